@@ -1,0 +1,84 @@
+//! Text disassembly of code objects, in the spirit of CPython's `dis` module.
+//!
+//! Format, one instruction per line: `line  index OPNAME  arg (meaning)`, nested code
+//! objects printed after their parent, then the exception table.
+
+use std::fmt::Write;
+
+use crate::code::CodeObject;
+use crate::opcode::{ArgKind, BinaryOperator, ComparisonOperator};
+
+/// Disassembles `code` and every nested code object into a string.
+pub fn disassemble(code: &CodeObject) -> String {
+    let mut out = String::new();
+    dis_one(code, &mut out);
+    out
+}
+
+fn dis_one(code: &CodeObject, out: &mut String) {
+    let _ = writeln!(out, "Disassembly of <code object {} line {}>:", code.qualname, code.first_line);
+    let mut last_line = 0;
+    for (i, ins) in code.instructions.iter().enumerate() {
+        let line = code.line_at(i);
+        let line_col = if line != last_line && line != 0 {
+            last_line = line;
+            format!("{line:>4}")
+        } else {
+            "    ".to_string()
+        };
+        let meaning = match ins.op.arg_kind() {
+            ArgKind::None => String::new(),
+            ArgKind::Count => format!("{}", ins.arg),
+            ArgKind::Const => format!(
+                "{} ({})",
+                ins.arg,
+                code.constants.get(ins.arg as usize).map_or("?".into(), |c| c.to_string())
+            ),
+            ArgKind::Name => format!("{} ({})", ins.arg, name(&code.names, ins.arg as usize)),
+            ArgKind::Local => format!("{} ({})", ins.arg, name(&code.varnames, ins.arg as usize)),
+            ArgKind::Deref => {
+                let i = ins.arg as usize;
+                let n = if i < code.cellvars.len() {
+                    name(&code.cellvars, i)
+                } else {
+                    name(&code.freevars, i - code.cellvars.len())
+                };
+                format!("{} ({})", ins.arg, n)
+            }
+            ArgKind::Jump => format!("to {}", ins.arg),
+            ArgKind::BinOp => format!(
+                "{} ({})",
+                ins.arg,
+                BinaryOperator::from_arg(ins.arg).map_or("?", |o| o.symbol())
+            ),
+            ArgKind::CmpOp => format!(
+                "{} ({})",
+                ins.arg,
+                ComparisonOperator::from_arg(ins.arg).map_or("?", |o| o.symbol())
+            ),
+            ArgKind::NameArgc => format!(
+                "{} ({}, {} args)",
+                ins.arg,
+                name(&code.names, (ins.arg >> 8) as usize),
+                ins.arg & 0xff
+            ),
+        };
+        let _ = writeln!(out, "{line_col} {i:>6} {:<22} {meaning}", ins.op.name()).map(|_| ());
+    }
+    if !code.exception_table.is_empty() {
+        let _ = writeln!(out, "ExceptionTable:");
+        for e in &code.exception_table {
+            let _ = writeln!(out, "  {} to {} -> {} [{}]", e.start, e.end, e.target, e.depth);
+        }
+    }
+    for c in &code.constants {
+        if let crate::code::Constant::Code(inner) = c {
+            out.push('\n');
+            dis_one(inner, out);
+        }
+    }
+}
+
+fn name(names: &[std::rc::Rc<str>], i: usize) -> &str {
+    names.get(i).map_or("?", |s| s)
+}
