@@ -1,0 +1,7 @@
+g = (x * 2 for x in range(5))
+print(type(g).__name__, next(g), list(g), list(g))
+print(sum(x * x for x in range(10)), max(len(w) for w in ["a", "abc", "ab"]))
+print({x: x ** 2 for x in range(5)}, {x % 3 for x in range(10)})
+print(dict((k, v) for k, v in zip("abc", range(3))), set(c for c in "aabbc" if c != "c") == {"a", "b"})
+print(any(x > 3 for x in range(5)), all(x < 3 for x in range(5)), sorted((x for x in [3, 1, 2]), reverse=True))
+print(tuple(i for i in range(3)), list(x for x in []), "".join(str(d) for d in range(5)))

@@ -1,0 +1,10 @@
+import math
+print(1.0 == 1, 0.1 == 1 / 10, 0.5 < 1, 1e308 < 10**309)
+print(float("nan") in [float("nan")])
+nan = float("nan")
+print(nan in [nan], [nan] == [nan], (nan,) == (nan,))
+print(1.5 > True, -0.0 < 0, -0.0 == 0, 2**64 == 2.0**64, 2**64 + 1 == 2.0**64)
+print(sorted([3, 2.5, -1, 0.0, True, -0.5]))
+print(math.inf > 2**10000, -math.inf < -(2**10000))
+print(max(0.0, -0.0), min(0.0, -0.0), max(-0.0, 0.0))
+print(1e-320 > 0, 1e-330 == 0)

@@ -1,0 +1,11 @@
+inf = float("inf")
+nan = float("nan")
+print(inf, -inf, nan, float("-inf"), float("Infinity"), float("-NaN"), float("  nan "))
+print(inf + 1, inf - inf, inf * 0, -inf * -1, inf / inf, 1 / inf)
+print(inf == inf, inf > 1e308, -inf < -1e308, nan == nan, nan is nan)
+print(repr(-0.0), -0.0 == 0.0, str(0.0 * -1), abs(-0.0), -(0.0))
+print(0.0 == -0.0, repr(-0.0 + 0.0), repr(-0.0 - 0.0), repr(-0.0 * 0.0))
+print(inf > 10**1000, max(inf, 1), min(-inf, 0), sorted([1.0, inf, -inf, 0.0]))
+import math
+print(math.isnan(nan), math.isinf(-inf), math.isfinite(1e308), math.copysign(1.0, -0.0))
+print(float("1e500"), float("-1e500"), float("1e-500"))

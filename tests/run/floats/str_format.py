@@ -1,0 +1,10 @@
+x = 1234.56789
+print(str(x), repr(x), format(x), format(x, ""), format(x, "g"), format(x, ".2f"))
+print(format(x, "e"), format(x, ".3e"), format(x, "E"), format(x, "%"), format(0.25, ".0%"))
+print(format(1e20, "f"), format(1e-7, "f"), format(1e-7, "g"), format(1e20, "g"), format(1e16, ".17g"))
+print(format(0.1, ".20f"), format(2.5, ".0f"), format(3.5, ".0f"), format(-0.0, ".2f"))
+print(format(float("inf"), "f"), format(float("nan"), "F"), format(float("-inf"), "e"))
+print(format(123.0, "n"), format(1e100, ".3g"), format(0.0001, "g"), format(0.00001, "g"))
+print(format(1.0, "#g"), format(1.0, "#.0f"), format(12345.678, ",.2f"), format(12345.678, "_.1f"))
+print(format(3.14159, "10.3f") + "|", format(3.14159, "<10.2f") + "|", format(3.14159, "^+10.2f") + "|")
+print(format(3.0, "z.1f") if False else "", format(-1.5, "010.2f"), format(1.5, " .2f"))

@@ -1,0 +1,9 @@
+a = 10
+b = "text"
+print(f"{a=}")
+print(f"{b=}")
+print(f"{a + 5=}")
+print(f"{a=:>6}")
+print(f"{b=!s}")
+print(f"{ a = }")
+print(f"{3.0 / 4=:.2f}")

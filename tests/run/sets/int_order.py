@@ -1,0 +1,16 @@
+print({5, 3, 1, 4, 2})
+print({100, 10, 1, 1000})
+print({-1, -2, 0, 1, 2})
+print({8, 16, 32, 64, 7, 15})
+print(set(range(20, 0, -3)))
+print({x % 7 for x in range(100)})
+s = set()
+for i in [33, 1, 65, 97, 2]:
+    s.add(i)
+print(s, list(s))
+print({1, 9, 17, 25})
+big = set(range(50))
+for i in range(0, 50, 2):
+    big.discard(i)
+print(big)
+print({True, 1, 1.0, 2}, {0, False, 0.0})

@@ -1,0 +1,3 @@
+name = "taipan"
+print(name.upper())
+print(name.reverse())

@@ -1,0 +1,4 @@
+s = "short"
+i = 10
+print(s[2])
+print(s[i])
