@@ -1,0 +1,3 @@
+class Broken:
+    a = 1
+    b = a + "x"
