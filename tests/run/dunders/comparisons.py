@@ -1,5 +1,3 @@
-import functools
-@functools.total_ordering
 class Ver:
     def __init__(self, s):
         self.parts = tuple(int(p) for p in s.split("."))
@@ -7,6 +5,12 @@ class Ver:
         return self.parts == o.parts
     def __lt__(self, o):
         return self.parts < o.parts
+    def __le__(self, o):
+        return self.parts <= o.parts
+    def __gt__(self, o):
+        return self.parts > o.parts
+    def __ge__(self, o):
+        return self.parts >= o.parts
     def __repr__(self):
         return "Ver(" + ".".join(map(str, self.parts)) + ")"
 vs = [Ver("1.10"), Ver("1.2"), Ver("0.9.9"), Ver("1.2.1")]

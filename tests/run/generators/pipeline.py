@@ -14,7 +14,15 @@ def numbered(it):
 lines = ["  alpha ", "", "beta", "   ", " gamma"]
 for out in numbered(nonempty(strip(read(lines)))):
     print(out)
-import itertools
-print(list(itertools.islice(itertools.count(10, 5), 4)))
-print(list(itertools.chain([1, 2], (3,), "ab")))
-print(list(itertools.takewhile(lambda x: x < 3, [1, 2, 3, 1])), list(itertools.dropwhile(lambda x: x < 3, [1, 2, 3, 1])))
+def count(start, step):
+    while True:
+        yield start
+        start += step
+def islice(it, n):
+    for _, v in zip(range(n), it):
+        yield v
+def chain(*its):
+    for it in its:
+        yield from it
+print(list(islice(count(10, 5), 4)))
+print(list(chain([1, 2], (3,), "ab")))

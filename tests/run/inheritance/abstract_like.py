@@ -19,15 +19,17 @@ try:
     Shape().describe()
 except NotImplementedError as e:
     print("NotImplementedError:", e)
-import abc
-class Base(abc.ABC):
-    @abc.abstractmethod
-    def run(self): ...
+class Base:
+    def __init_subclass__(cls, **kw):
+        super().__init_subclass__(**kw)
+        print("registered subclass", cls.__name__)
+    def run(self):
+        raise NotImplementedError
 class Impl(Base):
     def run(self):
         return "ran"
 print(Impl().run())
 try:
-    Base()
-except TypeError as e:
-    print("TypeError:", e)
+    Base().run()
+except NotImplementedError as e:
+    print("NotImplementedError", repr(e))

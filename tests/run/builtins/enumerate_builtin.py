@@ -1,0 +1,5 @@
+print(list(enumerate("abc")), list(enumerate([10, 20], 1)), list(enumerate([], 5)), list(enumerate("x", start=-1)))
+e = enumerate(["a", "b"])
+print(next(e), next(e), next(e, "done"))
+print(dict(enumerate("xy")), [i * v for i, v in enumerate([5, 5, 5])])
+print(list(enumerate(range(3), 2**70)))

@@ -1,0 +1,3 @@
+print("about to read")
+value = input("prompt> ")
+print("never", value)

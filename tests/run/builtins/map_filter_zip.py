@@ -1,0 +1,8 @@
+print(list(map(abs, [-1, 2, -3])), list(map(pow, [2, 3], [3, 2])), list(map(lambda a, b, c: a + b + c, [1], [2], [3, 4])))
+print(list(filter(None, [0, 1, "", "a", None, [], [0]])), list(filter(str.isdigit, "a1b2c3")))
+print(list(zip("abc", [1, 2, 3], (True, False, None))), dict(zip(["k1", "k2"], [1, 2])))
+m = map(str, [1, 2, 3])
+print(next(m), list(m), list(m))
+z = zip([1, 2], [3, 4])
+print(list(z), list(z))
+print(list(map(int, "123")), sum(map(int, str(2**100))))
