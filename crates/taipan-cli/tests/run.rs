@@ -131,8 +131,8 @@ fn selected_modes() -> Result<Vec<(&'static str, &'static [(&'static str, &'stat
     Ok(out)
 }
 
-/// Recursively collects `*.py` programs under `dir`, skipping `mod_*` helper modules and
-/// directories starting with `_` or `.` (e.g. `__pycache__`).
+/// Recursively collects `*.py` programs under `dir`, skipping `mod_*` helper modules and helper
+/// packages, and directories starting with `_` or `.` (e.g. `__pycache__`).
 fn discover(root: &Path, dir: &Path, out: &mut Vec<Case>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
@@ -140,7 +140,7 @@ fn discover(root: &Path, dir: &Path, out: &mut Vec<Case>) -> std::io::Result<()>
             continue;
         };
         if path.is_dir() {
-            if !file_name.starts_with('_') && !file_name.starts_with('.') {
+            if !file_name.starts_with(['_', '.']) && !file_name.starts_with("mod_") {
                 discover(root, &path, out)?;
             }
             continue;

@@ -1,0 +1,2 @@
+def sub_func():
+    return "sub_func from " + __name__

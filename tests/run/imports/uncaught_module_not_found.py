@@ -1,0 +1,3 @@
+print("start")
+import mod_definitely_missing
+print("unreachable")

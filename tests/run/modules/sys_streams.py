@@ -1,0 +1,10 @@
+import sys
+n = sys.stdout.write("via write\n")
+print(n)
+sys.stdout.write("no newline")
+sys.stdout.write("\n")
+sys.stderr.write("error stream\n")
+sys.stdout.flush()
+print(sys.stdout.writable(), hasattr(sys.stdin, "readline"))
+print("err via print", file=sys.stderr)
+print(sys.__stdout__ is sys.stdout)

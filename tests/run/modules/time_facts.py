@@ -1,0 +1,10 @@
+import time
+t = time.time()
+print(type(t).__name__, t > 1.6e9)
+p1 = time.perf_counter()
+total = sum(range(10000))
+p2 = time.perf_counter()
+print(type(p1).__name__, p2 - p1 >= 0, total)
+m1 = time.monotonic()
+m2 = time.monotonic()
+print(m2 >= m1, type(time.time_ns()).__name__, time.time_ns() > 0)
