@@ -1,0 +1,4 @@
+def report():
+    print("report start")
+    print(summary)
+report()

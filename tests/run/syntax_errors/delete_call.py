@@ -1,0 +1,3 @@
+def g():
+    pass
+del g()
