@@ -24,9 +24,10 @@
 //!      "add `.0`" flag: `decpt > precision - 1`), trailing zeros dropped unless
 //!      the alternate form is asked for.
 //!    * `r`: exponent form when `decpt <= -4` or `decpt > 16`.
+//!
 //!    A trailing `.` is dropped unless in alternate form; with the "add `.0`"
-//!    flag a fixed-form integral value gets `.0`. The exponent has a sign and at
-//!    least two digits (`1e+16`, `1e-05`).
+//!    flag a fixed-form integral value gets `.0`. The exponent has a sign and
+//!    at least two digits (`1e+16`, `1e-05`).
 //! 3. Specials: `inf`, `-inf`, `nan` (upper-cased for `E`/`F`/`G`). A NaN never
 //!    shows a sign, as in CPython.
 //!
@@ -77,7 +78,13 @@ pub struct FloatFormat {
 impl FloatFormat {
     /// A request with no flags set.
     pub fn new(kind: FloatKind, precision: usize) -> Self {
-        FloatFormat { kind, precision, upper: false, alt: false, add_dot_0: false }
+        FloatFormat {
+            kind,
+            precision,
+            upper: false,
+            alt: false,
+            add_dot_0: false,
+        }
     }
 }
 
@@ -92,7 +99,10 @@ struct Digits {
 
 impl Digits {
     fn zero() -> Self {
-        Digits { digits: vec![b'0'], decpt: 1 }
+        Digits {
+            digits: vec![b'0'],
+            decpt: 1,
+        }
     }
 
     /// Parse a plain decimal rendering (`123.45`, `0.001`, `1.5e-7`, `2e+16`,
@@ -128,9 +138,15 @@ impl Digits {
             return Digits::zero();
         }
         let trail = digits.iter().rev().take_while(|&&d| d == b'0').count();
-        let kept = digits.get(lead..digits.len() - trail).unwrap_or(&[]).to_vec();
+        let kept = digits
+            .get(lead..digits.len() - trail)
+            .unwrap_or(&[])
+            .to_vec();
         let decpt = int_len.saturating_sub(lead as i64).saturating_add(exp);
-        Digits { digits: kept, decpt }
+        Digits {
+            digits: kept,
+            decpt,
+        }
     }
 
     /// Shortest round-trip digits (CPython's dtoa mode 0).
@@ -178,7 +194,9 @@ pub fn format_f64_parts(x: f64, spec: &FloatFormat) -> (bool, String) {
     }
     // Precision as a signed count; absurd values saturate (the output would
     // not fit in memory anyway).
-    let prec = i64::try_from(spec.precision).unwrap_or(i64::MAX / 4).min(i64::MAX / 4);
+    let prec = i64::try_from(spec.precision)
+        .unwrap_or(i64::MAX / 4)
+        .min(i64::MAX / 4);
     let body = match spec.kind {
         FloatKind::Repr => {
             let d = Digits::shortest(x);
@@ -199,7 +217,11 @@ pub fn format_f64_parts(x: f64, spec: &FloatFormat) -> (bool, String) {
             let d = Digits::significant(x, spec.precision.max(1));
             let limit = if spec.add_dot_0 { prec - 1 } else { prec };
             let exp = d.decpt <= -4 || d.decpt > limit;
-            let end = if spec.alt { prec } else { d.digits.len() as i64 };
+            let end = if spec.alt {
+                prec
+            } else {
+                d.digits.len() as i64
+            };
             layout(&d, exp, end, spec)
         }
     };
@@ -209,9 +231,17 @@ pub fn format_f64_parts(x: f64, spec: &FloatFormat) -> (bool, String) {
 /// Lay out `d` as described in the module docs: virtual digits up to index
 /// `end` (at least up to the point), exponent form if `use_exp`.
 fn layout(d: &Digits, use_exp: bool, end: i64, spec: &FloatFormat) -> String {
-    let (decpt, exponent) = if use_exp { (1, d.decpt.saturating_sub(1)) } else { (d.decpt, 0) };
+    let (decpt, exponent) = if use_exp {
+        (1, d.decpt.saturating_sub(1))
+    } else {
+        (d.decpt, 0)
+    };
     let start = if decpt <= 0 { decpt - 1 } else { 0 };
-    let min_end = if !use_exp && spec.add_dot_0 { decpt.saturating_add(1) } else { decpt };
+    let min_end = if !use_exp && spec.add_dot_0 {
+        decpt.saturating_add(1)
+    } else {
+        decpt
+    };
     let end = end.max(min_end);
     let len = usize::try_from(end.saturating_sub(start)).unwrap_or(0);
     let mut out = String::with_capacity(len.saturating_add(8).min(1 << 20));
@@ -227,7 +257,11 @@ fn layout(d: &Digits, use_exp: bool, end: i64, spec: &FloatFormat) -> String {
             let from = usize::try_from(pos).unwrap_or(0);
             let to = usize::try_from(hi).unwrap_or(0);
             // Copy a run of real digits at once, stopping at the point.
-            let to = if decpt > pos && decpt < hi { usize::try_from(decpt).unwrap_or(to) } else { to };
+            let to = if decpt > pos && decpt < hi {
+                usize::try_from(decpt).unwrap_or(to)
+            } else {
+                to
+            };
             for &b in d.digits.get(from..to).unwrap_or(&[]) {
                 out.push(b as char);
             }
@@ -271,7 +305,13 @@ pub fn format_f64(x: f64, spec: &FloatFormat) -> String {
 /// `repr(x)` / `str(x)` exactly as CPython: shortest round-trip digits,
 /// `1.0`, `0.0001`, `1e-05`, `1e+16`, `inf`, `-inf`, `nan`, `-0.0`.
 pub fn repr_f64(x: f64) -> String {
-    let spec = FloatFormat { kind: FloatKind::Repr, precision: 0, upper: false, alt: false, add_dot_0: true };
+    let spec = FloatFormat {
+        kind: FloatKind::Repr,
+        precision: 0,
+        upper: false,
+        alt: false,
+        add_dot_0: true,
+    };
     format_f64(x, &spec)
 }
 
@@ -332,7 +372,7 @@ mod tests {
             (1e22, "1e+22"),
             (2e16 + 8.0, "2.000000000000001e+16"),
             (100.0, "100.0"),
-            (3.14159, "3.14159"),
+            (1.23456, "1.23456"),
             (1.0 / 3.0, "0.3333333333333333"),
             (2.0 / 3.0, "0.6666666666666666"),
             (-1e-10, "-1e-10"),
@@ -352,7 +392,11 @@ mod tests {
             (2.5, 0, "2"),
             (-0.001, 2, "-0.00"),
             (-0.0, 1, "-0.0"),
-            (1e300, 0, "1000000000000000052504760255204420248704468581108159154915854115511802457988908195786371375080447864043704443832883878176942523235360430575644792184786706982848387200926575803737830233794788090059368953234970799945081119038967640880074652742780142494579258788820056842838115669472196386865459400540160"),
+            (
+                1e300,
+                0,
+                "1000000000000000052504760255204420248704468581108159154915854115511802457988908195786371375080447864043704443832883878176942523235360430575644792184786706982848387200926575803737830233794788090059368953234970799945081119038967640880074652742780142494579258788820056842838115669472196386865459400540160",
+            ),
             (0.1, 30, "0.100000000000000005551115123126"),
             (123.456, 6, "123.456000"),
             (1e-7, 3, "0.000"),
@@ -419,7 +463,7 @@ mod tests {
             (100.0, 2, true, false, "1E+02"),
             (100.0, 2, false, true, "1.0e+02"),
             (12.0, 0, false, true, "1.e+01"),
-            (3.14159, 3, false, false, "3.14"),
+            (1.23456, 3, false, false, "1.23"),
             (f64::INFINITY, 3, false, false, "inf"),
             (f64::NAN, 3, true, false, "NAN"),
             (0.000123456, 2, false, false, "0.00012"),
@@ -427,7 +471,11 @@ mod tests {
             (123.0, 2, false, false, "1.2e+02"),
         ];
         for &(x, p, up, alt, want) in cases {
-            assert_eq!(format_f64_general(x, p, up, alt), want, "format({x:e}, '.{p}g') alt={alt}");
+            assert_eq!(
+                format_f64_general(x, p, up, alt),
+                want,
+                "format({x:e}, '.{p}g') alt={alt}"
+            );
         }
     }
 
@@ -446,18 +494,36 @@ mod tests {
             (1234.5, 10, "1234.5"),
         ];
         for &(x, p, want) in cases {
-            let spec = FloatFormat { kind: FloatKind::General, precision: p, upper: false, alt: false, add_dot_0: true };
+            let spec = FloatFormat {
+                kind: FloatKind::General,
+                precision: p,
+                upper: false,
+                alt: false,
+                add_dot_0: true,
+            };
             assert_eq!(format_f64(x, &spec), want, "format({x:e}, '.{p}')");
         }
-        let alt = FloatFormat { kind: FloatKind::General, precision: 0, upper: false, alt: true, add_dot_0: true };
+        let alt = FloatFormat {
+            kind: FloatKind::General,
+            precision: 0,
+            upper: false,
+            alt: true,
+            add_dot_0: true,
+        };
         assert_eq!(format_f64(12.0, &alt), "1.e+01");
         assert_eq!(format_f64(0.0, &alt), "0.e+00");
     }
 
     #[test]
     fn parts_sign() {
-        assert_eq!(format_f64_parts(-0.0, &FloatFormat::new(FloatKind::Fixed, 2)), (true, "0.00".to_string()));
-        assert_eq!(format_f64_parts(-f64::NAN, &FloatFormat::new(FloatKind::Fixed, 2)), (false, "nan".to_string()));
+        assert_eq!(
+            format_f64_parts(-0.0, &FloatFormat::new(FloatKind::Fixed, 2)),
+            (true, "0.00".to_string())
+        );
+        assert_eq!(
+            format_f64_parts(-f64::NAN, &FloatFormat::new(FloatKind::Fixed, 2)),
+            (false, "nan".to_string())
+        );
     }
 
     #[test]
