@@ -1,0 +1,206 @@
+//! Parser-level errors: ruff's `ParseError`s mapped to CPython's wording and class where
+//! known, checks CPython's tokenizer makes that ruff does not (more than 200 nested
+//! brackets → "too many nested parentheses"; 100 indentation levels →
+//! `IndentationError: too many levels of indentation`), and `from __future__` rules
+//! (CPython `Python/future.c`).
+
+use ruff_python_ast::token::TokenKind;
+use ruff_python_parser::{LexicalErrorType, ParseErrorType, Parsed};
+use ruff_text_size::Ranged;
+
+use crate::ast::{Range, Stmt, StmtKind};
+use crate::error::{CompileError, CompileErrorKind, SourceMap};
+
+/// CPython's tokenizer `MAXLEVEL`.
+const MAX_PAREN_LEVEL: u32 = 200;
+/// CPython's tokenizer `MAXINDENT`.
+const MAX_INDENT: u32 = 100;
+
+fn rng(r: ruff_text_size::TextRange) -> Range {
+    Range { start: r.start().to_u32(), end: r.end().to_u32() }
+}
+
+/// The first error of a parse, if any, as CPython would report it.
+pub fn check<T>(map: &SourceMap<'_>, parsed: &Parsed<T>) -> Option<CompileError> {
+    let first_parse = parsed.errors().iter().min_by_key(|e| e.location.start());
+    let limit = first_parse.map_or(u32::MAX, |e| e.location.start().to_u32());
+    if let Some(err) = token_limits(map, parsed, limit) {
+        return Some(err);
+    }
+    if let Some(e) = first_parse {
+        return Some(map_parse_error(map, parsed, &e.error, rng(e.location)));
+    }
+    if let Some(u) = parsed.unsupported_syntax_errors().first() {
+        return Some(map.error_at(CompileErrorKind::SyntaxError, "invalid syntax", rng(u.range)));
+    }
+    None
+}
+
+fn token_limits<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, limit: u32) -> Option<CompileError> {
+    let mut level: u32 = 0;
+    let mut indent: u32 = 0;
+    let mut fstring: u32 = 0;
+    for tok in parsed.tokens().iter() {
+        let start = tok.range().start().to_u32();
+        if start > limit {
+            break;
+        }
+        match tok.kind() {
+            TokenKind::FStringStart | TokenKind::TStringStart => fstring += 1,
+            TokenKind::FStringEnd | TokenKind::TStringEnd => fstring = fstring.saturating_sub(1),
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace if fstring == 0 => {
+                level += 1;
+                if level > MAX_PAREN_LEVEL {
+                    return Some(map.error_at(CompileErrorKind::SyntaxError, "too many nested parentheses", rng(tok.range())));
+                }
+            }
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace if fstring == 0 => level = level.saturating_sub(1),
+            TokenKind::Indent => {
+                indent += 1;
+                if indent >= MAX_INDENT {
+                    let (line, _) = map.line_col(tok.range().end().to_u32());
+                    let mut e = map.error_at(CompileErrorKind::IndentationError, "too many levels of indentation", rng(tok.range()));
+                    e.lineno = line;
+                    e.end_lineno = line;
+                    e.offset = 1;
+                    e.end_offset = 1;
+                    e.text = map.line_text(line);
+                    return Some(e);
+                }
+            }
+            TokenKind::Dedent => indent = indent.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The keyword that starts the line containing `offset` (for "expected an indented block").
+fn header_of_line(map: &SourceMap<'_>, offset: u32) -> Option<(String, u32)> {
+    let (line, _) = map.line_col(offset);
+    let text = map.line_text(line)?;
+    let word: String = text.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    let msg = match word.as_str() {
+        "if" | "elif" | "else" | "for" | "while" | "with" | "try" | "except" | "finally" => {
+            format!("'{word}' statement")
+        }
+        "def" => "function definition".to_string(),
+        "class" => "class definition".to_string(),
+        "async" => {
+            let rest = text.trim_start().trim_start_matches("async").trim_start();
+            if rest.starts_with("def") {
+                "function definition".to_string()
+            } else if rest.starts_with("for") {
+                "'for' statement".to_string()
+            } else {
+                "'with' statement".to_string()
+            }
+        }
+        "match" => "'match' statement".to_string(),
+        "case" => "'case' statement".to_string(),
+        _ => return None,
+    };
+    Some((msg, line))
+}
+
+fn map_parse_error<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, err: &ParseErrorType, range: Range) -> CompileError {
+    use CompileErrorKind::*;
+    let syntax = |msg: &str| map.error_at(SyntaxError, msg, range);
+    match err {
+        ParseErrorType::UnexpectedIndentation => map.error_at(IndentationError, "unexpected indent", range),
+        ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
+            let mut e = map.error_at(IndentationError, "unindent does not match any outer indentation level", range);
+            let line_len = e.text.as_deref().map_or(0, |t| t.trim_end_matches('\n').chars().count() as u32);
+            e.offset = line_len + 1;
+            e.end_offset = line_len + 1;
+            e
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Indent, .. } => {
+            // Find the header: the last token before the error that ends a logical line.
+            let prev = parsed
+                .tokens()
+                .iter()
+                .take_while(|t| t.range().start().to_u32() < range.start)
+                .filter(|t| !matches!(t.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::Comment))
+                .last()
+                .map(|t| t.range().start().to_u32());
+            match prev.and_then(|p| header_of_line(map, p)) {
+                Some((what, line)) => {
+                    map.error_at(IndentationError, format!("expected an indented block after {what} on line {line}"), range)
+                }
+                None => map.error_at(IndentationError, "expected an indented block", range),
+            }
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => syntax("expected ':'"),
+        ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
+            let (line, _) = map.line_col(range.start);
+            syntax(&format!("unterminated string literal (detected at line {line})"))
+        }
+        ParseErrorType::Lexical(LexicalErrorType::Eof) => {
+            match unclosed_bracket(parsed) {
+                Some((ch, r)) => map.error_at(SyntaxError, format!("'{ch}' was never closed"), r),
+                None => syntax("unexpected EOF while parsing"),
+            }
+        }
+        ParseErrorType::Lexical(LexicalErrorType::OtherError(msg)) if msg.contains("tabs") => {
+            map.error_at(TabError, "inconsistent use of tabs and spaces in indentation", range)
+        }
+        _ => {
+            if let Some((ch, r)) = unclosed_bracket(parsed) {
+                if matches!(err, ParseErrorType::ExpectedToken { found: TokenKind::EndOfFile, .. })
+                    || range.start as usize >= map.source().trim_end().len()
+                {
+                    return map.error_at(SyntaxError, format!("'{ch}' was never closed"), r);
+                }
+            }
+            syntax("invalid syntax")
+        }
+    }
+}
+
+/// The innermost bracket still open at the end of the token stream.
+fn unclosed_bracket<T>(parsed: &Parsed<T>) -> Option<(char, Range)> {
+    let mut stack: Vec<(char, Range)> = Vec::new();
+    for tok in parsed.tokens().iter() {
+        match tok.kind() {
+            TokenKind::Lpar => stack.push(('(', rng(tok.range()))),
+            TokenKind::Lsqb => stack.push(('[', rng(tok.range()))),
+            TokenKind::Lbrace => stack.push(('{', rng(tok.range()))),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack.pop()
+}
+
+/// Checks `from __future__ import ...` placement and names (CPython `future.c`); returns
+/// whether `annotations` is enabled.
+pub fn future_features(map: &SourceMap<'_>, body: &[Stmt]) -> Result<bool, CompileError> {
+    let mut annotations = false;
+    let mut done = false;
+    for (i, s) in body.iter().enumerate() {
+        match &s.kind {
+            StmtKind::ImportFrom { module: Some(m), names, level: 0 } if &**m == "__future__" => {
+                if done {
+                    return Err(map.error_at_bytes("from __future__ imports must occur at the beginning of the file", s.range));
+                }
+                for a in names {
+                    match &*a.name.name {
+                        "nested_scopes" | "generators" | "division" | "absolute_import" | "with_statement"
+                        | "print_function" | "unicode_literals" | "barry_as_FLUFL" | "generator_stop" => {}
+                        "annotations" => annotations = true,
+                        "braces" => return Err(map.error_at_bytes("not a chance", s.range)),
+                        other => {
+                            return Err(map.error_at_bytes(format!("future feature {other} is not defined"), s.range));
+                        }
+                    }
+                }
+            }
+            StmtKind::Expr(e) if i == 0 && matches!(e.kind, crate::ast::ExprKind::Constant(taipan_bytecode::Constant::Str(_))) => {}
+            _ => done = true,
+        }
+    }
+    Ok(annotations)
+}
