@@ -1,0 +1,360 @@
+//! Attribute access: `getattr`, `setattr`, `delattr` with descriptors, as CPython's
+//! `PyObject_GenericGetAttr` (`Objects/object.c`) and `type_getattro` (`Objects/typeobject.c`).
+//!
+//! Order for an instance: data descriptor on the type (property, or a class with
+//! `__set__`/`__delete__`) → instance `__dict__` → non-data descriptor or plain class
+//! attribute (functions bind to methods) → built-in attributes of the payload kind →
+//! `__getattr__`.
+
+use std::rc::Rc;
+
+use crate::object::{NativeFunction, ObjKind};
+use crate::ops::{dict_get_str, hash_str};
+use crate::types::tdata;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+impl Vm {
+    /// A bound method object.
+    pub fn new_bound_method(&self, func: Value, receiver: Value) -> Value {
+        Value::new_obj(&self.types.method, ObjKind::BoundMethod { func, receiver })
+    }
+
+    /// `getattr(obj, name)` with a str name.
+    pub fn get_attr_str(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        let n = self.intern(name);
+        self.get_attr(obj, &n)
+    }
+
+    /// `getattr(obj, name)`; `name` must be a str value.
+    pub fn get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        match self.get_attr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => {
+                // __getattr__ hook
+                if let Some(ga) = self.lookup_special(obj, "__getattr__") {
+                    return self.call(&ga, &[obj.clone(), name.clone()]);
+                }
+                Err(self.no_attribute(obj, name.as_str().unwrap_or("?")))
+            }
+        }
+    }
+
+    /// The AttributeError CPython raises for a missing attribute.
+    pub fn no_attribute(&mut self, obj: &Value, name: &str) -> crate::vm::PyErr {
+        let msg = match obj.kind() {
+            Some(ObjKind::Type(t)) => format!("type object '{}' has no attribute '{}'", t.name.borrow(), name),
+            Some(ObjKind::Module) => {
+                let mname = self.module_name(obj);
+                format!("module '{mname}' has no attribute '{name}'")
+            }
+            _ => format!("'{}' object has no attribute '{}'", self.type_name(obj), name),
+        };
+        self.attribute_error(msg)
+    }
+
+    fn module_name(&mut self, m: &Value) -> String {
+        if let Some(d) = m.as_obj().and_then(|o| o.dict.clone()) {
+            if let Some(n) = dict_get_str(&d, hash_str("__name__"), "__name__") {
+                if let Some(s) = n.as_str() {
+                    return s.to_string();
+                }
+            }
+        }
+        "?".to_string()
+    }
+
+    /// [`Vm::get_attr_opt`] with a Rust str name.
+    pub fn get_attr_opt_str(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        let n = self.intern(name);
+        self.get_attr_opt(obj, &n)
+    }
+
+    /// Attribute lookup without the `__getattr__` fallback: `Ok(None)` if missing.
+    pub fn get_attr_opt(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        let Some(name_s) = name.as_str() else {
+            return Err(self.type_error(format!("attribute name must be string, not '{}'", self.type_name(name))));
+        };
+        let h = hash_str(name_s);
+        if let Some(ObjKind::Type(_)) = obj.kind() {
+            return self.type_get_attr(obj, name_s, h);
+        }
+        if let Some(ObjKind::Super { .. }) = obj.kind() {
+            return crate::builtins::object::super_get_attr(self, obj, name_s);
+        }
+        // Custom __getattribute__ is not supported; the generic algorithm follows.
+        let cls = self.class_of(obj).clone();
+        let class_attr = self.lookup_in_type(&cls, name_s);
+        if let Some(ca) = &class_attr {
+            if let Some(r) = self.data_descriptor_get(ca, obj, &cls)? {
+                return Ok(Some(r));
+            }
+        }
+        if let Value::Obj(o) = obj {
+            if let Some(d) = &o.dict {
+                if let Some(v) = dict_get_str(d, h, name_s) {
+                    return Ok(Some(v));
+                }
+            }
+            if let ObjKind::Function(f) = &o.kind {
+                if let Some(d) = f.attrs.borrow().as_ref() {
+                    if let Some(v) = dict_get_str(d, h, name_s) {
+                        return Ok(Some(v));
+                    }
+                }
+            }
+        }
+        if let Some(ca) = class_attr {
+            return self.bind_class_attr(ca, obj, &cls).map(Some);
+        }
+        crate::builtins::object::builtin_attr(self, obj, name_s)
+    }
+
+    /// If `attr` is a data descriptor, calls its getter for `obj`.
+    fn data_descriptor_get(&mut self, attr: &Value, obj: &Value, cls: &Obj) -> PyResult<Option<Value>> {
+        match attr.kind() {
+            Some(ObjKind::Property { fget, .. }) => {
+                if fget.is_none() {
+                    let n = self.property_name(attr);
+                    return Err(self.attribute_error(format!("property {n}of '{}' object has no getter", self.type_name(obj))));
+                }
+                let f = fget.clone();
+                self.call(&f, std::slice::from_ref(obj)).map(Some)
+            }
+            Some(ObjKind::Instance(_)) => {
+                let acls = self.class_of(attr).clone();
+                if self.lookup_in_type(&acls, "__set__").is_some() || self.lookup_in_type(&acls, "__delete__").is_some() {
+                    if let Some(get) = self.lookup_in_type(&acls, "__get__") {
+                        return self.call(&get, &[attr.clone(), obj.clone(), Value::Obj(cls.clone())]).map(Some);
+                    }
+                }
+                Ok(None)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn property_name(&mut self, _p: &Value) -> String {
+        String::new()
+    }
+
+    /// Binds a class attribute found for an instance access (functions become bound methods).
+    fn bind_class_attr(&mut self, ca: Value, obj: &Value, cls: &Obj) -> PyResult<Value> {
+        match ca.kind() {
+            Some(ObjKind::Function(_)) => Ok(self.new_bound_method(ca, obj.clone())),
+            Some(ObjKind::Native(n)) if n.is_method && n.receiver.is_none() => Ok(Value::new_obj(
+                &self.types.builtin_function,
+                ObjKind::Native(Box::new(NativeFunction { receiver: Some(obj.clone()), ..clone_native(n) })),
+            )),
+            Some(ObjKind::StaticMethod(f)) => Ok(f.clone()),
+            Some(ObjKind::ClassMethod(f)) => Ok(self.new_bound_method(f.clone(), Value::Obj(cls.clone()))),
+            Some(ObjKind::Instance(_)) => {
+                let acls = self.class_of(&ca).clone();
+                if let Some(get) = self.lookup_in_type(&acls, "__get__") {
+                    return self.call(&get, &[ca.clone(), obj.clone(), Value::Obj(cls.clone())]);
+                }
+                Ok(ca)
+            }
+            _ => Ok(ca),
+        }
+    }
+
+    /// Attribute lookup on a type object (`type_getattro`).
+    fn type_get_attr(&mut self, t: &Value, name: &str, _h: i64) -> PyResult<Option<Value>> {
+        let Value::Obj(tobj) = t else { return Ok(None) };
+        let meta = self.class_of(t).clone();
+        let meta_attr = self.lookup_in_type(&meta, name);
+        if let Some(ma) = &meta_attr {
+            if let Some(ObjKind::Property { .. }) = ma.kind() {
+                if let Some(r) = self.data_descriptor_get(ma, t, &meta)? {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        if let Some(a) = self.lookup_in_type(tobj, name) {
+            return match a.kind() {
+                Some(ObjKind::StaticMethod(f)) => Ok(Some(f.clone())),
+                Some(ObjKind::ClassMethod(f)) => Ok(Some(self.new_bound_method(f.clone(), t.clone()))),
+                Some(ObjKind::Instance(_)) => {
+                    let acls = self.class_of(&a).clone();
+                    if let Some(get) = self.lookup_in_type(&acls, "__get__") {
+                        return self.call(&get, &[a.clone(), Value::None, t.clone()]).map(Some);
+                    }
+                    Ok(Some(a))
+                }
+                _ => Ok(Some(a)),
+            };
+        }
+        if let Some(r) = crate::builtins::object::type_builtin_attr(self, tobj, name)? {
+            return Ok(Some(r));
+        }
+        if let Some(ma) = meta_attr {
+            return self.bind_class_attr(ma, t, &meta).map(Some);
+        }
+        Ok(None)
+    }
+
+    /// `setattr(obj, name, value)`.
+    pub fn set_attr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+        let Some(name_s) = name.as_str() else {
+            return Err(self.type_error(format!("attribute name must be string, not '{}'", self.type_name(name))));
+        };
+        let name_s: Rc<str> = Rc::from(name_s);
+        let cls = self.class_of(obj).clone();
+        if let Some(ca) = self.lookup_in_type(&cls, &name_s) {
+            match ca.kind() {
+                Some(ObjKind::Property { fset, .. }) => {
+                    if fset.is_none() {
+                        return Err(self.attribute_error(format!(
+                            "can't set attribute '{}'",
+                            name_s
+                        )));
+                    }
+                    let f = fset.clone();
+                    self.call(&f, &[obj.clone(), value])?;
+                    return Ok(());
+                }
+                Some(ObjKind::Instance(_)) => {
+                    let acls = self.class_of(&ca).clone();
+                    if let Some(set) = self.lookup_in_type(&acls, "__set__") {
+                        self.call(&set, &[ca.clone(), obj.clone(), value])?;
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        if self.lookup_in_type(&cls, "__setattr__").is_some_and(|m| !matches!(m.kind(), Some(ObjKind::Native(n)) if n.owner == "object")) {
+            let m = self.lookup_in_type(&cls, "__setattr__").unwrap_or(Value::None);
+            self.call(&m, &[obj.clone(), name.clone(), value])?;
+            return Ok(());
+        }
+        self.generic_set_attr(obj, name, value)
+    }
+
+    /// `object.__setattr__`: stores into the instance dict, slots or type namespace.
+    pub fn generic_set_attr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+        let name_s = name.as_str().unwrap_or("");
+        match obj {
+            Value::Obj(o) => {
+                if let ObjKind::Type(t) = &o.kind {
+                    if !t.heap_type {
+                        return Err(self.type_error(format!(
+                            "cannot set '{}' attribute of immutable type '{}'",
+                            name_s,
+                            t.name.borrow()
+                        )));
+                    }
+                    let d = t.dict.clone();
+                    self.dict_set(&d, name.clone(), value)?;
+                    crate::builtins::object::type_modified(o);
+                    return Ok(());
+                }
+                if let Some(d) = &o.dict {
+                    let d = d.clone();
+                    return self.dict_set(&d, name.clone(), value);
+                }
+                if let ObjKind::Instance(Some(slots)) = &o.kind {
+                    let cls = self.class_of(obj).clone();
+                    if let Some(i) = crate::builtins::object::slot_index(&cls, name_s) {
+                        if let Some(s) = slots.borrow_mut().get_mut(i) {
+                            *s = Some(value);
+                        }
+                        return Ok(());
+                    }
+                }
+                if let ObjKind::Function(f) = &o.kind {
+                    let d = {
+                        let mut a = f.attrs.borrow_mut();
+                        if a.is_none() {
+                            *a = Some(self.new_dict_obj());
+                        }
+                        a.clone()
+                    };
+                    if let Some(d) = d {
+                        return self.dict_set(&d, name.clone(), value);
+                    }
+                }
+                crate::builtins::object::set_builtin_attr(self, obj, name_s, value)
+            }
+            _ => {
+                let tn = self.type_name(obj);
+                Err(self.attribute_error(format!("'{tn}' object has no attribute '{name_s}'")))
+            }
+        }
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        let name_s = name.as_str().unwrap_or("").to_string();
+        let cls = self.class_of(obj).clone();
+        if let Some(ca) = self.lookup_in_type(&cls, &name_s) {
+            if let Some(ObjKind::Property { fdel, .. }) = ca.kind() {
+                if fdel.is_none() {
+                    return Err(self.attribute_error(format!("can't delete attribute '{name_s}'")));
+                }
+                let f = fdel.clone();
+                self.call(&f, std::slice::from_ref(obj))?;
+                return Ok(());
+            }
+            if let Some(ObjKind::Instance(_)) = ca.kind() {
+                let acls = self.class_of(&ca).clone();
+                if let Some(del) = self.lookup_in_type(&acls, "__delete__") {
+                    self.call(&del, &[ca.clone(), obj.clone()])?;
+                    return Ok(());
+                }
+            }
+        }
+        if let Some(m) = self.lookup_in_type(&cls, "__delattr__") {
+            if !matches!(m.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
+                self.call(&m, &[obj.clone(), name.clone()])?;
+                return Ok(());
+            }
+        }
+        if let Value::Obj(o) = obj {
+            let dict = match &o.kind {
+                ObjKind::Type(t) => Some(t.dict.clone()),
+                _ => o.dict.clone(),
+            };
+            if let Some(d) = dict {
+                if self.dict_del(&d, name)?.is_some() {
+                    if let ObjKind::Type(_) = &o.kind {
+                        crate::builtins::object::type_modified(o);
+                    }
+                    return Ok(());
+                }
+            }
+            if let ObjKind::Instance(Some(slots)) = &o.kind {
+                if let Some(i) = crate::builtins::object::slot_index(&cls, &name_s) {
+                    let old = slots.borrow_mut().get_mut(i).and_then(|s| s.take());
+                    if old.is_some() {
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        Err(self.no_attribute(obj, &name_s))
+    }
+
+    /// Reads a module-level name (`mod.name`) without descriptors.
+    pub fn module_get(&self, m: &Obj, name: &str) -> Option<Value> {
+        m.dict.as_ref().and_then(|d| dict_get_str(d, hash_str(name), name))
+    }
+
+    /// Type name of a type object.
+    pub fn type_obj_name(t: &Obj) -> String {
+        tdata(t).name.borrow().to_string()
+    }
+}
+
+/// Copies a native function descriptor (everything but the receiver).
+pub fn clone_native(n: &NativeFunction) -> NativeFunction {
+    NativeFunction {
+        name: n.name,
+        owner: n.owner,
+        func: n.func,
+        receiver: n.receiver.clone(),
+        is_method: n.is_method,
+        needs_frame: n.needs_frame,
+    }
+}

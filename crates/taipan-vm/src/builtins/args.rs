@@ -1,0 +1,90 @@
+//! Argument parsing for native functions, with CPython's error messages
+//! (`Python/getargs.c`, Argument Clinic).
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Binds `args`/`kwnames` (vectorcall layout) to `names`. The first `required` names are
+/// mandatory; names listed after `posonly` positions may be given by keyword. Returns one
+/// slot per name.
+pub fn parse_args(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    kwnames: &[Value],
+    names: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
+    let npos = args.len() - kwnames.len();
+    if npos > names.len() {
+        let msg = if names.len() == required {
+            if names.len() == 1 {
+                format!("{fname}() takes exactly one argument ({npos} given)")
+            } else if names.is_empty() {
+                format!("{fname}() takes no arguments ({npos} given)")
+            } else {
+                format!("{fname}() takes exactly {} arguments ({npos} given)", names.len())
+            }
+        } else {
+            format!("{fname}() takes at most {} argument{} ({npos} given)", names.len(), if names.len() == 1 { "" } else { "s" })
+        };
+        return Err(vm.type_error(msg));
+    }
+    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    for (i, a) in args[..npos].iter().enumerate() {
+        out[i] = Some(a.clone());
+    }
+    for (k, v) in kwnames.iter().zip(args[npos..].iter()) {
+        let ks = k.as_str().unwrap_or("");
+        match names.iter().position(|n| *n == ks) {
+            Some(i) => {
+                if out[i].is_some() {
+                    return Err(vm.type_error(format!("argument for {fname}() given by name ('{ks}') and position ({})", i + 1)));
+                }
+                out[i] = Some(v.clone());
+            }
+            None => {
+                return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{ks}'")));
+            }
+        }
+    }
+    for i in 0..required {
+        if out[i].is_none() {
+            if required == 1 && names.len() == 1 {
+                return Err(vm.type_error(format!("{fname}() takes exactly one argument (0 given)")));
+            }
+            return Err(vm.type_error(format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
+        }
+    }
+    Ok(out)
+}
+
+/// Rejects keyword arguments: "f() takes no keyword arguments".
+pub fn no_kwargs(vm: &mut Vm, fname: &str, kwnames: &[Value]) -> PyResult<()> {
+    if kwnames.is_empty() {
+        Ok(())
+    } else {
+        Err(vm.type_error(format!("{fname}() takes no keyword arguments")))
+    }
+}
+
+/// Checks a positional-only argument count range with CPython's messages.
+pub fn check_count(vm: &mut Vm, fname: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+    if n < min || n > max {
+        let msg = if min == max {
+            if min == 0 {
+                format!("{fname}() takes no arguments ({n} given)")
+            } else if min == 1 {
+                format!("{fname}() takes exactly one argument ({n} given)")
+            } else {
+                format!("{fname}() takes exactly {min} arguments ({n} given)")
+            }
+        } else if n < min {
+            format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}

@@ -1,0 +1,459 @@
+//! Constructors of the built-in types (`tp_new` / `tp_init`): `int()`, `float()`,
+//! `str()`, `bool()`, `tuple()`, `list()`, `dict()`, `set()`, `frozenset()`, `range()`,
+//! `slice()`, `property()`, `staticmethod()`, `classmethod()`, and `BaseException`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::builtins::args::parse_args;
+use crate::numops::{int_value, to_pyint};
+use crate::object::{ObjKind, Object, PyStr};
+use crate::support::int::PyInt;
+use crate::types::tdata;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+fn cls_of(vm: &mut Vm, args: &[Value]) -> PyResult<Obj> {
+    match args.first() {
+        Some(Value::Obj(c)) if matches!(c.kind, ObjKind::Type(_)) => Ok(c.clone()),
+        _ => Err(vm.type_error("__new__ needs a type")),
+    }
+}
+
+fn is_exact(vm: &Vm, cls: &Obj, t: &Obj) -> bool {
+    let _ = vm;
+    Rc::ptr_eq(cls, t)
+}
+
+fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let cls = cls_of(vm, args)?;
+    let a = parse_args(vm, "int", &args[1..], kwnames, &["x", "base"], 0)?;
+    let value = match (&a[0], &a[1]) {
+        (None, None) => PyInt::Small(0),
+        (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
+        (Some(x), None) => int_from_value(vm, x)?,
+        (Some(x), Some(b)) => {
+            let base = vm.to_index(b)?;
+            if base != 0 && !(2..=36).contains(&base) {
+                return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+            }
+            let text = match x.kind() {
+                Some(ObjKind::Str(s)) => s.as_str().to_string(),
+                Some(ObjKind::Bytes(_)) | Some(ObjKind::ByteArray(_)) => {
+                    String::from_utf8_lossy(&crate::builtins::bytes::bytes_data(x).unwrap_or_default()).to_string()
+                }
+                _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
+            };
+            parse_int_text(vm, x, &text, base as u32)?
+        }
+    };
+    if is_exact(vm, &cls, &vm.types.int.clone()) {
+        return Ok(int_value(vm, value));
+    }
+    Ok(Value::Obj(Rc::new(Object { class: Some(cls.clone()), dict: new_dict_for(vm, &cls), kind: ObjKind::Int(value.to_ibig()) })))
+}
+
+fn new_dict_for(vm: &mut Vm, cls: &Obj) -> Option<Obj> {
+    if tdata(cls).heap_type { Some(vm.new_dict_obj()) } else { None }
+}
+
+fn parse_int_text(vm: &mut Vm, orig: &Value, text: &str, base: u32) -> PyResult<PyInt> {
+    let limit = vm.int_max_str_digits;
+    match crate::support::int::parse_int(text, base, limit) {
+        Ok(i) => Ok(i),
+        Err(e) => {
+            let r = vm.repr(orig)?;
+            Err(crate::numops::num_err(vm, e.into_num_error(&r)))
+        }
+    }
+}
+
+/// `int(x)` for one argument: numbers, strings, `__int__`, `__index__`, `__trunc__`.
+pub fn int_from_value(vm: &mut Vm, x: &Value) -> PyResult<PyInt> {
+    if let Some(i) = to_pyint(x) {
+        if !vm.class_of(x).kind.is_heap_type() {
+            return Ok(i);
+        }
+    }
+    match x {
+        Value::Float(f) => return crate::support::float_ops::trunc_to_int(*f).map_err(|e| crate::numops::num_err(vm, e)),
+        Value::Obj(o) => match &o.kind {
+            ObjKind::Str(s) => {
+                let t = s.as_str().to_string();
+                return parse_int_text(vm, x, &t, 10);
+            }
+            ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
+                let t = String::from_utf8_lossy(&crate::builtins::bytes::bytes_data(x).unwrap_or_default()).to_string();
+                return parse_int_text(vm, x, &t, 10);
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    for m in ["__int__", "__index__", "__trunc__"] {
+        if let Some(r) = vm.call_special(x, m, &[])? {
+            return match to_pyint(&r) {
+                Some(i) => Ok(i),
+                None => Err(vm.type_error(format!("{m} returned non-int (type {})", vm.type_name(&r)))),
+            };
+        }
+    }
+    if let Some(i) = to_pyint(x) {
+        return Ok(i);
+    }
+    if let Some(ObjKind::Float(f)) = x.kind() {
+        return crate::support::float_ops::trunc_to_int(*f).map_err(|e| crate::numops::num_err(vm, e));
+    }
+    let tn = vm.type_name(x);
+    Err(vm.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'")))
+}
+
+fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let cls = cls_of(vm, args)?;
+    crate::builtins::args::no_kwargs(vm, "float", kwnames)?;
+    crate::builtins::args::check_count(vm, "float", args.len() - 1, 0, 1)?;
+    let f = match args.get(1) {
+        None => 0.0,
+        Some(x) => float_from_value(vm, x)?,
+    };
+    if is_exact(vm, &cls, &vm.types.float.clone()) {
+        return Ok(Value::Float(f));
+    }
+    Ok(Value::Obj(Rc::new(Object { class: Some(cls.clone()), dict: new_dict_for(vm, &cls), kind: ObjKind::Float(f) })))
+}
+
+/// `float(x)`.
+pub fn float_from_value(vm: &mut Vm, x: &Value) -> PyResult<f64> {
+    match x {
+        Value::Float(f) => return Ok(*f),
+        Value::Int(i) => return Ok(*i as f64),
+        Value::Bool(b) => return Ok(*b as i64 as f64),
+        _ => {}
+    }
+    if let Some(ObjKind::Str(s)) = x.kind() {
+        return match crate::support::float_ops::parse_float(s.as_str()) {
+            Some(f) => Ok(f),
+            None => {
+                let r = vm.repr(x)?;
+                Err(vm.value_error(format!("could not convert string to float: {r}")))
+            }
+        };
+    }
+    if let Some(r) = vm.call_special(x, "__float__", &[])? {
+        return match r {
+            Value::Float(f) => Ok(f),
+            _ => Err(vm.type_error(format!("{}.__float__ returned non-float (type {})", vm.type_name(x), vm.type_name(&r)))),
+        };
+    }
+    if let Some(r) = vm.call_special(x, "__index__", &[])? {
+        if let Some(i) = to_pyint(&r) {
+            return i.to_f64().map_err(|e| crate::numops::num_err(vm, e));
+        }
+    }
+    if let Some(i) = to_pyint(x) {
+        return i.to_f64().map_err(|e| crate::numops::num_err(vm, e));
+    }
+    if let Some(ObjKind::Float(f)) = x.kind() {
+        return Ok(*f);
+    }
+    let tn = vm.type_name(x);
+    Err(vm.type_error(format!("float() argument must be a string or a real number, not '{tn}'")))
+}
+
+fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let cls = cls_of(vm, args)?;
+    let a = parse_args(vm, "str", &args[1..], kwnames, &["object", "encoding", "errors"], 0)?;
+    let s = match (&a[0], &a[1]) {
+        (None, _) => String::new(),
+        (Some(x), None) if a[2].is_none() => vm.str(x)?,
+        (Some(x), _) => {
+            let data = match crate::builtins::bytes::bytes_data(x) {
+                Some(d) => d,
+                None => return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {} found", vm.type_name(x)))),
+            };
+            match String::from_utf8(data) {
+                Ok(s) => s,
+                Err(_) => return Err(vm.value_error("'utf-8' codec can't decode bytes")),
+            }
+        }
+    };
+    if is_exact(vm, &cls, &vm.types.str.clone()) {
+        return Ok(vm.new_str(s));
+    }
+    Ok(Value::Obj(Rc::new(Object { class: Some(cls.clone()), dict: new_dict_for(vm, &cls), kind: ObjKind::Str(PyStr::new(s)) })))
+}
+
+fn bool_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "bool", kwnames)?;
+    crate::builtins::args::check_count(vm, "bool", args.len() - 1, 0, 1)?;
+    match args.get(1) {
+        None => Ok(Value::Bool(false)),
+        Some(x) => Ok(Value::Bool(vm.truthy(x)?)),
+    }
+}
+
+fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let cls = cls_of(vm, args)?;
+    crate::builtins::args::no_kwargs(vm, "tuple", kwnames)?;
+    crate::builtins::args::check_count(vm, "tuple", args.len() - 1, 0, 1)?;
+    let items = match args.get(1) {
+        None => vec![],
+        Some(x) => vm.collect(x)?,
+    };
+    if is_exact(vm, &cls, &vm.types.tuple.clone()) {
+        return Ok(vm.new_tuple(items));
+    }
+    Ok(Value::Obj(Rc::new(Object {
+        class: Some(cls.clone()),
+        dict: new_dict_for(vm, &cls),
+        kind: ObjKind::Tuple(items.into_boxed_slice()),
+    })))
+}
+
+fn container_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let cls = cls_of(vm, args)?;
+    Ok(crate::builtins::object::new_instance(vm, &cls))
+}
+
+fn list_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "list", kwnames)?;
+    crate::builtins::args::check_count(vm, "list", args.len() - 1, 0, 1)?;
+    let items = match args.get(1) {
+        None => vec![],
+        Some(x) => vm.collect(x)?,
+    };
+    if let Some(ObjKind::List(l)) = args[0].kind() {
+        *l.borrow_mut() = items;
+    }
+    Ok(Value::None)
+}
+
+fn dict_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let npos = args.len() - kwnames.len();
+    if npos > 2 {
+        return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", npos - 1)));
+    }
+    let Value::Obj(d) = &args[0] else { return Ok(Value::None) };
+    if npos == 2 {
+        dict_fill(vm, d, &args[1])?;
+    }
+    for (k, v) in kwnames.iter().zip(args[npos..].iter()) {
+        vm.dict_set(d, k.clone(), v.clone())?;
+    }
+    Ok(Value::None)
+}
+
+/// `dict(x)` / `d.update(x)`: a mapping, or an iterable of pairs.
+pub fn dict_fill(vm: &mut Vm, d: &Obj, x: &Value) -> PyResult<()> {
+    let is_mapping = matches!(x.kind(), Some(ObjKind::Dict(_))) || vm.get_attr_opt_str(x, "keys")?.is_some();
+    if is_mapping {
+        return crate::builtins::dict::dict_update_from(vm, d, x, false);
+    }
+    let it = vm.iter(x)?;
+    let mut i = 0;
+    while let Some(item) = vm.next(&it)? {
+        let pair = match vm.collect(&item) {
+            Ok(p) => p,
+            Err(_) => {
+                let tn = vm.type_name(&item);
+                return Err(vm.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")).with_note(tn));
+            }
+        };
+        if pair.len() != 2 {
+            return Err(vm.value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        let mut p = pair.into_iter();
+        if let (Some(k), Some(v)) = (p.next(), p.next()) {
+            vm.dict_set(d, k, v)?;
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+fn set_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "set", kwnames)?;
+    crate::builtins::args::check_count(vm, "set", args.len() - 1, 0, 1)?;
+    let Value::Obj(s) = &args[0] else { return Ok(Value::None) };
+    if let ObjKind::Set(c) = &s.kind {
+        c.borrow_mut().clear();
+    }
+    if let Some(x) = args.get(1) {
+        let items = vm.collect(x)?;
+        for it in items {
+            vm.set_add(s, it)?;
+        }
+    }
+    Ok(Value::None)
+}
+
+fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "frozenset", kwnames)?;
+    crate::builtins::args::check_count(vm, "frozenset", args.len() - 1, 0, 1)?;
+    let items = match args.get(1) {
+        None => vec![],
+        Some(x) => vm.collect(x)?,
+    };
+    crate::builtins::set::make_set(vm, items, true)
+}
+
+fn range_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "range", kwnames)?;
+    let n = args.len() - 1;
+    if n == 0 {
+        return Err(vm.type_error("range expected at least 1 argument, got 0"));
+    }
+    if n > 3 {
+        return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}")));
+    }
+    let mut v = [0i64; 3];
+    for (i, a) in args[1..].iter().enumerate() {
+        v[i] = match to_pyint(a) {
+            Some(x) => match x.as_i64() {
+                Some(x) => x,
+                None => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+            },
+            None => vm.to_index(a)?,
+        };
+    }
+    let (start, stop, step) = match n {
+        1 => (0, v[0], 1),
+        2 => (v[0], v[1], 1),
+        _ => (v[0], v[1], v[2]),
+    };
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::new_obj(&vm.types.range, ObjKind::Range { start, stop, step }))
+}
+
+fn slice_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "slice", kwnames)?;
+    let a = &args[1..];
+    let (start, stop, step) = match a.len() {
+        1 => (Value::None, a[0].clone(), Value::None),
+        2 => (a[0].clone(), a[1].clone(), Value::None),
+        3 => (a[0].clone(), a[1].clone(), a[2].clone()),
+        0 => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
+        n => return Err(vm.type_error(format!("slice expected at most 3 arguments, got {n}"))),
+    };
+    Ok(Value::new_obj(&vm.types.slice, ObjKind::Slice { start, stop, step }))
+}
+
+fn property_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let a = parse_args(vm, "property", &args[1..], kwnames, &["fget", "fset", "fdel", "doc"], 0)?;
+    let g = |i: usize| a[i].clone().unwrap_or(Value::None);
+    let mut doc = g(3);
+    if doc.is_none() {
+        if let Some(ObjKind::Function(f)) = g(0).kind() {
+            doc = f.doc.borrow().clone();
+        }
+    }
+    Ok(Value::new_obj(&vm.types.property, ObjKind::Property { fget: g(0), fset: g(1), fdel: g(2), doc }))
+}
+
+fn property_copy(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
+    let [p, f] = args else { return Err(vm.type_error("expected one argument")) };
+    let Some(ObjKind::Property { fget, fset, fdel, doc }) = p.kind() else {
+        return Err(vm.type_error("descriptor requires a property"));
+    };
+    let (mut g, mut s, mut d) = (fget.clone(), fset.clone(), fdel.clone());
+    match which {
+        0 => g = f.clone(),
+        1 => s = f.clone(),
+        _ => d = f.clone(),
+    }
+    Ok(Value::new_obj(&vm.types.property, ObjKind::Property { fget: g, fset: s, fdel: d, doc: doc.clone() }))
+}
+
+fn property_getter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    property_copy(vm, args, 0)
+}
+fn property_setter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    property_copy(vm, args, 1)
+}
+fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    property_copy(vm, args, 2)
+}
+
+fn property_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (Some(p), Some(obj)) = (args.first(), args.get(1)) else { return Err(vm.type_error("__get__ needs 2 arguments")) };
+    if obj.is_none() {
+        return Ok(p.clone());
+    }
+    let Some(ObjKind::Property { fget, .. }) = p.kind() else { return Ok(Value::None) };
+    let f = fget.clone();
+    vm.call(&f, std::slice::from_ref(obj))
+}
+
+fn staticmethod_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    crate::builtins::args::check_count(vm, "staticmethod", args.len() - 1, 1, 1)?;
+    Ok(Value::new_obj(&vm.types.staticmethod, ObjKind::StaticMethod(args[1].clone())))
+}
+
+fn classmethod_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    crate::builtins::args::check_count(vm, "classmethod", args.len() - 1, 1, 1)?;
+    Ok(Value::new_obj(&vm.types.classmethod, ObjKind::ClassMethod(args[1].clone())))
+}
+
+fn exc_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let cls = cls_of(vm, args)?;
+    let obj = crate::builtins::object::new_instance(vm, &cls);
+    let npos = args.len() - kwnames.len();
+    if let Some(d) = Vm::exc_data(&obj) {
+        let t = vm.new_tuple(args[1..npos].to_vec());
+        d.borrow_mut().args = t;
+    }
+    Ok(obj)
+}
+
+fn exc_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if !kwnames.is_empty() {
+        let tn = vm.type_name(&args[0]);
+        return Err(vm.type_error(format!("{tn}() takes no keyword arguments")));
+    }
+    if let Some(d) = Vm::exc_data(&args[0]) {
+        let t = vm.new_tuple(args[1..].to_vec());
+        d.borrow_mut().args = t;
+    }
+    Ok(Value::None)
+}
+
+fn exc_with_traceback(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(args.first().cloned().unwrap_or(Value::None))
+}
+
+/// Registers the constructors.
+pub fn init(vm: &mut Vm) {
+    use crate::builtins::add_new;
+    let t = vm.types.clone_refs();
+    add_new(vm, &t.int, int_new);
+    add_new(vm, &t.float, float_new);
+    add_new(vm, &t.str, str_new);
+    add_new(vm, &t.bool_, bool_new);
+    add_new(vm, &t.tuple, tuple_new);
+    add_new(vm, &t.list, container_new);
+    vm.add_method(&t.list, "__init__", list_init);
+    add_new(vm, &t.dict, container_new);
+    vm.add_method(&t.dict, "__init__", dict_init);
+    add_new(vm, &t.set, container_new);
+    vm.add_method(&t.set, "__init__", set_init);
+    add_new(vm, &t.frozenset, frozenset_new);
+    add_new(vm, &t.range, range_new);
+    add_new(vm, &t.slice, slice_new);
+    add_new(vm, &t.property, property_new);
+    vm.add_method(&t.property, "getter", property_getter);
+    vm.add_method(&t.property, "setter", property_setter);
+    vm.add_method(&t.property, "deleter", property_deleter);
+    vm.add_method(&t.property, "__get__", property_get);
+    add_new(vm, &t.staticmethod, staticmethod_new);
+    add_new(vm, &t.classmethod, classmethod_new);
+    let be = vm.exc.base_exception.clone();
+    add_new(vm, &be, exc_new);
+    vm.add_method(&be, "__init__", exc_init);
+    vm.add_method(&be, "with_traceback", exc_with_traceback);
+    let _ = RefCell::new(0);
+}

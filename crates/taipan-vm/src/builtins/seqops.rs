@@ -1,0 +1,415 @@
+//! Operators and subscription of the built-in sequences and containers: `+`, `*`, `%`
+//! on str/list/tuple/bytes, set algebra, dict `|`, and `x[i]`, `x[i:j:k]` for
+//! list/tuple/str/bytes/bytearray/range/dict (CPython's `sq_*`/`mp_*` slots).
+
+use std::cell::RefCell;
+
+use taipan_bytecode::BinaryOperator as B;
+
+use crate::numops::to_pyint;
+use crate::object::ObjKind;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+/// Largest sequence a repetition may build (items); larger requests raise MemoryError.
+const MAX_REPEAT_ITEMS: usize = 1 << 31;
+
+fn repeat_count(vm: &mut Vm, n: &Value, len: usize) -> Option<PyResult<usize>> {
+    let i = to_pyint(n)?;
+    let count = match i.as_i64() {
+        Some(c) if c <= 0 => 0usize,
+        Some(c) => c as usize,
+        None if i.is_negative() => 0,
+        None => usize::MAX,
+    };
+    if len > 0 && count > 0 && len.saturating_mul(count) > MAX_REPEAT_ITEMS {
+        if count == usize::MAX || i.as_i64().is_none() {
+            return Some(Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")));
+        }
+        let t = vm.exc.memory_error.clone();
+        return Some(Err(crate::vm::PyErr(vm.new_exception(&t, vec![]))));
+    }
+    Some(Ok(count))
+}
+
+/// `a op b` for built-in containers; `None` if the kinds have no such operator.
+pub fn sequence_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> Option<PyResult<Value>> {
+    let nop = op.non_inplace();
+    let ka = a.kind();
+    let kb = b.kind();
+    match (nop, ka, kb) {
+        (B::Add, Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) => {
+            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+            s.push_str(x.as_str());
+            s.push_str(y.as_str());
+            Some(Ok(vm.new_str(s)))
+        }
+        (B::Add, Some(ObjKind::List(x)), Some(ObjKind::List(y))) => {
+            if op.is_inplace() {
+                let add = y.borrow().clone();
+                x.borrow_mut().extend(add);
+                return Some(Ok(a.clone()));
+            }
+            let mut v = x.borrow().clone();
+            v.extend(y.borrow().iter().cloned());
+            Some(Ok(vm.new_list(v)))
+        }
+        (B::Add, Some(ObjKind::List(x)), _) if op.is_inplace() => {
+            let items = match vm.collect(b) {
+                Ok(i) => i,
+                Err(e) => return Some(Err(e)),
+            };
+            x.borrow_mut().extend(items);
+            Some(Ok(a.clone()))
+        }
+        (B::Add, Some(ObjKind::Tuple(x)), Some(ObjKind::Tuple(y))) => {
+            let mut v = x.to_vec();
+            v.extend(y.iter().cloned());
+            Some(Ok(vm.new_tuple(v)))
+        }
+        (B::Add, Some(ObjKind::Bytes(x)), Some(ObjKind::Bytes(y))) => {
+            let mut v = x.to_vec();
+            v.extend_from_slice(y);
+            Some(Ok(vm.new_bytes(v)))
+        }
+        (B::Add, Some(ObjKind::ByteArray(x)), Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_))) => {
+            let other = crate::builtins::bytes::bytes_data(b).unwrap_or_default();
+            if op.is_inplace() {
+                x.borrow_mut().extend_from_slice(&other);
+                return Some(Ok(a.clone()));
+            }
+            let mut v = x.borrow().clone();
+            v.extend_from_slice(&other);
+            Some(Ok(Value::new_obj(&vm.types.bytearray, ObjKind::ByteArray(RefCell::new(v)))))
+        }
+        (B::Add, Some(ObjKind::Bytes(x)), Some(ObjKind::ByteArray(y))) => {
+            let mut v = x.to_vec();
+            v.extend_from_slice(&y.borrow());
+            Some(Ok(vm.new_bytes(v)))
+        }
+        (B::Multiply, Some(k), _) if is_seq(k) && to_pyint(b).is_some() => Some(repeat(vm, a, b, op.is_inplace())),
+        (B::Multiply, _, Some(k)) if is_seq(k) && to_pyint(a).is_some() => Some(repeat(vm, b, a, false)),
+        (B::Remainder, Some(ObjKind::Str(_)), _) => Some(crate::builtins::format::percent_format(vm, a, b)),
+        (B::Or | B::And | B::Subtract | B::Xor, Some(ObjKind::Set(_) | ObjKind::FrozenSet(_)), Some(ObjKind::Set(_) | ObjKind::FrozenSet(_))) => {
+            Some(crate::builtins::set::set_binary(vm, a, b, op))
+        }
+        (B::Or, Some(ObjKind::Dict(_)), Some(ObjKind::Dict(_))) => Some(crate::builtins::dict::dict_or(vm, a, b, op.is_inplace())),
+        (B::Or, Some(ObjKind::Dict(_)), _) if op.is_inplace() => Some(crate::builtins::dict::dict_or(vm, a, b, true)),
+        _ => None,
+    }
+}
+
+fn is_seq(k: &ObjKind) -> bool {
+    matches!(k, ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_))
+}
+
+fn repeat(vm: &mut Vm, seq: &Value, n: &Value, inplace: bool) -> PyResult<Value> {
+    let len = vm.len(seq)?;
+    let count = match repeat_count(vm, n, len) {
+        Some(r) => r?,
+        None => 0,
+    };
+    Ok(match seq.kind() {
+        Some(ObjKind::Str(s)) => vm.new_str(s.as_str().repeat(count)),
+        Some(ObjKind::List(l)) => {
+            let items = l.borrow().clone();
+            let mut v = Vec::with_capacity(items.len() * count);
+            for _ in 0..count {
+                v.extend(items.iter().cloned());
+            }
+            if inplace {
+                *l.borrow_mut() = v;
+                return Ok(seq.clone());
+            }
+            vm.new_list(v)
+        }
+        Some(ObjKind::Tuple(t)) => {
+            let mut v = Vec::with_capacity(t.len() * count);
+            for _ in 0..count {
+                v.extend(t.iter().cloned());
+            }
+            vm.new_tuple(v)
+        }
+        Some(ObjKind::Bytes(b)) => vm.new_bytes(b.repeat(count)),
+        Some(ObjKind::ByteArray(b)) => {
+            let v = b.borrow().repeat(count);
+            if inplace {
+                *b.borrow_mut() = v;
+                return Ok(seq.clone());
+            }
+            Value::new_obj(&vm.types.bytearray, ObjKind::ByteArray(RefCell::new(v)))
+        }
+        _ => Value::None,
+    })
+}
+
+/// `o[key]` for built-in kinds; `None` if `o` has no built-in subscription.
+pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Value>> {
+    let is_slice = matches!(key.kind(), Some(ObjKind::Slice { .. }));
+    Some(match &o.kind {
+        ObjKind::List(l) => {
+            if is_slice {
+                let items = l.borrow().clone();
+                slice_of(vm, &items, key).map(|v| vm.new_list(v))
+            } else {
+                let len = l.borrow().len();
+                match vm.seq_index(key, len, "list") {
+                    Ok(i) => match l.borrow().get(i) {
+                        Some(v) => Ok(v.clone()),
+                        None => Err(vm.index_error("list index out of range")),
+                    },
+                    Err(e) => Err(e),
+                }
+            }
+        }
+        ObjKind::Tuple(t) => {
+            if is_slice {
+                let items = t.to_vec();
+                slice_of(vm, &items, key).map(|v| vm.new_tuple(v))
+            } else {
+                match vm.seq_index(key, t.len(), "tuple") {
+                    Ok(i) => Ok(t[i].clone()),
+                    Err(e) => Err(e),
+                }
+            }
+        }
+        ObjKind::Str(s) => {
+            if is_slice {
+                let si = match vm.slice_indices(key, s.char_len()) {
+                    Ok(si) => si,
+                    Err(e) => return Some(Err(e)),
+                };
+                let text = s.as_str();
+                let out: String = if s.is_ascii() {
+                    if si.step == 1 {
+                        text.get(si.start.max(0) as usize..(si.start.max(0) as usize + si.len)).unwrap_or("").to_string()
+                    } else {
+                        si.indices().filter_map(|i| text.as_bytes().get(i).map(|b| *b as char)).collect()
+                    }
+                } else {
+                    let chars: Vec<char> = text.chars().collect();
+                    si.indices().filter_map(|i| chars.get(i).copied()).collect()
+                };
+                Ok(vm.new_str(out))
+            } else {
+                match vm.seq_index(key, s.char_len(), "string") {
+                    Ok(i) => {
+                        let c = if s.is_ascii() {
+                            s.as_str().get(i..i + 1).map(|x| x.to_string())
+                        } else {
+                            s.as_str().chars().nth(i).map(|c| c.to_string())
+                        };
+                        Ok(match c {
+                            Some(c) => vm.intern_char(&c),
+                            None => vm.new_str(""),
+                        })
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+        }
+        ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
+            let data = crate::builtins::bytes::bytes_data(&Value::Obj(o.clone())).unwrap_or_default();
+            let is_array = matches!(o.kind, ObjKind::ByteArray(_));
+            if is_slice {
+                match vm.slice_indices(key, data.len()) {
+                    Ok(si) => {
+                        let v: Vec<u8> = si.indices().filter_map(|i| data.get(i).copied()).collect();
+                        Ok(if is_array {
+                            Value::new_obj(&vm.types.bytearray, ObjKind::ByteArray(RefCell::new(v)))
+                        } else {
+                            vm.new_bytes(v)
+                        })
+                    }
+                    Err(e) => Err(e),
+                }
+            } else {
+                let what = if is_array { "bytearray" } else { "index" };
+                match vm.seq_index(key, data.len(), what) {
+                    Ok(i) => Ok(Value::Int(data[i] as i64)),
+                    Err(e) => {
+                        if vm.exc_matches(&e.0, &vm.exc.index_error.clone()) {
+                            Err(vm.index_error(if is_array { "bytearray index out of range" } else { "index out of range" }))
+                        } else {
+                            Err(e)
+                        }
+                    }
+                }
+            }
+        }
+        ObjKind::Range { start, stop, step } => {
+            let len = crate::ops::range_len(*start, *stop, *step) as usize;
+            if is_slice {
+                match vm.slice_indices(key, len) {
+                    Ok(si) => {
+                        let nstart = *start as i128 + si.start as i128 * *step as i128;
+                        let nstep = *step as i128 * si.step as i128;
+                        let nstop = nstart + si.len as i128 * nstep;
+                        let clamp = |x: i128| x.clamp(i64::MIN as i128, i64::MAX as i128) as i64;
+                        Ok(Value::new_obj(
+                            &vm.types.range,
+                            ObjKind::Range { start: clamp(nstart), stop: clamp(nstop), step: clamp(nstep) },
+                        ))
+                    }
+                    Err(e) => Err(e),
+                }
+            } else {
+                match vm.seq_index(key, len, "range object") {
+                    Ok(i) => Ok(Value::Int(start + i as i64 * step)),
+                    Err(e) => Err(e),
+                }
+            }
+        }
+        ObjKind::Dict(_) => match vm.dict_get(o, key) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => {
+                // __missing__ for dict subclasses
+                let ov = Value::Obj(o.clone());
+                if vm.class_of(&ov).kind.is_heap_type() {
+                    if let Some(m) = vm.lookup_special(&ov, "__missing__") {
+                        return Some(vm.call(&m, &[ov, key.clone()]));
+                    }
+                }
+                Err(vm.key_error(key.clone()))
+            }
+            Err(e) => Err(e),
+        },
+        _ => return None,
+    })
+}
+
+fn slice_of(vm: &mut Vm, items: &[Value], key: &Value) -> PyResult<Vec<Value>> {
+    let si = vm.slice_indices(key, items.len())?;
+    Ok(si.indices().filter_map(|i| items.get(i).cloned()).collect())
+}
+
+/// `o[key] = value` for built-in kinds; `None` if not supported natively.
+pub fn builtin_setitem(vm: &mut Vm, o: &Obj, key: &Value, value: &Value) -> Option<PyResult<()>> {
+    Some(match &o.kind {
+        ObjKind::List(l) => {
+            if matches!(key.kind(), Some(ObjKind::Slice { .. })) {
+                let new_items = match vm.collect(value) {
+                    Ok(v) => v,
+                    Err(_) => return Some(Err(vm.type_error("can only assign an iterable"))),
+                };
+                let len = l.borrow().len();
+                let si = match vm.slice_indices(key, len) {
+                    Ok(si) => si,
+                    Err(e) => return Some(Err(e)),
+                };
+                let mut list = l.borrow_mut();
+                if si.step == 1 {
+                    let start = si.start.max(0) as usize;
+                    let end = (start + si.len).min(list.len());
+                    list.splice(start..end, new_items);
+                    Ok(())
+                } else if new_items.len() != si.len {
+                    drop(list);
+                    Err(vm.value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        new_items.len(),
+                        si.len
+                    )))
+                } else {
+                    for (i, v) in si.indices().zip(new_items) {
+                        if let Some(slot) = list.get_mut(i) {
+                            *slot = v;
+                        }
+                    }
+                    Ok(())
+                }
+            } else {
+                let len = l.borrow().len();
+                match vm.seq_index(key, len, "list") {
+                    Ok(i) => {
+                        if let Some(slot) = l.borrow_mut().get_mut(i) {
+                            *slot = value.clone();
+                        }
+                        Ok(())
+                    }
+                    Err(e) => {
+                        if vm.exc_matches(&e.0, &vm.exc.index_error.clone()) {
+                            Err(vm.index_error("list assignment index out of range"))
+                        } else {
+                            Err(e)
+                        }
+                    }
+                }
+            }
+        }
+        ObjKind::Dict(_) => vm.dict_set(o, key.clone(), value.clone()),
+        ObjKind::ByteArray(b) => {
+            let len = b.borrow().len();
+            match vm.seq_index(key, len, "bytearray") {
+                Ok(i) => {
+                    let byte = match to_pyint(value).and_then(|x| x.as_i64()) {
+                        Some(x) if (0..256).contains(&x) => x as u8,
+                        _ => return Some(Err(vm.value_error("byte must be in range(0, 256)"))),
+                    };
+                    if let Some(slot) = b.borrow_mut().get_mut(i) {
+                        *slot = byte;
+                    }
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// `del o[key]` for built-in kinds; `None` if not supported natively.
+pub fn builtin_delitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<()>> {
+    Some(match &o.kind {
+        ObjKind::List(l) => {
+            let len = l.borrow().len();
+            if matches!(key.kind(), Some(ObjKind::Slice { .. })) {
+                match vm.slice_indices(key, len) {
+                    Ok(si) => {
+                        let mut idx: Vec<usize> = si.indices().collect();
+                        idx.sort_unstable();
+                        let mut list = l.borrow_mut();
+                        for i in idx.into_iter().rev() {
+                            if i < list.len() {
+                                list.remove(i);
+                            }
+                        }
+                        Ok(())
+                    }
+                    Err(e) => Err(e),
+                }
+            } else {
+                match vm.seq_index(key, len, "list") {
+                    Ok(i) => {
+                        let removed = l.borrow_mut().remove(i);
+                        drop(removed);
+                        Ok(())
+                    }
+                    Err(e) => {
+                        if vm.exc_matches(&e.0, &vm.exc.index_error.clone()) {
+                            Err(vm.index_error("list assignment index out of range"))
+                        } else {
+                            Err(e)
+                        }
+                    }
+                }
+            }
+        }
+        ObjKind::Dict(_) => match vm.dict_del(o, key) {
+            Ok(Some(_)) => Ok(()),
+            Ok(None) => Err(vm.key_error(key.clone())),
+            Err(e) => Err(e),
+        },
+        ObjKind::ByteArray(b) => {
+            let len = b.borrow().len();
+            match vm.seq_index(key, len, "bytearray") {
+                Ok(i) => {
+                    b.borrow_mut().remove(i);
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            }
+        }
+        _ => return None,
+    })
+}

@@ -1,0 +1,457 @@
+//! Calls: dispatch on the callable's kind, argument binding for Python functions
+//! (CPython's `_PyEval_MakeFrameVector` / `positional_only_passed_as_keyword` /
+//! `missing_arguments` error messages), class instantiation and `__build_class__`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use taipan_bytecode::flags;
+
+use crate::interp::{Frame, FrameExit};
+use crate::object::{Function, ObjKind};
+use crate::types::tdata;
+use crate::value::{Obj, Value};
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// Bytes of native stack kept free below the limit for native code and error handling.
+const STACK_RESERVE: usize = 256 * 1024;
+
+impl Vm {
+    /// `callable(*args)`.
+    pub fn call(&mut self, callable: &Value, args: &[Value]) -> PyResult<Value> {
+        self.call_kw(callable, args, &[])
+    }
+
+    /// `callable(*positional, **dict(zip(kwnames, keyword values)))` where the keyword
+    /// values are the last `kwnames.len()` items of `args`.
+    pub fn call_kw(&mut self, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        let Value::Obj(o) = callable else {
+            return Err(self.not_callable(callable));
+        };
+        match &o.kind {
+            ObjKind::Function(func) => self.call_function(func, args, kwnames),
+            ObjKind::BoundMethod { func, receiver } => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(receiver.clone());
+                full.extend_from_slice(args);
+                if let Some(ObjKind::Function(f)) = func.kind() {
+                    return self.call_function(f, &full, kwnames);
+                }
+                let func = func.clone();
+                self.call_kw(&func, &full, kwnames)
+            }
+            ObjKind::Native(n) => {
+                let r = match &n.receiver {
+                    Some(recv) => {
+                        let mut full = Vec::with_capacity(args.len() + 1);
+                        full.push(recv.clone());
+                        full.extend_from_slice(args);
+                        (n.func)(self, &full, kwnames)
+                    }
+                    None => (n.func)(self, args, kwnames),
+                };
+                self.frame_ctx = None;
+                r
+            }
+            ObjKind::Type(_) => self.call_type(o, args, kwnames),
+            _ => {
+                if let Some(m) = self.lookup_special(callable, "__call__") {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(callable.clone());
+                    full.extend_from_slice(args);
+                    return self.call_kw(&m, &full, kwnames);
+                }
+                Err(self.not_callable(callable))
+            }
+        }
+    }
+
+    fn not_callable(&mut self, v: &Value) -> PyErr {
+        let tn = self.type_name(v);
+        self.type_error(format!("'{tn}' object is not callable"))
+    }
+
+    /// `f(*args, **kwargs)` with a tuple (or any iterable) and an optional mapping.
+    pub fn call_ex(&mut self, func: &Value, args: &Value, kwargs: Option<&Value>) -> PyResult<Value> {
+        let mut all = match args.kind() {
+            Some(ObjKind::Tuple(t)) => t.to_vec(),
+            _ => self.collect(args)?,
+        };
+        let mut names = Vec::new();
+        if let Some(kw) = kwargs {
+            let items = crate::builtins::dict::mapping_items(self, kw)?;
+            for (k, v) in items {
+                if k.as_str().is_none() {
+                    return Err(self.type_error("keywords must be strings"));
+                }
+                names.push(k);
+                all.push(v);
+            }
+        }
+        self.call_kw(func, &all, &names)
+    }
+
+    /// `obj.name(*args)` where `stack[0]` is obj: avoids making a bound method when the
+    /// attribute is a plain function or native method on the class.
+    pub fn call_method_on_stack(&mut self, stack: &[Value], name: &Value) -> PyResult<Value> {
+        let obj = &stack[0];
+        let name_s = name.as_str().unwrap_or("");
+        let is_plain_instance = match obj {
+            Value::Obj(o) => !matches!(o.kind, ObjKind::Type(_) | ObjKind::Module | ObjKind::Super { .. }),
+            _ => true,
+        };
+        if is_plain_instance {
+            let cls = self.class_of(obj).clone();
+            if let Some(m) = self.lookup_in_type(&cls, name_s) {
+                let shadowed = match obj {
+                    Value::Obj(o) => o.dict.as_ref().is_some_and(|d| {
+                        crate::ops::dict_get_str(d, crate::ops::hash_str(name_s), name_s).is_some()
+                    }),
+                    _ => false,
+                };
+                if !shadowed {
+                    match m.kind() {
+                        Some(ObjKind::Function(f)) => return self.call_function(f, stack, &[]),
+                        Some(ObjKind::Native(n)) if n.is_method && n.receiver.is_none() => {
+                            return (n.func)(self, stack, &[]);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let callable = self.get_attr(obj, name)?;
+        self.call(&callable, &stack[1..])
+    }
+
+    /// Calls a method by name: `obj.name(*args)`.
+    pub fn call_method(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+        let mut stack = Vec::with_capacity(args.len() + 1);
+        stack.push(obj.clone());
+        stack.extend_from_slice(args);
+        let n = self.intern(name);
+        self.call_method_on_stack(&stack, &n)
+    }
+
+    /// Raises RecursionError when the Python depth exceeds the limit or the native stack
+    /// is nearly exhausted.
+    pub fn check_stack(&mut self) -> PyResult<()> {
+        let here = 0u8;
+        let addr = &here as *const u8 as usize;
+        if self.depth > self.recursion_limit || (self.stack_limit != 0 && addr < self.stack_limit + STACK_RESERVE) {
+            let t = self.exc.recursion_error.clone();
+            return Err(self.new_error(&t, "maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
+    /// Calls a Python function.
+    pub fn call_function(&mut self, func: &Function, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        let mut frame = self.bind_arguments(func, args, kwnames)?;
+        if func.code.raw.flags & flags::GENERATOR != 0 {
+            return Ok(crate::generator::new_generator(self, frame, func));
+        }
+        self.depth += 1;
+        if let Err(e) = self.check_stack() {
+            self.depth -= 1;
+            return Err(e);
+        }
+        let r = self.run_frame(&mut frame, None);
+        self.depth -= 1;
+        match r? {
+            FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
+        }
+    }
+
+    /// Builds the frame for a call: binds positional and keyword arguments, defaults,
+    /// `*args`/`**kwargs`, creates cells and copies the closure.
+    pub fn bind_arguments(&mut self, func: &Function, args: &[Value], kwnames: &[Value]) -> PyResult<Frame> {
+        let code = func.code.clone();
+        let raw = &code.raw;
+        let nlocals = code.nlocalsplus;
+        let mut locals: Vec<Option<Value>> = vec![None; nlocals];
+        let argcount = raw.arg_count as usize;
+        let kwonly = raw.kwonly_arg_count as usize;
+        let has_varargs = raw.flags & flags::VARARGS != 0;
+        let has_varkw = raw.flags & flags::VARKEYWORDS != 0;
+        let npos = args.len() - kwnames.len();
+        let positional = &args[..npos];
+
+        // Fast path: exact positional call, no keywords, no *args.
+        if kwnames.is_empty() && npos == argcount && !has_varargs && !has_varkw && kwonly == 0 {
+            for (slot, v) in locals.iter_mut().zip(positional.iter()) {
+                *slot = Some(v.clone());
+            }
+        } else {
+            self.bind_slow(func, &mut locals, positional, &args[npos..], kwnames)?;
+        }
+        self.finish_frame(func, code, locals)
+    }
+
+    fn finish_frame(&mut self, func: &Function, code: Rc<crate::code::Code>, mut locals: Vec<Option<Value>>) -> PyResult<Frame> {
+        let raw = &code.raw;
+        let nvars = raw.varnames.len();
+        for (i, arg) in raw.cell2arg.iter().enumerate() {
+            let init = arg.and_then(|a| locals.get_mut(a as usize).and_then(|s| s.take()));
+            let cell = Value::new_obj(&self.types.cell, ObjKind::Cell(RefCell::new(init)));
+            if let Some(slot) = locals.get_mut(nvars + i) {
+                *slot = Some(cell);
+            }
+        }
+        let nfree_start = nvars + raw.cellvars.len();
+        for (i, c) in func.closure.iter().enumerate() {
+            if let Some(slot) = locals.get_mut(nfree_start + i) {
+                *slot = Some(Value::Obj(c.clone()));
+            }
+        }
+        Ok(Frame {
+            stack: Vec::with_capacity(raw.max_stack as usize),
+            code,
+            ip: 0,
+            locals,
+            globals: func.globals.clone(),
+            locals_dict: None,
+        })
+    }
+
+    fn bind_slow(
+        &mut self,
+        func: &Function,
+        locals: &mut [Option<Value>],
+        positional: &[Value],
+        kwvalues: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<()> {
+        let code = func.code.clone();
+        let raw = &code.raw;
+        let qual = func.qualname.borrow().to_string();
+        let argcount = raw.arg_count as usize;
+        let posonly = raw.posonly_arg_count as usize;
+        let kwonly = raw.kwonly_arg_count as usize;
+        let has_varargs = raw.flags & flags::VARARGS != 0;
+        let has_varkw = raw.flags & flags::VARKEYWORDS != 0;
+        let total = argcount + kwonly;
+        let varargs_slot = total;
+        let varkw_slot = total + has_varargs as usize;
+
+        // positional
+        let n = positional.len().min(argcount);
+        for i in 0..n {
+            locals[i] = Some(positional[i].clone());
+        }
+        if has_varargs {
+            let extra = positional.get(argcount..).map(|s| s.to_vec()).unwrap_or_default();
+            locals[varargs_slot] = Some(self.new_tuple(extra));
+        } else if positional.len() > argcount {
+            let defaults_n = func.defaults.borrow().len();
+            let kw_given = kwnames
+                .iter()
+                .filter(|k| {
+                    let s = k.as_str().unwrap_or("");
+                    raw.varnames[argcount..total].iter().any(|v| &**v == s)
+                })
+                .count();
+            let takes = if defaults_n > 0 {
+                format!("from {} to {} positional arguments", argcount - defaults_n, argcount)
+            } else {
+                format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+            };
+            let given = positional.len();
+            let msg = if kw_given > 0 {
+                format!(
+                    "{qual}() takes {takes} but {given} positional argument{} (and {kw_given} keyword-only argument{}) were given",
+                    if given == 1 { "" } else { "s" },
+                    if kw_given == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{qual}() takes {takes} but {given} {} given", if given == 1 { "was" } else { "were" })
+            };
+            return Err(self.type_error(msg));
+        }
+        // keywords
+        let kwdict = if has_varkw {
+            let d = self.new_dict_obj();
+            locals[varkw_slot] = Some(Value::Obj(d.clone()));
+            Some(d)
+        } else {
+            None
+        };
+        let mut posonly_as_kw = Vec::new();
+        for (name, value) in kwnames.iter().zip(kwvalues.iter()) {
+            let s = name.as_str().unwrap_or("");
+            let idx = raw.varnames[..total].iter().position(|v| &**v == s);
+            match idx {
+                Some(i) if i >= posonly => {
+                    if locals[i].is_some() {
+                        return Err(self.type_error(format!("{qual}() got multiple values for argument '{s}'")));
+                    }
+                    locals[i] = Some(value.clone());
+                }
+                other => {
+                    if let Some(d) = &kwdict {
+                        if d.kind_dict_contains_str(s) {
+                            return Err(self.type_error(format!("{qual}() got multiple values for argument '{s}'")));
+                        }
+                        self.dict_set(d, name.clone(), value.clone())?;
+                    } else if other.is_some() {
+                        posonly_as_kw.push(s.to_string());
+                    } else {
+                        return Err(self.type_error(format!("{qual}() got an unexpected keyword argument '{s}'")));
+                    }
+                }
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(self.type_error(format!(
+                "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_as_kw.join(", ")
+            )));
+        }
+        // defaults
+        let defaults = func.defaults.borrow().clone();
+        let first_default = argcount.saturating_sub(defaults.len());
+        let mut missing = Vec::new();
+        for i in 0..argcount {
+            if locals[i].is_none() {
+                if i >= first_default {
+                    locals[i] = Some(defaults[i - first_default].clone());
+                } else {
+                    missing.push(raw.varnames[i].to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(missing_message(&qual, "positional", &missing)));
+        }
+        let kwdefaults = func.kwdefaults.borrow().clone();
+        let mut missing_kw = Vec::new();
+        for i in argcount..total {
+            if locals[i].is_none() {
+                let name = raw.varnames[i].to_string();
+                let dv = match &kwdefaults {
+                    Some(d) => crate::ops::dict_get_str(d, crate::ops::hash_str(&name), &name),
+                    None => None,
+                };
+                match dv {
+                    Some(v) => locals[i] = Some(v),
+                    None => missing_kw.push(name),
+                }
+            }
+        }
+        if !missing_kw.is_empty() {
+            return Err(self.type_error(missing_message(&qual, "keyword-only", &missing_kw)));
+        }
+        Ok(())
+    }
+
+    /// Runs a code object as a module or class body with the given namespace.
+    pub fn run_code_in(&mut self, code: Rc<crate::code::Code>, globals: Obj, locals: Option<Value>) -> PyResult<Value> {
+        let nlocals = code.nlocalsplus;
+        let mut frame = Frame {
+            stack: Vec::with_capacity(code.raw.max_stack as usize),
+            code,
+            ip: 0,
+            locals: vec![None; nlocals],
+            globals,
+            locals_dict: locals,
+        };
+        self.depth += 1;
+        if let Err(e) = self.check_stack() {
+            self.depth -= 1;
+            return Err(e);
+        }
+        let r = self.run_frame(&mut frame, None);
+        self.depth -= 1;
+        match r? {
+            FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
+        }
+    }
+
+    /// Runs a class body function with a namespace dict and closure (for `__build_class__`).
+    pub fn run_class_body(&mut self, func: &Function, ns: Obj) -> PyResult<Value> {
+        let code = func.code.clone();
+        let locals = vec![None; code.nlocalsplus];
+        let mut frame = self.finish_frame(func, code, locals)?;
+        frame.locals_dict = Some(Value::Obj(ns));
+        self.depth += 1;
+        if let Err(e) = self.check_stack() {
+            self.depth -= 1;
+            return Err(e);
+        }
+        let r = self.run_frame(&mut frame, None);
+        self.depth -= 1;
+        match r? {
+            FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
+        }
+    }
+
+    /// Calling a type: `type(x)`, or `cls.__new__` then `__init__`.
+    fn call_type(&mut self, t: &Obj, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        if Rc::ptr_eq(t, &self.types.type_) && args.len() == 1 && kwnames.is_empty() {
+            return Ok(Value::Obj(self.class_of(&args[0]).clone()));
+        }
+        let tv = Value::Obj(t.clone());
+        // __new__
+        let new = self.lookup_in_type(t, "__new__");
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(tv.clone());
+        full.extend_from_slice(args);
+        let obj = match new {
+            Some(n) => {
+                let n = match n.kind() {
+                    Some(ObjKind::StaticMethod(f)) => f.clone(),
+                    _ => n,
+                };
+                self.call_kw(&n, &full, kwnames)?
+            }
+            None => return Err(self.type_error(format!("cannot create '{}' instances", tdata(t).name.borrow()))),
+        };
+        // __init__ only if the result is an instance of t
+        if !crate::types::is_subtype(self.class_of(&obj), t) {
+            return Ok(obj);
+        }
+        if let Some(init) = self.lookup_in_type(&self.class_of(&obj).clone(), "__init__") {
+            let is_object_init = matches!(init.kind(), Some(ObjKind::Native(n)) if n.owner == "object");
+            if !is_object_init {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(obj.clone());
+                full.extend_from_slice(args);
+                let r = self.call_kw(&init, &full, kwnames)?;
+                if !r.is_none() {
+                    return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
+                }
+            } else if !args.is_empty() || !kwnames.is_empty() {
+                // object.__init__ with arguments: error unless __new__ was overridden
+                let new_is_object = matches!(self.lookup_in_type(t, "__new__").as_ref().and_then(|n| n.kind()), Some(ObjKind::Native(n)) if n.owner == "object");
+                if new_is_object {
+                    return Err(self.type_error(format!("{}() takes no arguments", tdata(t).name.borrow())));
+                }
+            }
+        }
+        Ok(obj)
+    }
+}
+
+fn missing_message(qual: &str, kind: &str, names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    };
+    format!(
+        "{qual}() missing {} required {kind} argument{}: {list}",
+        names.len(),
+        if names.len() == 1 { "" } else { "s" }
+    )
+}
+
+impl crate::object::Object {
+    /// True if this dict object has the str key `s`.
+    pub fn kind_dict_contains_str(&self, s: &str) -> bool {
+        match &self.kind {
+            ObjKind::Dict(d) => d.borrow().get_str(crate::ops::hash_str(s), s).is_some(),
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! The interpreter's view of a code object: the compiler's [`CodeObject`] plus its
+//! constants and names converted once into run-time values.
+
+use std::rc::Rc;
+
+use taipan_bytecode::{CodeObject, Constant};
+
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// A code object ready to run.
+pub struct Code {
+    /// The compiler's output.
+    pub raw: Rc<CodeObject>,
+    /// `constants` as values (nested code objects become `ObjKind::Code` values).
+    pub consts: Vec<Value>,
+    /// `names` as interned str values.
+    pub names: Vec<Value>,
+    /// `varnames ++ cellvars ++ freevars` as interned str values (for keyword binding, `locals()`).
+    pub local_names: Vec<Value>,
+    /// Number of local slots (`varnames.len() + cellvars.len() + freevars.len()`).
+    pub nlocalsplus: usize,
+}
+
+impl Code {
+    /// Converts a compiled code object (recursively) for `vm`.
+    pub fn new(vm: &mut Vm, raw: Rc<CodeObject>) -> Rc<Code> {
+        let consts = raw.constants.iter().map(|c| vm.constant_value(c)).collect();
+        let names = raw.names.iter().map(|n| vm.intern(n)).collect();
+        let local_names = raw
+            .varnames
+            .iter()
+            .chain(raw.cellvars.iter())
+            .chain(raw.freevars.iter())
+            .map(|n| vm.intern(n))
+            .collect::<Vec<_>>();
+        let nlocalsplus = local_names.len();
+        Rc::new(Code { raw, consts, names, local_names, nlocalsplus })
+    }
+}
+
+impl Vm {
+    /// Converts one constant into a value.
+    pub fn constant_value(&mut self, c: &Constant) -> Value {
+        match c {
+            Constant::None => Value::None,
+            Constant::Bool(b) => Value::Bool(*b),
+            Constant::Int(i) => Value::Int(*i),
+            Constant::BigInt(b) => self.new_bigint(b.clone()),
+            Constant::Float(f) => Value::Float(*f),
+            Constant::Complex(_, im) => Value::Float(*im),
+            Constant::Str(s) => self.intern(s),
+            Constant::Bytes(b) => self.new_bytes(b.to_vec()),
+            Constant::Tuple(items) => {
+                let v: Vec<Value> = items.iter().map(|c| self.constant_value(c)).collect();
+                self.new_tuple(v)
+            }
+            Constant::Code(code) => {
+                let c = Code::new(self, code.clone());
+                Value::new_obj(&self.types.code, crate::object::ObjKind::Code(c))
+            }
+            Constant::Ellipsis => self.ellipsis.clone(),
+        }
+    }
+}

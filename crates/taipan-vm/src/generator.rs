@@ -1,0 +1,309 @@
+//! Generators: a suspended [`Frame`] plus its state, with `send`, `throw`, `close`
+//! and `yield from` delegation (PEP 255, PEP 342, PEP 380; PEP 479 turns a StopIteration
+//! escaping the body into RuntimeError). CPython: `Objects/genobject.c`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use taipan_bytecode::Opcode;
+
+use crate::interp::{Frame, FrameExit};
+use crate::object::{Function, ObjKind};
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// A generator's state.
+pub struct GenState {
+    /// The suspended frame (`None` while running or when finished).
+    pub frame: Option<Box<Frame>>,
+    /// True once the first `next()` ran.
+    pub started: bool,
+    /// True after return or an escaping exception.
+    pub finished: bool,
+    /// `__name__`.
+    pub name: Rc<str>,
+    /// `__qualname__`.
+    pub qualname: Rc<str>,
+}
+
+/// What a resumed generator (or `yield from` delegate) did.
+pub enum SendResult {
+    /// It yielded a value.
+    Yielded(Value),
+    /// It returned (StopIteration with this value).
+    Returned(Value),
+}
+
+/// Creates a generator object around a frame that has not started.
+pub fn new_generator(vm: &mut Vm, frame: Frame, func: &Function) -> Value {
+    let st = GenState {
+        frame: Some(Box::new(frame)),
+        started: false,
+        finished: false,
+        name: func.name.borrow().clone(),
+        qualname: func.qualname.borrow().clone(),
+    };
+    Value::new_obj(&vm.types.generator, ObjKind::Generator(RefCell::new(st)))
+}
+
+fn gen_cell(g: &Value) -> Option<&RefCell<GenState>> {
+    match g.kind() {
+        Some(ObjKind::Generator(c)) => Some(c),
+        _ => None,
+    }
+}
+
+/// Resumes generator `g` with `sent` (or by raising `throw` inside it).
+pub fn resume(vm: &mut Vm, g: &Value, sent: Value, throw: Option<PyErr>) -> PyResult<SendResult> {
+    let Some(cell) = gen_cell(g) else { return Err(vm.type_error("not a generator")) };
+    let (mut frame, started) = {
+        let mut st = cell.borrow_mut();
+        if st.finished {
+            drop(st);
+            return match throw {
+                Some(e) => Err(e),
+                None => Ok(SendResult::Returned(Value::None)),
+            };
+        }
+        let Some(frame) = st.frame.take() else {
+            drop(st);
+            return Err(vm.value_error("generator already executing"));
+        };
+        let started = st.started;
+        if !started && !sent.is_none() && throw.is_none() {
+            st.frame = Some(frame);
+            drop(st);
+            return Err(vm.type_error("can't send non-None value to a just-started generator"));
+        }
+        st.started = true;
+        (frame, started)
+    };
+    // yield from delegation of throw()
+    let mut throw = throw;
+    if let Some(e) = throw.take() {
+        match delegate_throw(vm, &mut frame, e)? {
+            Delegated::Yielded(y) => {
+                cell.borrow_mut().frame = Some(frame);
+                return Ok(SendResult::Yielded(y));
+            }
+            Delegated::Resume => {}
+            Delegated::Raise(e) => throw = Some(e),
+        }
+    } else if started {
+        frame.stack.push(sent);
+    }
+    vm.depth += 1;
+    let r = match vm.check_stack() {
+        Ok(()) => vm.run_frame(&mut frame, throw),
+        Err(e) => Err(e),
+    };
+    vm.depth -= 1;
+    match r {
+        Ok(FrameExit::Yield(v)) => {
+            cell.borrow_mut().frame = Some(frame);
+            Ok(SendResult::Yielded(v))
+        }
+        Ok(FrameExit::Return(v)) => {
+            cell.borrow_mut().finished = true;
+            Ok(SendResult::Returned(v))
+        }
+        Err(e) => {
+            cell.borrow_mut().finished = true;
+            if vm.exc_matches(&e.0, &vm.exc.stop_iteration.clone()) {
+                let re = vm.runtime_error("generator raised StopIteration");
+                if let Some(d) = Vm::exc_data(&re.0) {
+                    let mut d = d.borrow_mut();
+                    d.cause = Some(e.0.clone());
+                    d.context = Some(e.0);
+                    d.suppress_context = true;
+                }
+                return Err(re);
+            }
+            Err(e)
+        }
+    }
+}
+
+enum Delegated {
+    Yielded(Value),
+    Resume,
+    Raise(PyErr),
+}
+
+/// If the frame is suspended inside `yield from`, forwards a thrown exception to the
+/// sub-iterator (PEP 380 semantics).
+fn delegate_throw(vm: &mut Vm, frame: &mut Frame, e: PyErr) -> PyResult<Delegated> {
+    let ip = frame.ip;
+    let instrs = &frame.code.raw.instructions;
+    let in_yield_from = ip >= 2 && instrs.get(ip - 1).is_some_and(|i| i.op == Opcode::YieldValue) && instrs.get(ip - 2).is_some_and(|i| i.op == Opcode::Send);
+    if !in_yield_from {
+        return Ok(Delegated::Raise(e));
+    }
+    let send_target = instrs[ip - 2].arg as usize;
+    let Some(recv) = frame.stack.last().cloned() else { return Ok(Delegated::Raise(e)) };
+    let is_exit = vm.exc_matches(&e.0, &vm.exc.generator_exit.clone());
+    let outcome = if gen_cell(&recv).is_some() {
+        if is_exit {
+            close(vm, &recv)?;
+            return Ok(Delegated::Raise(e));
+        }
+        resume(vm, &recv, Value::None, Some(e))
+    } else {
+        if is_exit {
+            if let Some(m) = vm.get_attr_opt_str(&recv, "close")? {
+                vm.call(&m, &[])?;
+            }
+            return Ok(Delegated::Raise(e));
+        }
+        match vm.get_attr_opt_str(&recv, "throw")? {
+            None => return Ok(Delegated::Raise(e)),
+            Some(m) => match vm.call(&m, &[e.0.clone()]) {
+                Ok(y) => Ok(SendResult::Yielded(y)),
+                Err(err) if vm.exc_matches(&err.0, &vm.exc.stop_iteration.clone()) => {
+                    Ok(SendResult::Returned(stop_iteration_value(&err.0)))
+                }
+                Err(err) => Err(err),
+            },
+        }
+    };
+    match outcome {
+        Ok(SendResult::Yielded(y)) => Ok(Delegated::Yielded(y)),
+        Ok(SendResult::Returned(r)) => {
+            frame.stack.pop();
+            frame.stack.push(r);
+            frame.ip = send_target;
+            Ok(Delegated::Resume)
+        }
+        Err(err) => {
+            // the error surfaces at the SEND instruction of the outer frame
+            frame.stack.pop();
+            frame.stack.push(Value::None);
+            frame.ip = ip - 1;
+            Ok(Delegated::Raise(err))
+        }
+    }
+}
+
+/// The value carried by a StopIteration instance (`args[0]` or None).
+pub fn stop_iteration_value(e: &Value) -> Value {
+    Vm::exc_data(e)
+        .and_then(|d| match d.borrow().args.kind() {
+            Some(ObjKind::Tuple(t)) => t.first().cloned(),
+            _ => None,
+        })
+        .unwrap_or(Value::None)
+}
+
+/// `next(gen)`: `Ok(None)` when the generator finishes.
+pub fn gen_next(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
+    match resume(vm, g, Value::None, None)? {
+        SendResult::Yielded(v) => Ok(Some(v)),
+        SendResult::Returned(_) => Ok(None),
+    }
+}
+
+/// One step of `yield from` / SEND: send `v` into `recv`.
+pub fn send_to(vm: &mut Vm, recv: &Value, v: Value) -> PyResult<SendResult> {
+    if gen_cell(recv).is_some() {
+        return resume(vm, recv, v, None);
+    }
+    let r = if v.is_none() {
+        match vm.call_special(recv, "__next__", &[]) {
+            Ok(Some(x)) => Ok(x),
+            Ok(None) => match vm.next(recv)? {
+                Some(x) => Ok(x),
+                None => return Ok(SendResult::Returned(Value::None)),
+            },
+            Err(e) => Err(e),
+        }
+    } else {
+        vm.call_method(recv, "send", &[v])
+    };
+    match r {
+        Ok(x) => Ok(SendResult::Yielded(x)),
+        Err(e) if vm.exc_matches(&e.0, &vm.exc.stop_iteration.clone()) => Ok(SendResult::Returned(stop_iteration_value(&e.0))),
+        Err(e) => Err(e),
+    }
+}
+
+/// `gen.close()`.
+pub fn close(vm: &mut Vm, g: &Value) -> PyResult<()> {
+    let Some(cell) = gen_cell(g) else { return Ok(()) };
+    {
+        let st = cell.borrow();
+        if st.finished || !st.started {
+            drop(st);
+            let mut st = cell.borrow_mut();
+            st.finished = true;
+            st.frame = None;
+            return Ok(());
+        }
+    }
+    let ge = vm.exc.generator_exit.clone();
+    let exc = PyErr(vm.new_exception(&ge, vec![]));
+    match resume(vm, g, Value::None, Some(exc)) {
+        Ok(SendResult::Yielded(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(SendResult::Returned(_)) => Ok(()),
+        Err(e) => {
+            if vm.exc_matches(&e.0, &ge) || vm.exc_matches(&e.0, &vm.exc.stop_iteration.clone()) {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let [g, v] = args else { return Err(vm.type_error("send() takes exactly one argument")) };
+    match resume(vm, g, v.clone(), None)? {
+        SendResult::Yielded(y) => Ok(y),
+        SendResult::Returned(r) => Err(vm.stop_iteration(if r.is_none() { None } else { Some(r) })),
+    }
+}
+
+fn gen_next_method(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(g) = args.first() else { return Err(vm.type_error("__next__ needs self")) };
+    match resume(vm, g, Value::None, None)? {
+        SendResult::Yielded(y) => Ok(y),
+        SendResult::Returned(r) => Err(vm.stop_iteration(if r.is_none() { None } else { Some(r) })),
+    }
+}
+
+fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if args.len() < 2 || args.len() > 4 {
+        return Err(vm.type_error(format!("throw expected at least 1 argument, got {}", args.len().saturating_sub(1))));
+    }
+    let g = &args[0];
+    let exc = if args.len() >= 3 && !args[2].is_none() && matches!(args[1].kind(), Some(ObjKind::Type(_))) {
+        let v = args[2].clone();
+        if Vm::exc_data(&v).is_some() { v } else { vm.call(&args[1], &[v])? }
+    } else {
+        vm.make_exception(&args[1])?
+    };
+    match resume(vm, g, Value::None, Some(PyErr(exc)))? {
+        SendResult::Yielded(y) => Ok(y),
+        SendResult::Returned(r) => Err(vm.stop_iteration(if r.is_none() { None } else { Some(r) })),
+    }
+}
+
+fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if let Some(g) = args.first() {
+        close(vm, g)?;
+    }
+    Ok(Value::None)
+}
+
+fn gen_iter(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(args.first().cloned().unwrap_or(Value::None))
+}
+
+/// Registers the generator type's methods.
+pub fn init(vm: &mut Vm) {
+    let t = vm.types.generator.clone();
+    vm.add_method(&t, "send", gen_send);
+    vm.add_method(&t, "throw", gen_throw);
+    vm.add_method(&t, "close", gen_close);
+    vm.add_method(&t, "__next__", gen_next_method);
+    vm.add_method(&t, "__iter__", gen_iter);
+}

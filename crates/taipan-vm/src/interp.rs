@@ -1,0 +1,1093 @@
+//! The bytecode interpreter loop (tier 0).
+//!
+//! One `match` over the opcode; each arm is a few lines and delegates semantics to the
+//! protocol modules (`ops`, `numops`, `attr`, `call`). Python-to-Python calls recurse in
+//! Rust (`run_frame` calls itself through `call_function`); the native stack is protected
+//! by the recursion limit and by a stack-address check (`Vm::check_stack`), so deep
+//! recursion raises RecursionError instead of overflowing.
+//!
+//! Exceptions: an instruction that fails at index `i` gets a traceback entry for this
+//! frame, then the exception table of the code object is searched for `i`: the handler
+//! row gives the stack depth to unwind to and the target (CPython 3.11's zero-cost
+//! exception handling). Without a handler the exception propagates to the caller.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use taipan_bytecode::{BinaryOperator, ComparisonOperator, Opcode};
+
+use crate::code::Code;
+use crate::object::ObjKind;
+use crate::ops::{dict_get_str, hash_str};
+use crate::value::{Obj, Value};
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// An executing (or suspended) Python frame.
+pub struct Frame {
+    /// The code being run.
+    pub code: Rc<Code>,
+    /// Index of the next instruction.
+    pub ip: usize,
+    /// Local slots: varnames, then cells, then free cells (cells as cell objects).
+    pub locals: Vec<Option<Value>>,
+    /// The operand stack.
+    pub stack: Vec<Value>,
+    /// The module globals dict.
+    pub globals: Obj,
+    /// The locals dict for module and class bodies (name-based scopes).
+    pub locals_dict: Option<Value>,
+}
+
+/// How a frame stopped running.
+pub enum FrameExit {
+    /// `return v`.
+    Return(Value),
+    /// `yield v` (the frame can be resumed).
+    Yield(Value),
+}
+
+macro_rules! pop {
+    ($f:expr) => {
+        match $f.stack.pop() {
+            Some(v) => v,
+            None => return Err(stack_underflow()),
+        }
+    };
+}
+
+fn stack_underflow() -> PyErr {
+    // Only reachable with malformed bytecode; the compiler guarantees balanced stacks.
+    PyErr(Value::None)
+}
+
+impl Vm {
+    /// Runs `frame` until it returns or yields. If `throw` is given, it is raised at the
+    /// current instruction first (generator `throw()`).
+    pub fn run_frame(&mut self, frame: &mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
+        let saved_exc = self.handled_exc.clone();
+        let mut pending = throw;
+        loop {
+            let r = match pending.take() {
+                Some(e) => Err(e),
+                None => self.run_until_error(frame),
+            };
+            match r {
+                Ok(exit) => {
+                    if let FrameExit::Return(_) = exit {
+                        self.handled_exc = saved_exc;
+                    }
+                    return Ok(exit);
+                }
+                Err(e) => {
+                    let index = frame.ip.saturating_sub(1);
+                    let e = self.fix_error(e);
+                    let reraise = frame.code.raw.instructions.get(index).is_some_and(|i| i.op == Opcode::Reraise);
+                    if !reraise {
+                        self.add_traceback(&e, &frame.code, index);
+                    }
+                    match frame.code.raw.find_handler(index as u32) {
+                        Some(h) => {
+                            frame.stack.truncate(h.depth as usize);
+                            frame.stack.push(e.0);
+                            frame.ip = h.target as usize;
+                        }
+                        None => {
+                            self.handled_exc = saved_exc;
+                            return Err(e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Replaces the internal "stack underflow" marker with a SystemError.
+    fn fix_error(&mut self, e: PyErr) -> PyErr {
+        if e.0.is_none() {
+            let t = self.exc.system_error.clone();
+            return self.new_error(&t, "bad bytecode: operand stack underflow");
+        }
+        e
+    }
+
+    /// Records `(code, index)` in the traceback of `e`, and sets `__context__` from the
+    /// exception being handled when `e` is fresh (CPython's `_PyErr_SetObject`).
+    pub fn add_traceback(&mut self, e: &PyErr, code: &Rc<Code>, index: usize) {
+        if let Some(data) = Vm::exc_data(&e.0) {
+            let fresh = data.borrow().traceback.is_empty();
+            if fresh {
+                if let Some(h) = &self.handled_exc {
+                    if !h.is(&e.0) && data.borrow().context.is_none() && !self.context_cycle(h, &e.0) {
+                        data.borrow_mut().context = Some(h.clone());
+                    }
+                }
+            }
+            data.borrow_mut().traceback.push((code.clone(), index));
+        }
+    }
+
+    fn context_cycle(&self, start: &Value, target: &Value) -> bool {
+        let mut cur = Some(start.clone());
+        let mut steps = 0;
+        while let Some(c) = cur {
+            if c.is(target) {
+                return true;
+            }
+            steps += 1;
+            if steps > 1000 {
+                return true;
+            }
+            cur = Vm::exc_data(&c).and_then(|d| d.borrow().context.clone());
+        }
+        false
+    }
+
+    fn run_until_error(&mut self, f: &mut Frame) -> PyResult<FrameExit> {
+        let code = f.code.clone();
+        let instrs = &code.raw.instructions;
+        loop {
+            let Some(ins) = instrs.get(f.ip) else {
+                return Ok(FrameExit::Return(Value::None));
+            };
+            f.ip += 1;
+            let arg = ins.arg as usize;
+            match ins.op {
+                Opcode::Nop => {}
+                Opcode::PopTop => {
+                    pop!(f);
+                }
+                Opcode::Copy => {
+                    let n = f.stack.len();
+                    if arg == 0 || arg > n {
+                        return Err(stack_underflow());
+                    }
+                    let v = f.stack[n - arg].clone();
+                    f.stack.push(v);
+                }
+                Opcode::Swap => {
+                    let n = f.stack.len();
+                    if arg == 0 || arg > n {
+                        return Err(stack_underflow());
+                    }
+                    f.stack.swap(n - 1, n - arg);
+                }
+                Opcode::LoadConst => {
+                    let v = code.consts.get(arg).cloned().unwrap_or(Value::None);
+                    f.stack.push(v);
+                }
+                Opcode::LoadFast => match f.locals.get(arg) {
+                    Some(Some(v)) => f.stack.push(v.clone()),
+                    _ => return Err(self.unbound_local(&code, arg)),
+                },
+                Opcode::StoreFast => {
+                    let v = pop!(f);
+                    if let Some(slot) = f.locals.get_mut(arg) {
+                        *slot = Some(v);
+                    }
+                }
+                Opcode::DeleteFast => match f.locals.get_mut(arg) {
+                    Some(slot @ Some(_)) => *slot = None,
+                    _ => return Err(self.unbound_local(&code, arg)),
+                },
+                Opcode::LoadName => {
+                    let name = code.names[arg].clone();
+                    let v = self.load_name(f, &name)?;
+                    f.stack.push(v);
+                }
+                Opcode::StoreName => {
+                    let v = pop!(f);
+                    let name = code.names[arg].clone();
+                    match &f.locals_dict {
+                        Some(Value::Obj(d)) if matches!(d.kind, ObjKind::Dict(_)) => {
+                            let d = d.clone();
+                            self.dict_set(&d, name, v)?;
+                        }
+                        Some(m) => {
+                            let m = m.clone();
+                            self.setitem(&m, name, v)?;
+                        }
+                        None => {
+                            let g = f.globals.clone();
+                            self.dict_set(&g, name, v)?;
+                        }
+                    }
+                }
+                Opcode::DeleteName => {
+                    let name = code.names[arg].clone();
+                    let d = match &f.locals_dict {
+                        Some(Value::Obj(d)) => d.clone(),
+                        _ => f.globals.clone(),
+                    };
+                    if self.dict_del(&d, &name)?.is_none() {
+                        return Err(self.name_error(format!("name '{}' is not defined", name.as_str().unwrap_or(""))));
+                    }
+                }
+                Opcode::LoadGlobal => {
+                    let name = &code.names[arg];
+                    let v = self.load_global(&f.globals, name)?;
+                    f.stack.push(v);
+                }
+                Opcode::StoreGlobal => {
+                    let v = pop!(f);
+                    let g = f.globals.clone();
+                    self.dict_set(&g, code.names[arg].clone(), v)?;
+                }
+                Opcode::DeleteGlobal => {
+                    let g = f.globals.clone();
+                    let name = code.names[arg].clone();
+                    if self.dict_del(&g, &name)?.is_none() {
+                        return Err(self.name_error(format!("name '{}' is not defined", name.as_str().unwrap_or(""))));
+                    }
+                }
+                Opcode::LoadDeref => {
+                    let v = self.load_deref(f, arg)?;
+                    f.stack.push(v);
+                }
+                Opcode::LoadClassDeref => {
+                    let idx = code.raw.varnames.len() + arg;
+                    let name = code.local_names.get(idx).cloned().unwrap_or(Value::None);
+                    let found = match &f.locals_dict {
+                        Some(Value::Obj(d)) => self.dict_get(d, &name)?,
+                        _ => None,
+                    };
+                    let v = match found {
+                        Some(v) => v,
+                        None => self.load_deref(f, arg)?,
+                    };
+                    f.stack.push(v);
+                }
+                Opcode::StoreDeref => {
+                    let v = pop!(f);
+                    let cell = self.cell_at(f, arg);
+                    if let Some(ObjKind::Cell(c)) = cell.as_ref().map(|c| &c.kind) {
+                        *c.borrow_mut() = Some(v);
+                    }
+                }
+                Opcode::DeleteDeref => {
+                    let cell = self.cell_at(f, arg);
+                    if let Some(ObjKind::Cell(c)) = cell.as_ref().map(|c| &c.kind) {
+                        if c.borrow_mut().take().is_none() {
+                            return Err(self.unbound_deref(&code, arg));
+                        }
+                    }
+                }
+                Opcode::LoadClosure => {
+                    let cell = self.cell_at(f, arg);
+                    f.stack.push(cell.map(Value::Obj).unwrap_or(Value::None));
+                }
+                Opcode::LoadAttr => {
+                    let obj = pop!(f);
+                    let v = self.get_attr(&obj, &code.names[arg])?;
+                    f.stack.push(v);
+                }
+                Opcode::StoreAttr => {
+                    let obj = pop!(f);
+                    let v = pop!(f);
+                    self.set_attr(&obj, &code.names[arg], v)?;
+                }
+                Opcode::DeleteAttr => {
+                    let obj = pop!(f);
+                    self.del_attr(&obj, &code.names[arg])?;
+                }
+                Opcode::BinarySubscr => {
+                    let key = pop!(f);
+                    let c = pop!(f);
+                    let v = self.getitem(&c, &key)?;
+                    f.stack.push(v);
+                }
+                Opcode::StoreSubscr => {
+                    let key = pop!(f);
+                    let c = pop!(f);
+                    let v = pop!(f);
+                    self.setitem(&c, key, v)?;
+                }
+                Opcode::DeleteSubscr => {
+                    let key = pop!(f);
+                    let c = pop!(f);
+                    self.delitem(&c, &key)?;
+                }
+                Opcode::BuildSlice => {
+                    let step = if arg == 3 { pop!(f) } else { Value::None };
+                    let stop = pop!(f);
+                    let start = pop!(f);
+                    let s = Value::new_obj(&self.types.slice, ObjKind::Slice { start, stop, step });
+                    f.stack.push(s);
+                }
+                Opcode::UnaryPositive => {
+                    let v = pop!(f);
+                    let r = self.unary_op(&v, "__pos__")?;
+                    f.stack.push(r);
+                }
+                Opcode::UnaryNegative => {
+                    let v = pop!(f);
+                    let r = match v {
+                        Value::Int(i) if i != i64::MIN => Value::Int(-i),
+                        Value::Float(x) => Value::Float(-x),
+                        _ => self.unary_op(&v, "__neg__")?,
+                    };
+                    f.stack.push(r);
+                }
+                Opcode::UnaryNot => {
+                    let v = pop!(f);
+                    let b = self.truthy(&v)?;
+                    f.stack.push(Value::Bool(!b));
+                }
+                Opcode::UnaryInvert => {
+                    let v = pop!(f);
+                    let r = self.unary_op(&v, "__invert__")?;
+                    f.stack.push(r);
+                }
+                Opcode::BinaryOp => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => match arg {
+                            0 | 13 => x.checked_add(*y).map(Value::Int),
+                            10 | 23 => x.checked_sub(*y).map(Value::Int),
+                            5 | 18 => x.checked_mul(*y).map(Value::Int),
+                            _ => None,
+                        },
+                        (Value::Float(x), Value::Float(y)) => match arg {
+                            0 | 13 => Some(Value::Float(x + y)),
+                            10 | 23 => Some(Value::Float(x - y)),
+                            5 | 18 => Some(Value::Float(x * y)),
+                            11 | 24 if *y != 0.0 => Some(Value::Float(x / y)),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let r = match r {
+                        Some(r) => r,
+                        None => {
+                            let op = BinaryOperator::from_arg(ins.arg).unwrap_or(BinaryOperator::Add);
+                            self.binary_op(&a, &b, op)?
+                        }
+                    };
+                    f.stack.push(r);
+                }
+                Opcode::CompareOp => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => Value::Bool(match arg {
+                            0 => x < y,
+                            1 => x <= y,
+                            2 => x == y,
+                            3 => x != y,
+                            4 => x > y,
+                            _ => x >= y,
+                        }),
+                        _ => {
+                            let op = ComparisonOperator::from_arg(ins.arg).unwrap_or(ComparisonOperator::Equal);
+                            self.compare(&a, &b, op)?
+                        }
+                    };
+                    f.stack.push(r);
+                }
+                Opcode::IsOp => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    f.stack.push(Value::Bool(a.is(&b) != (arg == 1)));
+                }
+                Opcode::ContainsOp => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let r = self.contains(&b, &a)?;
+                    f.stack.push(Value::Bool(r != (arg == 1)));
+                }
+                Opcode::BuildTuple => {
+                    let items = self.pop_n(f, arg)?;
+                    f.stack.push(self.new_tuple(items));
+                }
+                Opcode::BuildList => {
+                    let items = self.pop_n(f, arg)?;
+                    f.stack.push(self.new_list(items));
+                }
+                Opcode::BuildSet => {
+                    let items = self.pop_n(f, arg)?;
+                    let s = self.new_set(crate::set::Set::new());
+                    if let Value::Obj(o) = &s {
+                        for it in items {
+                            self.set_add(o, it)?;
+                        }
+                    }
+                    f.stack.push(s);
+                }
+                Opcode::BuildMap => {
+                    let items = self.pop_n(f, arg * 2)?;
+                    let d = self.new_dict_obj();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        self.dict_set(&d, k, v)?;
+                    }
+                    f.stack.push(Value::Obj(d));
+                }
+                Opcode::BuildString => {
+                    let items = self.pop_n(f, arg)?;
+                    let mut s = String::new();
+                    for it in &items {
+                        s.push_str(it.as_str().unwrap_or(""));
+                    }
+                    f.stack.push(self.new_str(s));
+                }
+                Opcode::ListAppend => {
+                    let v = pop!(f);
+                    let l = self.peek(f, arg)?;
+                    if let Some(ObjKind::List(l)) = l.kind() {
+                        l.borrow_mut().push(v);
+                    }
+                }
+                Opcode::SetAdd => {
+                    let v = pop!(f);
+                    if let Value::Obj(s) = self.peek(f, arg)? {
+                        self.set_add(&s, v)?;
+                    }
+                }
+                Opcode::MapAdd => {
+                    let v = pop!(f);
+                    let k = pop!(f);
+                    if let Value::Obj(d) = self.peek(f, arg)? {
+                        self.dict_set(&d, k, v)?;
+                    }
+                }
+                Opcode::ListExtend => {
+                    let it = pop!(f);
+                    let l = self.peek(f, arg)?;
+                    let items = match self.collect(&it) {
+                        Ok(items) => items,
+                        Err(e) => {
+                            if self.exc_matches(&e.0, &self.exc.type_error.clone()) && self.lookup_special(&it, "__iter__").is_none() {
+                                return Err(self.type_error(format!("Value after * must be an iterable, not {}", self.type_name(&it))));
+                            }
+                            return Err(e);
+                        }
+                    };
+                    if let Some(ObjKind::List(l)) = l.kind() {
+                        l.borrow_mut().extend(items);
+                    }
+                }
+                Opcode::SetUpdate => {
+                    let it = pop!(f);
+                    let items = self.collect(&it)?;
+                    if let Value::Obj(s) = self.peek(f, arg)? {
+                        for x in items {
+                            self.set_add(&s, x)?;
+                        }
+                    }
+                }
+                Opcode::DictUpdate | Opcode::DictMerge => {
+                    let m = pop!(f);
+                    if let Value::Obj(d) = self.peek(f, arg)? {
+                        let merge = ins.op == Opcode::DictMerge;
+                        crate::builtins::dict::dict_update_from(self, &d, &m, merge)?;
+                    }
+                }
+                Opcode::ListToTuple => {
+                    let l = pop!(f);
+                    let items = match l.kind() {
+                        Some(ObjKind::List(l)) => l.borrow().clone(),
+                        _ => vec![],
+                    };
+                    f.stack.push(self.new_tuple(items));
+                }
+                Opcode::FormatValue => {
+                    let spec = if arg & 4 != 0 { Some(pop!(f)) } else { None };
+                    let v = pop!(f);
+                    let v = match arg & 3 {
+                        1 => {
+                            let s = self.str(&v)?;
+                            self.new_str(s)
+                        }
+                        2 => {
+                            let s = self.repr(&v)?;
+                            self.new_str(s)
+                        }
+                        3 => {
+                            let s = crate::repr::ascii(self, &v)?;
+                            self.new_str(s)
+                        }
+                        _ => v,
+                    };
+                    let r = match (&spec, &v) {
+                        (None, Value::Obj(o)) if matches!(o.kind, ObjKind::Str(_)) && !o.class.as_ref().is_some_and(|c| c.kind.is_heap_type()) => v,
+                        _ => {
+                            let spec = spec.unwrap_or_else(|| self.intern(""));
+                            self.format(&v, &spec)?
+                        }
+                    };
+                    f.stack.push(r);
+                }
+                Opcode::UnpackSequence => {
+                    let seq = pop!(f);
+                    let items = self.unpack(&seq, arg)?;
+                    f.stack.extend(items.into_iter().rev());
+                }
+                Opcode::UnpackEx => {
+                    let seq = pop!(f);
+                    let before = arg & 0xff;
+                    let after = arg >> 8;
+                    let items = self.collect_for_unpack(&seq)?;
+                    if items.len() < before + after {
+                        return Err(self.value_error(format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            before + after,
+                            items.len()
+                        )));
+                    }
+                    let mid_end = items.len() - after;
+                    for x in items[mid_end..].iter().rev() {
+                        f.stack.push(x.clone());
+                    }
+                    let mid = items[before..mid_end].to_vec();
+                    f.stack.push(self.new_list(mid));
+                    for x in items[..before].iter().rev() {
+                        f.stack.push(x.clone());
+                    }
+                }
+                Opcode::GetIter => {
+                    let v = pop!(f);
+                    let it = self.iter(&v)?;
+                    f.stack.push(it);
+                }
+                Opcode::ForIter => {
+                    let it = match f.stack.last() {
+                        Some(v) => v.clone(),
+                        None => return Err(stack_underflow()),
+                    };
+                    match self.next(&it)? {
+                        Some(v) => f.stack.push(v),
+                        None => {
+                            f.stack.pop();
+                            f.ip = arg;
+                        }
+                    }
+                }
+                Opcode::Jump => {
+                    f.ip = arg;
+                }
+                Opcode::PopJumpIfFalse => {
+                    let v = pop!(f);
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        _ => self.truthy(&v)?,
+                    };
+                    if !b {
+                        f.ip = arg;
+                    }
+                }
+                Opcode::PopJumpIfTrue => {
+                    let v = pop!(f);
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        _ => self.truthy(&v)?,
+                    };
+                    if b {
+                        f.ip = arg;
+                    }
+                }
+                Opcode::PopJumpIfNone => {
+                    if pop!(f).is_none() {
+                        f.ip = arg;
+                    }
+                }
+                Opcode::PopJumpIfNotNone => {
+                    if !pop!(f).is_none() {
+                        f.ip = arg;
+                    }
+                }
+                Opcode::JumpIfFalseOrPop => {
+                    let v = f.stack.last().cloned().unwrap_or(Value::None);
+                    if !self.truthy(&v)? {
+                        f.ip = arg;
+                    } else {
+                        f.stack.pop();
+                    }
+                }
+                Opcode::JumpIfTrueOrPop => {
+                    let v = f.stack.last().cloned().unwrap_or(Value::None);
+                    if self.truthy(&v)? {
+                        f.ip = arg;
+                    } else {
+                        f.stack.pop();
+                    }
+                }
+                Opcode::Call => {
+                    let n = f.stack.len();
+                    if n < arg + 1 {
+                        return Err(stack_underflow());
+                    }
+                    let func = f.stack[n - arg - 1].clone();
+                    let r = if self.needs_frame(&func) {
+                        self.frame_ctx = Some(self.make_frame_ctx(f));
+                        let args = f.stack[n - arg..].to_vec();
+                        self.call(&func, &args)
+                    } else {
+                        self.call(&func, &f.stack[n - arg..])
+                    };
+                    f.stack.truncate(n - arg - 1);
+                    f.stack.push(r?);
+                }
+                Opcode::CallKw => {
+                    let names = pop!(f);
+                    let n = f.stack.len();
+                    if n < arg + 1 {
+                        return Err(stack_underflow());
+                    }
+                    let func = f.stack[n - arg - 1].clone();
+                    let kwnames: Vec<Value> = match names.kind() {
+                        Some(ObjKind::Tuple(t)) => t.to_vec(),
+                        _ => vec![],
+                    };
+                    if self.needs_frame(&func) {
+                        self.frame_ctx = Some(self.make_frame_ctx(f));
+                    }
+                    let r = self.call_kw(&func, &f.stack[n - arg..], &kwnames);
+                    f.stack.truncate(n - arg - 1);
+                    f.stack.push(r?);
+                }
+                Opcode::CallEx => {
+                    let kwargs = if arg & 1 != 0 { Some(pop!(f)) } else { None };
+                    let args = pop!(f);
+                    let func = pop!(f);
+                    if self.needs_frame(&func) {
+                        self.frame_ctx = Some(self.make_frame_ctx(f));
+                    }
+                    let r = self.call_ex(&func, &args, kwargs.as_ref())?;
+                    f.stack.push(r);
+                }
+                Opcode::CallMethod => {
+                    let argc = arg & 0xff;
+                    let name = code.names[arg >> 8].clone();
+                    let n = f.stack.len();
+                    if n < argc + 1 {
+                        return Err(stack_underflow());
+                    }
+                    let r = self.call_method_on_stack(&f.stack[n - argc - 1..], &name);
+                    f.stack.truncate(n - argc - 1);
+                    f.stack.push(r?);
+                }
+                Opcode::MakeFunction => {
+                    let codev = pop!(f);
+                    let closure = if arg & 8 != 0 { Some(pop!(f)) } else { None };
+                    let annotations = if arg & 4 != 0 { Some(pop!(f)) } else { None };
+                    let kwdefaults = if arg & 2 != 0 { Some(pop!(f)) } else { None };
+                    let defaults = if arg & 1 != 0 { Some(pop!(f)) } else { None };
+                    let func = self.make_function(f, codev, defaults, kwdefaults, annotations, closure)?;
+                    f.stack.push(func);
+                }
+                Opcode::ReturnValue => {
+                    let v = pop!(f);
+                    return Ok(FrameExit::Return(v));
+                }
+                Opcode::YieldValue => {
+                    let v = pop!(f);
+                    return Ok(FrameExit::Yield(v));
+                }
+                Opcode::GetYieldFromIter => {
+                    let v = pop!(f);
+                    let it = match v.kind() {
+                        Some(ObjKind::Generator(_)) => v,
+                        _ => self.iter(&v)?,
+                    };
+                    f.stack.push(it);
+                }
+                Opcode::Send => {
+                    let v = pop!(f);
+                    let recv = f.stack.last().cloned().unwrap_or(Value::None);
+                    match crate::generator::send_to(self, &recv, v)? {
+                        crate::generator::SendResult::Yielded(y) => f.stack.push(y),
+                        crate::generator::SendResult::Returned(r) => {
+                            f.stack.pop();
+                            f.stack.push(r);
+                            f.ip = arg;
+                        }
+                    }
+                }
+                Opcode::RaiseVarargs => {
+                    return Err(self.do_raise(f, arg)?);
+                }
+                Opcode::Reraise => {
+                    let e = pop!(f);
+                    return Err(PyErr(e));
+                }
+                Opcode::PushExcInfo => {
+                    let exc = pop!(f);
+                    let prev = self.handled_exc.replace(exc.clone()).unwrap_or(Value::None);
+                    f.stack.push(prev);
+                    f.stack.push(exc);
+                }
+                Opcode::PopExcept => {
+                    let prev = pop!(f);
+                    self.handled_exc = if prev.is_none() { None } else { Some(prev) };
+                }
+                Opcode::CheckExcMatch => {
+                    let ty = pop!(f);
+                    let exc = f.stack.last().cloned().unwrap_or(Value::None);
+                    let m = self.exception_matches(&exc, &ty)?;
+                    f.stack.push(Value::Bool(m));
+                }
+                Opcode::LoadAssertionError => {
+                    f.stack.push(Value::Obj(self.exc.assertion_error.clone()));
+                }
+                Opcode::BeforeWith => {
+                    let mgr = pop!(f);
+                    let (exit, res) = self.before_with(&mgr)?;
+                    f.stack.push(exit);
+                    f.stack.push(res);
+                }
+                Opcode::WithExceptStart => {
+                    let n = f.stack.len();
+                    if n < 3 {
+                        return Err(stack_underflow());
+                    }
+                    let exc = f.stack[n - 1].clone();
+                    let exit = f.stack[n - 3].clone();
+                    let ty = Value::Obj(self.class_of(&exc).clone());
+                    let tb = Value::None;
+                    let r = self.call(&exit, &[ty, exc, tb])?;
+                    f.stack.push(r);
+                }
+                Opcode::LoadBuildClass => {
+                    let bc = self.module_get(&self.builtins.clone(), "__build_class__").unwrap_or(Value::None);
+                    f.stack.push(bc);
+                }
+                Opcode::SetupAnnotations => {
+                    let d = match &f.locals_dict {
+                        Some(Value::Obj(d)) => d.clone(),
+                        _ => f.globals.clone(),
+                    };
+                    let key = self.intern("__annotations__");
+                    if self.dict_get(&d, &key)?.is_none() {
+                        let a = Value::Obj(self.new_dict_obj());
+                        self.dict_set(&d, key, a)?;
+                    }
+                }
+                Opcode::ImportName => {
+                    let fromlist = pop!(f);
+                    let level = pop!(f);
+                    let name = code.names[arg].clone();
+                    let m = crate::import::import_name(self, f, &name, &fromlist, &level)?;
+                    f.stack.push(m);
+                }
+                Opcode::ImportFrom => {
+                    let m = f.stack.last().cloned().unwrap_or(Value::None);
+                    let name = code.names[arg].clone();
+                    let v = crate::import::import_from(self, &m, &name)?;
+                    f.stack.push(v);
+                }
+                Opcode::ImportStar => {
+                    let m = pop!(f);
+                    crate::import::import_star(self, f, &m)?;
+                }
+            }
+        }
+    }
+
+    fn peek(&self, f: &Frame, depth: usize) -> PyResult<Value> {
+        let n = f.stack.len();
+        if depth == 0 || depth > n {
+            return Err(stack_underflow());
+        }
+        Ok(f.stack[n - depth].clone())
+    }
+
+    fn pop_n(&self, f: &mut Frame, n: usize) -> PyResult<Vec<Value>> {
+        let len = f.stack.len();
+        if n > len {
+            return Err(stack_underflow());
+        }
+        Ok(f.stack.split_off(len - n))
+    }
+
+    fn unbound_local(&mut self, code: &Code, idx: usize) -> PyErr {
+        let name = code.raw.varnames.get(idx).map(|s| s.to_string()).unwrap_or_default();
+        let t = self.exc.unbound_local_error.clone();
+        self.new_error(&t, format!("cannot access local variable '{name}' where it is not associated with a value"))
+    }
+
+    fn unbound_deref(&mut self, code: &Code, idx: usize) -> PyErr {
+        let ncell = code.raw.cellvars.len();
+        if idx < ncell {
+            let name = code.raw.cellvars[idx].to_string();
+            let t = self.exc.unbound_local_error.clone();
+            self.new_error(&t, format!("cannot access local variable '{name}' where it is not associated with a value"))
+        } else {
+            let name = code.raw.freevars.get(idx - ncell).map(|s| s.to_string()).unwrap_or_default();
+            self.name_error(format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+        }
+    }
+
+    fn cell_at(&self, f: &Frame, idx: usize) -> Option<Obj> {
+        match f.locals.get(f.code.raw.varnames.len() + idx) {
+            Some(Some(Value::Obj(c))) => Some(c.clone()),
+            _ => None,
+        }
+    }
+
+    fn load_deref(&mut self, f: &Frame, idx: usize) -> PyResult<Value> {
+        if let Some(c) = self.cell_at(f, idx) {
+            if let ObjKind::Cell(cell) = &c.kind {
+                if let Some(v) = cell.borrow().as_ref() {
+                    return Ok(v.clone());
+                }
+            }
+        }
+        Err(self.unbound_deref(&f.code.clone(), idx))
+    }
+
+    fn load_name(&mut self, f: &Frame, name: &Value) -> PyResult<Value> {
+        if let Some(l) = &f.locals_dict {
+            match l {
+                Value::Obj(d) if matches!(d.kind, ObjKind::Dict(_)) => {
+                    if let Some(v) = self.dict_get(d, name)? {
+                        return Ok(v);
+                    }
+                }
+                other => {
+                    let other = other.clone();
+                    match self.getitem(&other, name) {
+                        Ok(v) => return Ok(v),
+                        Err(e) if self.exc_matches(&e.0, &self.exc.key_error.clone()) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+        }
+        self.load_global(&f.globals, name)
+    }
+
+    /// Looks a name up in globals, then builtins; NameError if missing.
+    pub fn load_global(&mut self, globals: &Obj, name: &Value) -> PyResult<Value> {
+        let s = name.as_str().unwrap_or("");
+        let h = hash_str(s);
+        if let Some(v) = dict_get_str(globals, h, s) {
+            return Ok(v);
+        }
+        let bdict = self.builtins.dict.clone();
+        if let Some(b) = bdict {
+            if let Some(v) = dict_get_str(&b, h, s) {
+                return Ok(v);
+            }
+        }
+        Err(crate::suggest::name_error(self, globals, s))
+    }
+
+    fn needs_frame(&self, func: &Value) -> bool {
+        match func {
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Native(n) => n.needs_frame,
+                ObjKind::Type(_) => Rc::ptr_eq(o, &self.types.super_),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Builds the frame context for a native function that needs it.
+    pub fn make_frame_ctx(&mut self, f: &Frame) -> crate::vm::FrameCtx {
+        let locals = match &f.locals_dict {
+            Some(l) => l.clone(),
+            None => {
+                let d = self.new_dict_obj();
+                if let ObjKind::Dict(cell) = &d.kind {
+                    let mut t = cell.borrow_mut();
+                    for (i, name) in f.code.local_names.iter().enumerate() {
+                        let v = match f.locals.get(i) {
+                            Some(Some(v)) => v.clone(),
+                            _ => continue,
+                        };
+                        let v = if i >= f.code.raw.varnames.len() {
+                            match v.kind() {
+                                Some(ObjKind::Cell(c)) => match c.borrow().clone() {
+                                    Some(x) => x,
+                                    None => continue,
+                                },
+                                _ => v,
+                            }
+                        } else {
+                            v
+                        };
+                        let h = hash_str(name.as_str().unwrap_or(""));
+                        t.insert_native(h, name.clone(), v);
+                    }
+                }
+                Value::Obj(d)
+            }
+        };
+        // zero-argument super(): the __class__ cell and the first argument
+        let mut super_args = None;
+        if let Some(ci) = f.code.raw.freevars.iter().position(|n| &**n == "__class__") {
+            let idx = f.code.raw.varnames.len() + f.code.raw.cellvars.len() + ci;
+            let cls = match f.locals.get(idx) {
+                Some(Some(Value::Obj(c))) => match &c.kind {
+                    ObjKind::Cell(cell) => cell.borrow().clone(),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let first = if f.code.raw.arg_count > 0 || f.code.raw.flags & taipan_bytecode::flags::VARARGS != 0 {
+                match f.locals.first() {
+                    Some(Some(v)) => Some(v.clone()),
+                    _ => {
+                        // the first argument may live in a cell
+                        f.code.raw.cell2arg.iter().position(|a| *a == Some(0)).and_then(|ci| {
+                            match f.locals.get(f.code.raw.varnames.len() + ci) {
+                                Some(Some(Value::Obj(c))) => match &c.kind {
+                                    ObjKind::Cell(cell) => cell.borrow().clone(),
+                                    _ => None,
+                                },
+                                _ => None,
+                            }
+                        })
+                    }
+                }
+            } else {
+                None
+            };
+            if let (Some(c), Some(a)) = (cls, first) {
+                super_args = Some((c, a));
+            }
+        }
+        crate::vm::FrameCtx { globals: f.globals.clone(), locals, super_args }
+    }
+
+    fn do_raise(&mut self, f: &Frame, arg: usize) -> PyResult<PyErr> {
+        let _ = f;
+        match arg {
+            0 => match self.handled_exc.clone() {
+                Some(e) => Ok(PyErr(e)),
+                None => Err(self.runtime_error("No active exception to reraise")),
+            },
+            _ => {
+                let (exc, cause) = if arg == 2 {
+                    let n = f.stack.len();
+                    if n < 2 {
+                        return Err(stack_underflow());
+                    }
+                    (f.stack[n - 2].clone(), Some(f.stack[n - 1].clone()))
+                } else {
+                    (f.stack.last().cloned().unwrap_or(Value::None), None)
+                };
+                let e = self.make_exception(&exc)?;
+                if let Some(c) = cause {
+                    let c = if c.is_none() {
+                        None
+                    } else {
+                        let ce = self.make_exception(&c).map_err(|_| {
+                            self.type_error("exception causes must derive from BaseException")
+                        })?;
+                        Some(ce)
+                    };
+                    if let Some(d) = Vm::exc_data(&e) {
+                        let mut d = d.borrow_mut();
+                        d.cause = c;
+                        d.suppress_context = true;
+                    }
+                }
+                Ok(PyErr(e))
+            }
+        }
+    }
+
+    /// Turns the operand of `raise` into an exception instance (instantiating classes).
+    pub fn make_exception(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(ObjKind::Type(_)) = v.kind() {
+            let t = v.as_obj().cloned().unwrap_or_else(|| self.exc.type_error.clone());
+            if crate::types::is_subtype(&t, &self.exc.base_exception) {
+                let e = self.call(v, &[])?;
+                if Vm::exc_data(&e).is_none() {
+                    let r = self.repr(v)?;
+                    let tn = self.type_name(&e);
+                    return Err(self.type_error(format!(
+                        "calling {r} should have returned an instance of BaseException, not {tn}"
+                    )));
+                }
+                return Ok(e);
+            }
+        }
+        if Vm::exc_data(v).is_some() {
+            return Ok(v.clone());
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    /// `except T:` matching, with CPython's check that T is an exception class or tuple.
+    fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
+        match ty.kind() {
+            Some(ObjKind::Type(_)) => {
+                let t = ty.as_obj().cloned().unwrap_or_else(|| self.types.object.clone());
+                if !crate::types::is_subtype(&t, &self.exc.base_exception) {
+                    return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+                }
+                Ok(self.exc_matches(exc, &t))
+            }
+            Some(ObjKind::Tuple(items)) => {
+                let items = items.to_vec();
+                for it in &items {
+                    if self.exception_matches(exc, it)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    fn before_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let enter = self.lookup_special(mgr, "__enter__");
+        let exit = self.lookup_special(mgr, "__exit__");
+        let (Some(_), Some(_)) = (&enter, &exit) else {
+            let tn = self.type_name(mgr);
+            if enter.is_none() {
+                return Err(self.type_error(format!("'{tn}' object does not support the context manager protocol")));
+            }
+            return Err(self.type_error(format!(
+                "'{tn}' object does not support the context manager protocol (missed __exit__ method)"
+            )));
+        };
+        let exit_bound = self.get_attr_str(mgr, "__exit__")?;
+        let res = self.call_special(mgr, "__enter__", &[])?.unwrap_or(Value::None);
+        Ok((exit_bound, res))
+    }
+
+    fn make_function(
+        &mut self,
+        f: &Frame,
+        codev: Value,
+        defaults: Option<Value>,
+        kwdefaults: Option<Value>,
+        annotations: Option<Value>,
+        closure: Option<Value>,
+    ) -> PyResult<Value> {
+        let Some(ObjKind::Code(code)) = codev.kind() else {
+            return Err(self.type_error("MAKE_FUNCTION expects a code object"));
+        };
+        let code = code.clone();
+        let defaults = match defaults.as_ref().and_then(|d| d.kind()) {
+            Some(ObjKind::Tuple(t)) => t.to_vec(),
+            _ => vec![],
+        };
+        let closure = match closure.as_ref().and_then(|c| c.kind()) {
+            Some(ObjKind::Tuple(t)) => t.iter().filter_map(|c| c.as_obj().cloned()).collect(),
+            _ => vec![],
+        };
+        let name_key = self.intern("__name__");
+        let module = self.dict_get(&f.globals, &name_key)?.unwrap_or(Value::None);
+        let doc = code.raw.doc.as_ref().map(|d| self.new_str(&**d)).unwrap_or(Value::None);
+        let func = crate::object::Function {
+            name: RefCell::new(code.raw.name.clone()),
+            qualname: RefCell::new(code.raw.qualname.clone()),
+            code,
+            globals: f.globals.clone(),
+            defaults: RefCell::new(defaults),
+            kwdefaults: RefCell::new(kwdefaults.and_then(|k| k.as_obj().cloned())),
+            closure,
+            doc: RefCell::new(doc),
+            module,
+            annotations: RefCell::new(annotations),
+            attrs: RefCell::new(None),
+        };
+        Ok(Value::new_obj(&self.types.function, ObjKind::Function(Box::new(func))))
+    }
+}

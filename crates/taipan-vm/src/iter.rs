@@ -1,0 +1,155 @@
+//! `next()` for the built-in iterator kinds (`IterState`).
+
+use crate::object::{DictViewKind, IterState, ObjKind};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Advances a built-in iterator; `Ok(None)` when exhausted.
+pub fn next_builtin(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(ObjKind::Iter(cell)) = it.kind() else { return Ok(None) };
+    // Steps that need Python code take the state out first (no borrow across calls).
+    let mut st = cell.borrow_mut();
+    match &mut *st {
+        IterState::List { seq, index } => {
+            if let ObjKind::List(l) = &seq.kind {
+                let l = l.borrow();
+                if let Some(v) = l.get(*index) {
+                    *index += 1;
+                    return Ok(Some(v.clone()));
+                }
+            }
+            *st = IterState::Exhausted;
+            Ok(None)
+        }
+        IterState::Tuple { seq, index } => {
+            if let ObjKind::Tuple(t) = &seq.kind {
+                if let Some(v) = t.get(*index) {
+                    *index += 1;
+                    return Ok(Some(v.clone()));
+                }
+            }
+            *st = IterState::Exhausted;
+            Ok(None)
+        }
+        IterState::Str { s, byte_pos } => {
+            if let ObjKind::Str(ps) = &s.kind {
+                let text = ps.as_str();
+                if let Some(c) = text.get(*byte_pos..).and_then(|t| t.chars().next()) {
+                    *byte_pos += c.len_utf8();
+                    drop(st);
+                    let mut buf = [0u8; 4];
+                    return Ok(Some(vm.intern_char(c.encode_utf8(&mut buf))));
+                }
+            }
+            *st = IterState::Exhausted;
+            Ok(None)
+        }
+        IterState::Bytes { seq, index } => {
+            let b = match &seq.kind {
+                ObjKind::Bytes(b) => b.get(*index).copied(),
+                ObjKind::ByteArray(b) => b.borrow().get(*index).copied(),
+                _ => None,
+            };
+            match b {
+                Some(b) => {
+                    *index += 1;
+                    Ok(Some(Value::Int(b as i64)))
+                }
+                None => {
+                    *st = IterState::Exhausted;
+                    Ok(None)
+                }
+            }
+        }
+        IterState::Range { next, stop, step } => {
+            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                let v = *next;
+                match next.checked_add(*step) {
+                    Some(n) => *next = n,
+                    None => *next = *stop,
+                }
+                Ok(Some(Value::Int(v)))
+            } else {
+                Ok(None)
+            }
+        }
+        IterState::Dict { dict, pos, len, which } => {
+            let ObjKind::Dict(d) = &dict.kind else { return Ok(None) };
+            let d = d.borrow();
+            if d.len() != *len {
+                *len = usize::MAX;
+                drop(d);
+                drop(st);
+                return Err(vm.runtime_error("dictionary changed size during iteration"));
+            }
+            while *pos < d.end() {
+                let p = *pos;
+                *pos += 1;
+                if let Some((k, v)) = d.entry(p) {
+                    let (k, v) = (k.clone(), v.clone());
+                    let which = *which;
+                    drop(d);
+                    drop(st);
+                    return Ok(Some(match which {
+                        DictViewKind::Keys => k,
+                        DictViewKind::Values => v,
+                        DictViewKind::Items => vm.new_tuple(vec![k, v]),
+                    }));
+                }
+            }
+            Ok(None)
+        }
+        IterState::Set { set, pos, len } => {
+            let n = match &set.kind {
+                ObjKind::Set(s) => s.borrow().len(),
+                ObjKind::FrozenSet(s) => s.len(),
+                _ => 0,
+            };
+            if n != *len {
+                *len = usize::MAX;
+                drop(st);
+                return Err(vm.runtime_error("Set changed size during iteration"));
+            }
+            loop {
+                let p = *pos;
+                let (item, end) = match &set.kind {
+                    ObjKind::Set(s) => {
+                        let s = s.borrow();
+                        (s.entry(p).cloned(), s.end())
+                    }
+                    ObjKind::FrozenSet(s) => (s.entry(p).cloned(), s.end()),
+                    _ => (None, 0),
+                };
+                if p >= end {
+                    return Ok(None);
+                }
+                *pos += 1;
+                if let Some(v) = item {
+                    return Ok(Some(v));
+                }
+            }
+        }
+        IterState::Exhausted => Ok(None),
+        _ => {
+            let state = std::mem::replace(&mut *st, IterState::Exhausted);
+            drop(st);
+            let (result, state) = crate::builtins::iterators::next_composite(vm, state);
+            if let Some(state) = state {
+                if let Some(ObjKind::Iter(cell)) = it.kind() {
+                    *cell.borrow_mut() = state;
+                }
+            }
+            result
+        }
+    }
+}
+
+impl Vm {
+    /// A one-character str (cached for ASCII).
+    pub fn intern_char(&mut self, c: &str) -> Value {
+        if c.len() == 1 {
+            return self.intern(c);
+        }
+        self.new_str(c)
+    }
+}

@@ -1,0 +1,298 @@
+//! Binary and unary operators: built-in fast paths (ints, floats, sequences, sets, dicts)
+//! and the special-method protocol with reflected operands, as CPython's
+//! `Objects/abstract.c` (`binary_op1`, `binary_iop1`).
+
+use std::rc::Rc;
+
+use taipan_bytecode::{BinaryOperator as B, ComparisonOperator};
+
+use crate::object::ObjKind;
+use crate::support::int::{NumError, PowResult, PyInt};
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// The int value of `v` if it is an int or bool (including int subclass instances).
+pub fn to_pyint(v: &Value) -> Option<PyInt> {
+    match v {
+        Value::Int(i) => Some(PyInt::Small(*i)),
+        Value::Bool(b) => Some(PyInt::Small(*b as i64)),
+        Value::Obj(o) => match &o.kind {
+            ObjKind::Int(b) => Some(PyInt::from_ibig(b.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The float value of an int, bool or float (`None` for other kinds); ints too large
+/// for a float give an OverflowError.
+pub fn to_f64_lossy(vm: &mut Vm, v: &Value) -> Option<PyResult<f64>> {
+    match v {
+        Value::Float(f) => Some(Ok(*f)),
+        Value::Obj(o) if matches!(o.kind, ObjKind::Float(_)) => match o.kind {
+            ObjKind::Float(f) => Some(Ok(f)),
+            _ => None,
+        },
+        _ => to_pyint(v).map(|i| i.to_f64().map_err(|e| num_err(vm, e))),
+    }
+}
+
+/// Converts a numeric support error into a Python exception.
+pub fn num_err(vm: &mut Vm, e: NumError) -> PyErr {
+    let ty = match &e {
+        NumError::ZeroDivision(_) => vm.exc.zero_division_error.clone(),
+        NumError::Overflow(_) => vm.exc.overflow_error.clone(),
+        NumError::Value(_) | NumError::ComplexResult => vm.exc.value_error.clone(),
+        NumError::Type(_) => vm.exc.type_error.clone(),
+        NumError::Memory => vm.exc.memory_error.clone(),
+    };
+    if let NumError::Memory = e {
+        return PyErr(vm.new_exception(&ty, vec![]));
+    }
+    vm.new_error(&ty, e.message().to_string())
+}
+
+/// An int value from a `PyInt`.
+pub fn int_value(vm: &Vm, i: PyInt) -> Value {
+    match i {
+        PyInt::Small(s) => Value::Int(s),
+        PyInt::Big(b) => vm.new_bigint(b),
+    }
+}
+
+fn is_heap(vm: &Vm, v: &Value) -> bool {
+    vm.class_of(v).kind.is_heap_type()
+}
+
+/// Exact comparison of two numbers (int, bool, float); `None` if either is not a number.
+pub fn compare_numbers(_vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperator) -> Option<bool> {
+    use std::cmp::Ordering;
+    let ord: Option<Ordering> = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
+        (Value::Float(x), _) => {
+            let i = to_pyint(b)?;
+            i.cmp_f64(*x).map(|o| o.reverse())
+        }
+        (_, Value::Float(y)) => {
+            let i = to_pyint(a)?;
+            i.cmp_f64(*y)
+        }
+        _ => {
+            let x = to_pyint(a)?;
+            let y = to_pyint(b)?;
+            Some(x.cmp(&y))
+        }
+    };
+    Some(match ord {
+        None => op == ComparisonOperator::NotEqual,
+        Some(o) => match op {
+            ComparisonOperator::Less => o.is_lt(),
+            ComparisonOperator::LessEqual => o.is_le(),
+            ComparisonOperator::Equal => o.is_eq(),
+            ComparisonOperator::NotEqual => o.is_ne(),
+            ComparisonOperator::Greater => o.is_gt(),
+            ComparisonOperator::GreaterEqual => o.is_ge(),
+        },
+    })
+}
+
+impl Vm {
+    /// `a op b` for any binary operator, including in-place forms.
+    pub fn binary_op(&mut self, a: &Value, b: &Value, op: B) -> PyResult<Value> {
+        let heap = is_heap(self, a) || is_heap(self, b);
+        if !heap {
+            if let Some(r) = self.builtin_binary(a, b, op) {
+                return r;
+            }
+        }
+        if op.is_inplace() {
+            if let Some(m) = self.lookup_special(a, op.dunder()) {
+                if !matches!(m.kind(), Some(ObjKind::Native(_))) {
+                    let r = self.call(&m, &[a.clone(), b.clone()])?;
+                    if !r.is(&self.not_implemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
+        let nop = op.non_inplace();
+        let ta = self.class_of(a).clone();
+        let tb = self.class_of(b).clone();
+        let mut reflected_done = false;
+        if !Rc::ptr_eq(&ta, &tb) && crate::types::is_subtype(&tb, &ta) {
+            if let Some(m) = self.lookup_special(b, nop.reflected_dunder()) {
+                reflected_done = true;
+                let r = self.call(&m, &[b.clone(), a.clone()])?;
+                if !r.is(&self.not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(m) = self.lookup_special(a, nop.dunder()) {
+            let r = self.call(&m, &[a.clone(), b.clone()])?;
+            if !r.is(&self.not_implemented) {
+                return Ok(r);
+            }
+        }
+        if !reflected_done && !Rc::ptr_eq(&ta, &tb) {
+            if let Some(m) = self.lookup_special(b, nop.reflected_dunder()) {
+                let r = self.call(&m, &[b.clone(), a.clone()])?;
+                if !r.is(&self.not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        if heap {
+            if let Some(r) = self.builtin_binary(a, b, op) {
+                return r;
+            }
+        }
+        let sym = if nop == B::Power { "** or pow()".to_string() } else { op.symbol().to_string() };
+        let msg = format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, self.type_name(a), self.type_name(b));
+        if op == B::Remainder || op == B::InplaceRemainder {
+            // str % non-tuple handled in builtin_binary; fall through to the generic message
+        }
+        Err(self.type_error(msg))
+    }
+
+    /// Built-in implementations; `None` when the operand kinds have none.
+    fn builtin_binary(&mut self, a: &Value, b: &Value, op: B) -> Option<PyResult<Value>> {
+        let nop = op.non_inplace();
+        // bool & | ^ bool stays bool
+        if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+            match nop {
+                B::And => return Some(Ok(Value::Bool(*x & *y))),
+                B::Or => return Some(Ok(Value::Bool(*x | *y))),
+                B::Xor => return Some(Ok(Value::Bool(*x ^ *y))),
+                _ => {}
+            }
+        }
+        if let (Some(x), Some(y)) = (to_pyint(a), to_pyint(b)) {
+            return Some(self.int_binary(&x, &y, nop));
+        }
+        let af = self.float_operand(a);
+        let bf = self.float_operand(b);
+        if let (Some(x), Some(y)) = (af, bf) {
+            let x = match x {
+                Ok(x) => x,
+                Err(e) => return Some(Err(e)),
+            };
+            let y = match y {
+                Ok(y) => y,
+                Err(e) => return Some(Err(e)),
+            };
+            return Some(self.float_binary(x, y, nop));
+        }
+        crate::builtins::seqops::sequence_binary(self, a, b, op)
+    }
+
+    fn float_operand(&mut self, v: &Value) -> Option<PyResult<f64>> {
+        match v {
+            Value::Float(f) => Some(Ok(*f)),
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Float(f) => Some(Ok(*f)),
+                ObjKind::Int(_) => to_f64_lossy(self, v),
+                _ => None,
+            },
+            Value::Int(_) | Value::Bool(_) => to_f64_lossy(self, v),
+            _ => None,
+        }
+    }
+
+    fn int_binary(&mut self, x: &PyInt, y: &PyInt, op: B) -> PyResult<Value> {
+        let r: Result<PyInt, NumError> = match op {
+            B::Add => Ok(x.add(y)),
+            B::Subtract => Ok(x.sub(y)),
+            B::Multiply => Ok(x.mul(y)),
+            B::FloorDivide => x.floordiv(y),
+            B::Remainder => x.modulo(y),
+            B::TrueDivide => return x.truediv(y).map(Value::Float).map_err(|e| num_err(self, e)),
+            B::Power => {
+                return match x.pow(y) {
+                    Ok(PowResult::Int(i)) => Ok(int_value(self, i)),
+                    Ok(PowResult::Float(f)) => Ok(Value::Float(f)),
+                    Err(e) => Err(num_err(self, e)),
+                };
+            }
+            B::Lshift => x.lshift(y),
+            B::Rshift => x.rshift(y),
+            B::And => Ok(x.bitand(y)),
+            B::Or => Ok(x.bitor(y)),
+            B::Xor => Ok(x.bitxor(y)),
+            B::MatrixMultiply => {
+                return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'"));
+            }
+            _ => return Err(self.type_error("bad operator")),
+        };
+        match r {
+            Ok(i) => Ok(int_value(self, i)),
+            Err(e) => Err(num_err(self, e)),
+        }
+    }
+
+    fn float_binary(&mut self, x: f64, y: f64, op: B) -> PyResult<Value> {
+        use crate::support::float_ops as fo;
+        let r = match op {
+            B::Add => Ok(x + y),
+            B::Subtract => Ok(x - y),
+            B::Multiply => Ok(x * y),
+            B::TrueDivide => {
+                if y == 0.0 {
+                    return Err(self.zero_division_error("float division by zero"));
+                }
+                Ok(x / y)
+            }
+            B::FloorDivide => fo::floordiv(x, y),
+            B::Remainder => fo::modulo(x, y),
+            B::Power => fo::pow(x, y),
+            _ => {
+                let msg = format!("unsupported operand type(s) for {}: 'float' and 'float'", op.symbol());
+                return Err(self.type_error(msg));
+            }
+        };
+        match r {
+            Ok(f) => Ok(Value::Float(f)),
+            Err(NumError::ComplexResult) => {
+                Err(self.value_error("negative number cannot be raised to a fractional power (complex numbers are not supported yet)"))
+            }
+            Err(e) => Err(num_err(self, e)),
+        }
+    }
+
+    /// Unary `-`, `+`, `~` (by special method name).
+    pub fn unary_op(&mut self, v: &Value, dunder: &str) -> PyResult<Value> {
+        if !is_heap(self, v) {
+            if let Some(i) = to_pyint(v) {
+                return Ok(match dunder {
+                    "__neg__" => int_value(self, i.neg()),
+                    "__pos__" => int_value(self, i),
+                    _ => int_value(self, i.invert()),
+                });
+            }
+            if let Value::Float(x) = v {
+                match dunder {
+                    "__neg__" => return Ok(Value::Float(-x)),
+                    "__pos__" => return Ok(Value::Float(*x)),
+                    _ => {}
+                }
+            }
+        }
+        if let Some(r) = self.call_special(v, dunder, &[])? {
+            return Ok(r);
+        }
+        if let Some(i) = to_pyint(v) {
+            return Ok(match dunder {
+                "__neg__" => int_value(self, i.neg()),
+                "__pos__" => int_value(self, i),
+                _ => int_value(self, i.invert()),
+            });
+        }
+        let sym = match dunder {
+            "__neg__" => "-",
+            "__pos__" => "+",
+            _ => "~",
+        };
+        Err(self.type_error(format!("bad operand type for unary {}: '{}'", sym, self.type_name(v))))
+    }
+}

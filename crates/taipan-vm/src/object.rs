@@ -1,0 +1,397 @@
+//! Heap objects: the header every object shares and the payload kinds.
+//!
+//! An [`Object`] is a class pointer, an optional attribute dict, and an [`ObjKind`]
+//! payload. The payload decides the object's layout (CPython's "solid base"): an instance
+//! of a user subclass of `list` carries `ObjKind::List`, a plain user-class instance
+//! carries `ObjKind::Instance`.
+//!
+//! Interior mutability: mutable payloads sit in `RefCell`s. Rule (checked by review, not
+//! by the compiler): never hold a `RefCell` borrow across anything that can run Python
+//! code (a call, `__eq__`, `__hash__`, `__repr__`...), because that code may touch the
+//! same object; a conflicting borrow would panic. Copy what you need out first.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use dashu_int::IBig;
+
+use crate::dict::Dict;
+use crate::set::Set;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+/// The signature of a native (Rust) function callable from Python.
+///
+/// `args` holds the positional arguments followed by the keyword argument values; the
+/// names of the last `kwnames.len()` entries are in `kwnames` (CPython's vectorcall
+/// convention). Methods receive `self` as `args[0]`.
+pub type NativeFn = fn(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>;
+
+/// A heap object.
+pub struct Object {
+    /// The object's class (a `type` object). `None` only for the `type` type itself,
+    /// whose class is itself.
+    pub class: Option<Obj>,
+    /// The instance attribute dict (a `dict` object), for objects that have one.
+    pub dict: Option<Obj>,
+    /// The payload.
+    pub kind: ObjKind,
+}
+
+impl Object {
+    /// A new object with no attribute dict.
+    pub fn new(class: Obj, kind: ObjKind) -> Object {
+        Object { class: Some(class), dict: None, kind }
+    }
+}
+
+/// A Python str: UTF-8 text plus its length in code points.
+pub struct PyStr {
+    text: Box<str>,
+    char_len: usize,
+    hash: Cell<i64>,
+}
+
+impl PyStr {
+    /// Wraps text.
+    pub fn new(text: impl Into<Box<str>>) -> PyStr {
+        let text = text.into();
+        let char_len = if text.is_ascii() { text.len() } else { text.chars().count() };
+        PyStr { text, char_len, hash: Cell::new(-1) }
+    }
+
+    /// The text.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in code points (Python's `len`).
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    /// True when every code point is ASCII (byte index = code point index).
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.char_len == self.text.len()
+    }
+
+    /// The cached hash (-1 if not computed yet).
+    pub fn cached_hash(&self) -> i64 {
+        self.hash.get()
+    }
+
+    /// Stores the computed hash.
+    pub fn set_hash(&self, h: i64) {
+        self.hash.set(h)
+    }
+}
+
+/// A Python function: code plus the environment it closes over.
+pub struct Function {
+    /// The code (a `Code` object value).
+    pub code: Rc<crate::code::Code>,
+    /// The module globals dict.
+    pub globals: Obj,
+    /// `__name__`.
+    pub name: RefCell<Rc<str>>,
+    /// `__qualname__`.
+    pub qualname: RefCell<Rc<str>>,
+    /// Positional defaults (`__defaults__`).
+    pub defaults: RefCell<Vec<Value>>,
+    /// Keyword-only defaults (`__kwdefaults__`), a dict object if any.
+    pub kwdefaults: RefCell<Option<Obj>>,
+    /// Cells for the code's free variables.
+    pub closure: Vec<Obj>,
+    /// `__doc__`.
+    pub doc: RefCell<Value>,
+    /// `__module__`.
+    pub module: Value,
+    /// `__annotations__` dict, if any.
+    pub annotations: RefCell<Option<Value>>,
+    /// Arbitrary attributes (`__dict__`), created on first store.
+    pub attrs: RefCell<Option<Obj>>,
+}
+
+/// A native function or method.
+pub struct NativeFunction {
+    /// `__name__`.
+    pub name: &'static str,
+    /// `__qualname__` prefix (the type name for methods), empty for plain functions.
+    pub owner: &'static str,
+    /// The implementation.
+    pub func: NativeFn,
+    /// For a bound builtin method (`[].append`), the receiver passed as `args[0]`.
+    pub receiver: Option<Value>,
+    /// True when stored in a type dict: attribute access through an instance binds it.
+    pub is_method: bool,
+    /// True when the implementation needs the caller's frame context (`locals()`,
+    /// `globals()`, zero-argument `super()`...); see `Vm::frame_ctx`.
+    pub needs_frame: bool,
+}
+
+/// Which built-in layout the instances of a type use (CPython's "solid base").
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// `object` and plain classes: `ObjKind::Instance` with a `__dict__`.
+    Object,
+    /// `type` and metaclasses.
+    Type,
+    /// `int` subclasses (bool is separate: it cannot be subclassed).
+    Int,
+    /// `float`.
+    Float,
+    /// `str`.
+    Str,
+    /// `bytes`.
+    Bytes,
+    /// `bytearray`.
+    ByteArray,
+    /// `tuple`.
+    Tuple,
+    /// `list`.
+    List,
+    /// `dict`.
+    Dict,
+    /// `set`.
+    Set,
+    /// `frozenset`.
+    FrozenSet,
+    /// `BaseException` and subclasses.
+    Exception,
+    /// A built-in type that cannot be subclassed (function, range, ...).
+    Final,
+}
+
+/// The payload of a type object.
+pub struct TypeData {
+    /// `__name__`.
+    pub name: RefCell<Rc<str>>,
+    /// `__qualname__`.
+    pub qualname: RefCell<Rc<str>>,
+    /// `__bases__`.
+    pub bases: RefCell<Vec<Obj>>,
+    /// `__mro__` (C3 linearization), starting with the type itself. Stored without the
+    /// type itself to avoid a reference cycle: `mro()` prepends it.
+    pub mro_tail: RefCell<Vec<Obj>>,
+    /// The type's namespace (a `dict` object).
+    pub dict: Obj,
+    /// The instance layout.
+    pub layout: Layout,
+    /// True for types defined by a `class` statement (or `type(name, bases, ns)`).
+    pub heap_type: bool,
+    /// `__slots__` names if the class declares them (instances then have no `__dict__`
+    /// unless `__dict__` is among them).
+    pub slots: Option<Vec<Rc<str>>>,
+    /// Bumped on every mutation of the type or a base (PEP 659 type version tags).
+    pub version: Cell<u32>,
+}
+
+/// A generic iterator state (one payload kind for all built-in iterators).
+pub enum IterState {
+    /// Over a list, by index (sees appends, as CPython).
+    List { seq: Obj, index: usize },
+    /// Over a tuple.
+    Tuple { seq: Obj, index: usize },
+    /// Over a str, by byte offset.
+    Str { s: Obj, byte_pos: usize },
+    /// Over bytes or bytearray, by index.
+    Bytes { seq: Obj, index: usize },
+    /// Over a range.
+    Range { next: i64, stop: i64, step: i64 },
+    /// Over a dict's keys/values/items, by entry position; `len` detects size changes.
+    Dict { dict: Obj, pos: usize, len: usize, which: DictViewKind },
+    /// Over a set, by slot position.
+    Set { set: Obj, pos: usize, len: usize },
+    /// `reversed()` over a sequence supporting len and indexing.
+    Reversed { seq: Value, index: isize },
+    /// `enumerate(it, start)`.
+    Enumerate { it: Value, count: Value },
+    /// `zip(*its, strict=...)`.
+    Zip { its: Vec<Value>, strict: bool },
+    /// `map(f, *its)`.
+    Map { func: Value, its: Vec<Value> },
+    /// `filter(f, it)`.
+    Filter { func: Value, it: Value },
+    /// `iter(callable, sentinel)`.
+    Callable { func: Value, sentinel: Value },
+    /// The old sequence protocol: `__getitem__(0)`, `__getitem__(1)`, ... until IndexError.
+    SeqIndex { seq: Value, index: i64 },
+    /// An exhausted iterator.
+    Exhausted,
+}
+
+/// Which view of a dict.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum DictViewKind {
+    /// `keys()`.
+    Keys,
+    /// `values()`.
+    Values,
+    /// `items()`.
+    Items,
+}
+
+/// Exception payload (`BaseException` and subclasses).
+pub struct ExcData {
+    /// `args` (a tuple value).
+    pub args: Value,
+    /// Traceback entries, innermost last: (code, instruction index).
+    pub traceback: Vec<(Rc<crate::code::Code>, usize)>,
+    /// `__cause__`.
+    pub cause: Option<Value>,
+    /// `__context__`.
+    pub context: Option<Value>,
+    /// `__suppress_context__`.
+    pub suppress_context: bool,
+    /// The "Did you mean" hint the traceback printer appends (NameError, AttributeError,
+    /// ImportError), computed when the exception is raised.
+    pub suggestion: Option<String>,
+}
+
+/// The payload kinds.
+pub enum ObjKind {
+    /// An int beyond `i64` (always normalized: fits-in-i64 values are `Value::Int`).
+    Int(IBig),
+    /// A float subclass instance or boxed float (plain floats are `Value::Float`).
+    Float(f64),
+    /// A str.
+    Str(PyStr),
+    /// A bytes object.
+    Bytes(Box<[u8]>),
+    /// A bytearray.
+    ByteArray(RefCell<Vec<u8>>),
+    /// A tuple.
+    Tuple(Box<[Value]>),
+    /// A list.
+    List(RefCell<Vec<Value>>),
+    /// A dict.
+    Dict(RefCell<Dict>),
+    /// A set.
+    Set(RefCell<Set>),
+    /// A frozenset.
+    FrozenSet(Set),
+    /// `range(start, stop, step)`.
+    Range {
+        /// Start.
+        start: i64,
+        /// Stop.
+        stop: i64,
+        /// Step (never 0).
+        step: i64,
+    },
+    /// `slice(start, stop, step)`.
+    Slice {
+        /// Start.
+        start: Value,
+        /// Stop.
+        stop: Value,
+        /// Step.
+        step: Value,
+    },
+    /// A Python function.
+    Function(Box<Function>),
+    /// A bound method (`obj.method` for a Python function).
+    BoundMethod {
+        /// The function.
+        func: Value,
+        /// The receiver (`self`).
+        receiver: Value,
+    },
+    /// A native function or method.
+    Native(Box<NativeFunction>),
+    /// A type.
+    Type(Box<TypeData>),
+    /// An instance of a plain class (attributes in the header's dict, or slots).
+    Instance(Option<RefCell<Vec<Option<Value>>>>),
+    /// A module (attributes in the header's dict).
+    Module,
+    /// An exception.
+    Exception(RefCell<ExcData>),
+    /// A closure cell.
+    Cell(RefCell<Option<Value>>),
+    /// A code object.
+    Code(Rc<crate::code::Code>),
+    /// `property(fget, fset, fdel, doc)`.
+    Property {
+        /// Getter.
+        fget: Value,
+        /// Setter.
+        fset: Value,
+        /// Deleter.
+        fdel: Value,
+        /// Docstring.
+        doc: Value,
+    },
+    /// `staticmethod(f)`.
+    StaticMethod(Value),
+    /// `classmethod(f)`.
+    ClassMethod(Value),
+    /// `super(type, obj)`.
+    Super {
+        /// The class after which the MRO search starts.
+        this: Obj,
+        /// The bound object (instance or class).
+        obj: Value,
+        /// The type whose MRO is searched (type of obj, or obj itself for a class).
+        start: Obj,
+    },
+    /// A generator.
+    Generator(RefCell<crate::generator::GenState>),
+    /// A built-in iterator.
+    Iter(RefCell<IterState>),
+    /// A dict view.
+    DictView {
+        /// The dict.
+        dict: Obj,
+        /// Which view.
+        which: DictViewKind,
+    },
+    /// An open file.
+    File(RefCell<crate::file::FileState>),
+    /// `NotImplemented`.
+    NotImplemented,
+    /// `Ellipsis`.
+    Ellipsis,
+}
+
+impl ObjKind {
+    /// A short name of the payload kind, for debugging.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            ObjKind::Int(_) => "int",
+            ObjKind::Float(_) => "float",
+            ObjKind::Str(_) => "str",
+            ObjKind::Bytes(_) => "bytes",
+            ObjKind::ByteArray(_) => "bytearray",
+            ObjKind::Tuple(_) => "tuple",
+            ObjKind::List(_) => "list",
+            ObjKind::Dict(_) => "dict",
+            ObjKind::Set(_) => "set",
+            ObjKind::FrozenSet(_) => "frozenset",
+            ObjKind::Range { .. } => "range",
+            ObjKind::Slice { .. } => "slice",
+            ObjKind::Function(_) => "function",
+            ObjKind::BoundMethod { .. } => "method",
+            ObjKind::Native(_) => "builtin_function_or_method",
+            ObjKind::Type(_) => "type",
+            ObjKind::Instance(_) => "instance",
+            ObjKind::Module => "module",
+            ObjKind::Exception(_) => "exception",
+            ObjKind::Cell(_) => "cell",
+            ObjKind::Code(_) => "code",
+            ObjKind::Property { .. } => "property",
+            ObjKind::StaticMethod(_) => "staticmethod",
+            ObjKind::ClassMethod(_) => "classmethod",
+            ObjKind::Super { .. } => "super",
+            ObjKind::Generator(_) => "generator",
+            ObjKind::Iter(_) => "iterator",
+            ObjKind::DictView { .. } => "dict_view",
+            ObjKind::File(_) => "file",
+            ObjKind::NotImplemented => "NotImplementedType",
+            ObjKind::Ellipsis => "ellipsis",
+        }
+    }
+}

@@ -1,0 +1,796 @@
+//! The object protocols: truth, hashing, equality and ordering, repr/str, length,
+//! iteration, subscription and containment. Built-in kinds are handled natively; other
+//! objects dispatch to their special methods (`__eq__`, `__hash__`, `__len__`...), as
+//! CPython's `Objects/abstract.c` and `Objects/object.c` do.
+
+use std::rc::Rc;
+
+use taipan_bytecode::ComparisonOperator;
+
+use crate::dict::Lookup;
+use crate::object::{IterState, ObjKind};
+use crate::types::tdata;
+use crate::value::{Obj, Value};
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// Hash of a str (stable within a process; `hash('') == 0`).
+pub fn hash_str(s: &str) -> i64 {
+    crate::support::hash::hash_str(s)
+}
+
+impl Vm {
+    /// Looks a special method up on the class of `v` (not the instance), as CPython's
+    /// `_PyType_Lookup` on `type(v)`.
+    pub fn lookup_special(&self, v: &Value, name: &str) -> Option<Value> {
+        self.lookup_in_type(self.class_of(v), name)
+    }
+
+    /// Looks `name` up along the MRO of type `t`.
+    pub fn lookup_in_type(&self, t: &Obj, name: &str) -> Option<Value> {
+        let h = hash_str(name);
+        let td = tdata(t);
+        if let Some(v) = dict_get_str(&td.dict, h, name) {
+            return Some(v);
+        }
+        for base in td.mro_tail.borrow().iter() {
+            if let Some(v) = dict_get_str(&tdata(base).dict, h, name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// Calls the special method `name` of `v` with extra args; `Ok(None)` if the class has
+    /// no such method.
+    pub fn call_special(&mut self, v: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+        match self.lookup_special(v, name) {
+            None => Ok(None),
+            Some(m) => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(v.clone());
+                full.extend_from_slice(args);
+                let f = self.bind_descriptor_for_call(&m, v)?;
+                match f {
+                    Some(bound) => self.call(&bound, args).map(Some),
+                    None => self.call(&m, &full).map(Some),
+                }
+            }
+        }
+    }
+
+    /// For a special method found on a class: `None` when it is a plain function (call it
+    /// with `self` first), or the bound callable for other descriptors (staticmethod,
+    /// classmethod, callables with `__get__`).
+    fn bind_descriptor_for_call(&mut self, m: &Value, v: &Value) -> PyResult<Option<Value>> {
+        match m.kind() {
+            Some(ObjKind::Function(_)) | Some(ObjKind::Native(_)) => Ok(None),
+            Some(ObjKind::StaticMethod(f)) => Ok(Some(f.clone())),
+            Some(ObjKind::ClassMethod(f)) => {
+                let cls = Value::Obj(self.class_of(v).clone());
+                Ok(Some(self.new_bound_method(f.clone(), cls)))
+            }
+            _ => Ok(Some(m.clone())),
+        }
+    }
+
+    // ----- truth -----
+
+    /// `bool(v)`.
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        match v {
+            Value::None => Ok(false),
+            Value::Bool(b) => Ok(*b),
+            Value::Int(i) => Ok(*i != 0),
+            Value::Float(f) => Ok(*f != 0.0),
+            Value::Obj(o) => {
+                if let ObjKind::Instance(_) | ObjKind::Exception(_) = o.kind {
+                    // falls through to the protocol below
+                } else if tdata(o.class.as_ref().unwrap_or(&self.types.type_)).heap_type {
+                    // subclass of a built-in: protocol below
+                } else {
+                    return Ok(match &o.kind {
+                        ObjKind::Str(s) => s.char_len() > 0,
+                        ObjKind::List(l) => !l.borrow().is_empty(),
+                        ObjKind::Tuple(t) => !t.is_empty(),
+                        ObjKind::Dict(d) => !d.borrow().is_empty(),
+                        ObjKind::Set(s) => !s.borrow().is_empty(),
+                        ObjKind::FrozenSet(s) => !s.is_empty(),
+                        ObjKind::Bytes(b) => !b.is_empty(),
+                        ObjKind::ByteArray(b) => !b.borrow().is_empty(),
+                        ObjKind::Int(_) => true,
+                        ObjKind::Float(f) => *f != 0.0,
+                        ObjKind::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
+                        ObjKind::DictView { dict, .. } => match &dict.kind {
+                            ObjKind::Dict(d) => !d.borrow().is_empty(),
+                            _ => true,
+                        },
+                        _ => true,
+                    });
+                }
+                if let Some(r) = self.call_special(v, "__bool__", &[])? {
+                    return match r {
+                        Value::Bool(b) => Ok(b),
+                        _ => Err(self.type_error(format!("__bool__ should return bool, returned {}", self.type_name(&r)))),
+                    };
+                }
+                if let Some(r) = self.call_special(v, "__len__", &[])? {
+                    let n = self.len_result(&r)?;
+                    return Ok(n > 0);
+                }
+                Ok(true)
+            }
+        }
+    }
+
+    fn len_result(&mut self, r: &Value) -> PyResult<usize> {
+        match r {
+            Value::Int(n) if *n >= 0 => Ok(*n as usize),
+            Value::Bool(b) => Ok(*b as usize),
+            Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
+            _ => Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(r)))),
+        }
+    }
+
+    // ----- length -----
+
+    /// `len(v)`.
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        if let Value::Obj(o) = v {
+            let n = match &o.kind {
+                ObjKind::Str(s) => Some(s.char_len()),
+                ObjKind::List(l) => Some(l.borrow().len()),
+                ObjKind::Tuple(t) => Some(t.len()),
+                ObjKind::Dict(d) => Some(d.borrow().len()),
+                ObjKind::Set(s) => Some(s.borrow().len()),
+                ObjKind::FrozenSet(s) => Some(s.len()),
+                ObjKind::Bytes(b) => Some(b.len()),
+                ObjKind::ByteArray(b) => Some(b.borrow().len()),
+                ObjKind::Range { start, stop, step } => Some(range_len(*start, *stop, *step) as usize),
+                ObjKind::DictView { dict, .. } => match &dict.kind {
+                    ObjKind::Dict(d) => Some(d.borrow().len()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(n) = n {
+                if !tdata(o.class.as_ref().unwrap_or(&self.types.type_)).heap_type {
+                    return Ok(n);
+                }
+            }
+        }
+        match self.call_special(v, "__len__", &[])? {
+            Some(r) => self.len_result(&r),
+            None => Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v)))),
+        }
+    }
+
+    // ----- hashing -----
+
+    /// `hash(v)`.
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        use crate::support::hash as h;
+        match v {
+            Value::None => Ok(0x0f00_0000 + 0x1f),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::Int(i) => Ok(h::hash_i64(*i)),
+            Value::Float(f) => Ok(h::hash_f64(*f, v.id() as usize)),
+            Value::Obj(o) => {
+                let heap = o.class.as_ref().is_some_and(|c| tdata(c).heap_type);
+                if !heap {
+                    match &o.kind {
+                        ObjKind::Str(s) => {
+                            let c = s.cached_hash();
+                            if c != -1 {
+                                return Ok(c);
+                            }
+                            let x = hash_str(s.as_str());
+                            s.set_hash(x);
+                            return Ok(x);
+                        }
+                        ObjKind::Int(i) => return Ok(h::hash_bigint(i)),
+                        ObjKind::Bytes(b) => return Ok(h::hash_bytes(b)),
+                        ObjKind::Tuple(items) => {
+                            let mut hs = Vec::with_capacity(items.len());
+                            for it in items.iter() {
+                                hs.push(self.hash(it)?);
+                            }
+                            return Ok(h::hash_tuple(hs));
+                        }
+                        ObjKind::FrozenSet(s) => {
+                            let hs: Vec<i64> = s.iter_hashed().map(|(x, _)| x).collect();
+                            return Ok(h::hash_frozenset(hs));
+                        }
+                        ObjKind::List(_) | ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::ByteArray(_) => {
+                            return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))));
+                        }
+                        ObjKind::Slice { .. } => {
+                            return Err(self.type_error("unhashable type: 'slice'"));
+                        }
+                        ObjKind::Instance(_) | ObjKind::Exception(_) => {}
+                        _ => return Ok(identity_hash(v)),
+                    }
+                }
+                match self.lookup_special(v, "__hash__") {
+                    Some(Value::None) => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v)))),
+                    Some(m) if !is_object_default(&m) => {
+                        let r = self.call(&m, std::slice::from_ref(v))?;
+                        match r {
+                            Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
+                            Value::Bool(b) => Ok(b as i64),
+                            Value::Obj(ref ro) if matches!(ro.kind, ObjKind::Int(_)) => {
+                                if let ObjKind::Int(i) = &ro.kind { Ok(h::hash_bigint(i)) } else { Ok(0) }
+                            }
+                            _ => Err(self.type_error("__hash__ method should return an integer")),
+                        }
+                    }
+                    _ => {
+                        if let ObjKind::Str(s) = &o.kind {
+                            return Ok(hash_str(s.as_str()));
+                        }
+                        if let ObjKind::Int(i) = &o.kind {
+                            return Ok(h::hash_bigint(i));
+                        }
+                        Ok(identity_hash(v))
+                    }
+                }
+            }
+        }
+    }
+
+    // ----- equality and ordering -----
+
+    /// `a == b` as a bool.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if let Some(r) = crate::dict::native_eq(a, b) {
+            return Ok(r);
+        }
+        let r = self.compare(a, b, ComparisonOperator::Equal)?;
+        self.truthy(&r)
+    }
+
+    /// `a < b` as a bool (sorting, min/max).
+    pub fn lt(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => return Ok(x < y),
+            (Value::Float(x), Value::Float(y)) => return Ok(x < y),
+            _ => {}
+        }
+        let r = self.compare(a, b, ComparisonOperator::Less)?;
+        self.truthy(&r)
+    }
+
+    /// Rich comparison `a op b` (CPython's `PyObject_RichCompare`).
+    pub fn compare(&mut self, a: &Value, b: &Value, op: ComparisonOperator) -> PyResult<Value> {
+        if let Some(r) = crate::numops::compare_numbers(self, a, b, op) {
+            return Ok(Value::Bool(r));
+        }
+        if let Some(r) = self.compare_builtin(a, b, op)? {
+            return Ok(r);
+        }
+        // Reflected first if b's type is a proper subclass of a's and overrides the method.
+        let ta = self.class_of(a).clone();
+        let tb = self.class_of(b).clone();
+        let swapped = op.swapped();
+        let mut checked_reflected = false;
+        if !Rc::ptr_eq(&ta, &tb) && crate::types::is_subtype(&tb, &ta) {
+            checked_reflected = true;
+            if let Some(r) = self.call_special(b, swapped.dunder(), std::slice::from_ref(a))? {
+                if !r.is(&self.not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(r) = self.call_special(a, op.dunder(), std::slice::from_ref(b))? {
+            if !r.is(&self.not_implemented) {
+                return Ok(r);
+            }
+        }
+        if !checked_reflected {
+            if let Some(r) = self.call_special(b, swapped.dunder(), std::slice::from_ref(a))? {
+                if !r.is(&self.not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        match op {
+            ComparisonOperator::Equal => Ok(Value::Bool(a.is(b))),
+            ComparisonOperator::NotEqual => Ok(Value::Bool(!a.is(b))),
+            _ => Err(self.type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                self.type_name(a),
+                self.type_name(b)
+            ))),
+        }
+    }
+
+    /// Comparisons between built-in sequences and strs; `None` if not applicable.
+    fn compare_builtin(&mut self, a: &Value, b: &Value, op: ComparisonOperator) -> PyResult<Option<Value>> {
+        let (Value::Obj(oa), Value::Obj(ob)) = (a, b) else { return Ok(None) };
+        use ComparisonOperator::*;
+        let ord_to = |o: std::cmp::Ordering| -> bool {
+            match op {
+                Less => o.is_lt(),
+                LessEqual => o.is_le(),
+                Equal => o.is_eq(),
+                NotEqual => o.is_ne(),
+                Greater => o.is_gt(),
+                GreaterEqual => o.is_ge(),
+            }
+        };
+        match (&oa.kind, &ob.kind) {
+            (ObjKind::Str(x), ObjKind::Str(y)) => Ok(Some(Value::Bool(ord_to(x.as_str().cmp(y.as_str()))))),
+            (ObjKind::Bytes(x), ObjKind::Bytes(y)) => Ok(Some(Value::Bool(ord_to(x.cmp(y))))),
+            (ObjKind::Tuple(x), ObjKind::Tuple(y)) => {
+                let (x, y) = (x.to_vec(), y.to_vec());
+                self.compare_sequences(&x, &y, op).map(Some)
+            }
+            (ObjKind::List(x), ObjKind::List(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                self.compare_sequences(&x, &y, op).map(Some)
+            }
+            (ObjKind::Dict(_), ObjKind::Dict(_)) if matches!(op, Equal | NotEqual) => {
+                let e = crate::builtins::dict::dict_equal(self, oa, ob)?;
+                Ok(Some(Value::Bool(if op == Equal { e } else { !e })))
+            }
+            (ObjKind::Set(_) | ObjKind::FrozenSet(_), ObjKind::Set(_) | ObjKind::FrozenSet(_)) => {
+                crate::builtins::set::set_compare(self, a, b, op).map(Some)
+            }
+            (ObjKind::Range { .. }, ObjKind::Range { .. }) if matches!(op, Equal | NotEqual) => {
+                let xs = self.collect(a)?;
+                let ys = self.collect(b)?;
+                let e = xs.len() == ys.len() && xs.iter().zip(ys.iter()).all(|(p, q)| crate::dict::native_eq(p, q) == Some(true));
+                Ok(Some(Value::Bool(if op == Equal { e } else { !e })))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Lexicographic comparison of two sequences (CPython's `list_richcompare`).
+    pub fn compare_sequences(&mut self, x: &[Value], y: &[Value], op: ComparisonOperator) -> PyResult<Value> {
+        use ComparisonOperator::*;
+        if matches!(op, Equal | NotEqual) && x.len() != y.len() {
+            return Ok(Value::Bool(op == NotEqual));
+        }
+        let n = x.len().min(y.len());
+        for i in 0..n {
+            if !self.eq(&x[i], &y[i])? {
+                return match op {
+                    Equal => Ok(Value::Bool(false)),
+                    NotEqual => Ok(Value::Bool(true)),
+                    _ => self.compare(&x[i], &y[i], op),
+                };
+            }
+        }
+        let o = x.len().cmp(&y.len());
+        Ok(Value::Bool(match op {
+            Less => o.is_lt(),
+            LessEqual => o.is_le(),
+            Equal => o.is_eq(),
+            NotEqual => o.is_ne(),
+            Greater => o.is_gt(),
+            GreaterEqual => o.is_ge(),
+        }))
+    }
+
+    // ----- repr and str -----
+
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        crate::repr::repr(self, v)
+    }
+
+    /// `str(v)`.
+    pub fn str(&mut self, v: &Value) -> PyResult<String> {
+        crate::repr::to_str(self, v)
+    }
+
+    // ----- iteration -----
+
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        if let Value::Obj(o) = v {
+            let heap = o.class.as_ref().is_some_and(|c| tdata(c).heap_type);
+            if !heap || self.lookup_special(v, "__iter__").is_some_and(|m| is_builtin_method(&m)) {
+                let (state, ty) = match &o.kind {
+                    ObjKind::List(_) => (IterState::List { seq: o.clone(), index: 0 }, &self.types.list_iterator),
+                    ObjKind::Tuple(_) => (IterState::Tuple { seq: o.clone(), index: 0 }, &self.types.tuple_iterator),
+                    ObjKind::Str(_) => (IterState::Str { s: o.clone(), byte_pos: 0 }, &self.types.str_iterator),
+                    ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
+                        (IterState::Bytes { seq: o.clone(), index: 0 }, &self.types.bytes_iterator)
+                    }
+                    ObjKind::Range { start, stop, step } => {
+                        (IterState::Range { next: *start, stop: *stop, step: *step }, &self.types.range_iterator)
+                    }
+                    ObjKind::Dict(d) => {
+                        let len = d.borrow().len();
+                        (
+                            IterState::Dict { dict: o.clone(), pos: 0, len, which: crate::object::DictViewKind::Keys },
+                            &self.types.dict_keyiterator,
+                        )
+                    }
+                    ObjKind::DictView { dict, which } => {
+                        let len = match &dict.kind {
+                            ObjKind::Dict(d) => d.borrow().len(),
+                            _ => 0,
+                        };
+                        let ty = match which {
+                            crate::object::DictViewKind::Keys => &self.types.dict_keyiterator,
+                            crate::object::DictViewKind::Values => &self.types.dict_valueiterator,
+                            crate::object::DictViewKind::Items => &self.types.dict_itemiterator,
+                        };
+                        (IterState::Dict { dict: dict.clone(), pos: 0, len, which: *which }, ty)
+                    }
+                    ObjKind::Set(s) => {
+                        let len = s.borrow().len();
+                        (IterState::Set { set: o.clone(), pos: 0, len }, &self.types.set_iterator)
+                    }
+                    ObjKind::FrozenSet(s) => {
+                        let len = s.len();
+                        (IterState::Set { set: o.clone(), pos: 0, len }, &self.types.set_iterator)
+                    }
+                    ObjKind::Iter(_) | ObjKind::Generator(_) | ObjKind::File(_) => return Ok(v.clone()),
+                    _ => return self.iter_protocol(v),
+                };
+                let ty = ty.clone();
+                return Ok(Value::new_obj(&ty, ObjKind::Iter(std::cell::RefCell::new(state))));
+            }
+        }
+        self.iter_protocol(v)
+    }
+
+    fn iter_protocol(&mut self, v: &Value) -> PyResult<Value> {
+        match self.lookup_special(v, "__iter__") {
+            Some(Value::None) => {}
+            Some(_) => {
+                let it = self.call_special(v, "__iter__", &[])?.unwrap_or(Value::None);
+                if self.lookup_special(&it, "__next__").is_none() && !matches!(it.kind(), Some(ObjKind::Iter(_)) | Some(ObjKind::Generator(_))) {
+                    return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", self.type_name(&it))));
+                }
+                return Ok(it);
+            }
+            None => {
+                if self.lookup_special(v, "__getitem__").is_some() {
+                    let ty = self.types.iterator.clone();
+                    return Ok(Value::new_obj(&ty, ObjKind::Iter(std::cell::RefCell::new(IterState::SeqIndex { seq: v.clone(), index: 0 }))));
+                }
+            }
+        }
+        Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))))
+    }
+
+    /// `next(it)`: `Ok(None)` when exhausted (StopIteration is absorbed).
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        if let Some(ObjKind::Iter(_)) = it.kind() {
+            return crate::iter::next_builtin(self, it);
+        }
+        if let Some(ObjKind::Generator(_)) = it.kind() {
+            return crate::generator::gen_next(self, it);
+        }
+        match self.call_special(it, "__next__", &[]) {
+            Ok(Some(v)) => Ok(Some(v)),
+            Ok(None) => Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it)))),
+            Err(e) if self.exc_matches(&e.0, &self.exc.stop_iteration.clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Iterates `v` to the end, collecting the items.
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if let Some(k) = v.kind() {
+            let heap = self.class_of(v).kind.is_heap_type();
+            if !heap {
+                match k {
+                    ObjKind::List(l) => return Ok(l.borrow().clone()),
+                    ObjKind::Tuple(t) => return Ok(t.to_vec()),
+                    _ => {}
+                }
+            }
+        }
+        let it = self.iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    // ----- containment -----
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Value::Obj(o) = container {
+            let heap = o.class.as_ref().is_some_and(|c| tdata(c).heap_type);
+            if !heap {
+                match &o.kind {
+                    ObjKind::Str(s) => {
+                        return match item.as_str() {
+                            Some(sub) => Ok(s.as_str().contains(sub)),
+                            None => Err(self.type_error(format!(
+                                "'in <string>' requires string as left operand, not {}",
+                                self.type_name(item)
+                            ))),
+                        };
+                    }
+                    ObjKind::Dict(_) => return Ok(self.dict_get(o, item)?.is_some()),
+                    ObjKind::Set(_) | ObjKind::FrozenSet(_) => return self.set_contains(o, item),
+                    ObjKind::DictView { dict, which: crate::object::DictViewKind::Keys } => {
+                        return Ok(self.dict_get(dict, item)?.is_some());
+                    }
+                    ObjKind::Range { start, stop, step } => {
+                        if let Value::Int(i) = item {
+                            let (i, start, stop, step) = (*i as i128, *start as i128, *stop as i128, *step as i128);
+                            let inside = if step > 0 { i >= start && i < stop } else { i <= start && i > stop };
+                            return Ok(inside && (i - start) % step == 0);
+                        }
+                    }
+                    ObjKind::List(l) => {
+                        let items = l.borrow().clone();
+                        return self.seq_contains(&items, item);
+                    }
+                    ObjKind::Tuple(t) => {
+                        let items = t.to_vec();
+                        return self.seq_contains(&items, item);
+                    }
+                    ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
+                        return crate::builtins::bytes::bytes_contains(self, container, item);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Some(r) = self.call_special(container, "__contains__", std::slice::from_ref(item))? {
+            return self.truthy(&r);
+        }
+        if self.lookup_special(container, "__iter__").is_some() || self.lookup_special(container, "__getitem__").is_some() {
+            let it = self.iter(container)?;
+            while let Some(x) = self.next(&it)? {
+                if self.eq(&x, item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        Err(self.type_error(format!("argument of type '{}' is not iterable", self.type_name(container))))
+    }
+
+    fn seq_contains(&mut self, items: &[Value], item: &Value) -> PyResult<bool> {
+        for x in items {
+            if self.eq(x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    // ----- dict access with Python-level key equality -----
+
+    /// `d[key]` lookup on a dict object; `Ok(None)` if absent.
+    pub fn dict_get(&mut self, d: &Obj, key: &Value) -> PyResult<Option<Value>> {
+        let hash = self.hash(key)?;
+        self.dict_get_hashed(d, key, hash)
+    }
+
+    /// Dict lookup with a precomputed hash.
+    pub fn dict_get_hashed(&mut self, d: &Obj, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+        let ObjKind::Dict(cell) = &d.kind else { return Ok(None) };
+        loop {
+            let (lookup, version) = {
+                let t = cell.borrow();
+                (t.find(hash, key), t.version())
+            };
+            match lookup {
+                Lookup::Found(p) => return Ok(cell.borrow().entry(p).map(|(_, v)| v.clone())),
+                Lookup::Absent => return Ok(None),
+                Lookup::Slow => match self.slow_find(cell, hash, key, version)? {
+                    Some(Some(p)) => return Ok(cell.borrow().entry(p).map(|(_, v)| v.clone())),
+                    Some(None) => return Ok(None),
+                    None => continue,
+                },
+            }
+        }
+    }
+
+    /// Compares candidates with Python equality; `Ok(None)` if the dict changed meanwhile
+    /// (retry), `Ok(Some(pos))` otherwise.
+    fn slow_find(
+        &mut self,
+        cell: &std::cell::RefCell<crate::dict::Dict>,
+        hash: i64,
+        key: &Value,
+        version: u64,
+    ) -> PyResult<Option<Option<usize>>> {
+        let cands = cell.borrow().candidates(hash);
+        for (pos, k) in cands {
+            if self.eq(&k, key)? {
+                if cell.borrow().version() != version {
+                    return Ok(None);
+                }
+                return Ok(Some(Some(pos)));
+            }
+        }
+        if cell.borrow().version() != version {
+            return Ok(None);
+        }
+        Ok(Some(None))
+    }
+
+    /// `d[key] = value` on a dict object.
+    pub fn dict_set(&mut self, d: &Obj, key: Value, value: Value) -> PyResult<()> {
+        let hash = self.hash(&key)?;
+        self.dict_set_hashed(d, key, value, hash)
+    }
+
+    /// Dict store with a precomputed hash.
+    pub fn dict_set_hashed(&mut self, d: &Obj, key: Value, value: Value, hash: i64) -> PyResult<()> {
+        let ObjKind::Dict(cell) = &d.kind else { return Ok(()) };
+        loop {
+            let (lookup, version) = {
+                let t = cell.borrow();
+                (t.find(hash, &key), t.version())
+            };
+            match lookup {
+                Lookup::Found(p) => {
+                    cell.borrow_mut().set_value(p, value);
+                    return Ok(());
+                }
+                Lookup::Absent => {
+                    cell.borrow_mut().insert_new(hash, key, value);
+                    return Ok(());
+                }
+                Lookup::Slow => match self.slow_find(cell, hash, &key, version)? {
+                    Some(Some(p)) => {
+                        cell.borrow_mut().set_value(p, value);
+                        return Ok(());
+                    }
+                    Some(None) => {
+                        cell.borrow_mut().insert_new(hash, key, value);
+                        return Ok(());
+                    }
+                    None => continue,
+                },
+            }
+        }
+    }
+
+    /// Removes `key` from a dict object, returning its value if present.
+    pub fn dict_del(&mut self, d: &Obj, key: &Value) -> PyResult<Option<Value>> {
+        let hash = self.hash(key)?;
+        let ObjKind::Dict(cell) = &d.kind else { return Ok(None) };
+        loop {
+            let (lookup, version) = {
+                let t = cell.borrow();
+                (t.find(hash, key), t.version())
+            };
+            let pos = match lookup {
+                Lookup::Found(p) => Some(p),
+                Lookup::Absent => None,
+                Lookup::Slow => match self.slow_find(cell, hash, key, version)? {
+                    Some(p) => p,
+                    None => continue,
+                },
+            };
+            return Ok(pos.and_then(|p| cell.borrow_mut().remove_at(p)).map(|(_, v)| v));
+        }
+    }
+
+    // ----- sets -----
+
+    /// `item in s` for a set or frozenset object.
+    pub fn set_contains(&mut self, s: &Obj, key: &Value) -> PyResult<bool> {
+        let hash = self.hash(key)?;
+        Ok(self.set_find(s, key, hash)?.is_some())
+    }
+
+    /// Position of `key` in a set object, if present.
+    pub fn set_find(&mut self, s: &Obj, key: &Value, hash: i64) -> PyResult<Option<usize>> {
+        loop {
+            let (lookup, version) = match &s.kind {
+                ObjKind::Set(c) => {
+                    let t = c.borrow();
+                    (t.find(hash, key), t.version())
+                }
+                ObjKind::FrozenSet(t) => (t.find(hash, key), t.version()),
+                _ => return Ok(None),
+            };
+            match lookup {
+                Lookup::Found(p) => return Ok(Some(p)),
+                Lookup::Absent => return Ok(None),
+                Lookup::Slow => {
+                    let cands = match &s.kind {
+                        ObjKind::Set(c) => c.borrow().candidates(hash),
+                        ObjKind::FrozenSet(t) => t.candidates(hash),
+                        _ => vec![],
+                    };
+                    let mut found = None;
+                    for (pos, k) in cands {
+                        if self.eq(&k, key)? {
+                            found = Some(pos);
+                            break;
+                        }
+                    }
+                    let now = match &s.kind {
+                        ObjKind::Set(c) => c.borrow().version(),
+                        ObjKind::FrozenSet(t) => t.version(),
+                        _ => version,
+                    };
+                    if now == version {
+                        return Ok(found);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds `key` to a set object.
+    pub fn set_add(&mut self, s: &Obj, key: Value) -> PyResult<()> {
+        let hash = self.hash(&key)?;
+        if self.set_find(s, &key, hash)?.is_none() {
+            if let ObjKind::Set(c) = &s.kind {
+                c.borrow_mut().insert_new(hash, key);
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes `key` from a set object; true if it was present.
+    pub fn set_discard(&mut self, s: &Obj, key: &Value) -> PyResult<bool> {
+        let hash = self.hash(key)?;
+        match self.set_find(s, key, hash)? {
+            Some(p) => {
+                if let ObjKind::Set(c) = &s.kind {
+                    c.borrow_mut().remove_at(p);
+                }
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+}
+
+/// Looks up a str key in a dict object without running Python code.
+pub fn dict_get_str(d: &Obj, hash: i64, name: &str) -> Option<Value> {
+    match &d.kind {
+        ObjKind::Dict(cell) => cell.borrow().get_str(hash, name).cloned(),
+        _ => None,
+    }
+}
+
+/// Number of items in `range(start, stop, step)`.
+pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
+    let n = if step > 0 {
+        if stop > start { (stop - start + step - 1) / step } else { 0 }
+    } else if start > stop {
+        (start - stop - step - 1) / (-step)
+    } else {
+        0
+    };
+    n.min(i64::MAX as i128) as i64
+}
+
+/// The default identity-based hash (CPython: address rotated by 4 bits).
+pub fn identity_hash(v: &Value) -> i64 {
+    let id = v.id() as u64;
+    (id >> 4 | id << 60) as i64
+}
+
+fn is_object_default(m: &Value) -> bool {
+    matches!(m.kind(), Some(ObjKind::Native(n)) if n.owner == "object")
+}
+
+fn is_builtin_method(m: &Value) -> bool {
+    matches!(m.kind(), Some(ObjKind::Native(_)))
+}
+
+impl ObjKind {
+    /// True if this is a type object created by a `class` statement.
+    pub fn is_heap_type(&self) -> bool {
+        matches!(self, ObjKind::Type(t) if t.heap_type)
+    }
+}
+
+/// Convenience: an error value from a message for a given exception type.
+pub fn err(vm: &mut Vm, ty: &Obj, msg: impl Into<String>) -> PyErr {
+    vm.new_error(ty, msg)
+}

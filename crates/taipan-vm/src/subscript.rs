@@ -1,0 +1,239 @@
+//! Subscription (`x[k]`, `x[k] = v`, `del x[k]`), slices and sequence unpacking, as
+//! CPython's `PyObject_GetItem` family and `PySlice_AdjustIndices`.
+
+use crate::numops::to_pyint;
+use crate::object::ObjKind;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Normalized slice indices: `(start, stop, step, length)` as `PySlice_AdjustIndices`.
+#[derive(Copy, Clone, Debug)]
+pub struct SliceIndices {
+    /// First index.
+    pub start: isize,
+    /// Stop index (exclusive in the direction of `step`).
+    pub stop: isize,
+    /// Step (never 0).
+    pub step: isize,
+    /// Number of selected items.
+    pub len: usize,
+}
+
+impl SliceIndices {
+    /// The selected indices in order.
+    pub fn indices(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.len).map(move |i| (self.start + i as isize * self.step) as usize)
+    }
+}
+
+impl Vm {
+    /// `__index__`: an int from an int-like value (TypeError otherwise), clamped to i64.
+    pub fn to_index(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            _ => {
+                if let Some(i) = to_pyint(v) {
+                    return Ok(i.as_i64().unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX }));
+                }
+                if let Some(r) = self.call_special(v, "__index__", &[])? {
+                    if let Some(i) = to_pyint(&r) {
+                        return Ok(i.as_i64().unwrap_or(if i.is_negative() { i64::MIN } else { i64::MAX }));
+                    }
+                    return Err(self.type_error(format!("__index__ returned non-int (type {})", self.type_name(&r))));
+                }
+                Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(v))))
+            }
+        }
+    }
+
+    /// Resolves a slice object against a sequence length.
+    pub fn slice_indices(&mut self, slice: &Value, len: usize) -> PyResult<SliceIndices> {
+        let Some(ObjKind::Slice { start, stop, step }) = slice.kind() else {
+            return Err(self.type_error("expected a slice"));
+        };
+        let (start, stop, step) = (start.clone(), stop.clone(), step.clone());
+        let step = if step.is_none() { 1 } else { self.slice_index(&step)? };
+        if step == 0 {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        let step = step.max(-(isize::MAX as i64)) as isize;
+        let len = len as isize;
+        let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+        let clamp = |v: i64| -> isize {
+            let v = v.clamp(isize::MIN as i64 / 2, isize::MAX as i64 / 2) as isize;
+            if v < 0 {
+                let v = v + len;
+                if v < lower { lower } else { v }
+            } else if v > upper {
+                upper
+            } else {
+                v
+            }
+        };
+        let start = if start.is_none() { if step < 0 { upper } else { lower } } else { clamp(self.slice_index(&start)?) };
+        let stop = if stop.is_none() { if step < 0 { lower } else { upper } } else { clamp(self.slice_index(&stop)?) };
+        let n = if step < 0 {
+            if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+        } else if start < stop {
+            (stop - start - 1) / step + 1
+        } else {
+            0
+        };
+        Ok(SliceIndices { start, stop, step, len: n as usize })
+    }
+
+    fn slice_index(&mut self, v: &Value) -> PyResult<i64> {
+        match self.to_index(v) {
+            Ok(i) => Ok(i),
+            Err(_) => Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+        }
+    }
+
+    /// Normalizes a sequence index (negative from the end); IndexError with `what` in the
+    /// message (`"list index out of range"`) when out of range.
+    pub fn seq_index(&mut self, key: &Value, len: usize, what: &str) -> PyResult<usize> {
+        let i = match key {
+            Value::Int(i) => *i,
+            _ => match self.to_index(key) {
+                Ok(i) => i,
+                Err(_) => {
+                    let tn = self.type_name(key);
+                    return Err(self.type_error(format!("{what} indices must be integers or slices, not {tn}")));
+                }
+            },
+        };
+        let n = len as i64;
+        let j = if i < 0 { i.saturating_add(n) } else { i };
+        if j < 0 || j >= n {
+            return Err(self.index_error(format!("{what} index out of range")));
+        }
+        Ok(j as usize)
+    }
+
+    /// `container[key]`.
+    pub fn getitem(&mut self, c: &Value, key: &Value) -> PyResult<Value> {
+        if let Value::Obj(o) = c {
+            let heap = self.class_of(c).kind.is_heap_type();
+            if !heap || self.lookup_special(c, "__getitem__").is_none_or(|m| matches!(m.kind(), Some(ObjKind::Native(_)))) {
+                if let Some(r) = crate::builtins::seqops::builtin_getitem(self, o, key) {
+                    return r;
+                }
+            }
+        }
+        if let Some(ObjKind::Type(_)) = c.kind() {
+            if let Some(m) = self.get_attr_opt_str(c, "__class_getitem__")? {
+                return self.call(&m, std::slice::from_ref(key));
+            }
+        }
+        match self.call_special(c, "__getitem__", std::slice::from_ref(key))? {
+            Some(r) => Ok(r),
+            None => {
+                let tn = self.type_name(c);
+                if let Some(ObjKind::Type(_)) = c.kind() {
+                    let name = crate::types::tdata(c.as_obj().unwrap_or(&self.types.object)).name.borrow().to_string();
+                    return Err(self.type_error(format!("type '{name}' is not subscriptable")));
+                }
+                Err(self.type_error(format!("'{tn}' object is not subscriptable")))
+            }
+        }
+    }
+
+    /// `container[key] = value`.
+    pub fn setitem(&mut self, c: &Value, key: Value, value: Value) -> PyResult<()> {
+        if let Value::Obj(o) = c {
+            let heap = self.class_of(c).kind.is_heap_type();
+            if !heap || self.lookup_special(c, "__setitem__").is_none_or(|m| matches!(m.kind(), Some(ObjKind::Native(_)))) {
+                if let Some(r) = crate::builtins::seqops::builtin_setitem(self, o, &key, &value) {
+                    return r;
+                }
+            }
+        }
+        match self.call_special(c, "__setitem__", &[key, value])? {
+            Some(_) => Ok(()),
+            None => {
+                let tn = self.type_name(c);
+                Err(self.type_error(format!("'{tn}' object does not support item assignment")))
+            }
+        }
+    }
+
+    /// `del container[key]`.
+    pub fn delitem(&mut self, c: &Value, key: &Value) -> PyResult<()> {
+        if let Value::Obj(o) = c {
+            let heap = self.class_of(c).kind.is_heap_type();
+            if !heap || self.lookup_special(c, "__delitem__").is_none_or(|m| matches!(m.kind(), Some(ObjKind::Native(_)))) {
+                if let Some(r) = crate::builtins::seqops::builtin_delitem(self, o, key) {
+                    return r;
+                }
+            }
+        }
+        match self.call_special(c, "__delitem__", std::slice::from_ref(key))? {
+            Some(_) => Ok(()),
+            None => {
+                let tn = self.type_name(c);
+                Err(self.type_error(format!("'{tn}' object does not support item deletion")))
+            }
+        }
+    }
+
+    /// Items of `seq` for unpacking, with CPython's error for non-iterables.
+    pub fn collect_for_unpack(&mut self, seq: &Value) -> PyResult<Vec<Value>> {
+        match self.iter(seq) {
+            Ok(it) => {
+                let mut out = Vec::new();
+                while let Some(x) = self.next(&it)? {
+                    out.push(x);
+                }
+                Ok(out)
+            }
+            Err(e) => {
+                if self.exc_matches(&e.0, &self.exc.type_error.clone()) {
+                    let tn = self.type_name(seq);
+                    return Err(self.type_error(format!("cannot unpack non-iterable {tn} object")));
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// `a, b, c = seq` with exactly `n` items.
+    pub fn unpack(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
+        let fast = match seq.kind() {
+            Some(ObjKind::Tuple(t)) => Some(t.to_vec()),
+            Some(ObjKind::List(l)) => Some(l.borrow().clone()),
+            _ => None,
+        };
+        let items = match fast {
+            Some(items) => items,
+            None => {
+                // stop after n + 1 items (infinite iterators)
+                let it = match self.iter(seq) {
+                    Ok(it) => it,
+                    Err(e) => {
+                        if self.exc_matches(&e.0, &self.exc.type_error.clone()) {
+                            let tn = self.type_name(seq);
+                            return Err(self.type_error(format!("cannot unpack non-iterable {tn} object")));
+                        }
+                        return Err(e);
+                    }
+                };
+                let mut out = Vec::new();
+                while let Some(x) = self.next(&it)? {
+                    out.push(x);
+                    if out.len() > n {
+                        return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+                    }
+                }
+                out
+            }
+        };
+        if items.len() > n {
+            return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+        }
+        if items.len() < n {
+            return Err(self.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+        }
+        Ok(items)
+    }
+}

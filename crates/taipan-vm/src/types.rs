@@ -1,0 +1,172 @@
+//! The built-in type objects, created once at start-up.
+//!
+//! [`for_each_builtin_type!`] is the table: field name, Python name, base field, layout.
+//! Exception types have their own table in `exceptions.rs`. Methods are added by the
+//! per-type modules under `builtins/` (each has an `init(vm)`).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::object::{Layout, ObjKind, Object, TypeData};
+use crate::value::Obj;
+
+/// Calls `$m!` with rows `field, "python name", base_field, Layout;`. `object` and `type`
+/// are created by hand first.
+#[macro_export]
+macro_rules! for_each_builtin_type {
+    ($m:ident) => {
+        $m! {
+            int, "int", object, Int;
+            bool_, "bool", int, Final;
+            float, "float", object, Float;
+            str, "str", object, Str;
+            bytes, "bytes", object, Bytes;
+            bytearray, "bytearray", object, ByteArray;
+            tuple, "tuple", object, Tuple;
+            list, "list", object, List;
+            dict, "dict", object, Dict;
+            set, "set", object, Set;
+            frozenset, "frozenset", object, FrozenSet;
+            range, "range", object, Final;
+            slice, "slice", object, Final;
+            function, "function", object, Final;
+            method, "method", object, Final;
+            builtin_function, "builtin_function_or_method", object, Final;
+            module, "module", object, Object;
+            cell, "cell", object, Final;
+            code, "code", object, Final;
+            property, "property", object, Final;
+            staticmethod, "staticmethod", object, Final;
+            classmethod, "classmethod", object, Final;
+            super_, "super", object, Final;
+            generator, "generator", object, Final;
+            none_type, "NoneType", object, Final;
+            not_implemented_type, "NotImplementedType", object, Final;
+            ellipsis_type, "ellipsis", object, Final;
+            list_iterator, "list_iterator", object, Final;
+            tuple_iterator, "tuple_iterator", object, Final;
+            str_iterator, "str_ascii_iterator", object, Final;
+            bytes_iterator, "bytes_iterator", object, Final;
+            range_iterator, "range_iterator", object, Final;
+            dict_keyiterator, "dict_keyiterator", object, Final;
+            dict_valueiterator, "dict_valueiterator", object, Final;
+            dict_itemiterator, "dict_itemiterator", object, Final;
+            set_iterator, "set_iterator", object, Final;
+            reversed, "reversed", object, Final;
+            enumerate, "enumerate", object, Final;
+            zip, "zip", object, Final;
+            map, "map", object, Final;
+            filter, "filter", object, Final;
+            callable_iterator, "callable_iterator", object, Final;
+            iterator, "iterator", object, Final;
+            dict_keys, "dict_keys", object, Final;
+            dict_values, "dict_values", object, Final;
+            dict_items, "dict_items", object, Final;
+            text_io, "TextIOWrapper", object, Final;
+            buffered_io, "BufferedReader", object, Final;
+        }
+    };
+}
+
+macro_rules! declare_types {
+    ($($field:ident, $name:literal, $base:ident, $layout:ident;)*) => {
+        /// Every built-in type object.
+        #[derive(Clone)]
+        pub struct Types {
+            /// `object`.
+            pub object: Obj,
+            /// `type`.
+            pub type_: Obj,
+            $(#[doc = $name] pub $field: Obj,)*
+        }
+
+        impl Types {
+            /// Creates the built-in types (with empty namespaces).
+            pub fn new() -> Types {
+                let type_ = Rc::new(Object {
+                    class: None,
+                    dict: None,
+                    kind: ObjKind::Type(Box::new(new_type_data("type", vec![], Layout::Type, false))),
+                });
+                let object = make_type(&type_, "object", vec![], Layout::Object);
+                if let ObjKind::Type(t) = &type_.kind {
+                    *t.bases.borrow_mut() = vec![object.clone()];
+                    *t.mro_tail.borrow_mut() = vec![object.clone()];
+                }
+                let mut made: std::collections::HashMap<&'static str, Obj> = std::collections::HashMap::new();
+                made.insert("object", object.clone());
+                $(
+                    let base = made.get(stringify!($base)).cloned().unwrap_or_else(|| object.clone());
+                    made.insert(stringify!($field), make_type(&type_, $name, vec![base], Layout::$layout));
+                )*
+                Types { $($field: made.get(stringify!($field)).cloned().unwrap_or_else(|| object.clone()),)* object, type_ }
+            }
+        }
+    };
+}
+
+for_each_builtin_type!(declare_types);
+
+impl Types {
+    /// A copy of every type pointer (to use while the VM is mutably borrowed).
+    pub fn clone_refs(&self) -> Types {
+        self.clone()
+    }
+}
+
+impl Default for Types {
+    fn default() -> Self {
+        Types::new()
+    }
+}
+
+/// Type data for a new type with the given bases (MRO computed by the caller for
+/// multiple inheritance; here: single inheritance chains).
+pub fn new_type_data(name: &str, bases: Vec<Obj>, layout: Layout, heap_type: bool) -> TypeData {
+    let mut mro_tail = Vec::new();
+    if let Some(b) = bases.first() {
+        mro_tail.push(b.clone());
+        if let ObjKind::Type(bt) = &b.kind {
+            mro_tail.extend(bt.mro_tail.borrow().iter().cloned());
+        }
+    }
+    TypeData {
+        name: RefCell::new(Rc::from(name)),
+        qualname: RefCell::new(Rc::from(name)),
+        bases: RefCell::new(bases),
+        mro_tail: RefCell::new(mro_tail),
+        dict: Rc::new(Object { class: None, dict: None, kind: ObjKind::Dict(RefCell::new(Dict::new())) }),
+        layout,
+        heap_type,
+        slots: None,
+        version: Cell::new(1),
+    }
+}
+
+/// Makes a built-in type object whose class is `type_`.
+pub fn make_type(type_: &Obj, name: &str, bases: Vec<Obj>, layout: Layout) -> Obj {
+    Rc::new(Object::new(type_.clone(), ObjKind::Type(Box::new(new_type_data(name, bases, layout, false)))))
+}
+
+/// The type data of a type object (panics in debug builds if `t` is not a type; every
+/// caller passes a class pointer).
+#[inline]
+pub fn tdata(t: &Obj) -> &TypeData {
+    match &t.kind {
+        ObjKind::Type(td) => td,
+        _ => unreachable!("tdata on a non-type object"),
+    }
+}
+
+/// The MRO of a type, starting with the type itself.
+pub fn mro(t: &Obj) -> Vec<Obj> {
+    let mut v = vec![t.clone()];
+    v.extend(tdata(t).mro_tail.borrow().iter().cloned());
+    v
+}
+
+/// True if `sub` is `sup` or has it in its MRO.
+pub fn is_subtype(sub: &Obj, sup: &Obj) -> bool {
+    Rc::ptr_eq(sub, sup) || tdata(sub).mro_tail.borrow().iter().any(|t| Rc::ptr_eq(t, sup))
+}
