@@ -31,3 +31,8 @@ pub fn bytes_contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<
         }
     }
 }
+
+/// Registers this module's methods.
+pub fn init(vm: &mut Vm) {
+    let _ = vm;
+}

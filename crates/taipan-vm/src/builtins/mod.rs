@@ -9,10 +9,17 @@ pub mod format;
 pub mod functions;
 pub mod iterators;
 pub mod list_sort;
+pub mod float;
+pub mod int;
+pub mod list;
+pub mod more;
 pub mod numattrs;
 pub mod object;
 pub mod seqops;
+pub mod range;
 pub mod set;
+pub mod str;
+pub mod tuple;
 
 use crate::object::{NativeFn, ObjKind};
 use crate::value::{Obj, Value};
@@ -31,6 +38,16 @@ pub fn init(vm: &mut Vm) {
     functions::init(vm);
     constructors::init(vm);
     crate::generator::init(vm);
+    str::init(vm);
+    bytes::init(vm);
+    list::init(vm);
+    tuple::init(vm);
+    dict::init(vm);
+    set::init(vm);
+    range::init(vm);
+    int::init(vm);
+    float::init(vm);
+    more::init(vm);
     let b = vm.builtins.clone();
     let t = vm.types.clone_refs();
     let published = [

@@ -101,8 +101,8 @@ pub type Entry<K, V> = (i64, K, V);
 /// (stale hints are detected and recomputed, never trusted).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct InsertHint {
-    slot: usize,
-    version: u64,
+    pub(super) slot: usize,
+    pub(super) version: u64,
 }
 
 /// Outcome of a fast-path lookup ([`HashLookup::find`]).

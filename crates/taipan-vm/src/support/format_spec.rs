@@ -1,0 +1,1170 @@
+//! The format-spec mini-language (PEP 3101) for `str`, `int` and `float`, and
+//! the `str.format` template parser, as CPython 3.11
+//! (`Python/formatter_unicode.c`, `Objects/stringlib/unicode_format.h`).
+//!
+//! Spec grammar: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
+//! [`parse_format_spec`] reads it with CPython's checks and messages (a `0`
+//! right before the width, with no explicit fill, means fill `0` and, for
+//! numbers without an explicit alignment, `=` alignment). The typed
+//! formatters ([`format_str`], [`format_int`], [`format_i64`],
+//! [`format_float`]) then apply the per-type rules:
+//!
+//! * numbers are split into sign, prefix (`0x`...), integer digits and the
+//!   rest (fraction, exponent, `%`). Grouping inserts `,`/`_` every 3 digits
+//!   (every 4 for `_` with `b`/`o`/`x`/`X`); with fill `0` and `=` alignment
+//!   the zero padding is itself grouped, and a group never starts with a
+//!   separator (`format(1234, '08,') == '0,001,234'`);
+//! * padding: `<` left, `>` right, `^` centre (extra space on the right), `=`
+//!   between sign/prefix and digits;
+//! * float conversions use [`super::float_repr`]; no type means `repr` (or
+//!   `g` with at least one fractional digit when a precision is given).
+//!
+//! The template side mirrors CPython's markup iterator: [`TemplateParser`]
+//! yields literal text plus raw replacement fields; [`parse_field_name`]
+//! splits a field name into its first part (auto/manual index or name) and a
+//! lazy [`FieldPath`] of `.attr` / `[key]` accessors; [`render_format`]
+//! drives a whole `str.format` call through a [`FieldResolver`] supplied by
+//! the VM, in CPython's order: look the field up, convert (`!r`/`!s`/`!a`),
+//! expand a nested spec (at most two levels), then format.
+//!
+//! Errors carry the Python exception class and CPython's exact message.
+//! Decimal conversions of huge ints do not check `sys.int_max_str_digits`:
+//! callers do that before calling. Nothing here panics.
+
+use std::fmt;
+
+use dashu_int::IBig;
+
+use super::float_repr::{self, FloatFormat, FloatKind};
+use super::strmethods::decimal_value;
+
+/// Longest result (in characters) a width may ask for before the request is
+/// refused with `MemoryError` instead of attempting the allocation.
+const MAX_WIDTH: usize = 1 << 32;
+
+/// Python exception class of a [`FormatError`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// `ValueError`.
+    ValueError,
+    /// `TypeError`.
+    TypeError,
+    /// `OverflowError`.
+    OverflowError,
+    /// `IndexError`.
+    IndexError,
+    /// `KeyError`: the message is the missing key itself (a `str`), to be
+    /// passed as the exception's argument.
+    KeyError,
+    /// `MemoryError` (empty message).
+    MemoryError,
+}
+
+/// A formatting error: exception class plus CPython's message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormatError {
+    /// Exception class to raise.
+    pub kind: ErrorKind,
+    /// Exception message (for `KeyError`, the key).
+    pub message: String,
+}
+
+impl FormatError {
+    /// A `ValueError`.
+    pub fn value(message: impl Into<String>) -> Self {
+        FormatError { kind: ErrorKind::ValueError, message: message.into() }
+    }
+
+    /// A `TypeError`.
+    pub fn type_error(message: impl Into<String>) -> Self {
+        FormatError { kind: ErrorKind::TypeError, message: message.into() }
+    }
+
+    /// An `OverflowError`.
+    pub fn overflow(message: impl Into<String>) -> Self {
+        FormatError { kind: ErrorKind::OverflowError, message: message.into() }
+    }
+
+    fn memory() -> Self {
+        FormatError { kind: ErrorKind::MemoryError, message: String::new() }
+    }
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}: {}", self.kind, self.message)
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+/// Render a presentation character for an error message the way CPython
+/// does: `'x'` when it is in `!`..=DEL, else `'\xNN'` (lower-case hex, no
+/// padding).
+pub(crate) fn quote_code(c: char) -> String {
+    let cp = c as u32;
+    if cp > 32 && cp < 128 { format!("'{c}'") } else { format!("'\\x{cp:x}'") }
+}
+
+/// `%.200s` for a type name.
+fn short_name(type_name: &str) -> &str {
+    match type_name.char_indices().nth(200) {
+        Some((i, _)) => type_name.get(..i).unwrap_or(type_name),
+        None => type_name,
+    }
+}
+
+/// The "Unknown format code" error.
+fn unknown_code(c: char, type_name: &str) -> FormatError {
+    FormatError::value(format!(
+        "Unknown format code {} for object of type '{}'",
+        quote_code(c),
+        short_name(type_name)
+    ))
+}
+
+// ---------------------------------------------------------------------------
+// Spec parsing
+// ---------------------------------------------------------------------------
+
+/// Alignment option.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// `<`
+    Left,
+    /// `>`
+    Right,
+    /// `^`
+    Center,
+    /// `=`: padding between sign/prefix and digits.
+    AfterSign,
+}
+
+/// Sign option.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sign {
+    /// `+`: sign on every number.
+    Plus,
+    /// `-`: sign on negatives only (the default behaviour, but an explicit
+    /// `-` still counts as "a sign" for the string checks).
+    Minus,
+    /// ` `: space on non-negatives.
+    Space,
+}
+
+/// Digit grouping option.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grouping {
+    /// `,`
+    Comma,
+    /// `_`
+    Underscore,
+}
+
+impl Grouping {
+    fn char(self) -> char {
+        match self {
+            Grouping::Comma => ',',
+            Grouping::Underscore => '_',
+        }
+    }
+}
+
+/// A parsed format spec, as written (defaults that depend on the object
+/// type are applied by the formatters).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FormatSpec {
+    /// Explicit fill character (only with an explicit alignment).
+    pub fill: Option<char>,
+    /// Explicit alignment.
+    pub align: Option<Align>,
+    /// Sign option.
+    pub sign: Option<Sign>,
+    /// `z`: turn negative zero (after rounding) into zero.
+    pub no_neg_zero: bool,
+    /// `#`: alternate form.
+    pub alternate: bool,
+    /// `0` before the width (with no explicit fill).
+    pub zero_pad: bool,
+    /// Minimum width in characters.
+    pub width: Option<usize>,
+    /// Thousands separator.
+    pub grouping: Option<Grouping>,
+    /// Precision.
+    pub precision: Option<usize>,
+    /// Presentation type.
+    pub ty: Option<char>,
+}
+
+impl FormatSpec {
+    /// Fill character in effect.
+    fn fill_char(&self) -> char {
+        self.fill.unwrap_or(if self.zero_pad { '0' } else { ' ' })
+    }
+
+    /// Alignment in effect for a number (default right, `=` with `0`).
+    fn number_align(&self) -> Align {
+        self.align.unwrap_or(if self.zero_pad { Align::AfterSign } else { Align::Right })
+    }
+}
+
+fn align_of(c: char) -> Option<Align> {
+    match c {
+        '<' => Some(Align::Left),
+        '>' => Some(Align::Right),
+        '^' => Some(Align::Center),
+        '=' => Some(Align::AfterSign),
+        _ => None,
+    }
+}
+
+/// Read a run of decimal digits (any script) at `chars[*pos..]`. `None` when
+/// there is none. Error: "Too many decimal digits in format string" past
+/// `i64::MAX` (CPython's `Py_ssize_t`).
+fn read_count(chars: &[char], pos: &mut usize) -> Result<Option<usize>, FormatError> {
+    let mut value: i64 = 0;
+    let mut any = false;
+    while let Some(d) = chars.get(*pos).and_then(|&c| decimal_value(c)) {
+        value = value
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(i64::from(d)))
+            .ok_or_else(|| FormatError::value("Too many decimal digits in format string"))?;
+        any = true;
+        *pos += 1;
+    }
+    Ok(if any { Some(usize::try_from(value).unwrap_or(usize::MAX)) } else { None })
+}
+
+/// Parse a format spec. `type_name` is the object's type name (for the
+/// "Invalid format specifier" message); `default_type` is the type assumed
+/// when none is written (`Some('s')` for str, `Some('d')` for int, `None` for
+/// float), which matters for the grouping check. Errors (all ValueError): "Too many
+/// decimal digits in format string", "Cannot specify both ',' and '_'.",
+/// "Format specifier missing precision", "Invalid format specifier '...' for
+/// object of type '...'", "Cannot specify ',' with 'x'.".
+pub fn parse_format_spec(
+    spec: &str,
+    type_name: &str,
+    default_type: Option<char>,
+) -> Result<FormatSpec, FormatError> {
+    let chars: Vec<char> = spec.chars().collect();
+    let mut out = FormatSpec::default();
+    let mut pos = 0usize;
+    let at = |i: usize| chars.get(i).copied();
+
+    if let (Some(fill), Some(align)) = (at(0), at(1).and_then(align_of)) {
+        out.fill = Some(fill);
+        out.align = Some(align);
+        pos = 2;
+    } else if let Some(align) = at(0).and_then(align_of) {
+        out.align = Some(align);
+        pos = 1;
+    }
+    match at(pos) {
+        Some('+') => out.sign = Some(Sign::Plus),
+        Some('-') => out.sign = Some(Sign::Minus),
+        Some(' ') => out.sign = Some(Sign::Space),
+        _ => {}
+    }
+    if out.sign.is_some() {
+        pos += 1;
+    }
+    if at(pos) == Some('z') {
+        out.no_neg_zero = true;
+        pos += 1;
+    }
+    if at(pos) == Some('#') {
+        out.alternate = true;
+        pos += 1;
+    }
+    if out.fill.is_none() && at(pos) == Some('0') {
+        out.zero_pad = true;
+        pos += 1;
+    }
+    out.width = read_count(&chars, &mut pos)?;
+    if at(pos) == Some(',') {
+        out.grouping = Some(Grouping::Comma);
+        pos += 1;
+    }
+    if at(pos) == Some('_') {
+        if out.grouping.is_some() {
+            return Err(FormatError::value("Cannot specify both ',' and '_'."));
+        }
+        out.grouping = Some(Grouping::Underscore);
+        pos += 1;
+    }
+    if at(pos) == Some(',') && out.grouping == Some(Grouping::Underscore) {
+        return Err(FormatError::value("Cannot specify both ',' and '_'."));
+    }
+    if at(pos) == Some('.') {
+        pos += 1;
+        out.precision = read_count(&chars, &mut pos)?;
+        if out.precision.is_none() {
+            return Err(FormatError::value("Format specifier missing precision"));
+        }
+    }
+    let remaining = chars.len().saturating_sub(pos);
+    if remaining > 1 {
+        return Err(FormatError::value(format!(
+            "Invalid format specifier '{spec}' for object of type '{}'",
+            short_name(type_name)
+        )));
+    }
+    out.ty = at(pos).or(default_type);
+    if let Some(group) = out.grouping {
+        let ok = match out.ty {
+            None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
+            Some('b' | 'o' | 'x' | 'X') => group == Grouping::Underscore,
+            _ => false,
+        };
+        if !ok {
+            let ty = out.ty.unwrap_or(' ');
+            return Err(FormatError::value(format!(
+                "Cannot specify '{}' with {}.",
+                group.char(),
+                quote_code(ty)
+            )));
+        }
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------
+// Padding and number layout
+// ---------------------------------------------------------------------------
+
+/// Split `total_pad` into (left, right) for an alignment (`=` counts as left
+/// alignment here; callers handle it).
+fn split_pad(total_pad: usize, align: Align) -> (usize, usize) {
+    match align {
+        Align::Right => (total_pad, 0),
+        Align::Center => (total_pad / 2, total_pad - total_pad / 2),
+        Align::Left | Align::AfterSign => (0, total_pad),
+    }
+}
+
+fn push_fill(out: &mut String, fill: char, n: usize) {
+    out.extend(std::iter::repeat_n(fill, n));
+}
+
+fn check_width(width: Option<usize>) -> Result<usize, FormatError> {
+    match width {
+        Some(w) if w > MAX_WIDTH => Err(FormatError::memory()),
+        Some(w) => Ok(w),
+        None => Ok(0),
+    }
+}
+
+/// Insert separators into ASCII `digits` every `group` digits from the
+/// right, padding with zeros until the result has at least `min_width`
+/// characters, never starting with a separator (CPython's
+/// `_PyUnicode_InsertThousandsGrouping`).
+fn group_digits(digits: &str, min_width: usize, sep: char, group: usize) -> String {
+    let bytes = digits.as_bytes();
+    let mut remaining = bytes.len();
+    let mut min_width = min_width as i64;
+    // Built right to left, reversed at the end.
+    let mut rev: Vec<u8> = Vec::with_capacity(bytes.len() + bytes.len() / group + 4);
+    let mut first = true;
+    loop {
+        let wanted = (remaining as i64).max(min_width).max(1) as usize;
+        let len = group.min(wanted);
+        let take = remaining.min(len);
+        if !first {
+            rev.push(sep as u8);
+        }
+        first = false;
+        for i in 0..take {
+            rev.push(bytes.get(remaining - 1 - i).copied().unwrap_or(b'0'));
+        }
+        rev.extend(std::iter::repeat_n(b'0', len - take));
+        remaining -= take;
+        min_width -= len as i64;
+        if remaining == 0 && min_width <= 0 {
+            break;
+        }
+        min_width -= 1;
+    }
+    rev.reverse();
+    String::from_utf8(rev).unwrap_or_default()
+}
+
+/// A number split for layout.
+struct NumberParts<'a> {
+    sign: Option<char>,
+    prefix: &'a str,
+    /// ASCII integer digits (empty for `inf`/`nan`).
+    digits: &'a str,
+    /// Everything after the integer digits.
+    rest: &'a str,
+}
+
+/// Lay out a number per `spec` (fill, alignment, width, grouping).
+fn layout_number(
+    parts: &NumberParts<'_>,
+    spec: &FormatSpec,
+    grouping: Option<(char, usize)>,
+) -> Result<String, FormatError> {
+    let width = check_width(spec.width)?;
+    let fill = spec.fill_char();
+    let align = spec.number_align();
+    let fixed = usize::from(parts.sign.is_some()) + parts.prefix.len() + parts.rest.chars().count();
+    let body = match grouping {
+        Some((sep, group)) if !parts.digits.is_empty() => {
+            let min_width = if fill == '0' && align == Align::AfterSign {
+                width.saturating_sub(fixed)
+            } else {
+                0
+            };
+            group_digits(parts.digits, min_width, sep, group)
+        }
+        _ => parts.digits.to_string(),
+    };
+    let total = fixed + body.len();
+    let pad = width.saturating_sub(total);
+    let mut out = String::with_capacity(total + pad * fill.len_utf8());
+    let (left, right) = split_pad(pad, align);
+    if align != Align::AfterSign {
+        push_fill(&mut out, fill, left);
+    }
+    if let Some(s) = parts.sign {
+        out.push(s);
+    }
+    out.push_str(parts.prefix);
+    if align == Align::AfterSign {
+        push_fill(&mut out, fill, pad);
+    }
+    out.push_str(&body);
+    out.push_str(parts.rest);
+    if align != Align::AfterSign {
+        push_fill(&mut out, fill, right);
+    }
+    Ok(out)
+}
+
+fn sign_char(negative: bool, sign: Option<Sign>) -> Option<char> {
+    if negative {
+        return Some('-');
+    }
+    match sign {
+        Some(Sign::Plus) => Some('+'),
+        Some(Sign::Space) => Some(' '),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// str
+// ---------------------------------------------------------------------------
+
+/// `format(s, spec)` for a `str` (`type_name` is the object's type name, for
+/// messages). Errors (ValueError): spec parse errors, "Unknown format code",
+/// "Sign not allowed in string format specifier", "Space not allowed in
+/// string format specifier", "Negative zero coercion (z) not allowed in
+/// string format specifier", "Alternate form (#) not allowed in string
+/// format specifier", "'=' alignment not allowed in string format
+/// specifier".
+pub fn format_str(s: &str, spec: &str, type_name: &str) -> Result<String, FormatError> {
+    if spec.is_empty() {
+        return Ok(s.to_string());
+    }
+    format_str_with(s, &parse_format_spec(spec, type_name, Some('s'))?, type_name)
+}
+
+/// [`format_str`] with an already parsed spec.
+pub fn format_str_with(s: &str, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
+    if let Some(ty) = spec.ty
+        && ty != 's'
+    {
+        return Err(unknown_code(ty, type_name));
+    }
+    match spec.sign {
+        Some(Sign::Space) => {
+            return Err(FormatError::value("Space not allowed in string format specifier"));
+        }
+        Some(_) => return Err(FormatError::value("Sign not allowed in string format specifier")),
+        None => {}
+    }
+    if spec.no_neg_zero {
+        return Err(FormatError::value(
+            "Negative zero coercion (z) not allowed in string format specifier",
+        ));
+    }
+    if spec.alternate {
+        return Err(FormatError::value(
+            "Alternate form (#) not allowed in string format specifier",
+        ));
+    }
+    if spec.align == Some(Align::AfterSign) {
+        return Err(FormatError::value(
+            "'=' alignment not allowed in string format specifier",
+        ));
+    }
+    let width = check_width(spec.width)?;
+    let text = match spec.precision {
+        Some(p) => match s.char_indices().nth(p) {
+            Some((i, _)) => s.get(..i).unwrap_or(s),
+            None => s,
+        },
+        None => s,
+    };
+    let len = text.chars().count();
+    if len >= width {
+        return Ok(text.to_string());
+    }
+    let fill = spec.fill_char();
+    let (left, right) = split_pad(width - len, spec.align.unwrap_or(Align::Left));
+    let mut out = String::with_capacity(text.len() + (width - len) * fill.len_utf8());
+    push_fill(&mut out, fill, left);
+    out.push_str(text);
+    push_fill(&mut out, fill, right);
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------
+// int
+// ---------------------------------------------------------------------------
+
+/// An int argument, small or big.
+#[derive(Clone, Copy)]
+enum IntArg<'a> {
+    Small(i64),
+    Big(&'a IBig),
+}
+
+impl IntArg<'_> {
+    /// `(negative, magnitude digits)` in `radix` (2, 8, 10 or 16).
+    fn digits(self, radix: u32, upper: bool) -> (bool, String) {
+        match self {
+            IntArg::Small(v) => {
+                let m = v.unsigned_abs();
+                let s = match (radix, upper) {
+                    (2, _) => format!("{m:b}"),
+                    (8, _) => format!("{m:o}"),
+                    (16, false) => format!("{m:x}"),
+                    (16, true) => format!("{m:X}"),
+                    _ => m.to_string(),
+                };
+                (v < 0, s)
+            }
+            IntArg::Big(v) => {
+                let s = match (radix, upper) {
+                    (2, _) => format!("{v:b}"),
+                    (8, _) => format!("{v:o}"),
+                    (16, false) => format!("{v:x}"),
+                    (16, true) => format!("{v:X}"),
+                    _ => v.to_string(),
+                };
+                match s.strip_prefix('-') {
+                    Some(m) => (true, m.to_string()),
+                    None => (false, s),
+                }
+            }
+        }
+    }
+
+    /// `float(v)`. Error (OverflowError): "int too large to convert to
+    /// float".
+    fn to_f64(self) -> Result<f64, FormatError> {
+        let x = match self {
+            IntArg::Small(v) => v as f64,
+            IntArg::Big(v) => v.to_f64().value(),
+        };
+        if x.is_finite() {
+            Ok(x)
+        } else {
+            Err(FormatError::overflow("int too large to convert to float"))
+        }
+    }
+
+    /// The value as a code point for `c`. Errors (OverflowError): "%c arg not
+    /// in range(0x110000)", "Python int too large to convert to C long".
+    fn to_char(self) -> Result<char, FormatError> {
+        let cp = match self {
+            IntArg::Small(v) => u32::try_from(v).ok(),
+            IntArg::Big(v) => match i64::try_from(v) {
+                Ok(small) => u32::try_from(small).ok(),
+                Err(_) => {
+                    return Err(FormatError::overflow("Python int too large to convert to C long"));
+                }
+            },
+        };
+        let err = || FormatError::overflow("%c arg not in range(0x110000)");
+        match cp {
+            Some(cp) if cp < 0x110000 => {
+                // Surrogates cannot be a Rust `char`; CPython would build a
+                // lone-surrogate string. Substitute U+FFFD.
+                Ok(char::from_u32(cp).unwrap_or('\u{fffd}'))
+            }
+            _ => Err(err()),
+        }
+    }
+}
+
+/// `format(v, spec)` for an `int` (`type_name` for messages, e.g. `int` or
+/// `bool`). An empty spec gives `str(v)` for a plain int; `bool` and other
+/// subclasses must use their own `str()` for an empty spec. Errors: spec
+/// parse errors, "Unknown format code" (ValueError), "Precision not allowed
+/// in integer format specifier", "Negative zero coercion (z) not allowed in
+/// integer format specifier", "Sign not allowed with integer format specifier
+/// 'c'", "Alternate form (#) not allowed with integer format specifier 'c'"
+/// (ValueError), "%c arg not in range(0x110000)" and "int too large to
+/// convert to float" (OverflowError).
+pub fn format_int(v: &IBig, spec: &str, type_name: &str) -> Result<String, FormatError> {
+    if spec.is_empty() {
+        return Ok(v.to_string());
+    }
+    format_int_with(v, &parse_format_spec(spec, type_name, Some('d'))?, type_name)
+}
+
+/// [`format_int`] for a machine-sized int (no big-integer work).
+pub fn format_i64(v: i64, spec: &str, type_name: &str) -> Result<String, FormatError> {
+    if spec.is_empty() {
+        return Ok(v.to_string());
+    }
+    format_i64_with(v, &parse_format_spec(spec, type_name, Some('d'))?, type_name)
+}
+
+/// [`format_int`] with an already parsed spec.
+pub fn format_int_with(v: &IBig, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
+    format_int_arg(IntArg::Big(v), spec, type_name)
+}
+
+/// [`format_i64`] with an already parsed spec.
+pub fn format_i64_with(v: i64, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
+    format_int_arg(IntArg::Small(v), spec, type_name)
+}
+
+fn format_int_arg(v: IntArg<'_>, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
+    let radix = match spec.ty {
+        None | Some('d' | 'n' | 'c') => 10,
+        Some('b') => 2,
+        Some('o') => 8,
+        Some('x' | 'X') => 16,
+        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
+            return format_float_with(v.to_f64()?, spec, type_name);
+        }
+        Some(other) => return Err(unknown_code(other, type_name)),
+    };
+    if spec.precision.is_some() {
+        return Err(FormatError::value("Precision not allowed in integer format specifier"));
+    }
+    if spec.no_neg_zero {
+        return Err(FormatError::value(
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
+    }
+    if spec.ty == Some('c') {
+        if spec.sign.is_some() {
+            return Err(FormatError::value(
+                "Sign not allowed with integer format specifier 'c'",
+            ));
+        }
+        if spec.alternate {
+            return Err(FormatError::value(
+                "Alternate form (#) not allowed with integer format specifier 'c'",
+            ));
+        }
+        let mut buf = [0u8; 4];
+        let c = v.to_char()?;
+        let parts = NumberParts { sign: None, prefix: "", digits: "", rest: c.encode_utf8(&mut buf) };
+        return layout_number(&parts, spec, None);
+    }
+    let upper = spec.ty == Some('X');
+    let (negative, digits) = v.digits(radix, upper);
+    let prefix = match (spec.alternate, radix, upper) {
+        (false, _, _) | (_, 10, _) => "",
+        (true, 2, _) => "0b",
+        (true, 8, _) => "0o",
+        (true, _, false) => "0x",
+        (true, _, true) => "0X",
+    };
+    let grouping = spec.grouping.map(|g| {
+        let group = if g == Grouping::Underscore && radix != 10 { 4 } else { 3 };
+        (g.char(), group)
+    });
+    let parts = NumberParts { sign: sign_char(negative, spec.sign), prefix, digits: &digits, rest: "" };
+    layout_number(&parts, spec, grouping)
+}
+
+// ---------------------------------------------------------------------------
+// float
+// ---------------------------------------------------------------------------
+
+/// `format(x, spec)` for a `float` (`type_name` for messages). Errors: spec
+/// parse errors, "Unknown format code" and "precision too big"
+/// (ValueError).
+pub fn format_float(x: f64, spec: &str, type_name: &str) -> Result<String, FormatError> {
+    if spec.is_empty() {
+        return Ok(float_repr::repr_f64(x));
+    }
+    format_float_with(x, &parse_format_spec(spec, type_name, None)?, type_name)
+}
+
+/// [`format_float`] with an already parsed spec.
+pub fn format_float_with(x: f64, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
+    let mut value = x;
+    let mut percent = false;
+    let (kind, upper, default_dot_0) = match spec.ty {
+        None => {
+            if spec.precision.is_some() {
+                (FloatKind::General, false, true)
+            } else {
+                (FloatKind::Repr, false, true)
+            }
+        }
+        Some('e') => (FloatKind::Exp, false, false),
+        Some('E') => (FloatKind::Exp, true, false),
+        Some('f') => (FloatKind::Fixed, false, false),
+        Some('F') => (FloatKind::Fixed, true, false),
+        Some('g' | 'n') => (FloatKind::General, false, false),
+        Some('G') => (FloatKind::General, true, false),
+        Some('%') => {
+            value *= 100.0;
+            percent = true;
+            (FloatKind::Fixed, false, false)
+        }
+        Some(other) => return Err(unknown_code(other, type_name)),
+    };
+    let precision = spec.precision.unwrap_or(if kind == FloatKind::Repr { 0 } else { 6 });
+    if precision > i32::MAX as usize {
+        return Err(FormatError::value("precision too big"));
+    }
+    let request = FloatFormat { kind, precision, upper, alt: spec.alternate, add_dot_0: default_dot_0 };
+    let (mut negative, mut body) = float_repr::format_f64_parts(value, &request);
+    if negative
+        && spec.no_neg_zero
+        && value.is_finite()
+        && !body.bytes().any(|b| (b'1'..=b'9').contains(&b))
+    {
+        negative = false;
+    }
+    if percent {
+        body.push('%');
+    }
+    let int_len = body.bytes().take_while(u8::is_ascii_digit).count();
+    let (digits, rest) = body.split_at(int_len);
+    let grouping = match spec.ty {
+        Some('n') => None,
+        _ => spec.grouping.map(|g| (g.char(), 3)),
+    };
+    let parts = NumberParts { sign: sign_char(negative, spec.sign), prefix: "", digits, rest };
+    layout_number(&parts, spec, grouping)
+}
+
+// ---------------------------------------------------------------------------
+// str.format templates
+// ---------------------------------------------------------------------------
+
+/// A replacement field as written: `{name!conversion:spec}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RawField<'a> {
+    /// Field name (`0`, `x.attr[key]`, empty for auto-numbering).
+    pub name: &'a str,
+    /// Conversion character after `!`, unchecked.
+    pub conversion: Option<char>,
+    /// Format spec, possibly containing nested `{...}` fields.
+    pub spec: &'a str,
+    /// The spec contains `{` and must be expanded before use.
+    pub spec_needs_expanding: bool,
+}
+
+/// One step of a template: literal text, then optionally a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TemplatePiece<'a> {
+    /// Literal text (a doubled brace contributes one brace).
+    pub literal: &'a str,
+    /// The replacement field that follows, if any.
+    pub field: Option<RawField<'a>>,
+}
+
+/// Iterator over a `str.format` template (also what
+/// `_string.formatter_parser` exposes). Errors (ValueError): "Single '}'
+/// encountered in format string", "Single '{' encountered in format string",
+/// "unexpected '{' in field name", "end of string while looking for conversion
+/// specifier", "expected ':' after conversion specifier", "unmatched '{' in
+/// format spec", "expected '}' before end of string". After an error the
+/// iterator is exhausted.
+#[derive(Clone, Debug)]
+pub struct TemplateParser<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> TemplateParser<'a> {
+    /// Start parsing `text`.
+    pub fn new(text: &'a str) -> Self {
+        TemplateParser { text, pos: 0 }
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.text.get(self.pos..).and_then(|t| t.chars().next())
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.pos += c.len_utf8();
+        Some(c)
+    }
+
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        self.text.get(from..to).unwrap_or("")
+    }
+
+    fn step(&mut self) -> Result<TemplatePiece<'a>, FormatError> {
+        let start = self.pos;
+        let mut brace = None;
+        while let Some(c) = self.bump() {
+            if c == '{' || c == '}' {
+                brace = Some(c);
+                break;
+            }
+        }
+        let Some(b) = brace else {
+            return Ok(TemplatePiece { literal: self.slice(start, self.pos), field: None });
+        };
+        let next = self.peek();
+        if b == '}' && next != Some('}') {
+            return Err(FormatError::value("Single '}' encountered in format string"));
+        }
+        if next.is_none() {
+            return Err(FormatError::value("Single '{' encountered in format string"));
+        }
+        if next == Some(b) {
+            // Escaped brace: the literal keeps one copy.
+            let literal = self.slice(start, self.pos);
+            self.pos += 1;
+            return Ok(TemplatePiece { literal, field: None });
+        }
+        let literal = self.slice(start, self.pos - 1);
+        let field = self.parse_field()?;
+        Ok(TemplatePiece { literal, field: Some(field) })
+    }
+
+    /// Parse a field after its `{`, up to and including the closing `}`.
+    fn parse_field(&mut self) -> Result<RawField<'a>, FormatError> {
+        let name_start = self.pos;
+        let mut terminator = None;
+        while let Some(c) = self.bump() {
+            match c {
+                '{' => return Err(FormatError::value("unexpected '{' in field name")),
+                '[' => {
+                    while self.peek().is_some_and(|n| n != ']') {
+                        self.bump();
+                    }
+                }
+                '}' | ':' | '!' => {
+                    terminator = Some(c);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let name = match terminator {
+            Some(_) => self.slice(name_start, self.pos - 1),
+            None => return Err(FormatError::value("expected '}' before end of string")),
+        };
+        let mut field = RawField { name, conversion: None, spec: "", spec_needs_expanding: false };
+        if terminator == Some('}') {
+            return Ok(field);
+        }
+        if terminator == Some('!') {
+            let Some(conv) = self.bump() else {
+                return Err(FormatError::value(
+                    "end of string while looking for conversion specifier",
+                ));
+            };
+            field.conversion = Some(conv);
+            match self.bump() {
+                Some('}') => return Ok(field),
+                Some(':') | None => {}
+                Some(_) => {
+                    return Err(FormatError::value("expected ':' after conversion specifier"));
+                }
+            }
+        }
+        let spec_start = self.pos;
+        let mut depth = 1usize;
+        while let Some(c) = self.bump() {
+            match c {
+                '{' => {
+                    field.spec_needs_expanding = true;
+                    depth += 1;
+                }
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        field.spec = self.slice(spec_start, self.pos - 1);
+                        return Ok(field);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Err(FormatError::value("unmatched '{' in format spec"))
+    }
+}
+
+impl<'a> Iterator for TemplateParser<'a> {
+    type Item = Result<TemplatePiece<'a>, FormatError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.pos >= self.text.len() {
+            return None;
+        }
+        let item = self.step();
+        if item.is_err() {
+            self.pos = self.text.len();
+        }
+        Some(item)
+    }
+}
+
+/// Auto-numbering state shared by one `str.format` call (nested specs
+/// included).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FieldNumbering {
+    mode: Option<bool>,
+    next: usize,
+}
+
+impl FieldNumbering {
+    /// Fresh state (no field numbered yet).
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+/// First part of a field name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKey<'a> {
+    /// Positional argument index (explicit or automatic).
+    Index(usize),
+    /// Keyword argument name.
+    Name(&'a str),
+}
+
+/// One accessor after the first part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldAccess<'a> {
+    /// `.name`: `getattr(obj, name)`.
+    Attr(&'a str),
+    /// `[123]`: `obj[123]` with an int key.
+    Index(usize),
+    /// `[key]`: `obj['key']` with a str key.
+    Key(&'a str),
+}
+
+/// Parse a field's integer part: all decimal digits (any script). `Ok(None)`
+/// when empty or not all digits. Error: "Too many decimal digits in format
+/// string".
+fn field_integer(s: &str) -> Result<Option<usize>, FormatError> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let mut value: i64 = 0;
+    for c in s.chars() {
+        let Some(d) = decimal_value(c) else {
+            return Ok(None);
+        };
+        value = value
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(i64::from(d)))
+            .ok_or_else(|| FormatError::value("Too many decimal digits in format string"))?;
+    }
+    Ok(usize::try_from(value).ok())
+}
+
+/// Lazy accessor chain of a field name; yields errors (ValueError) "Empty
+/// attribute in format string", "Missing ']' in format string", "Only '.' or
+/// '[' may follow ']' in format field specifier", "Too many decimal digits in
+/// format string" at the point CPython meets them.
+#[derive(Clone, Debug)]
+pub struct FieldPath<'a> {
+    rest: &'a str,
+}
+
+impl<'a> FieldPath<'a> {
+    fn step(&mut self) -> Result<FieldAccess<'a>, FormatError> {
+        let rest = self.rest;
+        let mut chars = rest.chars();
+        let first = chars.next().unwrap_or(' ');
+        let after = chars.as_str();
+        let empty = || FormatError::value("Empty attribute in format string");
+        match first {
+            '.' => {
+                let end = after.find(['.', '[']).unwrap_or(after.len());
+                let name = after.get(..end).unwrap_or("");
+                self.rest = after.get(end..).unwrap_or("");
+                if name.is_empty() {
+                    return Err(empty());
+                }
+                Ok(FieldAccess::Attr(name))
+            }
+            '[' => {
+                let Some(end) = after.find(']') else {
+                    return Err(FormatError::value("Missing ']' in format string"));
+                };
+                let key = after.get(..end).unwrap_or("");
+                self.rest = after.get(end + 1..).unwrap_or("");
+                let index = field_integer(key)?;
+                if key.is_empty() {
+                    return Err(empty());
+                }
+                Ok(index.map_or(FieldAccess::Key(key), FieldAccess::Index))
+            }
+            _ => Err(FormatError::value(
+                "Only '.' or '[' may follow ']' in format field specifier",
+            )),
+        }
+    }
+}
+
+impl<'a> Iterator for FieldPath<'a> {
+    type Item = Result<FieldAccess<'a>, FormatError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let item = self.step();
+        if item.is_err() {
+            self.rest = "";
+        }
+        Some(item)
+    }
+}
+
+/// Split a field name into its first part and accessor chain, numbering
+/// empty first parts automatically. Errors (ValueError): "cannot switch from
+/// manual field specification to automatic field numbering", "cannot switch
+/// from automatic field numbering to manual field specification", "Too many
+/// decimal digits in format string".
+pub fn parse_field_name<'a>(
+    name: &'a str,
+    numbering: &mut FieldNumbering,
+) -> Result<(FieldKey<'a>, FieldPath<'a>), FormatError> {
+    let end = name.find(['.', '[']).unwrap_or(name.len());
+    let first = name.get(..end).unwrap_or("");
+    let path = FieldPath { rest: name.get(end..).unwrap_or("") };
+    let index = field_integer(first)?;
+    let key = if first.is_empty() {
+        if numbering.mode == Some(false) {
+            return Err(FormatError::value(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
+        }
+        numbering.mode = Some(true);
+        let i = numbering.next;
+        numbering.next = i.saturating_add(1);
+        FieldKey::Index(i)
+    } else if let Some(i) = index {
+        if numbering.mode == Some(true) {
+            return Err(FormatError::value(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
+        }
+        numbering.mode = Some(false);
+        FieldKey::Index(i)
+    } else {
+        FieldKey::Name(first)
+    };
+    Ok((key, path))
+}
+
+/// A `!` conversion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Conversion {
+    /// `!s`: `str()`.
+    Str,
+    /// `!r`: `repr()`.
+    Repr,
+    /// `!a`: `ascii()`.
+    Ascii,
+}
+
+/// Check a conversion character. Error (ValueError): "Unknown conversion
+/// specifier X" (`\xNN` form for characters outside `!`..=`~`).
+pub fn parse_conversion(c: char) -> Result<Conversion, FormatError> {
+    match c {
+        's' => Ok(Conversion::Str),
+        'r' => Ok(Conversion::Repr),
+        'a' => Ok(Conversion::Ascii),
+        _ => {
+            let cp = c as u32;
+            let shown = if cp > 32 && cp < 127 { c.to_string() } else { format!("\\x{cp:x}") };
+            Err(FormatError::value(format!("Unknown conversion specifier {shown}")))
+        }
+    }
+}
+
+/// The IndexError for a positional field past the arguments:
+/// "Replacement index N out of range for positional args tuple".
+pub fn replacement_index_error(index: usize) -> FormatError {
+    FormatError {
+        kind: ErrorKind::IndexError,
+        message: format!("Replacement index {index} out of range for positional args tuple"),
+    }
+}
+
+/// What the VM supplies to [`render_format`]: object lookup, conversion and
+/// `format()`.
+pub trait FieldResolver {
+    /// A Python object.
+    type Value;
+    /// The VM's exception type.
+    type Error: From<FormatError>;
+
+    /// Fetch the first part (`args[i]`, or `kwargs[name]`: a missing key is
+    /// `KeyError(name)`, a missing index [`replacement_index_error`]), then
+    /// apply each accessor of `path` in order (`getattr`, `obj[int]`,
+    /// `obj[str]`), propagating the path's own errors as they come.
+    fn lookup(&mut self, key: FieldKey<'_>, path: FieldPath<'_>) -> Result<Self::Value, Self::Error>;
+
+    /// Apply `str()`, `repr()` or `ascii()`.
+    fn convert(&mut self, value: Self::Value, conversion: Conversion) -> Result<Self::Value, Self::Error>;
+
+    /// Append `format(value, spec)` to `out`.
+    fn format(&mut self, value: Self::Value, spec: &str, out: &mut String) -> Result<(), Self::Error>;
+}
+
+/// Run `template.format(...)` with `resolver` providing the arguments.
+/// Errors: the template errors above, "Max string recursion exceeded"
+/// (ValueError) for specs nested more than two levels, and whatever the
+/// resolver returns.
+pub fn render_format<R: FieldResolver>(template: &str, resolver: &mut R) -> Result<String, R::Error> {
+    let mut out = String::with_capacity(template.len());
+    let mut numbering = FieldNumbering::new();
+    render_into(template, resolver, &mut numbering, 2, &mut out)?;
+    Ok(out)
+}
+
+fn render_into<R: FieldResolver>(
+    template: &str,
+    resolver: &mut R,
+    numbering: &mut FieldNumbering,
+    depth: u32,
+    out: &mut String,
+) -> Result<(), R::Error> {
+    if depth == 0 {
+        return Err(FormatError::value("Max string recursion exceeded").into());
+    }
+    for piece in TemplateParser::new(template) {
+        let piece = piece?;
+        out.push_str(piece.literal);
+        let Some(field) = piece.field else { continue };
+        let (key, path) = parse_field_name(field.name, numbering)?;
+        let mut value = resolver.lookup(key, path)?;
+        if let Some(c) = field.conversion {
+            value = resolver.convert(value, parse_conversion(c)?)?;
+        }
+        if field.spec_needs_expanding {
+            let mut spec = String::new();
+            render_into(field.spec, resolver, numbering, depth - 1, &mut spec)?;
+            resolver.format(value, &spec, out)?;
+        } else {
+            resolver.format(value, field.spec, out)?;
+        }
+    }
+    Ok(())
+}
