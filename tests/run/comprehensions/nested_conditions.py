@@ -1,0 +1,5 @@
+print([x for x in range(30) if x % 2 if x % 3 if x % 5])
+print([(x, y) for x in range(5) if x % 2 == 0 for y in range(x) if y % 2 == 1])
+print([[c for c in w if c not in "aeiou"] for w in ["hello", "world"]])
+print(["".join(sorted(w)) for w in "listen silent enlist".split()])
+print(sum(1 for line in ["a", "", "b", ""] if line))

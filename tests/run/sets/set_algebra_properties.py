@@ -1,0 +1,7 @@
+a = set(range(0, 20, 2))
+b = set(range(0, 20, 3))
+c = set(range(0, 20, 5))
+print(a | b == b | a, a & b == b & a, (a | b) | c == a | (b | c), a & (b | c) == (a & b) | (a & c))
+print(sorted(a - b), sorted(b - a), sorted(a ^ b), (a ^ b) == (a - b) | (b - a))
+print(a & b & c, len(a | b | c), a - a == set(), a <= a | b, (a & b) <= a)
+print(set() <= a, set() < a, a > set(), max(a | b | c), min(a ^ c))

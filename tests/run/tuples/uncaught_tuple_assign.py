@@ -1,0 +1,3 @@
+coords = (1, 2)
+print(coords[0])
+coords[0] = 5
