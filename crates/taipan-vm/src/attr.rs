@@ -50,7 +50,13 @@ impl Vm {
             }
             _ => format!("'{}' object has no attribute '{}'", self.type_name(obj), name),
         };
-        self.attribute_error(msg)
+        let cands = crate::builtins::object::dir_names(self, obj).unwrap_or_default();
+        let hint = crate::suggest::best_match(name, &cands);
+        let e = self.attribute_error(msg);
+        if let Some(d) = Vm::exc_data(&e.0) {
+            d.borrow_mut().suggestion = hint;
+        }
+        e
     }
 
     fn module_name(&mut self, m: &Value) -> String {

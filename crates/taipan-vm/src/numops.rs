@@ -148,6 +148,32 @@ impl Vm {
                 return r;
             }
         }
+        if nop == B::Add {
+            let seq_name = match a.kind() {
+                Some(ObjKind::Str(_)) => Some("str"),
+                Some(ObjKind::List(_)) => Some("list"),
+                Some(ObjKind::Tuple(_)) => Some("tuple"),
+                Some(ObjKind::Bytes(_)) => Some("bytes"),
+                _ => None,
+            };
+            if let Some(sn) = seq_name {
+                if !matches!(a.kind(), Some(ObjKind::Bytes(_))) {
+                    let msg = format!("can only concatenate {sn} (not \"{}\") to {sn}", self.type_name(b));
+                    return Err(self.type_error(msg));
+                }
+                let msg = format!("can't concat {} to {sn}", self.type_name(b));
+                return Err(self.type_error(msg));
+            }
+        }
+        if nop == B::Multiply {
+            let seq = matches!(a.kind(), Some(ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_)))
+                || matches!(b.kind(), Some(ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_)));
+            let other = if matches!(a.kind(), Some(ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_))) { b } else { a };
+            if seq && !matches!(other, Value::Int(_) | Value::Bool(_)) && crate::numops::to_pyint(other).is_none() {
+                let msg = format!("can't multiply sequence by non-int of type '{}'", self.type_name(other));
+                return Err(self.type_error(msg));
+            }
+        }
         let sym = if nop == B::Power { "** or pow()".to_string() } else { op.symbol().to_string() };
         let msg = format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, self.type_name(a), self.type_name(b));
         if op == B::Remainder || op == B::InplaceRemainder {

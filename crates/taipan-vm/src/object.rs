@@ -187,6 +187,8 @@ pub struct TypeData {
     pub slots: Option<Vec<Rc<str>>>,
     /// Bumped on every mutation of the type or a base (PEP 659 type version tags).
     pub version: Cell<u32>,
+    /// Direct subclasses (`__subclasses__()`), weakly held.
+    pub subclasses: RefCell<Vec<std::rc::Weak<Object>>>,
 }
 
 /// A generic iterator state (one payload kind for all built-in iterators).

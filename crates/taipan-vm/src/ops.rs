@@ -336,6 +336,10 @@ impl Vm {
             (ObjKind::Set(_) | ObjKind::FrozenSet(_), ObjKind::Set(_) | ObjKind::FrozenSet(_)) => {
                 crate::builtins::set::set_compare(self, a, b, op).map(Some)
             }
+            (ObjKind::BoundMethod { func: f1, receiver: r1 }, ObjKind::BoundMethod { func: f2, receiver: r2 }) if matches!(op, Equal | NotEqual) => {
+                let e = f1.is(f2) && r1.is(r2);
+                Ok(Some(Value::Bool(if op == Equal { e } else { !e })))
+            }
             (ObjKind::Range { .. }, ObjKind::Range { .. }) if matches!(op, Equal | NotEqual) => {
                 let xs = self.collect(a)?;
                 let ys = self.collect(b)?;

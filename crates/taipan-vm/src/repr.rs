@@ -38,11 +38,11 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     Ok(match &o.kind {
         ObjKind::Int(_) => int_str(vm, v)?,
         ObjKind::Float(f) => crate::support::float_repr::repr_f64(*f),
-        ObjKind::Str(s) => strrepr_tmp::repr_str(s.as_str()),
-        ObjKind::Bytes(b) => strrepr_tmp::repr_bytes(b),
+        ObjKind::Str(s) => crate::support::strrepr::repr_str(s.as_str()),
+        ObjKind::Bytes(b) => crate::support::strrepr::repr_bytes(b),
         ObjKind::ByteArray(b) => {
             let b = b.borrow().clone();
-            format!("bytearray({})", strrepr_tmp::repr_bytes(&b))
+            format!("bytearray({})", crate::support::strrepr::repr_bytes(&b))
         }
         ObjKind::List(l) => {
             if vm_repr_enter(vm, id) {
@@ -275,6 +275,15 @@ pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<String> {
                     _ => vec![],
                 };
                 let is_key_error = vm.isinstance(v, &vm.exc.key_error.clone());
+                if items.len() >= 2 && vm.isinstance(v, &vm.exc.os_error.clone()) {
+                    let errno = vm.str(&items[0])?;
+                    let strerror = vm.str(&items[1])?;
+                    if items.len() >= 3 {
+                        let f = vm.repr(&items[2])?;
+                        return Ok(format!("[Errno {errno}] {strerror}: {f}"));
+                    }
+                    return Ok(format!("[Errno {errno}] {strerror}"));
+                }
                 return match items.len() {
                     0 => Ok(String::new()),
                     1 if is_key_error => repr(vm, &items[0]),
@@ -291,7 +300,7 @@ pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<String> {
 /// `ascii(v)`: repr with non-ASCII characters escaped.
 pub fn ascii(vm: &mut Vm, v: &Value) -> PyResult<String> {
     let r = repr(vm, v)?;
-    Ok(strrepr_tmp::ascii_escape(&r))
+    Ok(crate::support::strrepr::ascii_escape(&r))
 }
 
 impl Vm {
@@ -312,67 +321,5 @@ impl Vm {
         }
         let s = crate::builtins::format::format_builtin(self, v, &spec_s)?;
         Ok(self.new_str(s))
-    }
-}
-
-/// Temporary str/bytes repr until `support::strrepr` lands.
-mod strrepr_tmp {
-    pub fn repr_str(s: &str) -> String {
-        let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-        let mut out = String::new();
-        out.push(q);
-        for c in s.chars() {
-            match c {
-                '\\' => out.push_str("\\\\"),
-                '\n' => out.push_str("\\n"),
-                '\r' => out.push_str("\\r"),
-                '\t' => out.push_str("\\t"),
-                c if c == q => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-                c => out.push(c),
-            }
-        }
-        out.push(q);
-        out
-    }
-    pub fn repr_bytes(b: &[u8]) -> String {
-        let q = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
-        let mut out = String::from("b");
-        out.push(q);
-        for &c in b {
-            match c {
-                b'\\' => out.push_str("\\\\"),
-                b'\n' => out.push_str("\\n"),
-                b'\r' => out.push_str("\\r"),
-                b'\t' => out.push_str("\\t"),
-                c if c as char == q => {
-                    out.push('\\');
-                    out.push(c as char);
-                }
-                0x20..=0x7e => out.push(c as char),
-                c => out.push_str(&format!("\\x{c:02x}")),
-            }
-        }
-        out.push(q);
-        out
-    }
-    pub fn ascii_escape(s: &str) -> String {
-        let mut out = String::new();
-        for c in s.chars() {
-            let n = c as u32;
-            if n < 0x80 {
-                out.push(c);
-            } else if n < 0x100 {
-                out.push_str(&format!("\\x{n:02x}"));
-            } else if n < 0x10000 {
-                out.push_str(&format!("\\u{n:04x}"));
-            } else {
-                out.push_str(&format!("\\U{n:08x}"));
-            }
-        }
-        out
     }
 }

@@ -53,7 +53,9 @@ impl Vm {
     }
 
     fn format_one(&mut self, exc: &Value, out: &mut String) {
-        let tb: Vec<(Rc<crate::code::Code>, usize)> = Vm::exc_data(exc).map(|d| d.borrow().traceback.clone()).unwrap_or_default();
+        // stored innermost first (appended while unwinding); printed outermost first
+        let mut tb: Vec<(Rc<crate::code::Code>, usize)> = Vm::exc_data(exc).map(|d| d.borrow().traceback.clone()).unwrap_or_default();
+        tb.reverse();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             let start = tb.len().saturating_sub(TB_LIMIT);

@@ -141,12 +141,24 @@ pub fn new_type_data(name: &str, bases: Vec<Obj>, layout: Layout, heap_type: boo
         heap_type,
         slots: None,
         version: Cell::new(1),
+        subclasses: RefCell::new(Vec::new()),
     }
 }
 
 /// Makes a built-in type object whose class is `type_`.
 pub fn make_type(type_: &Obj, name: &str, bases: Vec<Obj>, layout: Layout) -> Obj {
-    Rc::new(Object::new(type_.clone(), ObjKind::Type(Box::new(new_type_data(name, bases, layout, false)))))
+    let t = Rc::new(Object::new(type_.clone(), ObjKind::Type(Box::new(new_type_data(name, bases.clone(), layout, false)))));
+    register_subclass(&bases, &t);
+    t
+}
+
+/// Records `t` in the `__subclasses__` list of each base.
+pub fn register_subclass(bases: &[Obj], t: &Obj) {
+    for b in bases {
+        if let ObjKind::Type(bt) = &b.kind {
+            bt.subclasses.borrow_mut().push(Rc::downgrade(t));
+        }
+    }
 }
 
 /// The type data of a type object (panics in debug builds if `t` is not a type; every

@@ -125,7 +125,10 @@ impl Vm {
             Value::Float(_) => &self.types.float,
             Value::Obj(o) => match &o.class {
                 Some(c) => c,
-                None => &self.types.type_,
+                None => match o.kind {
+                    ObjKind::Dict(_) => &self.types.dict,
+                    _ => &self.types.type_,
+                },
             },
         }
     }

@@ -400,7 +400,24 @@ fn classmethod_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
 }
 
 fn exc_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let cls = cls_of(vm, args)?;
+    let mut cls = cls_of(vm, args)?;
+    // OSError(errno, strerror) picks the subclass for the errno (PEP 3151)
+    if Rc::ptr_eq(&cls, &vm.exc.os_error) && args.len() - kwnames.len() >= 3 {
+        if let Value::Int(errno) = args[1] {
+            let sub = match errno {
+                2 => Some(vm.exc.file_not_found_error.clone()),
+                17 => Some(vm.exc.file_exists_error.clone()),
+                21 => Some(vm.exc.is_a_directory_error.clone()),
+                20 => Some(vm.exc.not_a_directory_error.clone()),
+                1 | 13 => Some(vm.exc.permission_error.clone()),
+                110 => Some(vm.exc.timeout_error.clone()),
+                _ => None,
+            };
+            if let Some(s) = sub {
+                cls = s;
+            }
+        }
+    }
     let obj = crate::builtins::object::new_instance(vm, &cls);
     let npos = args.len() - kwnames.len();
     if let Some(d) = Vm::exc_data(&obj) {

@@ -397,7 +397,9 @@ pub fn create_class(vm: &mut Vm, meta: &Obj, name: &str, bases: Vec<Value>, ns: 
             d.borrow_mut().insert_native(crate::ops::hash_str("__hash__"), key, Value::None);
         }
     }
+    let bases_for_registry = td.bases.borrow().clone();
     let cls = Rc::new(Object::new(meta.clone(), ObjKind::Type(Box::new(td))));
+    crate::types::register_subclass(&bases_for_registry, &cls);
     if let Some(cell) = classcell {
         if let Some(ObjKind::Cell(c)) = cell.kind() {
             *c.borrow_mut() = Some(Value::Obj(cls.clone()));
@@ -540,7 +542,7 @@ fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(vm.new_list(items))
 }
 
-fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn type_subclasscheck(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let [Value::Obj(t), Value::Obj(sub)] = args else { return Ok(Value::Bool(false)) };
     Ok(Value::Bool(matches!(sub.kind, ObjKind::Type(_)) && crate::types::is_subtype(sub, t)))
 }
@@ -550,8 +552,13 @@ fn type_instancecheck(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Va
     Ok(Value::Bool(vm.isinstance(v, t)))
 }
 
-fn type_subclasses(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(vm.new_list(vec![]))
+fn type_subclasses(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(Value::Obj(t)) = args.first() else { return Ok(vm.new_list(vec![])) };
+    let subs: Vec<Value> = match &t.kind {
+        ObjKind::Type(td) => td.subclasses.borrow().iter().filter_map(|w| w.upgrade()).map(Value::Obj).collect(),
+        _ => vec![],
+    };
+    Ok(vm.new_list(subs))
 }
 
 // ----- super -----
@@ -763,6 +770,24 @@ pub fn builtin_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             "co_filename" => Some(vm.new_str(&*c.raw.filename)),
             "co_firstlineno" => Some(Value::Int(c.raw.first_line as i64)),
             "co_argcount" => Some(Value::Int(c.raw.arg_count as i64)),
+            "co_qualname" => Some(vm.new_str(&*c.raw.qualname)),
+            "co_kwonlyargcount" => Some(Value::Int(c.raw.kwonly_arg_count as i64)),
+            "co_posonlyargcount" => Some(Value::Int(c.raw.posonly_arg_count as i64)),
+            "co_flags" => Some(Value::Int(c.raw.flags as i64)),
+            "co_nlocals" => Some(Value::Int(c.raw.varnames.len() as i64)),
+            "co_names" => {
+                let v = c.raw.names.iter().map(|n| vm.new_str(&**n)).collect();
+                Some(vm.new_tuple(v))
+            }
+            "co_cellvars" => {
+                let v = c.raw.cellvars.iter().map(|n| vm.new_str(&**n)).collect();
+                Some(vm.new_tuple(v))
+            }
+            "co_freevars" => {
+                let v = c.raw.freevars.iter().map(|n| vm.new_str(&**n)).collect();
+                Some(vm.new_tuple(v))
+            }
+            "co_consts" => Some(vm.new_tuple(c.consts.clone())),
             "co_varnames" => {
                 let v = c.raw.varnames.iter().map(|n| vm.new_str(&**n)).collect();
                 Some(vm.new_tuple(v))
