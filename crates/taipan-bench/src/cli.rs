@@ -21,6 +21,8 @@ options:
   --runs N             timed runs per program and implementation (default 5; quick 1)
   --no-warmup          skip the untimed warm-up round of the full mode
   --timeout SECONDS    kill a run after this long (default 300; quick 60)
+  --slow SECONDS       no more runs of a program for an implementation after one of its
+                       runs took longer than this (default 40; quick 20)
   --out FILE.md        Markdown report; the chart goes next to it as FILE.svg
                        (default bench/results/latest.md)
   --json FILE          JSON results (default bench/results/latest.json)
@@ -58,6 +60,8 @@ pub struct Options {
     pub no_warmup: bool,
     /// Per-run timeout in seconds (None: mode default).
     pub timeout_s: Option<f64>,
+    /// Slow-run limit in seconds (None: mode default).
+    pub slow_s: Option<f64>,
     /// Markdown output path.
     pub out: Option<PathBuf>,
     /// JSON output path.
@@ -93,6 +97,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
         runs: None,
         no_warmup: false,
         timeout_s: None,
+        slow_s: None,
         out: None,
         json: None,
         color: Color::Auto,
@@ -147,6 +152,16 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                     return Err("--timeout must be between 0 and 1e6 seconds".to_string());
                 }
                 o.timeout_s = Some(t);
+            }
+            "--slow" => {
+                let v = value()?;
+                let t: f64 = v
+                    .parse()
+                    .map_err(|_| format!("--slow: not a number: {v}"))?;
+                if !(t.is_finite() && t > 0.0 && t < 1e6) {
+                    return Err("--slow must be between 0 and 1e6 seconds".to_string());
+                }
+                o.slow_s = Some(t);
             }
             "--out" => o.out = Some(PathBuf::from(value()?)),
             "--json" => o.json = Some(PathBuf::from(value()?)),

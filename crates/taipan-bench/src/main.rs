@@ -13,6 +13,32 @@
 
 #![forbid(unsafe_code)]
 
+/// `println!` that ignores write errors (a closed pipe must not panic the harness).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// `print!` without the newline, ignoring write errors.
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let mut out = std::io::stdout();
+        let _ = write!(out, $($arg)*);
+        let _ = out.flush();
+    }};
+}
+
+/// `eprintln!` that ignores write errors.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod chart;
 mod cli;
 mod config;
@@ -56,16 +82,16 @@ fn main() {
     let options = match cli::parse(&args) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("taipan-bench: {e}\n\n{}", cli::USAGE);
+            note!("taipan-bench: {e}\n\n{}", cli::USAGE);
             std::process::exit(2);
         }
     };
     if options.help {
-        print!("{}", cli::USAGE);
+        say_raw!("{}", cli::USAGE);
         return;
     }
     if let Err(e) = run(&options) {
-        eprintln!("taipan-bench: {e}");
+        note!("taipan-bench: {e}");
         std::process::exit(2);
     }
 }
@@ -130,18 +156,18 @@ fn run(o: &cli::Options) -> Result<(), String> {
     }
 
     if o.list {
-        println!(
+        say!(
             "sets and programs (bench/programs.json), {} mode:",
             if o.quick { "quick" } else { "full" }
         );
         for set in &sets {
             let info = programs_file.sets.get(set).cloned().unwrap_or_default();
-            println!("{set}: {}", info.description);
+            say!("{set}: {}", info.description);
             for p in programs.iter().filter(|p| &p.set == set) {
                 let mut words: Vec<String> = p.pre_args.clone();
                 words.extend(p.script.iter().cloned());
                 words.extend(p.mode_args(o.quick).iter().cloned());
-                println!(
+                say!(
                     "  {:<18} {}\n  {:<18} {}",
                     p.name,
                     p.description,
@@ -150,9 +176,9 @@ fn run(o: &cli::Options) -> Result<(), String> {
                 );
             }
         }
-        println!("implementations (bench/implementations.json):");
+        say!("implementations (bench/implementations.json):");
         for spec in &impls_file.implementations {
-            println!("  {:<18} {}", spec.name, spec.description);
+            say!("  {:<18} {}", spec.name, spec.description);
         }
     }
 
@@ -166,7 +192,7 @@ fn run(o: &cli::Options) -> Result<(), String> {
         }
         match impls::resolve(spec, &root) {
             Resolved::Ready(imp) => {
-                eprintln!(
+                note!(
                     "taipan-bench: {:<14} {} ({})",
                     imp.name,
                     imp.argv.join(" "),
@@ -183,7 +209,7 @@ fn run(o: &cli::Options) -> Result<(), String> {
                 ready.push(imp);
             }
             Resolved::Skipped { name, note } => {
-                eprintln!("taipan-bench: {name:<14} skipped: {note}");
+                note!("taipan-bench: {name:<14} skipped: {note}");
                 impl_reports.push(ImplReport {
                     name: name.clone(),
                     label: spec.label.clone().unwrap_or(name),
@@ -213,7 +239,7 @@ fn run(o: &cli::Options) -> Result<(), String> {
         match runner::prepare_set(&root, info.requires.as_deref(), info.prepare.as_deref()) {
             None => active_sets.push(set.clone()),
             Some(note) => {
-                eprintln!("taipan-bench: skipping set {set}: {note}");
+                note!("taipan-bench: skipping set {set}: {note}");
                 notes.push(format!("set {set} skipped: {note}"));
                 programs.retain(|p| &p.set != set);
             }
@@ -226,6 +252,7 @@ fn run(o: &cli::Options) -> Result<(), String> {
         runs: o.runs.unwrap_or(if o.quick { 1 } else { 5 }),
         warmup: !o.quick && !o.no_warmup,
         timeout: Duration::from_secs_f64(o.timeout_s.unwrap_or(if o.quick { 60.0 } else { 300.0 })),
+        slow_s: o.slow_s.unwrap_or(if o.quick { 20.0 } else { 40.0 }),
         baseline: impls_file.baseline.clone(),
     };
     let color = match o.color {
@@ -270,15 +297,15 @@ fn run(o: &cli::Options) -> Result<(), String> {
         names.iter().map(String::as_str),
         ready.iter().map(|i| i.label.as_str()),
     );
-    println!("{}", table::terminal_header(widths, color));
-    eprintln!("taipan-bench: speedups are over {baseline_label}; wrong outputs are shown in red");
+    say!("{}", table::terminal_header(widths, color));
+    note!("taipan-bench: speedups are over {baseline_label}; wrong outputs are shown in red");
     let mut load_max: Option<f64> = None;
     let total = programs.len();
     for (n, program) in programs.iter().enumerate() {
         if let Some(l) = runner::load_now() {
             load_max = Some(load_max.map_or(l, |m: f64| m.max(l)));
         }
-        eprintln!(
+        note!(
             "taipan-bench: [{}/{total}] {}/{}",
             n + 1,
             program.set,
@@ -294,14 +321,14 @@ fn run(o: &cli::Options) -> Result<(), String> {
         // Speedups need the whole row; recompute so the streamed lines show them.
         report.finish();
         if let Some(last) = report.programs.last() {
-            print!("{}", table::terminal_rows(&report, last, widths, color));
+            say_raw!("{}", table::terminal_rows(&report, last, widths, color));
         }
     }
     report.noise.load_after = machine::load_average();
     report.noise.load_max_1min = load_max;
     report.duration_s = started.elapsed().as_secs_f64();
     report.finish();
-    print!("{}", table::terminal_summary(&report, color));
+    say_raw!("{}", table::terminal_summary(&report, color));
 
     write_outputs(&report, o, &root);
     Ok(())
@@ -319,25 +346,25 @@ fn write_outputs(report: &Report, o: &cli::Options, root: &Path) {
         .unwrap_or_else(|| root.join("bench/results/latest.md"));
     let svg_path = md_path.with_extension("svg");
     match report.write_json(&json_path) {
-        Ok(()) => println!("wrote {}", json_path.display()),
-        Err(e) => eprintln!("taipan-bench: {e}"),
+        Ok(()) => say!("wrote {}", json_path.display()),
+        Err(e) => note!("taipan-bench: {e}"),
     }
     let svg_name = match chart::svg(report) {
         Ok(Some(svg)) => match report::write_file(&svg_path, &svg) {
             Ok(()) => {
-                println!("wrote {}", svg_path.display());
+                say!("wrote {}", svg_path.display());
                 svg_path
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
             }
             Err(e) => {
-                eprintln!("taipan-bench: {e}");
+                note!("taipan-bench: {e}");
                 None
             }
         },
         Ok(None) => None,
         Err(e) => {
-            eprintln!("taipan-bench: chart not drawn: {e}");
+            note!("taipan-bench: chart not drawn: {e}");
             None
         }
     };
@@ -350,7 +377,7 @@ fn write_outputs(report: &Report, o: &cli::Options, root: &Path) {
         &md_path,
         &table::markdown(report, svg_name.as_deref(), &json_name),
     ) {
-        Ok(()) => println!("wrote {}", md_path.display()),
-        Err(e) => eprintln!("taipan-bench: {e}"),
+        Ok(()) => say!("wrote {}", md_path.display()),
+        Err(e) => note!("taipan-bench: {e}"),
     }
 }

@@ -178,9 +178,7 @@ pub fn wrapper_main(args: &[String]) -> i32 {
     let (Some(report), Some(timeout_ms), Some(repeat), Some(sep)) =
         (args.first(), args.get(1), args.get(2), args.get(3))
     else {
-        eprintln!(
-            "usage: taipan-bench {WRAPPER_ARG} <report> <timeout-ms> <repeat> -- <command...>"
-        );
+        note!("usage: taipan-bench {WRAPPER_ARG} <report> <timeout-ms> <repeat> -- <command...>");
         return 2;
     };
     let argv = args.get(4..).unwrap_or(&[]);
@@ -190,7 +188,7 @@ pub fn wrapper_main(args: &[String]) -> i32 {
         sep == "--",
         argv.split_first(),
     ) else {
-        eprintln!("taipan-bench {WRAPPER_ARG}: bad arguments");
+        note!("taipan-bench {WRAPPER_ARG}: bad arguments");
         return 2;
     };
     let line = measure_here(
@@ -202,7 +200,7 @@ pub fn wrapper_main(args: &[String]) -> i32 {
     match std::fs::write(Path::new(report), line) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("taipan-bench {WRAPPER_ARG}: cannot write {report}: {e}");
+            note!("taipan-bench {WRAPPER_ARG}: cannot write {report}: {e}");
             2
         }
     }

@@ -9,7 +9,8 @@
 //!    Every run of every implementation is compared with it byte for byte; one difference makes
 //!    the cell a mismatch. A run that exits non-zero, is killed, times out, or (for pyperf
 //!    timing) prints no `PYPERF_RESULT` line makes the cell failed, and that implementation
-//!    is not run again on this program.
+//!    is not run again on this program. Neither is one whose run took longer than `slow_s`
+//!    (its cell keeps the runs it has, and says so).
 //! 4. For an implementation with `jit_stats_args`, one extra untimed run with those arguments;
 //!    numbers on its stderr are collected (see `parse_jit_stats`).
 //!
@@ -37,6 +38,9 @@ pub struct RunSettings {
     pub warmup: bool,
     /// Per-run timeout.
     pub timeout: Duration,
+    /// After a run longer than this (seconds of wall time), an implementation gets no more
+    /// runs of the program: a very slow implementation cannot blow the time budget.
+    pub slow_s: f64,
     /// Name of the baseline implementation.
     pub baseline: String,
 }
@@ -181,7 +185,14 @@ pub fn first_difference(expected: &[u8], got: &[u8]) -> String {
 }
 
 /// Applies one run's outcome to an implementation's track.
-fn record(track: &mut Track, run: &RunRecord, timing: Timing, repeat: u32, timed: bool) {
+fn record(
+    track: &mut Track,
+    run: &RunRecord,
+    timing: Timing,
+    repeat: u32,
+    timed: bool,
+    slow_s: f64,
+) {
     track.rss = match (track.rss, run.maxrss_kib) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
@@ -208,9 +219,18 @@ fn record(track: &mut Track, run: &RunRecord, timing: Timing, repeat: u32, timed
         track.alive = false;
         return;
     };
-    if timed {
+    // A slow warm-up run is kept as the only timed run.
+    let slow = run.wall_s > slow_s;
+    if timed || slow {
         track.cell.times_s.push(time);
         track.cell.wall_s.push(run.wall_s);
+    }
+    if slow {
+        track.alive = false;
+        track.cell.detail = Some(format!(
+            "stopped after {} run(s) of over {slow_s:.0} s",
+            track.cell.times_s.len()
+        ));
     }
 }
 
@@ -256,7 +276,7 @@ pub fn run_program(
                 continue;
             }
             let run = measure::run(&spec_for(imp, program, pythonpath, s, &[]));
-            record(track, &run, program.timing, repeat, timed);
+            record(track, &run, program.timing, repeat, timed, s.slow_s);
             if run.exit.success()
                 && let Some(list) = outputs.get_mut(i)
             {
@@ -325,7 +345,7 @@ pub fn prepare_set(root: &Path, requires: Option<&str>, prepare: Option<&str>) -
     let Some(prepare) = prepare else {
         return Some(format!("{requires} is missing"));
     };
-    eprintln!("taipan-bench: {requires} is missing; running {prepare}");
+    note!("taipan-bench: {requires} is missing; running {prepare}");
     let status = std::process::Command::new(root.join(prepare))
         .current_dir(root)
         .status();

@@ -197,7 +197,11 @@ fn terminal_cell(name: &str, label: &str, cell: &Cell, w: Widths, color: bool) -
                 None if cell.status == Status::Unchecked => "unchecked".to_string(),
                 None => "–".to_string(),
             };
-            format!("{head} {timing} {}", pad_left(&ratio, 9))
+            let note = cell
+                .detail
+                .as_deref()
+                .map_or(String::new(), |d| format!(" ({d})"));
+            format!("{head} {timing} {}{note}", pad_left(&ratio, 9))
         }
         Status::Mismatch => {
             let detail = format!("WRONG OUTPUT: {}", cell.detail.as_deref().unwrap_or(""));
@@ -354,6 +358,9 @@ fn md_cell(cell: Option<&Cell>, is_baseline: bool) -> String {
             let _ = write!(text, " · {}", fmt_rss(cell.peak_rss_kib));
             if cell.status == Status::Unchecked {
                 text.push_str(" · unchecked");
+            }
+            if let Some(d) = &cell.detail {
+                let _ = write!(text, " · {}", md_escape(d));
             }
             text
         }
