@@ -174,10 +174,6 @@ impl Digits {
         }
         Digits::parse(&format!("{:.*}", frac.min(MAX_FRAC_DIGITS), x.abs()))
     }
-
-    fn is_zero(&self) -> bool {
-        self.digits == [b'0']
-    }
 }
 
 /// Format `x` per `spec`, returning `(negative, body)`: `body` has no sign,

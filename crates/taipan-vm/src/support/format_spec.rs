@@ -19,13 +19,10 @@
 //! * float conversions use [`super::float_repr`]; no type means `repr` (or
 //!   `g` with at least one fractional digit when a precision is given).
 //!
-//! The template side mirrors CPython's markup iterator: [`TemplateParser`]
-//! yields literal text plus raw replacement fields; [`parse_field_name`]
-//! splits a field name into its first part (auto/manual index or name) and a
-//! lazy [`FieldPath`] of `.attr` / `[key]` accessors; [`render_format`]
-//! drives a whole `str.format` call through a [`FieldResolver`] supplied by
-//! the VM, in CPython's order: look the field up, convert (`!r`/`!s`/`!a`),
-//! expand a nested spec (at most two levels), then format.
+//! The `str.format` template side (re-exported here) lives in the child
+//! module `template` (`format_spec/template.rs`): [`TemplateParser`],
+//! [`parse_field_name`], [`render_format`] with a VM-supplied
+//! [`FieldResolver`].
 //!
 //! Errors carry the Python exception class and CPython's exact message.
 //! Decimal conversions of huge ints do not check `sys.int_max_str_digits`:
@@ -38,11 +35,22 @@ use dashu_int::IBig;
 use super::float_repr::{self, FloatFormat, FloatKind};
 use super::strmethods::decimal_value;
 
+#[path = "format_spec/template.rs"]
+mod template;
+
+pub use template::{
+    Conversion, FieldAccess, FieldKey, FieldNumbering, FieldPath, FieldResolver, RawField,
+    TemplateParser, TemplatePiece, parse_conversion, parse_field_name, render_format,
+    replacement_index_error,
+};
+
 /// Longest result (in characters) a width may ask for before the request is
 /// refused with `MemoryError` instead of attempting the allocation.
 const MAX_WIDTH: usize = 1 << 32;
 
-/// Python exception class of a [`FormatError`].
+/// Python exception class of a [`FormatError`] (variants named after the
+/// Python classes).
+#[allow(clippy::enum_variant_names)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
     /// `ValueError`.
@@ -72,21 +80,33 @@ pub struct FormatError {
 impl FormatError {
     /// A `ValueError`.
     pub fn value(message: impl Into<String>) -> Self {
-        FormatError { kind: ErrorKind::ValueError, message: message.into() }
+        FormatError {
+            kind: ErrorKind::ValueError,
+            message: message.into(),
+        }
     }
 
     /// A `TypeError`.
     pub fn type_error(message: impl Into<String>) -> Self {
-        FormatError { kind: ErrorKind::TypeError, message: message.into() }
+        FormatError {
+            kind: ErrorKind::TypeError,
+            message: message.into(),
+        }
     }
 
     /// An `OverflowError`.
     pub fn overflow(message: impl Into<String>) -> Self {
-        FormatError { kind: ErrorKind::OverflowError, message: message.into() }
+        FormatError {
+            kind: ErrorKind::OverflowError,
+            message: message.into(),
+        }
     }
 
     fn memory() -> Self {
-        FormatError { kind: ErrorKind::MemoryError, message: String::new() }
+        FormatError {
+            kind: ErrorKind::MemoryError,
+            message: String::new(),
+        }
     }
 }
 
@@ -103,7 +123,11 @@ impl std::error::Error for FormatError {}
 /// padding).
 pub(crate) fn quote_code(c: char) -> String {
     let cp = c as u32;
-    if cp > 32 && cp < 128 { format!("'{c}'") } else { format!("'\\x{cp:x}'") }
+    if cp > 32 && cp < 128 {
+        format!("'{c}'")
+    } else {
+        format!("'\\x{cp:x}'")
+    }
 }
 
 /// `%.200s` for a type name.
@@ -204,7 +228,11 @@ impl FormatSpec {
 
     /// Alignment in effect for a number (default right, `=` with `0`).
     fn number_align(&self) -> Align {
-        self.align.unwrap_or(if self.zero_pad { Align::AfterSign } else { Align::Right })
+        self.align.unwrap_or(if self.zero_pad {
+            Align::AfterSign
+        } else {
+            Align::Right
+        })
     }
 }
 
@@ -232,7 +260,11 @@ fn read_count(chars: &[char], pos: &mut usize) -> Result<Option<usize>, FormatEr
         any = true;
         *pos += 1;
     }
-    Ok(if any { Some(usize::try_from(value).unwrap_or(usize::MAX)) } else { None })
+    Ok(if any {
+        Some(usize::try_from(value).unwrap_or(usize::MAX))
+    } else {
+        None
+    })
 }
 
 /// Parse a format spec. `type_name` is the object's type name (for the
@@ -468,7 +500,11 @@ pub fn format_str(s: &str, spec: &str, type_name: &str) -> Result<String, Format
     if spec.is_empty() {
         return Ok(s.to_string());
     }
-    format_str_with(s, &parse_format_spec(spec, type_name, Some('s'))?, type_name)
+    format_str_with(
+        s,
+        &parse_format_spec(spec, type_name, Some('s'))?,
+        type_name,
+    )
 }
 
 /// [`format_str`] with an already parsed spec.
@@ -480,9 +516,15 @@ pub fn format_str_with(s: &str, spec: &FormatSpec, type_name: &str) -> Result<St
     }
     match spec.sign {
         Some(Sign::Space) => {
-            return Err(FormatError::value("Space not allowed in string format specifier"));
+            return Err(FormatError::value(
+                "Space not allowed in string format specifier",
+            ));
         }
-        Some(_) => return Err(FormatError::value("Sign not allowed in string format specifier")),
+        Some(_) => {
+            return Err(FormatError::value(
+                "Sign not allowed in string format specifier",
+            ));
+        }
         None => {}
     }
     if spec.no_neg_zero {
@@ -585,7 +627,9 @@ impl IntArg<'_> {
             IntArg::Big(v) => match i64::try_from(v) {
                 Ok(small) => u32::try_from(small).ok(),
                 Err(_) => {
-                    return Err(FormatError::overflow("Python int too large to convert to C long"));
+                    return Err(FormatError::overflow(
+                        "Python int too large to convert to C long",
+                    ));
                 }
             },
         };
@@ -614,7 +658,11 @@ pub fn format_int(v: &IBig, spec: &str, type_name: &str) -> Result<String, Forma
     if spec.is_empty() {
         return Ok(v.to_string());
     }
-    format_int_with(v, &parse_format_spec(spec, type_name, Some('d'))?, type_name)
+    format_int_with(
+        v,
+        &parse_format_spec(spec, type_name, Some('d'))?,
+        type_name,
+    )
 }
 
 /// [`format_int`] for a machine-sized int (no big-integer work).
@@ -622,11 +670,19 @@ pub fn format_i64(v: i64, spec: &str, type_name: &str) -> Result<String, FormatE
     if spec.is_empty() {
         return Ok(v.to_string());
     }
-    format_i64_with(v, &parse_format_spec(spec, type_name, Some('d'))?, type_name)
+    format_i64_with(
+        v,
+        &parse_format_spec(spec, type_name, Some('d'))?,
+        type_name,
+    )
 }
 
 /// [`format_int`] with an already parsed spec.
-pub fn format_int_with(v: &IBig, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
+pub fn format_int_with(
+    v: &IBig,
+    spec: &FormatSpec,
+    type_name: &str,
+) -> Result<String, FormatError> {
     format_int_arg(IntArg::Big(v), spec, type_name)
 }
 
@@ -635,7 +691,11 @@ pub fn format_i64_with(v: i64, spec: &FormatSpec, type_name: &str) -> Result<Str
     format_int_arg(IntArg::Small(v), spec, type_name)
 }
 
-fn format_int_arg(v: IntArg<'_>, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
+fn format_int_arg(
+    v: IntArg<'_>,
+    spec: &FormatSpec,
+    type_name: &str,
+) -> Result<String, FormatError> {
     let radix = match spec.ty {
         None | Some('d' | 'n' | 'c') => 10,
         Some('b') => 2,
@@ -647,7 +707,9 @@ fn format_int_arg(v: IntArg<'_>, spec: &FormatSpec, type_name: &str) -> Result<S
         Some(other) => return Err(unknown_code(other, type_name)),
     };
     if spec.precision.is_some() {
-        return Err(FormatError::value("Precision not allowed in integer format specifier"));
+        return Err(FormatError::value(
+            "Precision not allowed in integer format specifier",
+        ));
     }
     if spec.no_neg_zero {
         return Err(FormatError::value(
@@ -667,7 +729,12 @@ fn format_int_arg(v: IntArg<'_>, spec: &FormatSpec, type_name: &str) -> Result<S
         }
         let mut buf = [0u8; 4];
         let c = v.to_char()?;
-        let parts = NumberParts { sign: None, prefix: "", digits: "", rest: c.encode_utf8(&mut buf) };
+        let parts = NumberParts {
+            sign: None,
+            prefix: "",
+            digits: "",
+            rest: c.encode_utf8(&mut buf),
+        };
         return layout_number(&parts, spec, None);
     }
     let upper = spec.ty == Some('X');
@@ -680,10 +747,19 @@ fn format_int_arg(v: IntArg<'_>, spec: &FormatSpec, type_name: &str) -> Result<S
         (true, _, true) => "0X",
     };
     let grouping = spec.grouping.map(|g| {
-        let group = if g == Grouping::Underscore && radix != 10 { 4 } else { 3 };
+        let group = if g == Grouping::Underscore && radix != 10 {
+            4
+        } else {
+            3
+        };
         (g.char(), group)
     });
-    let parts = NumberParts { sign: sign_char(negative, spec.sign), prefix, digits: &digits, rest: "" };
+    let parts = NumberParts {
+        sign: sign_char(negative, spec.sign),
+        prefix,
+        digits: &digits,
+        rest: "",
+    };
     layout_number(&parts, spec, grouping)
 }
 
@@ -702,7 +778,11 @@ pub fn format_float(x: f64, spec: &str, type_name: &str) -> Result<String, Forma
 }
 
 /// [`format_float`] with an already parsed spec.
-pub fn format_float_with(x: f64, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
+pub fn format_float_with(
+    x: f64,
+    spec: &FormatSpec,
+    type_name: &str,
+) -> Result<String, FormatError> {
     let mut value = x;
     let mut percent = false;
     let (kind, upper, default_dot_0) = match spec.ty {
@@ -726,11 +806,19 @@ pub fn format_float_with(x: f64, spec: &FormatSpec, type_name: &str) -> Result<S
         }
         Some(other) => return Err(unknown_code(other, type_name)),
     };
-    let precision = spec.precision.unwrap_or(if kind == FloatKind::Repr { 0 } else { 6 });
+    let precision = spec
+        .precision
+        .unwrap_or(if kind == FloatKind::Repr { 0 } else { 6 });
     if precision > i32::MAX as usize {
         return Err(FormatError::value("precision too big"));
     }
-    let request = FloatFormat { kind, precision, upper, alt: spec.alternate, add_dot_0: default_dot_0 };
+    let request = FloatFormat {
+        kind,
+        precision,
+        upper,
+        alt: spec.alternate,
+        add_dot_0: default_dot_0,
+    };
     let (mut negative, mut body) = float_repr::format_f64_parts(value, &request);
     if negative
         && spec.no_neg_zero
@@ -748,423 +836,211 @@ pub fn format_float_with(x: f64, spec: &FormatSpec, type_name: &str) -> Result<S
         Some('n') => None,
         _ => spec.grouping.map(|g| (g.char(), 3)),
     };
-    let parts = NumberParts { sign: sign_char(negative, spec.sign), prefix: "", digits, rest };
+    let parts = NumberParts {
+        sign: sign_char(negative, spec.sign),
+        prefix: "",
+        digits,
+        rest,
+    };
     layout_number(&parts, spec, grouping)
 }
 
-// ---------------------------------------------------------------------------
-// str.format templates
-// ---------------------------------------------------------------------------
+#[cfg(test)]
+mod tests {
+    //! Expected values were produced by python3 (CPython 3.11.7).
+    use super::*;
 
-/// A replacement field as written: `{name!conversion:spec}`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RawField<'a> {
-    /// Field name (`0`, `x.attr[key]`, empty for auto-numbering).
-    pub name: &'a str,
-    /// Conversion character after `!`, unchecked.
-    pub conversion: Option<char>,
-    /// Format spec, possibly containing nested `{...}` fields.
-    pub spec: &'a str,
-    /// The spec contains `{` and must be expanded before use.
-    pub spec_needs_expanding: bool,
-}
-
-/// One step of a template: literal text, then optionally a field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct TemplatePiece<'a> {
-    /// Literal text (a doubled brace contributes one brace).
-    pub literal: &'a str,
-    /// The replacement field that follows, if any.
-    pub field: Option<RawField<'a>>,
-}
-
-/// Iterator over a `str.format` template (also what
-/// `_string.formatter_parser` exposes). Errors (ValueError): "Single '}'
-/// encountered in format string", "Single '{' encountered in format string",
-/// "unexpected '{' in field name", "end of string while looking for conversion
-/// specifier", "expected ':' after conversion specifier", "unmatched '{' in
-/// format spec", "expected '}' before end of string". After an error the
-/// iterator is exhausted.
-#[derive(Clone, Debug)]
-pub struct TemplateParser<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-impl<'a> TemplateParser<'a> {
-    /// Start parsing `text`.
-    pub fn new(text: &'a str) -> Self {
-        TemplateParser { text, pos: 0 }
+    fn show(r: Result<String, FormatError>) -> String {
+        match r {
+            Ok(s) => format!("OK:{s}"),
+            Err(e) => format!("{:?}:{}", e.kind, e.message),
+        }
     }
 
-    fn peek(&self) -> Option<char> {
-        self.text.get(self.pos..).and_then(|t| t.chars().next())
-    }
-
-    fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.pos += c.len_utf8();
-        Some(c)
-    }
-
-    fn slice(&self, from: usize, to: usize) -> &'a str {
-        self.text.get(from..to).unwrap_or("")
-    }
-
-    fn step(&mut self) -> Result<TemplatePiece<'a>, FormatError> {
-        let start = self.pos;
-        let mut brace = None;
-        while let Some(c) = self.bump() {
-            if c == '{' || c == '}' {
-                brace = Some(c);
-                break;
+    #[test]
+    fn format_values() {
+        #[rustfmt::skip]
+        let ints: &[(&str, &str, &str)] = &[
+            ("1234", "010,", "OK:00,001,234"),
+            ("1234", "08,", "OK:0,001,234"),
+            ("1234", "09,", "OK:0,001,234"),
+            ("1234", "0=10,", "OK:00,001,234"),
+            ("1234", "x<10,", "OK:1,234xxxxx"),
+            ("1234", "*=10,", "OK:*****1,234"),
+            ("1234", "_x", "OK:4d2"),
+            ("123456789", "_o", "OK:7_2674_6425"),
+            ("11259375", "#012_x", "OK:0x0_00ab_cdef"),
+            ("-1234", "+012,", "OK:-000,001,234"),
+            ("-5", "#x", "OK:-0x5"),
+            ("255", "#X", "OK:0XFF"),
+            ("0", "#b", "OK:0b0"),
+            ("65", "^5c", "OK:  A  "),
+            ("65", "05c", "OK:0000A"),
+            ("1114112", "c", "OverflowError:%c arg not in range(0x110000)"),
+            ("-1", "c", "OverflowError:%c arg not in range(0x110000)"),
+            ("1000000000000000000000000000000", "c", "OverflowError:Python int too large to convert to C long"),
+            ("1", ".2", "ValueError:Precision not allowed in integer format specifier"),
+            ("1", "z", "ValueError:Negative zero coercion (z) not allowed in integer format specifier"),
+            ("1", "+c", "ValueError:Sign not allowed with integer format specifier 'c'"),
+            ("1", "#c", "ValueError:Alternate form (#) not allowed with integer format specifier 'c'"),
+            ("1", ",x", "ValueError:Cannot specify ',' with 'x'."),
+            ("1", ",,", "ValueError:Cannot specify ',' with ','."),
+            ("1", ",_", "ValueError:Cannot specify both ',' and '_'."),
+            ("1", "_,", "ValueError:Cannot specify both ',' and '_'."),
+            ("1", "abc", "ValueError:Invalid format specifier 'abc' for object of type 'int'"),
+            ("1", "\u{1}", "ValueError:Unknown format code '\\x1' for object of type 'int'"),
+            ("1", "\u{e9}", "ValueError:Unknown format code '\\xe9' for object of type 'int'"),
+            ("1", "5 ", "ValueError:Unknown format code '\\x20' for object of type 'int'"),
+            ("1", "99999999999999999999", "ValueError:Too many decimal digits in format string"),
+            ("1", ".", "ValueError:Format specifier missing precision"),
+            ("1", "\u{665}", "OK:    1"),
+            ("12", "0=+10b", "OK:+000001100"),
+            ("-12", "#010o", "OK:-0o0000014"),
+            ("5", "%", "OK:500.000000%"),
+            ("5", ".2e", "OK:5.00e+00"),
+            ("10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000", "e", "OverflowError:int too large to convert to float"),
+            ("1000000000000000000000000000000", ",", "OK:1,000,000,000,000,000,000,000,000,000,000"),
+            ("-1000000000000000000000000000000", "_x", "OK:-c_9f2c_9cd0_4674_edea_4000_0000"),
+            ("-9223372036854775808", "d", "OK:-9223372036854775808"),
+            ("18446744073709551616", "X", "OK:10000000000000000"),
+            ("1234567", "n", "OK:1234567"),
+            ("12345", "^+12,", "OK:  +12,345   "),
+            ("-12345", " =12,", "OK:-     12,345"),
+            ("1", "<05", "OK:10000"),
+            ("1", "^05", "OK:00100"),
+            ("1", "0^5", "OK:00100"),
+        ];
+        #[rustfmt::skip]
+        let floats: &[(f64, &str, &str)] = &[
+            (1.0, "", "OK:1.0"),
+            (1e+16, "", "OK:1e+16"),
+            (1.5, ".3", "OK:1.5"),
+            (1.0, ".3", "OK:1.0"),
+            (123.0, ".3", "OK:1.23e+02"),
+            (0.0, ".0", "OK:0e+00"),
+            (2.675, ".2f", "OK:2.67"),
+            (0.5, ".0f", "OK:0"),
+            (-0.5, ".0f", "OK:-0"),
+            (1234.5, ",", "OK:1,234.5"),
+            (-1234567.5, "_", "OK:-1_234_567.5"),
+            (1e+16, ",.0f", "OK:10,000,000,000,000,000"),
+            (1234.5678, "015,.2f", "OK:0,000,001,234.57"),
+            (1234.5678, "016,.2f", "OK:0,000,001,234.57"),
+            (0.0, "010,", "OK:0,000,000.0"),
+            (f64::INFINITY, "010,", "OK:0000000inf"),
+            (f64::INFINITY, ",", "OK:inf"),
+            (f64::NAN, "+010", "OK:+000000nan"),
+            (f64::NAN, "", "OK:nan"),
+            (-0.0, "z", "OK:0.0"),
+            (-0.0001, "z.1f", "OK:0.0"),
+            (-0.0001, "z.1e", "OK:-1.0e-04"),
+            (f64::NEG_INFINITY, "z010", "OK:-000000inf"),
+            (1.5, "%", "OK:150.000000%"),
+            (0.5, "#.0%", "OK:50.%"),
+            (12345.678, ",.2%", "OK:1,234,567.80%"),
+            (1234567.0, "n", "OK:1.23457e+06"),
+            (1.5, "x", "ValueError:Unknown format code 'x' for object of type 'float'"),
+            (1.5, "c", "ValueError:Unknown format code 'c' for object of type 'float'"),
+            (1.5, ".2147483648f", "ValueError:precision too big"),
+            (1.0, "=+10", "OK:+      1.0"),
+            (-1.5, "08", "OK:-00001.5"),
+            (1.0, "#", "OK:1.0"),
+            (12.0, "#.0", "OK:1.e+01"),
+            (1.0, "#g", "OK:1.00000"),
+            (1e-05, ",", "OK:1e-05"),
+            (123456789.0, ",e", "OK:1.234568e+08"),
+            (1e+22, ".0", "OK:1e+22"),
+            (1.5, "_n", "ValueError:Cannot specify '_' with 'n'."),
+            (0.1, ".20", "OK:0.10000000000000000555"),
+            (1e+100, "E", "OK:1.000000E+100"),
+            (3.0, ".3G", "OK:3"),
+            (-1.5, "=^10", "OK:===-1.5==="),
+        ];
+        #[rustfmt::skip]
+        let strs: &[(&str, &str, &str)] = &[
+            ("abc", ".2", "OK:ab"),
+            ("abc", "5.1", "OK:a    "),
+            ("ab", "05", "OK:ab000"),
+            ("ab", ">05", "OK:000ab"),
+            ("ab", "^5", "OK: ab  "),
+            ("ab", "*^6", "OK:**ab**"),
+            ("abc", "x^7.2", "OK:xxabxxx"),
+            ("h\u{e9}llo", ">8.3", "OK:     h\u{e9}l"),
+            ("a", "+", "ValueError:Sign not allowed in string format specifier"),
+            ("a", " ", "ValueError:Space not allowed in string format specifier"),
+            ("a", "-", "ValueError:Sign not allowed in string format specifier"),
+            ("a", "#", "ValueError:Alternate form (#) not allowed in string format specifier"),
+            ("a", "=", "ValueError:'=' alignment not allowed in string format specifier"),
+            ("a", "z", "ValueError:Negative zero coercion (z) not allowed in string format specifier"),
+            ("a", ",", "ValueError:Cannot specify ',' with 's'."),
+            ("a", "_", "ValueError:Cannot specify '_' with 's'."),
+            ("a", "d", "ValueError:Unknown format code 'd' for object of type 'str'"),
+            ("a", ",d", "ValueError:Unknown format code 'd' for object of type 'str'"),
+            ("a", "ss", "ValueError:Invalid format specifier 'ss' for object of type 'str'"),
+            ("a", "\u{1f600}<5", "OK:a\u{1f600}\u{1f600}\u{1f600}\u{1f600}"),
+            ("", "5", "OK:     "),
+            ("abc", "<", "OK:abc"),
+            ("abc", "^2", "OK:abc"),
+        ];
+        for &(v, spec, want) in ints {
+            let big: IBig = v.parse().unwrap_or_default();
+            assert_eq!(
+                show(format_int(&big, spec, "int")),
+                want,
+                "format({v}, {spec:?})"
+            );
+            if let Ok(small) = v.parse::<i64>() {
+                assert_eq!(
+                    show(format_i64(small, spec, "int")),
+                    want,
+                    "format({v}, {spec:?})"
+                );
             }
         }
-        let Some(b) = brace else {
-            return Ok(TemplatePiece { literal: self.slice(start, self.pos), field: None });
+        for &(v, spec, want) in floats {
+            assert_eq!(
+                show(format_float(v, spec, "float")),
+                want,
+                "format({v:e}, {spec:?})"
+            );
+        }
+        for &(v, spec, want) in strs {
+            assert_eq!(
+                show(format_str(v, spec, "str")),
+                want,
+                "format({v:?}, {spec:?})"
+            );
+        }
+        assert_eq!(
+            show(format_i64(1, "s", "bool")),
+            "ValueError:Unknown format code 's' for object of type 'bool'"
+        );
+        assert_eq!(
+            show(format_str("a", "9223372036854775807", "str")),
+            "MemoryError:"
+        );
+    }
+
+    #[test]
+    fn spec_fields() {
+        let spec = parse_format_spec("*^+z#012_.3e", "float", None);
+        let want = FormatSpec {
+            fill: Some('*'),
+            align: Some(Align::Center),
+            sign: Some(Sign::Plus),
+            no_neg_zero: true,
+            alternate: true,
+            zero_pad: false,
+            width: Some(12),
+            grouping: Some(Grouping::Underscore),
+            precision: Some(3),
+            ty: Some('e'),
         };
-        let next = self.peek();
-        if b == '}' && next != Some('}') {
-            return Err(FormatError::value("Single '}' encountered in format string"));
-        }
-        if next.is_none() {
-            return Err(FormatError::value("Single '{' encountered in format string"));
-        }
-        if next == Some(b) {
-            // Escaped brace: the literal keeps one copy.
-            let literal = self.slice(start, self.pos);
-            self.pos += 1;
-            return Ok(TemplatePiece { literal, field: None });
-        }
-        let literal = self.slice(start, self.pos - 1);
-        let field = self.parse_field()?;
-        Ok(TemplatePiece { literal, field: Some(field) })
+        assert_eq!(spec, Ok(want));
+        let spec = parse_format_spec("010", "int", Some('d'));
+        assert_eq!(
+            spec.map(|s| (s.zero_pad, s.width, s.ty)),
+            Ok((true, Some(10), Some('d')))
+        );
     }
-
-    /// Parse a field after its `{`, up to and including the closing `}`.
-    fn parse_field(&mut self) -> Result<RawField<'a>, FormatError> {
-        let name_start = self.pos;
-        let mut terminator = None;
-        while let Some(c) = self.bump() {
-            match c {
-                '{' => return Err(FormatError::value("unexpected '{' in field name")),
-                '[' => {
-                    while self.peek().is_some_and(|n| n != ']') {
-                        self.bump();
-                    }
-                }
-                '}' | ':' | '!' => {
-                    terminator = Some(c);
-                    break;
-                }
-                _ => {}
-            }
-        }
-        let name = match terminator {
-            Some(_) => self.slice(name_start, self.pos - 1),
-            None => return Err(FormatError::value("expected '}' before end of string")),
-        };
-        let mut field = RawField { name, conversion: None, spec: "", spec_needs_expanding: false };
-        if terminator == Some('}') {
-            return Ok(field);
-        }
-        if terminator == Some('!') {
-            let Some(conv) = self.bump() else {
-                return Err(FormatError::value(
-                    "end of string while looking for conversion specifier",
-                ));
-            };
-            field.conversion = Some(conv);
-            match self.bump() {
-                Some('}') => return Ok(field),
-                Some(':') | None => {}
-                Some(_) => {
-                    return Err(FormatError::value("expected ':' after conversion specifier"));
-                }
-            }
-        }
-        let spec_start = self.pos;
-        let mut depth = 1usize;
-        while let Some(c) = self.bump() {
-            match c {
-                '{' => {
-                    field.spec_needs_expanding = true;
-                    depth += 1;
-                }
-                '}' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        field.spec = self.slice(spec_start, self.pos - 1);
-                        return Ok(field);
-                    }
-                }
-                _ => {}
-            }
-        }
-        Err(FormatError::value("unmatched '{' in format spec"))
-    }
-}
-
-impl<'a> Iterator for TemplateParser<'a> {
-    type Item = Result<TemplatePiece<'a>, FormatError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.pos >= self.text.len() {
-            return None;
-        }
-        let item = self.step();
-        if item.is_err() {
-            self.pos = self.text.len();
-        }
-        Some(item)
-    }
-}
-
-/// Auto-numbering state shared by one `str.format` call (nested specs
-/// included).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct FieldNumbering {
-    mode: Option<bool>,
-    next: usize,
-}
-
-impl FieldNumbering {
-    /// Fresh state (no field numbered yet).
-    pub fn new() -> Self {
-        Self::default()
-    }
-}
-
-/// First part of a field name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FieldKey<'a> {
-    /// Positional argument index (explicit or automatic).
-    Index(usize),
-    /// Keyword argument name.
-    Name(&'a str),
-}
-
-/// One accessor after the first part.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FieldAccess<'a> {
-    /// `.name`: `getattr(obj, name)`.
-    Attr(&'a str),
-    /// `[123]`: `obj[123]` with an int key.
-    Index(usize),
-    /// `[key]`: `obj['key']` with a str key.
-    Key(&'a str),
-}
-
-/// Parse a field's integer part: all decimal digits (any script). `Ok(None)`
-/// when empty or not all digits. Error: "Too many decimal digits in format
-/// string".
-fn field_integer(s: &str) -> Result<Option<usize>, FormatError> {
-    if s.is_empty() {
-        return Ok(None);
-    }
-    let mut value: i64 = 0;
-    for c in s.chars() {
-        let Some(d) = decimal_value(c) else {
-            return Ok(None);
-        };
-        value = value
-            .checked_mul(10)
-            .and_then(|v| v.checked_add(i64::from(d)))
-            .ok_or_else(|| FormatError::value("Too many decimal digits in format string"))?;
-    }
-    Ok(usize::try_from(value).ok())
-}
-
-/// Lazy accessor chain of a field name; yields errors (ValueError) "Empty
-/// attribute in format string", "Missing ']' in format string", "Only '.' or
-/// '[' may follow ']' in format field specifier", "Too many decimal digits in
-/// format string" at the point CPython meets them.
-#[derive(Clone, Debug)]
-pub struct FieldPath<'a> {
-    rest: &'a str,
-}
-
-impl<'a> FieldPath<'a> {
-    fn step(&mut self) -> Result<FieldAccess<'a>, FormatError> {
-        let rest = self.rest;
-        let mut chars = rest.chars();
-        let first = chars.next().unwrap_or(' ');
-        let after = chars.as_str();
-        let empty = || FormatError::value("Empty attribute in format string");
-        match first {
-            '.' => {
-                let end = after.find(['.', '[']).unwrap_or(after.len());
-                let name = after.get(..end).unwrap_or("");
-                self.rest = after.get(end..).unwrap_or("");
-                if name.is_empty() {
-                    return Err(empty());
-                }
-                Ok(FieldAccess::Attr(name))
-            }
-            '[' => {
-                let Some(end) = after.find(']') else {
-                    return Err(FormatError::value("Missing ']' in format string"));
-                };
-                let key = after.get(..end).unwrap_or("");
-                self.rest = after.get(end + 1..).unwrap_or("");
-                let index = field_integer(key)?;
-                if key.is_empty() {
-                    return Err(empty());
-                }
-                Ok(index.map_or(FieldAccess::Key(key), FieldAccess::Index))
-            }
-            _ => Err(FormatError::value(
-                "Only '.' or '[' may follow ']' in format field specifier",
-            )),
-        }
-    }
-}
-
-impl<'a> Iterator for FieldPath<'a> {
-    type Item = Result<FieldAccess<'a>, FormatError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.rest.is_empty() {
-            return None;
-        }
-        let item = self.step();
-        if item.is_err() {
-            self.rest = "";
-        }
-        Some(item)
-    }
-}
-
-/// Split a field name into its first part and accessor chain, numbering
-/// empty first parts automatically. Errors (ValueError): "cannot switch from
-/// manual field specification to automatic field numbering", "cannot switch
-/// from automatic field numbering to manual field specification", "Too many
-/// decimal digits in format string".
-pub fn parse_field_name<'a>(
-    name: &'a str,
-    numbering: &mut FieldNumbering,
-) -> Result<(FieldKey<'a>, FieldPath<'a>), FormatError> {
-    let end = name.find(['.', '[']).unwrap_or(name.len());
-    let first = name.get(..end).unwrap_or("");
-    let path = FieldPath { rest: name.get(end..).unwrap_or("") };
-    let index = field_integer(first)?;
-    let key = if first.is_empty() {
-        if numbering.mode == Some(false) {
-            return Err(FormatError::value(
-                "cannot switch from manual field specification to automatic field numbering",
-            ));
-        }
-        numbering.mode = Some(true);
-        let i = numbering.next;
-        numbering.next = i.saturating_add(1);
-        FieldKey::Index(i)
-    } else if let Some(i) = index {
-        if numbering.mode == Some(true) {
-            return Err(FormatError::value(
-                "cannot switch from automatic field numbering to manual field specification",
-            ));
-        }
-        numbering.mode = Some(false);
-        FieldKey::Index(i)
-    } else {
-        FieldKey::Name(first)
-    };
-    Ok((key, path))
-}
-
-/// A `!` conversion.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Conversion {
-    /// `!s`: `str()`.
-    Str,
-    /// `!r`: `repr()`.
-    Repr,
-    /// `!a`: `ascii()`.
-    Ascii,
-}
-
-/// Check a conversion character. Error (ValueError): "Unknown conversion
-/// specifier X" (`\xNN` form for characters outside `!`..=`~`).
-pub fn parse_conversion(c: char) -> Result<Conversion, FormatError> {
-    match c {
-        's' => Ok(Conversion::Str),
-        'r' => Ok(Conversion::Repr),
-        'a' => Ok(Conversion::Ascii),
-        _ => {
-            let cp = c as u32;
-            let shown = if cp > 32 && cp < 127 { c.to_string() } else { format!("\\x{cp:x}") };
-            Err(FormatError::value(format!("Unknown conversion specifier {shown}")))
-        }
-    }
-}
-
-/// The IndexError for a positional field past the arguments:
-/// "Replacement index N out of range for positional args tuple".
-pub fn replacement_index_error(index: usize) -> FormatError {
-    FormatError {
-        kind: ErrorKind::IndexError,
-        message: format!("Replacement index {index} out of range for positional args tuple"),
-    }
-}
-
-/// What the VM supplies to [`render_format`]: object lookup, conversion and
-/// `format()`.
-pub trait FieldResolver {
-    /// A Python object.
-    type Value;
-    /// The VM's exception type.
-    type Error: From<FormatError>;
-
-    /// Fetch the first part (`args[i]`, or `kwargs[name]`: a missing key is
-    /// `KeyError(name)`, a missing index [`replacement_index_error`]), then
-    /// apply each accessor of `path` in order (`getattr`, `obj[int]`,
-    /// `obj[str]`), propagating the path's own errors as they come.
-    fn lookup(&mut self, key: FieldKey<'_>, path: FieldPath<'_>) -> Result<Self::Value, Self::Error>;
-
-    /// Apply `str()`, `repr()` or `ascii()`.
-    fn convert(&mut self, value: Self::Value, conversion: Conversion) -> Result<Self::Value, Self::Error>;
-
-    /// Append `format(value, spec)` to `out`.
-    fn format(&mut self, value: Self::Value, spec: &str, out: &mut String) -> Result<(), Self::Error>;
-}
-
-/// Run `template.format(...)` with `resolver` providing the arguments.
-/// Errors: the template errors above, "Max string recursion exceeded"
-/// (ValueError) for specs nested more than two levels, and whatever the
-/// resolver returns.
-pub fn render_format<R: FieldResolver>(template: &str, resolver: &mut R) -> Result<String, R::Error> {
-    let mut out = String::with_capacity(template.len());
-    let mut numbering = FieldNumbering::new();
-    render_into(template, resolver, &mut numbering, 2, &mut out)?;
-    Ok(out)
-}
-
-fn render_into<R: FieldResolver>(
-    template: &str,
-    resolver: &mut R,
-    numbering: &mut FieldNumbering,
-    depth: u32,
-    out: &mut String,
-) -> Result<(), R::Error> {
-    if depth == 0 {
-        return Err(FormatError::value("Max string recursion exceeded").into());
-    }
-    for piece in TemplateParser::new(template) {
-        let piece = piece?;
-        out.push_str(piece.literal);
-        let Some(field) = piece.field else { continue };
-        let (key, path) = parse_field_name(field.name, numbering)?;
-        let mut value = resolver.lookup(key, path)?;
-        if let Some(c) = field.conversion {
-            value = resolver.convert(value, parse_conversion(c)?)?;
-        }
-        if field.spec_needs_expanding {
-            let mut spec = String::new();
-            render_into(field.spec, resolver, numbering, depth - 1, &mut spec)?;
-            resolver.format(value, &spec, out)?;
-        } else {
-            resolver.format(value, field.spec, out)?;
-        }
-    }
-    Ok(())
 }
