@@ -19,6 +19,7 @@
 //! - `TAIPAN_BIN=/path/to/exe` runs that executable instead of the built `taipan` (with
 //!   `TAIPAN_BIN=$(python3 -c 'import sys;print(sys.executable)')` every trial must pass).
 //! - `TAIPAN_TEST_MODES=interp,...` selects modes (names from [`MODES`]); default: all.
+//! - `TAIPAN_TEST_TIMEOUT=<seconds>` replaces the 60 s per-program limit.
 //!
 //! Usual libtest arguments work (`cargo test -p taipan-cli --test run -- strings/`,
 //! `--test-threads 1`, `--list`, `--skip`, `--exact`).
@@ -27,6 +28,7 @@ use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -36,7 +38,11 @@ use libtest_mimic::{Arguments, Failed, Trial};
 /// per selected mode. Later tiers (JIT at first back-edge, deopt stress, ...) are added as rows.
 const MODES: &[(&str, &[(&str, &str)])] = &[("interp", &[("TAIPAN_JIT", "off")])];
 
-/// Wall-clock limit for one program run; the child is killed and the trial fails past it.
+/// One row of [`MODES`]: the mode name and the environment variables it sets.
+type Mode = (&'static str, &'static [(&'static str, &'static str)]);
+
+/// Default wall-clock limit for one program run; the child is killed and the trial fails past
+/// it. `TAIPAN_TEST_TIMEOUT=<seconds>` overrides it.
 const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Environment variables set for every child so CPython (when used via `TAIPAN_BIN`) behaves
@@ -79,6 +85,16 @@ fn main() {
             std::process::exit(2);
         }
     };
+    let timeout = match std::env::var("TAIPAN_TEST_TIMEOUT") {
+        Err(_) => TIMEOUT,
+        Ok(s) => match s.trim().parse::<u64>() {
+            Ok(secs) if secs > 0 => Duration::from_secs(secs),
+            _ => {
+                eprintln!("error: TAIPAN_TEST_TIMEOUT must be a positive number of seconds");
+                std::process::exit(2);
+            }
+        },
+    };
     let mut cases = Vec::new();
     if let Err(e) = discover(&root, &root.join("tests").join("run"), &mut cases) {
         eprintln!("error: cannot list tests/run: {e}");
@@ -93,7 +109,7 @@ fn main() {
             let root = root.clone();
             let bin = bin.clone();
             trials.push(Trial::test(format!("{mode}::{}", case.id), move || {
-                run_case(&bin, &root, env, &case)
+                run_case(&bin, &root, env, &case, timeout)
             }));
         }
     }
@@ -109,9 +125,13 @@ fn repo_root() -> PathBuf {
 /// The modes named by `TAIPAN_TEST_MODES` (comma list), or all of [`MODES`] when unset/empty.
 ///
 /// Errors: an unknown mode name.
-fn selected_modes() -> Result<Vec<(&'static str, &'static [(&'static str, &'static str)])>, String> {
+fn selected_modes() -> Result<Vec<Mode>, String> {
     let wanted = std::env::var("TAIPAN_TEST_MODES").unwrap_or_default();
-    let names: Vec<&str> = wanted.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let names: Vec<&str> = wanted
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
     if names.is_empty() {
         return Ok(MODES.to_vec());
     }
@@ -160,7 +180,11 @@ fn discover(root: &Path, dir: &Path, out: &mut Vec<Case>) -> std::io::Result<()>
             .unwrap_or(&rel_path)
             .trim_end_matches(".py")
             .to_string();
-        out.push(Case { id, rel_path, base: path.with_extension("") });
+        out.push(Case {
+            id,
+            rel_path,
+            base: path.with_extension(""),
+        });
     }
     Ok(())
 }
@@ -185,7 +209,13 @@ fn read_expected(base: &Path, ext: &str) -> Result<Option<Vec<u8>>, Failed> {
 }
 
 /// Runs one program in one mode and compares its output with the expected files.
-fn run_case(bin: &Path, root: &Path, env: &[(&str, &str)], case: &Case) -> Result<(), Failed> {
+fn run_case(
+    bin: &Path,
+    root: &Path,
+    env: &[(&str, &str)],
+    case: &Case,
+    timeout: Duration,
+) -> Result<(), Failed> {
     let source_path = case.base.with_extension("py");
     let source = std::fs::read(&source_path)
         .map_err(|e| format!("cannot read {}: {e}", source_path.display()))?;
@@ -220,13 +250,17 @@ fn run_case(bin: &Path, root: &Path, env: &[(&str, &str)], case: &Case) -> Resul
     for (k, v) in COMMON_ENV.iter().chain(env.iter()) {
         cmd.env(k, v);
     }
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
 
-    let output = run_with_timeout(cmd, stdin, TIMEOUT)
+    let output = run_with_timeout(cmd, stdin, timeout)
         .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
     let Some((status, stdout, stderr)) = output else {
-        return Err(format!("timed out after {} s (killed)", TIMEOUT.as_secs()).into());
+        return Err(format!("timed out after {} s (killed)", timeout.as_secs()).into());
     };
     let prefix = format!("{}/", root.display());
     let stdout = strip_prefix_everywhere(&stdout, prefix.as_bytes());
@@ -305,21 +339,39 @@ fn run_with_timeout(
         thread::sleep(pause);
         pause = (pause * 2).min(Duration::from_millis(20));
     };
-    if let Some(w) = writer {
+    // A grandchild may still hold the pipes open after the child is gone: never wait for the
+    // readers past the limit (or past a short grace period after a kill); abandon them instead.
+    let grace = if status.is_some() {
+        limit
+            .saturating_sub(start.elapsed())
+            .max(Duration::from_secs(1))
+    } else {
+        Duration::from_secs(1)
+    };
+    let collect = |rx: Option<mpsc::Receiver<Vec<u8>>>| {
+        rx.and_then(|rx| rx.recv_timeout(grace).ok())
+            .unwrap_or_default()
+    };
+    let stdout = collect(out_reader);
+    let stderr = collect(err_reader);
+    if status.is_some()
+        && let Some(w) = writer
+    {
         let _ = w.join();
     }
-    let stdout = out_reader.map(|h| h.join().unwrap_or_default()).unwrap_or_default();
-    let stderr = err_reader.map(|h| h.join().unwrap_or_default()).unwrap_or_default();
     Ok(status.map(|s| (s, stdout, stderr)))
 }
 
-/// Reads a pipe to its end on a separate thread (so neither pipe can fill up and block the child).
-fn spawn_reader<R: Read + Send + 'static>(mut pipe: R) -> thread::JoinHandle<Vec<u8>> {
+/// Reads a pipe to its end on a separate thread (so neither pipe can fill up and block the
+/// child); the bytes arrive on the returned channel when the pipe is closed.
+fn spawn_reader<R: Read + Send + 'static>(mut pipe: R) -> mpsc::Receiver<Vec<u8>> {
+    let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
         let mut buf = Vec::new();
         let _ = pipe.read_to_end(&mut buf);
-        buf
-    })
+        let _ = tx.send(buf);
+    });
+    rx
 }
 
 /// Human-readable exit status: the code, or the terminating signal on Unix.
@@ -369,20 +421,41 @@ fn diff(stream: &str, want: &[u8], got: &[u8]) -> String {
     for line in a.get(ctx_start..prefix).unwrap_or(&[]) {
         push_line(&mut out, ' ', line, &mut budget);
     }
+    if a_mid.len() == b_mid.len() {
+        // Same number of lines: pair them, so unchanged lines in between show as context.
+        for (x, y) in a_mid.iter().zip(b_mid.iter()) {
+            if x == y {
+                push_line(&mut out, ' ', x, &mut budget);
+            } else {
+                push_line(&mut out, '-', x, &mut budget);
+                push_line(&mut out, '+', y, &mut budget);
+            }
+        }
+        if budget == 0 {
+            out.push_str("  ... (diff truncated)\n");
+        }
+        return out;
+    }
     let half = (budget / 2).max(1);
     let shown_a = a_mid.len().min(half);
     for line in a_mid.iter().take(shown_a) {
         push_line(&mut out, '-', line, &mut budget);
     }
     if a_mid.len() > shown_a {
-        out.push_str(&format!("  ... {} more expected lines\n", a_mid.len() - shown_a));
+        out.push_str(&format!(
+            "  ... {} more expected lines\n",
+            a_mid.len() - shown_a
+        ));
     }
     let shown_b = b_mid.len().min(budget.saturating_sub(DIFF_CONTEXT).max(1));
     for line in b_mid.iter().take(shown_b) {
         push_line(&mut out, '+', line, &mut budget);
     }
     if b_mid.len() > shown_b {
-        out.push_str(&format!("  ... {} more actual lines\n", b_mid.len() - shown_b));
+        out.push_str(&format!(
+            "  ... {} more actual lines\n",
+            b_mid.len() - shown_b
+        ));
     }
     let after = a.len() - suffix;
     for line in a.get(after..).unwrap_or(&[]).iter().take(DIFF_CONTEXT) {
