@@ -5,8 +5,10 @@
 pub mod dicttable;
 pub mod float_ops;
 pub mod float_repr;
+pub mod format_spec;
 pub mod hash;
 pub mod int;
 pub mod settable;
 pub mod strmethods;
+pub mod strrepr;
 
