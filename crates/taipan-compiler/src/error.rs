@@ -138,10 +138,10 @@ impl<'a> SourceMap<'a> {
     }
 
     /// An error at a byte range, with character offsets (as CPython's parser errors).
-    pub fn error_at(&self, kind: CompileErrorKind, msg: impl Into<String>, range: Range) -> CompileError {
+    pub fn error_at(&self, kind: CompileErrorKind, msg: impl Into<String>, range: Range) -> Box<CompileError> {
         let (lineno, col) = self.line_col(range.start);
         let (end_lineno, end_col) = self.line_col(range.end.max(range.start));
-        CompileError {
+        Box::new(CompileError {
             kind,
             msg: msg.into(),
             filename: self.filename.to_string(),
@@ -150,15 +150,15 @@ impl<'a> SourceMap<'a> {
             end_lineno,
             end_offset: self.char_col(end_lineno, end_col) + 1,
             text: self.line_text(lineno),
-        }
+        })
     }
 
     /// A `SyntaxError` at a byte range with byte-based offsets (`col_offset + 1`), as
     /// CPython's compiler and symbol table report them.
-    pub fn error_at_bytes(&self, msg: impl Into<String>, range: Range) -> CompileError {
+    pub fn error_at_bytes(&self, msg: impl Into<String>, range: Range) -> Box<CompileError> {
         let (lineno, col) = self.line_col(range.start);
         let (end_lineno, end_col) = self.line_col(range.end.max(range.start));
-        CompileError {
+        Box::new(CompileError {
             kind: CompileErrorKind::SyntaxError,
             msg: msg.into(),
             filename: self.filename.to_string(),
@@ -167,12 +167,12 @@ impl<'a> SourceMap<'a> {
             end_lineno,
             end_offset: end_col + 1,
             text: self.line_text(lineno),
-        }
+        })
     }
 
     /// A `RecursionError` (no location).
-    pub fn recursion_error(&self) -> CompileError {
-        CompileError {
+    pub fn recursion_error(&self) -> Box<CompileError> {
+        Box::new(CompileError {
             kind: CompileErrorKind::RecursionError,
             msg: "maximum recursion depth exceeded during compilation".to_string(),
             filename: self.filename.to_string(),
@@ -181,11 +181,41 @@ impl<'a> SourceMap<'a> {
             end_lineno: 0,
             end_offset: 0,
             text: None,
-        }
+        })
     }
 }
 
 /// Converts a length to `u32`, saturating (sources are limited to 4 GiB by the parser).
 pub fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Native stack budget for the recursive passes (lowering, symbol table, codegen).
+///
+/// Deeply nested expressions recurse once per level in every pass; debug builds use a few
+/// KiB of stack per level. The guard records the stack address at [`crate::compile`] entry
+/// and reports when the passes have used more than `budget` bytes below it, so the compiler
+/// raises `RecursionError` instead of overflowing the thread's stack. Only addresses are
+/// compared; nothing is dereferenced.
+#[derive(Copy, Clone, Debug)]
+pub struct StackGuard {
+    base: usize,
+    budget: usize,
+}
+
+impl StackGuard {
+    /// A guard allowing `budget` bytes of stack below the caller's frame.
+    #[inline(never)]
+    pub fn new(budget: usize) -> Self {
+        let probe = 0u8;
+        StackGuard { base: std::ptr::addr_of!(probe) as usize, budget }
+    }
+
+    /// True once the current frame is more than `budget` bytes away from the base.
+    #[inline(never)]
+    pub fn exceeded(&self) -> bool {
+        let probe = 0u8;
+        let here = std::ptr::addr_of!(probe) as usize;
+        self.base.abs_diff(here) > self.budget
+    }
 }

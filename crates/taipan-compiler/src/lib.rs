@@ -52,11 +52,14 @@ pub struct Options {
     /// `sys.get_int_max_str_digits()`: decimal int literals with more digits are a
     /// `SyntaxError` (0 disables the limit). Default 4300, as CPython.
     pub int_max_str_digits: usize,
+    /// Native stack (bytes) the compiler may use below its entry frame before reporting
+    /// `RecursionError` for deeply nested code. Default 1.5 MiB, safe on 2 MiB threads.
+    pub max_stack_bytes: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { int_max_str_digits: lower::DEFAULT_INT_MAX_STR_DIGITS }
+        Options { int_max_str_digits: lower::DEFAULT_INT_MAX_STR_DIGITS, max_stack_bytes: 3 << 19 }
     }
 }
 
@@ -75,6 +78,7 @@ pub fn compile_with_options(
     mode: Mode,
     options: &Options,
 ) -> Result<Rc<CodeObject>, CompileError> {
+    let guard = error::StackGuard::new(options.max_stack_bytes);
     let map = SourceMap::new(source, filename);
     let ruff_mode = match mode {
         Mode::Eval => RuffMode::Expression,
@@ -86,31 +90,33 @@ pub fn compile_with_options(
         // A tree with errors may be arbitrarily deep; dropping it recursively could
         // overflow the stack, so it is leaked (only on this error path).
         std::mem::forget(parsed);
-        return Err(err);
+        return Err(*err);
     }
-    let mut lowerer = lower::Lowerer::new(&map, options.int_max_str_digits);
+    let mut lowerer = lower::Lowerer::new(&map, options.int_max_str_digits, guard);
     let (body, expr) = match parsed.syntax() {
         ruff_python_ast::Mod::Module(m) => match lowerer.module(&m.body) {
             Ok(b) => (b, None),
             Err(e) => {
                 std::mem::forget(parsed);
-                return Err(e);
+                return Err(*e);
             }
         },
         ruff_python_ast::Mod::Expression(e) => match lowerer.expression(&e.body) {
             Ok(x) => (Vec::new(), Some(x)),
             Err(err) => {
                 std::mem::forget(parsed);
-                return Err(err);
+                return Err(*err);
             }
         },
     };
     drop(parsed);
-    let future_annotations = parse_errors::future_features(&map, &body)?;
-    let table = symtable::build(&map, &body, expr.as_ref(), lowerer.scope_count(), future_annotations)?;
-    let compiler = codegen::Compiler::new(&map, &table, filename);
-    match &expr {
+    let future_annotations = parse_errors::future_features(&map, &body).map_err(|e| *e)?;
+    let table =
+        symtable::build(&map, &body, expr.as_ref(), lowerer.scope_count(), future_annotations, guard).map_err(|e| *e)?;
+    let compiler = codegen::Compiler::new(&map, &table, filename, guard);
+    let result = match &expr {
         Some(e) => compiler.compile_expression(e),
         None => compiler.compile_module(&body),
-    }
+    };
+    result.map_err(|e| *e)
 }

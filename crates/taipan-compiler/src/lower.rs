@@ -20,7 +20,7 @@ use ruff_text_size::Ranged;
 use taipan_bytecode::Constant;
 
 use crate::ast::*;
-use crate::error::{CompileError, SourceMap};
+use crate::error::{CompileError, SourceMap, StackGuard};
 
 /// Deepest expression nesting accepted (CPython 3.11 fails between 2990 and 3000).
 pub const MAX_EXPR_DEPTH: u32 = 2990;
@@ -35,9 +35,10 @@ pub struct Lowerer<'a> {
     depth: u32,
     next_scope: u32,
     int_max_str_digits: usize,
+    guard: StackGuard,
 }
 
-type Res<T> = Result<T, CompileError>;
+type Res<T> = Result<T, Box<CompileError>>;
 
 fn rng(r: ruff_text_size::TextRange) -> Range {
     Range { start: r.start().to_u32(), end: r.end().to_u32() }
@@ -49,8 +50,8 @@ fn ident(i: &r::Identifier) -> Ident {
 
 impl<'a> Lowerer<'a> {
     /// A lowerer reporting errors against `map`.
-    pub fn new(map: &'a SourceMap<'a>, int_max_str_digits: usize) -> Self {
-        Lowerer { map, depth: 0, next_scope: 1, int_max_str_digits }
+    pub fn new(map: &'a SourceMap<'a>, int_max_str_digits: usize, guard: StackGuard) -> Self {
+        Lowerer { map, depth: 0, next_scope: 1, int_max_str_digits, guard }
     }
 
     /// Number of scopes allocated so far (including scope 0).
@@ -64,7 +65,7 @@ impl<'a> Lowerer<'a> {
         id
     }
 
-    fn unsupported(&self, what: &str, range: ruff_text_size::TextRange) -> CompileError {
+    fn unsupported(&self, what: &str, range: ruff_text_size::TextRange) -> Box<CompileError> {
         self.map.error_at_bytes(format!("not supported yet: {what}"), rng(range))
     }
 
@@ -95,6 +96,9 @@ impl<'a> Lowerer<'a> {
     }
 
     fn stmt(&mut self, s: &r::Stmt) -> Res<Stmt> {
+        if self.guard.exceeded() {
+            return Err(self.map.recursion_error());
+        }
         use r::Stmt as S;
         let range = rng(s.range());
         let kind = match s {
@@ -317,113 +321,162 @@ impl<'a> Lowerer<'a> {
 
     fn expr(&mut self, e: &r::Expr) -> Res<Expr> {
         self.depth += 1;
-        if self.depth > MAX_EXPR_DEPTH {
+        if self.depth > MAX_EXPR_DEPTH || self.guard.exceeded() {
             return Err(self.map.recursion_error());
         }
-        let result = self.expr_inner(e);
+        let range = rng(e.range());
+        let kind = self.expr_kind(e, range);
         self.depth -= 1;
-        result
+        Ok(Expr { range, kind: kind? })
     }
 
-    fn expr_inner(&mut self, e: &r::Expr) -> Res<Expr> {
+    /// Dispatch only: every arm is a call, so this recursive frame stays small in debug
+    /// builds (deeply nested expressions recurse through here).
+    fn expr_kind(&mut self, e: &r::Expr, range: Range) -> Res<ExprKind> {
         use r::Expr as E;
-        let range = rng(e.range());
-        let kind = match e {
-            E::BoolOp(x) => ExprKind::BoolOp { is_and: x.op == r::BoolOp::And, values: self.exprs(&x.values)? },
-            E::Named(x) => ExprKind::Named { target: self.boxed(&x.target)?, value: self.boxed(&x.value)? },
-            E::BinOp(x) => ExprKind::BinOp { left: self.boxed(&x.left)?, op: operator(x.op), right: self.boxed(&x.right)? },
-            E::UnaryOp(x) => {
-                let operand = self.expr(&x.operand)?;
-                let op = match x.op {
-                    r::UnaryOp::Invert => UnaryOp::Invert,
-                    r::UnaryOp::Not => UnaryOp::Not,
-                    r::UnaryOp::UAdd => UnaryOp::UAdd,
-                    r::UnaryOp::USub => UnaryOp::USub,
-                };
-                if op == UnaryOp::USub {
-                    if let Some(c) = operand.as_constant().and_then(negate) {
-                        return Ok(Expr { range, kind: ExprKind::Constant(c) });
-                    }
-                }
-                ExprKind::UnaryOp { op, operand: Box::new(operand) }
-            }
-            E::Lambda(x) => {
-                let params = match &x.parameters {
-                    Some(p) => self.params(p)?,
-                    None => Parameters::default(),
-                };
-                let scope = self.new_scope();
-                let body = self.expr(&x.body)?;
-                ExprKind::Lambda(Box::new(Lambda { params, body, scope }))
-            }
-            E::If(x) => ExprKind::IfExp { test: self.boxed(&x.test)?, body: self.boxed(&x.body)?, orelse: self.boxed(&x.orelse)? },
-            E::Dict(x) => {
-                let mut keys = Vec::new();
-                let mut values = Vec::new();
-                for item in &x.items {
-                    keys.push(self.opt_expr(item.key.as_ref())?);
-                    values.push(self.expr(&item.value)?);
-                }
-                ExprKind::Dict { keys, values }
-            }
-            E::Set(x) => ExprKind::Set(self.exprs(&x.elts)?),
-            E::ListComp(x) => self.comp(CompKind::List, &x.elt, None, &x.generators)?,
-            E::SetComp(x) => self.comp(CompKind::Set, &x.elt, None, &x.generators)?,
-            E::Generator(x) => self.comp(CompKind::Generator, &x.elt, None, &x.generators)?,
-            E::DictComp(x) => match &x.key {
-                Some(k) => self.comp(CompKind::Dict, k, Some(&x.value), &x.generators)?,
-                None => return Err(self.unsupported("dict unpacking in comprehension", x.range)),
-            },
-            E::Await(x) => return Err(self.unsupported("await expression", x.range)),
-            E::Yield(x) => ExprKind::Yield(x.value.as_deref().map(|v| self.boxed(v)).transpose()?),
-            E::YieldFrom(x) => ExprKind::YieldFrom(self.boxed(&x.value)?),
-            E::Compare(x) => ExprKind::Compare {
-                left: self.boxed(&x.left)?,
-                ops: x.ops.iter().map(|o| cmpop(*o)).collect(),
-                comparators: self.exprs(&x.comparators)?,
-            },
-            E::Call(x) => ExprKind::Call {
-                func: self.boxed(&x.func)?,
-                args: self.exprs(&x.arguments.args)?,
-                keywords: self.keywords(&x.arguments.keywords)?,
-            },
-            E::FString(x) => {
-                let mut parts = Vec::new();
-                for part in x.value.iter() {
-                    match part {
-                        r::FStringPart::Literal(s) => push_str(&mut parts, &s.value, rng(s.range)),
-                        r::FStringPart::FString(f) => self.fstring_elements(&f.elements, &mut parts)?,
-                    }
-                }
-                joined(parts, range)
-            }
-            E::TString(x) => return Err(self.unsupported("template string", x.range)),
-            E::StringLiteral(x) => ExprKind::Constant(Constant::Str(Rc::from(x.value.to_str()))),
-            E::BytesLiteral(x) => ExprKind::Constant(Constant::Bytes(x.value.bytes().collect::<Vec<u8>>().into())),
-            E::NumberLiteral(x) => ExprKind::Constant(self.number(&x.value, range)?),
-            E::BooleanLiteral(x) => ExprKind::Constant(Constant::Bool(x.value)),
-            E::NoneLiteral(_) => ExprKind::Constant(Constant::None),
-            E::EllipsisLiteral(_) => ExprKind::Constant(Constant::Ellipsis),
-            E::Attribute(x) => ExprKind::Attribute { value: self.boxed(&x.value)?, attr: ident(&x.attr) },
-            E::Subscript(x) => ExprKind::Subscript { value: self.boxed(&x.value)?, slice: self.boxed(&x.slice)? },
-            E::Starred(x) => ExprKind::Starred(self.boxed(&x.value)?),
-            E::Name(x) => ExprKind::Name(Rc::from(x.id.as_str())),
-            E::List(x) => ExprKind::List(self.exprs(&x.elts)?),
-            E::Tuple(x) => ExprKind::Tuple(self.exprs(&x.elts)?),
-            E::Slice(x) => ExprKind::Slice {
-                lower: x.lower.as_deref().map(|v| self.boxed(v)).transpose()?,
-                upper: x.upper.as_deref().map(|v| self.boxed(v)).transpose()?,
-                step: x.step.as_deref().map(|v| self.boxed(v)).transpose()?,
-            },
+        match e {
+            E::BoolOp(x) => self.bool_op(x),
+            E::Named(x) => self.named(x),
+            E::BinOp(x) => self.bin_op(x),
+            E::UnaryOp(x) => self.unary_op(x),
+            E::Lambda(x) => self.lambda(x),
+            E::If(x) => self.if_exp(x),
+            E::Dict(x) => self.dict(x),
+            E::Set(x) => Ok(ExprKind::Set(self.exprs(&x.elts)?)),
+            E::ListComp(x) => self.comp(CompKind::List, &x.elt, None, &x.generators),
+            E::SetComp(x) => self.comp(CompKind::Set, &x.elt, None, &x.generators),
+            E::Generator(x) => self.comp(CompKind::Generator, &x.elt, None, &x.generators),
+            E::DictComp(x) => self.dict_comp(x),
+            E::Await(x) => Err(self.unsupported("await expression", x.range)),
+            E::Yield(x) => self.yield_(x),
+            E::YieldFrom(x) => Ok(ExprKind::YieldFrom(self.boxed(&x.value)?)),
+            E::Compare(x) => self.compare(x),
+            E::Call(x) => self.call(x),
+            E::FString(x) => self.fstring(x, range),
+            E::TString(x) => Err(self.unsupported("template string", x.range)),
+            E::StringLiteral(x) => Ok(ExprKind::Constant(Constant::Str(Rc::from(x.value.to_str())))),
+            E::BytesLiteral(x) => Ok(ExprKind::Constant(Constant::Bytes(x.value.bytes().collect::<Vec<u8>>().into()))),
+            E::NumberLiteral(x) => Ok(ExprKind::Constant(self.number(&x.value, range)?)),
+            E::BooleanLiteral(x) => Ok(ExprKind::Constant(Constant::Bool(x.value))),
+            E::NoneLiteral(_) => Ok(ExprKind::Constant(Constant::None)),
+            E::EllipsisLiteral(_) => Ok(ExprKind::Constant(Constant::Ellipsis)),
+            E::Attribute(x) => self.attribute(x),
+            E::Subscript(x) => self.subscript(x),
+            E::Starred(x) => Ok(ExprKind::Starred(self.boxed(&x.value)?)),
+            E::Name(x) => Ok(ExprKind::Name(Rc::from(x.id.as_str()))),
+            E::List(x) => Ok(ExprKind::List(self.exprs(&x.elts)?)),
+            E::Tuple(x) => Ok(ExprKind::Tuple(self.exprs(&x.elts)?)),
+            E::Slice(x) => self.slice(x),
             E::IpyEscapeCommand(x) => {
-                return Err(self.map.error_at(
-                    crate::CompileErrorKind::SyntaxError,
-                    "invalid syntax",
-                    rng(x.range),
-                ));
+                Err(self.map.error_at(crate::CompileErrorKind::SyntaxError, "invalid syntax", rng(x.range)))
             }
+        }
+    }
+
+    fn bool_op(&mut self, x: &r::ExprBoolOp) -> Res<ExprKind> {
+        Ok(ExprKind::BoolOp { is_and: x.op == r::BoolOp::And, values: self.exprs(&x.values)? })
+    }
+
+    fn named(&mut self, x: &r::ExprNamed) -> Res<ExprKind> {
+        Ok(ExprKind::Named { target: self.boxed(&x.target)?, value: self.boxed(&x.value)? })
+    }
+
+    fn bin_op(&mut self, x: &r::ExprBinOp) -> Res<ExprKind> {
+        Ok(ExprKind::BinOp { left: self.boxed(&x.left)?, op: operator(x.op), right: self.boxed(&x.right)? })
+    }
+
+    fn unary_op(&mut self, x: &r::ExprUnaryOp) -> Res<ExprKind> {
+        let operand = self.expr(&x.operand)?;
+        let op = match x.op {
+            r::UnaryOp::Invert => UnaryOp::Invert,
+            r::UnaryOp::Not => UnaryOp::Not,
+            r::UnaryOp::UAdd => UnaryOp::UAdd,
+            r::UnaryOp::USub => UnaryOp::USub,
         };
-        Ok(Expr { range, kind })
+        if op == UnaryOp::USub {
+            if let Some(c) = operand.as_constant().and_then(negate) {
+                return Ok(ExprKind::Constant(c));
+            }
+        }
+        Ok(ExprKind::UnaryOp { op, operand: Box::new(operand) })
+    }
+
+    fn lambda(&mut self, x: &r::ExprLambda) -> Res<ExprKind> {
+        let params = match &x.parameters {
+            Some(p) => self.params(p)?,
+            None => Parameters::default(),
+        };
+        let scope = self.new_scope();
+        let body = self.expr(&x.body)?;
+        Ok(ExprKind::Lambda(Box::new(Lambda { params, body, scope })))
+    }
+
+    fn if_exp(&mut self, x: &r::ExprIf) -> Res<ExprKind> {
+        Ok(ExprKind::IfExp { test: self.boxed(&x.test)?, body: self.boxed(&x.body)?, orelse: self.boxed(&x.orelse)? })
+    }
+
+    fn dict(&mut self, x: &r::ExprDict) -> Res<ExprKind> {
+        let mut keys = Vec::new();
+        let mut values = Vec::new();
+        for item in &x.items {
+            keys.push(self.opt_expr(item.key.as_ref())?);
+            values.push(self.expr(&item.value)?);
+        }
+        Ok(ExprKind::Dict { keys, values })
+    }
+
+    fn dict_comp(&mut self, x: &r::ExprDictComp) -> Res<ExprKind> {
+        match &x.key {
+            Some(k) => self.comp(CompKind::Dict, k, Some(&x.value), &x.generators),
+            None => Err(self.unsupported("dict unpacking in comprehension", x.range)),
+        }
+    }
+
+    fn yield_(&mut self, x: &r::ExprYield) -> Res<ExprKind> {
+        Ok(ExprKind::Yield(x.value.as_deref().map(|v| self.boxed(v)).transpose()?))
+    }
+
+    fn compare(&mut self, x: &r::ExprCompare) -> Res<ExprKind> {
+        Ok(ExprKind::Compare {
+            left: self.boxed(&x.left)?,
+            ops: x.ops.iter().map(|o| cmpop(*o)).collect(),
+            comparators: self.exprs(&x.comparators)?,
+        })
+    }
+
+    fn call(&mut self, x: &r::ExprCall) -> Res<ExprKind> {
+        Ok(ExprKind::Call {
+            func: self.boxed(&x.func)?,
+            args: self.exprs(&x.arguments.args)?,
+            keywords: self.keywords(&x.arguments.keywords)?,
+        })
+    }
+
+    fn fstring(&mut self, x: &r::ExprFString, range: Range) -> Res<ExprKind> {
+        let mut parts = Vec::new();
+        for part in x.value.iter() {
+            match part {
+                r::FStringPart::Literal(s) => push_str(&mut parts, &s.value, rng(s.range)),
+                r::FStringPart::FString(f) => self.fstring_elements(&f.elements, &mut parts)?,
+            }
+        }
+        Ok(joined(parts, range))
+    }
+
+    fn attribute(&mut self, x: &r::ExprAttribute) -> Res<ExprKind> {
+        Ok(ExprKind::Attribute { value: self.boxed(&x.value)?, attr: ident(&x.attr) })
+    }
+
+    fn subscript(&mut self, x: &r::ExprSubscript) -> Res<ExprKind> {
+        Ok(ExprKind::Subscript { value: self.boxed(&x.value)?, slice: self.boxed(&x.slice)? })
+    }
+
+    fn slice(&mut self, x: &r::ExprSlice) -> Res<ExprKind> {
+        Ok(ExprKind::Slice {
+            lower: x.lower.as_deref().map(|v| self.boxed(v)).transpose()?,
+            upper: x.upper.as_deref().map(|v| self.boxed(v)).transpose()?,
+            step: x.step.as_deref().map(|v| self.boxed(v)).transpose()?,
+        })
     }
 
     fn comp(
@@ -550,13 +603,9 @@ fn push_str(parts: &mut Vec<Expr>, s: &str, range: Range) {
     parts.push(Expr { range, kind: ExprKind::Constant(Constant::Str(Rc::from(s))) });
 }
 
-/// An f-string made only of literal text becomes a plain constant.
+/// An f-string (kept as `JoinedStr` even when constant, so it is never a docstring).
 fn joined(parts: Vec<Expr>, _range: Range) -> ExprKind {
-    match parts.as_slice() {
-        [] => ExprKind::Constant(Constant::Str(Rc::from(""))),
-        [Expr { kind: ExprKind::Constant(c), .. }] => ExprKind::Constant(c.clone()),
-        _ => ExprKind::JoinedStr(parts),
-    }
+    ExprKind::JoinedStr(parts)
 }
 
 /// `-c` for a numeric constant, as CPython's constant folding.

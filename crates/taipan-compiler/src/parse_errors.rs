@@ -21,7 +21,7 @@ fn rng(r: ruff_text_size::TextRange) -> Range {
 }
 
 /// The first error of a parse, if any, as CPython would report it.
-pub fn check<T>(map: &SourceMap<'_>, parsed: &Parsed<T>) -> Option<CompileError> {
+pub fn check<T>(map: &SourceMap<'_>, parsed: &Parsed<T>) -> Option<Box<CompileError>> {
     let first_parse = parsed.errors().iter().min_by_key(|e| e.location.start());
     let limit = first_parse.map_or(u32::MAX, |e| e.location.start().to_u32());
     if let Some(err) = token_limits(map, parsed, limit) {
@@ -36,7 +36,7 @@ pub fn check<T>(map: &SourceMap<'_>, parsed: &Parsed<T>) -> Option<CompileError>
     None
 }
 
-fn token_limits<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, limit: u32) -> Option<CompileError> {
+fn token_limits<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, limit: u32) -> Option<Box<CompileError>> {
     let mut level: u32 = 0;
     let mut indent: u32 = 0;
     let mut fstring: u32 = 0;
@@ -103,7 +103,7 @@ fn header_of_line(map: &SourceMap<'_>, offset: u32) -> Option<(String, u32)> {
     Some((msg, line))
 }
 
-fn map_parse_error<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, err: &ParseErrorType, range: Range) -> CompileError {
+fn map_parse_error<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, err: &ParseErrorType, range: Range) -> Box<CompileError> {
     use CompileErrorKind::*;
     let syntax = |msg: &str| map.error_at(SyntaxError, msg, range);
     match err {
@@ -177,7 +177,7 @@ fn unclosed_bracket<T>(parsed: &Parsed<T>) -> Option<(char, Range)> {
 
 /// Checks `from __future__ import ...` placement and names (CPython `future.c`); returns
 /// whether `annotations` is enabled.
-pub fn future_features(map: &SourceMap<'_>, body: &[Stmt]) -> Result<bool, CompileError> {
+pub fn future_features(map: &SourceMap<'_>, body: &[Stmt]) -> Result<bool, Box<CompileError>> {
     let mut annotations = false;
     let mut done = false;
     for (i, s) in body.iter().enumerate() {

@@ -21,7 +21,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::ast::*;
-use crate::error::{CompileError, SourceMap};
+use crate::error::{CompileError, SourceMap, StackGuard};
 
 /// Symbol use flags (CPython's `DEF_*`).
 pub mod def {
@@ -229,9 +229,10 @@ struct Builder<'a> {
     /// Stack of scope ids being visited (innermost last).
     stack: Vec<ScopeId>,
     future_annotations: bool,
+    guard: StackGuard,
 }
 
-type Res<T> = Result<T, CompileError>;
+type Res<T> = Result<T, Box<CompileError>>;
 
 /// Builds and analyzes the symbol table of a module (`body`) or of an expression
 /// (`expr`, for eval mode). `scope_count` is the number of scope ids the lowering pass
@@ -242,12 +243,14 @@ pub fn build(
     expr: Option<&Expr>,
     scope_count: u32,
     future_annotations: bool,
-) -> Result<SymbolTable, CompileError> {
+    guard: StackGuard,
+) -> Result<SymbolTable, Box<CompileError>> {
     let mut b = Builder {
         map,
         scopes: (0..scope_count).map(|_| None).collect(),
         stack: Vec::new(),
         future_annotations,
+        guard,
     };
     b.scopes[0] = Some(Scope::new(BlockKind::Module, "top", None));
     b.stack.push(ScopeId(0));
@@ -315,7 +318,7 @@ impl Builder<'_> {
         self.stack.pop();
     }
 
-    fn err(&self, msg: impl Into<String>, range: Range) -> CompileError {
+    fn err(&self, msg: impl Into<String>, range: Range) -> Box<CompileError> {
         self.map.error_at_bytes(msg, range)
     }
 
@@ -374,6 +377,9 @@ impl Builder<'_> {
     }
 
     fn stmt(&mut self, s: &Stmt) -> Res<()> {
+        if self.guard.exceeded() {
+            return Err(self.map.recursion_error());
+        }
         match &s.kind {
             StmtKind::FunctionDef(f) => {
                 self.add_def(&f.name.name, def::LOCAL);
@@ -572,6 +578,9 @@ impl Builder<'_> {
     }
 
     fn expr(&mut self, e: &Expr) -> Res<()> {
+        if self.guard.exceeded() {
+            return Err(self.map.recursion_error());
+        }
         match &e.kind {
             ExprKind::BoolOp { values, .. } => self.exprs(values)?,
             ExprKind::Named { target, value } => {
@@ -779,7 +788,7 @@ fn analyze_block(
     bound: Option<&HashSet<Rc<str>>>,
     global: &HashSet<Rc<str>>,
     free: &mut HashSet<Rc<str>>,
-) -> Result<(), CompileError> {
+) -> Result<(), Box<CompileError>> {
     let mut local: HashSet<Rc<str>> = HashSet::new();
     let mut global = global.clone();
     let mut newbound: HashSet<Rc<str>> = HashSet::new();

@@ -71,6 +71,9 @@ fn is_starred(e: &Expr) -> bool {
 impl<'a> Compiler<'a> {
     /// Compiles `e`, leaving its value on the stack.
     pub(crate) fn expr(&mut self, e: &'a Expr) -> Res<()> {
+        if self.guard.exceeded() {
+            return Err(self.map.recursion_error());
+        }
         let saved = self.unit().pos;
         self.set_pos(e.range);
         let r = self.expr_inner(e);
@@ -270,6 +273,9 @@ impl<'a> Compiler<'a> {
 
     /// CPython's `compiler_jump_if`: jumps to `label` if the truth of `e` equals `cond`.
     pub(crate) fn jump_if(&mut self, e: &'a Expr, label: crate::assemble::Label, cond: bool) -> Res<()> {
+        if self.guard.exceeded() {
+            return Err(self.map.recursion_error());
+        }
         let saved = self.unit().pos;
         self.set_pos(e.range);
         let r = self.jump_if_inner(e, label, cond);

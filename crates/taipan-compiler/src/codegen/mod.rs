@@ -28,7 +28,7 @@ use taipan_bytecode::{CodeObject, Constant, Opcode, Position, flags};
 
 use crate::assemble::{Handler, Ir, IrCode, Label, assemble};
 use crate::ast::*;
-use crate::error::{CompileError, SourceMap};
+use crate::error::{CompileError, SourceMap, StackGuard};
 use crate::symtable::{BlockKind, SymScope, SymbolTable, mangle};
 
 /// CPython's `CO_MAXBLOCKS`: the deepest static nesting of loops and `try`/`with` blocks.
@@ -136,9 +136,10 @@ pub struct Compiler<'a> {
     pub(crate) table: &'a SymbolTable,
     filename: Rc<str>,
     units: Vec<Unit<'a>>,
+    pub(crate) guard: StackGuard,
 }
 
-pub(crate) type Res<T> = Result<T, CompileError>;
+pub(crate) type Res<T> = Result<T, Box<CompileError>>;
 
 /// Load, store or delete.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -150,8 +151,8 @@ pub(crate) enum Ctx {
 
 impl<'a> Compiler<'a> {
     /// A compiler for `filename` using the analyzed symbol table.
-    pub fn new(map: &'a SourceMap<'a>, table: &'a SymbolTable, filename: &str) -> Self {
-        Compiler { map, table, filename: Rc::from(filename), units: Vec::new() }
+    pub fn new(map: &'a SourceMap<'a>, table: &'a SymbolTable, filename: &str, guard: StackGuard) -> Self {
+        Compiler { map, table, filename: Rc::from(filename), units: Vec::new(), guard }
     }
 
     /// Compiles a module body.
@@ -514,7 +515,7 @@ impl<'a> Compiler<'a> {
     // ----- errors and blocks -------------------------------------------------------------
 
     /// A `SyntaxError` at the current position (as CPython's `compiler_error`).
-    pub(crate) fn error_here(&self, msg: impl Into<String>) -> CompileError {
+    pub(crate) fn error_here(&self, msg: impl Into<String>) -> Box<CompileError> {
         let p = self.unit_ref().pos;
         let mut e = self.map.error_at_bytes(msg, Range::default());
         e.lineno = p.line;
@@ -526,7 +527,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// A `SyntaxError` at `range`.
-    pub(crate) fn error_at(&self, msg: impl Into<String>, range: Range) -> CompileError {
+    pub(crate) fn error_at(&self, msg: impl Into<String>, range: Range) -> Box<CompileError> {
         self.map.error_at_bytes(msg, range)
     }
 

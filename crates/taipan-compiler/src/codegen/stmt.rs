@@ -21,6 +21,9 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn stmt(&mut self, s: &'a Stmt) -> Res<()> {
+        if self.guard.exceeded() {
+            return Err(self.map.recursion_error());
+        }
         self.set_pos(s.range);
         match &s.kind {
             StmtKind::FunctionDef(f) => self.function_def(f, s.range)?,
@@ -162,6 +165,9 @@ impl<'a> Compiler<'a> {
 
     /// Stores the top of stack into an assignment target.
     pub(crate) fn store_target(&mut self, t: &'a Expr) -> Res<()> {
+        if self.guard.exceeded() {
+            return Err(self.map.recursion_error());
+        }
         let saved = self.unit().pos;
         self.set_pos(t.range);
         let r = self.store_target_inner(t);
