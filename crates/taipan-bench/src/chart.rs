@@ -90,11 +90,26 @@ pub fn svg(report: &Report) -> Result<Option<String>, String> {
     let hi = values.iter().copied().fold(1.0f64, f64::max) * 1.6;
 
     let slots = impls.len();
-    let group_px = BAR_PX * slots as u32 + GROUP_GAP_PX;
-    let label_px = rows.iter().map(|r| r.chars().count()).max().unwrap_or(10) as u32 * 7 + 16;
-    let legend_px = 24 * (slots as u32).div_ceil(3);
+    // Sizes in pixels; the configuration is small, but saturate rather than overflow.
+    let slots_u32 = u32::try_from(slots).unwrap_or(u32::MAX);
+    let rows_u32 = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+    let longest = rows
+        .iter()
+        .map(|r| r.chars().count())
+        .max()
+        .unwrap_or(10)
+        .min(200) as u32;
+    let group_px = BAR_PX
+        .saturating_mul(slots_u32)
+        .saturating_add(GROUP_GAP_PX);
+    let label_px = longest * 7 + 16;
+    let legend_px = 24u32.saturating_mul(slots_u32.div_ceil(3));
     let width = 960u32;
-    let height = 60 + legend_px + group_px * rows.len() as u32 + 50;
+    let height = group_px
+        .saturating_mul(rows_u32)
+        .saturating_add(legend_px)
+        .saturating_add(128)
+        .min(60_000);
     let n_rows = rows.len() as f64;
     let row_units = f64::from(group_px);
 
@@ -112,9 +127,19 @@ pub fn svg(report: &Report) -> Result<Option<String>, String> {
             .pos(Pos::new(HPos::Center, VPos::Top));
         root.draw(&Text::new(title, (width as i32 / 2, 10), title_style))
             .map_err(|e| e.to_string())?;
+        let subtitle = format!(
+            "{} · commit {} · {} mode, median of {} run(s) · {}",
+            report.date, report.commit, report.mode, report.runs, report.machine.cpu
+        );
+        let sub_style = ("sans-serif", 12)
+            .into_font()
+            .color(&RGBColor(90, 90, 90))
+            .pos(Pos::new(HPos::Center, VPos::Top));
+        root.draw(&Text::new(subtitle, (width as i32 / 2, 32), sub_style))
+            .map_err(|e| e.to_string())?;
         let mut chart = ChartBuilder::on(&root)
             .margin(12)
-            .margin_top(44 + legend_px)
+            .margin_top(62 + legend_px)
             .x_label_area_size(36)
             .y_label_area_size(label_px)
             .build_cartesian_2d((lo..hi).log_scale(), 0.0..n_rows * row_units)
@@ -218,7 +243,8 @@ pub fn svg(report: &Report) -> Result<Option<String>, String> {
         for (slot, imp) in impls.iter().enumerate() {
             let color = PALETTE.get(slot % PALETTE.len()).copied().unwrap_or(BLUE);
             let x = 20 + 300 * (slot % 3) as i32;
-            let y = 38 + 24 * (slot / 3) as i32;
+            let y = i32::try_from(slot / 3)
+                .map_or(i32::MAX, |line| line.saturating_mul(24).saturating_add(56));
             root.draw(&Rectangle::new([(x, y), (x + 14, y + 14)], color.filled()))
                 .map_err(|e| e.to_string())?;
             let style = ("sans-serif", 13)

@@ -265,7 +265,7 @@ pub fn run_program(
         .collect();
     // Outputs of every run per implementation, compared after all rounds.
     let mut outputs: Vec<Vec<Vec<u8>>> = vec![Vec::new(); impls.len()];
-    let rounds = s.runs + u32::from(s.warmup);
+    let rounds = s.runs.saturating_add(u32::from(s.warmup));
     for round in 0..rounds {
         let timed = !(s.warmup && round == 0);
         for (i, imp) in impls.iter().enumerate() {
