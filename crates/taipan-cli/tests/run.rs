@@ -60,6 +60,9 @@ const DIFF_MAX_LINES: usize = 40;
 /// Lines of unchanged context shown before and after the first differing region.
 const DIFF_CONTEXT: usize = 3;
 
+/// What a finished child produced: exit status, stdout, stderr.
+type Output = (ExitStatus, Vec<u8>, Vec<u8>);
+
 /// One program of the corpus.
 #[derive(Clone, Debug)]
 struct Case {
@@ -313,7 +316,7 @@ fn run_with_timeout(
     mut cmd: Command,
     stdin: Option<Vec<u8>>,
     limit: Duration,
-) -> std::io::Result<Option<(ExitStatus, Vec<u8>, Vec<u8>)>> {
+) -> std::io::Result<Option<Output>> {
     let mut child: Child = cmd.spawn()?;
     let writer = match (child.stdin.take(), stdin) {
         (Some(mut pipe), Some(data)) => Some(thread::spawn(move || {
