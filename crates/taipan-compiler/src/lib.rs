@@ -86,7 +86,7 @@ pub fn compile_with_options(
     };
     let parse_options = ParseOptions::from(ruff_mode).with_target_version(PythonVersion::PY311);
     let parsed = parse_unchecked(source, parse_options);
-    if let Some(err) = parse_errors::check(&map, &parsed) {
+    if let Some(err) = parse_errors::check(&map, &parsed, guard) {
         // A tree with errors may be arbitrarily deep; dropping it recursively could
         // overflow the stack, so it is leaked (only on this error path).
         std::mem::forget(parsed);

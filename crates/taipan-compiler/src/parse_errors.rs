@@ -5,11 +5,13 @@
 //! (CPython `Python/future.c`).
 
 use ruff_python_ast::token::TokenKind;
-use ruff_python_parser::{LexicalErrorType, ParseErrorType, Parsed};
+use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
+use ruff_python_ast::{self as r, Mod};
+use ruff_python_parser::{LexicalErrorType, ParseErrorType, Parsed, UnsupportedSyntaxErrorKind};
 use ruff_text_size::Ranged;
 
 use crate::ast::{Range, Stmt, StmtKind};
-use crate::error::{CompileError, CompileErrorKind, SourceMap};
+use crate::error::{CompileError, CompileErrorKind, SourceMap, StackGuard};
 
 /// CPython's tokenizer `MAXLEVEL`.
 const MAX_PAREN_LEVEL: u32 = 200;
@@ -21,17 +23,29 @@ fn rng(r: ruff_text_size::TextRange) -> Range {
 }
 
 /// The first error of a parse, if any, as CPython would report it.
-pub fn check<T>(map: &SourceMap<'_>, parsed: &Parsed<T>) -> Option<Box<CompileError>> {
+pub fn check(map: &SourceMap<'_>, parsed: &Parsed<Mod>, guard: StackGuard) -> Option<Box<CompileError>> {
     let first_parse = parsed.errors().iter().min_by_key(|e| e.location.start());
     let limit = first_parse.map_or(u32::MAX, |e| e.location.start().to_u32());
     if let Some(err) = token_limits(map, parsed, limit) {
         return Some(err);
     }
     if let Some(e) = first_parse {
-        return Some(map_parse_error(map, parsed, &e.error, rng(e.location)));
+        return Some(map_parse_error(map, parsed, &e.error, rng(e.location), guard));
     }
     if let Some(u) = parsed.unsupported_syntax_errors().first() {
-        return Some(map.error_at(CompileErrorKind::SyntaxError, "invalid syntax", rng(u.range)));
+        let mut range = rng(u.range);
+        let msg = match u.kind {
+            UnsupportedSyntaxErrorKind::TypeParameterList => "expected '('",
+            UnsupportedSyntaxErrorKind::TypeAliasStatement => {
+                // `type X = ...` is `type` followed by a name: CPython points at the name.
+                if let Some(t) = parsed.tokens().iter().find(|t| t.range().start().to_u32() >= range.end) {
+                    range = rng(t.range());
+                }
+                "invalid syntax"
+            }
+            _ => "invalid syntax",
+        };
+        return Some(map.error_at(CompileErrorKind::SyntaxError, msg, range));
     }
     None
 }
@@ -103,11 +117,78 @@ fn header_of_line(map: &SourceMap<'_>, offset: u32) -> Option<(String, u32)> {
     Some((msg, line))
 }
 
-fn map_parse_error<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, err: &ParseErrorType, range: Range) -> Box<CompileError> {
+fn map_parse_error(
+    map: &SourceMap<'_>,
+    parsed: &Parsed<Mod>,
+    err: &ParseErrorType,
+    range: Range,
+    guard: StackGuard,
+) -> Box<CompileError> {
     use CompileErrorKind::*;
     let syntax = |msg: &str| map.error_at(SyntaxError, msg, range);
+    let found = || find_node(parsed, range, guard);
     match err {
-        ParseErrorType::UnexpectedIndentation => map.error_at(IndentationError, "unexpected indent", range),
+        ParseErrorType::UnexpectedIndentation => {
+            let mut e = map.error_at(IndentationError, "unexpected indent", range);
+            e.offset = e.end_offset.saturating_sub(1).max(1);
+            e
+        }
+        ParseErrorType::OtherError(msg) if msg.starts_with("Expected an indented block") => {
+            expected_indented_block(map, parsed, range)
+        }
+        ParseErrorType::InvalidArgumentUnpackingOrder => {
+            syntax("iterable argument unpacking follows keyword argument unpacking")
+        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => syntax("non-default argument follows default argument"),
+        ParseErrorType::SimpleStatementsOnSameLine => {
+            let (line, _) = map.line_col(range.start);
+            let text = map.line_text(line).unwrap_or_default();
+            let trimmed = text.trim_start();
+            if trimmed.starts_with("print ") || trimmed.starts_with("exec ") {
+                let word = if trimmed.starts_with("print") { "print" } else { "exec" };
+                let indent = (text.len() - trimmed.len()) as u32;
+                let start = map.line_col(range.start).1;
+                let line_start = range.start.saturating_sub(start);
+                let r = Range { start: line_start + indent, end: range.end };
+                map.error_at(SyntaxError, format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"), r)
+            } else {
+                syntax("invalid syntax")
+            }
+        }
+        ParseErrorType::InvalidAssignmentTarget => {
+            let (node, here) = match found() {
+                Some((e, direct)) => (expr_name(e), direct && here_suffix_applies(e)),
+                None => ("expression", false),
+            };
+            if here {
+                syntax(&format!("cannot assign to {node} here. Maybe you meant '==' instead of '='?"))
+            } else {
+                syntax(&format!("cannot assign to {node}"))
+            }
+        }
+        ParseErrorType::InvalidDeleteTarget => {
+            syntax(&format!("cannot delete {}", found().map_or("expression", |(e, _)| expr_name(e))))
+        }
+        ParseErrorType::InvalidAugmentedAssignmentTarget => syntax(&format!(
+            "'{}' is an illegal expression for augmented assignment",
+            found().map_or("expression", |(e, _)| expr_name(e))
+        )),
+        ParseErrorType::InvalidNamedAssignmentTarget => syntax(&format!(
+            "cannot use assignment expressions with {}",
+            found().map_or("expression", |(e, _)| expr_name(e))
+        )),
+        ParseErrorType::InvalidAnnotatedAssignmentTarget => match found() {
+            Some((r::Expr::Tuple(_), _)) => syntax("only single target (not tuple) can be annotated"),
+            Some((r::Expr::List(_), _)) => syntax("only single target (not list) can be annotated"),
+            _ => syntax("illegal target for annotation"),
+        },
+        ParseErrorType::ExpectedToken { expected: TokenKind::Else, .. } => {
+            match enclosing_if_exp(parsed, range, guard) {
+                Some(start) => map.error_at(SyntaxError, "expected 'else' after 'if' expression", Range { start, end: range.end }),
+                None => syntax("invalid syntax"),
+            }
+        }
+        ParseErrorType::UnparenthesizedGeneratorExpression => syntax("Generator expression must be parenthesized"),
         ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
             let mut e = map.error_at(IndentationError, "unindent does not match any outer indentation level", range);
             let line_len = e.text.as_deref().map_or(0, |t| t.trim_end_matches('\n').chars().count() as u32);
@@ -159,6 +240,162 @@ fn map_parse_error<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, err: &ParseErrorT
 }
 
 /// The innermost bracket still open at the end of the token stream.
+fn expected_indented_block(map: &SourceMap<'_>, parsed: &Parsed<Mod>, range: Range) -> Box<CompileError> {
+    let prev = parsed
+        .tokens()
+        .iter()
+        .take_while(|t| t.range().start().to_u32() < range.start)
+        .filter(|t| !matches!(t.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::Comment | TokenKind::Dedent))
+        .last()
+        .map(|t| t.range().start().to_u32());
+    match prev.and_then(|p| header_of_line(map, p)) {
+        Some((what, line)) => map.error_at(
+            CompileErrorKind::IndentationError,
+            format!("expected an indented block after {what} on line {line}"),
+            range,
+        ),
+        None => map.error_at(CompileErrorKind::IndentationError, "expected an indented block", range),
+    }
+}
+
+/// CPython's `_PyPegen_get_expr_name`.
+fn expr_name(e: &r::Expr) -> &'static str {
+    use r::Expr as E;
+    match e {
+        E::Attribute(_) => "attribute",
+        E::Subscript(_) => "subscript",
+        E::Starred(_) => "starred",
+        E::Name(_) => "name",
+        E::List(_) => "list",
+        E::Tuple(_) => "tuple",
+        E::Lambda(_) => "lambda",
+        E::Call(_) => "function call",
+        E::BoolOp(_) | E::BinOp(_) | E::UnaryOp(_) => "expression",
+        E::Generator(_) => "generator expression",
+        E::Yield(_) | E::YieldFrom(_) => "yield expression",
+        E::Await(_) => "await expression",
+        E::ListComp(_) => "list comprehension",
+        E::SetComp(_) => "set comprehension",
+        E::DictComp(_) => "dict comprehension",
+        E::Dict(_) => "dict literal",
+        E::Set(_) => "set display",
+        E::FString(_) | E::TString(_) => "f-string expression",
+        E::NoneLiteral(_) => "None",
+        E::BooleanLiteral(b) => {
+            if b.value {
+                "True"
+            } else {
+                "False"
+            }
+        }
+        E::EllipsisLiteral(_) => "ellipsis",
+        E::StringLiteral(_) | E::BytesLiteral(_) | E::NumberLiteral(_) => "literal",
+        E::Compare(_) => "comparison",
+        E::If(_) => "conditional expression",
+        E::Named(_) => "named expression",
+        E::Slice(_) | E::IpyEscapeCommand(_) => "expression",
+    }
+}
+
+/// CPython's `invalid_named_expression` rule adds "here. Maybe you meant '==' instead of
+/// '='?" when the whole target is a `bitwise_or`-level expression other than a display.
+fn here_suffix_applies(e: &r::Expr) -> bool {
+    use r::Expr as E;
+    !matches!(
+        e,
+        E::Compare(_)
+            | E::BoolOp(_)
+            | E::Lambda(_)
+            | E::If(_)
+            | E::Named(_)
+            | E::Yield(_)
+            | E::YieldFrom(_)
+            | E::Starred(_)
+            | E::Tuple(_)
+            | E::List(_)
+            | E::Generator(_)
+            | E::NoneLiteral(_)
+            | E::BooleanLiteral(_)
+    ) && !matches!(e, E::UnaryOp(u) if u.op == r::UnaryOp::Not)
+}
+
+/// Finds the expression whose range is exactly `range`; `true` if it is a whole target of
+/// a single-target assignment.
+fn find_node<'a>(parsed: &'a Parsed<Mod>, range: Range, guard: StackGuard) -> Option<(&'a r::Expr, bool)> {
+    struct Finder<'a> {
+        range: Range,
+        found: Option<(&'a r::Expr, bool)>,
+        guard: StackGuard,
+    }
+    impl<'a> Visitor<'a> for Finder<'a> {
+        fn visit_stmt(&mut self, stmt: &'a r::Stmt) {
+            if self.found.is_some() || self.guard.exceeded() {
+                return;
+            }
+            if let r::Stmt::Assign(a) = stmt {
+                if let [t] = a.targets.as_slice() {
+                    if rng(t.range()) == self.range {
+                        self.found = Some((t, true));
+                        return;
+                    }
+                }
+            }
+            walk_stmt(self, stmt);
+        }
+        fn visit_expr(&mut self, expr: &'a r::Expr) {
+            if self.found.is_some() || self.guard.exceeded() {
+                return;
+            }
+            if rng(expr.range()) == self.range {
+                self.found = Some((expr, false));
+                return;
+            }
+            walk_expr(self, expr);
+        }
+    }
+    let mut f = Finder { range, found: None, guard };
+    match parsed.syntax() {
+        Mod::Module(m) => {
+            for s in &m.body {
+                f.visit_stmt(s);
+            }
+        }
+        Mod::Expression(e) => f.visit_expr(&e.body),
+    }
+    f.found
+}
+
+/// Start of the innermost conditional expression containing `range`.
+fn enclosing_if_exp(parsed: &Parsed<Mod>, range: Range, guard: StackGuard) -> Option<u32> {
+    struct Finder {
+        range: Range,
+        found: Option<u32>,
+        guard: StackGuard,
+    }
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_expr(&mut self, expr: &'a r::Expr) {
+            if self.guard.exceeded() {
+                return;
+            }
+            let r = rng(expr.range());
+            if let r::Expr::If(x) = expr {
+                if r.start <= self.range.start && self.range.start <= r.end.max(self.range.end) {
+                    let _ = x;
+                    self.found = Some(r.start);
+                }
+            }
+            walk_expr(self, expr);
+        }
+    }
+    let mut f = Finder { range, found: None, guard };
+    if let Mod::Module(m) = parsed.syntax() {
+        for s in &m.body {
+            f.visit_stmt(s);
+        }
+    }
+    f.found
+}
+
 fn unclosed_bracket<T>(parsed: &Parsed<T>) -> Option<(char, Range)> {
     let mut stack: Vec<(char, Range)> = Vec::new();
     for tok in parsed.tokens().iter() {

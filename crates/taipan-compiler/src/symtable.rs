@@ -521,7 +521,7 @@ impl Builder<'_> {
                 for a in names {
                     if &*a.name.name == "*" {
                         if self.cur().kind != BlockKind::Module {
-                            return Err(self.err("import * only allowed at module level", s.range));
+                            return Err(self.err("import * only allowed at module level", a.name.range));
                         }
                         continue;
                     }

@@ -3,10 +3,156 @@
 
 use super::*;
 
+use taipan_bytecode::{CodeObject, Constant, Opcode, disassemble};
+
+fn compile_ok(src: &str) -> std::rc::Rc<CodeObject> {
+    match compile(src, "<test>", Mode::Exec) {
+        Ok(c) => {
+            verify(&c);
+            c
+        }
+        Err(e) => panic!("compile failed for {src:?}: {e} at {}:{}", e.lineno, e.offset),
+    }
+}
+
+fn compile_err(src: &str) -> CompileError {
+    match compile(src, "<test>", Mode::Exec) {
+        Ok(c) => panic!("expected an error for {src:?}, got\n{}", disassemble(&c)),
+        Err(e) => e,
+    }
+}
+
+/// Independent check of a finished code object (and its nested ones): jump targets and
+/// handler targets in range, one position per instruction, and a consistent stack depth
+/// (recomputed from the final instructions and exception table) within `max_stack`.
+fn verify(code: &CodeObject) {
+    let n = code.instructions.len();
+    assert_eq!(code.positions.len(), n, "positions of {}", code.qualname);
+    assert!(n > 0, "empty code {}", code.qualname);
+    for e in &code.exception_table {
+        assert!(e.start < e.end && e.end as usize <= n && (e.target as usize) < n, "bad row {e:?} in {}", code.qualname);
+    }
+    let mut depth: Vec<Option<i32>> = vec![None; n];
+    let mut work = vec![(0usize, 0i32)];
+    while let Some((i, d)) = work.pop() {
+        assert!(i < n, "falls off the end of {}", code.qualname);
+        assert!(d >= 0, "negative depth in {}", code.qualname);
+        assert!(d as u32 <= code.max_stack, "depth {d} > max_stack {} at {i} in {}", code.max_stack, code.qualname);
+        match depth[i] {
+            Some(old) => {
+                assert_eq!(old, d, "inconsistent depth at {i} in {}\n{}", code.qualname, disassemble(code));
+                continue;
+            }
+            None => depth[i] = Some(d),
+        }
+        if let Some(h) = code.find_handler(i as u32) {
+            assert!(h.depth as i32 <= d, "handler depth {} > stack {d} at {i} in {}", h.depth, code.qualname);
+            work.push((h.target as usize, h.depth as i32 + 1));
+        }
+        let ins = code.instructions[i];
+        let (fall, jump) = crate::assemble::stack_effect(ins.op, ins.arg);
+        if ins.op.is_jump() {
+            assert!((ins.arg as usize) < n, "jump out of range in {}", code.qualname);
+            work.push((ins.arg as usize, d + jump));
+        }
+        if !matches!(ins.op, Opcode::Jump | Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::Reraise) {
+            work.push((i + 1, d + fall));
+        }
+    }
+    for c in &code.constants {
+        if let Constant::Code(inner) = c {
+            verify(inner);
+        }
+    }
+}
+
+/// Every construct of Python 3.11 taipan supports.
+const SNIPPETS: &[&str] = &[
+    "x = 1\ny = x + 2 * 3 - 4 / 5 // 6 % 7 ** 8 @ m << 1 >> 2 | 3 & 4 ^ 5\n",
+    "a = b = c = 5\n",
+    "x, y = 1, 2\n[a, b] = c\na, *b, c = range(10)\n*a, = x\n(a, b), c = d\n",
+    "x += 1\nx.y -= 2\nx[1] *= 3\nx[1:2] //= 4\nx.y.z **= 2\n",
+    "x: int = 5\ny: list\nz.a: int = 1\nz[0]: int\n(w): int = 3\n",
+    "class C:\n    x: int\n    y: str = 'a'\n",
+    "def f():\n    x: int = 1\n    y: int\n    return x\n",
+    "del x\ndel x.y, x[0], x[1:2]\ndel (a, b), [c]\n",
+    "if a:\n    pass\nelif b:\n    x = 1\nelif c:\n    x = 2\nelse:\n    x = 3\n",
+    "while x:\n    if y: break\n    if z: continue\n    x -= 1\nelse:\n    w = 1\n",
+    "for i in range(10):\n    if i: continue\n    if j: break\nelse:\n    pass\n",
+    "for i, (j, k) in x:\n    for m in i:\n        break\n",
+    "while True:\n    pass\n",
+    "assert x\nassert x, 'msg'\n",
+    "global g\ndef f():\n    global g\n    g = 1\n",
+    "def outer():\n    x = 1\n    def inner():\n        nonlocal x\n        x += 1\n        return x\n    return inner\n",
+    "f = lambda: 1\ng = lambda x, y=2, *a, k, z=3, **kw: x + y\nh = lambda: (yield)\n",
+    "x = a if b else c\ny = (z := 10)\n",
+    "x = a < b < c\ny = a == b != c is d is not e in f not in g\nif a < b < c: pass\nif not (a < b < c): pass\n",
+    "x = a and b and c\ny = a or b or c\nz = a and (b or c)\nif a and b or c: pass\nwhile not a or b: pass\n",
+    "x = f'{a}'\ny = f'a{b!r:>{w}}c{d=}{e!s}{f!a}'\nz = f'{x:{y}.{z}}'\nw = f''\nv = 'a' f'b{c}' 'd'\n",
+    "import os\nimport os.path\nimport os.path as p\nimport a.b.c as d\nfrom os import path, sep as s\nfrom . import x\nfrom ..a import b\nfrom os.path import *\n",
+    "try:\n    f()\nexcept ValueError as e:\n    g(e)\nexcept (TypeError, KeyError):\n    pass\nexcept:\n    raise\nelse:\n    h()\nfinally:\n    i()\n",
+    "try:\n    f()\nfinally:\n    g()\n",
+    "try:\n    f()\nexcept E:\n    pass\n",
+    "raise\n",
+    "raise E\nraise E from F\n",
+    "with a:\n    pass\nwith a as b, c as (d, e):\n    f()\n",
+    "def g():\n    yield 1\n    x = yield\n    yield from range(3)\n    return 5\n",
+    "@dec\n@dec2(1)\nclass C(B, metaclass=M, **kw):\n    'doc'\n    def m(self):\n        return super().m()\n    @property\n    def p(self): return __class__\n",
+    "class D(*bases):\n    pass\n",
+    "@d\ndef f(a, b=1, /, c=2, *args, d, e=3, **kw) -> int:\n    'doc'\n    return a\n",
+    "def f(a: int, *b: str, c: 'x' = 1, **d: float) -> None: pass\n",
+    "x = [1, 2, 3]\ny = (1, 2, (3, 4))\nz = {1, 2, 3}\nw = {'a': 1, **d, 'b': 2}\nv = [*a, 1, *b]\nu = (*a,)\nt = {*a, *b}\ns = {}\n",
+    "x = [i for i in y]\ny = {i for i in y if i}\nz = {k: v for k, v in w.items()}\nw = (i * j for i in a for j in b if i if j)\n",
+    "x = [[j for j in range(i)] for i in range(3)]\n",
+    "def f():\n    return [y := i for i in x], y\n",
+    "x = [y := 1 for i in range(2)]\n",
+    "f(a, b, *c, d=1, **e)\nf(*a)\nf(**k)\nf(a=1, b=2)\no.m(1, 2)\no.m(*a)\no.m(k=1)\nf(x for x in y)\n",
+    "x = a[1]\ny = a[1:2]\nz = a[::2]\nw = a[1:2, ::3]\nv = a[...]\n",
+    "x = -5\ny = -5.5\nz = -(2j)\nw = ~x\nv = +x\nu = not x\n",
+    "x = 123456789012345678901234567890\ny = -9223372036854775808\nz = 0xffffffffffffffffffffffff\n",
+    "x = b'bytes'\ny = ...\nz = None\nw = True\n",
+    "def f():\n    try:\n        return 1\n    finally:\n        print(2)\n",
+    "def f():\n    for x in y:\n        try:\n            break\n        finally:\n            continue\n",
+    "def f():\n    with a as b:\n        return b\n",
+    "def f():\n    for x in y:\n        with a:\n            if x: break\n            if y: continue\n            return x\n",
+    "def f():\n    try:\n        pass\n    except E as e:\n        return e\n",
+    "def f():\n    while 1:\n        try:\n            pass\n        except E as e:\n            break\n        except:\n            continue\n",
+    "def f():\n    try:\n        try:\n            return g()\n        finally:\n            h()\n    finally:\n        with x:\n            return 3\n",
+    "def f():\n    try:\n        x()\n    finally:\n        return 2\n",
+    "def f():\n    try:\n        x()\n    except:\n        try:\n            y()\n        finally:\n            return 2\n",
+    "def f(x):\n    def g():\n        return x\n    return g\n",
+    "class C:\n    x = 1\n    def f(self):\n        return x\n    def g(self):\n        return __class__\n",
+    "def f():\n    class C:\n        y = x\n        def g(self): return y\n    x = 1\n    return C\n",
+    "class C:\n    __private = 1\n    def __m(self):\n        return self.__private\n",
+    "if __debug__:\n    pass\n",
+    "x = 1 if y else 2 if z else 3\n",
+    "print(*[1], sep='')\n",
+    "async_ = 1\nawait_ = 2\nmatch = 3\ncase = match\n",
+    "def f(*, a): pass\n",
+    "def f(a, /): pass\n",
+    "x = (yield_ for yield_ in y)\n",
+    "from __future__ import annotations\ndef f(a: List[int]) -> 'C': pass\nx: Dict[str, int] = {}\n",
+    "\"module docstring\"\nx = 1\n",
+    "x = {**a, **b}\ny = f(**a, **b)\nz = f(a=1, **b, c=2)\n",
+    "def gen():\n    try:\n        yield 1\n    finally:\n        yield 2\n",
+    "l = [1, 2]\nl[0], l[1] = l[1], l[0]\n",
+    "def f():\n    x = 1\n    del x\n    def g(): nonlocal x\n",
+    "e = 1\ntry:\n    pass\nexcept E as e:\n    pass\n",
+    "class A:\n    class B:\n        def f(self):\n            def g(): pass\n            return g\n",
+];
+
 #[test]
-fn smoke() {
-    let code = compile("x = 1\nprint(x + 2)\n", "<test>", Mode::Exec).unwrap();
-    println!("{}", taipan_bytecode::disassemble(&code));
+fn snippets_compile() {
+    for src in SNIPPETS {
+        compile_ok(src);
+    }
+}
+
+#[test]
+fn eval_mode() {
+    let c = compile("1 + x", "<eval>", Mode::Eval).unwrap();
+    verify(&c);
+    assert_eq!(c.instructions.last().map(|i| i.op), Some(Opcode::ReturnValue));
 }
 
 /// Compiles every `.py` file under `$TAIPAN_STDLIB` (a directory), reporting internal errors
@@ -117,4 +263,115 @@ fn probe_budget() {
         }
     }).unwrap();
     h.join().unwrap();
+}
+
+/// Prints the disassembly of the file `$TAIPAN_DIS` (debugging aid).
+#[test]
+#[ignore]
+fn dis_file() {
+    let Ok(path) = std::env::var("TAIPAN_DIS") else { return };
+    let src = std::fs::read_to_string(&path).unwrap_or_default();
+    match compile(&src, &path, Mode::Exec) {
+        Ok(c) => println!("{}", disassemble(&c)),
+        Err(e) => println!("ERROR {:?}", e),
+    }
+}
+
+/// (source, exception class, message, lineno, offset) as CPython 3.11 reports them.
+const ERRORS: &[(&str, &str, &str, u32, u32)] = &[
+    ("return 1\n", "SyntaxError", "'return' outside function", 1, 1),
+    ("class C:\n    return 1\n", "SyntaxError", "'return' outside function", 2, 5),
+    ("break\n", "SyntaxError", "'break' outside loop", 1, 1),
+    ("continue\n", "SyntaxError", "'continue' not properly in loop", 1, 1),
+    ("def f():\n    break\n", "SyntaxError", "'break' outside loop", 2, 5),
+    ("for x in y:\n    def f():\n        continue\n", "SyntaxError", "'continue' not properly in loop", 3, 9),
+    ("yield 1\n", "SyntaxError", "'yield' outside function", 1, 1),
+    ("class C:\n    yield 1\n", "SyntaxError", "'yield' outside function", 2, 5),
+    ("x = [(yield i) for i in y]\n", "SyntaxError", "'yield' inside list comprehension", 1, 7),
+    ("nonlocal x\n", "SyntaxError", "nonlocal declaration not allowed at module level", 1, 1),
+    ("def f():\n    nonlocal x\n", "SyntaxError", "no binding for nonlocal 'x' found", 2, 5),
+    ("def f():\n    x = 1\n    global x\n", "SyntaxError", "name 'x' is assigned to before global declaration", 3, 5),
+    ("def f():\n    print(x)\n    global x\n", "SyntaxError", "name 'x' is used prior to global declaration", 3, 5),
+    ("def f(x):\n    global x\n", "SyntaxError", "name 'x' is parameter and global", 2, 5),
+    ("def f(x, x): pass\n", "SyntaxError", "duplicate argument 'x' in function definition", 1, 10),
+    ("def f():\n    x: int\n    global x\n", "SyntaxError", "annotated name 'x' can't be global", 3, 5),
+    ("def f():\n    import *\n", "SyntaxError", "invalid syntax", 2, 12),
+    ("def f():\n    from os import *\n", "SyntaxError", "import * only allowed at module level", 2, 20),
+    ("f(a=1, a=2)\n", "SyntaxError", "keyword argument repeated: a", 1, 8),
+    ("a, *b, *c = d\n", "SyntaxError", "multiple starred expressions in assignment", 1, 1),
+    ("try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n", "SyntaxError", "default 'except:' must be last", 3, 1),
+    ("__debug__ = 1\n", "SyntaxError", "cannot assign to __debug__", 1, 1),
+    ("del __debug__\n", "SyntaxError", "cannot delete __debug__", 1, 5),
+    ("if x:\npass\n", "IndentationError", "expected an indented block after 'if' statement on line 1", 2, 1),
+    ("def f():\nreturn\n", "IndentationError", "expected an indented block after function definition on line 1", 2, 1),
+    ("class C:\nx = 1\n", "IndentationError", "expected an indented block after class definition on line 1", 2, 1),
+    ("for x in y:\nz\n", "IndentationError", "expected an indented block after 'for' statement on line 1", 2, 1),
+    ("while x:\nz\n", "IndentationError", "expected an indented block after 'while' statement on line 1", 2, 1),
+    ("try:\nx\n", "IndentationError", "expected an indented block after 'try' statement on line 1", 2, 1),
+    ("with a:\nx\n", "IndentationError", "expected an indented block after 'with' statement on line 1", 2, 1),
+    ("if x:\n    pass\nelse:\nz\n", "IndentationError", "expected an indented block after 'else' statement on line 3", 4, 1),
+    ("  x = 1\n", "IndentationError", "unexpected indent", 1, 2),
+    ("if x:\n        a\n    b\n", "IndentationError", "unindent does not match any outer indentation level", 3, 6),
+    ("x = (1,\n", "SyntaxError", "'(' was never closed", 1, 5),
+    ("x = [1, 2\n", "SyntaxError", "'[' was never closed", 1, 5),
+    ("x = 'abc\n", "SyntaxError", "unterminated string literal (detected at line 1)", 1, 5),
+    ("x = = 1\n", "SyntaxError", "invalid syntax", 1, 5),
+    ("if x\n    pass\n", "SyntaxError", "expected ':'", 1, 5),
+    ("x = (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))\n", "SyntaxError", "too many nested parentheses", 1, 205),
+    ("x = 1 +\n", "SyntaxError", "invalid syntax", 1, 8),
+    ("f(**a, *b)\n", "SyntaxError", "iterable argument unpacking follows keyword argument unpacking", 1, 8),
+    ("def f():\n    x = 1\n    def g():\n        nonlocal y\n", "SyntaxError", "no binding for nonlocal 'y' found", 4, 9),
+    ("[x := 1 for x in y]\n", "SyntaxError", "assignment expression cannot rebind comprehension iteration variable 'x'", 1, 2),
+    ("class C:\n    [y := 1 for x in z]\n", "SyntaxError", "assignment expression within a comprehension cannot be used in a class body", 2, 6),
+    ("[i for i in (j := y)]\n", "SyntaxError", "assignment expression cannot be used in a comprehension iterable expression", 1, 14),
+    ("from __future__ import braces\n", "SyntaxError", "not a chance", 1, 1),
+    ("x = 1\nfrom __future__ import annotations\n", "SyntaxError", "from __future__ imports must occur at the beginning of the file", 2, 1),
+    ("print 'hello'\n", "SyntaxError", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1),
+    ("1 = x\n", "SyntaxError", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 1),
+    ("f() = 1\n", "SyntaxError", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1),
+    ("x + 1 = 2\n", "SyntaxError", "cannot assign to expression here. Maybe you meant '==' instead of '='?", 1, 1),
+    ("del f()\n", "SyntaxError", "cannot delete function call", 1, 5),
+    ("(a, b) += 1\n", "SyntaxError", "'tuple' is an illegal expression for augmented assignment", 1, 1),
+    ("def f(a=1, b): pass\n", "SyntaxError", "non-default argument follows default argument", 1, 12),
+    ("x = 1 if y\n", "SyntaxError", "expected 'else' after 'if' expression", 1, 5),
+    ("class C:\n    nonlocal x\n", "SyntaxError", "no binding for nonlocal 'x' found", 2, 5),
+    ("type X = int\n", "SyntaxError", "invalid syntax", 1, 6),
+    ("def f[T](x): pass\n", "SyntaxError", "expected '('", 1, 6),
+];
+
+fn kind_name(k: CompileErrorKind) -> &'static str {
+    match k {
+        CompileErrorKind::SyntaxError => "SyntaxError",
+        CompileErrorKind::IndentationError => "IndentationError",
+        CompileErrorKind::TabError => "TabError",
+        CompileErrorKind::RecursionError => "RecursionError",
+    }
+}
+
+#[test]
+fn errors_match_cpython() {
+    let mut bad = Vec::new();
+    for (src, kind, msg, line, offset) in ERRORS {
+        let e = compile_err(src);
+        let got = (kind_name(e.kind), e.msg.as_str(), e.lineno, e.offset);
+        if got != (*kind, *msg, *line, *offset) {
+            bad.push(format!("{src:?}\n   want {kind} {msg:?} {line}:{offset}\n   got  {} {:?} {}:{}", got.0, got.1, got.2, got.3));
+        }
+    }
+    if !bad.is_empty() {
+        panic!("{} mismatches:\n{}", bad.len(), bad.join("\n"));
+    }
+}
+
+#[test]
+fn unsupported_constructs() {
+    for (src, what) in [
+        ("match x:\n    case 1: pass\n", "match statement"),
+        ("async def f(): pass\n", "async function"),
+        ("try:\n    x\nexcept* E:\n    pass\n", "except* clause"),
+    ] {
+        let e = compile_err(src);
+        assert_eq!(e.msg, format!("not supported yet: {what}"));
+        assert_eq!(e.kind, CompileErrorKind::SyntaxError);
+    }
 }
