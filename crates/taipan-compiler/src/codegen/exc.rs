@@ -264,6 +264,10 @@ impl<'a> Compiler<'a> {
                 self.set_pos(stmt);
             }
             FBlockKind::HandlerCleanup { name } => {
+                if name.is_some() {
+                    // Leave the `except ... as name` body's handler, keep the cleanup one.
+                    self.unit().handler_stack.truncate(handlers_below + 1);
+                }
                 if preserve_tos {
                     self.emit(Opcode::Swap, 2);
                 }
