@@ -559,7 +559,7 @@ impl<'a> Lowerer<'a> {
         if radix == 10 && self.int_max_str_digits > 0 && digits.len() > self.int_max_str_digits {
             let mut err = self.map.error_at_bytes(
                 format!(
-                    "Exceeds the limit ({}) for integer string conversion: value has {} digits; use \
+                    "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use \
                      sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for \
                      huge integer literals to avoid decimal conversion limits.",
                     self.int_max_str_digits,

@@ -523,3 +523,137 @@ ExceptionTable:
         assert_eq!(got.trim_end(), want.trim_end(), "disassembly of {src:?}:\n{got}");
     }
 }
+
+#[test]
+fn pathological_nesting() {
+    // 100,000 nested parentheses: the tokenizer limit.
+    let src = format!("x = {}1{}\n", "(".repeat(100_000), ")".repeat(100_000));
+    let e = compile_err(&src);
+    assert_eq!((e.msg.as_str(), e.lineno, e.offset), ("too many nested parentheses", 1, 205));
+    // 100,000 unary minus signs: RecursionError, no stack overflow.
+    let e = compile_err(&format!("x = {}y\n", "-".repeat(100_000)));
+    assert_eq!(e.kind, CompileErrorKind::RecursionError);
+    let e = compile_err(&format!("x = y{}\n", "+y".repeat(100_000)));
+    assert_eq!(e.kind, CompileErrorKind::RecursionError);
+    // 5,000 nested ifs: CPython's tokenizer stops at 100 indentation levels.
+    let mut src = String::new();
+    for i in 0..5000 {
+        src.push_str(&" ".repeat(i));
+        src.push_str("if x:\n");
+    }
+    src.push_str(&" ".repeat(5000));
+    src.push_str("pass\n");
+    let e = compile_err(&src);
+    assert_eq!((e.kind, e.msg.as_str(), e.lineno), (CompileErrorKind::IndentationError, "too many levels of indentation", 101));
+    // 21 nested loops: "too many statically nested blocks" on the 21st.
+    let mut src = String::new();
+    for i in 0..21 {
+        src.push_str(&" ".repeat(i));
+        src.push_str("for x in y:\n");
+    }
+    src.push_str(&" ".repeat(21));
+    src.push_str("pass\n");
+    let e = compile_err(&src);
+    assert_eq!((e.msg.as_str(), e.lineno, e.offset), ("too many statically nested blocks", 21, 21));
+    // 20 are fine.
+    let mut src = String::new();
+    for i in 0..20 {
+        src.push_str(&" ".repeat(i));
+        src.push_str("for x in y:\n");
+    }
+    src.push_str(&" ".repeat(20));
+    src.push_str("pass\n");
+    compile_ok(&src);
+    // Moderately deep expressions compile.
+    compile_ok(&format!("x = {}y\n", "-".repeat(150)));
+    compile_ok(&format!("x = {}1{}\n", "(".repeat(200), ")".repeat(200)));
+}
+
+#[test]
+fn big_literals() {
+    let hex = format!("x = 0x{}\n", "f".repeat(30_000));
+    let code = compile_ok(&hex);
+    assert!(code.constants.iter().any(|c| matches!(c, Constant::BigInt(_))));
+    let code = compile_ok(&format!("x = {}\n", "9".repeat(4300)));
+    assert!(code.constants.iter().any(|c| matches!(c, Constant::BigInt(_))));
+    let e = compile_err(&format!("x = {}\n", "1".repeat(100_000)));
+    assert!(e.msg.starts_with("Exceeds the limit (4300 digits) for integer string conversion: value has 100000 digits"), "{e:?}");
+    let opts = Options { int_max_str_digits: 0, ..Options::default() };
+    let code = compile_with_options(&format!("x = {}\n", "1".repeat(100_000)), "<t>", Mode::Exec, &opts).unwrap();
+    assert!(code.constants.iter().any(|c| matches!(c, Constant::BigInt(_))));
+    let code = compile_ok("x = -9223372036854775808\ny = 9223372036854775808\n");
+    assert!(code.constants.contains(&Constant::Int(i64::MIN)));
+}
+
+#[test]
+fn qualnames_and_scopes() {
+    let code = compile_ok(
+        "class A:\n    def f(self):\n        def g():\n            return lambda: [x for x in ()]\n        return g\n    x = 1\n    def h(self): return x\n",
+    );
+    let mut names = Vec::new();
+    fn walk(c: &CodeObject, out: &mut Vec<String>) {
+        out.push(c.qualname.to_string());
+        for k in &c.constants {
+            if let Constant::Code(inner) = k {
+                walk(inner, out);
+            }
+        }
+    }
+    walk(&code, &mut names);
+    assert_eq!(
+        names,
+        [
+            "<module>",
+            "A",
+            "A.f",
+            "A.f.<locals>.g",
+            "A.f.<locals>.g.<locals>.<lambda>",
+            "A.f.<locals>.g.<locals>.<lambda>.<locals>.<listcomp>",
+            "A.h",
+        ]
+    );
+    // A global declaration makes the qualname global.
+    let code = compile_ok("def f():\n    global g\n    def g(): pass\n");
+    let Some(Constant::Code(f)) = code.constants.iter().find(|c| matches!(c, Constant::Code(_))) else { panic!() };
+    let Some(Constant::Code(g)) = f.constants.iter().find(|c| matches!(c, Constant::Code(_))) else { panic!() };
+    assert_eq!(&*g.qualname, "g");
+    // Cells, free variables and cell2arg.
+    let code = compile_ok("def f(a, b):\n    def g(): return a + c\n    c = 1\n    return g\n");
+    let Some(Constant::Code(f)) = code.constants.iter().find(|c| matches!(c, Constant::Code(_))) else { panic!() };
+    assert_eq!(f.cellvars.iter().map(|s| &**s).collect::<Vec<_>>(), ["a", "c"]);
+    assert_eq!(f.cell2arg, [Some(0), None]);
+    let Some(Constant::Code(g)) = f.constants.iter().find(|c| matches!(c, Constant::Code(_))) else { panic!() };
+    assert_eq!(g.freevars.iter().map(|s| &**s).collect::<Vec<_>>(), ["a", "c"]);
+    assert!(g.flags & taipan_bytecode::flags::NESTED != 0);
+    // super() gives the class a __class__ cell and the method a free __class__.
+    let code = compile_ok("class C:\n    def m(self): return super().m()\n");
+    let Some(Constant::Code(c)) = code.constants.iter().find(|c| matches!(c, Constant::Code(_))) else { panic!() };
+    assert_eq!(c.cellvars.iter().map(|s| &**s).collect::<Vec<_>>(), ["__class__"]);
+    assert!(c.names.iter().any(|n| &**n == "__classcell__"));
+    // Generators.
+    let code = compile_ok("def g():\n    yield\n");
+    let Some(Constant::Code(g)) = code.constants.iter().find(|c| matches!(c, Constant::Code(_))) else { panic!() };
+    assert!(g.is_generator());
+    // Docstrings.
+    let code = compile_ok("def f():\n    'doc'\n    return 1\n");
+    let Some(Constant::Code(f)) = code.constants.iter().find(|c| matches!(c, Constant::Code(_))) else { panic!() };
+    assert_eq!(f.doc.as_deref(), Some("doc"));
+    // Walrus in a comprehension binds in the enclosing function.
+    let code = compile_ok("def f():\n    [y := i for i in x]\n    return y\n");
+    let Some(Constant::Code(f)) = code.constants.iter().find(|c| matches!(c, Constant::Code(_))) else { panic!() };
+    assert_eq!(f.cellvars.iter().map(|s| &**s).collect::<Vec<_>>(), ["y"]);
+}
+
+#[test]
+fn future_annotations_are_strings() {
+    let code = compile_ok("from __future__ import annotations\nx: List[int] = []\ndef f(a: 'Q', b: dict[str, int | None]) -> X.Y: pass\n");
+    let strs: Vec<String> = code
+        .constants
+        .iter()
+        .filter_map(|c| if let Constant::Str(s) = c { Some(s.to_string()) } else { None })
+        .collect();
+    assert!(strs.contains(&"List[int]".to_string()), "{strs:?}");
+    assert!(strs.contains(&"'Q'".to_string()), "{strs:?}");
+    assert!(strs.contains(&"dict[str, int | None]".to_string()), "{strs:?}");
+    assert!(strs.contains(&"X.Y".to_string()), "{strs:?}");
+}
