@@ -156,6 +156,7 @@ impl Vm {
             self.depth -= 1;
             return Err(e);
         }
+        crate::gc::maybe_collect();
         let r = self.run_frame(&mut frame, None);
         self.depth -= 1;
         match r? {

@@ -3,7 +3,6 @@
 //! 3.11 caret lines of PEP 657).
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use crate::object::{ExcData, Layout, ObjKind};
 use crate::types::{make_type, tdata};
@@ -101,7 +100,7 @@ impl Vm {
         let args = self.new_tuple(args);
         let data = ExcData { args, traceback: Vec::new(), cause: None, context: None, suppress_context: false, suggestion: None };
         let dict = if tdata(ty).heap_type { Some(self.new_dict_obj()) } else { None };
-        Value::Obj(Rc::new(crate::object::Object { class: Some(ty.clone()), dict, kind: ObjKind::Exception(RefCell::new(data)) }))
+        Value::Obj(crate::gc::alloc(crate::object::Object { class: Some(ty.clone()), dict, kind: ObjKind::Exception(RefCell::new(data)) }))
     }
 
     /// A new exception instance with one str argument, as an error to return.

@@ -563,6 +563,9 @@ impl Vm {
                     }
                 }
                 Opcode::Jump => {
+                    if arg < f.ip {
+                        crate::gc::maybe_collect();
+                    }
                     f.ip = arg;
                 }
                 Opcode::PopJumpIfFalse => {

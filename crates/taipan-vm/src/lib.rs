@@ -15,6 +15,7 @@ pub mod code;
 pub mod dict;
 pub mod exceptions;
 pub mod file;
+pub mod gc;
 pub mod generator;
 pub mod import;
 pub mod interp;

@@ -84,7 +84,7 @@ macro_rules! declare_types {
         impl Types {
             /// Creates the built-in types (with empty namespaces).
             pub fn new() -> Types {
-                let type_ = Rc::new(Object {
+                let type_ = crate::gc::alloc(Object {
                     class: None,
                     dict: None,
                     kind: ObjKind::Type(Box::new(new_type_data("type", vec![], Layout::Type, false))),
@@ -136,7 +136,7 @@ pub fn new_type_data(name: &str, bases: Vec<Obj>, layout: Layout, heap_type: boo
         qualname: RefCell::new(Rc::from(name)),
         bases: RefCell::new(bases),
         mro_tail: RefCell::new(mro_tail),
-        dict: Rc::new(Object { class: None, dict: None, kind: ObjKind::Dict(RefCell::new(Dict::new())) }),
+        dict: crate::gc::alloc(Object { class: None, dict: None, kind: ObjKind::Dict(RefCell::new(Dict::new())) }),
         layout,
         heap_type,
         slots: None,
@@ -147,7 +147,7 @@ pub fn new_type_data(name: &str, bases: Vec<Obj>, layout: Layout, heap_type: boo
 
 /// Makes a built-in type object whose class is `type_`.
 pub fn make_type(type_: &Obj, name: &str, bases: Vec<Obj>, layout: Layout) -> Obj {
-    let t = Rc::new(Object::new(type_.clone(), ObjKind::Type(Box::new(new_type_data(name, bases.clone(), layout, false)))));
+    let t = crate::gc::alloc(Object::new(type_.clone(), ObjKind::Type(Box::new(new_type_data(name, bases.clone(), layout, false)))));
     register_subclass(&bases, &t);
     t
 }

@@ -39,7 +39,7 @@ pub enum Value {
 impl Value {
     /// Wraps a heap object kind into a new object of the given class.
     pub fn new_obj(class: &Obj, kind: ObjKind) -> Value {
-        Value::Obj(Rc::new(Object::new(class.clone(), kind)))
+        Value::Obj(crate::gc::alloc(Object::new(class.clone(), kind)))
     }
 
     /// The heap object, if this value is one.

@@ -83,9 +83,9 @@ impl Vm {
     pub fn new(argv: Vec<String>) -> Vm {
         let types = Types::new();
         let exc = ExcTypes::new(&types.type_, &types.object);
-        let placeholder = Rc::new(Object::new(types.object.clone(), ObjKind::Module));
-        let not_implemented = Value::Obj(Rc::new(Object::new(types.not_implemented_type.clone(), ObjKind::NotImplemented)));
-        let ellipsis = Value::Obj(Rc::new(Object::new(types.ellipsis_type.clone(), ObjKind::Ellipsis)));
+        let placeholder = crate::gc::alloc(Object::new(types.object.clone(), ObjKind::Module));
+        let not_implemented = Value::Obj(crate::gc::alloc(Object::new(types.not_implemented_type.clone(), ObjKind::NotImplemented)));
+        let ellipsis = Value::Obj(crate::gc::alloc(Object::new(types.ellipsis_type.clone(), ObjKind::Ellipsis)));
         let mut vm = Vm {
             types,
             exc,
@@ -185,7 +185,7 @@ impl Vm {
 
     /// An empty dict object.
     pub fn new_dict_obj(&self) -> Obj {
-        Rc::new(Object::new(self.types.dict.clone(), ObjKind::Dict(RefCell::new(Dict::new()))))
+        crate::gc::alloc(Object::new(self.types.dict.clone(), ObjKind::Dict(RefCell::new(Dict::new()))))
     }
 
     /// A dict value from a filled table.
@@ -201,7 +201,7 @@ impl Vm {
     /// A new module object with `__name__` set.
     pub fn new_module(&mut self, name: &str) -> Obj {
         let dict = self.new_dict_obj();
-        let m = Rc::new(Object { class: Some(self.types.module.clone()), dict: Some(dict), kind: ObjKind::Module });
+        let m = crate::gc::alloc(Object { class: Some(self.types.module.clone()), dict: Some(dict), kind: ObjKind::Module });
         let n = self.new_str(name);
         self.set_attr_str(&m, "__name__", n);
         self.set_attr_str(&m, "__doc__", Value::None);

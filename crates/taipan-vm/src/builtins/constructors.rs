@@ -50,7 +50,7 @@ fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if is_exact(vm, &cls, &vm.types.int.clone()) {
         return Ok(int_value(vm, value));
     }
-    Ok(Value::Obj(Rc::new(Object { class: Some(cls.clone()), dict: new_dict_for(vm, &cls), kind: ObjKind::Int(value.to_ibig()) })))
+    Ok(Value::Obj(crate::gc::alloc(Object { class: Some(cls.clone()), dict: new_dict_for(vm, &cls), kind: ObjKind::Int(value.to_ibig()) })))
 }
 
 fn new_dict_for(vm: &mut Vm, cls: &Obj) -> Option<Obj> {
@@ -119,7 +119,7 @@ fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     if is_exact(vm, &cls, &vm.types.float.clone()) {
         return Ok(Value::Float(f));
     }
-    Ok(Value::Obj(Rc::new(Object { class: Some(cls.clone()), dict: new_dict_for(vm, &cls), kind: ObjKind::Float(f) })))
+    Ok(Value::Obj(crate::gc::alloc(Object { class: Some(cls.clone()), dict: new_dict_for(vm, &cls), kind: ObjKind::Float(f) })))
 }
 
 /// `float(x)`.
@@ -180,7 +180,7 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if is_exact(vm, &cls, &vm.types.str.clone()) {
         return Ok(vm.new_str(s));
     }
-    Ok(Value::Obj(Rc::new(Object { class: Some(cls.clone()), dict: new_dict_for(vm, &cls), kind: ObjKind::Str(PyStr::new(s)) })))
+    Ok(Value::Obj(crate::gc::alloc(Object { class: Some(cls.clone()), dict: new_dict_for(vm, &cls), kind: ObjKind::Str(PyStr::new(s)) })))
 }
 
 fn bool_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -203,7 +203,7 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     if is_exact(vm, &cls, &vm.types.tuple.clone()) {
         return Ok(vm.new_tuple(items));
     }
-    Ok(Value::Obj(Rc::new(Object {
+    Ok(Value::Obj(crate::gc::alloc(Object {
         class: Some(cls.clone()),
         dict: new_dict_for(vm, &cls),
         kind: ObjKind::Tuple(items.into_boxed_slice()),

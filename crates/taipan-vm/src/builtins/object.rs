@@ -75,7 +75,7 @@ pub fn new_instance(vm: &mut Vm, cls: &Obj) -> Value {
             ObjKind::Instance(if n > 0 { Some(RefCell::new(vec![None; n])) } else { None })
         }
     };
-    Value::Obj(Rc::new(Object { class: Some(cls.clone()), dict, kind }))
+    Value::Obj(crate::gc::alloc(Object { class: Some(cls.clone()), dict, kind }))
 }
 
 fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -398,7 +398,7 @@ pub fn create_class(vm: &mut Vm, meta: &Obj, name: &str, bases: Vec<Value>, ns: 
         }
     }
     let bases_for_registry = td.bases.borrow().clone();
-    let cls = Rc::new(Object::new(meta.clone(), ObjKind::Type(Box::new(td))));
+    let cls = crate::gc::alloc(Object::new(meta.clone(), ObjKind::Type(Box::new(td))));
     crate::types::register_subclass(&bases_for_registry, &cls);
     if let Some(cell) = classcell {
         if let Some(ObjKind::Cell(c)) = cell.kind() {

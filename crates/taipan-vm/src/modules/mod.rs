@@ -1,5 +1,6 @@
 //! Native modules: `sys`, `math`, `time`.
 
+pub mod gc;
 pub mod math;
 pub mod sys;
 pub mod time;
@@ -11,6 +12,7 @@ use crate::vm::Vm;
 /// `sys` and `builtins` exist from start-up and are found in `sys.modules`.
 pub fn load_native(vm: &mut Vm, name: &str) -> Option<Obj> {
     match name {
+        "gc" => Some(gc::create(vm)),
         "math" => Some(math::create(vm)),
         "time" => Some(time::create(vm)),
         _ => None,
