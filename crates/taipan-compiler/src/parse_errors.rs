@@ -29,8 +29,30 @@ pub fn check(map: &SourceMap<'_>, parsed: &Parsed<Mod>, guard: StackGuard) -> Op
     if let Some(err) = token_limits(map, parsed, limit) {
         return Some(err);
     }
+    if let Some(err) = tab_check(map, parsed, limit) {
+        return Some(err);
+    }
     if let Some(e) = first_parse {
-        return Some(map_parse_error(map, parsed, &e.error, rng(e.location), guard));
+        let err = map_parse_error(map, parsed, &e.error, rng(e.location), guard);
+        if !matches!(e.error, ParseErrorType::Lexical(_)) {
+            // CPython then tokenizes the rest of the file: a later tokenizer error wins, and
+            // so does a bracket left open on a line before the error.
+            let later = parsed
+                .errors()
+                .iter()
+                .filter(|x| x.location.start() > e.location.start())
+                .filter(|x| matches!(x.error, ParseErrorType::Lexical(ref l) if !matches!(l, LexicalErrorType::Eof)))
+                .min_by_key(|x| x.location.start());
+            if let Some(x) = later {
+                return Some(map_parse_error(map, parsed, &x.error, rng(x.location), guard));
+            }
+            if let Some((ch, r)) = unclosed_bracket(parsed) {
+                if map.line_col(r.start).0 < err.lineno {
+                    return Some(map.error_at(CompileErrorKind::SyntaxError, format!("'{ch}' was never closed"), r));
+                }
+            }
+        }
+        return Some(err);
     }
     if let Some(u) = parsed.unsupported_syntax_errors().first() {
         let mut range = rng(u.range);
@@ -43,6 +65,15 @@ pub fn check(map: &SourceMap<'_>, parsed: &Parsed<Mod>, guard: StackGuard) -> Op
                 }
                 "invalid syntax"
             }
+            UnsupportedSyntaxErrorKind::Pep701FString(kind) => {
+                // The kind's type is not exported by ruff; its Debug name is stable enough.
+                let msg = match format!("{kind:?}").as_str() {
+                    "Backslash" => "f-string expression part cannot include a backslash",
+                    "Comment" => "f-string expression part cannot include '#'",
+                    _ => "f-string: expecting '}'",
+                };
+                return Some(fstring_error(map, parsed, msg, range));
+            }
             _ => "invalid syntax",
         };
         return Some(map.error_at(CompileErrorKind::SyntaxError, msg, range));
@@ -50,8 +81,32 @@ pub fn check(map: &SourceMap<'_>, parsed: &Parsed<Mod>, guard: StackGuard) -> Op
     None
 }
 
+/// CPython 3.11 reports f-string errors just past the end of the f-string (the string
+/// token containing the error).
+fn fstring_error(map: &SourceMap<'_>, parsed: &Parsed<Mod>, msg: &str, range: Range) -> Box<CompileError> {
+    let end = parsed
+        .tokens()
+        .iter()
+        .find(|t| t.kind() == TokenKind::FStringEnd && t.range().end().to_u32() >= range.end)
+        .map_or(range.end, |t| t.range().end().to_u32());
+    let mut e = map.error_at(CompileErrorKind::SyntaxError, msg, Range { start: end, end });
+    let (line, _) = map.line_col(range.start);
+    e.lineno = line;
+    e.end_lineno = line;
+    e.text = map.line_text(line);
+    e
+}
+
+fn closer_of(open: char) -> char {
+    match open {
+        '(' => ')',
+        '[' => ']',
+        _ => '}',
+    }
+}
+
 fn token_limits<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, limit: u32) -> Option<Box<CompileError>> {
-    let mut level: u32 = 0;
+    let mut stack: Vec<(char, Range)> = Vec::new();
     let mut indent: u32 = 0;
     let mut fstring: u32 = 0;
     for tok in parsed.tokens().iter() {
@@ -59,16 +114,21 @@ fn token_limits<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, limit: u32) -> Optio
         if start > limit {
             break;
         }
+        let open = match tok.kind() {
+            TokenKind::Lpar => Some('('),
+            TokenKind::Lsqb => Some('['),
+            TokenKind::Lbrace => Some('{'),
+            _ => None,
+        };
+        let close = match tok.kind() {
+            TokenKind::Rpar => Some(')'),
+            TokenKind::Rsqb => Some(']'),
+            TokenKind::Rbrace => Some('}'),
+            _ => None,
+        };
         match tok.kind() {
             TokenKind::FStringStart | TokenKind::TStringStart => fstring += 1,
             TokenKind::FStringEnd | TokenKind::TStringEnd => fstring = fstring.saturating_sub(1),
-            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace if fstring == 0 => {
-                level += 1;
-                if level > MAX_PAREN_LEVEL {
-                    return Some(map.error_at(CompileErrorKind::SyntaxError, "too many nested parentheses", rng(tok.range())));
-                }
-            }
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace if fstring == 0 => level = level.saturating_sub(1),
             TokenKind::Indent => {
                 indent += 1;
                 if indent >= MAX_INDENT {
@@ -84,6 +144,109 @@ fn token_limits<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, limit: u32) -> Optio
             }
             TokenKind::Dedent => indent = indent.saturating_sub(1),
             _ => {}
+        }
+        if fstring > 0 {
+            continue;
+        }
+        if let Some(o) = open {
+            stack.push((o, rng(tok.range())));
+            if stack.len() as u32 > MAX_PAREN_LEVEL {
+                return Some(map.error_at(CompileErrorKind::SyntaxError, "too many nested parentheses", rng(tok.range())));
+            }
+        }
+        if let Some(c) = close {
+            match stack.pop() {
+                None => {
+                    return Some(map.error_at(CompileErrorKind::SyntaxError, format!("unmatched '{c}'"), rng(tok.range())));
+                }
+                Some((o, orange)) if closer_of(o) != c => {
+                    let (oline, _) = map.line_col(orange.start);
+                    let (cline, _) = map.line_col(start);
+                    let msg = if oline == cline {
+                        format!("closing parenthesis '{c}' does not match opening parenthesis '{o}'")
+                    } else {
+                        format!("closing parenthesis '{c}' does not match opening parenthesis '{o}' on line {oline}")
+                    };
+                    return Some(map.error_at(CompileErrorKind::SyntaxError, msg, rng(tok.range())));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    None
+}
+
+/// CPython's tokenizer compares each logical line's indentation measured with tabs to
+/// multiples of 8 and with tabs as 1 column; if the two orders disagree it raises
+/// `TabError: inconsistent use of tabs and spaces in indentation`.
+fn tab_check<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, limit: u32) -> Option<Box<CompileError>> {
+    let src = map.source();
+    if !src.contains('\t') {
+        return None;
+    }
+    let mut stack: Vec<(u32, u32)> = vec![(0, 0)];
+    let mut at_line_start = true;
+    for tok in parsed.tokens().iter() {
+        match tok.kind() {
+            TokenKind::Newline => {
+                at_line_start = true;
+                continue;
+            }
+            TokenKind::NonLogicalNewline | TokenKind::Comment | TokenKind::Indent | TokenKind::Dedent => continue,
+            _ => {}
+        }
+        if !at_line_start {
+            continue;
+        }
+        at_line_start = false;
+        let start = tok.range().start().to_u32();
+        if start > limit {
+            break;
+        }
+        let (line, col_bytes) = map.line_col(start);
+        let line_start = start.saturating_sub(col_bytes) as usize;
+        let indent = src.get(line_start..start as usize).unwrap_or("");
+        let (mut col, mut alt) = (0u32, 0u32);
+        for ch in indent.chars() {
+            match ch {
+                '\t' => {
+                    col = (col / 8 + 1) * 8;
+                    alt += 1;
+                }
+                ' ' => {
+                    col += 1;
+                    alt += 1;
+                }
+                _ => {}
+            }
+        }
+        let tab_error = || {
+            let mut e = map.error_at(CompileErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", Range { start, end: start });
+            e.lineno = line;
+            e.end_lineno = line;
+            e.offset = 1;
+            e.end_offset = 1;
+            e
+        };
+        let (top_col, top_alt) = stack.last().copied().unwrap_or((0, 0));
+        if col == top_col {
+            if alt != top_alt {
+                return Some(tab_error());
+            }
+        } else if col > top_col {
+            if alt <= top_alt {
+                return Some(tab_error());
+            }
+            stack.push((col, alt));
+        } else {
+            while stack.len() > 1 && stack.last().is_some_and(|&(c, _)| col < c) {
+                stack.pop();
+            }
+            if let Some(&(c, a)) = stack.last() {
+                if col == c && alt != a {
+                    return Some(tab_error());
+                }
+            }
         }
     }
     None
@@ -140,6 +303,10 @@ fn map_parse_error(
             syntax("iterable argument unpacking follows keyword argument unpacking")
         }
         ParseErrorType::NonDefaultParamAfterDefaultParam => syntax("non-default argument follows default argument"),
+        ParseErrorType::SimpleStatementsOnSameLine if number_before(parsed, range.start).is_some() => {
+            let (start, kind) = number_before(parsed, range.start).unwrap_or((range.start, "decimal"));
+            map.error_at(SyntaxError, format!("invalid {kind} literal"), Range { start, end: range.end })
+        }
         ParseErrorType::SimpleStatementsOnSameLine => {
             let (line, _) = map.line_col(range.start);
             let text = map.line_text(line).unwrap_or_default();
@@ -189,6 +356,45 @@ fn map_parse_error(
             }
         }
         ParseErrorType::UnparenthesizedGeneratorExpression => syntax("Generator expression must be parenthesized"),
+        ParseErrorType::ExpectedKeywordParam => syntax("named arguments must follow bare *"),
+        ParseErrorType::PositionalAfterKeywordArgument | ParseErrorType::PositionalAfterKeywordUnpacking => {
+            let msg = if matches!(err, ParseErrorType::PositionalAfterKeywordArgument) {
+                "positional argument follows keyword argument"
+            } else {
+                "positional argument follows keyword argument unpacking"
+            };
+            // CPython points at the token after the arguments (the closing parenthesis).
+            let close = closing_bracket_after(parsed, range.start).unwrap_or(range);
+            map.error_at(SyntaxError, msg, close)
+        }
+        ParseErrorType::OtherError(msg) if msg.starts_with("Expected `except` or `finally`") => {
+            syntax("expected 'except' or 'finally' block")
+        }
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
+            let code = *tok as u32;
+            let invisible = tok.is_control() || matches!(code, 0x200b..=0x200f | 0x2028..=0x202e | 0x2060..=0x206f | 0xfeff);
+            if invisible {
+                syntax(&format!("invalid non-printable character U+{code:04X}"))
+            } else {
+                syntax(&format!("invalid character '{tok}' (U+{code:04X})"))
+            }
+        }
+        ParseErrorType::Lexical(LexicalErrorType::OtherError(msg)) if &**msg == "Invalid decimal integer literal" => {
+            syntax("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers")
+        }
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace,
+            found: TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace,
+        } => token_limits(map, parsed, u32::MAX).unwrap_or_else(|| syntax("invalid syntax")),
+        ParseErrorType::ExpectedToken { expected: TokenKind::Comma, .. } => match element_start_before(parsed, range.start) {
+            Some(start) => {
+                map.error_at(SyntaxError, "invalid syntax. Perhaps you forgot a comma?", Range { start, end: range.end })
+            }
+            None => syntax("invalid syntax"),
+        },
+        ParseErrorType::ExpectedExpression if in_fstring(parsed, range.start) => {
+            fstring_error(map, parsed, "f-string: empty expression not allowed", range)
+        }
         ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
             let mut e = map.error_at(IndentationError, "unindent does not match any outer indentation level", range);
             let line_len = e.text.as_deref().map_or(0, |t| t.trim_end_matches('\n').chars().count() as u32);
@@ -214,8 +420,15 @@ fn map_parse_error(
         }
         ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => syntax("expected ':'"),
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
-            let (line, _) = map.line_col(range.start);
-            syntax(&format!("unterminated string literal (detected at line {line})"))
+            let text = map.source().get(range.start as usize..).unwrap_or("");
+            let body = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+            if body.starts_with(&"\"".repeat(3)) || body.starts_with(&"'".repeat(3)) {
+                let (line, _) = map.line_col(range.end.saturating_sub(1).max(range.start));
+                syntax(&format!("unterminated triple-quoted string literal (detected at line {line})"))
+            } else {
+                let (line, _) = map.line_col(range.start);
+                syntax(&format!("unterminated string literal (detected at line {line})"))
+            }
         }
         ParseErrorType::Lexical(LexicalErrorType::Eof) => {
             match unclosed_bracket(parsed) {
@@ -237,6 +450,86 @@ fn map_parse_error(
             syntax("invalid syntax")
         }
     }
+}
+
+/// A number token ending exactly at `offset` (`1abc`): its start and CPython's name for it.
+fn number_before<T>(parsed: &Parsed<T>, offset: u32) -> Option<(u32, &'static str)> {
+    let tok = parsed.tokens().iter().take_while(|t| t.range().start().to_u32() < offset).last()?;
+    if tok.range().end().to_u32() != offset || !matches!(tok.kind(), TokenKind::Int | TokenKind::Float | TokenKind::Complex) {
+        return None;
+    }
+    Some((tok.range().start().to_u32(), "decimal"))
+}
+
+/// Is `offset` inside an f-string?
+fn in_fstring<T>(parsed: &Parsed<T>, offset: u32) -> bool {
+    let mut depth = 0u32;
+    for t in parsed.tokens().iter() {
+        if t.range().start().to_u32() >= offset {
+            break;
+        }
+        match t.kind() {
+            TokenKind::FStringStart => depth += 1,
+            TokenKind::FStringEnd => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+/// The closing bracket that closes the bracket enclosing `offset`.
+fn closing_bracket_after<T>(parsed: &Parsed<T>, offset: u32) -> Option<Range> {
+    let mut depth = 0i32;
+    for t in parsed.tokens().iter().filter(|t| t.range().start().to_u32() >= offset) {
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                if depth == 0 {
+                    return Some(rng(t.range()));
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Start of the list element just before `offset` inside brackets (for CPython's
+/// "Perhaps you forgot a comma?"); `None` outside brackets.
+fn element_start_before<T>(parsed: &Parsed<T>, offset: u32) -> Option<u32> {
+    // One entry per open bracket: the start of the element being read at that level.
+    let mut stack: Vec<Option<u32>> = Vec::new();
+    for t in parsed.tokens().iter() {
+        let start = t.range().start().to_u32();
+        if start >= offset {
+            break;
+        }
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                // The bracket itself belongs to the enclosing element.
+                if let Some(top) = stack.last_mut() {
+                    top.get_or_insert(start);
+                }
+                stack.push(None);
+            }
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                stack.pop();
+            }
+            TokenKind::Comma | TokenKind::Colon => {
+                if let Some(top) = stack.last_mut() {
+                    *top = None;
+                }
+            }
+            TokenKind::NonLogicalNewline | TokenKind::Newline | TokenKind::Comment => {}
+            _ => {
+                if let Some(top) = stack.last_mut() {
+                    top.get_or_insert(start);
+                }
+            }
+        }
+    }
+    stack.last().copied().flatten()
 }
 
 /// The innermost bracket still open at the end of the token stream.
