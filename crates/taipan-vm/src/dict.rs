@@ -73,7 +73,6 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
         (Value::Obj(o), _) | (_, Value::Obj(o)) => {
             if is_plain_builtin(&o.kind) { Some(false) } else { None }
         }
-        _ => Some(false),
     }
 }
 
@@ -150,6 +149,21 @@ impl Dict {
         for &pos in self.index.iter_hash(hash as u64) {
             if let Some(Some((h, k, v))) = self.entries.get(pos) {
                 if *h == hash && k.as_str() == Some(key) {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+
+    /// Looks up a str key given as a str value: pointer identity first (interned names),
+    /// then text equality.
+    #[inline]
+    pub fn get_name(&self, hash: i64, key: &Value) -> Option<&Value> {
+        let Some(text) = key.as_str() else { return None };
+        for &pos in self.index.iter_hash(hash as u64) {
+            if let Some(Some((h, k, v))) = self.entries.get(pos) {
+                if *h == hash && (k.is(key) || k.as_str() == Some(text)) {
                     return Some(v);
                 }
             }

@@ -93,6 +93,7 @@ pub fn sequence_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> Option<PyRes
         (B::Or | B::And | B::Subtract | B::Xor, Some(ObjKind::Set(_) | ObjKind::FrozenSet(_)), Some(ObjKind::Set(_) | ObjKind::FrozenSet(_))) => {
             Some(crate::builtins::set::set_binary(vm, a, b, op))
         }
+        _ if crate::builtins::dict::is_view_operation(a, b, op) => Some(crate::builtins::dict::view_binary(vm, a, b, op)),
         (B::Or, Some(ObjKind::Dict(_)), Some(ObjKind::Dict(_))) => Some(crate::builtins::dict::dict_or(vm, a, b, op.is_inplace())),
         (B::Or, Some(ObjKind::Dict(_)), _) if op.is_inplace() => Some(crate::builtins::dict::dict_or(vm, a, b, true)),
         _ => None,
@@ -412,4 +413,95 @@ pub fn builtin_delitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<()>
         }
         _ => return None,
     })
+}
+
+// ----- argument helpers shared by the container methods -----
+
+/// CPython's error for a method descriptor applied to the wrong type:
+/// "descriptor 'append' for 'list' objects doesn't apply to a 'int' object" (methods) or
+/// "descriptor '__len__' requires a 'list' object but received a 'int'" (slot wrappers).
+pub fn descr_error(vm: &mut Vm, name: &str, owner: &str, got: Option<&Value>) -> crate::vm::PyErr {
+    let Some(got) = got else {
+        return vm.type_error(format!("unbound method {owner}.{name}() needs an argument"));
+    };
+    let tn = vm.type_name(got);
+    let method_like = !name.starts_with("__")
+        || matches!(name, "__getitem__" | "__contains__" | "__reversed__" | "__sizeof__" | "__class_getitem__");
+    if method_like {
+        vm.type_error(format!("descriptor '{name}' for '{owner}' objects doesn't apply to a '{tn}' object"))
+    } else {
+        vm.type_error(format!("descriptor '{name}' requires a '{owner}' object but received a '{tn}'"))
+    }
+}
+
+/// CPython `_PyArg_CheckPositional`: "insert expected 2 arguments, got 1",
+/// "pop expected at most 1 argument, got 2", "get expected at least 1 argument, got 0".
+pub fn check_positional(vm: &mut Vm, name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    if n < min {
+        let q = if min == max { "" } else { "at least " };
+        return Err(vm.type_error(format!("{name} expected {q}{min} argument{}, got {n}", plural(min))));
+    }
+    if n > max {
+        let q = if min == max { "" } else { "at most " };
+        return Err(vm.type_error(format!("{name} expected {q}{max} argument{}, got {n}", plural(max))));
+    }
+    Ok(())
+}
+
+/// An index argument as a C `Py_ssize_t` (`PyNumber_AsSsize_t` with OverflowError):
+/// TypeError for non-integers, OverflowError beyond 64 bits.
+pub fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        _ => {
+            if let Some(i) = to_pyint(v) {
+                return match i.as_i64() {
+                    Some(x) => Ok(x),
+                    None => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+                };
+            }
+            vm.to_index(v)
+        }
+    }
+}
+
+/// A slice-style index argument (`_PyEval_SliceIndexNotNone`): big ints clamp; other
+/// types raise "slice indices must be integers or have an __index__ method".
+pub fn clamped_index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::Float(_) | Value::None => Err(vm.type_error("slice indices must be integers or have an __index__ method")),
+        _ => match vm.to_index(v) {
+            Ok(i) => Ok(i),
+            Err(e) => {
+                if vm.exc_matches(&e.0, &vm.exc.type_error.clone()) {
+                    Err(vm.type_error("slice indices must be integers or have an __index__ method"))
+                } else {
+                    Err(e)
+                }
+            }
+        },
+    }
+}
+
+/// `start`/`stop` of `index(x, start, stop)` normalized against `len` as CPython's
+/// `list.index` / `tuple.index` do (negative from the end, then clamped at 0).
+pub fn index_bounds(vm: &mut Vm, args: &[Value], len: usize) -> PyResult<(usize, usize)> {
+    let n = len as i64;
+    let norm = |i: i64| -> usize {
+        let j = if i < 0 { i.saturating_add(n) } else { i };
+        j.max(0) as usize
+    };
+    let start = match args.first() {
+        Some(v) => norm(clamped_index_arg(vm, v)?),
+        None => 0,
+    };
+    let stop = match args.get(1) {
+        Some(v) => norm(clamped_index_arg(vm, v)?),
+        None => usize::MAX,
+    };
+    Ok((start, stop))
 }
