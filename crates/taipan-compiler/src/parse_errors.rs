@@ -386,7 +386,10 @@ fn map_parse_error(
             expected: TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace,
             found: TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace,
         } => token_limits(map, parsed, u32::MAX).unwrap_or_else(|| syntax("invalid syntax")),
-        ParseErrorType::ExpectedToken { expected: TokenKind::Comma, .. } => match element_start_before(parsed, range.start) {
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace,
+            found,
+        } if starts_expression(*found) => match element_start_before(parsed, range.start) {
             Some(start) => {
                 map.error_at(SyntaxError, "invalid syntax. Perhaps you forgot a comma?", Range { start, end: range.end })
             }
@@ -459,6 +462,28 @@ fn number_before<T>(parsed: &Parsed<T>, offset: u32) -> Option<(u32, &'static st
         return None;
     }
     Some((tok.range().start().to_u32(), "decimal"))
+}
+
+/// Can a token of this kind begin an expression (for "Perhaps you forgot a comma?")?
+fn starts_expression(kind: TokenKind) -> bool {
+    matches!(
+        kind,
+        TokenKind::Name
+            | TokenKind::Int
+            | TokenKind::Float
+            | TokenKind::Complex
+            | TokenKind::String
+            | TokenKind::FStringStart
+            | TokenKind::Lsqb
+            | TokenKind::Lbrace
+            | TokenKind::True
+            | TokenKind::False
+            | TokenKind::None
+            | TokenKind::Ellipsis
+            | TokenKind::Lambda
+            | TokenKind::Not
+            | TokenKind::Tilde
+    )
 }
 
 /// Is `offset` inside an f-string?

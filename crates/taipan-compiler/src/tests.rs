@@ -701,3 +701,15 @@ fn future_annotations_are_strings() {
     assert!(strs.contains(&"dict[str, int | None]".to_string()), "{strs:?}");
     assert!(strs.contains(&"X.Y".to_string()), "{strs:?}");
 }
+
+#[test]
+fn error_offsets_count_like_cpython() {
+    // Compiler errors count bytes (CPython's col_offset + 1); parser errors count characters.
+    let e = compile_err("x = 'ää'; break\n");
+    assert_eq!((e.lineno, e.offset, e.end_lineno, e.end_offset), (1, 13, 1, 18));
+    let e = compile_err("x = 'ää' + (1 2)\n");
+    assert_eq!((e.msg.as_str(), e.offset, e.end_offset), ("invalid syntax. Perhaps you forgot a comma?", 13, 16));
+    let e = compile_err("y = 'é'; f(a=1, a=2)\n");
+    assert_eq!((e.offset, e.end_offset), (18, 21));
+    assert_eq!(e.text.as_deref(), Some("y = 'é'; f(a=1, a=2)\n"));
+}
