@@ -1000,11 +1000,8 @@ fn repeat_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> 
     check_pos(vm, tyname(arr), name, &args[1..], kwnames, 1, 1, Style::Wrapper)?;
     let n = &args[1];
     if to_pyint(n).is_none() && vm.lookup_special(n, "__index__").is_none() {
-        if name == "__mul__" && user_reflected(vm, n, "__rmul__") {
-            return Ok(vm.not_implemented.clone());
-        }
-        let tn = vm.type_name(n);
-        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{tn}'")));
+        // The operator machinery reports "can't multiply sequence by non-int".
+        return Ok(vm.not_implemented.clone());
     }
     let count = match to_pyint(n) {
         Some(i) => match i.as_i64() {
@@ -1127,9 +1124,6 @@ fn ba_extend(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     let add = if let Some(d) = data_of(src) {
         d.into_owned()
     } else {
-        if src.as_str().is_some() {
-            return Err(vm.type_error("expected iterable of integers; got: 'str'"));
-        }
         let it = match vm.iter(src) {
             Ok(it) => it,
             Err(e) => {

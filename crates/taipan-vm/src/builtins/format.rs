@@ -146,6 +146,9 @@ impl FieldResolver for Resolver<'_, '_> {
 
     fn lookup(&mut self, key: FieldKey<'_>, path: FieldPath<'_>) -> Result<Value, Fail> {
         let mut obj = match key {
+            FieldKey::Index(_) if matches!(self.kw, Kwargs::Mapping(_)) => {
+                return Err(Fail::Py(self.vm.value_error("Format string contains positional fields")));
+            }
             FieldKey::Index(i) => match self.args.get(i) {
                 Some(v) => v.clone(),
                 None => return Err(Fail::Fmt(fs::replacement_index_error(i))),
@@ -304,8 +307,12 @@ impl PercentOperand<'_> {
     fn text_for(&mut self, v: &Value) -> Result<String, Fail> {
         let vm = &mut *self.vm;
         if !self.bytes_mode {
-            if let Some(s) = v.as_str() {
-                return Ok(s.to_string());
+            if let Value::Obj(o) = v {
+                if let ObjKind::Str(s) = &o.kind {
+                    if o.class.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(c, &vm.types.str)) {
+                        return Ok(s.as_str().to_string());
+                    }
+                }
             }
             return Ok(vm.str(v)?);
         }
@@ -350,10 +357,14 @@ impl PercentOperand<'_> {
                 _ => Err(Fail::Fmt(percent::char_required())),
             };
         }
-        match to_pyint(v) {
-            Some(i) => Ok(percent::char_from_int(&i.to_ibig())?),
-            None => Err(Fail::Fmt(percent::char_required())),
+        if let Some(i) = to_pyint(v) {
+            return Ok(percent::char_from_int(&i.to_ibig())?);
         }
+        if vm.lookup_special(v, "__index__").is_some() {
+            let i = vm.to_index(v)?;
+            return Ok(percent::char_from_int(&dashu_int::IBig::from(i))?);
+        }
+        Err(Fail::Fmt(percent::char_required()))
     }
 }
 

@@ -46,7 +46,7 @@ pub(crate) enum Style {
     /// argument, got 0"; keywords: "str.center() takes no keyword arguments".
     Clinic,
     /// `PyArg_ParseTuple`: "find() takes at least 1 argument (0 given)";
-    /// keywords: "find() takes no keyword arguments".
+    /// keywords: "str.find() takes no keyword arguments".
     Varargs,
     /// `METH_O`: "str.join() takes exactly one argument (0 given)".
     One,
@@ -74,7 +74,6 @@ pub(crate) fn check_pos(
 ) -> PyResult<()> {
     if !kwnames.is_empty() {
         return Err(vm.type_error(match style {
-            Style::Varargs => format!("{name}() takes no keyword arguments"),
             Style::Wrapper => format!("wrapper {name}() takes no keyword arguments"),
             _ => format!("{ty}.{name}() takes no keyword arguments"),
         }));
@@ -857,11 +856,9 @@ fn repeat_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> 
     let n = &args[1];
     let is_int = to_pyint(n).is_some() || vm.lookup_special(n, "__index__").is_some();
     if !is_int {
-        if name == "__mul__" && has_user_reflected(vm, n, "__rmul__") {
-            return Ok(vm.not_implemented.clone());
-        }
-        let tn = vm.type_name(n);
-        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{tn}'")));
+        // The operator machinery then tries the other operand and reports
+        // "can't multiply sequence by non-int of type 'T'".
+        return Ok(vm.not_implemented.clone());
     }
     let count = match to_pyint(n) {
         Some(i) => match i.as_i64() {
