@@ -222,6 +222,14 @@ impl PyInt {
         }
     }
 
+    /// The value as an `IBig`, borrowed when it already is one.
+    pub fn big(&self) -> Cow<'_, IBig> {
+        match self {
+            PyInt::Small(v) => Cow::Owned(IBig::from(*v)),
+            PyInt::Big(b) => Cow::Borrowed(b),
+        }
+    }
+
     /// Consumes the value into an `IBig`.
     pub fn into_ibig(self) -> IBig {
         match self {
@@ -277,7 +285,7 @@ impl PyInt {
             return PyInt::ZERO;
         };
         let pow = UBig::from(10u8).pow(places);
-        let magnitude = mag(&self.to_ibig());
+        let magnitude = mag(&self.big());
         let (q, r) = (&magnitude).div_rem(&pow);
         let twice = r << 1;
         let q = if twice > pow || (twice == pow && q.bit(0)) {
@@ -347,7 +355,7 @@ impl PyInt {
         {
             return PyInt::Small(r);
         }
-        PyInt::from_ibig(self.to_ibig() + other.to_ibig())
+        PyInt::from_ibig(&*self.big() + &*other.big())
     }
 
     /// `self - other`.
@@ -357,7 +365,7 @@ impl PyInt {
         {
             return PyInt::Small(r);
         }
-        PyInt::from_ibig(self.to_ibig() - other.to_ibig())
+        PyInt::from_ibig(&*self.big() - &*other.big())
     }
 
     /// `self * other`.
@@ -389,11 +397,11 @@ impl PyInt {
             }
             return Some((PyInt::from_i128(q), PyInt::from_i128(r)));
         }
-        let b = other.to_ibig();
-        let (mut q, mut r) = self.to_ibig().div_rem(&b);
+        let b = other.big();
+        let (mut q, mut r) = (&*self.big()).div_rem(&*b);
         if !r.is_zero() && (r.sign() != b.sign()) {
             q -= IBig::ONE;
-            r += &b;
+            r += &*b;
         }
         Some((PyInt::from_ibig(q), PyInt::from_ibig(r)))
     }
@@ -453,7 +461,7 @@ impl PyInt {
             return Ok(*a as f64 / *b as f64);
         }
         let negative = self.is_negative() != other.is_negative();
-        let q = true_div_magnitude(&mag(&self.to_ibig()), &mag(&other.to_ibig()))
+        let q = true_div_magnitude(&mag(&self.big()), &mag(&other.big()))
             .ok_or_else(|| overflow("integer division result too large for a float"))?;
         Ok(if negative { -q } else { q })
     }
@@ -496,7 +504,7 @@ impl PyInt {
             return Err(NumError::Memory);
         }
         let e = usize::try_from(e).map_err(|_| NumError::Memory)?;
-        Ok(PowResult::Int(PyInt::from_ibig(self.to_ibig().pow(e))))
+        Ok(PowResult::Int(PyInt::from_ibig(self.big().pow(e))))
     }
 
     /// `pow(self, exp, modulus)`. Errors: ValueError "pow() 3rd argument cannot be 0",
@@ -528,7 +536,7 @@ impl PyInt {
                 if exp.is_negative() {
                     base = base.inv().ok_or_else(|| value_err(NOT_INVERTIBLE))?;
                 }
-                let e = mag(&exp.to_ibig());
+                let e = mag(&exp.big());
                 PyInt::from_ibig(IBig::from(base.pow(&e).residue()))
             }
         };
@@ -561,7 +569,7 @@ impl PyInt {
             return Err(NumError::Memory);
         }
         let c = usize::try_from(c).map_err(|_| NumError::Memory)?;
-        Ok(PyInt::from_ibig(self.to_ibig() << c))
+        Ok(PyInt::from_ibig(&*self.big() << c))
     }
 
     /// `self >> count` (arithmetic, rounds toward negative infinity). Error: ValueError
@@ -591,7 +599,7 @@ impl PyInt {
     pub fn bitand(&self, other: &PyInt) -> PyInt {
         match (self, other) {
             (PyInt::Small(a), PyInt::Small(b)) => PyInt::Small(a & b),
-            _ => PyInt::from_ibig(self.to_ibig() & other.to_ibig()),
+            _ => PyInt::from_ibig(&*self.big() & &*other.big()),
         }
     }
 
@@ -599,7 +607,7 @@ impl PyInt {
     pub fn bitor(&self, other: &PyInt) -> PyInt {
         match (self, other) {
             (PyInt::Small(a), PyInt::Small(b)) => PyInt::Small(a | b),
-            _ => PyInt::from_ibig(self.to_ibig() | other.to_ibig()),
+            _ => PyInt::from_ibig(&*self.big() | &*other.big()),
         }
     }
 
@@ -607,7 +615,7 @@ impl PyInt {
     pub fn bitxor(&self, other: &PyInt) -> PyInt {
         match (self, other) {
             (PyInt::Small(a), PyInt::Small(b)) => PyInt::Small(a ^ b),
-            _ => PyInt::from_ibig(self.to_ibig() ^ other.to_ibig()),
+            _ => PyInt::from_ibig(&*self.big() ^ &*other.big()),
         }
     }
 

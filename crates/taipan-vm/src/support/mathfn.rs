@@ -1228,8 +1228,8 @@ pub fn isqrt(n: &PyInt) -> NumResult<PyInt> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::super::int::parse_int;
+    use super::*;
 
     fn p(s: &str) -> PyInt {
         parse_int(s, 10, 0).expect("literal")
