@@ -18,7 +18,7 @@ use taipan_bytecode::{BinaryOperator, ComparisonOperator, Opcode};
 
 use crate::code::Code;
 use crate::object::ObjKind;
-use crate::ops::{dict_get_str, hash_str};
+use crate::ops::hash_str;
 use crate::value::{Obj, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -861,18 +861,16 @@ impl Vm {
 
     /// Looks a name up in globals, then builtins; NameError if missing.
     pub fn load_global(&mut self, globals: &Obj, name: &Value) -> PyResult<Value> {
-        let s = name.as_str().unwrap_or("");
-        let h = hash_str(s);
-        if let Some(v) = dict_get_str(globals, h, s) {
+        if let Some(v) = crate::ops::dict_get_name(globals, name) {
             return Ok(v);
         }
-        let bdict = self.builtins.dict.clone();
-        if let Some(b) = bdict {
-            if let Some(v) = dict_get_str(&b, h, s) {
+        if let Some(b) = &self.builtins.dict {
+            if let Some(v) = crate::ops::dict_get_name(b, name) {
                 return Ok(v);
             }
         }
-        Err(crate::suggest::name_error(self, globals, s))
+        let s = name.as_str().unwrap_or("").to_string();
+        Err(crate::suggest::name_error(self, globals, &s))
     }
 
     fn needs_frame(&self, func: &Value) -> bool {

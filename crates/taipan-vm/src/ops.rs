@@ -18,6 +18,31 @@ pub fn hash_str(s: &str) -> i64 {
     crate::support::hash::hash_str(s)
 }
 
+/// The hash of a str value, cached in the str object (0 for non-str values).
+#[inline]
+pub fn str_value_hash(v: &Value) -> i64 {
+    match v.kind() {
+        Some(ObjKind::Str(s)) => {
+            let c = s.cached_hash();
+            if c != -1 {
+                return c;
+            }
+            let h = hash_str(s.as_str());
+            s.set_hash(h);
+            h
+        }
+        _ => 0,
+    }
+}
+
+/// Looks up a str-valued key (an interned name) in a dict object: identity first, then text.
+#[inline]
+pub fn dict_get_name(d: &Obj, name: &Value) -> Option<Value> {
+    let ObjKind::Dict(cell) = &d.kind else { return None };
+    let h = str_value_hash(name);
+    cell.borrow().get_name(h, name).cloned()
+}
+
 impl Vm {
     /// Looks a special method up on the class of `v` (not the instance), as CPython's
     /// `_PyType_Lookup` on `type(v)`.
