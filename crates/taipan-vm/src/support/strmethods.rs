@@ -19,11 +19,18 @@
 //! the end, then clamp to `0..=len`. Results are code-point indices. ASCII
 //! strings take byte-indexed fast paths.
 //!
+//! Errors: functions that can fail return `Err(message)` for a `ValueError`
+//! ("empty separator"), or a [`FormatError`] when the class varies
+//! ([`repeat_str`]). `str.index`/`rindex` are [`find`]/[`rfind`] with `None`
+//! mapped to ValueError "substring not found".
+//!
 //! Invariants: nothing here panics on any input; all index arithmetic is
 //! checked or clamped.
 
 #[path = "strmethods/tables.rs"]
 mod tables;
+
+use super::format_spec::{ErrorKind, FormatError};
 
 use tables::{CHAR_CLASSES, DECIMAL_ZEROS, TITLE_EXCEPTIONS};
 
@@ -456,6 +463,12 @@ pub fn casefold(s: &str) -> String {
 /// `str.swapcase()`: upper-case characters lowered (final sigma applies),
 /// lower-case ones uppered, others (titlecase included) unchanged.
 pub fn swapcase(s: &str) -> String {
+    if s.is_ascii() {
+        let swapped = s
+            .bytes()
+            .map(|b| if b.is_ascii_alphabetic() { b ^ 0x20 } else { b });
+        return swapped.map(char::from).collect();
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
@@ -473,6 +486,19 @@ pub fn swapcase(s: &str) -> String {
 /// `str.title()`: a character after a cased one is lowered, any other is
 /// title-cased (`"they're" -> "They'Re"`).
 pub fn title(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        let mut previous_cased = false;
+        for b in s.bytes() {
+            out.push(char::from(if previous_cased {
+                b.to_ascii_lowercase()
+            } else {
+                b.to_ascii_uppercase()
+            }));
+            previous_cased = b.is_ascii_alphabetic();
+        }
+        return out;
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut previous_cased = false;
@@ -489,6 +515,13 @@ pub fn title(s: &str) -> String {
 
 /// `str.capitalize()`: first character title-cased, the rest lowered.
 pub fn capitalize(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = s.to_ascii_lowercase();
+        if let Some(first) = out.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        return out;
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
@@ -1006,16 +1039,28 @@ pub fn expandtabs(s: &str, tabsize: i64) -> String {
     out
 }
 
-/// `s * n`: empty for `n <= 0`. Error (OverflowError): "repeated string is
-/// too long" when the result would exceed `isize::MAX` bytes.
-pub fn repeat_str(s: &str, n: i64) -> Result<String, String> {
+/// `s * n`: empty for `n <= 0`. Errors: OverflowError "repeated string is
+/// too long" when the byte length overflows `isize`, MemoryError (empty
+/// message) when the allocation fails.
+pub fn repeat_str(s: &str, n: i64) -> Result<String, FormatError> {
     let Ok(n) = usize::try_from(n) else {
         return Ok(String::new());
     };
-    match s.len().checked_mul(n) {
-        Some(total) if isize::try_from(total).is_ok() => Ok(s.repeat(n)),
-        _ => Err("repeated string is too long".to_string()),
+    let total = match s.len().checked_mul(n) {
+        Some(total) if isize::try_from(total).is_ok() => total,
+        _ => return Err(FormatError::overflow("repeated string is too long")),
+    };
+    let mut out = String::new();
+    if out.try_reserve_exact(total).is_err() {
+        return Err(FormatError {
+            kind: ErrorKind::MemoryError,
+            message: String::new(),
+        });
     }
+    for _ in 0..n {
+        out.push_str(s);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -1549,7 +1594,10 @@ mod tests {
         assert!(is_xid_start('\u{3b1}') && !is_xid_start('1') && is_xid_continue('1'));
         assert_eq!(repeat_str("ab", 3), Ok("ababab".to_string()));
         assert_eq!(repeat_str("ab", -2), Ok(String::new()));
-        assert!(repeat_str("ab", i64::MAX).is_err());
+        assert_eq!(
+            repeat_str("ab", i64::MAX).map_err(|e| e.kind),
+            Err(ErrorKind::OverflowError)
+        );
         assert_eq!(char_at("h\u{e9}llo", 1), Some('\u{e9}'));
         assert_eq!(char_at("abc", 3), None);
         assert_eq!(char_len("h\u{e9}llo"), 5);
