@@ -43,11 +43,20 @@ pub fn check(map: &SourceMap<'_>, parsed: &Parsed<Mod>, guard: StackGuard) -> Op
                 .filter(|x| x.location.start() > e.location.start())
                 .filter(|x| matches!(x.error, ParseErrorType::Lexical(ref l) if !matches!(l, LexicalErrorType::Eof)))
                 .min_by_key(|x| x.location.start());
-            if let Some(x) = later {
-                return Some(map_parse_error(map, parsed, &x.error, rng(x.location), guard));
+            let later_lex = later.map(|x| (x.location.start().to_u32(), map_parse_error(map, parsed, &x.error, rng(x.location), guard)));
+            let later_tok = token_limits(map, parsed, u32::MAX).map(|t| {
+                let start = map_offset(map, &t);
+                (start, t)
+            });
+            let first = match (later_lex, later_tok) {
+                (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
+                (a, b) => a.or(b).map(|x| x.1),
+            };
+            if let Some(x) = first {
+                return Some(x);
             }
             if let Some((ch, r)) = unclosed_bracket(parsed) {
-                if map.line_col(r.start).0 < err.lineno {
+                if map.line_col(r.start).0 < map.line_col(e.location.start().to_u32()).0.max(err.lineno) {
                     return Some(map.error_at(CompileErrorKind::SyntaxError, format!("'{ch}' was never closed"), r));
                 }
             }
@@ -95,6 +104,19 @@ fn fstring_error(map: &SourceMap<'_>, parsed: &Parsed<Mod>, msg: &str, range: Ra
     e.end_lineno = line;
     e.text = map.line_text(line);
     e
+}
+
+/// Approximate byte offset of an error (for ordering errors by position).
+fn map_offset(map: &SourceMap<'_>, e: &CompileError) -> u32 {
+    let mut offset = 0u32;
+    for (i, line) in map.source().split_inclusive('\n').enumerate() {
+        if i + 1 == e.lineno as usize {
+            let col: usize = line.chars().take(e.offset.saturating_sub(1) as usize).map(char::len_utf8).sum();
+            return offset + col as u32;
+        }
+        offset += line.len() as u32;
+    }
+    offset
 }
 
 fn closer_of(open: char) -> char {
@@ -421,7 +443,26 @@ fn map_parse_error(
                 None => map.error_at(IndentationError, "expected an indented block", range),
             }
         }
-        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => syntax("expected ':'"),
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => {
+            if bracket_depth_at(parsed, range.start) == 0 && header_of_line(map, range.start).is_some() {
+                syntax("expected ':'")
+            } else {
+                syntax("invalid syntax")
+            }
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Lpar, .. } => {
+            let prev: Vec<TokenKind> = parsed
+                .tokens()
+                .iter()
+                .take_while(|t| t.range().start().to_u32() < range.start)
+                .map(|t| t.kind())
+                .collect();
+            if prev.len() >= 2 && prev[prev.len() - 2] == TokenKind::Def {
+                syntax("expected '('")
+            } else {
+                syntax("invalid syntax")
+            }
+        }
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
             let text = map.source().get(range.start as usize..).unwrap_or("");
             let body = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
@@ -462,6 +503,19 @@ fn number_before<T>(parsed: &Parsed<T>, offset: u32) -> Option<(u32, &'static st
         return None;
     }
     Some((tok.range().start().to_u32(), "decimal"))
+}
+
+/// Number of brackets open just before `offset`.
+fn bracket_depth_at<T>(parsed: &Parsed<T>, offset: u32) -> u32 {
+    let mut depth = 0u32;
+    for t in parsed.tokens().iter().take_while(|t| t.range().start().to_u32() < offset) {
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth
 }
 
 /// Can a token of this kind begin an expression (for "Perhaps you forgot a comma?")?
