@@ -33,7 +33,18 @@ pub fn check(map: &SourceMap<'_>, parsed: &Parsed<Mod>, guard: StackGuard) -> Op
         return Some(err);
     }
     if let Some(e) = first_parse {
-        let err = map_parse_error(map, parsed, &e.error, rng(e.location), guard);
+        let mut err = map_parse_error(map, parsed, &e.error, rng(e.location), guard);
+        if matches!(e.error, ParseErrorType::InvalidAnnotatedAssignmentTarget) {
+            // `f(x):` with nothing after the colon is not an annotation for CPython's
+            // grammar, just invalid syntax where the annotation should start.
+            let missing = parsed
+                .errors()
+                .iter()
+                .find(|x| x.location.start() > e.location.start() && matches!(x.error, ParseErrorType::ExpectedExpression));
+            if let Some(x) = missing {
+                err = map.error_at(CompileErrorKind::SyntaxError, "invalid syntax", rng(x.location));
+            }
+        }
         if !matches!(e.error, ParseErrorType::Lexical(_)) {
             // CPython then tokenizes the rest of the file: a later tokenizer error wins, and
             // so does a bracket left open on a line before the error.
