@@ -1,17 +1,15 @@
-//! `dict` storage and the hash-table protocol shared with `set`.
-//!
-//! Layout as CPython's compact dict (`Objects/dictobject.c` since 3.6): an insertion-ordered
-//! entries vector (deleted entries become `None` tombstones, compacted when they exceed
-//! half) and a `hashbrown::HashTable<usize>` index from hash to entry position.
+//! `dict` storage: a [`DictTable`] of values (CPython's compact, insertion-ordered dict
+//! layout with its `dk_usable` budget, so entry positions, compaction points and hence what
+//! an iteration that mutates the dict sees match CPython; see
+//! [`crate::support::dicttable`]), plus the native key equality shared with `set`.
 //!
 //! Key equality may run Python code (`__eq__`), which may mutate this very dict. The
 //! [`Dict`] methods therefore only compare keys natively ([`native_eq`]); when a candidate
 //! needs Python, the caller (see `crate::ops::dict_*`) copies the candidates out, releases
 //! the borrow, compares, and re-checks [`Dict::version`] before acting.
 
-use hashbrown::HashTable;
-
 use crate::object::ObjKind;
+use crate::support::dicttable::{self, DictTable};
 use crate::value::Value;
 
 /// Result of a native lookup.
@@ -28,10 +26,7 @@ pub enum Lookup {
 /// Insertion-ordered hash table of (hash, key, value) entries.
 #[derive(Clone, Default)]
 pub struct Dict {
-    entries: Vec<Option<(i64, Value, Value)>>,
-    index: HashTable<usize>,
-    used: usize,
-    version: u64,
+    table: DictTable<Value, Value>,
 }
 
 /// Native key equality: `Some(answer)` when it can be decided without running Python
@@ -83,134 +78,98 @@ fn is_plain_builtin(k: &ObjKind) -> bool {
 }
 
 impl Dict {
-    /// An empty dict.
+    /// An empty dict (no index allocated).
     pub fn new() -> Dict {
         Dict::default()
     }
 
+    /// A dict presized for `n` entries (CPython `_PyDict_NewPresized`, used for displays).
+    pub fn with_capacity(n: usize) -> Dict {
+        Dict { table: DictTable::with_capacity(n) }
+    }
+
+    /// The underlying table (read-only).
+    pub fn table(&self) -> &DictTable<Value, Value> {
+        &self.table
+    }
+
     /// Number of live entries.
     pub fn len(&self) -> usize {
-        self.used
+        self.table.len()
     }
 
     /// True if empty.
     pub fn is_empty(&self) -> bool {
-        self.used == 0
+        self.table.is_empty()
     }
 
-    /// Mutation counter: changes whenever an entry is added, removed or replaced.
+    /// Mutation counter: changes whenever a key is added or removed or entries move
+    /// (replacing a value does not change it).
     pub fn version(&self) -> u64 {
-        self.version
+        self.table.version()
     }
 
-    /// Looks `key` (with hash `hash`) up using native equality only.
+    /// Looks `key` (with hash `hash`) up using native equality only, in CPython's probe
+    /// order.
     pub fn find(&self, hash: i64, key: &Value) -> Lookup {
-        let mut slow = false;
-        let mut found = None;
-        for &pos in self.index.iter_hash(hash as u64) {
-            if let Some(Some((h, k, _))) = self.entries.get(pos) {
-                if *h != hash {
-                    continue;
-                }
-                match native_eq(k, key) {
-                    Some(true) => {
-                        found = Some(pos);
-                        break;
-                    }
-                    Some(false) => {}
-                    None => slow = true,
-                }
-            }
-        }
-        match found {
-            Some(p) => Lookup::Found(p),
-            None if slow => Lookup::Slow,
-            None => Lookup::Absent,
+        match self.table.find(hash, |k| native_eq(k, key)) {
+            dicttable::Lookup::Found(p) => Lookup::Found(p),
+            dicttable::Lookup::Absent(_) => Lookup::Absent,
+            dicttable::Lookup::NeedsSlowPath => Lookup::Slow,
         }
     }
 
-    /// Entries whose stored hash equals `hash`: (position, key), for a Python-level
-    /// comparison outside the borrow.
+    /// Entries whose stored hash equals `hash`: (position, key) in probe order, for a
+    /// Python-level comparison outside the borrow.
     pub fn candidates(&self, hash: i64) -> Vec<(usize, Value)> {
-        let mut out = Vec::new();
-        for &pos in self.index.iter_hash(hash as u64) {
-            if let Some(Some((h, k, _))) = self.entries.get(pos) {
-                if *h == hash {
-                    out.push((pos, k.clone()));
-                }
-            }
-        }
-        out.sort_by_key(|c| c.0);
-        out
+        self.table.candidates(hash)
     }
 
-    /// Looks up a str key by its text (attribute and global lookups).
+    /// Looks up a str key by its text (attribute and global lookups); keys of other types
+    /// never match.
     pub fn get_str(&self, hash: i64, key: &str) -> Option<&Value> {
-        for &pos in self.index.iter_hash(hash as u64) {
-            if let Some(Some((h, k, v))) = self.entries.get(pos) {
-                if *h == hash && k.as_str() == Some(key) {
-                    return Some(v);
-                }
-            }
-        }
-        None
+        let pos = self.table.find_native(hash, |k| k.as_str() == Some(key))?;
+        self.table.entry(pos).map(|(_, v)| v)
     }
 
     /// Looks up a str key given as a str value: pointer identity first (interned names),
-    /// then text equality.
+    /// then text equality; keys of other types never match.
     #[inline]
     pub fn get_name(&self, hash: i64, key: &Value) -> Option<&Value> {
-        let Some(text) = key.as_str() else { return None };
-        for &pos in self.index.iter_hash(hash as u64) {
-            if let Some(Some((h, k, v))) = self.entries.get(pos) {
-                if *h == hash && (k.is(key) || k.as_str() == Some(text)) {
-                    return Some(v);
-                }
-            }
-        }
-        None
+        let text = key.as_str()?;
+        let pos = self.table.find_native(hash, |k| k.is(key) || k.as_str() == Some(text))?;
+        self.table.entry(pos).map(|(_, v)| v)
     }
 
     /// The entry at `pos`, if live.
     pub fn entry(&self, pos: usize) -> Option<(&Value, &Value)> {
-        match self.entries.get(pos) {
-            Some(Some((_, k, v))) => Some((k, v)),
-            _ => None,
-        }
+        self.table.entry(pos)
     }
 
     /// The stored hash of the entry at `pos`.
     pub fn entry_hash(&self, pos: usize) -> Option<i64> {
-        match self.entries.get(pos) {
-            Some(Some((h, _, _))) => Some(*h),
-            _ => None,
-        }
+        self.table.entry_hash(pos)
     }
 
     /// One past the last entry position (positions `0..end()` may hold tombstones).
     pub fn end(&self) -> usize {
-        self.entries.len()
+        self.table.end()
     }
 
-    /// Replaces the value at `pos`.
+    /// First live position `>= pos` (the iteration step).
+    pub fn next_live(&self, pos: usize) -> Option<usize> {
+        self.table.next_live(pos)
+    }
+
+    /// Replaces the value at `pos` (the key object and position stay).
     pub fn set_value(&mut self, pos: usize, value: Value) {
-        if let Some(Some((_, _, v))) = self.entries.get_mut(pos) {
-            *v = value;
-            self.version += 1;
-        }
+        let old = self.table.set_value(pos, value);
+        drop(old);
     }
 
     /// Appends a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
-        let pos = self.entries.len();
-        self.entries.push(Some((hash, key, value)));
-        let entries = &self.entries;
-        self.index.insert_unique(hash as u64, pos, |&p| match entries.get(p) {
-            Some(Some((h, _, _))) => *h as u64,
-            _ => 0,
-        });
-        self.used += 1;
-        self.version += 1;
+        self.table.insert_new(hash, key, value);
     }
 
     /// Inserts or replaces using native equality; returns false (and does nothing) when a
@@ -229,55 +188,44 @@ impl Dict {
         }
     }
 
-    /// Removes the entry at `pos`, returning its key and value.
+    /// Removes the entry at `pos` (a tombstone; other positions do not move), returning its
+    /// key and value.
     pub fn remove_at(&mut self, pos: usize) -> Option<(Value, Value)> {
-        let (hash, k, v) = self.entries.get_mut(pos)?.take()?;
-        if let Ok(e) = self.index.find_entry(hash as u64, |&p| p == pos) {
-            e.remove();
-        }
-        self.used -= 1;
-        self.version += 1;
-        if self.entries.len() > 16 && self.used * 2 < self.entries.len() {
-            self.compact();
-        }
-        Some((k, v))
-    }
-
-    fn compact(&mut self) {
-        let old = std::mem::take(&mut self.entries);
-        self.index.clear();
-        self.used = 0;
-        for (h, k, v) in old.into_iter().flatten() {
-            self.insert_new(h, k, v);
-        }
+        self.table.remove_at(pos).map(|(_, k, v)| (k, v))
     }
 
     /// Removes and returns the last entry (LIFO, as `dict.popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
-        let pos = self.entries.iter().rposition(|e| e.is_some())?;
-        self.remove_at(pos)
+        self.table.pop_last().map(|(_, k, v)| (k, v))
     }
 
     /// Removes every entry.
     pub fn clear(&mut self) {
-        self.entries.clear();
-        self.index.clear();
-        self.used = 0;
-        self.version += 1;
+        drop(self.table.clear());
+    }
+
+    /// Presizes before merging `incoming` entries (CPython `dict_merge`).
+    pub fn reserve_for_merge(&mut self, incoming: usize) {
+        self.table.reserve_for_merge(incoming)
+    }
+
+    /// Python's `d.copy()` (CPython's copy rules: exact clone unless sparse).
+    pub fn copy(&self) -> Dict {
+        Dict { table: self.table.copy() }
     }
 
     /// Live entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
-        self.entries.iter().filter_map(|e| e.as_ref().map(|(_, k, v)| (k, v)))
+        self.table.iter()
     }
 
     /// Live entries with their hashes.
     pub fn iter_hashed(&self) -> impl Iterator<Item = (i64, &Value, &Value)> {
-        self.entries.iter().filter_map(|e| e.as_ref().map(|(h, k, v)| (*h, k, v)))
+        self.table.iter_hashed()
     }
 
     /// Keys in insertion order (cloned).
     pub fn keys(&self) -> Vec<Value> {
-        self.iter().map(|(k, _)| k.clone()).collect()
+        self.table.keys().cloned().collect()
     }
 }

@@ -107,7 +107,7 @@ pub fn dict_or(vm: &mut Vm, a: &Value, b: &Value, inplace: bool) -> PyResult<Val
     }
     let n = vm.new_dict_obj();
     if let (ObjKind::Dict(src), ObjKind::Dict(dst)) = (&ao.kind, &n.kind) {
-        let t = src.borrow().clone();
+        let t = src.borrow().copy();
         *dst.borrow_mut() = t;
     }
     dict_update_from(vm, &n, b, false)?;
@@ -244,12 +244,7 @@ fn clear(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn copy(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let o = this_n(vm, args, kw, "copy", 0)?;
-    let mut t = crate::dict::Dict::new();
-    if let Some(d) = cell(o) {
-        for (h, k, v) in d.borrow().iter_hashed() {
-            t.insert_new(h, k.clone(), v.clone());
-        }
-    }
+    let t = cell(o).map(|d| d.borrow().copy()).unwrap_or_default();
     Ok(vm.new_dict_from(t))
 }
 
@@ -584,7 +579,7 @@ fn view_intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 fn items_xor(vm: &mut Vm, d1: &Obj, d2: &Obj) -> PyResult<Value> {
     let temp = vm.new_dict_obj();
     if let (Some(src), ObjKind::Dict(dst)) = (cell(d1), &temp.kind) {
-        let t = src.borrow().clone();
+        let t = src.borrow().copy();
         *dst.borrow_mut() = t;
     }
     let result = RefCell::new(Set::new());
