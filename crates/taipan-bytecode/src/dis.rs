@@ -56,12 +56,6 @@ fn dis_one(code: &CodeObject, out: &mut String) {
                 ins.arg,
                 ComparisonOperator::from_arg(ins.arg).map_or("?", |o| o.symbol())
             ),
-            ArgKind::NameArgc => format!(
-                "{} ({}, {} args)",
-                ins.arg,
-                name(&code.names, (ins.arg >> 8) as usize),
-                ins.arg & 0xff
-            ),
         };
         let _ = writeln!(out, "{line_col} {i:>6} {:<22} {meaning}", ins.op.name()).map(|_| ());
     }

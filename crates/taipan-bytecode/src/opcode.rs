@@ -37,8 +37,6 @@ pub enum ArgKind {
     BinOp,
     /// A [`crate::ComparisonOperator`] code.
     CmpOp,
-    /// `(name_index << 8) | argc` of `CallMethod`.
-    NameArgc,
 }
 
 /// Calls `$m!` with the whole opcode table:
@@ -109,7 +107,8 @@ macro_rules! for_each_opcode {
             Call, "CALL", Count, "[callable, a1..ai] -> [result]";
             CallKw, "CALL_KW", Count, "i counts all arguments; the last k are keywords named by the tuple on top. [callable, a1..ai, names] -> [result]";
             CallEx, "CALL_FUNCTION_EX", Count, "i = 1 if a kwargs dict is present. [callable, args_tuple(, kwargs)] -> [result]";
-            CallMethod, "CALL_METHOD", NameArgc, "obj.name(a1..an) without making a bound method. [obj, a1..an] -> [result]";
+            LoadMethod, "LOAD_METHOD", Name, "[obj] -> [method, obj] when obj's class has a plain method `name` not shadowed by the instance, else [obj.name, NULL] (NULL: an internal marker that only CALL_METHOD consumes)";
+            CallMethod, "CALL_METHOD", Count, "[method, self_or_NULL, a1..ai] -> [method(self, a1..ai)] or [method(a1..ai)] when NULL";
             MakeFunction, "MAKE_FUNCTION", Count, "flags: 1 defaults tuple, 2 kwdefaults dict, 4 annotations dict, 8 closure tuple (pushed in that order, code on top). [.., code] -> [function]";
             ReturnValue, "RETURN_VALUE", None, "[v] -> returns v";
             YieldValue, "YIELD_VALUE", None, "[v] -> [sent]; suspends the generator";

@@ -124,6 +124,35 @@ impl Vm {
         self.call(&callable, &stack[1..])
     }
 
+    /// For `LOAD_METHOD`: the plain function or native method `name` found on the class
+    /// of `obj` and not shadowed by its instance dict (`None`: use a normal attribute load).
+    pub fn load_method(&mut self, obj: &Value, name: &Value) -> Option<Value> {
+        if let Value::Obj(o) = obj {
+            if matches!(o.kind, ObjKind::Type(_) | ObjKind::Module | ObjKind::Super { .. }) {
+                return None;
+            }
+        }
+        let name_s = name.as_str()?;
+        let cls = self.class_of(obj).clone();
+        let m = self.lookup_in_type(&cls, name_s)?;
+        let plain = match m.kind() {
+            Some(ObjKind::Function(_)) => true,
+            Some(ObjKind::Native(n)) => n.is_method && n.receiver.is_none(),
+            _ => false,
+        };
+        if !plain {
+            return None;
+        }
+        if let Value::Obj(o) = obj {
+            if let Some(d) = &o.dict {
+                if crate::ops::dict_get_name(d, name).is_some() {
+                    return None;
+                }
+            }
+        }
+        Some(m)
+    }
+
     /// Calls a method by name: `obj.name(*args)`.
     pub fn call_method(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
         let mut stack = Vec::with_capacity(args.len() + 1);

@@ -658,15 +658,42 @@ impl Vm {
                     let r = self.call_ex(&func, &args, kwargs.as_ref())?;
                     f.stack.push(r);
                 }
+                Opcode::LoadMethod => {
+                    let obj = pop!(f);
+                    let name = &code.names[arg];
+                    match self.load_method(&obj, name) {
+                        Some(m) => {
+                            f.stack.push(m);
+                            f.stack.push(obj);
+                        }
+                        None => {
+                            let v = self.get_attr(&obj, name)?;
+                            f.stack.push(v);
+                            f.stack.push(Value::Obj(self.null_marker.clone()));
+                        }
+                    }
+                }
                 Opcode::CallMethod => {
-                    let argc = arg & 0xff;
-                    let name = code.names[arg >> 8].clone();
                     let n = f.stack.len();
-                    if n < argc + 1 {
+                    if n < arg + 2 {
                         return Err(stack_underflow());
                     }
-                    let r = self.call_method_on_stack(&f.stack[n - argc - 1..], &name);
-                    f.stack.truncate(n - argc - 1);
+                    let base = n - arg - 2;
+                    let meth = f.stack[base].clone();
+                    let is_null = matches!(&f.stack[base + 1], Value::Obj(o) if Rc::ptr_eq(o, &self.null_marker));
+                    let r = if is_null {
+                        if self.needs_frame(&meth) {
+                            self.frame_ctx = Some(self.make_frame_ctx(f));
+                        }
+                        self.call(&meth, &f.stack[base + 2..])
+                    } else {
+                        match meth.kind() {
+                            Some(ObjKind::Function(func)) => self.call_function(func, &f.stack[base + 1..], &[]),
+                            Some(ObjKind::Native(nf)) => (nf.func)(self, &f.stack[base + 1..], &[]),
+                            _ => self.call(&meth, &f.stack[base + 1..]),
+                        }
+                    };
+                    f.stack.truncate(base);
                     f.stack.push(r?);
                 }
                 Opcode::MakeFunction => {

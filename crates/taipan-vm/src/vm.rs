@@ -56,6 +56,9 @@ pub struct Vm {
     pub not_implemented: Value,
     /// `Ellipsis`.
     pub ellipsis: Value,
+    /// The NULL marker `LOAD_METHOD` pushes when the attribute is not a plain method
+    /// (never visible to Python code).
+    pub null_marker: Obj,
     /// Interned strings (names, identifiers).
     interned: HashMap<Rc<str>, Value>,
     /// Current depth of Python frames.
@@ -86,6 +89,7 @@ impl Vm {
         let placeholder = crate::gc::alloc(Object::new(types.object.clone(), ObjKind::Module));
         let not_implemented = Value::Obj(crate::gc::alloc(Object::new(types.not_implemented_type.clone(), ObjKind::NotImplemented)));
         let ellipsis = Value::Obj(crate::gc::alloc(Object::new(types.ellipsis_type.clone(), ObjKind::Ellipsis)));
+        let null_marker = crate::gc::alloc(Object::new(types.object.clone(), ObjKind::Ellipsis));
         let mut vm = Vm {
             types,
             exc,
@@ -94,6 +98,7 @@ impl Vm {
             modules: placeholder,
             not_implemented,
             ellipsis,
+            null_marker,
             interned: HashMap::new(),
             depth: 0,
             recursion_limit: 1000,

@@ -478,18 +478,21 @@ impl<'a> Compiler<'a> {
     fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> Res<()> {
         self.check_keywords(keywords)?;
         if let ExprKind::Attribute { value, attr } = &func.kind {
-            if keywords.is_empty() && args.len() < 256 && !args.iter().any(is_starred) {
+            if keywords.is_empty() && !args.iter().any(is_starred) {
                 self.expr(value)?;
+                let name = self.mangle(&attr.name);
+                let i = self.name_index(&name);
+                // LOAD_METHOD carries the attribute's range (an AttributeError underlines
+                // `obj.name`), CALL_METHOD the whole call's, as CPython 3.11.
+                let saved = self.unit().pos;
+                self.set_pos(func.range);
+                self.emit(Opcode::LoadMethod, i);
+                self.unit().pos = saved;
                 for a in args {
                     self.expr(a)?;
                 }
-                let name = self.mangle(&attr.name);
-                let i = self.name_index(&name);
-                if i < (1 << 24) {
-                    self.emit(Opcode::CallMethod, (i << 8) | args.len() as u32);
-                    return Ok(());
-                }
-                return Err(self.error_here("too many names in one code object"));
+                self.emit(Opcode::CallMethod, args.len() as u32);
+                return Ok(());
             }
         }
         self.expr(func)?;
