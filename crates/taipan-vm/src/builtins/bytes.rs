@@ -1065,11 +1065,19 @@ fn b_hash(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     Ok(Value::Int(crate::support::hash::hash_bytes(&data)))
 }
 
+/// `repr()` of a bytearray's contents, `bytearray(b'...')`. Unlike bytes,
+/// CPython escapes `'` even inside double quotes: `bytearray(b"x\'y")`.
+pub fn repr_bytearray(data: &[u8]) -> String {
+    let r = crate::support::strrepr::repr_bytes(data);
+    // With double quotes the text has no `"`, and every `'` is unescaped.
+    let r = if r.starts_with("b\"") { r.replace('\'', "\\'") } else { r };
+    format!("bytearray({r})")
+}
+
 fn b_repr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (data, arr) = this(vm, args, "__repr__")?;
     check_pos(vm, tyname(arr), "__repr__", &args[1..], kwnames, 0, 0, Style::Wrapper)?;
-    let r = crate::support::strrepr::repr_bytes(&data);
-    let r = if arr { format!("bytearray({r})") } else { r };
+    let r = if arr { repr_bytearray(&data) } else { crate::support::strrepr::repr_bytes(&data) };
     Ok(vm.new_str(r))
 }
 
@@ -1212,19 +1220,99 @@ fn ba_copy(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     Ok(make(vm, true, d))
 }
 
+/// `ba[key] = value` for a bytearray `ba` (CPython `bytearray_ass_subscript`):
+/// an index takes an int in `range(256)`; a slice takes bytes-like data or
+/// an iterable of such ints (an extended slice needs the same length).
+/// Errors: IndexError "bytearray index out of range", ValueError "byte must
+/// be in range(0, 256)", TypeError "can assign only bytes, buffers, or
+/// iterables of ints in range(0, 256)", ValueError "attempt to assign bytes
+/// of size 2 to extended slice of size 3", TypeError "bytearray indices must
+/// be integers or slices, not str".
+pub fn bytearray_setitem(vm: &mut Vm, target: &Value, key: &Value, value: &Value) -> PyResult<()> {
+    let Some(ObjKind::ByteArray(cell)) = target.kind() else { return Ok(()) };
+    let len = cell.borrow().len();
+    if !matches!(key.kind(), Some(ObjKind::Slice { .. })) {
+        let i = vm.seq_index(key, len, "bytearray")?;
+        let b = byte_arg(vm, value)?;
+        if let Some(slot) = cell.borrow_mut().get_mut(i) {
+            *slot = b;
+        }
+        return Ok(());
+    }
+    let data = if to_pyint(value).is_some() || value.as_str().is_some() {
+        return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+    } else if let Some(d) = data_of(value) {
+        d.into_owned()
+    } else {
+        from_source(vm, value, true)?
+    };
+    // The source may have run Python code that resized the target.
+    let len = cell.borrow().len();
+    let si = vm.slice_indices(key, len)?;
+    if si.step == 1 {
+        let start = usize::try_from(si.start).unwrap_or(0).min(len);
+        let end = start.saturating_add(si.len).min(len);
+        cell.borrow_mut().splice(start..end, data);
+        return Ok(());
+    }
+    if data.len() != si.len {
+        return Err(vm.value_error(format!(
+            "attempt to assign bytes of size {} to extended slice of size {}",
+            data.len(),
+            si.len
+        )));
+    }
+    let mut b = cell.borrow_mut();
+    for (i, v) in si.indices().zip(data) {
+        if let Some(slot) = b.get_mut(i) {
+            *slot = v;
+        }
+    }
+    Ok(())
+}
+
+/// `del ba[key]` for a bytearray `ba`. Errors: IndexError "bytearray index
+/// out of range", TypeError "bytearray indices must be integers or slices,
+/// not str".
+pub fn bytearray_delitem(vm: &mut Vm, target: &Value, key: &Value) -> PyResult<()> {
+    let Some(ObjKind::ByteArray(cell)) = target.kind() else { return Ok(()) };
+    let len = cell.borrow().len();
+    if !matches!(key.kind(), Some(ObjKind::Slice { .. })) {
+        let i = vm.seq_index(key, len, "bytearray")?;
+        let mut b = cell.borrow_mut();
+        if i < b.len() {
+            b.remove(i);
+        }
+        return Ok(());
+    }
+    let si = vm.slice_indices(key, len)?;
+    let mut drop = vec![false; len];
+    for i in si.indices() {
+        if let Some(d) = drop.get_mut(i) {
+            *d = true;
+        }
+    }
+    let mut b = cell.borrow_mut();
+    let mut k = 0usize;
+    b.retain(|_| {
+        let keep = !drop.get(k).copied().unwrap_or(false);
+        k += 1;
+        keep
+    });
+    Ok(())
+}
+
 fn ba_setitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     array(vm, args, "__setitem__")?;
     check_pos(vm, "bytearray", "__setitem__", &args[1..], kwnames, 2, 2, Style::Wrapper)?;
-    let Value::Obj(o) = &args[0] else { return Ok(Value::None) };
-    crate::builtins::seqops::builtin_setitem(vm, o, &args[1], &args[2]).unwrap_or(Ok(()))?;
+    bytearray_setitem(vm, &args[0], &args[1], &args[2])?;
     Ok(Value::None)
 }
 
 fn ba_delitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     array(vm, args, "__delitem__")?;
     check_pos(vm, "bytearray", "__delitem__", &args[1..], kwnames, 1, 1, Style::Wrapper)?;
-    let Value::Obj(o) = &args[0] else { return Ok(Value::None) };
-    crate::builtins::seqops::builtin_delitem(vm, o, &args[1]).unwrap_or(Ok(()))?;
+    bytearray_delitem(vm, &args[0], &args[1])?;
     Ok(Value::None)
 }
 
