@@ -8,6 +8,7 @@ pub mod float_repr;
 pub mod format_spec;
 pub mod hash;
 pub mod int;
+pub mod mathfn;
 pub mod percent;
 pub mod settable;
 pub mod strmethods;
