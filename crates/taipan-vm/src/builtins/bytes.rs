@@ -160,17 +160,18 @@ fn from_source(vm: &mut Vm, src: &Value, is_array: bool) -> PyResult<Vec<u8>> {
     if let Some(d) = data_of(src) {
         return Ok(d.into_owned());
     }
-    if !is_array && !matches!(src, Value::Int(_) | Value::Bool(_)) {
-        if let Some(m) = vm.lookup_special(src, "__bytes__") {
-            let r = vm.call(&m, std::slice::from_ref(src))?;
-            return match r.kind() {
-                Some(ObjKind::Bytes(b)) => Ok(b.to_vec()),
-                _ => {
-                    let tn = vm.type_name(&r);
-                    Err(vm.type_error(format!("__bytes__ returned non-bytes (type {tn})")))
-                }
-            };
-        }
+    if !is_array
+        && !matches!(src, Value::Int(_) | Value::Bool(_))
+        && let Some(m) = vm.lookup_special(src, "__bytes__")
+    {
+        let r = vm.call(&m, std::slice::from_ref(src))?;
+        return match r.kind() {
+            Some(ObjKind::Bytes(b)) => Ok(b.to_vec()),
+            _ => {
+                let tn = vm.type_name(&r);
+                Err(vm.type_error(format!("__bytes__ returned non-bytes (type {tn})")))
+            }
+        };
     }
     let is_index = to_pyint(src).is_some() || vm.lookup_special(src, "__index__").is_some();
     if is_index {
@@ -300,7 +301,7 @@ fn bytearray_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult<Va
 }
 
 fn bytearray_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let a = crate::builtins::args::parse_args(vm, "bytearray", &args[1..], kwnames, &["source", "encoding", "errors"], 0)?;
+    let a = crate::builtins::args::parse_args(vm, "bytearray", args.get(1..).unwrap_or(&[]), kwnames, &["source", "encoding", "errors"], 0)?;
     let data = construct(vm, &a, true)?;
     if let Some(ObjKind::ByteArray(b)) = args.first().and_then(|v| v.kind()) {
         *b.borrow_mut() = data;
@@ -415,7 +416,7 @@ fn b_hex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let mut out = String::with_capacity(n * 3);
     for (i, d) in digits.iter().enumerate() {
         // Groups count from the right for a positive size, from the left otherwise.
-        let boundary = if per > 0 { i > 0 && (n - i) % group == 0 } else { i > 0 && i % group == 0 };
+        let boundary = i > 0 && if per > 0 { (n - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
         if boundary {
             out.push(sep);
         }
@@ -650,8 +651,8 @@ fn b_rstrip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 // ---------------------------------------------------------------------------
 
 fn search_args(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<(String, String, Option<i64>, Option<i64>)> {
-    let (data, _) = this(vm, args, name)?;
-    check_pos(vm, "bytes", name, &args[1..], kwnames, 1, 3, Style::Varargs)?;
+    let (data, arr) = this(vm, args, name)?;
+    check_pos(vm, tyname(arr), name, &args[1..], kwnames, 1, 3, Style::Varargs)?;
     let sub = sub_arg(vm, &args[1])?;
     let start = slice_arg(vm, args.get(2))?;
     let end = slice_arg(vm, args.get(3))?;
@@ -692,8 +693,8 @@ fn b_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 fn affix_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, end_side: bool) -> PyResult<Value> {
-    let (data, _) = this(vm, args, name)?;
-    check_pos(vm, "bytes", name, &args[1..], kwnames, 1, 3, Style::Varargs)?;
+    let (data, arr) = this(vm, args, name)?;
+    check_pos(vm, tyname(arr), name, &args[1..], kwnames, 1, 3, Style::Varargs)?;
     let start = slice_arg(vm, args.get(2))?;
     let end = slice_arg(vm, args.get(3))?;
     let s = l1(&data);

@@ -94,6 +94,14 @@ pub fn format_builtin(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
     r.map_err(|e| fmt_err(vm, e))
 }
 
+/// The text of an exact `str` (not a subclass instance, whose `str()` may differ).
+fn exact_str<'v>(vm: &Vm, v: &'v Value) -> Option<&'v str> {
+    match v {
+        Value::Obj(o) if o.class.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(c, &vm.types.str)) => v.as_str(),
+        _ => None,
+    }
+}
+
 fn unsupported(vm: &mut Vm, tn: &str) -> PyErr {
     vm.type_error(format!("unsupported format string passed to {tn}.__format__"))
 }
@@ -195,15 +203,11 @@ impl FieldResolver for Resolver<'_, '_> {
     }
 
     fn format(&mut self, value: Value, spec: &str, out: &mut String) -> Result<(), Fail> {
-        if spec.is_empty() {
-            if let Value::Obj(o) = &value {
-                if let ObjKind::Str(s) = &o.kind {
-                    if o.class.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(c, &self.vm.types.str)) {
-                        out.push_str(s.as_str());
-                        return Ok(());
-                    }
-                }
-            }
+        if spec.is_empty()
+            && let Some(s) = exact_str(self.vm, &value)
+        {
+            out.push_str(s);
+            return Ok(());
         }
         let spec_v = self.vm.new_str(spec);
         let r = self.vm.format(&value, &spec_v)?;
@@ -307,12 +311,8 @@ impl PercentOperand<'_> {
     fn text_for(&mut self, v: &Value) -> Result<String, Fail> {
         let vm = &mut *self.vm;
         if !self.bytes_mode {
-            if let Value::Obj(o) = v {
-                if let ObjKind::Str(s) = &o.kind {
-                    if o.class.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(c, &vm.types.str)) {
-                        return Ok(s.as_str().to_string());
-                    }
-                }
+            if let Some(s) = exact_str(vm, v) {
+                return Ok(s.to_string());
             }
             return Ok(vm.str(v)?);
         }
@@ -343,10 +343,8 @@ impl PercentOperand<'_> {
                     None => Err(Fail::Py(vm.overflow_error("%c arg not in range(256)"))),
                 };
             }
-            if let Some(d) = crate::builtins::bytes::bytes_data(v) {
-                if let [b] = d.as_slice() {
-                    return Ok(char::from(*b));
-                }
+            if let Some([b]) = crate::builtins::bytes::bytes_data(v).as_deref() {
+                return Ok(char::from(*b));
             }
             return Err(Fail::Py(vm.type_error("%c requires an integer in range(256) or a single byte")));
         }

@@ -62,6 +62,7 @@ fn plural(n: usize) -> &'static str {
 
 /// Checks the positional arguments of a method (`args` without `self`)
 /// against `min..=max` in the given style. `ty` is the owner type's name.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn check_pos(
     vm: &mut Vm,
     ty: &str,
