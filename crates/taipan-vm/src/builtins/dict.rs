@@ -669,6 +669,7 @@ pub fn init(vm: &mut Vm) {
     for (name, f) in methods {
         vm.add_method(&t, name, *f);
     }
+    crate::builtins::seqops::add_class_getitem(vm, &t);
     vm.set_attr_str(&t, "__hash__", Value::None);
     let fk = vm.new_native("fromkeys", fromkeys);
     let cm = Value::new_obj(&vm.types.classmethod, ObjKind::ClassMethod(fk));

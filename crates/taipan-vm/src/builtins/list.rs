@@ -312,5 +312,6 @@ pub fn init(vm: &mut Vm) {
     for (name, f) in methods {
         vm.add_method(&t, name, *f);
     }
+    crate::builtins::seqops::add_class_getitem(vm, &t);
     vm.set_attr_str(&t, "__hash__", Value::None);
 }

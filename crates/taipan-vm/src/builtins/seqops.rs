@@ -245,7 +245,7 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
                     Ok(si) => {
                         let nstart = *start as i128 + si.start as i128 * *step as i128;
                         let nstep = *step as i128 * si.step as i128;
-                        let nstop = nstart + si.len as i128 * nstep;
+                        let nstop = *start as i128 + si.stop as i128 * *step as i128;
                         let clamp = |x: i128| x.clamp(i64::MIN as i128, i64::MAX as i128) as i64;
                         Ok(Value::new_obj(
                             &vm.types.range,
@@ -504,4 +504,22 @@ pub fn index_bounds(vm: &mut Vm, args: &[Value], len: usize) -> PyResult<(usize,
         None => usize::MAX,
     };
     Ok((start, stop))
+}
+
+/// `list[int]`, `dict[str, int]`, ... (`__class_getitem__`, classmethod): so that
+/// annotations evaluate. Simplification: returns the class itself instead of a
+/// `types.GenericAlias` (so `print(list[int])` shows `<class 'list'>`).
+pub fn class_getitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "__class_getitem__", kwnames)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("__class_getitem__() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
+    }
+    Ok(args[0].clone())
+}
+
+/// Installs [`class_getitem`] as the classmethod `__class_getitem__` of `ty`.
+pub fn add_class_getitem(vm: &mut Vm, ty: &Obj) {
+    let f = vm.new_native("__class_getitem__", class_getitem);
+    let cm = Value::new_obj(&vm.types.classmethod, ObjKind::ClassMethod(f));
+    vm.set_attr_str(ty, "__class_getitem__", cm);
 }

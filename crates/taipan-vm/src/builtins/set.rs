@@ -829,4 +829,6 @@ pub fn init(vm: &mut Vm) {
     for (name, func) in frozen_methods {
         vm.add_method(&f, name, *func);
     }
+    crate::builtins::seqops::add_class_getitem(vm, &s);
+    crate::builtins::seqops::add_class_getitem(vm, &f);
 }

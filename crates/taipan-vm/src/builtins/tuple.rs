@@ -149,4 +149,5 @@ pub fn init(vm: &mut Vm) {
     for (name, f) in methods {
         vm.add_method(&t, name, *f);
     }
+    crate::builtins::seqops::add_class_getitem(vm, &t);
 }
