@@ -97,6 +97,16 @@ impl Vm {
             }
         }
         if let Value::Obj(o) = obj {
+            if let ObjKind::Instance(Some(slots)) = &o.kind {
+                if let Some(i) = crate::builtins::object::slot_index(&cls, name_s) {
+                    if let Some(Some(v)) = slots.borrow().get(i) {
+                        return Ok(Some(v.clone()));
+                    }
+                    if class_attr.is_none() {
+                        return Ok(None);
+                    }
+                }
+            }
             if let Some(d) = &o.dict {
                 if let Some(v) = dict_get_str(d, h, name_s) {
                     return Ok(Some(v));

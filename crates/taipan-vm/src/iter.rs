@@ -153,3 +153,41 @@ impl Vm {
         self.new_str(c)
     }
 }
+
+fn iter_next_method(vm: &mut Vm, args: &[crate::value::Value], _kw: &[crate::value::Value]) -> PyResult<Value> {
+    let Some(it) = args.first() else { return Err(vm.type_error("__next__ needs self")) };
+    match vm.next(it)? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(None)),
+    }
+}
+
+fn iter_iter_method(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(args.first().cloned().unwrap_or(Value::None))
+}
+
+/// Registers `__next__` and `__iter__` on every built-in iterator type.
+pub fn init(vm: &mut Vm) {
+    let t = vm.types.clone_refs();
+    for ty in [
+        &t.list_iterator,
+        &t.tuple_iterator,
+        &t.str_iterator,
+        &t.bytes_iterator,
+        &t.range_iterator,
+        &t.dict_keyiterator,
+        &t.dict_valueiterator,
+        &t.dict_itemiterator,
+        &t.set_iterator,
+        &t.reversed,
+        &t.enumerate,
+        &t.zip,
+        &t.map,
+        &t.filter,
+        &t.callable_iterator,
+        &t.iterator,
+    ] {
+        vm.add_method(ty, "__next__", iter_next_method);
+        vm.add_method(ty, "__iter__", iter_iter_method);
+    }
+}

@@ -286,11 +286,14 @@ impl Vm {
 
     /// Rich comparison `a op b` (CPython's `PyObject_RichCompare`).
     pub fn compare(&mut self, a: &Value, b: &Value, op: ComparisonOperator) -> PyResult<Value> {
-        if let Some(r) = crate::numops::compare_numbers(self, a, b, op) {
-            return Ok(Value::Bool(r));
-        }
-        if let Some(r) = self.compare_builtin(a, b, op)? {
-            return Ok(r);
+        let heap = self.class_of(a).kind.is_heap_type() || self.class_of(b).kind.is_heap_type();
+        if !heap {
+            if let Some(r) = crate::numops::compare_numbers(self, a, b, op) {
+                return Ok(Value::Bool(r));
+            }
+            if let Some(r) = self.compare_builtin(a, b, op)? {
+                return Ok(r);
+            }
         }
         // Reflected first if b's type is a proper subclass of a's and overrides the method.
         let ta = self.class_of(a).clone();
@@ -315,6 +318,14 @@ impl Vm {
                 if !r.is(&self.not_implemented) {
                     return Ok(r);
                 }
+            }
+        }
+        if heap {
+            if let Some(r) = crate::numops::compare_numbers(self, a, b, op) {
+                return Ok(Value::Bool(r));
+            }
+            if let Some(r) = self.compare_builtin(a, b, op)? {
+                return Ok(r);
             }
         }
         match op {

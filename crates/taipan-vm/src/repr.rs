@@ -42,7 +42,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         ObjKind::Bytes(b) => crate::support::strrepr::repr_bytes(b),
         ObjKind::ByteArray(b) => {
             let b = b.borrow().clone();
-            format!("bytearray({})", crate::support::strrepr::repr_bytes(&b))
+            crate::builtins::bytes::repr_bytearray(&b)
         }
         ObjKind::List(l) => {
             if vm_repr_enter(vm, id) {

@@ -99,7 +99,13 @@ impl Vm {
                 Ok(i) => i,
                 Err(_) => {
                     let tn = self.type_name(key);
-                    return Err(self.type_error(format!("{what} indices must be integers or slices, not {tn}")));
+                    let msg = match what {
+                        "string" => format!("string indices must be integers, not '{tn}'"),
+                        "index" => format!("byte indices must be integers or slices, not {tn}"),
+                        "range object" => format!("range indices must be integers or slices, not {tn}"),
+                        _ => format!("{what} indices must be integers or slices, not {tn}"),
+                    };
+                    return Err(self.type_error(msg));
                 }
             },
         };

@@ -38,6 +38,7 @@ pub fn init(vm: &mut Vm) {
     functions::init(vm);
     constructors::init(vm);
     crate::generator::init(vm);
+    crate::iter::init(vm);
     str::init(vm);
     bytes::init(vm);
     list::init(vm);
