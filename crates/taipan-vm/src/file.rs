@@ -23,8 +23,12 @@ use crate::object::{Layout, NativeFn, ObjKind};
 use crate::value::{Obj, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
-/// Size of one read from the OS, and the write buffer threshold.
-const CHUNK: usize = 64 * 1024;
+/// Size of one read from the OS (CPython's `_CHUNK_SIZE` and default buffer size: the
+/// text layer's read-ahead decides where a write after a partial read lands).
+const CHUNK: usize = 8192;
+
+/// Pending writes beyond this size are handed to the OS.
+const WRITE_BUFFER: usize = 64 * 1024;
 
 /// Which standard stream a file object wraps, if any.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -35,6 +39,39 @@ pub enum StdStream {
     Stdout,
     /// Standard error (unbuffered).
     Stderr,
+}
+
+/// The text encodings `open()` supports.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Codec {
+    /// UTF-8 (the default).
+    Utf8,
+    /// ISO-8859-1: every byte is the code point of the same value.
+    Latin1,
+    /// ASCII: bytes and code points below 128.
+    Ascii,
+}
+
+impl Codec {
+    /// The codec for an encoding name (Python's aliases, case-insensitive).
+    pub fn lookup(name: &str) -> Option<Codec> {
+        let n = name.to_ascii_lowercase().replace('_', "-");
+        match n.as_str() {
+            "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Some(Codec::Utf8),
+            "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100" => Some(Codec::Latin1),
+            "ascii" | "us-ascii" | "646" | "us" => Some(Codec::Ascii),
+            _ => None,
+        }
+    }
+
+    /// The codec's Python name (in error messages).
+    pub fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Latin1 => "latin-1",
+            Codec::Ascii => "ascii",
+        }
+    }
 }
 
 /// The state of an open file.
@@ -63,6 +100,8 @@ pub struct FileState {
     pub newline: Option<String>,
     /// The `encoding` attribute (text mode).
     pub encoding: String,
+    /// The codec named by `encoding`.
+    pub codec: Codec,
     /// The standard stream this object wraps.
     pub std: Option<StdStream>,
 }
@@ -88,6 +127,7 @@ impl FileState {
             closed: false,
             newline: None,
             encoding: "utf-8".to_string(),
+            codec: Codec::Utf8,
             std: Some(stream),
         }
     }
@@ -249,7 +289,7 @@ impl FileState {
                 _ => (self.consume(1), false),
             }));
         }
-        let n = Self::seq_len(b);
+        let n = if self.codec == Codec::Utf8 { Self::seq_len(b) } else { 1 };
         self.want(n)?;
         Ok(Some((self.consume(n), false)))
     }
@@ -324,13 +364,20 @@ impl FileState {
         }
     }
 
-    /// Buffers bytes for writing (flushing when the buffer is large).
+    /// Buffers bytes for writing (flushing when the buffer is large). After a partial
+    /// read, binary files write at the logical position (`BufferedRandom`); text files
+    /// write after their read-ahead, as CPython's `TextIOWrapper` does.
     fn write_bytes(&mut self, data: &[u8]) -> std::io::Result<()> {
         if !self.buffer.is_empty() {
-            self.drop_read_ahead()?;
+            if self.binary {
+                self.drop_read_ahead()?;
+            } else {
+                self.buffer.clear();
+                self.rpos = 0;
+            }
         }
         self.wbuf.extend_from_slice(data);
-        if self.wbuf.len() >= CHUNK {
+        if self.wbuf.len() >= WRITE_BUFFER {
             self.flush_writes()?;
         }
         Ok(())
@@ -465,8 +512,19 @@ fn with_open<T>(
 
 const CLOSED: &str = "I/O operation on closed file.";
 
-/// Decodes UTF-8 text read from a file (UnicodeDecodeError on invalid data).
-fn decode(vm: &mut Vm, bytes: Vec<u8>) -> PyResult<Value> {
+/// Decodes text read from a file (UnicodeDecodeError on invalid data).
+fn decode(vm: &mut Vm, bytes: Vec<u8>, codec: Codec) -> PyResult<Value> {
+    match codec {
+        Codec::Latin1 => return Ok(vm.new_str(bytes.iter().map(|&b| char::from(b)).collect::<String>())),
+        Codec::Ascii => {
+            if let Some(pos) = bytes.iter().position(|b| !b.is_ascii()) {
+                let b = bytes.get(pos).copied().unwrap_or(0);
+                let t = vm.exc.unicode_decode_error.clone();
+                return Err(vm.new_error(&t, format!("'ascii' codec can't decode byte 0x{b:02x} in position {pos}: ordinal not in range(128)")));
+            }
+        }
+        Codec::Utf8 => {}
+    }
     match String::from_utf8(bytes) {
         Ok(s) => Ok(vm.new_str(s)),
         Err(e) => {
@@ -482,6 +540,36 @@ fn decode(vm: &mut Vm, bytes: Vec<u8>) -> PyResult<Value> {
             Err(vm.new_error(&t, format!("'utf-8' codec can't decode byte 0x{b:02x} in position {pos}: {reason}")))
         }
     }
+}
+
+/// Encodes text for writing (UnicodeEncodeError for unencodable characters).
+fn encode(vm: &mut Vm, text: &str, codec: Codec) -> PyResult<Vec<u8>> {
+    let limit: u32 = match codec {
+        Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
+        Codec::Latin1 => 256,
+        Codec::Ascii => 128,
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let bad = |c: char| u32::from(c) >= limit;
+    let Some(start) = chars.iter().position(|&c| bad(c)) else {
+        return Ok(chars.iter().filter_map(|&c| u8::try_from(u32::from(c)).ok()).collect());
+    };
+    let run = chars.get(start..).unwrap_or(&[]).iter().take_while(|&&c| bad(c)).count();
+    let what = if run > 1 {
+        format!("characters in position {start}-{}", start + run - 1)
+    } else {
+        let code = chars.get(start).map_or(0, |&c| u32::from(c));
+        let esc = if code >= 0x10000 {
+            format!("'\\U{code:08x}'")
+        } else if code >= 0x100 {
+            format!("'\\u{code:04x}'")
+        } else {
+            format!("'\\x{code:02x}'")
+        };
+        format!("character {esc} in position {start}")
+    };
+    let t = vm.exc.unicode_encode_error.clone();
+    Err(vm.new_error(&t, format!("'{}' codec can't encode {what}: ordinal not in range({limit})", codec.name())))
 }
 
 /// Translates `\r\n` and `\r` to `\n` (universal newlines) in decoded-to-be bytes.
@@ -538,6 +626,7 @@ fn file_read(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
         })?;
         return Ok(vm.new_bytes(data));
     }
+    let codec = state(vm, &me)?.borrow().codec;
     let data = with_open(vm, &me, CLOSED, |f| {
         if !f.readable {
             return Err(FileErr::Unsupported("not readable"));
@@ -550,7 +639,7 @@ fn file_read(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
             Some(n) => f.read_chars(n)?,
         })
     })?;
-    decode(vm, data)
+    decode(vm, data, codec)
 }
 
 /// Reads one line from a file object: str for text files, bytes for binary ones.
@@ -564,13 +653,14 @@ pub fn read_line(vm: &mut Vm, me: &Value, limit: Option<usize>) -> PyResult<Valu
         })?;
         return Ok(vm.new_bytes(data));
     }
+    let codec = state(vm, me)?.borrow().codec;
     let data = with_open(vm, me, CLOSED, |f| {
         if !f.readable {
             return Err(FileErr::Unsupported("not readable"));
         }
         Ok(f.read_line_text(limit)?)
     })?;
-    decode(vm, data)
+    decode(vm, data, codec)
 }
 
 fn file_readline(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -602,7 +692,7 @@ fn file_readlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
         }
         lines.push(line);
         total = total.saturating_add(n);
-        if hint.is_some_and(|h| total >= h) {
+        if hint.is_some_and(|h| total > h) {
             break;
         }
     }
@@ -648,15 +738,20 @@ pub fn write_str(vm: &mut Vm, me: &Value, text: &str) -> PyResult<()> {
     if binary {
         return Err(vm.type_error("a bytes-like object is required, not 'str'"));
     }
+    let (codec, newline) = {
+        let f = cell.borrow();
+        (f.codec, f.newline.clone())
+    };
+    let translated: std::borrow::Cow<'_, str> = match newline.as_deref() {
+        Some("\r") => text.replace('\n', "\r").into(),
+        Some("\r\n") => text.replace('\n', "\r\n").into(),
+        _ => text.into(),
+    };
+    let data = encode(vm, &translated, codec)?;
     with_open(vm, me, CLOSED, |f| {
         if !f.writable {
             return Err(FileErr::Unsupported("not writable"));
         }
-        let data: std::borrow::Cow<'_, [u8]> = match f.newline.as_deref() {
-            Some("\r") => text.replace('\n', "\r").into_bytes().into(),
-            Some("\r\n") => text.replace('\n', "\r\n").into_bytes().into(),
-            _ => text.as_bytes().into(),
-        };
         f.write_bytes(&data)?;
         Ok(())
     })
@@ -980,6 +1075,16 @@ pub fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             return Err(vm.value_error(format!("illegal newline value: {nl}")));
         }
     }
+    let codec = match &encoding {
+        None => Codec::Utf8,
+        Some(e) => match Codec::lookup(e) {
+            Some(c) => c,
+            None => {
+                let t = vm.exc.lookup_error.clone();
+                return Err(vm.new_error(&t, format!("unknown encoding: {e}")));
+            }
+        },
+    };
     let mut opts = std::fs::OpenOptions::new();
     opts.read(m.read || m.plus);
     if m.write {
@@ -991,10 +1096,15 @@ pub fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     } else if m.plus {
         opts.write(true);
     }
-    let file = match opts.open(&path) {
+    let mut file = match opts.open(&path) {
         Ok(f) => f,
         Err(e) => return Err(os_error(vm, &e, Some(&path))),
     };
+    if m.append {
+        if let Err(e) = file.seek(SeekFrom::End(0)) {
+            return Err(os_error(vm, &e, Some(&path)));
+        }
+    }
     if file.metadata().is_ok_and(|md| md.is_dir()) {
         let e = std::io::Error::from_raw_os_error(21);
         return Err(os_error(vm, &e, Some(&path)));
@@ -1030,6 +1140,7 @@ pub fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         closed: false,
         newline,
         encoding: encoding.unwrap_or_else(|| "UTF-8".to_string()),
+        codec,
         std: None,
     };
     let ty = file_type(vm, &st);

@@ -41,9 +41,22 @@ pub fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
     vm.module_get(&sys, name)
 }
 
-fn sys_exit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+/// `sys.exit(status=None)`: raises SystemExit; a tuple status becomes the exception's
+/// args, None gives no args (CPython's `PyErr_SetObject`).
+fn sys_exit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "exit", kwnames)?;
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("exit expected at most 1 argument, got {}", args.len())));
+    }
+    let exc_args = match args.first() {
+        None | Some(Value::None) => vec![],
+        Some(v) => match v.kind() {
+            Some(ObjKind::Tuple(items)) if !vm.class_of(v).kind.is_heap_type() => items.to_vec(),
+            _ => vec![v.clone()],
+        },
+    };
     let t = vm.exc.system_exit.clone();
-    let e = vm.new_exception(&t, args.to_vec());
+    let e = vm.new_exception(&t, exc_args);
     Err(crate::vm::PyErr(e))
 }
 
