@@ -197,10 +197,10 @@ impl FileState {
         let unread = self.unread().len();
         self.buffer.clear();
         self.rpos = 0;
-        if unread > 0 {
-            if let Some(f) = &mut self.file {
-                f.seek(SeekFrom::Current(-(unread as i64)))?;
-            }
+        if unread > 0
+            && let Some(f) = &mut self.file
+        {
+            f.seek(SeekFrom::Current(-(unread as i64)))?;
         }
         Ok(())
     }
@@ -444,10 +444,10 @@ impl From<std::io::Error> for FileErr {
 
 /// The `io.UnsupportedOperation` type (created by [`init`]).
 fn unsupported_type(vm: &mut Vm) -> Obj {
-    if let Some(m) = vm.sys_module("_io") {
-        if let Some(Value::Obj(t)) = vm.module_get(&m, "UnsupportedOperation") {
-            return t;
-        }
+    if let Some(m) = vm.sys_module("_io")
+        && let Some(Value::Obj(t)) = vm.module_get(&m, "UnsupportedOperation")
+    {
+        return t;
     }
     vm.exc.os_error.clone()
 }
@@ -764,8 +764,24 @@ fn write_one(vm: &mut Vm, me: &Value, item: &Value) -> PyResult<Value> {
             return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
         };
         let n = data.len();
-        if !state(vm, me)?.borrow().writable {
+        let (writable, std) = {
+            let f = state(vm, me)?.borrow();
+            (f.writable, f.std)
+        };
+        if !writable {
             return Err(raise(vm, FileErr::Unsupported("write")));
+        }
+        match std {
+            Some(StdStream::Stdout) => {
+                let _ = vm.streams.out.write_all(&data);
+                return Ok(Value::Int(n as i64));
+            }
+            Some(StdStream::Stderr) => {
+                vm.flush_stdout();
+                let _ = std::io::stderr().write_all(&data);
+                return Ok(Value::Int(n as i64));
+            }
+            _ => {}
         }
         with_open(vm, me, "write to closed file", |f| {
             f.write_bytes(&data)?;
@@ -986,6 +1002,22 @@ fn prop_encoding(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
     Ok(vm.new_str(enc))
 }
 
+/// `sys.stdout.buffer` and friends: a binary view of a standard stream (a new object
+/// on each access; `sys.stdin.buffer` has its own read-ahead).
+fn prop_buffer(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let me = args.first().cloned().unwrap_or(Value::None);
+    let std = state(vm, &me)?.borrow().std;
+    let Some(stream) = std else {
+        let tn = vm.type_name(&me);
+        return Err(vm.attribute_error(format!("'{tn}' object has no attribute 'buffer'")));
+    };
+    let mut st = FileState::std(stream);
+    st.binary = true;
+    st.mode = if stream == StdStream::Stdin { "rb".to_string() } else { "wb".to_string() };
+    let ty = file_type(vm, &st);
+    Ok(Value::new_obj(&ty, ObjKind::File(RefCell::new(st))))
+}
+
 fn prop_errors(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(vm.new_str("strict"))
 }
@@ -1070,10 +1102,10 @@ pub fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if m.binary && newline.is_some() {
         return Err(vm.value_error("binary mode doesn't take a newline argument"));
     }
-    if let Some(nl) = &newline {
-        if !["", "\n", "\r", "\r\n"].contains(&nl.as_str()) {
-            return Err(vm.value_error(format!("illegal newline value: {nl}")));
-        }
+    if let Some(nl) = &newline
+        && !["", "\n", "\r", "\r\n"].contains(&nl.as_str())
+    {
+        return Err(vm.value_error(format!("illegal newline value: {nl}")));
     }
     let codec = match &encoding {
         None => Codec::Utf8,
@@ -1100,10 +1132,10 @@ pub fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         Ok(f) => f,
         Err(e) => return Err(os_error(vm, &e, Some(&path))),
     };
-    if m.append {
-        if let Err(e) = file.seek(SeekFrom::End(0)) {
-            return Err(os_error(vm, &e, Some(&path)));
-        }
+    if m.append
+        && let Err(e) = file.seek(SeekFrom::End(0))
+    {
+        return Err(os_error(vm, &e, Some(&path)));
     }
     if file.metadata().is_ok_and(|md| md.is_dir()) {
         let e = std::io::Error::from_raw_os_error(21);
@@ -1156,10 +1188,10 @@ fn file_type(vm: &mut Vm, st: &FileState) -> Obj {
     if name == "BufferedReader" {
         return vm.types.buffered_io.clone();
     }
-    if let Some(m) = vm.sys_module("_io") {
-        if let Some(Value::Obj(t)) = vm.module_get(&m, name) {
-            return t;
-        }
+    if let Some(m) = vm.sys_module("_io")
+        && let Some(Value::Obj(t)) = vm.module_get(&m, name)
+    {
+        return t;
     }
     vm.types.buffered_io.clone()
 }
@@ -1226,6 +1258,7 @@ pub fn init(vm: &mut Vm) {
     }
     add_property(vm, &text, "encoding", prop_encoding);
     add_property(vm, &text, "errors", prop_errors);
+    add_property(vm, &text, "buffer", prop_buffer);
     let _ = Rc::strong_count(&io);
 }
 

@@ -115,10 +115,11 @@ pub fn divmod_values(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(r) = try_slot(vm, a, "__divmod__", b)? {
         return Ok(r);
     }
-    if !same && !reflected_done {
-        if let Some(r) = try_slot(vm, b, "__rdivmod__", a)? {
-            return Ok(r);
-        }
+    if !same
+        && !reflected_done
+        && let Some(r) = try_slot(vm, b, "__rdivmod__", a)?
+    {
+        return Ok(r);
     }
     let (na, nb) = (vm.type_name(a), vm.type_name(b));
     Err(vm.type_error(format!("unsupported operand type(s) for divmod(): '{na}' and '{nb}'")))
@@ -228,10 +229,10 @@ fn input(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let Some(stdout) = crate::modules::sys::sys_attr(vm, "stdout").filter(|v| !v.is_none()) else {
         return Err(vm.runtime_error("input(): lost sys.stdout"));
     };
-    if let Some(stderr) = crate::modules::sys::sys_attr(vm, "stderr") {
-        if !stderr.is_none() {
-            crate::modules::sys::flush_stream(vm, &stderr)?;
-        }
+    if let Some(stderr) = crate::modules::sys::sys_attr(vm, "stderr")
+        && !stderr.is_none()
+    {
+        crate::modules::sys::flush_stream(vm, &stderr)?;
     }
     if let Some(p) = args.first() {
         let text = vm.str(p)?;
