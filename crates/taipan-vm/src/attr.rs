@@ -90,7 +90,7 @@ impl Vm {
         }
         // Custom __getattribute__ is not supported; the generic algorithm follows.
         let cls = self.class_of(obj).clone();
-        let class_attr = self.lookup_in_type(&cls, name_s);
+        let class_attr = self.lookup_in_type_name(&cls, name);
         if let Some(ca) = &class_attr {
             if let Some(r) = self.data_descriptor_get(ca, obj, &cls)? {
                 return Ok(Some(r));
@@ -108,7 +108,7 @@ impl Vm {
                 }
             }
             if let Some(d) = &o.dict {
-                if let Some(v) = dict_get_str(d, h, name_s) {
+                if let Some(v) = crate::ops::dict_get_name(d, name) {
                     return Ok(Some(v));
                 }
             }
@@ -217,7 +217,7 @@ impl Vm {
         };
         let name_s: Rc<str> = Rc::from(name_s);
         let cls = self.class_of(obj).clone();
-        if let Some(ca) = self.lookup_in_type(&cls, &name_s) {
+        if let Some(ca) = self.lookup_in_type_name(&cls, name) {
             match ca.kind() {
                 Some(ObjKind::Property { fset, .. }) => {
                     if fset.is_none() {
@@ -240,10 +240,13 @@ impl Vm {
                 _ => {}
             }
         }
-        if self.lookup_in_type(&cls, "__setattr__").is_some_and(|m| !matches!(m.kind(), Some(ObjKind::Native(n)) if n.owner == "object")) {
-            let m = self.lookup_in_type(&cls, "__setattr__").unwrap_or(Value::None);
-            self.call(&m, &[obj.clone(), name.clone(), value])?;
-            return Ok(());
+        if cls.kind.is_heap_type() {
+            if let Some(m) = self.lookup_in_type(&cls, "__setattr__") {
+                if !matches!(m.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
+                    self.call(&m, &[obj.clone(), name.clone(), value])?;
+                    return Ok(());
+                }
+            }
         }
         self.generic_set_attr(obj, name, value)
     }

@@ -132,9 +132,9 @@ impl Vm {
                 return None;
             }
         }
-        let name_s = name.as_str()?;
+        name.as_str()?;
         let cls = self.class_of(obj).clone();
-        let m = self.lookup_in_type(&cls, name_s)?;
+        let m = self.lookup_in_type_name(&cls, name)?;
         let plain = match m.kind() {
             Some(ObjKind::Function(_)) => true,
             Some(ObjKind::Native(n)) => n.is_method && n.receiver.is_none(),

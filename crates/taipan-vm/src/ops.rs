@@ -18,6 +18,29 @@ pub fn hash_str(s: &str) -> i64 {
     crate::support::hash::hash_str(s)
 }
 
+/// `hash_str` with a per-thread cache keyed by the text's address and length (special
+/// method names are `&'static str` literals looked up over and over).
+pub fn cached_name_hash(name: &str) -> i64 {
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<(usize, usize), (Box<str>, i64)>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    let key = (name.as_ptr() as usize, name.len());
+    CACHE.with(|c| {
+        let Ok(mut c) = c.try_borrow_mut() else { return hash_str(name) };
+        if let Some((text, h)) = c.get(&key) {
+            if &**text == name {
+                return *h;
+            }
+        }
+        let h = hash_str(name);
+        if c.len() < 4096 {
+            c.insert(key, (Box::from(name), h));
+        }
+        h
+    })
+}
+
 /// The hash of a str value, cached in the str object (0 for non-str values).
 #[inline]
 pub fn str_value_hash(v: &Value) -> i64 {
@@ -50,9 +73,29 @@ impl Vm {
         self.lookup_in_type(self.class_of(v), name)
     }
 
+    /// Looks a str-valued `name` (an interned name from a code object) up along the MRO of
+    /// type `t`, using the name's cached hash.
+    pub fn lookup_in_type_name(&self, t: &Obj, name: &Value) -> Option<Value> {
+        let h = str_value_hash(name);
+        let td = tdata(t);
+        if let ObjKind::Dict(d) = &td.dict.kind {
+            if let Some(v) = d.borrow().get_name(h, name) {
+                return Some(v.clone());
+            }
+        }
+        for base in td.mro_tail.borrow().iter() {
+            if let ObjKind::Dict(d) = &tdata(base).dict.kind {
+                if let Some(v) = d.borrow().get_name(h, name) {
+                    return Some(v.clone());
+                }
+            }
+        }
+        None
+    }
+
     /// Looks `name` up along the MRO of type `t`.
     pub fn lookup_in_type(&self, t: &Obj, name: &str) -> Option<Value> {
-        let h = hash_str(name);
+        let h = cached_name_hash(name);
         let td = tdata(t);
         if let Some(v) = dict_get_str(&td.dict, h, name) {
             return Some(v);
