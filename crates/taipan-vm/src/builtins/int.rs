@@ -378,6 +378,14 @@ fn int_to_bytes(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     let Ok(length) = usize::try_from(length) else {
         return Err(vm.overflow_error("int too big to convert"));
     };
+    if length as u64 > crate::support::int::MAX_RESULT_BITS / 8 {
+        let t = vm.exc.memory_error.clone();
+        return Err(crate::vm::PyErr(vm.new_exception(&t, vec![])));
+    }
+    if x.is_zero() {
+        // Zero fits in any length, also zero bytes when signed (support::int refuses that).
+        return Ok(vm.new_bytes(vec![0; length]));
+    }
     match x.to_bytes(length, little, signed) {
         Ok(b) => Ok(vm.new_bytes(b)),
         Err(e) => Err(crate::numops::num_err(vm, e)),

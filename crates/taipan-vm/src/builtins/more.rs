@@ -300,7 +300,14 @@ fn namespaces(
                 let l = locals.unwrap_or(c.locals);
                 (c.globals, l)
             }
-            None => return Err(vm.runtime_error(format!("{fname}(): no current frame"))),
+            None => {
+                // Called from native code (e.g. through map()): use __main__'s namespace.
+                let Some(g) = vm.sys_module("__main__").and_then(|m| m.dict.clone()) else {
+                    return Err(vm.runtime_error(format!("{fname}(): no current frame")));
+                };
+                let l = locals.unwrap_or_else(|| Value::Obj(g.clone()));
+                (g, l)
+            }
         },
     };
     let is_mapping = matches!(l.kind(), Some(ObjKind::Dict(_))) || vm.lookup_special(&l, "__getitem__").is_some();
