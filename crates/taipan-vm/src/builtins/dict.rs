@@ -330,7 +330,7 @@ fn dunder_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
     let o = this(vm, args, "__setitem__")?;
     no_kwargs(vm, "dict.__setitem__", kw)?;
     if args.len() != 3 {
-        return Err(vm.type_error(format!("expected 2 arguments, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(" expected 2 arguments, got {}", args.len() - 1)));
     }
     vm.dict_set(o, args[1].clone(), args[2].clone())?;
     Ok(Value::None)

@@ -231,7 +231,9 @@ fn dunder_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
 fn dunder_setitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (o, _) = this(vm, args, "__setitem__")?;
     no_kwargs(vm, "list.__setitem__", kw)?;
-    check_positional(vm, "", args.len() - 1, 2, 2).map_err(|_| vm.type_error(format!("expected 2 arguments, got {}", args.len() - 1)))?;
+    if args.len() != 3 {
+        return Err(vm.type_error(format!(" expected 2 arguments, got {}", args.len() - 1)));
+    }
     match crate::builtins::seqops::builtin_setitem(vm, o, &args[1], &args[2]) {
         Some(r) => r.map(|_| Value::None),
         None => Ok(Value::None),

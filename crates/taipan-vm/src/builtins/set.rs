@@ -741,6 +741,14 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
         return Err(vm.type_error("frozenset.__new__(): not enough arguments"));
     };
     let cls = cls.clone();
+    if !matches!(cls.kind, ObjKind::Type(_)) {
+        let tn = vm.type_name(&args[0]);
+        return Err(vm.type_error(format!("frozenset.__new__(X): X is not a type object ({tn})")));
+    }
+    if !crate::types::is_subtype(&cls, &vm.types.frozenset) {
+        let name = crate::types::tdata(&cls).name.borrow().to_string();
+        return Err(vm.type_error(format!("frozenset.__new__({name}): {name} is not a subtype of frozenset")));
+    }
     let exact_cls = Rc::ptr_eq(&cls, &vm.types.frozenset);
     if exact_cls {
         no_kwargs(vm, "frozenset", kwnames)?;
