@@ -339,22 +339,7 @@ pub fn builtin_setitem(vm: &mut Vm, o: &Obj, key: &Value, value: &Value) -> Opti
             }
         }
         ObjKind::Dict(_) => vm.dict_set(o, key.clone(), value.clone()),
-        ObjKind::ByteArray(b) => {
-            let len = b.borrow().len();
-            match vm.seq_index(key, len, "bytearray") {
-                Ok(i) => {
-                    let byte = match to_pyint(value).and_then(|x| x.as_i64()) {
-                        Some(x) if (0..256).contains(&x) => x as u8,
-                        _ => return Some(Err(vm.value_error("byte must be in range(0, 256)"))),
-                    };
-                    if let Some(slot) = b.borrow_mut().get_mut(i) {
-                        *slot = byte;
-                    }
-                    Ok(())
-                }
-                Err(e) => Err(e),
-            }
-        }
+        ObjKind::ByteArray(_) => crate::builtins::bytes::bytearray_setitem(vm, &Value::Obj(o.clone()), key, value),
         _ => return None,
     })
 }
@@ -401,16 +386,7 @@ pub fn builtin_delitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<()>
             Ok(None) => Err(vm.key_error(key.clone())),
             Err(e) => Err(e),
         },
-        ObjKind::ByteArray(b) => {
-            let len = b.borrow().len();
-            match vm.seq_index(key, len, "bytearray") {
-                Ok(i) => {
-                    b.borrow_mut().remove(i);
-                    Ok(())
-                }
-                Err(e) => Err(e),
-            }
-        }
+        ObjKind::ByteArray(_) => crate::builtins::bytes::bytearray_delitem(vm, &Value::Obj(o.clone()), key),
         _ => return None,
     })
 }
