@@ -399,48 +399,47 @@ fn classmethod_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
     Ok(Value::new_obj(&vm.types.classmethod, ObjKind::ClassMethod(args[1].clone())))
 }
 
+/// The OSError subclass for an errno (PEP 3151), as CPython's `errnomap` on Linux.
+fn os_error_subclass(vm: &Vm, errno: i64) -> Option<Obj> {
+    let x = &vm.exc;
+    Some(match errno {
+        11 | 114 | 115 => x.blocking_io_error.clone(),
+        10 => x.child_process_error.clone(),
+        32 | 108 => x.broken_pipe_error.clone(),
+        103 => x.connection_aborted_error.clone(),
+        111 => x.connection_refused_error.clone(),
+        104 => x.connection_reset_error.clone(),
+        17 => x.file_exists_error.clone(),
+        2 => x.file_not_found_error.clone(),
+        21 => x.is_a_directory_error.clone(),
+        20 => x.not_a_directory_error.clone(),
+        4 => x.interrupted_error.clone(),
+        1 | 13 => x.permission_error.clone(),
+        3 => x.process_lookup_error.clone(),
+        110 => x.timeout_error.clone(),
+        _ => return None,
+    })
+}
+
+/// `BaseException.__new__(cls, *args, **kwargs)`: `args` is the positional arguments
+/// (keywords are checked by `__init__`); `OSError(errno, strerror, ...)` picks the
+/// subclass for the errno.
 fn exc_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let mut cls = cls_of(vm, args)?;
-    // OSError(errno, strerror) picks the subclass for the errno (PEP 3151)
-    if Rc::ptr_eq(&cls, &vm.exc.os_error) && args.len() - kwnames.len() >= 3 {
+    let npos = args.len().saturating_sub(kwnames.len());
+    if Rc::ptr_eq(&cls, &vm.exc.os_error) && (3..=6).contains(&npos) {
         if let Value::Int(errno) = args[1] {
-            let sub = match errno {
-                2 => Some(vm.exc.file_not_found_error.clone()),
-                17 => Some(vm.exc.file_exists_error.clone()),
-                21 => Some(vm.exc.is_a_directory_error.clone()),
-                20 => Some(vm.exc.not_a_directory_error.clone()),
-                1 | 13 => Some(vm.exc.permission_error.clone()),
-                110 => Some(vm.exc.timeout_error.clone()),
-                _ => None,
-            };
-            if let Some(s) = sub {
+            if let Some(s) = os_error_subclass(vm, errno) {
                 cls = s;
             }
         }
     }
     let obj = crate::builtins::object::new_instance(vm, &cls);
-    let npos = args.len() - kwnames.len();
     if let Some(d) = Vm::exc_data(&obj) {
-        let t = vm.new_tuple(args[1..npos].to_vec());
+        let t = vm.new_tuple(args.get(1..npos).unwrap_or(&[]).to_vec());
         d.borrow_mut().args = t;
     }
     Ok(obj)
-}
-
-fn exc_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    if !kwnames.is_empty() {
-        let tn = vm.type_name(&args[0]);
-        return Err(vm.type_error(format!("{tn}() takes no keyword arguments")));
-    }
-    if let Some(d) = Vm::exc_data(&args[0]) {
-        let t = vm.new_tuple(args[1..].to_vec());
-        d.borrow_mut().args = t;
-    }
-    Ok(Value::None)
-}
-
-fn exc_with_traceback(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(args.first().cloned().unwrap_or(Value::None))
 }
 
 /// Registers the constructors.
@@ -470,7 +469,6 @@ pub fn init(vm: &mut Vm) {
     add_new(vm, &t.classmethod, classmethod_new);
     let be = vm.exc.base_exception.clone();
     add_new(vm, &be, exc_new);
-    vm.add_method(&be, "__init__", exc_init);
-    vm.add_method(&be, "with_traceback", exc_with_traceback);
+    crate::exceptions::init(vm);
     let _ = RefCell::new(0);
 }

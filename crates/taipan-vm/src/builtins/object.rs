@@ -54,18 +54,12 @@ fn needs_dict(cls: &Obj) -> bool {
 /// Creates a bare instance of `cls` with the right payload for its layout.
 pub fn new_instance(vm: &mut Vm, cls: &Obj) -> Value {
     let td = tdata(cls);
-    let dict = if needs_dict(cls) { Some(vm.new_dict_obj()) } else { None };
+    // exceptions always have a __dict__ (it holds __notes__ and explicitly set fields)
+    let dict = if td.layout == Layout::Exception || needs_dict(cls) { Some(vm.new_dict_obj()) } else { None };
     let kind = match td.layout {
         Layout::Exception => {
             let args = vm.new_tuple(vec![]);
-            ObjKind::Exception(RefCell::new(crate::object::ExcData {
-                args,
-                traceback: vec![],
-                cause: None,
-                context: None,
-                suppress_context: false,
-                suggestion: None,
-            }))
+            ObjKind::Exception(RefCell::new(crate::exceptions::new_exc_data(args)))
         }
         Layout::List => ObjKind::List(RefCell::new(vec![])),
         Layout::Dict => ObjKind::Dict(RefCell::new(crate::dict::Dict::new())),
@@ -703,39 +697,6 @@ pub fn builtin_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             "__module__" => Some(if n.owner.is_empty() { vm.new_str("builtins") } else { Value::None }),
             _ => None,
         }),
-        ObjKind::Exception(d) => {
-            let d = d.borrow();
-            Ok(match name {
-                "args" => Some(d.args.clone()),
-                "__cause__" => Some(d.cause.clone().unwrap_or(Value::None)),
-                "__context__" => Some(d.context.clone().unwrap_or(Value::None)),
-                "__suppress_context__" => Some(Value::Bool(d.suppress_context)),
-                "__traceback__" => Some(Value::None),
-                "value" if vm.isinstance(obj, &vm.exc.stop_iteration.clone()) => {
-                    Some(crate::generator::stop_iteration_value(obj))
-                }
-                "code" if vm.isinstance(obj, &vm.exc.system_exit.clone()) => Some(match d.args.kind() {
-                    Some(ObjKind::Tuple(t)) if t.len() == 1 => t[0].clone(),
-                    Some(ObjKind::Tuple(t)) if t.is_empty() => Value::None,
-                    _ => d.args.clone(),
-                }),
-                "name" | "obj" if vm.isinstance(obj, &vm.exc.name_error.clone()) || vm.isinstance(obj, &vm.exc.attribute_error.clone()) || vm.isinstance(obj, &vm.exc.import_error.clone()) => Some(Value::None),
-                "msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" if vm.isinstance(obj, &vm.exc.syntax_error.clone()) => Some(Value::None),
-                "errno" | "strerror" | "filename" if vm.isinstance(obj, &vm.exc.os_error.clone()) => {
-                    let items = match d.args.kind() {
-                        Some(ObjKind::Tuple(t)) => t.to_vec(),
-                        _ => vec![],
-                    };
-                    match name {
-                        "errno" if items.len() >= 2 => Some(items[0].clone()),
-                        "strerror" if items.len() >= 2 => Some(items[1].clone()),
-                        "filename" if items.len() >= 3 => Some(items[2].clone()),
-                        _ => Some(Value::None),
-                    }
-                }
-                _ => None,
-            })
-        }
         ObjKind::Property { fget, fset, fdel, doc } => Ok(match name {
             "fget" => Some(fget.clone()),
             "fset" => Some(fset.clone()),
@@ -828,35 +789,6 @@ pub fn type_builtin_attr(vm: &mut Vm, t: &Obj, name: &str) -> PyResult<Option<Va
 pub fn set_builtin_attr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
     if let Some(o) = obj.as_obj() {
         match &o.kind {
-            ObjKind::Exception(d) => {
-                let mut d = d.borrow_mut();
-                match name {
-                    "__cause__" => {
-                        d.cause = if value.is_none() { None } else { Some(value) };
-                        d.suppress_context = true;
-                        return Ok(());
-                    }
-                    "__context__" => {
-                        d.context = if value.is_none() { None } else { Some(value) };
-                        return Ok(());
-                    }
-                    "__suppress_context__" => {
-                        d.suppress_context = matches!(value, Value::Bool(true));
-                        return Ok(());
-                    }
-                    "args" => {
-                        drop(d);
-                        let items = vm.collect(&value)?;
-                        let t = vm.new_tuple(items);
-                        if let Some(d) = Vm::exc_data(obj) {
-                            d.borrow_mut().args = t;
-                        }
-                        return Ok(());
-                    }
-                    "__traceback__" => return Ok(()),
-                    _ => {}
-                }
-            }
             ObjKind::Function(f) => match name {
                 "__name__" => {
                     if let Some(s) = value.as_str() {
