@@ -289,9 +289,24 @@ pub fn builtin_setitem(vm: &mut Vm, o: &Obj, key: &Value, value: &Value) -> Opti
     Some(match &o.kind {
         ObjKind::List(l) => {
             if matches!(key.kind(), Some(ObjKind::Slice { .. })) {
-                let new_items = match vm.collect(value) {
-                    Ok(v) => v,
-                    Err(_) => return Some(Err(vm.type_error("can only assign an iterable"))),
+                let new_items = match vm.iter(value) {
+                    Ok(it) => {
+                        let mut v = Vec::new();
+                        loop {
+                            match vm.next(&it) {
+                                Ok(Some(x)) => v.push(x),
+                                Ok(None) => break,
+                                Err(e) => return Some(Err(e)),
+                            }
+                        }
+                        v
+                    }
+                    Err(e) => {
+                        if vm.exc_matches(&e.0, &vm.exc.type_error.clone()) {
+                            return Some(Err(vm.type_error("can only assign an iterable")));
+                        }
+                        return Some(Err(e));
+                    }
                 };
                 let len = l.borrow().len();
                 let si = match vm.slice_indices(key, len) {
@@ -352,14 +367,24 @@ pub fn builtin_delitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<()>
             if matches!(key.kind(), Some(ObjKind::Slice { .. })) {
                 match vm.slice_indices(key, len) {
                     Ok(si) => {
-                        let mut idx: Vec<usize> = si.indices().collect();
-                        idx.sort_unstable();
                         let mut list = l.borrow_mut();
-                        for i in idx.into_iter().rev() {
-                            if i < list.len() {
-                                list.remove(i);
+                        let mut gone = vec![false; list.len()];
+                        for i in si.indices() {
+                            if let Some(g) = gone.get_mut(i) {
+                                *g = true;
                             }
                         }
+                        let old = std::mem::take(&mut *list);
+                        let mut removed = Vec::with_capacity(si.len);
+                        for (i, v) in old.into_iter().enumerate() {
+                            if gone.get(i).copied().unwrap_or(false) {
+                                removed.push(v);
+                            } else {
+                                list.push(v);
+                            }
+                        }
+                        drop(list);
+                        drop(removed);
                         Ok(())
                     }
                     Err(e) => Err(e),

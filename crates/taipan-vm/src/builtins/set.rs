@@ -163,6 +163,13 @@ fn hashed_key(vm: &mut Vm, key: &Value) -> PyResult<(Value, i64)> {
     }
 }
 
+/// `key in s` for a set or frozenset object, as CPython's `set_contains`: an unhashable
+/// `set` key is looked up as a frozenset. (For `crate::ops::Vm::contains`.)
+pub fn set_contains_key(vm: &mut Vm, s: &Obj, key: &Value) -> PyResult<bool> {
+    let (key, h) = hashed_key(vm, key)?;
+    Ok(vm.set_find(s, &key, h)?.is_some())
+}
+
 /// `key in s` with a precomputed hash, for any set value.
 fn contains_hashed(vm: &mut Vm, s: &Value, key: &Value, hash: i64) -> PyResult<bool> {
     match s {
