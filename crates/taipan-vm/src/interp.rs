@@ -913,8 +913,10 @@ impl Vm {
 
     /// Builds the frame context for a native function that needs it.
     pub fn make_frame_ctx(&mut self, f: &Frame) -> crate::vm::FrameCtx {
+        let is_function = f.code.raw.flags & taipan_bytecode::flags::OPTIMIZED != 0;
         let locals = match &f.locals_dict {
             Some(l) => l.clone(),
+            None if !is_function => Value::Obj(f.globals.clone()),
             None => {
                 let d = self.new_dict_obj();
                 if let ObjKind::Dict(cell) = &d.kind {

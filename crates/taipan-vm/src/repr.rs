@@ -16,6 +16,20 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Value::Float(f) => return Ok(crate::support::float_repr::repr_f64(*f)),
         Value::Obj(_) => {}
     }
+    vm.depth += 1;
+    let r = repr_checked(vm, v);
+    vm.depth -= 1;
+    r
+}
+
+fn repr_checked(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if let Err(e) = vm.check_stack() {
+        if let Some(d) = Vm::exc_data(&e.0) {
+            let m = vm.new_str("maximum recursion depth exceeded while getting the repr of an object");
+            d.borrow_mut().args = vm.new_tuple(vec![m]);
+        }
+        return Err(e);
+    }
     let heap = vm.class_of(v).kind.is_heap_type();
     if heap {
         if let Some(m) = vm.lookup_special(v, "__repr__") {
