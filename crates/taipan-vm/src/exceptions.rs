@@ -735,7 +735,7 @@ pub fn code_line(code: &crate::code::Code, index: usize) -> u32 {
 
 /// The globals dict a code object ran with: the module whose `__file__` is the code's
 /// file name, else `__main__`.
-fn frame_globals(vm: &mut Vm, code: &crate::code::Code) -> Value {
+pub fn frame_globals(vm: &mut Vm, code: &crate::code::Code) -> Value {
     let modules: Vec<Value> = match &vm.modules.kind {
         ObjKind::Dict(d) => d.borrow().iter().map(|(_, v)| v.clone()).collect(),
         _ => vec![],

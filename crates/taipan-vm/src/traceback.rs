@@ -83,39 +83,108 @@ impl Vm {
             }
         }
         let cls = self.class_of(exc).clone();
-        if crate::types::is_subtype(&cls, &self.exc.syntax_error) {
-            self.format_syntax_error(exc, out);
-        }
+        // a SyntaxError whose attributes parse prints its location and its `msg`
+        let syntax_msg = if crate::types::is_subtype(&cls, &self.exc.syntax_error) { self.format_syntax_error(exc, out) } else { None };
         let td = tdata(&cls);
         let mut name = td.qualname.borrow().to_string();
         if td.heap_type {
-            if let Some(m) = self.lookup_in_type(&cls, "__module__").and_then(|m| m.as_str().map(|s| s.to_string())) {
-                if m != "__main__" && m != "builtins" {
-                    name = format!("{m}.{name}");
-                }
+            match self.lookup_in_type(&cls, "__module__") {
+                Some(m) => match m.as_str() {
+                    Some("__main__" | "builtins") => {}
+                    Some(m) => name = format!("{m}.{name}"),
+                    None => name = format!("<unknown>.{name}"),
+                },
+                None => name = format!("<unknown>.{name}"),
             }
         }
-        let msg = if crate::types::is_subtype(&cls, &self.exc.syntax_error) {
-            Ok(syntax_error_field(exc, 0).and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_default())
-        } else {
-            self.str(exc)
+        let msg = match syntax_msg {
+            Some(Value::None) => Ok(String::new()),
+            Some(m) => self.str(&m),
+            None => self.str(exc),
         };
+        out.push_str(&name);
         match msg {
-            Ok(m) if m.is_empty() => out.push_str(&name),
+            Ok(m) if m.is_empty() => {}
             Ok(m) => {
-                out.push_str(&name);
                 out.push_str(": ");
                 out.push_str(&m);
             }
-            Err(_) => {
-                out.push_str(&name);
-                out.push_str(": <exception str() failed>");
-            }
+            Err(_) => out.push_str(": <exception str() failed>"),
         }
-        if let Some(s) = Vm::exc_data(exc).and_then(|d| d.borrow().suggestion.clone()) {
+        if let Some(s) = self.suggestion_for(exc) {
             out.push_str(&format!(". Did you mean: '{s}'?"));
         }
         out.push('\n');
+        self.format_notes(exc, out);
+    }
+
+    /// The "Did you mean" hint of a NameError or AttributeError, as CPython 3.11's
+    /// `_Py_Offer_Suggestions` (computed when the traceback is printed): for a NameError,
+    /// the local variable names of the innermost frame's code, then its globals, then
+    /// the builtins; for an AttributeError, `dir(obj)`.
+    fn suggestion_for(&mut self, exc: &Value) -> Option<String> {
+        let stored = Vm::exc_data(exc).and_then(|d| d.borrow().suggestion.clone());
+        if self.isinstance(exc, &self.exc.attribute_error.clone()) {
+            if stored.is_some() {
+                return stored;
+            }
+            let name = crate::exceptions::exc_field(self, exc, "name");
+            let obj = crate::exceptions::exc_field(self, exc, "obj");
+            let name = name.as_str()?.to_string();
+            if obj.is_none() {
+                return None;
+            }
+            let cands = crate::builtins::object::dir_names(self, &obj).ok()?;
+            return crate::suggest::best_match(&name, &cands);
+        }
+        if self.isinstance(exc, &self.exc.name_error.clone()) {
+            let name = crate::exceptions::exc_field(self, exc, "name");
+            let name = name.as_str()?.to_string();
+            let code = Vm::exc_data(exc).and_then(|d| d.borrow().traceback.first().map(|(c, _)| c.clone()))?;
+            let locals: Vec<String> = code.raw.varnames.iter().map(|v| v.to_string()).collect();
+            if let Some(s) = crate::suggest::best_match(&name, &locals) {
+                return Some(s);
+            }
+            if stored.is_some() {
+                return stored;
+            }
+            return crate::suggest::global_suggestion(self, &code, &name);
+        }
+        stored
+    }
+
+    /// PEP 678 notes, printed after the exception line (CPython 3.11's
+    /// `print_exception_notes`): each str note as is, other notes by `str()`; a
+    /// `__notes__` that is not a sequence is printed by `repr()` without a newline.
+    fn format_notes(&mut self, exc: &Value, out: &mut String) {
+        let Some(d) = exc.as_obj().and_then(|o| o.dict.clone()) else { return };
+        let Some(notes) = crate::ops::dict_get_str(&d, crate::ops::hash_str("__notes__"), "__notes__") else { return };
+        let is_seq = match notes.kind() {
+            Some(ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Str(_)) => true,
+            Some(ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::FrozenSet(_)) => false,
+            _ => !notes.is_none() && self.lookup_special(&notes, "__getitem__").is_some(),
+        };
+        if !is_seq {
+            match self.repr(&notes) {
+                Ok(r) => out.push_str(&r),
+                Err(_) => out.push_str("<__notes__ repr() failed>"),
+            }
+            return;
+        }
+        let items = match self.collect(&notes) {
+            Ok(items) => items,
+            Err(_) => return,
+        };
+        for note in items {
+            match note.as_str() {
+                Some(s) => out.push_str(s),
+                None => match self.str(&note) {
+                    Ok(s) => out.push_str(&s),
+                    Err(_) => out.push_str("<note str() failed>"),
+                },
+            }
+            out.push('\n');
+        }
     }
 
     fn format_entry(&mut self, out: &mut String, code: &crate::code::Code, index: usize) {
@@ -170,54 +239,53 @@ impl Vm {
         out.push('\n');
     }
 
-    fn format_syntax_error(&mut self, exc: &Value, out: &mut String) {
-        // args = (msg, (filename, lineno, offset, text, end_lineno, end_offset))
-        let filename = syntax_error_field(exc, 1).and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_else(|| "<string>".into());
-        let lineno = match syntax_error_field(exc, 2) {
-            Some(Value::Int(i)) => i,
-            _ => 0,
-        };
-        out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
-        let text = syntax_error_field(exc, 4).and_then(|v| v.as_str().map(|s| s.to_string()));
-        let Some(text) = text else { return };
-        let mut offset = match syntax_error_field(exc, 3) {
-            Some(Value::Int(i)) => i,
-            _ => -1,
-        };
-        let mut end_offset = match syntax_error_field(exc, 6) {
-            Some(Value::Int(i)) => i,
-            _ => -1,
-        };
-        let end_lineno = match syntax_error_field(exc, 5) {
-            Some(Value::Int(i)) => i,
-            _ => lineno,
-        };
-        if end_lineno > lineno {
-            end_offset = text.trim_end_matches('\n').chars().count() as i64 + 1;
-        }
-        // strip leading whitespace, adjusting the offsets
-        let mut t: &str = &text;
-        while let Some(c) = t.chars().next() {
-            if c == ' ' || c == '\t' || c == '\x0c' {
-                t = &t[1..];
-                offset -= 1;
-                end_offset -= 1;
-            } else {
-                break;
+    /// The `File "...", line N` header, source line and carets of a SyntaxError, from its
+    /// attributes (CPython's `print_exception_file_and_line` and `print_error_text`).
+    /// Only an exact SyntaxError uses its end offset; subclasses get a single caret.
+    /// Returns the exception's `msg` (the text to print after the class name), or None
+    /// when an attribute does not parse (a non-int `lineno`...): CPython then prints the
+    /// exception like any other.
+    fn format_syntax_error(&mut self, exc: &Value, out: &mut String) -> Option<Value> {
+        let field = |vm: &mut Vm, n: &str| crate::exceptions::exc_field(vm, exc, n);
+        // None → the default; an int → its value; anything else → parse failure
+        let int_of = |v: &Value, default: i64| -> Option<i64> {
+            match v {
+                Value::None => Some(default),
+                Value::Int(i) => Some(*i),
+                Value::Bool(b) => Some(i64::from(*b)),
+                _ => None,
             }
+        };
+        let msg = field(self, "msg");
+        let filename = field(self, "filename");
+        let lineno = match field(self, "lineno") {
+            Value::Int(i) => i,
+            Value::Bool(b) => i64::from(b),
+            _ => return None,
+        };
+        let offset = int_of(&field(self, "offset"), -1)?;
+        let exact = Rc::ptr_eq(self.class_of(exc), &self.exc.syntax_error);
+        let (end_lineno, mut end_offset) = if exact {
+            let el = field(self, "end_lineno");
+            let eo = field(self, "end_offset");
+            (int_of(&el, lineno)?, int_of(&eo, -1)?)
+        } else {
+            (lineno, -1)
+        };
+        let filename = if filename.is_none() { "<string>".to_string() } else { self.str(&filename).unwrap_or_default() };
+        out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
+        let text = field(self, "text");
+        if let Some(text) = text.as_str().map(|t| t.to_string()) {
+            let line_size = i64::try_from(text.len()).unwrap_or(i64::MAX);
+            if end_lineno > lineno {
+                end_offset = line_size;
+            }
+            if end_offset > line_size.saturating_add(1) {
+                end_offset = line_size.saturating_add(1);
+            }
+            print_error_text(out, offset, end_offset, &text);
         }
-        let t = t.trim_end_matches('\n');
-        out.push_str("    ");
-        out.push_str(t);
-        out.push('\n');
-        if offset < 1 {
-            return;
-        }
-        let width = if end_offset > offset { end_offset - offset } else { 1 };
-        out.push_str("    ");
-        out.push_str(&" ".repeat((offset - 1) as usize));
-        out.push_str(&"^".repeat(width as usize));
-        out.push('\n');
+        Some(msg)
     }
 
     /// Line `n` (1-based) of a source file, from the cache or the file system.
@@ -238,22 +306,49 @@ impl Vm {
     }
 }
 
-fn push_repeated(out: &mut String, n: usize) {
-    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
+/// Prints the source line of a SyntaxError and its carets (CPython's
+/// `print_error_text`): leading blanks are stripped, the offset is clipped to the line,
+/// and the caret run is `end_offset - offset` long (at least one).
+fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
+    let carets = if end_offset > 0 && end_offset > offset { end_offset.saturating_sub(offset) } else { 1 };
+    let mut offset = offset.saturating_sub(1);
+    let mut t = text;
+    while let Some(rest) = t.strip_prefix([' ', '\t', '\x0c']) {
+        t = rest;
+        offset = offset.saturating_sub(1);
+    }
+    let mut len = i64::try_from(t.len()).unwrap_or(i64::MAX);
+    if t.ends_with('\n') {
+        len -= 1;
+    }
+    if offset > len {
+        offset = len;
+    }
+    // skip past newlines embedded in the text, before the offset
+    while let Some(nl) = t.find('\n') {
+        let inl = i64::try_from(nl).unwrap_or(i64::MAX);
+        if inl >= offset {
+            break;
+        }
+        t = t.get(nl + 1..).unwrap_or("");
+        offset = offset.saturating_sub(inl.saturating_add(1));
+    }
+    out.push_str("    ");
+    out.push_str(t);
+    if !t.ends_with('\n') {
+        out.push('\n');
+    }
+    if offset < 0 {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(usize::try_from(offset).unwrap_or(0)));
+    out.push_str(&"^".repeat(usize::try_from(carets).unwrap_or(1)));
+    out.push('\n');
 }
 
-/// SyntaxError fields: 0 = msg, 1 = filename, 2 = lineno, 3 = offset, 4 = text,
-/// 5 = end_lineno, 6 = end_offset (from the exception's args).
-pub fn syntax_error_field(exc: &Value, i: usize) -> Option<Value> {
-    let d = Vm::exc_data(exc)?;
-    let args = d.borrow().args.clone();
-    let Some(ObjKind::Tuple(t)) = args.kind() else { return None };
-    if i == 0 {
-        return t.first().cloned();
-    }
-    let details = t.get(1)?;
-    let Some(ObjKind::Tuple(dt)) = details.kind() else { return None };
-    dt.get(i - 1).cloned()
+fn push_repeated(out: &mut String, n: usize) {
+    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
 }
 
 fn byte_to_char(s: &str, b: usize) -> usize {
