@@ -34,6 +34,9 @@ pub enum Constant {
     Bytes(Rc<[u8]>),
     /// A tuple of constants (keyword-name tuples, folded constant tuples).
     Tuple(Rc<[Constant]>),
+    /// A frozenset of constants, in source order (CPython folds a set display of three or
+    /// more constants into one; the run-time layout follows CPython's construction).
+    FrozenSet(Rc<[Constant]>),
     /// A nested code object (function, lambda, comprehension or class body).
     Code(Rc<CodeObject>),
     /// `...`.
@@ -185,6 +188,16 @@ impl fmt::Display for Constant {
                     write!(f, ",")?;
                 }
                 write!(f, ")")
+            }
+            Constant::FrozenSet(items) => {
+                write!(f, "frozenset({{")?;
+                for (i, c) in items.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, ", ")?;
+                    }
+                    write!(f, "{c}")?;
+                }
+                write!(f, "}})")
             }
             Constant::Code(c) => write!(f, "<code object {}>", c.name),
             Constant::Ellipsis => write!(f, "Ellipsis"),

@@ -28,6 +28,24 @@ impl Vm {
 
     /// `getattr(obj, name)`; `name` must be a str value.
     pub fn get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        let cls = self.class_of(obj);
+        if cls.kind.is_heap_type() {
+            let cls = cls.clone();
+            if let Some(ga) = self.lookup_in_type(&cls, "__getattribute__") {
+                if !matches!(ga.kind(), Some(ObjKind::Native(_))) {
+                    return match self.call(&ga, &[obj.clone(), name.clone()]) {
+                        Ok(v) => Ok(v),
+                        Err(e) if self.exc_matches(&e.0, &self.exc.attribute_error.clone()) => {
+                            match self.lookup_special(obj, "__getattr__") {
+                                Some(g) => self.call(&g, &[obj.clone(), name.clone()]),
+                                None => Err(e),
+                            }
+                        }
+                        Err(e) => Err(e),
+                    };
+                }
+            }
+        }
         match self.get_attr_opt(obj, name)? {
             Some(v) => Ok(v),
             None => {
@@ -132,7 +150,8 @@ impl Vm {
             Some(ObjKind::Property { fget, .. }) => {
                 if fget.is_none() {
                     let n = self.property_name(attr);
-                    return Err(self.attribute_error(format!("property {n}of '{}' object has no getter", self.type_name(obj))));
+                    let tn = self.type_name(obj);
+                    return Err(self.attribute_error(format!("property {n}of '{tn}' object has no getter")));
                 }
                 let f = fget.clone();
                 self.call(&f, std::slice::from_ref(obj)).map(Some)
@@ -150,7 +169,16 @@ impl Vm {
         }
     }
 
-    fn property_name(&mut self, _p: &Value) -> String {
+    /// `'name' ` of a property (from its getter's `__name__`, as CPython 3.11 reports it),
+    /// or an empty string.
+    fn property_name(&mut self, p: &Value) -> String {
+        if let Some(ObjKind::Property { fget, fset, fdel, .. }) = p.kind() {
+            for f in [fget, fset, fdel] {
+                if let Some(ObjKind::Function(func)) = f.kind() {
+                    return format!("'{}' ", func.name.borrow());
+                }
+            }
+        }
         String::new()
     }
 
@@ -215,16 +243,15 @@ impl Vm {
         let Some(name_s) = name.as_str() else {
             return Err(self.type_error(format!("attribute name must be string, not '{}'", self.type_name(name))));
         };
-        let name_s: Rc<str> = Rc::from(name_s);
+        let _name_s: Rc<str> = Rc::from(name_s);
         let cls = self.class_of(obj).clone();
         if let Some(ca) = self.lookup_in_type_name(&cls, name) {
             match ca.kind() {
                 Some(ObjKind::Property { fset, .. }) => {
                     if fset.is_none() {
-                        return Err(self.attribute_error(format!(
-                            "can't set attribute '{}'",
-                            name_s
-                        )));
+                        let n = self.property_name(&ca);
+                        let tn = self.type_name(obj);
+                        return Err(self.attribute_error(format!("property {n}of '{tn}' object has no setter")));
                     }
                     let f = fset.clone();
                     self.call(&f, &[obj.clone(), value])?;
@@ -310,7 +337,9 @@ impl Vm {
         if let Some(ca) = self.lookup_in_type(&cls, &name_s) {
             if let Some(ObjKind::Property { fdel, .. }) = ca.kind() {
                 if fdel.is_none() {
-                    return Err(self.attribute_error(format!("can't delete attribute '{name_s}'")));
+                    let n = self.property_name(&ca);
+                    let tn = self.type_name(obj);
+                    return Err(self.attribute_error(format!("property {n}of '{tn}' object has no deleter")));
                 }
                 let f = fdel.clone();
                 self.call(&f, std::slice::from_ref(obj))?;

@@ -133,6 +133,13 @@ impl Vm {
             }
         }
         name.as_str()?;
+        let c = self.class_of(obj);
+        if c.kind.is_heap_type() {
+            let c = c.clone();
+            if self.lookup_in_type(&c, "__getattribute__").is_some_and(|g| !matches!(g.kind(), Some(ObjKind::Native(_)))) {
+                return None;
+            }
+        }
         let cls = self.class_of(obj).clone();
         let m = self.lookup_in_type_name(&cls, name)?;
         let plain = match m.kind() {

@@ -55,6 +55,10 @@ impl Vm {
                 let v: Vec<Value> = items.iter().map(|c| self.constant_value(c)).collect();
                 self.new_tuple(v)
             }
+            Constant::FrozenSet(items) => {
+                let v: Vec<Value> = items.iter().map(|c| self.constant_value(c)).collect();
+                crate::builtins::set::frozenset_constant(self, v).unwrap_or(Value::None)
+            }
             Constant::Code(code) => {
                 let c = Code::new(self, code.clone());
                 Value::new_obj(&self.types.code, crate::object::ObjKind::Code(c))

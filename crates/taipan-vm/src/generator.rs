@@ -70,6 +70,14 @@ pub fn resume(vm: &mut Vm, g: &Value, sent: Value, throw: Option<PyErr>) -> PyRe
             return Err(vm.value_error("generator already executing"));
         };
         let started = st.started;
+        if !started && throw.is_some() {
+            // CPython: an exception thrown into a just-created generator is raised before
+            // its body runs, and the generator is finished.
+            st.finished = true;
+            drop(frame);
+            drop(st);
+            return Err(throw.unwrap_or_else(|| PyErr(Value::None)));
+        }
         if !started && !sent.is_none() && throw.is_none() {
             st.frame = Some(frame);
             drop(st);

@@ -468,18 +468,27 @@ impl Vm {
                 }
                 Opcode::SetUpdate => {
                     let it = pop!(f);
-                    let items = self.collect(&it)?;
                     if let Value::Obj(s) = self.peek(f, arg)? {
-                        for x in items {
-                            self.set_add(&s, x)?;
-                        }
+                        crate::builtins::set::set_update(self, &s, &it)?;
                     }
                 }
                 Opcode::DictUpdate | Opcode::DictMerge => {
                     let m = pop!(f);
                     if let Value::Obj(d) = self.peek(f, arg)? {
                         let merge = ins.op == Opcode::DictMerge;
-                        crate::builtins::dict::dict_update_from(self, &d, &m, merge)?;
+                        if let Err(e) = crate::builtins::dict::dict_update_from(self, &d, &m, merge) {
+                            // CPython prefixes call errors with the function: `mod.f() ...`
+                            if merge && self.exc_matches(&e.0, &self.exc.type_error.clone()) {
+                                if let Ok(func) = self.peek(f, arg + 2) {
+                                    let msg = self.str(&e.0).unwrap_or_default();
+                                    if msg.starts_with("got multiple values") || msg.starts_with("argument after **") {
+                                        let fname = self.function_str(&func);
+                                        return Err(self.type_error(format!("{fname} {msg}")));
+                                    }
+                                }
+                            }
+                            return Err(e);
+                        }
                     }
                 }
                 Opcode::ListToTuple => {
@@ -810,6 +819,26 @@ impl Vm {
                     crate::import::import_star(self, f, &m)?;
                 }
             }
+        }
+    }
+
+    /// CPython's `_PyObject_FunctionStr`: `module.qualname()` for functions (no module for
+    /// builtins), `repr()` style otherwise.
+    pub fn function_str(&mut self, func: &Value) -> String {
+        match func.kind() {
+            Some(ObjKind::Function(fun)) => {
+                let q = fun.qualname.borrow().to_string();
+                match fun.module.as_str() {
+                    Some(m) if m != "builtins" => format!("{m}.{q}()"),
+                    _ => format!("{q}()"),
+                }
+            }
+            Some(ObjKind::BoundMethod { func, .. }) => {
+                let func = func.clone();
+                self.function_str(&func)
+            }
+            Some(ObjKind::Native(n)) => format!("{}()", n.name),
+            _ => format!("{} object", self.type_name(func)),
         }
     }
 

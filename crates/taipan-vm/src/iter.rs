@@ -180,6 +180,7 @@ pub fn init(vm: &mut Vm) {
         &t.dict_itemiterator,
         &t.set_iterator,
         &t.reversed,
+        &t.list_reverseiterator,
         &t.enumerate,
         &t.zip,
         &t.map,

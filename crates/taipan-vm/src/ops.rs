@@ -419,10 +419,13 @@ impl Vm {
                 let e = f1.is(f2) && r1.is(r2);
                 Ok(Some(Value::Bool(if op == Equal { e } else { !e })))
             }
-            (ObjKind::Range { .. }, ObjKind::Range { .. }) if matches!(op, Equal | NotEqual) => {
-                let xs = self.collect(a)?;
-                let ys = self.collect(b)?;
-                let e = xs.len() == ys.len() && xs.iter().zip(ys.iter()).all(|(p, q)| crate::dict::native_eq(p, q) == Some(true));
+            (ObjKind::Range { start: s1, stop: e1, step: t1 }, ObjKind::Range { start: s2, stop: e2, step: t2 })
+                if matches!(op, Equal | NotEqual) =>
+            {
+                // CPython's range_equals: same length, and (if non-empty) same start and
+                // (if longer than one) same step
+                let (n1, n2) = (range_len(*s1, *e1, *t1), range_len(*s2, *e2, *t2));
+                let e = n1 == n2 && (n1 == 0 || (s1 == s2 && (n1 == 1 || t1 == t2)));
                 Ok(Some(Value::Bool(if op == Equal { e } else { !e })))
             }
             _ => Ok(None),
@@ -596,7 +599,7 @@ impl Vm {
                         };
                     }
                     ObjKind::Dict(_) => return Ok(self.dict_get(o, item)?.is_some()),
-                    ObjKind::Set(_) | ObjKind::FrozenSet(_) => return self.set_contains(o, item),
+                    ObjKind::Set(_) | ObjKind::FrozenSet(_) => return crate::builtins::set::set_contains_key(self, o, item),
                     ObjKind::DictView { dict, which: crate::object::DictViewKind::Keys } => {
                         return Ok(self.dict_get(dict, item)?.is_some());
                     }

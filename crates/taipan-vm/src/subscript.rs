@@ -178,7 +178,7 @@ impl Vm {
             Some(_) => Ok(()),
             None => {
                 let tn = self.type_name(c);
-                Err(self.type_error(format!("'{tn}' object does not support item deletion")))
+                Err(self.type_error(format!("'{tn}' object doesn't support item deletion")))
             }
         }
     }

@@ -54,6 +54,7 @@ macro_rules! for_each_builtin_type {
             dict_itemiterator, "dict_itemiterator", object, Final;
             set_iterator, "set_iterator", object, Final;
             reversed, "reversed", object, Final;
+            list_reverseiterator, "list_reverseiterator", object, Final;
             enumerate, "enumerate", object, Final;
             zip, "zip", object, Final;
             map, "map", object, Final;

@@ -58,7 +58,7 @@ fn const_truth(c: &Constant) -> Option<bool> {
         Constant::Complex(a, b) => *a != 0.0 || *b != 0.0,
         Constant::Str(s) => !s.is_empty(),
         Constant::Bytes(b) => !b.is_empty(),
-        Constant::Tuple(t) => !t.is_empty(),
+        Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Ellipsis => true,
         Constant::Code(_) => return None,
     })
@@ -365,7 +365,11 @@ impl<'a> Compiler<'a> {
             let consts: Option<Vec<Constant>> = elts.iter().map(const_value).collect();
             if let Some(consts) = consts {
                 self.emit(build, pushed);
-                self.load_const(Constant::Tuple(consts.into()));
+                if build == Opcode::BuildSet {
+                    self.load_const(Constant::FrozenSet(consts.into()));
+                } else {
+                    self.load_const(Constant::Tuple(consts.into()));
+                }
                 self.emit(extend, 1);
                 return Ok(());
             }

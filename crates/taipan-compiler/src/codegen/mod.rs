@@ -97,7 +97,7 @@ fn const_key(c: &Constant) -> Option<ConstKey> {
         Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
         Constant::Tuple(items) => ConstKey::Tuple(items.iter().map(const_key).collect::<Option<Vec<_>>>()?),
         Constant::Ellipsis => ConstKey::Ellipsis,
-        Constant::Code(_) => return None,
+        Constant::Code(_) | Constant::FrozenSet(_) => return None,
     })
 }
 

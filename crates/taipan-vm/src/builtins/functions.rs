@@ -551,8 +551,9 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
         return Err(vm.type_error(format!("'{tn}' object is not reversible")));
     }
     let n = vm.len(&seq)?;
+    let ty = if matches!(seq.kind(), Some(ObjKind::List(_))) { vm.types.list_reverseiterator.clone() } else { vm.types.reversed.clone() };
     let st = IterState::Reversed { seq, index: n as isize - 1 };
-    Ok(Value::new_obj(&vm.types.reversed, ObjKind::Iter(RefCell::new(st))))
+    Ok(Value::new_obj(&ty, ObjKind::Iter(RefCell::new(st))))
 }
 
 impl crate::vm::PyErr {
@@ -622,4 +623,31 @@ pub fn init(vm: &mut Vm) {
     for (t, f) in types {
         crate::builtins::add_new(vm, &t, f);
     }
+    let nt = vm.types.none_type.clone();
+    crate::builtins::add_new(vm, &nt, none_new);
+    let nit = vm.types.not_implemented_type.clone();
+    crate::builtins::add_new(vm, &nit, not_implemented_new);
+    let et = vm.types.ellipsis_type.clone();
+    crate::builtins::add_new(vm, &et, ellipsis_new);
+}
+
+fn none_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if args.len() > 1 || !kwnames.is_empty() {
+        return Err(vm.type_error("NoneType takes no arguments"));
+    }
+    Ok(Value::None)
+}
+
+fn not_implemented_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if args.len() > 1 || !kwnames.is_empty() {
+        return Err(vm.type_error("NotImplementedType takes no arguments"));
+    }
+    Ok(vm.not_implemented.clone())
+}
+
+fn ellipsis_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if args.len() > 1 || !kwnames.is_empty() {
+        return Err(vm.type_error("ellipsis takes no arguments"));
+    }
+    Ok(vm.ellipsis.clone())
 }
