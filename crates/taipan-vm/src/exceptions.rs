@@ -601,6 +601,33 @@ fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     }
 }
 
+/// `BaseException.__reduce__()`: `(type, args)`, or `(type, args, __dict__)` when the
+/// instance dict is not empty.
+fn exc_reduce(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let e = self_exc(vm, args)?.clone();
+    let cls = Value::Obj(vm.class_of(&e).clone());
+    let a = Vm::exc_data(&e).map_or(Value::None, |d| d.borrow().args.clone());
+    match e.as_obj().and_then(|o| o.dict.clone()) {
+        Some(d) if matches!(&d.kind, ObjKind::Dict(t) if !t.borrow().is_empty()) => Ok(vm.new_tuple(vec![cls, a, Value::Obj(d)])),
+        _ => Ok(vm.new_tuple(vec![cls, a])),
+    }
+}
+
+/// `BaseException.__setstate__(state)`: sets the attributes of a dict state.
+fn exc_setstate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let e = self_exc(vm, args)?.clone();
+    let state = args.get(1).cloned().unwrap_or(Value::None);
+    if state.is_none() {
+        return Ok(Value::None);
+    }
+    let Some(ObjKind::Dict(d)) = state.kind() else { return Err(vm.type_error("state is not a dictionary")) };
+    let items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    for (k, v) in items {
+        vm.set_attr(&e, &k, v)?;
+    }
+    Ok(Value::None)
+}
+
 impl Vm {
     /// `setattr(obj, name, value)` with a Rust str name.
     pub fn set_attr_str_value(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
@@ -863,6 +890,8 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&be, "__repr__", exc_repr_method);
     vm.add_method(&be, "with_traceback", exc_with_traceback);
     vm.add_method(&be, "add_note", exc_add_note);
+    vm.add_method(&be, "__reduce__", exc_reduce);
+    vm.add_method(&be, "__setstate__", exc_setstate);
     add_getset(vm, &be, "args", get_args, set_args);
     add_getset(vm, &be, "__cause__", get_cause, set_cause);
     add_getset(vm, &be, "__context__", get_context, set_context);

@@ -197,22 +197,51 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(vm.new_list(items))
 }
 
-/// The sorted attribute names `dir(v)` shows.
-pub fn dir_names(vm: &mut Vm, v: &Value) -> PyResult<Vec<String>> {
-    let mut names: Vec<String> = Vec::new();
-    if let Value::Obj(o) = v {
-        if let Some(d) = &o.dict {
-            names.extend(crate::suggest::dict_keys(d));
-        }
-        if let ObjKind::Type(_) = &o.kind {
-            for t in mro(o) {
-                names.extend(crate::suggest::dict_keys(&tdata(&t).dict));
-            }
+/// The names a type contributes to `dir()`: its namespace and those of its MRO, plus the
+/// descriptors CPython keeps in type dicts that taipan resolves natively (`__class__`,
+/// `__doc__`; `__dict__`/`__weakref__` for classes whose instances have a dict).
+fn type_dir_names(t: &Obj, names: &mut Vec<String>) {
+    let m = mro(t);
+    for c in &m {
+        let td = tdata(c);
+        names.extend(crate::suggest::dict_keys(&td.dict));
+        if let Some(slots) = &td.slots {
+            names.extend(slots.iter().map(|n| n.to_string()));
         }
     }
-    let cls = vm.class_of(v).clone();
-    for t in mro(&cls) {
-        names.extend(crate::suggest::dict_keys(&tdata(&t).dict));
+    names.push("__class__".into());
+    names.push("__doc__".into());
+    let heap_dict = m.iter().any(|c| {
+        let td = tdata(c);
+        td.heap_type && td.slots.is_none()
+    });
+    if heap_dict {
+        names.push("__dict__".into());
+        names.push("__weakref__".into());
+    }
+    if m.iter().any(|c| tdata(c).layout == Layout::Exception) {
+        names.push("__dict__".into());
+    }
+}
+
+/// The sorted attribute names `dir(v)` shows (CPython's `object.__dir__`,
+/// `type.__dir__`, `module.__dir__`).
+pub fn dir_names(vm: &mut Vm, v: &Value) -> PyResult<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    match v {
+        Value::Obj(o) if matches!(o.kind, ObjKind::Type(_)) => type_dir_names(o, &mut names),
+        Value::Obj(o) if matches!(o.kind, ObjKind::Module) => {
+            if let Some(d) = &o.dict {
+                names.extend(crate::suggest::dict_keys(d));
+            }
+        }
+        _ => {
+            if let Some(d) = v.as_obj().and_then(|o| o.dict.as_ref()) {
+                names.extend(crate::suggest::dict_keys(d));
+            }
+            let cls = vm.class_of(v).clone();
+            type_dir_names(&cls, &mut names);
+        }
     }
     names.sort();
     names.dedup();
@@ -223,8 +252,32 @@ fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResul
     Ok(Value::None)
 }
 
-fn object_reduce_ex(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Err(vm.type_error("pickling is not supported"))
+fn object_reduce_ex(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let tn = args.first().map(|v| vm.type_name(v)).unwrap_or_default();
+    Err(vm.type_error(format!("cannot pickle '{tn}' object")))
+}
+
+fn object_sizeof(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(v) = args.first() else { return Err(vm.type_error("expected self")) };
+    // CPython's basic size of the layout (64-bit build)
+    let size = match v.kind() {
+        Some(ObjKind::Exception(_)) => 72,
+        Some(ObjKind::Instance(Some(s))) => 16 + 8 * s.borrow().len() as i64,
+        _ => 16,
+    };
+    Ok(Value::Int(size))
+}
+
+fn object_getstate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(v) = args.first() else { return Err(vm.type_error("expected self")) };
+    match v.as_obj().and_then(|o| o.dict.clone()) {
+        Some(d) if matches!(&d.kind, ObjKind::Dict(t) if !t.borrow().is_empty()) => Ok(Value::Obj(d)),
+        _ => Ok(Value::None),
+    }
+}
+
+fn object_subclasshook(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(vm.not_implemented.clone())
 }
 
 fn object_class_getattr_eq_lt(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -257,6 +310,14 @@ fn type_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         Value::Obj(d) if matches!(d.kind, ObjKind::Dict(_)) => d.clone(),
         _ => return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(&args[3])))),
     };
+    let meta = calculate_metaclass(vm, &meta, &bases)?;
+    if crate::ops::dict_get_str(&ns, crate::ops::hash_str("__module__"), "__module__").is_none() {
+        // CPython takes the calling frame's `__name__`; the runtime has no frame stack
+        // here, so classes made by `type(name, bases, ns)` belong to `__main__`
+        let key = vm.intern("__module__");
+        let m = vm.intern("__main__");
+        vm.dict_set(&ns, key, m)?;
+    }
     let cls = create_class(vm, &meta, &name, bases, &ns)?;
     // __init_subclass__ of the parent
     let clsv = Value::Obj(cls.clone());
@@ -280,6 +341,26 @@ fn type_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     Ok(clsv)
 }
 
+/// The most derived metaclass among `meta` and the classes of `bases` (CPython's
+/// `_PyType_CalculateMetaclass`).
+pub fn calculate_metaclass(vm: &mut Vm, meta: &Obj, bases: &[Value]) -> PyResult<Obj> {
+    let mut winner = meta.clone();
+    for b in bases {
+        let bm = vm.class_of(b).clone();
+        if crate::types::is_subtype(&winner, &bm) {
+            continue;
+        }
+        if crate::types::is_subtype(&bm, &winner) {
+            winner = bm;
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
+}
+
 /// Creates a class object: bases, C3 MRO, layout, namespace copy, `__slots__`,
 /// `__set_name__`, the `__classcell__`.
 pub fn create_class(vm: &mut Vm, meta: &Obj, name: &str, bases: Vec<Value>, ns: &Obj) -> PyResult<Obj> {
@@ -294,6 +375,11 @@ pub fn create_class(vm: &mut Vm, meta: &Obj, name: &str, bases: Vec<Value>, ns: 
                 base_objs.push(o.clone());
             }
             _ => return Err(vm.type_error("bases must be types")),
+        }
+    }
+    for (i, b) in base_objs.iter().enumerate() {
+        if base_objs[..i].iter().any(|x| Rc::ptr_eq(x, b)) {
+            return Err(vm.type_error(format!("duplicate base class {}", tdata(b).name.borrow())));
         }
     }
     if base_objs.is_empty() {
@@ -350,11 +436,24 @@ pub fn create_class(vm: &mut Vm, meta: &Obj, name: &str, bases: Vec<Value>, ns: 
     let slots_key = "__slots__";
     if let Some(s) = crate::ops::dict_get_str(&td.dict, crate::ops::hash_str(slots_key), slots_key) {
         let names: Vec<Value> = if s.as_str().is_some() { vec![s.clone()] } else { vm.collect(&s)? };
-        let mut v = Vec::new();
+        let mut v: Vec<Rc<str>> = Vec::new();
         for n in names {
             match n.as_str() {
-                Some(x) => v.push(Rc::from(x)),
-                None => return Err(vm.type_error("__slots__ items must be strings")),
+                Some(x) => {
+                    let ok = x.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                        && x.chars().all(|c| c == '_' || c.is_alphanumeric());
+                    if !ok {
+                        return Err(vm.type_error("__slots__ must be identifiers"));
+                    }
+                    if x != "__dict__" && x != "__weakref__" && crate::ops::dict_get_str(&td.dict, crate::ops::hash_str(x), x).is_some() {
+                        return Err(vm.value_error(format!("'{x}' in __slots__ conflicts with class variable")));
+                    }
+                    v.push(Rc::from(x));
+                }
+                None => {
+                    let tn = vm.type_name(&n);
+                    return Err(vm.type_error(format!("__slots__ items must be strings, not '{tn}'")));
+                }
             }
         }
         td.slots = Some(v);
@@ -520,6 +619,65 @@ fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     let mut call_args = vec![name, vm.new_tuple(bases), Value::Obj(ns)];
     call_args.extend(kw_vals);
     vm.call_kw(&winner, &call_args, &kw_names)
+}
+
+/// Calling a class (CPython's `type_call`): `cls.__new__(cls, *args, **kw)`, then
+/// `__init__` on the result if it is an instance of `cls`. This is `type.__call__`, which
+/// a metaclass's `__call__` reaches through `super().__call__(...)`.
+pub fn type_call(vm: &mut Vm, cls: &Obj, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let npos = args.len().saturating_sub(kwnames.len());
+    if Rc::ptr_eq(cls, &vm.types.type_) {
+        if npos == 1 && kwnames.is_empty() {
+            return Ok(Value::Obj(vm.class_of(&args[0]).clone()));
+        }
+        if npos != 3 {
+            return Err(vm.type_error("type() takes 1 or 3 arguments"));
+        }
+    }
+    let clsv = Value::Obj(cls.clone());
+    let Some(new) = vm.lookup_in_type(cls, "__new__") else {
+        return Err(vm.type_error(format!("cannot create '{}' instances", tdata(cls).name.borrow())));
+    };
+    let new = match new.kind() {
+        Some(ObjKind::StaticMethod(f)) => f.clone(),
+        _ => new,
+    };
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(clsv);
+    full.extend_from_slice(args);
+    let obj = vm.call_kw(&new, &full, kwnames)?;
+    let obj_cls = vm.class_of(&obj).clone();
+    if !crate::types::is_subtype(&obj_cls, cls) {
+        return Ok(obj);
+    }
+    let Some(init) = vm.lookup_in_type(&obj_cls, "__init__") else { return Ok(obj) };
+    let is_object_init = matches!(init.kind(), Some(ObjKind::Native(n)) if n.owner == "object");
+    if is_object_init {
+        if !args.is_empty() {
+            let new_is_object = matches!(vm.lookup_in_type(cls, "__new__").as_ref().and_then(|n| n.kind()), Some(ObjKind::Native(n)) if n.owner == "object");
+            if new_is_object {
+                return Err(vm.type_error(format!("{}() takes no arguments", tdata(cls).name.borrow())));
+            }
+        }
+        return Ok(obj);
+    }
+    full[0] = obj.clone();
+    let r = vm.call_kw(&init, &full, kwnames)?;
+    if !r.is_none() {
+        let tn = vm.type_name(&r);
+        return Err(vm.type_error(format!("__init__() should return None, not '{tn}'")));
+    }
+    Ok(obj)
+}
+
+fn type_dunder_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    match args.first() {
+        Some(Value::Obj(c)) if matches!(c.kind, ObjKind::Type(_)) => {
+            let c = c.clone();
+            type_call(vm, &c, &args[1..], kwnames)
+        }
+        _ => Err(vm.type_error("descriptor '__call__' requires a 'type' object")),
+    }
 }
 
 fn type_call_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -848,6 +1006,11 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&o, "__delattr__", object_delattr);
     vm.add_method(&o, "__dir__", object_dir);
     vm.add_method(&o, "__reduce_ex__", object_reduce_ex);
+    vm.add_method(&o, "__reduce__", object_reduce_ex);
+    vm.add_method(&o, "__sizeof__", object_sizeof);
+    vm.add_method(&o, "__getstate__", object_getstate);
+    let hook = Value::new_obj(&vm.types.classmethod, ObjKind::ClassMethod(vm.new_native("__subclasshook__", object_subclasshook)));
+    vm.set_attr_str(&o, "__subclasshook__", hook);
     for n in ["__lt__", "__le__", "__gt__", "__ge__"] {
         vm.add_method(&o, n, object_class_getattr_eq_lt);
     }
@@ -859,6 +1022,7 @@ pub fn init(vm: &mut Vm) {
     let t = vm.types.type_.clone();
     vm.add_method(&t, "__new__", type_call_new);
     vm.add_method(&t, "__init__", type_init);
+    vm.add_method(&t, "__call__", type_dunder_call);
     vm.add_method(&t, "mro", type_mro);
     vm.add_method(&t, "__subclasscheck__", type_subclasscheck);
     vm.add_method(&t, "__instancecheck__", type_instancecheck);
