@@ -296,10 +296,6 @@ impl Vm {
                     crate::builtins::object::type_modified(o);
                     return Ok(());
                 }
-                if let Some(d) = &o.dict {
-                    let d = d.clone();
-                    return self.dict_set(&d, name.clone(), value);
-                }
                 if let ObjKind::Instance(Some(slots)) = &o.kind {
                     let cls = self.class_of(obj).clone();
                     if let Some(i) = crate::builtins::object::slot_index(&cls, name_s) {
@@ -308,6 +304,10 @@ impl Vm {
                         }
                         return Ok(());
                     }
+                }
+                if let Some(d) = &o.dict {
+                    let d = d.clone();
+                    return self.dict_set(&d, name.clone(), value);
                 }
                 if let ObjKind::Function(f) = &o.kind {
                     let d = {

@@ -125,7 +125,14 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Obj> {
         } else {
             continue;
         };
-        return exec_module_file(vm, name, &path, is_pkg);
+        let m = exec_module_file(vm, name, &path, is_pkg)?;
+        // a submodule becomes an attribute of its parent package
+        if let Some(i) = name.rfind('.') {
+            if let Some(parent) = vm.sys_module(&name[..i]) {
+                vm.set_attr_str(&parent, &name[i + 1..], Value::Obj(m.clone()));
+            }
+        }
+        return Ok(m);
     }
     Err(module_not_found(vm, name))
 }

@@ -81,7 +81,11 @@ impl Vm {
                 Err(e) => {
                     let index = frame.ip.saturating_sub(1);
                     let e = self.fix_error(e);
-                    let reraise = frame.code.raw.instructions.get(index).is_some_and(|i| i.op == Opcode::Reraise);
+                    // RERAISE and a bare `raise` keep the traceback as it is (CPython jumps
+                    // straight to exception_unwind for them)
+                    let reraise = frame.code.raw.instructions.get(index).is_some_and(|i| {
+                        i.op == Opcode::Reraise || (i.op == Opcode::RaiseVarargs && i.arg == 0)
+                    });
                     if !reraise {
                         self.add_traceback(&e, &frame.code, index);
                     }

@@ -197,6 +197,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (to_pyint(a), to_pyint(b)) {
             return Some(self.int_binary(&x, &y, nop));
         }
+        if matches!(nop, B::Lshift | B::Rshift | B::And | B::Or | B::Xor | B::MatrixMultiply) {
+            return crate::builtins::seqops::sequence_binary(self, a, b, op);
+        }
         let af = self.float_operand(a);
         let bf = self.float_operand(b);
         if let (Some(x), Some(y)) = (af, bf) {
@@ -209,6 +212,9 @@ impl Vm {
                 Err(e) => return Some(Err(e)),
             };
             return Some(self.float_binary(x, y, nop));
+        }
+        if let Some(r) = crate::builtins::complex::complex_binary(self, a, b, nop) {
+            return Some(r);
         }
         crate::builtins::seqops::sequence_binary(self, a, b, op)
     }
@@ -279,9 +285,8 @@ impl Vm {
         };
         match r {
             Ok(f) => Ok(Value::Float(f)),
-            Err(NumError::ComplexResult) => {
-                Err(self.value_error("negative number cannot be raised to a fractional power (complex numbers are not supported yet)"))
-            }
+            // CPython's float_pow hands a negative base with a fractional exponent to complex **.
+            Err(NumError::ComplexResult) => crate::builtins::complex::pow_value(self, (x, 0.0), (y, 0.0)),
             Err(e) => Err(num_err(self, e)),
         }
     }

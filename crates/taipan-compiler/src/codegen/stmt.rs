@@ -91,12 +91,17 @@ impl<'a> Compiler<'a> {
             StmtKind::Assert { test, msg } => {
                 let end = self.new_label();
                 self.jump_if(test, end, true)?;
+                // CPython 3.11 attributes the raise to the asserted expression
+                let saved = self.unit().pos;
+                self.set_pos(test.range);
                 self.emit(Opcode::LoadAssertionError, 0);
                 if let Some(m) = msg {
                     self.expr(m)?;
+                    self.set_pos(test.range);
                     self.emit(Opcode::Call, 1);
                 }
                 self.emit(Opcode::RaiseVarargs, 1);
+                self.unit().pos = saved;
                 self.bind(end);
             }
             StmtKind::Import(names) => {

@@ -3,6 +3,8 @@
 
 use std::cell::RefCell;
 
+use taipan_bytecode::ComparisonOperator;
+
 use crate::builtins::args::{check_count, no_kwargs, parse_args};
 use crate::object::{IterState, ObjKind};
 use crate::value::Value;
@@ -37,14 +39,6 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             None => return Err(vm.type_error(format!("end must be None or a string, not {}", vm.type_name(s)))),
         },
     };
-    let mut out = String::new();
-    for (i, a) in args[..npos].iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep_s);
-        }
-        out.push_str(&vm.str(a)?);
-    }
-    out.push_str(&end_s);
     let target = match file {
         Some(f) => f,
         None => match vm.module_get(&vm.sys.clone(), "stdout") {
@@ -52,7 +46,28 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             None => return Ok(Value::None),
         },
     };
-    crate::modules::sys::write_to(vm, &target, &out)?;
+    let builtin_stream = matches!(target.kind(), Some(ObjKind::File(_)));
+    if builtin_stream {
+        let mut out = String::new();
+        for (i, a) in args[..npos].iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep_s);
+            }
+            out.push_str(&vm.str(a)?);
+        }
+        out.push_str(&end_s);
+        crate::modules::sys::write_to(vm, &target, &out)?;
+    } else {
+        // CPython writes each piece with its own `file.write` call
+        for (i, a) in args[..npos].iter().enumerate() {
+            if i > 0 {
+                crate::modules::sys::write_to(vm, &target, &sep_s)?;
+            }
+            let s = vm.str(a)?;
+            crate::modules::sys::write_to(vm, &target, &s)?;
+        }
+        crate::modules::sys::write_to(vm, &target, &end_s)?;
+    }
     if flush {
         crate::modules::sys::flush_stream(vm, &target)?;
     }
@@ -338,7 +353,10 @@ fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, is_min: b
     let mut best_key = if key.is_none() { best.clone() } else { vm.call(&key, std::slice::from_ref(&best))? };
     for it in items.into_iter().skip(1) {
         let k = if key.is_none() { it.clone() } else { vm.call(&key, std::slice::from_ref(&it))? };
-        let better = if is_min { vm.lt(&k, &best_key)? } else { vm.lt(&best_key, &k)? };
+        // CPython's min_max: `item < best` for min, `item > best` for max
+        let op = if is_min { ComparisonOperator::Less } else { ComparisonOperator::Greater };
+        let r = vm.compare(&k, &best_key, op)?;
+        let better = vm.truthy(&r)?;
         if better {
             best = it;
             best_key = k;
