@@ -641,12 +641,65 @@ pub fn init(vm: &mut Vm) {
     for (t, f) in types {
         crate::builtins::add_new(vm, &t, f);
     }
+    let st = vm.types.slice.clone();
+    vm.add_method(&st, "indices", slice_indices);
+    vm.add_method(&st, "__eq__", slice_eq);
+    vm.add_method(&st, "__ne__", slice_ne);
+    vm.add_method(&st, "__lt__", slice_lt);
+    vm.add_method(&st, "__le__", slice_le);
+    vm.add_method(&st, "__gt__", slice_gt);
+    vm.add_method(&st, "__ge__", slice_ge);
     let nt = vm.types.none_type.clone();
     crate::builtins::add_new(vm, &nt, none_new);
     let nit = vm.types.not_implemented_type.clone();
     crate::builtins::add_new(vm, &nit, not_implemented_new);
     let et = vm.types.ellipsis_type.clone();
     crate::builtins::add_new(vm, &et, ellipsis_new);
+}
+
+fn slice_indices(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "indices", kwnames)?;
+    let [s, len] = args else { return Err(vm.type_error(format!("slice.indices() takes exactly one argument ({} given)", args.len().saturating_sub(1)))) };
+    let n = vm.to_index(len)?;
+    if n < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let si = vm.slice_indices(s, n as usize)?;
+    Ok(vm.new_tuple(vec![Value::Int(si.start as i64), Value::Int(si.stop as i64), Value::Int(si.step as i64)]))
+}
+
+fn slice_parts(v: &Value) -> Option<Vec<Value>> {
+    match v.kind() {
+        Some(ObjKind::Slice { start, stop, step }) => Some(vec![start.clone(), stop.clone(), step.clone()]),
+        _ => None,
+    }
+}
+
+fn slice_cmp(vm: &mut Vm, args: &[Value], op: ComparisonOperator) -> PyResult<Value> {
+    let [a, b] = args else { return Err(vm.type_error("expected 1 argument")) };
+    match (slice_parts(a), slice_parts(b)) {
+        (Some(x), Some(y)) => vm.compare_sequences(&x, &y, op),
+        _ => Ok(vm.not_implemented.clone()),
+    }
+}
+
+fn slice_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    slice_cmp(vm, args, ComparisonOperator::Equal)
+}
+fn slice_ne(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    slice_cmp(vm, args, ComparisonOperator::NotEqual)
+}
+fn slice_lt(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    slice_cmp(vm, args, ComparisonOperator::Less)
+}
+fn slice_le(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    slice_cmp(vm, args, ComparisonOperator::LessEqual)
+}
+fn slice_gt(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    slice_cmp(vm, args, ComparisonOperator::Greater)
+}
+fn slice_ge(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    slice_cmp(vm, args, ComparisonOperator::GreaterEqual)
 }
 
 fn none_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
