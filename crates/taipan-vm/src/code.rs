@@ -48,7 +48,7 @@ impl Vm {
             Constant::Int(i) => Value::Int(*i),
             Constant::BigInt(b) => self.new_bigint(b.clone()),
             Constant::Float(f) => Value::Float(*f),
-            Constant::Complex(_, im) => Value::Float(*im),
+            Constant::Complex(re, im) => crate::builtins::complex::complex_value(self, *re, *im),
             Constant::Str(s) => self.intern(s),
             Constant::Bytes(b) => self.new_bytes(b.to_vec()),
             Constant::Tuple(items) => {

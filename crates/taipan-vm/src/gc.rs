@@ -50,7 +50,7 @@ thread_local! {
 /// True for payloads that can hold references to other objects.
 fn is_container(o: &Object) -> bool {
     match &o.kind {
-        ObjKind::Str(_) | ObjKind::Int(_) | ObjKind::Float(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::Range { .. } => {
+        ObjKind::Str(_) | ObjKind::Int(_) | ObjKind::Float(_) | ObjKind::Complex(..) | ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::Range { .. } => {
             o.dict.is_some()
         }
         ObjKind::NotImplemented | ObjKind::Ellipsis | ObjKind::Code(_) | ObjKind::File(_) => false,
@@ -62,7 +62,7 @@ fn is_container(o: &Object) -> bool {
 
 fn is_atomic(o: &Object) -> bool {
     o.dict.is_none()
-        && matches!(o.kind, ObjKind::Str(_) | ObjKind::Int(_) | ObjKind::Float(_) | ObjKind::Bytes(_) | ObjKind::Code(_) | ObjKind::NotImplemented | ObjKind::Ellipsis)
+        && matches!(o.kind, ObjKind::Str(_) | ObjKind::Int(_) | ObjKind::Float(_) | ObjKind::Complex(..) | ObjKind::Bytes(_) | ObjKind::Code(_) | ObjKind::NotImplemented | ObjKind::Ellipsis)
 }
 
 /// Allocates an object, tracking it if it can be part of a cycle.
@@ -305,6 +305,7 @@ pub fn traverse(o: &Object, visit: &mut dyn FnMut(&Obj)) -> bool {
         ObjKind::Module
         | ObjKind::Int(_)
         | ObjKind::Float(_)
+        | ObjKind::Complex(..)
         | ObjKind::Str(_)
         | ObjKind::Bytes(_)
         | ObjKind::ByteArray(_)

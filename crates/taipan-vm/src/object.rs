@@ -143,6 +143,8 @@ pub enum Layout {
     Int,
     /// `float`.
     Float,
+    /// `complex`.
+    Complex,
     /// `str`.
     Str,
     /// `bytes`.
@@ -259,6 +261,8 @@ pub enum ObjKind {
     Int(IBig),
     /// A float subclass instance or boxed float (plain floats are `Value::Float`).
     Float(f64),
+    /// A complex number `(real, imag)` (exact or subclass instance).
+    Complex(f64, f64),
     /// A str.
     Str(PyStr),
     /// A bytes object.
@@ -365,6 +369,7 @@ impl ObjKind {
         match self {
             ObjKind::Int(_) => "int",
             ObjKind::Float(_) => "float",
+            ObjKind::Complex(..) => "complex",
             ObjKind::Str(_) => "str",
             ObjKind::Bytes(_) => "bytes",
             ObjKind::ByteArray(_) => "bytearray",

@@ -167,6 +167,7 @@ impl Vm {
                         ObjKind::ByteArray(b) => !b.borrow().is_empty(),
                         ObjKind::Int(_) => true,
                         ObjKind::Float(f) => *f != 0.0,
+                        ObjKind::Complex(re, im) => *re != 0.0 || *im != 0.0,
                         ObjKind::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
                         ObjKind::DictView { dict, .. } => match &dict.kind {
                             ObjKind::Dict(d) => !d.borrow().is_empty(),
@@ -256,6 +257,7 @@ impl Vm {
                             return Ok(x);
                         }
                         ObjKind::Int(i) => return Ok(h::hash_bigint(i)),
+                        ObjKind::Complex(re, im) => return Ok(h::hash_complex(*re, *im, v.id() as usize)),
                         ObjKind::Bytes(b) => return Ok(h::hash_bytes(b)),
                         ObjKind::Tuple(items) => {
                             let mut hs = Vec::with_capacity(items.len());

@@ -52,6 +52,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     Ok(match &o.kind {
         ObjKind::Int(_) => int_str(vm, v)?,
         ObjKind::Float(f) => crate::support::float_repr::repr_f64(*f),
+        ObjKind::Complex(re, im) => crate::builtins::complex::complex_repr(*re, *im),
         ObjKind::Str(s) => crate::support::strrepr::repr_str(s.as_str()),
         ObjKind::Bytes(b) => crate::support::strrepr::repr_bytes(b),
         ObjKind::ByteArray(b) => {

@@ -20,6 +20,7 @@ macro_rules! for_each_builtin_type {
             int, "int", object, Int;
             bool_, "bool", int, Final;
             float, "float", object, Float;
+            complex, "complex", object, Complex;
             str, "str", object, Str;
             bytes, "bytes", object, Bytes;
             bytearray, "bytearray", object, ByteArray;

@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod bytes;
+pub mod complex;
 pub mod constructors;
 pub mod dict;
 pub mod format;
@@ -48,6 +49,7 @@ pub fn init(vm: &mut Vm) {
     range::init(vm);
     int::init(vm);
     float::init(vm);
+    complex::init(vm);
     more::init(vm);
     let b = vm.builtins.clone();
     let t = vm.types.clone_refs();
@@ -57,6 +59,7 @@ pub fn init(vm: &mut Vm) {
         ("int", &t.int),
         ("bool", &t.bool_),
         ("float", &t.float),
+        ("complex", &t.complex),
         ("str", &t.str),
         ("bytes", &t.bytes),
         ("bytearray", &t.bytearray),
