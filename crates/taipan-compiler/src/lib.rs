@@ -90,7 +90,9 @@ pub fn compile_with_options(
         // A tree with errors may be arbitrarily deep; dropping it recursively could
         // overflow the stack, so it is leaked (only on this error path).
         std::mem::forget(parsed);
-        return Err(*err);
+        let mut err = *err;
+        tokenizer_caret_width(&mut err);
+        return Err(err);
     }
     let mut lowerer = lower::Lowerer::new(&map, options.int_max_str_digits, guard);
     let (body, expr) = match parsed.syntax() {
@@ -119,4 +121,23 @@ pub fn compile_with_options(
         None => compiler.compile_module(&body),
     };
     result.map_err(|e| *e)
+}
+
+/// CPython's tokenizer reports some errors at a single column (`end_offset == offset`, or
+/// one past it for leading zeros), so the SyntaxError display shows one caret.
+fn tokenizer_caret_width(e: &mut CompileError) {
+    let m = e.msg.as_str();
+    if m == "invalid decimal literal"
+        || m == "invalid hexadecimal literal"
+        || m == "invalid octal literal"
+        || m == "invalid binary literal"
+        || m.starts_with("unterminated string literal")
+        || m.starts_with("unterminated triple-quoted string literal")
+    {
+        e.end_lineno = e.lineno;
+        e.end_offset = e.offset;
+    } else if m.starts_with("leading zeros in decimal integer literals") {
+        e.end_lineno = e.lineno;
+        e.end_offset = e.offset + 1;
+    }
 }
