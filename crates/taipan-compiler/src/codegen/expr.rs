@@ -166,10 +166,10 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::JoinedStr(parts) => match parts.as_slice() {
                 [] => self.load_const(Constant::Str(Rc::from(""))),
-                [one] => self.expr(one)?,
+                [one] => self.fstring_part(one, e.range)?,
                 _ => {
                     for p in parts {
-                        self.expr(p)?;
+                        self.fstring_part(p, e.range)?;
                     }
                     self.emit(Opcode::BuildString, parts.len() as u32);
                 }
@@ -475,6 +475,38 @@ impl<'a> Compiler<'a> {
             self.expr(&values[i])?;
         }
         self.emit(Opcode::BuildMap, (end - begin) as u32);
+        Ok(())
+    }
+
+    /// One piece of an f-string. In CPython 3.11 a replacement field's `FORMAT_VALUE` (and
+    /// its spec) carry the location of the whole f-string, so tracebacks underline it.
+    fn fstring_part(&mut self, p: &'a Expr, whole: Range) -> Res<()> {
+        let ExprKind::FormattedValue { value, conversion, format_spec } = &p.kind else {
+            return self.expr(p);
+        };
+        let saved = self.unit().pos;
+        self.expr(value)?;
+        self.set_pos(whole);
+        let mut arg = *conversion;
+        if let Some(spec) = format_spec {
+            match &spec.kind {
+                ExprKind::JoinedStr(parts) if parts.len() > 1 || parts.iter().any(|x| matches!(x.kind, ExprKind::FormattedValue { .. })) => {
+                    for x in parts {
+                        self.fstring_part(x, whole)?;
+                    }
+                    if parts.len() != 1 {
+                        self.emit(Opcode::BuildString, parts.len() as u32);
+                    }
+                }
+                _ => {
+                    self.expr(spec)?;
+                }
+            }
+            self.set_pos(whole);
+            arg |= 4;
+        }
+        self.emit(Opcode::FormatValue, arg);
+        self.unit().pos = saved;
         Ok(())
     }
 
