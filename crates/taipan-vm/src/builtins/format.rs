@@ -88,6 +88,7 @@ pub fn format_builtin(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
             },
             ObjKind::Float(f) => fs::format_float(*f, spec, &tn),
             ObjKind::Str(s) => fs::format_str(s.as_str(), spec, &tn),
+            ObjKind::Complex(re, im) => crate::builtins::complex::format_complex(*re, *im, spec),
             _ => return Err(unsupported(vm, &tn)),
         },
     };
