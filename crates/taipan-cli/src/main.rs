@@ -5,8 +5,23 @@
 //! `taipan [options] -c CODE [ARGS...]`, `taipan [options] - [ARGS...]`,
 //! `taipan --version`, `taipan --help`. Everything after the program belongs to it
 //! (`sys.argv`). Usage errors exit with status 2, as CPython's.
+//!
+//! Before the interpreter starts, a script argument is checked as CPython's `pymain_run_file`
+//! and tokenizer do (`Modules/main.c`, `Parser/tokenizer.c`): an unreadable file is
+//! `can't open file '<absolute path>': [Errno N] <strerror>` (status 2); a directory runs
+//! its `__main__.py` or is `can't find '__main__' module in '<path>'` (status 1); bytes that
+//! do not decode (see [`taipan_compiler::decode_source`]) are a `SyntaxError` (status 1).
+//! Arguments that are not UTF-8 never panic: `-c` code is CPython's "Unable to decode the
+//! command" error, program arguments are decoded lossily (CPython keeps them as surrogate
+//! escapes, which taipan's strings cannot hold).
+//!
+//! A Rust panic in the interpreter thread is reported as an internal error, status 70.
 
-use taipan_vm::{Program, run_main};
+use std::ffi::{OsStr, OsString};
+use std::path::{Path, PathBuf};
+
+use taipan_compiler::{CompileError, DecodeError, decode_source};
+use taipan_vm::{Program, Vm, run_main};
 
 const USAGE: &str = "usage: taipan [option] ... [-c cmd | file | -] [arg] ...
 Options:
@@ -19,39 +34,92 @@ Options:
                accepted for compatibility with CPython and ignored
 ";
 
+/// The program's name in error messages (CPython prints its executable's path).
+const EXE: &str = "taipan";
+
+/// What the interpreter thread does.
+enum Start {
+    /// Run a program with this `sys.argv`.
+    Run(Program, Vec<String>),
+    /// Report a SyntaxError found while decoding the script (printed by the VM's
+    /// traceback code, so it looks like any other SyntaxError).
+    SyntaxError(Box<CompileError>, Vec<String>),
+}
+
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let start = match parse_command_line(&args) {
+        Ok(s) => s,
+        Err(status) => std::process::exit(status),
+    };
+    let handle = std::thread::Builder::new()
+        .name("taipan-main".into())
+        .stack_size(taipan_vm::INTERPRETER_STACK_BYTES)
+        .spawn(move || match start {
+            Start::Run(program, argv) => run_main(program, argv),
+            Start::SyntaxError(e, argv) => {
+                let mut vm = Vm::new(argv);
+                let err = vm.syntax_error_from(&e);
+                vm.report_uncaught(&err)
+            }
+        });
+    let status = match handle {
+        Ok(h) => h.join().unwrap_or_else(|_| {
+            eprintln!("taipan: internal error (a Rust panic); please report this as a bug");
+            70
+        }),
+        Err(e) => {
+            eprintln!("taipan: cannot start the interpreter thread: {e}");
+            70
+        }
+    };
+    std::process::exit(status);
+}
+
+/// Parses the command line; `Err(status)` after printing a message (or `--version`).
+fn parse_command_line(args: &[OsString]) -> Result<Start, i32> {
     let mut i = 1;
-    let mut program = None;
     while i < args.len() {
-        let a = args[i].as_str();
+        let raw = &args[i];
+        let a = raw.to_str().unwrap_or("");
         match a {
             "--version" | "-V" => {
                 println!("taipan 0.1.0 (Python 3.11.7)");
-                return;
+                return Err(0);
             }
             "--help" | "-h" => {
                 print!("{USAGE}");
-                return;
+                return Err(0);
             }
             "-c" => {
                 let Some(code) = args.get(i + 1) else {
                     eprintln!("Argument expected for the -c option");
                     eprint!("{USAGE}");
-                    std::process::exit(2);
+                    return Err(2);
                 };
-                let mut argv = vec!["-c".to_string()];
-                argv.extend(args[i + 2..].iter().cloned());
-                program = Some((Program::Command(code.clone()), argv));
-                break;
+                let Some(code) = code.to_str() else {
+                    let (c, pos) = first_surrogate_escape(code);
+                    eprintln!("Unable to decode the command from the command line:");
+                    eprintln!(
+                        "UnicodeEncodeError: 'utf-8' codec can't encode character '\\udc{c:02x}' in position {pos}: \
+                         surrogates not allowed"
+                    );
+                    return Err(1);
+                };
+                let argv = program_argv("-c", args.get(i + 2..).unwrap_or_default());
+                return Ok(Start::Run(Program::Command(code.to_string()), argv));
             }
             "-" => {
-                let mut argv = vec!["-".to_string()];
-                argv.extend(args[i + 1..].iter().cloned());
-                program = Some((Program::Stdin, argv));
-                break;
+                let argv = program_argv("-", args.get(i + 1..).unwrap_or_default());
+                return Ok(Start::Run(Program::Stdin, argv));
             }
-            "run" if program.is_none() && i == 1 && args.len() > 2 => {
+            "--" => {
+                return match args.get(i + 1) {
+                    Some(file) => script(file, args.get(i + 2..).unwrap_or_default()),
+                    None => Ok(Start::Run(Program::Stdin, vec![String::new()])),
+                };
+            }
+            "run" if i == 1 && args.len() > 2 => {
                 i += 1;
                 continue;
             }
@@ -67,38 +135,124 @@ fn main() {
                 i += 1;
                 continue;
             }
-            _ if a.starts_with('-') && a.len() > 1 => {
-                eprintln!("Unknown option: {a}");
+            _ if raw.as_encoded_bytes().first() == Some(&b'-') && raw.len() > 1 => {
+                eprintln!("Unknown option: {}", raw.to_string_lossy());
                 eprint!("{USAGE}");
-                std::process::exit(2);
+                return Err(2);
             }
-            _ => {
-                let argv = args[i..].to_vec();
-                program = Some((Program::File(a.to_string()), argv));
-                break;
+            _ => return script(raw, args.get(i + 1..).unwrap_or_default()),
+        }
+    }
+    // no program: like `python3 -` with a terminal we would start a REPL; read stdin
+    Ok(Start::Run(Program::Stdin, vec![String::new()]))
+}
+
+/// `sys.argv` for a program named `first` followed by `rest`.
+fn program_argv(first: &str, rest: &[OsString]) -> Vec<String> {
+    let mut argv = vec![first.to_string()];
+    argv.extend(rest.iter().map(|a| a.to_string_lossy().into_owned()));
+    argv
+}
+
+/// The first byte of `s` that is not UTF-8 and its position in characters, as CPython's
+/// surrogate-escape decoding of the command line sees it.
+fn first_surrogate_escape(s: &OsStr) -> (u8, usize) {
+    let bytes = s.as_encoded_bytes();
+    match std::str::from_utf8(bytes) {
+        Ok(_) => (0, 0),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let prefix = std::str::from_utf8(bytes.get(..at).unwrap_or_default()).unwrap_or_default();
+            (bytes.get(at).copied().unwrap_or(0), prefix.chars().count())
+        }
+    }
+}
+
+/// A path as CPython prints it: undecodable bytes as `\udcXX` surrogate escapes.
+fn display_path(p: &Path) -> String {
+    let bytes = p.as_os_str().as_encoded_bytes();
+    let mut out = String::new();
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                return out;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                out.push_str(std::str::from_utf8(rest.get(..good).unwrap_or_default()).unwrap_or_default());
+                let bad = rest.get(good).copied().unwrap_or(0);
+                out.push_str(&format!("\\udc{bad:02x}"));
+                rest = rest.get(good + 1..).unwrap_or_default();
             }
         }
     }
-    let (program, argv) = match program {
-        Some(p) => p,
-        None => {
-            // no program: like `python3 -` with a terminal we would start a REPL; read stdin
-            (Program::Stdin, vec![String::new()])
-        }
+}
+
+/// CPython's absolute form of a script path: joined to the working directory, not
+/// normalized (`python3 ../x.py` prints `/cwd/../x.py`); `""` is the directory itself.
+fn absolute(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        return path.to_path_buf();
+    }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    if path.as_os_str().is_empty() { cwd } else { cwd.join(path) }
+}
+
+/// The text of an OS error as CPython's `strerror` prints it (without Rust's suffix).
+fn strerror(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" (os error ") {
+        Some(i) => s.get(..i).unwrap_or(&s).to_string(),
+        None => s,
+    }
+}
+
+/// Checks a script argument and decides how to start it.
+fn script(file: &OsStr, rest: &[OsString]) -> Result<Start, i32> {
+    let path = Path::new(file);
+    let abs = absolute(path);
+    let shown = display_path(&abs);
+    let argv = {
+        let mut v = vec![file.to_string_lossy().into_owned()];
+        v.extend(rest.iter().map(|a| a.to_string_lossy().into_owned()));
+        v
     };
-    let handle = std::thread::Builder::new()
-        .name("taipan-main".into())
-        .stack_size(taipan_vm::INTERPRETER_STACK_BYTES)
-        .spawn(move || run_main(program, argv));
-    let status = match handle {
-        Ok(h) => h.join().unwrap_or_else(|_| {
-            eprintln!("taipan: internal error (a Rust panic); please report this as a bug");
-            70
-        }),
+    let is_dir = path.as_os_str().is_empty() || std::fs::metadata(path).is_ok_and(|m| m.is_dir());
+    let target = if is_dir {
+        let main = if path.as_os_str().is_empty() { PathBuf::from("__main__.py") } else { path.join("__main__.py") };
+        if !main.is_file() {
+            eprintln!("{EXE}: can't find '__main__' module in '{shown}'");
+            return Err(1);
+        }
+        main
+    } else {
+        path.to_path_buf()
+    };
+    let bytes = match std::fs::read(&target) {
+        Ok(b) => b,
         Err(e) => {
-            eprintln!("taipan: cannot start the interpreter thread: {e}");
-            70
+            let errno = e.raw_os_error().unwrap_or(2);
+            eprintln!("{EXE}: can't open file '{shown}': [Errno {errno}] {}", strerror(&e));
+            return Err(2);
         }
     };
-    std::process::exit(status);
+    let Some(target_str) = target.to_str() else {
+        eprintln!("{EXE}: can't open file '{shown}': file names that are not UTF-8 are not supported");
+        return Err(2);
+    };
+    let decode_name = display_path(&absolute(&target));
+    match decode_source(&bytes, &decode_name) {
+        Ok(_) => Ok(Start::Run(Program::File(target_str.to_string()), argv)),
+        Err(DecodeError::Message(m)) => {
+            eprintln!("SyntaxError: {m}");
+            Err(1)
+        }
+        Err(DecodeError::Located(mut e)) => {
+            // tracebacks show the path as given (as the interpreter's own do)
+            e.filename = target_str.to_string();
+            Ok(Start::SyntaxError(Box::new(e), argv))
+        }
+    }
 }

@@ -12,6 +12,7 @@
 //!    stack depths and builds the exception table.
 //!
 //! Errors are [`CompileError`]s carrying CPython's `SyntaxError` attributes.
+//! [`decode_source`] turns a program file's bytes into text first (BOM, PEP 263).
 
 mod assemble;
 mod ast;
@@ -19,6 +20,7 @@ mod codegen;
 mod error;
 mod lower;
 mod parse_errors;
+mod source;
 mod symtable;
 mod unparse;
 
@@ -32,6 +34,7 @@ use ruff_python_parser::{Mode as RuffMode, ParseOptions, parse_unchecked};
 pub use taipan_bytecode::CodeObject;
 
 pub use error::{CompileError, CompileErrorKind};
+pub use source::{DecodeError, decode_source};
 
 use error::SourceMap;
 
