@@ -22,7 +22,6 @@
 //! live size. Not handled yet: `__del__` finalizers (taipan does not call `__del__`).
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use crate::object::{IterState, ObjKind, Object};
@@ -125,7 +124,7 @@ pub fn collect() -> usize {
     });
     let objs: Vec<Obj> = tracked.iter().filter_map(|w| w.upgrade()).collect();
     drop(tracked);
-    let index: HashMap<usize, usize> = objs.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o) as usize, i)).collect();
+    let index: hashbrown::HashMap<usize, usize> = objs.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o) as usize, i)).collect();
     // gc_refs: references from outside the tracked set (minus our own temporary one)
     let mut refs: Vec<isize> = objs.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
     let mut opaque = vec![false; objs.len()];
