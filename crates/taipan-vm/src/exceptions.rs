@@ -36,6 +36,7 @@ macro_rules! for_each_exception_type {
             system_exit, "SystemExit", base_exception;
             keyboard_interrupt, "KeyboardInterrupt", base_exception;
             generator_exit, "GeneratorExit", base_exception;
+            base_exception_group, "BaseExceptionGroup", base_exception;
             exception, "Exception", base_exception;
             stop_iteration, "StopIteration", exception;
             stop_async_iteration, "StopAsyncIteration", exception;
@@ -106,6 +107,8 @@ macro_rules! declare_exc_types {
         /// Every built-in exception type, plus the internal `traceback` and `frame` types.
         pub struct ExcTypes {
             $(#[doc = $name] pub $field: Obj,)*
+            /// `ExceptionGroup` (bases `BaseExceptionGroup` and `Exception`).
+            pub exception_group: Obj,
             /// `traceback` (the type of `e.__traceback__`).
             pub traceback_type: Obj,
             /// `frame` (the type of `tb.tb_frame`).
@@ -121,8 +124,15 @@ macro_rules! declare_exc_types {
                     let base = made.get(stringify!($base)).cloned().unwrap_or_else(|| object.clone());
                     made.insert(stringify!($field), make_type(type_, $name, vec![base], Layout::Exception));
                 )*
+                let get = |n: &str| made.get(n).cloned().unwrap_or_else(|| object.clone());
+                let (beg, exc, base) = (get("base_exception_group"), get("exception"), get("base_exception"));
+                let exception_group = make_type(type_, "ExceptionGroup", vec![beg.clone(), exc.clone()], Layout::Exception);
+                if let ObjKind::Type(td) = &exception_group.kind {
+                    *td.mro_tail.borrow_mut() = vec![beg, exc, base, object.clone()];
+                }
                 ExcTypes {
-                    $($field: made.get(stringify!($field)).cloned().unwrap_or_else(|| object.clone()),)*
+                    $($field: get(stringify!($field)),)*
+                    exception_group,
                     traceback_type: make_type(type_, "traceback", vec![object.clone()], Layout::Final),
                     frame_type: make_type(type_, "frame", vec![object.clone()], Layout::Final),
                 }
@@ -130,7 +140,9 @@ macro_rules! declare_exc_types {
 
             /// Every exception type with its Python name (to publish them as builtins).
             pub fn all(&self) -> Vec<(&'static str, Obj)> {
-                vec![$(($name, self.$field.clone()),)*]
+                let mut v = vec![$(($name, self.$field.clone()),)*];
+                v.push(("ExceptionGroup", self.exception_group.clone()));
+                v
             }
         }
     };
@@ -196,6 +208,21 @@ impl Vm {
         let n = self.new_str(name);
         set_stored_field(self, &e.0, "name", n);
         set_stored_field(self, &e.0, "obj", obj.clone());
+        e
+    }
+
+    /// `ImportError(msg, name=name, path=path)` (or a subclass such as
+    /// `ModuleNotFoundError`), as the import system raises it.
+    pub fn import_error_for(&mut self, ty: &Obj, msg: impl Into<String>, name: Option<&str>, path: Option<&str>) -> PyErr {
+        let e = self.new_error(ty, msg);
+        if let Some(n) = name {
+            let n = self.new_str(n);
+            set_stored_field(self, &e.0, "name", n);
+        }
+        if let Some(p) = path {
+            let p = self.new_str(p);
+            set_stored_field(self, &e.0, "path", p);
+        }
         e
     }
 
@@ -688,6 +715,12 @@ pub fn exception_str(vm: &mut Vm, e: &Value) -> PyResult<String> {
     if let Some(s) = unicode_error_str(vm, e)? {
         return Ok(s);
     }
+    if vm.isinstance(e, &vm.exc.base_exception_group.clone()) {
+        let msg = args.first().cloned().unwrap_or(Value::None);
+        let msg = vm.str(&msg)?;
+        let n = group_exceptions(vm, e).len();
+        return Ok(format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" }));
+    }
     match args.len() {
         0 => Ok(String::new()),
         1 => vm.str(&args[0]),
@@ -870,6 +903,333 @@ pub fn set_traceback(vm: &mut Vm, e: &Value, tb: &Value) -> PyResult<()> {
     Ok(())
 }
 
+// ----- exception groups (PEP 654) -----
+
+/// The members of an exception group (`eg.exceptions`), from its second argument.
+pub fn group_exceptions(vm: &mut Vm, e: &Value) -> Vec<Value> {
+    let args = exc_args(e);
+    match args.get(1) {
+        Some(v) => match v.kind() {
+            Some(ObjKind::Tuple(t)) => t.to_vec(),
+            Some(ObjKind::List(l)) => l.borrow().clone(),
+            _ => vm.collect(v).unwrap_or_default(),
+        },
+        None => vec![],
+    }
+}
+
+/// `BaseExceptionGroup.__new__(cls, message, exceptions)`: validates the arguments and
+/// picks `ExceptionGroup` for a `BaseExceptionGroup` of plain exceptions.
+fn group_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let mut cls = match args.first() {
+        Some(Value::Obj(c)) if matches!(c.kind, ObjKind::Type(_)) => c.clone(),
+        _ => return Err(vm.type_error("BaseExceptionGroup.__new__(X): X is not a type object")),
+    };
+    if !kwnames.is_empty() {
+        return Err(vm.type_error("BaseExceptionGroup.__new__() takes no keyword arguments"));
+    }
+    let [_, message, excs] = args else {
+        let n = args.len().saturating_sub(1);
+        return Err(vm.type_error(format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({n} given)")));
+    };
+    if message.as_str().is_none() {
+        let tn = vm.type_name(message);
+        return Err(vm.type_error(format!("BaseExceptionGroup.__new__() argument 1 must be str, not {tn}")));
+    }
+    let is_seq = match excs.kind() {
+        Some(ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Str(_)) => true,
+        Some(ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::FrozenSet(_)) | None => false,
+        Some(_) => vm.lookup_special(excs, "__getitem__").is_some() && vm.lookup_special(excs, "__len__").is_some(),
+    };
+    if !is_seq {
+        return Err(vm.type_error("second argument (exceptions) must be a sequence"));
+    }
+    let items = vm.collect(excs)?;
+    if items.is_empty() {
+        return Err(vm.value_error("second argument (exceptions) must be a non-empty sequence"));
+    }
+    let mut nested_base = false;
+    for (i, it) in items.iter().enumerate() {
+        if Vm::exc_data(it).is_none() {
+            return Err(vm.value_error(format!("Item {i} of second argument (exceptions) is not an exception")));
+        }
+        if !vm.isinstance(it, &vm.exc.exception.clone()) {
+            nested_base = true;
+        }
+    }
+    if Rc::ptr_eq(&cls, &vm.exc.base_exception_group) {
+        if !nested_base {
+            cls = vm.exc.exception_group.clone();
+        }
+    } else if Rc::ptr_eq(&cls, &vm.exc.exception_group) {
+        if nested_base {
+            return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
+        }
+    } else if nested_base && crate::types::is_subtype(&cls, &vm.exc.exception) {
+        let n = tdata(&cls).name.borrow().to_string();
+        return Err(vm.type_error(format!("Cannot nest BaseExceptions in '{n}'")));
+    }
+    let obj = crate::builtins::object::new_instance(vm, &cls);
+    if let Some(d) = Vm::exc_data(&obj) {
+        let t = vm.new_tuple(vec![message.clone(), excs.clone()]);
+        d.borrow_mut().args = t;
+    }
+    Ok(obj)
+}
+
+fn group_get_message(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let e = self_exc(vm, args)?;
+    Ok(exc_args(e).first().cloned().unwrap_or(Value::None))
+}
+
+fn group_get_exceptions(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let e = self_exc(vm, args)?.clone();
+    let items = group_exceptions(vm, &e);
+    Ok(vm.new_tuple(items))
+}
+
+fn read_only(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Err(vm.attribute_error("readonly attribute"))
+}
+
+/// `eg.derive(excs)`: `BaseExceptionGroup(eg.message, excs)`.
+fn group_derive(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let e = self_exc(vm, args)?.clone();
+    let [_, excs] = args else { return Err(vm.type_error("derive() takes exactly one argument")) };
+    let msg = exc_args(&e).first().cloned().unwrap_or(Value::None);
+    let beg = Value::Obj(vm.exc.base_exception_group.clone());
+    vm.call(&beg, &[msg, excs.clone()])
+}
+
+/// What `split`/`subgroup` match against (CPython's `_exceptiongroup_split_matcher_type`).
+enum Matcher {
+    /// An exception type or a tuple of them.
+    Types(Value),
+    /// A predicate called with each exception.
+    Predicate(Value),
+}
+
+fn matcher_of(vm: &mut Vm, cond: &Value) -> PyResult<Matcher> {
+    let is_exc_type = |vm: &Vm, v: &Value| matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::Type(_)) && crate::types::is_subtype(o, &vm.exc.base_exception));
+    if is_exc_type(vm, cond) {
+        return Ok(Matcher::Types(cond.clone()));
+    }
+    if let Some(ObjKind::Tuple(t)) = cond.kind() {
+        if t.iter().all(|x| is_exc_type(vm, x)) {
+            return Ok(Matcher::Types(cond.clone()));
+        }
+    } else if vm.is_callable(cond) {
+        return Ok(Matcher::Predicate(cond.clone()));
+    }
+    Err(vm.type_error("expected a function, exception type or tuple of exception types"))
+}
+
+fn matches(vm: &mut Vm, m: &Matcher, e: &Value) -> PyResult<bool> {
+    match m {
+        Matcher::Types(t) => {
+            let types: Vec<Value> = match t.kind() {
+                Some(ObjKind::Tuple(items)) => items.to_vec(),
+                _ => vec![t.clone()],
+            };
+            Ok(types.iter().any(|t| t.as_obj().is_some_and(|t| vm.isinstance(e, t))))
+        }
+        Matcher::Predicate(f) => {
+            let r = vm.call(f, std::slice::from_ref(e))?;
+            vm.truthy(&r)
+        }
+    }
+}
+
+/// A new group with the members `excs` of `orig` (`orig.derive(excs)`), carrying over
+/// its traceback, cause, context and notes; None when `excs` is empty.
+fn group_subset(vm: &mut Vm, orig: &Value, excs: Vec<Value>) -> PyResult<Option<Value>> {
+    if excs.is_empty() {
+        return Ok(None);
+    }
+    let list = vm.new_list(excs);
+    let eg = vm.call_method(orig, "derive", &[list])?;
+    if !vm.isinstance(&eg, &vm.exc.base_exception_group.clone()) {
+        return Err(vm.type_error("derive must return an instance of BaseExceptionGroup"));
+    }
+    if let (Some(src), Some(dst)) = (Vm::exc_data(orig), Vm::exc_data(&eg)) {
+        let (tb, cause, context) = {
+            let s = src.borrow();
+            (s.traceback.clone(), s.cause.clone(), s.context.clone())
+        };
+        let mut d = dst.borrow_mut();
+        d.traceback = tb;
+        d.cause = cause;
+        d.context = context;
+    }
+    if let Some(notes) = vm.get_attr_opt_str(orig, "__notes__")? {
+        let items = vm.collect(&notes)?;
+        let l = vm.new_list(items);
+        vm.set_attr_str_value(&eg, "__notes__", l)?;
+    }
+    Ok(Some(eg))
+}
+
+/// Splits `exc` into (matching, rest) (CPython's `exceptiongroup_split_recursive`).
+fn split_recursive(vm: &mut Vm, exc: &Value, m: &Matcher, with_rest: bool, depth: usize) -> PyResult<(Option<Value>, Option<Value>)> {
+    if depth > 1000 {
+        return Err(vm.runtime_error("maximum recursion depth exceeded in exception group split"));
+    }
+    if matches(vm, m, exc)? {
+        return Ok((Some(exc.clone()), None));
+    }
+    if !vm.isinstance(exc, &vm.exc.base_exception_group.clone()) {
+        return Ok((None, if with_rest { Some(exc.clone()) } else { None }));
+    }
+    let mut matched = Vec::new();
+    let mut rest = Vec::new();
+    for e in group_exceptions(vm, exc) {
+        let (a, b) = split_recursive(vm, &e, m, with_rest, depth + 1)?;
+        matched.extend(a);
+        rest.extend(b);
+    }
+    let a = group_subset(vm, exc, matched)?;
+    let b = if with_rest { group_subset(vm, exc, rest)? } else { None };
+    Ok((a, b))
+}
+
+fn group_split(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let e = self_exc(vm, args)?.clone();
+    let [_, cond] = args else { return Err(vm.type_error("split() takes exactly one argument")) };
+    let m = matcher_of(vm, cond)?;
+    let (a, b) = split_recursive(vm, &e, &m, true, 0)?;
+    Ok(vm.new_tuple(vec![a.unwrap_or(Value::None), b.unwrap_or(Value::None)]))
+}
+
+fn group_subgroup(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let e = self_exc(vm, args)?.clone();
+    let [_, cond] = args else { return Err(vm.type_error("subgroup() takes exactly one argument")) };
+    let m = matcher_of(vm, cond)?;
+    let (a, _) = split_recursive(vm, &e, &m, false, 0)?;
+    Ok(a.unwrap_or(Value::None))
+}
+
+/// `except* T` matching (CPython's `CHECK_EG_MATCH` / `_PyEval_ExceptionGroupMatch`):
+/// returns `(match, rest)`. A naked exception that matches is wrapped in
+/// `ExceptionGroup("", [exc])`; a group is split.
+pub fn exception_group_match(vm: &mut Vm, exc: &Value, match_type: &Value) -> PyResult<(Option<Value>, Option<Value>)> {
+    if exc.is_none() {
+        return Ok((None, None));
+    }
+    let m = matcher_of(vm, match_type)?;
+    let Matcher::Types(_) = m else {
+        return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
+    };
+    if matches(vm, &m, exc)? {
+        if vm.isinstance(exc, &vm.exc.base_exception_group.clone()) {
+            return Ok((Some(exc.clone()), None));
+        }
+        let beg = Value::Obj(vm.exc.base_exception_group.clone());
+        let empty = vm.new_str("");
+        let list = vm.new_list(vec![exc.clone()]);
+        let wrapped = vm.call(&beg, &[empty, list])?;
+        if let (Some(src), Some(dst)) = (Vm::exc_data(exc), Vm::exc_data(&wrapped)) {
+            let tb = src.borrow().traceback.clone();
+            dst.borrow_mut().traceback = tb;
+        }
+        return Ok((Some(wrapped), None));
+    }
+    if vm.isinstance(exc, &vm.exc.base_exception_group.clone()) {
+        let (a, b) = split_recursive(vm, exc, &m, true, 0)?;
+        if a.is_some() {
+            return Ok((a, b));
+        }
+    }
+    Ok((None, Some(exc.clone())))
+}
+
+fn collect_leaf_ids(vm: &mut Vm, exc: &Value, out: &mut Vec<i64>, depth: usize) {
+    if exc.is_none() || depth > 1000 {
+        return;
+    }
+    if vm.isinstance(exc, &vm.exc.base_exception_group.clone()) {
+        for e in group_exceptions(vm, exc) {
+            collect_leaf_ids(vm, &e, out, depth + 1);
+        }
+    } else {
+        out.push(exc.id());
+    }
+}
+
+/// Same traceback, cause and context: a re-raise of (part of) the original group.
+fn same_metadata(a: &Value, b: &Value) -> bool {
+    let (Some(x), Some(y)) = (Vm::exc_data(a), Vm::exc_data(b)) else { return false };
+    let (x, y) = (x.borrow(), y.borrow());
+    let same = |p: &Option<Value>, q: &Option<Value>| match (p, q) {
+        (None, None) => true,
+        (Some(p), Some(q)) => p.is(q),
+        _ => false,
+    };
+    x.traceback.len() == y.traceback.len()
+        && x.traceback.iter().zip(y.traceback.iter()).all(|(p, q)| Rc::ptr_eq(&p.0, &q.0) && p.1 == q.1)
+        && same(&x.cause, &y.cause)
+        && same(&x.context, &y.context)
+}
+
+/// The part of group `eg` whose leaves are leaves of the exceptions in `keep`.
+fn group_projection(vm: &mut Vm, eg: &Value, keep: &[Value]) -> PyResult<Option<Value>> {
+    let mut ids = Vec::new();
+    for k in keep {
+        collect_leaf_ids(vm, k, &mut ids, 0);
+    }
+    if ids.is_empty() {
+        return Ok(None);
+    }
+    split_by_leaf(vm, eg, &ids, 0)
+}
+
+fn split_by_leaf(vm: &mut Vm, exc: &Value, ids: &[i64], depth: usize) -> PyResult<Option<Value>> {
+    if depth > 1000 {
+        return Ok(None);
+    }
+    if !vm.isinstance(exc, &vm.exc.base_exception_group.clone()) {
+        return Ok(if ids.contains(&exc.id()) { Some(exc.clone()) } else { None });
+    }
+    let mut kept = Vec::new();
+    for e in group_exceptions(vm, exc) {
+        if let Some(k) = split_by_leaf(vm, &e, ids, depth + 1)? {
+            kept.push(k);
+        }
+    }
+    group_subset(vm, exc, kept)
+}
+
+/// What an `except*` statement re-raises at its end (CPython's
+/// `_PyExc_PrepReraiseStar`): `orig` is the exception that was caught, `raised` the
+/// exceptions raised or re-raised by its clauses (None entries are skipped). Re-raised
+/// parts are merged back into a subgroup of `orig`; newly raised exceptions are grouped
+/// with it in `ExceptionGroup("", [...])`. None if nothing is to be raised.
+pub fn prep_reraise_star(vm: &mut Vm, orig: &Value, raised: &[Value]) -> PyResult<Value> {
+    let raised: Vec<Value> = raised.iter().filter(|e| !e.is_none()).cloned().collect();
+    let Some(first) = raised.first() else { return Ok(Value::None) };
+    if !vm.isinstance(orig, &vm.exc.base_exception_group.clone()) {
+        return Ok(first.clone());
+    }
+    let (mut new, mut reraised) = (Vec::new(), Vec::new());
+    for e in raised {
+        if same_metadata(&e, orig) { reraised.push(e) } else { new.push(e) }
+    }
+    let reraised_eg = group_projection(vm, orig, &reraised)?;
+    if new.is_empty() {
+        return Ok(reraised_eg.unwrap_or(Value::None));
+    }
+    new.extend(reraised_eg);
+    if new.len() == 1 {
+        return Ok(new.swap_remove(0));
+    }
+    let eg = Value::Obj(vm.exc.exception_group.clone());
+    let beg = Value::Obj(vm.exc.base_exception_group.clone());
+    let all_plain = new.iter().all(|e| vm.isinstance(e, &vm.exc.exception.clone()));
+    let ctor = if all_plain { eg } else { beg };
+    let empty = vm.new_str("");
+    let list = vm.new_list(new);
+    vm.call(&ctor, &[empty, list])
+}
+
 /// Registers the methods and attribute descriptors of the exception classes.
 pub fn init(vm: &mut Vm) {
     let x = &vm.exc;
@@ -920,4 +1280,11 @@ pub fn init(vm: &mut Vm) {
     for f in ["object", "start", "end", "reason"] {
         add_field(vm, &translate, f);
     }
+    let beg = vm.exc.base_exception_group.clone();
+    crate::builtins::add_new(vm, &beg, group_new);
+    add_getset(vm, &beg, "message", group_get_message, read_only);
+    add_getset(vm, &beg, "exceptions", group_get_exceptions, read_only);
+    vm.add_method(&beg, "derive", group_derive);
+    vm.add_method(&beg, "split", group_split);
+    vm.add_method(&beg, "subgroup", group_subgroup);
 }

@@ -18,46 +18,174 @@ use crate::vm::Vm;
 const TB_RECURSIVE_CUTOFF: usize = 3;
 /// At most this many traceback entries are printed (the most recent ones).
 const TB_LIMIT: usize = 1000;
+/// Exception groups nested deeper than this are elided (`max_group_depth`).
+const MAX_GROUP_DEPTH: usize = 10;
+/// At most this many members of an exception group are printed (`max_group_width`).
+const MAX_GROUP_WIDTH: usize = 15;
+/// Chains (`__cause__`/`__context__`) longer than this are cut (CPython stops at its
+/// recursion limit).
+const MAX_CHAIN_DEPTH: usize = 200;
+
+const CAUSE_MESSAGE: &str = "The above exception was the direct cause of the following exception:\n";
+const CONTEXT_MESSAGE: &str = "During handling of the above exception, another exception occurred:\n";
+
+/// State of one printing (CPython's `exception_print_context`).
+struct PrintCtx {
+    /// Ids of the exceptions already printed (chains may form cycles).
+    seen: Vec<i64>,
+    /// Nesting level inside exception groups (0 outside any group).
+    group_depth: usize,
+    /// A group box still needs its closing line.
+    need_close: bool,
+    /// Depth of `__cause__`/`__context__` recursion.
+    chain_depth: usize,
+}
+
+impl PrintCtx {
+    /// Spaces before the margin.
+    fn indent(&self) -> usize {
+        2 * self.group_depth
+    }
+
+    /// The `| ` margin inside groups.
+    fn margin(&self) -> &'static str {
+        if self.group_depth > 0 { "| " } else { "" }
+    }
+
+    fn write_margin(&self, out: &mut String) {
+        push_spaces(out, self.indent());
+        out.push_str(self.margin());
+    }
+}
+
+fn push_spaces(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
 
 impl Vm {
     /// Formats an uncaught exception (with its chain) as CPython prints it on stderr.
     pub fn format_exception(&mut self, exc: &Value) -> String {
         let mut out = String::new();
-        let mut seen: Vec<i64> = Vec::new();
-        self.format_recursive(exc, &mut out, &mut seen, 0);
+        let mut ctx = PrintCtx { seen: Vec::new(), group_depth: 0, need_close: false, chain_depth: 0 };
+        self.print_recursive(exc, &mut out, &mut ctx);
         out
     }
 
-    fn format_recursive(&mut self, exc: &Value, out: &mut String, seen: &mut Vec<i64>, depth: usize) {
-        seen.push(exc.id());
-        if let Some(d) = Vm::exc_data(exc) {
-            let (cause, context, suppress) = {
-                let d = d.borrow();
-                (d.cause.clone(), d.context.clone(), d.suppress_context)
-            };
-            if depth < 100 {
-                if let Some(c) = cause {
-                    if !seen.contains(&c.id()) {
-                        self.format_recursive(&c, out, seen, depth + 1);
-                        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-                    }
-                } else if let Some(c) = context {
-                    if !suppress && !seen.contains(&c.id()) {
-                        self.format_recursive(&c, out, seen, depth + 1);
-                        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-                    }
-                }
-            }
+    fn print_recursive(&mut self, exc: &Value, out: &mut String, ctx: &mut PrintCtx) {
+        self.print_cause_and_context(exc, out, ctx);
+        if self.isinstance(exc, &self.exc.base_exception_group.clone()) {
+            self.print_group(exc, out, ctx);
+        } else {
+            self.format_one(exc, out, ctx);
         }
-        self.format_one(exc, out);
     }
 
-    fn format_one(&mut self, exc: &Value, out: &mut String) {
+    fn print_cause_and_context(&mut self, exc: &Value, out: &mut String, ctx: &mut PrintCtx) {
+        ctx.seen.push(exc.id());
+        let Some(d) = Vm::exc_data(exc) else { return };
+        let (cause, context, suppress) = {
+            let d = d.borrow();
+            (d.cause.clone(), d.context.clone(), d.suppress_context)
+        };
+        if let Some(c) = cause {
+            if !ctx.seen.contains(&c.id()) {
+                self.print_chained(&c, CAUSE_MESSAGE, out, ctx);
+            }
+            return;
+        }
+        if suppress {
+            return;
+        }
+        if let Some(c) = context {
+            if !ctx.seen.contains(&c.id()) {
+                self.print_chained(&c, CONTEXT_MESSAGE, out, ctx);
+            }
+        }
+    }
+
+    fn print_chained(&mut self, exc: &Value, message: &str, out: &mut String, ctx: &mut PrintCtx) {
+        if ctx.chain_depth >= MAX_CHAIN_DEPTH {
+            return;
+        }
+        let need_close = ctx.need_close;
+        ctx.chain_depth += 1;
+        self.print_recursive(exc, out, ctx);
+        ctx.chain_depth -= 1;
+        ctx.need_close = need_close;
+        ctx.write_margin(out);
+        out.push('\n');
+        ctx.write_margin(out);
+        out.push_str(message);
+        ctx.write_margin(out);
+        out.push('\n');
+    }
+
+    /// An exception group: the group itself, then each member in a numbered box
+    /// (CPython 3.11's `print_exception_group`).
+    fn print_group(&mut self, exc: &Value, out: &mut String, ctx: &mut PrintCtx) {
+        if ctx.group_depth > MAX_GROUP_DEPTH {
+            ctx.write_margin(out);
+            out.push_str(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+            return;
+        }
+        if ctx.group_depth == 0 {
+            ctx.group_depth = 1;
+        }
+        self.format_one(exc, out, ctx);
+        let excs = crate::exceptions::group_exceptions(self, exc);
+        let n = if excs.len() <= MAX_GROUP_WIDTH { excs.len() } else { MAX_GROUP_WIDTH + 1 };
+        ctx.need_close = false;
+        for i in 0..n {
+            let last = i + 1 == n;
+            if last {
+                ctx.need_close = true;
+            }
+            push_spaces(out, ctx.indent());
+            let lead = if i == 0 { "+-" } else { "  " };
+            let truncated = i >= MAX_GROUP_WIDTH;
+            if truncated {
+                out.push_str(&format!("{lead}+---------------- ... ----------------\n"));
+            } else {
+                out.push_str(&format!("{lead}+---------------- {} ----------------\n", i + 1));
+            }
+            ctx.group_depth += 1;
+            if truncated {
+                let remaining = excs.len() - MAX_GROUP_WIDTH;
+                ctx.write_margin(out);
+                out.push_str(&format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }));
+            } else if let Some(e) = excs.get(i) {
+                if ctx.chain_depth < MAX_CHAIN_DEPTH {
+                    ctx.chain_depth += 1;
+                    self.print_recursive(e, out, ctx);
+                    ctx.chain_depth -= 1;
+                }
+            }
+            if last && ctx.need_close {
+                push_spaces(out, ctx.indent());
+                out.push_str("+------------------------------------\n");
+                ctx.need_close = false;
+            }
+            ctx.group_depth -= 1;
+        }
+        if ctx.group_depth == 1 {
+            ctx.group_depth = 0;
+        }
+    }
+
+    fn format_one(&mut self, exc: &Value, out: &mut String, ctx: &mut PrintCtx) {
         // stored innermost first (appended while unwinding); printed outermost first
         let mut tb: Vec<(Rc<crate::code::Code>, usize)> = Vm::exc_data(exc).map(|d| d.borrow().traceback.clone()).unwrap_or_default();
         tb.reverse();
+        let is_group = self.isinstance(exc, &self.exc.base_exception_group.clone());
         if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
+            push_spaces(out, ctx.indent());
+            if is_group {
+                out.push_str(if ctx.group_depth == 1 { "+ " } else { ctx.margin() });
+                out.push_str("Exception Group Traceback (most recent call last):\n");
+            } else {
+                out.push_str(ctx.margin());
+                out.push_str("Traceback (most recent call last):\n");
+            }
             let start = tb.len().saturating_sub(TB_LIMIT);
             let mut last: Option<(Rc<str>, u32, Rc<str>)> = None;
             let mut count = 0usize;
@@ -76,7 +204,12 @@ impl Vm {
                 if count > TB_RECURSIVE_CUTOFF {
                     continue;
                 }
-                self.format_entry(out, code, *index);
+                let mut entry = String::new();
+                self.format_entry(&mut entry, code, *index);
+                for line in entry.split_inclusive('\n') {
+                    ctx.write_margin(out);
+                    out.push_str(line);
+                }
             }
             if count > TB_RECURSIVE_CUTOFF {
                 push_repeated(out, count - TB_RECURSIVE_CUTOFF);
@@ -84,7 +217,7 @@ impl Vm {
         }
         let cls = self.class_of(exc).clone();
         // a SyntaxError whose attributes parse prints its location and its `msg`
-        let syntax_msg = if crate::types::is_subtype(&cls, &self.exc.syntax_error) { self.format_syntax_error(exc, out) } else { None };
+        let syntax_msg = if crate::types::is_subtype(&cls, &self.exc.syntax_error) { self.format_syntax_error(exc, out, ctx) } else { None };
         let td = tdata(&cls);
         let mut name = td.qualname.borrow().to_string();
         if td.heap_type {
@@ -97,11 +230,14 @@ impl Vm {
                 None => name = format!("<unknown>.{name}"),
             }
         }
+        let builtin_str = matches!(self.lookup_in_type(&cls, "__str__").as_ref().and_then(|m| m.kind()), Some(ObjKind::Native(n)) if n.owner == "BaseException");
         let msg = match syntax_msg {
             Some(Value::None) => Ok(String::new()),
             Some(m) => self.str(&m),
+            None if builtin_str => crate::exceptions::exception_str(self, exc),
             None => self.str(exc),
         };
+        ctx.write_margin(out);
         out.push_str(&name);
         match msg {
             Ok(m) if m.is_empty() => {}
@@ -115,7 +251,7 @@ impl Vm {
             out.push_str(&format!(". Did you mean: '{s}'?"));
         }
         out.push('\n');
-        self.format_notes(exc, out);
+        self.format_notes(exc, out, ctx);
     }
 
     /// The "Did you mean" hint of a NameError or AttributeError, as CPython 3.11's
@@ -154,9 +290,10 @@ impl Vm {
     }
 
     /// PEP 678 notes, printed after the exception line (CPython 3.11's
-    /// `print_exception_notes`): each str note as is, other notes by `str()`; a
-    /// `__notes__` that is not a sequence is printed by `repr()` without a newline.
-    fn format_notes(&mut self, exc: &Value, out: &mut String) {
+    /// `print_exception_notes`): each line of a str note after the margin, other notes
+    /// by `str()`; a `__notes__` that is not a sequence is printed by `repr()` without a
+    /// newline.
+    fn format_notes(&mut self, exc: &Value, out: &mut String, ctx: &PrintCtx) {
         let Some(d) = exc.as_obj().and_then(|o| o.dict.clone()) else { return };
         let Some(notes) = crate::ops::dict_get_str(&d, crate::ops::hash_str("__notes__"), "__notes__") else { return };
         let is_seq = match notes.kind() {
@@ -165,6 +302,7 @@ impl Vm {
             _ => !notes.is_none() && self.lookup_special(&notes, "__getitem__").is_some(),
         };
         if !is_seq {
+            ctx.write_margin(out);
             match self.repr(&notes) {
                 Ok(r) => out.push_str(&r),
                 Err(_) => out.push_str("<__notes__ repr() failed>"),
@@ -177,11 +315,19 @@ impl Vm {
         };
         for note in items {
             match note.as_str() {
-                Some(s) => out.push_str(s),
-                None => match self.str(&note) {
-                    Ok(s) => out.push_str(&s),
-                    Err(_) => out.push_str("<note str() failed>"),
-                },
+                Some(s) => {
+                    for line in split_lines_keepends(s) {
+                        ctx.write_margin(out);
+                        out.push_str(line);
+                    }
+                }
+                None => {
+                    ctx.write_margin(out);
+                    match self.str(&note) {
+                        Ok(s) => out.push_str(&s),
+                        Err(_) => out.push_str("<note str() failed>"),
+                    }
+                }
             }
             out.push('\n');
         }
@@ -245,7 +391,7 @@ impl Vm {
     /// Returns the exception's `msg` (the text to print after the class name), or None
     /// when an attribute does not parse (a non-int `lineno`...): CPython then prints the
     /// exception like any other.
-    fn format_syntax_error(&mut self, exc: &Value, out: &mut String) -> Option<Value> {
+    fn format_syntax_error(&mut self, exc: &Value, out: &mut String, ctx: &PrintCtx) -> Option<Value> {
         let field = |vm: &mut Vm, n: &str| crate::exceptions::exc_field(vm, exc, n);
         // None → the default; an int → its value; anything else → parse failure
         let int_of = |v: &Value, default: i64| -> Option<i64> {
@@ -273,6 +419,7 @@ impl Vm {
             (lineno, -1)
         };
         let filename = if filename.is_none() { "<string>".to_string() } else { self.str(&filename).unwrap_or_default() };
+        ctx.write_margin(out);
         out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
         let text = field(self, "text");
         if let Some(text) = text.as_str().map(|t| t.to_string()) {
@@ -345,6 +492,32 @@ fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) 
     out.push_str(&" ".repeat(usize::try_from(offset).unwrap_or(0)));
     out.push_str(&"^".repeat(usize::try_from(carets).unwrap_or(1)));
     out.push('\n');
+}
+
+/// `str.splitlines(keepends=True)`.
+fn split_lines_keepends(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        if !is_break {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if c == '\r' {
+            if let Some((j, '\n')) = iter.peek().copied() {
+                end = j + 1;
+                iter.next();
+            }
+        }
+        out.push(&s[start..end]);
+        start = end;
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
+    }
+    out
 }
 
 fn push_repeated(out: &mut String, n: usize) {

@@ -426,6 +426,10 @@ fn os_error_subclass(vm: &Vm, errno: i64) -> Option<Obj> {
 /// subclass for the errno.
 fn exc_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let mut cls = cls_of(vm, args)?;
+    if tdata(&cls).layout != crate::object::Layout::Exception {
+        let n = tdata(&cls).name.borrow().to_string();
+        return Err(vm.type_error(format!("BaseException.__new__({n}): {n} is not a subtype of BaseException")));
+    }
     let npos = args.len().saturating_sub(kwnames.len());
     if Rc::ptr_eq(&cls, &vm.exc.os_error) && (3..=6).contains(&npos) {
         if let Value::Int(errno) = args[1] {
