@@ -48,6 +48,20 @@ impl Vm {
                         full.extend_from_slice(args);
                         (n.func)(self, &full, kwnames)
                     }
+                    // an unbound method called without its receiver (CPython: slot wrappers
+                    // say "descriptor", method descriptors "unbound method")
+                    None if n.is_method && args.len() <= kwnames.len() => Err(self.type_error(
+                        if n.name.starts_with("__") && n.name.ends_with("__") {
+                            format!("descriptor '{}' of '{}' object needs an argument", n.name, n.owner)
+                        } else {
+                            format!("unbound method {}.{}() needs an argument", n.owner, n.name)
+                        },
+                    )),
+                    // natives of `type` read their receiver's type data
+                    None if n.is_method && n.owner == "type" && !matches!(args.first().and_then(|a| a.kind()), Some(ObjKind::Type(_))) => {
+                        let tn = args.first().map(|a| self.type_name(a)).unwrap_or_default();
+                        Err(self.type_error(format!("descriptor '{}' for 'type' objects doesn't apply to a '{tn}' object", n.name)))
+                    }
                     None => (n.func)(self, args, kwnames),
                 };
                 self.frame_ctx = None;

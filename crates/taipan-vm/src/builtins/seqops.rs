@@ -19,9 +19,10 @@ fn repeat_count(vm: &mut Vm, n: &Value, len: usize) -> Option<PyResult<usize>> {
     let count = match i.as_i64() {
         Some(c) if c <= 0 => 0usize,
         Some(c) => c as usize,
-        None if i.is_negative() => 0,
-        None => usize::MAX,
+        None => return Some(Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"))),
     };
+    // an empty sequence repeated any number of times is empty (no loop over the count)
+    let count = if len == 0 { 0 } else { count };
     if len > 0 && count > 0 && len.saturating_mul(count) > MAX_REPEAT_ITEMS {
         if count == usize::MAX || i.as_i64().is_none() {
             return Some(Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")));
