@@ -336,7 +336,31 @@ impl Vm {
             if let Some(r) = crate::numops::compare_numbers(self, a, b, op) {
                 return Ok(Value::Bool(r));
             }
-            if let Some(r) = self.compare_builtin(a, b, op)? {
+            // containers compare their items recursively: bound the depth as CPython's
+            // Py_EnterRecursiveCall(" in comparison") (self-referential lists would
+            // otherwise overflow the native stack)
+            let container = matches!(
+                a.kind(),
+                Some(ObjKind::Tuple(_) | ObjKind::List(_) | ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::FrozenSet(_))
+            );
+            let r = if container {
+                self.depth += 1;
+                let r = match self.check_stack() {
+                    Ok(()) => self.compare_builtin(a, b, op),
+                    Err(e) => {
+                        if let Some(d) = Vm::exc_data(&e.0) {
+                            let m = self.new_str("maximum recursion depth exceeded in comparison");
+                            d.borrow_mut().args = self.new_tuple(vec![m]);
+                        }
+                        Err(e)
+                    }
+                };
+                self.depth -= 1;
+                r
+            } else {
+                self.compare_builtin(a, b, op)
+            };
+            if let Some(r) = r? {
                 return Ok(r);
             }
         }
