@@ -71,6 +71,24 @@ impl Vm {
         out
     }
 
+    /// The traceback entries of an exception (`traceback.format_tb`): the `File ...`
+    /// lines with their source lines and carets, without the header.
+    pub fn format_tb(&mut self, exc: &Value) -> String {
+        let mut out = String::new();
+        let mut ctx = PrintCtx { seen: Vec::new(), group_depth: 0, need_close: false, chain_depth: 0 };
+        self.format_entries(exc, &mut out, &mut ctx);
+        out
+    }
+
+    /// The exception line(s) without the traceback (`traceback.format_exception_only`):
+    /// the SyntaxError location, `Type: message` with its hint, and the notes.
+    pub fn format_exception_only(&mut self, exc: &Value) -> String {
+        let mut out = String::new();
+        let mut ctx = PrintCtx { seen: Vec::new(), group_depth: 0, need_close: false, chain_depth: 0 };
+        self.format_message(exc, &mut out, &mut ctx);
+        out
+    }
+
     fn print_recursive(&mut self, exc: &Value, out: &mut String, ctx: &mut PrintCtx) {
         self.print_cause_and_context(exc, out, ctx);
         if self.isinstance(exc, &self.exc.base_exception_group.clone()) {
@@ -173,11 +191,9 @@ impl Vm {
     }
 
     fn format_one(&mut self, exc: &Value, out: &mut String, ctx: &mut PrintCtx) {
-        // stored innermost first (appended while unwinding); printed outermost first
-        let mut tb: Vec<(Rc<crate::code::Code>, usize)> = Vm::exc_data(exc).map(|d| d.borrow().traceback.clone()).unwrap_or_default();
-        tb.reverse();
-        let is_group = self.isinstance(exc, &self.exc.base_exception_group.clone());
-        if !tb.is_empty() {
+        let has_tb = Vm::exc_data(exc).is_some_and(|d| !d.borrow().traceback.is_empty());
+        if has_tb {
+            let is_group = self.isinstance(exc, &self.exc.base_exception_group.clone());
             push_spaces(out, ctx.indent());
             if is_group {
                 out.push_str(if ctx.group_depth == 1 { "+ " } else { ctx.margin() });
@@ -186,6 +202,17 @@ impl Vm {
                 out.push_str(ctx.margin());
                 out.push_str("Traceback (most recent call last):\n");
             }
+            self.format_entries(exc, out, ctx);
+        }
+        self.format_message(exc, out, ctx);
+    }
+
+    /// The traceback entries, outermost first, with repeated frames summarized.
+    fn format_entries(&mut self, exc: &Value, out: &mut String, ctx: &mut PrintCtx) {
+        // stored innermost first (appended while unwinding); printed outermost first
+        let mut tb: Vec<(Rc<crate::code::Code>, usize)> = Vm::exc_data(exc).map(|d| d.borrow().traceback.clone()).unwrap_or_default();
+        tb.reverse();
+        {
             let start = tb.len().saturating_sub(TB_LIMIT);
             let mut last: Option<(Rc<str>, u32, Rc<str>)> = None;
             let mut count = 0usize;
@@ -215,6 +242,10 @@ impl Vm {
                 push_repeated(out, count - TB_RECURSIVE_CUTOFF);
             }
         }
+    }
+
+    /// The SyntaxError location, the `Type: message` line with its hint, and the notes.
+    fn format_message(&mut self, exc: &Value, out: &mut String, ctx: &mut PrintCtx) {
         let cls = self.class_of(exc).clone();
         // a SyntaxError whose attributes parse prints its location and its `msg`
         let syntax_msg = if crate::types::is_subtype(&cls, &self.exc.syntax_error) { self.format_syntax_error(exc, out, ctx) } else { None };

@@ -504,9 +504,21 @@ pub fn create_class(vm: &mut Vm, meta: &Obj, name: &str, bases: Vec<Value>, ns: 
         _ => vec![],
     };
     for (k, v) in entries {
-        if let Some(ObjKind::Instance(_)) = v.kind() {
+        if vm.class_of(&v).kind.is_heap_type() {
             if let Some(sn) = vm.lookup_special(&v, "__set_name__") {
-                vm.call(&sn, &[v.clone(), Value::Obj(cls.clone()), k])?;
+                if let Err(e) = vm.call(&sn, &[v.clone(), Value::Obj(cls.clone()), k.clone()]) {
+                    // CPython 3.11 wraps the error in a RuntimeError whose cause it is
+                    let tn = vm.type_name(&v);
+                    let kr = vm.repr(&k)?;
+                    let err = vm.runtime_error(format!("Error calling __set_name__ on '{tn}' instance {kr} in '{name}'"));
+                    if let Some(d) = Vm::exc_data(&err.0) {
+                        let mut d = d.borrow_mut();
+                        d.cause = Some(e.0.clone());
+                        d.context = Some(e.0);
+                        d.suppress_context = true;
+                    }
+                    return Err(err);
+                }
             }
         }
     }
