@@ -23,6 +23,7 @@ mod parse_errors;
 mod source;
 mod symtable;
 mod unparse;
+mod warnings;
 
 #[cfg(test)]
 mod tests;
@@ -34,6 +35,7 @@ use ruff_python_parser::{Mode as RuffMode, ParseOptions, parse_unchecked};
 pub use taipan_bytecode::CodeObject;
 
 pub use error::{CompileError, CompileErrorKind};
+pub use warnings::{CompileWarning, take_warnings};
 pub use source::{DecodeError, decode_source};
 
 use error::SourceMap;

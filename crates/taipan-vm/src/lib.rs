@@ -58,17 +58,35 @@ pub const INTERPRETER_STACK_BYTES: usize = 1 << 30;
 impl Vm {
     /// Compiles `source` and runs it with `module`'s dict as globals.
     pub fn exec_source(&mut self, source: &str, filename: &str, module: &value::Obj) -> PyResult<Value> {
+        self.sources.insert(filename.to_string(), Rc::from(source));
         let code = self.compile(source, filename, taipan_compiler::Mode::Exec)?;
         let Some(globals) = module.dict.clone() else { return Ok(Value::None) };
-        self.sources.insert(filename.to_string(), Rc::from(source));
         self.run_code_in(code, globals, None)
     }
 
     /// Compiles source text, turning compile errors into SyntaxError exceptions.
     pub fn compile(&mut self, source: &str, filename: &str, mode: taipan_compiler::Mode) -> PyResult<Rc<code::Code>> {
-        match taipan_compiler::compile(source, filename, mode) {
+        let r = taipan_compiler::compile(source, filename, mode);
+        self.print_compile_warnings();
+        match r {
             Ok(raw) => Ok(code::Code::new(self, raw)),
             Err(e) => Err(self.syntax_error_from(&e)),
+        }
+    }
+
+    /// Prints the compiler's warnings to stderr as the `warnings` module's default
+    /// `showwarning` does (`file:line: Category: message` and the stripped source line).
+    fn print_compile_warnings(&mut self) {
+        for w in taipan_compiler::take_warnings() {
+            let mut text = format!("{}:{}: {}: {}\n", w.filename, w.lineno, w.category, w.message);
+            if let Some(line) = self.source_line(&w.filename, w.lineno) {
+                let t = line.trim();
+                if !t.is_empty() {
+                    text.push_str(&format!("  {t}\n"));
+                }
+            }
+            self.flush_stdout();
+            eprint!("{text}");
         }
     }
 

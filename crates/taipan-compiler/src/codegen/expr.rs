@@ -64,6 +64,46 @@ fn const_truth(c: &Constant) -> Option<bool> {
     })
 }
 
+/// CPython's `check_is_arg`: true unless `e` is a literal other than None/True/False/`...`.
+fn is_arg_ok(e: &Expr) -> bool {
+    match const_value(e) {
+        None => true,
+        Some(Constant::None | Constant::Bool(_) | Constant::Ellipsis) => true,
+        Some(_) => !matches!(e.kind, ExprKind::Constant(_) | ExprKind::Tuple(_)),
+    }
+}
+
+/// CPython's `infer_type` for the displays and literals `check_caller` warns about.
+fn literal_type(e: &Expr) -> Option<&'static str> {
+    Some(match &e.kind {
+        ExprKind::Constant(c) => match c {
+            Constant::None => "NoneType",
+            Constant::Bool(_) => "bool",
+            Constant::Int(_) | Constant::BigInt(_) => "int",
+            Constant::Float(_) => "float",
+            Constant::Complex(..) => "complex",
+            Constant::Str(_) => "str",
+            Constant::Bytes(_) => "bytes",
+            Constant::Tuple(_) => "tuple",
+            Constant::FrozenSet(_) => "frozenset",
+            Constant::Ellipsis => "ellipsis",
+            Constant::Code(_) => return None,
+        },
+        ExprKind::Tuple(_) => "tuple",
+        ExprKind::List(_) => "list",
+        ExprKind::Dict { .. } => "dict",
+        ExprKind::Set(_) => "set",
+        ExprKind::Comp(c) => match c.kind {
+            CompKind::List => "list",
+            CompKind::Set => "set",
+            CompKind::Dict => "dict",
+            CompKind::Generator => "generator",
+        },
+        ExprKind::JoinedStr(_) | ExprKind::FormattedValue { .. } => "str",
+        _ => return None,
+    })
+}
+
 fn is_starred(e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Starred(_))
 }
@@ -242,6 +282,7 @@ impl<'a> Compiler<'a> {
 
     /// CPython's `compiler_compare`.
     fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> Res<()> {
+        self.check_compare(left, ops, comparators);
         self.expr(left)?;
         let n = ops.len().min(comparators.len());
         if n == 0 {
@@ -510,8 +551,36 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Records a `SyntaxWarning` at the current line (CPython's `compiler_warn`).
+    fn syntax_warning(&mut self, msg: String) {
+        let line = self.unit().pos.line;
+        let file = self.filename.clone();
+        crate::warnings::warn("SyntaxWarning", msg, &file, line);
+    }
+
+    /// CPython's `check_compare`: `is` / `is not` with a literal operand.
+    fn check_compare(&mut self, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) {
+        let mut l = is_arg_ok(left);
+        for (op, right) in ops.iter().zip(comparators) {
+            let r = is_arg_ok(right);
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) && !(l && r) {
+                let msg = if matches!(op, CmpOp::Is) {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                };
+                self.syntax_warning(msg.to_string());
+                return;
+            }
+            l = r;
+        }
+    }
+
     /// CPython's `compiler_call` with taipan's `CALL_METHOD`.
     fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> Res<()> {
+        if let Some(t) = literal_type(func) {
+            self.syntax_warning(format!("'{t}' object is not callable; perhaps you missed a comma?"));
+        }
         self.check_keywords(keywords)?;
         if let ExprKind::Attribute { value, attr } = &func.kind {
             if keywords.is_empty() && !args.iter().any(is_starred) {

@@ -14,8 +14,19 @@ use crate::vm::{PyResult, Vm};
 /// Largest sequence a repetition may build (items); larger requests raise MemoryError.
 const MAX_REPEAT_ITEMS: usize = 1 << 31;
 
+/// An int, or an object with `__index__` (usable as a repeat count).
+fn is_index_like(vm: &Vm, v: &Value) -> bool {
+    to_pyint(v).is_some() || (matches!(v.kind(), Some(ObjKind::Instance(_))) && vm.lookup_special(v, "__index__").is_some())
+}
+
 fn repeat_count(vm: &mut Vm, n: &Value, len: usize) -> Option<PyResult<usize>> {
-    let i = to_pyint(n)?;
+    let i = match to_pyint(n) {
+        Some(i) => i,
+        None => match vm.to_index(n) {
+            Ok(i) => crate::support::int::PyInt::Small(i),
+            Err(e) => return Some(Err(e)),
+        },
+    };
     let count = match i.as_i64() {
         Some(c) if c <= 0 => 0usize,
         Some(c) => c as usize,
@@ -88,8 +99,8 @@ pub fn sequence_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> Option<PyRes
             v.extend_from_slice(&y.borrow());
             Some(Ok(vm.new_bytes(v)))
         }
-        (B::Multiply, Some(k), _) if is_seq(k) && to_pyint(b).is_some() => Some(repeat(vm, a, b, op.is_inplace())),
-        (B::Multiply, _, Some(k)) if is_seq(k) && to_pyint(a).is_some() => Some(repeat(vm, b, a, false)),
+        (B::Multiply, Some(k), _) if is_seq(k) && is_index_like(vm, b) => Some(repeat(vm, a, b, op.is_inplace())),
+        (B::Multiply, _, Some(k)) if is_seq(k) && is_index_like(vm, a) => Some(repeat(vm, b, a, false)),
         (B::Remainder, Some(ObjKind::Str(_)), _) => Some(crate::builtins::format::percent_format(vm, a, b)),
         (B::Or | B::And | B::Subtract | B::Xor, Some(ObjKind::Set(_) | ObjKind::FrozenSet(_)), Some(ObjKind::Set(_) | ObjKind::FrozenSet(_))) => {
             Some(crate::builtins::set::set_binary(vm, a, b, op))
