@@ -767,7 +767,9 @@ pub fn super_get_attr(vm: &mut Vm, s: &Value, name: &str) -> PyResult<Option<Val
     let h = crate::ops::hash_str(name);
     for t in &m[pos..] {
         if let Some(v) = crate::ops::dict_get_str(&tdata(t).dict, h, name) {
-            let obj_is_type = matches!(obj.kind(), Some(ObjKind::Type(_)));
+            // class-level access (`super(C, D)` with D a subclass of C) binds nothing;
+            // an instance (including a class whose metaclass is being searched) binds
+            let obj_is_type = matches!(&obj, Value::Obj(o) if Rc::ptr_eq(o, &start));
             return Ok(Some(match v.kind() {
                 Some(ObjKind::Function(_)) if !obj_is_type => vm.new_bound_method(v.clone(), obj.clone()),
                 Some(ObjKind::Native(n)) if n.is_method && !obj_is_type => Value::new_obj(
