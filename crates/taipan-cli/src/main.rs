@@ -28,10 +28,15 @@ Options:
   -c cmd       program passed in as string (terminates option list)
   -            read the program from standard input
   --jit=off|on select the execution tier (the JIT does not exist yet: both interpret)
+  --interp-stats
+               print the interpreter's specialization statistics (hits, misses and
+               deoptimizations per instruction family) to stderr at exit
   --version    print the version and exit
   --help       print this help and exit
   -X opt, -S, -B, -E, -s, -u, -I, -O
                accepted for compatibility with CPython and ignored
+Environment: TAIPAN_JIT=off|on (as --jit), TAIPAN_INTERP_STATS=1 (as --interp-stats),
+  TAIPAN_SPECIALIZE_WARMUP=N (executions before an instruction specializes; default 8)
 ";
 
 /// The program's name in error messages (CPython prints its executable's path).
@@ -128,6 +133,11 @@ fn parse_command_line(args: &[OsString]) -> Result<Start, i32> {
                 continue;
             }
             "-S" | "-B" | "-E" | "-s" | "-u" | "-I" | "-O" | "-OO" | "-q" => {
+                i += 1;
+                continue;
+            }
+            "--interp-stats" => {
+                taipan_vm::interp::specialize::enable_stats();
                 i += 1;
                 continue;
             }

@@ -36,7 +36,11 @@ use libtest_mimic::{Arguments, Failed, Trial};
 
 /// Execution modes: (mode name, environment variables set for the child). Each program runs once
 /// per selected mode. Later tiers (JIT at first back-edge, deopt stress, ...) are added as rows.
-const MODES: &[(&str, &[(&str, &str)])] = &[("interp", &[("TAIPAN_JIT", "off")])];
+const MODES: &[(&str, &[(&str, &str)])] = &[
+    ("interp", &[("TAIPAN_JIT", "off")]),
+    // every specializable instruction specializes at its first execution (inline caches on)
+    ("specialize0", &[("TAIPAN_JIT", "off"), ("TAIPAN_SPECIALIZE_WARMUP", "0")]),
+];
 
 /// One row of [`MODES`]: the mode name and the environment variables it sets.
 type Mode = (&'static str, &'static [(&'static str, &'static str)]);

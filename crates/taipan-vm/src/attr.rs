@@ -6,8 +6,6 @@
 //! attribute (functions bind to methods) → built-in attributes of the payload kind →
 //! `__getattr__`.
 
-use std::rc::Rc;
-
 use crate::object::{NativeFunction, ObjKind};
 use crate::ops::{dict_get_str, hash_str};
 use crate::types::tdata;
@@ -240,10 +238,9 @@ impl Vm {
 
     /// `setattr(obj, name, value)`.
     pub fn set_attr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
-        let Some(name_s) = name.as_str() else {
+        let Some(_) = name.as_str() else {
             return Err(self.type_error(format!("attribute name must be string, not '{}'", self.type_name(name))));
         };
-        let _name_s: Rc<str> = Rc::from(name_s);
         let cls = self.class_of(obj).clone();
         if let Some(ca) = self.lookup_in_type_name(&cls, name) {
             match ca.kind() {
@@ -293,7 +290,7 @@ impl Vm {
                     }
                     let d = t.dict.clone();
                     self.dict_set(&d, name.clone(), value)?;
-                    crate::builtins::object::type_modified(o);
+                    type_changed(o);
                     return Ok(());
                 }
                 if let ObjKind::Instance(Some(slots)) = &o.kind {
@@ -367,7 +364,7 @@ impl Vm {
             if let Some(d) = dict {
                 if self.dict_del(&d, name)?.is_some() {
                     if let ObjKind::Type(_) = &o.kind {
-                        crate::builtins::object::type_modified(o);
+                        type_changed(o);
                     }
                     return Ok(());
                 }
@@ -392,6 +389,24 @@ impl Vm {
     /// Type name of a type object.
     pub fn type_obj_name(t: &Obj) -> String {
         tdata(t).name.borrow().to_string()
+    }
+}
+
+/// Bumps the version tag of type `t` and of every (transitive) subclass, so inline caches
+/// that looked an attribute up along any of their MROs miss (CPython's `PyType_Modified`).
+pub fn type_changed(t: &Obj) {
+    let mut work = vec![t.clone()];
+    let mut steps = 0usize;
+    while let Some(ty) = work.pop() {
+        steps += 1;
+        if steps > 100_000 {
+            break;
+        }
+        crate::builtins::object::type_modified(&ty);
+        if let ObjKind::Type(td) = &ty.kind {
+            let subs: Vec<Obj> = td.subclasses.borrow().iter().filter_map(|w| w.upgrade()).collect();
+            work.extend(subs);
+        }
     }
 }
 

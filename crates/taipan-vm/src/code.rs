@@ -1,10 +1,13 @@
 //! The interpreter's view of a code object: the compiler's [`CodeObject`] plus its
-//! constants and names converted once into run-time values.
+//! constants and names converted once into run-time values, and one inline-cache slot per
+//! instruction for the adaptive interpreter (`crate::interp::specialize`).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use taipan_bytecode::{CodeObject, Constant};
 
+use crate::interp::specialize::Slot;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -20,6 +23,8 @@ pub struct Code {
     pub local_names: Vec<Value>,
     /// Number of local slots (`varnames.len() + cellvars.len() + freevars.len()`).
     pub nlocalsplus: usize,
+    /// One inline-cache slot per instruction (same length as `raw.instructions`).
+    pub caches: Box<[RefCell<Slot>]>,
 }
 
 impl Code {
@@ -35,7 +40,9 @@ impl Code {
             .map(|n| vm.intern(n))
             .collect::<Vec<_>>();
         let nlocalsplus = local_names.len();
-        Rc::new(Code { raw, consts, names, local_names, nlocalsplus })
+        let warmup = vm.spec.warmup;
+        let caches = raw.instructions.iter().map(|_| RefCell::new(Slot::new(warmup))).collect();
+        Rc::new(Code { raw, consts, names, local_names, nlocalsplus, caches })
     }
 }
 

@@ -141,6 +141,14 @@ impl Dict {
         self.table.entry(pos).map(|(_, v)| v)
     }
 
+    /// Position of a str key given as a str value (identity first, then text), for the
+    /// interpreter's inline caches.
+    #[inline]
+    pub fn find_name(&self, hash: i64, key: &Value) -> Option<usize> {
+        let text = key.as_str()?;
+        self.table.find_native(hash, |k| k.is(key) || k.as_str() == Some(text))
+    }
+
     /// The entry at `pos`, if live.
     pub fn entry(&self, pos: usize) -> Option<(&Value, &Value)> {
         self.table.entry(pos)

@@ -11,6 +11,9 @@
 //! row gives the stack depth to unwind to and the target (CPython 3.11's zero-cost
 //! exception handling). Without a handler the exception propagates to the caller.
 
+#[path = "specialize.rs"]
+pub mod specialize;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -228,7 +231,7 @@ impl Vm {
                 }
                 Opcode::LoadGlobal => {
                     let name = &code.names[arg];
-                    let v = self.load_global(&f.globals, name)?;
+                    let v = self.load_global_cached(&code, f.ip - 1, &f.globals, name)?;
                     f.stack.push(v);
                 }
                 Opcode::StoreGlobal => {
@@ -281,13 +284,13 @@ impl Vm {
                 }
                 Opcode::LoadAttr => {
                     let obj = pop!(f);
-                    let v = self.get_attr(&obj, &code.names[arg])?;
+                    let v = self.load_attr_cached(&code, f.ip - 1, &obj, &code.names[arg])?;
                     f.stack.push(v);
                 }
                 Opcode::StoreAttr => {
                     let obj = pop!(f);
                     let v = pop!(f);
-                    self.set_attr(&obj, &code.names[arg], v)?;
+                    self.store_attr_cached(&code, f.ip - 1, &obj, &code.names[arg], v)?;
                 }
                 Opcode::DeleteAttr => {
                     let obj = pop!(f);
@@ -673,18 +676,9 @@ impl Vm {
                 }
                 Opcode::LoadMethod => {
                     let obj = pop!(f);
-                    let name = &code.names[arg];
-                    match self.load_method(&obj, name) {
-                        Some(m) => {
-                            f.stack.push(m);
-                            f.stack.push(obj);
-                        }
-                        None => {
-                            let v = self.get_attr(&obj, name)?;
-                            f.stack.push(v);
-                            f.stack.push(Value::Obj(self.null_marker.clone()));
-                        }
-                    }
+                    let (m, recv) = self.load_method_cached(&code, f.ip - 1, obj, &code.names[arg])?;
+                    f.stack.push(m);
+                    f.stack.push(recv);
                 }
                 Opcode::CallMethod => {
                     let n = f.stack.len();

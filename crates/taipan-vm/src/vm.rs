@@ -79,6 +79,8 @@ pub struct Vm {
     pub int_max_str_digits: usize,
     /// Ids of containers whose repr is in progress (prints `[...]` on recursion).
     pub repr_guard: Vec<i64>,
+    /// Adaptive-specialization settings and statistics (`crate::interp::specialize`).
+    pub spec: crate::interp::specialize::SpecState,
 }
 
 impl Vm {
@@ -109,6 +111,7 @@ impl Vm {
             stack_limit: 0,
             int_max_str_digits: 4300,
             repr_guard: Vec::new(),
+            spec: crate::interp::specialize::SpecState::from_env(),
         };
         vm.modules = vm.new_dict_obj();
         vm.builtins = vm.new_module("builtins");
@@ -252,13 +255,25 @@ impl Vm {
         if let ObjKind::Dict(d) = &dict.kind {
             d.borrow_mut().insert_native(h, key, value);
         }
-        if let ObjKind::Type(t) = &target.kind {
-            t.version.set(t.version.get().wrapping_add(1));
+        if let ObjKind::Type(_) = &target.kind {
+            crate::attr::type_changed(target);
         }
     }
 
     /// Flushes buffered standard output (before writing to stderr, reading stdin, exiting).
+    ///
+    /// (See also the `Drop` impl: `--interp-stats` output is printed when the VM goes away.)
     pub fn flush_stdout(&mut self) {
         let _ = self.streams.out.flush();
+    }
+}
+
+impl Drop for Vm {
+    /// Prints the specialization statistics (`--interp-stats`) when the program ends.
+    fn drop(&mut self) {
+        if self.spec.print_stats {
+            self.flush_stdout();
+            eprint!("{}", self.spec.report());
+        }
     }
 }

@@ -1,0 +1,751 @@
+//! Adaptive specialization of the tier-0 interpreter: inline caches with warm-up and
+//! exponential back-off (the design of PEP 659 / CPython 3.11's `Python/specialize.c`,
+//! written independently).
+//!
+//! Every code object owns one [`Slot`] per instruction ([`crate::code::Code::caches`]).
+//! An instruction of a specializable family (global load, attribute load and store, method
+//! load) starts *warming up*: each generic execution decrements the slot's countdown; when
+//! it reaches zero, the instruction looks at what it just did and records a specialized
+//! [`Entry`] (for example "instance attribute of type T at version V, dict position P").
+//! Later executions try the entry's fast path first; its guards are pointer and version
+//! comparisons. A failed guard is a *miss*: the generic path runs instead, and after
+//! [`MISS_LIMIT`] misses the entry is dropped (a *deopt*) and the slot warms up again with
+//! a countdown that doubles on each deopt or failed attempt (back-off, capped).
+//!
+//! Guards:
+//! - types are identified by a `Weak` pointer (so the address cannot be reused while the
+//!   cache exists) plus the type's version tag; `attr.rs` bumps the tag of a type and of all
+//!   its subclasses on any change to their namespaces;
+//! - dicts (globals, builtins, module namespaces, instance dicts) are checked by looking at
+//!   the cached entry position and comparing the key there with the interned name by
+//!   identity; "absent from globals" is checked with the globals dict's key-set version.
+//!
+//! The warm-up is `TAIPAN_SPECIALIZE_WARMUP` (default [`DEFAULT_WARMUP`]; 0 specializes at
+//! the first execution, the corpus' `specialize0` test mode). `--interp-stats` or
+//! `TAIPAN_INTERP_STATS=1` prints per-family counts to stderr at exit.
+
+use std::rc::Weak;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::object::Object;
+use crate::value::{Obj, Value};
+
+/// Warm-up executions before the first specialization attempt.
+pub const DEFAULT_WARMUP: u16 = 8;
+
+/// Misses of a specialized entry before it is dropped.
+pub const MISS_LIMIT: u8 = 16;
+
+/// Largest back-off shift (countdown is at most `max(warmup, 1) << MAX_BACKOFF`).
+const MAX_BACKOFF: u8 = 10;
+
+static STATS_FLAG: AtomicBool = AtomicBool::new(false);
+
+/// Turns on the statistics printed at exit (the CLI's `--interp-stats`).
+pub fn enable_stats() {
+    STATS_FLAG.store(true, Ordering::Relaxed);
+}
+
+/// A specializable instruction family.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// `LOAD_GLOBAL`.
+    LoadGlobal = 0,
+    /// `LOAD_ATTR`.
+    LoadAttr = 1,
+    /// `STORE_ATTR`.
+    StoreAttr = 2,
+    /// `LOAD_METHOD`.
+    LoadMethod = 3,
+}
+
+const FAMILY_NAMES: [&str; 4] = ["LOAD_GLOBAL", "LOAD_ATTR", "STORE_ATTR", "LOAD_METHOD"];
+
+/// Counters of one family.
+#[derive(Copy, Clone, Debug, Default)]
+pub struct FamilyStats {
+    /// Successful specializations.
+    pub specialized: u64,
+    /// Attempts that found no specialized form.
+    pub failed: u64,
+    /// Executions that took a fast path.
+    pub hits: u64,
+    /// Executions of a specialized entry whose guard failed.
+    pub misses: u64,
+    /// Entries dropped after too many misses.
+    pub deopts: u64,
+}
+
+/// Interpreter-wide specialization settings and statistics.
+pub struct SpecState {
+    /// Warm-up count (see the module docs).
+    pub warmup: u16,
+    /// Whether statistics are printed at exit.
+    pub print_stats: bool,
+    /// Per-family counters, indexed by `Family as usize`.
+    pub stats: [FamilyStats; 4],
+}
+
+impl SpecState {
+    /// Settings from the environment (`TAIPAN_SPECIALIZE_WARMUP`, `TAIPAN_INTERP_STATS`)
+    /// and the CLI flag.
+    pub fn from_env() -> SpecState {
+        let warmup = std::env::var("TAIPAN_SPECIALIZE_WARMUP")
+            .ok()
+            .and_then(|s| s.trim().parse::<u16>().ok())
+            .unwrap_or(DEFAULT_WARMUP);
+        let env_stats = std::env::var("TAIPAN_INTERP_STATS").is_ok_and(|s| !s.is_empty() && s != "0");
+        SpecState { warmup, print_stats: env_stats || STATS_FLAG.load(Ordering::Relaxed), stats: Default::default() }
+    }
+
+    /// The counters of `f`.
+    #[inline]
+    pub fn of(&mut self, f: Family) -> &mut FamilyStats {
+        &mut self.stats[f as usize]
+    }
+
+    /// The statistics report (one line per family).
+    pub fn report(&self) -> String {
+        let mut s = String::from("taipan interpreter specialization statistics:\n");
+        for (name, st) in FAMILY_NAMES.iter().zip(self.stats.iter()) {
+            let total = st.hits + st.misses;
+            let rate = if total > 0 { 100.0 * st.hits as f64 / total as f64 } else { 0.0 };
+            s.push_str(&format!(
+                "  {name:<12} specialized={} failed={} hits={} misses={} deopts={} hit_rate={rate:.1}%\n",
+                st.specialized, st.failed, st.hits, st.misses, st.deopts
+            ));
+        }
+        s
+    }
+}
+
+/// What a specialized instruction assumes.
+#[derive(Clone, Default)]
+pub enum Entry {
+    /// Not specialized (warming up or backing off).
+    #[default]
+    Generic,
+    /// `LOAD_GLOBAL` found in the globals dict at `index`.
+    GlobalModule {
+        /// The globals dict.
+        dict: Weak<Object>,
+        /// Entry position.
+        index: usize,
+    },
+    /// `LOAD_GLOBAL` absent from globals (key-set version `gversion`), found in the
+    /// builtins dict at `index`.
+    GlobalBuiltin {
+        /// The globals dict.
+        globals: Weak<Object>,
+        /// Its key-set version when specialized.
+        gversion: u64,
+        /// The builtins dict.
+        builtins: Weak<Object>,
+        /// Entry position in builtins.
+        index: usize,
+    },
+    /// Type-keyed attribute facts, one per receiver type seen (at most [`POLY_MAX`]).
+    Types(Vec<TypeCase>),
+    /// An attribute of a module object (its dict at `index`).
+    ModuleAttr {
+        /// The module's dict.
+        dict: Weak<Object>,
+        /// Entry position.
+        index: usize,
+    },
+}
+
+/// Receiver types one attribute instruction remembers (a polymorphic inline cache).
+pub const POLY_MAX: usize = 4;
+
+/// What an attribute instruction knows about receivers of one type.
+#[derive(Clone)]
+pub struct TypeCase {
+    /// The class (a weak pointer: its address stays unique while the cache exists).
+    pub ty: Weak<Object>,
+    /// The class's version tag when this case was recorded.
+    pub version: u32,
+    /// Where the attribute is.
+    pub how: How,
+}
+
+/// Where an attribute of instances of one type lives.
+#[derive(Clone)]
+pub enum How {
+    /// In the instance dict, probably at this position (the class has no such attribute).
+    InstanceDict(usize),
+    /// In this `__slots__` slot.
+    InstanceSlot(usize),
+    /// A function on the class (LOAD_ATTR binds it; LOAD_METHOD pushes it unbound), or a
+    /// native method (LOAD_METHOD only); the instance dict must not shadow it.
+    Method(Weak<Object>),
+    /// A plain (non-descriptor) class attribute not shadowed by the instance dict.
+    ClassValue(Value),
+}
+
+/// The inline cache of one instruction.
+#[derive(Clone, Default)]
+pub struct Slot {
+    /// The specialized form, if any.
+    pub entry: Entry,
+    /// Generic executions left before the next specialization attempt.
+    pub countdown: u16,
+    /// Misses of the current entry.
+    pub misses: u8,
+    /// Back-off exponent.
+    pub backoff: u8,
+}
+
+impl Slot {
+    /// A fresh slot that specializes after `warmup` generic executions.
+    pub fn new(warmup: u16) -> Slot {
+        Slot { entry: Entry::Generic, countdown: warmup, misses: 0, backoff: 0 }
+    }
+
+    /// Counts one generic execution; true when a specialization should be attempted now.
+    #[inline]
+    pub fn tick(&mut self) -> bool {
+        if self.countdown == 0 {
+            true
+        } else {
+            self.countdown -= 1;
+            false
+        }
+    }
+
+    /// Records a failed specialization attempt: back off.
+    pub fn fail(&mut self, warmup: u16) {
+        self.entry = Entry::Generic;
+        self.countdown = backoff_count(warmup, self.backoff);
+        self.backoff = (self.backoff + 1).min(MAX_BACKOFF);
+    }
+
+    /// Installs a specialized entry.
+    pub fn install(&mut self, entry: Entry) {
+        self.entry = entry;
+        self.misses = 0;
+    }
+
+    /// Records a miss; true when the entry was dropped (deopt).
+    pub fn miss(&mut self, warmup: u16) -> bool {
+        self.misses = self.misses.saturating_add(1);
+        if self.misses >= MISS_LIMIT {
+            self.misses = 0;
+            self.fail(warmup);
+            return true;
+        }
+        false
+    }
+}
+
+fn backoff_count(warmup: u16, backoff: u8) -> u16 {
+    let base = u32::from(warmup.max(1));
+    let c = base << u32::from(backoff.min(MAX_BACKOFF) + 1);
+    u16::try_from(c).unwrap_or(u16::MAX)
+}
+
+/// True if `w` points at `o`.
+#[inline]
+pub fn same(w: &Weak<Object>, o: &Obj) -> bool {
+    std::ptr::eq(w.as_ptr(), std::rc::Rc::as_ptr(o))
+}
+
+// ----- fast paths and specializers -----
+
+use std::rc::Rc;
+
+use crate::code::Code;
+use crate::object::ObjKind;
+use crate::ops::str_value_hash;
+use crate::vm::{PyResult, Vm};
+
+/// What the fast path of a slot found.
+enum Probe {
+    /// A value (the guard held).
+    Hit(Value),
+    /// The slot is specialized but a guard failed.
+    Miss,
+    /// The slot is not specialized.
+    Generic,
+}
+
+/// The value at entry `index` of dict object `d` if its key is `name` (by identity).
+#[inline]
+fn dict_at(d: &Obj, index: usize, name: &Value) -> Option<Value> {
+    let ObjKind::Dict(c) = &d.kind else { return None };
+    let t = c.try_borrow().ok()?;
+    match t.entry(index) {
+        Some((k, v)) if k.is(name) => Some(v.clone()),
+        _ => None,
+    }
+}
+
+/// Position of `name` in dict object `d`, only if the stored key is `name` itself.
+fn identical_pos(d: &Obj, name: &Value) -> Option<usize> {
+    let ObjKind::Dict(c) = &d.kind else { return None };
+    let t = c.try_borrow().ok()?;
+    let pos = t.find_name(str_value_hash(name), name)?;
+    match t.entry(pos) {
+        Some((k, _)) if k.is(name) => Some(pos),
+        _ => None,
+    }
+}
+
+/// True if dict object `d` has the str key `name`.
+#[inline]
+fn dict_has(d: &Obj, name: &Value) -> bool {
+    let ObjKind::Dict(c) = &d.kind else { return true };
+    match c.try_borrow() {
+        Ok(t) => t.find_name(str_value_hash(name), name).is_some(),
+        Err(_) => true,
+    }
+}
+
+/// The instance attribute `name` of `o` from its dict (cached position first).
+#[inline]
+fn instance_dict_get(o: &Obj, index: usize, name: &Value) -> Option<Value> {
+    let d = o.dict.as_ref()?;
+    if let Some(v) = dict_at(d, index, name) {
+        return Some(v);
+    }
+    let ObjKind::Dict(c) = &d.kind else { return None };
+    let t = c.try_borrow().ok()?;
+    t.get_name(str_value_hash(name), name).cloned()
+}
+
+/// True if the instance `obj` has no dict entry `name` (so a class attribute is visible).
+#[inline]
+fn not_shadowed(obj: &Value, name: &Value) -> bool {
+    match obj {
+        Value::Obj(o) => match &o.dict {
+            Some(d) => !dict_has(d, name),
+            None => true,
+        },
+        _ => true,
+    }
+}
+
+/// Plain class attributes that are not descriptors and whose reads never run code.
+fn is_plain_class_value(v: &Value) -> bool {
+    match v {
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => true,
+        Value::Obj(o) => matches!(o.kind, ObjKind::Str(_) | ObjKind::Int(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_)),
+    }
+}
+
+impl Vm {
+    /// The class of `obj` as a type-cache key: (type, version), if its attribute lookup is
+    /// the generic one (no Python-level `__getattribute__`).
+    fn cache_key(&self, obj: &Value) -> Option<(Weak<Object>, u32)> {
+        let c = self.class_of(obj);
+        let ObjKind::Type(td) = &c.kind else { return None };
+        if td.heap_type {
+            let ga = self.lookup_in_type(c, "__getattribute__")?;
+            if !matches!(ga.kind(), Some(ObjKind::Native(_))) {
+                return None;
+            }
+        }
+        Some((Rc::downgrade(c), td.version.get()))
+    }
+
+    fn note(&mut self, fam: Family, p: &Probe) {
+        match p {
+            Probe::Hit(_) => self.spec.of(fam).hits += 1,
+            Probe::Miss => self.spec.of(fam).misses += 1,
+            Probe::Generic => {}
+        }
+    }
+
+    /// After a miss or a generic execution: counts misses (dropping the entry after too
+    /// many) or the warm-up; true when the caller should try to specialize now.
+    fn after_slow(&mut self, cell: &std::cell::RefCell<Slot>, fam: Family, missed: bool) -> bool {
+        let warmup = self.spec.warmup;
+        let Ok(mut slot) = cell.try_borrow_mut() else { return false };
+        if missed {
+            if slot.miss(warmup) {
+                self.spec.of(fam).deopts += 1;
+            }
+            return false;
+        }
+        slot.tick()
+    }
+
+    fn install(&mut self, cell: &std::cell::RefCell<Slot>, fam: Family, entry: Option<Entry>) {
+        let warmup = self.spec.warmup;
+        let Ok(mut slot) = cell.try_borrow_mut() else { return };
+        match entry {
+            Some(e) => {
+                slot.install(e);
+                self.spec.of(fam).specialized += 1;
+            }
+            None => {
+                slot.fail(warmup);
+                self.spec.of(fam).failed += 1;
+            }
+        }
+    }
+
+    /// `LOAD_GLOBAL` with its inline cache (instruction `at` of `code`).
+    pub fn load_global_cached(&mut self, code: &Code, at: usize, globals: &Obj, name: &Value) -> PyResult<Value> {
+        let Some(cell) = code.caches.get(at) else { return self.load_global(globals, name) };
+        let probe = match cell.try_borrow() {
+            Ok(slot) => match &slot.entry {
+                Entry::GlobalModule { dict, index } if same(dict, globals) => match dict_at(globals, *index, name) {
+                    Some(v) => Probe::Hit(v),
+                    None => Probe::Miss,
+                },
+                Entry::GlobalBuiltin { globals: g, gversion, builtins, index } => {
+                    let ok = same(g, globals)
+                        && matches!(&globals.kind, ObjKind::Dict(c) if c.try_borrow().is_ok_and(|t| t.version() == *gversion));
+                    match (&self.builtins.dict, ok) {
+                        (Some(b), true) if same(builtins, b) => match dict_at(b, *index, name) {
+                            Some(v) => Probe::Hit(v),
+                            None => Probe::Miss,
+                        },
+                        _ => Probe::Miss,
+                    }
+                }
+                Entry::Generic => Probe::Generic,
+                _ => Probe::Miss,
+            },
+            Err(_) => Probe::Generic,
+        };
+        if self.spec.print_stats {
+            self.note(Family::LoadGlobal, &probe);
+        }
+        let missed = match probe {
+            Probe::Hit(v) => return Ok(v),
+            Probe::Miss => true,
+            Probe::Generic => false,
+        };
+        let v = self.load_global(globals, name)?;
+        if self.after_slow(cell, Family::LoadGlobal, missed) {
+            let entry = if let Some(index) = identical_pos(globals, name) {
+                Some(Entry::GlobalModule { dict: Rc::downgrade(globals), index })
+            } else {
+                let gversion = match &globals.kind {
+                    ObjKind::Dict(c) => c.try_borrow().ok().map(|t| t.version()),
+                    _ => None,
+                };
+                match (&self.builtins.dict, gversion) {
+                    (Some(b), Some(gversion)) => identical_pos(b, name).map(|index| Entry::GlobalBuiltin {
+                        globals: Rc::downgrade(globals),
+                        gversion,
+                        builtins: Rc::downgrade(b),
+                        index,
+                    }),
+                    _ => None,
+                }
+            };
+            self.install(cell, Family::LoadGlobal, entry);
+        }
+        Ok(v)
+    }
+
+    /// The case of `cases` for the class of `obj`: `Some(Ok(how))` if current, `Some(Err(()))`
+    /// if recorded for an older version, `None` if the class is not there.
+    #[inline]
+    fn find_case<'a>(&self, cases: &'a [TypeCase], obj: &Value) -> Option<&'a How> {
+        let c = self.class_of(obj);
+        let case = cases.iter().find(|k| same(&k.ty, c))?;
+        match &c.kind {
+            ObjKind::Type(td) if td.version.get() == case.version => Some(&case.how),
+            _ => None,
+        }
+    }
+
+    /// Merges a freshly computed case into a miss-ing slot: replaces the case of the same
+    /// class or adds one (up to [`POLY_MAX`]); otherwise counts the miss.
+    fn merge_case(&mut self, cell: &std::cell::RefCell<Slot>, fam: Family, case: Option<TypeCase>) {
+        let warmup = self.spec.warmup;
+        let Ok(mut slot) = cell.try_borrow_mut() else { return };
+        if let (Entry::Types(cases), Some(case)) = (&mut slot.entry, case) {
+            if let Some(k) = cases.iter_mut().find(|k| std::ptr::eq(k.ty.as_ptr(), case.ty.as_ptr())) {
+                *k = case;
+                self.spec.of(fam).specialized += 1;
+                return;
+            }
+            if cases.len() < POLY_MAX {
+                cases.push(case);
+                self.spec.of(fam).specialized += 1;
+                return;
+            }
+        }
+        if slot.miss(warmup) {
+            self.spec.of(fam).deopts += 1;
+        }
+    }
+
+    /// `LOAD_ATTR` with its inline cache.
+    pub fn load_attr_cached(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> PyResult<Value> {
+        let Some(cell) = code.caches.get(at) else { return self.get_attr(obj, name) };
+        let probe = match cell.try_borrow() {
+            Ok(slot) => match (&slot.entry, obj) {
+                (Entry::Generic, _) => Probe::Generic,
+                (Entry::Types(cases), Value::Obj(o)) => match self.find_case(cases, obj) {
+                    Some(How::InstanceDict(index)) => match instance_dict_get(o, *index, name) {
+                        Some(v) => Probe::Hit(v),
+                        None => Probe::Miss,
+                    },
+                    Some(How::InstanceSlot(slot)) => match &o.kind {
+                        ObjKind::Instance(Some(slots)) => match slots.try_borrow().ok().and_then(|s| s.get(*slot).cloned()) {
+                            Some(Some(v)) => Probe::Hit(v),
+                            _ => Probe::Miss,
+                        },
+                        _ => Probe::Miss,
+                    },
+                    Some(How::Method(m)) if not_shadowed(obj, name) => match m.upgrade() {
+                        Some(m) => Probe::Hit(self.new_bound_method(Value::Obj(m), obj.clone())),
+                        None => Probe::Miss,
+                    },
+                    Some(How::ClassValue(v)) if not_shadowed(obj, name) => Probe::Hit(v.clone()),
+                    _ => Probe::Miss,
+                },
+                (Entry::ModuleAttr { dict, index }, Value::Obj(o)) if matches!(o.kind, ObjKind::Module) => match &o.dict {
+                    Some(d) if same(dict, d) => match dict_at(d, *index, name) {
+                        Some(v) => Probe::Hit(v),
+                        None => Probe::Miss,
+                    },
+                    _ => Probe::Miss,
+                },
+                _ => Probe::Miss,
+            },
+            Err(_) => Probe::Generic,
+        };
+        if self.spec.print_stats {
+            self.note(Family::LoadAttr, &probe);
+        }
+        let missed = match probe {
+            Probe::Hit(v) => return Ok(v),
+            Probe::Miss => true,
+            Probe::Generic => false,
+        };
+        let v = self.get_attr(obj, name)?;
+        if missed {
+            let case = self.attr_case(obj, name, false);
+            self.merge_case(cell, Family::LoadAttr, case);
+        } else if self.after_slow(cell, Family::LoadAttr, false) {
+            let entry = self.specialize_load_attr(obj, name, false);
+            self.install(cell, Family::LoadAttr, entry);
+        }
+        Ok(v)
+    }
+
+    /// The entry for an attribute load of `name` on `obj` (`for_method`: LOAD_METHOD, which
+    /// also caches native methods and leaves the binding to the call).
+    fn specialize_load_attr(&mut self, obj: &Value, name: &Value, for_method: bool) -> Option<Entry> {
+        let Value::Obj(o) = obj else { return None };
+        if let ObjKind::Module = &o.kind {
+            if !Rc::ptr_eq(self.class_of(obj), &self.types.module) {
+                return None;
+            }
+            let d = o.dict.as_ref()?;
+            let index = identical_pos(d, name)?;
+            return Some(Entry::ModuleAttr { dict: Rc::downgrade(d), index });
+        }
+        self.attr_case(obj, name, for_method).map(|c| Entry::Types(vec![c]))
+    }
+
+    /// The type-keyed case for loading `name` from `obj`, if it has one.
+    fn attr_case(&mut self, obj: &Value, name: &Value, for_method: bool) -> Option<TypeCase> {
+        let Value::Obj(o) = obj else { return None };
+        if matches!(o.kind, ObjKind::Type(_) | ObjKind::Super { .. } | ObjKind::Module) {
+            return None;
+        }
+        let (ty, version) = self.cache_key(obj)?;
+        let cls = self.class_of(obj).clone();
+        let how = match self.lookup_in_type_name(&cls, name) {
+            None => {
+                if for_method {
+                    return None;
+                }
+                let name_s = name.as_str()?;
+                let slot = match &o.kind {
+                    ObjKind::Instance(Some(_)) => crate::builtins::object::slot_index(&cls, name_s),
+                    _ => None,
+                };
+                match slot {
+                    Some(slot) => How::InstanceSlot(slot),
+                    None => {
+                        let d = o.dict.as_ref()?;
+                        How::InstanceDict(identical_pos(d, name).unwrap_or(usize::MAX))
+                    }
+                }
+            }
+            Some(ca) => match &ca {
+                Value::Obj(m) if matches!(m.kind, ObjKind::Function(_)) => How::Method(Rc::downgrade(m)),
+                Value::Obj(m) if for_method && matches!(&m.kind, ObjKind::Native(n) if n.is_method && n.receiver.is_none()) => {
+                    How::Method(Rc::downgrade(m))
+                }
+                v if !for_method && is_plain_class_value(v) => How::ClassValue(ca.clone()),
+                _ => return None,
+            },
+        };
+        Some(TypeCase { ty, version, how })
+    }
+
+    /// `LOAD_METHOD` with its inline cache: `(callable, self_or_NULL)`.
+    pub fn load_method_cached(&mut self, code: &Code, at: usize, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
+        let Some(cell) = code.caches.get(at) else { return self.load_method_generic(obj, name) };
+        let probe = match cell.try_borrow() {
+            Ok(slot) => match (&slot.entry, &obj) {
+                (Entry::Generic, _) => Probe::Generic,
+                (Entry::Types(cases), _) => match self.find_case(cases, &obj) {
+                    Some(How::Method(m)) if not_shadowed(&obj, name) => match m.upgrade() {
+                        Some(m) => Probe::Hit(Value::Obj(m)),
+                        None => Probe::Miss,
+                    },
+                    _ => Probe::Miss,
+                },
+                (Entry::ModuleAttr { dict, index }, Value::Obj(o)) if matches!(o.kind, ObjKind::Module) => match &o.dict {
+                    Some(d) if same(dict, d) => match dict_at(d, *index, name) {
+                        Some(v) => {
+                            if self.spec.print_stats {
+                                self.spec.of(Family::LoadMethod).hits += 1;
+                            }
+                            return Ok((v, Value::Obj(self.null_marker.clone())));
+                        }
+                        None => Probe::Miss,
+                    },
+                    _ => Probe::Miss,
+                },
+                _ => Probe::Miss,
+            },
+            Err(_) => Probe::Generic,
+        };
+        if self.spec.print_stats {
+            self.note(Family::LoadMethod, &probe);
+        }
+        let missed = match probe {
+            Probe::Hit(m) => return Ok((m, obj)),
+            Probe::Miss => true,
+            Probe::Generic => false,
+        };
+        let r = self.load_method_generic(obj.clone(), name)?;
+        let bound_form = !r.1.is(&Value::Obj(self.null_marker.clone()));
+        if missed {
+            let case = if bound_form { self.attr_case(&obj, name, true) } else { None };
+            self.merge_case(cell, Family::LoadMethod, case);
+        } else if self.after_slow(cell, Family::LoadMethod, false) {
+            let entry = if bound_form || matches!(obj.kind(), Some(ObjKind::Module)) {
+                self.specialize_load_attr(&obj, name, true)
+            } else {
+                None
+            };
+            self.install(cell, Family::LoadMethod, entry);
+        }
+        Ok(r)
+    }
+
+    /// The uncached `LOAD_METHOD`.
+    pub fn load_method_generic(&mut self, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
+        match self.load_method(&obj, name) {
+            Some(m) => Ok((m, obj)),
+            None => {
+                let v = self.get_attr(&obj, name)?;
+                Ok((v, Value::Obj(self.null_marker.clone())))
+            }
+        }
+    }
+
+    /// `STORE_ATTR` with its inline cache.
+    pub fn store_attr_cached(&mut self, code: &Code, at: usize, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+        let Some(cell) = code.caches.get(at) else { return self.set_attr(obj, name, value) };
+        // 0: generic, 1: miss, 2: done
+        let state = match cell.try_borrow() {
+            Ok(slot) => match (&slot.entry, obj) {
+                (Entry::Generic, _) => 0,
+                (Entry::Types(cases), Value::Obj(o)) => match self.find_case(cases, obj) {
+                    Some(How::InstanceDict(index)) => match o.dict.as_ref().map(|d| &d.kind) {
+                        Some(ObjKind::Dict(c)) => match c.try_borrow_mut() {
+                            Ok(mut t) => {
+                                let pos = match t.entry(*index) {
+                                    Some((k, _)) if k.is(name) => Some(*index),
+                                    _ => t.find_name(str_value_hash(name), name),
+                                };
+                                match pos {
+                                    Some(p) => t.set_value(p, value.clone()),
+                                    None => t.insert_new(str_value_hash(name), name.clone(), value.clone()),
+                                }
+                                2
+                            }
+                            Err(_) => 1,
+                        },
+                        _ => 1,
+                    },
+                    Some(How::InstanceSlot(slot)) => match &o.kind {
+                        ObjKind::Instance(Some(slots)) => match slots.try_borrow_mut() {
+                            Ok(mut s) => match s.get_mut(*slot) {
+                                Some(x) => {
+                                    *x = Some(value.clone());
+                                    2
+                                }
+                                None => 1,
+                            },
+                            Err(_) => 1,
+                        },
+                        _ => 1,
+                    },
+                    _ => 1,
+                },
+                _ => 1,
+            },
+            Err(_) => 0,
+        };
+        if self.spec.print_stats {
+            match state {
+                2 => self.spec.of(Family::StoreAttr).hits += 1,
+                1 => self.spec.of(Family::StoreAttr).misses += 1,
+                _ => {}
+            }
+        }
+        if state == 2 {
+            return Ok(());
+        }
+        self.set_attr(obj, name, value)?;
+        if state == 1 {
+            let case = self.store_case(obj, name);
+            self.merge_case(cell, Family::StoreAttr, case);
+        } else if self.after_slow(cell, Family::StoreAttr, false) {
+            let entry = self.store_case(obj, name).map(|c| Entry::Types(vec![c]));
+            self.install(cell, Family::StoreAttr, entry);
+        }
+        Ok(())
+    }
+
+    fn store_case(&mut self, obj: &Value, name: &Value) -> Option<TypeCase> {
+        let Value::Obj(o) = obj else { return None };
+        if matches!(o.kind, ObjKind::Type(_) | ObjKind::Module | ObjKind::Super { .. } | ObjKind::Function(_)) {
+            return None;
+        }
+        let cls = self.class_of(obj).clone();
+        let ObjKind::Type(td) = &cls.kind else { return None };
+        if !td.heap_type {
+            return None;
+        }
+        let sa = self.lookup_in_type(&cls, "__setattr__")?;
+        if !matches!(sa.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
+            return None;
+        }
+        match self.lookup_in_type_name(&cls, name) {
+            None => {}
+            Some(Value::Obj(m)) if matches!(m.kind, ObjKind::Function(_)) => {}
+            Some(v) if is_plain_class_value(&v) => {}
+            Some(_) => return None,
+        }
+        let ty = Rc::downgrade(&cls);
+        let version = td.version.get();
+        let name_s = name.as_str()?;
+        if let ObjKind::Instance(Some(_)) = &o.kind {
+            if let Some(slot) = crate::builtins::object::slot_index(&cls, name_s) {
+                return Some(TypeCase { ty, version, how: How::InstanceSlot(slot) });
+            }
+        }
+        let d = o.dict.as_ref()?;
+        if !matches!(d.kind, ObjKind::Dict(_)) {
+            return None;
+        }
+        let index = identical_pos(d, name).unwrap_or(usize::MAX);
+        Some(TypeCase { ty, version, how: How::InstanceDict(index) })
+    }
+}
