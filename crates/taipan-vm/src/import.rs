@@ -11,7 +11,7 @@ use crate::vm::{PyResult, Vm};
 
 fn module_not_found(vm: &mut Vm, name: &str) -> crate::vm::PyErr {
     let t = vm.exc.module_not_found_error.clone();
-    vm.new_error(&t, format!("No module named '{name}'"))
+    vm.import_error_for(&t, format!("No module named '{name}'"), Some(name), None)
 }
 
 /// Resolves a relative module name against the importing module's package.
@@ -201,11 +201,11 @@ pub fn import_from(vm: &mut Vm, m: &Value, name: &Value) -> PyResult<Value> {
     }
     let file = m.as_obj().and_then(|o| vm.module_get(o, "__file__")).and_then(|v| v.as_str().map(|s| s.to_string()));
     let t = vm.exc.import_error.clone();
-    let msg = match file {
+    let msg = match &file {
         Some(f) => format!("cannot import name '{name_s}' from '{modname}' ({f})"),
         None => format!("cannot import name '{name_s}' from '{modname}' (unknown location)"),
     };
-    Err(vm.new_error(&t, msg))
+    Err(vm.import_error_for(&t, msg, Some(&modname), file.as_deref()))
 }
 
 /// `IMPORT_STAR`.
