@@ -131,6 +131,9 @@ pub fn next_builtin(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         }
         IterState::Exhausted => Ok(None),
         _ => {
+            // composite iterators (map, zip, ...) recurse into their sources: deep
+            // nestings must end in RecursionError, not a native stack overflow
+            vm.check_stack()?;
             let state = std::mem::replace(&mut *st, IterState::Exhausted);
             drop(st);
             let (result, state) = crate::builtins::iterators::next_composite(vm, state);

@@ -41,6 +41,7 @@ pub fn next_composite(vm: &mut Vm, state: IterState) -> (PyResult<Option<Value>>
                 return (Ok(None), None);
             }
             let mut items = Vec::with_capacity(its.len());
+            let mut failed = None;
             for (i, it) in its.iter().enumerate() {
                 match vm.next(it) {
                     Ok(Some(v)) => items.push(v),
@@ -65,20 +66,35 @@ pub fn next_composite(vm: &mut Vm, state: IterState) -> (PyResult<Option<Value>>
                         }
                         return (Ok(None), None);
                     }
-                    Err(e) => return (Err(e), None),
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
+                    }
                 }
+            }
+            // an error from a source leaves the zip usable, as CPython's (dropping the
+            // state here could also free a deep chain of iterators at depth)
+            if let Some(e) = failed {
+                return (Err(e), Some(IterState::Zip { its, strict }));
             }
             let t = vm.new_tuple(items);
             (Ok(Some(t)), Some(IterState::Zip { its, strict }))
         }
         IterState::Map { func, its } => {
             let mut args = Vec::with_capacity(its.len());
+            let mut failed = None;
             for it in &its {
                 match vm.next(it) {
                     Ok(Some(v)) => args.push(v),
                     Ok(None) => return (Ok(None), None),
-                    Err(e) => return (Err(e), None),
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
+                    }
                 }
+            }
+            if let Some(e) = failed {
+                return (Err(e), Some(IterState::Map { func, its }));
             }
             match vm.call(&func, &args) {
                 Ok(v) => (Ok(Some(v)), Some(IterState::Map { func, its })),
@@ -103,16 +119,16 @@ pub fn next_composite(vm: &mut Vm, state: IterState) -> (PyResult<Option<Value>>
                     }
                 }
                 Ok(None) => return (Ok(None), None),
-                Err(e) => return (Err(e), None),
+                Err(e) => return (Err(e), Some(IterState::Filter { func, it })),
             }
         },
         IterState::Callable { func, sentinel } => match vm.call(&func, &[]) {
             Ok(v) => match vm.eq(&v, &sentinel) {
                 Ok(true) => (Ok(None), None),
                 Ok(false) => (Ok(Some(v)), Some(IterState::Callable { func, sentinel })),
-                Err(e) => (Err(e), None),
+                Err(e) => (Err(e), Some(IterState::Callable { func, sentinel })),
             },
-            Err(e) => (Err(e), None),
+            Err(e) => (Err(e), Some(IterState::Callable { func, sentinel })),
         },
         IterState::SeqIndex { seq, index } => match vm.getitem(&seq, &Value::Int(index)) {
             Ok(v) => (Ok(Some(v)), Some(IterState::SeqIndex { seq, index: index + 1 })),
@@ -120,7 +136,7 @@ pub fn next_composite(vm: &mut Vm, state: IterState) -> (PyResult<Option<Value>>
                 if vm.exc_matches(&e.0, &vm.exc.index_error.clone()) || vm.exc_matches(&e.0, &vm.exc.stop_iteration.clone()) {
                     (Ok(None), None)
                 } else {
-                    (Err(e), None)
+                    (Err(e), Some(IterState::SeqIndex { seq, index }))
                 }
             }
         },
