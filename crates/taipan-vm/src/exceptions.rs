@@ -226,6 +226,35 @@ impl Vm {
         e
     }
 
+    /// `UnicodeDecodeError(encoding, object, start, end, reason)` with CPython's argument
+    /// layout (its str is "'utf-8' codec can't decode byte 0xff in position 0: ..."; needs
+    /// `str()` of exceptions to go through [`exception_str`]).
+    pub fn unicode_decode_error(&mut self, encoding: &str, object: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
+        let t = self.exc.unicode_decode_error.clone();
+        let args = vec![
+            self.new_str(encoding),
+            self.new_bytes(object.to_vec()),
+            Value::Int(i64::try_from(start).unwrap_or(i64::MAX)),
+            Value::Int(i64::try_from(end).unwrap_or(i64::MAX)),
+            self.new_str(reason),
+        ];
+        PyErr(self.new_exception(&t, args))
+    }
+
+    /// `UnicodeEncodeError(encoding, object, start, end, reason)` (see
+    /// [`Vm::unicode_decode_error`]); `start`/`end` are code point indices.
+    pub fn unicode_encode_error(&mut self, encoding: &str, object: &str, start: usize, end: usize, reason: &str) -> PyErr {
+        let t = self.exc.unicode_encode_error.clone();
+        let args = vec![
+            self.new_str(encoding),
+            self.new_str(object),
+            Value::Int(i64::try_from(start).unwrap_or(i64::MAX)),
+            Value::Int(i64::try_from(end).unwrap_or(i64::MAX)),
+            self.new_str(reason),
+        ];
+        PyErr(self.new_exception(&t, args))
+    }
+
     /// `ZeroDivisionError(msg)`.
     pub fn zero_division_error(&mut self, msg: impl Into<String>) -> PyErr {
         let t = self.exc.zero_division_error.clone();

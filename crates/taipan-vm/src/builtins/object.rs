@@ -740,7 +740,10 @@ fn super_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         2 => return Err(vm.type_error("super() with one argument is not supported")),
         _ => return Err(vm.type_error("super() takes at most 2 arguments")),
     };
-    let Value::Obj(this_t) = &this else { return Err(vm.type_error("super() argument 1 must be a type")) };
+    let Value::Obj(this_t) = &this else {
+        let tn = vm.type_name(&this);
+        return Err(vm.type_error(format!("super() argument 1 must be a type, not {tn}")));
+    };
     if !matches!(this_t.kind, ObjKind::Type(_)) {
         return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(&this))));
     }
