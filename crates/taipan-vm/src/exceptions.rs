@@ -780,7 +780,7 @@ fn unicode_error_str(vm: &mut Vm, e: &Value) -> PyResult<Option<String>> {
         let byte = crate::builtins::bytes::bytes_data(&object).and_then(|b| usize::try_from(start).ok().and_then(|i| b.get(i).copied()));
         return Ok(Some(match byte {
             Some(b) if single => format!("'{encoding}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"),
-            _ => format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end - 1),
+            _ => format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end.saturating_sub(1)),
         }));
     }
     let ch = object.as_str().and_then(|s| usize::try_from(start).ok().and_then(|i| s.chars().nth(i)));
@@ -797,7 +797,7 @@ fn unicode_error_str(vm: &mut Vm, e: &Value) -> PyResult<Option<String>> {
             };
             format!("{verb} character '{shown}' in position {start}: {reason}")
         }
-        _ => format!("{verb} characters in position {start}-{}: {reason}", end - 1),
+        _ => format!("{verb} characters in position {start}-{}: {reason}", end.saturating_sub(1)),
     }))
 }
 

@@ -104,7 +104,8 @@ fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
     let obj = new_instance(vm, &cls);
     if td.layout == Layout::Exception {
         if let Some(d) = Vm::exc_data(&obj) {
-            let a = vm.new_tuple(args[1..args.len() - kwnames.len()].to_vec());
+            let npos = args.len().saturating_sub(kwnames.len());
+            let a = vm.new_tuple(args.get(1..npos).unwrap_or(&[]).to_vec());
             d.borrow_mut().args = a;
         }
     }
