@@ -209,6 +209,7 @@ impl Vm {
         crate::gc::maybe_collect();
         let r = self.run_frame(&mut frame, None);
         self.depth -= 1;
+        self.recycle_frame(frame);
         match r? {
             FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
         }
@@ -220,7 +221,7 @@ impl Vm {
         let code = func.code.clone();
         let raw = &code.raw;
         let nlocals = code.nlocalsplus;
-        let mut locals: Vec<Option<Value>> = vec![None; nlocals];
+        let (mut locals, stack) = self.take_frame_buffers(nlocals);
         let argcount = raw.arg_count as usize;
         let kwonly = raw.kwonly_arg_count as usize;
         let has_varargs = raw.flags & flags::VARARGS != 0;
@@ -236,10 +237,42 @@ impl Vm {
         } else {
             self.bind_slow(func, &mut locals, positional, &args[npos..], kwnames)?;
         }
-        self.finish_frame(func, code, locals)
+        self.finish_frame(func, code, locals, stack)
     }
 
-    fn finish_frame(&mut self, func: &Function, code: Rc<crate::code::Code>, mut locals: Vec<Option<Value>>) -> PyResult<Frame> {
+    /// Most frames kept for reuse by [`Vm::recycle_frame`].
+    const FRAME_POOL_MAX: usize = 32;
+
+    /// Empty local-slot and operand-stack vectors for a new frame (`nlocals` unbound
+    /// slots), reused from finished frames when possible (saves two allocations per call).
+    fn take_frame_buffers(&mut self, nlocals: usize) -> (Vec<Option<Value>>, Vec<Value>) {
+        match self.frame_pool.pop() {
+            Some((mut locals, stack)) => {
+                locals.resize(nlocals, None);
+                (locals, stack)
+            }
+            None => (vec![None; nlocals], Vec::new()),
+        }
+    }
+
+    /// Returns a finished frame's vectors to the pool (their values are dropped now).
+    fn recycle_frame(&mut self, frame: Frame) {
+        let Frame { mut locals, mut stack, .. } = frame;
+        if self.frame_pool.len() >= Self::FRAME_POOL_MAX || locals.capacity() > 512 || stack.capacity() > 512 {
+            return;
+        }
+        locals.clear();
+        stack.clear();
+        self.frame_pool.push((locals, stack));
+    }
+
+    fn finish_frame(
+        &mut self,
+        func: &Function,
+        code: Rc<crate::code::Code>,
+        mut locals: Vec<Option<Value>>,
+        mut stack: Vec<Value>,
+    ) -> PyResult<Frame> {
         let raw = &code.raw;
         let nvars = raw.varnames.len();
         for (i, arg) in raw.cell2arg.iter().enumerate() {
@@ -255,8 +288,9 @@ impl Vm {
                 *slot = Some(Value::Obj(c.clone()));
             }
         }
+        stack.reserve(raw.max_stack as usize);
         Ok(Frame {
-            stack: Vec::with_capacity(raw.max_stack as usize),
+            stack,
             code,
             ip: 0,
             locals,
@@ -422,7 +456,7 @@ impl Vm {
     pub fn run_class_body(&mut self, func: &Function, ns: Obj) -> PyResult<Value> {
         let code = func.code.clone();
         let locals = vec![None; code.nlocalsplus];
-        let mut frame = self.finish_frame(func, code, locals)?;
+        let mut frame = self.finish_frame(func, code, locals, Vec::new())?;
         frame.locals_dict = Some(Value::Obj(ns));
         self.depth += 1;
         if let Err(e) = self.check_stack() {

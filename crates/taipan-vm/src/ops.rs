@@ -18,25 +18,50 @@ pub fn hash_str(s: &str) -> i64 {
     crate::support::hash::hash_str(s)
 }
 
-/// `hash_str` with a per-thread cache keyed by the text's address and length (special
-/// method names are `&'static str` literals looked up over and over).
+/// Longest name (in bytes) [`cached_name_hash`] keeps; longer ones are hashed each time.
+const NAME_CACHE_TEXT: usize = 40;
+
+/// Entries of the [`cached_name_hash`] table (a power of two).
+const NAME_CACHE_SIZE: usize = 512;
+
+/// One entry of the name-hash cache: text address, length, a copy of the text (so a
+/// reused address with other text never matches) and the hash.
+#[derive(Copy, Clone)]
+struct NameHashEntry {
+    addr: usize,
+    len: usize,
+    text: [u8; NAME_CACHE_TEXT],
+    hash: i64,
+}
+
+/// `hash_str` with a per-thread direct-mapped cache keyed by the text's address and length
+/// and checked against a copy of the text (special method names are `&'static str`
+/// literals looked up over and over).
 pub fn cached_name_hash(name: &str) -> i64 {
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<(usize, usize), (Box<str>, i64)>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static CACHE: std::cell::RefCell<[NameHashEntry; NAME_CACHE_SIZE]> = const {
+            std::cell::RefCell::new([NameHashEntry { addr: 0, len: usize::MAX, text: [0; NAME_CACHE_TEXT], hash: 0 }; NAME_CACHE_SIZE])
+        };
     }
-    let key = (name.as_ptr() as usize, name.len());
+    let bytes = name.as_bytes();
+    if bytes.len() > NAME_CACHE_TEXT {
+        return hash_str(name);
+    }
+    let addr = name.as_ptr() as usize;
+    let idx = ((addr >> 3) ^ (addr >> 11) ^ bytes.len()) & (NAME_CACHE_SIZE - 1);
     CACHE.with(|c| {
         let Ok(mut c) = c.try_borrow_mut() else { return hash_str(name) };
-        if let Some((text, h)) = c.get(&key) {
-            if &**text == name {
-                return *h;
-            }
+        let Some(e) = c.get_mut(idx) else { return hash_str(name) };
+        if e.addr == addr && e.len == bytes.len() && e.text.get(..bytes.len()) == Some(bytes) {
+            return e.hash;
         }
         let h = hash_str(name);
-        if c.len() < 4096 {
-            c.insert(key, (Box::from(name), h));
+        e.addr = addr;
+        e.len = bytes.len();
+        if let Some(dst) = e.text.get_mut(..bytes.len()) {
+            dst.copy_from_slice(bytes);
         }
+        e.hash = h;
         h
     })
 }
@@ -601,10 +626,29 @@ impl Vm {
         }
         let it = self.iter(v)?;
         let mut out = Vec::new();
+        // grow fallibly: an impossible size is a MemoryError, not an abort; a range's
+        // length is reserved up front (as CPython's length_hint) so list(range(10**12))
+        // fails at once
+        let hint = match v.kind() {
+            Some(ObjKind::Range { start, stop, step }) => range_len(*start, *stop, *step),
+            _ => 0,
+        };
+        if hint > 0 && out.try_reserve(usize::try_from(hint).unwrap_or(usize::MAX)).is_err() {
+            return Err(self.no_memory());
+        }
         while let Some(x) = self.next(&it)? {
+            if out.len() == out.capacity() && out.try_reserve(out.len().max(4)).is_err() {
+                return Err(self.no_memory());
+            }
             out.push(x);
         }
         Ok(out)
+    }
+
+    /// A MemoryError with no message (a failed allocation).
+    fn no_memory(&mut self) -> PyErr {
+        let t = self.exc.memory_error.clone();
+        PyErr(self.new_exception(&t, vec![]))
     }
 
     // ----- containment -----

@@ -81,6 +81,8 @@ pub struct Vm {
     pub repr_guard: Vec<i64>,
     /// Adaptive-specialization settings and statistics (`crate::interp::specialize`).
     pub spec: crate::interp::specialize::SpecState,
+    /// Local-slot and operand-stack vectors of finished frames, reused by calls.
+    pub frame_pool: Vec<(Vec<Option<Value>>, Vec<Value>)>,
 }
 
 impl Vm {
@@ -112,6 +114,7 @@ impl Vm {
             int_max_str_digits: 4300,
             repr_guard: Vec::new(),
             spec: crate::interp::specialize::SpecState::from_env(),
+            frame_pool: Vec::new(),
         };
         vm.modules = vm.new_dict_obj();
         vm.builtins = vm.new_module("builtins");
