@@ -299,14 +299,19 @@ impl Vm {
                 Opcode::BinarySubscr => {
                     let key = pop!(f);
                     let c = pop!(f);
-                    let v = self.getitem(&c, &key)?;
+                    let v = match self.subscr_fast(&c, &key) {
+                        Some(v) => v,
+                        None => self.getitem(&c, &key)?,
+                    };
                     f.stack.push(v);
                 }
                 Opcode::StoreSubscr => {
                     let key = pop!(f);
                     let c = pop!(f);
                     let v = pop!(f);
-                    self.setitem(&c, key, v)?;
+                    if let Some(v) = self.store_subscr_fast(&c, &key, v) {
+                        self.setitem(&c, key, v)?;
+                    }
                 }
                 Opcode::DeleteSubscr => {
                     let key = pop!(f);
@@ -384,6 +389,21 @@ impl Vm {
                             4 => x > y,
                             _ => x >= y,
                         }),
+                        (Value::Float(x), Value::Float(y)) => Value::Bool(match arg {
+                            0 => x < y,
+                            1 => x <= y,
+                            2 => x == y,
+                            3 => x != y,
+                            4 => x > y,
+                            _ => x >= y,
+                        }),
+                        (Value::Obj(x), Value::Obj(y)) if (arg == 2 || arg == 3) && self.exact_strs(x, y) => {
+                            let eq = match (&x.kind, &y.kind) {
+                                (ObjKind::Str(p), ObjKind::Str(q)) => p.as_str() == q.as_str(),
+                                _ => false,
+                            };
+                            Value::Bool(eq == (arg == 2))
+                        }
                         _ => {
                             let op = ComparisonOperator::from_arg(ins.arg).unwrap_or(ComparisonOperator::Equal);
                             self.compare(&a, &b, op)?
@@ -838,6 +858,53 @@ impl Vm {
             Some(ObjKind::Native(n)) => format!("{}()", n.name),
             _ => format!("{} object", self.type_name(func)),
         }
+    }
+
+    /// True if both objects are exact `str` instances (no subclass `__eq__`).
+    #[inline]
+    fn exact_strs(&self, x: &Obj, y: &Obj) -> bool {
+        let is_str = |o: &Obj| matches!(o.kind, ObjKind::Str(_)) && o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.types.str));
+        is_str(x) && is_str(y)
+    }
+
+    /// `c[key]` for an exact list or tuple and an int key in range; `None`: use the
+    /// generic path (which also raises the errors).
+    #[inline]
+    fn subscr_fast(&self, c: &Value, key: &Value) -> Option<Value> {
+        let (Value::Obj(o), Value::Int(i)) = (c, key) else { return None };
+        let class = o.class.as_ref()?;
+        match &o.kind {
+            ObjKind::List(l) if Rc::ptr_eq(class, &self.types.list) => {
+                let l = l.try_borrow().ok()?;
+                let j = if *i < 0 { i.checked_add(l.len() as i64)? } else { *i };
+                l.get(usize::try_from(j).ok()?).cloned()
+            }
+            ObjKind::Tuple(t) if Rc::ptr_eq(class, &self.types.tuple) => {
+                let j = if *i < 0 { i.checked_add(t.len() as i64)? } else { *i };
+                t.get(usize::try_from(j).ok()?).cloned()
+            }
+            _ => None,
+        }
+    }
+
+    /// `c[key] = v` for an exact list and an int key in range; gives `v` back when the
+    /// generic path must run.
+    #[inline]
+    fn store_subscr_fast(&self, c: &Value, key: &Value, v: Value) -> Option<Value> {
+        let (Value::Obj(o), Value::Int(i)) = (c, key) else { return Some(v) };
+        let is_list = o.class.as_ref().is_some_and(|k| Rc::ptr_eq(k, &self.types.list));
+        let ObjKind::List(l) = &o.kind else { return Some(v) };
+        if !is_list {
+            return Some(v);
+        }
+        let Ok(mut l) = l.try_borrow_mut() else { return Some(v) };
+        let n = l.len() as i64;
+        let j = if *i < 0 { i.checked_add(n) } else { Some(*i) };
+        let Some(slot) = j.and_then(|j| usize::try_from(j).ok()).and_then(|j| l.get_mut(j)) else { return Some(v) };
+        let old = std::mem::replace(slot, v);
+        drop(l);
+        drop(old);
+        None
     }
 
     fn peek(&self, f: &Frame, depth: usize) -> PyResult<Value> {
