@@ -159,19 +159,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 None => format!("<module '{name}' (built-in)>"),
             }
         }
-        ObjKind::Exception(d) => {
-            let name = tdata(vm.class_of(v)).name.borrow().to_string();
-            let args = d.borrow().args.clone();
-            let items = match args.kind() {
-                Some(ObjKind::Tuple(t)) => t.to_vec(),
-                _ => vec![],
-            };
-            if items.len() == 1 {
-                format!("{name}({})", repr(vm, &items[0])?)
-            } else {
-                format!("{name}({})", join_reprs(vm, &items)?)
-            }
-        }
+        ObjKind::Exception(_) => crate::exceptions::exception_repr(vm, v)?,
         ObjKind::NotImplemented => "NotImplemented".into(),
         ObjKind::Ellipsis => "Ellipsis".into(),
         ObjKind::DictView { dict, which } => {
@@ -283,29 +271,7 @@ pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<String> {
         match &o.kind {
             ObjKind::Str(s) => return Ok(s.as_str().to_string()),
             ObjKind::Int(_) => return int_str(vm, v),
-            ObjKind::Exception(d) => {
-                let args = d.borrow().args.clone();
-                let items = match args.kind() {
-                    Some(ObjKind::Tuple(t)) => t.to_vec(),
-                    _ => vec![],
-                };
-                let is_key_error = vm.isinstance(v, &vm.exc.key_error.clone());
-                if items.len() >= 2 && vm.isinstance(v, &vm.exc.os_error.clone()) {
-                    let errno = vm.str(&items[0])?;
-                    let strerror = vm.str(&items[1])?;
-                    if items.len() >= 3 {
-                        let f = vm.repr(&items[2])?;
-                        return Ok(format!("[Errno {errno}] {strerror}: {f}"));
-                    }
-                    return Ok(format!("[Errno {errno}] {strerror}"));
-                }
-                return match items.len() {
-                    0 => Ok(String::new()),
-                    1 if is_key_error => repr(vm, &items[0]),
-                    1 => to_str(vm, &items[0]),
-                    _ => repr(vm, &args),
-                };
-            }
+            ObjKind::Exception(_) => return crate::exceptions::exception_str(vm, v),
             _ => {}
         }
     }

@@ -171,10 +171,21 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 Some(d) => d,
                 None => return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {} found", vm.type_name(x)))),
             };
-            match String::from_utf8(data) {
-                Ok(s) => s,
-                Err(_) => return Err(vm.value_error("'utf-8' codec can't decode bytes")),
-            }
+            let enc = match &a[1] {
+                Some(e) => match e.as_str() {
+                    Some(s) => s.to_string(),
+                    None => return Err(vm.type_error(format!("str() argument 'encoding' must be str, not {}", vm.type_name(e)))),
+                },
+                None => "utf-8".to_string(),
+            };
+            let errors = match &a[2] {
+                Some(e) => match e.as_str() {
+                    Some(s) => s.to_string(),
+                    None => return Err(vm.type_error(format!("str() argument 'errors' must be str, not {}", vm.type_name(e)))),
+                },
+                None => "strict".to_string(),
+            };
+            crate::builtins::str::decode_bytes(vm, &data, &enc, &errors)?
         }
     };
     if is_exact(vm, &cls, &vm.types.str.clone()) {
@@ -196,6 +207,14 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     let cls = cls_of(vm, args)?;
     crate::builtins::args::no_kwargs(vm, "tuple", kwnames)?;
     crate::builtins::args::check_count(vm, "tuple", args.len() - 1, 0, 1)?;
+    if is_exact(vm, &cls, &vm.types.tuple.clone()) {
+        // tuple(t) of an exact tuple is t itself, as CPython
+        if let Some(x) = args.get(1) {
+            if matches!(x.kind(), Some(ObjKind::Tuple(_))) && !vm.class_of(x).kind.is_heap_type() {
+                return Ok(x.clone());
+            }
+        }
+    }
     let items = match args.get(1) {
         None => vec![],
         Some(x) => vm.collect(x)?,
