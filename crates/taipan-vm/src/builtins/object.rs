@@ -900,6 +900,22 @@ pub fn builtin_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
         ObjKind::Generator(g) => Ok(match name {
             "__name__" => Some(vm.new_str(&*g.borrow().name)),
             "__qualname__" => Some(vm.new_str(&*g.borrow().qualname)),
+            "gi_running" => {
+                let st = g.borrow();
+                Some(Value::Bool(!st.finished && st.frame.is_none()))
+            }
+            "gi_frame" => {
+                let fr = g.borrow().frame.as_ref().map(|f| (f.code.clone(), f.ip));
+                match fr {
+                    Some((code, ip)) => Some(crate::exceptions::frame_value(vm, &code, ip)),
+                    None => Some(Value::None),
+                }
+            }
+            "gi_code" => {
+                let code = g.borrow().frame.as_ref().map(|f| f.code.clone());
+                code.map(|c| Value::new_obj(&vm.types.code, ObjKind::Code(c))).or(Some(Value::None))
+            }
+            "gi_yieldfrom" => Some(Value::None),
             _ => None,
         }),
         ObjKind::Code(c) => Ok(match name {
