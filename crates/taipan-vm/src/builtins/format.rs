@@ -212,7 +212,13 @@ impl FieldResolver for Resolver<'_, '_> {
         }
         let spec_v = self.vm.new_str(spec);
         let r = self.vm.format(&value, &spec_v)?;
-        out.push_str(r.as_str().unwrap_or(""));
+        let piece = r.as_str().unwrap_or("");
+        // a failed allocation is a MemoryError, not an abort
+        if out.try_reserve(piece.len()).is_err() {
+            let t = self.vm.exc.memory_error.clone();
+            return Err(Fail::Py(crate::vm::PyErr(self.vm.new_exception(&t, vec![]))));
+        }
+        out.push_str(piece);
         crate::builtins::str::check_size(self.vm, out.len())?;
         Ok(())
     }
@@ -436,6 +442,10 @@ impl PercentArgs for PercentOperand<'_> {
                 percent::format_float_percent(x, spec)?
             }
         };
+        if out.try_reserve(text.len()).is_err() {
+            let t = self.vm.exc.memory_error.clone();
+            return Err(Fail::Py(crate::vm::PyErr(self.vm.new_exception(&t, vec![]))));
+        }
         out.push_str(&text);
         crate::builtins::str::check_size(self.vm, out.len())?;
         Ok(())
