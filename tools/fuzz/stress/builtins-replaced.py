@@ -1,0 +1,2 @@
+__builtins__ = 5
+print(len([1]))

@@ -1,0 +1,4 @@
+import sys, os
+if 'prog' not in sys.modules:
+    import prog
+print(__name__)

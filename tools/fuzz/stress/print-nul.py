@@ -1,0 +1,3 @@
+print('a\x00b')
+import sys
+sys.stderr.write('c\x00d\n')

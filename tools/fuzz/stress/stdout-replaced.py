@@ -1,0 +1,3 @@
+import sys
+sys.stdout = 5
+print('x')

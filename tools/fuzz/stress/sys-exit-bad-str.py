@@ -1,0 +1,4 @@
+import sys
+class E:
+    def __str__(self): raise ValueError
+sys.exit(E())

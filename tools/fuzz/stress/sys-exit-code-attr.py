@@ -1,0 +1,3 @@
+e = SystemExit(3)
+e.code = 'text'
+raise e

@@ -1,0 +1,3 @@
+import sys
+class I(int): pass
+sys.exit(I(3))

@@ -1,0 +1,4 @@
+import sys
+sys.modules.clear()
+import math
+print(math.pi)

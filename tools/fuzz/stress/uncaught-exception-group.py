@@ -1,0 +1,1 @@
+raise ExceptionGroup('outer', [ValueError(1), ExceptionGroup('inner', [TypeError(2)] * 3)])
