@@ -146,6 +146,18 @@ pub enum Entry {
     },
     /// Type-keyed attribute facts, one per receiver type seen (at most [`POLY_MAX`]).
     Types(Vec<TypeCase>),
+    /// An attribute read from a class object (whose metaclass is `type`) at a version.
+    TypeAttr {
+        /// The class object itself.
+        ty: Weak<Object>,
+        /// Its version tag.
+        version: u32,
+        /// The result (a plain value, function or static method's function), or for a
+        /// class method the function to bind to the class.
+        value: Value,
+        /// True for a class method (bind `value` to the class on each load).
+        bind: bool,
+    },
     /// An attribute of a module object (its dict at `index`).
     ModuleAttr {
         /// The module's dict.
@@ -325,6 +337,12 @@ fn not_shadowed(obj: &Value, name: &Value) -> bool {
     }
 }
 
+/// True if `o` is the class `ty` at version `version`.
+#[inline]
+fn type_attr_hit(o: &Obj, ty: &Weak<Object>, version: u32) -> bool {
+    same(ty, o) && matches!(&o.kind, ObjKind::Type(td) if td.version.get() == version)
+}
+
 /// Plain class attributes that are not descriptors and whose reads never run code.
 fn is_plain_class_value(v: &Value) -> bool {
     match v {
@@ -501,6 +519,11 @@ impl Vm {
                     Some(How::ClassValue(v)) if not_shadowed(obj, name) => Probe::Hit(v.clone()),
                     _ => Probe::Miss,
                 },
+                (Entry::TypeAttr { ty, version, value, bind }, Value::Obj(o)) => match type_attr_hit(o, ty, *version) {
+                    true if *bind => Probe::Hit(self.new_bound_method(value.clone(), obj.clone())),
+                    true => Probe::Hit(value.clone()),
+                    false => Probe::Miss,
+                },
                 (Entry::ModuleAttr { dict, index }, Value::Obj(o)) if matches!(o.kind, ObjKind::Module) => match &o.dict {
                     Some(d) if same(dict, d) => match dict_at(d, *index, name) {
                         Some(v) => Probe::Hit(v),
@@ -543,7 +566,33 @@ impl Vm {
             let index = identical_pos(d, name)?;
             return Some(Entry::ModuleAttr { dict: Rc::downgrade(d), index });
         }
+        if let ObjKind::Type(td) = &o.kind {
+            return self.type_attr_entry(o, td.version.get(), name);
+        }
         self.attr_case(obj, name, for_method).map(|c| Entry::Types(vec![c]))
+    }
+
+    /// The entry for reading `name` from the class object `t` (metaclass exactly `type`,
+    /// no attribute of that name on `type` itself, found on the class as a plain value,
+    /// function, static method or class method).
+    fn type_attr_entry(&mut self, t: &Obj, version: u32, name: &Value) -> Option<Entry> {
+        let tv = Value::Obj(t.clone());
+        if !Rc::ptr_eq(self.class_of(&tv), &self.types.type_) {
+            return None;
+        }
+        let type_ = self.types.type_.clone();
+        if self.lookup_in_type_name(&type_, name).is_some() {
+            return None;
+        }
+        let a = self.lookup_in_type_name(t, name)?;
+        let (value, bind) = match a.kind() {
+            Some(ObjKind::Function(_)) => (a.clone(), false),
+            Some(ObjKind::StaticMethod(f)) => (f.clone(), false),
+            Some(ObjKind::ClassMethod(f)) => (f.clone(), true),
+            _ if is_plain_class_value(&a) => (a.clone(), false),
+            _ => return None,
+        };
+        Some(Entry::TypeAttr { ty: Rc::downgrade(t), version, value, bind })
     }
 
     /// The type-keyed case for loading `name` from `obj`, if it has one.
@@ -597,6 +646,13 @@ impl Vm {
                     },
                     _ => Probe::Miss,
                 },
+                (Entry::TypeAttr { ty, version, value, bind }, Value::Obj(o)) if type_attr_hit(o, ty, *version) => {
+                    let v = if *bind { self.new_bound_method(value.clone(), obj.clone()) } else { value.clone() };
+                    if self.spec.print_stats {
+                        self.spec.of(Family::LoadMethod).hits += 1;
+                    }
+                    return Ok((v, Value::Obj(self.null_marker.clone())));
+                }
                 (Entry::ModuleAttr { dict, index }, Value::Obj(o)) if matches!(o.kind, ObjKind::Module) => match &o.dict {
                     Some(d) if same(dict, d) => match dict_at(d, *index, name) {
                         Some(v) => {
@@ -627,7 +683,7 @@ impl Vm {
             let case = if bound_form { self.attr_case(&obj, name, true) } else { None };
             self.merge_case(cell, Family::LoadMethod, case);
         } else if self.after_slow(cell, Family::LoadMethod, false) {
-            let entry = if bound_form || matches!(obj.kind(), Some(ObjKind::Module)) {
+            let entry = if bound_form || matches!(obj.kind(), Some(ObjKind::Module | ObjKind::Type(_))) {
                 self.specialize_load_attr(&obj, name, true)
             } else {
                 None
