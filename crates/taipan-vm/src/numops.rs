@@ -67,6 +67,15 @@ fn is_heap(vm: &Vm, v: &Value) -> bool {
 /// Exact comparison of two numbers (int, bool, float); `None` if either is not a number.
 pub fn compare_numbers(_vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperator) -> Option<bool> {
     use std::cmp::Ordering;
+    // boxed floats (NaN objects, float subclass instances) compare as their value
+    let unbox = |v: &Value| match v {
+        Value::Obj(o) => match o.kind {
+            ObjKind::Float(f) => Value::Float(f),
+            _ => v.clone(),
+        },
+        _ => v.clone(),
+    };
+    let (a, b) = (&unbox(a), &unbox(b));
     let ord: Option<Ordering> = match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
         (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),

@@ -117,6 +117,11 @@ fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
         Some(x) => float_from_value(vm, x)?,
     };
     if is_exact(vm, &cls, &vm.types.float.clone()) {
+        if f.is_nan() {
+            // A NaN gets a boxed object so that it has an identity, as in CPython:
+            // `nan is nan` is True, `float('nan') in [float('nan')]` is False.
+            return Ok(Value::Obj(crate::gc::alloc(Object { class: Some(cls.clone()), dict: None, kind: ObjKind::Float(f) })));
+        }
         return Ok(Value::Float(f));
     }
     Ok(Value::Obj(crate::gc::alloc(Object { class: Some(cls.clone()), dict: new_dict_for(vm, &cls), kind: ObjKind::Float(f) })))
@@ -129,6 +134,16 @@ pub fn float_from_value(vm: &mut Vm, x: &Value) -> PyResult<f64> {
         Value::Int(i) => return Ok(*i as f64),
         Value::Bool(b) => return Ok(*b as i64 as f64),
         _ => {}
+    }
+    if let Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) = x.kind() {
+        let data = crate::builtins::bytes::bytes_data(x).unwrap_or_default();
+        return match crate::support::float_ops::parse_float_bytes(&data) {
+            Some(f) => Ok(f),
+            None => {
+                let r = vm.repr(x)?;
+                Err(vm.value_error(format!("could not convert string to float: {r}")))
+            }
+        };
     }
     if let Some(ObjKind::Str(s)) = x.kind() {
         return match crate::support::float_ops::parse_float(s.as_str()) {
