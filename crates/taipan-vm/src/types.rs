@@ -65,6 +65,7 @@ macro_rules! for_each_builtin_type {
             dict_keys, "dict_keys", object, Final;
             dict_values, "dict_values", object, Final;
             dict_items, "dict_items", object, Final;
+            memoryview, "memoryview", object, Final;
             text_io, "TextIOWrapper", object, Final;
             buffered_io, "BufferedReader", object, Final;
         }

@@ -1432,3 +1432,40 @@ pub fn init(vm: &mut Vm) {
         vm.add_method(&t.bytearray, name, *f);
     }
 }
+
+/// `memoryview(obj)`: a read-only view of a bytes-like object. taipan copies the bytes (a
+/// view of a bytearray does not see later writes — a documented limitation); indexing gives
+/// ints, slicing and `bytes(view)` work as for bytes.
+fn memoryview_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "memoryview", kwnames)?;
+    let Some(obj) = args.get(1) else {
+        return Err(vm.type_error("memoryview() missing required argument 'object' (pos 1)"));
+    };
+    match bytes_data(obj) {
+        Some(d) => Ok(Value::new_obj(&vm.types.memoryview, ObjKind::Bytes(d.into_boxed_slice()))),
+        None => {
+            let tn = vm.type_name(obj);
+            Err(vm.type_error(format!("memoryview: a bytes-like object is required, not '{tn}'")))
+        }
+    }
+}
+
+fn memoryview_tobytes(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let data = args.first().and_then(bytes_data).unwrap_or_default();
+    Ok(vm.new_bytes(data))
+}
+
+fn memoryview_tolist(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let data = args.first().and_then(bytes_data).unwrap_or_default();
+    Ok(vm.new_list(data.into_iter().map(|b| Value::Int(i64::from(b))).collect()))
+}
+
+/// Registers the `memoryview` type.
+pub fn init_memoryview(vm: &mut Vm) {
+    let t = vm.types.memoryview.clone();
+    crate::builtins::add_new(vm, &t, memoryview_new);
+    vm.add_method(&t, "tobytes", memoryview_tobytes);
+    vm.add_method(&t, "tolist", memoryview_tolist);
+    let b = vm.builtins.clone();
+    vm.set_attr_str(&b, "memoryview", Value::Obj(t));
+}

@@ -42,6 +42,7 @@ pub fn init(vm: &mut Vm) {
     crate::iter::init(vm);
     str::init(vm);
     bytes::init(vm);
+    bytes::init_memoryview(vm);
     list::init(vm);
     tuple::init(vm);
     dict::init(vm);
