@@ -555,8 +555,25 @@ impl Vm {
                 }
                 Opcode::UnpackSequence => {
                     let seq = pop!(f);
-                    let items = self.unpack(&seq, arg)?;
-                    f.stack.extend(items.into_iter().rev());
+                    // tuples and lists of the right length: no intermediate vector
+                    let done = match seq.kind() {
+                        Some(ObjKind::Tuple(t)) if t.len() == arg => {
+                            f.stack.extend(t.iter().rev().cloned());
+                            true
+                        }
+                        Some(ObjKind::List(l)) => match l.try_borrow() {
+                            Ok(l) if l.len() == arg => {
+                                f.stack.extend(l.iter().rev().cloned());
+                                true
+                            }
+                            _ => false,
+                        },
+                        _ => false,
+                    };
+                    if !done {
+                        let items = self.unpack(&seq, arg)?;
+                        f.stack.extend(items.into_iter().rev());
+                    }
                 }
                 Opcode::UnpackEx => {
                     let seq = pop!(f);
