@@ -36,7 +36,8 @@ Options:
   -X opt, -S, -B, -E, -s, -u, -I, -O
                accepted for compatibility with CPython and ignored
 Environment: TAIPAN_JIT=off|on (as --jit), TAIPAN_INTERP_STATS=1 (as --interp-stats),
-  TAIPAN_SPECIALIZE_WARMUP=N (executions before an instruction specializes; default 8)
+  TAIPAN_SPECIALIZE_WARMUP=N (executions before an instruction specializes; default 8),
+  TAIPAN_HOT_THRESHOLD=N (calls plus loop back-edges before code counts as hot; default 1000)
 ";
 
 /// The program's name in error messages (CPython prints its executable's path).

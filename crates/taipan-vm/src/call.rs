@@ -207,6 +207,7 @@ impl Vm {
             return Err(e);
         }
         crate::gc::maybe_collect();
+        self.note_hot(&frame.code);
         let r = self.run_frame(&mut frame, None);
         self.depth -= 1;
         self.recycle_frame(frame);

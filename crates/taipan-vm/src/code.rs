@@ -2,7 +2,7 @@
 //! constants and names converted once into run-time values, and one inline-cache slot per
 //! instruction for the adaptive interpreter (`crate::interp::specialize`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use taipan_bytecode::{CodeObject, Constant};
@@ -25,6 +25,8 @@ pub struct Code {
     pub nlocalsplus: usize,
     /// One inline-cache slot per instruction (same length as `raw.instructions`).
     pub caches: Box<[RefCell<Slot>]>,
+    /// Hotness counter: function entries plus loop back-edges taken (saturating).
+    pub hotness: Cell<u32>,
 }
 
 impl Code {
@@ -42,7 +44,7 @@ impl Code {
         let nlocalsplus = local_names.len();
         let warmup = vm.spec.warmup;
         let caches = raw.instructions.iter().map(|_| RefCell::new(Slot::new(warmup))).collect();
-        Rc::new(Code { raw, consts, names, local_names, nlocalsplus, caches })
+        Rc::new(Code { raw, consts, names, local_names, nlocalsplus, caches, hotness: Cell::new(0) })
     }
 }
 

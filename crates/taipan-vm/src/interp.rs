@@ -618,6 +618,7 @@ impl Vm {
                 Opcode::Jump => {
                     if arg < f.ip {
                         crate::gc::maybe_collect();
+                        self.note_hot(&code);
                     }
                     f.ip = arg;
                 }

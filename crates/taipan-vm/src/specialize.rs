@@ -20,6 +20,16 @@
 //!   the cached entry position and comparing the key there with the interned name by
 //!   identity; "absent from globals" is checked with the globals dict's key-set version.
 //!
+//! Hotness: every code object counts function entries and loop back-edges
+//! ([`Vm::note_hot`]); at `TAIPAN_HOT_THRESHOLD` (default [`DEFAULT_HOT_THRESHOLD`]) it is
+//! handed once to the tier-up hook, which only counts until a JIT exists.
+//!
+//! Not done yet: the specialized forms are not separate opcodes rewritten into the
+//! instruction stream (the compiler's exhaustive stack-effect table would have to learn
+//! them); each generic instruction consults its slot instead. Binary operations,
+//! comparisons, subscripts and unpacking have unconditional inline fast paths in the
+//! dispatch loop rather than counted specializations.
+//!
 //! The warm-up is `TAIPAN_SPECIALIZE_WARMUP` (default [`DEFAULT_WARMUP`]; 0 specializes at
 //! the first execution, the corpus' `specialize0` test mode). `--interp-stats` or
 //! `TAIPAN_INTERP_STATS=1` prints per-family counts to stderr at exit.
@@ -32,6 +42,10 @@ use crate::value::{Obj, Value};
 
 /// Warm-up executions before the first specialization attempt.
 pub const DEFAULT_WARMUP: u16 = 8;
+
+/// Default hotness threshold (function entries plus back-edges) at which a code object
+/// is offered to the next tier (`TAIPAN_HOT_THRESHOLD`).
+pub const DEFAULT_HOT_THRESHOLD: u32 = 1000;
 
 /// Misses of a specialized entry before it is dropped.
 pub const MISS_LIMIT: u8 = 16;
@@ -84,6 +98,10 @@ pub struct SpecState {
     pub print_stats: bool,
     /// Per-family counters, indexed by `Family as usize`.
     pub stats: [FamilyStats; 4],
+    /// Hotness threshold of a code object (function entries plus loop back-edges).
+    pub hot_threshold: u32,
+    /// Code objects that crossed the threshold (each is reported to the tier-up hook once).
+    pub hot_codes: u64,
 }
 
 impl SpecState {
@@ -95,7 +113,17 @@ impl SpecState {
             .and_then(|s| s.trim().parse::<u16>().ok())
             .unwrap_or(DEFAULT_WARMUP);
         let env_stats = std::env::var("TAIPAN_INTERP_STATS").is_ok_and(|s| !s.is_empty() && s != "0");
-        SpecState { warmup, print_stats: env_stats || STATS_FLAG.load(Ordering::Relaxed), stats: Default::default() }
+        let hot_threshold = std::env::var("TAIPAN_HOT_THRESHOLD")
+            .ok()
+            .and_then(|s| s.trim().parse::<u32>().ok())
+            .unwrap_or(DEFAULT_HOT_THRESHOLD);
+        SpecState {
+            warmup,
+            print_stats: env_stats || STATS_FLAG.load(Ordering::Relaxed),
+            stats: Default::default(),
+            hot_threshold,
+            hot_codes: 0,
+        }
     }
 
     /// The counters of `f`.
@@ -115,6 +143,7 @@ impl SpecState {
                 st.specialized, st.failed, st.hits, st.misses, st.deopts
             ));
         }
+        s.push_str(&format!("  hot code objects (threshold {}): {}\n", self.hot_threshold, self.hot_codes));
         s
     }
 }
@@ -401,6 +430,25 @@ impl Vm {
                 self.spec.of(fam).failed += 1;
             }
         }
+    }
+
+    /// Counts `n` hotness events (a function entry or a loop back-edge) for `code`; when the
+    /// count reaches the threshold, calls the tier-up hook once for this code object.
+    #[inline]
+    pub fn note_hot(&mut self, code: &Code) {
+        let c = code.hotness.get();
+        if c < u32::MAX {
+            code.hotness.set(c + 1);
+            if c + 1 == self.spec.hot_threshold {
+                self.tier_up(code);
+            }
+        }
+    }
+
+    /// The tier-up hook: a code object became hot. There is no compiler behind it yet; it
+    /// only counts (see `--interp-stats`).
+    fn tier_up(&mut self, _code: &Code) {
+        self.spec.hot_codes += 1;
     }
 
     /// `LOAD_GLOBAL` with its inline cache (instruction `at` of `code`).
