@@ -116,6 +116,12 @@ fn is_seq(k: &ObjKind) -> bool {
     matches!(k, ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_))
 }
 
+/// MemoryError for an allocation that failed (instead of Rust's abort).
+fn no_memory(vm: &mut Vm) -> crate::vm::PyErr {
+    let t = vm.exc.memory_error.clone();
+    crate::vm::PyErr(vm.new_exception(&t, vec![]))
+}
+
 fn repeat(vm: &mut Vm, seq: &Value, n: &Value, inplace: bool) -> PyResult<Value> {
     let len = vm.len(seq)?;
     let count = match repeat_count(vm, n, len) {
@@ -126,7 +132,10 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value, inplace: bool) -> PyResult<Value>
         Some(ObjKind::Str(s)) => vm.new_str(s.as_str().repeat(count)),
         Some(ObjKind::List(l)) => {
             let items = l.borrow().clone();
-            let mut v = Vec::with_capacity(items.len() * count);
+            let mut v = Vec::new();
+            if v.try_reserve(items.len().saturating_mul(count)).is_err() {
+                return Err(no_memory(vm));
+            }
             for _ in 0..count {
                 v.extend(items.iter().cloned());
             }
@@ -137,7 +146,10 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value, inplace: bool) -> PyResult<Value>
             vm.new_list(v)
         }
         Some(ObjKind::Tuple(t)) => {
-            let mut v = Vec::with_capacity(t.len() * count);
+            let mut v = Vec::new();
+            if v.try_reserve(t.len().saturating_mul(count)).is_err() {
+                return Err(no_memory(vm));
+            }
             for _ in 0..count {
                 v.extend(t.iter().cloned());
             }
