@@ -673,6 +673,10 @@ impl Vm {
                     if n < arg + 1 {
                         return Err(stack_underflow());
                     }
+                    if let Some(obj) = self.call_class_cached(&code, f.ip - 1, &mut f.stack, arg)? {
+                        f.stack.push(obj);
+                        continue;
+                    }
                     let func = f.stack[n - arg - 1].clone();
                     let r = if self.needs_frame(&func) {
                         self.frame_ctx = Some(self.make_frame_ctx(f));
@@ -682,7 +686,9 @@ impl Vm {
                         self.call(&func, &f.stack[n - arg..])
                     };
                     f.stack.truncate(n - arg - 1);
-                    f.stack.push(r?);
+                    let r = r?;
+                    self.after_generic_call(&code, f.ip - 1, &func, &r);
+                    f.stack.push(r);
                 }
                 Opcode::CallKw => {
                     let names = pop!(f);

@@ -71,9 +71,11 @@ pub enum Family {
     StoreAttr = 2,
     /// `LOAD_METHOD`.
     LoadMethod = 3,
+    /// `CALL` of a class (instance creation with a Python `__init__`).
+    CallClass = 4,
 }
 
-const FAMILY_NAMES: [&str; 4] = ["LOAD_GLOBAL", "LOAD_ATTR", "STORE_ATTR", "LOAD_METHOD"];
+const FAMILY_NAMES: [&str; 5] = ["LOAD_GLOBAL", "LOAD_ATTR", "STORE_ATTR", "LOAD_METHOD", "CALL_CLASS"];
 
 /// Counters of one family.
 #[derive(Copy, Clone, Debug, Default)]
@@ -97,7 +99,7 @@ pub struct SpecState {
     /// Whether statistics are printed at exit.
     pub print_stats: bool,
     /// Per-family counters, indexed by `Family as usize`.
-    pub stats: [FamilyStats; 4],
+    pub stats: [FamilyStats; 5],
     /// Hotness threshold of a code object (function entries plus loop back-edges).
     pub hot_threshold: u32,
     /// Code objects that crossed the threshold (each is reported to the tier-up hook once).
@@ -186,6 +188,20 @@ pub enum Entry {
         value: Value,
         /// True for a class method (bind `value` to the class on each load).
         bind: bool,
+    },
+    /// `CALL` of a plain class (metaclass `type`, `object.__new__`, a Python `__init__`):
+    /// the instance is built here and `__init__` called directly.
+    InitClass {
+        /// The class.
+        ty: Weak<Object>,
+        /// Its version tag.
+        version: u32,
+        /// Whether instances get a `__dict__`.
+        has_dict: bool,
+        /// Number of `__slots__` slots of an instance.
+        nslots: usize,
+        /// The `__init__` function.
+        init: Weak<Object>,
     },
     /// An attribute of a module object (its dict at `index`).
     ModuleAttr {
@@ -851,5 +867,105 @@ impl Vm {
         }
         let index = identical_pos(d, name).unwrap_or(usize::MAX);
         Some(TypeCase { ty, version, how: How::InstanceDict(index) })
+    }
+
+    /// `CALL` with `argc` positional arguments on `stack` (`[callable, a1..an]` on top),
+    /// for a class: `Ok(Some(instance))` (the call's items popped) when the slot's
+    /// specialization applies, `Ok(None)` for the generic path.
+    pub fn call_class_cached(&mut self, code: &Code, at: usize, stack: &mut Vec<Value>, argc: usize) -> PyResult<Option<Value>> {
+        let Some(cell) = code.caches.get(at) else { return Ok(None) };
+        let Some(base) = stack.len().checked_sub(argc + 1) else { return Ok(None) };
+        let Some(Value::Obj(cls)) = stack.get(base) else { return Ok(None) };
+        let (has_dict, nslots, init) = match cell.try_borrow() {
+            Ok(slot) => match &slot.entry {
+                Entry::InitClass { ty, version, has_dict, nslots, init } => {
+                    if !type_attr_hit(cls, ty, *version) {
+                        drop(slot);
+                        if self.spec.print_stats {
+                            self.spec.of(Family::CallClass).misses += 1;
+                        }
+                        let warmup = self.spec.warmup;
+                        if let Ok(mut slot) = cell.try_borrow_mut() {
+                            if slot.miss(warmup) {
+                                self.spec.of(Family::CallClass).deopts += 1;
+                            }
+                        }
+                        return Ok(None);
+                    }
+                    match init.upgrade() {
+                        Some(i) => (*has_dict, *nslots, i),
+                        None => return Ok(None),
+                    }
+                }
+                _ => return Ok(None),
+            },
+            Err(_) => return Ok(None),
+        };
+        let ObjKind::Function(fun) = &init.kind else { return Ok(None) };
+        if self.spec.print_stats {
+            self.spec.of(Family::CallClass).hits += 1;
+        }
+        let cls = cls.clone();
+        let dict = if has_dict { Some(self.new_dict_obj()) } else { None };
+        let kind = ObjKind::Instance(if nslots > 0 { Some(std::cell::RefCell::new(vec![None; nslots])) } else { None });
+        let obj = Value::Obj(crate::gc::alloc(Object { class: Some(cls), dict, kind }));
+        if let Some(callable) = stack.get_mut(base) {
+            *callable = obj.clone();
+        }
+        let r = match stack.get(base..) {
+            Some(args) => self.call_function(fun, args, &[]),
+            None => Ok(Value::None),
+        };
+        stack.truncate(base);
+        let r = r?;
+        if !r.is_none() {
+            let tn = self.type_name(&r);
+            return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+        }
+        Ok(Some(obj))
+    }
+
+    /// After a generic `CALL` of `func` returned `result`: counts the warm-up of a call of a
+    /// class and specializes it when due (other callables are not counted).
+    pub fn after_generic_call(&mut self, code: &Code, at: usize, func: &Value, result: &Value) {
+        let Value::Obj(t) = func else { return };
+        let ObjKind::Type(td) = &t.kind else { return };
+        let Some(cell) = code.caches.get(at) else { return };
+        if !matches!(cell.try_borrow().map(|s| matches!(s.entry, Entry::Generic)), Ok(true)) {
+            return;
+        }
+        if !self.after_slow(cell, Family::CallClass, false) {
+            return;
+        }
+        let entry = self.init_class_entry(t, td.version.get(), result);
+        self.install(cell, Family::CallClass, entry);
+    }
+
+    fn init_class_entry(&mut self, t: &Obj, version: u32, result: &Value) -> Option<Entry> {
+        let ObjKind::Type(td) = &t.kind else { return None };
+        if !td.heap_type || td.layout != crate::object::Layout::Object {
+            return None;
+        }
+        if !Rc::ptr_eq(self.class_of(&Value::Obj(t.clone())), &self.types.type_) {
+            return None;
+        }
+        let new = self.lookup_in_type(t, "__new__")?;
+        if !matches!(new.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
+            return None;
+        }
+        let Some(Value::Obj(init)) = self.lookup_in_type(t, "__init__") else { return None };
+        if !matches!(init.kind, ObjKind::Function(_)) {
+            return None;
+        }
+        let Value::Obj(r) = result else { return None };
+        if !r.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, t)) {
+            return None;
+        }
+        let nslots = match &r.kind {
+            ObjKind::Instance(None) => 0,
+            ObjKind::Instance(Some(s)) => s.try_borrow().ok()?.len(),
+            _ => return None,
+        };
+        Some(Entry::InitClass { ty: Rc::downgrade(t), version, has_dict: r.dict.is_some(), nslots, init: Rc::downgrade(&init) })
     }
 }
