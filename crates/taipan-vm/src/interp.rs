@@ -353,19 +353,12 @@ impl Vm {
                     let b = pop!(f);
                     let a = pop!(f);
                     let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => match arg {
-                            0 | 13 => x.checked_add(*y).map(Value::Int),
-                            10 | 23 => x.checked_sub(*y).map(Value::Int),
-                            5 | 18 => x.checked_mul(*y).map(Value::Int),
-                            _ => None,
-                        },
-                        (Value::Float(x), Value::Float(y)) => match arg {
-                            0 | 13 => Some(Value::Float(x + y)),
-                            10 | 23 => Some(Value::Float(x - y)),
-                            5 | 18 => Some(Value::Float(x * y)),
-                            11 | 24 if *y != 0.0 => Some(Value::Float(x / y)),
-                            _ => None,
-                        },
+                        (Value::Int(x), Value::Int(y)) => int_binary_fast(arg, *x, *y),
+                        (Value::Float(x), Value::Float(y)) => float_binary_fast(arg, *x, *y),
+                        // int operands convert with round-to-nearest-even, as CPython's
+                        // PyLong_AsDouble (exact up to 2**53)
+                        (Value::Float(x), Value::Int(y)) => float_binary_fast(arg, *x, *y as f64),
+                        (Value::Int(x), Value::Float(y)) => float_binary_fast(arg, *x as f64, *y),
                         _ => None,
                     };
                     let r = match r {
@@ -1237,5 +1230,51 @@ impl Vm {
             attrs: RefCell::new(None),
         };
         Ok(Value::new_obj(&self.types.function, ObjKind::Function(Box::new(func))))
+    }
+}
+
+/// `BINARY_OP` on two small ints without overflow or errors (`None`: generic path).
+#[inline]
+fn int_binary_fast(arg: usize, x: i64, y: i64) -> Option<Value> {
+    match arg {
+        0 | 13 => x.checked_add(y).map(Value::Int),
+        10 | 23 => x.checked_sub(y).map(Value::Int),
+        5 | 18 => x.checked_mul(y).map(Value::Int),
+        1 | 14 => Some(Value::Int(x & y)),
+        7 | 20 => Some(Value::Int(x | y)),
+        12 | 25 => Some(Value::Int(x ^ y)),
+        2 | 15 => {
+            // floor division: round toward negative infinity
+            let q = x.checked_div(y)?;
+            let r = x.checked_rem(y)?;
+            Some(Value::Int(if r != 0 && ((r < 0) != (y < 0)) { q - 1 } else { q }))
+        }
+        6 | 19 => {
+            // modulo takes the sign of the divisor
+            let r = x.checked_rem(y)?;
+            Some(Value::Int(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }))
+        }
+        11 | 24 => {
+            // both exactly representable: one correctly rounded division, as CPython
+            const EXACT: i64 = 1 << 53;
+            if y != 0 && (-EXACT..=EXACT).contains(&x) && (-EXACT..=EXACT).contains(&y) {
+                Some(Value::Float(x as f64 / y as f64))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `BINARY_OP` `+ - * /` on two floats (`None`: generic path, e.g. division by zero).
+#[inline]
+fn float_binary_fast(arg: usize, x: f64, y: f64) -> Option<Value> {
+    match arg {
+        0 | 13 => Some(Value::Float(x + y)),
+        10 | 23 => Some(Value::Float(x - y)),
+        5 | 18 => Some(Value::Float(x * y)),
+        11 | 24 if y != 0.0 => Some(Value::Float(x / y)),
+        _ => None,
     }
 }
