@@ -38,6 +38,8 @@ Input categories (``--only`` takes a comma-separated subset; default all):
   soup   random token soup with indentation (random)
   api    random calls of built-in functions and methods with edge-case arguments,
          each in try/except (random)
+  gen    random valid programs from a small grammar (tools/fuzz/pygen.py); with --diff
+         their stdout and exit status are also compared with CPython's (random)
 
 The fixed categories (cli, deep, huge, stress) run once, first; the random ones then
 run round-robin until ``--count`` random inputs ran or ``--minutes`` elapsed.  The
@@ -186,6 +188,9 @@ def classify(status, stderr, timed_out):
 
 def signature(kind, stderr, case):
     """Deduplication key for a finding."""
+    if kind == "diff":
+        # the first differing pair of lines, digits blurred
+        return "diff " + re.sub(r"\d+", "9", " / ".join(stderr.splitlines()[1:3]))[:200]
     m = re.search(r"panicked at ([^\n]*?:\d+):\d+", stderr)
     if m:
         return "panic " + m.group(1)
@@ -197,6 +202,30 @@ def signature(kind, stderr, case):
     if kind == "hang":
         return "hang " + case.category + " " + case.name.split(":")[0]
     return kind + " " + case.category
+
+
+def differential(case, workdir, status, limit):
+    """Compares taipan's stdout and status (already in workdir/out.txt) with CPython's.
+    Returns (kind, report) -- ("diff", text) when they differ, else (None, "")."""
+    def clean(out):  # addresses differ between implementations and runs
+        return re.sub(rb" at 0x[0-9a-fA-F]+", b" at 0x?", out)
+
+    ours = clean((workdir / "out.txt").read_bytes())
+    prog = workdir / "prog.py"
+    try:
+        r = subprocess.run([sys.executable, "-W", "ignore", str(prog)], stdin=subprocess.DEVNULL, capture_output=True,
+                           cwd=workdir, env=child_env(), timeout=limit, preexec_fn=limit_memory(4096))
+    except subprocess.TimeoutExpired:
+        return None, ""
+    theirs = clean(r.stdout)
+    if theirs == ours and r.returncode == status:
+        return None, ""
+    a = ours.decode("utf-8", "replace").splitlines()
+    b = theirs.decode("utf-8", "replace").splitlines()
+    i = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
+    first = "taipan: %r\ncpython: %r" % (a[i] if i < len(a) else "<end>", b[i] if i < len(b) else "<end>")
+    report = "status taipan %s, cpython %s; first difference at stdout line %d:\n%s\n" % (status, r.returncode, i + 1, first)
+    return "diff", report
 
 
 def cpython_status(case, workdir, limit):
@@ -445,11 +474,39 @@ STRESS_SCALE = {
 }
 
 
+def harden(src):
+    """`src` with every top-level statement in its own try/except BaseException (printing
+    the exception type), so one unsupported feature or wrong exception does not hide the
+    rest of a stress program. None if CPython cannot parse it."""
+    import ast
+
+    try:
+        tree = ast.parse(src)
+    except SyntaxError:
+        return None
+    lines = src.splitlines()
+    out = []
+    for node in tree.body:
+        first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        seg = lines[first - 1:node.end_lineno]
+        out.append("try:")
+        out += ["    " + ln for ln in seg]
+        out.append("except BaseException as _e:")
+        out.append("    print('E', type(_e).__name__)")
+    return "\n".join(out) + "\n"
+
+
 def stress_cases():
-    """The runtime stress programs in tools/fuzz/stress/ (one topic per file)."""
+    """The runtime stress programs in tools/fuzz/stress/ (one topic per file), each also
+    in a hardened variant (see `harden`)."""
     c = []
     for p in sorted(STRESS_DIR.glob("*.py")):
-        c.append(Case("stress", p.stem, p.read_bytes(), timeout_scale=STRESS_SCALE.get(p.stem, 1.0)))
+        scale = STRESS_SCALE.get(p.stem, 1.0)
+        src = p.read_bytes()
+        c.append(Case("stress", p.stem, src, timeout_scale=scale))
+        hard = harden(src.decode("utf-8", "surrogatepass"))
+        if hard is not None and hard.encode("utf-8", "surrogatepass") != src:
+            c.append(Case("stress", p.stem + ":hardened", hard.encode("utf-8", "surrogatepass"), timeout_scale=scale))
     return c
 
 
@@ -694,7 +751,14 @@ def gen_api(rng, corpus):
     return Case("api", "api", ("\n".join(lines) + "\n").encode("utf-8"))
 
 
-RANDOM_GENERATORS = {"trunc": gen_trunc, "bytes": gen_bytes, "mutate": gen_mutate, "soup": gen_soup, "api": gen_api}
+def gen_program(rng, corpus):
+    import pygen
+
+    return Case("gen", "gen", pygen.generate(rng).encode("utf-8"))
+
+
+RANDOM_GENERATORS = {"trunc": gen_trunc, "bytes": gen_bytes, "mutate": gen_mutate, "soup": gen_soup, "api": gen_api,
+                     "gen": gen_program}
 FIXED_GENERATORS = {"cli": cli_cases, "deep": deep_cases, "huge": huge_cases, "stress": stress_cases}
 
 
@@ -777,6 +841,7 @@ def main():
     ap.add_argument("--jobs", type=int, default=1, help="parallel runs (default 1)")
     ap.add_argument("--out", default="", help="directory for findings (default: a new /tmp/crashhunt-*)")
     ap.add_argument("--minimize", action="store_true", help="shrink each new finding before saving it")
+    ap.add_argument("--diff", action="store_true", help="gen: also report stdout/status differences from CPython")
     ap.add_argument("--list", action="store_true", help="list the fixed cases and exit")
     ap.add_argument("--verbose", "-v", action="store_true", help="print every case")
     args = ap.parse_args()
@@ -869,6 +934,8 @@ def hunt(args, exe, cases, out, log, seen, counts, findings, scratch_root):
             # sys.exit(-1) exits with 255 in CPython too
             if cpython_status(case, wd, args.cpython_timeout * 5) == status:
                 kind = None
+        if kind is None and args.diff and case.category == "gen" and not timed_out:
+            kind, err = differential(case, wd, status, args.cpython_timeout * 5)
         return idx, case, status, err, elapsed, kind, wd
 
     pool = ThreadPoolExecutor(max_workers=max(1, args.jobs))
@@ -912,7 +979,7 @@ def hunt_loop(args, exe, cases, out, log, seen, counts, findings, pool, work):
             continue
         seen[sig] = 1
         data = case.data
-        if args.minimize:
+        if args.minimize and kind != "diff":
             data = minimize(exe, case, sig, wd, args.timeout * case.timeout_scale, args.mem_mb)
         n = len(findings) + 1
         slug = re.sub(r"[^A-Za-z0-9]+", "-", kind)[:30]
