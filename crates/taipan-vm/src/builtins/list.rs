@@ -54,8 +54,22 @@ fn this_pos<'a>(
 
 fn append(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (_, l) = this_n(vm, args, kw, "append", 1)?;
-    l.borrow_mut().push(args[1].clone());
+    push_fallible(vm, l, args[1].clone())?;
     Ok(Value::None)
+}
+
+/// Appends `x`, growing the vector fallibly: a list that outgrows memory is a
+/// MemoryError (as CPython's), not Rust's abort on a failed allocation.
+fn push_fallible(vm: &mut Vm, l: &RefCell<Vec<Value>>, x: Value) -> PyResult<()> {
+    let mut list = l.borrow_mut();
+    let n = list.len();
+    if n == list.capacity() && list.try_reserve(n.max(4)).is_err() {
+        drop(list);
+        let t = vm.exc.memory_error.clone();
+        return Err(crate::vm::PyErr(vm.new_exception(&t, vec![])));
+    }
+    list.push(x);
+    Ok(())
 }
 
 /// Appends every item of `it` to the list cell (`list.extend`, `+=`).
@@ -69,7 +83,7 @@ pub fn extend_from(vm: &mut Vm, l: &RefCell<Vec<Value>>, it: &Value) -> PyResult
         _ => {
             let iter = vm.iter(it)?;
             while let Some(x) = vm.next(&iter)? {
-                l.borrow_mut().push(x);
+                push_fallible(vm, l, x)?;
             }
         }
     }
