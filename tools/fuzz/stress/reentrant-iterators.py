@@ -25,7 +25,8 @@ except (RecursionError, ValueError) as x:
 l = [1, 2, 3]
 it = iter(l)
 for x in it:
-    l.extend(it) if len(l) < 10 else None
+    if len(l) < 10:
+        l.extend([next(it, 0)])
 print(l)
 d = {1: 1, 2: 2}
 di = iter(d)
