@@ -629,8 +629,12 @@ impl Vm {
         // grow fallibly: an impossible size is a MemoryError, not an abort; a range's
         // length is reserved up front (as CPython's length_hint) so list(range(10**12))
         // fails at once
-        let hint = match v.kind() {
-            Some(ObjKind::Range { start, stop, step }) => range_len(*start, *stop, *step),
+        let hint = match (v.kind(), it.kind()) {
+            (Some(ObjKind::Range { start, stop, step }), _) => range_len(*start, *stop, *step),
+            (_, Some(ObjKind::Iter(cell))) => match cell.try_borrow().as_deref() {
+                Ok(crate::object::IterState::Range { next, stop, step }) => range_len(*next, *stop, *step),
+                _ => 0,
+            },
             _ => 0,
         };
         if hint > 0 && out.try_reserve(usize::try_from(hint).unwrap_or(usize::MAX)).is_err() {
