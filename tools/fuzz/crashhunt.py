@@ -236,8 +236,8 @@ def cpython_status(case, workdir, limit):
     prog.write_bytes(case.data)
     stdin = case.stdin_data if case.stdin == "data" else b""
     try:
-        subprocess.run(
-            [sys.executable if "python3" in sys.executable else "python3", str(prog)],
+        return subprocess.run(
+            [sys.executable, str(prog)],
             input=stdin,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -470,7 +470,7 @@ STRESS_DIR = Path(__file__).resolve().parent / "stress"
 STRESS_SCALE = {
     "percent-huge": 3.0, "huge-output": 3.0, "type-methods-on-wrong-self": 4.0, "subclass-builtins": 3.0,
     "id-and-hash-of-everything": 3.0, "new-on-wrong-type": 3.0, "gc-and-weird-cycles": 3.0,
-    "recursion-limit-1e6": 3.0, "recursion-self-ref-containers": 3.0, "uncaught-deep-traceback": 3.0,
+    "recursion-limit-1e6": 3.0, "memory-errors": 4.0, "recursion-self-ref-containers": 3.0, "uncaught-deep-traceback": 3.0,
 }
 
 
