@@ -717,13 +717,42 @@ def api_callables():
 _API = None
 
 
+_METHODS = None
+
+
+def api_methods():
+    """(value expression, method name) pairs: every public method of each API value's type
+    (the values are evaluated here, in CPython, to know their types)."""
+    ns = {}
+    exec(API_HEADER, ns)
+    pairs = []
+    for v in API_VALUES:
+        try:
+            obj = eval(v, ns)
+        except Exception:
+            continue
+        if isinstance(obj, type) or callable(obj) and not hasattr(type(obj), "__len__"):
+            continue
+        for name in sorted(dir(type(obj))):
+            if not name.startswith("_") or name in ("__getitem__", "__setitem__", "__contains__", "__iadd__", "__imul__",
+                                                     "__reversed__", "__format__", "__mod__", "__rmod__", "__mul__"):
+                if callable(getattr(obj, name, None)):
+                    pairs.append((v, name))
+    return pairs
+
+
 def gen_api(rng, corpus):
-    global _API
+    global _API, _METHODS
     if _API is None:
         _API = api_callables()
+        _METHODS = api_methods()
     lines = ["import sys, math, time, gc", API_HEADER.strip()]
     for _ in range(rng.randrange(20, 80)):
-        f = rng.choice(_API)
+        if rng.random() < 0.4:
+            v, m = rng.choice(_METHODS)
+            f = "(%s).%s" % (v if rng.random() < 0.8 else "r", m)
+        else:
+            f = rng.choice(_API)
         nargs = rng.choice((0, 1, 1, 2, 2, 3, 4))
         args = [rng.choice(API_VALUES + ["r"]) for _ in range(nargs)]
         if rng.random() < 0.15:
