@@ -1251,6 +1251,8 @@ pub fn bytearray_setitem(vm: &mut Vm, target: &Value, key: &Value, value: &Value
     let len = cell.borrow().len();
     let si = vm.slice_indices(key, len)?;
     if si.step == 1 {
+        // __index__ of the bounds may have resized it too: clamp to the current length
+        let len = cell.borrow().len();
         let start = usize::try_from(si.start).unwrap_or(0).min(len);
         let end = start.saturating_add(si.len).min(len);
         cell.borrow_mut().splice(start..end, data);

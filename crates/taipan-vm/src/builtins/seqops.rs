@@ -285,6 +285,7 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
                 }
             }
         }
+        ObjKind::BigRange { .. } => crate::builtins::range::big_getitem(vm, &Value::Obj(o.clone()), key),
         ObjKind::Dict(_) => match vm.dict_get(o, key) {
             Ok(Some(v)) => Ok(v),
             Ok(None) => {
@@ -339,8 +340,10 @@ pub fn builtin_setitem(vm: &mut Vm, o: &Obj, key: &Value, value: &Value) -> Opti
                 };
                 let mut list = l.borrow_mut();
                 if si.step == 1 {
-                    let start = si.start.max(0) as usize;
-                    let end = (start + si.len).min(list.len());
+                    // clamped to the current length: __index__ of the bounds may have
+                    // shrunk the list (CPython's list_ass_slice clamps the same way)
+                    let start = (si.start.max(0) as usize).min(list.len());
+                    let end = start.saturating_add(si.len).min(list.len());
                     list.splice(start..end, new_items);
                     Ok(())
                 } else if new_items.len() != si.len {
@@ -364,8 +367,10 @@ pub fn builtin_setitem(vm: &mut Vm, o: &Obj, key: &Value, value: &Value) -> Opti
                     Ok(i) => {
                         if let Some(slot) = l.borrow_mut().get_mut(i) {
                             *slot = value.clone();
+                            return Some(Ok(()));
                         }
-                        Ok(())
+                        // __index__ shrank the list
+                        Err(vm.index_error("list assignment index out of range"))
                     }
                     Err(e) => {
                         if vm.exc_matches(&e.0, &vm.exc.index_error.clone()) {
@@ -415,11 +420,13 @@ pub fn builtin_delitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<()>
                 }
             } else {
                 match vm.seq_index(key, len, "list") {
-                    Ok(i) => {
+                    // __index__ may have shrunk the list: check the index again
+                    Ok(i) if i < l.borrow().len() => {
                         let removed = l.borrow_mut().remove(i);
                         drop(removed);
                         Ok(())
                     }
+                    Ok(_) => Err(vm.index_error("list assignment index out of range")),
                     Err(e) => {
                         if vm.exc_matches(&e.0, &vm.exc.index_error.clone()) {
                             Err(vm.index_error("list assignment index out of range"))
