@@ -309,6 +309,7 @@ pub fn traverse(o: &Object, visit: &mut dyn FnMut(&Obj)) -> bool {
         | ObjKind::Bytes(_)
         | ObjKind::ByteArray(_)
         | ObjKind::Range { .. }
+        | ObjKind::BigRange { .. }
         | ObjKind::Code(_)
         | ObjKind::File(_)
         | ObjKind::NotImplemented

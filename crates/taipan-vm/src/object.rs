@@ -288,6 +288,15 @@ pub enum ObjKind {
         /// Step (never 0).
         step: i64,
     },
+    /// A range whose bounds do not fit in 64 bits (`range(10**20)`).
+    BigRange {
+        /// Start.
+        start: IBig,
+        /// Stop.
+        stop: IBig,
+        /// Step (never 0).
+        step: IBig,
+    },
     /// `slice(start, stop, step)`.
     Slice {
         /// Start.
@@ -378,7 +387,7 @@ impl ObjKind {
             ObjKind::Dict(_) => "dict",
             ObjKind::Set(_) => "set",
             ObjKind::FrozenSet(_) => "frozenset",
-            ObjKind::Range { .. } => "range",
+            ObjKind::Range { .. } | ObjKind::BigRange { .. } => "range",
             ObjKind::Slice { .. } => "slice",
             ObjKind::Function(_) => "function",
             ObjKind::BoundMethod { .. } => "method",

@@ -194,6 +194,7 @@ impl Vm {
                         ObjKind::Float(f) => *f != 0.0,
                         ObjKind::Complex(re, im) => *re != 0.0 || *im != 0.0,
                         ObjKind::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
+                        ObjKind::BigRange { start, stop, step } => crate::builtins::range::big_len(start, stop, step) > dashu_int::IBig::ZERO,
                         ObjKind::DictView { dict, .. } => match &dict.kind {
                             ObjKind::Dict(d) => !d.borrow().is_empty(),
                             _ => true,
@@ -229,6 +230,13 @@ impl Vm {
 
     /// `len(v)`.
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        if let Some(ObjKind::BigRange { start, stop, step }) = v.kind() {
+            let n = crate::builtins::range::big_len(start, stop, step);
+            return match i64::try_from(&n) {
+                Ok(n) => Ok(n as usize),
+                Err(_) => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+            };
+        }
         if let Value::Obj(o) = v {
             let n = match &o.kind {
                 ObjKind::Str(s) => Some(s.char_len()),
@@ -470,6 +478,24 @@ impl Vm {
                 let e = f1.is(f2) && r1.is(r2);
                 Ok(Some(Value::Bool(if op == Equal { e } else { !e })))
             }
+            (ObjKind::BigRange { .. }, ObjKind::BigRange { .. } | ObjKind::Range { .. })
+            | (ObjKind::Range { .. }, ObjKind::BigRange { .. })
+                if matches!(op, Equal | NotEqual) =>
+            {
+                let parts = |k: &ObjKind| -> (dashu_int::IBig, dashu_int::IBig, dashu_int::IBig) {
+                    match k {
+                        ObjKind::BigRange { start, stop, step } => (start.clone(), stop.clone(), step.clone()),
+                        ObjKind::Range { start, stop, step } => ((*start).into(), (*stop).into(), (*step).into()),
+                        _ => (dashu_int::IBig::ZERO, dashu_int::IBig::ZERO, dashu_int::IBig::ONE),
+                    }
+                };
+                let (s1, e1, t1) = parts(&oa.kind);
+                let (s2, e2, t2) = parts(&ob.kind);
+                let (n1, n2) = (crate::builtins::range::big_len(&s1, &e1, &t1), crate::builtins::range::big_len(&s2, &e2, &t2));
+                let one = dashu_int::IBig::ONE;
+                let e = n1 == n2 && (n1 == dashu_int::IBig::ZERO || (s1 == s2 && (n1 == one || t1 == t2)));
+                Ok(Some(Value::Bool(if op == Equal { e } else { !e })))
+            }
             (ObjKind::Range { start: s1, stop: e1, step: t1 }, ObjKind::Range { start: s2, stop: e2, step: t2 })
                 if matches!(op, Equal | NotEqual) =>
             {
@@ -566,6 +592,7 @@ impl Vm {
                         let len = s.len();
                         (IterState::Set { set: o.clone(), pos: 0, len }, &self.types.set_iterator)
                     }
+                    ObjKind::BigRange { .. } => (IterState::SeqIndex { seq: v.clone(), index: 0 }, &self.types.range_iterator),
                     ObjKind::Iter(_) | ObjKind::Generator(_) | ObjKind::File(_) => return Ok(v.clone()),
                     _ => return self.iter_protocol(v),
                 };
@@ -677,6 +704,7 @@ impl Vm {
                     ObjKind::DictView { dict, which: crate::object::DictViewKind::Keys } => {
                         return Ok(self.dict_get(dict, item)?.is_some());
                     }
+                    ObjKind::BigRange { .. } => return crate::builtins::range::big_contains(self, container, item),
                     ObjKind::Range { start, stop, step } => {
                         if let Value::Int(i) = item {
                             let (i, start, stop, step) = (*i as i128, *start as i128, *stop as i128, *step as i128);

@@ -120,6 +120,9 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         ObjKind::Range { start, stop, step } => {
             if *step == 1 { format!("range({start}, {stop})") } else { format!("range({start}, {stop}, {step})") }
         }
+        ObjKind::BigRange { start, stop, step } => {
+            if *step == dashu_int::IBig::ONE { format!("range({start}, {stop})") } else { format!("range({start}, {stop}, {step})") }
+        }
         ObjKind::Slice { start, stop, step } => {
             let (a, b, c) = (start.clone(), stop.clone(), step.clone());
             format!("slice({}, {}, {})", repr(vm, &a)?, repr(vm, &b)?, repr(vm, &c)?)

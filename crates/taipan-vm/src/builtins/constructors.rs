@@ -344,14 +344,41 @@ fn range_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
         return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}")));
     }
     let mut v = [0i64; 3];
+    let mut big: Vec<PyInt> = Vec::with_capacity(3);
+    let mut needs_big = false;
     for (i, a) in args[1..].iter().enumerate() {
-        v[i] = match to_pyint(a) {
-            Some(x) => match x.as_i64() {
-                Some(x) => x,
-                None => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
-            },
-            None => vm.to_index(a)?,
+        let x = match to_pyint(a) {
+            Some(x) => x,
+            None => {
+                if vm.lookup_special(a, "__index__").is_none() {
+                    let tn = vm.type_name(a);
+                    return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+                }
+                let r = vm.call_special(a, "__index__", &[])?.unwrap_or(Value::Int(0));
+                match to_pyint(&r) {
+                    Some(x) => x,
+                    None => return Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(&r)))),
+                }
+            }
         };
+        match x.as_i64() {
+            Some(s) => v[i] = s,
+            None => needs_big = true,
+        }
+        big.push(x);
+    }
+    if needs_big {
+        let zero = dashu_int::IBig::ZERO;
+        let one = dashu_int::IBig::ONE;
+        let (start, stop, step) = match n {
+            1 => (zero, big[0].to_ibig(), one),
+            2 => (big[0].to_ibig(), big[1].to_ibig(), one),
+            _ => (big[0].to_ibig(), big[1].to_ibig(), big[2].to_ibig()),
+        };
+        if step == dashu_int::IBig::ZERO {
+            return Err(vm.value_error("range() arg 3 must not be zero"));
+        }
+        return Ok(Value::new_obj(&vm.types.range, ObjKind::BigRange { start, stop, step }));
     }
     let (start, stop, step) = match n {
         1 => (0, v[0], 1),

@@ -167,3 +167,54 @@ pub fn init(vm: &mut Vm) {
         vm.add_method(&t, name, *f);
     }
 }
+
+// ----- ranges beyond 64 bits -----
+
+/// Number of items of a big range (CPython's `compute_range_length`).
+pub fn big_len(start: &dashu_int::IBig, stop: &dashu_int::IBig, step: &dashu_int::IBig) -> dashu_int::IBig {
+    use dashu_int::IBig;
+    let (lo, hi, st) = if *step > IBig::ZERO {
+        (start.clone(), stop.clone(), step.clone())
+    } else {
+        (stop.clone(), start.clone(), -step.clone())
+    };
+    if lo >= hi {
+        return IBig::ZERO;
+    }
+    (hi - lo - IBig::ONE) / st + IBig::ONE
+}
+
+/// `r[key]` for a big range with an int key.
+pub fn big_getitem(vm: &mut Vm, r: &Value, key: &Value) -> PyResult<Value> {
+    use dashu_int::IBig;
+    let Some(ObjKind::BigRange { start, stop, step }) = r.kind() else { return Err(vm.type_error("not a range")) };
+    let Some(i) = crate::numops::to_pyint(key) else {
+        let tn = vm.type_name(key);
+        return Err(vm.type_error(format!("range indices must be integers or slices, not {tn}")));
+    };
+    let len = big_len(start, stop, step);
+    let mut i = i.to_ibig();
+    if i < IBig::ZERO {
+        i += len.clone();
+    }
+    if i < IBig::ZERO || i >= len {
+        return Err(vm.index_error("range object index out of range"));
+    }
+    let v = start.clone() + i * step.clone();
+    Ok(vm.new_bigint(v))
+}
+
+/// `x in r` for a big range (ints only; other values compare by equality).
+pub fn big_contains(vm: &mut Vm, r: &Value, x: &Value) -> PyResult<bool> {
+    use dashu_int::IBig;
+    let Some(ObjKind::BigRange { start, stop, step }) = r.kind() else { return Ok(false) };
+    let Some(i) = crate::numops::to_pyint(x) else { return Ok(false) };
+    let _ = vm;
+    let i = i.to_ibig();
+    let inside = if *step > IBig::ZERO { i >= *start && i < *stop } else { i <= *start && i > *stop };
+    if !inside {
+        return Ok(false);
+    }
+    let d = i - start.clone();
+    Ok((d % step.clone()) == IBig::ZERO)
+}
