@@ -795,12 +795,14 @@ FIXED_GENERATORS = {"cli": cli_cases, "deep": deep_cases, "huge": huge_cases, "s
 # minimization
 
 
-def minimize(exe, case, sig, workdir, timeout, mem_mb, budget=300):
-    """Delta debugging on lines, then on character chunks, keeping the finding's signature."""
+def minimize(exe, case, sig, workdir, timeout, mem_mb, budget=300, seconds=120):
+    """Delta debugging on lines, then on character chunks, keeping the finding's signature
+    (at most `budget` runs and about `seconds` seconds)."""
     runs = [0]
+    deadline = time.monotonic() + seconds
 
     def same(data):
-        if runs[0] >= budget:
+        if runs[0] >= budget or time.monotonic() > deadline:
             return False
         runs[0] += 1
         trial = Case(case.category, case.name, data, case.argv, case.stdin, case.timeout_scale, case.stdin_data)
@@ -1008,7 +1010,7 @@ def hunt_loop(args, exe, cases, out, log, seen, counts, findings, pool, work):
             continue
         seen[sig] = 1
         data = case.data
-        if args.minimize and kind != "diff":
+        if args.minimize and kind != "diff" and elapsed < 5:
             data = minimize(exe, case, sig, wd, args.timeout * case.timeout_scale, args.mem_mb)
         n = len(findings) + 1
         slug = re.sub(r"[^A-Za-z0-9]+", "-", kind)[:30]
