@@ -660,6 +660,7 @@ impl Vm {
             (Some(ObjKind::Range { start, stop, step }), _) => range_len(*start, *stop, *step),
             (_, Some(ObjKind::Iter(cell))) => match cell.try_borrow().as_deref() {
                 Ok(crate::object::IterState::Range { next, stop, step }) => range_len(*next, *stop, *step),
+                Ok(crate::object::IterState::Reversed { index, .. }) => i64::try_from(*index).unwrap_or(0).saturating_add(1),
                 _ => 0,
             },
             _ => 0,

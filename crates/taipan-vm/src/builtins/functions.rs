@@ -556,9 +556,12 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
                 let st = IterState::Range { next: 0, stop: 0, step: 1 };
                 return Ok(Value::new_obj(&vm.types.range_iterator, ObjKind::Iter(RefCell::new(st))));
             }
-            let last = start + (n - 1) * step;
-            let st = IterState::Range { next: last, stop: start - step, step: -step };
-            return Ok(Value::new_obj(&vm.types.range_iterator, ObjKind::Iter(RefCell::new(st))));
+            // checked: ranges at the edges of i64 take the generic path below instead
+            let last = n.checked_sub(1).and_then(|m| m.checked_mul(*step)).and_then(|d| start.checked_add(d));
+            if let (Some(last), Some(stop), Some(step)) = (last, start.checked_sub(*step), step.checked_neg()) {
+                let st = IterState::Range { next: last, stop, step };
+                return Ok(Value::new_obj(&vm.types.range_iterator, ObjKind::Iter(RefCell::new(st))));
+            }
         }
         _ => {}
     }

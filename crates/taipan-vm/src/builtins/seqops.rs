@@ -280,7 +280,11 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
                 }
             } else {
                 match vm.seq_index(key, len, "range object") {
-                    Ok(i) => Ok(Value::Int(start + i as i64 * step)),
+                    // in i128: i * step alone may overflow even when the element fits
+                    Ok(i) => match i64::try_from(*start as i128 + i as i128 * *step as i128) {
+                        Ok(x) => Ok(Value::Int(x)),
+                        Err(_) => Err(vm.overflow_error("range element out of range")),
+                    },
                     Err(e) => Err(e),
                 }
             }
