@@ -38,6 +38,54 @@ pub struct Object {
     pub kind: ObjKind,
 }
 
+/// Nesting depth of object destructors beyond which freeing is deferred (CPython's
+/// trashcan uses 50 too).
+const TRASHCAN_DEPTH: usize = 50;
+
+thread_local! {
+    static DROP_DEPTH: Cell<usize> = const { Cell::new(0) };
+    static DEFERRED: RefCell<Vec<(ObjKind, Option<Obj>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Frees deeply nested structures iteratively (CPython's "trashcan",
+/// `Py_TRASHCAN_BEGIN`): an object destroyed more than [`TRASHCAN_DEPTH`] destructors deep
+/// hands its payload to a per-thread list, which the outermost destructor drains. So
+/// dropping a million nested lists never overflows the native stack, however deep the
+/// stack already is.
+impl Drop for Object {
+    fn drop(&mut self) {
+        let depth = DROP_DEPTH.try_with(|d| d.get()).unwrap_or(0);
+        let kind = std::mem::replace(&mut self.kind, ObjKind::NotImplemented);
+        let dict = self.dict.take();
+        if depth >= TRASHCAN_DEPTH {
+            let mut item = Some((kind, dict));
+            let _ = DEFERRED.try_with(|p| {
+                if let Ok(mut p) = p.try_borrow_mut() {
+                    if let Some(x) = item.take() {
+                        p.push(x);
+                    }
+                }
+            });
+            // not deferred only when the thread's storage is gone: drop in place
+            drop(item);
+            return;
+        }
+        let _ = DROP_DEPTH.try_with(|d| d.set(depth + 1));
+        drop(kind);
+        drop(dict);
+        let _ = DROP_DEPTH.try_with(|d| d.set(depth));
+        if depth == 0 {
+            loop {
+                let next = DEFERRED.try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop())).ok().flatten();
+                let Some(item) = next else { break };
+                let _ = DROP_DEPTH.try_with(|d| d.set(1));
+                drop(item);
+                let _ = DROP_DEPTH.try_with(|d| d.set(0));
+            }
+        }
+    }
+}
+
 impl Object {
     /// A new object with no attribute dict.
     pub fn new(class: Obj, kind: ObjKind) -> Object {
