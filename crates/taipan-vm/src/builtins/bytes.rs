@@ -204,25 +204,31 @@ fn from_source(vm: &mut Vm, src: &Value, is_array: bool) -> PyResult<Vec<u8>> {
                     return Err(e);
                 }
             };
-            let mut v = Vec::new();
+            // each item is checked as it comes, as CPython: bytes(range(2**64)) stops at
+            // 256 instead of first collecting 2**64 items
+            let mut out = Vec::new();
             while let Some(x) = vm.next(&it)? {
-                v.push(x);
+                out.push(source_byte(vm, &x, is_array)?);
             }
-            v
+            return Ok(out);
         }
     };
     let mut out = Vec::with_capacity(items.len());
     for it in &items {
-        let b = byte_arg(vm, it).map_err(|e| {
-            if !is_array && vm.exc_matches(&e.0, &vm.exc.value_error.clone()) {
-                vm.value_error("bytes must be in range(0, 256)")
-            } else {
-                e
-            }
-        })?;
-        out.push(b);
+        out.push(source_byte(vm, it, is_array)?);
     }
     Ok(out)
+}
+
+/// One item of a bytes/bytearray source iterable as a byte.
+fn source_byte(vm: &mut Vm, item: &Value, is_array: bool) -> PyResult<u8> {
+    byte_arg(vm, item).map_err(|e| {
+        if !is_array && vm.exc_matches(&e.0, &vm.exc.value_error.clone()) {
+            vm.value_error("bytes must be in range(0, 256)")
+        } else {
+            e
+        }
+    })
 }
 
 /// Bytes from `(source, encoding, errors)` constructor arguments.
