@@ -665,6 +665,29 @@ impl Vm {
             },
             _ => 0,
         };
+        // a big range (or its iterator) has a length beyond i64 more often than not:
+        // CPython's length_hint then fails with OverflowError instead of iterating forever
+        let big_len = |r: &Value| match r.kind() {
+            Some(ObjKind::BigRange { start, stop, step }) => Some(crate::builtins::range::big_len(start, stop, step)),
+            _ => None,
+        };
+        let big = match (v.kind(), it.kind()) {
+            (Some(ObjKind::BigRange { .. }), _) => big_len(v),
+            (_, Some(ObjKind::Iter(cell))) => match cell.try_borrow().as_deref() {
+                Ok(crate::object::IterState::SeqIndex { seq, index }) => {
+                    big_len(seq).map(|n| n - dashu_int::IBig::from(*index))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        let hint = match big {
+            Some(n) => match i64::try_from(&n) {
+                Ok(n) => n,
+                Err(_) => return Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+            },
+            None => hint,
+        };
         if hint > 0 && out.try_reserve(usize::try_from(hint).unwrap_or(usize::MAX)).is_err() {
             return Err(self.no_memory());
         }

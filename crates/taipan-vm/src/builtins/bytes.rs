@@ -447,11 +447,8 @@ fn b_join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                     return Err(e);
                 }
             };
-            let mut v = Vec::new();
-            while let Some(x) = vm.next(&it)? {
-                v.push(x);
-            }
-            v
+            // as CPython's PySequence_Fast: length hint, fallible growth
+            vm.collect(&it)?
         }
     };
     let mut out = Vec::new();

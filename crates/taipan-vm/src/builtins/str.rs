@@ -306,11 +306,8 @@ fn str_join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                     return Err(e);
                 }
             };
-            let mut v = Vec::new();
-            while let Some(x) = vm.next(&it)? {
-                v.push(x);
-            }
-            v
+            // as CPython's PySequence_Fast: length hint, fallible growth
+            vm.collect(&it)?
         }
     };
     if items.len() == 1 && is_exact_str(vm, &items[0]) {
