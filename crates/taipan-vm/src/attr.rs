@@ -66,13 +66,8 @@ impl Vm {
             }
             _ => format!("'{}' object has no attribute '{}'", self.type_name(obj), name),
         };
-        let cands = crate::builtins::object::dir_names(self, obj).unwrap_or_default();
-        let hint = crate::suggest::best_match(name, &cands);
-        let e = self.attribute_error(msg);
-        if let Some(d) = Vm::exc_data(&e.0) {
-            d.borrow_mut().suggestion = hint;
-        }
-        e
+        // the "Did you mean" hint is computed only if the error is printed (traceback.rs)
+        self.attribute_error_for(obj, name, msg)
     }
 
     fn module_name(&mut self, m: &Value) -> String {
