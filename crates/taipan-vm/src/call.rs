@@ -67,7 +67,21 @@ impl Vm {
                 self.frame_ctx = None;
                 r
             }
-            ObjKind::Type(_) => self.call_type(o, args, kwnames),
+            ObjKind::Type(_) => {
+                // a metaclass may define __call__ (singletons, registries...)
+                let meta = self.class_of(callable).clone();
+                if meta.kind.is_heap_type() {
+                    if let Some(m) = self.lookup_in_type(&meta, "__call__") {
+                        if !matches!(m.kind(), Some(ObjKind::Native(_))) {
+                            let mut full = Vec::with_capacity(args.len() + 1);
+                            full.push(callable.clone());
+                            full.extend_from_slice(args);
+                            return self.call_kw(&m, &full, kwnames);
+                        }
+                    }
+                }
+                self.call_type(o, args, kwnames)
+            }
             _ => {
                 if let Some(m) = self.lookup_special(callable, "__call__") {
                     let mut full = Vec::with_capacity(args.len() + 1);
