@@ -136,6 +136,11 @@ impl Vm {
         let text = self.format_exception(&e.0);
         self.flush_stdout();
         eprint!("{text}");
+        // CPython exits through SIGINT's default action after an uncaught
+        // KeyboardInterrupt: status 130 as the shell reports it
+        if self.exc_matches(&e.0, &self.exc.keyboard_interrupt.clone()) {
+            return 130;
+        }
         1
     }
 }

@@ -468,13 +468,11 @@ impl Vm {
 
     /// Line `n` (1-based) of a source file, from the cache or the file system.
     pub fn source_line(&mut self, filename: &str, n: u32) -> Option<String> {
-        if n == 0 {
+        // `<string>`, `<stdin>`: CPython's linecache has no text for them
+        if n == 0 || filename.starts_with('<') {
             return None;
         }
         if !self.sources.contains_key(filename) {
-            if filename.starts_with('<') {
-                return None;
-            }
             let text = std::fs::read(filename).ok()?;
             let text: Rc<str> = Rc::from(String::from_utf8_lossy(&text).as_ref());
             self.sources.insert(filename.to_string(), text);

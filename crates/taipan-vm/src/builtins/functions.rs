@@ -146,7 +146,19 @@ fn issubclass_check(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
     match cls.kind() {
         Some(ObjKind::Type(_)) => {
             let (Value::Obj(s), Value::Obj(c)) = (sub, cls) else { return Ok(false) };
-            Ok(crate::types::is_subtype(s, c))
+            if crate::types::is_subtype(s, c) {
+                return Ok(true);
+            }
+            let meta = vm.class_of(cls).clone();
+            if meta.kind.is_heap_type() {
+                if let Some(m) = vm.lookup_in_type(&meta, "__subclasscheck__") {
+                    if !matches!(m.kind(), Some(ObjKind::Native(_))) {
+                        let r = vm.call(&m, &[cls.clone(), sub.clone()])?;
+                        return vm.truthy(&r);
+                    }
+                }
+            }
+            Ok(false)
         }
         Some(ObjKind::Tuple(items)) => {
             let items = items.to_vec();
