@@ -80,6 +80,13 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             vm_repr_leave(vm, id);
             if items.len() == 1 { format!("({},)", r?) } else { format!("({})", r?) }
         }
+        ObjKind::Dict(_) if crate::builtins::seqops::is_mappingproxy(vm, o) => {
+            let inner = match &o.kind {
+                ObjKind::Dict(d) => vm.new_dict_from(d.borrow().clone()),
+                _ => Value::None,
+            };
+            format!("mappingproxy({})", repr(vm, &inner)?)
+        }
         ObjKind::Dict(d) => {
             if vm_repr_enter(vm, id) {
                 return Ok("{...}".into());

@@ -66,6 +66,7 @@ macro_rules! for_each_builtin_type {
             dict_values, "dict_values", object, Final;
             dict_items, "dict_items", object, Final;
             memoryview, "memoryview", object, Final;
+            mappingproxy, "mappingproxy", object, Final;
             text_io, "TextIOWrapper", object, Final;
             buffered_io, "BufferedReader", object, Final;
         }

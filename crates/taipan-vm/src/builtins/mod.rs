@@ -52,6 +52,14 @@ pub fn init(vm: &mut Vm) {
     float::init(vm);
     complex::init(vm);
     more::init(vm);
+    // mappingproxy (Class.__dict__) reads like a dict
+    let dict_t = vm.types.dict.clone();
+    let mp = vm.types.mappingproxy.clone();
+    for name in ["get", "keys", "values", "items", "copy", "__contains__", "__iter__", "__len__", "__getitem__", "__eq__", "__ne__"] {
+        if let Some(m) = crate::ops::dict_get_str(&crate::types::tdata(&dict_t).dict, crate::ops::hash_str(name), name) {
+            vm.set_attr_str(&mp, name, m);
+        }
+    }
     let b = vm.builtins.clone();
     let t = vm.types.clone_refs();
     let published = [

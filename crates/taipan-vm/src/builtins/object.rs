@@ -967,7 +967,15 @@ pub fn type_builtin_attr(vm: &mut Vm, t: &Obj, name: &str) -> PyResult<Option<Va
         "__mro__" => Some(vm.new_tuple(mro(t).into_iter().map(Value::Obj).collect())),
         "__bases__" => Some(vm.new_tuple(td.bases.borrow().iter().cloned().map(Value::Obj).collect())),
         "__base__" => Some(td.bases.borrow().first().cloned().map(Value::Obj).unwrap_or(Value::None)),
-        "__dict__" => Some(Value::Obj(td.dict.clone())),
+        // a read-only snapshot (CPython: a mappingproxy); writing to the class namespace must
+        // go through setattr so type versions (inline caches) see it
+        "__dict__" => {
+            let copy = match &td.dict.kind {
+                ObjKind::Dict(d) => d.borrow().clone(),
+                _ => crate::dict::Dict::new(),
+            };
+            Some(Value::new_obj(&vm.types.mappingproxy, ObjKind::Dict(std::cell::RefCell::new(copy))))
+        }
         "__module__" => Some(vm.new_str("builtins")),
         "__doc__" => Some(Value::None),
         "__class__" => Some(Value::Obj(vm.class_of(&Value::Obj(t.clone())).clone())),

@@ -386,6 +386,7 @@ pub fn builtin_setitem(vm: &mut Vm, o: &Obj, key: &Value, value: &Value) -> Opti
                 }
             }
         }
+        ObjKind::Dict(_) if is_mappingproxy(vm, o) => Err(vm.type_error("'mappingproxy' object does not support item assignment")),
         ObjKind::Dict(_) => vm.dict_set(o, key.clone(), value.clone()),
         ObjKind::ByteArray(_) => crate::builtins::bytes::bytearray_setitem(vm, &Value::Obj(o.clone()), key, value),
         _ => return None,
@@ -441,6 +442,7 @@ pub fn builtin_delitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<()>
                 }
             }
         }
+        ObjKind::Dict(_) if is_mappingproxy(vm, o) => Err(vm.type_error("'mappingproxy' object does not support item deletion")),
         ObjKind::Dict(_) => match vm.dict_del(o, key) {
             Ok(Some(_)) => Ok(()),
             Ok(None) => Err(vm.key_error(key.clone())),
@@ -558,4 +560,9 @@ pub fn add_class_getitem(vm: &mut Vm, ty: &Obj) {
     let f = vm.new_native("__class_getitem__", class_getitem);
     let cm = Value::new_obj(&vm.types.classmethod, ObjKind::ClassMethod(f));
     vm.set_attr_str(ty, "__class_getitem__", cm);
+}
+
+/// True for the read-only class namespace views returned by `Class.__dict__`.
+pub fn is_mappingproxy(vm: &Vm, o: &Obj) -> bool {
+    o.class.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(c, &vm.types.mappingproxy))
 }
