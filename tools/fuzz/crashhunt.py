@@ -124,14 +124,14 @@ def limit_memory(mem_mb):
     return apply
 
 
-def child_env():
+def child_env(backtrace=False):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON") and k != "RUST_BACKTRACE"}
-    env["RUST_BACKTRACE"] = "0"
+    env["RUST_BACKTRACE"] = "1" if backtrace else "0"
     env["PYTHONIOENCODING"] = "utf-8"
     return env
 
 
-def run_one(exe, case, workdir, timeout, mem_mb):
+def run_one(exe, case, workdir, timeout, mem_mb, backtrace=False):
     """Runs `exe` on `case`; returns (status, stderr_text, seconds, timed_out)."""
     prog = workdir / "prog.py"
     prog.write_bytes(case.data)
@@ -150,7 +150,7 @@ def run_one(exe, case, workdir, timeout, mem_mb):
     timed_out = False
     with stdin, open(out_path, "wb") as out, open(err_path, "wb") as err:
         p = subprocess.Popen(
-            argv, stdin=stdin, stdout=out, stderr=err, cwd=workdir, env=child_env(), preexec_fn=limit_memory(mem_mb)
+            argv, stdin=stdin, stdout=out, stderr=err, cwd=workdir, env=child_env(backtrace), preexec_fn=limit_memory(mem_mb)
         )
         RUNNING.add(p)
         try:
@@ -198,7 +198,9 @@ def signature(kind, stderr, case):
         return "stack-overflow " + case.category
     m = re.search(r"memory allocation of \d+ bytes failed", stderr)
     if m:
-        return "alloc-failure " + case.category
+        # the innermost taipan frame of the backtrace (re-run with RUST_BACKTRACE=1), if any
+        m = re.search(r"^\s+\d+: ([^\n]*taipan_(?:vm|compiler)::[^\n]*)", stderr, re.M)
+        return "alloc-failure " + (re.sub(r"::\{\{closure\}\}|<|>", "", m.group(1))[:120] if m else case.category)
     if kind == "hang":
         return "hang " + case.category + " " + case.name.split(":")[0]
     return kind + " " + case.category
@@ -470,7 +472,7 @@ STRESS_DIR = Path(__file__).resolve().parent / "stress"
 STRESS_SCALE = {
     "percent-huge": 3.0, "huge-output": 3.0, "type-methods-on-wrong-self": 4.0, "subclass-builtins": 3.0,
     "id-and-hash-of-everything": 3.0, "new-on-wrong-type": 3.0, "gc-and-weird-cycles": 3.0,
-    "recursion-limit-1e6": 3.0, "memory-errors": 4.0, "recursion-self-ref-containers": 3.0, "uncaught-deep-traceback": 3.0,
+    "recursion-limit-1e6": 3.0, "memory-errors": 4.0, "drop-deep-at-depth": 3.0, "recursion-self-ref-containers": 3.0, "uncaught-deep-traceback": 3.0,
 }
 
 
@@ -959,11 +961,18 @@ def hunt(args, exe, cases, out, log, seen, counts, findings, scratch_root):
         except OSError as e:
             return idx, case, -1, "runner error: %s" % e, 0.0, None, wd
         kind = classify(status, err, timed_out)
+        if "memory allocation of" in err:
+            # again with a backtrace, to tell allocation sites apart
+            _, err2, _, _ = run_one(exe, case, wd, timeout, args.mem_mb, backtrace=True)
+            if "memory allocation of" in err2:
+                err = err2
         if kind == "timeout":
             kind = "hang" if cpython_status(case, wd, args.cpython_timeout) is not None else None
         elif kind is not None and kind.startswith("exit") and kind != "exit70":
-            # sys.exit(-1) exits with 255 in CPython too
-            if cpython_status(case, wd, args.cpython_timeout * 5) == status:
+            # sys.exit(-1) exits with 255 in CPython too; an uncaught KeyboardInterrupt kills
+            # CPython with SIGINT, which taipan reports as status 130
+            theirs = cpython_status(case, wd, args.cpython_timeout * 5)
+            if theirs == status or (theirs is not None and theirs < 0 and status == 128 - theirs):
                 kind = None
         if kind is None and args.diff and case.category == "gen" and not timed_out:
             kind, err = differential(case, wd, status, args.cpython_timeout * 5)
