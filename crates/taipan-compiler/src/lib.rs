@@ -21,6 +21,7 @@ mod error;
 mod lower;
 mod parse_errors;
 mod source;
+mod string_errors;
 mod symtable;
 mod unparse;
 mod warnings;

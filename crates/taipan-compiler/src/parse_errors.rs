@@ -485,6 +485,19 @@ fn map_parse_error(
                 syntax(&format!("unterminated string literal (detected at line {line})"))
             }
         }
+        ParseErrorType::Lexical(
+            l @ (LexicalErrorType::UnicodeError
+            | LexicalErrorType::InvalidByteLiteral
+            | LexicalErrorType::MissingUnicodeLbrace
+            | LexicalErrorType::MissingUnicodeRbrace
+            | LexicalErrorType::FStringError(
+                ruff_python_parser::InterpolatedStringErrorType::UnterminatedString
+                | ruff_python_parser::InterpolatedStringErrorType::UnterminatedTripleQuotedString,
+            )),
+        ) => match crate::string_errors::string_error(map, parsed, l, range) {
+            Some(e) => e,
+            None => syntax("invalid syntax"),
+        },
         ParseErrorType::Lexical(LexicalErrorType::Eof) => {
             match unclosed_bracket(parsed) {
                 Some((ch, r)) => map.error_at(SyntaxError, format!("'{ch}' was never closed"), r),
