@@ -93,15 +93,8 @@ pub fn svg(report: &Report) -> Result<Option<String>, String> {
     // Sizes in pixels; the configuration is small, but saturate rather than overflow.
     let slots_u32 = u32::try_from(slots).unwrap_or(u32::MAX);
     let rows_u32 = u32::try_from(rows.len()).unwrap_or(u32::MAX);
-    let longest = rows
-        .iter()
-        .map(|r| r.chars().count())
-        .max()
-        .unwrap_or(10)
-        .min(200) as u32;
-    let group_px = BAR_PX
-        .saturating_mul(slots_u32)
-        .saturating_add(GROUP_GAP_PX);
+    let longest = rows.iter().map(|r| r.chars().count()).max().unwrap_or(10).min(200) as u32;
+    let group_px = BAR_PX.saturating_mul(slots_u32).saturating_add(GROUP_GAP_PX);
     let label_px = longest * 7 + 16;
     let legend_px = 24u32.saturating_mul(slots_u32.div_ceil(3));
     let width = 960u32;
@@ -178,23 +171,16 @@ pub fn svg(report: &Report) -> Result<Option<String>, String> {
         // y grows upwards in plotters; row 0 goes at the top.
         let row_top = |row: usize| (n_rows - row as f64) * row_units;
         let bar_span = |row: usize, slot: usize| {
-            let top =
-                row_top(row) - f64::from(GROUP_GAP_PX) / 2.0 - f64::from(BAR_PX) * slot as f64;
+            let top = row_top(row) - f64::from(GROUP_GAP_PX) / 2.0 - f64::from(BAR_PX) * slot as f64;
             (top - f64::from(BAR_PX) + 1.0, top - 1.0)
         };
         let red = RGBColor(200, 0, 0);
         for bar in &bars {
             let (y0, y1) = bar_span(bar.row, bar.slot);
-            let color = PALETTE
-                .get(bar.slot % PALETTE.len())
-                .copied()
-                .unwrap_or(BLUE);
+            let color = PALETTE.get(bar.slot % PALETTE.len()).copied().unwrap_or(BLUE);
             if let Some(s) = bar.speedup.filter(|s| s.is_finite() && *s > 0.0) {
                 chart
-                    .draw_series(std::iter::once(Rectangle::new(
-                        [(1.0, y0), (s, y1)],
-                        color.filled(),
-                    )))
+                    .draw_series(std::iter::once(Rectangle::new([(1.0, y0), (s, y1)], color.filled())))
                     .map_err(|e| e.to_string())?;
                 let (px, py) = chart.backend_coord(&(s, (y0 + y1) / 2.0));
                 let pos = if s >= 1.0 {
@@ -230,11 +216,7 @@ pub fn svg(report: &Report) -> Result<Option<String>, String> {
             let (px, py) = chart.backend_coord(&(lo, mid));
             let bold = name.starts_with("geomean");
             let font = ("sans-serif", 12).into_font();
-            let font = if bold {
-                font.style(FontStyle::Bold)
-            } else {
-                font
-            };
+            let font = if bold { font.style(FontStyle::Bold) } else { font };
             let style = font.color(&BLACK).pos(Pos::new(HPos::Right, VPos::Center));
             root.draw(&Text::new(name.clone(), (px - 6, py), style))
                 .map_err(|e| e.to_string())?;
@@ -243,8 +225,7 @@ pub fn svg(report: &Report) -> Result<Option<String>, String> {
         for (slot, imp) in impls.iter().enumerate() {
             let color = PALETTE.get(slot % PALETTE.len()).copied().unwrap_or(BLUE);
             let x = 20 + 300 * (slot % 3) as i32;
-            let y = i32::try_from(slot / 3)
-                .map_or(i32::MAX, |line| line.saturating_mul(24).saturating_add(56));
+            let y = i32::try_from(slot / 3).map_or(i32::MAX, |line| line.saturating_mul(24).saturating_add(56));
             root.draw(&Rectangle::new([(x, y), (x + 14, y + 14)], color.filled()))
                 .map_err(|e| e.to_string())?;
             let style = ("sans-serif", 13)

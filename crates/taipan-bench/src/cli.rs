@@ -120,10 +120,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             if let Some(v) = inline.clone() {
                 return Ok(v);
             }
-            let v = args
-                .get(i)
-                .cloned()
-                .ok_or_else(|| format!("{name} needs a value"))?;
+            let v = args.get(i).cloned().ok_or_else(|| format!("{name} needs a value"))?;
             i += 1;
             Ok(v)
         };
@@ -134,9 +131,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             "--impl" | "--impls" => o.impls.extend(split_list(&value()?)),
             "--runs" => {
                 let v = value()?;
-                let n: u32 = v
-                    .parse()
-                    .map_err(|_| format!("--runs: not a number: {v}"))?;
+                let n: u32 = v.parse().map_err(|_| format!("--runs: not a number: {v}"))?;
                 if n == 0 {
                     return Err("--runs must be at least 1".to_string());
                 }
@@ -145,9 +140,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             "--no-warmup" => o.no_warmup = true,
             "--timeout" => {
                 let v = value()?;
-                let t: f64 = v
-                    .parse()
-                    .map_err(|_| format!("--timeout: not a number: {v}"))?;
+                let t: f64 = v.parse().map_err(|_| format!("--timeout: not a number: {v}"))?;
                 if !(t.is_finite() && t > 0.0 && t < 1e6) {
                     return Err("--timeout must be between 0 and 1e6 seconds".to_string());
                 }
@@ -155,9 +148,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             }
             "--slow" => {
                 let v = value()?;
-                let t: f64 = v
-                    .parse()
-                    .map_err(|_| format!("--slow: not a number: {v}"))?;
+                let t: f64 = v.parse().map_err(|_| format!("--slow: not a number: {v}"))?;
                 if !(t.is_finite() && t > 0.0 && t < 1e6) {
                     return Err("--slow must be between 0 and 1e6 seconds".to_string());
                 }
@@ -171,9 +162,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                     "always" => Color::Always,
                     "never" => Color::Never,
                     other => {
-                        return Err(format!(
-                            "--color: expected auto, always or never, got {other}"
-                        ));
+                        return Err(format!("--color: expected auto, always or never, got {other}"));
                     }
                 }
             }

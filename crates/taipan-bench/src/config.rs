@@ -173,8 +173,7 @@ pub struct ImplsFile {
 
 /// Reads and parses one JSON file; the error names the file.
 fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -184,10 +183,7 @@ pub fn load_programs(root: &Path) -> Result<ProgramsFile, String> {
     let mut seen = std::collections::BTreeSet::new();
     for p in &file.programs {
         if !seen.insert((p.set.as_str(), p.name.as_str())) {
-            return Err(format!(
-                "bench/programs.json: duplicate program {}/{}",
-                p.set, p.name
-            ));
+            return Err(format!("bench/programs.json: duplicate program {}/{}", p.set, p.name));
         }
         if p.script.is_none() && p.pre_args.is_empty() {
             return Err(format!(

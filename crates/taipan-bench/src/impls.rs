@@ -72,11 +72,7 @@ fn locate(root: &Path, command: &str) -> Option<PathBuf> {
 }
 
 /// Runs a short command and returns its stdout, or an error describing the failure.
-fn quick_run(
-    argv: Vec<String>,
-    env: &BTreeMap<String, String>,
-    root: &Path,
-) -> Result<String, String> {
+fn quick_run(argv: Vec<String>, env: &BTreeMap<String, String>, root: &Path) -> Result<String, String> {
     let spec = RunSpec {
         argv,
         env: env.clone(),
@@ -90,11 +86,7 @@ fn quick_run(
         Ok(String::from_utf8_lossy(&record.stdout).into_owned())
     } else {
         let stderr = String::from_utf8_lossy(&record.stderr);
-        let last = stderr
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("");
+        let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
         let detail = if last.is_empty() {
             String::new()
         } else {
@@ -126,12 +118,8 @@ pub fn resolve(spec: &ImplSpec, root: &Path) -> Resolved {
             Err(e) => return skip(format!("{} does not run ({e})", spec.command)),
         };
         let mut lines = out.lines();
-        let (Some(real), Some(kind), Some(py_version)) = (lines.next(), lines.next(), lines.next())
-        else {
-            return skip(format!(
-                "{} printed an unexpected probe answer",
-                spec.command
-            ));
+        let (Some(real), Some(kind), Some(py_version)) = (lines.next(), lines.next(), lines.next()) else {
+            return skip(format!("{} printed an unexpected probe answer", spec.command));
         };
         let pypy_version = lines.next().unwrap_or("").trim();
         if !real.trim().is_empty() && Path::new(real.trim()).is_file() {
@@ -188,8 +176,7 @@ mod tests {
     #[test]
     fn missing_commands_are_skipped_not_fatal() {
         let spec: ImplSpec =
-            serde_json::from_str(r#"{"name": "ghost", "command": "no-such-python-xyz"}"#)
-                .expect("valid spec");
+            serde_json::from_str(r#"{"name": "ghost", "command": "no-such-python-xyz"}"#).expect("valid spec");
         match resolve(&spec, Path::new("/")) {
             Resolved::Skipped { name, note } => {
                 assert_eq!(name, "ghost");
@@ -202,11 +189,7 @@ mod tests {
     #[test]
     fn relative_paths_are_under_the_root() {
         let spec: ImplSpec =
-            serde_json::from_str(r#"{"name": "t", "command": "target/nowhere/taipan"}"#)
-                .expect("valid spec");
-        assert!(matches!(
-            resolve(&spec, Path::new("/")),
-            Resolved::Skipped { .. }
-        ));
+            serde_json::from_str(r#"{"name": "t", "command": "target/nowhere/taipan"}"#).expect("valid spec");
+        assert!(matches!(resolve(&spec, Path::new("/")), Resolved::Skipped { .. }));
     }
 }

@@ -34,9 +34,7 @@ pub fn machine_info() -> MachineInfo {
         .and_then(|l| l.split_once(':'))
         .map(|(_, v)| v.trim().to_string())
         .unwrap_or_else(|| "unknown CPU".to_string());
-    let cores = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1);
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
     let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
     let memory_gib = meminfo
         .lines()
@@ -44,10 +42,8 @@ pub fn machine_info() -> MachineInfo {
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|kib| kib.parse::<f64>().ok())
         .map(|kib| kib / (1024.0 * 1024.0));
-    let kernel =
-        read_trimmed("/proc/sys/kernel/osrelease").unwrap_or_else(|| "unknown".to_string());
-    let hostname =
-        read_trimmed("/proc/sys/kernel/hostname").unwrap_or_else(|| "unknown".to_string());
+    let kernel = read_trimmed("/proc/sys/kernel/osrelease").unwrap_or_else(|| "unknown".to_string());
+    let hostname = read_trimmed("/proc/sys/kernel/hostname").unwrap_or_else(|| "unknown".to_string());
     MachineInfo {
         cpu,
         cores,
@@ -58,9 +54,7 @@ pub fn machine_info() -> MachineInfo {
 }
 
 fn read_trimmed(path: &str) -> Option<String> {
-    std::fs::read_to_string(path)
-        .ok()
-        .map(|s| s.trim().to_string())
+    std::fs::read_to_string(path).ok().map(|s| s.trim().to_string())
 }
 
 /// The 1-, 5- and 15-minute load averages, when `/proc/loadavg` is readable.
@@ -106,11 +100,7 @@ pub fn format_utc(unix_secs: u64) -> String {
     let days = (unix_secs / 86_400) as i64;
     let rem = unix_secs % 86_400;
     let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
-        rem / 3600,
-        (rem % 3600) / 60
-    )
+    format!("{y:04}-{m:02}-{d:02} {:02}:{:02} UTC", rem / 3600, (rem % 3600) / 60)
 }
 
 /// Converts days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar:

@@ -101,8 +101,7 @@ fn run(o: &cli::Options) -> Result<(), String> {
     let started = Instant::now();
     let root = match &o.root {
         Some(r) => r.clone(),
-        None => find_root()
-            .ok_or("cannot find the repository root (bench/programs.json); use --root")?,
+        None => find_root().ok_or("cannot find the repository root (bench/programs.json); use --root")?,
     };
     let programs_file = config::load_programs(&root)?;
     let impls_file = config::load_impls(&root)?;
@@ -128,15 +127,8 @@ fn run(o: &cli::Options) -> Result<(), String> {
         .collect();
     for name in &o.impls {
         if !impls_file.implementations.iter().any(|i| &i.name == name) {
-            let known: Vec<&str> = impls_file
-                .implementations
-                .iter()
-                .map(|i| i.name.as_str())
-                .collect();
-            return Err(format!(
-                "unknown implementation {name} (known: {})",
-                known.join(", ")
-            ));
+            let known: Vec<&str> = impls_file.implementations.iter().map(|i| i.name.as_str()).collect();
+            return Err(format!("unknown implementation {name} (known: {})", known.join(", ")));
         }
     }
     let mut programs: Vec<config::Program> = programs_file
@@ -167,13 +159,7 @@ fn run(o: &cli::Options) -> Result<(), String> {
                 let mut words: Vec<String> = p.pre_args.clone();
                 words.extend(p.script.iter().cloned());
                 words.extend(p.mode_args(o.quick).iter().cloned());
-                say!(
-                    "  {:<18} {}\n  {:<18} {}",
-                    p.name,
-                    p.description,
-                    "",
-                    words.join(" ")
-                );
+                say!("  {:<18} {}\n  {:<18} {}", p.name, p.description, "", words.join(" "));
             }
         }
         say!("implementations (bench/implementations.json):");
@@ -186,18 +172,12 @@ fn run(o: &cli::Options) -> Result<(), String> {
     let mut impl_reports = Vec::new();
     let mut ready: Vec<Impl> = Vec::new();
     for spec in &impls_file.implementations {
-        if !o.impls.is_empty() && !o.impls.contains(&spec.name) && spec.name != impls_file.baseline
-        {
+        if !o.impls.is_empty() && !o.impls.contains(&spec.name) && spec.name != impls_file.baseline {
             continue;
         }
         match impls::resolve(spec, &root) {
             Resolved::Ready(imp) => {
-                note!(
-                    "taipan-bench: {:<14} {} ({})",
-                    imp.name,
-                    imp.argv.join(" "),
-                    imp.label
-                );
+                note!("taipan-bench: {:<14} {} ({})", imp.name, imp.argv.join(" "), imp.label);
                 impl_reports.push(ImplReport {
                     name: imp.name.clone(),
                     label: imp.label.clone(),
@@ -258,9 +238,7 @@ fn run(o: &cli::Options) -> Result<(), String> {
     let color = match o.color {
         cli::Color::Always => true,
         cli::Color::Never => false,
-        cli::Color::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        }
+        cli::Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let baseline_label = ready
         .iter()
@@ -289,14 +267,8 @@ fn run(o: &cli::Options) -> Result<(), String> {
         duration_s: 0.0,
     };
 
-    let names: Vec<String> = programs
-        .iter()
-        .map(|p| format!("{}/{}", p.set, p.name))
-        .collect();
-    let widths = table::Widths::new(
-        names.iter().map(String::as_str),
-        ready.iter().map(|i| i.label.as_str()),
-    );
+    let names: Vec<String> = programs.iter().map(|p| format!("{}/{}", p.set, p.name)).collect();
+    let widths = table::Widths::new(names.iter().map(String::as_str), ready.iter().map(|i| i.label.as_str()));
     say!("{}", table::terminal_header(widths, color));
     note!("taipan-bench: speedups are over {baseline_label}; wrong outputs are shown in red");
     let mut load_max: Option<f64> = None;
@@ -305,12 +277,7 @@ fn run(o: &cli::Options) -> Result<(), String> {
         if let Some(l) = runner::load_now() {
             load_max = Some(load_max.map_or(l, |m: f64| m.max(l)));
         }
-        note!(
-            "taipan-bench: [{}/{total}] {}/{}",
-            n + 1,
-            program.set,
-            program.name
-        );
+        note!("taipan-bench: [{}/{total}] {}/{}", n + 1, program.set, program.name);
         let pythonpath = programs_file
             .sets
             .get(&program.set)
@@ -336,14 +303,8 @@ fn run(o: &cli::Options) -> Result<(), String> {
 
 /// Writes JSON, Markdown and SVG; failures are printed, not fatal.
 fn write_outputs(report: &Report, o: &cli::Options, root: &Path) {
-    let json_path = o
-        .json
-        .clone()
-        .unwrap_or_else(|| root.join("bench/results/latest.json"));
-    let md_path = o
-        .out
-        .clone()
-        .unwrap_or_else(|| root.join("bench/results/latest.md"));
+    let json_path = o.json.clone().unwrap_or_else(|| root.join("bench/results/latest.json"));
+    let md_path = o.out.clone().unwrap_or_else(|| root.join("bench/results/latest.md"));
     let svg_path = md_path.with_extension("svg");
     match report.write_json(&json_path) {
         Ok(()) => say!("wrote {}", json_path.display()),
@@ -353,9 +314,7 @@ fn write_outputs(report: &Report, o: &cli::Options, root: &Path) {
         Ok(Some(svg)) => match report::write_file(&svg_path, &svg) {
             Ok(()) => {
                 say!("wrote {}", svg_path.display());
-                svg_path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
+                svg_path.file_name().map(|n| n.to_string_lossy().into_owned())
             }
             Err(e) => {
                 note!("taipan-bench: {e}");
@@ -368,15 +327,8 @@ fn write_outputs(report: &Report, o: &cli::Options, root: &Path) {
             None
         }
     };
-    let json_name = json_path
-        .strip_prefix(root)
-        .unwrap_or(&json_path)
-        .display()
-        .to_string();
-    match report::write_file(
-        &md_path,
-        &table::markdown(report, svg_name.as_deref(), &json_name),
-    ) {
+    let json_name = json_path.strip_prefix(root).unwrap_or(&json_path).display().to_string();
+    match report::write_file(&md_path, &table::markdown(report, svg_name.as_deref(), &json_name)) {
         Ok(()) => say!("wrote {}", md_path.display()),
         Err(e) => note!("taipan-bench: {e}"),
     }

@@ -110,8 +110,7 @@ pub fn run(spec: &RunSpec) -> RunRecord {
         Err(e) => return failed(format!("cannot find own executable: {e}")),
     };
     let n = REPORT_COUNTER.fetch_add(1, Ordering::Relaxed);
-    let report =
-        std::env::temp_dir().join(format!("taipan-bench-{}-{n}.report", std::process::id()));
+    let report = std::env::temp_dir().join(format!("taipan-bench-{}-{n}.report", std::process::id()));
     let mut cmd = Command::new(exe);
     cmd.arg(WRAPPER_ARG)
         .arg(&report)
@@ -191,12 +190,7 @@ pub fn wrapper_main(args: &[String]) -> i32 {
         note!("taipan-bench {WRAPPER_ARG}: bad arguments");
         return 2;
     };
-    let line = measure_here(
-        program,
-        rest,
-        Duration::from_millis(timeout_ms),
-        repeat.max(1),
-    );
+    let line = measure_here(program, rest, Duration::from_millis(timeout_ms), repeat.max(1));
     match std::fs::write(Path::new(report), line) {
         Ok(()) => 0,
         Err(e) => {

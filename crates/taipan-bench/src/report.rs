@@ -177,10 +177,7 @@ pub struct Report {
 impl Report {
     /// Implementations that ran, in table order.
     pub fn active_impls(&self) -> Vec<&ImplReport> {
-        self.implementations
-            .iter()
-            .filter(|i| i.skipped.is_none())
-            .collect()
+        self.implementations.iter().filter(|i| i.skipped.is_none()).collect()
     }
 
     /// Computes speedups, geometric means and noise figures from the cells.
@@ -209,11 +206,7 @@ impl Report {
             for name in &names {
                 let mut speedups = Vec::new();
                 let mut excluded = 0;
-                for program in self
-                    .programs
-                    .iter()
-                    .filter(|p| group == "all" || &p.set == group)
-                {
+                for program in self.programs.iter().filter(|p| group == "all" || &p.set == group) {
                     match program
                         .cells
                         .iter()
@@ -241,9 +234,10 @@ impl Report {
             .filter_map(|c| c.spread)
             .collect();
         self.noise.median_spread = stats::median(&spreads);
-        self.noise.max_spread = spreads.iter().copied().fold(None, |acc: Option<f64>, x| {
-            Some(acc.map_or(x, |a| a.max(x)))
-        });
+        self.noise.max_spread = spreads
+            .iter()
+            .copied()
+            .fold(None, |acc: Option<f64>, x| Some(acc.map_or(x, |a| a.max(x))));
     }
 
     /// The geometric mean for a set ("all" for everything) and implementation.
@@ -263,8 +257,7 @@ impl Report {
 
     /// Writes the report as pretty JSON, creating the parent directory.
     pub fn write_json(&self, path: &Path) -> Result<(), String> {
-        let text =
-            serde_json::to_string_pretty(self).map_err(|e| format!("JSON encoding failed: {e}"))?;
+        let text = serde_json::to_string_pretty(self).map_err(|e| format!("JSON encoding failed: {e}"))?;
         write_file(path, &(text + "\n"))
     }
 }
@@ -272,8 +265,7 @@ impl Report {
 /// Writes `text` to `path`, creating parent directories; the error names the path.
 pub fn write_file(path: &Path, text: &str) -> Result<(), String> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

@@ -64,13 +64,7 @@ pub fn command_for(imp: &Impl, program: &Program, quick: bool, extra: &[String])
     argv
 }
 
-fn spec_for(
-    imp: &Impl,
-    program: &Program,
-    pythonpath: &[String],
-    s: &RunSettings,
-    extra: &[String],
-) -> RunSpec {
+fn spec_for(imp: &Impl, program: &Program, pythonpath: &[String], s: &RunSettings, extra: &[String]) -> RunSpec {
     let mut env = imp.env.clone();
     let mut env_remove = vec!["PYTHONSTARTUP".to_string()];
     if pythonpath.is_empty() {
@@ -171,10 +165,7 @@ pub fn first_difference(expected: &[u8], got: &[u8]) -> String {
                 );
             }
             (Some(e), None) => {
-                return format!(
-                    "line {n}: expected {:?}, got end of output",
-                    crate::table::clip(e, 60)
-                );
+                return format!("line {n}: expected {:?}, got end of output", crate::table::clip(e, 60));
             }
             (None, Some(g)) => {
                 return format!("line {n}: unexpected {:?}", crate::table::clip(g, 60));
@@ -185,14 +176,7 @@ pub fn first_difference(expected: &[u8], got: &[u8]) -> String {
 }
 
 /// Applies one run's outcome to an implementation's track.
-fn record(
-    track: &mut Track,
-    run: &RunRecord,
-    timing: Timing,
-    repeat: u32,
-    timed: bool,
-    slow_s: f64,
-) {
+fn record(track: &mut Track, run: &RunRecord, timing: Timing, repeat: u32, timed: bool, slow_s: f64) {
     track.rss = match (track.rss, run.maxrss_kib) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
@@ -235,12 +219,7 @@ fn record(
 }
 
 /// Runs one program under all implementations and returns its report entry.
-pub fn run_program(
-    program: &Program,
-    pythonpath: &[String],
-    impls: &[Impl],
-    s: &RunSettings,
-) -> ProgramReport {
+pub fn run_program(program: &Program, pythonpath: &[String], impls: &[Impl], s: &RunSettings) -> ProgramReport {
     let repeat = program.repeat_count(s.quick);
     let mut tracks: Vec<Track> = impls
         .iter()
@@ -393,9 +372,6 @@ mod tests {
             first_difference(b"a\n", b""),
             "line 1: expected \"a\", got end of output"
         );
-        assert_eq!(
-            first_difference(b"a\n", b"a\nz\n"),
-            "line 2: unexpected \"z\""
-        );
+        assert_eq!(first_difference(b"a\n", b"a\nz\n"), "line 2: unexpected \"z\"");
     }
 }

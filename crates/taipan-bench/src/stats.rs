@@ -35,11 +35,7 @@ pub fn summarize(samples: &[f64]) -> Option<Summary> {
     };
     let min = *sorted.first()?;
     let max = *sorted.last()?;
-    let spread = if median > 0.0 {
-        (max - min) / median
-    } else {
-        0.0
-    };
+    let spread = if median > 0.0 { (max - min) / median } else { 0.0 };
     Some(Summary {
         median,
         min,

@@ -113,20 +113,9 @@ pub struct Widths {
 
 impl Widths {
     /// Widths fitting the given program names and implementation labels.
-    pub fn new<'a>(
-        programs: impl Iterator<Item = &'a str>,
-        labels: impl Iterator<Item = &'a str>,
-    ) -> Widths {
-        let program = programs
-            .map(|p| p.chars().count())
-            .max()
-            .unwrap_or(7)
-            .max(7);
-        let label = labels
-            .map(|l| l.chars().count())
-            .max()
-            .unwrap_or(14)
-            .max(14);
+    pub fn new<'a>(programs: impl Iterator<Item = &'a str>, labels: impl Iterator<Item = &'a str>) -> Widths {
+        let program = programs.map(|p| p.chars().count()).max().unwrap_or(7).max(7);
+        let label = labels.map(|l| l.chars().count()).max().unwrap_or(14).max(14);
         Widths { program, label }
     }
 }
@@ -143,11 +132,7 @@ pub fn terminal_header(w: Widths, color: bool) -> String {
         pad_left("peak RSS", 9),
         pad_left("speedup", 9),
     );
-    if color {
-        format!("{BOLD}{line}{RESET}")
-    } else {
-        line
-    }
+    if color { format!("{BOLD}{line}{RESET}") } else { line }
 }
 
 /// The terminal lines of one program.
@@ -179,13 +164,7 @@ fn terminal_cell(name: &str, label: &str, cell: &Cell, w: Widths, color: bool) -
                 },
                 17
             ),
-            pad_left(
-                &cell
-                    .spread
-                    .filter(|_| several)
-                    .map_or("–".to_string(), fmt_pct),
-                7
-            ),
+            pad_left(&cell.spread.filter(|_| several).map_or("–".to_string(), fmt_pct), 7),
             pad_left(&fmt_rss(cell.peak_rss_kib), 9),
         ),
         _ => String::new(),
@@ -197,29 +176,18 @@ fn terminal_cell(name: &str, label: &str, cell: &Cell, w: Widths, color: bool) -
                 None if cell.status == Status::Unchecked => "unchecked".to_string(),
                 None => "–".to_string(),
             };
-            let note = cell
-                .detail
-                .as_deref()
-                .map_or(String::new(), |d| format!(" ({d})"));
+            let note = cell.detail.as_deref().map_or(String::new(), |d| format!(" ({d})"));
             format!("{head} {timing} {}{note}", pad_left(&ratio, 9))
         }
         Status::Mismatch => {
             let detail = format!("WRONG OUTPUT: {}", cell.detail.as_deref().unwrap_or(""));
             let text = format!("{head} {timing} {}", clip(&detail, 90));
-            if color {
-                format!("{RED}{text}{RESET}")
-            } else {
-                text
-            }
+            if color { format!("{RED}{text}{RESET}") } else { text }
         }
         Status::Failed => {
             let detail = format!("FAILED: {}", cell.detail.as_deref().unwrap_or(""));
             let text = format!("{head} {}", clip(&detail, 100));
-            if color {
-                format!("{RED}{text}{RESET}")
-            } else {
-                text
-            }
+            if color { format!("{RED}{text}{RESET}") } else { text }
         }
     }
 }
@@ -236,15 +204,7 @@ pub fn terminal_summary(report: &Report, color: bool) -> String {
         "geometric mean of speedups over {} (programs with correct output only)",
         report.label(&report.baseline)
     );
-    let _ = writeln!(
-        out,
-        "\n{}",
-        if color {
-            format!("{BOLD}{title}{RESET}")
-        } else {
-            title
-        }
-    );
+    let _ = writeln!(out, "\n{}", if color { format!("{BOLD}{title}{RESET}") } else { title });
     let label_w = impls
         .iter()
         .map(|i| i.label.chars().count())
@@ -274,25 +234,9 @@ pub fn terminal_summary(report: &Report, color: bool) -> String {
         let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out, "\n{}", noise_line(report));
-    for imp in report
-        .implementations
-        .iter()
-        .filter(|i| i.skipped.is_some())
-    {
-        let note = format!(
-            "skipped {}: {}",
-            imp.name,
-            imp.skipped.as_deref().unwrap_or("")
-        );
-        let _ = writeln!(
-            out,
-            "{}",
-            if color {
-                format!("{DIM}{note}{RESET}")
-            } else {
-                note
-            }
-        );
+    for imp in report.implementations.iter().filter(|i| i.skipped.is_some()) {
+        let note = format!("skipped {}: {}", imp.name, imp.skipped.as_deref().unwrap_or(""));
+        let _ = writeln!(out, "{}", if color { format!("{DIM}{note}{RESET}") } else { note });
     }
     for note in &report.notes {
         let _ = writeln!(
@@ -311,11 +255,7 @@ pub fn terminal_summary(report: &Report, color: bool) -> String {
 /// One sentence on how noisy the machine was.
 pub fn noise_line(report: &Report) -> String {
     let n = &report.noise;
-    let load = |l: Option<[f64; 3]>| {
-        l.map_or("?".to_string(), |l| {
-            format!("{:.2} {:.2} {:.2}", l[0], l[1], l[2])
-        })
-    };
+    let load = |l: Option<[f64; 3]>| l.map_or("?".to_string(), |l| format!("{:.2} {:.2} {:.2}", l[0], l[1], l[2]));
     let mut text = format!(
         "noise: load average {} at start, {} at end",
         load(n.load_before),
@@ -389,9 +329,7 @@ pub fn markdown(report: &Report, svg_name: Option<&str>, json_name: &str) -> Str
         report.date,
         report.commit
     );
-    let mem = m
-        .memory_gib
-        .map_or("?".to_string(), |g| format!("{g:.0} GiB"));
+    let mem = m.memory_gib.map_or("?".to_string(), |g| format!("{g:.0} GiB"));
     let _ = writeln!(
         out,
         "- Machine: {} ({} cores, {mem} RAM), Linux {}",
@@ -407,11 +345,7 @@ pub fn markdown(report: &Report, svg_name: Option<&str>, json_name: &str) -> Str
         "- Mode: {}: {} timed run(s) per program and implementation{warm}, interleaved (A B C A B C …)",
         report.mode, report.runs
     );
-    let _ = writeln!(
-        out,
-        "- {}",
-        noise_line(report).replacen("noise: ", "Noise: ", 1)
-    );
+    let _ = writeln!(out, "- {}", noise_line(report).replacen("noise: ", "Noise: ", 1));
     let _ = writeln!(out, "- Implementations:");
     for imp in &report.implementations {
         match &imp.skipped {
@@ -444,11 +378,7 @@ pub fn markdown(report: &Report, svg_name: Option<&str>, json_name: &str) -> Str
         report.label(&report.baseline)
     );
     if let Some(svg) = svg_name {
-        let _ = writeln!(
-            out,
-            "![Speedup over {}]({svg})\n",
-            report.label(&report.baseline)
-        );
+        let _ = writeln!(out, "![Speedup over {}]({svg})\n", report.label(&report.baseline));
     }
     let mut groups: Vec<String> = report.sets.clone();
     if groups.len() > 1 {
@@ -462,12 +392,7 @@ pub fn markdown(report: &Report, svg_name: Option<&str>, json_name: &str) -> Str
         for g in &groups {
             let text = match report.geomean(g, &imp.name) {
                 Some(gm) => match gm.speedup {
-                    Some(s) => format!(
-                        "{} ({}/{})",
-                        fmt_speedup(s),
-                        gm.counted,
-                        gm.counted + gm.excluded
-                    ),
+                    Some(s) => format!("{} ({}/{})", fmt_speedup(s), gm.counted, gm.counted + gm.excluded),
                     None => "–".to_string(),
                 },
                 None => "–".to_string(),
@@ -481,11 +406,7 @@ pub fn markdown(report: &Report, svg_name: Option<&str>, json_name: &str) -> Str
         let _ = writeln!(
             out,
             "| program | {} |",
-            impls
-                .iter()
-                .map(|i| i.label.as_str())
-                .collect::<Vec<_>>()
-                .join(" | ")
+            impls.iter().map(|i| i.label.as_str()).collect::<Vec<_>>().join(" | ")
         );
         let _ = writeln!(out, "|---|{}", "---|".repeat(impls.len()));
         for program in report.programs.iter().filter(|p| &p.set == set) {
@@ -508,11 +429,7 @@ pub fn markdown(report: &Report, svg_name: Option<&str>, json_name: &str) -> Str
         let _ = writeln!(out, "| program | implementation | figures |");
         let _ = writeln!(out, "|---|---|---|");
         for (p, c) in with_stats {
-            let figures: Vec<String> = c
-                .jit_stats
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect();
+            let figures: Vec<String> = c.jit_stats.iter().map(|(k, v)| format!("{k}={v}")).collect();
             let _ = writeln!(
                 out,
                 "| {}/{} | {} | {} |",

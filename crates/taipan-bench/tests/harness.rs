@@ -49,8 +49,7 @@ fn quick_run_writes_all_outputs() {
     );
     assert!(stdout.contains("own/fib"), "{stdout}");
     let report: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&json).expect("JSON written"))
-            .expect("valid JSON");
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("JSON written")).expect("valid JSON");
     let programs = report["programs"].as_array().expect("programs array");
     assert_eq!(programs.len(), 2);
     for p in programs {

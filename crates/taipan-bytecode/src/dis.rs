@@ -16,7 +16,11 @@ pub fn disassemble(code: &CodeObject) -> String {
 }
 
 fn dis_one(code: &CodeObject, out: &mut String) {
-    let _ = writeln!(out, "Disassembly of <code object {} line {}>:", code.qualname, code.first_line);
+    let _ = writeln!(
+        out,
+        "Disassembly of <code object {} line {}>:",
+        code.qualname, code.first_line
+    );
     let mut last_line = 0;
     for (i, ins) in code.instructions.iter().enumerate() {
         let line = code.line_at(i);
@@ -32,7 +36,9 @@ fn dis_one(code: &CodeObject, out: &mut String) {
             ArgKind::Const => format!(
                 "{} ({})",
                 ins.arg,
-                code.constants.get(ins.arg as usize).map_or("?".into(), |c| c.to_string())
+                code.constants
+                    .get(ins.arg as usize)
+                    .map_or("?".into(), |c| c.to_string())
             ),
             ArgKind::Name => format!("{} ({})", ins.arg, name(&code.names, ins.arg as usize)),
             ArgKind::Local => format!("{} ({})", ins.arg, name(&code.varnames, ins.arg as usize)),

@@ -246,7 +246,11 @@ impl BinaryOperator {
     /// For an in-place operator, the plain operator it falls back to; otherwise itself.
     pub fn non_inplace(self) -> BinaryOperator {
         let v = self as u8;
-        if v >= 13 { BinaryOperator::from_arg(u32::from(v - 13)).unwrap_or(self) } else { self }
+        if v >= 13 {
+            BinaryOperator::from_arg(u32::from(v - 13)).unwrap_or(self)
+        } else {
+            self
+        }
     }
 
     /// True for `+=` and friends.

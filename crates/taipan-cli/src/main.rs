@@ -208,7 +208,11 @@ fn absolute(path: &Path) -> PathBuf {
         return path.to_path_buf();
     }
     let cwd = std::env::current_dir().unwrap_or_default();
-    if path.as_os_str().is_empty() { cwd } else { cwd.join(path) }
+    if path.as_os_str().is_empty() {
+        cwd
+    } else {
+        cwd.join(path)
+    }
 }
 
 /// The text of an OS error as CPython's `strerror` prints it (without Rust's suffix).
@@ -232,7 +236,11 @@ fn script(file: &OsStr, rest: &[OsString]) -> Result<Start, i32> {
     };
     let is_dir = path.as_os_str().is_empty() || std::fs::metadata(path).is_ok_and(|m| m.is_dir());
     let target = if is_dir {
-        let main = if path.as_os_str().is_empty() { PathBuf::from("__main__.py") } else { path.join("__main__.py") };
+        let main = if path.as_os_str().is_empty() {
+            PathBuf::from("__main__.py")
+        } else {
+            path.join("__main__.py")
+        };
         if !main.is_file() {
             eprintln!("{EXE}: can't find '__main__' module in '{shown}'");
             return Err(1);

@@ -39,7 +39,10 @@ use libtest_mimic::{Arguments, Failed, Trial};
 const MODES: &[(&str, &[(&str, &str)])] = &[
     ("interp", &[("TAIPAN_JIT", "off")]),
     // every specializable instruction specializes at its first execution (inline caches on)
-    ("specialize0", &[("TAIPAN_JIT", "off"), ("TAIPAN_SPECIALIZE_WARMUP", "0")]),
+    (
+        "specialize0",
+        &[("TAIPAN_JIT", "off"), ("TAIPAN_SPECIALIZE_WARMUP", "0")],
+    ),
 ];
 
 /// One row of [`MODES`]: the mode name and the environment variables it sets.
@@ -148,11 +151,7 @@ fn repo_root() -> PathBuf {
 /// Errors: an unknown mode name.
 fn selected_modes() -> Result<Vec<Mode>, String> {
     let wanted = std::env::var("TAIPAN_TEST_MODES").unwrap_or_default();
-    let names: Vec<&str> = wanted
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
+    let names: Vec<&str> = wanted.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
     if names.is_empty() {
         return Ok(MODES.to_vec());
     }
@@ -230,16 +229,9 @@ fn read_expected(base: &Path, ext: &str) -> Result<Option<Vec<u8>>, Failed> {
 }
 
 /// Runs one program in one mode and compares its output with the expected files.
-fn run_case(
-    bin: &Path,
-    root: &Path,
-    env: &[(&str, &str)],
-    case: &Case,
-    timeout: Duration,
-) -> Result<(), Failed> {
+fn run_case(bin: &Path, root: &Path, env: &[(&str, &str)], case: &Case, timeout: Duration) -> Result<(), Failed> {
     let source_path = case.base.with_extension("py");
-    let source = std::fs::read(&source_path)
-        .map_err(|e| format!("cannot read {}: {e}", source_path.display()))?;
+    let source = std::fs::read(&source_path).map_err(|e| format!("cannot read {}: {e}", source_path.display()))?;
     let args = extra_args(&String::from_utf8_lossy(&source));
     let Some(want_stdout) = read_expected(&case.base, "stdout")? else {
         return Err(format!(
@@ -271,15 +263,10 @@ fn run_case(
     for (k, v) in COMMON_ENV.iter().chain(env.iter()) {
         cmd.env(k, v);
     }
-    cmd.stdin(if stdin.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    });
+    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
 
-    let output = run_with_timeout(cmd, stdin, timeout)
-        .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
+    let output = run_with_timeout(cmd, stdin, timeout).map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
     let Some((status, stdout, stderr)) = output else {
         return Err(format!("timed out after {} s (killed)", timeout.as_secs()).into());
     };
@@ -330,11 +317,7 @@ fn strip_prefix_everywhere(data: &[u8], needle: &[u8]) -> Vec<u8> {
 
 /// Spawns `cmd`, writes `stdin` to it, collects stdout and stderr, and waits at most `limit`.
 /// Returns `Ok(None)` when the child had to be killed for exceeding the limit.
-fn run_with_timeout(
-    mut cmd: Command,
-    stdin: Option<Vec<u8>>,
-    limit: Duration,
-) -> std::io::Result<Option<Output>> {
+fn run_with_timeout(mut cmd: Command, stdin: Option<Vec<u8>>, limit: Duration) -> std::io::Result<Option<Output>> {
     let mut child: Child = cmd.spawn()?;
     let writer = match (child.stdin.take(), stdin) {
         (Some(mut pipe), Some(data)) => Some(thread::spawn(move || {
@@ -363,16 +346,12 @@ fn run_with_timeout(
     // A grandchild may still hold the pipes open after the child is gone: never wait for the
     // readers past the limit (or past a short grace period after a kill); abandon them instead.
     let grace = if status.is_some() {
-        limit
-            .saturating_sub(start.elapsed())
-            .max(Duration::from_secs(1))
+        limit.saturating_sub(start.elapsed()).max(Duration::from_secs(1))
     } else {
         Duration::from_secs(1)
     };
-    let collect = |rx: Option<mpsc::Receiver<Vec<u8>>>| {
-        rx.and_then(|rx| rx.recv_timeout(grace).ok())
-            .unwrap_or_default()
-    };
+    let collect =
+        |rx: Option<mpsc::Receiver<Vec<u8>>>| rx.and_then(|rx| rx.recv_timeout(grace).ok()).unwrap_or_default();
     let stdout = collect(out_reader);
     let stderr = collect(err_reader);
     if status.is_some()
@@ -463,20 +442,14 @@ fn diff(stream: &str, want: &[u8], got: &[u8]) -> String {
         push_line(&mut out, '-', line, &mut budget);
     }
     if a_mid.len() > shown_a {
-        out.push_str(&format!(
-            "  ... {} more expected lines\n",
-            a_mid.len() - shown_a
-        ));
+        out.push_str(&format!("  ... {} more expected lines\n", a_mid.len() - shown_a));
     }
     let shown_b = b_mid.len().min(budget.saturating_sub(DIFF_CONTEXT).max(1));
     for line in b_mid.iter().take(shown_b) {
         push_line(&mut out, '+', line, &mut budget);
     }
     if b_mid.len() > shown_b {
-        out.push_str(&format!(
-            "  ... {} more actual lines\n",
-            b_mid.len() - shown_b
-        ));
+        out.push_str(&format!("  ... {} more actual lines\n", b_mid.len() - shown_b));
     }
     let after = a.len() - suffix;
     for line in a.get(after..).unwrap_or(&[]).iter().take(DIFF_CONTEXT) {

@@ -82,12 +82,12 @@ pub fn stack_effect(op: Opcode, arg: u32) -> (i32, i32) {
     let n = i32::try_from(arg).unwrap_or(i32::MAX / 4);
     let e = match op {
         Nop | Swap | DeleteFast | DeleteName | DeleteGlobal | DeleteDeref | LoadAttr | UnaryPositive
-        | UnaryNegative | UnaryNot | UnaryInvert | ListToTuple | GetIter | Jump | YieldValue
-        | GetYieldFromIter | CheckExcMatch | SetupAnnotations => 0,
+        | UnaryNegative | UnaryNot | UnaryInvert | ListToTuple | GetIter | Jump | YieldValue | GetYieldFromIter
+        | CheckExcMatch | SetupAnnotations => 0,
         PopTop | StoreFast | StoreName | StoreGlobal | StoreDeref | DeleteAttr | BinarySubscr | BinaryOp
-        | CompareOp | IsOp | ContainsOp | ListAppend | SetAdd | ListExtend | SetUpdate | DictUpdate
-        | DictMerge | PopJumpIfFalse | PopJumpIfTrue | PopJumpIfNone | PopJumpIfNotNone | ReturnValue
-        | Reraise | PopExcept | ImportName | ImportStar => -1,
+        | CompareOp | IsOp | ContainsOp | ListAppend | SetAdd | ListExtend | SetUpdate | DictUpdate | DictMerge
+        | PopJumpIfFalse | PopJumpIfTrue | PopJumpIfNone | PopJumpIfNotNone | ReturnValue | Reraise | PopExcept
+        | ImportName | ImportStar => -1,
         Copy | LoadConst | LoadFast | LoadName | LoadGlobal | LoadDeref | LoadClassDeref | LoadClosure
         | PushExcInfo | LoadAssertionError | BeforeWith | WithExceptStart | LoadBuildClass | ImportFrom => 1,
         StoreAttr | MapAdd | DeleteSubscr => -2,
@@ -120,14 +120,21 @@ pub fn stack_effect(op: Opcode, arg: u32) -> (i32, i32) {
 
 /// True if control never falls through to the next instruction.
 fn is_terminal(op: Opcode) -> bool {
-    matches!(op, Opcode::Jump | Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::Reraise)
+    matches!(
+        op,
+        Opcode::Jump | Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::Reraise
+    )
 }
 
 /// Assembles `ir`; `Err` carries an internal-error description.
 pub fn assemble(ir: &IrCode<'_>) -> Result<Assembled, String> {
     let len = ir.code.len();
     let label_index = |l: Label| -> Result<usize, String> {
-        ir.labels.get(l.0 as usize).copied().flatten().ok_or_else(|| format!("unbound label {}", l.0))
+        ir.labels
+            .get(l.0 as usize)
+            .copied()
+            .flatten()
+            .ok_or_else(|| format!("unbound label {}", l.0))
     };
     let mut depth: Vec<Option<i32>> = vec![None; len];
     let mut handler_depth: Vec<Option<i32>> = vec![None; ir.handlers.len()];
@@ -196,28 +203,42 @@ pub fn assemble(ir: &IrCode<'_>) -> Result<Assembled, String> {
     }
     let resolve = |l: Label| -> Result<u32, String> {
         let idx = label_index(l)?;
-        next_kept.get(idx).copied().flatten().ok_or_else(|| format!("label {} has no instruction", l.0))
+        next_kept
+            .get(idx)
+            .copied()
+            .flatten()
+            .ok_or_else(|| format!("label {} has no instruction", l.0))
     };
     let mut instructions = Vec::with_capacity(count as usize);
     let mut positions = Vec::with_capacity(count as usize);
     let mut exception_table: Vec<ExceptionTableEntry> = Vec::new();
     let mut current: Option<(u32, u32)> = None; // (handler, start)
-    let flush = |current: &mut Option<(u32, u32)>, end: u32, table: &mut Vec<ExceptionTableEntry>| -> Result<(), String> {
-        if let Some((h, start)) = current.take() {
-            let handler = ir.handlers.get(h as usize).ok_or("bad handler index")?;
-            let depth = handler_depth[h as usize].ok_or("handler without depth")?;
-            table.push(ExceptionTableEntry {
-                start,
-                end,
-                target: resolve(handler.target)?,
-                depth: u32::try_from(depth).map_err(|_| "negative handler depth")?,
-            });
-        }
-        Ok(())
-    };
+    let flush =
+        |current: &mut Option<(u32, u32)>, end: u32, table: &mut Vec<ExceptionTableEntry>| -> Result<(), String> {
+            if let Some((h, start)) = current.take() {
+                let handler = ir.handlers.get(h as usize).ok_or("bad handler index")?;
+                let depth = handler_depth[h as usize].ok_or("handler without depth")?;
+                table.push(ExceptionTableEntry {
+                    start,
+                    end,
+                    target: resolve(handler.target)?,
+                    depth: u32::try_from(depth).map_err(|_| "negative handler depth")?,
+                });
+            }
+            Ok(())
+        };
     for i in 0..len {
         let Some(fi) = final_index[i] else { continue };
-        let Ir::Op { op, arg, target, pos, handler } = &ir.code[i] else { continue };
+        let Ir::Op {
+            op,
+            arg,
+            target,
+            pos,
+            handler,
+        } = &ir.code[i]
+        else {
+            continue;
+        };
         let arg = match target {
             Some(t) => resolve(*t)?,
             None => *arg,

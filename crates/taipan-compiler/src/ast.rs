@@ -64,25 +64,51 @@ pub enum StmtKind {
     /// `target op= value` (op is the plain operator).
     AugAssign { target: Expr, op: Operator, value: Expr },
     /// `target: annotation [= value]`; `simple` for a bare, unparenthesized name.
-    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr>, simple: bool },
+    AnnAssign {
+        target: Expr,
+        annotation: Expr,
+        value: Option<Expr>,
+        simple: bool,
+    },
     /// `for target in iter: body else: orelse`.
-    For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     /// `while test: body else: orelse`.
-    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    While {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     /// `if`/`elif` branches (test, body, range of the `if`/`elif` clause) and the `else` body.
-    If { branches: Vec<(Expr, Vec<Stmt>, Range)>, orelse: Vec<Stmt> },
+    If {
+        branches: Vec<(Expr, Vec<Stmt>, Range)>,
+        orelse: Vec<Stmt>,
+    },
     /// `with a as x, b: body`.
     With { items: Vec<WithItem>, body: Vec<Stmt> },
     /// `raise [exc [from cause]]`.
     Raise { exc: Option<Expr>, cause: Option<Expr> },
     /// `try` with handlers, `else` and `finally`.
-    Try { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<ExceptHandler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
     /// `assert test, msg`.
     Assert { test: Expr, msg: Option<Expr> },
     /// `import a.b as c, d`.
     Import(Vec<Alias>),
     /// `from ..module import a as b` (`names` is `["*"]` for a star import).
-    ImportFrom { module: Option<Rc<str>>, names: Vec<Alias>, level: u32 },
+    ImportFrom {
+        module: Option<Rc<str>>,
+        names: Vec<Alias>,
+        level: u32,
+    },
     /// `global a, b`.
     Global(Vec<Ident>),
     /// `nonlocal a, b`.
@@ -310,13 +336,21 @@ pub enum ExprKind {
     /// `target := value`.
     Named { target: Box<Expr>, value: Box<Expr> },
     /// `left op right`.
-    BinOp { left: Box<Expr>, op: Operator, right: Box<Expr> },
+    BinOp {
+        left: Box<Expr>,
+        op: Operator,
+        right: Box<Expr>,
+    },
     /// `op operand`.
     UnaryOp { op: UnaryOp, operand: Box<Expr> },
     /// `lambda params: body`.
     Lambda(Box<Lambda>),
     /// `body if test else orelse`.
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
     /// `{k: v, **m}` (`None` key for `**m`).
     Dict { keys: Vec<Option<Expr>>, values: Vec<Expr> },
     /// `{a, b}`.
@@ -328,11 +362,23 @@ pub enum ExprKind {
     /// `yield from value`.
     YieldFrom(Box<Expr>),
     /// `left op1 c1 op2 c2 ...`.
-    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
+    Compare {
+        left: Box<Expr>,
+        ops: Vec<CmpOp>,
+        comparators: Vec<Expr>,
+    },
     /// `func(args, keywords)`.
-    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        keywords: Vec<Keyword>,
+    },
     /// One `{value!conv:spec}` piece of an f-string (conversion 0 none, 1 str, 2 repr, 3 ascii).
-    FormattedValue { value: Box<Expr>, conversion: u32, format_spec: Option<Box<Expr>> },
+    FormattedValue {
+        value: Box<Expr>,
+        conversion: u32,
+        format_spec: Option<Box<Expr>>,
+    },
     /// An f-string: concatenation of `Constant` str and `FormattedValue` parts.
     JoinedStr(Vec<Expr>),
     /// A literal.
@@ -350,7 +396,11 @@ pub enum ExprKind {
     /// `(a, b)` / `a, b`.
     Tuple(Vec<Expr>),
     /// `lower:upper:step` inside a subscript.
-    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
 }
 
 impl Expr {

@@ -90,7 +90,11 @@ impl<'a> SourceMap<'a> {
             }
             i += 1;
         }
-        SourceMap { source, filename, line_starts }
+        SourceMap {
+            source,
+            filename,
+            line_starts,
+        }
     }
 
     /// The source text.
@@ -112,7 +116,12 @@ impl<'a> SourceMap<'a> {
     pub fn position(&self, range: Range) -> Position {
         let (line, col) = self.line_col(range.start);
         let (end_line, end_col) = self.line_col(range.end.max(range.start));
-        Position { line, end_line, col, end_col }
+        Position {
+            line,
+            end_line,
+            col,
+            end_col,
+        }
     }
 
     /// Text of line `line` (1-based) including its line terminator, if it exists.
@@ -208,7 +217,10 @@ impl StackGuard {
     #[inline(never)]
     pub fn new(budget: usize) -> Self {
         let probe = 0u8;
-        StackGuard { base: std::ptr::addr_of!(probe) as usize, budget }
+        StackGuard {
+            base: std::ptr::addr_of!(probe) as usize,
+            budget,
+        }
     }
 
     /// True once the current frame is more than `budget` bytes away from the base.

@@ -36,8 +36,8 @@ use ruff_python_parser::{Mode as RuffMode, ParseOptions, parse_unchecked};
 pub use taipan_bytecode::CodeObject;
 
 pub use error::{CompileError, CompileErrorKind};
-pub use warnings::{CompileWarning, take_warnings};
 pub use source::{DecodeError, decode_source};
+pub use warnings::{CompileWarning, take_warnings};
 
 use error::SourceMap;
 
@@ -65,7 +65,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { int_max_str_digits: lower::DEFAULT_INT_MAX_STR_DIGITS, max_stack_bytes: 3 << 19 }
+        Options {
+            int_max_str_digits: lower::DEFAULT_INT_MAX_STR_DIGITS,
+            max_stack_bytes: 3 << 19,
+        }
     }
 }
 
@@ -119,8 +122,15 @@ pub fn compile_with_options(
     };
     drop(parsed);
     let future_annotations = parse_errors::future_features(&map, &body).map_err(|e| *e)?;
-    let table =
-        symtable::build(&map, &body, expr.as_ref(), lowerer.scope_count(), future_annotations, guard).map_err(|e| *e)?;
+    let table = symtable::build(
+        &map,
+        &body,
+        expr.as_ref(),
+        lowerer.scope_count(),
+        future_annotations,
+        guard,
+    )
+    .map_err(|e| *e)?;
     let compiler = codegen::Compiler::new(&map, &table, filename, guard);
     let result = match &expr {
         Some(e) => compiler.compile_expression(e),

@@ -41,17 +41,29 @@ pub struct Lowerer<'a> {
 type Res<T> = Result<T, Box<CompileError>>;
 
 fn rng(r: ruff_text_size::TextRange) -> Range {
-    Range { start: r.start().to_u32(), end: r.end().to_u32() }
+    Range {
+        start: r.start().to_u32(),
+        end: r.end().to_u32(),
+    }
 }
 
 fn ident(i: &r::Identifier) -> Ident {
-    Ident { name: Rc::from(i.id.as_str()), range: rng(i.range) }
+    Ident {
+        name: Rc::from(i.id.as_str()),
+        range: rng(i.range),
+    }
 }
 
 impl<'a> Lowerer<'a> {
     /// A lowerer reporting errors against `map`.
     pub fn new(map: &'a SourceMap<'a>, int_max_str_digits: usize, guard: StackGuard) -> Self {
-        Lowerer { map, depth: 0, next_scope: 1, int_max_str_digits, guard }
+        Lowerer {
+            map,
+            depth: 0,
+            next_scope: 1,
+            int_max_str_digits,
+            guard,
+        }
     }
 
     /// Number of scopes allocated so far (including scope 0).
@@ -66,7 +78,8 @@ impl<'a> Lowerer<'a> {
     }
 
     fn unsupported(&self, what: &str, range: ruff_text_size::TextRange) -> Box<CompileError> {
-        self.map.error_at_bytes(format!("not supported yet: {what}"), rng(range))
+        self.map
+            .error_at_bytes(format!("not supported yet: {what}"), rng(range))
     }
 
     /// Lowers a module body.
@@ -113,8 +126,11 @@ impl<'a> Lowerer<'a> {
                         rng(tp.range),
                     ));
                 }
-                let decorators =
-                    f.decorator_list.iter().map(|d| self.expr(&d.expression)).collect::<Res<_>>()?;
+                let decorators = f
+                    .decorator_list
+                    .iter()
+                    .map(|d| self.expr(&d.expression))
+                    .collect::<Res<_>>()?;
                 let params = self.params(&f.parameters)?;
                 let returns = self.opt_expr(f.returns.as_deref())?;
                 let scope = self.new_scope();
@@ -136,8 +152,11 @@ impl<'a> Lowerer<'a> {
                         rng(tp.range),
                     ));
                 }
-                let decorators =
-                    c.decorator_list.iter().map(|d| self.expr(&d.expression)).collect::<Res<_>>()?;
+                let decorators = c
+                    .decorator_list
+                    .iter()
+                    .map(|d| self.expr(&d.expression))
+                    .collect::<Res<_>>()?;
                 let (bases, keywords) = match &c.arguments {
                     Some(a) => (self.exprs(&a.args)?, self.keywords(&a.keywords)?),
                     None => (Vec::new(), Vec::new()),
@@ -156,13 +175,14 @@ impl<'a> Lowerer<'a> {
             S::Return(x) => StmtKind::Return(self.opt_expr(x.value.as_deref())?),
             S::Delete(x) => StmtKind::Delete(self.exprs(&x.targets)?),
             S::TypeAlias(x) => {
-                return Err(self.map.error_at(
-                    crate::CompileErrorKind::SyntaxError,
-                    "invalid syntax",
-                    rng(x.range),
-                ));
+                return Err(self
+                    .map
+                    .error_at(crate::CompileErrorKind::SyntaxError, "invalid syntax", rng(x.range)));
             }
-            S::Assign(x) => StmtKind::Assign { targets: self.exprs(&x.targets)?, value: self.expr(&x.value)? },
+            S::Assign(x) => StmtKind::Assign {
+                targets: self.exprs(&x.targets)?,
+                value: self.expr(&x.value)?,
+            },
             S::AugAssign(x) => StmtKind::AugAssign {
                 target: self.expr(&x.target)?,
                 op: operator(x.op),
@@ -212,7 +232,10 @@ impl<'a> Lowerer<'a> {
                         optional_vars: self.opt_expr(item.optional_vars.as_deref())?,
                     });
                 }
-                StmtKind::With { items, body: self.stmts(&x.body)? }
+                StmtKind::With {
+                    items,
+                    body: self.stmts(&x.body)?,
+                }
             }
             S::Match(x) => return Err(self.unsupported("match statement", x.range)),
             S::Raise(x) => StmtKind::Raise {
@@ -241,7 +264,10 @@ impl<'a> Lowerer<'a> {
                     finalbody: self.stmts(&x.finalbody)?,
                 }
             }
-            S::Assert(x) => StmtKind::Assert { test: self.expr(&x.test)?, msg: self.opt_expr(x.msg.as_deref())? },
+            S::Assert(x) => StmtKind::Assert {
+                test: self.expr(&x.test)?,
+                msg: self.opt_expr(x.msg.as_deref())?,
+            },
             S::Import(x) => StmtKind::Import(x.names.iter().map(alias).collect()),
             S::ImportFrom(x) => StmtKind::ImportFrom {
                 module: x.module.as_ref().map(|m| Rc::from(m.id.as_str())),
@@ -255,11 +281,9 @@ impl<'a> Lowerer<'a> {
             S::Break(_) => StmtKind::Break,
             S::Continue(_) => StmtKind::Continue,
             S::IpyEscapeCommand(x) => {
-                return Err(self.map.error_at(
-                    crate::CompileErrorKind::SyntaxError,
-                    "invalid syntax",
-                    rng(x.range),
-                ));
+                return Err(self
+                    .map
+                    .error_at(crate::CompileErrorKind::SyntaxError, "invalid syntax", rng(x.range)));
             }
         };
         Ok(Stmt { range, kind })
@@ -303,7 +327,11 @@ impl<'a> Lowerer<'a> {
     fn keywords(&mut self, ks: &[r::Keyword]) -> Res<Vec<Keyword>> {
         let mut out = Vec::new();
         for k in ks {
-            out.push(Keyword { arg: k.arg.as_ref().map(ident), value: self.expr(&k.value)?, range: rng(k.range) });
+            out.push(Keyword {
+                arg: k.arg.as_ref().map(ident),
+                value: self.expr(&k.value)?,
+                range: rng(k.range),
+            });
         }
         Ok(out)
     }
@@ -314,7 +342,11 @@ impl<'a> Lowerer<'a> {
             if g.is_async {
                 return Err(self.unsupported("asynchronous comprehension", g.range));
             }
-            out.push(Comprehension { target: self.expr(&g.target)?, iter: self.expr(&g.iter)?, ifs: self.exprs(&g.ifs)? });
+            out.push(Comprehension {
+                target: self.expr(&g.target)?,
+                iter: self.expr(&g.iter)?,
+                ifs: self.exprs(&g.ifs)?,
+            });
         }
         Ok(out)
     }
@@ -355,7 +387,9 @@ impl<'a> Lowerer<'a> {
             E::FString(x) => self.fstring(x, range),
             E::TString(x) => Err(self.unsupported("template string", x.range)),
             E::StringLiteral(x) => Ok(ExprKind::Constant(Constant::Str(Rc::from(x.value.to_str())))),
-            E::BytesLiteral(x) => Ok(ExprKind::Constant(Constant::Bytes(x.value.bytes().collect::<Vec<u8>>().into()))),
+            E::BytesLiteral(x) => Ok(ExprKind::Constant(Constant::Bytes(
+                x.value.bytes().collect::<Vec<u8>>().into(),
+            ))),
             E::NumberLiteral(x) => Ok(ExprKind::Constant(self.number(&x.value, range)?)),
             E::BooleanLiteral(x) => Ok(ExprKind::Constant(Constant::Bool(x.value))),
             E::NoneLiteral(_) => Ok(ExprKind::Constant(Constant::None)),
@@ -368,21 +402,33 @@ impl<'a> Lowerer<'a> {
             E::Tuple(x) => Ok(ExprKind::Tuple(self.exprs(&x.elts)?)),
             E::Slice(x) => self.slice(x),
             E::IpyEscapeCommand(x) => {
-                Err(self.map.error_at(crate::CompileErrorKind::SyntaxError, "invalid syntax", rng(x.range)))
+                Err(self
+                    .map
+                    .error_at(crate::CompileErrorKind::SyntaxError, "invalid syntax", rng(x.range)))
             }
         }
     }
 
     fn bool_op(&mut self, x: &r::ExprBoolOp) -> Res<ExprKind> {
-        Ok(ExprKind::BoolOp { is_and: x.op == r::BoolOp::And, values: self.exprs(&x.values)? })
+        Ok(ExprKind::BoolOp {
+            is_and: x.op == r::BoolOp::And,
+            values: self.exprs(&x.values)?,
+        })
     }
 
     fn named(&mut self, x: &r::ExprNamed) -> Res<ExprKind> {
-        Ok(ExprKind::Named { target: self.boxed(&x.target)?, value: self.boxed(&x.value)? })
+        Ok(ExprKind::Named {
+            target: self.boxed(&x.target)?,
+            value: self.boxed(&x.value)?,
+        })
     }
 
     fn bin_op(&mut self, x: &r::ExprBinOp) -> Res<ExprKind> {
-        Ok(ExprKind::BinOp { left: self.boxed(&x.left)?, op: operator(x.op), right: self.boxed(&x.right)? })
+        Ok(ExprKind::BinOp {
+            left: self.boxed(&x.left)?,
+            op: operator(x.op),
+            right: self.boxed(&x.right)?,
+        })
     }
 
     fn unary_op(&mut self, x: &r::ExprUnaryOp) -> Res<ExprKind> {
@@ -398,7 +444,10 @@ impl<'a> Lowerer<'a> {
                 return Ok(ExprKind::Constant(c));
             }
         }
-        Ok(ExprKind::UnaryOp { op, operand: Box::new(operand) })
+        Ok(ExprKind::UnaryOp {
+            op,
+            operand: Box::new(operand),
+        })
     }
 
     fn lambda(&mut self, x: &r::ExprLambda) -> Res<ExprKind> {
@@ -412,7 +461,11 @@ impl<'a> Lowerer<'a> {
     }
 
     fn if_exp(&mut self, x: &r::ExprIf) -> Res<ExprKind> {
-        Ok(ExprKind::IfExp { test: self.boxed(&x.test)?, body: self.boxed(&x.body)?, orelse: self.boxed(&x.orelse)? })
+        Ok(ExprKind::IfExp {
+            test: self.boxed(&x.test)?,
+            body: self.boxed(&x.body)?,
+            orelse: self.boxed(&x.orelse)?,
+        })
     }
 
     fn dict(&mut self, x: &r::ExprDict) -> Res<ExprKind> {
@@ -464,11 +517,17 @@ impl<'a> Lowerer<'a> {
     }
 
     fn attribute(&mut self, x: &r::ExprAttribute) -> Res<ExprKind> {
-        Ok(ExprKind::Attribute { value: self.boxed(&x.value)?, attr: ident(&x.attr) })
+        Ok(ExprKind::Attribute {
+            value: self.boxed(&x.value)?,
+            attr: ident(&x.attr),
+        })
     }
 
     fn subscript(&mut self, x: &r::ExprSubscript) -> Res<ExprKind> {
-        Ok(ExprKind::Subscript { value: self.boxed(&x.value)?, slice: self.boxed(&x.slice)? })
+        Ok(ExprKind::Subscript {
+            value: self.boxed(&x.value)?,
+            slice: self.boxed(&x.slice)?,
+        })
     }
 
     fn slice(&mut self, x: &r::ExprSlice) -> Res<ExprKind> {
@@ -492,7 +551,13 @@ impl<'a> Lowerer<'a> {
         let generators = self.comprehension(gens)?;
         let elt = self.expr(elt)?;
         let value = self.opt_expr(value)?;
-        Ok(ExprKind::Comp(Box::new(Comp { kind, elt, value, generators, scope })))
+        Ok(ExprKind::Comp(Box::new(Comp {
+            kind,
+            elt,
+            value,
+            generators,
+            scope,
+        })))
     }
 
     fn fstring_elements(&mut self, elements: &r::InterpolatedStringElements, parts: &mut Vec<Expr>) -> Res<()> {
@@ -519,13 +584,20 @@ impl<'a> Lowerer<'a> {
                             let mut spec_parts = Vec::new();
                             self.fstring_elements(&spec.elements, &mut spec_parts)?;
                             let r = rng(spec.range);
-                            Some(Box::new(Expr { range: r, kind: joined(spec_parts, r) }))
+                            Some(Box::new(Expr {
+                                range: r,
+                                kind: joined(spec_parts, r),
+                            }))
                         }
                         None => None,
                     };
                     parts.push(Expr {
                         range: rng(i.range),
-                        kind: ExprKind::FormattedValue { value, conversion, format_spec },
+                        kind: ExprKind::FormattedValue {
+                            value,
+                            conversion,
+                            format_spec,
+                        },
                     });
                 }
             }
@@ -585,14 +657,21 @@ impl<'a> Lowerer<'a> {
 }
 
 fn alias(a: &r::Alias) -> Alias {
-    Alias { name: ident(&a.name), asname: a.asname.as_ref().map(ident) }
+    Alias {
+        name: ident(&a.name),
+        asname: a.asname.as_ref().map(ident),
+    }
 }
 
 fn push_str(parts: &mut Vec<Expr>, s: &str, range: Range) {
     if s.is_empty() {
         return;
     }
-    if let Some(Expr { kind: ExprKind::Constant(Constant::Str(prev)), range: prev_range }) = parts.last_mut() {
+    if let Some(Expr {
+        kind: ExprKind::Constant(Constant::Str(prev)),
+        range: prev_range,
+    }) = parts.last_mut()
+    {
         let mut joined = String::with_capacity(prev.len() + s.len());
         joined.push_str(prev);
         joined.push_str(s);
@@ -600,7 +679,10 @@ fn push_str(parts: &mut Vec<Expr>, s: &str, range: Range) {
         prev_range.end = range.end;
         return;
     }
-    parts.push(Expr { range, kind: ExprKind::Constant(Constant::Str(Rc::from(s))) });
+    parts.push(Expr {
+        range,
+        kind: ExprKind::Constant(Constant::Str(Rc::from(s))),
+    });
 }
 
 /// An f-string (kept as `JoinedStr` even when constant, so it is never a docstring).

@@ -19,7 +19,10 @@ const MAX_PAREN_LEVEL: u32 = 200;
 const MAX_INDENT: u32 = 100;
 
 fn rng(r: ruff_text_size::TextRange) -> Range {
-    Range { start: r.start().to_u32(), end: r.end().to_u32() }
+    Range {
+        start: r.start().to_u32(),
+        end: r.end().to_u32(),
+    }
 }
 
 /// The first error of a parse, if any, as CPython would report it.
@@ -37,10 +40,9 @@ pub fn check(map: &SourceMap<'_>, parsed: &Parsed<Mod>, guard: StackGuard) -> Op
         if matches!(e.error, ParseErrorType::InvalidAnnotatedAssignmentTarget) {
             // `f(x):` with nothing after the colon is not an annotation for CPython's
             // grammar, just invalid syntax where the annotation should start.
-            let missing = parsed
-                .errors()
-                .iter()
-                .find(|x| x.location.start() > e.location.start() && matches!(x.error, ParseErrorType::ExpectedExpression));
+            let missing = parsed.errors().iter().find(|x| {
+                x.location.start() > e.location.start() && matches!(x.error, ParseErrorType::ExpectedExpression)
+            });
             if let Some(x) = missing {
                 err = map.error_at(CompileErrorKind::SyntaxError, "invalid syntax", rng(x.location));
             }
@@ -54,7 +56,12 @@ pub fn check(map: &SourceMap<'_>, parsed: &Parsed<Mod>, guard: StackGuard) -> Op
                 .filter(|x| x.location.start() > e.location.start())
                 .filter(|x| matches!(x.error, ParseErrorType::Lexical(ref l) if !matches!(l, LexicalErrorType::Eof)))
                 .min_by_key(|x| x.location.start());
-            let later_lex = later.map(|x| (x.location.start().to_u32(), map_parse_error(map, parsed, &x.error, rng(x.location), guard)));
+            let later_lex = later.map(|x| {
+                (
+                    x.location.start().to_u32(),
+                    map_parse_error(map, parsed, &x.error, rng(x.location), guard),
+                )
+            });
             let later_tok = token_limits(map, parsed, u32::MAX).map(|t| {
                 let start = map_offset(map, &t);
                 (start, t)
@@ -122,7 +129,11 @@ fn map_offset(map: &SourceMap<'_>, e: &CompileError) -> u32 {
     let mut offset = 0u32;
     for (i, line) in map.source().split_inclusive('\n').enumerate() {
         if i + 1 == e.lineno as usize {
-            let col: usize = line.chars().take(e.offset.saturating_sub(1) as usize).map(char::len_utf8).sum();
+            let col: usize = line
+                .chars()
+                .take(e.offset.saturating_sub(1) as usize)
+                .map(char::len_utf8)
+                .sum();
             return offset + col as u32;
         }
         offset += line.len() as u32;
@@ -166,7 +177,11 @@ fn token_limits<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, limit: u32) -> Optio
                 indent += 1;
                 if indent >= MAX_INDENT {
                     let (line, _) = map.line_col(tok.range().end().to_u32());
-                    let mut e = map.error_at(CompileErrorKind::IndentationError, "too many levels of indentation", rng(tok.range()));
+                    let mut e = map.error_at(
+                        CompileErrorKind::IndentationError,
+                        "too many levels of indentation",
+                        rng(tok.range()),
+                    );
                     e.lineno = line;
                     e.end_lineno = line;
                     e.offset = 1;
@@ -184,13 +199,21 @@ fn token_limits<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, limit: u32) -> Optio
         if let Some(o) = open {
             stack.push((o, rng(tok.range())));
             if stack.len() as u32 > MAX_PAREN_LEVEL {
-                return Some(map.error_at(CompileErrorKind::SyntaxError, "too many nested parentheses", rng(tok.range())));
+                return Some(map.error_at(
+                    CompileErrorKind::SyntaxError,
+                    "too many nested parentheses",
+                    rng(tok.range()),
+                ));
             }
         }
         if let Some(c) = close {
             match stack.pop() {
                 None => {
-                    return Some(map.error_at(CompileErrorKind::SyntaxError, format!("unmatched '{c}'"), rng(tok.range())));
+                    return Some(map.error_at(
+                        CompileErrorKind::SyntaxError,
+                        format!("unmatched '{c}'"),
+                        rng(tok.range()),
+                    ));
                 }
                 Some((o, orange)) if closer_of(o) != c => {
                     let (oline, _) = map.line_col(orange.start);
@@ -254,7 +277,11 @@ fn tab_check<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, limit: u32) -> Option<B
             }
         }
         let tab_error = || {
-            let mut e = map.error_at(CompileErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", Range { start, end: start });
+            let mut e = map.error_at(
+                CompileErrorKind::TabError,
+                "inconsistent use of tabs and spaces in indentation",
+                Range { start, end: start },
+            );
             e.lineno = line;
             e.end_lineno = line;
             e.offset = 1;
@@ -289,7 +316,11 @@ fn tab_check<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, limit: u32) -> Option<B
 fn header_of_line(map: &SourceMap<'_>, offset: u32) -> Option<(String, u32)> {
     let (line, _) = map.line_col(offset);
     let text = map.line_text(line)?;
-    let word: String = text.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    let word: String = text
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
     let msg = match word.as_str() {
         "if" | "elif" | "else" | "for" | "while" | "with" | "try" | "except" | "finally" => {
             format!("'{word}' statement")
@@ -338,7 +369,11 @@ fn map_parse_error(
         ParseErrorType::NonDefaultParamAfterDefaultParam => syntax("non-default argument follows default argument"),
         ParseErrorType::SimpleStatementsOnSameLine if number_before(parsed, range.start).is_some() => {
             let (start, kind) = number_before(parsed, range.start).unwrap_or((range.start, "decimal"));
-            map.error_at(SyntaxError, format!("invalid {kind} literal"), Range { start, end: range.end })
+            map.error_at(
+                SyntaxError,
+                format!("invalid {kind} literal"),
+                Range { start, end: range.end },
+            )
         }
         ParseErrorType::SimpleStatementsOnSameLine => {
             let (line, _) = map.line_col(range.start);
@@ -349,8 +384,15 @@ fn map_parse_error(
                 let indent = (text.len() - trimmed.len()) as u32;
                 let start = map.line_col(range.start).1;
                 let line_start = range.start.saturating_sub(start);
-                let r = Range { start: line_start + indent, end: range.end };
-                map.error_at(SyntaxError, format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"), r)
+                let r = Range {
+                    start: line_start + indent,
+                    end: range.end,
+                };
+                map.error_at(
+                    SyntaxError,
+                    format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
+                    r,
+                )
             } else {
                 syntax("invalid syntax")
             }
@@ -361,14 +403,17 @@ fn map_parse_error(
                 None => ("expression", false),
             };
             if here {
-                syntax(&format!("cannot assign to {node} here. Maybe you meant '==' instead of '='?"))
+                syntax(&format!(
+                    "cannot assign to {node} here. Maybe you meant '==' instead of '='?"
+                ))
             } else {
                 syntax(&format!("cannot assign to {node}"))
             }
         }
-        ParseErrorType::InvalidDeleteTarget => {
-            syntax(&format!("cannot delete {}", found().map_or("expression", |(e, _)| expr_name(e))))
-        }
+        ParseErrorType::InvalidDeleteTarget => syntax(&format!(
+            "cannot delete {}",
+            found().map_or("expression", |(e, _)| expr_name(e))
+        )),
         ParseErrorType::InvalidAugmentedAssignmentTarget => syntax(&format!(
             "'{}' is an illegal expression for augmented assignment",
             found().map_or("expression", |(e, _)| expr_name(e))
@@ -382,12 +427,17 @@ fn map_parse_error(
             Some((r::Expr::List(_), _)) => syntax("only single target (not list) can be annotated"),
             _ => syntax("illegal target for annotation"),
         },
-        ParseErrorType::ExpectedToken { expected: TokenKind::Else, .. } => {
-            match enclosing_if_exp(parsed, range, guard) {
-                Some(start) => map.error_at(SyntaxError, "expected 'else' after 'if' expression", Range { start, end: range.end }),
-                None => syntax("invalid syntax"),
-            }
-        }
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Else,
+            ..
+        } => match enclosing_if_exp(parsed, range, guard) {
+            Some(start) => map.error_at(
+                SyntaxError,
+                "expected 'else' after 'if' expression",
+                Range { start, end: range.end },
+            ),
+            None => syntax("invalid syntax"),
+        },
         ParseErrorType::UnparenthesizedGeneratorExpression => syntax("Generator expression must be parenthesized"),
         ParseErrorType::ExpectedKeywordParam => syntax("named arguments must follow bare *"),
         ParseErrorType::PositionalAfterKeywordArgument | ParseErrorType::PositionalAfterKeywordUnpacking => {
@@ -405,7 +455,8 @@ fn map_parse_error(
         }
         ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
             let code = *tok as u32;
-            let invisible = tok.is_control() || matches!(code, 0x200b..=0x200f | 0x2028..=0x202e | 0x2060..=0x206f | 0xfeff);
+            let invisible =
+                tok.is_control() || matches!(code, 0x200b..=0x200f | 0x2028..=0x202e | 0x2060..=0x206f | 0xfeff);
             if invisible {
                 syntax(&format!("invalid non-printable character U+{code:04X}"))
             } else {
@@ -423,45 +474,70 @@ fn map_parse_error(
             expected: TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace,
             found,
         } if starts_expression(*found) => match element_start_before(parsed, range.start) {
-            Some(start) => {
-                map.error_at(SyntaxError, "invalid syntax. Perhaps you forgot a comma?", Range { start, end: range.end })
-            }
+            Some(start) => map.error_at(
+                SyntaxError,
+                "invalid syntax. Perhaps you forgot a comma?",
+                Range { start, end: range.end },
+            ),
             None => syntax("invalid syntax"),
         },
         ParseErrorType::ExpectedExpression if in_fstring(parsed, range.start) => {
             fstring_error(map, parsed, "f-string: empty expression not allowed", range)
         }
         ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
-            let mut e = map.error_at(IndentationError, "unindent does not match any outer indentation level", range);
-            let line_len = e.text.as_deref().map_or(0, |t| t.trim_end_matches('\n').chars().count() as u32);
+            let mut e = map.error_at(
+                IndentationError,
+                "unindent does not match any outer indentation level",
+                range,
+            );
+            let line_len = e
+                .text
+                .as_deref()
+                .map_or(0, |t| t.trim_end_matches('\n').chars().count() as u32);
             e.offset = line_len + 1;
             e.end_offset = line_len + 1;
             e
         }
-        ParseErrorType::ExpectedToken { expected: TokenKind::Indent, .. } => {
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Indent,
+            ..
+        } => {
             // Find the header: the last token before the error that ends a logical line.
             let prev = parsed
                 .tokens()
                 .iter()
                 .take_while(|t| t.range().start().to_u32() < range.start)
-                .filter(|t| !matches!(t.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::Comment))
+                .filter(|t| {
+                    !matches!(
+                        t.kind(),
+                        TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::Comment
+                    )
+                })
                 .last()
                 .map(|t| t.range().start().to_u32());
             match prev.and_then(|p| header_of_line(map, p)) {
-                Some((what, line)) => {
-                    map.error_at(IndentationError, format!("expected an indented block after {what} on line {line}"), range)
-                }
+                Some((what, line)) => map.error_at(
+                    IndentationError,
+                    format!("expected an indented block after {what} on line {line}"),
+                    range,
+                ),
                 None => map.error_at(IndentationError, "expected an indented block", range),
             }
         }
-        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => {
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Colon,
+            ..
+        } => {
             if bracket_depth_at(parsed, range.start) == 0 && header_of_line(map, range.start).is_some() {
                 syntax("expected ':'")
             } else {
                 syntax("invalid syntax")
             }
         }
-        ParseErrorType::ExpectedToken { expected: TokenKind::Lpar, .. } => {
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Lpar,
+            ..
+        } => {
             let prev: Vec<TokenKind> = parsed
                 .tokens()
                 .iter()
@@ -479,7 +555,9 @@ fn map_parse_error(
             let body = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
             if body.starts_with(&"\"".repeat(3)) || body.starts_with(&"'".repeat(3)) {
                 let (line, _) = map.line_col(range.end.saturating_sub(1).max(range.start));
-                syntax(&format!("unterminated triple-quoted string literal (detected at line {line})"))
+                syntax(&format!(
+                    "unterminated triple-quoted string literal (detected at line {line})"
+                ))
             } else {
                 let (line, _) = map.line_col(range.start);
                 syntax(&format!("unterminated string literal (detected at line {line})"))
@@ -498,19 +576,22 @@ fn map_parse_error(
             Some(e) => e,
             None => syntax("invalid syntax"),
         },
-        ParseErrorType::Lexical(LexicalErrorType::Eof) => {
-            match unclosed_bracket(parsed) {
-                Some((ch, r)) => map.error_at(SyntaxError, format!("'{ch}' was never closed"), r),
-                None => syntax("unexpected EOF while parsing"),
-            }
-        }
+        ParseErrorType::Lexical(LexicalErrorType::Eof) => match unclosed_bracket(parsed) {
+            Some((ch, r)) => map.error_at(SyntaxError, format!("'{ch}' was never closed"), r),
+            None => syntax("unexpected EOF while parsing"),
+        },
         ParseErrorType::Lexical(LexicalErrorType::OtherError(msg)) if msg.contains("tabs") => {
             map.error_at(TabError, "inconsistent use of tabs and spaces in indentation", range)
         }
         _ => {
             if let Some((ch, r)) = unclosed_bracket(parsed) {
-                if matches!(err, ParseErrorType::ExpectedToken { found: TokenKind::EndOfFile, .. })
-                    || range.start as usize >= map.source().trim_end().len()
+                if matches!(
+                    err,
+                    ParseErrorType::ExpectedToken {
+                        found: TokenKind::EndOfFile,
+                        ..
+                    }
+                ) || range.start as usize >= map.source().trim_end().len()
                 {
                     return map.error_at(SyntaxError, format!("'{ch}' was never closed"), r);
                 }
@@ -522,8 +603,14 @@ fn map_parse_error(
 
 /// A number token ending exactly at `offset` (`1abc`): its start and CPython's name for it.
 fn number_before<T>(parsed: &Parsed<T>, offset: u32) -> Option<(u32, &'static str)> {
-    let tok = parsed.tokens().iter().take_while(|t| t.range().start().to_u32() < offset).last()?;
-    if tok.range().end().to_u32() != offset || !matches!(tok.kind(), TokenKind::Int | TokenKind::Float | TokenKind::Complex) {
+    let tok = parsed
+        .tokens()
+        .iter()
+        .take_while(|t| t.range().start().to_u32() < offset)
+        .last()?;
+    if tok.range().end().to_u32() != offset
+        || !matches!(tok.kind(), TokenKind::Int | TokenKind::Float | TokenKind::Complex)
+    {
         return None;
     }
     Some((tok.range().start().to_u32(), "decimal"))
@@ -532,7 +619,11 @@ fn number_before<T>(parsed: &Parsed<T>, offset: u32) -> Option<(u32, &'static st
 /// Number of brackets open just before `offset`.
 fn bracket_depth_at<T>(parsed: &Parsed<T>, offset: u32) -> u32 {
     let mut depth = 0u32;
-    for t in parsed.tokens().iter().take_while(|t| t.range().start().to_u32() < offset) {
+    for t in parsed
+        .tokens()
+        .iter()
+        .take_while(|t| t.range().start().to_u32() < offset)
+    {
         match t.kind() {
             TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth = depth.saturating_sub(1),
@@ -641,7 +732,12 @@ fn expected_indented_block(map: &SourceMap<'_>, parsed: &Parsed<Mod>, range: Ran
         .tokens()
         .iter()
         .take_while(|t| t.range().start().to_u32() < range.start)
-        .filter(|t| !matches!(t.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::Comment | TokenKind::Dedent))
+        .filter(|t| {
+            !matches!(
+                t.kind(),
+                TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::Comment | TokenKind::Dedent
+            )
+        })
         .last()
         .map(|t| t.range().start().to_u32());
     match prev.and_then(|p| header_of_line(map, p)) {
@@ -749,7 +845,11 @@ fn find_node<'a>(parsed: &'a Parsed<Mod>, range: Range, guard: StackGuard) -> Op
             walk_expr(self, expr);
         }
     }
-    let mut f = Finder { range, found: None, guard };
+    let mut f = Finder {
+        range,
+        found: None,
+        guard,
+    };
     match parsed.syntax() {
         Mod::Module(m) => {
             for s in &m.body {
@@ -783,7 +883,11 @@ fn enclosing_if_exp(parsed: &Parsed<Mod>, range: Range, guard: StackGuard) -> Op
             walk_expr(self, expr);
         }
     }
-    let mut f = Finder { range, found: None, guard };
+    let mut f = Finder {
+        range,
+        found: None,
+        guard,
+    };
     if let Mod::Module(m) = parsed.syntax() {
         for s in &m.body {
             f.visit_stmt(s);
@@ -815,9 +919,16 @@ pub fn future_features(map: &SourceMap<'_>, body: &[Stmt]) -> Result<bool, Box<C
     let mut done = false;
     for (i, s) in body.iter().enumerate() {
         match &s.kind {
-            StmtKind::ImportFrom { module: Some(m), names, level: 0 } if &**m == "__future__" => {
+            StmtKind::ImportFrom {
+                module: Some(m),
+                names,
+                level: 0,
+            } if &**m == "__future__" => {
                 if done {
-                    return Err(map.error_at_bytes("from __future__ imports must occur at the beginning of the file", s.range));
+                    return Err(map.error_at_bytes(
+                        "from __future__ imports must occur at the beginning of the file",
+                        s.range,
+                    ));
                 }
                 for a in names {
                     match &*a.name.name {
@@ -831,7 +942,12 @@ pub fn future_features(map: &SourceMap<'_>, body: &[Stmt]) -> Result<bool, Box<C
                     }
                 }
             }
-            StmtKind::Expr(e) if i == 0 && matches!(e.kind, crate::ast::ExprKind::Constant(taipan_bytecode::Constant::Str(_))) => {}
+            StmtKind::Expr(e)
+                if i == 0
+                    && matches!(
+                        e.kind,
+                        crate::ast::ExprKind::Constant(taipan_bytecode::Constant::Str(_))
+                    ) => {}
             _ => done = true,
         }
     }

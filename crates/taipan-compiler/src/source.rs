@@ -131,8 +131,14 @@ fn utf8_reason(body: &[u8], at: usize, error_len: Option<usize>) -> &'static str
 /// The bounds of the line containing byte `at`.
 fn line_bounds(body: &[u8], at: usize) -> (usize, usize) {
     let at = at.min(body.len());
-    let start = body.get(..at).and_then(|p| p.iter().rposition(|&b| b == b'\n')).map_or(0, |i| i + 1);
-    let end = body.get(at..).and_then(|p| p.iter().position(|&b| b == b'\n')).map_or(body.len(), |i| at + i + 1);
+    let start = body
+        .get(..at)
+        .and_then(|p| p.iter().rposition(|&b| b == b'\n'))
+        .map_or(0, |i| i + 1);
+    let end = body
+        .get(at..)
+        .and_then(|p| p.iter().position(|&b| b == b'\n'))
+        .map_or(body.len(), |i| at + i + 1);
     (start, end)
 }
 
@@ -170,8 +176,12 @@ fn string_end(body: &[u8], at: usize) -> Option<usize> {
 /// A located `(unicode error)` SyntaxError for the undecodable byte at `at`.
 fn unicode_error(body: &[u8], at: usize, filename: &str, codec: &str, reason: &str) -> CompileError {
     let (start, end) = line_bounds(body, at);
-    let lineno = 1 + body.get(..start).map_or(0, |p| p.iter().filter(|&&b| b == b'\n').count());
-    let before = String::from_utf8_lossy(body.get(start..at).unwrap_or_default()).chars().count();
+    let lineno = 1 + body
+        .get(..start)
+        .map_or(0, |p| p.iter().filter(|&&b| b == b'\n').count());
+    let before = String::from_utf8_lossy(body.get(start..at).unwrap_or_default())
+        .chars()
+        .count();
     let mut quote_pos = None;
     let mut quote: Option<u8> = None;
     for (i, &b) in body.get(start..at).unwrap_or_default().iter().enumerate() {
@@ -189,7 +199,8 @@ fn unicode_error(body: &[u8], at: usize, filename: &str, codec: &str, reason: &s
     }
     let position = quote_pos.map_or(0, |q| (at - start).saturating_sub(q));
     let byte = body.get(at).copied().unwrap_or(0);
-    let msg = format!("(unicode error) '{codec}' codec can't decode byte 0x{byte:02x} in position {position}: {reason}");
+    let msg =
+        format!("(unicode error) '{codec}' codec can't decode byte 0x{byte:02x} in position {position}: {reason}");
     let text = String::from_utf8_lossy(body.get(start..end).unwrap_or_default()).into_owned();
     let offset = u32::try_from(before + 1).unwrap_or(u32::MAX);
     CompileError {
@@ -210,7 +221,10 @@ fn declared_encoding(body: &[u8]) -> Option<String> {
     for _ in 0..2 {
         let line = lines.next()?;
         let trimmed: &[u8] = {
-            let skip = line.iter().position(|&b| !matches!(b, b' ' | b'\t' | b'\x0c')).unwrap_or(line.len());
+            let skip = line
+                .iter()
+                .position(|&b| !matches!(b, b' ' | b'\t' | b'\x0c'))
+                .unwrap_or(line.len());
             line.get(skip..).unwrap_or_default()
         };
         match trimmed.first() {
@@ -250,7 +264,11 @@ fn coding_name(line: &[u8]) -> Option<String> {
 
 /// CPython's `get_normal_name`.
 fn normal_name(name: &str) -> String {
-    let lower: String = name.chars().take(12).map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect();
+    let lower: String = name
+        .chars()
+        .take(12)
+        .map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() })
+        .collect();
     if lower == "utf-8" || lower.starts_with("utf-8-") {
         return "utf-8".into();
     }
@@ -269,7 +287,10 @@ fn is_utf8(name: &str) -> bool {
 
 fn is_latin1(name: &str) -> bool {
     let n = name.to_ascii_lowercase().replace(['-', '_'], "");
-    matches!(n.as_str(), "iso88591" | "latin1" | "latin" | "l1" | "cp819" | "8859" | "iso8859" | "ibm819")
+    matches!(
+        n.as_str(),
+        "iso88591" | "latin1" | "latin" | "l1" | "cp819" | "8859" | "iso8859" | "ibm819"
+    )
 }
 
 /// Python codec names (after removing `-`/`_` and lowercasing) that map ASCII to itself;
@@ -278,17 +299,68 @@ fn is_latin1(name: &str) -> bool {
 fn is_ascii_compatible(name: &str) -> bool {
     let n = name.to_ascii_lowercase().replace(['-', '_', ' '], "");
     const SINGLE: &[&str] = &[
-        "ascii", "usascii", "646", "us", "cp367", "utf8sig", "u8", "utf", "cp65001", "latin2", "latin3", "latin4",
-        "latin5", "latin6", "latin7", "latin8", "latin9", "latin10", "cyrillic", "arabic", "greek", "hebrew",
-        "koi8r", "koi8u", "koi8t", "macroman", "maccyrillic", "macgreek", "maciceland", "maclatin2", "macturkish",
-        "eucjp", "shiftjis", "sjis", "cp932", "ms932", "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "cp950",
-        "euckr", "cp949", "johab", "eucjis2004", "eucjisx0213", "shiftjis2004", "shiftjisx0213", "hz", "ptcp154",
-        "tis620", "cp037", "utf7",
+        "ascii",
+        "usascii",
+        "646",
+        "us",
+        "cp367",
+        "utf8sig",
+        "u8",
+        "utf",
+        "cp65001",
+        "latin2",
+        "latin3",
+        "latin4",
+        "latin5",
+        "latin6",
+        "latin7",
+        "latin8",
+        "latin9",
+        "latin10",
+        "cyrillic",
+        "arabic",
+        "greek",
+        "hebrew",
+        "koi8r",
+        "koi8u",
+        "koi8t",
+        "macroman",
+        "maccyrillic",
+        "macgreek",
+        "maciceland",
+        "maclatin2",
+        "macturkish",
+        "eucjp",
+        "shiftjis",
+        "sjis",
+        "cp932",
+        "ms932",
+        "gbk",
+        "gb2312",
+        "gb18030",
+        "big5",
+        "big5hkscs",
+        "cp950",
+        "euckr",
+        "cp949",
+        "johab",
+        "eucjis2004",
+        "eucjisx0213",
+        "shiftjis2004",
+        "shiftjisx0213",
+        "hz",
+        "ptcp154",
+        "tis620",
+        "cp037",
+        "utf7",
     ];
     SINGLE.contains(&n.as_str())
-        || n.strip_prefix("iso8859").is_some_and(|r| r.chars().all(|c| c.is_ascii_digit()))
-        || n.strip_prefix("cp").is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))
-        || n.strip_prefix("windows").is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))
+        || n.strip_prefix("iso8859")
+            .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit()))
+        || n.strip_prefix("cp")
+            .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))
+        || n.strip_prefix("windows")
+            .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -322,15 +394,42 @@ mod tests {
 
     #[test]
     fn declarations() {
-        assert_eq!(msg(decode_source(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n", "f")), "ok:# -*- coding: latin-1 -*-\nx = '\u{e9}'\n");
-        assert!(msg(decode_source(b"#!/usr/bin/python\n# vim: set fileencoding=iso-8859-1 :\n\xff\n", "f")).ends_with(":\n\u{ff}\n"));
-        assert_eq!(msg(decode_source(b"# coding: nope\nx = '\xe9'\n", "f")), "encoding problem: nope");
-        assert_eq!(msg(decode_source(b"# coding: nope\nx = 1\n", "f")), "encoding problem: nope");
-        assert_eq!(msg(decode_source(b"\xef\xbb\xbf# coding: latin-1\n", "f")), "encoding problem: iso-8859-1 with BOM");
+        assert_eq!(
+            msg(decode_source(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n", "f")),
+            "ok:# -*- coding: latin-1 -*-\nx = '\u{e9}'\n"
+        );
+        assert!(
+            msg(decode_source(
+                b"#!/usr/bin/python\n# vim: set fileencoding=iso-8859-1 :\n\xff\n",
+                "f"
+            ))
+            .ends_with(":\n\u{ff}\n")
+        );
+        assert_eq!(
+            msg(decode_source(b"# coding: nope\nx = '\xe9'\n", "f")),
+            "encoding problem: nope"
+        );
+        assert_eq!(
+            msg(decode_source(b"# coding: nope\nx = 1\n", "f")),
+            "encoding problem: nope"
+        );
+        assert_eq!(
+            msg(decode_source(b"\xef\xbb\xbf# coding: latin-1\n", "f")),
+            "encoding problem: iso-8859-1 with BOM"
+        );
         assert!(msg(decode_source(b"x = 1 # coding: latin-1\n\xff\n", "f")).starts_with("Non-UTF-8"));
-        assert_eq!(msg(decode_source(b"# coding: ascii\nx = '\xe9'\n", "f")), "encoding problem: ascii");
-        assert_eq!(msg(decode_source(b"# coding: cp1252\nx = 1\n", "f")), "ok:# coding: cp1252\nx = 1\n");
-        assert_eq!(msg(decode_source(b"# coding: utf-16\nx = 1\n", "f")), "encoding problem: utf-16");
+        assert_eq!(
+            msg(decode_source(b"# coding: ascii\nx = '\xe9'\n", "f")),
+            "encoding problem: ascii"
+        );
+        assert_eq!(
+            msg(decode_source(b"# coding: cp1252\nx = 1\n", "f")),
+            "ok:# coding: cp1252\nx = 1\n"
+        );
+        assert_eq!(
+            msg(decode_source(b"# coding: utf-16\nx = 1\n", "f")),
+            "encoding problem: utf-16"
+        );
     }
 
     #[test]
@@ -339,7 +438,10 @@ mod tests {
             msg(decode_source(b"# coding: utf-8\nx = \"a\xff\"\n", "f")),
             "2:7:(unicode error) 'utf-8' codec can't decode byte 0xff in position 1: invalid start byte"
         );
-        assert_eq!(msg(decode_source(b"\xef\xbb\xbf# \xff\nx = 1\n", "f")), "ok:# \u{fffd}\nx = 1\n");
+        assert_eq!(
+            msg(decode_source(b"\xef\xbb\xbf# \xff\nx = 1\n", "f")),
+            "ok:# \u{fffd}\nx = 1\n"
+        );
         assert_eq!(
             msg(decode_source(b"\xef\xbb\xbfx = '\xe2\x82", "f")),
             "1:6:(unicode error) 'utf-8' codec can't decode byte 0xe2 in position 0: unexpected end of data"

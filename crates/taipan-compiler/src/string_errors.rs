@@ -13,8 +13,8 @@
 //! U+10FFFF, malformed `\N`), else take the `\N{...}` around ruff's location as an unknown
 //! name; bytes literals report CPython's `(value error) invalid \x escape at position N`.
 
-use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::Mod;
+use ruff_python_ast::token::TokenKind;
 use ruff_python_parser::{InterpolatedStringErrorType, LexicalErrorType, Parsed};
 use ruff_text_size::Ranged;
 
@@ -31,14 +31,22 @@ pub(crate) fn string_error(
     match err {
         LexicalErrorType::InvalidByteLiteral => {
             let tok = string_token_at(parsed, range.start)?;
-            Some(map.error_at(CompileErrorKind::SyntaxError, "bytes can only contain ASCII literal characters", tok))
+            Some(map.error_at(
+                CompileErrorKind::SyntaxError,
+                "bytes can only contain ASCII literal characters",
+                tok,
+            ))
         }
         LexicalErrorType::UnicodeError
         | LexicalErrorType::MissingUnicodeLbrace
         | LexicalErrorType::MissingUnicodeRbrace => {
             let tok = string_token_at(parsed, range.start)?;
             let text = map.source().get(tok.start as usize..tok.end as usize)?;
-            let kind = parsed.tokens().iter().find(|t| t.range().start().to_u32() == tok.start).map(|t| t.kind());
+            let kind = parsed
+                .tokens()
+                .iter()
+                .find(|t| t.range().start().to_u32() == tok.start)
+                .map(|t| t.kind());
             let (body_start, is_bytes) = match kind {
                 Some(TokenKind::FStringMiddle) => (0, false),
                 _ => body_offset(text)?,
@@ -60,8 +68,10 @@ pub(crate) fn string_error(
                 Some(TokenKind::FStringMiddle) => fstring_end(parsed, tok.end).unwrap_or(tok.end),
                 _ => tok.end,
             };
-            let after = token_after_atom(parsed, atom_end)
-                .unwrap_or(Range { start: map.source().len() as u32, end: map.source().len() as u32 });
+            let after = token_after_atom(parsed, atom_end).unwrap_or(Range {
+                start: map.source().len() as u32,
+                end: map.source().len() as u32,
+            });
             Some(map.error_at(CompileErrorKind::SyntaxError, msg, after))
         }
         LexicalErrorType::FStringError(
@@ -95,7 +105,10 @@ fn string_token_at(parsed: &Parsed<Mod>, offset: u32) -> Option<Range> {
         .iter()
         .filter(|t| matches!(t.kind(), TokenKind::String | TokenKind::FStringMiddle))
         .find(|t| t.range().start().to_u32() <= offset && offset <= t.range().end().to_u32())
-        .map(|t| Range { start: t.range().start().to_u32(), end: t.range().end().to_u32() })
+        .map(|t| Range {
+            start: t.range().start().to_u32(),
+            end: t.range().end().to_u32(),
+        })
 }
 
 /// Where the body of a string token starts (after prefix and quotes), and whether it is
@@ -104,7 +117,11 @@ fn body_offset(text: &str) -> Option<(usize, bool)> {
     let prefix = text.find(['\'', '"'])?;
     let lower = text.get(..prefix)?.to_ascii_lowercase();
     let rest = text.get(prefix..)?;
-    let quote = if rest.starts_with("'''") || rest.starts_with("\"\"\"") { 3 } else { 1 };
+    let quote = if rest.starts_with("'''") || rest.starts_with("\"\"\"") {
+        3
+    } else {
+        1
+    };
     Some((prefix + quote, lower.contains('b')))
 }
 
@@ -153,7 +170,11 @@ fn bad_escape(body: &str, hint: usize, bytes: bool) -> Option<BadEscape> {
             Some('U') if !bytes => 8,
             Some('N') if !bytes => {
                 if ch(i + 2) != Some('{') {
-                    return Some(BadEscape { start: at(i), end: at(i + 1), reason: "malformed \\N character escape" });
+                    return Some(BadEscape {
+                        start: at(i),
+                        end: at(i + 1),
+                        reason: "malformed \\N character escape",
+                    });
                 }
                 match (i + 3..chars.len()).find(|&k| ch(k) == Some('}')) {
                     Some(close) if close > i + 3 => {
@@ -183,19 +204,29 @@ fn bad_escape(body: &str, hint: usize, bytes: bool) -> Option<BadEscape> {
                 continue;
             }
         };
-        let found = (0..digits).take_while(|k| ch(i + 2 + k).is_some_and(|c| c.is_ascii_hexdigit())).count();
+        let found = (0..digits)
+            .take_while(|k| ch(i + 2 + k).is_some_and(|c| c.is_ascii_hexdigit()))
+            .count();
         if found < digits {
             let reason = match digits {
                 2 => "truncated \\xXX escape",
                 4 => "truncated \\uXXXX escape",
                 _ => "truncated \\UXXXXXXXX escape",
             };
-            return Some(BadEscape { start: at(i), end: at(i + 1 + found), reason });
+            return Some(BadEscape {
+                start: at(i),
+                end: at(i + 1 + found),
+                reason,
+            });
         }
         if digits == 8 {
             let hex: String = (0..8).filter_map(|k| ch(i + 2 + k)).collect();
             if u32::from_str_radix(&hex, 16).map_or(true, |v| v > 0x10ffff) {
-                return Some(BadEscape { start: at(i), end: at(i + 9), reason: "illegal Unicode character" });
+                return Some(BadEscape {
+                    start: at(i),
+                    end: at(i + 9),
+                    reason: "illegal Unicode character",
+                });
             }
         }
         i += 2 + digits;
@@ -220,19 +251,27 @@ fn fstring_end(parsed: &Parsed<Mod>, from: u32) -> Option<u32> {
 /// The first token after the string atom ending at `end` (CPython raises the error while
 /// reducing the atom, so the parser is at that token); NEWLINE is zero-width.
 fn token_after_atom(parsed: &Parsed<Mod>, end: u32) -> Option<Range> {
-    let t = parsed.tokens().iter().filter(|t| t.range().start().to_u32() >= end).find(|t| {
-        !matches!(
-            t.kind(),
-            TokenKind::String
-                | TokenKind::FStringStart
-                | TokenKind::FStringMiddle
-                | TokenKind::FStringEnd
-                | TokenKind::NonLogicalNewline
-                | TokenKind::Comment
-        )
-    })?;
+    let t = parsed
+        .tokens()
+        .iter()
+        .filter(|t| t.range().start().to_u32() >= end)
+        .find(|t| {
+            !matches!(
+                t.kind(),
+                TokenKind::String
+                    | TokenKind::FStringStart
+                    | TokenKind::FStringMiddle
+                    | TokenKind::FStringEnd
+                    | TokenKind::NonLogicalNewline
+                    | TokenKind::Comment
+            )
+        })?;
     let start = t.range().start().to_u32();
-    let end = if matches!(t.kind(), TokenKind::Newline | TokenKind::EndOfFile) { start } else { t.range().end().to_u32() };
+    let end = if matches!(t.kind(), TokenKind::Newline | TokenKind::EndOfFile) {
+        start
+    } else {
+        t.range().end().to_u32()
+    };
     Some(Range { start, end })
 }
 
@@ -251,17 +290,49 @@ mod tests {
     /// Expected values checked against CPython 3.11's `compile()`.
     #[test]
     fn escapes_and_bytes() {
-        let u = |a: usize, b: usize, r: &str| format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {a}-{b}: {r}");
-        assert_eq!(err("print(\"\\N{NO SUCH NAME}\")\n"), (u(0, 15, "unknown Unicode character name"), 1, 25, 1, 26));
-        assert_eq!(err("x = \"\\U0011ffff\"\n"), (u(0, 9, "illegal Unicode character"), 1, 17, 1, 17));
-        assert_eq!(err("x = 'a\u{e9}\\x4'\n"), (u(11, 13, "truncated \\xXX escape"), 1, 12, 1, 12));
-        assert_eq!(err("x = '\\u12'\n"), (u(0, 3, "truncated \\uXXXX escape"), 1, 11, 1, 11));
-        assert_eq!(err("x = \"\\N{BULLET\"\n"), (u(0, 8, "malformed \\N character escape"), 1, 16, 1, 16));
-        assert_eq!(err("x = '\\N{}'\n"), (u(0, 2, "malformed \\N character escape"), 1, 11, 1, 11));
-        assert_eq!(err("x = 'ab' 'c\\x1' \n"), (u(1, 3, "truncated \\xXX escape"), 1, 17, 1, 17));
-        assert_eq!(err("x = '''\nab\\x\n'''\n"), (u(3, 4, "truncated \\xXX escape"), 3, 4, 3, 4));
-        assert_eq!(err("x = f'\\x4{1}'\n"), (u(0, 2, "truncated \\xXX escape"), 1, 14, 1, 14));
-        assert_eq!(err("x = b'\\x4'\n"), ("(value error) invalid \\x escape at position 0".into(), 1, 11, 1, 11));
+        let u = |a: usize, b: usize, r: &str| {
+            format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {a}-{b}: {r}")
+        };
+        assert_eq!(
+            err("print(\"\\N{NO SUCH NAME}\")\n"),
+            (u(0, 15, "unknown Unicode character name"), 1, 25, 1, 26)
+        );
+        assert_eq!(
+            err("x = \"\\U0011ffff\"\n"),
+            (u(0, 9, "illegal Unicode character"), 1, 17, 1, 17)
+        );
+        assert_eq!(
+            err("x = 'a\u{e9}\\x4'\n"),
+            (u(11, 13, "truncated \\xXX escape"), 1, 12, 1, 12)
+        );
+        assert_eq!(
+            err("x = '\\u12'\n"),
+            (u(0, 3, "truncated \\uXXXX escape"), 1, 11, 1, 11)
+        );
+        assert_eq!(
+            err("x = \"\\N{BULLET\"\n"),
+            (u(0, 8, "malformed \\N character escape"), 1, 16, 1, 16)
+        );
+        assert_eq!(
+            err("x = '\\N{}'\n"),
+            (u(0, 2, "malformed \\N character escape"), 1, 11, 1, 11)
+        );
+        assert_eq!(
+            err("x = 'ab' 'c\\x1' \n"),
+            (u(1, 3, "truncated \\xXX escape"), 1, 17, 1, 17)
+        );
+        assert_eq!(
+            err("x = '''\nab\\x\n'''\n"),
+            (u(3, 4, "truncated \\xXX escape"), 3, 4, 3, 4)
+        );
+        assert_eq!(
+            err("x = f'\\x4{1}'\n"),
+            (u(0, 2, "truncated \\xXX escape"), 1, 14, 1, 14)
+        );
+        assert_eq!(
+            err("x = b'\\x4'\n"),
+            ("(value error) invalid \\x escape at position 0".into(), 1, 11, 1, 11)
+        );
         let b = "bytes can only contain ASCII literal characters".to_string();
         assert_eq!(err("x = b'a' b'\u{e9}'\n"), (b.clone(), 1, 10, 1, 14));
         assert_eq!(err("x = 1; y = rb'\u{e9}\u{e9}'\n"), (b, 1, 12, 1, 18));
@@ -269,10 +340,19 @@ mod tests {
 
     #[test]
     fn unterminated_fstrings() {
-        assert_eq!(err("print(f'{x\n"), ("unterminated string literal (detected at line 1)".into(), 1, 7, 1, 7));
+        assert_eq!(
+            err("print(f'{x\n"),
+            ("unterminated string literal (detected at line 1)".into(), 1, 7, 1, 7)
+        );
         assert_eq!(
             err("x = f'''{1}\n"),
-            ("unterminated triple-quoted string literal (detected at line 1)".into(), 1, 5, 1, 5)
+            (
+                "unterminated triple-quoted string literal (detected at line 1)".into(),
+                1,
+                5,
+                1,
+                5
+            )
         );
     }
 }

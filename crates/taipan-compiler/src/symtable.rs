@@ -142,12 +142,18 @@ impl Scope {
 
     /// Flags of `name` (0 if unknown).
     pub fn flags(&self, name: &str) -> u32 {
-        self.index.get(name).and_then(|&i| self.symbols.get(i)).map_or(0, |(_, s)| s.flags)
+        self.index
+            .get(name)
+            .and_then(|&i| self.symbols.get(i))
+            .map_or(0, |(_, s)| s.flags)
     }
 
     /// Resolved scope of `name` (`Unknown` if the block never mentions it).
     pub fn scope_of(&self, name: &str) -> SymScope {
-        self.index.get(name).and_then(|&i| self.symbols.get(i)).map_or(SymScope::Unknown, |(_, s)| s.scope)
+        self.index
+            .get(name)
+            .and_then(|&i| self.symbols.get(i))
+            .map_or(SymScope::Unknown, |(_, s)| s.scope)
     }
 
     fn add_flags(&mut self, name: &Rc<str>, flags: u32) {
@@ -159,7 +165,13 @@ impl Scope {
             }
             None => {
                 self.index.insert(name.clone(), self.symbols.len());
-                self.symbols.push((name.clone(), Symbol { flags, scope: SymScope::Unknown }));
+                self.symbols.push((
+                    name.clone(),
+                    Symbol {
+                        flags,
+                        scope: SymScope::Unknown,
+                    },
+                ));
             }
         }
     }
@@ -174,8 +186,12 @@ impl Scope {
 
     /// Names with scope `Cell`, sorted (CPython's `co_cellvars` order).
     pub fn cellvars(&self) -> Vec<Rc<str>> {
-        let mut v: Vec<Rc<str>> =
-            self.symbols.iter().filter(|(_, s)| s.scope == SymScope::Cell).map(|(n, _)| n.clone()).collect();
+        let mut v: Vec<Rc<str>> = self
+            .symbols
+            .iter()
+            .filter(|(_, s)| s.scope == SymScope::Cell)
+            .map(|(n, _)| n.clone())
+            .collect();
         v.sort();
         v
     }
@@ -264,7 +280,10 @@ pub fn build(
         // visitor walk the same tree) gets an empty function scope.
         scopes.push(s.unwrap_or_else(|| Scope::new(BlockKind::Function, &format!("unused{i}"), None)));
     }
-    let mut table = SymbolTable { scopes, future_annotations };
+    let mut table = SymbolTable {
+        scopes,
+        future_annotations,
+    };
     let mut free = HashSet::new();
     analyze_block(&mut table, map, ScopeId(0), None, &HashSet::new(), &mut free)?;
     Ok(table)
@@ -350,7 +369,13 @@ impl Builder<'_> {
     }
 
     fn param_annotations(&mut self, p: &Parameters) -> Res<()> {
-        let all = p.posonly.iter().chain(&p.args).chain(&p.vararg).chain(&p.kwonly).chain(&p.kwarg);
+        let all = p
+            .posonly
+            .iter()
+            .chain(&p.args)
+            .chain(&p.vararg)
+            .chain(&p.kwonly)
+            .chain(&p.kwarg);
         for q in all {
             if let Some(a) = &q.annotation {
                 self.annotation(a)?;
@@ -360,7 +385,13 @@ impl Builder<'_> {
     }
 
     fn params_inner(&mut self, p: &Parameters) -> Res<()> {
-        let all = p.posonly.iter().chain(&p.args).chain(&p.kwonly).chain(&p.vararg).chain(&p.kwarg);
+        let all = p
+            .posonly
+            .iter()
+            .chain(&p.args)
+            .chain(&p.kwonly)
+            .chain(&p.vararg)
+            .chain(&p.kwarg);
         for q in all {
             let private = self.private();
             let name = mangle(private.as_deref(), &q.name.name);
@@ -426,7 +457,12 @@ impl Builder<'_> {
                 self.target(target)?;
                 self.expr(value)?;
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 if let ExprKind::Name(name) = &target.kind {
                     let private = self.private();
                     let mangled = mangle(private.as_deref(), name);
@@ -453,7 +489,12 @@ impl Builder<'_> {
                     self.expr(v)?;
                 }
             }
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 self.target(target)?;
                 self.expr(iter)?;
                 self.stmts(body)?;
@@ -488,7 +529,12 @@ impl Builder<'_> {
                     self.expr(c)?;
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.stmts(body)?;
                 self.stmts(orelse)?;
                 for h in handlers {
@@ -548,7 +594,8 @@ impl Builder<'_> {
                         };
                         return Err(self.err(msg, s.range));
                     }
-                    self.cur().add_flags(&name, if is_global { def::GLOBAL } else { def::NONLOCAL });
+                    self.cur()
+                        .add_flags(&name, if is_global { def::GLOBAL } else { def::NONLOCAL });
                     self.cur().directives.entry(name).or_insert(s.range);
                 }
             }
@@ -562,7 +609,11 @@ impl Builder<'_> {
     fn target(&mut self, e: &Expr) -> Res<()> {
         match &e.kind {
             ExprKind::Name(name) => {
-                let flags = if self.cur().comp_iter_target { def::LOCAL | def::COMP_ITER } else { def::LOCAL };
+                let flags = if self.cur().comp_iter_target {
+                    def::LOCAL | def::COMP_ITER
+                } else {
+                    def::LOCAL
+                };
                 self.add_def(name, flags);
                 Ok(())
             }
@@ -676,7 +727,11 @@ impl Builder<'_> {
     fn yield_seen(&mut self, range: Range) -> Res<()> {
         let cur = self.cur();
         if cur.is_comprehension {
-            let what = if &*cur.name == "genexpr" { "generator expression" } else { &format!("{} comprehension", cur.name.trim_end_matches("comp")) };
+            let what = if &*cur.name == "genexpr" {
+                "generator expression"
+            } else {
+                &format!("{} comprehension", cur.name.trim_end_matches("comp"))
+            };
             let what = match &*cur.name {
                 "listcomp" => "list comprehension".to_string(),
                 "setcomp" => "set comprehension".to_string(),
@@ -690,7 +745,9 @@ impl Builder<'_> {
     }
 
     fn comprehension(&mut self, c: &Comp, _range: Range) -> Res<()> {
-        let Some((first, rest)) = c.generators.split_first() else { return Ok(()) };
+        let Some((first, rest)) = c.generators.split_first() else {
+            return Ok(());
+        };
         self.cur().comp_iter_expr += 1;
         let r = self.expr(&first.iter);
         self.cur().comp_iter_expr -= 1;
@@ -736,7 +793,9 @@ impl Builder<'_> {
     /// Binds a walrus target written inside a comprehension in the nearest enclosing
     /// non-comprehension scope (CPython's `symtable_extend_namedexpr_scope`).
     fn extend_namedexpr_scope(&mut self, target: &Expr) -> Res<()> {
-        let ExprKind::Name(name) = &target.kind else { return Ok(()) };
+        let ExprKind::Name(name) = &target.kind else {
+            return Ok(());
+        };
         let private = self.private();
         let mangled = mangle(private.as_deref(), name);
         for &id in self.stack.clone().iter().rev() {
@@ -754,7 +813,8 @@ impl Builder<'_> {
                 BlockKind::Function => {
                     let global = scope.flags(&mangled) & def::GLOBAL != 0;
                     scope.add_flags(&mangled, def::LOCAL);
-                    self.cur().add_flags(&mangled, if global { def::GLOBAL } else { def::NONLOCAL });
+                    self.cur()
+                        .add_flags(&mangled, if global { def::GLOBAL } else { def::NONLOCAL });
                     return Ok(());
                 }
                 BlockKind::Module => {
@@ -793,7 +853,9 @@ fn analyze_block(
     let mut global = global.clone();
     let mut newbound: HashSet<Rc<str>> = HashSet::new();
     let mut newglobal: HashSet<Rc<str>> = HashSet::new();
-    let Some(scope) = scope_mut(table, id) else { return Ok(()) };
+    let Some(scope) = scope_mut(table, id) else {
+        return Ok(());
+    };
     let kind = scope.kind;
     if kind == BlockKind::Class {
         newglobal.extend(global.iter().cloned());
@@ -854,7 +916,9 @@ fn analyze_block(
         analyze_block(table, map, child, Some(&newbound), &newglobal, &mut child_free)?;
         newfree.extend(child_free);
     }
-    let Some(scope) = scope_mut(table, id) else { return Ok(()) };
+    let Some(scope) = scope_mut(table, id) else {
+        return Ok(());
+    };
     if kind == BlockKind::Function {
         // analyze_cells: locals used freely by children become cells.
         for name in &local {

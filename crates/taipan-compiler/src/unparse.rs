@@ -343,7 +343,11 @@ fn fstring_body(out: &mut String, e: &Expr) {
             }
         }
         ExprKind::Constant(Constant::Str(s)) => out.push_str(&s.replace('{', "{{").replace('}', "}}")),
-        ExprKind::FormattedValue { value, conversion, format_spec } => {
+        ExprKind::FormattedValue {
+            value,
+            conversion,
+            format_spec,
+        } => {
             let mut inner = String::new();
             expr(&mut inner, value, PR_TEST + 1);
             out.push('{');
@@ -375,7 +379,13 @@ fn constant(out: &mut String, c: &Constant) {
             if *re == 0.0 && re.is_sign_positive() {
                 let _ = write!(out, "{}j", repr_float(*im));
             } else {
-                let _ = write!(out, "({}{}{}j)", repr_float(*re), if *im >= 0.0 { "+" } else { "" }, repr_float(*im));
+                let _ = write!(
+                    out,
+                    "({}{}{}j)",
+                    repr_float(*re),
+                    if *im >= 0.0 { "+" } else { "" },
+                    repr_float(*im)
+                );
             }
         }
         Constant::Bytes(b) => {
@@ -451,7 +461,11 @@ pub fn repr_float(f: f64) -> String {
 
 /// Python's `repr(str)` (approximate printability test).
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for ch in s.chars() {
@@ -484,7 +498,11 @@ pub fn repr_str(s: &str) -> String {
 }
 
 fn repr_bytes(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::new();
     out.push(quote as char);
     for &c in b {

@@ -26,12 +26,21 @@ thread_local! {
 pub(crate) fn warn(category: &'static str, message: String, filename: &str, lineno: u32) {
     PENDING.with(|p| {
         if let Ok(mut p) = p.try_borrow_mut() {
-            p.push(CompileWarning { category, message, filename: filename.to_string(), lineno });
+            p.push(CompileWarning {
+                category,
+                message,
+                filename: filename.to_string(),
+                lineno,
+            });
         }
     });
 }
 
 /// Returns and clears the warnings recorded by compilations on this thread, oldest first.
 pub fn take_warnings() -> Vec<CompileWarning> {
-    PENDING.with(|p| p.try_borrow_mut().map(|mut p| std::mem::take(&mut *p)).unwrap_or_default())
+    PENDING.with(|p| {
+        p.try_borrow_mut()
+            .map(|mut p| std::mem::take(&mut *p))
+            .unwrap_or_default()
+    })
 }

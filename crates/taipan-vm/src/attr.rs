@@ -151,9 +151,12 @@ impl Vm {
             }
             Some(ObjKind::Instance(_)) => {
                 let acls = self.class_of(attr).clone();
-                if self.lookup_in_type(&acls, "__set__").is_some() || self.lookup_in_type(&acls, "__delete__").is_some() {
+                if self.lookup_in_type(&acls, "__set__").is_some() || self.lookup_in_type(&acls, "__delete__").is_some()
+                {
                     if let Some(get) = self.lookup_in_type(&acls, "__get__") {
-                        return self.call(&get, &[attr.clone(), obj.clone(), Value::Obj(cls.clone())]).map(Some);
+                        return self
+                            .call(&get, &[attr.clone(), obj.clone(), Value::Obj(cls.clone())])
+                            .map(Some);
                     }
                 }
                 Ok(None)
@@ -181,7 +184,10 @@ impl Vm {
             Some(ObjKind::Function(_)) => Ok(self.new_bound_method(ca, obj.clone())),
             Some(ObjKind::Native(n)) if n.is_method && n.receiver.is_none() => Ok(Value::new_obj(
                 &self.types.builtin_function,
-                ObjKind::Native(Box::new(NativeFunction { receiver: Some(obj.clone()), ..clone_native(n) })),
+                ObjKind::Native(Box::new(NativeFunction {
+                    receiver: Some(obj.clone()),
+                    ..clone_native(n)
+                })),
             )),
             Some(ObjKind::StaticMethod(f)) => Ok(f.clone()),
             Some(ObjKind::ClassMethod(f)) => Ok(self.new_bound_method(f.clone(), Value::Obj(cls.clone()))),

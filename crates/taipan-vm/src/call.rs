@@ -50,17 +50,23 @@ impl Vm {
                     }
                     // an unbound method called without its receiver (CPython: slot wrappers
                     // say "descriptor", method descriptors "unbound method")
-                    None if n.is_method && args.len() <= kwnames.len() => Err(self.type_error(
-                        if n.name.starts_with("__") && n.name.ends_with("__") {
+                    None if n.is_method && args.len() <= kwnames.len() => {
+                        Err(self.type_error(if n.name.starts_with("__") && n.name.ends_with("__") {
                             format!("descriptor '{}' of '{}' object needs an argument", n.name, n.owner)
                         } else {
                             format!("unbound method {}.{}() needs an argument", n.owner, n.name)
-                        },
-                    )),
+                        }))
+                    }
                     // natives of `type` read their receiver's type data
-                    None if n.is_method && n.owner == "type" && !matches!(args.first().and_then(|a| a.kind()), Some(ObjKind::Type(_))) => {
+                    None if n.is_method
+                        && n.owner == "type"
+                        && !matches!(args.first().and_then(|a| a.kind()), Some(ObjKind::Type(_))) =>
+                    {
                         let tn = args.first().map(|a| self.type_name(a)).unwrap_or_default();
-                        Err(self.type_error(format!("descriptor '{}' for 'type' objects doesn't apply to a '{tn}' object", n.name)))
+                        Err(self.type_error(format!(
+                            "descriptor '{}' for 'type' objects doesn't apply to a '{tn}' object",
+                            n.name
+                        )))
                     }
                     None => (n.func)(self, args, kwnames),
                 };
@@ -132,9 +138,10 @@ impl Vm {
             let cls = self.class_of(obj).clone();
             if let Some(m) = self.lookup_in_type(&cls, name_s) {
                 let shadowed = match obj {
-                    Value::Obj(o) => o.dict.as_ref().is_some_and(|d| {
-                        crate::ops::dict_get_str(d, crate::ops::hash_str(name_s), name_s).is_some()
-                    }),
+                    Value::Obj(o) => o
+                        .dict
+                        .as_ref()
+                        .is_some_and(|d| crate::ops::dict_get_str(d, crate::ops::hash_str(name_s), name_s).is_some()),
                     _ => false,
                 };
                 if !shadowed {
@@ -164,7 +171,10 @@ impl Vm {
         let c = self.class_of(obj);
         if c.kind.is_heap_type() {
             let c = c.clone();
-            if self.lookup_in_type(&c, "__getattribute__").is_some_and(|g| !matches!(g.kind(), Some(ObjKind::Native(_)))) {
+            if self
+                .lookup_in_type(&c, "__getattribute__")
+                .is_some_and(|g| !matches!(g.kind(), Some(ObjKind::Native(_))))
+            {
                 return None;
             }
         }
@@ -272,7 +282,9 @@ impl Vm {
 
     /// Returns a finished frame's vectors to the pool (their values are dropped now).
     fn recycle_frame(&mut self, frame: Frame) {
-        let Frame { mut locals, mut stack, .. } = frame;
+        let Frame {
+            mut locals, mut stack, ..
+        } = frame;
         if self.frame_pool.len() >= Self::FRAME_POOL_MAX || locals.capacity() > 512 || stack.capacity() > 512 {
             return;
         }
@@ -354,7 +366,11 @@ impl Vm {
             let takes = if defaults_n > 0 {
                 format!("from {} to {} positional arguments", argcount - defaults_n, argcount)
             } else {
-                format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+                format!(
+                    "{} positional argument{}",
+                    argcount,
+                    if argcount == 1 { "" } else { "s" }
+                )
             };
             let given = positional.len();
             let msg = if kw_given > 0 {
@@ -364,7 +380,10 @@ impl Vm {
                     if kw_given == 1 { "" } else { "s" }
                 )
             } else {
-                format!("{qual}() takes {takes} but {given} {} given", if given == 1 { "was" } else { "were" })
+                format!(
+                    "{qual}() takes {takes} but {given} {} given",
+                    if given == 1 { "was" } else { "were" }
+                )
             };
             return Err(self.type_error(msg));
         }

@@ -43,8 +43,20 @@ impl Code {
             .collect::<Vec<_>>();
         let nlocalsplus = local_names.len();
         let warmup = vm.spec.warmup;
-        let caches = raw.instructions.iter().map(|_| RefCell::new(Slot::new(warmup))).collect();
-        Rc::new(Code { raw, consts, names, local_names, nlocalsplus, caches, hotness: Cell::new(0) })
+        let caches = raw
+            .instructions
+            .iter()
+            .map(|_| RefCell::new(Slot::new(warmup)))
+            .collect();
+        Rc::new(Code {
+            raw,
+            consts,
+            names,
+            local_names,
+            nlocalsplus,
+            caches,
+            hotness: Cell::new(0),
+        })
     }
 }
 

@@ -37,7 +37,9 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
     }
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(x == y),
-        (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => Some((*x as f64) == *y && (*y as i64) == *x),
+        (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => {
+            Some((*x as f64) == *y && (*y as i64) == *x)
+        }
         (Value::Float(x), Value::Float(y)) => Some(x == y),
         (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => Some(*x as i64 == *y),
         (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => Some(*x as i64 as f64 == *y),
@@ -66,7 +68,11 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
             _ => None,
         },
         (Value::Obj(o), _) | (_, Value::Obj(o)) => {
-            if is_plain_builtin(&o.kind) { Some(false) } else { None }
+            if is_plain_builtin(&o.kind) {
+                Some(false)
+            } else {
+                None
+            }
         }
     }
 }
@@ -74,7 +80,10 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
 /// Kinds whose equality never runs Python code and never equals another kind's value
 /// (besides the numeric cross-kind cases handled in [`native_eq`]).
 fn is_plain_builtin(k: &ObjKind) -> bool {
-    matches!(k, ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::Type(_) | ObjKind::Function(_) | ObjKind::Native(_))
+    matches!(
+        k,
+        ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::Type(_) | ObjKind::Function(_) | ObjKind::Native(_)
+    )
 }
 
 impl Dict {
@@ -85,7 +94,9 @@ impl Dict {
 
     /// A dict presized for `n` entries (CPython `_PyDict_NewPresized`, used for displays).
     pub fn with_capacity(n: usize) -> Dict {
-        Dict { table: DictTable::with_capacity(n) }
+        Dict {
+            table: DictTable::with_capacity(n),
+        }
     }
 
     /// The underlying table (read-only).
@@ -137,7 +148,9 @@ impl Dict {
     #[inline]
     pub fn get_name(&self, hash: i64, key: &Value) -> Option<&Value> {
         let text = key.as_str()?;
-        let pos = self.table.find_native(hash, |k| k.is(key) || k.as_str() == Some(text))?;
+        let pos = self
+            .table
+            .find_native(hash, |k| k.is(key) || k.as_str() == Some(text))?;
         self.table.entry(pos).map(|(_, v)| v)
     }
 
@@ -219,7 +232,9 @@ impl Dict {
 
     /// Python's `d.copy()` (CPython's copy rules: exact clone unless sparse).
     pub fn copy(&self) -> Dict {
-        Dict { table: self.table.copy() }
+        Dict {
+            table: self.table.copy(),
+        }
     }
 
     /// Live entries in insertion order.

@@ -152,7 +152,14 @@ for_each_exception_type!(declare_exc_types);
 
 /// A fresh exception payload with the given args tuple.
 pub fn new_exc_data(args: Value) -> ExcData {
-    ExcData { args, traceback: Vec::new(), cause: None, context: None, suppress_context: false, suggestion: None }
+    ExcData {
+        args,
+        traceback: Vec::new(),
+        cause: None,
+        context: None,
+        suppress_context: false,
+        suggestion: None,
+    }
 }
 
 impl Vm {
@@ -161,7 +168,11 @@ impl Vm {
     pub fn new_exception(&mut self, ty: &Obj, args: Vec<Value>) -> Value {
         let args = self.new_tuple(args);
         let dict = Some(self.new_dict_obj());
-        Value::Obj(crate::gc::alloc(Object { class: Some(ty.clone()), dict, kind: ObjKind::Exception(RefCell::new(new_exc_data(args))) }))
+        Value::Obj(crate::gc::alloc(Object {
+            class: Some(ty.clone()),
+            dict,
+            kind: ObjKind::Exception(RefCell::new(new_exc_data(args))),
+        }))
     }
 
     /// A new exception instance with one str argument, as an error to return.
@@ -213,7 +224,13 @@ impl Vm {
 
     /// `ImportError(msg, name=name, path=path)` (or a subclass such as
     /// `ModuleNotFoundError`), as the import system raises it.
-    pub fn import_error_for(&mut self, ty: &Obj, msg: impl Into<String>, name: Option<&str>, path: Option<&str>) -> PyErr {
+    pub fn import_error_for(
+        &mut self,
+        ty: &Obj,
+        msg: impl Into<String>,
+        name: Option<&str>,
+        path: Option<&str>,
+    ) -> PyErr {
         let e = self.new_error(ty, msg);
         if let Some(n) = name {
             let n = self.new_str(n);
@@ -229,7 +246,14 @@ impl Vm {
     /// `UnicodeDecodeError(encoding, object, start, end, reason)` with CPython's argument
     /// layout (its str is "'utf-8' codec can't decode byte 0xff in position 0: ..."; needs
     /// `str()` of exceptions to go through [`exception_str`]).
-    pub fn unicode_decode_error(&mut self, encoding: &str, object: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
+    pub fn unicode_decode_error(
+        &mut self,
+        encoding: &str,
+        object: &[u8],
+        start: usize,
+        end: usize,
+        reason: &str,
+    ) -> PyErr {
         let t = self.exc.unicode_decode_error.clone();
         let args = vec![
             self.new_str(encoding),
@@ -243,7 +267,14 @@ impl Vm {
 
     /// `UnicodeEncodeError(encoding, object, start, end, reason)` (see
     /// [`Vm::unicode_decode_error`]); `start`/`end` are code point indices.
-    pub fn unicode_encode_error(&mut self, encoding: &str, object: &str, start: usize, end: usize, reason: &str) -> PyErr {
+    pub fn unicode_encode_error(
+        &mut self,
+        encoding: &str,
+        object: &str,
+        start: usize,
+        end: usize,
+        reason: &str,
+    ) -> PyErr {
         let t = self.exc.unicode_encode_error.clone();
         let args = vec![
             self.new_str(encoding),
@@ -457,7 +488,15 @@ field_descriptors! {
 fn add_getset(vm: &mut Vm, ty: &Obj, name: &'static str, get: crate::object::NativeFn, set: crate::object::NativeFn) {
     let fget = vm.new_native(name, get);
     let fset = vm.new_native(name, set);
-    let p = Value::new_obj(&vm.types.property, ObjKind::Property { fget, fset, fdel: Value::None, doc: Value::None });
+    let p = Value::new_obj(
+        &vm.types.property,
+        ObjKind::Property {
+            fget,
+            fset,
+            fdel: Value::None,
+            doc: Value::None,
+        },
+    );
     vm.set_attr_str(ty, name, p);
 }
 
@@ -494,7 +533,9 @@ fn set_args(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn get_cause(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let e = self_exc(vm, args)?;
-    Ok(Vm::exc_data(e).and_then(|d| d.borrow().cause.clone()).unwrap_or(Value::None))
+    Ok(Vm::exc_data(e)
+        .and_then(|d| d.borrow().cause.clone())
+        .unwrap_or(Value::None))
 }
 
 fn set_cause(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -513,7 +554,9 @@ fn set_cause(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn get_context(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let e = self_exc(vm, args)?;
-    Ok(Vm::exc_data(e).and_then(|d| d.borrow().context.clone()).unwrap_or(Value::None))
+    Ok(Vm::exc_data(e)
+        .and_then(|d| d.borrow().context.clone())
+        .unwrap_or(Value::None))
 }
 
 fn set_context(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -530,12 +573,16 @@ fn set_context(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn get_suppress_context(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let e = self_exc(vm, args)?;
-    Ok(Value::Bool(Vm::exc_data(e).is_some_and(|d| d.borrow().suppress_context)))
+    Ok(Value::Bool(
+        Vm::exc_data(e).is_some_and(|d| d.borrow().suppress_context),
+    ))
 }
 
 fn set_suppress_context(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let e = self_exc(vm, args)?.clone();
-    let Some(Value::Bool(b)) = args.get(1) else { return Err(vm.type_error("attribute value type must be bool")) };
+    let Some(Value::Bool(b)) = args.get(1) else {
+        return Err(vm.type_error("attribute value type must be bool"));
+    };
     if let Some(d) = Vm::exc_data(&e) {
         d.borrow_mut().suppress_context = *b;
     }
@@ -584,14 +631,19 @@ pub fn exc_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     }
     let unicode: Option<(&str, usize)> = if vm.isinstance(&e, &vm.exc.unicode_translate_error.clone()) {
         Some(("function", 4))
-    } else if vm.isinstance(&e, &vm.exc.unicode_decode_error.clone()) || vm.isinstance(&e, &vm.exc.unicode_encode_error.clone()) {
+    } else if vm.isinstance(&e, &vm.exc.unicode_decode_error.clone())
+        || vm.isinstance(&e, &vm.exc.unicode_encode_error.clone())
+    {
         Some(("function", 5))
     } else {
         None
     };
     if let Some((what, n)) = unicode {
         if positional.len() != n {
-            return Err(vm.type_error(format!("{what} takes exactly {n} arguments ({} given)", positional.len())));
+            return Err(vm.type_error(format!(
+                "{what} takes exactly {n} arguments ({} given)",
+                positional.len()
+            )));
         }
     }
     let t = vm.new_tuple(positional);
@@ -622,7 +674,9 @@ fn exc_with_traceback(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Va
     let e = self_exc(vm, args)?.clone();
     let [_, tb] = args else {
         let n = args.len().saturating_sub(1);
-        return Err(vm.type_error(format!("BaseException.with_traceback() takes exactly one argument ({n} given)")));
+        return Err(vm.type_error(format!(
+            "BaseException.with_traceback() takes exactly one argument ({n} given)"
+        )));
     };
     set_traceback(vm, &e, tb)?;
     Ok(e)
@@ -634,7 +688,9 @@ fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let e = self_exc(vm, args)?.clone();
     let [_, note] = args else {
         let n = args.len().saturating_sub(1);
-        return Err(vm.type_error(format!("BaseException.add_note() takes exactly one argument ({n} given)")));
+        return Err(vm.type_error(format!(
+            "BaseException.add_note() takes exactly one argument ({n} given)"
+        )));
     };
     if note.as_str().is_none() {
         let tn = vm.type_name(note);
@@ -664,7 +720,9 @@ fn exc_reduce(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let cls = Value::Obj(vm.class_of(&e).clone());
     let a = Vm::exc_data(&e).map_or(Value::None, |d| d.borrow().args.clone());
     match e.as_obj().and_then(|o| o.dict.clone()) {
-        Some(d) if matches!(&d.kind, ObjKind::Dict(t) if !t.borrow().is_empty()) => Ok(vm.new_tuple(vec![cls, a, Value::Obj(d)])),
+        Some(d) if matches!(&d.kind, ObjKind::Dict(t) if !t.borrow().is_empty()) => {
+            Ok(vm.new_tuple(vec![cls, a, Value::Obj(d)]))
+        }
         _ => Ok(vm.new_tuple(vec![cls, a])),
     }
 }
@@ -676,7 +734,9 @@ fn exc_setstate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if state.is_none() {
         return Ok(Value::None);
     }
-    let Some(ObjKind::Dict(d)) = state.kind() else { return Err(vm.type_error("state is not a dictionary")) };
+    let Some(ObjKind::Dict(d)) = state.kind() else {
+        return Err(vm.type_error("state is not a dictionary"));
+    };
     let items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     for (k, v) in items {
         vm.set_attr(&e, &k, v)?;
@@ -770,21 +830,35 @@ fn unicode_error_str(vm: &mut Vm, e: &Value) -> PyResult<Option<String>> {
         return Ok(None);
     }
     let object = exc_field(vm, e, "object");
-    let (Value::Int(start), Value::Int(end)) = (exc_field(vm, e, "start"), exc_field(vm, e, "end")) else { return Ok(None) };
+    let (Value::Int(start), Value::Int(end)) = (exc_field(vm, e, "start"), exc_field(vm, e, "end")) else {
+        return Ok(None);
+    };
     let reason = exc_field(vm, e, "reason");
     let reason = vm.str(&reason)?;
     let encoding = exc_field(vm, e, "encoding");
     let encoding = if translate { String::new() } else { vm.str(&encoding)? };
     let single = end.checked_sub(start) == Some(1);
     if decode {
-        let byte = crate::builtins::bytes::bytes_data(&object).and_then(|b| usize::try_from(start).ok().and_then(|i| b.get(i).copied()));
+        let byte = crate::builtins::bytes::bytes_data(&object)
+            .and_then(|b| usize::try_from(start).ok().and_then(|i| b.get(i).copied()));
         return Ok(Some(match byte {
-            Some(b) if single => format!("'{encoding}' codec can't decode byte 0x{b:02x} in position {start}: {reason}"),
-            _ => format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end.saturating_sub(1)),
+            Some(b) if single => {
+                format!("'{encoding}' codec can't decode byte 0x{b:02x} in position {start}: {reason}")
+            }
+            _ => format!(
+                "'{encoding}' codec can't decode bytes in position {start}-{}: {reason}",
+                end.saturating_sub(1)
+            ),
         }));
     }
-    let ch = object.as_str().and_then(|s| usize::try_from(start).ok().and_then(|i| s.chars().nth(i)));
-    let verb = if encode { format!("'{encoding}' codec can't encode") } else { "can't translate".to_string() };
+    let ch = object
+        .as_str()
+        .and_then(|s| usize::try_from(start).ok().and_then(|i| s.chars().nth(i)));
+    let verb = if encode {
+        format!("'{encoding}' codec can't encode")
+    } else {
+        "can't translate".to_string()
+    };
     Ok(Some(match ch {
         Some(c) if single => {
             let code = c as u32;
@@ -797,7 +871,10 @@ fn unicode_error_str(vm: &mut Vm, e: &Value) -> PyResult<Option<String>> {
             };
             format!("{verb} character '{shown}' in position {start}: {reason}")
         }
-        _ => format!("{verb} characters in position {start}-{}: {reason}", end.saturating_sub(1)),
+        _ => format!(
+            "{verb} characters in position {start}-{}: {reason}",
+            end.saturating_sub(1)
+        ),
     }))
 }
 
@@ -831,12 +908,18 @@ pub fn frame_globals(vm: &mut Vm, code: &crate::code::Code) -> Value {
     };
     let mut main = None;
     for m in modules {
-        let Some(d) = m.as_obj().and_then(|o| o.dict.clone()) else { continue };
+        let Some(d) = m.as_obj().and_then(|o| o.dict.clone()) else {
+            continue;
+        };
         let file = dict_get_str(&d, hash_str("__file__"), "__file__");
         if file.as_ref().and_then(|f| f.as_str()) == Some(&*code.raw.filename) {
             return Value::Obj(d);
         }
-        if dict_get_str(&d, hash_str("__name__"), "__name__").as_ref().and_then(|n| n.as_str()) == Some("__main__") {
+        if dict_get_str(&d, hash_str("__name__"), "__name__")
+            .as_ref()
+            .and_then(|n| n.as_str())
+            == Some("__main__")
+        {
             main = Some(Value::Obj(d));
         }
     }
@@ -845,7 +928,11 @@ pub fn frame_globals(vm: &mut Vm, code: &crate::code::Code) -> Value {
 
 fn new_plain(vm: &mut Vm, ty: &Obj, fields: Vec<(&str, Value)>) -> Value {
     let dict = vm.new_dict_obj();
-    let o = crate::gc::alloc(Object { class: Some(ty.clone()), dict: Some(dict), kind: ObjKind::Instance(None) });
+    let o = crate::gc::alloc(Object {
+        class: Some(ty.clone()),
+        dict: Some(dict),
+        kind: ObjKind::Instance(None),
+    });
     for (k, v) in fields {
         vm.set_attr_str(&o, k, v);
     }
@@ -881,7 +968,9 @@ pub fn frame_value(vm: &mut Vm, code: &Rc<crate::code::Code>, index: usize) -> V
 /// `e.__traceback__`: the chain of `traceback` objects (outermost first, `tb_next`
 /// towards the point of the raise), or None if the exception was never raised.
 pub fn traceback_value(vm: &mut Vm, e: &Value) -> Value {
-    let entries = Vm::exc_data(e).map(|d| d.borrow().traceback.clone()).unwrap_or_default();
+    let entries = Vm::exc_data(e)
+        .map(|d| d.borrow().traceback.clone())
+        .unwrap_or_default();
     let ty = vm.exc.traceback_type.clone();
     let mut next = Value::None;
     for (code, index) in &entries {
@@ -891,7 +980,12 @@ pub fn traceback_value(vm: &mut Vm, e: &Value) -> Value {
         next = new_plain(
             vm,
             &ty,
-            vec![("tb_frame", frame), ("tb_lineno", Value::Int(line)), ("tb_lasti", Value::Int(lasti)), ("tb_next", next)],
+            vec![
+                ("tb_frame", frame),
+                ("tb_lineno", Value::Int(line)),
+                ("tb_lasti", Value::Int(lasti)),
+                ("tb_next", next),
+            ],
         );
     }
     next
@@ -904,7 +998,11 @@ pub fn set_traceback(vm: &mut Vm, e: &Value, tb: &Value) -> PyResult<()> {
     let tb_type = vm.exc.traceback_type.clone();
     let mut steps = 0usize;
     while !cur.is_none() {
-        let Some(o) = cur.as_obj().filter(|o| o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &tb_type))).cloned() else {
+        let Some(o) = cur
+            .as_obj()
+            .filter(|o| o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &tb_type)))
+            .cloned()
+        else {
             return Err(vm.type_error("__traceback__ must be a traceback or None"));
         };
         steps += 1;
@@ -959,7 +1057,9 @@ fn group_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     }
     let [_, message, excs] = args else {
         let n = args.len().saturating_sub(1);
-        return Err(vm.type_error(format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({n} given)")));
+        return Err(vm.type_error(format!(
+            "BaseExceptionGroup.__new__() takes exactly 2 arguments ({n} given)"
+        )));
     };
     if message.as_str().is_none() {
         let tn = vm.type_name(message);
@@ -1024,7 +1124,9 @@ fn read_only(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 /// `eg.derive(excs)`: `BaseExceptionGroup(eg.message, excs)`.
 fn group_derive(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let e = self_exc(vm, args)?.clone();
-    let [_, excs] = args else { return Err(vm.type_error("derive() takes exactly one argument")) };
+    let [_, excs] = args else {
+        return Err(vm.type_error("derive() takes exactly one argument"));
+    };
     let msg = exc_args(&e).first().cloned().unwrap_or(Value::None);
     let beg = Value::Obj(vm.exc.base_exception_group.clone());
     vm.call(&beg, &[msg, excs.clone()])
@@ -1099,7 +1201,13 @@ fn group_subset(vm: &mut Vm, orig: &Value, excs: Vec<Value>) -> PyResult<Option<
 }
 
 /// Splits `exc` into (matching, rest) (CPython's `exceptiongroup_split_recursive`).
-fn split_recursive(vm: &mut Vm, exc: &Value, m: &Matcher, with_rest: bool, depth: usize) -> PyResult<(Option<Value>, Option<Value>)> {
+fn split_recursive(
+    vm: &mut Vm,
+    exc: &Value,
+    m: &Matcher,
+    with_rest: bool,
+    depth: usize,
+) -> PyResult<(Option<Value>, Option<Value>)> {
     if depth > 1000 {
         return Err(vm.runtime_error("maximum recursion depth exceeded in exception group split"));
     }
@@ -1123,7 +1231,9 @@ fn split_recursive(vm: &mut Vm, exc: &Value, m: &Matcher, with_rest: bool, depth
 
 fn group_split(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let e = self_exc(vm, args)?.clone();
-    let [_, cond] = args else { return Err(vm.type_error("split() takes exactly one argument")) };
+    let [_, cond] = args else {
+        return Err(vm.type_error("split() takes exactly one argument"));
+    };
     let m = matcher_of(vm, cond)?;
     let (a, b) = split_recursive(vm, &e, &m, true, 0)?;
     Ok(vm.new_tuple(vec![a.unwrap_or(Value::None), b.unwrap_or(Value::None)]))
@@ -1131,7 +1241,9 @@ fn group_split(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn group_subgroup(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let e = self_exc(vm, args)?.clone();
-    let [_, cond] = args else { return Err(vm.type_error("subgroup() takes exactly one argument")) };
+    let [_, cond] = args else {
+        return Err(vm.type_error("subgroup() takes exactly one argument"));
+    };
     let m = matcher_of(vm, cond)?;
     let (a, _) = split_recursive(vm, &e, &m, false, 0)?;
     Ok(a.unwrap_or(Value::None))
@@ -1186,7 +1298,9 @@ fn collect_leaf_ids(vm: &mut Vm, exc: &Value, out: &mut Vec<i64>, depth: usize) 
 
 /// Same traceback, cause and context: a re-raise of (part of) the original group.
 fn same_metadata(a: &Value, b: &Value) -> bool {
-    let (Some(x), Some(y)) = (Vm::exc_data(a), Vm::exc_data(b)) else { return false };
+    let (Some(x), Some(y)) = (Vm::exc_data(a), Vm::exc_data(b)) else {
+        return false;
+    };
     let (x, y) = (x.borrow(), y.borrow());
     let same = |p: &Option<Value>, q: &Option<Value>| match (p, q) {
         (None, None) => true,
@@ -1194,7 +1308,10 @@ fn same_metadata(a: &Value, b: &Value) -> bool {
         _ => false,
     };
     x.traceback.len() == y.traceback.len()
-        && x.traceback.iter().zip(y.traceback.iter()).all(|(p, q)| Rc::ptr_eq(&p.0, &q.0) && p.1 == q.1)
+        && x.traceback
+            .iter()
+            .zip(y.traceback.iter())
+            .all(|(p, q)| Rc::ptr_eq(&p.0, &q.0) && p.1 == q.1)
         && same(&x.cause, &y.cause)
         && same(&x.context, &y.context)
 }
@@ -1216,7 +1333,11 @@ fn split_by_leaf(vm: &mut Vm, exc: &Value, ids: &[i64], depth: usize) -> PyResul
         return Ok(None);
     }
     if !vm.isinstance(exc, &vm.exc.base_exception_group.clone()) {
-        return Ok(if ids.contains(&exc.id()) { Some(exc.clone()) } else { None });
+        return Ok(if ids.contains(&exc.id()) {
+            Some(exc.clone())
+        } else {
+            None
+        });
     }
     let mut kept = Vec::new();
     for e in group_exceptions(vm, exc) {
@@ -1234,13 +1355,19 @@ fn split_by_leaf(vm: &mut Vm, exc: &Value, ids: &[i64], depth: usize) -> PyResul
 /// with it in `ExceptionGroup("", [...])`. None if nothing is to be raised.
 pub fn prep_reraise_star(vm: &mut Vm, orig: &Value, raised: &[Value]) -> PyResult<Value> {
     let raised: Vec<Value> = raised.iter().filter(|e| !e.is_none()).cloned().collect();
-    let Some(first) = raised.first() else { return Ok(Value::None) };
+    let Some(first) = raised.first() else {
+        return Ok(Value::None);
+    };
     if !vm.isinstance(orig, &vm.exc.base_exception_group.clone()) {
         return Ok(first.clone());
     }
     let (mut new, mut reraised) = (Vec::new(), Vec::new());
     for e in raised {
-        if same_metadata(&e, orig) { reraised.push(e) } else { new.push(e) }
+        if same_metadata(&e, orig) {
+            reraised.push(e)
+        } else {
+            new.push(e)
+        }
     }
     let reraised_eg = group_projection(vm, orig, &reraised)?;
     if new.is_empty() {
@@ -1284,14 +1411,29 @@ pub fn init(vm: &mut Vm) {
     add_getset(vm, &be, "args", get_args, set_args);
     add_getset(vm, &be, "__cause__", get_cause, set_cause);
     add_getset(vm, &be, "__context__", get_context, set_context);
-    add_getset(vm, &be, "__suppress_context__", get_suppress_context, set_suppress_context);
+    add_getset(
+        vm,
+        &be,
+        "__suppress_context__",
+        get_suppress_context,
+        set_suppress_context,
+    );
     add_getset(vm, &be, "__traceback__", get_traceback, set_traceback_attr);
     add_field(vm, &stop, "value");
     add_field(vm, &sysexit, "code");
     for f in ["errno", "strerror", "filename", "filename2"] {
         add_field(vm, &os, f);
     }
-    for f in ["msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"] {
+    for f in [
+        "msg",
+        "filename",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+        "print_file_and_line",
+    ] {
         add_field(vm, &syntax, f);
     }
     add_field(vm, &name, "name");

@@ -58,7 +58,9 @@ impl Codec {
         let n = name.to_ascii_lowercase().replace('_', "-");
         match n.as_str() {
             "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Some(Codec::Utf8),
-            "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100" => Some(Codec::Latin1),
+            "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100" => {
+                Some(Codec::Latin1)
+            }
             "ascii" | "us-ascii" | "646" | "us" => Some(Codec::Ascii),
             _ => None,
         }
@@ -268,7 +270,9 @@ impl FileState {
     /// Returns the bytes to emit and whether they end a line; `None` at end of file.
     fn read_text_unit(&mut self) -> std::io::Result<Option<(Vec<u8>, bool)>> {
         self.want(1)?;
-        let Some(&b) = self.unread().first() else { return Ok(None) };
+        let Some(&b) = self.unread().first() else {
+            return Ok(None);
+        };
         let nl = self.newline.clone();
         if b == b'\n' {
             self.consume(1);
@@ -323,7 +327,9 @@ impl FileState {
         }
         let mut count = 0usize;
         while limit.is_none_or(|l| count < l) {
-            let Some((bytes, ends)) = self.read_text_unit()? else { break };
+            let Some((bytes, ends)) = self.read_text_unit()? else {
+                break;
+            };
             out.extend(bytes);
             count += 1;
             if ends {
@@ -338,7 +344,9 @@ impl FileState {
         self.flush_writes()?;
         let mut out = Vec::new();
         for _ in 0..n {
-            let Some((bytes, _)) = self.read_text_unit()? else { break };
+            let Some((bytes, _)) = self.read_text_unit()? else {
+                break;
+            };
             out.extend(bytes);
         }
         Ok(out)
@@ -420,7 +428,10 @@ pub fn file_repr(f: &FileState) -> String {
     if f.binary {
         format!("<_io.{} name={}>", type_name_of(f), name)
     } else {
-        format!("<_io.TextIOWrapper name={} mode='{}' encoding='{}'>", name, f.mode, f.encoding)
+        format!(
+            "<_io.TextIOWrapper name={} mode='{}' encoding='{}'>",
+            name, f.mode, f.encoding
+        )
     }
 }
 
@@ -489,7 +500,9 @@ fn state<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a RefCell<FileState>> {
         Some(ObjKind::File(f)) => Ok(f),
         _ => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor requires a '_io._IOBase' object but received a '{tn}'")))
+            Err(vm.type_error(format!(
+                "descriptor requires a '_io._IOBase' object but received a '{tn}'"
+            )))
         }
     }
 }
@@ -505,7 +518,11 @@ fn with_open<T>(
     let cell = state(vm, v)?;
     let r = {
         let mut f = cell.borrow_mut();
-        if f.closed { Err(FileErr::Closed(closed_msg)) } else { op(&mut f) }
+        if f.closed {
+            Err(FileErr::Closed(closed_msg))
+        } else {
+            op(&mut f)
+        }
     };
     r.map_err(|e| raise(vm, e))
 }
@@ -520,7 +537,10 @@ fn decode(vm: &mut Vm, bytes: Vec<u8>, codec: Codec) -> PyResult<Value> {
             if let Some(pos) = bytes.iter().position(|b| !b.is_ascii()) {
                 let b = bytes.get(pos).copied().unwrap_or(0);
                 let t = vm.exc.unicode_decode_error.clone();
-                return Err(vm.new_error(&t, format!("'ascii' codec can't decode byte 0x{b:02x} in position {pos}: ordinal not in range(128)")));
+                return Err(vm.new_error(
+                    &t,
+                    format!("'ascii' codec can't decode byte 0x{b:02x} in position {pos}: ordinal not in range(128)"),
+                ));
             }
         }
         Codec::Utf8 => {}
@@ -537,7 +557,10 @@ fn decode(vm: &mut Vm, bytes: Vec<u8>, codec: Codec) -> PyResult<Value> {
                 Some(_) => "invalid continuation byte",
             };
             let t = vm.exc.unicode_decode_error.clone();
-            Err(vm.new_error(&t, format!("'utf-8' codec can't decode byte 0x{b:02x} in position {pos}: {reason}")))
+            Err(vm.new_error(
+                &t,
+                format!("'utf-8' codec can't decode byte 0x{b:02x} in position {pos}: {reason}"),
+            ))
         }
     }
 }
@@ -554,7 +577,12 @@ fn encode(vm: &mut Vm, text: &str, codec: Codec) -> PyResult<Vec<u8>> {
     let Some(start) = chars.iter().position(|&c| bad(c)) else {
         return Ok(chars.iter().filter_map(|&c| u8::try_from(u32::from(c)).ok()).collect());
     };
-    let run = chars.get(start..).unwrap_or(&[]).iter().take_while(|&&c| bad(c)).count();
+    let run = chars
+        .get(start..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|&&c| bad(c))
+        .count();
     let what = if run > 1 {
         format!("characters in position {start}-{}", start + run - 1)
     } else {
@@ -569,7 +597,13 @@ fn encode(vm: &mut Vm, text: &str, codec: Codec) -> PyResult<Vec<u8>> {
         format!("character {esc} in position {start}")
     };
     let t = vm.exc.unicode_encode_error.clone();
-    Err(vm.new_error(&t, format!("'{}' codec can't encode {what}: ordinal not in range({limit})", codec.name())))
+    Err(vm.new_error(
+        &t,
+        format!(
+            "'{}' codec can't encode {what}: ordinal not in range({limit})",
+            codec.name()
+        ),
+    ))
 }
 
 /// Translates `\r\n` and `\r` to `\n` (universal newlines) in decoded-to-be bytes.
@@ -634,7 +668,11 @@ fn file_read(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
         Ok(match n {
             None => {
                 let all = f.read_all()?;
-                if f.newline.is_none() { translate_newlines(all) } else { all }
+                if f.newline.is_none() {
+                    translate_newlines(all)
+                } else {
+                    all
+                }
             }
             Some(n) => f.read_chars(n)?,
         })
@@ -843,7 +881,14 @@ fn file_flush(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 // ----- positioning and state -----
 
 fn file_seek(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let a = crate::builtins::args::parse_args(vm, "seek", args.get(1..).unwrap_or(&[]), kwnames, &["cookie", "whence"], 1)?;
+    let a = crate::builtins::args::parse_args(
+        vm,
+        "seek",
+        args.get(1..).unwrap_or(&[]),
+        kwnames,
+        &["cookie", "whence"],
+        1,
+    )?;
     let me = args.first().cloned().unwrap_or(Value::None);
     let offset = vm.to_index(a[0].as_ref().unwrap_or(&Value::Int(0)))?;
     let whence = match &a[1] {
@@ -881,7 +926,11 @@ fn file_seek(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
 
 fn file_tell(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let me = args.first().cloned().unwrap_or(Value::None);
-    let msg = if is_binary(vm, &me)? { "I/O operation on closed file" } else { CLOSED };
+    let msg = if is_binary(vm, &me)? {
+        "I/O operation on closed file"
+    } else {
+        CLOSED
+    };
     let r = with_open(vm, &me, msg, |f| Ok(f.tell()?))?;
     Ok(Value::Int(i64::try_from(r).unwrap_or(i64::MAX)))
 }
@@ -1013,7 +1062,11 @@ fn prop_buffer(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     };
     let mut st = FileState::std(stream);
     st.binary = true;
-    st.mode = if stream == StdStream::Stdin { "rb".to_string() } else { "wb".to_string() };
+    st.mode = if stream == StdStream::Stdin {
+        "rb".to_string()
+    } else {
+        "wb".to_string()
+    };
     let ty = file_type(vm, &st);
     Ok(Value::new_obj(&ty, ObjKind::File(RefCell::new(st))))
 }
@@ -1044,7 +1097,14 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
         seen.push(c);
     }
     let has = |c: char| seen.contains(c);
-    let m = Mode { read: has('r'), write: has('w'), append: has('a'), create: has('x'), plus: has('+'), binary: has('b') };
+    let m = Mode {
+        read: has('r'),
+        write: has('w'),
+        append: has('a'),
+        create: has('x'),
+        plus: has('+'),
+        binary: has('b'),
+    };
     if has('t') && m.binary {
         return Err(vm.value_error("can't have text and binary mode at once"));
     }
@@ -1060,7 +1120,16 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, ...)`.
 pub fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let names = ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"];
+    let names = [
+        "file",
+        "mode",
+        "buffering",
+        "encoding",
+        "errors",
+        "newline",
+        "closefd",
+        "opener",
+    ];
     let a = crate::builtins::args::parse_args(vm, "open", args, kwnames, &names, 1)?;
     let file_arg = a[0].clone().unwrap_or(Value::None);
     let path = match (file_arg.as_str(), crate::builtins::bytes::bytes_data(&file_arg)) {
@@ -1211,7 +1280,12 @@ pub fn init(vm: &mut Vm) {
     let writer = crate::types::make_type(&type_, "BufferedWriter", vec![object.clone()], Layout::Final);
     let random = crate::types::make_type(&type_, "BufferedRandom", vec![object], Layout::Final);
     let (os_err, val_err) = (vm.exc.os_error.clone(), vm.exc.value_error.clone());
-    let unsupported = crate::types::make_type(&type_, "UnsupportedOperation", vec![os_err.clone(), val_err.clone()], Layout::Exception);
+    let unsupported = crate::types::make_type(
+        &type_,
+        "UnsupportedOperation",
+        vec![os_err.clone(), val_err.clone()],
+        Layout::Exception,
+    );
     if let ObjKind::Type(td) = &unsupported.kind {
         let mut tail = crate::types::mro(&os_err);
         tail.insert(1, val_err.clone());
@@ -1265,6 +1339,14 @@ pub fn init(vm: &mut Vm) {
 /// Adds a read-only property backed by a native getter.
 fn add_property(vm: &mut Vm, ty: &Obj, name: &'static str, getter: NativeFn) {
     let fget = vm.new_native(name, getter);
-    let p = Value::new_obj(&vm.types.property, ObjKind::Property { fget, fset: Value::None, fdel: Value::None, doc: Value::None });
+    let p = Value::new_obj(
+        &vm.types.property,
+        ObjKind::Property {
+            fget,
+            fset: Value::None,
+            fdel: Value::None,
+            doc: Value::None,
+        },
+    );
     vm.set_attr_str(ty, name, p);
 }

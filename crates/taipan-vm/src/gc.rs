@@ -49,9 +49,13 @@ thread_local! {
 /// True for payloads that can hold references to other objects.
 fn is_container(o: &Object) -> bool {
     match &o.kind {
-        ObjKind::Str(_) | ObjKind::Int(_) | ObjKind::Float(_) | ObjKind::Complex(..) | ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::Range { .. } => {
-            o.dict.is_some()
-        }
+        ObjKind::Str(_)
+        | ObjKind::Int(_)
+        | ObjKind::Float(_)
+        | ObjKind::Complex(..)
+        | ObjKind::Bytes(_)
+        | ObjKind::ByteArray(_)
+        | ObjKind::Range { .. } => o.dict.is_some(),
         ObjKind::NotImplemented | ObjKind::Ellipsis | ObjKind::Code(_) | ObjKind::File(_) => false,
         ObjKind::Tuple(items) => items.iter().any(|v| matches!(v, Value::Obj(x) if !is_atomic(x))),
         ObjKind::Native(n) => n.receiver.is_some(),
@@ -61,7 +65,17 @@ fn is_container(o: &Object) -> bool {
 
 fn is_atomic(o: &Object) -> bool {
     o.dict.is_none()
-        && matches!(o.kind, ObjKind::Str(_) | ObjKind::Int(_) | ObjKind::Float(_) | ObjKind::Complex(..) | ObjKind::Bytes(_) | ObjKind::Code(_) | ObjKind::NotImplemented | ObjKind::Ellipsis)
+        && matches!(
+            o.kind,
+            ObjKind::Str(_)
+                | ObjKind::Int(_)
+                | ObjKind::Float(_)
+                | ObjKind::Complex(..)
+                | ObjKind::Bytes(_)
+                | ObjKind::Code(_)
+                | ObjKind::NotImplemented
+                | ObjKind::Ellipsis
+        )
 }
 
 /// Allocates an object, tracking it if it can be part of a cycle.
@@ -124,7 +138,11 @@ pub fn collect() -> usize {
     });
     let objs: Vec<Obj> = tracked.iter().filter_map(|w| w.upgrade()).collect();
     drop(tracked);
-    let index: hashbrown::HashMap<usize, usize> = objs.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o) as usize, i)).collect();
+    let index: hashbrown::HashMap<usize, usize> = objs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (Rc::as_ptr(o) as usize, i))
+        .collect();
     // gc_refs: references from outside the tracked set (minus our own temporary one)
     let mut refs: Vec<isize> = objs.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
     let mut opaque = vec![false; objs.len()];
@@ -157,7 +175,12 @@ pub fn collect() -> usize {
     let garbage: Vec<usize> = (0..objs.len()).filter(|&i| !alive[i]).collect();
     let n = garbage.len();
     // keep the survivors tracked
-    let survivors: Vec<Weak<Object>> = objs.iter().zip(alive.iter()).filter(|(_, a)| **a).map(|(o, _)| Rc::downgrade(o)).collect();
+    let survivors: Vec<Weak<Object>> = objs
+        .iter()
+        .zip(alive.iter())
+        .filter(|(_, a)| **a)
+        .map(|(o, _)| Rc::downgrade(o))
+        .collect();
     let live = survivors.len();
     STATE.with(|s| {
         if let Ok(mut s) = s.try_borrow_mut() {
@@ -223,10 +246,19 @@ pub fn traverse(o: &Object, visit: &mut dyn FnMut(&Obj)) -> bool {
             f.closure.iter().for_each(|c| visit(c));
             val(&f.module, visit);
             let ok = [
-                f.defaults.try_borrow().map(|d| d.iter().for_each(|v| val(v, visit))).is_ok(),
-                f.kwdefaults.try_borrow().map(|d| d.iter().for_each(|x| visit(x))).is_ok(),
+                f.defaults
+                    .try_borrow()
+                    .map(|d| d.iter().for_each(|v| val(v, visit)))
+                    .is_ok(),
+                f.kwdefaults
+                    .try_borrow()
+                    .map(|d| d.iter().for_each(|x| visit(x)))
+                    .is_ok(),
                 f.doc.try_borrow().map(|d| val(&d, visit)).is_ok(),
-                f.annotations.try_borrow().map(|d| d.iter().for_each(|v| val(v, visit))).is_ok(),
+                f.annotations
+                    .try_borrow()
+                    .map(|d| d.iter().for_each(|v| val(v, visit)))
+                    .is_ok(),
                 f.attrs.try_borrow().map(|d| d.iter().for_each(|x| visit(x))).is_ok(),
             ];
             if ok.iter().any(|k| !k) {
@@ -325,7 +357,9 @@ fn traverse_iter(st: &IterState, visit: &mut dyn FnMut(&Obj)) {
         }
     };
     match st {
-        IterState::List { seq, .. } | IterState::Tuple { seq, .. } | IterState::Bytes { seq, .. } => val(&Value::Obj(seq.clone())),
+        IterState::List { seq, .. } | IterState::Tuple { seq, .. } | IterState::Bytes { seq, .. } => {
+            val(&Value::Obj(seq.clone()))
+        }
         IterState::Str { s, .. } => val(&Value::Obj(s.clone())),
         IterState::Dict { dict, .. } => val(&Value::Obj(dict.clone())),
         IterState::Set { set, .. } => val(&Value::Obj(set.clone())),

@@ -55,7 +55,9 @@ fn gen_cell(g: &Value) -> Option<&RefCell<GenState>> {
 
 /// Resumes generator `g` with `sent` (or by raising `throw` inside it).
 pub fn resume(vm: &mut Vm, g: &Value, sent: Value, throw: Option<PyErr>) -> PyResult<SendResult> {
-    let Some(cell) = gen_cell(g) else { return Err(vm.type_error("not a generator")) };
+    let Some(cell) = gen_cell(g) else {
+        return Err(vm.type_error("not a generator"));
+    };
     let (mut frame, started) = {
         let mut st = cell.borrow_mut();
         if st.finished {
@@ -143,12 +145,16 @@ enum Delegated {
 fn delegate_throw(vm: &mut Vm, frame: &mut Frame, e: PyErr) -> PyResult<Delegated> {
     let ip = frame.ip;
     let instrs = &frame.code.raw.instructions;
-    let in_yield_from = ip >= 2 && instrs.get(ip - 1).is_some_and(|i| i.op == Opcode::YieldValue) && instrs.get(ip - 2).is_some_and(|i| i.op == Opcode::Send);
+    let in_yield_from = ip >= 2
+        && instrs.get(ip - 1).is_some_and(|i| i.op == Opcode::YieldValue)
+        && instrs.get(ip - 2).is_some_and(|i| i.op == Opcode::Send);
     if !in_yield_from {
         return Ok(Delegated::Raise(e));
     }
     let send_target = instrs[ip - 2].arg as usize;
-    let Some(recv) = frame.stack.last().cloned() else { return Ok(Delegated::Raise(e)) };
+    let Some(recv) = frame.stack.last().cloned() else {
+        return Ok(Delegated::Raise(e));
+    };
     let is_exit = vm.exc_matches(&e.0, &vm.exc.generator_exit.clone());
     let outcome = if gen_cell(&recv).is_some() {
         if is_exit {
@@ -229,7 +235,9 @@ pub fn send_to(vm: &mut Vm, recv: &Value, v: Value) -> PyResult<SendResult> {
     };
     match r {
         Ok(x) => Ok(SendResult::Yielded(x)),
-        Err(e) if vm.exc_matches(&e.0, &vm.exc.stop_iteration.clone()) => Ok(SendResult::Returned(stop_iteration_value(&e.0))),
+        Err(e) if vm.exc_matches(&e.0, &vm.exc.stop_iteration.clone()) => {
+            Ok(SendResult::Returned(stop_iteration_value(&e.0)))
+        }
         Err(e) => Err(e),
     }
 }
@@ -263,7 +271,9 @@ pub fn close(vm: &mut Vm, g: &Value) -> PyResult<()> {
 }
 
 fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let [g, v] = args else { return Err(vm.type_error("send() takes exactly one argument")) };
+    let [g, v] = args else {
+        return Err(vm.type_error("send() takes exactly one argument"));
+    };
     match resume(vm, g, v.clone(), None)? {
         SendResult::Yielded(y) => Ok(y),
         SendResult::Returned(r) => Err(vm.stop_iteration(if r.is_none() { None } else { Some(r) })),
@@ -271,7 +281,9 @@ fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn gen_next_method(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let Some(g) = args.first() else { return Err(vm.type_error("__next__ needs self")) };
+    let Some(g) = args.first() else {
+        return Err(vm.type_error("__next__ needs self"));
+    };
     match resume(vm, g, Value::None, None)? {
         SendResult::Yielded(y) => Ok(y),
         SendResult::Returned(r) => Err(vm.stop_iteration(if r.is_none() { None } else { Some(r) })),
@@ -280,12 +292,19 @@ fn gen_next_method(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
 
 fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if args.len() < 2 || args.len() > 4 {
-        return Err(vm.type_error(format!("throw expected at least 1 argument, got {}", args.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "throw expected at least 1 argument, got {}",
+            args.len().saturating_sub(1)
+        )));
     }
     let g = &args[0];
     let exc = if args.len() >= 3 && !args[2].is_none() && matches!(args[1].kind(), Some(ObjKind::Type(_))) {
         let v = args[2].clone();
-        if Vm::exc_data(&v).is_some() { v } else { vm.call(&args[1], &[v])? }
+        if Vm::exc_data(&v).is_some() {
+            v
+        } else {
+            vm.call(&args[1], &[v])?
+        }
     } else {
         vm.make_exception(&args[1])?
     };

@@ -19,11 +19,16 @@ fn resolve_name(vm: &mut Vm, globals: &Obj, name: &str, level: usize) -> PyResul
     if level == 0 {
         return Ok(name.to_string());
     }
-    let pkg = vm.module_get_dict(globals, "__package__").and_then(|v| v.as_str().map(|s| s.to_string()));
+    let pkg = vm
+        .module_get_dict(globals, "__package__")
+        .and_then(|v| v.as_str().map(|s| s.to_string()));
     let pkg = match pkg {
         Some(p) if !p.is_empty() => p,
         _ => {
-            let modname = vm.module_get_dict(globals, "__name__").and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_default();
+            let modname = vm
+                .module_get_dict(globals, "__name__")
+                .and_then(|v| v.as_str().map(|s| s.to_string()))
+                .unwrap_or_default();
             let is_pkg = vm.module_get_dict(globals, "__path__").is_some();
             if is_pkg {
                 modname
@@ -46,7 +51,11 @@ fn resolve_name(vm: &mut Vm, globals: &Obj, name: &str, level: usize) -> PyResul
     }
     parts.truncate(parts.len() - (level - 1));
     let base = parts.join(".");
-    Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+    Ok(if name.is_empty() {
+        base
+    } else {
+        format!("{base}.{name}")
+    })
 }
 
 /// `IMPORT_NAME`.
@@ -93,7 +102,10 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Obj> {
             }
             None => {
                 let t = vm.exc.module_not_found_error.clone();
-                return Err(vm.new_error(&t, format!("No module named '{name}'; '{}' is not a package", &name[..i])));
+                return Err(vm.new_error(
+                    &t,
+                    format!("No module named '{name}'; '{}' is not a package", &name[..i]),
+                ));
             }
         }
     }
@@ -109,13 +121,21 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Obj> {
         None => {
             let p = vm.module_get(&vm.sys.clone(), "path");
             match p {
-                Some(p) => vm.collect(&p)?.iter().filter_map(|v| v.as_str().map(|s| s.to_string())).collect(),
+                Some(p) => vm
+                    .collect(&p)?
+                    .iter()
+                    .filter_map(|v| v.as_str().map(|s| s.to_string()))
+                    .collect(),
                 None => vec![],
             }
         }
     };
     for dir in search {
-        let base = if dir.is_empty() { std::path::PathBuf::from(".") } else { std::path::PathBuf::from(&dir) };
+        let base = if dir.is_empty() {
+            std::path::PathBuf::from(".")
+        } else {
+            std::path::PathBuf::from(&dir)
+        };
         let pkg_init = base.join(last).join("__init__.py");
         let file = base.join(format!("{last}.py"));
         let (path, is_pkg) = if pkg_init.is_file() {
@@ -188,7 +208,10 @@ pub fn import_from(vm: &mut Vm, m: &Value, name: &Value) -> PyResult<Value> {
     }
     let name_s = name.as_str().unwrap_or("").to_string();
     let modname = match m.as_obj() {
-        Some(o) => vm.module_get(o, "__name__").and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_default(),
+        Some(o) => vm
+            .module_get(o, "__name__")
+            .and_then(|v| v.as_str().map(|s| s.to_string()))
+            .unwrap_or_default(),
         None => String::new(),
     };
     let sub = format!("{modname}.{name_s}");
@@ -199,7 +222,10 @@ pub fn import_from(vm: &mut Vm, m: &Value, name: &Value) -> PyResult<Value> {
             }
         }
     }
-    let file = m.as_obj().and_then(|o| vm.module_get(o, "__file__")).and_then(|v| v.as_str().map(|s| s.to_string()));
+    let file = m
+        .as_obj()
+        .and_then(|o| vm.module_get(o, "__file__"))
+        .and_then(|v| v.as_str().map(|s| s.to_string()));
     let t = vm.exc.import_error.clone();
     let msg = match &file {
         Some(f) => format!("cannot import name '{name_s}' from '{modname}' ({f})"),
@@ -218,7 +244,11 @@ pub fn import_star(vm: &mut Vm, f: &Frame, m: &Value) -> PyResult<()> {
     let names: Vec<Value> = match vm.module_get(mo, "__all__") {
         Some(all) => vm.collect(&all)?,
         None => match &mo.dict {
-            Some(d) => crate::suggest::dict_keys(d).into_iter().filter(|k| !k.starts_with('_')).map(|k| vm.new_str(k)).collect(),
+            Some(d) => crate::suggest::dict_keys(d)
+                .into_iter()
+                .filter(|k| !k.starts_with('_'))
+                .map(|k| vm.new_str(k))
+                .collect(),
             None => vec![],
         },
     };
@@ -244,7 +274,8 @@ impl Vm {
         let key = self.new_str(name);
         let mods = self.modules.clone();
         if let ObjKind::Dict(d) = &mods.kind {
-            d.borrow_mut().insert_native(crate::ops::hash_str(name), key, Value::Obj(m.clone()));
+            d.borrow_mut()
+                .insert_native(crate::ops::hash_str(name), key, Value::Obj(m.clone()));
         }
         let _ = Rc::strong_count(m);
     }

@@ -86,9 +86,12 @@ impl Vm {
                     let e = self.fix_error(e);
                     // RERAISE and a bare `raise` keep the traceback as it is (CPython jumps
                     // straight to exception_unwind for them)
-                    let reraise = frame.code.raw.instructions.get(index).is_some_and(|i| {
-                        i.op == Opcode::Reraise || (i.op == Opcode::RaiseVarargs && i.arg == 0)
-                    });
+                    let reraise = frame
+                        .code
+                        .raw
+                        .instructions
+                        .get(index)
+                        .is_some_and(|i| i.op == Opcode::Reraise || (i.op == Opcode::RaiseVarargs && i.arg == 0));
                     if !reraise {
                         self.add_traceback(&e, &frame.code, index);
                     }
@@ -476,8 +479,13 @@ impl Vm {
                     let items = match self.collect(&it) {
                         Ok(items) => items,
                         Err(e) => {
-                            if self.exc_matches(&e.0, &self.exc.type_error.clone()) && self.lookup_special(&it, "__iter__").is_none() {
-                                return Err(self.type_error(format!("Value after * must be an iterable, not {}", self.type_name(&it))));
+                            if self.exc_matches(&e.0, &self.exc.type_error.clone())
+                                && self.lookup_special(&it, "__iter__").is_none()
+                            {
+                                return Err(self.type_error(format!(
+                                    "Value after * must be an iterable, not {}",
+                                    self.type_name(&it)
+                                )));
                             }
                             return Err(e);
                         }
@@ -538,7 +546,12 @@ impl Vm {
                         _ => v,
                     };
                     let r = match (&spec, &v) {
-                        (None, Value::Obj(o)) if matches!(o.kind, ObjKind::Str(_)) && !o.class.as_ref().is_some_and(|c| c.kind.is_heap_type()) => v,
+                        (None, Value::Obj(o))
+                            if matches!(o.kind, ObjKind::Str(_))
+                                && !o.class.as_ref().is_some_and(|c| c.kind.is_heap_type()) =>
+                        {
+                            v
+                        }
                         _ => {
                             let spec = spec.unwrap_or_else(|| self.intern(""));
                             self.format(&v, &spec)?
@@ -822,7 +835,9 @@ impl Vm {
                     f.stack.push(r);
                 }
                 Opcode::LoadBuildClass => {
-                    let bc = self.module_get(&self.builtins.clone(), "__build_class__").unwrap_or(Value::None);
+                    let bc = self
+                        .module_get(&self.builtins.clone(), "__build_class__")
+                        .unwrap_or(Value::None);
                     f.stack.push(bc);
                 }
                 Opcode::SetupAnnotations => {
@@ -880,7 +895,9 @@ impl Vm {
     /// True if both objects are exact `str` instances (no subclass `__eq__`).
     #[inline]
     fn exact_strs(&self, x: &Obj, y: &Obj) -> bool {
-        let is_str = |o: &Obj| matches!(o.kind, ObjKind::Str(_)) && o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.types.str));
+        let is_str = |o: &Obj| {
+            matches!(o.kind, ObjKind::Str(_)) && o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.types.str))
+        };
         is_str(x) && is_str(y)
     }
 
@@ -888,7 +905,9 @@ impl Vm {
     /// generic path (which also raises the errors).
     #[inline]
     fn subscr_fast(&self, c: &Value, key: &Value) -> Option<Value> {
-        let (Value::Obj(o), Value::Int(i)) = (c, key) else { return None };
+        let (Value::Obj(o), Value::Int(i)) = (c, key) else {
+            return None;
+        };
         let class = o.class.as_ref()?;
         match &o.kind {
             ObjKind::List(l) if Rc::ptr_eq(class, &self.types.list) => {
@@ -908,7 +927,9 @@ impl Vm {
     /// generic path must run.
     #[inline]
     fn store_subscr_fast(&self, c: &Value, key: &Value, v: Value) -> Option<Value> {
-        let (Value::Obj(o), Value::Int(i)) = (c, key) else { return Some(v) };
+        let (Value::Obj(o), Value::Int(i)) = (c, key) else {
+            return Some(v);
+        };
         let is_list = o.class.as_ref().is_some_and(|k| Rc::ptr_eq(k, &self.types.list));
         let ObjKind::List(l) = &o.kind else { return Some(v) };
         if !is_list {
@@ -917,7 +938,9 @@ impl Vm {
         let Ok(mut l) = l.try_borrow_mut() else { return Some(v) };
         let n = l.len() as i64;
         let j = if *i < 0 { i.checked_add(n) } else { Some(*i) };
-        let Some(slot) = j.and_then(|j| usize::try_from(j).ok()).and_then(|j| l.get_mut(j)) else { return Some(v) };
+        let Some(slot) = j.and_then(|j| usize::try_from(j).ok()).and_then(|j| l.get_mut(j)) else {
+            return Some(v);
+        };
         let old = std::mem::replace(slot, v);
         drop(l);
         drop(old);
@@ -943,7 +966,10 @@ impl Vm {
     fn unbound_local(&mut self, code: &Code, idx: usize) -> PyErr {
         let name = code.raw.varnames.get(idx).map(|s| s.to_string()).unwrap_or_default();
         let t = self.exc.unbound_local_error.clone();
-        self.new_error(&t, format!("cannot access local variable '{name}' where it is not associated with a value"))
+        self.new_error(
+            &t,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
     }
 
     fn unbound_deref(&mut self, code: &Code, idx: usize) -> PyErr {
@@ -951,10 +977,20 @@ impl Vm {
         if idx < ncell {
             let name = code.raw.cellvars[idx].to_string();
             let t = self.exc.unbound_local_error.clone();
-            self.new_error(&t, format!("cannot access local variable '{name}' where it is not associated with a value"))
+            self.new_error(
+                &t,
+                format!("cannot access local variable '{name}' where it is not associated with a value"),
+            )
         } else {
-            let name = code.raw.freevars.get(idx - ncell).map(|s| s.to_string()).unwrap_or_default();
-            self.name_error(format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+            let name = code
+                .raw
+                .freevars
+                .get(idx - ncell)
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            self.name_error(format!(
+                "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+            ))
         }
     }
 
@@ -1089,7 +1125,11 @@ impl Vm {
                 super_args = Some((c, a));
             }
         }
-        crate::vm::FrameCtx { globals: f.globals.clone(), locals, super_args }
+        crate::vm::FrameCtx {
+            globals: f.globals.clone(),
+            locals,
+            super_args,
+        }
     }
 
     fn do_raise(&mut self, f: &Frame, arg: usize) -> PyResult<PyErr> {
@@ -1114,9 +1154,9 @@ impl Vm {
                     let c = if c.is_none() {
                         None
                     } else {
-                        let ce = self.make_exception(&c).map_err(|_| {
-                            self.type_error("exception causes must derive from BaseException")
-                        })?;
+                        let ce = self
+                            .make_exception(&c)
+                            .map_err(|_| self.type_error("exception causes must derive from BaseException"))?;
                         Some(ce)
                     };
                     if let Some(d) = Vm::exc_data(&e) {
@@ -1158,7 +1198,9 @@ impl Vm {
             Some(ObjKind::Type(_)) => {
                 let t = ty.as_obj().cloned().unwrap_or_else(|| self.types.object.clone());
                 if !crate::types::is_subtype(&t, &self.exc.base_exception) {
-                    return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+                    return Err(
+                        self.type_error("catching classes that do not inherit from BaseException is not allowed")
+                    );
                 }
                 Ok(self.exc_matches(exc, &t))
             }

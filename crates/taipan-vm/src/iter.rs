@@ -6,7 +6,9 @@ use crate::vm::{PyResult, Vm};
 
 /// Advances a built-in iterator; `Ok(None)` when exhausted.
 pub fn next_builtin(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    let Some(ObjKind::Iter(cell)) = it.kind() else { return Ok(None) };
+    let Some(ObjKind::Iter(cell)) = it.kind() else {
+        return Ok(None);
+    };
     // Steps that need Python code take the state out first (no borrow across calls).
     let mut st = cell.borrow_mut();
     match &mut *st {
@@ -158,7 +160,9 @@ impl Vm {
 }
 
 fn iter_next_method(vm: &mut Vm, args: &[crate::value::Value], _kw: &[crate::value::Value]) -> PyResult<Value> {
-    let Some(it) = args.first() else { return Err(vm.type_error("__next__ needs self")) };
+    let Some(it) = args.first() else {
+        return Err(vm.type_error("__next__ needs self"));
+    };
     match vm.next(it)? {
         Some(v) => Ok(v),
         None => Err(vm.stop_iteration(None)),

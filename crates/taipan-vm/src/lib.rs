@@ -60,7 +60,9 @@ impl Vm {
     pub fn exec_source(&mut self, source: &str, filename: &str, module: &value::Obj) -> PyResult<Value> {
         self.sources.insert(filename.to_string(), Rc::from(source));
         let code = self.compile(source, filename, taipan_compiler::Mode::Exec)?;
-        let Some(globals) = module.dict.clone() else { return Ok(Value::None) };
+        let Some(globals) = module.dict.clone() else {
+            return Ok(Value::None);
+        };
         self.run_code_in(code, globals, None)
     }
 
@@ -158,7 +160,13 @@ pub fn run_main(program: Program, argv: Vec<String>) -> i32 {
             Ok(bytes) => {
                 let dir = std::path::Path::new(path)
                     .parent()
-                    .map(|p| if p.as_os_str().is_empty() { std::path::PathBuf::from(".") } else { p.to_path_buf() })
+                    .map(|p| {
+                        if p.as_os_str().is_empty() {
+                            std::path::PathBuf::from(".")
+                        } else {
+                            p.to_path_buf()
+                        }
+                    })
                     .and_then(|p| std::fs::canonicalize(p).ok())
                     .map(|p| p.to_string_lossy().to_string())
                     .unwrap_or_default();
@@ -166,9 +174,14 @@ pub fn run_main(program: Program, argv: Vec<String>) -> i32 {
             }
             Err(e) => {
                 let exe = "taipan";
-                let abs = std::fs::canonicalize(std::path::Path::new(path).parent().unwrap_or(std::path::Path::new(".")))
-                    .map(|p| p.join(std::path::Path::new(path).file_name().unwrap_or_default()).to_string_lossy().to_string())
-                    .unwrap_or_else(|_| path.clone());
+                let abs =
+                    std::fs::canonicalize(std::path::Path::new(path).parent().unwrap_or(std::path::Path::new(".")))
+                        .map(|p| {
+                            p.join(std::path::Path::new(path).file_name().unwrap_or_default())
+                                .to_string_lossy()
+                                .to_string()
+                        })
+                        .unwrap_or_else(|_| path.clone());
                 let errno = e.raw_os_error().unwrap_or(2);
                 let msg = match e.kind() {
                     std::io::ErrorKind::NotFound => "No such file or directory".to_string(),

@@ -175,16 +175,37 @@ impl Vm {
             }
         }
         if nop == B::Multiply {
-            let seq = matches!(a.kind(), Some(ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_)))
-                || matches!(b.kind(), Some(ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_)));
-            let other = if matches!(a.kind(), Some(ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_))) { b } else { a };
+            let seq = matches!(
+                a.kind(),
+                Some(ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_))
+            ) || matches!(
+                b.kind(),
+                Some(ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_))
+            );
+            let other = if matches!(
+                a.kind(),
+                Some(ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_))
+            ) {
+                b
+            } else {
+                a
+            };
             if seq && !matches!(other, Value::Int(_) | Value::Bool(_)) && crate::numops::to_pyint(other).is_none() {
                 let msg = format!("can't multiply sequence by non-int of type '{}'", self.type_name(other));
                 return Err(self.type_error(msg));
             }
         }
-        let sym = if nop == B::Power { "** or pow()".to_string() } else { op.symbol().to_string() };
-        let msg = format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, self.type_name(a), self.type_name(b));
+        let sym = if nop == B::Power {
+            "** or pow()".to_string()
+        } else {
+            op.symbol().to_string()
+        };
+        let msg = format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            sym,
+            self.type_name(a),
+            self.type_name(b)
+        );
         if op == B::Remainder || op == B::InplaceRemainder {
             // str % non-tuple handled in builtin_binary; fall through to the generic message
         }

@@ -76,7 +76,10 @@ impl Drop for Object {
         let _ = DROP_DEPTH.try_with(|d| d.set(depth));
         if depth == 0 {
             loop {
-                let next = DEFERRED.try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop())).ok().flatten();
+                let next = DEFERRED
+                    .try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop()))
+                    .ok()
+                    .flatten();
                 let Some(item) = next else { break };
                 let _ = DROP_DEPTH.try_with(|d| d.set(1));
                 drop(item);
@@ -89,7 +92,11 @@ impl Drop for Object {
 impl Object {
     /// A new object with no attribute dict.
     pub fn new(class: Obj, kind: ObjKind) -> Object {
-        Object { class: Some(class), dict: None, kind }
+        Object {
+            class: Some(class),
+            dict: None,
+            kind,
+        }
     }
 }
 
@@ -104,8 +111,16 @@ impl PyStr {
     /// Wraps text.
     pub fn new(text: impl Into<Box<str>>) -> PyStr {
         let text = text.into();
-        let char_len = if text.is_ascii() { text.len() } else { text.chars().count() };
-        PyStr { text, char_len, hash: Cell::new(-1) }
+        let char_len = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        PyStr {
+            text,
+            char_len,
+            hash: Cell::new(-1),
+        }
     }
 
     /// The text.
@@ -254,7 +269,12 @@ pub enum IterState {
     /// Over a range.
     Range { next: i64, stop: i64, step: i64 },
     /// Over a dict's keys/values/items, by entry position; `len` detects size changes.
-    Dict { dict: Obj, pos: usize, len: usize, which: DictViewKind },
+    Dict {
+        dict: Obj,
+        pos: usize,
+        len: usize,
+        which: DictViewKind,
+    },
     /// Over a set, by slot position.
     Set { set: Obj, pos: usize, len: usize },
     /// `reversed()` over a sequence supporting len and indexing.

@@ -50,7 +50,9 @@ pub fn cached_name_hash(name: &str) -> i64 {
     let addr = name.as_ptr() as usize;
     let idx = ((addr >> 3) ^ (addr >> 11) ^ bytes.len()) & (NAME_CACHE_SIZE - 1);
     CACHE.with(|c| {
-        let Ok(mut c) = c.try_borrow_mut() else { return hash_str(name) };
+        let Ok(mut c) = c.try_borrow_mut() else {
+            return hash_str(name);
+        };
         let Some(e) = c.get_mut(idx) else { return hash_str(name) };
         if e.addr == addr && e.len == bytes.len() && e.text.get(..bytes.len()) == Some(bytes) {
             return e.hash;
@@ -194,7 +196,9 @@ impl Vm {
                         ObjKind::Float(f) => *f != 0.0,
                         ObjKind::Complex(re, im) => *re != 0.0 || *im != 0.0,
                         ObjKind::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
-                        ObjKind::BigRange { start, stop, step } => crate::builtins::range::big_len(start, stop, step) > dashu_int::IBig::ZERO,
+                        ObjKind::BigRange { start, stop, step } => {
+                            crate::builtins::range::big_len(start, stop, step) > dashu_int::IBig::ZERO
+                        }
                         ObjKind::DictView { dict, .. } => match &dict.kind {
                             ObjKind::Dict(d) => !d.borrow().is_empty(),
                             _ => true,
@@ -205,7 +209,10 @@ impl Vm {
                 if let Some(r) = self.call_special(v, "__bool__", &[])? {
                     return match r {
                         Value::Bool(b) => Ok(b),
-                        _ => Err(self.type_error(format!("__bool__ should return bool, returned {}", self.type_name(&r)))),
+                        _ => {
+                            Err(self
+                                .type_error(format!("__bool__ should return bool, returned {}", self.type_name(&r))))
+                        }
                     };
                 }
                 if let Some(r) = self.call_special(v, "__len__", &[])? {
@@ -222,7 +229,10 @@ impl Vm {
             Value::Int(n) if *n >= 0 => Ok(*n as usize),
             Value::Bool(b) => Ok(*b as usize),
             Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
-            _ => Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(r)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(r)
+            ))),
         }
     }
 
@@ -321,7 +331,11 @@ impl Vm {
                             Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                             Value::Bool(b) => Ok(b as i64),
                             Value::Obj(ref ro) if matches!(ro.kind, ObjKind::Int(_)) => {
-                                if let ObjKind::Int(i) = &ro.kind { Ok(h::hash_bigint(i)) } else { Ok(0) }
+                                if let ObjKind::Int(i) = &ro.kind {
+                                    Ok(h::hash_bigint(i))
+                                } else {
+                                    Ok(0)
+                                }
                             }
                             _ => Err(self.type_error("__hash__ method should return an integer")),
                         }
@@ -444,7 +458,9 @@ impl Vm {
 
     /// Comparisons between built-in sequences and strs; `None` if not applicable.
     fn compare_builtin(&mut self, a: &Value, b: &Value, op: ComparisonOperator) -> PyResult<Option<Value>> {
-        let (Value::Obj(oa), Value::Obj(ob)) = (a, b) else { return Ok(None) };
+        let (Value::Obj(oa), Value::Obj(ob)) = (a, b) else {
+            return Ok(None);
+        };
         use ComparisonOperator::*;
         let ord_to = |o: std::cmp::Ordering| -> bool {
             match op {
@@ -474,7 +490,9 @@ impl Vm {
             (ObjKind::Set(_) | ObjKind::FrozenSet(_), ObjKind::Set(_) | ObjKind::FrozenSet(_)) => {
                 crate::builtins::set::set_compare(self, a, b, op).map(Some)
             }
-            (ObjKind::BoundMethod { func: f1, receiver: r1 }, ObjKind::BoundMethod { func: f2, receiver: r2 }) if matches!(op, Equal | NotEqual) => {
+            (ObjKind::BoundMethod { func: f1, receiver: r1 }, ObjKind::BoundMethod { func: f2, receiver: r2 })
+                if matches!(op, Equal | NotEqual) =>
+            {
                 let e = f1.is(f2) && r1.is(r2);
                 Ok(Some(Value::Bool(if op == Equal { e } else { !e })))
             }
@@ -491,14 +509,26 @@ impl Vm {
                 };
                 let (s1, e1, t1) = parts(&oa.kind);
                 let (s2, e2, t2) = parts(&ob.kind);
-                let (n1, n2) = (crate::builtins::range::big_len(&s1, &e1, &t1), crate::builtins::range::big_len(&s2, &e2, &t2));
+                let (n1, n2) = (
+                    crate::builtins::range::big_len(&s1, &e1, &t1),
+                    crate::builtins::range::big_len(&s2, &e2, &t2),
+                );
                 let one = dashu_int::IBig::ONE;
                 let e = n1 == n2 && (n1 == dashu_int::IBig::ZERO || (s1 == s2 && (n1 == one || t1 == t2)));
                 Ok(Some(Value::Bool(if op == Equal { e } else { !e })))
             }
-            (ObjKind::Range { start: s1, stop: e1, step: t1 }, ObjKind::Range { start: s2, stop: e2, step: t2 })
-                if matches!(op, Equal | NotEqual) =>
-            {
+            (
+                ObjKind::Range {
+                    start: s1,
+                    stop: e1,
+                    step: t1,
+                },
+                ObjKind::Range {
+                    start: s2,
+                    stop: e2,
+                    step: t2,
+                },
+            ) if matches!(op, Equal | NotEqual) => {
                 // CPython's range_equals: same length, and (if non-empty) same start and
                 // (if longer than one) same step
                 let (n1, n2) = (range_len(*s1, *e1, *t1), range_len(*s2, *e2, *t2));
@@ -554,21 +584,57 @@ impl Vm {
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
         if let Value::Obj(o) = v {
             let heap = o.class.as_ref().is_some_and(|c| tdata(c).heap_type);
-            if !heap || self.lookup_special(v, "__iter__").is_some_and(|m| is_builtin_method(&m)) {
+            if !heap
+                || self
+                    .lookup_special(v, "__iter__")
+                    .is_some_and(|m| is_builtin_method(&m))
+            {
                 let (state, ty) = match &o.kind {
-                    ObjKind::List(_) => (IterState::List { seq: o.clone(), index: 0 }, &self.types.list_iterator),
-                    ObjKind::Tuple(_) => (IterState::Tuple { seq: o.clone(), index: 0 }, &self.types.tuple_iterator),
-                    ObjKind::Str(_) => (IterState::Str { s: o.clone(), byte_pos: 0 }, &self.types.str_iterator),
-                    ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
-                        (IterState::Bytes { seq: o.clone(), index: 0 }, &self.types.bytes_iterator)
-                    }
-                    ObjKind::Range { start, stop, step } => {
-                        (IterState::Range { next: *start, stop: *stop, step: *step }, &self.types.range_iterator)
-                    }
+                    ObjKind::List(_) => (
+                        IterState::List {
+                            seq: o.clone(),
+                            index: 0,
+                        },
+                        &self.types.list_iterator,
+                    ),
+                    ObjKind::Tuple(_) => (
+                        IterState::Tuple {
+                            seq: o.clone(),
+                            index: 0,
+                        },
+                        &self.types.tuple_iterator,
+                    ),
+                    ObjKind::Str(_) => (
+                        IterState::Str {
+                            s: o.clone(),
+                            byte_pos: 0,
+                        },
+                        &self.types.str_iterator,
+                    ),
+                    ObjKind::Bytes(_) | ObjKind::ByteArray(_) => (
+                        IterState::Bytes {
+                            seq: o.clone(),
+                            index: 0,
+                        },
+                        &self.types.bytes_iterator,
+                    ),
+                    ObjKind::Range { start, stop, step } => (
+                        IterState::Range {
+                            next: *start,
+                            stop: *stop,
+                            step: *step,
+                        },
+                        &self.types.range_iterator,
+                    ),
                     ObjKind::Dict(d) => {
                         let len = d.borrow().len();
                         (
-                            IterState::Dict { dict: o.clone(), pos: 0, len, which: crate::object::DictViewKind::Keys },
+                            IterState::Dict {
+                                dict: o.clone(),
+                                pos: 0,
+                                len,
+                                which: crate::object::DictViewKind::Keys,
+                            },
                             &self.types.dict_keyiterator,
                         )
                     }
@@ -582,17 +648,45 @@ impl Vm {
                             crate::object::DictViewKind::Values => &self.types.dict_valueiterator,
                             crate::object::DictViewKind::Items => &self.types.dict_itemiterator,
                         };
-                        (IterState::Dict { dict: dict.clone(), pos: 0, len, which: *which }, ty)
+                        (
+                            IterState::Dict {
+                                dict: dict.clone(),
+                                pos: 0,
+                                len,
+                                which: *which,
+                            },
+                            ty,
+                        )
                     }
                     ObjKind::Set(s) => {
                         let len = s.borrow().len();
-                        (IterState::Set { set: o.clone(), pos: 0, len }, &self.types.set_iterator)
+                        (
+                            IterState::Set {
+                                set: o.clone(),
+                                pos: 0,
+                                len,
+                            },
+                            &self.types.set_iterator,
+                        )
                     }
                     ObjKind::FrozenSet(s) => {
                         let len = s.len();
-                        (IterState::Set { set: o.clone(), pos: 0, len }, &self.types.set_iterator)
+                        (
+                            IterState::Set {
+                                set: o.clone(),
+                                pos: 0,
+                                len,
+                            },
+                            &self.types.set_iterator,
+                        )
                     }
-                    ObjKind::BigRange { .. } => (IterState::SeqIndex { seq: v.clone(), index: 0 }, &self.types.range_iterator),
+                    ObjKind::BigRange { .. } => (
+                        IterState::SeqIndex {
+                            seq: v.clone(),
+                            index: 0,
+                        },
+                        &self.types.range_iterator,
+                    ),
                     ObjKind::Iter(_) | ObjKind::Generator(_) | ObjKind::File(_) => return Ok(v.clone()),
                     _ => return self.iter_protocol(v),
                 };
@@ -608,15 +702,26 @@ impl Vm {
             Some(Value::None) => {}
             Some(_) => {
                 let it = self.call_special(v, "__iter__", &[])?.unwrap_or(Value::None);
-                if self.lookup_special(&it, "__next__").is_none() && !matches!(it.kind(), Some(ObjKind::Iter(_)) | Some(ObjKind::Generator(_))) {
-                    return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", self.type_name(&it))));
+                if self.lookup_special(&it, "__next__").is_none()
+                    && !matches!(it.kind(), Some(ObjKind::Iter(_)) | Some(ObjKind::Generator(_)))
+                {
+                    return Err(self.type_error(format!(
+                        "iter() returned non-iterator of type '{}'",
+                        self.type_name(&it)
+                    )));
                 }
                 return Ok(it);
             }
             None => {
                 if self.lookup_special(v, "__getitem__").is_some() {
                     let ty = self.types.iterator.clone();
-                    return Ok(Value::new_obj(&ty, ObjKind::Iter(std::cell::RefCell::new(IterState::SeqIndex { seq: v.clone(), index: 0 }))));
+                    return Ok(Value::new_obj(
+                        &ty,
+                        ObjKind::Iter(std::cell::RefCell::new(IterState::SeqIndex {
+                            seq: v.clone(),
+                            index: 0,
+                        })),
+                    ));
                 }
             }
         }
@@ -660,7 +765,9 @@ impl Vm {
             (Some(ObjKind::Range { start, stop, step }), _) => range_len(*start, *stop, *step),
             (_, Some(ObjKind::Iter(cell))) => match cell.try_borrow().as_deref() {
                 Ok(crate::object::IterState::Range { next, stop, step }) => range_len(*next, *stop, *step),
-                Ok(crate::object::IterState::Reversed { index, .. }) => i64::try_from(*index).unwrap_or(0).saturating_add(1),
+                Ok(crate::object::IterState::Reversed { index, .. }) => {
+                    i64::try_from(*index).unwrap_or(0).saturating_add(1)
+                }
                 _ => 0,
             },
             _ => 0,
@@ -724,15 +831,24 @@ impl Vm {
                         };
                     }
                     ObjKind::Dict(_) => return Ok(self.dict_get(o, item)?.is_some()),
-                    ObjKind::Set(_) | ObjKind::FrozenSet(_) => return crate::builtins::set::set_contains_key(self, o, item),
-                    ObjKind::DictView { dict, which: crate::object::DictViewKind::Keys } => {
+                    ObjKind::Set(_) | ObjKind::FrozenSet(_) => {
+                        return crate::builtins::set::set_contains_key(self, o, item);
+                    }
+                    ObjKind::DictView {
+                        dict,
+                        which: crate::object::DictViewKind::Keys,
+                    } => {
                         return Ok(self.dict_get(dict, item)?.is_some());
                     }
                     ObjKind::BigRange { .. } => return crate::builtins::range::big_contains(self, container, item),
                     ObjKind::Range { start, stop, step } => {
                         if let Value::Int(i) = item {
                             let (i, start, stop, step) = (*i as i128, *start as i128, *stop as i128, *step as i128);
-                            let inside = if step > 0 { i >= start && i < stop } else { i <= start && i > stop };
+                            let inside = if step > 0 {
+                                i >= start && i < stop
+                            } else {
+                                i <= start && i > stop
+                            };
                             return Ok(inside && (i - start) % step == 0);
                         }
                     }
@@ -754,7 +870,9 @@ impl Vm {
         if let Some(r) = self.call_special(container, "__contains__", std::slice::from_ref(item))? {
             return self.truthy(&r);
         }
-        if self.lookup_special(container, "__iter__").is_some() || self.lookup_special(container, "__getitem__").is_some() {
+        if self.lookup_special(container, "__iter__").is_some()
+            || self.lookup_special(container, "__getitem__").is_some()
+        {
             let it = self.iter(container)?;
             while let Some(x) = self.next(&it)? {
                 if self.eq(&x, item)? {
@@ -763,7 +881,10 @@ impl Vm {
             }
             return Ok(false);
         }
-        Err(self.type_error(format!("argument of type '{}' is not iterable", self.type_name(container))))
+        Err(self.type_error(format!(
+            "argument of type '{}' is not iterable",
+            self.type_name(container)
+        )))
     }
 
     fn seq_contains(&mut self, items: &[Value], item: &Value) -> PyResult<bool> {
@@ -972,7 +1093,11 @@ pub fn dict_get_str(d: &Obj, hash: i64, name: &str) -> Option<Value> {
 pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     let (start, stop, step) = (start as i128, stop as i128, step as i128);
     let n = if step > 0 {
-        if stop > start { (stop - start + step - 1) / step } else { 0 }
+        if stop > start {
+            (stop - start + step - 1) / step
+        } else {
+            0
+        }
     } else if start > stop {
         (start - stop - step - 1) / (-step)
     } else {

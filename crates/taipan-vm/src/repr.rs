@@ -78,7 +78,11 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             let items = t.to_vec();
             let r = join_reprs(vm, &items);
             vm_repr_leave(vm, id);
-            if items.len() == 1 { format!("({},)", r?) } else { format!("({})", r?) }
+            if items.len() == 1 {
+                format!("({},)", r?)
+            } else {
+                format!("({})", r?)
+            }
         }
         ObjKind::Dict(_) if crate::builtins::seqops::is_mappingproxy(vm, o) => {
             let inner = match &o.kind {
@@ -113,7 +117,11 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
             let r = join_reprs(vm, &items);
             vm_repr_leave(vm, id);
-            if name == "set" { format!("{{{}}}", r?) } else { format!("{name}({{{}}})", r?) }
+            if name == "set" {
+                format!("{{{}}}", r?)
+            } else {
+                format!("{name}({{{}}})", r?)
+            }
         }
         ObjKind::FrozenSet(s) => {
             let items: Vec<Value> = s.iter().cloned().collect();
@@ -125,10 +133,18 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             format!("{name}({{{r}}})")
         }
         ObjKind::Range { start, stop, step } => {
-            if *step == 1 { format!("range({start}, {stop})") } else { format!("range({start}, {stop}, {step})") }
+            if *step == 1 {
+                format!("range({start}, {stop})")
+            } else {
+                format!("range({start}, {stop}, {step})")
+            }
         }
         ObjKind::BigRange { start, stop, step } => {
-            if *step == dashu_int::IBig::ONE { format!("range({start}, {stop})") } else { format!("range({start}, {stop}, {step})") }
+            if *step == dashu_int::IBig::ONE {
+                format!("range({start}, {stop})")
+            } else {
+                format!("range({start}, {stop}, {step})")
+            }
         }
         ObjKind::Slice { start, stop, step } => {
             let (a, b, c) = (start.clone(), stop.clone(), step.clone());
@@ -153,7 +169,9 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         ObjKind::Type(t) => {
             let name = t.qualname.borrow().to_string();
             if t.heap_type {
-                let m = vm.lookup_in_type(o, "__module__").and_then(|m| m.as_str().map(|s| s.to_string()));
+                let m = vm
+                    .lookup_in_type(o, "__module__")
+                    .and_then(|m| m.as_str().map(|s| s.to_string()));
                 match m {
                     Some(m) if m != "builtins" => format!("<class '{m}.{name}'>"),
                     _ => format!("<class '{name}'>"),
@@ -163,8 +181,14 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
         }
         ObjKind::Module => {
-            let name = vm.module_get(o, "__name__").and_then(|n| n.as_str().map(|s| s.to_string())).unwrap_or_default();
-            match vm.module_get(o, "__file__").and_then(|n| n.as_str().map(|s| s.to_string())) {
+            let name = vm
+                .module_get(o, "__name__")
+                .and_then(|n| n.as_str().map(|s| s.to_string()))
+                .unwrap_or_default();
+            match vm
+                .module_get(o, "__file__")
+                .and_then(|n| n.as_str().map(|s| s.to_string()))
+            {
                 Some(f) => format!("<module '{name}' from '{f}'>"),
                 None => format!("<module '{name}' (built-in)>"),
             }
@@ -186,7 +210,11 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                     let mut out = Vec::new();
                     for k in items {
                         let val = vm.getitem(&dv, &k)?;
-                        out.push(if *which == DictViewKind::Values { val } else { vm.new_tuple(vec![k, val]) });
+                        out.push(if *which == DictViewKind::Values {
+                            val
+                        } else {
+                            vm.new_tuple(vec![k, val])
+                        });
                     }
                     out
                 }
@@ -198,11 +226,17 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             format!("<generator object {qn} at {id:#x}>")
         }
         ObjKind::Cell(_) => format!("<cell at {id:#x}>"),
-        ObjKind::Code(c) => format!("<code object {} at {id:#x}, file \"{}\", line {}>", c.raw.name, c.raw.filename, c.raw.first_line),
+        ObjKind::Code(c) => format!(
+            "<code object {} at {id:#x}, file \"{}\", line {}>",
+            c.raw.name, c.raw.filename, c.raw.first_line
+        ),
         ObjKind::File(f) => crate::file::file_repr(&f.borrow()),
-        ObjKind::Instance(_) | ObjKind::Property { .. } | ObjKind::StaticMethod(_) | ObjKind::ClassMethod(_) | ObjKind::Super { .. } | ObjKind::Iter(_) => {
-            default_repr(vm, v)
-        }
+        ObjKind::Instance(_)
+        | ObjKind::Property { .. }
+        | ObjKind::StaticMethod(_)
+        | ObjKind::ClassMethod(_)
+        | ObjKind::Super { .. }
+        | ObjKind::Iter(_) => default_repr(vm, v),
     })
 }
 
@@ -212,7 +246,8 @@ pub fn default_repr(vm: &mut Vm, v: &Value) -> String {
     let td = tdata(&cls);
     let name = td.qualname.borrow().to_string();
     let module = if td.heap_type {
-        vm.lookup_in_type(&cls, "__module__").and_then(|m| m.as_str().map(|s| s.to_string()))
+        vm.lookup_in_type(&cls, "__module__")
+            .and_then(|m| m.as_str().map(|s| s.to_string()))
     } else {
         None
     };
@@ -273,7 +308,9 @@ pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 }
             }
             if let Some(m) = vm.lookup_special(v, "__repr__") {
-                if !matches!(m.kind(), Some(ObjKind::Native(_))) && !matches!(o.kind, ObjKind::Exception(_) | ObjKind::Str(_)) {
+                if !matches!(m.kind(), Some(ObjKind::Native(_)))
+                    && !matches!(o.kind, ObjKind::Exception(_) | ObjKind::Str(_))
+                {
                     return repr(vm, v);
                 }
             }
@@ -304,7 +341,9 @@ impl Vm {
                 if !matches!(m.kind(), Some(ObjKind::Native(_))) {
                     let r = self.call(&m, &[v.clone(), spec.clone()])?;
                     if r.as_str().is_none() {
-                        return Err(self.type_error(format!("__format__ must return a str, not {}", self.type_name(&r))));
+                        return Err(
+                            self.type_error(format!("__format__ must return a str, not {}", self.type_name(&r)))
+                        );
                     }
                     return Ok(r);
                 }

@@ -140,7 +140,9 @@ impl Set {
     /// Python's `s.copy()` / `set(s)`: a new set filled as CPython's `set_merge` into an
     /// empty set (may order differently from `self`).
     pub fn copy(&self) -> Set {
-        Set { table: self.table.copy() }
+        Set {
+            table: self.table.copy(),
+        }
     }
     /// `hash(frozenset)` (CPython `frozenset_hash`).
     pub fn frozenset_hash(&self) -> i64 {
@@ -150,6 +152,8 @@ impl Set {
     /// (hashes precomputed, in source order): see `SetTable::constant`. The items must be
     /// constants (native equality decides).
     pub fn constant(items: Vec<(i64, Value)>) -> Set {
-        Set { table: SetTable::constant(items, |a, b| native_eq(a, b) == Some(true)) }
+        Set {
+            table: SetTable::constant(items, |a, b| native_eq(a, b) == Some(true)),
+        }
     }
 }

@@ -139,13 +139,20 @@ impl SpecState {
         let mut s = String::from("taipan interpreter specialization statistics:\n");
         for (name, st) in FAMILY_NAMES.iter().zip(self.stats.iter()) {
             let total = st.hits + st.misses;
-            let rate = if total > 0 { 100.0 * st.hits as f64 / total as f64 } else { 0.0 };
+            let rate = if total > 0 {
+                100.0 * st.hits as f64 / total as f64
+            } else {
+                0.0
+            };
             s.push_str(&format!(
                 "  {name:<12} specialized={} failed={} hits={} misses={} deopts={} hit_rate={rate:.1}%\n",
                 st.specialized, st.failed, st.hits, st.misses, st.deopts
             ));
         }
-        s.push_str(&format!("  hot code objects (threshold {}): {}\n", self.hot_threshold, self.hot_codes));
+        s.push_str(&format!(
+            "  hot code objects (threshold {}): {}\n",
+            self.hot_threshold, self.hot_codes
+        ));
         s
     }
 }
@@ -256,7 +263,12 @@ pub struct Slot {
 impl Slot {
     /// A fresh slot that specializes after `warmup` generic executions.
     pub fn new(warmup: u16) -> Slot {
-        Slot { entry: Entry::Generic, countdown: warmup, misses: 0, backoff: 0 }
+        Slot {
+            entry: Entry::Generic,
+            countdown: warmup,
+            misses: 0,
+            backoff: 0,
+        }
     }
 
     /// Counts one generic execution; true when a specialization should be attempted now.
@@ -392,7 +404,10 @@ fn type_attr_hit(o: &Obj, ty: &Weak<Object>, version: u32) -> bool {
 fn is_plain_class_value(v: &Value) -> bool {
     match v {
         Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => true,
-        Value::Obj(o) => matches!(o.kind, ObjKind::Str(_) | ObjKind::Int(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_)),
+        Value::Obj(o) => matches!(
+            o.kind,
+            ObjKind::Str(_) | ObjKind::Int(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_)
+        ),
     }
 }
 
@@ -423,7 +438,9 @@ impl Vm {
     /// many) or the warm-up; true when the caller should try to specialize now.
     fn after_slow(&mut self, cell: &std::cell::RefCell<Slot>, fam: Family, missed: bool) -> bool {
         let warmup = self.spec.warmup;
-        let Ok(mut slot) = cell.try_borrow_mut() else { return false };
+        let Ok(mut slot) = cell.try_borrow_mut() else {
+            return false;
+        };
         if missed {
             if slot.miss(warmup) {
                 self.spec.of(fam).deopts += 1;
@@ -469,14 +486,21 @@ impl Vm {
 
     /// `LOAD_GLOBAL` with its inline cache (instruction `at` of `code`).
     pub fn load_global_cached(&mut self, code: &Code, at: usize, globals: &Obj, name: &Value) -> PyResult<Value> {
-        let Some(cell) = code.caches.get(at) else { return self.load_global(globals, name) };
+        let Some(cell) = code.caches.get(at) else {
+            return self.load_global(globals, name);
+        };
         let probe = match cell.try_borrow() {
             Ok(slot) => match &slot.entry {
                 Entry::GlobalModule { dict, index } if same(dict, globals) => match dict_at(globals, *index, name) {
                     Some(v) => Probe::Hit(v),
                     None => Probe::Miss,
                 },
-                Entry::GlobalBuiltin { globals: g, gversion, builtins, index } => {
+                Entry::GlobalBuiltin {
+                    globals: g,
+                    gversion,
+                    builtins,
+                    index,
+                } => {
                     let ok = same(g, globals)
                         && matches!(&globals.kind, ObjKind::Dict(c) if c.try_borrow().is_ok_and(|t| t.version() == *gversion));
                     match (&self.builtins.dict, ok) {
@@ -503,7 +527,10 @@ impl Vm {
         let v = self.load_global(globals, name)?;
         if self.after_slow(cell, Family::LoadGlobal, missed) {
             let entry = if let Some(index) = identical_pos(globals, name) {
-                Some(Entry::GlobalModule { dict: Rc::downgrade(globals), index })
+                Some(Entry::GlobalModule {
+                    dict: Rc::downgrade(globals),
+                    index,
+                })
             } else {
                 let gversion = match &globals.kind {
                     ObjKind::Dict(c) => c.try_borrow().ok().map(|t| t.version()),
@@ -560,7 +587,9 @@ impl Vm {
 
     /// `LOAD_ATTR` with its inline cache.
     pub fn load_attr_cached(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> PyResult<Value> {
-        let Some(cell) = code.caches.get(at) else { return self.get_attr(obj, name) };
+        let Some(cell) = code.caches.get(at) else {
+            return self.get_attr(obj, name);
+        };
         let probe = match cell.try_borrow() {
             Ok(slot) => match (&slot.entry, obj) {
                 (Entry::Generic, _) => Probe::Generic,
@@ -570,10 +599,12 @@ impl Vm {
                         None => Probe::Miss,
                     },
                     Some(How::InstanceSlot(slot)) => match &o.kind {
-                        ObjKind::Instance(Some(slots)) => match slots.try_borrow().ok().and_then(|s| s.get(*slot).cloned()) {
-                            Some(Some(v)) => Probe::Hit(v),
-                            _ => Probe::Miss,
-                        },
+                        ObjKind::Instance(Some(slots)) => {
+                            match slots.try_borrow().ok().and_then(|s| s.get(*slot).cloned()) {
+                                Some(Some(v)) => Probe::Hit(v),
+                                _ => Probe::Miss,
+                            }
+                        }
                         _ => Probe::Miss,
                     },
                     Some(How::Method(m)) if not_shadowed(obj, name) => match m.upgrade() {
@@ -583,18 +614,28 @@ impl Vm {
                     Some(How::ClassValue(v)) if not_shadowed(obj, name) => Probe::Hit(v.clone()),
                     _ => Probe::Miss,
                 },
-                (Entry::TypeAttr { ty, version, value, bind }, Value::Obj(o)) => match type_attr_hit(o, ty, *version) {
+                (
+                    Entry::TypeAttr {
+                        ty,
+                        version,
+                        value,
+                        bind,
+                    },
+                    Value::Obj(o),
+                ) => match type_attr_hit(o, ty, *version) {
                     true if *bind => Probe::Hit(self.new_bound_method(value.clone(), obj.clone())),
                     true => Probe::Hit(value.clone()),
                     false => Probe::Miss,
                 },
-                (Entry::ModuleAttr { dict, index }, Value::Obj(o)) if matches!(o.kind, ObjKind::Module) => match &o.dict {
-                    Some(d) if same(dict, d) => match dict_at(d, *index, name) {
-                        Some(v) => Probe::Hit(v),
-                        None => Probe::Miss,
-                    },
-                    _ => Probe::Miss,
-                },
+                (Entry::ModuleAttr { dict, index }, Value::Obj(o)) if matches!(o.kind, ObjKind::Module) => {
+                    match &o.dict {
+                        Some(d) if same(dict, d) => match dict_at(d, *index, name) {
+                            Some(v) => Probe::Hit(v),
+                            None => Probe::Miss,
+                        },
+                        _ => Probe::Miss,
+                    }
+                }
                 _ => Probe::Miss,
             },
             Err(_) => Probe::Generic,
@@ -628,7 +669,10 @@ impl Vm {
             }
             let d = o.dict.as_ref()?;
             let index = identical_pos(d, name)?;
-            return Some(Entry::ModuleAttr { dict: Rc::downgrade(d), index });
+            return Some(Entry::ModuleAttr {
+                dict: Rc::downgrade(d),
+                index,
+            });
         }
         if let ObjKind::Type(td) = &o.kind {
             return self.type_attr_entry(o, td.version.get(), name);
@@ -656,7 +700,12 @@ impl Vm {
             _ if is_plain_class_value(&a) => (a.clone(), false),
             _ => return None,
         };
-        Some(Entry::TypeAttr { ty: Rc::downgrade(t), version, value, bind })
+        Some(Entry::TypeAttr {
+            ty: Rc::downgrade(t),
+            version,
+            value,
+            bind,
+        })
     }
 
     /// The type-keyed case for loading `name` from `obj`, if it has one.
@@ -687,7 +736,9 @@ impl Vm {
             }
             Some(ca) => match &ca {
                 Value::Obj(m) if matches!(m.kind, ObjKind::Function(_)) => How::Method(Rc::downgrade(m)),
-                Value::Obj(m) if for_method && matches!(&m.kind, ObjKind::Native(n) if n.is_method && n.receiver.is_none()) => {
+                Value::Obj(m)
+                    if for_method && matches!(&m.kind, ObjKind::Native(n) if n.is_method && n.receiver.is_none()) =>
+                {
                     How::Method(Rc::downgrade(m))
                 }
                 v if !for_method && is_plain_class_value(v) => How::ClassValue(ca.clone()),
@@ -699,7 +750,9 @@ impl Vm {
 
     /// `LOAD_METHOD` with its inline cache: `(callable, self_or_NULL)`.
     pub fn load_method_cached(&mut self, code: &Code, at: usize, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
-        let Some(cell) = code.caches.get(at) else { return self.load_method_generic(obj, name) };
+        let Some(cell) = code.caches.get(at) else {
+            return self.load_method_generic(obj, name);
+        };
         let probe = match cell.try_borrow() {
             Ok(slot) => match (&slot.entry, &obj) {
                 (Entry::Generic, _) => Probe::Generic,
@@ -710,25 +763,39 @@ impl Vm {
                     },
                     _ => Probe::Miss,
                 },
-                (Entry::TypeAttr { ty, version, value, bind }, Value::Obj(o)) if type_attr_hit(o, ty, *version) => {
-                    let v = if *bind { self.new_bound_method(value.clone(), obj.clone()) } else { value.clone() };
+                (
+                    Entry::TypeAttr {
+                        ty,
+                        version,
+                        value,
+                        bind,
+                    },
+                    Value::Obj(o),
+                ) if type_attr_hit(o, ty, *version) => {
+                    let v = if *bind {
+                        self.new_bound_method(value.clone(), obj.clone())
+                    } else {
+                        value.clone()
+                    };
                     if self.spec.print_stats {
                         self.spec.of(Family::LoadMethod).hits += 1;
                     }
                     return Ok((v, Value::Obj(self.null_marker.clone())));
                 }
-                (Entry::ModuleAttr { dict, index }, Value::Obj(o)) if matches!(o.kind, ObjKind::Module) => match &o.dict {
-                    Some(d) if same(dict, d) => match dict_at(d, *index, name) {
-                        Some(v) => {
-                            if self.spec.print_stats {
-                                self.spec.of(Family::LoadMethod).hits += 1;
+                (Entry::ModuleAttr { dict, index }, Value::Obj(o)) if matches!(o.kind, ObjKind::Module) => {
+                    match &o.dict {
+                        Some(d) if same(dict, d) => match dict_at(d, *index, name) {
+                            Some(v) => {
+                                if self.spec.print_stats {
+                                    self.spec.of(Family::LoadMethod).hits += 1;
+                                }
+                                return Ok((v, Value::Obj(self.null_marker.clone())));
                             }
-                            return Ok((v, Value::Obj(self.null_marker.clone())));
-                        }
-                        None => Probe::Miss,
-                    },
-                    _ => Probe::Miss,
-                },
+                            None => Probe::Miss,
+                        },
+                        _ => Probe::Miss,
+                    }
+                }
                 _ => Probe::Miss,
             },
             Err(_) => Probe::Generic,
@@ -744,7 +811,11 @@ impl Vm {
         let r = self.load_method_generic(obj.clone(), name)?;
         let bound_form = !r.1.is(&Value::Obj(self.null_marker.clone()));
         if missed {
-            let case = if bound_form { self.attr_case(&obj, name, true) } else { None };
+            let case = if bound_form {
+                self.attr_case(&obj, name, true)
+            } else {
+                None
+            };
             self.merge_case(cell, Family::LoadMethod, case);
         } else if self.after_slow(cell, Family::LoadMethod, false) {
             let entry = if bound_form || matches!(obj.kind(), Some(ObjKind::Module | ObjKind::Type(_))) {
@@ -769,8 +840,17 @@ impl Vm {
     }
 
     /// `STORE_ATTR` with its inline cache.
-    pub fn store_attr_cached(&mut self, code: &Code, at: usize, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
-        let Some(cell) = code.caches.get(at) else { return self.set_attr(obj, name, value) };
+    pub fn store_attr_cached(
+        &mut self,
+        code: &Code,
+        at: usize,
+        obj: &Value,
+        name: &Value,
+        value: Value,
+    ) -> PyResult<()> {
+        let Some(cell) = code.caches.get(at) else {
+            return self.set_attr(obj, name, value);
+        };
         // 0: generic, 1: miss, 2: done
         let state = match cell.try_borrow() {
             Ok(slot) => match (&slot.entry, obj) {
@@ -835,7 +915,10 @@ impl Vm {
 
     fn store_case(&mut self, obj: &Value, name: &Value) -> Option<TypeCase> {
         let Value::Obj(o) = obj else { return None };
-        if matches!(o.kind, ObjKind::Type(_) | ObjKind::Module | ObjKind::Super { .. } | ObjKind::Function(_)) {
+        if matches!(
+            o.kind,
+            ObjKind::Type(_) | ObjKind::Module | ObjKind::Super { .. } | ObjKind::Function(_)
+        ) {
             return None;
         }
         let cls = self.class_of(obj).clone();
@@ -858,7 +941,11 @@ impl Vm {
         let name_s = name.as_str()?;
         if let ObjKind::Instance(Some(_)) = &o.kind {
             if let Some(slot) = crate::builtins::object::slot_index(&cls, name_s) {
-                return Some(TypeCase { ty, version, how: How::InstanceSlot(slot) });
+                return Some(TypeCase {
+                    ty,
+                    version,
+                    how: How::InstanceSlot(slot),
+                });
             }
         }
         let d = o.dict.as_ref()?;
@@ -866,19 +953,41 @@ impl Vm {
             return None;
         }
         let index = identical_pos(d, name).unwrap_or(usize::MAX);
-        Some(TypeCase { ty, version, how: How::InstanceDict(index) })
+        Some(TypeCase {
+            ty,
+            version,
+            how: How::InstanceDict(index),
+        })
     }
 
     /// `CALL` with `argc` positional arguments on `stack` (`[callable, a1..an]` on top),
     /// for a class: `Ok(Some(instance))` (the call's items popped) when the slot's
     /// specialization applies, `Ok(None)` for the generic path.
-    pub fn call_class_cached(&mut self, code: &Code, at: usize, stack: &mut Vec<Value>, argc: usize) -> PyResult<Option<Value>> {
-        let Some(cell) = code.caches.get(at) else { return Ok(None) };
-        let Some(base) = stack.len().checked_sub(argc + 1) else { return Ok(None) };
-        let Some(Value::Obj(cls)) = stack.get(base) else { return Ok(None) };
+    pub fn call_class_cached(
+        &mut self,
+        code: &Code,
+        at: usize,
+        stack: &mut Vec<Value>,
+        argc: usize,
+    ) -> PyResult<Option<Value>> {
+        let Some(cell) = code.caches.get(at) else {
+            return Ok(None);
+        };
+        let Some(base) = stack.len().checked_sub(argc + 1) else {
+            return Ok(None);
+        };
+        let Some(Value::Obj(cls)) = stack.get(base) else {
+            return Ok(None);
+        };
         let (has_dict, nslots, init) = match cell.try_borrow() {
             Ok(slot) => match &slot.entry {
-                Entry::InitClass { ty, version, has_dict, nslots, init } => {
+                Entry::InitClass {
+                    ty,
+                    version,
+                    has_dict,
+                    nslots,
+                    init,
+                } => {
                     if !type_attr_hit(cls, ty, *version) {
                         drop(slot);
                         if self.spec.print_stats {
@@ -901,14 +1010,24 @@ impl Vm {
             },
             Err(_) => return Ok(None),
         };
-        let ObjKind::Function(fun) = &init.kind else { return Ok(None) };
+        let ObjKind::Function(fun) = &init.kind else {
+            return Ok(None);
+        };
         if self.spec.print_stats {
             self.spec.of(Family::CallClass).hits += 1;
         }
         let cls = cls.clone();
         let dict = if has_dict { Some(self.new_dict_obj()) } else { None };
-        let kind = ObjKind::Instance(if nslots > 0 { Some(std::cell::RefCell::new(vec![None; nslots])) } else { None });
-        let obj = Value::Obj(crate::gc::alloc(Object { class: Some(cls), dict, kind }));
+        let kind = ObjKind::Instance(if nslots > 0 {
+            Some(std::cell::RefCell::new(vec![None; nslots]))
+        } else {
+            None
+        });
+        let obj = Value::Obj(crate::gc::alloc(Object {
+            class: Some(cls),
+            dict,
+            kind,
+        }));
         if let Some(callable) = stack.get_mut(base) {
             *callable = obj.clone();
         }
@@ -953,7 +1072,9 @@ impl Vm {
         if !matches!(new.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
             return None;
         }
-        let Some(Value::Obj(init)) = self.lookup_in_type(t, "__init__") else { return None };
+        let Some(Value::Obj(init)) = self.lookup_in_type(t, "__init__") else {
+            return None;
+        };
         if !matches!(init.kind, ObjKind::Function(_)) {
             return None;
         }
@@ -966,6 +1087,12 @@ impl Vm {
             ObjKind::Instance(Some(s)) => s.try_borrow().ok()?.len(),
             _ => return None,
         };
-        Some(Entry::InitClass { ty: Rc::downgrade(t), version, has_dict: r.dict.is_some(), nslots, init: Rc::downgrade(&init) })
+        Some(Entry::InitClass {
+            ty: Rc::downgrade(t),
+            version,
+            has_dict: r.dict.is_some(),
+            nslots,
+            init: Rc::downgrade(&init),
+        })
     }
 }

@@ -42,7 +42,10 @@ impl Vm {
                     }
                     return Err(self.type_error(format!("__index__ returned non-int (type {})", self.type_name(&r))));
                 }
-                Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(v))))
+                Err(self.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    self.type_name(v)
+                )))
             }
         }
     }
@@ -71,16 +74,33 @@ impl Vm {
                 v
             }
         };
-        let start = if start.is_none() { if step < 0 { upper } else { lower } } else { clamp(self.slice_index(&start)?) };
-        let stop = if stop.is_none() { if step < 0 { lower } else { upper } } else { clamp(self.slice_index(&stop)?) };
+        let start = if start.is_none() {
+            if step < 0 { upper } else { lower }
+        } else {
+            clamp(self.slice_index(&start)?)
+        };
+        let stop = if stop.is_none() {
+            if step < 0 { lower } else { upper }
+        } else {
+            clamp(self.slice_index(&stop)?)
+        };
         let n = if step < 0 {
-            if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+            if stop < start {
+                (start - stop - 1) / (-step) + 1
+            } else {
+                0
+            }
         } else if start < stop {
             (stop - start - 1) / step + 1
         } else {
             0
         };
-        Ok(SliceIndices { start, stop, step, len: n as usize })
+        Ok(SliceIndices {
+            start,
+            stop,
+            step,
+            len: n as usize,
+        })
     }
 
     fn slice_index(&mut self, v: &Value) -> PyResult<i64> {
@@ -121,7 +141,11 @@ impl Vm {
     pub fn getitem(&mut self, c: &Value, key: &Value) -> PyResult<Value> {
         if let Value::Obj(o) = c {
             let heap = self.class_of(c).kind.is_heap_type();
-            if !heap || self.lookup_special(c, "__getitem__").is_none_or(|m| matches!(m.kind(), Some(ObjKind::Native(_)))) {
+            if !heap
+                || self
+                    .lookup_special(c, "__getitem__")
+                    .is_none_or(|m| matches!(m.kind(), Some(ObjKind::Native(_))))
+            {
                 if let Some(r) = crate::builtins::seqops::builtin_getitem(self, o, key) {
                     return r;
                 }
@@ -137,7 +161,10 @@ impl Vm {
             None => {
                 let tn = self.type_name(c);
                 if let Some(ObjKind::Type(_)) = c.kind() {
-                    let name = crate::types::tdata(c.as_obj().unwrap_or(&self.types.object)).name.borrow().to_string();
+                    let name = crate::types::tdata(c.as_obj().unwrap_or(&self.types.object))
+                        .name
+                        .borrow()
+                        .to_string();
                     return Err(self.type_error(format!("type '{name}' is not subscriptable")));
                 }
                 Err(self.type_error(format!("'{tn}' object is not subscriptable")))
@@ -149,7 +176,11 @@ impl Vm {
     pub fn setitem(&mut self, c: &Value, key: Value, value: Value) -> PyResult<()> {
         if let Value::Obj(o) = c {
             let heap = self.class_of(c).kind.is_heap_type();
-            if !heap || self.lookup_special(c, "__setitem__").is_none_or(|m| matches!(m.kind(), Some(ObjKind::Native(_)))) {
+            if !heap
+                || self
+                    .lookup_special(c, "__setitem__")
+                    .is_none_or(|m| matches!(m.kind(), Some(ObjKind::Native(_))))
+            {
                 if let Some(r) = crate::builtins::seqops::builtin_setitem(self, o, &key, &value) {
                     return r;
                 }
@@ -168,7 +199,11 @@ impl Vm {
     pub fn delitem(&mut self, c: &Value, key: &Value) -> PyResult<()> {
         if let Value::Obj(o) = c {
             let heap = self.class_of(c).kind.is_heap_type();
-            if !heap || self.lookup_special(c, "__delitem__").is_none_or(|m| matches!(m.kind(), Some(ObjKind::Native(_)))) {
+            if !heap
+                || self
+                    .lookup_special(c, "__delitem__")
+                    .is_none_or(|m| matches!(m.kind(), Some(ObjKind::Native(_))))
+            {
                 if let Some(r) = crate::builtins::seqops::builtin_delitem(self, o, key) {
                     return r;
                 }
@@ -238,7 +273,10 @@ impl Vm {
             return Err(self.value_error(format!("too many values to unpack (expected {n})")));
         }
         if items.len() < n {
-            return Err(self.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )));
         }
         Ok(items)
     }

@@ -138,7 +138,11 @@ pub fn global_suggestion(vm: &mut Vm, code: &crate::code::Code, name: &str) -> O
 /// Str keys of a dict object.
 pub fn dict_keys(d: &Obj) -> Vec<String> {
     match &d.kind {
-        crate::object::ObjKind::Dict(t) => t.borrow().iter().filter_map(|(k, _)| k.as_str().map(|s| s.to_string())).collect(),
+        crate::object::ObjKind::Dict(t) => t
+            .borrow()
+            .iter()
+            .filter_map(|(k, _)| k.as_str().map(|s| s.to_string()))
+            .collect(),
         _ => vec![],
     }
 }

@@ -66,7 +66,12 @@ impl Vm {
     /// Formats an uncaught exception (with its chain) as CPython prints it on stderr.
     pub fn format_exception(&mut self, exc: &Value) -> String {
         let mut out = String::new();
-        let mut ctx = PrintCtx { seen: Vec::new(), group_depth: 0, need_close: false, chain_depth: 0 };
+        let mut ctx = PrintCtx {
+            seen: Vec::new(),
+            group_depth: 0,
+            need_close: false,
+            chain_depth: 0,
+        };
         self.print_recursive(exc, &mut out, &mut ctx);
         out
     }
@@ -75,7 +80,12 @@ impl Vm {
     /// lines with their source lines and carets, without the header.
     pub fn format_tb(&mut self, exc: &Value) -> String {
         let mut out = String::new();
-        let mut ctx = PrintCtx { seen: Vec::new(), group_depth: 0, need_close: false, chain_depth: 0 };
+        let mut ctx = PrintCtx {
+            seen: Vec::new(),
+            group_depth: 0,
+            need_close: false,
+            chain_depth: 0,
+        };
         self.format_entries(exc, &mut out, &mut ctx);
         out
     }
@@ -84,7 +94,12 @@ impl Vm {
     /// the SyntaxError location, `Type: message` with its hint, and the notes.
     pub fn format_exception_only(&mut self, exc: &Value) -> String {
         let mut out = String::new();
-        let mut ctx = PrintCtx { seen: Vec::new(), group_depth: 0, need_close: false, chain_depth: 0 };
+        let mut ctx = PrintCtx {
+            seen: Vec::new(),
+            group_depth: 0,
+            need_close: false,
+            chain_depth: 0,
+        };
         self.format_message(exc, &mut out, &mut ctx);
         out
     }
@@ -151,7 +166,11 @@ impl Vm {
         }
         self.format_one(exc, out, ctx);
         let excs = crate::exceptions::group_exceptions(self, exc);
-        let n = if excs.len() <= MAX_GROUP_WIDTH { excs.len() } else { MAX_GROUP_WIDTH + 1 };
+        let n = if excs.len() <= MAX_GROUP_WIDTH {
+            excs.len()
+        } else {
+            MAX_GROUP_WIDTH + 1
+        };
         ctx.need_close = false;
         for i in 0..n {
             let last = i + 1 == n;
@@ -170,7 +189,10 @@ impl Vm {
             if truncated {
                 let remaining = excs.len() - MAX_GROUP_WIDTH;
                 ctx.write_margin(out);
-                out.push_str(&format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }));
+                out.push_str(&format!(
+                    "and {remaining} more exception{}\n",
+                    if remaining > 1 { "s" } else { "" }
+                ));
             } else if let Some(e) = excs.get(i) {
                 if ctx.chain_depth < MAX_CHAIN_DEPTH {
                     ctx.chain_depth += 1;
@@ -210,7 +232,9 @@ impl Vm {
     /// The traceback entries, outermost first, with repeated frames summarized.
     fn format_entries(&mut self, exc: &Value, out: &mut String, ctx: &mut PrintCtx) {
         // stored innermost first (appended while unwinding); printed outermost first
-        let mut tb: Vec<(Rc<crate::code::Code>, usize)> = Vm::exc_data(exc).map(|d| d.borrow().traceback.clone()).unwrap_or_default();
+        let mut tb: Vec<(Rc<crate::code::Code>, usize)> = Vm::exc_data(exc)
+            .map(|d| d.borrow().traceback.clone())
+            .unwrap_or_default();
         tb.reverse();
         {
             let start = tb.len().saturating_sub(TB_LIMIT);
@@ -219,7 +243,9 @@ impl Vm {
             for (code, index) in &tb[start..] {
                 let pos = code.raw.positions.get(*index).copied().unwrap_or_default();
                 let key = (code.raw.filename.clone(), pos.line, code.raw.name.clone());
-                let same = last.as_ref().is_some_and(|l| l.0 == key.0 && l.1 == key.1 && l.2 == key.2);
+                let same = last
+                    .as_ref()
+                    .is_some_and(|l| l.0 == key.0 && l.1 == key.1 && l.2 == key.2);
                 if !same {
                     if count > TB_RECURSIVE_CUTOFF {
                         push_repeated(out, count - TB_RECURSIVE_CUTOFF);
@@ -248,7 +274,11 @@ impl Vm {
     fn format_message(&mut self, exc: &Value, out: &mut String, ctx: &mut PrintCtx) {
         let cls = self.class_of(exc).clone();
         // a SyntaxError whose attributes parse prints its location and its `msg`
-        let syntax_msg = if crate::types::is_subtype(&cls, &self.exc.syntax_error) { self.format_syntax_error(exc, out, ctx) } else { None };
+        let syntax_msg = if crate::types::is_subtype(&cls, &self.exc.syntax_error) {
+            self.format_syntax_error(exc, out, ctx)
+        } else {
+            None
+        };
         let td = tdata(&cls);
         let mut name = td.qualname.borrow().to_string();
         if td.heap_type {
@@ -325,8 +355,12 @@ impl Vm {
     /// by `str()`; a `__notes__` that is not a sequence is printed by `repr()` without a
     /// newline.
     fn format_notes(&mut self, exc: &Value, out: &mut String, ctx: &PrintCtx) {
-        let Some(d) = exc.as_obj().and_then(|o| o.dict.clone()) else { return };
-        let Some(notes) = crate::ops::dict_get_str(&d, crate::ops::hash_str("__notes__"), "__notes__") else { return };
+        let Some(d) = exc.as_obj().and_then(|o| o.dict.clone()) else {
+            return;
+        };
+        let Some(notes) = crate::ops::dict_get_str(&d, crate::ops::hash_str("__notes__"), "__notes__") else {
+            return;
+        };
         let is_seq = match notes.kind() {
             Some(ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Str(_)) => true,
             Some(ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::FrozenSet(_)) => false,
@@ -366,8 +400,13 @@ impl Vm {
 
     fn format_entry(&mut self, out: &mut String, code: &crate::code::Code, index: usize) {
         let pos = code.raw.positions.get(index).copied().unwrap_or_default();
-        out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.raw.filename, pos.line, code.raw.name));
-        let Some(line) = self.source_line(&code.raw.filename, pos.line) else { return };
+        out.push_str(&format!(
+            "  File \"{}\", line {}, in {}\n",
+            code.raw.filename, pos.line, code.raw.name
+        ));
+        let Some(line) = self.source_line(&code.raw.filename, pos.line) else {
+            return;
+        };
         let stripped = line.trim();
         if stripped.is_empty() {
             return;
@@ -449,7 +488,11 @@ impl Vm {
         } else {
             (lineno, -1)
         };
-        let filename = if filename.is_none() { "<string>".to_string() } else { self.str(&filename).unwrap_or_default() };
+        let filename = if filename.is_none() {
+            "<string>".to_string()
+        } else {
+            self.str(&filename).unwrap_or_default()
+        };
         ctx.write_margin(out);
         out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
         let text = field(self, "text");
@@ -478,7 +521,9 @@ impl Vm {
             self.sources.insert(filename.to_string(), text);
         }
         let src = self.sources.get(filename)?;
-        src.split_inclusive('\n').nth(n as usize - 1).map(|l| l.trim_end_matches(['\n', '\r']).to_string())
+        src.split_inclusive('\n')
+            .nth(n as usize - 1)
+            .map(|l| l.trim_end_matches(['\n', '\r']).to_string())
     }
 }
 
@@ -486,7 +531,11 @@ impl Vm {
 /// `print_error_text`): leading blanks are stripped, the offset is clipped to the line,
 /// and the caret run is `end_offset - offset` long (at least one).
 fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
-    let carets = if end_offset > 0 && end_offset > offset { end_offset.saturating_sub(offset) } else { 1 };
+    let carets = if end_offset > 0 && end_offset > offset {
+        end_offset.saturating_sub(offset)
+    } else {
+        1
+    };
     let mut offset = offset.saturating_sub(1);
     let mut t = text;
     while let Some(rest) = t.strip_prefix([' ', '\t', '\x0c']) {
@@ -529,7 +578,10 @@ fn split_lines_keepends(s: &str) -> Vec<&str> {
     let mut start = 0;
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = matches!(
+            c,
+            '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        );
         if !is_break {
             continue;
         }
@@ -550,7 +602,11 @@ fn split_lines_keepends(s: &str) -> Vec<&str> {
 }
 
 fn push_repeated(out: &mut String, n: usize) {
-    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
+    out.push_str(&format!(
+        "  [Previous line repeated {} more time{}]\n",
+        n,
+        if n > 1 { "s" } else { "" }
+    ));
 }
 
 fn byte_to_char(s: &str, b: usize) -> usize {
@@ -589,7 +645,9 @@ pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
             if op_offset + 1 < op_str.len() && !op_str.as_bytes()[op_offset + 1].is_ascii_whitespace() {
                 right += 1;
             }
-            while left < bytes.len() && (bytes[left].is_ascii_whitespace() || bytes[left] == b')' || bytes[left] == b'#') {
+            while left < bytes.len()
+                && (bytes[left].is_ascii_whitespace() || bytes[left] == b')' || bytes[left] == b'#')
+            {
                 left += 1;
                 right += 1;
             }

@@ -140,7 +140,11 @@ pub fn new_type_data(name: &str, bases: Vec<Obj>, layout: Layout, heap_type: boo
         qualname: RefCell::new(Rc::from(name)),
         bases: RefCell::new(bases),
         mro_tail: RefCell::new(mro_tail),
-        dict: crate::gc::alloc(Object { class: None, dict: None, kind: ObjKind::Dict(RefCell::new(Dict::new())) }),
+        dict: crate::gc::alloc(Object {
+            class: None,
+            dict: None,
+            kind: ObjKind::Dict(RefCell::new(Dict::new())),
+        }),
         layout,
         heap_type,
         slots: None,
@@ -151,7 +155,10 @@ pub fn new_type_data(name: &str, bases: Vec<Obj>, layout: Layout, heap_type: boo
 
 /// Makes a built-in type object whose class is `type_`.
 pub fn make_type(type_: &Obj, name: &str, bases: Vec<Obj>, layout: Layout) -> Obj {
-    let t = crate::gc::alloc(Object::new(type_.clone(), ObjKind::Type(Box::new(new_type_data(name, bases.clone(), layout, false)))));
+    let t = crate::gc::alloc(Object::new(
+        type_.clone(),
+        ObjKind::Type(Box::new(new_type_data(name, bases.clone(), layout, false))),
+    ));
     register_subclass(&bases, &t);
     t
 }

@@ -91,8 +91,14 @@ impl Vm {
         let types = Types::new();
         let exc = ExcTypes::new(&types.type_, &types.object);
         let placeholder = crate::gc::alloc(Object::new(types.object.clone(), ObjKind::Module));
-        let not_implemented = Value::Obj(crate::gc::alloc(Object::new(types.not_implemented_type.clone(), ObjKind::NotImplemented)));
-        let ellipsis = Value::Obj(crate::gc::alloc(Object::new(types.ellipsis_type.clone(), ObjKind::Ellipsis)));
+        let not_implemented = Value::Obj(crate::gc::alloc(Object::new(
+            types.not_implemented_type.clone(),
+            ObjKind::NotImplemented,
+        )));
+        let ellipsis = Value::Obj(crate::gc::alloc(Object::new(
+            types.ellipsis_type.clone(),
+            ObjKind::Ellipsis,
+        )));
         let null_marker = crate::gc::alloc(Object::new(types.object.clone(), ObjKind::Ellipsis));
         let mut vm = Vm {
             types,
@@ -109,7 +115,9 @@ impl Vm {
             handled_exc: None,
             frame_ctx: None,
             sources: HashMap::new(),
-            streams: StdStreams { out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()) },
+            streams: StdStreams {
+                out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            },
             stack_limit: 0,
             int_max_str_digits: 4300,
             repr_guard: Vec::new(),
@@ -196,7 +204,10 @@ impl Vm {
 
     /// An empty dict object.
     pub fn new_dict_obj(&self) -> Obj {
-        crate::gc::alloc(Object::new(self.types.dict.clone(), ObjKind::Dict(RefCell::new(Dict::new()))))
+        crate::gc::alloc(Object::new(
+            self.types.dict.clone(),
+            ObjKind::Dict(RefCell::new(Dict::new())),
+        ))
     }
 
     /// A dict value from a filled table.
@@ -212,7 +223,11 @@ impl Vm {
     /// A new module object with `__name__` set.
     pub fn new_module(&mut self, name: &str) -> Obj {
         let dict = self.new_dict_obj();
-        let m = crate::gc::alloc(Object { class: Some(self.types.module.clone()), dict: Some(dict), kind: ObjKind::Module });
+        let m = crate::gc::alloc(Object {
+            class: Some(self.types.module.clone()),
+            dict: Some(dict),
+            kind: ObjKind::Module,
+        });
         let n = self.new_str(name);
         self.set_attr_str(&m, "__name__", n);
         self.set_attr_str(&m, "__doc__", Value::None);
@@ -223,7 +238,14 @@ impl Vm {
     pub fn new_native(&self, name: &'static str, func: NativeFn) -> Value {
         Value::new_obj(
             &self.types.builtin_function,
-            ObjKind::Native(Box::new(NativeFunction { name, owner: "", func, receiver: None, is_method: false, needs_frame: false })),
+            ObjKind::Native(Box::new(NativeFunction {
+                name,
+                owner: "",
+                func,
+                receiver: None,
+                is_method: false,
+                needs_frame: false,
+            })),
         )
     }
 
@@ -238,7 +260,14 @@ impl Vm {
         let owner: &'static str = Box::leak(tdata(ty).name.borrow().to_string().into_boxed_str());
         let v = Value::new_obj(
             &self.types.builtin_function,
-            ObjKind::Native(Box::new(NativeFunction { name, owner, func, receiver: None, is_method: true, needs_frame: false })),
+            ObjKind::Native(Box::new(NativeFunction {
+                name,
+                owner,
+                func,
+                receiver: None,
+                is_method: true,
+                needs_frame: false,
+            })),
         );
         self.set_attr_str(ty, name, v);
     }

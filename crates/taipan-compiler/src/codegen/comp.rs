@@ -52,7 +52,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn comp_generator(&mut self, c: &'a Comp, index: usize, depth: u32, range: Range) -> Res<()> {
-        let Some(gen_) = c.generators.get(index) else { return Ok(()) };
+        let Some(gen_) = c.generators.get(index) else {
+            return Ok(());
+        };
         let start = self.new_label();
         let if_cleanup = self.new_label();
         let anchor = self.new_label();

@@ -115,7 +115,12 @@ impl<'a> Compiler<'a> {
                     let cleanup_end = self.new_label();
                     self.name_op(&name.name, Ctx::Store)?;
                     self.push_handler(cleanup_end, 0);
-                    self.push_fblock(FBlockKind::HandlerCleanup { name: Some(name.name.clone()) }, below_cleanup)?;
+                    self.push_fblock(
+                        FBlockKind::HandlerCleanup {
+                            name: Some(name.name.clone()),
+                        },
+                        below_cleanup,
+                    )?;
                     self.stmts(&h.body)?;
                     self.pop_fblock();
                     self.set_pos(h.range);
@@ -162,7 +167,9 @@ impl<'a> Compiler<'a> {
 
     /// One `with` item (and, recursively, the following ones), then the body.
     pub(crate) fn with_stmt(&mut self, items: &'a [WithItem], index: usize, body: &'a [Stmt], range: Range) -> Res<()> {
-        let Some(item) = items.get(index) else { return self.stmts(body) };
+        let Some(item) = items.get(index) else {
+            return self.stmts(body);
+        };
         let final_ = self.new_label();
         let exit = self.new_label();
         let cleanup = self.new_label();
@@ -219,7 +226,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// CPython's `compiler_unwind_fblock` for the block `fb` (already popped).
-    fn unwind_fblock(&mut self, kind: &FBlockKind<'a>, handlers_below: usize, preserve_tos: bool, stmt: Range) -> Res<()> {
+    fn unwind_fblock(
+        &mut self,
+        kind: &FBlockKind<'a>,
+        handlers_below: usize,
+        preserve_tos: bool,
+        stmt: Range,
+    ) -> Res<()> {
         match kind {
             FBlockKind::WhileLoop { .. } | FBlockKind::ExceptionHandler => {}
             FBlockKind::ForLoop { .. } => {
@@ -293,9 +306,16 @@ impl<'a> Compiler<'a> {
     /// Unwinds the frame blocks from the innermost outwards, stopping at the innermost loop
     /// if `to_loop`; returns that loop's labels (start, exit) and whether it is a `for`.
     /// The caller restores the block and handler stacks afterwards.
-    fn unwind_stack(&mut self, preserve_tos: bool, to_loop: bool, stmt: Range) -> Res<Option<(Label, Label, bool, usize)>> {
+    fn unwind_stack(
+        &mut self,
+        preserve_tos: bool,
+        to_loop: bool,
+        stmt: Range,
+    ) -> Res<Option<(Label, Label, bool, usize)>> {
         loop {
-            let Some(top) = self.unit_ref().fblocks.last().cloned() else { return Ok(None) };
+            let Some(top) = self.unit_ref().fblocks.last().cloned() else {
+                return Ok(None);
+            };
             if to_loop {
                 match top.kind {
                     FBlockKind::WhileLoop { start, exit } => return Ok(Some((start, exit, false, top.handlers_below))),

@@ -125,8 +125,14 @@ impl<'a> Compiler<'a> {
         match &e.kind {
             ExprKind::BoolOp { is_and, values } => {
                 let end = self.new_label();
-                let jump = if *is_and { Opcode::JumpIfFalseOrPop } else { Opcode::JumpIfTrueOrPop };
-                let Some((last, init)) = values.split_last() else { return Ok(()) };
+                let jump = if *is_and {
+                    Opcode::JumpIfFalseOrPop
+                } else {
+                    Opcode::JumpIfTrueOrPop
+                };
+                let Some((last, init)) = values.split_last() else {
+                    return Ok(());
+                };
                 for v in init {
                     self.expr(v)?;
                     self.emit_jump(jump, end);
@@ -166,10 +172,17 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             ExprKind::Dict { keys, values } => self.dict(keys, values)?,
-            ExprKind::Set(elts) => self.starunpack(elts, 0, Opcode::BuildSet, Opcode::SetAdd, Opcode::SetUpdate, false)?,
-            ExprKind::List(elts) => {
-                self.starunpack(elts, 0, Opcode::BuildList, Opcode::ListAppend, Opcode::ListExtend, false)?
+            ExprKind::Set(elts) => {
+                self.starunpack(elts, 0, Opcode::BuildSet, Opcode::SetAdd, Opcode::SetUpdate, false)?
             }
+            ExprKind::List(elts) => self.starunpack(
+                elts,
+                0,
+                Opcode::BuildList,
+                Opcode::ListAppend,
+                Opcode::ListExtend,
+                false,
+            )?,
             ExprKind::Tuple(elts) => {
                 if let Some(c) = const_value(e) {
                     self.load_const(c);
@@ -195,7 +208,11 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators)?,
             ExprKind::Call { func, args, keywords } => self.call(func, args, keywords)?,
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 self.expr(value)?;
                 let mut arg = *conversion;
                 if let Some(spec) = format_spec {
@@ -326,12 +343,17 @@ impl<'a> Compiler<'a> {
 
     fn jump_if_inner(&mut self, e: &'a Expr, label: crate::assemble::Label, cond: bool) -> Res<()> {
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => return self.jump_if(operand, label, !cond),
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => return self.jump_if(operand, label, !cond),
             ExprKind::BoolOp { is_and, values } => {
                 let cond2 = !*is_and;
                 let next2 = if cond2 != cond { Some(self.new_label()) } else { None };
                 let target2 = next2.unwrap_or(label);
-                let Some((last, init)) = values.split_last() else { return Ok(()) };
+                let Some((last, init)) = values.split_last() else {
+                    return Ok(());
+                };
                 for v in init {
                     self.jump_if(v, target2, cond2)?;
                 }
@@ -365,7 +387,14 @@ impl<'a> Compiler<'a> {
                 }
                 self.expr(&comparators[n])?;
                 self.compare_op(ops[n]);
-                self.emit_jump(if cond { Opcode::PopJumpIfTrue } else { Opcode::PopJumpIfFalse }, label);
+                self.emit_jump(
+                    if cond {
+                        Opcode::PopJumpIfTrue
+                    } else {
+                        Opcode::PopJumpIfFalse
+                    },
+                    label,
+                );
                 let end = self.new_label();
                 self.emit_jump(Opcode::Jump, end);
                 self.bind(cleanup);
@@ -387,7 +416,14 @@ impl<'a> Compiler<'a> {
             _ => {}
         }
         self.expr(e)?;
-        self.emit_jump(if cond { Opcode::PopJumpIfTrue } else { Opcode::PopJumpIfFalse }, label);
+        self.emit_jump(
+            if cond {
+                Opcode::PopJumpIfTrue
+            } else {
+                Opcode::PopJumpIfFalse
+            },
+            label,
+        );
         Ok(())
     }
 
@@ -522,7 +558,12 @@ impl<'a> Compiler<'a> {
     /// One piece of an f-string. In CPython 3.11 a replacement field's `FORMAT_VALUE` (and
     /// its spec) carry the location of the whole f-string, so tracebacks underline it.
     fn fstring_part(&mut self, p: &'a Expr, whole: Range) -> Res<()> {
-        let ExprKind::FormattedValue { value, conversion, format_spec } = &p.kind else {
+        let ExprKind::FormattedValue {
+            value,
+            conversion,
+            format_spec,
+        } = &p.kind
+        else {
             return self.expr(p);
         };
         let saved = self.unit().pos;
@@ -531,7 +572,9 @@ impl<'a> Compiler<'a> {
         let mut arg = *conversion;
         if let Some(spec) = format_spec {
             match &spec.kind {
-                ExprKind::JoinedStr(parts) if parts.len() > 1 || parts.iter().any(|x| matches!(x.kind, ExprKind::FormattedValue { .. })) => {
+                ExprKind::JoinedStr(parts)
+                    if parts.len() > 1 || parts.iter().any(|x| matches!(x.kind, ExprKind::FormattedValue { .. })) =>
+                {
                     for x in parts {
                         self.fstring_part(x, whole)?;
                     }

@@ -25,7 +25,12 @@ impl<'a> Compiler<'a> {
     /// Defaults tuple and keyword-only defaults dict; returns the `MAKE_FUNCTION` flags.
     fn default_args(&mut self, p: &'a Parameters) -> Res<u32> {
         let mut flags = 0;
-        let defaults: Vec<&'a Expr> = p.posonly.iter().chain(&p.args).filter_map(|q| q.default.as_ref()).collect();
+        let defaults: Vec<&'a Expr> = p
+            .posonly
+            .iter()
+            .chain(&p.args)
+            .filter_map(|q| q.default.as_ref())
+            .collect();
         if !defaults.is_empty() {
             let consts: Option<Vec<Constant>> = defaults.iter().map(|d| const_value(d)).collect();
             match consts {
@@ -58,7 +63,13 @@ impl<'a> Compiler<'a> {
     /// The annotations dict (flag 4) if any parameter or the return is annotated.
     fn annotations(&mut self, p: &'a Parameters, returns: Option<&'a Expr>) -> Res<u32> {
         let mut n = 0;
-        let ordered = p.args.iter().chain(&p.posonly).chain(&p.vararg).chain(&p.kwonly).chain(&p.kwarg);
+        let ordered = p
+            .args
+            .iter()
+            .chain(&p.posonly)
+            .chain(&p.vararg)
+            .chain(&p.kwonly)
+            .chain(&p.kwarg);
         for q in ordered {
             if let Some(a) = &q.annotation {
                 let name = self.mangle(&q.name.name);

@@ -152,7 +152,13 @@ pub(crate) enum Ctx {
 impl<'a> Compiler<'a> {
     /// A compiler for `filename` using the analyzed symbol table.
     pub fn new(map: &'a SourceMap<'a>, table: &'a SymbolTable, filename: &str, guard: StackGuard) -> Self {
-        Compiler { map, table, filename: Rc::from(filename), units: Vec::new(), guard }
+        Compiler {
+            map,
+            table,
+            filename: Rc::from(filename),
+            units: Vec::new(),
+            guard,
+        }
     }
 
     /// Compiles a module body.
@@ -252,7 +258,12 @@ impl<'a> Compiler<'a> {
             cellvars,
             freevars,
             fblocks: Vec::new(),
-            pos: Position { line: first_line, end_line: first_line, col: 0, end_col: 0 },
+            pos: Position {
+                line: first_line,
+                end_line: first_line,
+                col: 0,
+                end_col: 0,
+            },
             arg_count: 0,
             posonly_arg_count: 0,
             kwonly_arg_count: 0,
@@ -299,12 +310,19 @@ impl<'a> Compiler<'a> {
 
     /// Finishes the current unit into a code object.
     pub(crate) fn exit_unit(&mut self) -> Res<Rc<CodeObject>> {
-        let Some(u) = self.units.pop() else { unreachable!("exit_unit without a unit") };
-        let assembled = assemble(&IrCode { code: &u.code, labels: &u.labels, handlers: &u.handlers })
-            .map_err(|msg| {
-                let range = Range::default();
-                self.map.error_at_bytes(format!("internal compiler error in {}: {msg}", u.qualname), range)
-            })?;
+        let Some(u) = self.units.pop() else {
+            unreachable!("exit_unit without a unit")
+        };
+        let assembled = assemble(&IrCode {
+            code: &u.code,
+            labels: &u.labels,
+            handlers: &u.handlers,
+        })
+        .map_err(|msg| {
+            let range = Range::default();
+            self.map
+                .error_at_bytes(format!("internal compiler error in {}: {msg}", u.qualname), range)
+        })?;
         let cell2arg = u.cellvars.iter().map(|c| {
             let scope = self.table.scope(u.scope);
             scope.params.iter().position(|p| p == c).map(|i| i as u32)
@@ -344,14 +362,26 @@ impl<'a> Compiler<'a> {
         let u = self.unit();
         let handler = u.handler_stack.last().copied();
         let pos = u.pos;
-        u.code.push(Ir::Op { op, arg, target: None, pos, handler });
+        u.code.push(Ir::Op {
+            op,
+            arg,
+            target: None,
+            pos,
+            handler,
+        });
     }
 
     pub(crate) fn emit_jump(&mut self, op: Opcode, target: Label) {
         let u = self.unit();
         let handler = u.handler_stack.last().copied();
         let pos = u.pos;
-        u.code.push(Ir::Op { op, arg: 0, target: Some(target), pos, handler });
+        u.code.push(Ir::Op {
+            op,
+            arg: 0,
+            target: Some(target),
+            pos,
+            handler,
+        });
     }
 
     pub(crate) fn new_label(&mut self) -> Label {
@@ -429,7 +459,11 @@ impl<'a> Compiler<'a> {
     pub(crate) fn deref_index(&mut self, name: &str, prefer_cell: bool) -> Option<u32> {
         let u = self.unit_ref();
         let cell = u.cellvars.iter().position(|c| &**c == name);
-        let free = u.freevars.iter().position(|c| &**c == name).map(|i| i + u.cellvars.len());
+        let free = u
+            .freevars
+            .iter()
+            .position(|c| &**c == name)
+            .map(|i| i + u.cellvars.len());
         let r = if prefer_cell { cell.or(free) } else { free.or(cell) };
         r.map(|i| i as u32)
     }
@@ -551,7 +585,10 @@ impl<'a> Compiler<'a> {
 /// The docstring of a body: its first statement if that is a str literal.
 pub(crate) fn docstring(first: &Stmt) -> Option<Rc<str>> {
     match &first.kind {
-        StmtKind::Expr(Expr { kind: ExprKind::Constant(Constant::Str(s)), .. }) => Some(s.clone()),
+        StmtKind::Expr(Expr {
+            kind: ExprKind::Constant(Constant::Str(s)),
+            ..
+        }) => Some(s.clone()),
         _ => None,
     }
 }
@@ -561,14 +598,15 @@ pub(crate) fn docstring(first: &Stmt) -> Option<Rc<str>> {
 pub(crate) fn find_ann(body: &[Stmt]) -> bool {
     body.iter().any(|s| match &s.kind {
         StmtKind::AnnAssign { .. } => true,
-        StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
-            find_ann(body) || find_ann(orelse)
-        }
+        StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => find_ann(body) || find_ann(orelse),
         StmtKind::If { branches, orelse } => branches.iter().any(|(_, b, _)| find_ann(b)) || find_ann(orelse),
         StmtKind::With { body, .. } => find_ann(body),
-        StmtKind::Try { body, handlers, orelse, finalbody } => {
-            find_ann(body) || handlers.iter().any(|h| find_ann(&h.body)) || find_ann(orelse) || find_ann(finalbody)
-        }
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => find_ann(body) || handlers.iter().any(|h| find_ann(&h.body)) || find_ann(orelse) || find_ann(finalbody),
         _ => false,
     })
 }

@@ -45,10 +45,18 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, s.range)?,
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
-                self.ann_assign(target, annotation, value.as_ref(), *simple)?
-            }
-            StmtKind::For { target, iter, body, orelse } => self.for_stmt(target, iter, body, orelse, s.range)?,
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => self.ann_assign(target, annotation, value.as_ref(), *simple)?,
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => self.for_stmt(target, iter, body, orelse, s.range)?,
             StmtKind::While { test, body, orelse } => self.while_stmt(test, body, orelse, s.range)?,
             StmtKind::If { branches, orelse } => {
                 let end = self.new_label();
@@ -81,7 +89,12 @@ impl<'a> Compiler<'a> {
                 self.set_pos(s.range);
                 self.emit(Opcode::RaiseVarargs, n);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse, s.range)?;
                 } else {
@@ -307,7 +320,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::Swap, 2);
                 self.emit(Opcode::StoreSubscr, 0);
             }
-            _ => return Err(self.error_at("'expression' is an illegal expression for augmented assignment", target.range)),
+            _ => {
+                return Err(self.error_at(
+                    "'expression' is an illegal expression for augmented assignment",
+                    target.range,
+                ));
+            }
         }
         Ok(())
     }
@@ -390,7 +408,14 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn for_stmt(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt], range: Range) -> Res<()> {
+    fn for_stmt(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+        range: Range,
+    ) -> Res<()> {
         let start = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
@@ -420,7 +445,13 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         self.bind(loop_);
         let hd = self.handler_depth();
-        self.push_fblock(FBlockKind::WhileLoop { start: loop_, exit: end }, hd)?;
+        self.push_fblock(
+            FBlockKind::WhileLoop {
+                start: loop_,
+                exit: end,
+            },
+            hd,
+        )?;
         self.jump_if(test, anchor, false)?;
         self.bind(body_l);
         self.stmts(body)?;

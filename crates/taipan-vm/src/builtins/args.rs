@@ -26,7 +26,11 @@ pub fn parse_args(
                 format!("{fname}() takes exactly {} arguments ({npos} given)", names.len())
             }
         } else {
-            format!("{fname}() takes at most {} argument{} ({npos} given)", names.len(), if names.len() == 1 { "" } else { "s" })
+            format!(
+                "{fname}() takes at most {} argument{} ({npos} given)",
+                names.len(),
+                if names.len() == 1 { "" } else { "s" }
+            )
         };
         return Err(vm.type_error(msg));
     }
@@ -39,7 +43,10 @@ pub fn parse_args(
         match names.iter().position(|n| *n == ks) {
             Some(i) => {
                 if out[i].is_some() {
-                    return Err(vm.type_error(format!("argument for {fname}() given by name ('{ks}') and position ({})", i + 1)));
+                    return Err(vm.type_error(format!(
+                        "argument for {fname}() given by name ('{ks}') and position ({})",
+                        i + 1
+                    )));
                 }
                 out[i] = Some(v.clone());
             }
@@ -53,7 +60,11 @@ pub fn parse_args(
             if required == 1 && names.len() == 1 {
                 return Err(vm.type_error(format!("{fname}() takes exactly one argument (0 given)")));
             }
-            return Err(vm.type_error(format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
+            return Err(vm.type_error(format!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
         }
     }
     Ok(out)
@@ -80,9 +91,15 @@ pub fn check_count(vm: &mut Vm, fname: &str, n: usize, min: usize, max: usize) -
                 format!("{fname}() takes exactly {min} arguments ({n} given)")
             }
         } else if n < min {
-            format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{fname} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         return Err(vm.type_error(msg));
     }

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::builtins::str::{check_pos, check_size, cint_arg, kw_args, slice_arg, ssize_arg, Style};
+use crate::builtins::str::{Style, check_pos, check_size, cint_arg, kw_args, slice_arg, ssize_arg};
 use crate::numops::to_pyint;
 use crate::object::{IterState, ObjKind, Object};
 use crate::support::strmethods as sm;
@@ -81,7 +81,9 @@ fn this<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<(Cow<'a, [u8
         Some(d) => Ok((d, is_array)),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '{name}' for 'bytes' objects doesn't apply to a '{tn}' object")))
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'bytes' objects doesn't apply to a '{tn}' object"
+            )))
         }
     }
 }
@@ -233,7 +235,11 @@ fn source_byte(vm: &mut Vm, item: &Value, is_array: bool) -> PyResult<u8> {
 
 /// Bytes from `(source, encoding, errors)` constructor arguments.
 fn construct(vm: &mut Vm, a: &[Option<Value>], is_array: bool) -> PyResult<Vec<u8>> {
-    let (src, enc, err) = (a.first().cloned().flatten(), a.get(1).cloned().flatten(), a.get(2).cloned().flatten());
+    let (src, enc, err) = (
+        a.first().cloned().flatten(),
+        a.get(1).cloned().flatten(),
+        a.get(2).cloned().flatten(),
+    );
     let name = tyname(is_array);
     let enc_s = match &enc {
         Some(e) => match e.as_str() {
@@ -280,8 +286,16 @@ fn construct(vm: &mut Vm, a: &[Option<Value>], is_array: bool) -> PyResult<Vec<u
 }
 
 fn new_of_class(vm: &mut Vm, cls: &Obj, kind: ObjKind) -> Value {
-    let dict = if tdata(cls).heap_type { Some(vm.new_dict_obj()) } else { None };
-    Value::Obj(Rc::new(Object { class: Some(cls.clone()), dict, kind }))
+    let dict = if tdata(cls).heap_type {
+        Some(vm.new_dict_obj())
+    } else {
+        None
+    };
+    Value::Obj(Rc::new(Object {
+        class: Some(cls.clone()),
+        dict,
+        kind,
+    }))
 }
 
 fn cls_arg(vm: &mut Vm, args: &[Value]) -> PyResult<Obj> {
@@ -307,7 +321,14 @@ fn bytearray_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult<Va
 }
 
 fn bytearray_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let a = crate::builtins::args::parse_args(vm, "bytearray", args.get(1..).unwrap_or(&[]), kwnames, &["source", "encoding", "errors"], 0)?;
+    let a = crate::builtins::args::parse_args(
+        vm,
+        "bytearray",
+        args.get(1..).unwrap_or(&[]),
+        kwnames,
+        &["source", "encoding", "errors"],
+        0,
+    )?;
     let data = construct(vm, &a, true)?;
     if let Some(ObjKind::ByteArray(b)) = args.first().and_then(|v| v.kind()) {
         *b.borrow_mut() = data;
@@ -333,9 +354,17 @@ fn bytes_fromhex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
         if i >= chars.len() {
             break;
         }
-        let bad = |vm: &mut Vm, pos: usize| vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {pos}"));
-        let Some(hi) = hex(chars.get(i)) else { return Err(bad(vm, i)) };
-        let Some(lo) = hex(chars.get(i + 1)) else { return Err(bad(vm, i + 1)) };
+        let bad = |vm: &mut Vm, pos: usize| {
+            vm.value_error(format!(
+                "non-hexadecimal number found in fromhex() arg at position {pos}"
+            ))
+        };
+        let Some(hi) = hex(chars.get(i)) else {
+            return Err(bad(vm, i));
+        };
+        let Some(lo) = hex(chars.get(i + 1)) else {
+            return Err(bad(vm, i + 1));
+        };
         out.push(hi * 16 + lo);
         i += 2;
     }
@@ -422,7 +451,12 @@ fn b_hex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let mut out = String::with_capacity(n * 3);
     for (i, d) in digits.iter().enumerate() {
         // Groups count from the right for a positive size, from the left otherwise.
-        let boundary = i > 0 && if per > 0 { (n - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
+        let boundary = i > 0
+            && if per > 0 {
+                (n - i).is_multiple_of(group)
+            } else {
+                i.is_multiple_of(group)
+            };
         if boundary {
             out.push(sep);
         }
@@ -533,7 +567,11 @@ fn split_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, righ
         Some(sep) => {
             let sep = buf_arg(vm, sep)?;
             let (s, p) = (l1(&data), l1(&sep));
-            let r = if right { sm::rsplit_sep(&s, &p, limit) } else { sm::split_sep(&s, &p, limit) };
+            let r = if right {
+                sm::rsplit_sep(&s, &p, limit)
+            } else {
+                sm::split_sep(&s, &p, limit)
+            };
             match r {
                 Ok(parts) => parts.iter().map(|x| un_l1(x)).collect(),
                 Err(m) => return Err(vm.value_error(m)),
@@ -564,7 +602,11 @@ fn b_splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     let mut i = 0usize;
     while let Some(&c) = data.get(i) {
         if c == b'\n' || c == b'\r' {
-            let eol = if c == b'\r' && data.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+            let eol = if c == b'\r' && data.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
             let end = if keep { eol } else { i };
             parts.push(data.get(start..end).unwrap_or_default().to_vec());
             start = eol;
@@ -585,10 +627,18 @@ fn partition_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, 
     check_pos(vm, tyname(arr), name, &args[1..], kwnames, 1, 1, Style::One)?;
     let sep = buf_arg(vm, &args[1])?;
     let (s, p) = (l1(&data), l1(&sep));
-    let r = if right { sm::rpartition(&s, &p) } else { sm::partition(&s, &p) };
+    let r = if right {
+        sm::rpartition(&s, &p)
+    } else {
+        sm::partition(&s, &p)
+    };
     match r {
         Ok((a, b, c)) => {
-            let items = vec![make(vm, arr, un_l1(a)), make(vm, arr, un_l1(b)), make(vm, arr, un_l1(c))];
+            let items = vec![
+                make(vm, arr, un_l1(a)),
+                make(vm, arr, un_l1(b)),
+                make(vm, arr, un_l1(c)),
+            ];
             Ok(vm.new_tuple(items))
         }
         Err(m) => Err(vm.value_error(m)),
@@ -603,7 +653,14 @@ fn b_rpartition(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     partition_common(vm, args, kwnames, "rpartition", true)
 }
 
-fn strip_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, left: bool, right: bool) -> PyResult<Value> {
+fn strip_common(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult<Value> {
     let (data, arr) = this(vm, args, name)?;
     check_pos(vm, tyname(arr), name, &args[1..], kwnames, 0, 1, Style::Clinic)?;
     let set: Option<Cow<'_, [u8]>> = match args.get(1) {
@@ -653,7 +710,12 @@ fn b_rstrip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 // Methods: searching, replacing, padding
 // ---------------------------------------------------------------------------
 
-fn search_args(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<(String, String, Option<i64>, Option<i64>)> {
+fn search_args(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+) -> PyResult<(String, String, Option<i64>, Option<i64>)> {
     let (data, arr) = this(vm, args, name)?;
     check_pos(vm, tyname(arr), name, &args[1..], kwnames, 1, 3, Style::Varargs)?;
     let sub = sub_arg(vm, &args[1])?;
@@ -703,7 +765,11 @@ fn affix_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, end_
     let s = l1(&data);
     let test = |p: &[u8]| {
         let p = l1(p);
-        if end_side { sm::endswith(&s, &p, start, end) } else { sm::startswith(&s, &p, start, end) }
+        if end_side {
+            sm::endswith(&s, &p, start, end)
+        } else {
+            sm::startswith(&s, &p, start, end)
+        }
     };
     if let Some(p) = data_of(&args[1]) {
         return Ok(Value::Bool(test(&p)));
@@ -740,7 +806,11 @@ fn b_replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     };
     let limit = usize::try_from(count).ok();
     let (s, o, n) = (l1(&data), l1(&old), l1(&new));
-    let hits = if old.is_empty() { data.len().saturating_add(1) } else { sm::count(&s, &o, None, None) };
+    let hits = if old.is_empty() {
+        data.len().saturating_add(1)
+    } else {
+        sm::count(&s, &o, None, None)
+    };
     let hits = limit.map_or(hits, |l| hits.min(l));
     check_size(vm, data.len().saturating_add(hits.saturating_mul(new.len())))?;
     let r = un_l1(&sm::replace(&s, &o, &n, limit));
@@ -780,7 +850,9 @@ fn pad_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, which:
             Some([c]) => *c,
             _ => {
                 let tn = vm.type_name(v);
-                return Err(vm.type_error(format!("{name}() argument 2 must be a byte string of length 1, not {tn}")));
+                return Err(vm.type_error(format!(
+                    "{name}() argument 2 must be a byte string of length 1, not {tn}"
+                )));
             }
         },
     };
@@ -824,7 +896,11 @@ fn b_expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
         None => 8,
     };
     let tabs = data.iter().filter(|b| **b == b'\t').count();
-    check_size(vm, data.len().saturating_add(tabs.saturating_mul(usize::try_from(tabsize).unwrap_or(0))))?;
+    check_size(
+        vm,
+        data.len()
+            .saturating_add(tabs.saturating_mul(usize::try_from(tabsize).unwrap_or(0))),
+    )?;
     let r = un_l1(&sm::expandtabs(&l1(&data), tabsize));
     Ok(make(vm, arr, r))
 }
@@ -833,7 +909,16 @@ fn b_translate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     let (data, arr) = this(vm, args, "translate")?;
     let npos = args.len().saturating_sub(1 + kwnames.len());
     if npos == 0 || npos > 2 {
-        check_pos(vm, tyname(arr), "translate", args.get(1..1 + npos).unwrap_or(&[]), &[], 1, 2, Style::Clinic)?;
+        check_pos(
+            vm,
+            tyname(arr),
+            "translate",
+            args.get(1..1 + npos).unwrap_or(&[]),
+            &[],
+            1,
+            2,
+            Style::Clinic,
+        )?;
     }
     let a = crate::builtins::args::parse_args(vm, "translate", &args[1..], kwnames, &["table", "delete"], 1)?;
     let table: Option<Vec<u8>> = match &a[0] {
@@ -853,7 +938,12 @@ fn b_translate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     let out: Vec<u8> = data
         .iter()
         .filter(|b| !delete.contains(b))
-        .map(|b| table.as_ref().and_then(|t| t.get(usize::from(*b)).copied()).unwrap_or(*b))
+        .map(|b| {
+            table
+                .as_ref()
+                .and_then(|t| t.get(usize::from(*b)).copied())
+                .unwrap_or(*b)
+        })
         .collect();
     Ok(make(vm, arr, out))
 }
@@ -866,7 +956,11 @@ fn ascii_title(data: &[u8]) -> Vec<u8> {
     let mut prev_cased = false;
     data.iter()
         .map(|&c| {
-            let r = if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+            let r = if prev_cased {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            };
             prev_cased = c.is_ascii_alphabetic();
             r
         })
@@ -874,12 +968,27 @@ fn ascii_title(data: &[u8]) -> Vec<u8> {
 }
 
 fn ascii_capitalize(data: &[u8]) -> Vec<u8> {
-    data.iter().enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect()
+    data.iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if i == 0 {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
 }
 
 fn ascii_swapcase(data: &[u8]) -> Vec<u8> {
     data.iter()
-        .map(|c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() })
+        .map(|c| {
+            if c.is_ascii_uppercase() {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            }
+        })
         .collect()
 }
 
@@ -935,14 +1044,19 @@ macro_rules! predicate {
     };
 }
 
-predicate!(b_isalpha, "isalpha", |d| !d.is_empty() && d.iter().all(u8::is_ascii_alphabetic));
-predicate!(b_isdigit, "isdigit", |d| !d.is_empty() && d.iter().all(u8::is_ascii_digit));
-predicate!(b_isalnum, "isalnum", |d| !d.is_empty() && d.iter().all(u8::is_ascii_alphanumeric));
+predicate!(b_isalpha, "isalpha", |d| !d.is_empty()
+    && d.iter().all(u8::is_ascii_alphabetic));
+predicate!(b_isdigit, "isdigit", |d| !d.is_empty()
+    && d.iter().all(u8::is_ascii_digit));
+predicate!(b_isalnum, "isalnum", |d| !d.is_empty()
+    && d.iter().all(u8::is_ascii_alphanumeric));
 predicate!(b_isspace, "isspace", |d| !d.is_empty() && d.iter().all(|c| is_ws(*c)));
 predicate!(b_isascii, "isascii", |d| d.is_ascii());
 predicate!(b_istitle, "istitle", ascii_istitle);
-predicate!(b_isupper, "isupper", |d| d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase));
-predicate!(b_islower, "islower", |d| d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase));
+predicate!(b_isupper, "isupper", |d| d.iter().any(u8::is_ascii_uppercase)
+    && !d.iter().any(u8::is_ascii_lowercase));
+predicate!(b_islower, "islower", |d| d.iter().any(u8::is_ascii_lowercase)
+    && !d.iter().any(u8::is_ascii_uppercase));
 
 // ---------------------------------------------------------------------------
 // Dunders
@@ -956,27 +1070,56 @@ fn b_len(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 
 fn b_contains(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (_, arr) = this(vm, args, "__contains__")?;
-    check_pos(vm, tyname(arr), "__contains__", &args[1..], kwnames, 1, 1, Style::Wrapper)?;
+    check_pos(
+        vm,
+        tyname(arr),
+        "__contains__",
+        &args[1..],
+        kwnames,
+        1,
+        1,
+        Style::Wrapper,
+    )?;
     bytes_contains(vm, &args[0], &args[1]).map(Value::Bool)
 }
 
 fn b_iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (_, arr) = this(vm, args, "__iter__")?;
     check_pos(vm, tyname(arr), "__iter__", &args[1..], kwnames, 0, 0, Style::Wrapper)?;
-    let Value::Obj(o) = &args[0] else { return Ok(Value::None) };
-    let st = IterState::Bytes { seq: o.clone(), index: 0 };
-    Ok(Value::new_obj(&vm.types.bytes_iterator.clone(), ObjKind::Iter(RefCell::new(st))))
+    let Value::Obj(o) = &args[0] else {
+        return Ok(Value::None);
+    };
+    let st = IterState::Bytes {
+        seq: o.clone(),
+        index: 0,
+    };
+    Ok(Value::new_obj(
+        &vm.types.bytes_iterator.clone(),
+        ObjKind::Iter(RefCell::new(st)),
+    ))
 }
 
 fn b_getitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (_, arr) = this(vm, args, "__getitem__")?;
-    check_pos(vm, tyname(arr), "__getitem__", &args[1..], kwnames, 1, 1, Style::Wrapper)?;
-    let Value::Obj(o) = &args[0] else { return Ok(Value::None) };
+    check_pos(
+        vm,
+        tyname(arr),
+        "__getitem__",
+        &args[1..],
+        kwnames,
+        1,
+        1,
+        Style::Wrapper,
+    )?;
+    let Value::Obj(o) = &args[0] else {
+        return Ok(Value::None);
+    };
     crate::builtins::seqops::builtin_getitem(vm, o, &args[1]).unwrap_or(Ok(Value::None))
 }
 
 fn user_reflected(vm: &mut Vm, v: &Value, name: &str) -> bool {
-    vm.lookup_special(v, name).is_some_and(|m| !matches!(m.kind(), Some(ObjKind::Native(_))))
+    vm.lookup_special(v, name)
+        .is_some_and(|m| !matches!(m.kind(), Some(ObjKind::Native(_))))
 }
 
 fn b_add(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -1033,7 +1176,9 @@ fn b_rmul(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 fn compare_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
     let (data, arr) = this(vm, args, name)?;
     check_pos(vm, tyname(arr), name, &args[1..], kwnames, 1, 1, Style::Wrapper)?;
-    let Some(o) = data_of(&args[1]) else { return Ok(vm.not_implemented.clone()) };
+    let Some(o) = data_of(&args[1]) else {
+        return Ok(vm.not_implemented.clone());
+    };
     let ord = data.as_ref().cmp(o.as_ref());
     Ok(Value::Bool(match name {
         "__eq__" => ord.is_eq(),
@@ -1074,14 +1219,22 @@ fn b_hash(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 pub fn repr_bytearray(data: &[u8]) -> String {
     let r = crate::support::strrepr::repr_bytes(data);
     // With double quotes the text has no `"`, and every `'` is unescaped.
-    let r = if r.starts_with("b\"") { r.replace('\'', "\\'") } else { r };
+    let r = if r.starts_with("b\"") {
+        r.replace('\'', "\\'")
+    } else {
+        r
+    };
     format!("bytearray({r})")
 }
 
 fn b_repr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (data, arr) = this(vm, args, "__repr__")?;
     check_pos(vm, tyname(arr), "__repr__", &args[1..], kwnames, 0, 0, Style::Wrapper)?;
-    let r = if arr { repr_bytearray(&data) } else { crate::support::strrepr::repr_bytes(&data) };
+    let r = if arr {
+        repr_bytearray(&data)
+    } else {
+        crate::support::strrepr::repr_bytes(&data)
+    };
     Ok(vm.new_str(r))
 }
 
@@ -1116,7 +1269,9 @@ fn array<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a RefCell
         Some(ObjKind::ByteArray(b)) => Ok(b),
         _ => {
             let tn = args.first().map(|v| vm.type_name(v)).unwrap_or_default();
-            Err(vm.type_error(format!("descriptor '{name}' for 'bytearray' objects doesn't apply to a '{tn}' object")))
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'bytearray' objects doesn't apply to a '{tn}' object"
+            )))
         }
     }
 }
@@ -1167,7 +1322,11 @@ fn ba_pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if len == 0 {
         return Err(vm.index_error("pop from empty bytearray"));
     }
-    let i = if idx < 0 { idx.checked_add(i64::try_from(len).unwrap_or(i64::MAX)) } else { Some(idx) };
+    let i = if idx < 0 {
+        idx.checked_add(i64::try_from(len).unwrap_or(i64::MAX))
+    } else {
+        Some(idx)
+    };
     match i.and_then(|i| usize::try_from(i).ok()).filter(|i| *i < len) {
         Some(i) => {
             let b = cell.borrow_mut().remove(i);
@@ -1183,7 +1342,11 @@ fn ba_insert(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     let idx = ssize_arg(vm, &args[1])?;
     let b = byte_arg(vm, &args[2])?;
     let len = i64::try_from(cell.borrow().len()).unwrap_or(i64::MAX);
-    let i = if idx < 0 { idx.saturating_add(len).max(0) } else { idx.min(len) };
+    let i = if idx < 0 {
+        idx.saturating_add(len).max(0)
+    } else {
+        idx.min(len)
+    };
     let i = usize::try_from(i).unwrap_or(0);
     cell.borrow_mut().insert(i, b);
     Ok(Value::None)
@@ -1233,7 +1396,9 @@ fn ba_copy(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 /// of size 2 to extended slice of size 3", TypeError "bytearray indices must
 /// be integers or slices, not str".
 pub fn bytearray_setitem(vm: &mut Vm, target: &Value, key: &Value, value: &Value) -> PyResult<()> {
-    let Some(ObjKind::ByteArray(cell)) = target.kind() else { return Ok(()) };
+    let Some(ObjKind::ByteArray(cell)) = target.kind() else {
+        return Ok(());
+    };
     let len = cell.borrow().len();
     if !matches!(key.kind(), Some(ObjKind::Slice { .. })) {
         let i = vm.seq_index(key, len, "bytearray")?;
@@ -1281,7 +1446,9 @@ pub fn bytearray_setitem(vm: &mut Vm, target: &Value, key: &Value, value: &Value
 /// out of range", TypeError "bytearray indices must be integers or slices,
 /// not str".
 pub fn bytearray_delitem(vm: &mut Vm, target: &Value, key: &Value) -> PyResult<()> {
-    let Some(ObjKind::ByteArray(cell)) = target.kind() else { return Ok(()) };
+    let Some(ObjKind::ByteArray(cell)) = target.kind() else {
+        return Ok(());
+    };
     let len = cell.borrow().len();
     if !matches!(key.kind(), Some(ObjKind::Slice { .. })) {
         let i = vm.seq_index(key, len, "bytearray")?;
@@ -1310,14 +1477,32 @@ pub fn bytearray_delitem(vm: &mut Vm, target: &Value, key: &Value) -> PyResult<(
 
 fn ba_setitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     array(vm, args, "__setitem__")?;
-    check_pos(vm, "bytearray", "__setitem__", &args[1..], kwnames, 2, 2, Style::Wrapper)?;
+    check_pos(
+        vm,
+        "bytearray",
+        "__setitem__",
+        &args[1..],
+        kwnames,
+        2,
+        2,
+        Style::Wrapper,
+    )?;
     bytearray_setitem(vm, &args[0], &args[1], &args[2])?;
     Ok(Value::None)
 }
 
 fn ba_delitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     array(vm, args, "__delitem__")?;
-    check_pos(vm, "bytearray", "__delitem__", &args[1..], kwnames, 1, 1, Style::Wrapper)?;
+    check_pos(
+        vm,
+        "bytearray",
+        "__delitem__",
+        &args[1..],
+        kwnames,
+        1,
+        1,
+        Style::Wrapper,
+    )?;
     bytearray_delitem(vm, &args[0], &args[1])?;
     Ok(Value::None)
 }
@@ -1447,7 +1632,10 @@ fn memoryview_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
         return Err(vm.type_error("memoryview() missing required argument 'object' (pos 1)"));
     };
     match bytes_data(obj) {
-        Some(d) => Ok(Value::new_obj(&vm.types.memoryview, ObjKind::Bytes(d.into_boxed_slice()))),
+        Some(d) => Ok(Value::new_obj(
+            &vm.types.memoryview,
+            ObjKind::Bytes(d.into_boxed_slice()),
+        )),
         None => {
             let tn = vm.type_name(obj);
             Err(vm.type_error(format!("memoryview: a bytes-like object is required, not '{tn}'")))

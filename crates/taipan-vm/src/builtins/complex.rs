@@ -176,7 +176,13 @@ pub fn c_abs(z: C64) -> Option<f64> {
 /// One part in `repr` style (shortest digits, no forced `.0`), with a leading `+` for
 /// non-negative values when `sign` is set (NaN never shows `-`).
 fn repr_part(x: f64, sign: bool) -> String {
-    let spec = FloatFormat { kind: FloatKind::Repr, precision: 0, upper: false, alt: false, add_dot_0: false };
+    let spec = FloatFormat {
+        kind: FloatKind::Repr,
+        precision: 0,
+        upper: false,
+        alt: false,
+        add_dot_0: false,
+    };
     let (negative, body) = float_repr::format_f64_parts(x, &spec);
     if negative {
         format!("-{body}")
@@ -238,7 +244,11 @@ fn format_part(x: f64, req: &FloatFormat, sign: Option<Sign>, no_neg_zero: bool,
 
 /// The quoted presentation type of an "Unknown format code" message.
 fn quote_code(c: char) -> String {
-    if c > ' ' && (c as u32) < 128 { format!("'{c}'") } else { format!("'\\x{:x}'", c as u32) }
+    if c > ' ' && (c as u32) < 128 {
+        format!("'{c}'")
+    } else {
+        format!("'\\x{:x}'", c as u32)
+    }
 }
 
 /// `format(z, spec)` (CPython `format_complex_internal`). Errors (ValueError): spec
@@ -251,10 +261,14 @@ pub fn format_complex(re: f64, im: f64, spec: &str) -> Result<String, FormatErro
     }
     let spec: FormatSpec = fs::parse_format_spec(spec, "complex", None)?;
     if spec.fill == Some('0') || (spec.fill.is_none() && spec.zero_pad) {
-        return Err(FormatError::value("Zero padding is not allowed in complex format specifier"));
+        return Err(FormatError::value(
+            "Zero padding is not allowed in complex format specifier",
+        ));
     }
     if spec.align == Some(Align::AfterSign) {
-        return Err(FormatError::value("'=' alignment flag is not allowed in complex format specifier"));
+        return Err(FormatError::value(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
     }
     let (mut kind, mut upper) = match spec.ty {
         None => (FloatKind::Repr, false),
@@ -265,7 +279,10 @@ pub fn format_complex(re: f64, im: f64, spec: &str) -> Result<String, FormatErro
         Some('g' | 'n') => (FloatKind::General, false),
         Some('G') => (FloatKind::General, true),
         Some(other) => {
-            return Err(FormatError::value(format!("Unknown format code {} for object of type 'complex'", quote_code(other))));
+            return Err(FormatError::value(format!(
+                "Unknown format code {} for object of type 'complex'",
+                quote_code(other)
+            )));
         }
     };
     let mut skip_re = false;
@@ -296,7 +313,13 @@ pub fn format_complex(re: f64, im: f64, spec: &str) -> Result<String, FormatErro
     if precision > i32::MAX as usize {
         return Err(FormatError::value("precision too big"));
     }
-    let req = FloatFormat { kind, precision, upper, alt: spec.alternate, add_dot_0: false };
+    let req = FloatFormat {
+        kind,
+        precision,
+        upper,
+        alt: spec.alternate,
+        add_dot_0: false,
+    };
     let grouping = if spec.ty == Some('n') { None } else { spec.grouping };
     let mut body = String::new();
     if parens {
@@ -632,8 +655,16 @@ fn new_of_class(vm: &mut Vm, cls: &Obj, re: f64, im: f64) -> Value {
     if std::rc::Rc::ptr_eq(cls, &vm.types.complex) {
         return complex_value(vm, re, im);
     }
-    let dict = if crate::types::tdata(cls).heap_type { Some(vm.new_dict_obj()) } else { None };
-    Value::Obj(crate::gc::alloc(Object { class: Some(cls.clone()), dict, kind: ObjKind::Complex(re, im) }))
+    let dict = if crate::types::tdata(cls).heap_type {
+        Some(vm.new_dict_obj())
+    } else {
+        None
+    };
+    Value::Obj(crate::gc::alloc(Object {
+        class: Some(cls.clone()),
+        dict,
+        kind: ObjKind::Complex(re, im),
+    }))
 }
 
 /// `complex(s)` for a str value.
@@ -678,11 +709,22 @@ fn complex_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
             return Err(vm.type_error(format!("'{ks}' is an invalid keyword argument for complex()")));
         }
     }
-    let a = parse_args(vm, "complex", args.get(1..).unwrap_or(&[]), kwnames, &["real", "imag"], 0)?;
+    let a = parse_args(
+        vm,
+        "complex",
+        args.get(1..).unwrap_or(&[]),
+        kwnames,
+        &["real", "imag"],
+        0,
+    )?;
     let r = a[0].clone().unwrap_or(Value::Int(0));
     let i = a[1].clone();
     let exact_cls = std::rc::Rc::ptr_eq(&cls, &complex_t);
-    if i.is_none() && exact_cls && r.as_obj().is_some_and(|o| o.class.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(c, &complex_t))) {
+    if i.is_none()
+        && exact_cls
+        && r.as_obj()
+            .is_some_and(|o| o.class.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(c, &complex_t)))
+    {
         return Ok(r);
     }
     if let Some(s) = r.as_str() {
@@ -707,7 +749,9 @@ fn complex_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     }
     if !is_number(vm, &r) {
         let tn = vm.type_name(&r);
-        return Err(vm.type_error(format!("complex() first argument must be a string or a number, not '{tn}'")));
+        return Err(vm.type_error(format!(
+            "complex() first argument must be a string or a number, not '{tn}'"
+        )));
     }
     if let Some(iv) = &i
         && !is_number(vm, iv)
@@ -742,7 +786,9 @@ fn slot_self(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, nargs: 
     };
     let Some(z) = complex_of(s) else {
         let tn = vm.type_name(s);
-        return Err(vm.type_error(format!("descriptor '{name}' requires a 'complex' object but received a '{tn}'")));
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' requires a 'complex' object but received a '{tn}'"
+        )));
     };
     if !kwnames.is_empty() {
         return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
@@ -762,13 +808,18 @@ fn method_self(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> Py
     };
     let Some(z) = complex_of(s) else {
         let tn = vm.type_name(s);
-        return Err(vm.type_error(format!("descriptor '{name}' for 'complex' objects doesn't apply to a '{tn}' object")));
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' for 'complex' objects doesn't apply to a '{tn}' object"
+        )));
     };
     if !kwnames.is_empty() {
         return Err(vm.type_error(format!("complex.{name}() takes no keyword arguments")));
     }
     if args.len() != 1 {
-        return Err(vm.type_error(format!("complex.{name}() takes no arguments ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "complex.{name}() takes no arguments ({} given)",
+            args.len() - 1
+        )));
     }
     Ok(z)
 }
@@ -810,7 +861,9 @@ fn pow_slot(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, reflecte
     let given = args.len().saturating_sub(1);
     if given == 2 {
         let x = slot_self(vm, &args[..2], kwnames, name, 1)?;
-        let Some(y) = operand(vm, &args[1]) else { return Ok(vm.not_implemented.clone()) };
+        let Some(y) = operand(vm, &args[1]) else {
+            return Ok(vm.not_implemented.clone());
+        };
         let y = y?;
         if !args[2].is_none() {
             return Err(vm.value_error("complex modulo"));
@@ -845,7 +898,12 @@ fn equal_to(vm: &mut Vm, z: C64, other: &Value) -> Option<bool> {
         if z.1 != 0.0 {
             return Some(false);
         }
-        return crate::numops::compare_numbers(vm, &Value::Float(z.0), other, taipan_bytecode::ComparisonOperator::Equal);
+        return crate::numops::compare_numbers(
+            vm,
+            &Value::Float(z.0),
+            other,
+            taipan_bytecode::ComparisonOperator::Equal,
+        );
     }
     if let Some(f) = crate::builtins::float::float_of(other) {
         return Some(z.0 == f && z.1 == 0.0);
@@ -926,18 +984,27 @@ fn complex_getnewargs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResul
 fn complex_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let Some(z) = args.first().and_then(complex_of) else {
         let tn = args.first().map(|v| vm.type_name(v)).unwrap_or_default();
-        return Err(vm.type_error(format!("descriptor '__format__' for 'complex' objects doesn't apply to a '{tn}' object")));
+        return Err(vm.type_error(format!(
+            "descriptor '__format__' for 'complex' objects doesn't apply to a '{tn}' object"
+        )));
     };
     crate::builtins::args::no_kwargs(vm, "__format__", kwnames)?;
     if args.len() != 2 {
-        return Err(vm.type_error(format!("complex.__format__() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "complex.__format__() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
     }
     let Some(spec) = args[1].as_str() else {
         let tn = vm.type_name(&args[1]);
         return Err(vm.type_error(format!("complex.__format__() argument must be str, not {tn}")));
     };
     let spec = spec.to_string();
-    let text = if spec.is_empty() { vm.str(&args[0])? } else { format_complex(z.0, z.1, &spec).map_err(|e| crate::builtins::format::fmt_err(vm, e))? };
+    let text = if spec.is_empty() {
+        vm.str(&args[0])?
+    } else {
+        format_complex(z.0, z.1, &spec).map_err(|e| crate::builtins::format::fmt_err(vm, e))?
+    };
     Ok(vm.new_str(text))
 }
 
@@ -966,7 +1033,15 @@ fn add_getter(vm: &mut Vm, ty: &Obj, name: &'static str, get: NativeFn) {
     let fget = vm.new_native(name, get);
     let fset = vm.new_native(name, readonly);
     let fdel = vm.new_native(name, readonly);
-    let p = Value::new_obj(&vm.types.property, ObjKind::Property { fget, fset, fdel, doc: Value::None });
+    let p = Value::new_obj(
+        &vm.types.property,
+        ObjKind::Property {
+            fget,
+            fset,
+            fdel,
+            doc: Value::None,
+        },
+    );
     vm.set_attr_str(ty, name, p);
 }
 

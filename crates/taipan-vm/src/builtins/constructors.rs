@@ -50,11 +50,19 @@ fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if is_exact(vm, &cls, &vm.types.int.clone()) {
         return Ok(int_value(vm, value));
     }
-    Ok(Value::Obj(crate::gc::alloc(Object { class: Some(cls.clone()), dict: new_dict_for(vm, &cls), kind: ObjKind::Int(value.to_ibig()) })))
+    Ok(Value::Obj(crate::gc::alloc(Object {
+        class: Some(cls.clone()),
+        dict: new_dict_for(vm, &cls),
+        kind: ObjKind::Int(value.to_ibig()),
+    })))
 }
 
 fn new_dict_for(vm: &mut Vm, cls: &Obj) -> Option<Obj> {
-    if tdata(cls).heap_type { Some(vm.new_dict_obj()) } else { None }
+    if tdata(cls).heap_type {
+        Some(vm.new_dict_obj())
+    } else {
+        None
+    }
 }
 
 fn parse_int_text(vm: &mut Vm, orig: &Value, text: &str, base: u32) -> PyResult<PyInt> {
@@ -76,7 +84,9 @@ pub fn int_from_value(vm: &mut Vm, x: &Value) -> PyResult<PyInt> {
         }
     }
     match x {
-        Value::Float(f) => return crate::support::float_ops::trunc_to_int(*f).map_err(|e| crate::numops::num_err(vm, e)),
+        Value::Float(f) => {
+            return crate::support::float_ops::trunc_to_int(*f).map_err(|e| crate::numops::num_err(vm, e));
+        }
         Value::Obj(o) => match &o.kind {
             ObjKind::Str(s) => {
                 let t = s.as_str().to_string();
@@ -105,7 +115,9 @@ pub fn int_from_value(vm: &mut Vm, x: &Value) -> PyResult<PyInt> {
         return crate::support::float_ops::trunc_to_int(*f).map_err(|e| crate::numops::num_err(vm, e));
     }
     let tn = vm.type_name(x);
-    Err(vm.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'")))
+    Err(vm.type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
+    )))
 }
 
 fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -120,11 +132,19 @@ fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
         if f.is_nan() {
             // A NaN gets a boxed object so that it has an identity, as in CPython:
             // `nan is nan` is True, `float('nan') in [float('nan')]` is False.
-            return Ok(Value::Obj(crate::gc::alloc(Object { class: Some(cls.clone()), dict: None, kind: ObjKind::Float(f) })));
+            return Ok(Value::Obj(crate::gc::alloc(Object {
+                class: Some(cls.clone()),
+                dict: None,
+                kind: ObjKind::Float(f),
+            })));
         }
         return Ok(Value::Float(f));
     }
-    Ok(Value::Obj(crate::gc::alloc(Object { class: Some(cls.clone()), dict: new_dict_for(vm, &cls), kind: ObjKind::Float(f) })))
+    Ok(Value::Obj(crate::gc::alloc(Object {
+        class: Some(cls.clone()),
+        dict: new_dict_for(vm, &cls),
+        kind: ObjKind::Float(f),
+    })))
 }
 
 /// `float(x)`.
@@ -157,7 +177,11 @@ pub fn float_from_value(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     if let Some(r) = vm.call_special(x, "__float__", &[])? {
         return match r {
             Value::Float(f) => Ok(f),
-            _ => Err(vm.type_error(format!("{}.__float__ returned non-float (type {})", vm.type_name(x), vm.type_name(&r)))),
+            _ => Err(vm.type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                vm.type_name(x),
+                vm.type_name(&r)
+            ))),
         };
     }
     if let Some(r) = vm.call_special(x, "__index__", &[])? {
@@ -172,7 +196,9 @@ pub fn float_from_value(vm: &mut Vm, x: &Value) -> PyResult<f64> {
         return Ok(*f);
     }
     let tn = vm.type_name(x);
-    Err(vm.type_error(format!("float() argument must be a string or a real number, not '{tn}'")))
+    Err(vm.type_error(format!(
+        "float() argument must be a string or a real number, not '{tn}'"
+    )))
 }
 
 fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -184,19 +210,33 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         (Some(x), _) => {
             let data = match crate::builtins::bytes::bytes_data(x) {
                 Some(d) => d,
-                None => return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {} found", vm.type_name(x)))),
+                None => {
+                    return Err(vm.type_error(format!(
+                        "decoding to str: need a bytes-like object, {} found",
+                        vm.type_name(x)
+                    )));
+                }
             };
             let enc = match &a[1] {
                 Some(e) => match e.as_str() {
                     Some(s) => s.to_string(),
-                    None => return Err(vm.type_error(format!("str() argument 'encoding' must be str, not {}", vm.type_name(e)))),
+                    None => {
+                        return Err(vm.type_error(format!(
+                            "str() argument 'encoding' must be str, not {}",
+                            vm.type_name(e)
+                        )));
+                    }
                 },
                 None => "utf-8".to_string(),
             };
             let errors = match &a[2] {
                 Some(e) => match e.as_str() {
                     Some(s) => s.to_string(),
-                    None => return Err(vm.type_error(format!("str() argument 'errors' must be str, not {}", vm.type_name(e)))),
+                    None => {
+                        return Err(
+                            vm.type_error(format!("str() argument 'errors' must be str, not {}", vm.type_name(e)))
+                        );
+                    }
                 },
                 None => "strict".to_string(),
             };
@@ -206,7 +246,11 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if is_exact(vm, &cls, &vm.types.str.clone()) {
         return Ok(vm.new_str(s));
     }
-    Ok(Value::Obj(crate::gc::alloc(Object { class: Some(cls.clone()), dict: new_dict_for(vm, &cls), kind: ObjKind::Str(PyStr::new(s)) })))
+    Ok(Value::Obj(crate::gc::alloc(Object {
+        class: Some(cls.clone()),
+        dict: new_dict_for(vm, &cls),
+        kind: ObjKind::Str(PyStr::new(s)),
+    })))
 }
 
 fn bool_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -267,7 +311,9 @@ fn dict_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     if npos > 2 {
         return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", npos - 1)));
     }
-    let Value::Obj(d) = &args[0] else { return Ok(Value::None) };
+    let Value::Obj(d) = &args[0] else {
+        return Ok(Value::None);
+    };
     if npos == 2 {
         dict_fill(vm, d, &args[1])?;
     }
@@ -290,7 +336,11 @@ pub fn dict_fill(vm: &mut Vm, d: &Obj, x: &Value) -> PyResult<()> {
             Ok(p) => p,
             Err(_) => {
                 let tn = vm.type_name(&item);
-                return Err(vm.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")).with_note(tn));
+                return Err(vm
+                    .type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    ))
+                    .with_note(tn));
             }
         };
         if pair.len() != 2 {
@@ -311,7 +361,9 @@ pub fn dict_fill(vm: &mut Vm, d: &Obj, x: &Value) -> PyResult<()> {
 fn set_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::args::no_kwargs(vm, "set", kwnames)?;
     crate::builtins::args::check_count(vm, "set", args.len() - 1, 0, 1)?;
-    let Value::Obj(s) = &args[0] else { return Ok(Value::None) };
+    let Value::Obj(s) = &args[0] else {
+        return Ok(Value::None);
+    };
     if let ObjKind::Set(c) = &s.kind {
         c.borrow_mut().clear();
     }
@@ -357,7 +409,9 @@ fn range_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
                 let r = vm.call_special(a, "__index__", &[])?.unwrap_or(Value::Int(0));
                 match to_pyint(&r) {
                     Some(x) => x,
-                    None => return Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(&r)))),
+                    None => {
+                        return Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(&r))));
+                    }
                 }
             }
         };
@@ -413,11 +467,21 @@ fn property_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
             doc = f.doc.borrow().clone();
         }
     }
-    Ok(Value::new_obj(&vm.types.property, ObjKind::Property { fget: g(0), fset: g(1), fdel: g(2), doc }))
+    Ok(Value::new_obj(
+        &vm.types.property,
+        ObjKind::Property {
+            fget: g(0),
+            fset: g(1),
+            fdel: g(2),
+            doc,
+        },
+    ))
 }
 
 fn property_copy(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
-    let [p, f] = args else { return Err(vm.type_error("expected one argument")) };
+    let [p, f] = args else {
+        return Err(vm.type_error("expected one argument"));
+    };
     let Some(ObjKind::Property { fget, fset, fdel, doc }) = p.kind() else {
         return Err(vm.type_error("descriptor requires a property"));
     };
@@ -427,7 +491,15 @@ fn property_copy(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
         1 => s = f.clone(),
         _ => d = f.clone(),
     }
-    Ok(Value::new_obj(&vm.types.property, ObjKind::Property { fget: g, fset: s, fdel: d, doc: doc.clone() }))
+    Ok(Value::new_obj(
+        &vm.types.property,
+        ObjKind::Property {
+            fget: g,
+            fset: s,
+            fdel: d,
+            doc: doc.clone(),
+        },
+    ))
 }
 
 fn property_getter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -441,23 +513,33 @@ fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
 }
 
 fn property_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let (Some(p), Some(obj)) = (args.first(), args.get(1)) else { return Err(vm.type_error("__get__ needs 2 arguments")) };
+    let (Some(p), Some(obj)) = (args.first(), args.get(1)) else {
+        return Err(vm.type_error("__get__ needs 2 arguments"));
+    };
     if obj.is_none() {
         return Ok(p.clone());
     }
-    let Some(ObjKind::Property { fget, .. }) = p.kind() else { return Ok(Value::None) };
+    let Some(ObjKind::Property { fget, .. }) = p.kind() else {
+        return Ok(Value::None);
+    };
     let f = fget.clone();
     vm.call(&f, std::slice::from_ref(obj))
 }
 
 fn staticmethod_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     crate::builtins::args::check_count(vm, "staticmethod", args.len() - 1, 1, 1)?;
-    Ok(Value::new_obj(&vm.types.staticmethod, ObjKind::StaticMethod(args[1].clone())))
+    Ok(Value::new_obj(
+        &vm.types.staticmethod,
+        ObjKind::StaticMethod(args[1].clone()),
+    ))
 }
 
 fn classmethod_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     crate::builtins::args::check_count(vm, "classmethod", args.len() - 1, 1, 1)?;
-    Ok(Value::new_obj(&vm.types.classmethod, ObjKind::ClassMethod(args[1].clone())))
+    Ok(Value::new_obj(
+        &vm.types.classmethod,
+        ObjKind::ClassMethod(args[1].clone()),
+    ))
 }
 
 /// The OSError subclass for an errno (PEP 3151), as CPython's `errnomap` on Linux.
@@ -489,7 +571,9 @@ fn exc_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let mut cls = cls_of(vm, args)?;
     if tdata(&cls).layout != crate::object::Layout::Exception {
         let n = tdata(&cls).name.borrow().to_string();
-        return Err(vm.type_error(format!("BaseException.__new__({n}): {n} is not a subtype of BaseException")));
+        return Err(vm.type_error(format!(
+            "BaseException.__new__({n}): {n} is not a subtype of BaseException"
+        )));
     }
     let npos = args.len().saturating_sub(kwnames.len());
     if Rc::ptr_eq(&cls, &vm.exc.os_error) && (3..=6).contains(&npos) {

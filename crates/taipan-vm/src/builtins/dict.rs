@@ -30,11 +30,17 @@ use crate::vm::{PyResult, Vm};
 /// `a == b` for two dict objects (CPython `dict_equal`: lengths, then each key of `a`
 /// looked up in `b` and the values compared with `==`, `a`'s value on the left).
 pub fn dict_equal(vm: &mut Vm, a: &Obj, b: &Obj) -> PyResult<bool> {
-    let (ObjKind::Dict(x), ObjKind::Dict(y)) = (&a.kind, &b.kind) else { return Ok(false) };
+    let (ObjKind::Dict(x), ObjKind::Dict(y)) = (&a.kind, &b.kind) else {
+        return Ok(false);
+    };
     if x.borrow().len() != y.borrow().len() {
         return Ok(false);
     }
-    let items: Vec<(i64, Value, Value)> = x.borrow().iter_hashed().map(|(h, k, v)| (h, k.clone(), v.clone())).collect();
+    let items: Vec<(i64, Value, Value)> = x
+        .borrow()
+        .iter_hashed()
+        .map(|(h, k, v)| (h, k.clone(), v.clone()))
+        .collect();
     for (h, k, v) in items {
         match vm.dict_get_hashed(b, &k, h)? {
             Some(w) => {
@@ -97,7 +103,9 @@ pub fn dict_update_from(vm: &mut Vm, d: &Obj, m: &Value, merge: bool) -> PyResul
 
 /// `a | b` and `a |= b` for dicts (`dict_or` / `dict_ior`): a copy of `a` updated with `b`.
 pub fn dict_or(vm: &mut Vm, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
-    let Value::Obj(ao) = a else { return Ok(vm.not_implemented.clone()) };
+    let Value::Obj(ao) = a else {
+        return Ok(vm.not_implemented.clone());
+    };
     if inplace {
         crate::builtins::constructors::dict_fill(vm, ao, b)?;
         return Ok(a.clone());
@@ -183,7 +191,9 @@ fn items(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn get(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let o = this_pos(vm, args, kw, "get", 1, 2)?;
-    Ok(vm.dict_get(o, &args[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
+    Ok(vm
+        .dict_get(o, &args[1])?
+        .unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 
 fn pop(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -285,7 +295,15 @@ fn iter_of(vm: &Vm, o: &Obj, which: DictViewKind) -> Value {
         DictViewKind::Values => &vm.types.dict_valueiterator,
         DictViewKind::Items => &vm.types.dict_itemiterator,
     };
-    Value::new_obj(ty, ObjKind::Iter(RefCell::new(IterState::Dict { dict: o.clone(), pos: 0, len, which })))
+    Value::new_obj(
+        ty,
+        ObjKind::Iter(RefCell::new(IterState::Dict {
+            dict: o.clone(),
+            pos: 0,
+            len,
+            which,
+        })),
+    )
 }
 
 /// A reverse iterator: a snapshot of the keys/values/items in reverse order.
@@ -406,8 +424,12 @@ fn view_contains_value(vm: &mut Vm, d: &Obj, which: DictViewKind, x: &Value) -> 
     match which {
         DictViewKind::Keys => Ok(vm.dict_get(d, x)?.is_some()),
         DictViewKind::Items => {
-            let Some(ObjKind::Tuple(t)) = x.kind() else { return Ok(false) };
-            let (Some(k), Some(v), 2) = (t.first(), t.get(1), t.len()) else { return Ok(false) };
+            let Some(ObjKind::Tuple(t)) = x.kind() else {
+                return Ok(false);
+            };
+            let (Some(k), Some(v), 2) = (t.first(), t.get(1), t.len()) else {
+                return Ok(false);
+            };
             match vm.dict_get(d, k)? {
                 Some(found) => vm.eq(&found, v),
                 None => Ok(false),
@@ -440,7 +462,13 @@ fn view_contains(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 /// True for a keys or items view (CPython `PyDictViewSet_Check`).
 fn is_set_view(v: &Value) -> bool {
-    matches!(v.kind(), Some(ObjKind::DictView { which: DictViewKind::Keys | DictViewKind::Items, .. }))
+    matches!(
+        v.kind(),
+        Some(ObjKind::DictView {
+            which: DictViewKind::Keys | DictViewKind::Items,
+            ..
+        })
+    )
 }
 
 fn is_anyset(v: &Value) -> bool {
@@ -542,9 +570,10 @@ fn view_isdisjoint(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
 /// hashes); anything else as an iterable.
 fn to_set(vm: &mut Vm, v: &Value) -> PyResult<RefCell<Set>> {
     let src = match v.kind() {
-        Some(ObjKind::DictView { dict, which: DictViewKind::Keys }) if Rc::ptr_eq(vm.class_of(&Value::Obj(dict.clone())), &vm.types.dict) => {
-            Value::Obj(dict.clone())
-        }
+        Some(ObjKind::DictView {
+            dict,
+            which: DictViewKind::Keys,
+        }) if Rc::ptr_eq(vm.class_of(&Value::Obj(dict.clone())), &vm.types.dict) => Value::Obj(dict.clone()),
         _ => v.clone(),
     };
     let cell = RefCell::new(Set::new());
@@ -554,7 +583,11 @@ fn to_set(vm: &mut Vm, v: &Value) -> PyResult<RefCell<Set>> {
 
 /// `_PyDictView_Intersect(view, other)`.
 fn view_intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let (mut view, mut other) = if is_set_view(a) { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+    let (mut view, mut other) = if is_set_view(a) {
+        (a.clone(), b.clone())
+    } else {
+        (b.clone(), a.clone())
+    };
     let len_self = vm.len(&view)?;
     let exact_set = matches!(other.kind(), Some(ObjKind::Set(_))) && Rc::ptr_eq(vm.class_of(&other), &vm.types.set);
     if exact_set && len_self <= vm.len(&other)? {
@@ -584,7 +617,11 @@ fn items_xor(vm: &mut Vm, d1: &Obj, d2: &Obj) -> PyResult<Value> {
     }
     let result = RefCell::new(Set::new());
     let entries: Vec<(i64, Value, Value)> = match cell(d2) {
-        Some(c) => c.borrow().iter_hashed().map(|(h, k, v)| (h, k.clone(), v.clone())).collect(),
+        Some(c) => c
+            .borrow()
+            .iter_hashed()
+            .map(|(h, k, v)| (h, k.clone(), v.clone()))
+            .collect(),
         None => vec![],
     };
     for (h, k, v2) in entries {
@@ -622,8 +659,14 @@ pub fn view_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Value> 
         }
         B::Xor => {
             if let (
-                Some(ObjKind::DictView { dict: d1, which: DictViewKind::Items }),
-                Some(ObjKind::DictView { dict: d2, which: DictViewKind::Items }),
+                Some(ObjKind::DictView {
+                    dict: d1,
+                    which: DictViewKind::Items,
+                }),
+                Some(ObjKind::DictView {
+                    dict: d2,
+                    which: DictViewKind::Items,
+                }),
             ) = (a.kind(), b.kind())
             {
                 let (d1, d2) = (d1.clone(), d2.clone());
@@ -675,7 +718,11 @@ pub fn init(vm: &mut Vm) {
     let cm = Value::new_obj(&vm.types.classmethod, ObjKind::ClassMethod(fk));
     vm.set_attr_str(&t, "fromkeys", cm);
 
-    let views = [vm.types.dict_keys.clone(), vm.types.dict_values.clone(), vm.types.dict_items.clone()];
+    let views = [
+        vm.types.dict_keys.clone(),
+        vm.types.dict_values.clone(),
+        vm.types.dict_items.clone(),
+    ];
     for (i, v) in views.iter().enumerate() {
         vm.add_method(v, "__len__", view_len);
         vm.add_method(v, "__iter__", view_iter);

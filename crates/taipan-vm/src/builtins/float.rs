@@ -38,7 +38,9 @@ fn slot_self(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, nargs: 
     };
     let Some(x) = float_of(s) else {
         let tn = vm.type_name(s);
-        return Err(vm.type_error(format!("descriptor '{name}' requires a 'float' object but received a '{tn}'")));
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' requires a 'float' object but received a '{tn}'"
+        )));
     };
     if !kwnames.is_empty() {
         return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
@@ -60,7 +62,9 @@ fn method_self(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<f64> {
         Some(x) => Ok(x),
         None => {
             let tn = vm.type_name(s);
-            Err(vm.type_error(format!("descriptor '{name}' for 'float' objects doesn't apply to a '{tn}' object")))
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'float' objects doesn't apply to a '{tn}' object"
+            )))
         }
     }
 }
@@ -101,7 +105,11 @@ fn binop(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, op: B, refl
         return Ok(vm.not_implemented.clone());
     };
     let (a, b) = (Value::Float(x), Value::Float(y?));
-    if reflected { vm.binary_op(&b, &a, op) } else { vm.binary_op(&a, &b, op) }
+    if reflected {
+        vm.binary_op(&b, &a, op)
+    } else {
+        vm.binary_op(&a, &b, op)
+    }
 }
 
 macro_rules! float_binops {
@@ -165,7 +173,9 @@ fn pow_slot(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, reflecte
     };
     if float_of(s).is_none() {
         let tn = vm.type_name(s);
-        return Err(vm.type_error(format!("descriptor '{name}' requires a 'float' object but received a '{tn}'")));
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' requires a 'float' object but received a '{tn}'"
+        )));
     }
     if !kwnames.is_empty() {
         return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
@@ -197,13 +207,17 @@ fn divmod_pair(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
 
 fn float_divmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let x = slot_self(vm, args, kwnames, "__divmod__", 1)?;
-    let Some(y) = args.get(1).and_then(|v| operand_f64(vm, v)) else { return Ok(vm.not_implemented.clone()) };
+    let Some(y) = args.get(1).and_then(|v| operand_f64(vm, v)) else {
+        return Ok(vm.not_implemented.clone());
+    };
     divmod_pair(vm, x, y?)
 }
 
 fn float_rdivmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let x = slot_self(vm, args, kwnames, "__rdivmod__", 1)?;
-    let Some(y) = args.get(1).and_then(|v| operand_f64(vm, v)) else { return Ok(vm.not_implemented.clone()) };
+    let Some(y) = args.get(1).and_then(|v| operand_f64(vm, v)) else {
+        return Ok(vm.not_implemented.clone());
+    };
     divmod_pair(vm, y?, x)
 }
 
@@ -264,7 +278,9 @@ pub fn round_float(vm: &mut Vm, x: f64, ndigits: Option<&Value>) -> PyResult<Val
         None | Some(Value::None) => to_int(vm, float_ops::round_to_int(x)),
         Some(n) => {
             let n = vm.to_index(n)?;
-            float_ops::round_ndigits(x, n).map(Value::Float).map_err(|e| num_err(vm, e))
+            float_ops::round_ndigits(x, n)
+                .map(Value::Float)
+                .map_err(|e| num_err(vm, e))
         }
     }
 }
@@ -325,7 +341,14 @@ fn float_fromhex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
 }
 
 fn float_getformat(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let a = parse_args(vm, "__getformat__", args.get(1..).unwrap_or(&[]), kwnames, &["typestr"], 1)?;
+    let a = parse_args(
+        vm,
+        "__getformat__",
+        args.get(1..).unwrap_or(&[]),
+        kwnames,
+        &["typestr"],
+        1,
+    )?;
     match a[0].as_ref().and_then(|v| v.as_str()) {
         Some("double") | Some("float") => Ok(vm.new_str("IEEE, little-endian")),
         Some(_) => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),

@@ -17,7 +17,9 @@
 
 use crate::numops::to_pyint;
 use crate::object::ObjKind;
-use crate::support::format_spec::{self as fs, Conversion, ErrorKind, FieldAccess, FieldKey, FieldPath, FieldResolver, FormatError};
+use crate::support::format_spec::{
+    self as fs, Conversion, ErrorKind, FieldAccess, FieldKey, FieldPath, FieldResolver, FormatError,
+};
 use crate::support::int::PyInt;
 use crate::support::percent::{self, PercentArgs, PercentSpec};
 use crate::value::Value;
@@ -57,7 +59,9 @@ fn check_int_digits(vm: &mut Vm, i: &PyInt, spec: &str) -> PyResult<()> {
     if approx_digits + 1.0 < limit as f64 {
         return Ok(());
     }
-    i.to_decimal_string(limit).map(|_| ()).map_err(|e| crate::numops::num_err(vm, e))
+    i.to_decimal_string(limit)
+        .map(|_| ())
+        .map_err(|e| crate::numops::num_err(vm, e))
 }
 
 /// `format(v, spec)` for a value without a user `__format__`: the
@@ -156,7 +160,9 @@ impl FieldResolver for Resolver<'_, '_> {
     fn lookup(&mut self, key: FieldKey<'_>, path: FieldPath<'_>) -> Result<Value, Fail> {
         let mut obj = match key {
             FieldKey::Index(_) if matches!(self.kw, Kwargs::Mapping(_)) => {
-                return Err(Fail::Py(self.vm.value_error("Format string contains positional fields")));
+                return Err(Fail::Py(
+                    self.vm.value_error("Format string contains positional fields"),
+                ));
             }
             FieldKey::Index(i) => match self.args.get(i) {
                 Some(v) => v.clone(),
@@ -164,7 +170,11 @@ impl FieldResolver for Resolver<'_, '_> {
             },
             FieldKey::Name(n) => match self.kw {
                 Kwargs::Names { names, values } => {
-                    match names.iter().position(|k| k.as_str() == Some(n)).and_then(|p| values.get(p)) {
+                    match names
+                        .iter()
+                        .position(|k| k.as_str() == Some(n))
+                        .and_then(|p| values.get(p))
+                    {
                         Some(v) => v.clone(),
                         None => {
                             let k = self.vm.new_str(n);
@@ -291,7 +301,9 @@ impl PercentOperand<'_> {
                 return Ok(i);
             }
             let rn = vm.type_name(&r);
-            return Err(Fail::Py(vm.type_error(format!("__index__ returned non-int (type {rn})"))));
+            return Err(Fail::Py(
+                vm.type_error(format!("__index__ returned non-int (type {rn})")),
+            ));
         }
         Err(Fail::Fmt(percent::integer_required(conversion, &tn)))
     }
@@ -302,7 +314,9 @@ impl PercentOperand<'_> {
         if let Some(r) = crate::numops::to_f64_lossy(vm, v) {
             return Ok(r?);
         }
-        if v.as_str().is_none() && (vm.lookup_special(v, "__float__").is_some() || vm.lookup_special(v, "__index__").is_some()) {
+        if v.as_str().is_none()
+            && (vm.lookup_special(v, "__float__").is_some() || vm.lookup_special(v, "__index__").is_some())
+        {
             let float_t = Value::Obj(vm.types.float.clone());
             let r = vm.call(&float_t, std::slice::from_ref(v))?;
             if let Some(f) = crate::numops::to_f64_lossy(vm, &r) {
@@ -332,7 +346,9 @@ impl PercentOperand<'_> {
                 return Ok(b.iter().map(|b| char::from(*b)).collect());
             }
             let rn = vm.type_name(&r);
-            return Err(Fail::Py(vm.type_error(format!("__bytes__ returned non-bytes (type {rn})"))));
+            return Err(Fail::Py(
+                vm.type_error(format!("__bytes__ returned non-bytes (type {rn})")),
+            ));
         }
         let tn = vm.type_name(v);
         Err(Fail::Py(vm.type_error(format!(
@@ -353,7 +369,9 @@ impl PercentOperand<'_> {
             if let Some([b]) = crate::builtins::bytes::bytes_data(v).as_deref() {
                 return Ok(char::from(*b));
             }
-            return Err(Fail::Py(vm.type_error("%c requires an integer in range(256) or a single byte")));
+            return Err(Fail::Py(
+                vm.type_error("%c requires an integer in range(256) or a single byte"),
+            ));
         }
         if let Some(s) = v.as_str() {
             let mut it = s.chars();
@@ -386,7 +404,11 @@ impl PercentArgs for PercentOperand<'_> {
     }
 
     fn tuple_item(&mut self, i: usize) -> Value {
-        self.items.as_ref().and_then(|v| v.get(i)).cloned().unwrap_or(Value::None)
+        self.items
+            .as_ref()
+            .and_then(|v| v.get(i))
+            .cloned()
+            .unwrap_or(Value::None)
     }
 
     fn whole(&mut self) -> Value {
@@ -395,7 +417,11 @@ impl PercentArgs for PercentOperand<'_> {
 
     fn lookup(&mut self, key: &str) -> Result<Value, Fail> {
         let k = if self.bytes_mode {
-            self.vm.new_bytes(key.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect())
+            self.vm.new_bytes(
+                key.chars()
+                    .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+                    .collect(),
+            )
         } else {
             self.vm.new_str(key)
         };
@@ -472,7 +498,13 @@ fn run_percent(vm: &mut Vm, template: &str, args: &Value, bytes_mode: bool) -> P
     };
     let mapping = percent_is_mapping(vm, args, bytes_mode);
     let r = {
-        let mut op = PercentOperand { vm: &mut *vm, operand: args.clone(), items, mapping, bytes_mode };
+        let mut op = PercentOperand {
+            vm: &mut *vm,
+            operand: args.clone(),
+            items,
+            mapping,
+            bytes_mode,
+        };
         percent::percent_format(template, &mut op)
     };
     match r {
@@ -500,7 +532,10 @@ pub fn bytes_percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<
     let s = run_percent(vm, &template, args, true)?;
     let out: Vec<u8> = s.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect();
     if matches!(fmt.kind(), Some(ObjKind::ByteArray(_))) {
-        return Ok(Value::new_obj(&vm.types.bytearray.clone(), ObjKind::ByteArray(std::cell::RefCell::new(out))));
+        return Ok(Value::new_obj(
+            &vm.types.bytearray.clone(),
+            ObjKind::ByteArray(std::cell::RefCell::new(out)),
+        ));
     }
     Ok(vm.new_bytes(out))
 }
@@ -555,7 +590,16 @@ fn bytes_template(data: &[u8]) -> String {
 // ---------------------------------------------------------------------------
 
 fn number_format(vm: &mut Vm, args: &[Value], kwnames: &[Value], ty: &str) -> PyResult<Value> {
-    crate::builtins::str::check_pos(vm, ty, "__format__", args.get(1..).unwrap_or(&[]), kwnames, 1, 1, crate::builtins::str::Style::One)?;
+    crate::builtins::str::check_pos(
+        vm,
+        ty,
+        "__format__",
+        args.get(1..).unwrap_or(&[]),
+        kwnames,
+        1,
+        1,
+        crate::builtins::str::Style::One,
+    )?;
     let spec = match args[1].as_str() {
         Some(s) => s.to_string(),
         None => {
@@ -575,7 +619,8 @@ fn int_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
 }
 
 fn float_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let ok = matches!(args.first(), Some(Value::Float(_))) || matches!(args.first().and_then(|v| v.kind()), Some(ObjKind::Float(_)));
+    let ok = matches!(args.first(), Some(Value::Float(_)))
+        || matches!(args.first().and_then(|v| v.kind()), Some(ObjKind::Float(_)));
     if !ok {
         return Err(vm.type_error("descriptor '__format__' for 'float' objects doesn't apply to this object"));
     }

@@ -145,7 +145,9 @@ fn issubclass_check(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
     };
     match cls.kind() {
         Some(ObjKind::Type(_)) => {
-            let (Value::Obj(s), Value::Obj(c)) = (sub, cls) else { return Ok(false) };
+            let (Value::Obj(s), Value::Obj(c)) = (sub, cls) else {
+                return Ok(false);
+            };
             if crate::types::is_subtype(s, c) {
                 return Ok(true);
             }
@@ -192,8 +194,14 @@ fn iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         if !vm.is_callable(&args[0]) {
             return Err(vm.type_error("iter(v, w): v must be callable"));
         }
-        let st = IterState::Callable { func: args[0].clone(), sentinel: args[1].clone() };
-        return Ok(Value::new_obj(&vm.types.callable_iterator, ObjKind::Iter(RefCell::new(st))));
+        let st = IterState::Callable {
+            func: args[0].clone(),
+            sentinel: args[1].clone(),
+        };
+        return Ok(Value::new_obj(
+            &vm.types.callable_iterator,
+            ObjKind::Iter(RefCell::new(st)),
+        ));
     }
     vm.iter(&args[0])
 }
@@ -202,7 +210,8 @@ fn next(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "next", kwnames)?;
     check_count(vm, "next", args.len(), 1, 2)?;
     let it = &args[0];
-    let is_iter = matches!(it.kind(), Some(ObjKind::Iter(_)) | Some(ObjKind::Generator(_))) || vm.lookup_special(it, "__next__").is_some();
+    let is_iter = matches!(it.kind(), Some(ObjKind::Iter(_)) | Some(ObjKind::Generator(_)))
+        || vm.lookup_special(it, "__next__").is_some();
     if !is_iter {
         let tn = vm.type_name(it);
         return Err(vm.type_error(format!("'{tn}' object is not an iterator")));
@@ -248,7 +257,10 @@ fn getattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "getattr", kwnames)?;
     check_count(vm, "getattr", args.len(), 2, 3)?;
     if args[1].as_str().is_none() {
-        return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(&args[1]))));
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(&args[1])
+        )));
     }
     if args.len() == 3 {
         match vm.get_attr(&args[0], &args[1]) {
@@ -272,7 +284,10 @@ fn hasattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "hasattr", kwnames)?;
     check_count(vm, "hasattr", args.len(), 2, 2)?;
     if args[1].as_str().is_none() {
-        return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(&args[1]))));
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(&args[1])
+        )));
     }
     match vm.get_attr(&args[0], &args[1]) {
         Ok(_) => Ok(Value::Bool(true)),
@@ -351,7 +366,9 @@ fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, is_min: b
         vm.collect(&args[0])?
     } else {
         if default.is_some() {
-            return Err(vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
+            return Err(vm.type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )));
         }
         args[..npos].to_vec()
     };
@@ -362,11 +379,23 @@ fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, is_min: b
         };
     }
     let mut best = items[0].clone();
-    let mut best_key = if key.is_none() { best.clone() } else { vm.call(&key, std::slice::from_ref(&best))? };
+    let mut best_key = if key.is_none() {
+        best.clone()
+    } else {
+        vm.call(&key, std::slice::from_ref(&best))?
+    };
     for it in items.into_iter().skip(1) {
-        let k = if key.is_none() { it.clone() } else { vm.call(&key, std::slice::from_ref(&it))? };
+        let k = if key.is_none() {
+            it.clone()
+        } else {
+            vm.call(&key, std::slice::from_ref(&it))?
+        };
         // CPython's min_max: `item < best` for min, `item > best` for max
-        let op = if is_min { ComparisonOperator::Less } else { ComparisonOperator::Greater };
+        let op = if is_min {
+            ComparisonOperator::Less
+        } else {
+            ComparisonOperator::Greater
+        };
         let r = vm.compare(&k, &best_key, op)?;
         let better = vm.truthy(&r)?;
         if better {
@@ -491,7 +520,10 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
     let it = vm.iter(a[0].as_ref().unwrap_or(&Value::None))?;
     let start = a[1].clone().unwrap_or(Value::Int(0));
     if crate::numops::to_pyint(&start).is_none() {
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&start))));
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&start)
+        )));
     }
     let st = IterState::Enumerate { it, count: start };
     Ok(Value::new_obj(&vm.types.enumerate, ObjKind::Iter(RefCell::new(st))))
@@ -504,7 +536,10 @@ fn zip_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         if k.as_str() == Some("strict") {
             strict = vm.truthy(v)?;
         } else {
-            return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{}'", k.as_str().unwrap_or(""))));
+            return Err(vm.type_error(format!(
+                "zip() got an unexpected keyword argument '{}'",
+                k.as_str().unwrap_or("")
+            )));
         }
     }
     let mut its = Vec::new();
@@ -514,7 +549,9 @@ fn zip_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             Err(e) => {
                 if vm.exc_matches(&e.0, &vm.exc.type_error.clone()) {
                     let tn = vm.type_name(a);
-                    return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)).with_note(tn));
+                    return Err(vm
+                        .type_error(format!("zip argument #{} must support iteration", i + 1))
+                        .with_note(tn));
                 }
                 return Err(e);
             }
@@ -542,7 +579,10 @@ fn filter_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
     no_kwargs(vm, "filter", kwnames)?;
     check_count(vm, "filter", args.len().saturating_sub(1), 2, 2)?;
     let it = vm.iter(&args[2])?;
-    let st = IterState::Filter { func: args[1].clone(), it };
+    let st = IterState::Filter {
+        func: args[1].clone(),
+        it,
+    };
     Ok(Value::new_obj(&vm.types.filter, ObjKind::Iter(RefCell::new(st))))
 }
 
@@ -565,27 +605,50 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
         Some(ObjKind::Range { start, stop, step }) => {
             let n = crate::ops::range_len(*start, *stop, *step);
             if n == 0 {
-                let st = IterState::Range { next: 0, stop: 0, step: 1 };
-                return Ok(Value::new_obj(&vm.types.range_iterator, ObjKind::Iter(RefCell::new(st))));
+                let st = IterState::Range {
+                    next: 0,
+                    stop: 0,
+                    step: 1,
+                };
+                return Ok(Value::new_obj(
+                    &vm.types.range_iterator,
+                    ObjKind::Iter(RefCell::new(st)),
+                ));
             }
             // checked: ranges at the edges of i64 take the generic path below instead
-            let last = n.checked_sub(1).and_then(|m| m.checked_mul(*step)).and_then(|d| start.checked_add(d));
+            let last = n
+                .checked_sub(1)
+                .and_then(|m| m.checked_mul(*step))
+                .and_then(|d| start.checked_add(d));
             if let (Some(last), Some(stop), Some(step)) = (last, start.checked_sub(*step), step.checked_neg()) {
                 let st = IterState::Range { next: last, stop, step };
-                return Ok(Value::new_obj(&vm.types.range_iterator, ObjKind::Iter(RefCell::new(st))));
+                return Ok(Value::new_obj(
+                    &vm.types.range_iterator,
+                    ObjKind::Iter(RefCell::new(st)),
+                ));
             }
         }
         _ => {}
     }
-    let has_seq = matches!(seq.kind(), Some(ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_)))
-        || (vm.lookup_special(&seq, "__getitem__").is_some() && vm.lookup_special(&seq, "__len__").is_some());
+    let has_seq = matches!(
+        seq.kind(),
+        Some(ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_))
+    ) || (vm.lookup_special(&seq, "__getitem__").is_some()
+        && vm.lookup_special(&seq, "__len__").is_some());
     if !has_seq {
         let tn = vm.type_name(&seq);
         return Err(vm.type_error(format!("'{tn}' object is not reversible")));
     }
     let n = vm.len(&seq)?;
-    let ty = if matches!(seq.kind(), Some(ObjKind::List(_))) { vm.types.list_reverseiterator.clone() } else { vm.types.reversed.clone() };
-    let st = IterState::Reversed { seq, index: n as isize - 1 };
+    let ty = if matches!(seq.kind(), Some(ObjKind::List(_))) {
+        vm.types.list_reverseiterator.clone()
+    } else {
+        vm.types.reversed.clone()
+    };
+    let st = IterState::Reversed {
+        seq,
+        index: n as isize - 1,
+    };
     Ok(Value::new_obj(&ty, ObjKind::Iter(RefCell::new(st))))
 }
 
@@ -632,7 +695,12 @@ pub fn init(vm: &mut Vm) {
     vm.add_native(&b, "sum", sum);
     vm.add_native(&b, "any", any);
     vm.add_native(&b, "all", all);
-    for (name, f) in [("globals", globals as crate::object::NativeFn), ("locals", locals), ("vars", vars), ("dir", dir)] {
+    for (name, f) in [
+        ("globals", globals as crate::object::NativeFn),
+        ("locals", locals),
+        ("vars", vars),
+        ("dir", dir),
+    ] {
         let v = Value::new_obj(
             &vm.types.builtin_function,
             ObjKind::Native(Box::new(crate::object::NativeFunction {
@@ -674,13 +742,22 @@ pub fn init(vm: &mut Vm) {
 
 fn slice_indices(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "indices", kwnames)?;
-    let [s, len] = args else { return Err(vm.type_error(format!("slice.indices() takes exactly one argument ({} given)", args.len().saturating_sub(1)))) };
+    let [s, len] = args else {
+        return Err(vm.type_error(format!(
+            "slice.indices() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    };
     let n = vm.to_index(len)?;
     if n < 0 {
         return Err(vm.value_error("length should not be negative"));
     }
     let si = vm.slice_indices(s, n as usize)?;
-    Ok(vm.new_tuple(vec![Value::Int(si.start as i64), Value::Int(si.stop as i64), Value::Int(si.step as i64)]))
+    Ok(vm.new_tuple(vec![
+        Value::Int(si.start as i64),
+        Value::Int(si.stop as i64),
+        Value::Int(si.step as i64),
+    ]))
 }
 
 fn slice_parts(v: &Value) -> Option<Vec<Value>> {
@@ -691,7 +768,9 @@ fn slice_parts(v: &Value) -> Option<Vec<Value>> {
 }
 
 fn slice_cmp(vm: &mut Vm, args: &[Value], op: ComparisonOperator) -> PyResult<Value> {
-    let [a, b] = args else { return Err(vm.type_error("expected 1 argument")) };
+    let [a, b] = args else {
+        return Err(vm.type_error("expected 1 argument"));
+    };
     match (slice_parts(a), slice_parts(b)) {
         (Some(x), Some(y)) => vm.compare_sequences(&x, &y, op),
         _ => Ok(vm.not_implemented.clone()),

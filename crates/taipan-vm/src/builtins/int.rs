@@ -26,7 +26,9 @@ pub fn slot_self(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, nar
     };
     let Some(i) = to_pyint(s) else {
         let tn = vm.type_name(s);
-        return Err(vm.type_error(format!("descriptor '{name}' requires a 'int' object but received a '{tn}'")));
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' requires a 'int' object but received a '{tn}'"
+        )));
     };
     if !kwnames.is_empty() {
         return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
@@ -49,7 +51,9 @@ fn method_self(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<PyInt> {
         Some(i) => Ok(i),
         None => {
             let tn = vm.type_name(s);
-            Err(vm.type_error(format!("descriptor '{name}' for 'int' objects doesn't apply to a '{tn}' object")))
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'int' objects doesn't apply to a '{tn}' object"
+            )))
         }
     }
 }
@@ -73,7 +77,11 @@ fn binop(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, op: B, refl
         return Ok(vm.not_implemented.clone());
     };
     let (a, b) = (int_value(vm, x), int_value(vm, y));
-    if reflected { vm.binary_op(&b, &a, op) } else { vm.binary_op(&a, &b, op) }
+    if reflected {
+        vm.binary_op(&b, &a, op)
+    } else {
+        vm.binary_op(&a, &b, op)
+    }
 }
 
 macro_rules! int_binops {
@@ -161,7 +169,9 @@ fn pow_args(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyRes
     };
     let Some(x) = to_pyint(s) else {
         let tn = vm.type_name(s);
-        return Err(vm.type_error(format!("descriptor '{name}' requires a 'int' object but received a '{tn}'")));
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' requires a 'int' object but received a '{tn}'"
+        )));
     };
     if !kwnames.is_empty() {
         return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
@@ -180,14 +190,18 @@ fn int_pow(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if let Some(m) = modulus {
         return pow3(vm, &x, &other, &m);
     }
-    let Some(y) = to_pyint(&other) else { return Ok(vm.not_implemented.clone()) };
+    let Some(y) = to_pyint(&other) else {
+        return Ok(vm.not_implemented.clone());
+    };
     let (a, b) = (int_value(vm, x), int_value(vm, y));
     vm.binary_op(&a, &b, B::Power)
 }
 
 fn int_rpow(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (x, other, modulus) = pow_args(vm, args, kwnames, "__rpow__")?;
-    let Some(y) = to_pyint(&other) else { return Ok(vm.not_implemented.clone()) };
+    let Some(y) = to_pyint(&other) else {
+        return Ok(vm.not_implemented.clone());
+    };
     if let Some(m) = modulus {
         let xv = int_value(vm, x);
         return pow3(vm, &y, &xv, &m);
@@ -208,13 +222,17 @@ fn divmod_pair(vm: &mut Vm, x: &PyInt, y: &PyInt) -> PyResult<Value> {
 
 fn int_divmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let x = slot_self(vm, args, kwnames, "__divmod__", 1)?;
-    let Some(y) = args.get(1).and_then(to_pyint) else { return Ok(vm.not_implemented.clone()) };
+    let Some(y) = args.get(1).and_then(to_pyint) else {
+        return Ok(vm.not_implemented.clone());
+    };
     divmod_pair(vm, &x, &y)
 }
 
 fn int_rdivmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let x = slot_self(vm, args, kwnames, "__rdivmod__", 1)?;
-    let Some(y) = args.get(1).and_then(to_pyint) else { return Ok(vm.not_implemented.clone()) };
+    let Some(y) = args.get(1).and_then(to_pyint) else {
+        return Ok(vm.not_implemented.clone());
+    };
     divmod_pair(vm, &y, &x)
 }
 
@@ -432,14 +450,18 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
 
 fn bool_repr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     match args.first() {
-        Some(Value::Bool(b)) if args.len() == 1 && kwnames.is_empty() => Ok(vm.new_str(if *b { "True" } else { "False" })),
+        Some(Value::Bool(b)) if args.len() == 1 && kwnames.is_empty() => {
+            Ok(vm.new_str(if *b { "True" } else { "False" }))
+        }
         Some(Value::Bool(_)) => {
             let n = args.len() - 1;
             Err(vm.type_error(format!("expected 0 arguments, got {n}")))
         }
         Some(v) => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '__repr__' requires a 'bool' object but received a '{tn}'")))
+            Err(vm.type_error(format!(
+                "descriptor '__repr__' requires a 'bool' object but received a '{tn}'"
+            )))
         }
         None => Err(vm.type_error("descriptor '__repr__' of 'bool' object needs an argument")),
     }

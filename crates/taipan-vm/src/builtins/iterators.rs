@@ -49,14 +49,22 @@ pub fn next_composite(vm: &mut Vm, state: IterState) -> (PyResult<Option<Value>>
                         if strict {
                             if i > 0 {
                                 let plural = if i == 1 { "" } else { "s" };
-                                let msg = format!("zip() argument {} is shorter than argument{plural} 1{}", i + 1, if i == 1 { String::new() } else { format!("-{i}") });
+                                let msg = format!(
+                                    "zip() argument {} is shorter than argument{plural} 1{}",
+                                    i + 1,
+                                    if i == 1 { String::new() } else { format!("-{i}") }
+                                );
                                 return (Err(vm.value_error(msg)), None);
                             }
                             for (j, other) in its.iter().enumerate().skip(1) {
                                 match vm.next(other) {
                                     Ok(Some(_)) => {
                                         let plural = if j == 1 { "" } else { "s" };
-                                        let msg = format!("zip() argument {} is longer than argument{plural} 1{}", j + 1, if j == 1 { String::new() } else { format!("-{j}") });
+                                        let msg = format!(
+                                            "zip() argument {} is longer than argument{plural} 1{}",
+                                            j + 1,
+                                            if j == 1 { String::new() } else { format!("-{j}") }
+                                        );
                                         return (Err(vm.value_error(msg)), None);
                                     }
                                     Ok(None) => {}
@@ -133,7 +141,9 @@ pub fn next_composite(vm: &mut Vm, state: IterState) -> (PyResult<Option<Value>>
         IterState::SeqIndex { seq, index } => match vm.getitem(&seq, &Value::Int(index)) {
             Ok(v) => (Ok(Some(v)), Some(IterState::SeqIndex { seq, index: index + 1 })),
             Err(e) => {
-                if vm.exc_matches(&e.0, &vm.exc.index_error.clone()) || vm.exc_matches(&e.0, &vm.exc.stop_iteration.clone()) {
+                if vm.exc_matches(&e.0, &vm.exc.index_error.clone())
+                    || vm.exc_matches(&e.0, &vm.exc.stop_iteration.clone())
+                {
                     (Ok(None), None)
                 } else {
                     (Err(e), Some(IterState::SeqIndex { seq, index }))

@@ -29,7 +29,13 @@ fn this<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<(&'a Obj, &'
 
 /// Receiver plus a `METH_O` / `METH_NOARGS` argument-count check ("list.append() takes
 /// exactly one argument (0 given)").
-fn this_n<'a>(vm: &mut Vm, args: &'a [Value], kw: &[Value], name: &str, n: usize) -> PyResult<(&'a Obj, &'a RefCell<Vec<Value>>)> {
+fn this_n<'a>(
+    vm: &mut Vm,
+    args: &'a [Value],
+    kw: &[Value],
+    name: &str,
+    n: usize,
+) -> PyResult<(&'a Obj, &'a RefCell<Vec<Value>>)> {
     let r = this(vm, args, name)?;
     let full = format!("list.{name}");
     no_kwargs(vm, &full, kw)?;
@@ -223,14 +229,20 @@ fn dunder_contains(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
 
 fn dunder_iter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (o, _) = this_n(vm, args, kw, "__iter__", 0)?;
-    let st = IterState::List { seq: o.clone(), index: 0 };
+    let st = IterState::List {
+        seq: o.clone(),
+        index: 0,
+    };
     Ok(Value::new_obj(&vm.types.list_iterator, ObjKind::Iter(RefCell::new(st))))
 }
 
 fn dunder_reversed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (o, l) = this_n(vm, args, kw, "__reversed__", 0)?;
     let n = l.borrow().len() as isize;
-    let st = IterState::Reversed { seq: Value::Obj(o.clone()), index: n - 1 };
+    let st = IterState::Reversed {
+        seq: Value::Obj(o.clone()),
+        index: n - 1,
+    };
     Ok(Value::new_obj(&vm.types.reversed, ObjKind::Iter(RefCell::new(st))))
 }
 
@@ -272,7 +284,9 @@ fn compare(vm: &mut Vm, args: &[Value], name: &str, op: ComparisonOperator) -> P
     if args.len() != 2 {
         return Err(vm.type_error(format!("expected 1 argument, got {}", args.len() - 1)));
     }
-    let Some(ObjKind::List(r)) = args[1].kind() else { return Ok(vm.not_implemented.clone()) };
+    let Some(ObjKind::List(r)) = args[1].kind() else {
+        return Ok(vm.not_implemented.clone());
+    };
     let (x, y) = (l.borrow().clone(), r.borrow().clone());
     vm.compare_sequences(&x, &y, op)
 }

@@ -48,7 +48,9 @@ struct Cmp<'a> {
 impl Cmp<'_> {
     /// `keys[x] < keys[y]`.
     fn lt(&mut self, x: usize, y: usize) -> PyResult<bool> {
-        let (Some(p), Some(q)) = (self.keys.get(x), self.keys.get(y)) else { return Ok(false) };
+        let (Some(p), Some(q)) = (self.keys.get(x), self.keys.get(y)) else {
+            return Ok(false);
+        };
         match (p, q) {
             (Value::Int(i), Value::Int(j)) => Ok(i < j),
             (Value::Float(i), Value::Float(j)) => Ok(i < j),
@@ -63,7 +65,11 @@ impl Cmp<'_> {
 }
 
 fn get(arr: &[usize], i: isize) -> usize {
-    if i < 0 { 0 } else { arr.get(i as usize).copied().unwrap_or(0) }
+    if i < 0 {
+        0
+    } else {
+        arr.get(i as usize).copied().unwrap_or(0)
+    }
 }
 
 /// Leftmost `k` in `0..=arr.len()` with `key <= arr[k]` (CPython `gallop_left`, starting
@@ -489,7 +495,9 @@ impl Sorter<'_> {
 
     /// Merges pending runs `i` and `i + 1` (CPython `merge_at`).
     fn merge_at(&mut self, i: usize) -> PyResult<()> {
-        let (Some(&ra), Some(&rb)) = (self.pending.get(i), self.pending.get(i + 1)) else { return Ok(()) };
+        let (Some(&ra), Some(&rb)) = (self.pending.get(i), self.pending.get(i + 1)) else {
+            return Ok(());
+        };
         let (mut ssa, mut na, ssb, nb) = (ra.base, ra.len, rb.base, rb.len);
         if let Some(r) = self.pending.get_mut(i) {
             r.len = na + nb;
@@ -509,7 +517,11 @@ impl Sorter<'_> {
         if nb == 0 {
             return Ok(());
         }
-        if na <= nb { self.merge_lo(ssa, na, ssb, nb) } else { self.merge_hi(ssa, na, ssb, nb) }
+        if na <= nb {
+            self.merge_lo(ssa, na, ssb, nb)
+        } else {
+            self.merge_hi(ssa, na, ssb, nb)
+        }
     }
 
     /// Powersort: merges while the run below the top has a greater power than the new
@@ -561,7 +573,11 @@ impl Sorter<'_> {
                 n = force;
             }
             self.found_new_run(n, total)?;
-            self.pending.push(Run { base: lo, len: n, power: 0 });
+            self.pending.push(Run {
+                base: lo,
+                len: n,
+                power: 0,
+            });
             lo += n;
             remaining -= n;
         }
@@ -626,7 +642,12 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: &Value, reverse: bo
     if reverse {
         order.reverse();
     }
-    let mut sorter = Sorter { cmp: Cmp { vm, keys: &keys }, a: order, min_gallop: MIN_GALLOP, pending: Vec::new() };
+    let mut sorter = Sorter {
+        cmp: Cmp { vm, keys: &keys },
+        a: order,
+        min_gallop: MIN_GALLOP,
+        pending: Vec::new(),
+    };
     if let Err(e) = sorter.sort() {
         *err = Some(e);
     }
@@ -645,8 +666,13 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: &Value, reverse: bo
 pub fn list_sort(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let npos = args.len() - kwnames.len();
     let Some(ObjKind::List(cell)) = args.first().and_then(|a| a.kind()) else {
-        let tn = args.first().map(|a| vm.type_name(a)).unwrap_or_else(|| "NoneType".into());
-        return Err(vm.type_error(format!("descriptor 'sort' for 'list' objects doesn't apply to a '{tn}' object")));
+        let tn = args
+            .first()
+            .map(|a| vm.type_name(a))
+            .unwrap_or_else(|| "NoneType".into());
+        return Err(vm.type_error(format!(
+            "descriptor 'sort' for 'list' objects doesn't apply to a '{tn}' object"
+        )));
     };
     if npos != 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));

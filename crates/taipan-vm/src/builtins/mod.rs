@@ -6,18 +6,18 @@ pub mod bytes;
 pub mod complex;
 pub mod constructors;
 pub mod dict;
+pub mod float;
 pub mod format;
 pub mod functions;
-pub mod iterators;
-pub mod list_sort;
-pub mod float;
 pub mod int;
+pub mod iterators;
 pub mod list;
+pub mod list_sort;
 pub mod more;
 pub mod numattrs;
 pub mod object;
-pub mod seqops;
 pub mod range;
+pub mod seqops;
 pub mod set;
 pub mod str;
 pub mod tuple;
@@ -55,8 +55,21 @@ pub fn init(vm: &mut Vm) {
     // mappingproxy (Class.__dict__) reads like a dict
     let dict_t = vm.types.dict.clone();
     let mp = vm.types.mappingproxy.clone();
-    for name in ["get", "keys", "values", "items", "copy", "__contains__", "__iter__", "__len__", "__getitem__", "__eq__", "__ne__"] {
-        if let Some(m) = crate::ops::dict_get_str(&crate::types::tdata(&dict_t).dict, crate::ops::hash_str(name), name) {
+    for name in [
+        "get",
+        "keys",
+        "values",
+        "items",
+        "copy",
+        "__contains__",
+        "__iter__",
+        "__len__",
+        "__getitem__",
+        "__eq__",
+        "__ne__",
+    ] {
+        if let Some(m) = crate::ops::dict_get_str(&crate::types::tdata(&dict_t).dict, crate::ops::hash_str(name), name)
+        {
             vm.set_attr_str(&mp, name, m);
         }
     }

@@ -161,7 +161,9 @@ pub fn pow3(vm: &mut Vm, base: &Value, exp: &Value, modulus: &Value) -> PyResult
         }
         tried.push(t);
         // A Python-level __pow__ is only ever called on the base (CPython's slot_nb_power).
-        let Some(m) = vm.lookup_special(c, "__pow__") else { continue };
+        let Some(m) = vm.lookup_special(c, "__pow__") else {
+            continue;
+        };
         let native = matches!(m.kind(), Some(ObjKind::Native(_)));
         if i > 0 && !native {
             continue;
@@ -169,7 +171,11 @@ pub fn pow3(vm: &mut Vm, base: &Value, exp: &Value, modulus: &Value) -> PyResult
         if native && i > 0 {
             // Built-in numbers: int/int/int was handled above; a float anywhere among
             // numbers is the "3rd argument not allowed" error.
-            if is_number(base) && is_number(exp) && is_number(modulus) && (float_of(base).is_some() || float_of(exp).is_some() || float_of(modulus).is_some()) {
+            if is_number(base)
+                && is_number(exp)
+                && is_number(modulus)
+                && (float_of(base).is_some() || float_of(exp).is_some() || float_of(modulus).is_some())
+            {
                 return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
             }
             continue;
@@ -180,7 +186,9 @@ pub fn pow3(vm: &mut Vm, base: &Value, exp: &Value, modulus: &Value) -> PyResult
         }
     }
     let (a, b, c) = (vm.type_name(base), vm.type_name(exp), vm.type_name(modulus));
-    Err(vm.type_error(format!("unsupported operand type(s) for ** or pow(): '{a}', '{b}', '{c}'")))
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{a}', '{b}', '{c}'"
+    )))
 }
 
 /// `pow(base, exp, mod=None)`.
@@ -313,7 +321,11 @@ fn namespaces(
     let is_mapping = matches!(l.kind(), Some(ObjKind::Dict(_))) || vm.lookup_special(&l, "__getitem__").is_some();
     if !is_mapping {
         let tn = vm.type_name(&l);
-        let msg = if fname == "eval" { "locals must be a mapping".to_string() } else { format!("locals must be a mapping or None, not {tn}") };
+        let msg = if fname == "eval" {
+            "locals must be a mapping".to_string()
+        } else {
+            format!("locals must be a mapping or None, not {tn}")
+        };
         return Err(vm.type_error(msg));
     }
     if vm.module_get_dict(&g, "__builtins__").is_none() {
@@ -321,14 +333,28 @@ fn namespaces(
         let b = Value::Obj(vm.builtins.clone());
         vm.dict_set(&g, key, b)?;
     }
-    let l = if let Value::Obj(lo) = &l { if Rc::ptr_eq(lo, &g) { None } else { Some(l) } } else { Some(l) };
+    let l = if let Value::Obj(lo) = &l {
+        if Rc::ptr_eq(lo, &g) { None } else { Some(l) }
+    } else {
+        Some(l)
+    };
     Ok((g, l))
 }
 
 /// `exec`/`eval` shared body: compiles strings in `mode`, runs code objects as is.
-fn run_source(vm: &mut Vm, fname: &str, args: &[Value], kwnames: &[Value], mode: taipan_compiler::Mode) -> PyResult<Value> {
+fn run_source(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    kwnames: &[Value],
+    mode: taipan_compiler::Mode,
+) -> PyResult<Value> {
     let ctx = vm.frame_ctx.take();
-    let names: &[&str] = if fname == "exec" { &["source", "globals", "locals", "closure"] } else { &["source", "globals", "locals"] };
+    let names: &[&str] = if fname == "exec" {
+        &["source", "globals", "locals", "closure"]
+    } else {
+        &["source", "globals", "locals"]
+    };
     let a = parse_args(vm, fname, args, kwnames, names, 1)?;
     let src = a[0].clone().unwrap_or(Value::None);
     let (globals, locals) = namespaces(vm, fname, ctx, a[1].clone(), a[2].clone())?;
@@ -338,7 +364,11 @@ fn run_source(vm: &mut Vm, fname: &str, args: &[Value], kwnames: &[Value], mode:
             let Some(text) = source_text(&src) else {
                 return Err(vm.type_error(format!("{fname}() arg 1 must be a string, bytes or code object")));
             };
-            let text = if fname == "eval" { text.trim_start_matches([' ', '\t']).to_string() } else { text };
+            let text = if fname == "eval" {
+                text.trim_start_matches([' ', '\t']).to_string()
+            } else {
+                text
+            };
             vm.compile(&text, "<string>", mode)?
         }
     };
@@ -356,7 +386,15 @@ fn eval(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
 fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let names = ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"];
+    let names = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+        "_feature_version",
+    ];
     let a = parse_args(vm, "compile", args, kwnames, &names, 3)?;
     let src = a[0].clone().unwrap_or(Value::None);
     if let Some(ObjKind::Code(_)) = src.kind() {
@@ -370,7 +408,9 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             Some(s) => s,
             None => {
                 let tn = vm.type_name(v);
-                return Err(vm.type_error(format!("compile() argument 'filename' must be str, bytes or os.PathLike, not {tn}")));
+                return Err(vm.type_error(format!(
+                    "compile() argument 'filename' must be str, bytes or os.PathLike, not {tn}"
+                )));
             }
         },
         None => String::new(),
@@ -392,7 +432,14 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: absolute imports;
 /// returns the top-level package unless `fromlist` is non-empty.
 fn import(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let a = parse_args(vm, "__import__", args, kwnames, &["name", "globals", "locals", "fromlist", "level"], 1)?;
+    let a = parse_args(
+        vm,
+        "__import__",
+        args,
+        kwnames,
+        &["name", "globals", "locals", "fromlist", "level"],
+        1,
+    )?;
     let name_v = a[0].clone().unwrap_or(Value::None);
     let Some(name) = name_v.as_str().map(str::to_string) else {
         let tn = vm.type_name(&name_v);
@@ -453,7 +500,14 @@ pub fn init(vm: &mut Vm) {
     for (name, f) in [("exec", exec as NativeFn), ("eval", eval)] {
         let v = Value::new_obj(
             &vm.types.builtin_function,
-            ObjKind::Native(Box::new(NativeFunction { name, owner: "", func: f, receiver: None, is_method: false, needs_frame: true })),
+            ObjKind::Native(Box::new(NativeFunction {
+                name,
+                owner: "",
+                func: f,
+                receiver: None,
+                is_method: false,
+                needs_frame: true,
+            })),
         );
         vm.set_attr_str(&b, name, v);
     }

@@ -55,7 +55,11 @@ fn needs_dict(cls: &Obj) -> bool {
 pub fn new_instance(vm: &mut Vm, cls: &Obj) -> Value {
     let td = tdata(cls);
     // exceptions always have a __dict__ (it holds __notes__ and explicitly set fields)
-    let dict = if td.layout == Layout::Exception || needs_dict(cls) { Some(vm.new_dict_obj()) } else { None };
+    let dict = if td.layout == Layout::Exception || needs_dict(cls) {
+        Some(vm.new_dict_obj())
+    } else {
+        None
+    };
     let kind = match td.layout {
         Layout::Exception => {
             let args = vm.new_tuple(vec![]);
@@ -69,7 +73,11 @@ pub fn new_instance(vm: &mut Vm, cls: &Obj) -> Value {
             ObjKind::Instance(if n > 0 { Some(RefCell::new(vec![None; n])) } else { None })
         }
     };
-    Value::Obj(crate::gc::alloc(Object { class: Some(cls.clone()), dict, kind }))
+    Value::Obj(crate::gc::alloc(Object {
+        class: Some(cls.clone()),
+        dict,
+        kind,
+    }))
 }
 
 fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -83,9 +91,11 @@ fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
     if args.len() > 1 || !kwnames.is_empty() {
         // extra arguments are an error unless __init__ is overridden
         let init = vm.lookup_in_type(&cls, "__init__");
-        let init_is_object = matches!(init.as_ref().and_then(|i| i.kind()), Some(ObjKind::Native(n)) if n.owner == "object");
+        let init_is_object =
+            matches!(init.as_ref().and_then(|i| i.kind()), Some(ObjKind::Native(n)) if n.owner == "object");
         let new = vm.lookup_in_type(&cls, "__new__");
-        let new_is_object = matches!(new.as_ref().and_then(|i| i.kind()), Some(ObjKind::Native(n)) if n.owner == "object");
+        let new_is_object =
+            matches!(new.as_ref().and_then(|i| i.kind()), Some(ObjKind::Native(n)) if n.owner == "object");
         if init_is_object || !new_is_object {
             if !new_is_object {
                 return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
@@ -120,7 +130,11 @@ fn object_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if args.len() != 2 {
         return Err(vm.type_error("expected 1 argument"));
     }
-    if args[0].is(&args[1]) { Ok(Value::Bool(true)) } else { Ok(vm.not_implemented.clone()) }
+    if args[0].is(&args[1]) {
+        Ok(Value::Bool(true))
+    } else {
+        Ok(vm.not_implemented.clone())
+    }
 }
 
 fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -141,40 +155,55 @@ fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let Some(v) = args.first() else { return Err(vm.type_error("expected self")) };
+    let Some(v) = args.first() else {
+        return Err(vm.type_error("expected self"));
+    };
     Ok(Value::Int(crate::ops::identity_hash(v)))
 }
 
 fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let Some(v) = args.first() else { return Err(vm.type_error("expected self")) };
+    let Some(v) = args.first() else {
+        return Err(vm.type_error("expected self"));
+    };
     let s = crate::repr::builtin_repr(vm, v)?;
     Ok(vm.new_str(s))
 }
 
 fn object_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let Some(v) = args.first() else { return Err(vm.type_error("expected self")) };
+    let Some(v) = args.first() else {
+        return Err(vm.type_error("expected self"));
+    };
     let s = vm.repr(v)?;
     Ok(vm.new_str(s))
 }
 
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let [v, spec] = args else { return Err(vm.type_error("__format__ expects 1 argument")) };
+    let [v, spec] = args else {
+        return Err(vm.type_error("__format__ expects 1 argument"));
+    };
     let spec_s = spec.as_str().unwrap_or("");
     if !spec_s.is_empty() {
-        return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(v))));
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(v)
+        )));
     }
     let s = vm.str(v)?;
     Ok(vm.new_str(s))
 }
 
 fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let [obj, name, value] = args else { return Err(vm.type_error("__setattr__ expects 2 arguments")) };
+    let [obj, name, value] = args else {
+        return Err(vm.type_error("__setattr__ expects 2 arguments"));
+    };
     vm.generic_set_attr(obj, name, value.clone())?;
     Ok(Value::None)
 }
 
 fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let [obj, name] = args else { return Err(vm.type_error("__getattribute__ expects 1 argument")) };
+    let [obj, name] = args else {
+        return Err(vm.type_error("__getattribute__ expects 1 argument"));
+    };
     match vm.get_attr_opt(obj, name)? {
         Some(v) => Ok(v),
         None => Err(vm.no_attribute(obj, name.as_str().unwrap_or("?"))),
@@ -182,7 +211,9 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<V
 }
 
 fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let [obj, name] = args else { return Err(vm.type_error("__delattr__ expects 1 argument")) };
+    let [obj, name] = args else {
+        return Err(vm.type_error("__delattr__ expects 1 argument"));
+    };
     if let Some(d) = obj.as_obj().and_then(|o| o.dict.clone()) {
         if vm.dict_del(&d, name)?.is_some() {
             return Ok(Value::None);
@@ -192,7 +223,9 @@ fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
 }
 
 fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let Some(v) = args.first() else { return Err(vm.type_error("expected self")) };
+    let Some(v) = args.first() else {
+        return Err(vm.type_error("expected self"));
+    };
     let names = dir_names(vm, v)?;
     let items = names.into_iter().map(|n| vm.new_str(n)).collect();
     Ok(vm.new_list(items))
@@ -259,7 +292,9 @@ fn object_reduce_ex(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
 }
 
 fn object_sizeof(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let Some(v) = args.first() else { return Err(vm.type_error("expected self")) };
+    let Some(v) = args.first() else {
+        return Err(vm.type_error("expected self"));
+    };
     // CPython's basic size of the layout (64-bit build)
     let size = match v.kind() {
         Some(ObjKind::Exception(_)) => 72,
@@ -270,7 +305,9 @@ fn object_sizeof(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
 }
 
 fn object_getstate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let Some(v) = args.first() else { return Err(vm.type_error("expected self")) };
+    let Some(v) = args.first() else {
+        return Err(vm.type_error("expected self"));
+    };
     match v.as_obj().and_then(|o| o.dict.clone()) {
         Some(d) if matches!(&d.kind, ObjKind::Dict(t) if !t.borrow().is_empty()) => Ok(Value::Obj(d)),
         _ => Ok(Value::None),
@@ -301,15 +338,28 @@ fn type_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         _ => return Err(vm.type_error("type.__new__(X): X is not a type object")),
     };
     let Some(name) = args[1].as_str().map(|s| s.to_string()) else {
-        return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {}", vm.type_name(&args[1]))));
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            vm.type_name(&args[1])
+        )));
     };
     let bases = match args[2].kind() {
         Some(ObjKind::Tuple(t)) => t.to_vec(),
-        _ => return Err(vm.type_error(format!("type.__new__() argument 2 must be tuple, not {}", vm.type_name(&args[2])))),
+        _ => {
+            return Err(vm.type_error(format!(
+                "type.__new__() argument 2 must be tuple, not {}",
+                vm.type_name(&args[2])
+            )));
+        }
     };
     let ns = match &args[3] {
         Value::Obj(d) if matches!(d.kind, ObjKind::Dict(_)) => d.clone(),
-        _ => return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(&args[3])))),
+        _ => {
+            return Err(vm.type_error(format!(
+                "type.__new__() argument 3 must be dict, not {}",
+                vm.type_name(&args[3])
+            )));
+        }
     };
     let meta = calculate_metaclass(vm, &meta, &bases)?;
     if crate::ops::dict_get_str(&ns, crate::ops::hash_str("__module__"), "__module__").is_none() {
@@ -402,7 +452,11 @@ pub fn create_class(vm: &mut Vm, meta: &Obj, name: &str, bases: Vec<Value>, ns: 
     *td.mro_tail.borrow_mut() = mro_tail;
     // copy namespace
     let entries: Vec<(i64, Value, Value)> = match &ns.kind {
-        ObjKind::Dict(d) => d.borrow().iter_hashed().map(|(h, k, v)| (h, k.clone(), v.clone())).collect(),
+        ObjKind::Dict(d) => d
+            .borrow()
+            .iter_hashed()
+            .map(|(h, k, v)| (h, k.clone(), v.clone()))
+            .collect(),
         _ => vec![],
     };
     let mut classcell = None;
@@ -436,7 +490,11 @@ pub fn create_class(vm: &mut Vm, meta: &Obj, name: &str, bases: Vec<Value>, ns: 
     // __slots__
     let slots_key = "__slots__";
     if let Some(s) = crate::ops::dict_get_str(&td.dict, crate::ops::hash_str(slots_key), slots_key) {
-        let names: Vec<Value> = if s.as_str().is_some() { vec![s.clone()] } else { vm.collect(&s)? };
+        let names: Vec<Value> = if s.as_str().is_some() {
+            vec![s.clone()]
+        } else {
+            vm.collect(&s)?
+        };
         let mut v: Vec<Rc<str>> = Vec::new();
         for n in names {
             match n.as_str() {
@@ -446,7 +504,10 @@ pub fn create_class(vm: &mut Vm, meta: &Obj, name: &str, bases: Vec<Value>, ns: 
                     if !ok {
                         return Err(vm.type_error("__slots__ must be identifiers"));
                     }
-                    if x != "__dict__" && x != "__weakref__" && crate::ops::dict_get_str(&td.dict, crate::ops::hash_str(x), x).is_some() {
+                    if x != "__dict__"
+                        && x != "__weakref__"
+                        && crate::ops::dict_get_str(&td.dict, crate::ops::hash_str(x), x).is_some()
+                    {
                         return Err(vm.value_error(format!("'{x}' in __slots__ conflicts with class variable")));
                     }
                     v.push(Rc::from(x));
@@ -488,7 +549,8 @@ pub fn create_class(vm: &mut Vm, meta: &Obj, name: &str, bases: Vec<Value>, ns: 
     if has_eq && !has_hash {
         let key = vm.intern("__hash__");
         if let ObjKind::Dict(d) = &td.dict.kind {
-            d.borrow_mut().insert_native(crate::ops::hash_str("__hash__"), key, Value::None);
+            d.borrow_mut()
+                .insert_native(crate::ops::hash_str("__hash__"), key, Value::None);
         }
     }
     let bases_for_registry = td.bases.borrow().clone();
@@ -511,7 +573,9 @@ pub fn create_class(vm: &mut Vm, meta: &Obj, name: &str, bases: Vec<Value>, ns: 
                     // CPython 3.11 wraps the error in a RuntimeError whose cause it is
                     let tn = vm.type_name(&v);
                     let kr = vm.repr(&k)?;
-                    let err = vm.runtime_error(format!("Error calling __set_name__ on '{tn}' instance {kr} in '{name}'"));
+                    let err = vm.runtime_error(format!(
+                        "Error calling __set_name__ on '{tn}' instance {kr} in '{name}'"
+                    ));
                     if let Some(d) = Vm::exc_data(&err.0) {
                         let mut d = d.borrow_mut();
                         d.cause = Some(e.0.clone());
@@ -663,7 +727,9 @@ pub fn type_call(vm: &mut Vm, cls: &Obj, args: &[Value], kwnames: &[Value]) -> P
     if !crate::types::is_subtype(&obj_cls, cls) {
         return Ok(obj);
     }
-    let Some(init) = vm.lookup_in_type(&obj_cls, "__init__") else { return Ok(obj) };
+    let Some(init) = vm.lookup_in_type(&obj_cls, "__init__") else {
+        return Ok(obj);
+    };
     let is_object_init = matches!(init.kind(), Some(ObjKind::Native(n)) if n.owner == "object");
     if is_object_init {
         if !args.is_empty() {
@@ -702,25 +768,41 @@ fn type_init(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let Some(Value::Obj(t)) = args.first() else { return Err(vm.type_error("mro() needs a type")) };
+    let Some(Value::Obj(t)) = args.first() else {
+        return Err(vm.type_error("mro() needs a type"));
+    };
     let items = mro(t).into_iter().map(Value::Obj).collect();
     Ok(vm.new_list(items))
 }
 
 fn type_subclasscheck(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let [Value::Obj(t), Value::Obj(sub)] = args else { return Ok(Value::Bool(false)) };
-    Ok(Value::Bool(matches!(sub.kind, ObjKind::Type(_)) && crate::types::is_subtype(sub, t)))
+    let [Value::Obj(t), Value::Obj(sub)] = args else {
+        return Ok(Value::Bool(false));
+    };
+    Ok(Value::Bool(
+        matches!(sub.kind, ObjKind::Type(_)) && crate::types::is_subtype(sub, t),
+    ))
 }
 
 fn type_instancecheck(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let [Value::Obj(t), v] = args else { return Ok(Value::Bool(false)) };
+    let [Value::Obj(t), v] = args else {
+        return Ok(Value::Bool(false));
+    };
     Ok(Value::Bool(vm.isinstance(v, t)))
 }
 
 fn type_subclasses(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let Some(Value::Obj(t)) = args.first() else { return Ok(vm.new_list(vec![])) };
+    let Some(Value::Obj(t)) = args.first() else {
+        return Ok(vm.new_list(vec![]));
+    };
     let subs: Vec<Value> = match &t.kind {
-        ObjKind::Type(td) => td.subclasses.borrow().iter().filter_map(|w| w.upgrade()).map(Value::Obj).collect(),
+        ObjKind::Type(td) => td
+            .subclasses
+            .borrow()
+            .iter()
+            .filter_map(|w| w.upgrade())
+            .map(Value::Obj)
+            .collect(),
         _ => vec![],
     };
     Ok(vm.new_list(subs))
@@ -746,7 +828,10 @@ fn super_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error(format!("super() argument 1 must be a type, not {tn}")));
     };
     if !matches!(this_t.kind, ObjKind::Type(_)) {
-        return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(&this))));
+        return Err(vm.type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            vm.type_name(&this)
+        )));
     }
     let start = match &obj {
         Value::Obj(o) if matches!(o.kind, ObjKind::Type(_)) && crate::types::is_subtype(o, this_t) => o.clone(),
@@ -758,13 +843,19 @@ fn super_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             c
         }
     };
-    let sup = ObjKind::Super { this: this_t.clone(), obj, start };
+    let sup = ObjKind::Super {
+        this: this_t.clone(),
+        obj,
+        start,
+    };
     Ok(Value::new_obj(&vm.types.super_, sup))
 }
 
 /// Attribute lookup on a `super` object: search the MRO after `this`.
 pub fn super_get_attr(vm: &mut Vm, s: &Value, name: &str) -> PyResult<Option<Value>> {
-    let Some(ObjKind::Super { this, obj, start }) = s.kind() else { return Ok(None) };
+    let Some(ObjKind::Super { this, obj, start }) = s.kind() else {
+        return Ok(None);
+    };
     let (this, obj, start) = (this.clone(), obj.clone(), start.clone());
     let m = mro(&start);
     let pos = m.iter().position(|t| Rc::ptr_eq(t, &this)).map_or(m.len(), |p| p + 1);
@@ -784,7 +875,11 @@ pub fn super_get_attr(vm: &mut Vm, s: &Value, name: &str) -> PyResult<Option<Val
                     })),
                 ),
                 Some(ObjKind::ClassMethod(f)) => {
-                    let cls = if obj_is_type { obj.clone() } else { Value::Obj(vm.class_of(&obj).clone()) };
+                    let cls = if obj_is_type {
+                        obj.clone()
+                    } else {
+                        Value::Obj(vm.class_of(&obj).clone())
+                    };
                     vm.new_bound_method(f.clone(), cls)
                 }
                 Some(ObjKind::StaticMethod(f)) => f.clone(),
@@ -867,10 +962,18 @@ pub fn builtin_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
         }),
         ObjKind::Native(n) => Ok(match name {
             "__name__" => Some(vm.new_str(n.name)),
-            "__qualname__" => Some(vm.new_str(if n.owner.is_empty() { n.name.to_string() } else { format!("{}.{}", n.owner, n.name) })),
+            "__qualname__" => Some(vm.new_str(if n.owner.is_empty() {
+                n.name.to_string()
+            } else {
+                format!("{}.{}", n.owner, n.name)
+            })),
             "__self__" => Some(n.receiver.clone().unwrap_or(Value::None)),
             "__doc__" => Some(Value::None),
-            "__module__" => Some(if n.owner.is_empty() { vm.new_str("builtins") } else { Value::None }),
+            "__module__" => Some(if n.owner.is_empty() {
+                vm.new_str("builtins")
+            } else {
+                Value::None
+            }),
             _ => None,
         }),
         ObjKind::Property { fget, fset, fdel, doc } => Ok(match name {
@@ -913,7 +1016,8 @@ pub fn builtin_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             }
             "gi_code" => {
                 let code = g.borrow().frame.as_ref().map(|f| f.code.clone());
-                code.map(|c| Value::new_obj(&vm.types.code, ObjKind::Code(c))).or(Some(Value::None))
+                code.map(|c| Value::new_obj(&vm.types.code, ObjKind::Code(c)))
+                    .or(Some(Value::None))
             }
             "gi_yieldfrom" => Some(Value::None),
             _ => None,
@@ -966,7 +1070,14 @@ pub fn type_builtin_attr(vm: &mut Vm, t: &Obj, name: &str) -> PyResult<Option<Va
         "__qualname__" => Some(vm.new_str(&**td.qualname.borrow())),
         "__mro__" => Some(vm.new_tuple(mro(t).into_iter().map(Value::Obj).collect())),
         "__bases__" => Some(vm.new_tuple(td.bases.borrow().iter().cloned().map(Value::Obj).collect())),
-        "__base__" => Some(td.bases.borrow().first().cloned().map(Value::Obj).unwrap_or(Value::None)),
+        "__base__" => Some(
+            td.bases
+                .borrow()
+                .first()
+                .cloned()
+                .map(Value::Obj)
+                .unwrap_or(Value::None),
+        ),
         // a read-only snapshot (CPython: a mappingproxy); writing to the class namespace must
         // go through setattr so type versions (inline caches) see it
         "__dict__" => {
@@ -974,7 +1085,10 @@ pub fn type_builtin_attr(vm: &mut Vm, t: &Obj, name: &str) -> PyResult<Option<Va
                 ObjKind::Dict(d) => d.borrow().clone(),
                 _ => crate::dict::Dict::new(),
             };
-            Some(Value::new_obj(&vm.types.mappingproxy, ObjKind::Dict(std::cell::RefCell::new(copy))))
+            Some(Value::new_obj(
+                &vm.types.mappingproxy,
+                ObjKind::Dict(std::cell::RefCell::new(copy)),
+            ))
         }
         "__module__" => Some(vm.new_str("builtins")),
         "__doc__" => Some(Value::None),
@@ -1051,7 +1165,10 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&o, "__reduce__", object_reduce_ex);
     vm.add_method(&o, "__sizeof__", object_sizeof);
     vm.add_method(&o, "__getstate__", object_getstate);
-    let hook = Value::new_obj(&vm.types.classmethod, ObjKind::ClassMethod(vm.new_native("__subclasshook__", object_subclasshook)));
+    let hook = Value::new_obj(
+        &vm.types.classmethod,
+        ObjKind::ClassMethod(vm.new_native("__subclasshook__", object_subclasshook)),
+    );
     vm.set_attr_str(&o, "__subclasshook__", hook);
     for n in ["__lt__", "__le__", "__gt__", "__ge__"] {
         vm.add_method(&o, n, object_class_getattr_eq_lt);
@@ -1070,7 +1187,10 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&t, "__instancecheck__", type_instancecheck);
     vm.add_method(&t, "__subclasses__", type_subclasses);
     let s = vm.types.super_.clone();
-    let sn = Value::new_obj(&vm.types.staticmethod, ObjKind::StaticMethod(vm.new_native("__new__", super_new)));
+    let sn = Value::new_obj(
+        &vm.types.staticmethod,
+        ObjKind::StaticMethod(vm.new_native("__new__", super_new)),
+    );
     vm.set_attr_str(&s, "__new__", sn);
     if let Some(Value::Obj(f)) = vm.module_get(&s, "__new__").map(|v| match v.kind() {
         Some(ObjKind::StaticMethod(f)) => f.clone(),

@@ -13,8 +13,12 @@ use crate::vm::{PyResult, Vm};
 /// The receiver and its (start, stop, step), or CPython's descriptor error; plus a
 /// `METH_O` / `METH_NOARGS` count check.
 fn this<'a>(vm: &mut Vm, args: &'a [Value], kw: &[Value], name: &str, n: usize) -> PyResult<(&'a Obj, i64, i64, i64)> {
-    let Some(Value::Obj(o)) = args.first() else { return Err(descr_error(vm, name, "range", args.first())) };
-    let ObjKind::Range { start, stop, step } = &o.kind else { return Err(descr_error(vm, name, "range", args.first())) };
+    let Some(Value::Obj(o)) = args.first() else {
+        return Err(descr_error(vm, name, "range", args.first()));
+    };
+    let ObjKind::Range { start, stop, step } = &o.kind else {
+        return Err(descr_error(vm, name, "range", args.first()));
+    };
     let full = format!("range.{name}");
     no_kwargs(vm, &full, kw)?;
     check_count(vm, &full, args.len() - 1, n, n)?;
@@ -25,7 +29,11 @@ fn this<'a>(vm: &mut Vm, args: &'a [Value], kw: &[Value], name: &str, n: usize) 
 fn length(start: i64, stop: i64, step: i64) -> i128 {
     let (start, stop, step) = (start as i128, stop as i128, step as i128);
     if step > 0 {
-        if stop > start { (stop - start + step - 1) / step } else { 0 }
+        if stop > start {
+            (stop - start + step - 1) / step
+        } else {
+            0
+        }
     } else if start > stop {
         (start - stop - step - 1) / (-step)
     } else {
@@ -37,14 +45,20 @@ fn length(start: i64, stop: i64, step: i64) -> i128 {
 fn int_position(x: i64, start: i64, stop: i64, step: i64) -> Option<i64> {
     let (x, s, e, st) = (x as i128, start as i128, stop as i128, step as i128);
     let inside = if st > 0 { x >= s && x < e } else { x <= s && x > e };
-    if inside && (x - s) % st == 0 { i64::try_from((x - s) / st).ok() } else { None }
+    if inside && (x - s) % st == 0 {
+        i64::try_from((x - s) / st).ok()
+    } else {
+        None
+    }
 }
 
 /// True for an exact `int` (CPython `PyLong_CheckExact`: not bool, not subclasses).
 fn exact_int(vm: &Vm, v: &Value) -> bool {
     match v {
         Value::Int(_) => true,
-        Value::Obj(o) => matches!(o.kind, ObjKind::Int(_)) && o.class.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(c, &vm.types.int)),
+        Value::Obj(o) => {
+            matches!(o.kind, ObjKind::Int(_)) && o.class.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(c, &vm.types.int))
+        }
         _ => false,
     }
 }
@@ -118,7 +132,9 @@ fn dunder_contains(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
             Value::Bool(b) => Some(*b as i64),
             _ => None,
         };
-        return Ok(Value::Bool(i.is_some_and(|i| int_position(i, start, stop, step).is_some())));
+        return Ok(Value::Bool(
+            i.is_some_and(|i| int_position(i, start, stop, step).is_some()),
+        ));
     }
     Ok(Value::Bool(scan(vm, x, start, stop, step, true)?.1.is_some()))
 }
@@ -133,22 +149,40 @@ fn dunder_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
 
 fn dunder_iter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (_, start, stop, step) = this(vm, args, kw, "__iter__", 0)?;
-    let st = IterState::Range { next: start, stop, step };
-    Ok(Value::new_obj(&vm.types.range_iterator, ObjKind::Iter(RefCell::new(st))))
+    let st = IterState::Range {
+        next: start,
+        stop,
+        step,
+    };
+    Ok(Value::new_obj(
+        &vm.types.range_iterator,
+        ObjKind::Iter(RefCell::new(st)),
+    ))
 }
 
 fn dunder_reversed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (_, start, stop, step) = this(vm, args, kw, "__reversed__", 0)?;
     let n = length(start, stop, step);
     let st = if n == 0 {
-        IterState::Range { next: 0, stop: 0, step: 1 }
+        IterState::Range {
+            next: 0,
+            stop: 0,
+            step: 1,
+        }
     } else {
         let last = start as i128 + (n - 1) * step as i128;
         let new_stop = (start as i128 - step as i128).clamp(i64::MIN as i128, i64::MAX as i128);
         let new_step = (-(step as i128)).clamp(i64::MIN as i128, i64::MAX as i128);
-        IterState::Range { next: last as i64, stop: new_stop as i64, step: new_step as i64 }
+        IterState::Range {
+            next: last as i64,
+            stop: new_stop as i64,
+            step: new_step as i64,
+        }
     };
-    Ok(Value::new_obj(&vm.types.range_iterator, ObjKind::Iter(RefCell::new(st))))
+    Ok(Value::new_obj(
+        &vm.types.range_iterator,
+        ObjKind::Iter(RefCell::new(st)),
+    ))
 }
 
 /// Registers the methods of `range`.
@@ -187,7 +221,9 @@ pub fn big_len(start: &dashu_int::IBig, stop: &dashu_int::IBig, step: &dashu_int
 /// `r[key]` for a big range with an int key.
 pub fn big_getitem(vm: &mut Vm, r: &Value, key: &Value) -> PyResult<Value> {
     use dashu_int::IBig;
-    let Some(ObjKind::BigRange { start, stop, step }) = r.kind() else { return Err(vm.type_error("not a range")) };
+    let Some(ObjKind::BigRange { start, stop, step }) = r.kind() else {
+        return Err(vm.type_error("not a range"));
+    };
     let Some(i) = crate::numops::to_pyint(key) else {
         let tn = vm.type_name(key);
         return Err(vm.type_error(format!("range indices must be integers or slices, not {tn}")));
@@ -207,11 +243,19 @@ pub fn big_getitem(vm: &mut Vm, r: &Value, key: &Value) -> PyResult<Value> {
 /// `x in r` for a big range (ints only; other values compare by equality).
 pub fn big_contains(vm: &mut Vm, r: &Value, x: &Value) -> PyResult<bool> {
     use dashu_int::IBig;
-    let Some(ObjKind::BigRange { start, stop, step }) = r.kind() else { return Ok(false) };
-    let Some(i) = crate::numops::to_pyint(x) else { return Ok(false) };
+    let Some(ObjKind::BigRange { start, stop, step }) = r.kind() else {
+        return Ok(false);
+    };
+    let Some(i) = crate::numops::to_pyint(x) else {
+        return Ok(false);
+    };
     let _ = vm;
     let i = i.to_ibig();
-    let inside = if *step > IBig::ZERO { i >= *start && i < *stop } else { i <= *start && i > *stop };
+    let inside = if *step > IBig::ZERO {
+        i >= *start && i < *stop
+    } else {
+        i <= *start && i > *stop
+    };
     if !inside {
         return Ok(false);
     }

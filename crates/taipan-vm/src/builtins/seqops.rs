@@ -16,7 +16,8 @@ const MAX_REPEAT_ITEMS: usize = 1 << 31;
 
 /// An int, or an object with `__index__` (usable as a repeat count).
 fn is_index_like(vm: &Vm, v: &Value) -> bool {
-    to_pyint(v).is_some() || (matches!(v.kind(), Some(ObjKind::Instance(_))) && vm.lookup_special(v, "__index__").is_some())
+    to_pyint(v).is_some()
+        || (matches!(v.kind(), Some(ObjKind::Instance(_))) && vm.lookup_special(v, "__index__").is_some())
 }
 
 fn repeat_count(vm: &mut Vm, n: &Value, len: usize) -> Option<PyResult<usize>> {
@@ -92,7 +93,10 @@ pub fn sequence_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> Option<PyRes
             }
             let mut v = x.borrow().clone();
             v.extend_from_slice(&other);
-            Some(Ok(Value::new_obj(&vm.types.bytearray, ObjKind::ByteArray(RefCell::new(v)))))
+            Some(Ok(Value::new_obj(
+                &vm.types.bytearray,
+                ObjKind::ByteArray(RefCell::new(v)),
+            )))
         }
         (B::Add, Some(ObjKind::Bytes(x)), Some(ObjKind::ByteArray(y))) => {
             let mut v = x.to_vec();
@@ -102,18 +106,27 @@ pub fn sequence_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> Option<PyRes
         (B::Multiply, Some(k), _) if is_seq(k) && is_index_like(vm, b) => Some(repeat(vm, a, b, op.is_inplace())),
         (B::Multiply, _, Some(k)) if is_seq(k) && is_index_like(vm, a) => Some(repeat(vm, b, a, false)),
         (B::Remainder, Some(ObjKind::Str(_)), _) => Some(crate::builtins::format::percent_format(vm, a, b)),
-        (B::Or | B::And | B::Subtract | B::Xor, Some(ObjKind::Set(_) | ObjKind::FrozenSet(_)), Some(ObjKind::Set(_) | ObjKind::FrozenSet(_))) => {
-            Some(crate::builtins::set::set_binary(vm, a, b, op))
+        (
+            B::Or | B::And | B::Subtract | B::Xor,
+            Some(ObjKind::Set(_) | ObjKind::FrozenSet(_)),
+            Some(ObjKind::Set(_) | ObjKind::FrozenSet(_)),
+        ) => Some(crate::builtins::set::set_binary(vm, a, b, op)),
+        _ if crate::builtins::dict::is_view_operation(a, b, op) => {
+            Some(crate::builtins::dict::view_binary(vm, a, b, op))
         }
-        _ if crate::builtins::dict::is_view_operation(a, b, op) => Some(crate::builtins::dict::view_binary(vm, a, b, op)),
-        (B::Or, Some(ObjKind::Dict(_)), Some(ObjKind::Dict(_))) => Some(crate::builtins::dict::dict_or(vm, a, b, op.is_inplace())),
+        (B::Or, Some(ObjKind::Dict(_)), Some(ObjKind::Dict(_))) => {
+            Some(crate::builtins::dict::dict_or(vm, a, b, op.is_inplace()))
+        }
         (B::Or, Some(ObjKind::Dict(_)), _) if op.is_inplace() => Some(crate::builtins::dict::dict_or(vm, a, b, true)),
         _ => None,
     }
 }
 
 fn is_seq(k: &ObjKind) -> bool {
-    matches!(k, ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_))
+    matches!(
+        k,
+        ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_)
+    )
 }
 
 /// MemoryError for an allocation that failed (instead of Rust's abort).
@@ -207,9 +220,13 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
                 let text = s.as_str();
                 let out: String = if s.is_ascii() {
                     if si.step == 1 {
-                        text.get(si.start.max(0) as usize..(si.start.max(0) as usize + si.len)).unwrap_or("").to_string()
+                        text.get(si.start.max(0) as usize..(si.start.max(0) as usize + si.len))
+                            .unwrap_or("")
+                            .to_string()
                     } else {
-                        si.indices().filter_map(|i| text.as_bytes().get(i).map(|b| *b as char)).collect()
+                        si.indices()
+                            .filter_map(|i| text.as_bytes().get(i).map(|b| *b as char))
+                            .collect()
                     }
                 } else {
                     let chars: Vec<char> = text.chars().collect();
@@ -254,7 +271,11 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
                     Ok(i) => Ok(Value::Int(data[i] as i64)),
                     Err(e) => {
                         if vm.exc_matches(&e.0, &vm.exc.index_error.clone()) {
-                            Err(vm.index_error(if is_array { "bytearray index out of range" } else { "index out of range" }))
+                            Err(vm.index_error(if is_array {
+                                "bytearray index out of range"
+                            } else {
+                                "index out of range"
+                            }))
                         } else {
                             Err(e)
                         }
@@ -273,7 +294,11 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
                         let clamp = |x: i128| x.clamp(i64::MIN as i128, i64::MAX as i128) as i64;
                         Ok(Value::new_obj(
                             &vm.types.range,
-                            ObjKind::Range { start: clamp(nstart), stop: clamp(nstop), step: clamp(nstep) },
+                            ObjKind::Range {
+                                start: clamp(nstart),
+                                stop: clamp(nstop),
+                                step: clamp(nstep),
+                            },
                         ))
                     }
                     Err(e) => Err(e),
@@ -386,7 +411,9 @@ pub fn builtin_setitem(vm: &mut Vm, o: &Obj, key: &Value, value: &Value) -> Opti
                 }
             }
         }
-        ObjKind::Dict(_) if is_mappingproxy(vm, o) => Err(vm.type_error("'mappingproxy' object does not support item assignment")),
+        ObjKind::Dict(_) if is_mappingproxy(vm, o) => {
+            Err(vm.type_error("'mappingproxy' object does not support item assignment"))
+        }
         ObjKind::Dict(_) => vm.dict_set(o, key.clone(), value.clone()),
         ObjKind::ByteArray(_) => crate::builtins::bytes::bytearray_setitem(vm, &Value::Obj(o.clone()), key, value),
         _ => return None,
@@ -442,7 +469,9 @@ pub fn builtin_delitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<()>
                 }
             }
         }
-        ObjKind::Dict(_) if is_mappingproxy(vm, o) => Err(vm.type_error("'mappingproxy' object does not support item deletion")),
+        ObjKind::Dict(_) if is_mappingproxy(vm, o) => {
+            Err(vm.type_error("'mappingproxy' object does not support item deletion"))
+        }
         ObjKind::Dict(_) => match vm.dict_del(o, key) {
             Ok(Some(_)) => Ok(()),
             Ok(None) => Err(vm.key_error(key.clone())),
@@ -464,11 +493,18 @@ pub fn descr_error(vm: &mut Vm, name: &str, owner: &str, got: Option<&Value>) ->
     };
     let tn = vm.type_name(got);
     let method_like = !name.starts_with("__")
-        || matches!(name, "__getitem__" | "__contains__" | "__reversed__" | "__sizeof__" | "__class_getitem__");
+        || matches!(
+            name,
+            "__getitem__" | "__contains__" | "__reversed__" | "__sizeof__" | "__class_getitem__"
+        );
     if method_like {
-        vm.type_error(format!("descriptor '{name}' for '{owner}' objects doesn't apply to a '{tn}' object"))
+        vm.type_error(format!(
+            "descriptor '{name}' for '{owner}' objects doesn't apply to a '{tn}' object"
+        ))
     } else {
-        vm.type_error(format!("descriptor '{name}' requires a '{owner}' object but received a '{tn}'"))
+        vm.type_error(format!(
+            "descriptor '{name}' requires a '{owner}' object but received a '{tn}'"
+        ))
     }
 }
 
@@ -511,7 +547,9 @@ pub fn clamped_index_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::Float(_) | Value::None => Err(vm.type_error("slice indices must be integers or have an __index__ method")),
+        Value::Float(_) | Value::None => {
+            Err(vm.type_error("slice indices must be integers or have an __index__ method"))
+        }
         _ => match vm.to_index(v) {
             Ok(i) => Ok(i),
             Err(e) => {
@@ -550,7 +588,10 @@ pub fn index_bounds(vm: &mut Vm, args: &[Value], len: usize) -> PyResult<(usize,
 pub fn class_getitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::args::no_kwargs(vm, "__class_getitem__", kwnames)?;
     if args.len() != 2 {
-        return Err(vm.type_error(format!("__class_getitem__() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "__class_getitem__() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
     }
     Ok(args[0].clone())
 }
@@ -564,5 +605,7 @@ pub fn add_class_getitem(vm: &mut Vm, ty: &Obj) {
 
 /// True for the read-only class namespace views returned by `Class.__dict__`.
 pub fn is_mappingproxy(vm: &Vm, o: &Obj) -> bool {
-    o.class.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(c, &vm.types.mappingproxy))
+    o.class
+        .as_ref()
+        .is_some_and(|c| std::rc::Rc::ptr_eq(c, &vm.types.mappingproxy))
 }

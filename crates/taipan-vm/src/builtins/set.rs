@@ -91,7 +91,10 @@ fn copy_of(v: &Value) -> Set {
 
 /// True for an exact `dict` (CPython `PyDict_CheckExact`).
 fn is_exact_dict(vm: &Vm, v: &Value) -> bool {
-    matches!(v.kind(), Some(ObjKind::Dict(_))) && v.as_obj().and_then(|o| o.class.as_ref()).is_some_and(|c| Rc::ptr_eq(c, &vm.types.dict))
+    matches!(v.kind(), Some(ObjKind::Dict(_)))
+        && v.as_obj()
+            .and_then(|o| o.class.as_ref())
+            .is_some_and(|c| Rc::ptr_eq(c, &vm.types.dict))
 }
 
 /// (hash, key) of an exact dict's entries in order.
@@ -181,12 +184,16 @@ fn contains_hashed(vm: &mut Vm, s: &Value, key: &Value, hash: i64) -> PyResult<b
 /// CPython `set_intersection(so, other)` for any iterable `other`.
 pub(crate) fn intersection(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Set> {
     let (mut sa, mut sb) = (None, None);
-    let Some(ca) = cell_of(so, &mut sa) else { return Ok(Set::new()) };
+    let Some(ca) = cell_of(so, &mut sa) else {
+        return Ok(Set::new());
+    };
     if so.is(other) {
         return Ok(ca.borrow().copy());
     }
     if is_anyset(other) {
-        let Some(cb) = cell_of(other, &mut sb) else { return Ok(Set::new()) };
+        let Some(cb) = cell_of(other, &mut sb) else {
+            return Ok(Set::new());
+        };
         let t = st::set_intersection(ca, cb, &mut PyKeyEq(vm))?;
         return Ok(Set::from_table(t));
     }
@@ -206,7 +213,12 @@ pub(crate) fn intersection(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<S
 }
 
 /// CPython `set_difference_update_internal(so, other)` for a mutable set cell `so`.
-pub(crate) fn difference_update_internal(vm: &mut Vm, so: &RefCell<Set>, so_val: Option<&Value>, other: &Value) -> PyResult<()> {
+pub(crate) fn difference_update_internal(
+    vm: &mut Vm,
+    so: &RefCell<Set>,
+    so_val: Option<&Value>,
+    other: &Value,
+) -> PyResult<()> {
     if so_val.is_some_and(|v| v.is(other)) {
         let old = so.borrow_mut().take_all();
         drop(old);
@@ -214,7 +226,9 @@ pub(crate) fn difference_update_internal(vm: &mut Vm, so: &RefCell<Set>, so_val:
     }
     if is_anyset(other) {
         let mut snap = None;
-        let Some(cb) = cell_of(other, &mut snap) else { return Ok(()) };
+        let Some(cb) = cell_of(other, &mut snap) else {
+            return Ok(());
+        };
         return st::set_difference_update(so, cb, &mut PyKeyEq(vm));
     }
     let it = vm.iter(other)?;
@@ -239,7 +253,9 @@ fn difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Set> {
         return copy_and_difference(vm, so, other);
     }
     let (mut sa, mut sb) = (None, None);
-    let Some(ca) = cell_of(so, &mut sa) else { return Ok(Set::new()) };
+    let Some(ca) = cell_of(so, &mut sa) else {
+        return Ok(Set::new());
+    };
     if is_anyset(other) {
         let cb = if so.is(other) {
             ca
@@ -252,13 +268,16 @@ fn difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Set> {
         return Ok(Set::from_table(st::set_difference(ca, cb, &mut PyKeyEq(vm))?));
     }
     // exact dict: keys of `so` (slot order) not in the dict
-    let Some(Value::Obj(d)) = Some(other) else { return Ok(Set::new()) };
+    let Some(Value::Obj(d)) = Some(other) else {
+        return Ok(Set::new());
+    };
     let result = RefCell::new(Set::new());
     let mut pos = 0;
     loop {
         let next = {
             let t = ca.borrow();
-            t.next_active(pos).and_then(|p| t.entry_hashed(p).map(|(h, k)| (p, h, k.clone())))
+            t.next_active(pos)
+                .and_then(|p| t.entry_hashed(p).map(|(h, k)| (p, h, k.clone())))
         };
         let Some((p, h, k)) = next else { break };
         pos = p + 1;
@@ -277,7 +296,12 @@ fn copy_and_difference(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Set> 
 }
 
 /// CPython `set_symmetric_difference_update(so, other)` for a mutable set cell.
-pub(crate) fn symmetric_difference_update(vm: &mut Vm, so: &RefCell<Set>, so_val: Option<&Value>, other: &Value) -> PyResult<()> {
+pub(crate) fn symmetric_difference_update(
+    vm: &mut Vm,
+    so: &RefCell<Set>,
+    so_val: Option<&Value>,
+    other: &Value,
+) -> PyResult<()> {
     if so_val.is_some_and(|v| v.is(other)) {
         let old = so.borrow_mut().take_all();
         drop(old);
@@ -293,7 +317,9 @@ pub(crate) fn symmetric_difference_update(vm: &mut Vm, so: &RefCell<Set>, so_val
     }
     if is_anyset(other) {
         let mut snap = None;
-        let Some(cb) = cell_of(other, &mut snap) else { return Ok(()) };
+        let Some(cb) = cell_of(other, &mut snap) else {
+            return Ok(());
+        };
         return st::set_symmetric_difference_update(so, cb, &mut PyKeyEq(vm));
     }
     let tmp = RefCell::new(new_set_from(vm, other)?);
@@ -305,11 +331,15 @@ fn issubset(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
     if !is_anyset(other) {
         let tmp = RefCell::new(new_set_from(vm, other)?);
         let mut sa = None;
-        let Some(ca) = cell_of(so, &mut sa) else { return Ok(false) };
+        let Some(ca) = cell_of(so, &mut sa) else {
+            return Ok(false);
+        };
         return st::set_issubset(ca, &tmp, &mut PyKeyEq(vm));
     }
     let (mut sa, mut sb) = (None, None);
-    let Some(ca) = cell_of(so, &mut sa) else { return Ok(false) };
+    let Some(ca) = cell_of(so, &mut sa) else {
+        return Ok(false);
+    };
     let cb = if so.is(other) {
         ca
     } else {
@@ -364,7 +394,9 @@ pub fn set_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> PyResult<Value> {
         }
     }
     let (mut sa, mut sb) = (None, None);
-    let Some(ca) = cell_of(a, &mut sa) else { return Ok(vm.not_implemented.clone()) };
+    let Some(ca) = cell_of(a, &mut sa) else {
+        return Ok(vm.not_implemented.clone());
+    };
     let cb = if a.is(b) {
         ca
     } else {
@@ -435,10 +467,16 @@ fn check_self(vm: &mut Vm, args: &[Value], name: &str, frozen: bool) -> PyResult
     let Some(s) = args.first() else {
         return Err(vm.type_error(format!("unbound method {owner}.{name}() needs an argument")));
     };
-    let ok = if frozen { is_frozen(s) } else { matches!(s.kind(), Some(ObjKind::Set(_))) };
+    let ok = if frozen {
+        is_frozen(s)
+    } else {
+        matches!(s.kind(), Some(ObjKind::Set(_)))
+    };
     if !ok {
         let tn = vm.type_name(s);
-        return Err(vm.type_error(format!("descriptor '{name}' for '{owner}' objects doesn't apply to a '{tn}' object")));
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' for '{owner}' objects doesn't apply to a '{tn}' object"
+        )));
     }
     Ok(s.clone())
 }
@@ -539,7 +577,9 @@ fn union_impl(vm: &mut Vm, args: &[Value], kw: &[Value], frozen: bool) -> PyResu
 
 /// CPython `set_intersection_multi`.
 fn intersection_multi(vm: &mut Vm, s: &Value, others: &[Value], frozen: bool) -> PyResult<Set> {
-    let Some((first, rest)) = others.split_first() else { return Ok(copy_of(s)) };
+    let Some((first, rest)) = others.split_first() else {
+        return Ok(copy_of(s));
+    };
     let mut result = intersection(vm, s, first)?;
     for other in rest {
         let cur = wrap_set(vm, result, frozen);
@@ -566,7 +606,9 @@ fn m_intersection_update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<
 
 fn difference_impl(vm: &mut Vm, args: &[Value], kw: &[Value], frozen: bool) -> PyResult<Value> {
     let s = varargs(vm, args, kw, "difference", frozen)?;
-    let Some((first, rest)) = args[1..].split_first() else { return Ok(wrap_set(vm, copy_of(&s), frozen)) };
+    let Some((first, rest)) = args[1..].split_first() else {
+        return Ok(wrap_set(vm, copy_of(&s), frozen));
+    };
     let result = RefCell::new(difference(vm, &s, first)?);
     for other in rest {
         difference_update_internal(vm, &result, None, other)?;
@@ -636,7 +678,9 @@ fn isdisjoint_impl(vm: &mut Vm, args: &[Value], kw: &[Value], frozen: bool) -> P
     };
     if exact(vm, other) && is_anyset(other) {
         let (mut sa, mut sb) = (None, None);
-        let (Some(ca), Some(cb)) = (cell_of(&s, &mut sa), cell_of(other, &mut sb)) else { return Ok(Value::Bool(true)) };
+        let (Some(ca), Some(cb)) = (cell_of(&s, &mut sa), cell_of(other, &mut sb)) else {
+            return Ok(Value::Bool(true));
+        };
         return Ok(Value::Bool(st::set_isdisjoint(ca, cb, &mut PyKeyEq(vm))?));
     }
     let it = vm.iter(other)?;
@@ -664,7 +708,11 @@ fn iter_impl(vm: &mut Vm, args: &[Value], kw: &[Value], frozen: bool) -> PyResul
     let s = fixed(vm, args, kw, "__iter__", frozen, 0)?;
     let len = len_of(&s);
     let Value::Obj(o) = &s else { return vm.iter(&s) };
-    let st = crate::object::IterState::Set { set: o.clone(), pos: 0, len };
+    let st = crate::object::IterState::Set {
+        set: o.clone(),
+        pos: 0,
+        len,
+    };
     Ok(Value::new_obj(&vm.types.set_iterator, ObjKind::Iter(RefCell::new(st))))
 }
 
@@ -692,7 +740,11 @@ both!(s_copy, f_copy, copy_impl);
 both!(s_union, f_union, union_impl);
 both!(s_intersection, f_intersection, intersection_impl);
 both!(s_difference, f_difference, difference_impl);
-both!(s_symmetric_difference, f_symmetric_difference, symmetric_difference_impl);
+both!(
+    s_symmetric_difference,
+    f_symmetric_difference,
+    symmetric_difference_impl
+);
 both!(s_issubset, f_issubset, issubset_impl);
 both!(s_issuperset, f_issuperset, issuperset_impl);
 both!(s_isdisjoint, f_isdisjoint, isdisjoint_impl);
@@ -754,7 +806,9 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
     }
     if !crate::types::is_subtype(&cls, &vm.types.frozenset) {
         let name = crate::types::tdata(&cls).name.borrow().to_string();
-        return Err(vm.type_error(format!("frozenset.__new__({name}): {name} is not a subtype of frozenset")));
+        return Err(vm.type_error(format!(
+            "frozenset.__new__({name}): {name} is not a subtype of frozenset"
+        )));
     }
     let exact_cls = Rc::ptr_eq(&cls, &vm.types.frozenset);
     if exact_cls {
@@ -781,7 +835,11 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
     }
     let tmp = crate::builtins::object::new_instance(vm, &cls);
     let dict = tmp.as_obj().and_then(|o| o.dict.clone());
-    Ok(Value::Obj(Rc::new(Object { class: Some(cls), dict, kind: ObjKind::FrozenSet(set) })))
+    Ok(Value::Obj(Rc::new(Object {
+        class: Some(cls),
+        dict,
+        kind: ObjKind::FrozenSet(set),
+    })))
 }
 
 /// Registers the methods of `set` and `frozenset` (and overrides `set.__init__` and

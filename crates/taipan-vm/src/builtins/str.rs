@@ -98,7 +98,13 @@ pub(crate) fn check_pos(
 /// Binds keyword-capable arguments (old `PyArg_ParseTupleAndKeywords`
 /// messages): "split() takes at most 2 arguments (3 given)", "'x' is an
 /// invalid keyword argument for split()".
-pub(crate) fn kw_args(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value], names: &[&str]) -> PyResult<Vec<Option<Value>>> {
+pub(crate) fn kw_args(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kwnames: &[Value],
+    names: &[&str],
+) -> PyResult<Vec<Option<Value>>> {
     let total = args.len();
     if total > names.len() {
         return Err(vm.type_error(format!(
@@ -116,7 +122,10 @@ pub(crate) fn kw_args(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[Value]
         let ks = k.as_str().unwrap_or("");
         match names.iter().position(|n| *n == ks) {
             Some(i) if i < npos => {
-                return Err(vm.type_error(format!("argument for {name}() given by name ('{ks}') and position ({})", i + 1)));
+                return Err(vm.type_error(format!(
+                    "argument for {name}() given by name ('{ks}') and position ({})",
+                    i + 1
+                )));
             }
             Some(i) => {
                 if let Some(slot) = out.get_mut(i) {
@@ -186,7 +195,9 @@ fn this<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a str> {
             Some(s) => Ok(s),
             None => {
                 let tn = vm.type_name(v);
-                Err(vm.type_error(format!("descriptor '{name}' for 'str' objects doesn't apply to a '{tn}' object")))
+                Err(vm.type_error(format!(
+                    "descriptor '{name}' for 'str' objects doesn't apply to a '{tn}' object"
+                )))
             }
         },
         None => Err(vm.type_error(format!("unbound method str.{name}() needs an argument"))),
@@ -200,7 +211,9 @@ fn this_dunder<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a s
             Some(s) => Ok(s),
             None => {
                 let tn = vm.type_name(v);
-                Err(vm.type_error(format!("descriptor '{name}' requires a 'str' object but received a '{tn}'")))
+                Err(vm.type_error(format!(
+                    "descriptor '{name}' requires a 'str' object but received a '{tn}'"
+                )))
             }
         },
         None => Err(vm.type_error(format!("descriptor '{name}' of 'str' object needs an argument"))),
@@ -260,7 +273,11 @@ fn split_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, righ
                 let tn = vm.type_name(sep);
                 return Err(vm.type_error(format!("must be str or None, not {tn}")));
             };
-            let r = if right { sm::rsplit_sep(s, sep, limit) } else { sm::split_sep(s, sep, limit) };
+            let r = if right {
+                sm::rsplit_sep(s, sep, limit)
+            } else {
+                sm::split_sep(s, sep, limit)
+            };
             match r {
                 Ok(p) => p,
                 Err(m) => return Err(vm.value_error(m)),
@@ -339,7 +356,11 @@ fn partition_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, 
     let s = this(vm, args, name)?;
     check_pos(vm, "str", name, &args[1..], kwnames, 1, 1, Style::One)?;
     let sep = str_arg(vm, &args[1], "")?;
-    let r = if right { sm::rpartition(s, sep) } else { sm::partition(s, sep) };
+    let r = if right {
+        sm::rpartition(s, sep)
+    } else {
+        sm::partition(s, sep)
+    };
     match r {
         Ok((a, b, c)) => {
             let items = vec![vm.new_str(a), vm.new_str(b), vm.new_str(c)];
@@ -402,7 +423,11 @@ fn str_replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     };
     let limit = usize::try_from(count).ok();
     // Size guard before building the result.
-    let n = if old.is_empty() { sm::char_len(s).saturating_add(1) } else { sm::count(s, old, None, None) };
+    let n = if old.is_empty() {
+        sm::char_len(s).saturating_add(1)
+    } else {
+        sm::count(s, old, None, None)
+    };
     let n = limit.map_or(n, |l| n.min(l));
     check_size(vm, s.len().saturating_add(n.saturating_mul(new.len())))?;
     let r = sm::replace(s, old, new, limit);
@@ -421,7 +446,11 @@ fn str_removesuffix(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<
     let s = this(vm, args, "removesuffix")?;
     check_pos(vm, "str", "removesuffix", &args[1..], kwnames, 1, 1, Style::One)?;
     let p = str_arg(vm, &args[1], "removesuffix() argument ")?;
-    let r = if p.is_empty() { s } else { s.strip_suffix(p).unwrap_or(s) };
+    let r = if p.is_empty() {
+        s
+    } else {
+        s.strip_suffix(p).unwrap_or(s)
+    };
     Ok(same_or_new(vm, &args[0], r))
 }
 
@@ -449,7 +478,10 @@ fn pad_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, which:
     if wanted <= len {
         return Ok(same_or_new(vm, &args[0], s));
     }
-    check_size(vm, s.len().saturating_add((wanted - len).saturating_mul(fill.len_utf8())))?;
+    check_size(
+        vm,
+        s.len().saturating_add((wanted - len).saturating_mul(fill.len_utf8())),
+    )?;
     let r = match which {
         0 => sm::center(s, width, fill),
         1 => sm::ljust(s, width, fill),
@@ -487,7 +519,11 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
         None => 8,
     };
     let tabs = s.bytes().filter(|b| *b == b'\t').count();
-    check_size(vm, s.len().saturating_add(tabs.saturating_mul(usize::try_from(tabsize).unwrap_or(0))))?;
+    check_size(
+        vm,
+        s.len()
+            .saturating_add(tabs.saturating_mul(usize::try_from(tabsize).unwrap_or(0))),
+    )?;
     let r = sm::expandtabs(s, tabsize);
     Ok(same_or_new(vm, &args[0], &r))
 }
@@ -497,7 +533,12 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
 // ---------------------------------------------------------------------------
 
 /// Parses `(sub[, start[, end]])` for find/count/index.
-fn sub_args<'a>(vm: &mut Vm, args: &'a [Value], kwnames: &[Value], name: &str) -> PyResult<(&'a str, &'a str, Option<i64>, Option<i64>)> {
+fn sub_args<'a>(
+    vm: &mut Vm,
+    args: &'a [Value],
+    kwnames: &[Value],
+    name: &str,
+) -> PyResult<(&'a str, &'a str, Option<i64>, Option<i64>)> {
     let s = this(vm, args, name)?;
     check_pos(vm, "str", name, &args[1..], kwnames, 1, 3, Style::Varargs)?;
     let sub = str_arg(vm, &args[1], "")?;
@@ -544,7 +585,13 @@ fn affix_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, end_
     check_pos(vm, "str", name, &args[1..], kwnames, 1, 3, Style::Varargs)?;
     let start = slice_arg(vm, args.get(2))?;
     let end = slice_arg(vm, args.get(3))?;
-    let test = |p: &str| if end_side { sm::endswith(s, p, start, end) } else { sm::startswith(s, p, start, end) };
+    let test = |p: &str| {
+        if end_side {
+            sm::endswith(s, p, start, end)
+        } else {
+            sm::startswith(s, p, start, end)
+        }
+    };
     let arg = &args[1];
     if let Some(p) = arg.as_str() {
         return Ok(Value::Bool(test(p)));
@@ -646,7 +693,10 @@ fn str_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
     let rest = &args[1..];
     let npos = rest.len().saturating_sub(kwnames.len());
     let (pos, kwvals) = rest.split_at(npos);
-    let kw = crate::builtins::format::Kwargs::Names { names: kwnames, values: kwvals };
+    let kw = crate::builtins::format::Kwargs::Names {
+        names: kwnames,
+        values: kwvals,
+    };
     let r = crate::builtins::format::str_format(vm, s, pos, kw)?;
     Ok(vm.new_str(r))
 }
@@ -805,7 +855,9 @@ fn str_contains(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
 fn str_getitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     this_dunder(vm, args, "__getitem__")?;
     check_pos(vm, "str", "__getitem__", &args[1..], kwnames, 1, 1, Style::Wrapper)?;
-    let Value::Obj(o) = &args[0] else { return Ok(Value::None) };
+    let Value::Obj(o) = &args[0] else {
+        return Ok(Value::None);
+    };
     match crate::builtins::seqops::builtin_getitem(vm, o, &args[1]) {
         Some(r) => r,
         None => Ok(Value::None),
@@ -815,15 +867,24 @@ fn str_getitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 fn str_iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     this_dunder(vm, args, "__iter__")?;
     check_pos(vm, "str", "__iter__", &args[1..], kwnames, 0, 0, Style::Wrapper)?;
-    let Value::Obj(o) = &args[0] else { return Ok(Value::None) };
-    let st = IterState::Str { s: o.clone(), byte_pos: 0 };
-    Ok(Value::new_obj(&vm.types.str_iterator.clone(), ObjKind::Iter(RefCell::new(st))))
+    let Value::Obj(o) = &args[0] else {
+        return Ok(Value::None);
+    };
+    let st = IterState::Str {
+        s: o.clone(),
+        byte_pos: 0,
+    };
+    Ok(Value::new_obj(
+        &vm.types.str_iterator.clone(),
+        ObjKind::Iter(RefCell::new(st)),
+    ))
 }
 
 /// True when `v`'s class defines the reflected operator `name` in Python code
 /// (then the forward operation must return NotImplemented to let it run).
 fn has_user_reflected(vm: &mut Vm, v: &Value, name: &str) -> bool {
-    vm.lookup_special(v, name).is_some_and(|m| !matches!(m.kind(), Some(ObjKind::Native(_))))
+    vm.lookup_special(v, name)
+        .is_some_and(|m| !matches!(m.kind(), Some(ObjKind::Native(_))))
 }
 
 fn str_add(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -904,7 +965,9 @@ fn str_rmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 fn compare_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
     let s = this_dunder(vm, args, name)?;
     check_pos(vm, "str", name, &args[1..], kwnames, 1, 1, Style::Wrapper)?;
-    let Some(o) = args[1].as_str() else { return Ok(vm.not_implemented.clone()) };
+    let Some(o) = args[1].as_str() else {
+        return Ok(vm.not_implemented.clone());
+    };
     let ord = s.cmp(o);
     Ok(Value::Bool(match name {
         "__eq__" => ord.is_eq(),
@@ -986,11 +1049,18 @@ enum Codec {
 /// Looks an encoding name up (case-insensitive; `-`, `_` and spaces are
 /// interchangeable). Error: LookupError "unknown encoding: NAME".
 fn lookup_codec(vm: &mut Vm, name: &str) -> PyResult<Codec> {
-    let n: String = name.trim().to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
+    let n: String = name
+        .trim()
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
+        .collect();
     let c = match n.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
         "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "iso646_us" => Codec::Ascii,
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => Codec::Latin1,
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => {
+            Codec::Latin1
+        }
         "utf_16" | "utf16" | "u16" => Codec::Utf16(None),
         "utf_16_le" | "utf_16le" => Codec::Utf16(Some(true)),
         "utf_16_be" | "utf_16be" => Codec::Utf16(Some(false)),
@@ -1082,9 +1152,15 @@ pub fn encode_str(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResul
                         let reason = format!("ordinal not in range({limit})");
                         let name = codec_name(codec);
                         let msg = if end - i == 1 {
-                            format!("'{name}' codec can't encode character '{}' in position {i}: {reason}", char_escape(c))
+                            format!(
+                                "'{name}' codec can't encode character '{}' in position {i}: {reason}",
+                                char_escape(c)
+                            )
                         } else {
-                            format!("'{name}' codec can't encode characters in position {i}-{}: {reason}", end - 1)
+                            format!(
+                                "'{name}' codec can't encode characters in position {i}-{}: {reason}",
+                                end - 1
+                            )
                         };
                         let t = vm.exc.unicode_encode_error.clone();
                         return Err(vm.new_error(&t, msg));
@@ -1119,13 +1195,28 @@ struct DecodeError {
 
 /// Handles a decoding error per `errors`: appends the replacement to `out`
 /// or returns the exception.
-fn decode_error(vm: &mut Vm, codec: &str, data: &[u8], e: &DecodeError, errors: &str, out: &mut String) -> PyResult<()> {
+fn decode_error(
+    vm: &mut Vm,
+    codec: &str,
+    data: &[u8],
+    e: &DecodeError,
+    errors: &str,
+    out: &mut String,
+) -> PyResult<()> {
     let bad = data.get(e.start..e.end).unwrap_or_default();
     match errors {
         "strict" => {
             let msg = match bad {
-                [b] => format!("'{codec}' codec can't decode byte 0x{b:02x} in position {}: {}", e.start, e.reason),
-                _ => format!("'{codec}' codec can't decode bytes in position {}-{}: {}", e.start, e.end.saturating_sub(1), e.reason),
+                [b] => format!(
+                    "'{codec}' codec can't decode byte 0x{b:02x} in position {}: {}",
+                    e.start, e.reason
+                ),
+                _ => format!(
+                    "'{codec}' codec can't decode bytes in position {}-{}: {}",
+                    e.start,
+                    e.end.saturating_sub(1),
+                    e.reason
+                ),
             };
             let t = vm.exc.unicode_decode_error.clone();
             Err(vm.new_error(&t, msg))
@@ -1167,7 +1258,11 @@ fn decode_utf8(vm: &mut Vm, data: &[u8], errors: &str, out: &mut String) -> PyRe
                     Some(n) if (0xc2..=0xf4).contains(&first) => (n, "invalid continuation byte"),
                     Some(n) => (n, "invalid start byte"),
                 };
-                let e = DecodeError { start: offset + good, end: offset + good + len, reason };
+                let e = DecodeError {
+                    start: offset + good,
+                    end: offset + good + len,
+                    reason,
+                };
                 decode_error(vm, "utf-8", data, &e, errors, out)?;
                 let skip = good + len.max(1);
                 rest = rest.get(skip..).unwrap_or_default();
@@ -1188,11 +1283,19 @@ fn decode_utf16(vm: &mut Vm, data: &[u8], order: Option<bool>, errors: &str, out
     let unit = |p: usize| -> Option<u16> {
         let a = *data.get(p)?;
         let b = *data.get(p + 1)?;
-        Some(if le { u16::from_le_bytes([a, b]) } else { u16::from_be_bytes([a, b]) })
+        Some(if le {
+            u16::from_le_bytes([a, b])
+        } else {
+            u16::from_be_bytes([a, b])
+        })
     };
     while pos < data.len() {
         let Some(u) = unit(pos) else {
-            let e = DecodeError { start: pos, end: data.len(), reason: "truncated data" };
+            let e = DecodeError {
+                start: pos,
+                end: data.len(),
+                reason: "truncated data",
+            };
             decode_error(vm, name, data, &e, errors, out)?;
             break;
         };
@@ -1202,14 +1305,22 @@ fn decode_utf16(vm: &mut Vm, data: &[u8], order: Option<bool>, errors: &str, out
             continue;
         }
         if u >= 0xdc00 {
-            let e = DecodeError { start: pos, end: pos + 2, reason: "illegal encoding" };
+            let e = DecodeError {
+                start: pos,
+                end: pos + 2,
+                reason: "illegal encoding",
+            };
             decode_error(vm, name, data, &e, errors, out)?;
             pos += 2;
             continue;
         }
         match unit(pos + 2) {
             None => {
-                let e = DecodeError { start: pos, end: data.len(), reason: "unexpected end of data" };
+                let e = DecodeError {
+                    start: pos,
+                    end: data.len(),
+                    reason: "unexpected end of data",
+                };
                 decode_error(vm, name, data, &e, errors, out)?;
                 break;
             }
@@ -1219,7 +1330,11 @@ fn decode_utf16(vm: &mut Vm, data: &[u8], order: Option<bool>, errors: &str, out
                 pos += 4;
             }
             Some(_) => {
-                let e = DecodeError { start: pos, end: pos + 2, reason: "illegal UTF-16 surrogate" };
+                let e = DecodeError {
+                    start: pos,
+                    end: pos + 2,
+                    reason: "illegal UTF-16 surrogate",
+                };
                 decode_error(vm, name, data, &e, errors, out)?;
                 pos += 2;
             }
@@ -1238,12 +1353,20 @@ fn decode_utf32(vm: &mut Vm, data: &[u8], order: Option<bool>, errors: &str, out
     let name = if le { "utf-32-le" } else { "utf-32-be" };
     while pos < data.len() {
         let Some(w) = data.get(pos..pos + 4) else {
-            let e = DecodeError { start: pos, end: data.len(), reason: "truncated data" };
+            let e = DecodeError {
+                start: pos,
+                end: data.len(),
+                reason: "truncated data",
+            };
             decode_error(vm, name, data, &e, errors, out)?;
             break;
         };
         let arr: [u8; 4] = w.try_into().unwrap_or([0; 4]);
-        let cp = if le { u32::from_le_bytes(arr) } else { u32::from_be_bytes(arr) };
+        let cp = if le {
+            u32::from_le_bytes(arr)
+        } else {
+            u32::from_be_bytes(arr)
+        };
         match char::from_u32(cp) {
             Some(c) => out.push(c),
             None => {
@@ -1252,7 +1375,11 @@ fn decode_utf32(vm: &mut Vm, data: &[u8], order: Option<bool>, errors: &str, out
                 } else {
                     "code point not in range(0x110000)"
                 };
-                let e = DecodeError { start: pos, end: pos + 4, reason };
+                let e = DecodeError {
+                    start: pos,
+                    end: pos + 4,
+                    reason,
+                };
                 decode_error(vm, name, data, &e, errors, out)?;
             }
         }
@@ -1275,7 +1402,11 @@ pub fn decode_bytes(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> P
                 if b.is_ascii() {
                     out.push(char::from(*b));
                 } else {
-                    let e = DecodeError { start: i, end: i + 1, reason: "ordinal not in range(128)" };
+                    let e = DecodeError {
+                        start: i,
+                        end: i + 1,
+                        reason: "ordinal not in range(128)",
+                    };
                     decode_error(vm, "ascii", data, &e, errors, &mut out)?;
                 }
             }
@@ -1341,13 +1472,19 @@ fn builtin_ord(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
         let mut it = s.chars();
         return match (it.next(), it.next()) {
             (Some(c), None) => Ok(Value::Int(i64::from(u32::from(c)))),
-            _ => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", sm::char_len(s)))),
+            _ => Err(vm.type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                sm::char_len(s)
+            ))),
         };
     }
     if let Some(b) = crate::builtins::bytes::bytes_data(v) {
         return match b.as_slice() {
             [x] => Ok(Value::Int(i64::from(*x))),
-            _ => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len()))),
+            _ => Err(vm.type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                b.len()
+            ))),
         };
     }
     let tn = vm.type_name(v);

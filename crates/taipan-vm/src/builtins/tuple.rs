@@ -75,8 +75,14 @@ fn dunder_contains(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
 
 fn dunder_iter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let (o, _) = this_n(vm, args, kw, "__iter__", 0)?;
-    let st = IterState::Tuple { seq: o.clone(), index: 0 };
-    Ok(Value::new_obj(&vm.types.tuple_iterator, ObjKind::Iter(RefCell::new(st))))
+    let st = IterState::Tuple {
+        seq: o.clone(),
+        index: 0,
+    };
+    Ok(Value::new_obj(
+        &vm.types.tuple_iterator,
+        ObjKind::Iter(RefCell::new(st)),
+    ))
 }
 
 fn dunder_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -104,7 +110,9 @@ fn compare(vm: &mut Vm, args: &[Value], name: &str, op: ComparisonOperator) -> P
     if args.len() != 2 {
         return Err(vm.type_error(format!("expected 1 argument, got {}", args.len() - 1)));
     }
-    let Some(ObjKind::Tuple(r)) = args[1].kind() else { return Ok(vm.not_implemented.clone()) };
+    let Some(ObjKind::Tuple(r)) = args[1].kind() else {
+        return Ok(vm.not_implemented.clone());
+    };
     let (x, y) = (t.to_vec(), r.to_vec());
     vm.compare_sequences(&x, &y, op)
 }

@@ -66,7 +66,10 @@ fn one<'a>(vm: &mut Vm, args: &'a [Value], kwnames: &[Value], name: &str) -> PyR
     }
     match args {
         [x] => Ok(x),
-        _ => Err(vm.type_error(format!("math.{name}() takes exactly one argument ({} given)", args.len()))),
+        _ => Err(vm.type_error(format!(
+            "math.{name}() takes exactly one argument ({} given)",
+            args.len()
+        ))),
     }
 }
 
@@ -168,7 +171,14 @@ math_2! {
 
 /// `math.floor` / `math.ceil`: floats directly, then `__floor__`/`__ceil__`, then the
 /// float conversion.
-fn round_like(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, dunder: &str, f: fn(f64) -> NumResult<PyInt>) -> PyResult<Value> {
+fn round_like(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    dunder: &str,
+    f: fn(f64) -> NumResult<PyInt>,
+) -> PyResult<Value> {
     let v = one(vm, args, kwnames, name)?.clone();
     if let Value::Float(x) = v {
         return int_result(vm, f(x));
@@ -489,7 +499,13 @@ pub fn create(vm: &mut Vm) -> Obj {
     for (name, f) in funcs {
         vm.add_native(&m, name, *f);
     }
-    for (name, x) in [("pi", mf::PI), ("e", mf::E), ("tau", mf::TAU), ("inf", mf::INF), ("nan", mf::NAN)] {
+    for (name, x) in [
+        ("pi", mf::PI),
+        ("e", mf::E),
+        ("tau", mf::TAU),
+        ("inf", mf::INF),
+        ("nan", mf::NAN),
+    ] {
         vm.set_attr_str(&m, name, Value::Float(x));
     }
     m

@@ -65,7 +65,9 @@ fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Va
 }
 
 fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let Some(v) = args.first() else { return Err(vm.type_error("setrecursionlimit() takes exactly one argument (0 given)")) };
+    let Some(v) = args.first() else {
+        return Err(vm.type_error("setrecursionlimit() takes exactly one argument (0 given)"));
+    };
     let n = match v {
         Value::Int(n) => *n,
         Value::Float(_) => return Err(vm.type_error("'float' object cannot be interpreted as an integer")),
@@ -167,7 +169,11 @@ fn getsizeof(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
             ObjKind::List(l) => 56 + 8 * l.borrow().capacity() as u64,
             ObjKind::Dict(d) => {
                 let n = d.borrow().len() as u64;
-                if n == 0 { 64 } else { 64 + 8 * n.next_power_of_two().max(8) * 3 }
+                if n == 0 {
+                    64
+                } else {
+                    64 + 8 * n.next_power_of_two().max(8) * 3
+                }
             }
             ObjKind::Set(_) | ObjKind::FrozenSet(_) => 216,
             ObjKind::Range { .. } => 48,
@@ -182,7 +188,11 @@ fn getsizeof(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
 /// A struct-sequence object: a tuple of type `ty` whose fields are also attributes.
 fn struct_seq(vm: &mut Vm, ty: &Obj, fields: &[&str], values: Vec<Value>) -> Value {
     let dict = vm.new_dict_obj();
-    let obj = crate::gc::alloc(Object { class: Some(ty.clone()), dict: Some(dict), kind: ObjKind::Tuple(values.clone().into_boxed_slice()) });
+    let obj = crate::gc::alloc(Object {
+        class: Some(ty.clone()),
+        dict: Some(dict),
+        kind: ObjKind::Tuple(values.clone().into_boxed_slice()),
+    });
     for (name, v) in fields.iter().zip(values) {
         vm.set_attr_str(&obj, name, v);
     }
@@ -196,11 +206,29 @@ fn struct_seq_type(vm: &mut Vm, name: &str) -> Obj {
 
 fn add_struct_seqs(vm: &mut Vm, sys: &Obj) {
     let vi_type = struct_seq_type(vm, "version_info");
-    let vi = vec![Value::Int(3), Value::Int(11), Value::Int(7), vm.new_str("final"), Value::Int(0)];
+    let vi = vec![
+        Value::Int(3),
+        Value::Int(11),
+        Value::Int(7),
+        vm.new_str("final"),
+        Value::Int(0),
+    ];
     let vi = struct_seq(vm, &vi_type, &["major", "minor", "micro", "releaselevel", "serial"], vi);
     vm.set_attr_str(sys, "version_info", vi);
     let fi_type = struct_seq_type(vm, "float_info");
-    let fi_fields = ["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"];
+    let fi_fields = [
+        "max",
+        "max_exp",
+        "max_10_exp",
+        "min",
+        "min_exp",
+        "min_10_exp",
+        "dig",
+        "mant_dig",
+        "epsilon",
+        "radix",
+        "rounds",
+    ];
     let fi = vec![
         Value::Float(f64::MAX),
         Value::Int(i64::from(f64::MAX_EXP)),
@@ -218,17 +246,35 @@ fn add_struct_seqs(vm: &mut Vm, sys: &Obj) {
     vm.set_attr_str(sys, "float_info", fi);
     let ii_type = struct_seq_type(vm, "int_info");
     let ii = vec![Value::Int(30), Value::Int(4), Value::Int(4300), Value::Int(640)];
-    let ii = struct_seq(vm, &ii_type, &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"], ii);
+    let ii = struct_seq(
+        vm,
+        &ii_type,
+        &[
+            "bits_per_digit",
+            "sizeof_digit",
+            "default_max_str_digits",
+            "str_digits_check_threshold",
+        ],
+        ii,
+    );
     vm.set_attr_str(sys, "int_info", ii);
     let (type_, object) = (vm.types.type_.clone(), vm.types.object.clone());
     let ns_type = crate::types::make_type(&type_, "SimpleNamespace", vec![object], Layout::Object);
     let dict = vm.new_dict_obj();
-    let imp = crate::gc::alloc(Object { class: Some(ns_type), dict: Some(dict), kind: ObjKind::Instance(None) });
+    let imp = crate::gc::alloc(Object {
+        class: Some(ns_type),
+        dict: Some(dict),
+        kind: ObjKind::Instance(None),
+    });
     let name = vm.new_str("taipan");
     vm.set_attr_str(&imp, "name", name);
     let cache_tag = Value::None;
     vm.set_attr_str(&imp, "cache_tag", cache_tag);
-    let version = vm.get_attr_opt_str(&Value::Obj(sys.clone()), "version_info").ok().flatten().unwrap_or(Value::None);
+    let version = vm
+        .get_attr_opt_str(&Value::Obj(sys.clone()), "version_info")
+        .ok()
+        .flatten()
+        .unwrap_or(Value::None);
     vm.set_attr_str(&imp, "version", version);
     vm.set_attr_str(sys, "implementation", Value::Obj(imp));
 }
@@ -271,7 +317,9 @@ pub fn init(vm: &mut Vm, argv: Vec<String>) {
     let modules = Value::Obj(vm.modules.clone());
     vm.set_attr_str(&sys, "modules", modules);
     add_struct_seqs(vm, &sys);
-    let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    let exe = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let strs = [
         ("version", "3.11.7 (taipan)".to_string()),
         ("platform", "linux".to_string()),
@@ -287,8 +335,10 @@ pub fn init(vm: &mut Vm, argv: Vec<String>) {
     let key = vm.intern("sys");
     let m = vm.modules.clone();
     if let ObjKind::Dict(d) = &m.kind {
-        d.borrow_mut().insert_native(crate::ops::hash_str("sys"), key.clone(), Value::Obj(sys.clone()));
+        d.borrow_mut()
+            .insert_native(crate::ops::hash_str("sys"), key.clone(), Value::Obj(sys.clone()));
         let bkey = vm.intern("builtins");
-        d.borrow_mut().insert_native(crate::ops::hash_str("builtins"), bkey, Value::Obj(vm.builtins.clone()));
+        d.borrow_mut()
+            .insert_native(crate::ops::hash_str("builtins"), bkey, Value::Obj(vm.builtins.clone()));
     }
 }

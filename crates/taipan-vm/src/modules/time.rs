@@ -96,7 +96,10 @@ fn sleep(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error("time.sleep() takes no keyword arguments"));
     }
     let [v] = args else {
-        return Err(vm.type_error(format!("time.sleep() takes exactly one argument ({} given)", args.len())));
+        return Err(vm.type_error(format!(
+            "time.sleep() takes exactly one argument ({} given)",
+            args.len()
+        )));
     };
     let secs = if let Some(f) = float_of(v) {
         if f.is_nan() {

@@ -245,13 +245,7 @@ where
 
 /// `d[key] = value`: replaces the value of an equal key (which keeps its key object and
 /// position) or appends a new entry. Returns the replaced value. Errors: from `eq.slow`.
-pub fn dict_set<K, V, C, Q>(
-    cell: &C,
-    key: K,
-    hash: i64,
-    value: V,
-    eq: &mut Q,
-) -> Result<Option<V>, Q::Error>
+pub fn dict_set<K, V, C, Q>(cell: &C, key: K, hash: i64, value: V, eq: &mut Q) -> Result<Option<V>, Q::Error>
 where
     K: Clone,
     C: TableCell<DictTable<K, V>> + ?Sized,
@@ -275,12 +269,7 @@ where
 
 /// `del d[key]` / `d.pop(key)`: removes an equal key, returning the stored key and value, or
 /// `None` if absent. Errors: from `eq.slow`.
-pub fn dict_del<K, V, C, Q>(
-    cell: &C,
-    key: &K,
-    hash: i64,
-    eq: &mut Q,
-) -> Result<Option<(K, V)>, Q::Error>
+pub fn dict_del<K, V, C, Q>(cell: &C, key: &K, hash: i64, eq: &mut Q) -> Result<Option<(K, V)>, Q::Error>
 where
     K: Clone,
     C: TableCell<DictTable<K, V>> + ?Sized,
@@ -575,8 +564,7 @@ impl<K, V> DictTable<K, V> {
         if self.entries.len() != self.used {
             self.entries.retain(Option::is_some);
         }
-        self.entries
-            .reserve(budget.saturating_sub(self.entries.len()));
+        self.entries.reserve(budget.saturating_sub(self.entries.len()));
         self.indices.clear();
         self.indices.resize(size, EMPTY);
         let mask = size - 1;
@@ -715,9 +703,7 @@ impl<K, V> DictTable<K, V> {
 
     /// Live entries in insertion order: (key, value).
     pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> + '_ {
-        self.entries
-            .iter()
-            .filter_map(|e| e.as_ref().map(|(_, k, v)| (k, v)))
+        self.entries.iter().filter_map(|e| e.as_ref().map(|(_, k, v)| (k, v)))
     }
 
     /// Live entries in insertion order with their hashes.
@@ -869,12 +855,7 @@ mod tests {
         let t = d.borrow();
         assert_eq!(
             items(&t),
-            vec![
-                (Key::Int(5), 0),
-                (Key::Int(3), 30),
-                (Key::Int(9), 2),
-                (Key::Int(1), 3)
-            ]
+            vec![(Key::Int(5), 0), (Key::Int(3), 30), (Key::Int(9), 2), (Key::Int(1), 3)]
         );
     }
 
@@ -902,12 +883,7 @@ mod tests {
         set(&d, Key::Int(1), 10);
         assert_eq!(
             items(&d.borrow()),
-            vec![
-                (Key::Int(0), 0),
-                (Key::Int(2), 2),
-                (Key::Int(3), 3),
-                (Key::Int(1), 10)
-            ]
+            vec![(Key::Int(0), 0), (Key::Int(2), 2), (Key::Int(3), 3), (Key::Int(1), 10)]
         );
         assert_eq!(d.borrow().len(), 4);
         assert_eq!(d.borrow().end(), 5);
@@ -918,15 +894,7 @@ mod tests {
         // Index sizes CPython 3.11 reaches (from sys.getsizeof) after n plain insertions.
         let mut t: DictTable<i64, ()> = DictTable::new();
         assert_eq!(t.index_size(), 0);
-        let expect = [
-            (1, 8),
-            (5, 8),
-            (6, 16),
-            (10, 16),
-            (11, 32),
-            (21, 32),
-            (22, 64),
-        ];
+        let expect = [(1, 8), (5, 8), (6, 16), (10, 16), (11, 32), (21, 32), (22, 64)];
         let mut n = 0;
         for (count, size) in expect {
             while n < count {
@@ -947,20 +915,8 @@ mod tests {
         assert_eq!(t.index_size(), 16);
         assert_eq!(t.end(), 3);
         // Presized displays.
-        for (n, size) in [
-            (5, 0),
-            (6, 16),
-            (10, 16),
-            (11, 32),
-            (20, 32),
-            (21, 64),
-            (22, 64),
-        ] {
-            assert_eq!(
-                DictTable::<i64, ()>::with_capacity(n).index_size(),
-                size,
-                "presize {n}"
-            );
+        for (n, size) in [(5, 0), (6, 16), (10, 16), (11, 32), (20, 32), (21, 64), (22, 64)] {
+            assert_eq!(DictTable::<i64, ()>::with_capacity(n).index_size(), size, "presize {n}");
         }
     }
 
@@ -990,11 +946,7 @@ mod tests {
         }
         for k in (0..2000).filter(|k| k % 3 != 0) {
             let key = Key::Int(k * 7 - 3000);
-            assert!(
-                dict_del(&d, &key, key.hash(), &mut Eq::new())
-                    .unwrap()
-                    .is_some()
-            );
+            assert!(dict_del(&d, &key, key.hash(), &mut Eq::new()).unwrap().is_some());
         }
         for k in 0..2000 {
             let key = Key::Int(k * 7 - 3000);
@@ -1008,14 +960,8 @@ mod tests {
         let t = d.borrow();
         assert_eq!(t.len(), 667 + 2000);
         assert!(t.end() - t.len() <= t.index_size());
-        let keys: Vec<i64> = t
-            .keys()
-            .map(|k| if let Key::Int(n) = k { *n } else { 0 })
-            .collect();
-        let mut expect: Vec<i64> = (0..2000)
-            .filter(|k| k % 3 == 0)
-            .map(|k| k * 7 - 3000)
-            .collect();
+        let keys: Vec<i64> = t.keys().map(|k| if let Key::Int(n) = k { *n } else { 0 }).collect();
+        let mut expect: Vec<i64> = (0..2000).filter(|k| k % 3 == 0).map(|k| k * 7 - 3000).collect();
         expect.extend((0..2000).map(|k| 100_000 + k));
         assert_eq!(keys, expect);
     }
@@ -1037,11 +983,7 @@ mod tests {
             vec![(Key::Obj(1), Key::Obj(5)), (Key::Obj(5), Key::Obj(5))]
         );
         assert_eq!(
-            d.borrow()
-                .candidates(1)
-                .into_iter()
-                .map(|c| c.0)
-                .collect::<Vec<_>>(),
+            d.borrow().candidates(1).into_iter().map(|c| c.0).collect::<Vec<_>>(),
             vec![0, 1, 2]
         );
     }
@@ -1114,14 +1056,8 @@ mod tests {
         t.insert_new(2, Key::Int(2), 0);
         let mut eq = Eq::new();
         assert_eq!(t.find(2, |k| eq.native(k, &Key::Int(2))), Lookup::Found(1));
-        assert!(matches!(
-            t.find(3, |k| eq.native(k, &Key::Int(3))),
-            Lookup::Absent(_)
-        ));
-        assert_eq!(
-            t.find(1, |k| eq.native(k, &Key::Int(1))),
-            Lookup::NeedsSlowPath
-        );
+        assert!(matches!(t.find(3, |k| eq.native(k, &Key::Int(3))), Lookup::Absent(_)));
+        assert_eq!(t.find(1, |k| eq.native(k, &Key::Int(1))), Lookup::NeedsSlowPath);
     }
 
     #[test]

@@ -23,9 +23,7 @@ use std::borrow::Cow;
 use dashu_int::ops::{BitTest, DivRem};
 use dashu_int::{IBig, UBig};
 
-use super::int::{
-    NumError, NumResult, PyInt, is_ascii_space, overflow, to_ascii_numeric, value_err, zero_div,
-};
+use super::int::{NumError, NumResult, PyInt, is_ascii_space, overflow, to_ascii_numeric, value_err, zero_div};
 
 /// `x / y`. Error: ZeroDivisionError "float division by zero".
 pub fn truediv(x: f64, y: f64) -> NumResult<f64> {
@@ -384,11 +382,7 @@ pub fn to_hex(x: f64) -> String {
     let bits = x.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1u64 << 52) - 1);
-    let (lead, exp) = if biased == 0 {
-        (0, -1022)
-    } else {
-        (1, biased - 1023)
-    };
+    let (lead, exp) = if biased == 0 { (0, -1022) } else { (1, biased - 1023) };
     format!("{sign}0x{lead}.{frac:013x}p{exp:+}")
 }
 
@@ -477,8 +471,7 @@ pub fn from_hex(s: &str) -> NumResult<f64> {
         UBig::from_str_radix(&digits, 16).map_err(|_| invalid())?
     };
     let e = exp.saturating_sub(frac_digits.saturating_mul(4));
-    let v = round_scaled(&m, e)
-        .ok_or_else(|| overflow("hexadecimal value too large to represent as a float"))?;
+    let v = round_scaled(&m, e).ok_or_else(|| overflow("hexadecimal value too large to represent as a float"))?;
     Ok(if negative { -v } else { v })
 }
 
@@ -578,9 +571,7 @@ pub fn parse_float_bytes(s: &[u8]) -> Option<f64> {
 /// The ValueError for a failed `float(s)`: "could not convert string to float: 'x'", where
 /// `repr` is `repr()` of the original argument (not truncated).
 pub fn float_parse_error(repr: &str) -> NumError {
-    NumError::Value(Cow::Owned(format!(
-        "could not convert string to float: {repr}"
-    )))
+    NumError::Value(Cow::Owned(format!("could not convert string to float: {repr}")))
 }
 
 #[cfg(test)]
@@ -613,10 +604,7 @@ mod tests {
         assert_eq!(floordiv(5.0, f64::INFINITY), Ok(0.0));
         assert_eq!(floordiv(-5.0, f64::INFINITY), Ok(-1.0));
         assert!(floordiv(f64::INFINITY, 2.0).is_ok_and(f64::is_nan));
-        assert_eq!(
-            truediv(1.0, 0.0).unwrap_err().message(),
-            "float division by zero"
-        );
+        assert_eq!(truediv(1.0, 0.0).unwrap_err().message(), "float division by zero");
         assert_eq!(
             floordiv(1.0, 0.0).unwrap_err().message(),
             "float floor division by zero"
@@ -635,10 +623,7 @@ mod tests {
         assert_eq!(pow(-1.0, f64::INFINITY), Ok(1.0));
         assert_eq!(pow(f64::NEG_INFINITY, 3.0), Ok(f64::NEG_INFINITY));
         assert_eq!(pow(f64::NEG_INFINITY, 2.0), Ok(f64::INFINITY));
-        assert_eq!(
-            bits(pow(f64::NEG_INFINITY, -3.0)),
-            Some((-0.0f64).to_bits())
-        );
+        assert_eq!(bits(pow(f64::NEG_INFINITY, -3.0)), Some((-0.0f64).to_bits()));
         assert_eq!(bits(pow(-0.0, 3.0)), Some((-0.0f64).to_bits()));
         assert_eq!(bits(pow(-0.0, 2.0)), Some(0));
         let z = pow(0.0, -1.0).unwrap_err();
@@ -664,10 +649,7 @@ mod tests {
         assert_eq!(round_to_int(-0.5), Ok(PyInt::ZERO));
         assert_eq!(round_to_int(-1.5), Ok(PyInt::Small(-2)));
         assert_eq!(round_to_int(0.49999999999999994), Ok(PyInt::ZERO));
-        assert_eq!(
-            round_to_int(4503599627370497.0),
-            Ok(PyInt::Small(4503599627370497))
-        );
+        assert_eq!(round_to_int(4503599627370497.0), Ok(PyInt::Small(4503599627370497)));
         assert_eq!(
             round_to_int(f64::INFINITY).unwrap_err().message(),
             "cannot convert float infinity to integer"
@@ -683,10 +665,7 @@ mod tests {
         assert_eq!(round_ndigits(1.23456, -1), Ok(0.0));
         assert_eq!(round_ndigits(f64::INFINITY, 2), Ok(f64::INFINITY));
         assert_eq!(round_ndigits(123.456, -400), Ok(0.0));
-        assert_eq!(
-            bits(round_ndigits(-123.456, -400)),
-            Some((-0.0f64).to_bits())
-        );
+        assert_eq!(bits(round_ndigits(-123.456, -400)), Some((-0.0f64).to_bits()));
         assert_eq!(round_ndigits(5e-324, 400), Ok(5e-324));
         // Values from python3.
         assert_eq!(round_ndigits(0.125, 2), Ok(0.12));
@@ -697,10 +676,7 @@ mod tests {
         assert_eq!(round_ndigits(5e-324, 323), Ok(0.0));
         assert_eq!(round_ndigits(1.5e-323, 323), Ok(1e-323));
         assert_eq!(round_ndigits(0.1 + 0.2, 15), Ok(0.3));
-        assert_eq!(
-            round_ndigits(1.7976931348623157e308, -300),
-            Ok(1.79769313e308)
-        );
+        assert_eq!(round_ndigits(1.7976931348623157e308, -300), Ok(1.79769313e308));
         assert_eq!(
             round_ndigits(1.7e308, -308).unwrap_err().message(),
             "rounded value too large to represent"
@@ -712,16 +688,10 @@ mod tests {
 
     #[test]
     fn ratios_and_truncation() {
-        assert_eq!(
-            as_integer_ratio(1.5),
-            Ok((PyInt::Small(3), PyInt::Small(2)))
-        );
+        assert_eq!(as_integer_ratio(1.5), Ok((PyInt::Small(3), PyInt::Small(2))));
         assert_eq!(
             as_integer_ratio(-0.1),
-            Ok((
-                PyInt::Small(-3602879701896397),
-                PyInt::Small(36028797018963968)
-            ))
+            Ok((PyInt::Small(-3602879701896397), PyInt::Small(36028797018963968)))
         );
         assert_eq!(as_integer_ratio(0.0), Ok((PyInt::ZERO, PyInt::ONE)));
         assert_eq!(
@@ -766,10 +736,7 @@ mod tests {
             "invalid hexadecimal floating-point string"
         );
         let o = from_hex("0x1p10000").unwrap_err();
-        assert_eq!(
-            o.message(),
-            "hexadecimal value too large to represent as a float"
-        );
+        assert_eq!(o.message(), "hexadecimal value too large to represent as a float");
         assert!(from_hex("0x1.fffffffffffff8p1023").is_err());
         assert_eq!(from_hex("0x1.fffffffffffff7p1023"), Ok(f64::MAX));
         assert_eq!(from_hex("1p-1074"), Ok(5e-324));
@@ -786,10 +753,7 @@ mod tests {
         assert!(from_hex("").is_err());
         assert!(from_hex("0x1 1").is_err());
         assert_eq!(from_hex("0x0p0").map(f64::to_bits), Ok(0));
-        assert_eq!(
-            from_hex("-0x0p0").map(f64::to_bits),
-            Ok((-0.0f64).to_bits())
-        );
+        assert_eq!(from_hex("-0x0p0").map(f64::to_bits), Ok((-0.0f64).to_bits()));
         assert_eq!(from_hex("0x1.00000000000008p0"), Ok(1.0));
         assert_eq!(from_hex("0x1.00000000000018p0"), Ok(1.0000000000000004));
         for x in [0.1, 1e300, 5e-324, 2.2250738585072014e-308, 123.456, -7.0] {
@@ -826,13 +790,10 @@ mod tests {
         assert_eq!(parse_float("\u{663}.\u{665}"), Some(3.5));
         assert_eq!(parse_float("\u{2003}1.5\u{3000}"), Some(1.5));
         assert_eq!(parse_float("0.1"), Some(0.1));
-        assert_eq!(
-            parse_float("2.2250738585072011e-308"),
-            Some(2.225073858507201e-308)
-        );
+        assert_eq!(parse_float("2.2250738585072011e-308"), Some(2.225073858507201e-308));
         for bad in [
-            "x", "1__0", "1e", "", "  ", "0x10", "1_e5", "1e_5", ".", "1._5", "_1", "1_",
-            "\x1c1.5", "in f", "nana", "--1", "+-1", "1.5.", "e5", "1 5", "infinit", "1e5_",
+            "x", "1__0", "1e", "", "  ", "0x10", "1_e5", "1e_5", ".", "1._5", "_1", "1_", "\x1c1.5", "in f", "nana",
+            "--1", "+-1", "1.5.", "e5", "1 5", "infinit", "1e5_",
         ] {
             assert_eq!(parse_float(bad), None, "{bad:?}");
         }

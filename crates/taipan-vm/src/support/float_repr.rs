@@ -138,15 +138,9 @@ impl Digits {
             return Digits::zero();
         }
         let trail = digits.iter().rev().take_while(|&&d| d == b'0').count();
-        let kept = digits
-            .get(lead..digits.len() - trail)
-            .unwrap_or(&[])
-            .to_vec();
+        let kept = digits.get(lead..digits.len() - trail).unwrap_or(&[]).to_vec();
         let decpt = int_len.saturating_sub(lead as i64).saturating_add(exp);
-        Digits {
-            digits: kept,
-            decpt,
-        }
+        Digits { digits: kept, decpt }
     }
 
     /// Shortest round-trip digits (CPython's dtoa mode 0).
@@ -190,9 +184,7 @@ pub fn format_f64_parts(x: f64, spec: &FloatFormat) -> (bool, String) {
     }
     // Precision as a signed count; absurd values saturate (the output would
     // not fit in memory anyway).
-    let prec = i64::try_from(spec.precision)
-        .unwrap_or(i64::MAX / 4)
-        .min(i64::MAX / 4);
+    let prec = i64::try_from(spec.precision).unwrap_or(i64::MAX / 4).min(i64::MAX / 4);
     let body = match spec.kind {
         FloatKind::Repr => {
             let d = Digits::shortest(x);
@@ -213,11 +205,7 @@ pub fn format_f64_parts(x: f64, spec: &FloatFormat) -> (bool, String) {
             let d = Digits::significant(x, spec.precision.max(1));
             let limit = if spec.add_dot_0 { prec - 1 } else { prec };
             let exp = d.decpt <= -4 || d.decpt > limit;
-            let end = if spec.alt {
-                prec
-            } else {
-                d.digits.len() as i64
-            };
+            let end = if spec.alt { prec } else { d.digits.len() as i64 };
             layout(&d, exp, end, spec)
         }
     };

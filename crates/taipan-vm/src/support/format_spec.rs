@@ -39,9 +39,8 @@ use super::strmethods::decimal_value;
 mod template;
 
 pub use template::{
-    Conversion, FieldAccess, FieldKey, FieldNumbering, FieldPath, FieldResolver, RawField,
-    TemplateParser, TemplatePiece, parse_conversion, parse_field_name, render_format,
-    replacement_index_error,
+    Conversion, FieldAccess, FieldKey, FieldNumbering, FieldPath, FieldResolver, RawField, TemplateParser,
+    TemplatePiece, parse_conversion, parse_field_name, render_format, replacement_index_error,
 };
 
 /// Longest result (in characters) a width may ask for before the request is
@@ -228,11 +227,8 @@ impl FormatSpec {
 
     /// Alignment in effect for a number (default right, `=` with `0`).
     fn number_align(&self) -> Align {
-        self.align.unwrap_or(if self.zero_pad {
-            Align::AfterSign
-        } else {
-            Align::Right
-        })
+        self.align
+            .unwrap_or(if self.zero_pad { Align::AfterSign } else { Align::Right })
     }
 }
 
@@ -274,11 +270,7 @@ fn read_count(chars: &[char], pos: &mut usize) -> Result<Option<usize>, FormatEr
 /// decimal digits in format string", "Cannot specify both ',' and '_'.",
 /// "Format specifier missing precision", "Invalid format specifier '...' for
 /// object of type '...'", "Cannot specify ',' with 'x'.".
-pub fn parse_format_spec(
-    spec: &str,
-    type_name: &str,
-    default_type: Option<char>,
-) -> Result<FormatSpec, FormatError> {
+pub fn parse_format_spec(spec: &str, type_name: &str, default_type: Option<char>) -> Result<FormatSpec, FormatError> {
     let chars: Vec<char> = spec.chars().collect();
     let mut out = FormatSpec::default();
     let mut pos = 0usize;
@@ -500,11 +492,7 @@ pub fn format_str(s: &str, spec: &str, type_name: &str) -> Result<String, Format
     if spec.is_empty() {
         return Ok(s.to_string());
     }
-    format_str_with(
-        s,
-        &parse_format_spec(spec, type_name, Some('s'))?,
-        type_name,
-    )
+    format_str_with(s, &parse_format_spec(spec, type_name, Some('s'))?, type_name)
 }
 
 /// [`format_str`] with an already parsed spec.
@@ -516,14 +504,10 @@ pub fn format_str_with(s: &str, spec: &FormatSpec, type_name: &str) -> Result<St
     }
     match spec.sign {
         Some(Sign::Space) => {
-            return Err(FormatError::value(
-                "Space not allowed in string format specifier",
-            ));
+            return Err(FormatError::value("Space not allowed in string format specifier"));
         }
         Some(_) => {
-            return Err(FormatError::value(
-                "Sign not allowed in string format specifier",
-            ));
+            return Err(FormatError::value("Sign not allowed in string format specifier"));
         }
         None => {}
     }
@@ -627,9 +611,7 @@ impl IntArg<'_> {
             IntArg::Big(v) => match i64::try_from(v) {
                 Ok(small) => u32::try_from(small).ok(),
                 Err(_) => {
-                    return Err(FormatError::overflow(
-                        "Python int too large to convert to C long",
-                    ));
+                    return Err(FormatError::overflow("Python int too large to convert to C long"));
                 }
             },
         };
@@ -658,11 +640,7 @@ pub fn format_int(v: &IBig, spec: &str, type_name: &str) -> Result<String, Forma
     if spec.is_empty() {
         return Ok(v.to_string());
     }
-    format_int_with(
-        v,
-        &parse_format_spec(spec, type_name, Some('d'))?,
-        type_name,
-    )
+    format_int_with(v, &parse_format_spec(spec, type_name, Some('d'))?, type_name)
 }
 
 /// [`format_int`] for a machine-sized int (no big-integer work).
@@ -670,19 +648,11 @@ pub fn format_i64(v: i64, spec: &str, type_name: &str) -> Result<String, FormatE
     if spec.is_empty() {
         return Ok(v.to_string());
     }
-    format_i64_with(
-        v,
-        &parse_format_spec(spec, type_name, Some('d'))?,
-        type_name,
-    )
+    format_i64_with(v, &parse_format_spec(spec, type_name, Some('d'))?, type_name)
 }
 
 /// [`format_int`] with an already parsed spec.
-pub fn format_int_with(
-    v: &IBig,
-    spec: &FormatSpec,
-    type_name: &str,
-) -> Result<String, FormatError> {
+pub fn format_int_with(v: &IBig, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
     format_int_arg(IntArg::Big(v), spec, type_name)
 }
 
@@ -691,11 +661,7 @@ pub fn format_i64_with(v: i64, spec: &FormatSpec, type_name: &str) -> Result<Str
     format_int_arg(IntArg::Small(v), spec, type_name)
 }
 
-fn format_int_arg(
-    v: IntArg<'_>,
-    spec: &FormatSpec,
-    type_name: &str,
-) -> Result<String, FormatError> {
+fn format_int_arg(v: IntArg<'_>, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
     let radix = match spec.ty {
         None | Some('d' | 'n' | 'c') => 10,
         Some('b') => 2,
@@ -707,9 +673,7 @@ fn format_int_arg(
         Some(other) => return Err(unknown_code(other, type_name)),
     };
     if spec.precision.is_some() {
-        return Err(FormatError::value(
-            "Precision not allowed in integer format specifier",
-        ));
+        return Err(FormatError::value("Precision not allowed in integer format specifier"));
     }
     if spec.no_neg_zero {
         return Err(FormatError::value(
@@ -718,9 +682,7 @@ fn format_int_arg(
     }
     if spec.ty == Some('c') {
         if spec.sign.is_some() {
-            return Err(FormatError::value(
-                "Sign not allowed with integer format specifier 'c'",
-            ));
+            return Err(FormatError::value("Sign not allowed with integer format specifier 'c'"));
         }
         if spec.alternate {
             return Err(FormatError::value(
@@ -747,11 +709,7 @@ fn format_int_arg(
         (true, _, true) => "0X",
     };
     let grouping = spec.grouping.map(|g| {
-        let group = if g == Grouping::Underscore && radix != 10 {
-            4
-        } else {
-            3
-        };
+        let group = if g == Grouping::Underscore && radix != 10 { 4 } else { 3 };
         (g.char(), group)
     });
     let parts = NumberParts {
@@ -778,11 +736,7 @@ pub fn format_float(x: f64, spec: &str, type_name: &str) -> Result<String, Forma
 }
 
 /// [`format_float`] with an already parsed spec.
-pub fn format_float_with(
-    x: f64,
-    spec: &FormatSpec,
-    type_name: &str,
-) -> Result<String, FormatError> {
+pub fn format_float_with(x: f64, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
     let mut value = x;
     let mut percent = false;
     let (kind, upper, default_dot_0) = match spec.ty {
@@ -806,9 +760,7 @@ pub fn format_float_with(
         }
         Some(other) => return Err(unknown_code(other, type_name)),
     };
-    let precision = spec
-        .precision
-        .unwrap_or(if kind == FloatKind::Repr { 0 } else { 6 });
+    let precision = spec.precision.unwrap_or(if kind == FloatKind::Repr { 0 } else { 6 });
     if precision > i32::MAX as usize {
         return Err(FormatError::value("precision too big"));
     }
@@ -820,11 +772,7 @@ pub fn format_float_with(
         add_dot_0: default_dot_0,
     };
     let (mut negative, mut body) = float_repr::format_f64_parts(value, &request);
-    if negative
-        && spec.no_neg_zero
-        && value.is_finite()
-        && !body.bytes().any(|b| (b'1'..=b'9').contains(&b))
-    {
+    if negative && spec.no_neg_zero && value.is_finite() && !body.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
         negative = false;
     }
     if percent {
@@ -984,41 +932,22 @@ mod tests {
         ];
         for &(v, spec, want) in ints {
             let big: IBig = v.parse().unwrap_or_default();
-            assert_eq!(
-                show(format_int(&big, spec, "int")),
-                want,
-                "format({v}, {spec:?})"
-            );
+            assert_eq!(show(format_int(&big, spec, "int")), want, "format({v}, {spec:?})");
             if let Ok(small) = v.parse::<i64>() {
-                assert_eq!(
-                    show(format_i64(small, spec, "int")),
-                    want,
-                    "format({v}, {spec:?})"
-                );
+                assert_eq!(show(format_i64(small, spec, "int")), want, "format({v}, {spec:?})");
             }
         }
         for &(v, spec, want) in floats {
-            assert_eq!(
-                show(format_float(v, spec, "float")),
-                want,
-                "format({v:e}, {spec:?})"
-            );
+            assert_eq!(show(format_float(v, spec, "float")), want, "format({v:e}, {spec:?})");
         }
         for &(v, spec, want) in strs {
-            assert_eq!(
-                show(format_str(v, spec, "str")),
-                want,
-                "format({v:?}, {spec:?})"
-            );
+            assert_eq!(show(format_str(v, spec, "str")), want, "format({v:?}, {spec:?})");
         }
         assert_eq!(
             show(format_i64(1, "s", "bool")),
             "ValueError:Unknown format code 's' for object of type 'bool'"
         );
-        assert_eq!(
-            show(format_str("a", "9223372036854775807", "str")),
-            "MemoryError:"
-        );
+        assert_eq!(show(format_str("a", "9223372036854775807", "str")), "MemoryError:");
     }
 
     #[test]

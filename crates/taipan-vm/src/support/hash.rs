@@ -263,10 +263,7 @@ pub fn hash_str_with_key(s: &str, key: HashKey) -> i64 {
     let h = if max < 0x100 {
         siphash13(key, s.chars().map(|c| u32::from(c) as u8))
     } else if max < 0x1_0000 {
-        siphash13(
-            key,
-            s.chars().flat_map(|c| (u32::from(c) as u16).to_le_bytes()),
-        )
+        siphash13(key, s.chars().flat_map(|c| (u32::from(c) as u16).to_le_bytes()))
     } else {
         siphash13(key, s.chars().flat_map(|c| u32::from(c).to_le_bytes()))
     };
@@ -348,10 +345,7 @@ mod tests {
         let inner = [hash_tuple([1, 2]), hash_tuple([3, 4])];
         assert_eq!(hash_tuple(inner), -1467267874458550984);
         assert_eq!(hash_tuple([hash_i64(-1)]), 8078679518589016365);
-        assert_eq!(
-            hash_tuple([hash_f64(0.5, 0), hash_str("x")]),
-            -7055147765670147066
-        );
+        assert_eq!(hash_tuple([hash_f64(0.5, 0), hash_str("x")]), -7055147765670147066);
         assert_eq!(hash_frozenset([1, 2]), -1826646154956904602);
         assert_eq!(hash_frozenset([2, 1]), -1826646154956904602);
         assert_eq!(hash_frozenset([]), 133146708735736);
@@ -360,10 +354,7 @@ mod tests {
         assert_eq!(hash_frozenset(0..100), 4411996150312757951);
         let nested = [hash_frozenset([1]), 2];
         assert_eq!(hash_frozenset(nested), -1248503628839622056);
-        assert_eq!(
-            hash_frozenset([hash_str("a"), hash_str("b")]),
-            1679668661828516449
-        );
+        assert_eq!(hash_frozenset([hash_str("a"), hash_str("b")]), 1679668661828516449);
     }
 
     #[test]
@@ -375,10 +366,7 @@ mod tests {
         assert_eq!(hash_str("abc"), -4594863902769663758);
         assert_eq!(hash_str("abcdefgh"), 4574395652268504554);
         assert_eq!(hash_str("abcdefghi"), -532774252720507163);
-        assert_eq!(
-            hash_str("hello world, this is a longer string!"),
-            2736673927254547960
-        );
+        assert_eq!(hash_str("hello world, this is a longer string!"), 2736673927254547960);
         assert_eq!(hash_str("é"), 6047309291227476195);
         assert_eq!(hash_str("€"), -5529981157763016009);
         assert_eq!(hash_str("😀"), -3536540696076613844);
@@ -388,10 +376,7 @@ mod tests {
         assert_eq!(hash_bytes(b"\xff\x00"), 7217110220190950386);
         let other = HashKey { k0: 1, k1: 2 };
         assert_ne!(hash_str_with_key("a", other), hash_str("a"));
-        assert_eq!(
-            hash_str_with_key("a", other),
-            hash_bytes_with_key(b"a", other)
-        );
+        assert_eq!(hash_str_with_key("a", other), hash_bytes_with_key(b"a", other));
         assert_eq!(hash_str_with_key("", other), 0);
     }
 }

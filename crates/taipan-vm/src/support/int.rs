@@ -75,10 +75,7 @@ impl NumError {
     /// The exception message (`str(exc)` in Python); empty for `MemoryError`.
     pub fn message(&self) -> &str {
         match self {
-            NumError::ZeroDivision(m)
-            | NumError::Overflow(m)
-            | NumError::Value(m)
-            | NumError::Type(m) => m,
+            NumError::ZeroDivision(m) | NumError::Overflow(m) | NumError::Value(m) | NumError::Type(m) => m,
             NumError::Memory => "",
             NumError::ComplexResult => "math domain error",
         }
@@ -294,11 +291,7 @@ impl PyInt {
             q
         };
         let rounded = IBig::from(q * pow);
-        PyInt::from_ibig(if self.is_negative() {
-            -rounded
-        } else {
-            rounded
-        })
+        PyInt::from_ibig(if self.is_negative() { -rounded } else { rounded })
     }
 
     /// True for 0.
@@ -341,11 +334,7 @@ impl PyInt {
 
     /// `abs(self)`.
     pub fn abs(&self) -> PyInt {
-        if self.is_negative() {
-            self.neg()
-        } else {
-            self.clone()
-        }
+        if self.is_negative() { self.neg() } else { self.clone() }
     }
 
     /// `self + other`.
@@ -376,9 +365,7 @@ impl PyInt {
                 None => PyInt::from_i128(i128::from(*a) * i128::from(*b)),
             },
             (PyInt::Small(0), _) | (_, PyInt::Small(0)) => PyInt::ZERO,
-            (PyInt::Big(a), PyInt::Small(b)) | (PyInt::Small(b), PyInt::Big(a)) => {
-                PyInt::from_ibig(a * IBig::from(*b))
-            }
+            (PyInt::Big(a), PyInt::Small(b)) | (PyInt::Small(b), PyInt::Big(a)) => PyInt::from_ibig(a * IBig::from(*b)),
             (PyInt::Big(a), PyInt::Big(b)) => PyInt::from_ibig(a * b),
         }
     }
@@ -430,11 +417,7 @@ impl PyInt {
             && *b != -1
         {
             let r = a % b;
-            return Ok(PyInt::Small(if r != 0 && ((r < 0) != (*b < 0)) {
-                r + b
-            } else {
-                r
-            }));
+            return Ok(PyInt::Small(if r != 0 && ((r < 0) != (*b < 0)) { r + b } else { r }));
         }
         self.floor_divmod(other)
             .map(|(_, r)| r)
@@ -443,8 +426,7 @@ impl PyInt {
 
     /// `divmod(self, other)`. Error: ZeroDivisionError "integer division or modulo by zero".
     pub fn divmod(&self, other: &PyInt) -> NumResult<(PyInt, PyInt)> {
-        self.floor_divmod(other)
-            .ok_or_else(|| zero_div(MSG_DIVMOD_ZERO))
+        self.floor_divmod(other).ok_or_else(|| zero_div(MSG_DIVMOD_ZERO))
     }
 
     /// `self / other`, correctly rounded. Errors: ZeroDivisionError "division by zero",
@@ -693,11 +675,7 @@ impl PyInt {
             return None;
         }
         if x.is_infinite() {
-            return Some(if x > 0.0 {
-                Ordering::Less
-            } else {
-                Ordering::Greater
-            });
+            return Some(if x > 0.0 { Ordering::Less } else { Ordering::Greater });
         }
         if let PyInt::Small(v) = self
             && v.unsigned_abs() <= 1 << 53
@@ -984,12 +962,11 @@ impl IntParseError {
 /// or `None`. Every Nd block is ten consecutive code points starting at one of these zeros.
 pub fn unicode_decimal_value(c: char) -> Option<u32> {
     const ZEROS: [u32; 66] = [
-        0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
-        0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
-        0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0,
-        0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0,
-        0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0,
-        0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+        0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0,
+        0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620,
+        0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0,
+        0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60,
+        0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
     ];
     let cp = u32::from(c);
     let idx = ZEROS.partition_point(|&z| z <= cp);

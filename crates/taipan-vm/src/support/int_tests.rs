@@ -35,16 +35,10 @@ fn floor_division_and_modulo() {
         assert_eq!(small(a).modulo(&small(b)), Ok(small(r)));
         assert_eq!(small(a).divmod(&small(b)), Ok((small(q), small(r))));
     }
-    assert_eq!(
-        small(i64::MIN).floordiv(&small(-1)),
-        Ok(p("9223372036854775808"))
-    );
+    assert_eq!(small(i64::MIN).floordiv(&small(-1)), Ok(p("9223372036854775808")));
     assert_eq!(small(i64::MIN).modulo(&small(-1)), Ok(small(0)));
     let two64 = p("18446744073709551616");
-    assert_eq!(
-        small(-7).divmod(&two64),
-        Ok((small(-1), p("18446744073709551609")))
-    );
+    assert_eq!(small(-7).divmod(&two64), Ok((small(-1), p("18446744073709551609"))));
     assert_eq!(
         small(7).divmod(&two64.neg()),
         Ok((small(-1), p("-18446744073709551609")))
@@ -70,24 +64,15 @@ fn floor_division_and_modulo() {
 #[test]
 fn true_division() {
     assert_eq!(small(1).truediv(&small(2)), Ok(0.5));
-    assert_eq!(
-        small(0).truediv(&small(-5)).map(f64::to_bits),
-        Ok((-0.0f64).to_bits())
-    );
-    assert_eq!(
-        small(1).truediv(&small(0)).unwrap_err().message(),
-        "division by zero"
-    );
+    assert_eq!(small(0).truediv(&small(-5)).map(f64::to_bits), Ok((-0.0f64).to_bits()));
+    assert_eq!(small(1).truediv(&small(0)).unwrap_err().message(), "division by zero");
     let big = p("1").lshift(&small(2000)).expect("shift");
     assert_eq!(
         big.truediv(&small(1)).unwrap_err().message(),
         "integer division result too large for a float"
     );
     assert_eq!(small(1).truediv(&big), Ok(0.0));
-    assert_eq!(
-        small(-1).truediv(&big).map(f64::to_bits),
-        Ok((-0.0f64).to_bits())
-    );
+    assert_eq!(small(-1).truediv(&big).map(f64::to_bits), Ok((-0.0f64).to_bits()));
     // Values checked with python3.
     assert_eq!(
         p("12345678901234567890123").truediv(&small(7)),
@@ -97,10 +82,7 @@ fn true_division() {
         Ok(PowResult::Int(i)) => i,
         _ => PyInt::ZERO,
     };
-    assert_eq!(
-        int_pow(10, 400).truediv(&int_pow(3, 700)),
-        Ok(1.0354322706581432e+66)
-    );
+    assert_eq!(int_pow(10, 400).truediv(&int_pow(3, 700)), Ok(1.0354322706581432e+66));
     // (2**1024 - 2**970) / 1 rounds up to 2**1024: overflow.
     let near = small(1)
         .lshift(&small(1024))
@@ -118,23 +100,14 @@ fn true_division() {
     // Ties to even at full precision: (2**53 + 1) / 1 -> 2**53.
     let t = p("9007199254740993");
     assert_eq!(t.truediv(&small(1)), Ok(9007199254740992.0));
-    assert_eq!(
-        p("9007199254740995").truediv(&small(1)),
-        Ok(9007199254740996.0)
-    );
-    assert_eq!(
-        p("27021597764222979").truediv(&small(3)),
-        Ok(9007199254740992.0)
-    );
+    assert_eq!(p("9007199254740995").truediv(&small(1)), Ok(9007199254740996.0));
+    assert_eq!(p("27021597764222979").truediv(&small(3)), Ok(9007199254740992.0));
 }
 
 #[test]
 fn powers() {
     assert_eq!(small(2).pow(&small(10)), Ok(PowResult::Int(small(1024))));
-    assert_eq!(
-        small(2).pow(&small(64)),
-        Ok(PowResult::Int(p("18446744073709551616")))
-    );
+    assert_eq!(small(2).pow(&small(64)), Ok(PowResult::Int(p("18446744073709551616"))));
     assert_eq!(
         small(-3).pow(&small(41)),
         Ok(PowResult::Int(p("-36472996377170786403")))
@@ -151,10 +124,7 @@ fn powers() {
         "int too large to convert to float"
     );
     assert_eq!(small(-1).pow(&huge), Ok(PowResult::Int(small(1))));
-    assert_eq!(
-        small(-1).pow(&huge.add(&small(1))),
-        Ok(PowResult::Int(small(-1)))
-    );
+    assert_eq!(small(-1).pow(&huge.add(&small(1))), Ok(PowResult::Int(small(-1))));
     assert_eq!(small(0).pow(&small(0)), Ok(PowResult::Int(small(1))));
     assert_eq!(small(2).pow(&huge), Err(NumError::Memory));
 }
@@ -162,17 +132,11 @@ fn powers() {
 #[test]
 fn modular_powers() {
     assert_eq!(
-        small(2)
-            .pow_mod(&small(-1), &small(0))
-            .unwrap_err()
-            .message(),
+        small(2).pow_mod(&small(-1), &small(0)).unwrap_err().message(),
         "pow() 3rd argument cannot be 0"
     );
     assert_eq!(
-        small(2)
-            .pow_mod(&small(-1), &small(4))
-            .unwrap_err()
-            .message(),
+        small(2).pow_mod(&small(-1), &small(4)).unwrap_err().message(),
         "base is not invertible for the given modulus"
     );
     assert_eq!(small(-2).pow_mod(&small(3), &small(-5)), Ok(small(-3)));
@@ -183,10 +147,7 @@ fn modular_powers() {
     assert_eq!(small(0).pow_mod(&small(-1), &small(1)), Ok(small(0)));
     // Values from python3.
     let e = p("100000000000000000000");
-    assert_eq!(
-        small(3).pow_mod(&e, &small(1_000_000_007)),
-        Ok(small(139_421_235))
-    );
+    assert_eq!(small(3).pow_mod(&e, &small(1_000_000_007)), Ok(small(139_421_235)));
     let m = small(1).lshift(&small(89)).expect("shift").sub(&small(1));
     assert_eq!(
         p("12345678901234567890").pow_mod(&small(-1), &m),
@@ -214,17 +175,11 @@ fn shifts_and_bits() {
     assert_eq!(small(-5).rshift(&huge), Ok(small(-1)));
     assert_eq!(small(1).lshift(&huge), Err(NumError::Memory));
     assert_eq!(small(-5).rshift(&small(1)), Ok(small(-3)));
-    assert_eq!(
-        p("-1180591620717411303425").rshift(&small(70)),
-        Ok(small(-2))
-    );
+    assert_eq!(p("-1180591620717411303425").rshift(&small(70)), Ok(small(-2)));
     assert_eq!(small(-1).lshift(&small(63)), Ok(small(i64::MIN)));
     assert_eq!(small(1).lshift(&small(63)), Ok(p("9223372036854775808")));
     let two70 = p("1180591620717411303424");
-    assert_eq!(
-        p("9223372036854775808").bitand(&small(-1)),
-        p("9223372036854775808")
-    );
+    assert_eq!(p("9223372036854775808").bitand(&small(-1)), p("9223372036854775808"));
     let mask = small(1).lshift(&small(65)).expect("shift").sub(&small(1));
     assert_eq!(two70.neg().bitand(&mask), small(0));
     assert_eq!(two70.neg().bitor(&small(5)), p("-1180591620717411303419"));
@@ -239,11 +194,7 @@ fn shifts_and_bits() {
 
 #[test]
 fn float_conversions() {
-    let e = p("1")
-        .lshift(&small(1024))
-        .expect("shift")
-        .to_f64()
-        .unwrap_err();
+    let e = p("1").lshift(&small(1024)).expect("shift").to_f64().unwrap_err();
     assert_eq!(e.message(), "int too large to convert to float");
     let ok = small(1)
         .lshift(&small(1024))
@@ -263,10 +214,7 @@ fn float_conversions() {
     assert_eq!(PyInt::from_f64(1e20), Ok(p("100000000000000000000")));
     assert_eq!(PyInt::from_f64(-9.223372036854776e18), Ok(small(i64::MIN)));
     assert_eq!(PyInt::from_f64(1e300).map(|i| i.to_string().len()), Ok(301));
-    assert_eq!(
-        PyInt::from_f64(f64::MAX).and_then(|i| i.to_f64()),
-        Ok(f64::MAX)
-    );
+    assert_eq!(PyInt::from_f64(f64::MAX).and_then(|i| i.to_f64()), Ok(f64::MAX));
 }
 
 #[test]
@@ -278,10 +226,7 @@ fn float_comparisons() {
     assert_eq!(small(1).cmp_f64(f64::NAN), None);
     assert_eq!(small(1).cmp_f64(f64::INFINITY), Some(Ordering::Less));
     assert_eq!(
-        p("1")
-            .lshift(&small(5000))
-            .expect("s")
-            .cmp_f64(f64::INFINITY),
+        p("1").lshift(&small(5000)).expect("s").cmp_f64(f64::INFINITY),
         Some(Ordering::Less)
     );
     assert_eq!(small(3).cmp_f64(2.5), Some(Ordering::Greater));
@@ -298,10 +243,7 @@ fn float_comparisons() {
         p("18446744073709551616").cmp_f64(1.8446744073709552e19),
         Some(Ordering::Equal)
     );
-    assert_eq!(
-        small(i64::MAX).cmp_f64(9.223372036854776e18),
-        Some(Ordering::Less)
-    );
+    assert_eq!(small(i64::MAX).cmp_f64(9.223372036854776e18), Some(Ordering::Less));
     assert_eq!(small(0).cmp_f64(-0.0), Some(Ordering::Equal));
     assert_eq!(small(0).cmp_f64(0.5), Some(Ordering::Less));
     assert_eq!(small(-1).cmp_f64(-0.5), Some(Ordering::Less));
@@ -310,10 +252,7 @@ fn float_comparisons() {
 #[test]
 fn formatting() {
     assert_eq!(small(-5).to_bin(), "-0b101");
-    assert_eq!(
-        p("-1180591620717411303424").to_oct(),
-        "-0o200000000000000000000000"
-    );
+    assert_eq!(p("-1180591620717411303424").to_oct(), "-0o200000000000000000000000");
     assert_eq!(p("1180591620717411303424").to_hex(), "0x400000000000000000");
     assert_eq!(small(0).to_hex(), "0x0");
     assert_eq!(small(0).to_bin(), "0b0");
@@ -336,10 +275,7 @@ fn formatting() {
     assert!(pow(4300).neg().to_decimal_string(4300).is_err());
     assert!(pow(100000).to_decimal_string(4300).is_err());
     assert_eq!(pow(4300).to_decimal_string(0).map(|s| s.len()), Ok(4301));
-    assert_eq!(
-        pow(20).to_decimal_string(4300),
-        Ok("100000000000000000000".to_string())
-    );
+    assert_eq!(pow(20).to_decimal_string(4300), Ok("100000000000000000000".to_string()));
     assert_eq!(
         pow(700).to_decimal_string(640).unwrap_err().message(),
         "Exceeds the limit (640 digits) for integer string conversion; \
@@ -363,10 +299,7 @@ fn bytes_round_trip() {
     assert_eq!(small(-128).to_bytes(1, false, true), Ok(vec![0x80]));
     assert_eq!(small(0).to_bytes(0, false, false), Ok(vec![]));
     assert_eq!(small(-1).to_bytes(0, false, true), Ok(vec![]));
-    assert_eq!(
-        small(-2).to_bytes(3, true, true),
-        Ok(vec![0xfe, 0xff, 0xff])
-    );
+    assert_eq!(small(-2).to_bytes(3, true, true), Ok(vec![0xfe, 0xff, 0xff]));
     assert_eq!(PyInt::from_bytes(&[0xff, 0x00], true, true), small(255));
     assert_eq!(PyInt::from_bytes(&[0xff, 0xff], true, true), small(-1));
     assert_eq!(PyInt::from_bytes(&[], true, true), small(0));
@@ -405,14 +338,8 @@ fn parsing() {
     assert_eq!(ok("\u{85}12\u{a0}", 10), Ok(small(12)));
     assert_eq!(ok("\x0b12\x0c\n", 10), Ok(small(12)));
     assert_eq!(ok("-9223372036854775808", 10), Ok(small(i64::MIN)));
-    assert_eq!(
-        ok("ffffffffffffffffffff", 16),
-        Ok(p("1208925819614629174706175"))
-    );
-    assert_eq!(
-        perr("abc", 10),
-        "invalid literal for int() with base 10: 'abc'"
-    );
+    assert_eq!(ok("ffffffffffffffffffff", 16), Ok(p("1208925819614629174706175")));
+    assert_eq!(perr("abc", 10), "invalid literal for int() with base 10: 'abc'");
     for (s, base) in [
         ("0x", 16),
         ("0x", 0),
@@ -447,10 +374,7 @@ fn parsing() {
     let long = "x".repeat(300);
     assert_eq!(
         perr(&long, 10),
-        format!(
-            "invalid literal for int() with base 10: '{}",
-            "x".repeat(199)
-        )
+        format!("invalid literal for int() with base 10: '{}", "x".repeat(199))
     );
     let limit = |n: usize| {
         format!(
@@ -484,10 +408,7 @@ fn int_rounding() {
     assert_eq!(small(5000).round_ndigits(-4), small(0));
     assert_eq!(small(6000).round_ndigits(-4), small(10000));
     assert_eq!(small(123).round_ndigits(5), small(123));
-    assert_eq!(
-        small(i64::MAX).round_ndigits(-19),
-        p("10000000000000000000")
-    );
+    assert_eq!(small(i64::MAX).round_ndigits(-19), p("10000000000000000000"));
     assert_eq!(small(i64::MAX).round_ndigits(i64::MIN), small(0));
     assert_eq!(
         p("-99999999999999999999").round_ndigits(-1),

@@ -199,11 +199,7 @@ pub fn atan2(y: f64, x: f64) -> NumResult<f64> {
         f64::NAN
     } else if y.is_infinite() {
         if x.is_infinite() {
-            let q = if x.is_sign_positive() {
-                0.25 * PI
-            } else {
-                0.75 * PI
-            };
+            let q = if x.is_sign_positive() { 0.25 * PI } else { 0.75 * PI };
             q.copysign(y)
         } else {
             (0.5 * PI).copysign(y)
@@ -620,9 +616,7 @@ pub fn hypot(coords: &[f64]) -> f64 {
 /// dimensions".
 pub fn dist(p: &[f64], q: &[f64]) -> NumResult<f64> {
     if p.len() != q.len() {
-        return Err(value_err(
-            "both points must have the same number of dimensions",
-        ));
+        return Err(value_err("both points must have the same number of dimensions"));
     }
     let diffs: Vec<f64> = p.iter().zip(q).map(|(a, b)| (a - b).abs()).collect();
     let max = diffs.iter().fold(0.0f64, |m, &x| if x > m { x } else { m });
@@ -848,9 +842,7 @@ fn glibc_cbrt(x: f64) -> f64 {
         + (1.508191937815849
             + (-2.114994941673713
                 + (2.446_931_225_635_344_3
-                    + (-1.8346927748361308
-                        + (0.7849323449766392 - 0.14526389938548637 * xm) * xm)
-                        * xm)
+                    + (-1.8346927748361308 + (0.7849323449766392 - 0.14526389938548637 * xm) * xm) * xm)
                     * xm)
                 * xm)
             * xm;
@@ -961,10 +953,7 @@ fn erfc_tail(x: f64, near: bool) -> f64 {
     let s6 = s4 * s2;
     let (r, q) = if near {
         let s8 = s4 * s4;
-        let r = (RA[0] + s * RA[1])
-            + s2 * (RA[2] + s * RA[3])
-            + s4 * (RA[4] + s * RA[5])
-            + s6 * (RA[6] + s * RA[7]);
+        let r = (RA[0] + s * RA[1]) + s2 * (RA[2] + s * RA[3]) + s4 * (RA[4] + s * RA[5]) + s6 * (RA[6] + s * RA[7]);
         let q = (1.0 + s * SA[1])
             + s2 * (SA[2] + s * SA[3])
             + s4 * (SA[4] + s * SA[5])
@@ -972,12 +961,8 @@ fn erfc_tail(x: f64, near: bool) -> f64 {
             + s8 * SA[8];
         (r, q)
     } else {
-        let r =
-            (RB[0] + s * RB[1]) + s2 * (RB[2] + s * RB[3]) + s4 * (RB[4] + s * RB[5]) + s6 * RB[6];
-        let q = (1.0 + s * SB[1])
-            + s2 * (SB[2] + s * SB[3])
-            + s4 * (SB[4] + s * SB[5])
-            + s6 * (SB[6] + s * SB[7]);
+        let r = (RB[0] + s * RB[1]) + s2 * (RB[2] + s * RB[3]) + s4 * (RB[4] + s * RB[5]) + s6 * RB[6];
+        let q = (1.0 + s * SB[1]) + s2 * (SB[2] + s * SB[3]) + s4 * (SB[4] + s * SB[5]) + s6 * (SB[6] + s * SB[7]);
         (r, q)
     };
     // z is x with the low 32 bits cleared, so z*z is exact.
@@ -1038,11 +1023,7 @@ fn glibc_erfc(x: f64) -> f64 {
     }
     if ix < 0x3ff4_0000 {
         let pq = erf_mid_ratio(x.abs() - 1.0);
-        return if hx >= 0 {
-            (1.0 - ERX) - pq
-        } else {
-            1.0 + (ERX + pq)
-        };
+        return if hx >= 0 { (1.0 - ERX) - pq } else { 1.0 + (ERX + pq) };
     }
     if ix < 0x403c_0000 {
         if hx < 0 && ix >= 0x4018_0000 {

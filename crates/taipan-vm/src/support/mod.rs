@@ -13,4 +13,3 @@ pub mod percent;
 pub mod settable;
 pub mod strmethods;
 pub mod strrepr;
-

@@ -97,12 +97,7 @@ pub trait PercentArgs {
     /// Convert `value` for `spec.conversion` (one of `sradiuoxXeEfFgGc`) and
     /// append the padded result, using the formatters of this module and
     /// the error helpers ([`real_number_required`] ...) for wrong types.
-    fn convert(
-        &mut self,
-        value: Self::Value,
-        spec: &PercentSpec<'_>,
-        out: &mut String,
-    ) -> Result<(), Self::Error>;
+    fn convert(&mut self, value: Self::Value, spec: &PercentSpec<'_>, out: &mut String) -> Result<(), Self::Error>;
 }
 
 /// Where pending arguments come from.
@@ -117,10 +112,7 @@ fn value_error(message: &str) -> FormatError {
     FormatError::value(message)
 }
 
-fn next_arg<A: PercentArgs>(
-    args: &mut A,
-    source: &mut Source<A::Value>,
-) -> Result<A::Value, FormatError> {
+fn next_arg<A: PercentArgs>(args: &mut A, source: &mut Source<A::Value>) -> Result<A::Value, FormatError> {
     let missing = || FormatError::type_error("not enough arguments for format string");
     match source {
         Source::Tuple { next, len } => {
@@ -168,12 +160,7 @@ impl<'a> Cursor<'a> {
 
 /// Read ASCII digits starting with `first`; returns the number and the next
 /// character. Overflow past `limit` is `error`.
-fn read_digits(
-    cur: &mut Cursor<'_>,
-    first: char,
-    limit: u64,
-    error: &str,
-) -> Result<(u64, char), FormatError> {
+fn read_digits(cur: &mut Cursor<'_>, first: char, limit: u64, error: &str) -> Result<(u64, char), FormatError> {
     let mut value: u64 = 0;
     let mut c = first;
     while let Some(d) = c.to_digit(10) {
@@ -259,9 +246,9 @@ pub fn percent_format<A: PercentArgs>(fmt: &str, args: &mut A) -> Result<String,
         }
         if c == '*' {
             let v = next_arg(args, &mut source)?;
-            let w = args.star(v)?.ok_or_else(|| {
-                FormatError::overflow("Python int too large to convert to C ssize_t")
-            })?;
+            let w = args
+                .star(v)?
+                .ok_or_else(|| FormatError::overflow("Python int too large to convert to C ssize_t"))?;
             if w < 0 {
                 spec.ljust = true;
             }
@@ -279,9 +266,7 @@ pub fn percent_format<A: PercentArgs>(fmt: &str, args: &mut A) -> Result<String,
                 let p = args
                     .star(v)?
                     .and_then(|p| i32::try_from(p).ok())
-                    .ok_or_else(|| {
-                        FormatError::overflow("Python int too large to convert to C int")
-                    })?;
+                    .ok_or_else(|| FormatError::overflow("Python int too large to convert to C int"))?;
                 spec.precision = Some(usize::try_from(p).unwrap_or(0));
                 c = cur.need()?;
             } else {
@@ -306,10 +291,7 @@ pub fn percent_format<A: PercentArgs>(fmt: &str, args: &mut A) -> Result<String,
         Source::One(slot) => slot.is_some(),
     };
     if unused && !mapping {
-        return Err(FormatError::type_error(
-            "not all arguments converted during string formatting",
-        )
-        .into());
+        return Err(FormatError::type_error("not all arguments converted during string formatting").into());
     }
     Ok(out)
 }
@@ -335,9 +317,7 @@ pub fn real_number_required(conversion: char, type_name: &str) -> FormatError {
 /// TypeError for `%o`/`%x`/`%X` of a non-integer: "%x format: an integer is
 /// required, not float".
 pub fn integer_required(conversion: char, type_name: &str) -> FormatError {
-    FormatError::type_error(format!(
-        "%{conversion} format: an integer is required, not {type_name}"
-    ))
+    FormatError::type_error(format!("%{conversion} format: an integer is required, not {type_name}"))
 }
 
 /// TypeError for a float conversion of a non-number: "must be real number,
@@ -412,12 +392,7 @@ pub fn format_char_percent(c: char, spec: &PercentSpec<'_>) -> Result<String, Fo
 
 /// Lay out a number whose text is `sign? prefix? body` (`prefix` being the
 /// `0x`/`0X`/`0o` of alternate `x`/`X`/`o`), per CPython's rules.
-fn pad_number(
-    negative: bool,
-    prefix: &str,
-    body: &str,
-    spec: &PercentSpec<'_>,
-) -> Result<String, FormatError> {
+fn pad_number(negative: bool, prefix: &str, body: &str, spec: &PercentSpec<'_>) -> Result<String, FormatError> {
     if spec.width > MAX_WIDTH {
         return Err(FormatError {
             kind: ErrorKind::MemoryError,
@@ -567,10 +542,7 @@ mod tests {
             B(b) => b.to_string(),
             F(x) => float_repr::repr_f64(*x),
             S(s) => strrepr::repr_str(s),
-            T(items) => format!(
-                "({})",
-                items.iter().map(repr).collect::<Vec<_>>().join(", ")
-            ),
+            T(items) => format!("({})", items.iter().map(repr).collect::<Vec<_>>().join(", ")),
             D(items) => {
                 let parts: Vec<String> = items
                     .iter()
@@ -620,10 +592,7 @@ mod tests {
 
         fn lookup(&mut self, key: &str) -> Result<V, FormatError> {
             let found = match &self.0 {
-                D(items) => items
-                    .iter()
-                    .find(|(k, _)| *k == key)
-                    .map(|(_, v)| v.clone()),
+                D(items) => items.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()),
                 _ => None,
             };
             found.ok_or_else(|| FormatError {
@@ -639,29 +608,15 @@ mod tests {
             }
         }
 
-        fn convert(
-            &mut self,
-            v: V,
-            spec: &PercentSpec<'_>,
-            out: &mut String,
-        ) -> Result<(), FormatError> {
+        fn convert(&mut self, v: V, spec: &PercentSpec<'_>, out: &mut String) -> Result<(), FormatError> {
             let c = spec.conversion;
             let text = match c {
-                's' => format_str_percent(
-                    &if let S(s) = v {
-                        s.to_string()
-                    } else {
-                        repr(&v)
-                    },
-                    spec,
-                )?,
+                's' => format_str_percent(&if let S(s) = v { s.to_string() } else { repr(&v) }, spec)?,
                 'r' => format_str_percent(&repr(&v), spec)?,
                 'a' => format_str_percent(&strrepr::ascii_escape(&repr(&v)), spec)?,
                 'c' => match (&v, int_of(&v)) {
                     (_, Some(i)) => format_char_percent(char_from_int(&i)?, spec)?,
-                    (S(s), _) if s.chars().count() == 1 => {
-                        format_char_percent(s.chars().next().unwrap_or(' '), spec)?
-                    }
+                    (S(s), _) if s.chars().count() == 1 => format_char_percent(s.chars().next().unwrap_or(' '), spec)?,
                     _ => return Err(char_required()),
                 },
                 'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {

@@ -77,9 +77,7 @@
 
 use std::cell::RefCell;
 
-use super::dicttable::{
-    DictTable, HashLookup, InsertHint, KeyEq, Lookup, Resolved, TableCell, resolve,
-};
+use super::dicttable::{DictTable, HashLookup, InsertHint, KeyEq, Lookup, Resolved, TableCell, resolve};
 
 /// Smallest table size (CPython `PySet_MINSIZE`).
 const MIN_SIZE: usize = 8;
@@ -227,10 +225,7 @@ impl<K> SetTable<K> {
     /// (in source order): a first set by adds, then a second set by adding the first's items
     /// in its iteration order (`merge_consts_recursive`). `eq` decides equality natively
     /// (constants never need Python code).
-    pub fn constant(
-        items: impl IntoIterator<Item = (i64, K)>,
-        mut eq: impl FnMut(&K, &K) -> bool,
-    ) -> Self {
+    pub fn constant(items: impl IntoIterator<Item = (i64, K)>, mut eq: impl FnMut(&K, &K) -> bool) -> Self {
         let mut first = SetTable::new();
         for (hash, key) in items {
             if let Lookup::Absent(hint) = first.find(hash, |k| Some(eq(k, &key))) {
@@ -366,8 +361,8 @@ impl<K> SetTable<K> {
     /// [`Resolved::Absent`]); a stale hint is recomputed.
     pub fn insert_at(&mut self, hint: InsertHint, hash: i64, key: K) {
         let mut slot = hint.slot;
-        let valid = hint.version == self.version
-            && matches!(self.slots.get(slot), Some(Slot::Empty) | Some(Slot::Dummy));
+        let valid =
+            hint.version == self.version && matches!(self.slots.get(slot), Some(Slot::Empty) | Some(Slot::Dummy));
         if !valid {
             slot = self.absent_hint(hash).slot;
         }
@@ -587,12 +582,8 @@ impl<K> SetTable<K> {
         fn shuffle(h: u64) -> u64 {
             ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167)
         }
-        let mut hash = self
-            .iter_hashed()
-            .fold(0u64, |acc, (h, _)| acc ^ shuffle(h as u64));
-        hash ^= (self.used as u64)
-            .wrapping_add(1)
-            .wrapping_mul(1_927_868_237);
+        let mut hash = self.iter_hashed().fold(0u64, |acc, (h, _)| acc ^ shuffle(h as u64));
+        hash ^= (self.used as u64).wrapping_add(1).wrapping_mul(1_927_868_237);
         hash ^= (hash >> 11) ^ (hash >> 25);
         hash = hash.wrapping_mul(69_069).wrapping_add(907_133_923);
         if hash == u64::MAX {
@@ -809,9 +800,7 @@ where
 {
     if (a.with_table(|t| t.len()) >> 2) > d.with_table(|t| t.len()) {
         let result = RefCell::new(a.with_table(|t| t.copy()));
-        each_dict_key(d, |hash, key| {
-            set_discard(&result, &key, hash, eq).map(|_| ())
-        })?;
+        each_dict_key(d, |hash, key| set_discard(&result, &key, hash, eq).map(|_| ()))?;
         result.with_table(|r| r.shrink_after_discards());
         return Ok(result.into_inner());
     }
@@ -873,11 +862,7 @@ where
 
 /// `a ^ b` / `a.symmetric_difference(b)` for a set `b`: a copy of `b`, then updated with `a`.
 /// Errors: from `eq.slow`.
-pub fn set_symmetric_difference<K, A, B, Q>(
-    a: &A,
-    b: &B,
-    eq: &mut Q,
-) -> Result<SetTable<K>, Q::Error>
+pub fn set_symmetric_difference<K, A, B, Q>(a: &A, b: &B, eq: &mut Q) -> Result<SetTable<K>, Q::Error>
 where
     K: Clone,
     A: TableCell<SetTable<K>> + ?Sized,
@@ -917,13 +902,9 @@ where
         return Ok(a.with_table(|t| t.is_empty()));
     }
     if b.with_table(|t| t.len()) > a.with_table(|t| t.len()) {
-        return each_key(a, |hash, key| {
-            set_contains(b, &key, hash, eq).map(|found| !found)
-        });
+        return each_key(a, |hash, key| set_contains(b, &key, hash, eq).map(|found| !found));
     }
-    each_key(b, |hash, key| {
-        set_contains(a, &key, hash, eq).map(|found| !found)
-    })
+    each_key(b, |hash, key| set_contains(a, &key, hash, eq).map(|found| !found))
 }
 
 #[cfg(test)]

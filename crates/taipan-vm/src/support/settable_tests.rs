@@ -21,11 +21,7 @@ struct IntEq {
 impl KeyEq<i64> for IntEq {
     type Error = ();
     fn native(&mut self, a: &i64, b: &i64) -> Option<bool> {
-        if a % 7 == 0 && b % 7 == 0 {
-            None
-        } else {
-            Some(a == b)
-        }
+        if a % 7 == 0 && b % 7 == 0 { None } else { Some(a == b) }
     }
     fn slow(&mut self, a: &i64, b: &i64) -> Result<bool, ()> {
         self.slow_calls += 1;
@@ -66,8 +62,7 @@ fn run_op(env: &mut HashMap<String, Cell>, line: &str, eq: &mut IntEq) -> String
     let op = words.next().unwrap_or("");
     let x = words.next().unwrap_or("").to_string();
     let args: Vec<&str> = words.collect();
-    let nums =
-        |from: usize| -> Vec<i64> { args[from..].iter().map(|a| a.parse().unwrap()).collect() };
+    let nums = |from: usize| -> Vec<i64> { args[from..].iter().map(|a| a.parse().unwrap()).collect() };
     let var = |name: &str| env.get(name).cloned().unwrap();
     let (target, out): (Option<Cell>, Option<String>) = match op {
         "new" => (Some(adds(&nums(0), eq)), None),
@@ -116,10 +111,7 @@ fn run_op(env: &mut HashMap<String, Cell>, line: &str, eq: &mut IntEq) -> String
             set_update_from_set(&*c, &*var(args[0]), eq).unwrap();
             (Some(c), None)
         }
-        "copy" => (
-            Some(Rc::new(RefCell::new(var(args[0]).borrow().copy()))),
-            None,
-        ),
+        "copy" => (Some(Rc::new(RefCell::new(var(args[0]).borrow().copy()))), None),
         "updlist" => {
             let c = var(&x);
             for v in nums(0) {
@@ -193,14 +185,8 @@ fn run_op(env: &mut HashMap<String, Cell>, line: &str, eq: &mut IntEq) -> String
             set_symmetric_difference_update(&*var(&x), &*var(args[0]), eq).unwrap();
             (None, None)
         }
-        "issub" => (
-            None,
-            Some(flag(set_issubset(&*var(&x), &*var(args[0]), eq).unwrap())),
-        ),
-        "disj" => (
-            None,
-            Some(flag(set_isdisjoint(&*var(&x), &*var(args[0]), eq).unwrap())),
-        ),
+        "issub" => (None, Some(flag(set_issubset(&*var(&x), &*var(args[0]), eq).unwrap()))),
+        "disj" => (None, Some(flag(set_isdisjoint(&*var(&x), &*var(args[0]), eq).unwrap()))),
         other => panic!("unknown op {other}"),
     };
     if let Some(t) = target {
@@ -221,11 +207,7 @@ fn check_script(script: &str) {
             continue;
         }
         let (op, expect) = line.split_once('\t').unwrap();
-        assert_eq!(
-            run_op(&mut env, op, &mut eq),
-            expect,
-            "case {case}, op `{op}`"
-        );
+        assert_eq!(run_op(&mut env, op, &mut eq), expect, "case {case}, op `{op}`");
     }
     assert!(eq.slow_calls > 0, "the slow path was exercised");
 }
@@ -547,14 +529,8 @@ fn eq_errors_propagate_and_leave_the_set_unchanged() {
         hook: Box::new(|_| Err("boom".to_string())),
         calls: Vec::new(),
     };
-    assert_eq!(
-        set_update_from_set(&a, &b, &mut eq),
-        Err("boom".to_string())
-    );
-    assert_eq!(
-        set_intersection(&a, &b, &mut eq).err(),
-        Some("boom".to_string())
-    );
+    assert_eq!(set_update_from_set(&a, &b, &mut eq), Err("boom".to_string()));
+    assert_eq!(set_intersection(&a, &b, &mut eq).err(), Some("boom".to_string()));
     assert_eq!(a.borrow().len(), 1);
 }
 

@@ -204,15 +204,7 @@ pub fn decimal_value(c: char) -> Option<u32> {
 pub fn is_line_break(c: char) -> bool {
     matches!(
         c,
-        '\n' | '\r'
-            | '\x0b'
-            | '\x0c'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
+        '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
     )
 }
 
@@ -333,12 +325,7 @@ pub fn istitle(s: &str) -> bool {
 /// source is cased and every result character exists in Unicode 14.0),
 /// else `c` itself.
 fn push_mapped(c: char, mapped: impl Iterator<Item = char> + Clone, out: &mut String) {
-    if c.is_ascii()
-        || (is_cased(c)
-            && mapped
-                .clone()
-                .all(|m| m.is_ascii() || class_flags(m) & PRINTABLE != 0))
-    {
+    if c.is_ascii() || (is_cased(c) && mapped.clone().all(|m| m.is_ascii() || class_flags(m) & PRINTABLE != 0)) {
         out.extend(mapped);
     } else {
         out.push(c);
@@ -464,9 +451,7 @@ pub fn casefold(s: &str) -> String {
 /// lower-case ones uppered, others (titlecase included) unchanged.
 pub fn swapcase(s: &str) -> String {
     if s.is_ascii() {
-        let swapped = s
-            .bytes()
-            .map(|b| if b.is_ascii_alphabetic() { b ^ 0x20 } else { b });
+        let swapped = s.bytes().map(|b| if b.is_ascii_alphabetic() { b ^ 0x20 } else { b });
         return swapped.map(char::from).collect();
     }
     let chars: Vec<char> = s.chars().collect();
@@ -540,11 +525,7 @@ pub fn capitalize(s: &str) -> String {
 
 /// Number of code points in `s`.
 pub fn char_len(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().count()
-    }
+    if s.is_ascii() { s.len() } else { s.chars().count() }
 }
 
 /// Byte offset of code point `index` (`s.len()` when `index >= char_len`).
@@ -568,13 +549,7 @@ pub fn char_at(s: &str, index: usize) -> Option<char> {
 /// may stay above `len` (then nothing matches).
 fn adjust_range(len: usize, start: Option<i64>, end: Option<i64>) -> (usize, usize) {
     let len_i = i64::try_from(len).unwrap_or(i64::MAX);
-    let fix = |v: i64| -> i64 {
-        if v < 0 {
-            v.saturating_add(len_i).max(0)
-        } else {
-            v
-        }
-    };
+    let fix = |v: i64| -> i64 { if v < 0 { v.saturating_add(len_i).max(0) } else { v } };
     let start = start.map_or(0, fix);
     let end = end.map_or(len_i, fix).min(len_i);
     (
@@ -675,12 +650,7 @@ pub fn endswith(s: &str, suffix: &str, start: Option<i64>, end: Option<i64>) -> 
 /// non-zero `step`, return `(start, stop, slice_length)` ready for
 /// [`slice_str`]. A zero step is the caller's error ("slice step cannot be
 /// zero"); it is treated as 1 here.
-pub fn adjust_slice(
-    len: usize,
-    start: Option<i64>,
-    stop: Option<i64>,
-    step: i64,
-) -> (i64, i64, usize) {
+pub fn adjust_slice(len: usize, start: Option<i64>, stop: Option<i64>, step: i64) -> (i64, i64, usize) {
     let len = i64::try_from(len).unwrap_or(i64::MAX);
     let step = if step == 0 { 1 } else { step };
     let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
@@ -794,10 +764,7 @@ pub fn rsplit_whitespace(s: &str, maxsplit: Option<usize>) -> Vec<&str> {
         }
         match rest.rfind(is_space) {
             Some(i) => {
-                let ws_len = rest
-                    .get(i..)
-                    .and_then(|t| t.chars().next())
-                    .map_or(1, char::len_utf8);
+                let ws_len = rest.get(i..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
                 out.push(rest.get(i + ws_len..).unwrap_or(""));
                 rest = rest.get(..i).unwrap_or("").trim_end_matches(is_space);
                 splits += 1;
@@ -814,11 +781,7 @@ pub fn rsplit_whitespace(s: &str, maxsplit: Option<usize>) -> Vec<&str> {
 
 /// `str.split(sep, maxsplit)` with a string separator. Error (ValueError):
 /// "empty separator".
-pub fn split_sep<'a>(
-    s: &'a str,
-    sep: &str,
-    maxsplit: Option<usize>,
-) -> Result<Vec<&'a str>, String> {
+pub fn split_sep<'a>(s: &'a str, sep: &str, maxsplit: Option<usize>) -> Result<Vec<&'a str>, String> {
     if sep.is_empty() {
         return Err("empty separator".to_string());
     }
@@ -830,11 +793,7 @@ pub fn split_sep<'a>(
 
 /// `str.rsplit(sep, maxsplit)` with a string separator. Error (ValueError):
 /// "empty separator".
-pub fn rsplit_sep<'a>(
-    s: &'a str,
-    sep: &str,
-    maxsplit: Option<usize>,
-) -> Result<Vec<&'a str>, String> {
+pub fn rsplit_sep<'a>(s: &'a str, sep: &str, maxsplit: Option<usize>) -> Result<Vec<&'a str>, String> {
     if sep.is_empty() {
         return Err("empty separator".to_string());
     }
@@ -860,10 +819,7 @@ pub fn splitlines(s: &str, keepends: bool) -> Vec<&str> {
         if c == '\r' && iter.next_if(|&(_, n)| n == '\n').is_some() {
             end += 1;
         }
-        out.push(
-            s.get(line_start..if keepends { end } else { i })
-                .unwrap_or(""),
-        );
+        out.push(s.get(line_start..if keepends { end } else { i }).unwrap_or(""));
         line_start = end;
     }
     if line_start < s.len() {

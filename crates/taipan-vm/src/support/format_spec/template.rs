@@ -87,23 +87,16 @@ impl<'a> TemplateParser<'a> {
         };
         let next = self.peek();
         if b == '}' && next != Some('}') {
-            return Err(FormatError::value(
-                "Single '}' encountered in format string",
-            ));
+            return Err(FormatError::value("Single '}' encountered in format string"));
         }
         if next.is_none() {
-            return Err(FormatError::value(
-                "Single '{' encountered in format string",
-            ));
+            return Err(FormatError::value("Single '{' encountered in format string"));
         }
         if next == Some(b) {
             // Escaped brace: the literal keeps one copy.
             let literal = self.slice(start, self.pos);
             self.pos += 1;
-            return Ok(TemplatePiece {
-                literal,
-                field: None,
-            });
+            return Ok(TemplatePiece { literal, field: None });
         }
         let literal = self.slice(start, self.pos - 1);
         let field = self.parse_field()?;
@@ -156,9 +149,7 @@ impl<'a> TemplateParser<'a> {
                 Some('}') => return Ok(field),
                 Some(':') | None => {}
                 Some(_) => {
-                    return Err(FormatError::value(
-                        "expected ':' after conversion specifier",
-                    ));
+                    return Err(FormatError::value("expected ':' after conversion specifier"));
                 }
             }
         }
@@ -378,9 +369,7 @@ pub fn parse_conversion(c: char) -> Result<Conversion, FormatError> {
             } else {
                 format!("\\x{cp:x}")
             };
-            Err(FormatError::value(format!(
-                "Unknown conversion specifier {shown}"
-            )))
+            Err(FormatError::value(format!("Unknown conversion specifier {shown}")))
         }
     }
 }
@@ -406,36 +395,20 @@ pub trait FieldResolver {
     /// `KeyError(name)`, a missing index [`replacement_index_error`]), then
     /// apply each accessor of `path` in order (`getattr`, `obj[int]`,
     /// `obj[str]`), propagating the path's own errors as they come.
-    fn lookup(
-        &mut self,
-        key: FieldKey<'_>,
-        path: FieldPath<'_>,
-    ) -> Result<Self::Value, Self::Error>;
+    fn lookup(&mut self, key: FieldKey<'_>, path: FieldPath<'_>) -> Result<Self::Value, Self::Error>;
 
     /// Apply `str()`, `repr()` or `ascii()`.
-    fn convert(
-        &mut self,
-        value: Self::Value,
-        conversion: Conversion,
-    ) -> Result<Self::Value, Self::Error>;
+    fn convert(&mut self, value: Self::Value, conversion: Conversion) -> Result<Self::Value, Self::Error>;
 
     /// Append `format(value, spec)` to `out`.
-    fn format(
-        &mut self,
-        value: Self::Value,
-        spec: &str,
-        out: &mut String,
-    ) -> Result<(), Self::Error>;
+    fn format(&mut self, value: Self::Value, spec: &str, out: &mut String) -> Result<(), Self::Error>;
 }
 
 /// Run `template.format(...)` with `resolver` providing the arguments.
 /// Errors: the template errors above, "Max string recursion exceeded"
 /// (ValueError) for specs nested more than two levels, and whatever the
 /// resolver returns.
-pub fn render_format<R: FieldResolver>(
-    template: &str,
-    resolver: &mut R,
-) -> Result<String, R::Error> {
+pub fn render_format<R: FieldResolver>(template: &str, resolver: &mut R) -> Result<String, R::Error> {
     let mut out = String::with_capacity(template.len());
     let mut numbering = FieldNumbering::new();
     render_into(template, resolver, &mut numbering, 2, &mut out)?;
@@ -506,8 +479,8 @@ mod tests {
             ]
         );
         let mut numbering = FieldNumbering::new();
-        let (key, path) = parse_field_name("x.y[3][k].z", &mut numbering)
-            .unwrap_or((FieldKey::Index(9), FieldPath { rest: "" }));
+        let (key, path) =
+            parse_field_name("x.y[3][k].z", &mut numbering).unwrap_or((FieldKey::Index(9), FieldPath { rest: "" }));
         assert_eq!(key, FieldKey::Name("x"));
         let accessors: Vec<_> = path.collect();
         assert_eq!(
@@ -565,9 +538,7 @@ mod tests {
                 };
                 match access {
                     FieldAccess::Attr(a) if ty != "O" => {
-                        return Err(format!(
-                            "AttributeError:'{ty}' object has no attribute '{a}'"
-                        ));
+                        return Err(format!("AttributeError:'{ty}' object has no attribute '{a}'"));
                     }
                     _ if ty != "O" => {
                         return Err(format!("TypeError:'{ty}' object is not subscriptable"));

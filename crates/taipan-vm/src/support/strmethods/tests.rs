@@ -227,11 +227,7 @@ fn splitting() {
         ("", "\u{f6}", Some(1), &[""], &[""]),
     ];
     for &(s, sep, m, sp, rsp) in by_sep {
-        assert_eq!(
-            split_sep(s, sep, m).as_deref(),
-            Ok(sp),
-            "{s:?}.split({sep:?}, {m:?})"
-        );
+        assert_eq!(split_sep(s, sep, m).as_deref(), Ok(sp), "{s:?}.split({sep:?}, {m:?})");
         assert_eq!(
             rsplit_sep(s, sep, m).as_deref(),
             Ok(rsp),
@@ -385,11 +381,7 @@ fn strip_replace() {
         ("a.b.c", "\u{e9}", "e", Some(0), "a.b.c"),
     ];
     for &(s, old, new, n, want) in repl {
-        assert_eq!(
-            replace(s, old, new, n),
-            want,
-            "{s:?}.replace({old:?}, {new:?}, {n:?})"
-        );
+        assert_eq!(replace(s, old, new, n), want, "{s:?}.replace({old:?}, {new:?}, {n:?})");
     }
 }
 
@@ -507,11 +499,7 @@ fn slicing() {
             "{s:?}[{start:?}:{stop:?}:{step}]"
         );
         let (a, b, _) = adjusted;
-        assert_eq!(
-            slice_str(s, a, b, step),
-            want,
-            "{s:?}[{start:?}:{stop:?}:{step}]"
-        );
+        assert_eq!(slice_str(s, a, b, step), want, "{s:?}[{start:?}:{stop:?}:{step}]");
     }
     assert_eq!(slice_str("abc", -5, 99, 1), "abc");
     assert_eq!(slice_str("abc", 99, -5, -1), "cba");
