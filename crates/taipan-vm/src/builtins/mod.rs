@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod bytes;
+pub mod codecs;
 pub mod complex;
 pub mod constructors;
 pub mod dict;
