@@ -16,6 +16,8 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::bytearray::*;
+pub use super::bytearray::{bytearray_delitem, bytearray_setitem};
 use crate::builtins::str::{Style, check_pos, check_size, cint_arg, kw_args, slice_arg, ssize_arg};
 use crate::numops::to_pyint;
 use crate::object::{IterState, ObjKind, Object};
@@ -34,7 +36,7 @@ pub fn bytes_data(v: &Value) -> Option<Vec<u8>> {
 }
 
 /// The bytes of a bytes-like value, borrowed when immutable.
-fn data_of(v: &Value) -> Option<Cow<'_, [u8]>> {
+pub(crate) fn data_of(v: &Value) -> Option<Cow<'_, [u8]>> {
     match v.kind() {
         Some(ObjKind::Bytes(b)) => Some(Cow::Borrowed(&b[..])),
         Some(ObjKind::ByteArray(b)) => Some(Cow::Owned(b.borrow().clone())),
@@ -60,7 +62,7 @@ pub fn bytes_contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<
     }
 }
 
-fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+pub(crate) fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() {
         return Some(0);
     }
@@ -72,7 +74,7 @@ fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
 // ---------------------------------------------------------------------------
 
 /// `self` of a bytes/bytearray method: its data and whether it is a bytearray.
-fn this<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<(Cow<'a, [u8]>, bool)> {
+pub(crate) fn this<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<(Cow<'a, [u8]>, bool)> {
     let Some(v) = args.first() else {
         return Err(vm.type_error(format!("unbound method bytes.{name}() needs an argument")));
     };
@@ -88,12 +90,12 @@ fn this<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<(Cow<'a, [u8
     }
 }
 
-fn tyname(is_array: bool) -> &'static str {
+pub(crate) fn tyname(is_array: bool) -> &'static str {
     if is_array { "bytearray" } else { "bytes" }
 }
 
 /// A new bytes (or bytearray) value.
-fn make(vm: &mut Vm, is_array: bool, data: Vec<u8>) -> Value {
+pub(crate) fn make(vm: &mut Vm, is_array: bool, data: Vec<u8>) -> Value {
     if is_array {
         Value::new_obj(&vm.types.bytearray.clone(), ObjKind::ByteArray(RefCell::new(data)))
     } else {
@@ -102,7 +104,7 @@ fn make(vm: &mut Vm, is_array: bool, data: Vec<u8>) -> Value {
 }
 
 /// A bytes-like argument: TypeError "a bytes-like object is required, not 'T'".
-fn buf_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Cow<'a, [u8]>> {
+pub(crate) fn buf_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Cow<'a, [u8]>> {
     match data_of(v) {
         Some(d) => Ok(d),
         None => {
@@ -113,7 +115,7 @@ fn buf_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Cow<'a, [u8]>> {
 }
 
 /// A byte value from an int-like: "byte must be in range(0, 256)".
-fn byte_arg(vm: &mut Vm, v: &Value) -> PyResult<u8> {
+pub(crate) fn byte_arg(vm: &mut Vm, v: &Value) -> PyResult<u8> {
     let i = match to_pyint(v) {
         Some(i) => i.as_i64(),
         None => Some(vm.to_index(v)?),
@@ -125,21 +127,21 @@ fn byte_arg(vm: &mut Vm, v: &Value) -> PyResult<u8> {
 }
 
 /// Bytes as a Latin-1 string (byte `b` → `U+00bb`), for the code-point algorithms.
-fn l1(b: &[u8]) -> String {
+pub(crate) fn l1(b: &[u8]) -> String {
     b.iter().map(|&c| char::from(c)).collect()
 }
 
 /// The inverse of [`l1`] (characters above U+00FF cannot occur).
-fn un_l1(s: &str) -> Vec<u8> {
+pub(crate) fn un_l1(s: &str) -> Vec<u8> {
     s.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect()
 }
 
-fn is_ws(b: u8) -> bool {
+pub(crate) fn is_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
 /// The search argument of find/count/index: bytes-like or an int byte.
-fn sub_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+pub(crate) fn sub_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     if let Some(d) = data_of(v) {
         return Ok(d.into_owned());
     }
@@ -155,7 +157,7 @@ fn sub_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 // ---------------------------------------------------------------------------
 
 /// Bytes from the constructor's `source` argument (no encoding).
-fn from_source(vm: &mut Vm, src: &Value, is_array: bool) -> PyResult<Vec<u8>> {
+pub(crate) fn from_source(vm: &mut Vm, src: &Value, is_array: bool) -> PyResult<Vec<u8>> {
     if src.as_str().is_some() {
         return Err(vm.type_error("string argument without an encoding"));
     }
@@ -223,7 +225,7 @@ fn from_source(vm: &mut Vm, src: &Value, is_array: bool) -> PyResult<Vec<u8>> {
 }
 
 /// One item of a bytes/bytearray source iterable as a byte.
-fn source_byte(vm: &mut Vm, item: &Value, is_array: bool) -> PyResult<u8> {
+pub(crate) fn source_byte(vm: &mut Vm, item: &Value, is_array: bool) -> PyResult<u8> {
     byte_arg(vm, item).map_err(|e| {
         if !is_array && vm.exc_matches(&e.0, &vm.exc.value_error.clone()) {
             vm.value_error("bytes must be in range(0, 256)")
@@ -234,7 +236,7 @@ fn source_byte(vm: &mut Vm, item: &Value, is_array: bool) -> PyResult<u8> {
 }
 
 /// Bytes from `(source, encoding, errors)` constructor arguments.
-fn construct(vm: &mut Vm, a: &[Option<Value>], is_array: bool) -> PyResult<Vec<u8>> {
+pub(crate) fn construct(vm: &mut Vm, a: &[Option<Value>], is_array: bool) -> PyResult<Vec<u8>> {
     let (src, enc, err) = (
         a.first().cloned().flatten(),
         a.get(1).cloned().flatten(),
@@ -285,7 +287,7 @@ fn construct(vm: &mut Vm, a: &[Option<Value>], is_array: bool) -> PyResult<Vec<u
     from_source(vm, &src, is_array)
 }
 
-fn new_of_class(vm: &mut Vm, cls: &Obj, kind: ObjKind) -> Value {
+pub(crate) fn new_of_class(vm: &mut Vm, cls: &Obj, kind: ObjKind) -> Value {
     let dict = if tdata(cls).heap_type {
         Some(vm.new_dict_obj())
     } else {
@@ -298,14 +300,14 @@ fn new_of_class(vm: &mut Vm, cls: &Obj, kind: ObjKind) -> Value {
     }))
 }
 
-fn cls_arg(vm: &mut Vm, args: &[Value]) -> PyResult<Obj> {
+pub(crate) fn cls_arg(vm: &mut Vm, args: &[Value]) -> PyResult<Obj> {
     match args.first() {
         Some(Value::Obj(c)) if matches!(c.kind, ObjKind::Type(_)) => Ok(c.clone()),
         _ => Err(vm.type_error("bytes.__new__(X): X is not a type object")),
     }
 }
 
-fn bytes_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let cls = cls_arg(vm, args)?;
     let a = crate::builtins::args::parse_args(vm, "bytes", &args[1..], kwnames, &["source", "encoding", "errors"], 0)?;
     let data = construct(vm, &a, false)?;
@@ -315,12 +317,12 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     Ok(new_of_class(vm, &cls, ObjKind::Bytes(data.into_boxed_slice())))
 }
 
-fn bytearray_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytearray_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
     let cls = cls_arg(vm, args)?;
     Ok(new_of_class(vm, &cls, ObjKind::ByteArray(RefCell::new(Vec::new()))))
 }
 
-fn bytearray_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytearray_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = crate::builtins::args::parse_args(
         vm,
         "bytearray",
@@ -336,7 +338,7 @@ fn bytearray_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
     Ok(Value::None)
 }
 
-fn bytes_fromhex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_fromhex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let cls = cls_arg(vm, args)?;
     check_pos(vm, "bytes", "fromhex", &args[1..], kwnames, 1, 1, Style::One)?;
     let Some(s) = args[1].as_str() else {
@@ -378,7 +380,7 @@ fn bytes_fromhex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
     vm.call(&Value::Obj(cls), &[b])
 }
 
-fn bytes_maketrans(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn bytes_maketrans(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     check_pos(vm, "bytes", "maketrans", args, kwnames, 2, 2, Style::Clinic)?;
     let frm = buf_arg(vm, &args[0])?;
     let to = buf_arg(vm, &args[1])?;
@@ -398,7 +400,7 @@ fn bytes_maketrans(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
 // Methods: conversion
 // ---------------------------------------------------------------------------
 
-fn b_decode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_decode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (data, _) = this(vm, args, "decode")?;
     let a = kw_args(vm, "decode", &args[1..], kwnames, &["encoding", "errors"])?;
     let mut names = ["utf-8".to_string(), "strict".to_string()];
@@ -417,7 +419,7 @@ fn b_decode(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     Ok(vm.new_str(s))
 }
 
-fn b_hex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_hex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (data, _) = this(vm, args, "hex")?;
     let a = kw_args(vm, "hex", &args[1..], kwnames, &["sep", "bytes_per_sep"])?;
     let sep = match &a[0] {
@@ -465,7 +467,7 @@ fn b_hex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     Ok(vm.new_str(out))
 }
 
-fn b_join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (sep, arr) = this(vm, args, "join")?;
     check_pos(vm, tyname(arr), "join", &args[1..], kwnames, 1, 1, Style::One)?;
     let items: Vec<Value> = match args[1].kind() {
@@ -504,7 +506,7 @@ fn b_join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 // Methods: splitting and stripping
 // ---------------------------------------------------------------------------
 
-fn split_ws(b: &[u8], maxsplit: Option<usize>, right: bool) -> Vec<Vec<u8>> {
+pub(crate) fn split_ws(b: &[u8], maxsplit: Option<usize>, right: bool) -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     let mut budget = maxsplit;
     if right {
@@ -554,7 +556,7 @@ fn split_ws(b: &[u8], maxsplit: Option<usize>, right: bool) -> Vec<Vec<u8>> {
     out
 }
 
-fn split_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, right: bool) -> PyResult<Value> {
+pub(crate) fn split_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, right: bool) -> PyResult<Value> {
     let (data, arr) = this(vm, args, name)?;
     let a = kw_args(vm, name, &args[1..], kwnames, &["sep", "maxsplit"])?;
     let maxsplit = match &a[1] {
@@ -582,15 +584,15 @@ fn split_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, righ
     Ok(vm.new_list(items))
 }
 
-fn b_split(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_split(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     split_common(vm, args, kwnames, "split", false)
 }
 
-fn b_rsplit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_rsplit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     split_common(vm, args, kwnames, "rsplit", true)
 }
 
-fn b_splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (data, arr) = this(vm, args, "splitlines")?;
     let a = kw_args(vm, "splitlines", &args[1..], kwnames, &["keepends"])?;
     let keep = match &a[0] {
@@ -622,7 +624,13 @@ fn b_splitlines(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     Ok(vm.new_list(items))
 }
 
-fn partition_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, right: bool) -> PyResult<Value> {
+pub(crate) fn partition_common(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    right: bool,
+) -> PyResult<Value> {
     let (data, arr) = this(vm, args, name)?;
     check_pos(vm, tyname(arr), name, &args[1..], kwnames, 1, 1, Style::One)?;
     let sep = buf_arg(vm, &args[1])?;
@@ -645,15 +653,15 @@ fn partition_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, 
     }
 }
 
-fn b_partition(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_partition(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     partition_common(vm, args, kwnames, "partition", false)
 }
 
-fn b_rpartition(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_rpartition(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     partition_common(vm, args, kwnames, "rpartition", true)
 }
 
-fn strip_common(
+pub(crate) fn strip_common(
     vm: &mut Vm,
     args: &[Value],
     kwnames: &[Value],
@@ -690,19 +698,19 @@ fn strip_common(
     Ok(make(vm, arr, out))
 }
 
-fn is_exact(vm: &Vm, v: &Value) -> bool {
+pub(crate) fn is_exact(vm: &Vm, v: &Value) -> bool {
     matches!(v, Value::Obj(o) if o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &vm.types.bytes)))
 }
 
-fn b_strip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_strip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     strip_common(vm, args, kwnames, "strip", true, true)
 }
 
-fn b_lstrip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_lstrip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     strip_common(vm, args, kwnames, "lstrip", true, false)
 }
 
-fn b_rstrip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_rstrip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     strip_common(vm, args, kwnames, "rstrip", false, true)
 }
 
@@ -710,7 +718,7 @@ fn b_rstrip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 // Methods: searching, replacing, padding
 // ---------------------------------------------------------------------------
 
-fn search_args(
+pub(crate) fn search_args(
     vm: &mut Vm,
     args: &[Value],
     kwnames: &[Value],
@@ -724,7 +732,7 @@ fn search_args(
     Ok((l1(&data), l1(&sub), start, end))
 }
 
-fn found(vm: &mut Vm, r: Option<usize>, raise: bool) -> PyResult<Value> {
+pub(crate) fn found(vm: &mut Vm, r: Option<usize>, raise: bool) -> PyResult<Value> {
     match r {
         Some(i) => Ok(Value::Int(i64::try_from(i).unwrap_or(i64::MAX))),
         None if raise => Err(vm.value_error("subsection not found")),
@@ -732,32 +740,38 @@ fn found(vm: &mut Vm, r: Option<usize>, raise: bool) -> PyResult<Value> {
     }
 }
 
-fn b_find(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_find(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (s, sub, a, b) = search_args(vm, args, kwnames, "find")?;
     found(vm, sm::find(&s, &sub, a, b), false)
 }
 
-fn b_rfind(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_rfind(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (s, sub, a, b) = search_args(vm, args, kwnames, "rfind")?;
     found(vm, sm::rfind(&s, &sub, a, b), false)
 }
 
-fn b_index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (s, sub, a, b) = search_args(vm, args, kwnames, "index")?;
     found(vm, sm::find(&s, &sub, a, b), true)
 }
 
-fn b_rindex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_rindex(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (s, sub, a, b) = search_args(vm, args, kwnames, "rindex")?;
     found(vm, sm::rfind(&s, &sub, a, b), true)
 }
 
-fn b_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (s, sub, a, b) = search_args(vm, args, kwnames, "count")?;
     Ok(Value::Int(i64::try_from(sm::count(&s, &sub, a, b)).unwrap_or(i64::MAX)))
 }
 
-fn affix_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, end_side: bool) -> PyResult<Value> {
+pub(crate) fn affix_common(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    end_side: bool,
+) -> PyResult<Value> {
     let (data, arr) = this(vm, args, name)?;
     check_pos(vm, tyname(arr), name, &args[1..], kwnames, 1, 3, Style::Varargs)?;
     let start = slice_arg(vm, args.get(2))?;
@@ -787,15 +801,15 @@ fn affix_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, end_
     Err(vm.type_error(format!("{name} first arg must be bytes or a tuple of bytes, not {tn}")))
 }
 
-fn b_startswith(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_startswith(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     affix_common(vm, args, kwnames, "startswith", false)
 }
 
-fn b_endswith(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_endswith(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     affix_common(vm, args, kwnames, "endswith", true)
 }
 
-fn b_replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (data, arr) = this(vm, args, "replace")?;
     check_pos(vm, tyname(arr), "replace", &args[1..], kwnames, 2, 3, Style::Clinic)?;
     let old = buf_arg(vm, &args[1])?;
@@ -817,7 +831,13 @@ fn b_replace(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     Ok(make(vm, arr, r))
 }
 
-fn affix_remove(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, prefix: bool) -> PyResult<Value> {
+pub(crate) fn affix_remove(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    prefix: bool,
+) -> PyResult<Value> {
     let (data, arr) = this(vm, args, name)?;
     check_pos(vm, tyname(arr), name, &args[1..], kwnames, 1, 1, Style::One)?;
     let p = buf_arg(vm, &args[1])?;
@@ -832,15 +852,15 @@ fn affix_remove(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, pref
     Ok(make(vm, arr, out))
 }
 
-fn b_removeprefix(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_removeprefix(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     affix_remove(vm, args, kwnames, "removeprefix", true)
 }
 
-fn b_removesuffix(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_removesuffix(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     affix_remove(vm, args, kwnames, "removesuffix", false)
 }
 
-fn pad_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, which: u8) -> PyResult<Value> {
+pub(crate) fn pad_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, which: u8) -> PyResult<Value> {
     let (data, arr) = this(vm, args, name)?;
     check_pos(vm, tyname(arr), name, &args[1..], kwnames, 1, 2, Style::Clinic)?;
     let width = ssize_arg(vm, &args[1])?;
@@ -867,19 +887,19 @@ fn pad_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, which:
     Ok(make(vm, arr, un_l1(&r)))
 }
 
-fn b_center(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_center(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     pad_common(vm, args, kwnames, "center", 0)
 }
 
-fn b_ljust(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_ljust(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     pad_common(vm, args, kwnames, "ljust", 1)
 }
 
-fn b_rjust(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_rjust(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     pad_common(vm, args, kwnames, "rjust", 2)
 }
 
-fn b_zfill(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_zfill(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (data, arr) = this(vm, args, "zfill")?;
     check_pos(vm, tyname(arr), "zfill", &args[1..], kwnames, 1, 1, Style::One)?;
     let width = ssize_arg(vm, &args[1])?;
@@ -888,7 +908,7 @@ fn b_zfill(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     Ok(make(vm, arr, r))
 }
 
-fn b_expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (data, arr) = this(vm, args, "expandtabs")?;
     let a = kw_args(vm, "expandtabs", &args[1..], kwnames, &["tabsize"])?;
     let tabsize = match &a[0] {
@@ -905,7 +925,7 @@ fn b_expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     Ok(make(vm, arr, r))
 }
 
-fn b_translate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_translate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (data, arr) = this(vm, args, "translate")?;
     let npos = args.len().saturating_sub(1 + kwnames.len());
     if npos == 0 || npos > 2 {
@@ -952,7 +972,7 @@ fn b_translate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 // Methods: case and character classes (ASCII only)
 // ---------------------------------------------------------------------------
 
-fn ascii_title(data: &[u8]) -> Vec<u8> {
+pub(crate) fn ascii_title(data: &[u8]) -> Vec<u8> {
     let mut prev_cased = false;
     data.iter()
         .map(|&c| {
@@ -967,7 +987,7 @@ fn ascii_title(data: &[u8]) -> Vec<u8> {
         .collect()
 }
 
-fn ascii_capitalize(data: &[u8]) -> Vec<u8> {
+pub(crate) fn ascii_capitalize(data: &[u8]) -> Vec<u8> {
     data.iter()
         .enumerate()
         .map(|(i, c)| {
@@ -980,7 +1000,7 @@ fn ascii_capitalize(data: &[u8]) -> Vec<u8> {
         .collect()
 }
 
-fn ascii_swapcase(data: &[u8]) -> Vec<u8> {
+pub(crate) fn ascii_swapcase(data: &[u8]) -> Vec<u8> {
     data.iter()
         .map(|c| {
             if c.is_ascii_uppercase() {
@@ -992,7 +1012,7 @@ fn ascii_swapcase(data: &[u8]) -> Vec<u8> {
         .collect()
 }
 
-fn ascii_istitle(data: &[u8]) -> bool {
+pub(crate) fn ascii_istitle(data: &[u8]) -> bool {
     let mut cased = false;
     let mut prev_cased = false;
     for c in data {
@@ -1062,13 +1082,13 @@ predicate!(b_islower, "islower", |d| d.iter().any(u8::is_ascii_lowercase)
 // Dunders
 // ---------------------------------------------------------------------------
 
-fn b_len(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_len(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (data, arr) = this(vm, args, "__len__")?;
     check_pos(vm, tyname(arr), "__len__", &args[1..], kwnames, 0, 0, Style::Wrapper)?;
     Ok(Value::Int(i64::try_from(data.len()).unwrap_or(i64::MAX)))
 }
 
-fn b_contains(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_contains(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (_, arr) = this(vm, args, "__contains__")?;
     check_pos(
         vm,
@@ -1083,7 +1103,7 @@ fn b_contains(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
     bytes_contains(vm, &args[0], &args[1]).map(Value::Bool)
 }
 
-fn b_iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (_, arr) = this(vm, args, "__iter__")?;
     check_pos(vm, tyname(arr), "__iter__", &args[1..], kwnames, 0, 0, Style::Wrapper)?;
     let Value::Obj(o) = &args[0] else {
@@ -1099,7 +1119,7 @@ fn b_iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     ))
 }
 
-fn b_getitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_getitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (_, arr) = this(vm, args, "__getitem__")?;
     check_pos(
         vm,
@@ -1117,12 +1137,12 @@ fn b_getitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     crate::builtins::seqops::builtin_getitem(vm, o, &args[1]).unwrap_or(Ok(Value::None))
 }
 
-fn user_reflected(vm: &mut Vm, v: &Value, name: &str) -> bool {
+pub(crate) fn user_reflected(vm: &mut Vm, v: &Value, name: &str) -> bool {
     vm.lookup_special(v, name)
         .is_some_and(|m| !matches!(m.kind(), Some(ObjKind::Native(_))))
 }
 
-fn b_add(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_add(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (data, arr) = this(vm, args, "__add__")?;
     check_pos(vm, tyname(arr), "__add__", &args[1..], kwnames, 1, 1, Style::Wrapper)?;
     match data_of(&args[1]) {
@@ -1142,7 +1162,7 @@ fn b_add(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn repeat_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
+pub(crate) fn repeat_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
     let (data, arr) = this(vm, args, name)?;
     check_pos(vm, tyname(arr), name, &args[1..], kwnames, 1, 1, Style::Wrapper)?;
     let n = &args[1];
@@ -1165,15 +1185,15 @@ fn repeat_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> 
     Ok(make(vm, arr, data.repeat(c)))
 }
 
-fn b_mul(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_mul(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     repeat_common(vm, args, kwnames, "__mul__")
 }
 
-fn b_rmul(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_rmul(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     repeat_common(vm, args, kwnames, "__rmul__")
 }
 
-fn compare_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
+pub(crate) fn compare_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
     let (data, arr) = this(vm, args, name)?;
     check_pos(vm, tyname(arr), name, &args[1..], kwnames, 1, 1, Style::Wrapper)?;
     let Some(o) = data_of(&args[1]) else {
@@ -1205,7 +1225,7 @@ compare_method!(b_le, "__le__");
 compare_method!(b_gt, "__gt__");
 compare_method!(b_ge, "__ge__");
 
-fn b_hash(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_hash(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (data, arr) = this(vm, args, "__hash__")?;
     check_pos(vm, tyname(arr), "__hash__", &args[1..], kwnames, 0, 0, Style::Wrapper)?;
     if arr {
@@ -1227,7 +1247,7 @@ pub fn repr_bytearray(data: &[u8]) -> String {
     format!("bytearray({r})")
 }
 
-fn b_repr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_repr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (data, arr) = this(vm, args, "__repr__")?;
     check_pos(vm, tyname(arr), "__repr__", &args[1..], kwnames, 0, 0, Style::Wrapper)?;
     let r = if arr {
@@ -1238,7 +1258,7 @@ fn b_repr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     Ok(vm.new_str(r))
 }
 
-fn b_bytes(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_bytes(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (data, _) = this(vm, args, "__bytes__")?;
     check_pos(vm, "bytes", "__bytes__", &args[1..], kwnames, 0, 0, Style::NoArgs)?;
     if is_exact(vm, &args[0]) {
@@ -1247,280 +1267,16 @@ fn b_bytes(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     Ok(vm.new_bytes(data.into_owned()))
 }
 
-fn b_mod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_mod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (_, arr) = this(vm, args, "__mod__")?;
     check_pos(vm, tyname(arr), "__mod__", &args[1..], kwnames, 1, 1, Style::Wrapper)?;
     crate::builtins::format::bytes_percent_format(vm, &args[0], &args[1])
 }
 
-fn b_rmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn b_rmod(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (_, arr) = this(vm, args, "__rmod__")?;
     check_pos(vm, tyname(arr), "__rmod__", &args[1..], kwnames, 1, 1, Style::Wrapper)?;
     Ok(vm.not_implemented.clone())
-}
-
-// ---------------------------------------------------------------------------
-// bytearray mutators
-// ---------------------------------------------------------------------------
-
-/// The bytearray cell of `self`.
-fn array<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a RefCell<Vec<u8>>> {
-    match args.first().and_then(|v| v.kind()) {
-        Some(ObjKind::ByteArray(b)) => Ok(b),
-        _ => {
-            let tn = args.first().map(|v| vm.type_name(v)).unwrap_or_default();
-            Err(vm.type_error(format!(
-                "descriptor '{name}' for 'bytearray' objects doesn't apply to a '{tn}' object"
-            )))
-        }
-    }
-}
-
-fn ba_append(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let cell = array(vm, args, "append")?;
-    check_pos(vm, "bytearray", "append", &args[1..], kwnames, 1, 1, Style::One)?;
-    let b = byte_arg(vm, &args[1])?;
-    cell.borrow_mut().push(b);
-    Ok(Value::None)
-}
-
-fn ba_extend(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let cell = array(vm, args, "extend")?;
-    check_pos(vm, "bytearray", "extend", &args[1..], kwnames, 1, 1, Style::One)?;
-    let src = &args[1];
-    let add = if let Some(d) = data_of(src) {
-        d.into_owned()
-    } else {
-        let it = match vm.iter(src) {
-            Ok(it) => it,
-            Err(e) => {
-                if vm.exc_matches(&e.0, &vm.exc.type_error.clone()) {
-                    let tn = vm.type_name(src);
-                    return Err(vm.type_error(format!("can't extend bytearray with {tn}")));
-                }
-                return Err(e);
-            }
-        };
-        let mut out = Vec::new();
-        while let Some(x) = vm.next(&it)? {
-            out.push(byte_arg(vm, &x)?);
-        }
-        out
-    };
-    cell.borrow_mut().extend_from_slice(&add);
-    Ok(Value::None)
-}
-
-fn ba_pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let cell = array(vm, args, "pop")?;
-    check_pos(vm, "bytearray", "pop", &args[1..], kwnames, 0, 1, Style::Clinic)?;
-    let idx = match args.get(1) {
-        Some(v) => ssize_arg(vm, v)?,
-        None => -1,
-    };
-    let len = cell.borrow().len();
-    if len == 0 {
-        return Err(vm.index_error("pop from empty bytearray"));
-    }
-    let i = if idx < 0 {
-        idx.checked_add(i64::try_from(len).unwrap_or(i64::MAX))
-    } else {
-        Some(idx)
-    };
-    match i.and_then(|i| usize::try_from(i).ok()).filter(|i| *i < len) {
-        Some(i) => {
-            let b = cell.borrow_mut().remove(i);
-            Ok(Value::Int(i64::from(b)))
-        }
-        None => Err(vm.index_error("pop index out of range")),
-    }
-}
-
-fn ba_insert(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let cell = array(vm, args, "insert")?;
-    check_pos(vm, "bytearray", "insert", &args[1..], kwnames, 2, 2, Style::Clinic)?;
-    let idx = ssize_arg(vm, &args[1])?;
-    let b = byte_arg(vm, &args[2])?;
-    let len = i64::try_from(cell.borrow().len()).unwrap_or(i64::MAX);
-    let i = if idx < 0 {
-        idx.saturating_add(len).max(0)
-    } else {
-        idx.min(len)
-    };
-    let i = usize::try_from(i).unwrap_or(0);
-    cell.borrow_mut().insert(i, b);
-    Ok(Value::None)
-}
-
-fn ba_remove(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let cell = array(vm, args, "remove")?;
-    check_pos(vm, "bytearray", "remove", &args[1..], kwnames, 1, 1, Style::One)?;
-    let b = byte_arg(vm, &args[1])?;
-    let pos = cell.borrow().iter().position(|x| *x == b);
-    match pos {
-        Some(p) => {
-            cell.borrow_mut().remove(p);
-            Ok(Value::None)
-        }
-        None => Err(vm.value_error("value not found in bytearray")),
-    }
-}
-
-fn ba_reverse(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let cell = array(vm, args, "reverse")?;
-    check_pos(vm, "bytearray", "reverse", &args[1..], kwnames, 0, 0, Style::NoArgs)?;
-    cell.borrow_mut().reverse();
-    Ok(Value::None)
-}
-
-fn ba_clear(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let cell = array(vm, args, "clear")?;
-    check_pos(vm, "bytearray", "clear", &args[1..], kwnames, 0, 0, Style::NoArgs)?;
-    cell.borrow_mut().clear();
-    Ok(Value::None)
-}
-
-fn ba_copy(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let cell = array(vm, args, "copy")?;
-    check_pos(vm, "bytearray", "copy", &args[1..], kwnames, 0, 0, Style::NoArgs)?;
-    let d = cell.borrow().clone();
-    Ok(make(vm, true, d))
-}
-
-/// `ba[key] = value` for a bytearray `ba` (CPython `bytearray_ass_subscript`):
-/// an index takes an int in `range(256)`; a slice takes bytes-like data or
-/// an iterable of such ints (an extended slice needs the same length).
-/// Errors: IndexError "bytearray index out of range", ValueError "byte must
-/// be in range(0, 256)", TypeError "can assign only bytes, buffers, or
-/// iterables of ints in range(0, 256)", ValueError "attempt to assign bytes
-/// of size 2 to extended slice of size 3", TypeError "bytearray indices must
-/// be integers or slices, not str".
-pub fn bytearray_setitem(vm: &mut Vm, target: &Value, key: &Value, value: &Value) -> PyResult<()> {
-    let Some(ObjKind::ByteArray(cell)) = target.kind() else {
-        return Ok(());
-    };
-    let len = cell.borrow().len();
-    if !matches!(key.kind(), Some(ObjKind::Slice { .. })) {
-        let i = vm.seq_index(key, len, "bytearray")?;
-        let b = byte_arg(vm, value)?;
-        if let Some(slot) = cell.borrow_mut().get_mut(i) {
-            *slot = b;
-        }
-        return Ok(());
-    }
-    let data = if to_pyint(value).is_some() || value.as_str().is_some() {
-        return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
-    } else if let Some(d) = data_of(value) {
-        d.into_owned()
-    } else {
-        from_source(vm, value, true)?
-    };
-    // The source may have run Python code that resized the target.
-    let len = cell.borrow().len();
-    let si = vm.slice_indices(key, len)?;
-    if si.step == 1 {
-        // __index__ of the bounds may have resized it too: clamp to the current length
-        let len = cell.borrow().len();
-        let start = usize::try_from(si.start).unwrap_or(0).min(len);
-        let end = start.saturating_add(si.len).min(len);
-        cell.borrow_mut().splice(start..end, data);
-        return Ok(());
-    }
-    if data.len() != si.len {
-        return Err(vm.value_error(format!(
-            "attempt to assign bytes of size {} to extended slice of size {}",
-            data.len(),
-            si.len
-        )));
-    }
-    let mut b = cell.borrow_mut();
-    for (i, v) in si.indices().zip(data) {
-        if let Some(slot) = b.get_mut(i) {
-            *slot = v;
-        }
-    }
-    Ok(())
-}
-
-/// `del ba[key]` for a bytearray `ba`. Errors: IndexError "bytearray index
-/// out of range", TypeError "bytearray indices must be integers or slices,
-/// not str".
-pub fn bytearray_delitem(vm: &mut Vm, target: &Value, key: &Value) -> PyResult<()> {
-    let Some(ObjKind::ByteArray(cell)) = target.kind() else {
-        return Ok(());
-    };
-    let len = cell.borrow().len();
-    if !matches!(key.kind(), Some(ObjKind::Slice { .. })) {
-        let i = vm.seq_index(key, len, "bytearray")?;
-        let mut b = cell.borrow_mut();
-        if i < b.len() {
-            b.remove(i);
-        }
-        return Ok(());
-    }
-    let si = vm.slice_indices(key, len)?;
-    let mut drop = vec![false; len];
-    for i in si.indices() {
-        if let Some(d) = drop.get_mut(i) {
-            *d = true;
-        }
-    }
-    let mut b = cell.borrow_mut();
-    let mut k = 0usize;
-    b.retain(|_| {
-        let keep = !drop.get(k).copied().unwrap_or(false);
-        k += 1;
-        keep
-    });
-    Ok(())
-}
-
-fn ba_setitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    array(vm, args, "__setitem__")?;
-    check_pos(
-        vm,
-        "bytearray",
-        "__setitem__",
-        &args[1..],
-        kwnames,
-        2,
-        2,
-        Style::Wrapper,
-    )?;
-    bytearray_setitem(vm, &args[0], &args[1], &args[2])?;
-    Ok(Value::None)
-}
-
-fn ba_delitem(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    array(vm, args, "__delitem__")?;
-    check_pos(
-        vm,
-        "bytearray",
-        "__delitem__",
-        &args[1..],
-        kwnames,
-        1,
-        1,
-        Style::Wrapper,
-    )?;
-    bytearray_delitem(vm, &args[0], &args[1])?;
-    Ok(Value::None)
-}
-
-fn ba_iadd(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let cell = array(vm, args, "__iadd__")?;
-    check_pos(vm, "bytearray", "__iadd__", &args[1..], kwnames, 1, 1, Style::Wrapper)?;
-    match data_of(&args[1]) {
-        Some(d) => {
-            let d = d.into_owned();
-            cell.borrow_mut().extend_from_slice(&d);
-            Ok(args[0].clone())
-        }
-        None => {
-            let tn = vm.type_name(&args[1]);
-            Err(vm.type_error(format!("can't concat {tn} to bytearray")))
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -1626,7 +1382,7 @@ pub fn init(vm: &mut Vm) {
 /// `memoryview(obj)`: a read-only view of a bytes-like object. taipan copies the bytes (a
 /// view of a bytearray does not see later writes — a documented limitation); indexing gives
 /// ints, slicing and `bytes(view)` work as for bytes.
-fn memoryview_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn memoryview_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     crate::builtins::args::no_kwargs(vm, "memoryview", kwnames)?;
     let Some(obj) = args.get(1) else {
         return Err(vm.type_error("memoryview() missing required argument 'object' (pos 1)"));
@@ -1643,12 +1399,12 @@ fn memoryview_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
     }
 }
 
-fn memoryview_tobytes(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn memoryview_tobytes(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let data = args.first().and_then(bytes_data).unwrap_or_default();
     Ok(vm.new_bytes(data))
 }
 
-fn memoryview_tolist(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn memoryview_tolist(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let data = args.first().and_then(bytes_data).unwrap_or_default();
     Ok(vm.new_list(data.into_iter().map(|b| Value::Int(i64::from(b))).collect()))
 }

@@ -2,6 +2,7 @@
 //! registration. Each file registers its part in an `init(vm)` called from [`init`].
 
 pub mod args;
+pub mod bytearray;
 pub mod bytes;
 pub mod codecs;
 pub mod complex;
