@@ -761,6 +761,24 @@ impl Vm {
         // grow fallibly: an impossible size is a MemoryError, not an abort; a range's
         // length is reserved up front (as CPython's length_hint) so list(range(10**12))
         // fails at once
+        let hint = self.builtin_length_hint(v, &it)?;
+        if hint > 0 && out.try_reserve(usize::try_from(hint).unwrap_or(usize::MAX)).is_err() {
+            return Err(self.no_memory());
+        }
+        while let Some(x) = self.next(&it)? {
+            if out.len() == out.capacity() && out.try_reserve(out.len().max(4)).is_err() {
+                return Err(self.no_memory());
+            }
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// The length hint of `v` (iterated by `it`) for the built-in iterables whose length is
+    /// known without running Python code (ranges and their iterators, reversed sequences);
+    /// 0 if unknown. Errors: OverflowError "Python int too large to convert to C ssize_t"
+    /// for a range longer than i64, as CPython's `PyObject_LengthHint`.
+    pub fn builtin_length_hint(&mut self, v: &Value, it: &Value) -> PyResult<i64> {
         let hint = match (v.kind(), it.kind()) {
             (Some(ObjKind::Range { start, stop, step }), _) => range_len(*start, *stop, *step),
             (_, Some(ObjKind::Iter(cell))) => match cell.try_borrow().as_deref() {
@@ -788,23 +806,13 @@ impl Vm {
             },
             _ => None,
         };
-        let hint = match big {
+        match big {
             Some(n) => match i64::try_from(&n) {
-                Ok(n) => n,
-                Err(_) => return Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+                Ok(n) => Ok(n),
+                Err(_) => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
             },
-            None => hint,
-        };
-        if hint > 0 && out.try_reserve(usize::try_from(hint).unwrap_or(usize::MAX)).is_err() {
-            return Err(self.no_memory());
+            None => Ok(hint),
         }
-        while let Some(x) = self.next(&it)? {
-            if out.len() == out.capacity() && out.try_reserve(out.len().max(4)).is_err() {
-                return Err(self.no_memory());
-            }
-            out.push(x);
-        }
-        Ok(out)
     }
 
     /// A MemoryError with no message (a failed allocation).

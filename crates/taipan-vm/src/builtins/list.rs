@@ -88,6 +88,8 @@ pub fn extend_from(vm: &mut Vm, l: &RefCell<Vec<Value>>, it: &Value) -> PyResult
         Some(ObjKind::Tuple(t)) => l.borrow_mut().extend(t.iter().cloned()),
         _ => {
             let iter = vm.iter(it)?;
+            // CPython's length hint: list.extend(range(2**64)) is an OverflowError at once
+            vm.builtin_length_hint(it, &iter)?;
             while let Some(x) = vm.next(&iter)? {
                 push_fallible(vm, l, x)?;
             }
