@@ -853,7 +853,8 @@ def minimize(exe, case, sig, workdir, timeout, mem_mb, budget=300, seconds=120):
 
 def describe(case, status, err, elapsed, kind, sig):
     argv = " ".join(a if isinstance(a, str) else repr(a) for a in case.argv)
-    tail = "\n".join(err.splitlines()[-25:])
+    lines = err.splitlines()
+    tail = "\n".join(lines if len(lines) <= 40 else lines[:8] + ["..."] + lines[-30:])
     return (
         "category: %s\ncase: %s\nkind: %s\nsignature: %s\ncommand: taipan %s%s\nstatus: %s\nseconds: %.2f\n"
         "stderr (tail):\n%s\n"
