@@ -221,6 +221,9 @@ impl Vm {
 
     /// Calls a Python function.
     pub fn call_function(&mut self, func: &Function, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        if kwnames.is_empty() && func.code.fast_argcount == Some(args.len()) {
+            return self.call_function_fast(func, args);
+        }
         let mut frame = self.bind_arguments(func, args, kwnames)?;
         if func.code.raw.flags & flags::GENERATOR != 0 {
             return Ok(crate::generator::new_generator(self, frame, func));
@@ -232,6 +235,47 @@ impl Vm {
         }
         crate::gc::maybe_collect();
         self.note_hot(&frame.code);
+        let r = self.run_frame(&mut frame, None);
+        self.depth -= 1;
+        self.recycle_frame(frame);
+        match r? {
+            FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
+        }
+    }
+
+    /// Calls a Python function whose code has `fast_argcount == Some(args.len())`: the
+    /// arguments are copied into the first local slots and the frame is built in place
+    /// (no argument checks can fail, no cells to create).
+    #[inline]
+    pub fn call_function_fast(&mut self, func: &Function, args: &[Value]) -> PyResult<Value> {
+        let code = &func.code;
+        let (mut locals, mut stack) = self.take_frame_buffers(code.nlocalsplus);
+        for (slot, v) in locals.iter_mut().zip(args) {
+            *slot = Some(v.clone());
+        }
+        let nvars = code.raw.varnames.len();
+        if let Some(free) = locals.get_mut(nvars..) {
+            for (slot, c) in free.iter_mut().zip(func.closure.iter()) {
+                *slot = Some(Value::Obj(c.clone()));
+            }
+        }
+        stack.reserve(code.raw.max_stack as usize);
+        let mut frame = Frame {
+            code: code.clone(),
+            ip: 0,
+            locals,
+            stack,
+            globals: func.globals.clone(),
+            locals_dict: None,
+        };
+        self.depth += 1;
+        if let Err(e) = self.check_stack() {
+            self.depth -= 1;
+            self.recycle_frame(frame);
+            return Err(e);
+        }
+        crate::gc::maybe_collect();
+        self.note_hot(code);
         let r = self.run_frame(&mut frame, None);
         self.depth -= 1;
         self.recycle_frame(frame);

@@ -5,7 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use taipan_bytecode::{CodeObject, Constant};
+use taipan_bytecode::{CodeObject, Constant, flags};
 
 use crate::interp::specialize::Slot;
 use crate::value::Value;
@@ -27,6 +27,10 @@ pub struct Code {
     pub caches: Box<[RefCell<Slot>]>,
     /// Hotness counter: function entries plus loop back-edges taken (saturating).
     pub hotness: Cell<u32>,
+    /// `Some(n)` when a call with exactly `n` positional arguments and no keywords can bind
+    /// by copying them into the first local slots: no `*args`/`**kwargs`, no keyword-only
+    /// parameters, no cell variables, not a generator (see `Vm::call_function_fast`).
+    pub fast_argcount: Option<usize>,
 }
 
 impl Code {
@@ -42,6 +46,9 @@ impl Code {
             .map(|n| vm.intern(n))
             .collect::<Vec<_>>();
         let nlocalsplus = local_names.len();
+        let complex_flags = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
+        let fast_argcount = (raw.flags & complex_flags == 0 && raw.kwonly_arg_count == 0 && raw.cellvars.is_empty())
+            .then_some(raw.arg_count as usize);
         let warmup = vm.spec.warmup;
         let caches = raw
             .instructions
@@ -56,6 +63,7 @@ impl Code {
             nlocalsplus,
             caches,
             hotness: Cell::new(0),
+            fast_argcount,
         })
     }
 }

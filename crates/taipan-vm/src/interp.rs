@@ -181,10 +181,10 @@ impl Vm {
                     }
                     f.stack.swap(n - 1, n - arg);
                 }
-                Opcode::LoadConst => {
-                    let v = code.consts.get(arg).cloned().unwrap_or(Value::None);
-                    f.stack.push(v);
-                }
+                Opcode::LoadConst => match code.consts.get(arg) {
+                    Some(v) => f.stack.push(v.clone()),
+                    None => f.stack.push(Value::None),
+                },
                 Opcode::LoadFast => match f.locals.get(arg) {
                     Some(Some(v)) => f.stack.push(v.clone()),
                     _ => return Err(self.unbound_local(&code, arg)),
@@ -353,46 +353,77 @@ impl Vm {
                     f.stack.push(r);
                 }
                 Opcode::BinaryOp => {
+                    // int and float operands: computed in place on the operand stack (the
+                    // result overwrites the left operand's slot with one store)
+                    let n = f.stack.len();
+                    if n >= 2 {
+                        let (rest, top) = f.stack.split_at_mut(n - 1);
+                        let done = match (&mut rest[n - 2], &top[0]) {
+                            (left @ Value::Int(_), Value::Int(y)) => {
+                                let Value::Int(x) = *left else { unreachable!() };
+                                match int_arith(arg, x, *y) {
+                                    Some(IntResult::Int(r)) => {
+                                        left.set_int(r);
+                                        true
+                                    }
+                                    Some(IntResult::Float(r)) => {
+                                        left.set_float(r);
+                                        true
+                                    }
+                                    None => false,
+                                }
+                            }
+                            (left, Value::Float(y)) => match *left {
+                                Value::Float(x) => float_arith(arg, x, *y).map(|r| left.set_float(r)).is_some(),
+                                // int operands convert with round-to-nearest-even, as
+                                // CPython's PyLong_AsDouble (exact up to 2**53)
+                                Value::Int(x) => float_arith(arg, x as f64, *y).map(|r| left.set_float(r)).is_some(),
+                                _ => false,
+                            },
+                            (left @ Value::Float(_), Value::Int(y)) => {
+                                let Value::Float(x) = *left else { unreachable!() };
+                                float_arith(arg, x, *y as f64).map(|r| left.set_float(r)).is_some()
+                            }
+                            _ => false,
+                        };
+                        if done {
+                            f.stack.pop();
+                            continue;
+                        }
+                    }
                     let b = pop!(f);
                     let a = pop!(f);
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => int_binary_fast(arg, *x, *y),
-                        (Value::Float(x), Value::Float(y)) => float_binary_fast(arg, *x, *y),
-                        // int operands convert with round-to-nearest-even, as CPython's
-                        // PyLong_AsDouble (exact up to 2**53)
-                        (Value::Float(x), Value::Int(y)) => float_binary_fast(arg, *x, *y as f64),
-                        (Value::Int(x), Value::Float(y)) => float_binary_fast(arg, *x as f64, *y),
-                        _ => None,
-                    };
-                    let r = match r {
-                        Some(r) => r,
-                        None => {
-                            let op = BinaryOperator::from_arg(ins.arg).unwrap_or(BinaryOperator::Add);
-                            self.binary_op(&a, &b, op)?
-                        }
-                    };
+                    let op = BinaryOperator::from_arg(ins.arg).unwrap_or(BinaryOperator::Add);
+                    let r = self.binary_op(&a, &b, op)?;
                     f.stack.push(r);
                 }
                 Opcode::CompareOp => {
+                    let n = f.stack.len();
+                    if n >= 2 {
+                        let fast = match (&f.stack[n - 2], &f.stack[n - 1]) {
+                            (Value::Int(x), Value::Int(y)) => Some(compare_fast(arg, x, y)),
+                            (Value::Float(x), Value::Float(y)) => Some(compare_fast(arg, x, y)),
+                            _ => None,
+                        };
+                        if let Some(b) = fast {
+                            f.stack.truncate(n - 2);
+                            // compare-and-branch: a following POP_JUMP_IF_FALSE/TRUE consumes
+                            // the result directly (no bool is pushed)
+                            match instrs.get(f.ip) {
+                                Some(next) if next.op == Opcode::PopJumpIfFalse => {
+                                    f.ip = if b { f.ip + 1 } else { next.arg as usize };
+                                }
+                                Some(next) if next.op == Opcode::PopJumpIfTrue => {
+                                    f.ip = if b { next.arg as usize } else { f.ip + 1 };
+                                }
+                                _ => f.stack.push(Value::Bool(b)),
+                            }
+                            continue;
+                        }
+                    }
                     let b = pop!(f);
                     let a = pop!(f);
                     let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => Value::Bool(match arg {
-                            0 => x < y,
-                            1 => x <= y,
-                            2 => x == y,
-                            3 => x != y,
-                            4 => x > y,
-                            _ => x >= y,
-                        }),
-                        (Value::Float(x), Value::Float(y)) => Value::Bool(match arg {
-                            0 => x < y,
-                            1 => x <= y,
-                            2 => x == y,
-                            3 => x != y,
-                            4 => x > y,
-                            _ => x >= y,
-                        }),
                         (Value::Obj(x), Value::Obj(y)) if (arg == 2 || arg == 3) && self.exact_strs(x, y) => {
                             let eq = match (&x.kind, &y.kind) {
                                 (ObjKind::Str(p), ObjKind::Str(q)) => p.as_str() == q.as_str(),
@@ -678,6 +709,21 @@ impl Vm {
                     let n = f.stack.len();
                     if n < arg + 1 {
                         return Err(stack_underflow());
+                    }
+                    // a Python function called with exactly its positional parameters
+                    if let Value::Obj(o) = &f.stack[n - arg - 1] {
+                        if let ObjKind::Function(func) = &o.kind {
+                            if func.code.fast_argcount == Some(arg) {
+                                let o = o.clone();
+                                let ObjKind::Function(func) = &o.kind else {
+                                    unreachable!()
+                                };
+                                let r = self.call_function_fast(func, &f.stack[n - arg..]);
+                                f.stack.truncate(n - arg - 1);
+                                f.stack.push(r?);
+                                continue;
+                            }
+                        }
                     }
                     if let Some(obj) = self.call_class_cached(&code, f.ip - 1, &mut f.stack, arg)? {
                         f.stack.push(obj);
@@ -1275,48 +1321,67 @@ impl Vm {
     }
 }
 
-/// `BINARY_OP` on two small ints without overflow or errors (`None`: generic path).
-#[inline]
-fn int_binary_fast(arg: usize, x: i64, y: i64) -> Option<Value> {
+/// `COMPARE_OP` (argument 0..=5: `< <= == != > >=`) on two ints or two floats.
+#[inline(always)]
+fn compare_fast<T: PartialOrd>(arg: usize, x: &T, y: &T) -> bool {
     match arg {
-        0 | 13 => x.checked_add(y).map(Value::Int),
-        10 | 23 => x.checked_sub(y).map(Value::Int),
-        5 | 18 => x.checked_mul(y).map(Value::Int),
-        1 | 14 => Some(Value::Int(x & y)),
-        7 | 20 => Some(Value::Int(x | y)),
-        12 | 25 => Some(Value::Int(x ^ y)),
+        0 => x < y,
+        1 => x <= y,
+        2 => x == y,
+        3 => x != y,
+        4 => x > y,
+        _ => x >= y,
+    }
+}
+
+/// Result of [`int_arith`].
+enum IntResult {
+    Int(i64),
+    Float(f64),
+}
+
+/// `BINARY_OP` on two small ints without overflow or errors (`None`: generic path).
+#[inline(always)]
+fn int_arith(arg: usize, x: i64, y: i64) -> Option<IntResult> {
+    let r = match arg {
+        0 | 13 => x.checked_add(y)?,
+        10 | 23 => x.checked_sub(y)?,
+        5 | 18 => x.checked_mul(y)?,
+        1 | 14 => x & y,
+        7 | 20 => x | y,
+        12 | 25 => x ^ y,
         2 | 15 => {
             // floor division: round toward negative infinity
             let q = x.checked_div(y)?;
             let r = x.checked_rem(y)?;
-            Some(Value::Int(if r != 0 && ((r < 0) != (y < 0)) { q - 1 } else { q }))
+            if r != 0 && ((r < 0) != (y < 0)) { q - 1 } else { q }
         }
         6 | 19 => {
             // modulo takes the sign of the divisor
             let r = x.checked_rem(y)?;
-            Some(Value::Int(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }))
+            if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }
         }
         11 | 24 => {
             // both exactly representable: one correctly rounded division, as CPython
             const EXACT: i64 = 1 << 53;
             if y != 0 && (-EXACT..=EXACT).contains(&x) && (-EXACT..=EXACT).contains(&y) {
-                Some(Value::Float(x as f64 / y as f64))
-            } else {
-                None
+                return Some(IntResult::Float(x as f64 / y as f64));
             }
+            return None;
         }
-        _ => None,
-    }
+        _ => return None,
+    };
+    Some(IntResult::Int(r))
 }
 
 /// `BINARY_OP` `+ - * /` on two floats (`None`: generic path, e.g. division by zero).
-#[inline]
-fn float_binary_fast(arg: usize, x: f64, y: f64) -> Option<Value> {
+#[inline(always)]
+fn float_arith(arg: usize, x: f64, y: f64) -> Option<f64> {
     match arg {
-        0 | 13 => Some(Value::Float(x + y)),
-        10 | 23 => Some(Value::Float(x - y)),
-        5 | 18 => Some(Value::Float(x * y)),
-        11 | 24 if y != 0.0 => Some(Value::Float(x / y)),
+        0 | 13 => Some(x + y),
+        10 | 23 => Some(x - y),
+        5 | 18 => Some(x * y),
+        11 | 24 if y != 0.0 => Some(x / y),
         _ => None,
     }
 }
