@@ -237,7 +237,7 @@ impl Vm {
         self.note_hot(&frame.code);
         let r = self.run_frame(&mut frame, None);
         self.depth -= 1;
-        self.recycle_frame(frame);
+        self.recycle_frame(&mut frame);
         match r? {
             FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
         }
@@ -271,14 +271,14 @@ impl Vm {
         self.depth += 1;
         if let Err(e) = self.check_stack() {
             self.depth -= 1;
-            self.recycle_frame(frame);
+            self.recycle_frame(&mut frame);
             return Err(e);
         }
         crate::gc::maybe_collect();
         self.note_hot(code);
         let r = self.run_frame(&mut frame, None);
         self.depth -= 1;
-        self.recycle_frame(frame);
+        self.recycle_frame(&mut frame);
         match r? {
             FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
         }
@@ -325,15 +325,18 @@ impl Vm {
     }
 
     /// Returns a finished frame's vectors to the pool (their values are dropped now).
-    fn recycle_frame(&mut self, frame: Frame) {
-        let Frame {
-            mut locals, mut stack, ..
-        } = frame;
-        if self.frame_pool.len() >= Self::FRAME_POOL_MAX || locals.capacity() > 512 || stack.capacity() > 512 {
+    #[inline]
+    fn recycle_frame(&mut self, frame: &mut Frame) {
+        if self.frame_pool.len() >= Self::FRAME_POOL_MAX
+            || frame.locals.capacity() > 512
+            || frame.stack.capacity() > 512
+        {
             return;
         }
-        locals.clear();
-        stack.clear();
+        frame.locals.clear();
+        frame.stack.clear();
+        let locals = std::mem::take(&mut frame.locals);
+        let stack = std::mem::take(&mut frame.stack);
         self.frame_pool.push((locals, stack));
     }
 

@@ -67,13 +67,12 @@ impl Vm {
     /// Runs `frame` until it returns or yields. If `throw` is given, it is raised at the
     /// current instruction first (generator `throw()`).
     pub fn run_frame(&mut self, frame: &mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
-        let saved_exc = self.handled_exc.clone();
-        let mut pending = throw;
+        let saved_exc = crate::value::clone_opt(&self.handled_exc);
+        let mut r = match throw {
+            Some(e) => Err(e),
+            None => self.run_until_error(frame),
+        };
         loop {
-            let r = match pending.take() {
-                Some(e) => Err(e),
-                None => self.run_until_error(frame),
-            };
             match r {
                 Ok(exit) => {
                     if let FrameExit::Return(_) = exit {
@@ -100,6 +99,7 @@ impl Vm {
                             frame.stack.truncate(h.depth as usize);
                             frame.stack.push(e.0);
                             frame.ip = h.target as usize;
+                            r = self.run_until_error(frame);
                         }
                         None => {
                             self.handled_exc = saved_exc;
@@ -234,8 +234,15 @@ impl Vm {
                 }
                 Opcode::LoadGlobal => {
                     let name = &code.names[arg];
-                    let v = self.load_global_cached(&code, f.ip - 1, &f.globals, name)?;
-                    f.stack.push(v);
+                    // (each path pushes its own value: merging them first makes the compiler
+                    // spill the value in halves, which stalls the next whole-value load)
+                    match self.load_global_hit(&code, f.ip - 1, &f.globals, name) {
+                        Some(v) => f.stack.push(v),
+                        None => {
+                            let v = self.load_global_cached(&code, f.ip - 1, &f.globals, name)?;
+                            f.stack.push(v);
+                        }
+                    }
                 }
                 Opcode::StoreGlobal => {
                     let v = pop!(f);
@@ -302,11 +309,13 @@ impl Vm {
                 Opcode::BinarySubscr => {
                     let key = pop!(f);
                     let c = pop!(f);
-                    let v = match self.subscr_fast(&c, &key) {
-                        Some(v) => v,
-                        None => self.getitem(&c, &key)?,
-                    };
-                    f.stack.push(v);
+                    match self.subscr_fast(&c, &key) {
+                        Some(v) => f.stack.push(v),
+                        None => {
+                            let v = self.getitem(&c, &key)?;
+                            f.stack.push(v);
+                        }
+                    }
                 }
                 Opcode::StoreSubscr => {
                     let key = pop!(f);
@@ -640,6 +649,18 @@ impl Vm {
                     f.stack.push(it);
                 }
                 Opcode::ForIter => {
+                    // built-in iterators over a range, list or tuple: stepped in place
+                    match f.stack.last().and_then(for_iter_fast) {
+                        Some(ForItem::Int(i)) => {
+                            push_int(&mut f.stack, i);
+                            continue;
+                        }
+                        Some(ForItem::Value(v)) => {
+                            f.stack.push(v);
+                            continue;
+                        }
+                        None => {}
+                    }
                     let it = match f.stack.last() {
                         Some(v) => v.clone(),
                         None => return Err(stack_underflow()),
@@ -950,6 +971,7 @@ impl Vm {
     /// `c[key]` for an exact list or tuple and an int key in range; `None`: use the
     /// generic path (which also raises the errors).
     #[inline]
+    #[inline(always)]
     fn subscr_fast(&self, c: &Value, key: &Value) -> Option<Value> {
         let (Value::Obj(o), Value::Int(i)) = (c, key) else {
             return None;
@@ -972,6 +994,7 @@ impl Vm {
     /// `c[key] = v` for an exact list and an int key in range; gives `v` back when the
     /// generic path must run.
     #[inline]
+    #[inline(always)]
     fn store_subscr_fast(&self, c: &Value, key: &Value, v: Value) -> Option<Value> {
         let (Value::Obj(o), Value::Int(i)) = (c, key) else {
             return Some(v);
@@ -1331,6 +1354,54 @@ fn compare_fast<T: PartialOrd>(arg: usize, x: &T, y: &T) -> bool {
         3 => x != y,
         4 => x > y,
         _ => x >= y,
+    }
+}
+
+/// The next item of a built-in iterator, from [`for_iter_fast`].
+enum ForItem {
+    Int(i64),
+    Value(Value),
+}
+
+/// `FOR_ITER` fast path: the next item of a built-in range, list or tuple iterator
+/// (`None`: exhausted, another iterator kind, or a busy borrow; take the generic path,
+/// which gives the same result).
+#[inline(always)]
+fn for_iter_fast(it: &Value) -> Option<ForItem> {
+    let Value::Obj(o) = it else { return None };
+    let ObjKind::Iter(cell) = &o.kind else { return None };
+    let mut st = cell.try_borrow_mut().ok()?;
+    match &mut *st {
+        crate::object::IterState::Range { next, stop, step } => {
+            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                let v = *next;
+                *next = next.checked_add(*step).unwrap_or(*stop);
+                return Some(ForItem::Int(v));
+            }
+            None
+        }
+        crate::object::IterState::List { seq, index } => {
+            let ObjKind::List(l) = &seq.kind else { return None };
+            let v = l.try_borrow().ok()?.get(*index)?.clone();
+            *index += 1;
+            Some(ForItem::Value(v))
+        }
+        crate::object::IterState::Tuple { seq, index } => {
+            let ObjKind::Tuple(t) = &seq.kind else { return None };
+            let v = t.get(*index)?.clone();
+            *index += 1;
+            Some(ForItem::Value(v))
+        }
+        _ => None,
+    }
+}
+
+/// Pushes `Value::Int(i)` written with one store (see `Value::set_int`).
+#[inline(always)]
+fn push_int(stack: &mut Vec<Value>, i: i64) {
+    stack.push(Value::None);
+    if let Some(top) = stack.last_mut() {
+        top.set_int(i);
     }
 }
 

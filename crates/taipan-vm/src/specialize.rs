@@ -340,6 +340,7 @@ enum Probe {
 
 /// The value at entry `index` of dict object `d` if its key is `name` (by identity).
 #[inline]
+#[inline(always)]
 fn dict_at(d: &Obj, index: usize, name: &Value) -> Option<Value> {
     let ObjKind::Dict(c) = &d.kind else { return None };
     let t = c.try_borrow().ok()?;
@@ -485,6 +486,37 @@ impl Vm {
     }
 
     /// `LOAD_GLOBAL` with its inline cache (instruction `at` of `code`).
+    /// The hit path of a specialized `LOAD_GLOBAL` (module or builtin entry), inlined into
+    /// the dispatch loop; `None` means "take [`Vm::load_global_cached`]".
+    #[inline(always)]
+    pub fn load_global_hit(&mut self, code: &Code, at: usize, globals: &Obj, name: &Value) -> Option<Value> {
+        let cell = code.caches.get(at)?;
+        let slot = cell.try_borrow().ok()?;
+        let v = match &slot.entry {
+            Entry::GlobalModule { dict, index } if same(dict, globals) => dict_at(globals, *index, name)?,
+            Entry::GlobalBuiltin {
+                globals: g,
+                gversion,
+                builtins,
+                index,
+            } => {
+                let ObjKind::Dict(c) = &globals.kind else { return None };
+                if !same(g, globals) || c.try_borrow().ok()?.version() != *gversion {
+                    return None;
+                }
+                match &self.builtins.dict {
+                    Some(b) if same(builtins, b) => dict_at(b, *index, name)?,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        if self.spec.print_stats {
+            self.spec.of(Family::LoadGlobal).hits += 1;
+        }
+        Some(v)
+    }
+
     pub fn load_global_cached(&mut self, code: &Code, at: usize, globals: &Obj, name: &Value) -> PyResult<Value> {
         let Some(cell) = code.caches.get(at) else {
             return self.load_global(globals, name);

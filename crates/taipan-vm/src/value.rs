@@ -8,7 +8,7 @@
 //!
 //! Why two words and not NaN-boxing: see `docs/decisions/values-and-memory.md`. The JIT
 //! keeps ints and floats unboxed in registers inside traces either way; the layout is
-//! fixed with `repr(C, u8)` so machine code can read and write values.
+//! fixed with `repr(C, u64)` (tag word, payload word) so machine code can read and write values.
 //!
 //! Memory: `Obj` is an `Rc`, so reclamation of acyclic garbage is immediate (reference
 //! counting); cycles are reclaimed by the collector in `gc.rs` (CPython's algorithm).
@@ -21,7 +21,7 @@ use crate::object::{ObjKind, Object};
 pub type Obj = Rc<Object>;
 
 /// A Python value. See the module docs for the representation.
-#[repr(C, u8)]
+#[repr(C, u64)]
 pub enum Value {
     /// `None`.
     None = 0,
@@ -54,14 +54,25 @@ impl Clone for Value {
     }
 }
 
-/// Tag byte of [`Value::Int`] (byte 0 of the 16-byte layout; the payload is bytes 8..16).
-const TAG_INT: u8 = 2;
-/// Tag byte of [`Value::Float`].
-const TAG_FLOAT: u8 = 3;
+/// `v.clone()` for an optional value, as one whole copy (see [`Value::clone`]).
+#[inline(always)]
+pub fn clone_opt(v: &Option<Value>) -> Option<Value> {
+    if let Some(Value::Obj(o)) = v {
+        std::mem::forget(Rc::clone(o));
+    }
+    // SAFETY: as in `Value::clone`: `None` and the scalar variants are plain data, and an
+    // `Obj` pointer's strong count was incremented above for the copy.
+    unsafe { std::ptr::read(v) }
+}
+
+/// Tag word of [`Value::Int`] (bytes 0..8 of the 16-byte layout; the payload is bytes 8..16).
+const TAG_INT: u64 = 2;
+/// Tag word of [`Value::Float`].
+const TAG_FLOAT: u64 = 3;
 
 /// Writes 16 bytes at `p`: `lo` in bytes 0..8, `hi` in bytes 8..16, as ONE store.
 ///
-/// Why: the interpreter's operand stack is memory. Rust writes an enum as a tag byte plus a
+/// Why: the interpreter's operand stack is memory. Rust writes an enum as a tag word plus a
 /// payload word (two stores); the next instruction then copies the whole 16-byte value with
 /// one load, which cannot be forwarded from two smaller stores and stalls for the store
 /// buffer to drain (about 10 cycles per value on x86-64, measured as 20-30% of a simple
@@ -95,11 +106,11 @@ impl Value {
         if matches!(self, Value::Obj(_)) {
             *self = Value::None;
         }
-        // SAFETY: `Value` is `repr(C, u8)`: tag byte 0, and for `Int` the i64 payload at
-        // bytes 8..16 (test `scalar_stores_match_layout`); bytes 1..8 are padding. The old
+        // SAFETY: `Value` is `repr(C, u64)`: tag word at bytes 0..8, and for `Int` the i64 payload at
+        // bytes 8..16 (test `scalar_stores_match_layout`). The old
         // value holds no object any more, so overwriting it runs no destructor and leaks
         // nothing; `self` is a valid, exclusive 16-byte place.
-        unsafe { store16(self, TAG_INT as u64, i as u64) }
+        unsafe { store16(self, TAG_INT, i as u64) }
     }
 
     /// `*self = Value::Float(x)`, written with one 16-byte store (see [`store16`]).
@@ -109,7 +120,7 @@ impl Value {
             *self = Value::None;
         }
         // SAFETY: as in `set_int`; the `Float` payload is the f64 at bytes 8..16.
-        unsafe { store16(self, TAG_FLOAT as u64, x.to_bits()) }
+        unsafe { store16(self, TAG_FLOAT, x.to_bits()) }
     }
 
     /// Wraps a heap object kind into a new object of the given class.
