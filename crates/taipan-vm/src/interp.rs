@@ -155,11 +155,15 @@ impl Vm {
     fn run_until_error(&mut self, f: &mut Frame) -> PyResult<FrameExit> {
         let code = f.code.clone();
         let instrs = &code.raw.instructions;
+        // the instruction index lives in a register; `f.ip` is kept equal to it (one store
+        // per instruction) for error handling, generators and frame introspection
+        let mut ip = f.ip;
         loop {
-            let Some(ins) = instrs.get(f.ip) else {
+            let Some(ins) = instrs.get(ip) else {
                 return Ok(FrameExit::Return(Value::None));
             };
-            f.ip += 1;
+            ip += 1;
+            f.ip = ip;
             let arg = ins.arg as usize;
             match ins.op {
                 Opcode::Nop => {}
@@ -236,10 +240,10 @@ impl Vm {
                     let name = &code.names[arg];
                     // (each path pushes its own value: merging them first makes the compiler
                     // spill the value in halves, which stalls the next whole-value load)
-                    match self.load_global_hit(&code, f.ip - 1, &f.globals, name) {
+                    match self.load_global_hit(&code, ip - 1, &f.globals, name) {
                         Some(v) => f.stack.push(v),
                         None => {
-                            let v = self.load_global_cached(&code, f.ip - 1, &f.globals, name)?;
+                            let v = self.load_global_cached(&code, ip - 1, &f.globals, name)?;
                             f.stack.push(v);
                         }
                     }
@@ -294,13 +298,13 @@ impl Vm {
                 }
                 Opcode::LoadAttr => {
                     let obj = pop!(f);
-                    let v = self.load_attr_cached(&code, f.ip - 1, &obj, &code.names[arg])?;
+                    let v = self.load_attr_cached(&code, ip - 1, &obj, &code.names[arg])?;
                     f.stack.push(v);
                 }
                 Opcode::StoreAttr => {
                     let obj = pop!(f);
                     let v = pop!(f);
-                    self.store_attr_cached(&code, f.ip - 1, &obj, &code.names[arg], v)?;
+                    self.store_attr_cached(&code, ip - 1, &obj, &code.names[arg], v)?;
                 }
                 Opcode::DeleteAttr => {
                     let obj = pop!(f);
@@ -418,12 +422,12 @@ impl Vm {
                             f.stack.truncate(n - 2);
                             // compare-and-branch: a following POP_JUMP_IF_FALSE/TRUE consumes
                             // the result directly (no bool is pushed)
-                            match instrs.get(f.ip) {
+                            match instrs.get(ip) {
                                 Some(next) if next.op == Opcode::PopJumpIfFalse => {
-                                    f.ip = if b { f.ip + 1 } else { next.arg as usize };
+                                    ip = if b { ip + 1 } else { next.arg as usize };
                                 }
                                 Some(next) if next.op == Opcode::PopJumpIfTrue => {
-                                    f.ip = if b { next.arg as usize } else { f.ip + 1 };
+                                    ip = if b { next.arg as usize } else { ip + 1 };
                                 }
                                 _ => f.stack.push(Value::Bool(b)),
                             }
@@ -669,16 +673,16 @@ impl Vm {
                         Some(v) => f.stack.push(v),
                         None => {
                             f.stack.pop();
-                            f.ip = arg;
+                            ip = arg;
                         }
                     }
                 }
                 Opcode::Jump => {
-                    if arg < f.ip {
+                    if arg < ip {
                         crate::gc::maybe_collect();
                         self.note_hot(&code);
                     }
-                    f.ip = arg;
+                    ip = arg;
                 }
                 Opcode::PopJumpIfFalse => {
                     let v = pop!(f);
@@ -687,7 +691,7 @@ impl Vm {
                         _ => self.truthy(&v)?,
                     };
                     if !b {
-                        f.ip = arg;
+                        ip = arg;
                     }
                 }
                 Opcode::PopJumpIfTrue => {
@@ -697,23 +701,23 @@ impl Vm {
                         _ => self.truthy(&v)?,
                     };
                     if b {
-                        f.ip = arg;
+                        ip = arg;
                     }
                 }
                 Opcode::PopJumpIfNone => {
                     if pop!(f).is_none() {
-                        f.ip = arg;
+                        ip = arg;
                     }
                 }
                 Opcode::PopJumpIfNotNone => {
                     if !pop!(f).is_none() {
-                        f.ip = arg;
+                        ip = arg;
                     }
                 }
                 Opcode::JumpIfFalseOrPop => {
                     let v = f.stack.last().cloned().unwrap_or(Value::None);
                     if !self.truthy(&v)? {
-                        f.ip = arg;
+                        ip = arg;
                     } else {
                         f.stack.pop();
                     }
@@ -721,7 +725,7 @@ impl Vm {
                 Opcode::JumpIfTrueOrPop => {
                     let v = f.stack.last().cloned().unwrap_or(Value::None);
                     if self.truthy(&v)? {
-                        f.ip = arg;
+                        ip = arg;
                     } else {
                         f.stack.pop();
                     }
@@ -746,7 +750,7 @@ impl Vm {
                             }
                         }
                     }
-                    if let Some(obj) = self.call_class_cached(&code, f.ip - 1, &mut f.stack, arg)? {
+                    if let Some(obj) = self.call_class_cached(&code, ip - 1, &mut f.stack, arg)? {
                         f.stack.push(obj);
                         continue;
                     }
@@ -760,7 +764,7 @@ impl Vm {
                     };
                     f.stack.truncate(n - arg - 1);
                     let r = r?;
-                    self.after_generic_call(&code, f.ip - 1, &func, &r);
+                    self.after_generic_call(&code, ip - 1, &func, &r);
                     f.stack.push(r);
                 }
                 Opcode::CallKw => {
@@ -793,7 +797,7 @@ impl Vm {
                 }
                 Opcode::LoadMethod => {
                     let obj = pop!(f);
-                    let (m, recv) = self.load_method_cached(&code, f.ip - 1, obj, &code.names[arg])?;
+                    let (m, recv) = self.load_method_cached(&code, ip - 1, obj, &code.names[arg])?;
                     f.stack.push(m);
                     f.stack.push(recv);
                 }
@@ -853,7 +857,7 @@ impl Vm {
                         crate::generator::SendResult::Returned(r) => {
                             f.stack.pop();
                             f.stack.push(r);
-                            f.ip = arg;
+                            ip = arg;
                         }
                     }
                 }
