@@ -167,6 +167,13 @@ impl Dict {
         self.table.entry(pos)
     }
 
+    /// The value at `pos` for writing, if the entry there is live and its key is `key`
+    /// itself (identity: the inline caches' interned attribute names).
+    #[inline]
+    pub fn value_at_same_key_mut(&mut self, pos: usize, key: &Value) -> Option<&mut Value> {
+        self.table.value_at_mut_if(pos, |k| k.is(key))
+    }
+
     /// The stored hash of the entry at `pos`.
     pub fn entry_hash(&self, pos: usize) -> Option<i64> {
         self.table.entry_hash(pos)

@@ -298,13 +298,20 @@ impl Vm {
                 }
                 Opcode::LoadAttr => {
                     let obj = pop!(f);
-                    let v = self.load_attr_cached(&code, ip - 1, &obj, &code.names[arg])?;
-                    f.stack.push(v);
+                    match self.load_attr_hit(&code, ip - 1, &obj, &code.names[arg]) {
+                        Some(v) => f.stack.push(v),
+                        None => {
+                            let v = self.load_attr_cached(&code, ip - 1, &obj, &code.names[arg])?;
+                            f.stack.push(v);
+                        }
+                    }
                 }
                 Opcode::StoreAttr => {
                     let obj = pop!(f);
                     let v = pop!(f);
-                    self.store_attr_cached(&code, ip - 1, &obj, &code.names[arg], v)?;
+                    if let Some(v) = self.store_attr_hit(&code, ip - 1, &obj, &code.names[arg], v) {
+                        self.store_attr_cached(&code, ip - 1, &obj, &code.names[arg], v)?;
+                    }
                 }
                 Opcode::DeleteAttr => {
                     let obj = pop!(f);
@@ -797,9 +804,17 @@ impl Vm {
                 }
                 Opcode::LoadMethod => {
                     let obj = pop!(f);
-                    let (m, recv) = self.load_method_cached(&code, ip - 1, obj, &code.names[arg])?;
-                    f.stack.push(m);
-                    f.stack.push(recv);
+                    match self.load_method_hit(&code, ip - 1, &obj, &code.names[arg]) {
+                        Some(m) => {
+                            f.stack.push(m);
+                            f.stack.push(obj);
+                        }
+                        None => {
+                            let (m, recv) = self.load_method_cached(&code, ip - 1, obj, &code.names[arg])?;
+                            f.stack.push(m);
+                            f.stack.push(recv);
+                        }
+                    }
                 }
                 Opcode::CallMethod => {
                     let n = f.stack.len();

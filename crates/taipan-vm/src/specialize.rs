@@ -517,6 +517,88 @@ impl Vm {
         Some(v)
     }
 
+    /// The first (monomorphic) case of a `Types` entry if it is for `o`'s class at the
+    /// recorded version: one pointer and one version comparison.
+    #[inline(always)]
+    fn first_case<'a>(slot: &'a Slot, o: &Obj) -> Option<&'a How> {
+        let Entry::Types(cases) = &slot.entry else { return None };
+        let case = cases.first()?;
+        let cls = o.class.as_ref()?;
+        match &cls.kind {
+            ObjKind::Type(td) if same(&case.ty, cls) && td.version.get() == case.version => Some(&case.how),
+            _ => None,
+        }
+    }
+
+    /// The hit path of `LOAD_ATTR` for an instance-dict attribute at its cached position
+    /// (first cached type only), inlined into the dispatch loop; `None`: take
+    /// [`Vm::load_attr_cached`], which handles every case.
+    #[inline(always)]
+    pub fn load_attr_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Value> {
+        let Value::Obj(o) = obj else { return None };
+        let slot = code.caches.get(at)?.try_borrow().ok()?;
+        let How::InstanceDict(index) = Self::first_case(&slot, o)? else {
+            return None;
+        };
+        let v = dict_at(o.dict.as_ref()?, *index, name)?;
+        if self.spec.print_stats {
+            self.spec.of(Family::LoadAttr).hits += 1;
+        }
+        Some(v)
+    }
+
+    /// The hit path of `LOAD_METHOD` for a Python function on the receiver's class not
+    /// shadowed by the instance dict (first cached type only); `None`: take
+    /// [`Vm::load_method_cached`].
+    #[inline(always)]
+    pub fn load_method_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Value> {
+        let Value::Obj(o) = obj else { return None };
+        let slot = code.caches.get(at)?.try_borrow().ok()?;
+        let How::Method(m) = Self::first_case(&slot, o)? else {
+            return None;
+        };
+        if !not_shadowed(obj, name) {
+            return None;
+        }
+        let m = m.upgrade()?;
+        if self.spec.print_stats {
+            self.spec.of(Family::LoadMethod).hits += 1;
+        }
+        Some(Value::Obj(m))
+    }
+
+    /// The hit path of `STORE_ATTR` replacing an instance-dict attribute at its cached
+    /// position (first cached type only). Gives `value` back when it did not apply.
+    #[inline(always)]
+    pub fn store_attr_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value, value: Value) -> Option<Value> {
+        let Value::Obj(o) = obj else { return Some(value) };
+        let Some(Ok(slot)) = code.caches.get(at).map(|c| c.try_borrow()) else {
+            return Some(value);
+        };
+        let Some(How::InstanceDict(index)) = Self::first_case(&slot, o) else {
+            return Some(value);
+        };
+        let Some(ObjKind::Dict(c)) = o.dict.as_ref().map(|d| &d.kind) else {
+            return Some(value);
+        };
+        let Ok(mut t) = c.try_borrow_mut() else {
+            return Some(value);
+        };
+        match t.value_at_same_key_mut(*index, name) {
+            Some(place) => {
+                let old = std::mem::replace(place, value);
+                drop(t);
+                drop(slot);
+                drop(old);
+                if self.spec.print_stats {
+                    self.spec.of(Family::StoreAttr).hits += 1;
+                }
+                None
+            }
+            None => Some(value),
+        }
+    }
+
     pub fn load_global_cached(&mut self, code: &Code, at: usize, globals: &Obj, name: &Value) -> PyResult<Value> {
         let Some(cell) = code.caches.get(at) else {
             return self.load_global(globals, name);

@@ -621,6 +621,16 @@ impl<K, V> DictTable<K, V> {
         self.entry_hashed(pos).map(|(h, _, _)| h)
     }
 
+    /// Mutable access to the value at `pos` if the entry there is live and its key passes
+    /// `key_ok` (the inline caches check an interned name by identity).
+    #[inline]
+    pub fn value_at_mut_if(&mut self, pos: usize, key_ok: impl FnOnce(&K) -> bool) -> Option<&mut V> {
+        match self.entries.get_mut(pos) {
+            Some(Some((_, k, v))) if key_ok(k) => Some(v),
+            _ => None,
+        }
+    }
+
     /// Mutable access to the value of the live entry at `pos`.
     pub fn value_mut(&mut self, pos: usize) -> Option<&mut V> {
         match self.entries.get_mut(pos) {
