@@ -20,6 +20,7 @@ use std::rc::Rc;
 use taipan_bytecode::{BinaryOperator, ComparisonOperator, Opcode};
 
 use crate::code::Code;
+use crate::interp::specialize::Family;
 use crate::object::ObjKind;
 use crate::ops::hash_str;
 use crate::value::{Obj, Value};
@@ -321,8 +322,12 @@ impl Vm {
                     let key = pop!(f);
                     let c = pop!(f);
                     match self.subscr_fast(&c, &key) {
-                        Some(v) => f.stack.push(v),
+                        Some(v) => {
+                            f.stack.push(v);
+                            self.count_fast(Family::BinarySubscr, true);
+                        }
                         None => {
+                            self.count_fast(Family::BinarySubscr, false);
                             let v = self.getitem(&c, &key)?;
                             f.stack.push(v);
                         }
@@ -408,9 +413,11 @@ impl Vm {
                         };
                         if done {
                             f.stack.pop();
+                            self.count_fast(Family::BinaryOp, true);
                             continue;
                         }
                     }
+                    self.count_fast(Family::BinaryOp, false);
                     let b = pop!(f);
                     let a = pop!(f);
                     let op = BinaryOperator::from_arg(ins.arg).unwrap_or(BinaryOperator::Add);
@@ -438,9 +445,11 @@ impl Vm {
                                 }
                                 _ => f.stack.push(Value::Bool(b)),
                             }
+                            self.count_fast(Family::CompareOp, true);
                             continue;
                         }
                     }
+                    self.count_fast(Family::CompareOp, false);
                     let b = pop!(f);
                     let a = pop!(f);
                     let r = match (&a, &b) {
@@ -664,13 +673,21 @@ impl Vm {
                     match f.stack.last().and_then(for_iter_fast) {
                         Some(ForItem::Int(i)) => {
                             push_int(&mut f.stack, i);
+                            self.count_fast(Family::ForIter, true);
                             continue;
                         }
                         Some(ForItem::Value(v)) => {
                             f.stack.push(v);
+                            self.count_fast(Family::ForIter, true);
                             continue;
                         }
-                        None => {}
+                        Some(ForItem::Done) => {
+                            f.stack.pop();
+                            ip = arg;
+                            self.count_fast(Family::ForIter, true);
+                            continue;
+                        }
+                        None => self.count_fast(Family::ForIter, false),
                     }
                     let it = match f.stack.last() {
                         Some(v) => v.clone(),
@@ -750,6 +767,7 @@ impl Vm {
                                 let ObjKind::Function(func) = &o.kind else {
                                     unreachable!()
                                 };
+                                self.count_fast(Family::CallPy, true);
                                 let r = self.call_function_fast(func, &f.stack[n - arg..]);
                                 f.stack.truncate(n - arg - 1);
                                 f.stack.push(r?);
@@ -757,6 +775,7 @@ impl Vm {
                             }
                         }
                     }
+                    self.count_fast(Family::CallPy, false);
                     if let Some(obj) = self.call_class_cached(&code, ip - 1, &mut f.stack, arg)? {
                         f.stack.push(obj);
                         continue;
@@ -989,7 +1008,6 @@ impl Vm {
 
     /// `c[key]` for an exact list or tuple and an int key in range; `None`: use the
     /// generic path (which also raises the errors).
-    #[inline]
     #[inline(always)]
     fn subscr_fast(&self, c: &Value, key: &Value) -> Option<Value> {
         let (Value::Obj(o), Value::Int(i)) = (c, key) else {
@@ -1012,7 +1030,6 @@ impl Vm {
 
     /// `c[key] = v` for an exact list and an int key in range; gives `v` back when the
     /// generic path must run.
-    #[inline]
     #[inline(always)]
     fn store_subscr_fast(&self, c: &Value, key: &Value, v: Value) -> Option<Value> {
         let (Value::Obj(o), Value::Int(i)) = (c, key) else {
@@ -1380,11 +1397,12 @@ fn compare_fast<T: PartialOrd>(arg: usize, x: &T, y: &T) -> bool {
 enum ForItem {
     Int(i64),
     Value(Value),
+    /// The iterator is exhausted (and now marked so where the generic path would).
+    Done,
 }
 
-/// `FOR_ITER` fast path: the next item of a built-in range, list or tuple iterator
-/// (`None`: exhausted, another iterator kind, or a busy borrow; take the generic path,
-/// which gives the same result).
+/// `FOR_ITER` fast path: the next item of a built-in range, list or tuple iterator, or
+/// its end (`None`: another iterator kind or a busy borrow; take the generic path).
 #[inline(always)]
 fn for_iter_fast(it: &Value) -> Option<ForItem> {
     let Value::Obj(o) = it else { return None };
@@ -1397,19 +1415,36 @@ fn for_iter_fast(it: &Value) -> Option<ForItem> {
                 *next = next.checked_add(*step).unwrap_or(*stop);
                 return Some(ForItem::Int(v));
             }
-            None
+            Some(ForItem::Done)
         }
         crate::object::IterState::List { seq, index } => {
             let ObjKind::List(l) = &seq.kind else { return None };
-            let v = l.try_borrow().ok()?.get(*index)?.clone();
-            *index += 1;
-            Some(ForItem::Value(v))
+            let item = l.try_borrow().ok()?.get(*index).cloned();
+            match item {
+                Some(v) => {
+                    *index += 1;
+                    Some(ForItem::Value(v))
+                }
+                None => {
+                    // as the generic step: the exhausted iterator drops its list
+                    *st = crate::object::IterState::Exhausted;
+                    Some(ForItem::Done)
+                }
+            }
         }
         crate::object::IterState::Tuple { seq, index } => {
             let ObjKind::Tuple(t) = &seq.kind else { return None };
-            let v = t.get(*index)?.clone();
-            *index += 1;
-            Some(ForItem::Value(v))
+            match t.get(*index) {
+                Some(v) => {
+                    let v = v.clone();
+                    *index += 1;
+                    Some(ForItem::Value(v))
+                }
+                None => {
+                    *st = crate::object::IterState::Exhausted;
+                    Some(ForItem::Done)
+                }
+            }
         }
         _ => None,
     }

@@ -60,22 +60,36 @@ pub fn enable_stats() {
     STATS_FLAG.store(true, Ordering::Relaxed);
 }
 
-/// A specializable instruction family.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Family {
-    /// `LOAD_GLOBAL`.
-    LoadGlobal = 0,
-    /// `LOAD_ATTR`.
-    LoadAttr = 1,
-    /// `STORE_ATTR`.
-    StoreAttr = 2,
-    /// `LOAD_METHOD`.
-    LoadMethod = 3,
-    /// `CALL` of a class (instance creation with a Python `__init__`).
-    CallClass = 4,
+/// Declares the instruction families once: `(Variant, "NAME", "doc")`. The enum, the name
+/// table and the size of the statistics array are derived from it.
+macro_rules! families {
+    ($(($variant:ident, $name:literal, $doc:literal)),* $(,)?) => {
+        /// A specializable instruction family (one row of the `families!` table).
+        #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+        pub enum Family {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        /// Display names, indexed by `Family as usize`.
+        const FAMILY_NAMES: &[&str] = &[$($name,)*];
+
+        /// Number of families.
+        pub const FAMILY_COUNT: usize = FAMILY_NAMES.len();
+    };
 }
 
-const FAMILY_NAMES: [&str; 5] = ["LOAD_GLOBAL", "LOAD_ATTR", "STORE_ATTR", "LOAD_METHOD", "CALL_CLASS"];
+families! {
+    (LoadGlobal, "LOAD_GLOBAL", "`LOAD_GLOBAL`: module or builtin entry keyed on dict positions and versions."),
+    (LoadAttr, "LOAD_ATTR", "`LOAD_ATTR`: instance dict/slot, method, class or module attribute per type."),
+    (StoreAttr, "STORE_ATTR", "`STORE_ATTR`: instance dict or slot per type."),
+    (LoadMethod, "LOAD_METHOD", "`LOAD_METHOD`: function on the class, class or module attribute."),
+    (CallClass, "CALL_CLASS", "`CALL` of a class with a Python `__init__` (instance built inline)."),
+    (BinaryOp, "BINARY_OP", "`BINARY_OP` on int/int, float/float or mixed operands, in place (hit) or generic."),
+    (CompareOp, "COMPARE_OP", "`COMPARE_OP` on two ints or two floats, fused with a following jump (hit) or generic."),
+    (ForIter, "FOR_ITER", "`FOR_ITER` over a range, list or tuple iterator stepped in place (hit) or generic."),
+    (CallPy, "CALL_PY", "`CALL` of a Python function with exactly its positional parameters (hit) or generic."),
+    (BinarySubscr, "BINARY_SUBSCR", "`BINARY_SUBSCR` of an exact list or tuple by int (hit) or generic."),
+}
 
 /// Counters of one family.
 #[derive(Copy, Clone, Debug, Default)]
@@ -99,7 +113,7 @@ pub struct SpecState {
     /// Whether statistics are printed at exit.
     pub print_stats: bool,
     /// Per-family counters, indexed by `Family as usize`.
-    pub stats: [FamilyStats; 5],
+    pub stats: [FamilyStats; FAMILY_COUNT],
     /// Hotness threshold of a code object (function entries plus loop back-edges).
     pub hot_threshold: u32,
     /// Code objects that crossed the threshold (each is reported to the tier-up hook once).
@@ -136,7 +150,9 @@ impl SpecState {
 
     /// The statistics report (one line per family).
     pub fn report(&self) -> String {
-        let mut s = String::from("taipan interpreter specialization statistics:\n");
+        let mut s = String::from(
+            "taipan interpreter specialization statistics (BINARY_OP .. BINARY_SUBSCR: hits = fast path, misses = generic path):\n",
+        );
         for (name, st) in FAMILY_NAMES.iter().zip(self.stats.iter()) {
             let total = st.hits + st.misses;
             let rate = if total > 0 {
@@ -339,7 +355,6 @@ enum Probe {
 }
 
 /// The value at entry `index` of dict object `d` if its key is `name` (by identity).
-#[inline]
 #[inline(always)]
 fn dict_at(d: &Obj, index: usize, name: &Value) -> Option<Value> {
     let ObjKind::Dict(c) = &d.kind else { return None };
@@ -486,6 +501,20 @@ impl Vm {
     }
 
     /// `LOAD_GLOBAL` with its inline cache (instruction `at` of `code`).
+    /// Counts one execution of an unconditional fast path (`hit`) or of its generic
+    /// fallback, for `--interp-stats` (one predictable branch when statistics are off).
+    #[inline(always)]
+    pub fn count_fast(&mut self, fam: Family, hit: bool) {
+        if self.spec.print_stats {
+            let st = self.spec.of(fam);
+            if hit {
+                st.hits += 1;
+            } else {
+                st.misses += 1;
+            }
+        }
+    }
+
     /// The hit path of a specialized `LOAD_GLOBAL` (module or builtin entry), inlined into
     /// the dispatch loop; `None` means "take [`Vm::load_global_cached`]".
     #[inline(always)]
