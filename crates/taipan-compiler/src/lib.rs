@@ -22,6 +22,7 @@ mod lower;
 mod parse_errors;
 mod source;
 mod string_errors;
+mod surrogates;
 mod symtable;
 mod unparse;
 mod warnings;

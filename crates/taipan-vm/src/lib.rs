@@ -88,7 +88,7 @@ impl Vm {
                 }
             }
             self.flush_stdout();
-            eprint!("{text}");
+            eprint!("{}", file::stderr_text(&text));
         }
     }
 
@@ -130,14 +130,14 @@ impl Vm {
                 other => {
                     let s = self.str(other).unwrap_or_default();
                     self.flush_stdout();
-                    eprintln!("{s}");
+                    eprintln!("{}", file::stderr_text(&s));
                     1
                 }
             };
         }
         let text = self.format_exception(&e.0);
         self.flush_stdout();
-        eprint!("{text}");
+        eprint!("{}", file::stderr_text(&text));
         // CPython exits through SIGINT's default action after an uncaught
         // KeyboardInterrupt: status 130 as the shell reports it
         if self.exc_matches(&e.0, &self.exc.keyboard_interrupt.clone()) {

@@ -21,7 +21,8 @@ use super::strmethods::is_printable;
 
 /// Append the `\x`/`\u`/`\U` escape of `c`.
 fn push_escape(out: &mut String, c: char) {
-    let cp = c as u32;
+    // Stand-ins of lone surrogates print as the surrogate (`\ud800`).
+    let cp = taipan_bytecode::surrogate::code_point(c);
     // Writing to a String cannot fail.
     let _ = if cp <= 0xff {
         write!(out, "\\x{cp:02x}")
