@@ -12,8 +12,8 @@
 //! its `__main__.py` or is `can't find '__main__' module in '<path>'` (status 1); bytes that
 //! do not decode (see [`taipan_compiler::decode_source`]) are a `SyntaxError` (status 1).
 //! Arguments that are not UTF-8 never panic: `-c` code is CPython's "Unable to decode the
-//! command" error, program arguments are decoded lossily (CPython keeps them as surrogate
-//! escapes, which taipan's strings cannot hold).
+//! command" error, program arguments are decoded as UTF-8 with `surrogateescape` (as
+//! CPython under a UTF-8 locale: `$'\xff'` is `'\udcff'`).
 //!
 //! A Rust panic in the interpreter thread is reported as an internal error, status 70.
 
