@@ -64,11 +64,33 @@ pub fn has_standin(s: &str) -> bool {
 }
 
 /// Compares two strs by Python code points (stand-ins order as U+D800..U+DFFF).
+///
+/// UTF-8 byte order is code point order, so only the first differing character matters:
+/// find the first differing byte, back up to the start of its character (the common
+/// prefix has the same character boundaries in both strings) and compare the two
+/// characters' Python code points. One pass over the common prefix, no allocation.
 pub fn cmp_code_points(a: &str, b: &str) -> std::cmp::Ordering {
-    if !has_standin(a) && !has_standin(b) {
-        return a.cmp(b);
+    use std::cmp::Ordering;
+    let mut common = 0;
+    for (x, y) in a.as_bytes().chunks(32).zip(b.as_bytes().chunks(32)) {
+        if x == y {
+            common += x.len();
+        } else {
+            common += x.iter().zip(y).take_while(|(p, q)| p == q).count();
+            break;
+        }
     }
-    a.chars().map(code_point).cmp(b.chars().map(code_point))
+    let mut start = common;
+    while start > 0 && !a.is_char_boundary(start) {
+        start -= 1;
+    }
+    let first = |s: &str| s.get(start..).and_then(|t| t.chars().next());
+    match (first(a), first(b)) {
+        (Some(c), Some(d)) => code_point(c).cmp(&code_point(d)),
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Less,
+        (Some(_), None) => Ordering::Greater,
+    }
 }
 
 #[cfg(test)]
@@ -93,5 +115,12 @@ mod tests {
         assert_eq!(cmp_code_points(&s, "\u{E000}"), std::cmp::Ordering::Less);
         assert_eq!(cmp_code_points(&s, "\u{D7FF}"), std::cmp::Ordering::Greater);
         assert_eq!(cmp_code_points("a", "b"), std::cmp::Ordering::Less);
+        assert_eq!(cmp_code_points("ab", "ab"), std::cmp::Ordering::Equal);
+        assert_eq!(cmp_code_points("ab", "abc"), std::cmp::Ordering::Less);
+        assert_eq!(cmp_code_points("x\u{e9}", "x\u{e8}z"), std::cmp::Ordering::Greater);
+        assert_eq!(cmp_code_points("\u{10f7ff}", "\u{10f800}"), std::cmp::Ordering::Greater);
+        let t = format!("k{s}");
+        assert_eq!(cmp_code_points(&t, "k\u{ffff}"), std::cmp::Ordering::Less);
+        assert_eq!(cmp_code_points(&t, "k\u{d7ff}"), std::cmp::Ordering::Greater);
     }
 }

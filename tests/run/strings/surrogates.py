@@ -27,6 +27,19 @@ for errors in ["strict", "surrogatepass", "surrogateescape", "replace", "ignore"
                 print(errors, ascii(text), enc, text.encode(enc, errors))
             except UnicodeEncodeError as e:
                 print(errors, ascii(text), enc, "UnicodeEncodeError:", e)
+for text, enc in [("\ud800\ud801", "utf-8"), ("\xe9\ud800", "ascii"), ("\udc80\xe9", "ascii"), ("\udc80\xe9a\udcff", "latin-1"),
+                  ("\udc80\ud800\ud801", "utf-8"), ("z\xe9\udc80", "latin-1"), ("a\udcff\ud800", "utf-8")]:
+    try:
+        print(ascii(text), enc, text.encode(enc, "surrogateescape"))
+    except UnicodeEncodeError as e:
+        print(ascii(text), enc, e.start, e.end, e)
+with open("/tmp/taipan_surrogates_test.txt", "w") as f:
+    try:
+        f.write("a\ud800")
+    except UnicodeEncodeError as e:
+        print("file:", e)
+print(sorted(["b\ud800", "b\ue000", "b\u00ff", "b"]) == ["b", "b\u00ff", "b\ud800", "b\ue000"])
+print(repr(f"{chr(0xd800)!r:>8}"), "%-5a|" % "\udc00", format("\udc00", "*^5") == "**\udc00**")
 # decoding
 for data, enc in [(b"a\xffb\x80", "utf-8"), (b"\xed\xa0\x80", "utf-8"), (b"\xed\xb0\x80\xed\xa0\x80z", "utf-8"),
                   (b"\x00\xd8", "utf-16-le"), (b"\xd8\x00a\x00", "utf-16-be"), (b"\x00\xdc\x00\x00", "utf-32-le"),

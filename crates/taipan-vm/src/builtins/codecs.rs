@@ -205,16 +205,8 @@ pub fn encode_str(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResul
                 for (k, c) in run.iter().enumerate() {
                     match sg::code_point(*c) {
                         n @ 0xDC80..=0xDCFF => out.push(u8::try_from(n - 0xDC00).unwrap_or(b'?')),
-                        _ => {
-                            let mut stop = i + k + 1;
-                            while chars.get(stop).is_some_and(|c| {
-                                !encodable(codec, sg::code_point(*c))
-                                    && !(0xDC80..=0xDCFF).contains(&sg::code_point(*c))
-                            }) {
-                                stop += 1;
-                            }
-                            return Err(encode_error(vm, codec, &chars, i + k, stop.min(end)));
-                        }
+                        // CPython raises for the rest of the run, from the failing character.
+                        _ => return Err(encode_error(vm, codec, &chars, i + k, end)),
                     }
                 }
             }
