@@ -6,6 +6,7 @@
 mod code;
 mod dis;
 mod opcode;
+pub mod surrogate;
 
 pub use code::{CodeObject, Constant, ExceptionTableEntry, Position, flags};
 pub use dis::disassemble;

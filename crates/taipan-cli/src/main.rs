@@ -12,8 +12,8 @@
 //! its `__main__.py` or is `can't find '__main__' module in '<path>'` (status 1); bytes that
 //! do not decode (see [`taipan_compiler::decode_source`]) are a `SyntaxError` (status 1).
 //! Arguments that are not UTF-8 never panic: `-c` code is CPython's "Unable to decode the
-//! command" error, program arguments are decoded lossily (CPython keeps them as surrogate
-//! escapes, which taipan's strings cannot hold).
+//! command" error, program arguments are decoded as UTF-8 with `surrogateescape` (as
+//! CPython under a UTF-8 locale: `$'\xff'` is `'\udcff'`).
 //!
 //! A Rust panic in the interpreter thread is reported as an internal error, status 70.
 
@@ -158,10 +158,17 @@ fn parse_command_line(args: &[OsString]) -> Result<Start, i32> {
     Ok(Start::Run(Program::Stdin, vec![String::new()]))
 }
 
+/// A command-line argument as Python text: UTF-8 with `surrogateescape`, as CPython
+/// under a UTF-8 locale (`$'\xff'` becomes `'\udcff'`).
+fn arg_text(a: &OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    taipan_vm::builtins::codecs::utf8_surrogateescape(a.as_bytes())
+}
+
 /// `sys.argv` for a program named `first` followed by `rest`.
 fn program_argv(first: &str, rest: &[OsString]) -> Vec<String> {
     let mut argv = vec![first.to_string()];
-    argv.extend(rest.iter().map(|a| a.to_string_lossy().into_owned()));
+    argv.extend(rest.iter().map(|a| arg_text(a)));
     argv
 }
 
@@ -230,8 +237,8 @@ fn script(file: &OsStr, rest: &[OsString]) -> Result<Start, i32> {
     let abs = absolute(path);
     let shown = display_path(&abs);
     let argv = {
-        let mut v = vec![file.to_string_lossy().into_owned()];
-        v.extend(rest.iter().map(|a| a.to_string_lossy().into_owned()));
+        let mut v = vec![arg_text(file)];
+        v.extend(rest.iter().map(|a| arg_text(a)));
         v
     };
     let is_dir = path.as_os_str().is_empty() || std::fs::metadata(path).is_ok_and(|m| m.is_dir());
@@ -273,5 +280,25 @@ fn script(file: &OsStr, rest: &[OsString]) -> Result<Start, i32> {
             e.filename = target_str.to_string();
             Ok(Start::SyntaxError(Box::new(e), argv))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::ffi::OsStrExt;
+
+    use super::*;
+
+    #[test]
+    fn argv_is_decoded_with_surrogateescape() {
+        let arg = arg_text(OsStr::from_bytes(b"a\xe9\x80\xffb\xc3\xa9"));
+        let points: Vec<u32> = arg.chars().map(taipan_bytecode_code_point).collect();
+        assert_eq!(points, [0x61, 0xdce9, 0xdc80, 0xdcff, 0x62, 0xe9]);
+    }
+
+    /// Python code point of a stored char (stand-ins of surrogates back to U+DC00..).
+    fn taipan_bytecode_code_point(c: char) -> u32 {
+        let n = u32::from(c);
+        if n >= 0x10_F800 { n - 0x10_F800 + 0xD800 } else { n }
     }
 }

@@ -22,6 +22,7 @@ mod lower;
 mod parse_errors;
 mod source;
 mod string_errors;
+mod surrogates;
 mod symtable;
 mod unparse;
 mod warnings;
@@ -36,7 +37,7 @@ use ruff_python_parser::{Mode as RuffMode, ParseOptions, parse_unchecked};
 pub use taipan_bytecode::CodeObject;
 
 pub use error::{CompileError, CompileErrorKind};
-pub use source::{DecodeError, decode_source};
+pub use source::{DecodeError, decode_compile_source, decode_source};
 pub use warnings::{CompileWarning, take_warnings};
 
 use error::SourceMap;

@@ -386,7 +386,7 @@ impl<'a> Lowerer<'a> {
             E::Call(x) => self.call(x),
             E::FString(x) => self.fstring(x, range),
             E::TString(x) => Err(self.unsupported("template string", x.range)),
-            E::StringLiteral(x) => Ok(ExprKind::Constant(Constant::Str(Rc::from(x.value.to_str())))),
+            E::StringLiteral(x) => Ok(ExprKind::Constant(Constant::Str(self.string_literal(x)))),
             E::BytesLiteral(x) => Ok(ExprKind::Constant(Constant::Bytes(
                 x.value.bytes().collect::<Vec<u8>>().into(),
             ))),
@@ -505,12 +505,39 @@ impl<'a> Lowerer<'a> {
         })
     }
 
+    /// The source text of `range` (empty if out of bounds).
+    fn text(&self, range: ruff_text_size::TextRange) -> &'a str {
+        let src = self.map.source();
+        src.get(range.start().to_usize()..range.end().to_usize()).unwrap_or("")
+    }
+
+    /// A (possibly implicitly concatenated) string literal's value, with lone surrogates
+    /// from `\ud800` escapes restored (see `surrogates.rs`).
+    fn string_literal(&self, x: &r::ExprStringLiteral) -> Rc<str> {
+        if !x.value.to_str().contains('\u{fffd}') {
+            return Rc::from(x.value.to_str());
+        }
+        let mut out = String::new();
+        for part in x.value.iter() {
+            let raw = part.flags.prefix().is_raw();
+            out.push_str(&crate::surrogates::restore(&part.value, self.text(part.range), raw));
+        }
+        Rc::from(out)
+    }
+
     fn fstring(&mut self, x: &r::ExprFString, range: Range) -> Res<ExprKind> {
         let mut parts = Vec::new();
         for part in x.value.iter() {
             match part {
-                r::FStringPart::Literal(s) => push_str(&mut parts, &s.value, rng(s.range)),
-                r::FStringPart::FString(f) => self.fstring_elements(&f.elements, &mut parts)?,
+                r::FStringPart::Literal(s) => {
+                    let raw = s.flags.prefix().is_raw();
+                    let value = crate::surrogates::restore(&s.value, self.text(s.range), raw);
+                    push_str(&mut parts, &value, rng(s.range))
+                }
+                r::FStringPart::FString(f) => {
+                    let raw = f.flags.prefix().is_raw();
+                    self.fstring_elements(&f.elements, raw, &mut parts)?
+                }
             }
         }
         Ok(joined(parts, range))
@@ -560,10 +587,18 @@ impl<'a> Lowerer<'a> {
         })))
     }
 
-    fn fstring_elements(&mut self, elements: &r::InterpolatedStringElements, parts: &mut Vec<Expr>) -> Res<()> {
+    fn fstring_elements(
+        &mut self,
+        elements: &r::InterpolatedStringElements,
+        raw: bool,
+        parts: &mut Vec<Expr>,
+    ) -> Res<()> {
         for el in elements.iter() {
             match el {
-                r::InterpolatedStringElement::Literal(l) => push_str(parts, &l.value, rng(l.range)),
+                r::InterpolatedStringElement::Literal(l) => {
+                    let value = crate::surrogates::restore(&l.value, self.text(l.range), raw);
+                    push_str(parts, &value, rng(l.range))
+                }
                 r::InterpolatedStringElement::Interpolation(i) => {
                     let mut conversion = match i.conversion {
                         r::ConversionFlag::None => 0,
@@ -582,7 +617,7 @@ impl<'a> Lowerer<'a> {
                     let format_spec = match &i.format_spec {
                         Some(spec) => {
                             let mut spec_parts = Vec::new();
-                            self.fstring_elements(&spec.elements, &mut spec_parts)?;
+                            self.fstring_elements(&spec.elements, raw, &mut spec_parts)?;
                             let r = rng(spec.range);
                             Some(Box::new(Expr {
                                 range: r,

@@ -65,8 +65,8 @@ pub fn decode_source<'a>(bytes: &'a [u8], filename: &str) -> Result<Cow<'a, str>
                 )))
             }
         },
-        None => decode_declared_utf8(body, filename),
-        Some(name) if is_utf8(name) => decode_declared_utf8(body, filename),
+        None => decode_declared_utf8(body, filename, false),
+        Some(name) if is_utf8(name) => decode_declared_utf8(body, filename, false),
         Some(name) if is_latin1(name) => Ok(Cow::Owned(body.iter().map(|&b| char::from(b)).collect())),
         // any ASCII-compatible codec decodes pure ASCII identically
         Some(name) if is_ascii_compatible(name) && body.is_ascii() => match std::str::from_utf8(body) {
@@ -77,9 +77,70 @@ pub fn decode_source<'a>(bytes: &'a [u8], filename: &str) -> Result<Cow<'a, str>
     }
 }
 
+/// Decodes the bytes given to `compile()`, `exec()` or `eval()` as CPython's string
+/// tokenizer does; differs from [`decode_source`] in three ways:
+/// - undeclared UTF-8 that does not decode is the located `(unicode error) ...` of
+///   declared UTF-8 files (CPython checks each token), not `Non-UTF-8 code ...`;
+/// - a declared encoding decodes the whole text at once, so bad bytes are a bare
+///   `'CODEC' codec can't decode byte 0xNN in position P: REASON` (P counts bytes after
+///   the BOM, comments included) — for UTF-8, Latin-1 and ASCII; other known codecs on
+///   non-ASCII text stay `encoding problem: NAME` (a limitation);
+/// - an unknown codec is `unknown encoding: NAME`.
+///
+/// `Message` errors are raised as `SyntaxError(msg, (filename, 0, -1, None))`.
+pub fn decode_compile_source<'a>(bytes: &'a [u8], filename: &str) -> Result<Cow<'a, str>, DecodeError> {
+    let (body, bom) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => (rest, true),
+        None => (bytes, false),
+    };
+    let Some(name) = declared_encoding(body) else {
+        return decode_declared_utf8(body, filename, true);
+    };
+    // Exactly `utf-8` (after normalization) is read as is, token by token; other UTF-8
+    // aliases (`utf8`) go through the codec.
+    if name == "utf-8" {
+        return decode_declared_utf8(body, filename, false);
+    }
+    if bom && !is_utf8(&name) {
+        return Err(DecodeError::Message(format!("encoding problem: {name} with BOM")));
+    }
+    let codec_error = |at: usize, codec: &str, reason: &str| {
+        let byte = body.get(at).copied().unwrap_or(0);
+        DecodeError::Message(format!(
+            "'{codec}' codec can't decode byte 0x{byte:02x} in position {at}: {reason}"
+        ))
+    };
+    if is_utf8(&name) {
+        return match std::str::from_utf8(body) {
+            Ok(s) => Ok(Cow::Borrowed(s)),
+            Err(e) => {
+                let at = e.valid_up_to();
+                Err(codec_error(at, "utf-8", utf8_reason(body, at, e.error_len())))
+            }
+        };
+    }
+    if is_latin1(&name) {
+        return Ok(Cow::Owned(body.iter().map(|&b| char::from(b)).collect()));
+    }
+    if !is_ascii_compatible(&name) {
+        return Err(DecodeError::Message(format!("unknown encoding: {name}")));
+    }
+    if let Some(at) = body.iter().position(|b| !b.is_ascii()) {
+        return Err(if name == "ascii" || name == "us-ascii" {
+            codec_error(at, "ascii", "ordinal not in range(128)")
+        } else {
+            DecodeError::Message(format!("encoding problem: {name}"))
+        });
+    }
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(Cow::Borrowed(s)),
+        Err(_) => Err(DecodeError::Message(format!("encoding problem: {name}"))),
+    }
+}
+
 /// UTF-8 after a BOM or an explicit declaration: invalid bytes in comments are replaced,
 /// elsewhere they are a located `(unicode error)`.
-fn decode_declared_utf8<'a>(body: &'a [u8], filename: &str) -> Result<Cow<'a, str>, DecodeError> {
+fn decode_declared_utf8<'a>(body: &'a [u8], filename: &str, string_input: bool) -> Result<Cow<'a, str>, DecodeError> {
     if let Ok(s) = std::str::from_utf8(body) {
         return Ok(Cow::Borrowed(s));
     }
@@ -98,14 +159,34 @@ fn decode_declared_utf8<'a>(body: &'a [u8], filename: &str) -> Result<Cow<'a, st
                 if !in_comment(body, at) {
                     // CPython decodes a string literal's body alone: a sequence cut by
                     // the closing quote is "unexpected end of data"
-                    let literal_end = string_end(body, at).unwrap_or(body.len());
+                    // Outside literals, compile()'s tokenizer decodes an identifier-like token
+                    // alone (its non-ASCII bytes and ASCII letters, digits and underscores);
+                    // the file tokenizer decodes the rest of the line.
+                    let token_end = || {
+                        if !string_input {
+                            return body.len();
+                        }
+                        let run = body.get(at..).unwrap_or_default();
+                        at + run
+                            .iter()
+                            .position(|&b| b < 0x80 && !b.is_ascii_alphanumeric() && b != b'_')
+                            .unwrap_or(run.len())
+                    };
+                    let literal_end = string_end(body, at).unwrap_or_else(token_end);
                     let cut = body.get(at..literal_end).map(std::str::from_utf8);
                     let error_len = match cut {
                         Some(Err(e2)) if e2.valid_up_to() == 0 => e2.error_len(),
                         _ => e.error_len(),
                     };
                     let reason = utf8_reason(body, at, error_len);
-                    return Err(DecodeError::Located(unicode_error(body, at, filename, "utf-8", reason)));
+                    return Err(DecodeError::Located(unicode_error(
+                        body,
+                        at,
+                        filename,
+                        "utf-8",
+                        reason,
+                        string_input,
+                    )));
                 }
                 out.push_str(std::str::from_utf8(rest.get(..good).unwrap_or_default()).unwrap_or_default());
                 out.push('\u{fffd}');
@@ -174,7 +255,16 @@ fn string_end(body: &[u8], at: usize) -> Option<usize> {
 }
 
 /// A located `(unicode error)` SyntaxError for the undecodable byte at `at`.
-fn unicode_error(body: &[u8], at: usize, filename: &str, codec: &str, reason: &str) -> CompileError {
+/// `string_input`: compile()/exec() of undeclared bytes, which point past a literal's
+/// closing quote.
+fn unicode_error(
+    body: &[u8],
+    at: usize,
+    filename: &str,
+    codec: &str,
+    reason: &str,
+    string_input: bool,
+) -> CompileError {
     let (start, end) = line_bounds(body, at);
     let lineno = 1 + body
         .get(..start)
@@ -202,7 +292,30 @@ fn unicode_error(body: &[u8], at: usize, filename: &str, codec: &str, reason: &s
     let msg =
         format!("(unicode error) '{codec}' codec can't decode byte 0x{byte:02x} in position {position}: {reason}");
     let text = String::from_utf8_lossy(body.get(start..end).unwrap_or_default()).into_owned();
-    let offset = u32::try_from(before + 1).unwrap_or(u32::MAX);
+    // In a string literal CPython points just past the literal's closing quote.
+    let column = match string_end(body, at) {
+        Some(close) if string_input && quote_pos.is_some() => {
+            String::from_utf8_lossy(body.get(start..close).unwrap_or_default())
+                .chars()
+                .count()
+                + 1
+        }
+        // ... and at the last character of an identifier-like token.
+        _ if string_input => {
+            let run = body.get(at..end).unwrap_or_default();
+            let token_end = at
+                + run
+                    .iter()
+                    .position(|&b| b < 0x80 && !b.is_ascii_alphanumeric() && b != b'_')
+                    .unwrap_or(run.len());
+            String::from_utf8_lossy(body.get(start..token_end).unwrap_or_default())
+                .chars()
+                .count()
+                .saturating_sub(1)
+        }
+        _ => before,
+    };
+    let offset = u32::try_from(column + 1).unwrap_or(u32::MAX);
     CompileError {
         kind: CompileErrorKind::SyntaxError,
         msg,
@@ -454,5 +567,36 @@ mod tests {
             msg(decode_source(b"\xef\xbb\xbf\xe2\x28\n", "f")),
             "1:1:(unicode error) 'utf-8' codec can't decode byte 0xe2 in position 0: invalid continuation byte"
         );
+    }
+
+    #[test]
+    fn compile_source_rules() {
+        let d = decode_compile_source;
+        assert_eq!(
+            msg(d(b"# coding: latin-1\nx = '\xe9'\n", "f")),
+            "ok:# coding: latin-1\nx = '\u{e9}'\n"
+        );
+        assert_eq!(msg(d(b"# coding: foo\nx = 1\n", "f")), "unknown encoding: foo");
+        assert_eq!(
+            msg(d(b"# coding: ascii\nx = '\xe9'\n", "f")),
+            "'ascii' codec can't decode byte 0xe9 in position 21: ordinal not in range(128)"
+        );
+        assert_eq!(
+            msg(d(b"# coding=utf8\nx = \"\xe9\"\n", "f")),
+            "'utf-8' codec can't decode byte 0xe9 in position 19: invalid continuation byte"
+        );
+        assert_eq!(
+            msg(d(b"x = 1\ny = \"a\xffb\"\n", "f")),
+            "2:10:(unicode error) 'utf-8' codec can't decode byte 0xff in position 1: invalid start byte"
+        );
+        assert_eq!(
+            msg(d(b"x = 1 + \xe9\xe9 + 2\n", "f")),
+            "1:10:(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 0: invalid continuation byte"
+        );
+        assert_eq!(
+            msg(d(b"\xe9 = 2\n", "f")),
+            "1:1:(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 0: unexpected end of data"
+        );
+        assert_eq!(msg(d(b"x = 1 # \xff\n", "f")), "ok:x = 1 # \u{fffd}\n");
     }
 }

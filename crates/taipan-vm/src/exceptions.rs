@@ -861,7 +861,7 @@ fn unicode_error_str(vm: &mut Vm, e: &Value) -> PyResult<Option<String>> {
     };
     Ok(Some(match ch {
         Some(c) if single => {
-            let code = c as u32;
+            let code = taipan_bytecode::surrogate::code_point(c);
             let shown = if code < 0x100 {
                 format!("\\x{code:02x}")
             } else if code < 0x10000 {

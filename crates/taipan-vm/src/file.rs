@@ -565,9 +565,31 @@ fn decode(vm: &mut Vm, bytes: Vec<u8>, codec: Codec) -> PyResult<Value> {
     }
 }
 
-/// Encodes text for writing (UnicodeEncodeError for unencodable characters).
+/// Text as written to stderr (CPython's `backslashreplace` error handler there): lone
+/// surrogates (held as stand-ins) become `\udXXX` escapes.
+pub fn stderr_text(text: &str) -> std::borrow::Cow<'_, str> {
+    use taipan_bytecode::surrogate as sg;
+    if !sg::has_standin(text) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if sg::is_standin(c) {
+            out.push_str(&format!("\\u{:04x}", sg::code_point(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+/// Encodes text for writing (UnicodeEncodeError for unencodable characters, among
+/// them lone surrogates).
 fn encode(vm: &mut Vm, text: &str, codec: Codec) -> PyResult<Vec<u8>> {
     let limit: u32 = match codec {
+        Codec::Utf8 if taipan_bytecode::surrogate::has_standin(text) => {
+            return crate::builtins::str::encode_str(vm, text, "utf-8", "strict");
+        }
         Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
         Codec::Latin1 => 256,
         Codec::Ascii => 128,
@@ -763,12 +785,19 @@ pub fn write_str(vm: &mut Vm, me: &Value, text: &str) -> PyResult<()> {
     };
     match std {
         Some(StdStream::Stdout) => {
-            let _ = vm.streams.out.write_all(text.as_bytes());
+            if taipan_bytecode::surrogate::has_standin(text) {
+                // CPython's stdout with PYTHONIOENCODING=utf-8 (the test oracle's setting):
+                // utf-8, strict.
+                let data = crate::builtins::str::encode_str(vm, text, "utf-8", "strict")?;
+                let _ = vm.streams.out.write_all(&data);
+            } else {
+                let _ = vm.streams.out.write_all(text.as_bytes());
+            }
             return Ok(());
         }
         Some(StdStream::Stderr) => {
             vm.flush_stdout();
-            let _ = std::io::stderr().write_all(text.as_bytes());
+            let _ = std::io::stderr().write_all(stderr_text(text).as_bytes());
             return Ok(());
         }
         _ => {}
@@ -1071,8 +1100,13 @@ fn prop_buffer(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::new_obj(&ty, ObjKind::File(RefCell::new(st))))
 }
 
-fn prop_errors(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(vm.new_str("strict"))
+fn prop_errors(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let me = args.first().cloned().unwrap_or(Value::None);
+    let std = state(vm, &me)?.borrow().std;
+    Ok(vm.new_str(match std {
+        Some(StdStream::Stderr) => "backslashreplace",
+        _ => "strict",
+    }))
 }
 
 // ----- open() -----

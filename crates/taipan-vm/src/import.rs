@@ -159,13 +159,16 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Obj> {
 
 fn exec_module_file(vm: &mut Vm, name: &str, path: &std::path::Path, is_pkg: bool) -> PyResult<Obj> {
     let shown = display_path(path);
-    let source = match std::fs::read(path) {
-        Ok(s) => String::from_utf8_lossy(&s).into_owned(),
+    let bytes = match std::fs::read(path) {
+        Ok(s) => s,
         Err(e) => {
             let t = vm.exc.import_error.clone();
             return Err(vm.new_error(&t, format!("cannot read {shown}: {e}")));
         }
     };
+    // importlib compiles the file's bytes: compile()'s decoding rules (BOM, PEP 263,
+    // invalid UTF-8 is a SyntaxError).
+    let source = crate::builtins::more::source_code(vm, &vm.new_bytes(bytes), &shown)?.unwrap_or_default();
     let module = vm.new_module(name);
     let file = vm.new_str(shown.clone());
     vm.set_attr_str(&module, "__file__", file);

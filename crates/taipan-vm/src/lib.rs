@@ -88,17 +88,23 @@ impl Vm {
                 }
             }
             self.flush_stdout();
-            eprint!("{text}");
+            eprint!("{}", file::stderr_text(&text));
         }
     }
 
-    /// A SyntaxError (or IndentationError/TabError) exception from a compile error.
+    /// A SyntaxError (or IndentationError/TabError) exception from a compile error; a
+    /// RecursionError (nesting too deep) carries just its message.
     pub fn syntax_error_from(&mut self, e: &taipan_compiler::CompileError) -> PyErr {
         let ty = match e.kind {
             taipan_compiler::CompileErrorKind::SyntaxError => self.exc.syntax_error.clone(),
             taipan_compiler::CompileErrorKind::IndentationError => self.exc.indentation_error.clone(),
             taipan_compiler::CompileErrorKind::TabError => self.exc.tab_error.clone(),
-            taipan_compiler::CompileErrorKind::RecursionError => self.exc.recursion_error.clone(),
+            taipan_compiler::CompileErrorKind::RecursionError => {
+                // A plain RecursionError: its only argument is the message.
+                let ty = self.exc.recursion_error.clone();
+                let msg = self.new_str(e.msg.as_str());
+                return PyErr(self.new_exception(&ty, vec![msg]));
+            }
         };
         let text = match &e.text {
             Some(t) => self.new_str(t.as_str()),
@@ -130,14 +136,14 @@ impl Vm {
                 other => {
                     let s = self.str(other).unwrap_or_default();
                     self.flush_stdout();
-                    eprintln!("{s}");
+                    eprintln!("{}", file::stderr_text(&s));
                     1
                 }
             };
         }
         let text = self.format_exception(&e.0);
         self.flush_stdout();
-        eprint!("{text}");
+        eprint!("{}", file::stderr_text(&text));
         // CPython exits through SIGINT's default action after an uncaught
         // KeyboardInterrupt: status 130 as the shell reports it
         if self.exc_matches(&e.0, &self.exc.keyboard_interrupt.clone()) {
@@ -170,7 +176,7 @@ pub fn run_main(program: Program, argv: Vec<String>) -> i32 {
                     .and_then(|p| std::fs::canonicalize(p).ok())
                     .map(|p| p.to_string_lossy().to_string())
                     .unwrap_or_default();
-                (String::from_utf8_lossy(&bytes).into_owned(), path.clone(), dir)
+                (bytes, path.clone(), dir)
             }
             Err(e) => {
                 let exe = "taipan";
@@ -192,11 +198,38 @@ pub fn run_main(program: Program, argv: Vec<String>) -> i32 {
                 return 2;
             }
         },
-        Program::Command(c) => (c.clone(), "<string>".to_string(), String::new()),
+        // `-c` code is already text: CPython ignores coding declarations there.
+        Program::Command(c) => (c.clone().into_bytes(), "<string>".to_string(), String::new()),
         Program::Stdin => {
-            let mut s = String::new();
-            let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
+            let mut s = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut s);
             (s, "<stdin>".to_string(), String::new())
+        }
+    };
+    // BOM, PEP 263 declarations and invalid UTF-8 as CPython's file tokenizer (the CLI has
+    // already rejected undecodable script files; standard input is checked here). The
+    // `Non-UTF-8 code` message names the absolute path of a script.
+    let decoded = match &program {
+        Program::Command(_) => Ok(std::borrow::Cow::Borrowed(std::str::from_utf8(&source).unwrap_or(""))),
+        Program::File(path) => {
+            let abs = std::fs::canonicalize(path).map_or_else(|_| path.clone(), |p| p.to_string_lossy().to_string());
+            taipan_compiler::decode_source(&source, &abs)
+        }
+        Program::Stdin => taipan_compiler::decode_source(&source, &filename),
+    };
+    let source = match decoded {
+        Ok(text) => text.into_owned(),
+        Err(taipan_compiler::DecodeError::Message(m)) => {
+            vm.flush_stdout();
+            eprintln!("SyntaxError: {m}");
+            return 1;
+        }
+        Err(taipan_compiler::DecodeError::Located(mut e)) => {
+            e.filename = filename.clone();
+            let err = vm.syntax_error_from(&e);
+            let status = vm.report_uncaught(&err);
+            vm.flush_stdout();
+            return status;
         }
     };
     // sys.path[0]

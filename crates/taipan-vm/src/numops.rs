@@ -266,7 +266,7 @@ impl Vm {
         let r: Result<PyInt, NumError> = match op {
             B::Add => Ok(x.add(y)),
             B::Subtract => Ok(x.sub(y)),
-            B::Multiply => Ok(x.mul(y)),
+            B::Multiply => x.checked_mul(y),
             B::FloorDivide => x.floordiv(y),
             B::Remainder => x.modulo(y),
             B::TrueDivide => return x.truediv(y).map(Value::Float).map_err(|e| num_err(self, e)),

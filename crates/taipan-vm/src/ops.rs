@@ -473,7 +473,9 @@ impl Vm {
             }
         };
         match (&oa.kind, &ob.kind) {
-            (ObjKind::Str(x), ObjKind::Str(y)) => Ok(Some(Value::Bool(ord_to(x.as_str().cmp(y.as_str()))))),
+            (ObjKind::Str(x), ObjKind::Str(y)) => Ok(Some(Value::Bool(ord_to(
+                taipan_bytecode::surrogate::cmp_code_points(x.as_str(), y.as_str()),
+            )))),
             (ObjKind::Bytes(x), ObjKind::Bytes(y)) => Ok(Some(Value::Bool(ord_to(x.cmp(y))))),
             (ObjKind::Tuple(x), ObjKind::Tuple(y)) => {
                 let (x, y) = (x.to_vec(), y.to_vec());

@@ -517,7 +517,11 @@ impl Vm {
         }
         if !self.sources.contains_key(filename) {
             let text = std::fs::read(filename).ok()?;
-            let text: Rc<str> = Rc::from(String::from_utf8_lossy(&text).as_ref());
+            // linecache honours the BOM and PEP 263 declarations (tokenize.open)
+            let text: Rc<str> = match taipan_compiler::decode_source(&text, filename) {
+                Ok(t) => Rc::from(t.as_ref()),
+                Err(_) => Rc::from(String::from_utf8_lossy(&text).as_ref()),
+            };
             self.sources.insert(filename.to_string(), text);
         }
         let src = self.sources.get(filename)?;

@@ -1,10 +1,13 @@
 //! Codecs behind `str.encode` and `bytes.decode` (CPython 3.11 `Objects/unicodeobject.c`
 //! and the `encodings` package): UTF-8, ASCII, Latin-1, UTF-16 and UTF-32 (with or without
 //! byte order), error handlers `strict`, `ignore`, `replace`, `backslashreplace`,
-//! `xmlcharrefreplace` (encoding) and `surrogateescape` (decoding; strs cannot hold lone
-//! surrogates, so it substitutes U+FFFD). Decoding errors follow CPython's UTF-8 decoder:
-//! each maximal invalid subsequence is one error.
+//! `xmlcharrefreplace` (encoding), `surrogateescape` and `surrogatepass` (both ways; lone
+//! surrogates are held as stand-ins, see `taipan_bytecode::surrogate`). Decoding errors
+//! follow CPython's UTF-8 decoder: each maximal invalid subsequence is one error.
 
+use taipan_bytecode::surrogate as sg;
+
+use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -67,7 +70,7 @@ fn unknown_handler(vm: &mut Vm, errors: &str) -> PyErr {
 }
 
 fn char_escape(c: char) -> String {
-    let n = u32::from(c);
+    let n = sg::code_point(c);
     if n < 0x100 {
         format!("\\x{n:02x}")
     } else if n < 0x10000 {
@@ -77,85 +80,182 @@ fn char_escape(c: char) -> String {
     }
 }
 
-/// `s.encode(encoding, errors)`. Errors: LookupError for an unknown
-/// encoding (or, when needed, error handler); UnicodeEncodeError "'ascii'
-/// codec can't encode character '\xe9' in position 1: ordinal not in
-/// range(128)" under `strict`.
-pub fn encode_str(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let codec = lookup_codec(vm, encoding)?;
-    let mut out = Vec::with_capacity(s.len());
+/// True when `codec` can encode the Python code point `cp` itself.
+fn encodable(codec: Codec, cp: u32) -> bool {
     match codec {
-        Codec::Utf8 => out.extend_from_slice(s.as_bytes()),
+        Codec::Ascii => cp < 0x80,
+        Codec::Latin1 => cp < 0x100,
+        _ => !sg::is_surrogate(cp),
+    }
+}
+
+/// Appends the encoding of code point `cp` (surrogates only via `surrogatepass`).
+fn push_code_point(out: &mut Vec<u8>, codec: Codec, cp: u32) {
+    match codec {
+        Codec::Ascii | Codec::Latin1 => out.push(u8::try_from(cp).unwrap_or(b'?')),
+        Codec::Utf8 => match char::from_u32(cp) {
+            Some(c) => {
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+            // A surrogate (surrogatepass): the generalized 3-byte form ED A0..BF 80..BF.
+            None => out.extend_from_slice(&[
+                0xE0 | ((cp >> 12) & 0x0F) as u8,
+                0x80 | ((cp >> 6) & 0x3F) as u8,
+                0x80 | (cp & 0x3F) as u8,
+            ]),
+        },
         Codec::Utf16(order) => {
             let le = order.unwrap_or(true);
-            if order.is_none() {
-                out.extend_from_slice(&[0xff, 0xfe]);
-            }
-            for u in s.encode_utf16() {
+            let mut units = [0u16; 2];
+            let units: &[u16] = match char::from_u32(cp) {
+                Some(c) => c.encode_utf16(&mut units),
+                None => {
+                    units[0] = u16::try_from(cp).unwrap_or(0xFFFD);
+                    &units[..1]
+                }
+            };
+            for u in units {
                 out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
             }
         }
         Codec::Utf32(order) => {
             let le = order.unwrap_or(true);
-            if order.is_none() {
-                out.extend_from_slice(&[0xff, 0xfe, 0, 0]);
-            }
-            for c in s.chars() {
-                let u = u32::from(c);
-                out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
-            }
-        }
-        Codec::Ascii | Codec::Latin1 => {
-            let limit: u32 = if codec == Codec::Ascii { 0x80 } else { 0x100 };
-            let chars: Vec<char> = s.chars().collect();
-            let mut i = 0usize;
-            while let Some(&c) = chars.get(i) {
-                if u32::from(c) < limit {
-                    out.push(u8::try_from(u32::from(c)).unwrap_or(b'?'));
-                    i += 1;
-                    continue;
-                }
-                let mut end = i + 1;
-                while chars.get(end).is_some_and(|c| u32::from(*c) >= limit) {
-                    end += 1;
-                }
-                match errors {
-                    "strict" | "surrogateescape" | "surrogatepass" => {
-                        let reason = format!("ordinal not in range({limit})");
-                        let name = codec_name(codec);
-                        let msg = if end - i == 1 {
-                            format!(
-                                "'{name}' codec can't encode character '{}' in position {i}: {reason}",
-                                char_escape(c)
-                            )
-                        } else {
-                            format!(
-                                "'{name}' codec can't encode characters in position {i}-{}: {reason}",
-                                end - 1
-                            )
-                        };
-                        let t = vm.exc.unicode_encode_error.clone();
-                        return Err(vm.new_error(&t, msg));
-                    }
-                    "ignore" => {}
-                    "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
-                    "xmlcharrefreplace" => {
-                        for c in chars.get(i..end).unwrap_or_default() {
-                            out.extend_from_slice(format!("&#{};", u32::from(*c)).as_bytes());
-                        }
-                    }
-                    "backslashreplace" => {
-                        for c in chars.get(i..end).unwrap_or_default() {
-                            out.extend_from_slice(char_escape(*c).as_bytes());
-                        }
-                    }
-                    _ => return Err(unknown_handler(vm, errors)),
-                }
-                i = end;
-            }
+            out.extend_from_slice(&if le { cp.to_le_bytes() } else { cp.to_be_bytes() });
         }
     }
+}
+
+/// A UnicodeEncodeError / UnicodeDecodeError with CPython's five arguments
+/// `(encoding, object, start, end, reason)` (its str() is the familiar message).
+fn unicode_error(
+    vm: &mut Vm,
+    decode: bool,
+    name: &str,
+    object: Value,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let t = if decode {
+        vm.exc.unicode_decode_error.clone()
+    } else {
+        vm.exc.unicode_encode_error.clone()
+    };
+    let to_int = |n: usize| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
+    let args = [vm.new_str(name), object, to_int(start), to_int(end), vm.new_str(reason)];
+    match vm.call(&Value::Obj(t), &args) {
+        Ok(e) => PyErr(e),
+        Err(e) => e,
+    }
+}
+
+/// UnicodeEncodeError for the characters `start..end` of `chars`.
+fn encode_error(vm: &mut Vm, codec: Codec, chars: &[char], start: usize, end: usize) -> PyErr {
+    let reason = match codec {
+        Codec::Ascii => "ordinal not in range(128)",
+        Codec::Latin1 => "ordinal not in range(256)",
+        _ => "surrogates not allowed",
+    };
+    let object: String = chars.iter().collect();
+    let object = vm.new_str(object);
+    unicode_error(vm, false, codec_name(codec), object, start, end, reason)
+}
+
+/// `s.encode(encoding, errors)`. Errors: LookupError for an unknown
+/// encoding (or, when needed, error handler); UnicodeEncodeError "'ascii'
+/// codec can't encode character '\xe9' in position 1: ordinal not in
+/// range(128)" or "'utf-8' codec can't encode character '\ud800' in position
+/// 0: surrogates not allowed" under `strict`. Lone surrogates (stored as
+/// stand-ins, see `taipan_bytecode::surrogate`) are unencodable by every codec
+/// except through `surrogatepass` (UTF codecs) and `surrogateescape`
+/// (U+DC80..U+DCFF back to the bytes 0x80..0xFF).
+pub fn encode_str(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    let codec = lookup_codec(vm, encoding)?;
+    let mut out = Vec::with_capacity(s.len());
+    match codec {
+        Codec::Utf16(None) => out.extend_from_slice(&[0xff, 0xfe]),
+        Codec::Utf32(None) => out.extend_from_slice(&[0xff, 0xfe, 0, 0]),
+        _ => {}
+    }
+    if codec == Codec::Utf8 && !sg::has_standin(s) {
+        out.extend_from_slice(s.as_bytes());
+        return Ok(out);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0usize;
+    while let Some(&c) = chars.get(i) {
+        let cp = sg::code_point(c);
+        if encodable(codec, cp) {
+            push_code_point(&mut out, codec, cp);
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        // CPython's UTF-16/32 encoders report (and hand to the handler) one character at a time.
+        let per_char = matches!(codec, Codec::Utf16(_) | Codec::Utf32(_));
+        while !per_char && chars.get(end).is_some_and(|c| !encodable(codec, sg::code_point(*c))) {
+            end += 1;
+        }
+        let run = chars.get(i..end).unwrap_or_default();
+        match errors {
+            "strict" => return Err(encode_error(vm, codec, &chars, i, end)),
+            "surrogateescape" if per_char => return Err(encode_error(vm, codec, &chars, i, end)),
+            "surrogateescape" => {
+                for (k, c) in run.iter().enumerate() {
+                    match sg::code_point(*c) {
+                        n @ 0xDC80..=0xDCFF => out.push(u8::try_from(n - 0xDC00).unwrap_or(b'?')),
+                        // CPython raises for the rest of the run, from the failing character.
+                        _ => return Err(encode_error(vm, codec, &chars, i + k, end)),
+                    }
+                }
+            }
+            "surrogatepass" => {
+                let utf = !matches!(codec, Codec::Ascii | Codec::Latin1);
+                if let Some(k) = run.iter().position(|c| !(utf && sg::is_standin(*c))) {
+                    return Err(encode_error(vm, codec, &chars, i + k, end));
+                }
+                for c in run {
+                    push_code_point(&mut out, codec, sg::code_point(*c));
+                }
+            }
+            "ignore" => {}
+            "replace" => {
+                for _ in run {
+                    push_code_point(&mut out, codec, u32::from('?'));
+                }
+            }
+            "xmlcharrefreplace" | "backslashreplace" => {
+                for c in run {
+                    let text = if errors == "backslashreplace" {
+                        char_escape(*c)
+                    } else {
+                        format!("&#{};", sg::code_point(*c))
+                    };
+                    for b in text.bytes() {
+                        push_code_point(&mut out, codec, u32::from(b));
+                    }
+                }
+            }
+            _ => return Err(unknown_handler(vm, errors)),
+        }
+        i = end;
+    }
     Ok(out)
+}
+
+/// Decodes bytes as UTF-8 with `surrogateescape`, without a VM: how CPython turns
+/// command-line arguments into `sys.argv` under a UTF-8 locale (each byte of an invalid
+/// sequence becomes U+DC80..U+DCFF, held as its stand-in).
+pub fn utf8_surrogateescape(data: &[u8]) -> String {
+    let mut out = String::with_capacity(data.len());
+    for chunk in data.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push(sg::char_for(0xDC00 + u32::from(*b)).unwrap_or('\u{fffd}'));
+        }
+    }
+    out
 }
 
 /// One decoding error: byte range and reason.
@@ -176,30 +276,24 @@ fn decode_error(
     out: &mut String,
 ) -> PyResult<()> {
     let bad = data.get(e.start..e.end).unwrap_or_default();
+    // surrogateescape turns each byte 0x80..0xFF into U+DC80..U+DCFF; an ASCII byte
+    // cannot be escaped, and the error is raised as under strict (so does surrogatepass
+    // for the errors the codec itself did not resolve).
+    let escapable = bad.iter().all(|b| *b >= 0x80);
     match errors {
-        "strict" => {
-            let msg = match bad {
-                [b] => format!(
-                    "'{codec}' codec can't decode byte 0x{b:02x} in position {}: {}",
-                    e.start, e.reason
-                ),
-                _ => format!(
-                    "'{codec}' codec can't decode bytes in position {}-{}: {}",
-                    e.start,
-                    e.end.saturating_sub(1),
-                    e.reason
-                ),
-            };
-            let t = vm.exc.unicode_decode_error.clone();
-            Err(vm.new_error(&t, msg))
+        "surrogateescape" if escapable => {
+            for b in bad {
+                out.push(sg::char_for(0xDC00 + u32::from(*b)).unwrap_or('\u{fffd}'));
+            }
+            Ok(())
+        }
+        "strict" | "surrogateescape" | "surrogatepass" => {
+            let object = vm.new_bytes(data.to_vec());
+            Err(unicode_error(vm, true, codec, object, e.start, e.end, e.reason))
         }
         "ignore" => Ok(()),
-        "replace" | "surrogateescape" => {
-            if errors == "replace" {
-                out.push('\u{fffd}');
-            } else {
-                out.extend(std::iter::repeat_n('\u{fffd}', bad.len()));
-            }
+        "replace" => {
+            out.push('\u{fffd}');
             Ok(())
         }
         "backslashreplace" => {
@@ -225,6 +319,17 @@ fn decode_utf8(vm: &mut Vm, data: &[u8], errors: &str, out: &mut String) -> PyRe
                 let good = err.valid_up_to();
                 out.push_str(std::str::from_utf8(rest.get(..good).unwrap_or_default()).unwrap_or(""));
                 let first = rest.get(good).copied().unwrap_or(0);
+                if errors == "surrogatepass"
+                    && let Some([0xED, b1 @ 0xA0..=0xBF, b2 @ 0x80..=0xBF]) = rest.get(good..good + 3)
+                {
+                    // The generalized UTF-8 form of a surrogate.
+                    let cp = 0xD000 | (u32::from(*b1 & 0x3F) << 6) | u32::from(*b2 & 0x3F);
+                    out.push(sg::char_for(cp).unwrap_or('\u{fffd}'));
+                    let skip = good + 3;
+                    rest = rest.get(skip..).unwrap_or_default();
+                    offset += skip;
+                    continue;
+                }
                 let (len, reason) = match err.error_len() {
                     None => (rest.len() - good, "unexpected end of data"),
                     Some(n) if (0xc2..=0xf4).contains(&first) => (n, "invalid continuation byte"),
@@ -273,6 +378,13 @@ fn decode_utf16(vm: &mut Vm, data: &[u8], order: Option<bool>, errors: &str, out
         };
         if !(0xd800..0xe000).contains(&u) {
             out.push(char::from_u32(u32::from(u)).unwrap_or('\u{fffd}'));
+            pos += 2;
+            continue;
+        }
+        let pass = |out: &mut String| out.push(sg::char_for(u32::from(u)).unwrap_or('\u{fffd}'));
+        let next_is_low = unit(pos + 2).is_some_and(|lo| (0xdc00..0xe000).contains(&lo));
+        if errors == "surrogatepass" && (u >= 0xdc00 || !next_is_low) {
+            pass(out);
             pos += 2;
             continue;
         }
@@ -341,6 +453,9 @@ fn decode_utf32(vm: &mut Vm, data: &[u8], order: Option<bool>, errors: &str, out
         };
         match char::from_u32(cp) {
             Some(c) => out.push(c),
+            None if errors == "surrogatepass" && sg::is_surrogate(cp) => {
+                out.push(sg::char_for(cp).unwrap_or('\u{fffd}'));
+            }
             None => {
                 let reason = if (0xd800..0xe000).contains(&cp) {
                     "code point in surrogate code point range(0xd800, 0xe000)"

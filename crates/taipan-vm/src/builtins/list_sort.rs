@@ -56,7 +56,7 @@ impl Cmp<'_> {
             (Value::Float(i), Value::Float(j)) => Ok(i < j),
             _ => {
                 if let (Some(s), Some(t)) = (p.as_str(), q.as_str()) {
-                    return Ok(s < t);
+                    return Ok(taipan_bytecode::surrogate::cmp_code_points(s, t).is_lt());
                 }
                 self.vm.lt(p, q)
             }

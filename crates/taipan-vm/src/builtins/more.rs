@@ -270,12 +270,39 @@ fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 
 // ----- exec, eval, compile -----
 
-/// The source text of an `exec`/`eval`/`compile` argument (str or bytes).
+/// A str or bytes argument as text (bytes decoded lossily: file names).
 fn source_text(v: &Value) -> Option<String> {
     if let Some(s) = v.as_str() {
         return Some(s.to_string());
     }
     crate::builtins::bytes::bytes_data(v).map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+/// The source code of an `exec`/`eval`/`compile` argument: a str as is, bytes decoded as
+/// CPython's string tokenizer does (BOM, PEP 263 declaration, invalid UTF-8 is a
+/// SyntaxError; see `taipan_compiler::decode_compile_source`). `Ok(None)` for other types.
+pub fn source_code(vm: &mut Vm, v: &Value, filename: &str) -> PyResult<Option<String>> {
+    if let Some(s) = v.as_str() {
+        return Ok(Some(s.to_string()));
+    }
+    let Some(b) = crate::builtins::bytes::bytes_data(v) else {
+        return Ok(None);
+    };
+    match taipan_compiler::decode_compile_source(&b, filename) {
+        Ok(text) => Ok(Some(text.into_owned())),
+        Err(taipan_compiler::DecodeError::Located(e)) => Err(vm.syntax_error_from(&e)),
+        Err(taipan_compiler::DecodeError::Message(m)) => {
+            // SyntaxError(msg, (filename, 0, -1, None)), as CPython's string tokenizer.
+            let details = vec![vm.new_str(filename), Value::Int(0), Value::Int(-1), Value::None];
+            let details = vm.new_tuple(details);
+            let msg = vm.new_str(m);
+            let t = vm.exc.syntax_error.clone();
+            Err(match vm.call(&Value::Obj(t), &[msg, details]) {
+                Ok(e) => crate::vm::PyErr(e),
+                Err(e) => e,
+            })
+        }
+    }
 }
 
 /// Resolves the `globals`/`locals` arguments of `exec`/`eval` against the caller's frame
@@ -361,7 +388,7 @@ fn run_source(
     let code = match src.kind() {
         Some(ObjKind::Code(c)) => c.clone(),
         _ => {
-            let Some(text) = source_text(&src) else {
+            let Some(text) = source_code(vm, &src, "<string>")? else {
                 return Err(vm.type_error(format!("{fname}() arg 1 must be a string, bytes or code object")));
             };
             let text = if fname == "eval" {
@@ -400,9 +427,10 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if let Some(ObjKind::Code(_)) = src.kind() {
         return Ok(src);
     }
-    let Some(text) = source_text(&src) else {
+    let is_source = src.as_str().is_some() || crate::builtins::bytes::bytes_data(&src).is_some();
+    if !is_source {
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
-    };
+    }
     let filename = match a[1].as_ref() {
         Some(v) => match source_text(v) {
             Some(s) => s,
@@ -425,6 +453,7 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             return Err(vm.type_error(format!("compile() argument 'mode' must be str, not {tn}")));
         }
     };
+    let text = source_code(vm, &src, &filename)?.unwrap_or_default();
     let code = vm.compile(&text, &filename, mode)?;
     Ok(Value::new_obj(&vm.types.code, ObjKind::Code(code)))
 }

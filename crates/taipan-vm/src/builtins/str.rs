@@ -24,6 +24,8 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use taipan_bytecode::surrogate as sg;
+
 use crate::numops::to_pyint;
 use crate::object::{IterState, ObjKind};
 use crate::support::strmethods as sm;
@@ -725,7 +727,7 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
             let key = if let Some(ks) = k.as_str() {
                 let mut it = ks.chars();
                 match (it.next(), it.next()) {
-                    (Some(c), None) => Value::Int(i64::from(u32::from(c))),
+                    (Some(c), None) => Value::Int(i64::from(sg::code_point(c))),
                     _ => return Err(vm.value_error("string keys in translate table must be of length 1")),
                 }
             } else if to_pyint(&k).is_some() {
@@ -745,13 +747,13 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
     }
     for (a, b) in x.chars().zip(y.chars()) {
-        let bv = Value::Int(i64::from(u32::from(b)));
-        vm.dict_set(&d, Value::Int(i64::from(u32::from(a))), bv)?;
+        let bv = Value::Int(i64::from(sg::code_point(b)));
+        vm.dict_set(&d, Value::Int(i64::from(sg::code_point(a))), bv)?;
     }
     if let Some(z) = args.get(2) {
         let z = str_arg(vm, z, "maketrans() argument 3 ")?;
         for c in z.chars() {
-            vm.dict_set(&d, Value::Int(i64::from(u32::from(c))), Value::None)?;
+            vm.dict_set(&d, Value::Int(i64::from(sg::code_point(c))), Value::None)?;
         }
     }
     Ok(Value::Obj(d))
@@ -759,7 +761,7 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
 
 /// One character's translation: `None` keeps it, `Some("")` deletes it.
 fn translate_char(vm: &mut Vm, table: &Value, c: char) -> PyResult<Option<String>> {
-    let key = Value::Int(i64::from(u32::from(c)));
+    let key = Value::Int(i64::from(sg::code_point(c)));
     let exact_dict = matches!(table, Value::Obj(o) if matches!(o.kind, ObjKind::Dict(_)) && o.class.as_ref().is_some_and(|t| std::rc::Rc::ptr_eq(t, &vm.types.dict)));
     let mapped = if exact_dict {
         match table.as_obj() {
@@ -787,7 +789,7 @@ fn translate_char(vm: &mut Vm, table: &Value, c: char) -> PyResult<Option<String
     }
     if let Some(i) = to_pyint(&m) {
         return match i.as_i64().and_then(|x| u32::try_from(x).ok()).filter(|x| *x < 0x110000) {
-            Some(cp) => Ok(Some(char::from_u32(cp).unwrap_or('\u{fffd}').to_string())),
+            Some(cp) => Ok(Some(sg::char_for(cp).unwrap_or('\u{fffd}').to_string())),
             None => Err(vm.value_error("character mapping must be in range(0x110000)")),
         };
     }
@@ -968,7 +970,7 @@ fn compare_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) ->
     let Some(o) = args[1].as_str() else {
         return Ok(vm.not_implemented.clone());
     };
-    let ord = s.cmp(o);
+    let ord = sg::cmp_code_points(s, o);
     Ok(Value::Bool(match name {
         "__eq__" => ord.is_eq(),
         "__ne__" => ord.is_ne(),
@@ -1071,8 +1073,8 @@ fn builtin_chr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     let i = cint_arg(vm, &args[0])?;
     match u32::try_from(i).ok().filter(|c| *c < 0x110000) {
         Some(cp) => {
-            // Lone surrogates cannot be represented in this runtime's UTF-8 strs.
-            let c = char::from_u32(cp).unwrap_or('\u{fffd}');
+            // Lone surrogates are stored as their stand-ins (taipan_bytecode::surrogate).
+            let c = sg::char_for(cp).unwrap_or('\u{fffd}');
             let mut buf = [0u8; 4];
             Ok(vm.intern_char(c.encode_utf8(&mut buf)))
         }
@@ -1087,7 +1089,7 @@ fn builtin_ord(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     if let Some(s) = v.as_str() {
         let mut it = s.chars();
         return match (it.next(), it.next()) {
-            (Some(c), None) => Ok(Value::Int(i64::from(u32::from(c)))),
+            (Some(c), None) => Ok(Value::Int(i64::from(sg::code_point(c)))),
             _ => Err(vm.type_error(format!(
                 "ord() expected a character, but string of length {} found",
                 sm::char_len(s)

@@ -620,7 +620,7 @@ impl IntArg<'_> {
             Some(cp) if cp < 0x110000 => {
                 // Surrogates cannot be a Rust `char`; CPython would build a
                 // lone-surrogate string. Substitute U+FFFD.
-                Ok(char::from_u32(cp).unwrap_or('\u{fffd}'))
+                Ok(taipan_bytecode::surrogate::char_for(cp).unwrap_or('\u{fffd}'))
             }
             _ => Err(err()),
         }

@@ -259,13 +259,15 @@ pub fn hash_str_with_key(s: &str, key: HashKey) -> i64 {
     if s.is_ascii() {
         return hash_bytes_with_key(s.as_bytes(), key);
     }
-    let max = s.chars().map(u32::from).max().unwrap_or(0);
+    // Python code points: a lone surrogate's stand-in hashes as U+D800..U+DFFF.
+    let cp = taipan_bytecode::surrogate::code_point;
+    let max = s.chars().map(cp).max().unwrap_or(0);
     let h = if max < 0x100 {
-        siphash13(key, s.chars().map(|c| u32::from(c) as u8))
+        siphash13(key, s.chars().map(|c| cp(c) as u8))
     } else if max < 0x1_0000 {
-        siphash13(key, s.chars().flat_map(|c| (u32::from(c) as u16).to_le_bytes()))
+        siphash13(key, s.chars().flat_map(|c| (cp(c) as u16).to_le_bytes()))
     } else {
-        siphash13(key, s.chars().flat_map(|c| u32::from(c).to_le_bytes()))
+        siphash13(key, s.chars().flat_map(|c| cp(c).to_le_bytes()))
     };
     fix_minus_one(h as i64)
 }

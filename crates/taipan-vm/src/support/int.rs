@@ -35,6 +35,42 @@ use super::float_ops;
 /// (2^32 bits = 512 MiB). CPython would try the allocation; we refuse earlier.
 pub const MAX_RESULT_BITS: u64 = 1 << 32;
 
+/// Results below this many bytes are computed without the allocation check of
+/// [`check_allocatable`].
+const CHECK_FROM_BYTES: u64 = 1 << 20;
+
+/// Scratch memory dashu-int may need for a product (or square, or radix conversion) whose
+/// result has `n` bytes: its NTT multiplication allocates up to about 49 words per result
+/// word (two lanes and three residues per coefficient, four coefficients per word, rounded
+/// up to a power of two), plus the result itself and the operands.
+const SCRATCH_PER_RESULT_BYTE: u64 = 52;
+
+/// Fails with `MemoryError` when about `bytes` of memory cannot be allocated right now.
+///
+/// dashu-int panics ("out of memory") when an allocation fails, e.g. under `ulimit -v`
+/// (crashhunt finding 011), where CPython raises MemoryError. So before an operation whose
+/// result can be huge, the estimated need is reserved with `Vec::try_reserve_exact` (address
+/// space only: the pages are never touched) and released at once. Small needs are not
+/// checked. This is an estimate: an allocation can still fail later if memory runs out
+/// between the check and the computation.
+pub fn check_allocatable(bytes: u64) -> NumResult<()> {
+    if bytes < CHECK_FROM_BYTES {
+        return Ok(());
+    }
+    let n = usize::try_from(bytes).map_err(|_| NumError::Memory)?;
+    let mut probe: Vec<u8> = Vec::new();
+    probe.try_reserve_exact(n).map_err(|_| NumError::Memory)
+}
+
+/// [`check_allocatable`] for a multiplication-like operation with a `result_bits` result.
+fn check_product_bits(result_bits: u64) -> NumResult<()> {
+    let bytes = result_bits / 8 + 8;
+    if bytes < CHECK_FROM_BYTES {
+        return Ok(());
+    }
+    check_allocatable(bytes.saturating_mul(SCRATCH_PER_RESULT_BYTE))
+}
+
 /// CPython's default for `sys.set_int_max_str_digits` (0 disables the limit).
 pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
 
@@ -370,6 +406,19 @@ impl PyInt {
         }
     }
 
+    /// `self * other`, refusing (`MemoryError`) a product too large for the memory
+    /// available (see [`check_allocatable`]).
+    pub fn checked_mul(&self, other: &PyInt) -> NumResult<PyInt> {
+        if let (PyInt::Big(_), _) | (_, PyInt::Big(_)) = (self, other) {
+            let bits = self.bit_length().saturating_add(other.bit_length());
+            if bits > MAX_RESULT_BITS {
+                return Err(NumError::Memory);
+            }
+            check_product_bits(bits)?;
+        }
+        Ok(self.mul(other))
+    }
+
     /// Floor quotient and remainder; `None` when `other` is zero.
     fn floor_divmod(&self, other: &PyInt) -> Option<(PyInt, PyInt)> {
         if other.is_zero() {
@@ -485,6 +534,13 @@ impl PyInt {
         if bits > MAX_RESULT_BITS {
             return Err(NumError::Memory);
         }
+        // Powers of two are a single bit set; others square their way up.
+        let is_power_of_two = self.bit_count() == 1;
+        if is_power_of_two {
+            check_allocatable(self.bit_length().saturating_mul(e) / 8)?;
+        } else {
+            check_product_bits(self.bit_length().saturating_mul(e))?;
+        }
         let e = usize::try_from(e).map_err(|_| NumError::Memory)?;
         Ok(PowResult::Int(PyInt::from_ibig(self.big().pow(e))))
     }
@@ -550,6 +606,8 @@ impl PyInt {
         if self.bit_length().saturating_add(c) > MAX_RESULT_BITS {
             return Err(NumError::Memory);
         }
+        // The shifted copy plus the original.
+        check_allocatable(self.bit_length().saturating_add(c) / 8 * 2)?;
         let c = usize::try_from(c).map_err(|_| NumError::Memory)?;
         Ok(PyInt::from_ibig(&*self.big() << c))
     }
@@ -753,6 +811,9 @@ impl PyInt {
                         return Err(str_limit_error(max_str_digits));
                     }
                 }
+                // Radix conversion divides and conquers with big multiplications; the text
+                // itself takes about 0.3 bytes per bit.
+                check_product_bits(b.bit_len() as u64)?;
                 let s = b.to_string();
                 let digits = s.len() - usize::from(b.sign() == Sign::Negative);
                 if max_str_digits > 0 && digits > max_str_digits {

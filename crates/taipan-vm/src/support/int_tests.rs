@@ -426,3 +426,16 @@ fn ordering() {
     assert!(big.neg().sub(&small(1)) < small(i64::MIN));
     assert!(p("-99999999999999999999") < p("-99999999999999999998"));
 }
+
+#[test]
+fn allocation_check_refuses_impossible_results() {
+    assert_eq!(check_allocatable(1 << 62), Err(NumError::Memory));
+    assert_eq!(check_allocatable(1 << 10), Ok(()));
+    assert_eq!(check_allocatable(2 << 20), Ok(()));
+    assert!(small(3).checked_mul(&small(5)).is_ok());
+    let big = small(1).lshift(&small(100)).unwrap_or(PyInt::ZERO);
+    assert_eq!(
+        big.checked_mul(&big),
+        Ok(small(1).lshift(&small(200)).unwrap_or(PyInt::ZERO))
+    );
+}

@@ -347,7 +347,7 @@ pub fn star_wants_int() -> FormatError {
 /// become U+FFFD.
 pub fn char_from_int(v: &IBig) -> Result<char, FormatError> {
     match u32::try_from(v) {
-        Ok(cp) if cp < 0x110000 => Ok(char::from_u32(cp).unwrap_or('\u{fffd}')),
+        Ok(cp) if cp < 0x110000 => Ok(taipan_bytecode::surrogate::char_for(cp).unwrap_or('\u{fffd}')),
         _ => Err(char_out_of_range()),
     }
 }

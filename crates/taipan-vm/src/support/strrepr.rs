@@ -21,7 +21,8 @@ use super::strmethods::is_printable;
 
 /// Append the `\x`/`\u`/`\U` escape of `c`.
 fn push_escape(out: &mut String, c: char) {
-    let cp = c as u32;
+    // Stand-ins of lone surrogates print as the surrogate (`\ud800`).
+    let cp = taipan_bytecode::surrogate::code_point(c);
     // Writing to a String cannot fail.
     let _ = if cp <= 0xff {
         write!(out, "\\x{cp:02x}")
@@ -133,7 +134,9 @@ mod tests {
             ("\x00\x07\x1b\x7f", "'\\x00\\x07\\x1b\\x7f'"),
             ("\u{80}\u{9f}\u{a0}\u{ad}\u{ff}\u{100}", "'\\x80\\x9f\\xa0\\xadÿĀ'"),
             ("\u{200b}\u{2028}\u{feff}\u{e000}", "'\\u200b\\u2028\\ufeff\\ue000'"),
-            ("\u{1f600}\u{e0001}\u{10ffff}", "'😀\\U000e0001\\U0010ffff'"),
+            ("\u{1f600}\u{e0001}\u{10f7ff}", "'😀\\U000e0001\\U0010f7ff'"),
+            // U+10F800.. hold lone surrogates (taipan_bytecode::surrogate)
+            ("\u{10f800}\u{10ffff}", "'\\ud800\\udfff'"),
             ("héllo wörld 日本", "'héllo wörld 日本'"),
             ("\u{378}\u{3000}", "'\\u0378\\u3000'"),
             ("it's \"x\"", "'it\\'s \"x\"'"),

@@ -1,0 +1,3 @@
+# coding: latin-1
+# a module written in Latin-1
+NAME = "café"
