@@ -67,12 +67,29 @@ fn stack_underflow() -> PyErr {
 impl Vm {
     /// Runs `frame` until it returns or yields. If `throw` is given, it is raised at the
     /// current instruction first (generator `throw()`).
+    #[inline]
     pub fn run_frame(&mut self, frame: &mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
         let saved_exc = crate::value::clone_opt(&self.handled_exc);
-        let mut r = match throw {
+        let r = match throw {
             Some(e) => Err(e),
             None => self.run_until_error(frame),
         };
+        match r {
+            Ok(exit) => {
+                if let FrameExit::Return(_) = exit {
+                    self.handled_exc = saved_exc;
+                }
+                Ok(exit)
+            }
+            Err(e) => self.unwind_frame(frame, e, saved_exc),
+        }
+    }
+
+    /// The exception path of [`Vm::run_frame`]: records the traceback entry, finds the
+    /// handler in the exception table and resumes there, or propagates the exception.
+    #[inline(never)]
+    fn unwind_frame(&mut self, frame: &mut Frame, first: PyErr, saved_exc: Option<Value>) -> PyResult<FrameExit> {
+        let mut r = Err(first);
         loop {
             match r {
                 Ok(exit) => {
