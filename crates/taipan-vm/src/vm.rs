@@ -83,6 +83,10 @@ pub struct Vm {
     pub spec: crate::interp::specialize::SpecState,
     /// Local-slot and operand-stack vectors of finished frames, reused by calls.
     pub frame_pool: Vec<(Vec<Option<Value>>, Vec<Value>)>,
+    /// Finished frames of [`Vm::call_function_fast`], reused whole: empty buffers, globals
+    /// reset to the null marker; `code` is replaced on reuse (a pooled frame keeps its last
+    /// code object alive until then).
+    pub fast_frames: Vec<Box<crate::interp::Frame>>,
 }
 
 impl Vm {
@@ -123,6 +127,7 @@ impl Vm {
             repr_guard: Vec::new(),
             spec: crate::interp::specialize::SpecState::from_env(),
             frame_pool: Vec::new(),
+            fast_frames: Vec::new(),
         };
         vm.modules = vm.new_dict_obj();
         vm.builtins = vm.new_module("builtins");
