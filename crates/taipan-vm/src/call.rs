@@ -226,18 +226,19 @@ impl Vm {
         }
         let mut frame = self.bind_arguments(func, args, kwnames)?;
         if func.code.raw.flags & flags::GENERATOR != 0 {
-            return Ok(crate::generator::new_generator(self, frame, func));
+            return Ok(crate::generator::new_generator(self, *frame, func));
         }
         self.depth += 1;
-        if let Err(e) = self.check_stack() {
-            self.depth -= 1;
-            return Err(e);
-        }
-        crate::gc::maybe_collect();
-        self.note_hot(&frame.code);
-        let r = self.run_frame(&mut frame, None);
+        let r = match self.check_stack() {
+            Ok(()) => {
+                crate::gc::maybe_collect();
+                self.note_hot(&frame.code);
+                self.run_frame(&mut frame, None)
+            }
+            Err(e) => Err(e),
+        };
         self.depth -= 1;
-        self.recycle_frame(&mut frame);
+        self.release_frame(frame);
         match r? {
             FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
         }
@@ -249,24 +250,7 @@ impl Vm {
     #[inline]
     pub fn call_function_fast(&mut self, func: &Function, args: &[Value]) -> PyResult<Value> {
         let code = &func.code;
-        // a whole frame from the pool: its buffers stay in place (moving vectors in and
-        // out of a pool showed as 10% of call-heavy loops: store-forwarding stalls)
-        let mut frame = match self.fast_frames.pop() {
-            Some(mut fr) => {
-                fr.code = code.clone();
-                fr.globals = func.globals.clone();
-                fr.ip = 0;
-                fr
-            }
-            None => Box::new(Frame {
-                code: code.clone(),
-                ip: 0,
-                locals: Vec::new(),
-                stack: Vec::new(),
-                globals: func.globals.clone(),
-                locals_dict: None,
-            }),
-        };
+        let mut frame = self.acquire_frame(code, &func.globals);
         frame.locals.extend(args.iter().map(|v| Some(v.clone())));
         frame.locals.resize(code.nlocalsplus, None);
         let nvars = code.raw.varnames.len();
@@ -286,16 +270,7 @@ impl Vm {
             Err(e) => Err(e),
         };
         self.depth -= 1;
-        frame.locals.clear();
-        frame.stack.clear();
-        // a pooled frame must not keep a namespace (and whatever it holds) alive
-        frame.globals = self.null_marker.clone();
-        if self.fast_frames.len() < Self::FRAME_POOL_MAX
-            && frame.locals.capacity() <= 512
-            && frame.stack.capacity() <= 512
-        {
-            self.fast_frames.push(frame);
-        }
+        self.release_frame(frame);
         match r? {
             FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
         }
@@ -303,11 +278,11 @@ impl Vm {
 
     /// Builds the frame for a call: binds positional and keyword arguments, defaults,
     /// `*args`/`**kwargs`, creates cells and copies the closure.
-    pub fn bind_arguments(&mut self, func: &Function, args: &[Value], kwnames: &[Value]) -> PyResult<Frame> {
+    pub fn bind_arguments(&mut self, func: &Function, args: &[Value], kwnames: &[Value]) -> PyResult<Box<Frame>> {
         let code = func.code.clone();
         let raw = &code.raw;
-        let nlocals = code.nlocalsplus;
-        let (mut locals, stack) = self.take_frame_buffers(nlocals);
+        let mut frame = self.acquire_frame(&code, &func.globals);
+        frame.locals.resize(code.nlocalsplus, None);
         let argcount = raw.arg_count as usize;
         let kwonly = raw.kwonly_arg_count as usize;
         let has_varargs = raw.flags & flags::VARARGS != 0;
@@ -317,55 +292,67 @@ impl Vm {
 
         // Fast path: exact positional call, no keywords, no *args.
         if kwnames.is_empty() && npos == argcount && !has_varargs && !has_varkw && kwonly == 0 {
-            for (slot, v) in locals.iter_mut().zip(positional.iter()) {
+            for (slot, v) in frame.locals.iter_mut().zip(positional.iter()) {
                 *slot = Some(v.clone());
             }
-        } else {
-            self.bind_slow(func, &mut locals, positional, &args[npos..], kwnames)?;
+        } else if let Err(e) = self.bind_slow(func, &mut frame.locals, positional, &args[npos..], kwnames) {
+            self.release_frame(frame);
+            return Err(e);
         }
-        self.finish_frame(func, code, locals, stack)
+        self.finish_frame(func, &mut frame);
+        Ok(frame)
     }
 
-    /// Most frames kept for reuse by [`Vm::recycle_frame`].
+    /// Most frames kept for reuse by [`Vm::release_frame`].
     const FRAME_POOL_MAX: usize = 32;
 
-    /// Empty local-slot and operand-stack vectors for a new frame (`nlocals` unbound
-    /// slots), reused from finished frames when possible (saves two allocations per call).
-    fn take_frame_buffers(&mut self, nlocals: usize) -> (Vec<Option<Value>>, Vec<Value>) {
-        match self.frame_pool.pop() {
-            Some((mut locals, stack)) => {
-                locals.resize(nlocals, None);
-                (locals, stack)
+    /// A frame for running `code` with `globals`: from the pool of finished frames when
+    /// possible (its buffers are reused in place, never moved), with empty locals and stack.
+    #[inline]
+    fn acquire_frame(&mut self, code: &Rc<crate::code::Code>, globals: &Obj) -> Box<Frame> {
+        match self.fast_frames.pop() {
+            Some(mut fr) => {
+                fr.code = code.clone();
+                fr.globals = globals.clone();
+                fr.ip = 0;
+                fr.locals_dict = None;
+                fr
             }
-            None => (vec![None; nlocals], Vec::new()),
+            None => Box::new(Frame {
+                code: code.clone(),
+                ip: 0,
+                locals: Vec::new(),
+                stack: Vec::new(),
+                globals: globals.clone(),
+                locals_dict: None,
+            }),
         }
     }
 
-    /// Returns a finished frame's vectors to the pool (their values are dropped now).
+    /// Returns a finished frame to the pool: its values are dropped now, and its globals
+    /// reset to the null marker so that a pooled frame keeps no namespace alive (its last
+    /// code object stays referenced until reuse).
     #[inline]
-    fn recycle_frame(&mut self, frame: &mut Frame) {
-        if self.frame_pool.len() >= Self::FRAME_POOL_MAX
-            || frame.locals.capacity() > 512
-            || frame.stack.capacity() > 512
-        {
-            return;
-        }
+    fn release_frame(&mut self, mut frame: Box<Frame>) {
         frame.locals.clear();
         frame.stack.clear();
-        let locals = std::mem::take(&mut frame.locals);
-        let stack = std::mem::take(&mut frame.stack);
-        self.frame_pool.push((locals, stack));
+        frame.globals = self.null_marker.clone();
+        frame.locals_dict = None;
+        if self.fast_frames.len() < Self::FRAME_POOL_MAX
+            && frame.locals.capacity() <= 512
+            && frame.stack.capacity() <= 512
+        {
+            self.fast_frames.push(frame);
+        }
     }
 
-    fn finish_frame(
-        &mut self,
-        func: &Function,
-        code: Rc<crate::code::Code>,
-        mut locals: Vec<Option<Value>>,
-        mut stack: Vec<Value>,
-    ) -> PyResult<Frame> {
+    /// Creates the cells of `frame` (initialized from cell arguments) and copies the
+    /// function's closure cells into the free-variable slots; reserves the operand stack.
+    fn finish_frame(&mut self, func: &Function, frame: &mut Frame) {
+        let code = frame.code.clone();
         let raw = &code.raw;
         let nvars = raw.varnames.len();
+        let locals = &mut frame.locals;
         for (i, arg) in raw.cell2arg.iter().enumerate() {
             let init = arg.and_then(|a| locals.get_mut(a as usize).and_then(|s| s.take()));
             let cell = Value::new_obj(&self.types.cell, ObjKind::Cell(RefCell::new(init)));
@@ -379,15 +366,7 @@ impl Vm {
                 *slot = Some(Value::Obj(c.clone()));
             }
         }
-        stack.reserve(raw.max_stack as usize);
-        Ok(Frame {
-            stack,
-            code,
-            ip: 0,
-            locals,
-            globals: func.globals.clone(),
-            locals_dict: None,
-        })
+        frame.stack.reserve(raw.max_stack as usize);
     }
 
     fn bind_slow(
@@ -553,9 +532,15 @@ impl Vm {
     /// Runs a class body function with a namespace dict and closure (for `__build_class__`).
     pub fn run_class_body(&mut self, func: &Function, ns: Obj) -> PyResult<Value> {
         let code = func.code.clone();
-        let locals = vec![None; code.nlocalsplus];
-        let mut frame = self.finish_frame(func, code, locals, Vec::new())?;
-        frame.locals_dict = Some(Value::Obj(ns));
+        let mut frame = Frame {
+            code: code.clone(),
+            ip: 0,
+            locals: vec![None; code.nlocalsplus],
+            stack: Vec::new(),
+            globals: func.globals.clone(),
+            locals_dict: Some(Value::Obj(ns)),
+        };
+        self.finish_frame(func, &mut frame);
         self.depth += 1;
         if let Err(e) = self.check_stack() {
             self.depth -= 1;

@@ -81,11 +81,9 @@ pub struct Vm {
     pub repr_guard: Vec<i64>,
     /// Adaptive-specialization settings and statistics (`crate::interp::specialize`).
     pub spec: crate::interp::specialize::SpecState,
-    /// Local-slot and operand-stack vectors of finished frames, reused by calls.
-    pub frame_pool: Vec<(Vec<Option<Value>>, Vec<Value>)>,
-    /// Finished frames of [`Vm::call_function_fast`], reused whole: empty buffers, globals
-    /// reset to the null marker; `code` is replaced on reuse (a pooled frame keeps its last
-    /// code object alive until then).
+    /// Finished frames of Python calls, reused whole (`Vm::acquire_frame`/`release_frame`):
+    /// empty buffers, globals reset to the null marker; `code` is replaced on reuse (a pooled
+    /// frame keeps its last code object alive until then).
     pub fast_frames: Vec<Box<crate::interp::Frame>>,
 }
 
@@ -126,7 +124,6 @@ impl Vm {
             int_max_str_digits: 4300,
             repr_guard: Vec::new(),
             spec: crate::interp::specialize::SpecState::from_env(),
-            frame_pool: Vec::new(),
             fast_frames: Vec::new(),
         };
         vm.modules = vm.new_dict_obj();
