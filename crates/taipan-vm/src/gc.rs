@@ -267,11 +267,8 @@ pub fn collect() -> usize {
     }
     let objs = snapshot();
     COUNT.with(|c| c.set(0));
-    let index: hashbrown::HashMap<*const Object, usize, AddrBuild> = objs
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (Rc::as_ptr(o), i))
-        .collect();
+    let index: hashbrown::HashMap<*const Object, usize, AddrBuild> =
+        objs.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o), i)).collect();
     // gc_refs: references from outside the tracked set (minus our own temporary one)
     let mut refs: Vec<isize> = objs.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
     let mut opaque = vec![false; objs.len()];
