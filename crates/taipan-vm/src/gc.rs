@@ -84,8 +84,15 @@ impl Hasher for AddrHasher {
 
     #[inline]
     fn write_usize(&mut self, n: usize) {
-        let p = u128::from((n as u64) ^ self.0) * u128::from(MIX);
-        self.0 = (p as u64) ^ ((p >> 64) as u64);
+        // bucket (low bits): the address in 16-byte units, with bits 16.. folded in so
+        // that far-apart heap regions spread; objects allocated near each other land in
+        // nearby buckets, so tracking and untracking walk the table like they walk the
+        // heap (few cache misses). Tag (top 7 bits, compared first by hashbrown): a mix
+        // of the whole address.
+        let a = (n as u64) >> 4;
+        let bucket = (a ^ (a >> 16)) & ((1 << 57) - 1);
+        let tag = a.wrapping_mul(MIX) >> 57;
+        self.0 = bucket | (tag << 57);
     }
 }
 
