@@ -21,9 +21,11 @@
 //!
 //! ## The tracking table (the one place with `unsafe`)
 //!
-//! The table is a hash set of raw `*const Object` pointers (hashed by address with one
-//! folded multiply), so tracking and untracking are O(1) and no `Weak` is needed (a `Weak`
-//! would keep the allocation alive until the next collection). A raw pointer cannot be
+//! The table is a hash set of raw `*const Object` pointers, so tracking and untracking
+//! are O(1) and no `Weak` is needed (a `Weak` would keep the allocation alive until the
+//! next collection). The hash keeps locality: objects near each other in memory land in
+//! nearby buckets (see `AddrHasher`), and a collection sorts its snapshot by address, so
+//! both walk memory roughly sequentially instead of missing the cache on every object. A raw pointer cannot be
 //! turned back into an `Rc` safely, so the collection step 2 uses `unsafe`. It relies on
 //! one invariant: **a pointer is in the table if and only if its object is alive**
 //! (strong count at least 1, destructor not started). It holds because:
@@ -60,9 +62,9 @@ use crate::value::{Obj, Value};
 /// Growth of the tracked set (see the module doc) that triggers a collection, at least.
 const MIN_THRESHOLD: usize = 20_000;
 
-/// Hashes an object address: one 64x64->128 bit multiply, folded (both halves mixed,
-/// so the low bits that pick the bucket and the high bits hashbrown uses as a tag are
-/// both well distributed even though addresses are 16-byte aligned).
+/// Hashes an object address for the tracking table (only `write_usize` is used: a raw
+/// pointer hashes as its address). hashbrown picks the bucket from the low bits and
+/// compares the top 7 bits as a tag first; see `write_usize` for how each is chosen.
 #[derive(Default)]
 struct AddrHasher(u64);
 
