@@ -297,11 +297,11 @@ pub fn collect() -> usize {
     while let Some(i) = stack.pop() {
         let Some(o) = objs.get(i) else { continue };
         traverse(o, &mut |child: &Obj| {
-            if let Some(&j) = index.get(&Rc::as_ptr(child)) {
-                if let Some(a @ false) = alive.get_mut(j) {
-                    *a = true;
-                    stack.push(j);
-                }
+            if let Some(&j) = index.get(&Rc::as_ptr(child))
+                && let Some(a @ false) = alive.get_mut(j)
+            {
+                *a = true;
+                stack.push(j);
             }
         });
     }
@@ -380,7 +380,7 @@ pub fn traverse(o: &Object, visit: &mut dyn FnMut(&Obj)) -> bool {
         }
         ObjKind::Function(f) => {
             visit(&f.globals);
-            f.closure.iter().for_each(|c| visit(c));
+            f.closure.iter().for_each(&mut *visit);
             val(&f.module, visit);
             let ok = [
                 f.defaults
@@ -389,14 +389,14 @@ pub fn traverse(o: &Object, visit: &mut dyn FnMut(&Obj)) -> bool {
                     .is_ok(),
                 f.kwdefaults
                     .try_borrow()
-                    .map(|d| d.iter().for_each(|x| visit(x)))
+                    .map(|d| d.iter().for_each(&mut *visit))
                     .is_ok(),
                 f.doc.try_borrow().map(|d| val(&d, visit)).is_ok(),
                 f.annotations
                     .try_borrow()
                     .map(|d| d.iter().for_each(|v| val(v, visit)))
                     .is_ok(),
-                f.attrs.try_borrow().map(|d| d.iter().for_each(|x| visit(x))).is_ok(),
+                f.attrs.try_borrow().map(|d| d.iter().for_each(&mut *visit)).is_ok(),
             ];
             if ok.iter().any(|k| !k) {
                 return false;
@@ -413,8 +413,8 @@ pub fn traverse(o: &Object, visit: &mut dyn FnMut(&Obj)) -> bool {
         }
         ObjKind::Type(t) => {
             visit(&t.dict);
-            let ok = t.bases.try_borrow().map(|b| b.iter().for_each(|x| visit(x))).is_ok()
-                && t.mro_tail.try_borrow().map(|b| b.iter().for_each(|x| visit(x))).is_ok();
+            let ok = t.bases.try_borrow().map(|b| b.iter().for_each(&mut *visit)).is_ok()
+                && t.mro_tail.try_borrow().map(|b| b.iter().for_each(&mut *visit)).is_ok();
             if !ok {
                 return false;
             }
@@ -551,30 +551,30 @@ fn clear(o: &Object, out: &mut Vec<Value>) {
             if let Ok(mut d) = f.defaults.try_borrow_mut() {
                 out.append(&mut d);
             }
-            if let Ok(mut d) = f.kwdefaults.try_borrow_mut() {
-                if let Some(x) = d.take() {
-                    out.push(Value::Obj(x));
-                }
+            if let Ok(mut d) = f.kwdefaults.try_borrow_mut()
+                && let Some(x) = d.take()
+            {
+                out.push(Value::Obj(x));
             }
-            if let Ok(mut d) = f.annotations.try_borrow_mut() {
-                if let Some(x) = d.take() {
-                    out.push(x);
-                }
+            if let Ok(mut d) = f.annotations.try_borrow_mut()
+                && let Some(x) = d.take()
+            {
+                out.push(x);
             }
-            if let Ok(mut d) = f.attrs.try_borrow_mut() {
-                if let Some(x) = d.take() {
-                    out.push(Value::Obj(x));
-                }
+            if let Ok(mut d) = f.attrs.try_borrow_mut()
+                && let Some(x) = d.take()
+            {
+                out.push(Value::Obj(x));
             }
             if let Ok(mut d) = f.doc.try_borrow_mut() {
                 out.push(std::mem::replace(&mut *d, Value::None));
             }
         }
         ObjKind::Cell(c) => {
-            if let Ok(mut c) = c.try_borrow_mut() {
-                if let Some(v) = c.take() {
-                    out.push(v);
-                }
+            if let Ok(mut c) = c.try_borrow_mut()
+                && let Some(v) = c.take()
+            {
+                out.push(v);
             }
         }
         ObjKind::Instance(Some(slots)) => {

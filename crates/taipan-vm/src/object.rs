@@ -65,10 +65,10 @@ impl Drop for Object {
         if depth >= TRASHCAN_DEPTH {
             let mut item = Some((kind, dict));
             let _ = DEFERRED.try_with(|p| {
-                if let Ok(mut p) = p.try_borrow_mut() {
-                    if let Some(x) = item.take() {
-                        p.push(x);
-                    }
+                if let Ok(mut p) = p.try_borrow_mut()
+                    && let Some(x) = item.take()
+                {
+                    p.push(x);
                 }
             });
             // not deferred only when the thread's storage is gone: drop in place
