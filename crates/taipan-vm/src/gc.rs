@@ -1,10 +1,13 @@
 //! The cycle collector: reclaims reference cycles that reference counting cannot.
 //!
-//! Algorithm: CPython's (`Modules/gcmodule.c`), without generations.
-//! 1. Every object that can take part in a cycle is *tracked* when allocated
-//!    ([`alloc`]): a weak pointer goes into a per-thread list.
-//! 2. A collection upgrades every live tracked object and sets
-//!    `gc_refs = strong_count - 1` (minus our own temporary reference).
+//! Algorithm: CPython's trial deletion (`Modules/gcmodule.c`), without generations.
+//! 1. Every object that can take part in a cycle is *tracked* when allocated ([`alloc`]):
+//!    its address goes into a per-thread table. The object's destructor (`Drop for Object`
+//!    in `object.rs`) calls [`untrack`], which removes it again. So the table holds exactly
+//!    the live tracked objects, and it never keeps memory alive: an object's memory is
+//!    returned the moment its reference count drops to zero.
+//! 2. A collection takes a temporary strong reference to every tracked object and sets
+//!    `gc_refs = strong_count - 1` (minus that temporary reference).
 //! 3. For every reference from one tracked object to another (see [`traverse`]),
 //!    the target's `gc_refs` is decremented. What remains counts references from outside
 //!    the tracked set (frames, the VM, Rust locals).
@@ -16,37 +19,111 @@
 //! safe to run whenever no `RefCell` borrow is held by the interpreter: borrows that are
 //! held make `try_borrow` fail, and such objects are treated as alive.
 //!
-//! Scheduling: a collection runs at the next safe point (a call or loop back-edge) after
-//! `max(MIN_THRESHOLD, live objects after the last collection)` tracked allocations, so
-//! the amortized cost per allocation is constant and memory stays within about twice the
-//! live size. Not handled yet: `__del__` finalizers (taipan does not call `__del__`).
+//! ## The tracking table (the one place with `unsafe`)
+//!
+//! The table is a hash set of raw `*const Object` pointers, so tracking and untracking
+//! are O(1) and no `Weak` is needed (a `Weak` would keep the allocation alive until the
+//! next collection). The hash keeps locality: objects near each other in memory land in
+//! nearby buckets (see `AddrHasher`), and a collection sorts its snapshot by address, so
+//! both walk memory roughly sequentially instead of missing the cache on every object. A raw pointer cannot be
+//! turned back into an `Rc` safely, so the collection step 2 uses `unsafe`. It relies on
+//! one invariant: **a pointer is in the table if and only if its object is alive**
+//! (strong count at least 1, destructor not started). It holds because:
+//! - [`alloc`] inserts the pointer right after `Rc::new` (obtained with `Rc::into_raw`,
+//!   as `Rc::increment_strong_count` requires), while the object is alive;
+//! - the destructor removes it first thing, and Rust runs the destructor exactly when the
+//!   strong count reaches zero, with no code in between;
+//! - whether an object is tracked is a pure function ([`is_container`]) of its immutable
+//!   parts (header `dict`, payload variant, tuple items, a native function's receiver),
+//!   so the destructor asks the same question and gets the same answer. Nothing mutates
+//!   those parts in place (no `Rc::get_mut`/`Rc::make_mut`/`Rc::try_unwrap` on objects
+//!   anywhere in the VM): code that did would have to untrack first;
+//! - the table's `RefCell` is only borrowed inside the small functions of this module,
+//!   which never drop an object (or run any other code) while holding the borrow, so the
+//!   destructor's removal can never find the table busy.
+//!
+//! Scheduling (CPython's generation-0 count): `count` is tracked allocations minus
+//! tracked deallocations since the last collection (never below zero). Acyclic garbage
+//! therefore costs nothing; only objects that survive reference counting (live growth or
+//! cyclic garbage) advance it. A collection runs at the next safe point (a call or loop
+//! back-edge) once `count` reaches `max(MIN_THRESHOLD, live objects after the last
+//! collection)`: each full pass costs time proportional to the live set and happens only
+//! after at least as many new survivors, so the amortized cost per allocation is constant
+//! and cyclic garbage stays within about the live size. Not handled yet: `__del__`
+//! finalizers (taipan does not call `__del__`).
 
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 use crate::object::{IterState, ObjKind, Object};
 use crate::value::{Obj, Value};
 
-/// Tracked allocations between collections, at least.
+/// Growth of the tracked set (see the module doc) that triggers a collection, at least.
 const MIN_THRESHOLD: usize = 20_000;
 
-struct GcState {
-    tracked: Vec<Weak<Object>>,
-    since_last: usize,
-    threshold: usize,
-    collections: usize,
-    collected: usize,
+/// Hashes an object address for the tracking table (only `write_usize` is used: a raw
+/// pointer hashes as its address). hashbrown picks the bucket from the low bits and
+/// compares the top 7 bits as a tag first; see `write_usize` for how each is chosen.
+#[derive(Default)]
+struct AddrHasher(u64);
+
+/// An odd constant with well-spread bits (2^64 / golden ratio).
+const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl Hasher for AddrHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_usize(b as usize);
+        }
+    }
+
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        // bucket (low bits): the address in 16-byte units, with bits 16.. folded in so
+        // that far-apart heap regions spread; objects allocated near each other land in
+        // nearby buckets, so tracking and untracking walk the table like they walk the
+        // heap (few cache misses). Tag (top 7 bits, compared first by hashbrown): a mix
+        // of the whole address.
+        let a = (n as u64) >> 4;
+        let bucket = (a ^ (a >> 16)) & ((1 << 57) - 1);
+        let tag = a.wrapping_mul(MIX) >> 57;
+        self.0 = bucket | (tag << 57);
+    }
 }
+
+type AddrBuild = BuildHasherDefault<AddrHasher>;
+
+/// The set of live tracked objects (see the module doc for the invariant).
+type Table = hashbrown::HashSet<*const Object, AddrBuild>;
 
 thread_local! {
-    static STATE: RefCell<GcState> = const {
-        RefCell::new(GcState { tracked: Vec::new(), since_last: 0, threshold: MIN_THRESHOLD, collections: 0, collected: 0 })
-    };
+    /// Live tracked objects. Borrowed only inside this module, never across a drop.
+    static TABLE: RefCell<Table> = const { RefCell::new(hashbrown::HashSet::with_hasher(BuildHasherDefault::new())) };
+    /// Tracked allocations minus tracked deallocations since the last collection.
+    static COUNT: Cell<usize> = const { Cell::new(0) };
+    /// The `COUNT` that makes a collection due.
+    static THRESHOLD: Cell<usize> = const { Cell::new(MIN_THRESHOLD) };
+    /// (collections run, objects found unreachable) so far.
+    static STATS: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+    /// A collection is due at the next safe point.
     static PENDING: Cell<bool> = const { Cell::new(false) };
     static ENABLED: Cell<bool> = const { Cell::new(true) };
+    /// A collection is running (no nested collection).
+    static COLLECTING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// True for payloads that can hold references to other objects.
+/// True for objects that can hold references to other objects (the tracked ones).
+///
+/// Must depend only on parts of the object that never change after allocation: the
+/// destructor recomputes it to decide whether to untrack (see the module doc).
+#[inline]
 fn is_container(o: &Object) -> bool {
     match &o.kind {
         ObjKind::Str(_)
@@ -81,20 +158,48 @@ fn is_atomic(o: &Object) -> bool {
 /// Allocates an object, tracking it if it can be part of a cycle.
 #[inline]
 pub fn alloc(o: Object) -> Obj {
-    let track = is_container(&o);
-    let rc = Rc::new(o);
-    if track {
-        STATE.with(|s| {
-            if let Ok(mut s) = s.try_borrow_mut() {
-                s.tracked.push(Rc::downgrade(&rc));
-                s.since_last += 1;
-                if s.since_last >= s.threshold {
-                    PENDING.with(|p| p.set(true));
-                }
-            }
-        });
+    if !is_container(&o) {
+        return Rc::new(o);
     }
-    rc
+    let ptr = Rc::into_raw(Rc::new(o));
+    let inserted = TABLE
+        .try_with(|t| match t.try_borrow_mut() {
+            Ok(mut t) => {
+                t.insert(ptr);
+                true
+            }
+            Err(_) => false,
+        })
+        .unwrap_or(false);
+    if inserted {
+        let c = COUNT.with(|c| {
+            let n = c.get() + 1;
+            c.set(n);
+            n
+        });
+        if c >= THRESHOLD.with(|t| t.get()) {
+            PENDING.with(|p| p.set(true));
+        }
+    }
+    // SAFETY: `ptr` comes from `Rc::into_raw` just above and is converted back exactly
+    // once, restoring the strong reference that `into_raw` gave up.
+    unsafe { Rc::from_raw(ptr) }
+}
+
+/// Removes a dying object from the tracking table; called first thing by the object's
+/// destructor (`Drop for Object`). O(1); does nothing for objects that were not tracked.
+#[inline]
+pub fn untrack(o: &Object) {
+    if !is_container(o) {
+        return;
+    }
+    let ptr: *const Object = o;
+    let removed = TABLE
+        .try_with(|t| t.try_borrow_mut().map(|mut t| t.remove(&ptr)).unwrap_or(false))
+        .unwrap_or(false);
+    if removed {
+        let _ = COUNT.try_with(|c| c.set(c.get().saturating_sub(1)));
+    }
 }
 
 /// Runs a collection if one is due. Call only at safe points (no borrows held by the
@@ -106,11 +211,7 @@ pub fn maybe_collect() {
         if ENABLED.with(|e| e.get()) {
             collect();
         } else {
-            STATE.with(|s| {
-                if let Ok(mut s) = s.try_borrow_mut() {
-                    s.since_last = 0;
-                }
-            });
+            COUNT.with(|c| c.set(0));
         }
     }
 }
@@ -127,81 +228,117 @@ pub fn is_enabled() -> bool {
 
 /// (collections run, objects reclaimed) so far.
 pub fn stats() -> (usize, usize) {
-    STATE.with(|s| s.try_borrow().map(|s| (s.collections, s.collected)).unwrap_or((0, 0)))
+    STATS.with(|s| s.get())
+}
+
+/// (growth count since the last collection, the count that triggers the next one,
+/// live tracked objects): the analogue of CPython's `gc.get_count()` /
+/// `gc.get_threshold()` for the single generation.
+pub fn counts() -> (usize, usize, usize) {
+    let live = TABLE.with(|t| t.try_borrow().map(|t| t.len()).unwrap_or(0));
+    (COUNT.with(|c| c.get()), THRESHOLD.with(|t| t.get()), live)
+}
+
+/// Takes a strong reference to every tracked object, in address order.
+///
+/// The table iterates in hash order, which is random in memory; a collection touches
+/// every object several times, and in random order nearly every touch is a cache miss
+/// (measured: twice the run time on a cycle-heavy loop). Sorting by address makes the
+/// passes walk the heap roughly sequentially.
+fn snapshot() -> Vec<Obj> {
+    TABLE.with(|t| match t.try_borrow() {
+        Ok(t) => {
+            let mut ptrs: Vec<*const Object> = t.iter().copied().collect();
+            ptrs.sort_unstable();
+            ptrs.into_iter()
+                .map(|p| {
+                    // SAFETY: `p` is in the table (still borrowed, so unchanged), so its
+                    // object is alive (strong count >= 1, destructor not started; see the
+                    // module doc) and `p` came from `Rc::into_raw` in `alloc`.
+                    // Incrementing the count and rebuilding an `Rc` from the pointer
+                    // yields an owned strong reference, balanced when that `Rc` is
+                    // dropped. Nothing is dropped while the table is borrowed.
+                    unsafe {
+                        Rc::increment_strong_count(p);
+                        Rc::from_raw(p)
+                    }
+                })
+                .collect()
+        }
+        Err(_) => Vec::new(),
+    })
 }
 
 /// Collects cyclic garbage now; returns the number of objects found unreachable.
 pub fn collect() -> usize {
-    let tracked = STATE.with(|s| match s.try_borrow_mut() {
-        Ok(mut s) => std::mem::take(&mut s.tracked),
-        Err(_) => Vec::new(),
-    });
-    let objs: Vec<Obj> = tracked.iter().filter_map(|w| w.upgrade()).collect();
-    drop(tracked);
-    let index: hashbrown::HashMap<usize, usize> = objs
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (Rc::as_ptr(o) as usize, i))
-        .collect();
+    if COLLECTING.with(|c| c.replace(true)) {
+        return 0;
+    }
+    let objs = snapshot();
+    COUNT.with(|c| c.set(0));
+    let index: hashbrown::HashMap<*const Object, usize, AddrBuild> =
+        objs.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o), i)).collect();
     // gc_refs: references from outside the tracked set (minus our own temporary one)
     let mut refs: Vec<isize> = objs.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
     let mut opaque = vec![false; objs.len()];
     for (i, o) in objs.iter().enumerate() {
         let ok = traverse(o, &mut |child: &Obj| {
-            if let Some(&j) = index.get(&(Rc::as_ptr(child) as usize)) {
-                refs[j] -= 1;
+            if let Some(r) = index.get(&Rc::as_ptr(child)).and_then(|&j| refs.get_mut(j)) {
+                *r -= 1;
             }
         });
-        if !ok {
-            opaque[i] = true;
+        if let (false, Some(op)) = (ok, opaque.get_mut(i)) {
+            *op = true;
         }
     }
     // everything reachable from an externally referenced (or unreadable) object is alive
-    let mut alive = vec![false; objs.len()];
-    let mut stack: Vec<usize> = (0..objs.len()).filter(|&i| refs[i] > 0 || opaque[i]).collect();
-    for &i in &stack {
-        alive[i] = true;
-    }
+    let mut alive: Vec<bool> = refs.iter().zip(&opaque).map(|(&r, &op)| r > 0 || op).collect();
+    let mut stack: Vec<usize> = (0..objs.len()).filter(|&i| alive.get(i) == Some(&true)).collect();
     while let Some(i) = stack.pop() {
-        traverse(&objs[i], &mut |child: &Obj| {
-            if let Some(&j) = index.get(&(Rc::as_ptr(child) as usize)) {
-                if !alive[j] {
-                    alive[j] = true;
-                    stack.push(j);
-                }
+        let Some(o) = objs.get(i) else { continue };
+        traverse(o, &mut |child: &Obj| {
+            if let Some(&j) = index.get(&Rc::as_ptr(child))
+                && let Some(a @ false) = alive.get_mut(j)
+            {
+                *a = true;
+                stack.push(j);
             }
         });
     }
-    let garbage: Vec<usize> = (0..objs.len()).filter(|&i| !alive[i]).collect();
+    drop(index);
+    let garbage: Vec<&Obj> = objs.iter().zip(&alive).filter(|(_, a)| !**a).map(|(o, _)| o).collect();
     let n = garbage.len();
-    // keep the survivors tracked
-    let survivors: Vec<Weak<Object>> = objs
-        .iter()
-        .zip(alive.iter())
-        .filter(|(_, a)| **a)
-        .map(|(o, _)| Rc::downgrade(o))
-        .collect();
-    let live = survivors.len();
-    STATE.with(|s| {
-        if let Ok(mut s) = s.try_borrow_mut() {
-            let newer = std::mem::take(&mut s.tracked);
-            s.tracked = survivors;
-            s.tracked.extend(newer);
-            s.since_last = 0;
-            s.threshold = MIN_THRESHOLD.max(live);
-            s.collections += 1;
-            s.collected += n;
-        }
+    let survivors = objs.len() - n;
+    THRESHOLD.with(|t| t.set(MIN_THRESHOLD.max(survivors)));
+    STATS.with(|s| {
+        let (runs, total) = s.get();
+        s.set((runs + 1, total + n));
     });
     // break the cycles: clear contents, collecting the dropped values so that their
     // destructors run after every object was cleared
     let mut dropped: Vec<Value> = Vec::new();
-    for &i in &garbage {
-        clear(&objs[i], &mut dropped);
+    for o in garbage {
+        clear(o, &mut dropped);
     }
     drop(dropped);
+    // the garbage is freed here, when the last (temporary) references go
     drop(objs);
+    shrink_table();
+    COLLECTING.with(|c| c.set(false));
     n
+}
+
+/// Gives back the table's memory after the live set shrank a lot (a collection scans
+/// the whole capacity, so it must stay proportional to the live set).
+fn shrink_table() {
+    TABLE.with(|t| {
+        if let Ok(mut t) = t.try_borrow_mut() {
+            let len = t.len();
+            if t.capacity() > 8 * len.max(4096) {
+                t.shrink_to(2 * len);
+            }
+        }
+    });
 }
 
 /// Calls `visit` for every object directly referenced by `o`. Returns false if a
@@ -243,7 +380,7 @@ pub fn traverse(o: &Object, visit: &mut dyn FnMut(&Obj)) -> bool {
         }
         ObjKind::Function(f) => {
             visit(&f.globals);
-            f.closure.iter().for_each(|c| visit(c));
+            f.closure.iter().for_each(&mut *visit);
             val(&f.module, visit);
             let ok = [
                 f.defaults
@@ -252,14 +389,14 @@ pub fn traverse(o: &Object, visit: &mut dyn FnMut(&Obj)) -> bool {
                     .is_ok(),
                 f.kwdefaults
                     .try_borrow()
-                    .map(|d| d.iter().for_each(|x| visit(x)))
+                    .map(|d| d.iter().for_each(&mut *visit))
                     .is_ok(),
                 f.doc.try_borrow().map(|d| val(&d, visit)).is_ok(),
                 f.annotations
                     .try_borrow()
                     .map(|d| d.iter().for_each(|v| val(v, visit)))
                     .is_ok(),
-                f.attrs.try_borrow().map(|d| d.iter().for_each(|x| visit(x))).is_ok(),
+                f.attrs.try_borrow().map(|d| d.iter().for_each(&mut *visit)).is_ok(),
             ];
             if ok.iter().any(|k| !k) {
                 return false;
@@ -276,8 +413,8 @@ pub fn traverse(o: &Object, visit: &mut dyn FnMut(&Obj)) -> bool {
         }
         ObjKind::Type(t) => {
             visit(&t.dict);
-            let ok = t.bases.try_borrow().map(|b| b.iter().for_each(|x| visit(x))).is_ok()
-                && t.mro_tail.try_borrow().map(|b| b.iter().for_each(|x| visit(x))).is_ok();
+            let ok = t.bases.try_borrow().map(|b| b.iter().for_each(&mut *visit)).is_ok()
+                && t.mro_tail.try_borrow().map(|b| b.iter().for_each(&mut *visit)).is_ok();
             if !ok {
                 return false;
             }
@@ -414,30 +551,30 @@ fn clear(o: &Object, out: &mut Vec<Value>) {
             if let Ok(mut d) = f.defaults.try_borrow_mut() {
                 out.append(&mut d);
             }
-            if let Ok(mut d) = f.kwdefaults.try_borrow_mut() {
-                if let Some(x) = d.take() {
-                    out.push(Value::Obj(x));
-                }
+            if let Ok(mut d) = f.kwdefaults.try_borrow_mut()
+                && let Some(x) = d.take()
+            {
+                out.push(Value::Obj(x));
             }
-            if let Ok(mut d) = f.annotations.try_borrow_mut() {
-                if let Some(x) = d.take() {
-                    out.push(x);
-                }
+            if let Ok(mut d) = f.annotations.try_borrow_mut()
+                && let Some(x) = d.take()
+            {
+                out.push(x);
             }
-            if let Ok(mut d) = f.attrs.try_borrow_mut() {
-                if let Some(x) = d.take() {
-                    out.push(Value::Obj(x));
-                }
+            if let Ok(mut d) = f.attrs.try_borrow_mut()
+                && let Some(x) = d.take()
+            {
+                out.push(Value::Obj(x));
             }
             if let Ok(mut d) = f.doc.try_borrow_mut() {
                 out.push(std::mem::replace(&mut *d, Value::None));
             }
         }
         ObjKind::Cell(c) => {
-            if let Ok(mut c) = c.try_borrow_mut() {
-                if let Some(v) = c.take() {
-                    out.push(v);
-                }
+            if let Ok(mut c) = c.try_borrow_mut()
+                && let Some(v) = c.take()
+            {
+                out.push(v);
             }
         }
         ObjKind::Instance(Some(slots)) => {

@@ -47,23 +47,28 @@ thread_local! {
     static DEFERRED: RefCell<Vec<(ObjKind, Option<Obj>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Frees deeply nested structures iteratively (CPython's "trashcan",
-/// `Py_TRASHCAN_BEGIN`): an object destroyed more than [`TRASHCAN_DEPTH`] destructors deep
-/// hands its payload to a per-thread list, which the outermost destructor drains. So
-/// dropping a million nested lists never overflows the native stack, however deep the
-/// stack already is.
+/// Untracks the object from the cycle collector ([`crate::gc::untrack`], O(1)), then frees
+/// deeply nested structures iteratively (CPython's "trashcan", `Py_TRASHCAN_BEGIN`): an
+/// object destroyed more than [`TRASHCAN_DEPTH`] destructors deep hands its payload to a
+/// per-thread list, which the outermost destructor drains. So dropping a million nested
+/// lists never overflows the native stack, however deep the stack already is.
+///
+/// The collector's table holds raw pointers to live tracked objects; it relies on this
+/// destructor untracking first, and on an object's header and payload variant never being
+/// replaced in place (no `Rc::get_mut`/`Rc::try_unwrap` on objects; see `gc.rs`).
 impl Drop for Object {
     fn drop(&mut self) {
+        crate::gc::untrack(self);
         let depth = DROP_DEPTH.try_with(|d| d.get()).unwrap_or(0);
         let kind = std::mem::replace(&mut self.kind, ObjKind::NotImplemented);
         let dict = self.dict.take();
         if depth >= TRASHCAN_DEPTH {
             let mut item = Some((kind, dict));
             let _ = DEFERRED.try_with(|p| {
-                if let Ok(mut p) = p.try_borrow_mut() {
-                    if let Some(x) = item.take() {
-                        p.push(x);
-                    }
+                if let Ok(mut p) = p.try_borrow_mut()
+                    && let Some(x) = item.take()
+                {
+                    p.push(x);
                 }
             });
             // not deferred only when the thread's storage is gone: drop in place
