@@ -171,7 +171,7 @@ impl Vm {
         Value::Obj(crate::gc::alloc(Object {
             class: Some(ty.clone()),
             dict,
-            kind: ObjKind::Exception(RefCell::new(new_exc_data(args))),
+            kind: ObjKind::Exception(Box::new(RefCell::new(new_exc_data(args)))),
         }))
     }
 

@@ -1097,7 +1097,7 @@ fn prop_buffer(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         "wb".to_string()
     };
     let ty = file_type(vm, &st);
-    Ok(Value::new_obj(&ty, ObjKind::File(RefCell::new(st))))
+    Ok(Value::new_obj(&ty, ObjKind::File(Box::new(RefCell::new(st)))))
 }
 
 fn prop_errors(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -1279,7 +1279,7 @@ pub fn open(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         std: None,
     };
     let ty = file_type(vm, &st);
-    Ok(Value::new_obj(&ty, ObjKind::File(RefCell::new(st))))
+    Ok(Value::new_obj(&ty, ObjKind::File(Box::new(RefCell::new(st)))))
 }
 
 /// The type object for a file with this state.
@@ -1302,7 +1302,7 @@ fn file_type(vm: &mut Vm, st: &FileState) -> Obj {
 /// A new standard stream object (`sys.stdin`, ...).
 pub fn new_std_stream(vm: &mut Vm, stream: StdStream) -> Value {
     let ty = vm.types.text_io.clone();
-    Value::new_obj(&ty, ObjKind::File(RefCell::new(FileState::std(stream))))
+    Value::new_obj(&ty, ObjKind::File(Box::new(RefCell::new(FileState::std(stream)))))
 }
 
 /// Creates the file types' methods and the `_io` module (`UnsupportedOperation`,

@@ -397,7 +397,7 @@ pub enum ObjKind {
     /// A module (attributes in the header's dict).
     Module,
     /// An exception.
-    Exception(RefCell<ExcData>),
+    Exception(Box<RefCell<ExcData>>),
     /// A closure cell.
     Cell(RefCell<Option<Value>>),
     /// A code object.
@@ -438,7 +438,7 @@ pub enum ObjKind {
         which: DictViewKind,
     },
     /// An open file.
-    File(RefCell<crate::file::FileState>),
+    File(Box<RefCell<crate::file::FileState>>),
     /// `NotImplemented`.
     NotImplemented,
     /// `Ellipsis`.

@@ -63,7 +63,7 @@ pub fn new_instance(vm: &mut Vm, cls: &Obj) -> Value {
     let kind = match td.layout {
         Layout::Exception => {
             let args = vm.new_tuple(vec![]);
-            ObjKind::Exception(RefCell::new(crate::exceptions::new_exc_data(args)))
+            ObjKind::Exception(Box::new(RefCell::new(crate::exceptions::new_exc_data(args))))
         }
         Layout::List => ObjKind::List(RefCell::new(vec![])),
         Layout::Dict => ObjKind::Dict(RefCell::new(crate::dict::Dict::new())),
