@@ -8,6 +8,7 @@ use taipan_bytecode::BinaryOperator as B;
 
 use crate::numops::to_pyint;
 use crate::object::ObjKind;
+use crate::subscript::SliceIndices;
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -187,8 +188,16 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
     Some(match &o.kind {
         ObjKind::List(l) => {
             if is_slice {
-                let items = l.borrow().clone();
-                slice_of(vm, &items, key).map(|v| vm.new_list(v))
+                // bounds first (their __index__ may change the list), then the length
+                let b = match vm.slice_unpack(key) {
+                    Ok(b) => b,
+                    Err(e) => return Some(Err(e)),
+                };
+                let v = {
+                    let items = l.borrow();
+                    copy_slice(&items, &b.adjust(items.len()))
+                };
+                Ok(vm.new_list(v))
             } else {
                 let len = l.borrow().len();
                 match vm.seq_index(key, len, "list") {
@@ -202,11 +211,21 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
         }
         ObjKind::Tuple(t) => {
             if is_slice {
-                let items = t.to_vec();
-                slice_of(vm, &items, key).map(|v| vm.new_tuple(v))
+                let si = match vm.slice_indices(key, t.len()) {
+                    Ok(si) => si,
+                    Err(e) => return Some(Err(e)),
+                };
+                // t[:] of an exact tuple is t itself, as CPython
+                if si.step == 1 && si.len == t.len() && is_exact(o, &vm.types.tuple) {
+                    return Some(Ok(Value::Obj(o.clone())));
+                }
+                Ok(vm.new_tuple(copy_slice(t, &si)))
             } else {
                 match vm.seq_index(key, t.len(), "tuple") {
-                    Ok(i) => Ok(t[i].clone()),
+                    Ok(i) => match t.get(i) {
+                        Some(v) => Ok(v.clone()),
+                        None => Err(vm.index_error("tuple index out of range")),
+                    },
                     Err(e) => Err(e),
                 }
             }
@@ -217,32 +236,24 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
                     Ok(si) => si,
                     Err(e) => return Some(Err(e)),
                 };
-                let text = s.as_str();
-                let out: String = if s.is_ascii() {
-                    if si.step == 1 {
-                        text.get(si.start.max(0) as usize..(si.start.max(0) as usize + si.len))
-                            .unwrap_or("")
-                            .to_string()
-                    } else {
-                        si.indices()
-                            .filter_map(|i| text.as_bytes().get(i).map(|b| *b as char))
-                            .collect()
-                    }
-                } else {
-                    let chars: Vec<char> = text.chars().collect();
-                    si.indices().filter_map(|i| chars.get(i).copied()).collect()
-                };
-                Ok(vm.new_str(out))
+                // s[:] of an exact str is s itself, as CPython
+                if si.step == 1 && si.len == s.char_len() && is_exact(o, &vm.types.str) {
+                    return Some(Ok(Value::Obj(o.clone())));
+                }
+                Ok(str_slice(vm, s.as_str(), s.is_ascii(), &si))
             } else {
                 match vm.seq_index(key, s.char_len(), "string") {
                     Ok(i) => {
+                        let text = s.as_str();
                         let c = if s.is_ascii() {
-                            s.as_str().get(i..i + 1).map(|x| x.to_string())
+                            text.get(i..i + 1)
                         } else {
-                            s.as_str().chars().nth(i).map(|c| c.to_string())
+                            text.char_indices()
+                                .nth(i)
+                                .and_then(|(p, c)| text.get(p..p + c.len_utf8()))
                         };
                         Ok(match c {
-                            Some(c) => vm.intern_char(&c),
+                            Some(c) => vm.intern_char(c),
                             None => vm.new_str(""),
                         })
                     }
@@ -250,36 +261,48 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
                 }
             }
         }
-        ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
-            let data = crate::builtins::bytes::bytes_data(&Value::Obj(o.clone())).unwrap_or_default();
-            let is_array = matches!(o.kind, ObjKind::ByteArray(_));
+        ObjKind::Bytes(data) => {
             if is_slice {
                 match vm.slice_indices(key, data.len()) {
-                    Ok(si) => {
-                        let v: Vec<u8> = si.indices().filter_map(|i| data.get(i).copied()).collect();
-                        Ok(if is_array {
-                            Value::new_obj(&vm.types.bytearray, ObjKind::ByteArray(RefCell::new(v)))
-                        } else {
-                            vm.new_bytes(v)
-                        })
-                    }
+                    Ok(si) => Ok(vm.new_bytes(copy_slice(data, &si))),
                     Err(e) => Err(e),
                 }
             } else {
-                let what = if is_array { "bytearray" } else { "index" };
-                match vm.seq_index(key, data.len(), what) {
-                    Ok(i) => Ok(Value::Int(data[i] as i64)),
+                match vm.seq_index(key, data.len(), "index") {
+                    Ok(i) => match data.get(i) {
+                        Some(b) => Ok(Value::Int(*b as i64)),
+                        None => Err(vm.index_error("index out of range")),
+                    },
                     Err(e) => {
                         if vm.exc_matches(&e.0, &vm.exc.index_error.clone()) {
-                            Err(vm.index_error(if is_array {
-                                "bytearray index out of range"
-                            } else {
-                                "index out of range"
-                            }))
+                            Err(vm.index_error("index out of range"))
                         } else {
                             Err(e)
                         }
                     }
+                }
+            }
+        }
+        ObjKind::ByteArray(data) => {
+            if is_slice {
+                let b = match vm.slice_unpack(key) {
+                    Ok(b) => b,
+                    Err(e) => return Some(Err(e)),
+                };
+                let v = {
+                    let data = data.borrow();
+                    copy_slice(&data, &b.adjust(data.len()))
+                };
+                Ok(Value::new_obj(&vm.types.bytearray, ObjKind::ByteArray(RefCell::new(v))))
+            } else {
+                let len = data.borrow().len();
+                match vm.seq_index(key, len, "bytearray") {
+                    // __index__ may have shrunk the bytearray: read it again
+                    Ok(i) => match data.borrow().get(i).copied() {
+                        Some(b) => Ok(Value::Int(b as i64)),
+                        None => Err(vm.index_error("bytearray index out of range")),
+                    },
+                    Err(e) => Err(e),
                 }
             }
         }
@@ -333,9 +356,60 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
     })
 }
 
-fn slice_of(vm: &mut Vm, items: &[Value], key: &Value) -> PyResult<Vec<Value>> {
-    let si = vm.slice_indices(key, items.len())?;
-    Ok(si.indices().filter_map(|i| items.get(i).cloned()).collect())
+/// True if `o`'s class is exactly `ty` (not a subclass).
+#[inline]
+fn is_exact(o: &Obj, ty: &Obj) -> bool {
+    o.class.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(c, ty))
+}
+
+/// The items of `items` selected by `si` (computed against `items.len()`): a plain copy
+/// for step 1, a reversed copy for step -1, else every `step`-th item.
+fn copy_slice<T: Clone>(items: &[T], si: &SliceIndices) -> Vec<T> {
+    if si.len == 0 || si.start < 0 {
+        return Vec::new();
+    }
+    let start = si.start as usize;
+    match si.step {
+        1 => items
+            .get(start..start.saturating_add(si.len))
+            .map(<[T]>::to_vec)
+            .unwrap_or_default(),
+        -1 => {
+            let low = start.saturating_add(1).saturating_sub(si.len);
+            items
+                .get(low..=start)
+                .map(|part| part.iter().rev().cloned().collect())
+                .unwrap_or_default()
+        }
+        _ => {
+            let mut out = Vec::with_capacity(si.len);
+            out.extend(si.indices().filter_map(|i| items.get(i).cloned()));
+            out
+        }
+    }
+}
+
+/// `text[si]` as a new str (`si` counts code points).
+fn str_slice(vm: &mut Vm, text: &str, ascii: bool, si: &SliceIndices) -> Value {
+    if ascii {
+        let bytes = copy_slice(text.as_bytes(), si);
+        return vm.new_str(String::from_utf8(bytes).unwrap_or_default());
+    }
+    if si.len == 0 || si.start < 0 {
+        return vm.new_str("");
+    }
+    let start = si.start as usize;
+    let out: String = if si.step == 1 {
+        // byte offsets of the first and one-past-last selected code points
+        let mut offsets = text.char_indices().map(|(p, _)| p).skip(start);
+        let from = offsets.next().unwrap_or(text.len());
+        let to = offsets.nth(si.len.saturating_sub(1)).unwrap_or(text.len());
+        text.get(from..to).unwrap_or("").to_string()
+    } else {
+        let chars: Vec<char> = text.chars().collect();
+        si.indices().filter_map(|i| chars.get(i).copied()).collect()
+    };
+    vm.new_str(out)
 }
 
 /// `o[key] = value` for built-in kinds; `None` if not supported natively.
@@ -343,53 +417,7 @@ pub fn builtin_setitem(vm: &mut Vm, o: &Obj, key: &Value, value: &Value) -> Opti
     Some(match &o.kind {
         ObjKind::List(l) => {
             if matches!(key.kind(), Some(ObjKind::Slice { .. })) {
-                let new_items = match vm.iter(value) {
-                    Ok(it) => {
-                        let mut v = Vec::new();
-                        loop {
-                            match vm.next(&it) {
-                                Ok(Some(x)) => v.push(x),
-                                Ok(None) => break,
-                                Err(e) => return Some(Err(e)),
-                            }
-                        }
-                        v
-                    }
-                    Err(e) => {
-                        if vm.exc_matches(&e.0, &vm.exc.type_error.clone()) {
-                            return Some(Err(vm.type_error("can only assign an iterable")));
-                        }
-                        return Some(Err(e));
-                    }
-                };
-                let len = l.borrow().len();
-                let si = match vm.slice_indices(key, len) {
-                    Ok(si) => si,
-                    Err(e) => return Some(Err(e)),
-                };
-                let mut list = l.borrow_mut();
-                if si.step == 1 {
-                    // clamped to the current length: __index__ of the bounds may have
-                    // shrunk the list (CPython's list_ass_slice clamps the same way)
-                    let start = (si.start.max(0) as usize).min(list.len());
-                    let end = start.saturating_add(si.len).min(list.len());
-                    list.splice(start..end, new_items);
-                    Ok(())
-                } else if new_items.len() != si.len {
-                    drop(list);
-                    Err(vm.value_error(format!(
-                        "attempt to assign sequence of size {} to extended slice of size {}",
-                        new_items.len(),
-                        si.len
-                    )))
-                } else {
-                    for (i, v) in si.indices().zip(new_items) {
-                        if let Some(slot) = list.get_mut(i) {
-                            *slot = v;
-                        }
-                    }
-                    Ok(())
-                }
+                list_set_slice(vm, o, l, key, value)
             } else {
                 let len = l.borrow().len();
                 match vm.seq_index(key, len, "list") {
@@ -420,36 +448,180 @@ pub fn builtin_setitem(vm: &mut Vm, o: &Obj, key: &Value, value: &Value) -> Opti
     })
 }
 
+/// Where the items of a slice assignment come from.
+enum Source<'a> {
+    /// An exact list other than the target: read in place.
+    List(&'a RefCell<Vec<Value>>),
+    /// An exact tuple: read in place.
+    Tuple(&'a [Value]),
+    /// Anything else (and the target itself), copied or iterated first.
+    Owned(Vec<Value>),
+}
+
+/// `target[slice] = value` on a list (CPython `list_ass_subscript`): the slice's bounds
+/// first, then the items of `value` (read in place for an exact list or tuple, as
+/// `PySequence_Fast`, else iterated), then the replacement: step 1 replaces a range by
+/// any number of items; any other step needs exactly one item per selected slot.
+fn list_set_slice(vm: &mut Vm, o: &Obj, l: &RefCell<Vec<Value>>, key: &Value, value: &Value) -> PyResult<()> {
+    let bounds = vm.slice_unpack(key)?;
+    let si = bounds.adjust(l.borrow().len());
+    let src = match value {
+        Value::Obj(v) if std::rc::Rc::ptr_eq(v, o) => Source::Owned(l.borrow().clone()),
+        Value::Obj(v) => match &v.kind {
+            ObjKind::List(items) if is_exact(v, &vm.types.list) => Source::List(items),
+            ObjKind::Tuple(items) if is_exact(v, &vm.types.tuple) => Source::Tuple(items),
+            _ => Source::Owned(iterate_source(vm, value, si.step == 1)?),
+        },
+        _ => Source::Owned(iterate_source(vm, value, si.step == 1)?),
+    };
+    let src_len = match &src {
+        Source::List(items) => items.borrow().len(),
+        Source::Tuple(items) => items.len(),
+        Source::Owned(items) => items.len(),
+    };
+    if si.step == 1 {
+        // clamped to the current length: iterating the value may have resized the list
+        // (CPython's list_ass_slice clamps the same way)
+        let mut list = l.borrow_mut();
+        let n = list.len();
+        let low = usize::try_from(si.start).unwrap_or(0).min(n);
+        let high = usize::try_from(si.stop).unwrap_or(0).min(n).max(low);
+        if high - low == src_len {
+            if let Some(dst) = list.get_mut(low..high) {
+                match src {
+                    Source::List(items) => {
+                        for (slot, v) in dst.iter_mut().zip(items.borrow().iter()) {
+                            *slot = v.clone();
+                        }
+                    }
+                    Source::Tuple(items) => {
+                        for (slot, v) in dst.iter_mut().zip(items.iter()) {
+                            *slot = v.clone();
+                        }
+                    }
+                    Source::Owned(items) => {
+                        for (slot, v) in dst.iter_mut().zip(items) {
+                            *slot = v;
+                        }
+                    }
+                }
+            }
+        } else {
+            if list.try_reserve(src_len.saturating_sub(high - low)).is_err() {
+                drop(list);
+                return Err(no_memory(vm));
+            }
+            match src {
+                Source::List(items) => {
+                    list.splice(low..high, items.borrow().iter().cloned());
+                }
+                Source::Tuple(items) => {
+                    list.splice(low..high, items.iter().cloned());
+                }
+                Source::Owned(items) => {
+                    list.splice(low..high, items);
+                }
+            }
+        }
+        return Ok(());
+    }
+    if src_len != si.len {
+        return Err(vm.value_error(format!(
+            "attempt to assign sequence of size {src_len} to extended slice of size {}",
+            si.len
+        )));
+    }
+    let mut list = l.borrow_mut();
+    let mut put = |i: usize, v: Value| {
+        if let Some(slot) = list.get_mut(i) {
+            *slot = v;
+        }
+    };
+    match src {
+        Source::List(items) => {
+            for (i, v) in si.indices().zip(items.borrow().iter()) {
+                put(i, v.clone());
+            }
+        }
+        Source::Tuple(items) => {
+            for (i, v) in si.indices().zip(items.iter()) {
+                put(i, v.clone());
+            }
+        }
+        Source::Owned(items) => {
+            for (i, v) in si.indices().zip(items) {
+                put(i, v);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The items of a slice assignment's value that is not an exact list or tuple; a
+/// non-iterable is CPython's TypeError ("can only assign an iterable" for step 1).
+fn iterate_source(vm: &mut Vm, value: &Value, simple: bool) -> PyResult<Vec<Value>> {
+    let it = match vm.iter(value) {
+        Ok(it) => it,
+        Err(e) => {
+            if vm.exc_matches(&e.0, &vm.exc.type_error.clone()) {
+                return Err(vm.type_error(if simple {
+                    "can only assign an iterable"
+                } else {
+                    "must assign iterable to extended slice"
+                }));
+            }
+            return Err(e);
+        }
+    };
+    let mut out = Vec::new();
+    while let Some(x) = vm.next(&it)? {
+        if out.len() == out.capacity() && out.try_reserve(out.len().max(4)).is_err() {
+            return Err(no_memory(vm));
+        }
+        out.push(x);
+    }
+    Ok(out)
+}
+
+/// `del target[slice]` on a list: a contiguous range for steps 1 and -1, else every
+/// selected index (bounds resolved before the length is read, as CPython).
+fn list_del_slice(vm: &mut Vm, l: &RefCell<Vec<Value>>, key: &Value) -> PyResult<()> {
+    let bounds = vm.slice_unpack(key)?;
+    let mut list = l.borrow_mut();
+    let si = bounds.adjust(list.len());
+    if si.len == 0 || si.start < 0 {
+        return Ok(());
+    }
+    let start = si.start as usize;
+    let step = si.step.unsigned_abs();
+    // the lowest selected index, then every `step`-th one upwards
+    let first = if si.step > 0 {
+        start
+    } else {
+        start.saturating_sub(step.saturating_mul(si.len - 1))
+    };
+    if step == 1 {
+        let end = first.saturating_add(si.len).min(list.len());
+        let first = first.min(end);
+        list.drain(first..end);
+        return Ok(());
+    }
+    let mut k = 0usize;
+    list.retain(|_| {
+        let gone = k >= first && (k - first) % step == 0 && (k - first) / step < si.len;
+        k += 1;
+        !gone
+    });
+    Ok(())
+}
+
 /// `del o[key]` for built-in kinds; `None` if not supported natively.
 pub fn builtin_delitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<()>> {
     Some(match &o.kind {
         ObjKind::List(l) => {
             let len = l.borrow().len();
             if matches!(key.kind(), Some(ObjKind::Slice { .. })) {
-                match vm.slice_indices(key, len) {
-                    Ok(si) => {
-                        let mut list = l.borrow_mut();
-                        let mut gone = vec![false; list.len()];
-                        for i in si.indices() {
-                            if let Some(g) = gone.get_mut(i) {
-                                *g = true;
-                            }
-                        }
-                        let old = std::mem::take(&mut *list);
-                        let mut removed = Vec::with_capacity(si.len);
-                        for (i, v) in old.into_iter().enumerate() {
-                            if gone.get(i).copied().unwrap_or(false) {
-                                removed.push(v);
-                            } else {
-                                list.push(v);
-                            }
-                        }
-                        drop(list);
-                        drop(removed);
-                        Ok(())
-                    }
-                    Err(e) => Err(e),
-                }
+                list_del_slice(vm, l, key)
             } else {
                 match vm.seq_index(key, len, "list") {
                     // __index__ may have shrunk the list: check the index again
