@@ -37,6 +37,9 @@ fn this_n<'a>(
     n: usize,
 ) -> PyResult<(&'a Obj, &'a RefCell<Vec<Value>>)> {
     let r = this(vm, args, name)?;
+    if kw.is_empty() && args.len() - 1 == n {
+        return Ok(r);
+    }
     let full = format!("list.{name}");
     no_kwargs(vm, &full, kw)?;
     check_count(vm, &full, args.len() - 1, n, n)?;
@@ -53,6 +56,9 @@ fn this_pos<'a>(
     max: usize,
 ) -> PyResult<(&'a Obj, &'a RefCell<Vec<Value>>)> {
     let r = this(vm, args, name)?;
+    if kw.is_empty() && (min..=max).contains(&(args.len() - 1)) {
+        return Ok(r);
+    }
     no_kwargs(vm, &format!("list.{name}"), kw)?;
     check_positional(vm, name, args.len() - 1, min, max)?;
     Ok(r)
