@@ -133,3 +133,71 @@ class Idx:
         return 1
 
 print(c[Idx()], (5, 6)[Idx()], "xy"[Idx()], c[Idx():], "xyz"[:Idx()])
+
+# concatenation, including of a list with itself
+c = [1, 2]
+print(c + c, c + [], [] + c, (1,) + (2, 3), () + (), c)
+c += c
+print(c)
+
+# reversed() over lists and tuples; the list shrinking or growing meanwhile
+r = [1, 2, 3, 4]
+it = reversed(r)
+print(next(it), type(it).__name__)
+r.pop()
+r.pop()
+print(list(it), list(it))
+r = [1, 2, 3]
+it = reversed(r)
+r.append(4)
+print(list(it))
+print(list(reversed((1, 2, 3))), list(reversed([])), list(reversed(())))
+
+class G(list):
+    def __getitem__(self, i):
+        return "override"
+
+print(list(reversed(G([1, 2]))), type(reversed(G())).__name__)
+
+class TG(tuple):
+    def __getitem__(self, i):
+        return ("tuple override", i)
+
+print(list(reversed(TG((1, 2)))))
+
+# iteration sees appends; an exhausted list iterator stays exhausted
+r = [1]
+it = iter(r)
+out = []
+for x in it:
+    out.append(x)
+    if x < 4:
+        r.append(x + 1)
+r.append(9)
+print(out, list(it))
+
+# generators: next() on a running generator, StopIteration inside, send/throw
+def gen():
+    x = yield 1
+    yield x
+    yield next(gen_it)
+
+gen_it = gen()
+print(next(gen_it), gen_it.send("sent"))
+try:
+    next(gen_it)
+except ValueError as e:
+    print("ValueError", e)
+print(list(gen_it))
+
+def stopper():
+    yield 1
+    raise StopIteration
+
+try:
+    print(list(stopper()))
+except RuntimeError as e:
+    print("RuntimeError", e)
+
+g = (x * x for x in range(4))
+print(next(g), list(g), list(g))

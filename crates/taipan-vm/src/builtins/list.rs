@@ -251,7 +251,12 @@ fn dunder_reversed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
         seq: Value::Obj(o.clone()),
         index: n - 1,
     };
-    Ok(Value::new_obj(&vm.types.reversed, ObjKind::Iter(RefCell::new(st))))
+    // CPython's list_reverseiterator: reads the items directly, even of a subclass
+    // that overrides __getitem__
+    Ok(Value::new_obj(
+        &vm.types.list_reverseiterator,
+        ObjKind::Iter(RefCell::new(st)),
+    ))
 }
 
 fn dunder_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

@@ -60,12 +60,16 @@ pub fn sequence_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> Option<PyRes
         }
         (B::Add, Some(ObjKind::List(x)), Some(ObjKind::List(y))) => {
             if op.is_inplace() {
+                // `a += a` copies first (one cell cannot be borrowed twice)
                 let add = y.borrow().clone();
                 x.borrow_mut().extend(add);
                 return Some(Ok(a.clone()));
             }
-            let mut v = x.borrow().clone();
-            v.extend(y.borrow().iter().cloned());
+            let (x, y) = (x.borrow(), y.borrow());
+            let mut v = Vec::with_capacity(x.len().saturating_add(y.len()));
+            v.extend_from_slice(&x);
+            v.extend_from_slice(&y);
+            drop((x, y));
             Some(Ok(vm.new_list(v)))
         }
         (B::Add, Some(ObjKind::List(x)), _) if op.is_inplace() => {
@@ -77,8 +81,9 @@ pub fn sequence_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> Option<PyRes
             Some(Ok(a.clone()))
         }
         (B::Add, Some(ObjKind::Tuple(x)), Some(ObjKind::Tuple(y))) => {
-            let mut v = x.to_vec();
-            v.extend(y.iter().cloned());
+            let mut v = Vec::with_capacity(x.len().saturating_add(y.len()));
+            v.extend_from_slice(x);
+            v.extend_from_slice(y);
             Some(Ok(vm.new_tuple(v)))
         }
         (B::Add, Some(ObjKind::Bytes(x)), Some(ObjKind::Bytes(y))) => {
