@@ -38,6 +38,27 @@ pub struct SliceBounds {
 }
 
 impl SliceBounds {
+    /// The bounds of `x[start:stop:step]` when each part is None or an int: no Python code
+    /// to run. `None` for anything else, and for a zero step (whose ValueError the
+    /// general path raises).
+    #[inline]
+    pub fn plain(start: &Value, stop: &Value, step: &Value) -> Option<SliceBounds> {
+        let get = |v: &Value| match v {
+            Value::None => Some(None),
+            Value::Int(i) => Some(Some(*i)),
+            _ => None,
+        };
+        let step = get(step)?.unwrap_or(1);
+        if step == 0 {
+            return None;
+        }
+        Some(SliceBounds {
+            start: get(start)?,
+            stop: get(stop)?,
+            step: step.max(-(isize::MAX as i64)) as isize,
+        })
+    }
+
     /// Fits the bounds to a sequence of `len` items (`PySlice_AdjustIndices`): negative
     /// bounds count from the end, then everything is clamped into the sequence.
     #[inline]
@@ -135,21 +156,8 @@ impl Vm {
             return Err(self.type_error("expected a slice"));
         };
         // the common case: None or small int bounds, no Python code
-        let plain = |v: &Value| matches!(v, Value::None | Value::Int(_));
-        if plain(start) && plain(stop) && plain(step) {
-            let get = |v: &Value| match v {
-                Value::Int(i) => Some(*i),
-                _ => None,
-            };
-            let step = get(step).unwrap_or(1);
-            if step == 0 {
-                return Err(self.value_error("slice step cannot be zero"));
-            }
-            return Ok(SliceBounds {
-                start: get(start),
-                stop: get(stop),
-                step: step.max(-(isize::MAX as i64)) as isize,
-            });
+        if let Some(b) = SliceBounds::plain(start, stop, step) {
+            return Ok(b);
         }
         let (start, stop, step) = (start.clone(), stop.clone(), step.clone());
         let step = if step.is_none() { 1 } else { self.slice_index(&step)? };

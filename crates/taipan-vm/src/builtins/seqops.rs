@@ -8,7 +8,7 @@ use taipan_bytecode::BinaryOperator as B;
 
 use crate::numops::to_pyint;
 use crate::object::ObjKind;
-use crate::subscript::SliceIndices;
+use crate::subscript::{SliceBounds, SliceIndices};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -194,15 +194,10 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
         ObjKind::List(l) => {
             if is_slice {
                 // bounds first (their __index__ may change the list), then the length
-                let b = match vm.slice_unpack(key) {
-                    Ok(b) => b,
-                    Err(e) => return Some(Err(e)),
-                };
-                let v = {
-                    let items = l.borrow();
-                    copy_slice(&items, &b.adjust(items.len()))
-                };
-                Ok(vm.new_list(v))
+                match vm.slice_unpack(key) {
+                    Ok(b) => Ok(list_slice(vm, l, &b)),
+                    Err(e) => Err(e),
+                }
             } else {
                 let len = l.borrow().len();
                 match vm.seq_index(key, len, "list") {
@@ -216,15 +211,10 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
         }
         ObjKind::Tuple(t) => {
             if is_slice {
-                let si = match vm.slice_indices(key, t.len()) {
-                    Ok(si) => si,
-                    Err(e) => return Some(Err(e)),
-                };
-                // t[:] of an exact tuple is t itself, as CPython
-                if si.step == 1 && si.len == t.len() && is_exact(o, &vm.types.tuple) {
-                    return Some(Ok(Value::Obj(o.clone())));
+                match vm.slice_unpack(key) {
+                    Ok(b) => Ok(tuple_slice(vm, o, t, &b)),
+                    Err(e) => Err(e),
                 }
-                Ok(vm.new_tuple(copy_slice(t, &si)))
             } else {
                 match vm.seq_index(key, t.len(), "tuple") {
                     Ok(i) => match t.get(i) {
@@ -237,15 +227,10 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
         }
         ObjKind::Str(s) => {
             if is_slice {
-                let si = match vm.slice_indices(key, s.char_len()) {
-                    Ok(si) => si,
-                    Err(e) => return Some(Err(e)),
-                };
-                // s[:] of an exact str is s itself, as CPython
-                if si.step == 1 && si.len == s.char_len() && is_exact(o, &vm.types.str) {
-                    return Some(Ok(Value::Obj(o.clone())));
+                match vm.slice_unpack(key) {
+                    Ok(b) => Ok(str_slice(vm, o, s, &b)),
+                    Err(e) => Err(e),
                 }
-                Ok(str_slice(vm, s.as_str(), s.is_ascii(), &si))
             } else {
                 match vm.seq_index(key, s.char_len(), "string") {
                     Ok(i) => {
@@ -394,10 +379,35 @@ fn copy_slice<T: Clone>(items: &[T], si: &SliceIndices) -> Vec<T> {
     }
 }
 
-/// `text[si]` as a new str (`si` counts code points).
-fn str_slice(vm: &mut Vm, text: &str, ascii: bool, si: &SliceIndices) -> Value {
-    if ascii {
-        let bytes = copy_slice(text.as_bytes(), si);
+/// `list[b]` as a new list.
+fn list_slice(vm: &mut Vm, l: &RefCell<Vec<Value>>, b: &SliceBounds) -> Value {
+    let v = {
+        let items = l.borrow();
+        copy_slice(&items, &b.adjust(items.len()))
+    };
+    vm.new_list(v)
+}
+
+/// `tuple[b]`: the tuple itself for a full slice of an exact tuple (as CPython), else a
+/// new tuple.
+fn tuple_slice(vm: &mut Vm, o: &Obj, t: &[Value], b: &SliceBounds) -> Value {
+    let si = b.adjust(t.len());
+    if si.step == 1 && si.len == t.len() && is_exact(o, &vm.types.tuple) {
+        return Value::Obj(o.clone());
+    }
+    vm.new_tuple(copy_slice(t, &si))
+}
+
+/// `str[b]` (`b` counts code points): the str itself for a full slice of an exact str
+/// (as CPython), else a new str.
+fn str_slice(vm: &mut Vm, o: &Obj, s: &crate::object::PyStr, b: &SliceBounds) -> Value {
+    let si = b.adjust(s.char_len());
+    if si.step == 1 && si.len == s.char_len() && is_exact(o, &vm.types.str) {
+        return Value::Obj(o.clone());
+    }
+    let text = s.as_str();
+    if s.is_ascii() {
+        let bytes = copy_slice(text.as_bytes(), &si);
         return vm.new_str(String::from_utf8(bytes).unwrap_or_default());
     }
     if si.len == 0 || si.start < 0 {
@@ -422,7 +432,10 @@ pub fn builtin_setitem(vm: &mut Vm, o: &Obj, key: &Value, value: &Value) -> Opti
     Some(match &o.kind {
         ObjKind::List(l) => {
             if matches!(key.kind(), Some(ObjKind::Slice { .. })) {
-                list_set_slice(vm, o, l, key, value)
+                match vm.slice_unpack(key) {
+                    Ok(b) => list_set_slice(vm, o, l, b, value),
+                    Err(e) => Err(e),
+                }
             } else {
                 let len = l.borrow().len();
                 match vm.seq_index(key, len, "list") {
@@ -463,12 +476,36 @@ enum Source<'a> {
     Owned(Vec<Value>),
 }
 
+/// `c[start:stop:step]` for an exact list, tuple or str with plain bounds (see
+/// [`SliceBounds::plain`]), without a slice object: for the interpreter's fused
+/// `BUILD_SLICE` + `BINARY_SUBSCR` (CPython 3.12's `BINARY_SLICE`). `None`: build the
+/// slice and take the general path.
+pub fn get_slice_plain(vm: &mut Vm, c: &Value, b: &SliceBounds) -> Option<Value> {
+    let Value::Obj(o) = c else { return None };
+    match &o.kind {
+        ObjKind::List(l) if is_exact(o, &vm.types.list) => Some(list_slice(vm, l, b)),
+        ObjKind::Tuple(t) if is_exact(o, &vm.types.tuple) => Some(tuple_slice(vm, o, t, b)),
+        ObjKind::Str(s) if is_exact(o, &vm.types.str) => Some(str_slice(vm, o, s, b)),
+        _ => None,
+    }
+}
+
+/// `c[start:stop:step] = value` for an exact list with plain bounds, without a slice
+/// object (the store side of [`get_slice_plain`], CPython 3.12's `STORE_SLICE`). `None`:
+/// build the slice and take the general path.
+pub fn set_slice_plain(vm: &mut Vm, c: &Value, b: &SliceBounds, value: &Value) -> Option<PyResult<()>> {
+    let Value::Obj(o) = c else { return None };
+    match &o.kind {
+        ObjKind::List(l) if is_exact(o, &vm.types.list) => Some(list_set_slice(vm, o, l, *b, value)),
+        _ => None,
+    }
+}
+
 /// `target[slice] = value` on a list (CPython `list_ass_subscript`): the slice's bounds
-/// first, then the items of `value` (read in place for an exact list or tuple, as
+/// (already unpacked) first, then the items of `value` (read in place for an exact list or tuple, as
 /// `PySequence_Fast`, else iterated), then the replacement: step 1 replaces a range by
 /// any number of items; any other step needs exactly one item per selected slot.
-fn list_set_slice(vm: &mut Vm, o: &Obj, l: &RefCell<Vec<Value>>, key: &Value, value: &Value) -> PyResult<()> {
-    let bounds = vm.slice_unpack(key)?;
+fn list_set_slice(vm: &mut Vm, o: &Obj, l: &RefCell<Vec<Value>>, bounds: SliceBounds, value: &Value) -> PyResult<()> {
     let si = bounds.adjust(l.borrow().len());
     let src = match value {
         Value::Obj(v) if std::rc::Rc::ptr_eq(v, o) => Source::Owned(l.borrow().clone()),
