@@ -318,9 +318,11 @@ impl Vm {
 
     /// `a, b, c = seq` with exactly `n` items.
     pub fn unpack(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
+        // exact tuples and lists only: a subclass may override __iter__
+        let exact = !self.class_of(seq).kind.is_heap_type();
         let fast = match seq.kind() {
-            Some(ObjKind::Tuple(t)) => Some(t.to_vec()),
-            Some(ObjKind::List(l)) => Some(l.borrow().clone()),
+            Some(ObjKind::Tuple(t)) if exact => Some(t.to_vec()),
+            Some(ObjKind::List(l)) if exact => Some(l.borrow().clone()),
             _ => None,
         };
         let items = match fast {

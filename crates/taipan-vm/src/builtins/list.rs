@@ -86,12 +86,15 @@ fn push_fallible(vm: &mut Vm, l: &RefCell<Vec<Value>>, x: Value) -> PyResult<()>
 
 /// Appends every item of `it` to the list cell (`list.extend`, `+=`).
 pub fn extend_from(vm: &mut Vm, l: &RefCell<Vec<Value>>, it: &Value) -> PyResult<()> {
+    // exact lists and tuples are read directly (CPython's list_extend); a subclass may
+    // override __iter__
+    let exact = !vm.class_of(it).kind.is_heap_type();
     match it.kind() {
-        Some(ObjKind::List(src)) => {
+        Some(ObjKind::List(src)) if exact => {
             let items = src.borrow().clone();
             l.borrow_mut().extend(items);
         }
-        Some(ObjKind::Tuple(t)) => l.borrow_mut().extend(t.iter().cloned()),
+        Some(ObjKind::Tuple(t)) if exact => l.borrow_mut().extend(t.iter().cloned()),
         _ => {
             let iter = vm.iter(it)?;
             // CPython's length hint: list.extend(range(2**64)) is an OverflowError at once

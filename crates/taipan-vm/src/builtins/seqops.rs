@@ -60,8 +60,15 @@ pub fn sequence_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> Option<PyRes
         }
         (B::Add, Some(ObjKind::List(x)), Some(ObjKind::List(y))) => {
             if op.is_inplace() {
-                // `a += a` copies first (one cell cannot be borrowed twice)
-                let add = y.borrow().clone();
+                // `a += a` copies first (one cell cannot be borrowed twice); a list
+                // subclass on the right is iterated (it may override __iter__)
+                let add = match vm.class_of(b).kind.is_heap_type() {
+                    false => y.borrow().clone(),
+                    true => match vm.collect(b) {
+                        Ok(items) => items,
+                        Err(e) => return Some(Err(e)),
+                    },
+                };
                 x.borrow_mut().extend(add);
                 return Some(Ok(a.clone()));
             }
