@@ -206,7 +206,8 @@ fn reads_directly(vm: &Vm, it: &Value, seq: &crate::value::Obj) -> bool {
 
 /// The next item of a list, tuple or range iterator that has one, advancing it; `None`
 /// in every other case (another kind, exhaustion, a busy cell): then call [`Vm::next`].
-/// For the interpreter's `FOR_ITER`: no result wrapper to pass through memory.
+/// The inlined step of [`next_builtin`], usable by any caller that wants no result
+/// wrapper.
 #[inline(always)]
 pub fn next_plain(it: &Value) -> Option<Value> {
     let Some(ObjKind::Iter(cell)) = it.kind() else {

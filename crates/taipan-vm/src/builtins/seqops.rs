@@ -830,3 +830,57 @@ pub fn is_mappingproxy(vm: &Vm, o: &Obj) -> bool {
         .as_ref()
         .is_some_and(|c| std::rc::Rc::ptr_eq(c, &vm.types.mappingproxy))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ints(v: &[i64]) -> Vec<Value> {
+        v.iter().map(|i| Value::Int(*i)).collect()
+    }
+
+    fn list_items(v: &Value) -> Vec<i64> {
+        match v.kind() {
+            Some(ObjKind::List(l)) => l
+                .borrow()
+                .iter()
+                .map(|x| if let Value::Int(i) = x { *i } else { -1 })
+                .collect(),
+            _ => vec![],
+        }
+    }
+
+    #[test]
+    fn plain_slices_match_the_general_path() {
+        let mut vm = Vm::new(vec![]);
+        let l = vm.new_list(ints(&[0, 1, 2, 3, 4, 5]));
+        let b = |start: Value, stop: Value, step: Value| SliceBounds::plain(&start, &stop, &step);
+        // l[4::-1]
+        let bounds = b(Value::Int(4), Value::None, Value::Int(-1));
+        let got = bounds.and_then(|b| get_slice_plain(&mut vm, &l, &b));
+        assert_eq!(got.map(|v| list_items(&v)), Some(vec![4, 3, 2, 1, 0]));
+        // l[:3] = [9] (shrinks), then l[::2] = (7, 7) on the shorter list
+        let nine = vm.new_list(ints(&[9]));
+        let r = b(Value::None, Value::Int(3), Value::None).and_then(|b| set_slice_plain(&mut vm, &l, &b, &nine));
+        assert!(matches!(r, Some(Ok(()))));
+        assert_eq!(list_items(&l), vec![9, 3, 4, 5]);
+        let sevens = vm.new_tuple(ints(&[7, 7]));
+        let r = b(Value::None, Value::None, Value::Int(2)).and_then(|b| set_slice_plain(&mut vm, &l, &b, &sevens));
+        assert!(matches!(r, Some(Ok(()))));
+        assert_eq!(list_items(&l), vec![7, 3, 7, 5]);
+        // self-assignment through a reversed extended slice
+        let r = b(Value::None, Value::None, Value::Int(-1)).and_then(|b| set_slice_plain(&mut vm, &l, &b, &l));
+        assert!(matches!(r, Some(Ok(()))));
+        assert_eq!(list_items(&l), vec![5, 7, 3, 7]);
+        // a length mismatch on an extended slice is the ValueError
+        let r = b(Value::None, Value::None, Value::Int(3)).and_then(|b| set_slice_plain(&mut vm, &l, &b, &nine));
+        assert!(matches!(r, Some(Err(_))));
+        // zero steps and non-int bounds are left to the general path
+        assert!(b(Value::None, Value::None, Value::Int(0)).is_none());
+        assert!(b(Value::Float(1.0), Value::None, Value::None).is_none());
+        // a full slice of a tuple is the tuple itself
+        let t = vm.new_tuple(ints(&[1, 2]));
+        let full = b(Value::None, Value::None, Value::None).and_then(|b| get_slice_plain(&mut vm, &t, &b));
+        assert!(matches!((&full, &t), (Some(Value::Obj(x)), Value::Obj(y)) if std::rc::Rc::ptr_eq(x, y)));
+    }
+}
