@@ -102,6 +102,13 @@ pub fn resume(vm: &mut Vm, g: &Value, sent: Value, throw: Option<PyErr>) -> PyRe
     } else if started {
         frame.stack.push(sent);
     }
+    run(vm, cell, frame, throw)
+}
+
+/// Runs a generator's frame (taken out of `cell`) until it yields, returns or raises,
+/// then stores it back (on a yield) or marks the generator finished.
+#[inline]
+fn run(vm: &mut Vm, cell: &RefCell<GenState>, mut frame: Box<Frame>, throw: Option<PyErr>) -> PyResult<SendResult> {
     vm.depth += 1;
     let r = match vm.check_stack() {
         Ok(()) => vm.run_frame(&mut frame, throw),
@@ -210,7 +217,20 @@ pub fn stop_iteration_value(e: &Value) -> Value {
 
 /// `next(gen)`: `Ok(None)` when the generator finishes.
 pub fn gen_next(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
-    match resume(vm, g, Value::None, None)? {
+    // the common step, a started and suspended generator, goes straight to its frame;
+    // the first step, a finished or running generator take the general path
+    let frame = match gen_cell(g).map(|c| (c, c.try_borrow_mut())) {
+        Some((cell, Ok(mut st))) if st.started && !st.finished => st.frame.take().map(|f| (cell, f)),
+        _ => None,
+    };
+    let step = match frame {
+        Some((cell, mut frame)) => {
+            frame.stack.push(Value::None);
+            run(vm, cell, frame, None)?
+        }
+        None => resume(vm, g, Value::None, None)?,
+    };
+    match step {
         SendResult::Yielded(v) => Ok(Some(v)),
         SendResult::Returned(_) => Ok(None),
     }

@@ -1,11 +1,27 @@
-//! `next()` for the built-in iterator kinds (`IterState`).
+//! `next()` for the built-in iterator kinds (`IterState`), as CPython's `tp_iternext` of
+//! `listiterator`, `tupleiterator`, `rangeiterator`, `str` / `bytes` / dict / set iterators
+//! (`Objects/listobject.c`, `rangeobject.c`, ...): list, tuple and range steps are inlined
+//! into the callers, the rest is out of line.
 
 use crate::object::{DictViewKind, IterState, ObjKind};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// Advances a built-in iterator; `Ok(None)` when exhausted.
+///
+/// Inlined into its callers for the hot steps (a list, tuple or range iterator with an
+/// item left); everything else (exhaustion included) is [`next_builtin_slow`].
+#[inline]
 pub fn next_builtin(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    if let Some(v) = next_plain(it) {
+        return Ok(Some(v));
+    }
+    next_builtin_slow(vm, it)
+}
+
+/// [`next_builtin`] for every other iterator kind and for exhaustion.
+#[inline(never)]
+fn next_builtin_slow(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     let Some(ObjKind::Iter(cell)) = it.kind() else {
         return Ok(None);
     };
@@ -131,6 +147,28 @@ pub fn next_builtin(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 }
             }
         }
+        // reversed() of an exact list or tuple reads the items directly (CPython's
+        // list_reverseiterator); once out of range it stays exhausted
+        IterState::Reversed {
+            seq: Value::Obj(seq),
+            index,
+        } if reads_directly(vm, it, seq) => {
+            let item = match (&seq.kind, usize::try_from(*index)) {
+                (ObjKind::List(l), Ok(i)) => l.borrow().get(i).cloned(),
+                (ObjKind::Tuple(t), Ok(i)) => t.get(i).cloned(),
+                _ => None,
+            };
+            match item {
+                Some(v) => {
+                    *index -= 1;
+                    Ok(Some(v))
+                }
+                None => {
+                    *st = IterState::Exhausted;
+                    Ok(None)
+                }
+            }
+        }
         IterState::Exhausted => Ok(None),
         _ => {
             // composite iterators (map, zip, ...) recurse into their sources: deep
@@ -146,6 +184,59 @@ pub fn next_builtin(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
             }
             result
         }
+    }
+}
+
+/// True if a `reversed` iterator over `seq` reads the items directly: a list through
+/// `list.__reversed__` (CPython's `list_reverseiterator`, which ignores a subclass's
+/// `__getitem__`), or an exact tuple (no `__getitem__` to honour).
+fn reads_directly(vm: &Vm, it: &Value, seq: &crate::value::Obj) -> bool {
+    match &seq.kind {
+        ObjKind::List(_) => it
+            .as_obj()
+            .and_then(|o| o.class.as_ref())
+            .is_some_and(|c| std::rc::Rc::ptr_eq(c, &vm.types.list_reverseiterator)),
+        ObjKind::Tuple(_) => seq
+            .class
+            .as_ref()
+            .is_some_and(|c| std::rc::Rc::ptr_eq(c, &vm.types.tuple)),
+        _ => false,
+    }
+}
+
+/// The next item of a list, tuple or range iterator that has one, advancing it; `None`
+/// in every other case (another kind, exhaustion, a busy cell): then call [`Vm::next`].
+/// The inlined step of [`next_builtin`], usable by any caller that wants no result
+/// wrapper.
+#[inline(always)]
+pub fn next_plain(it: &Value) -> Option<Value> {
+    let Some(ObjKind::Iter(cell)) = it.kind() else {
+        return None;
+    };
+    let mut st = cell.try_borrow_mut().ok()?;
+    match &mut *st {
+        IterState::List { seq, index } => {
+            let ObjKind::List(l) = &seq.kind else { return None };
+            let v = l.try_borrow().ok()?.get(*index)?.clone();
+            *index += 1;
+            Some(v)
+        }
+        IterState::Tuple { seq, index } => {
+            let ObjKind::Tuple(t) = &seq.kind else { return None };
+            let v = t.get(*index)?.clone();
+            *index += 1;
+            Some(v)
+        }
+        IterState::Range { next, stop, step } => {
+            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                let v = *next;
+                *next = next.checked_add(*step).unwrap_or(*stop);
+                Some(Value::Int(v))
+            } else {
+                None
+            }
+        }
+        _ => None,
     }
 }
 

@@ -26,6 +26,97 @@ impl SliceIndices {
     }
 }
 
+/// The integer bounds of a slice before they are fitted to a length (`None`: omitted).
+#[derive(Copy, Clone, Debug)]
+pub struct SliceBounds {
+    /// Start (`None` for an omitted start).
+    pub start: Option<i64>,
+    /// Stop (`None` for an omitted stop).
+    pub stop: Option<i64>,
+    /// Step (never 0, at least `-isize::MAX`).
+    pub step: isize,
+}
+
+impl SliceBounds {
+    /// The bounds of `x[start:stop:step]` when each part is None or an int: no Python code
+    /// to run. `None` for anything else, and for a zero step (whose ValueError the
+    /// general path raises).
+    #[inline]
+    pub fn plain(start: &Value, stop: &Value, step: &Value) -> Option<SliceBounds> {
+        let get = |v: &Value| match v {
+            Value::None => Some(None),
+            Value::Int(i) => Some(Some(*i)),
+            _ => None,
+        };
+        let step = get(step)?.unwrap_or(1);
+        if step == 0 {
+            return None;
+        }
+        Some(SliceBounds {
+            start: get(start)?,
+            stop: get(stop)?,
+            step: step.max(-(isize::MAX as i64)) as isize,
+        })
+    }
+
+    /// Fits the bounds to a sequence of `len` items (`PySlice_AdjustIndices`): negative
+    /// bounds count from the end, then everything is clamped into the sequence.
+    #[inline]
+    pub fn adjust(&self, len: usize) -> SliceIndices {
+        let step = self.step;
+        let len = len.min(isize::MAX as usize) as isize;
+        let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+        let clamp = |v: i64| -> isize {
+            let v = v.clamp(isize::MIN as i64 / 2, isize::MAX as i64 / 2) as isize;
+            if v < 0 {
+                let v = v + len;
+                if v < lower { lower } else { v }
+            } else if v > upper {
+                upper
+            } else {
+                v
+            }
+        };
+        let start = match self.start {
+            None => {
+                if step < 0 {
+                    upper
+                } else {
+                    lower
+                }
+            }
+            Some(v) => clamp(v),
+        };
+        let stop = match self.stop {
+            None => {
+                if step < 0 {
+                    lower
+                } else {
+                    upper
+                }
+            }
+            Some(v) => clamp(v),
+        };
+        let n = if step < 0 {
+            if stop < start {
+                (start - stop - 1) / (-step) + 1
+            } else {
+                0
+            }
+        } else if start < stop {
+            (stop - start - 1) / step + 1
+        } else {
+            0
+        };
+        SliceIndices {
+            start,
+            stop,
+            step,
+            len: n as usize,
+        }
+    }
+}
+
 impl Vm {
     /// `__index__`: an int from an int-like value (TypeError otherwise), clamped to i64.
     pub fn to_index(&mut self, v: &Value) -> PyResult<i64> {
@@ -52,54 +143,41 @@ impl Vm {
 
     /// Resolves a slice object against a sequence length.
     pub fn slice_indices(&mut self, slice: &Value, len: usize) -> PyResult<SliceIndices> {
+        Ok(self.slice_unpack(slice)?.adjust(len))
+    }
+
+    /// The bounds of a slice object as integers (`PySlice_Unpack`): `__index__` of
+    /// step, start and stop runs here, in that order (it may run Python code, so a
+    /// container's length is read only afterwards, by [`SliceBounds::adjust`]).
+    /// Errors: TypeError for non-integer bounds, ValueError for a zero step.
+    #[inline]
+    pub fn slice_unpack(&mut self, slice: &Value) -> PyResult<SliceBounds> {
         let Some(ObjKind::Slice { start, stop, step }) = slice.kind() else {
             return Err(self.type_error("expected a slice"));
         };
+        // the common case: None or small int bounds, no Python code
+        if let Some(b) = SliceBounds::plain(start, stop, step) {
+            return Ok(b);
+        }
         let (start, stop, step) = (start.clone(), stop.clone(), step.clone());
         let step = if step.is_none() { 1 } else { self.slice_index(&step)? };
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
         }
-        let step = step.max(-(isize::MAX as i64)) as isize;
-        let len = len as isize;
-        let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
-        let clamp = |v: i64| -> isize {
-            let v = v.clamp(isize::MIN as i64 / 2, isize::MAX as i64 / 2) as isize;
-            if v < 0 {
-                let v = v + len;
-                if v < lower { lower } else { v }
-            } else if v > upper {
-                upper
-            } else {
-                v
-            }
-        };
         let start = if start.is_none() {
-            if step < 0 { upper } else { lower }
+            None
         } else {
-            clamp(self.slice_index(&start)?)
+            Some(self.slice_index(&start)?)
         };
         let stop = if stop.is_none() {
-            if step < 0 { lower } else { upper }
+            None
         } else {
-            clamp(self.slice_index(&stop)?)
+            Some(self.slice_index(&stop)?)
         };
-        let n = if step < 0 {
-            if stop < start {
-                (start - stop - 1) / (-step) + 1
-            } else {
-                0
-            }
-        } else if start < stop {
-            (stop - start - 1) / step + 1
-        } else {
-            0
-        };
-        Ok(SliceIndices {
+        Ok(SliceBounds {
             start,
             stop,
-            step,
-            len: n as usize,
+            step: step.max(-(isize::MAX as i64)) as isize,
         })
     }
 
@@ -240,9 +318,11 @@ impl Vm {
 
     /// `a, b, c = seq` with exactly `n` items.
     pub fn unpack(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
+        // exact tuples and lists only: a subclass may override __iter__
+        let exact = !self.class_of(seq).kind.is_heap_type();
         let fast = match seq.kind() {
-            Some(ObjKind::Tuple(t)) => Some(t.to_vec()),
-            Some(ObjKind::List(l)) => Some(l.borrow().clone()),
+            Some(ObjKind::Tuple(t)) if exact => Some(t.to_vec()),
+            Some(ObjKind::List(l)) if exact => Some(l.borrow().clone()),
             _ => None,
         };
         let items = match fast {

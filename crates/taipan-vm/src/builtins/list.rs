@@ -37,6 +37,9 @@ fn this_n<'a>(
     n: usize,
 ) -> PyResult<(&'a Obj, &'a RefCell<Vec<Value>>)> {
     let r = this(vm, args, name)?;
+    if kw.is_empty() && args.len() - 1 == n {
+        return Ok(r);
+    }
     let full = format!("list.{name}");
     no_kwargs(vm, &full, kw)?;
     check_count(vm, &full, args.len() - 1, n, n)?;
@@ -53,6 +56,9 @@ fn this_pos<'a>(
     max: usize,
 ) -> PyResult<(&'a Obj, &'a RefCell<Vec<Value>>)> {
     let r = this(vm, args, name)?;
+    if kw.is_empty() && (min..=max).contains(&(args.len() - 1)) {
+        return Ok(r);
+    }
     no_kwargs(vm, &format!("list.{name}"), kw)?;
     check_positional(vm, name, args.len() - 1, min, max)?;
     Ok(r)
@@ -80,12 +86,15 @@ fn push_fallible(vm: &mut Vm, l: &RefCell<Vec<Value>>, x: Value) -> PyResult<()>
 
 /// Appends every item of `it` to the list cell (`list.extend`, `+=`).
 pub fn extend_from(vm: &mut Vm, l: &RefCell<Vec<Value>>, it: &Value) -> PyResult<()> {
+    // exact lists and tuples are read directly (CPython's list_extend); a subclass may
+    // override __iter__
+    let exact = !vm.class_of(it).kind.is_heap_type();
     match it.kind() {
-        Some(ObjKind::List(src)) => {
+        Some(ObjKind::List(src)) if exact => {
             let items = src.borrow().clone();
             l.borrow_mut().extend(items);
         }
-        Some(ObjKind::Tuple(t)) => l.borrow_mut().extend(t.iter().cloned()),
+        Some(ObjKind::Tuple(t)) if exact => l.borrow_mut().extend(t.iter().cloned()),
         _ => {
             let iter = vm.iter(it)?;
             // CPython's length hint: list.extend(range(2**64)) is an OverflowError at once
@@ -245,7 +254,12 @@ fn dunder_reversed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
         seq: Value::Obj(o.clone()),
         index: n - 1,
     };
-    Ok(Value::new_obj(&vm.types.reversed, ObjKind::Iter(RefCell::new(st))))
+    // CPython's list_reverseiterator: reads the items directly, even of a subclass
+    // that overrides __getitem__
+    Ok(Value::new_obj(
+        &vm.types.list_reverseiterator,
+        ObjKind::Iter(RefCell::new(st)),
+    ))
 }
 
 fn dunder_getitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

@@ -8,6 +8,7 @@ use taipan_bytecode::BinaryOperator as B;
 
 use crate::numops::to_pyint;
 use crate::object::ObjKind;
+use crate::subscript::{SliceBounds, SliceIndices};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -59,12 +60,23 @@ pub fn sequence_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> Option<PyRes
         }
         (B::Add, Some(ObjKind::List(x)), Some(ObjKind::List(y))) => {
             if op.is_inplace() {
-                let add = y.borrow().clone();
+                // `a += a` copies first (one cell cannot be borrowed twice); a list
+                // subclass on the right is iterated (it may override __iter__)
+                let add = match vm.class_of(b).kind.is_heap_type() {
+                    false => y.borrow().clone(),
+                    true => match vm.collect(b) {
+                        Ok(items) => items,
+                        Err(e) => return Some(Err(e)),
+                    },
+                };
                 x.borrow_mut().extend(add);
                 return Some(Ok(a.clone()));
             }
-            let mut v = x.borrow().clone();
-            v.extend(y.borrow().iter().cloned());
+            let (x, y) = (x.borrow(), y.borrow());
+            let mut v = Vec::with_capacity(x.len().saturating_add(y.len()));
+            v.extend_from_slice(&x);
+            v.extend_from_slice(&y);
+            drop((x, y));
             Some(Ok(vm.new_list(v)))
         }
         (B::Add, Some(ObjKind::List(x)), _) if op.is_inplace() => {
@@ -76,8 +88,9 @@ pub fn sequence_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> Option<PyRes
             Some(Ok(a.clone()))
         }
         (B::Add, Some(ObjKind::Tuple(x)), Some(ObjKind::Tuple(y))) => {
-            let mut v = x.to_vec();
-            v.extend(y.iter().cloned());
+            let mut v = Vec::with_capacity(x.len().saturating_add(y.len()));
+            v.extend_from_slice(x);
+            v.extend_from_slice(y);
             Some(Ok(vm.new_tuple(v)))
         }
         (B::Add, Some(ObjKind::Bytes(x)), Some(ObjKind::Bytes(y))) => {
@@ -187,8 +200,11 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
     Some(match &o.kind {
         ObjKind::List(l) => {
             if is_slice {
-                let items = l.borrow().clone();
-                slice_of(vm, &items, key).map(|v| vm.new_list(v))
+                // bounds first (their __index__ may change the list), then the length
+                match vm.slice_unpack(key) {
+                    Ok(b) => Ok(list_slice(vm, l, &b)),
+                    Err(e) => Err(e),
+                }
             } else {
                 let len = l.borrow().len();
                 match vm.seq_index(key, len, "list") {
@@ -202,47 +218,39 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
         }
         ObjKind::Tuple(t) => {
             if is_slice {
-                let items = t.to_vec();
-                slice_of(vm, &items, key).map(|v| vm.new_tuple(v))
+                match vm.slice_unpack(key) {
+                    Ok(b) => Ok(tuple_slice(vm, o, t, &b)),
+                    Err(e) => Err(e),
+                }
             } else {
                 match vm.seq_index(key, t.len(), "tuple") {
-                    Ok(i) => Ok(t[i].clone()),
+                    Ok(i) => match t.get(i) {
+                        Some(v) => Ok(v.clone()),
+                        None => Err(vm.index_error("tuple index out of range")),
+                    },
                     Err(e) => Err(e),
                 }
             }
         }
         ObjKind::Str(s) => {
             if is_slice {
-                let si = match vm.slice_indices(key, s.char_len()) {
-                    Ok(si) => si,
-                    Err(e) => return Some(Err(e)),
-                };
-                let text = s.as_str();
-                let out: String = if s.is_ascii() {
-                    if si.step == 1 {
-                        text.get(si.start.max(0) as usize..(si.start.max(0) as usize + si.len))
-                            .unwrap_or("")
-                            .to_string()
-                    } else {
-                        si.indices()
-                            .filter_map(|i| text.as_bytes().get(i).map(|b| *b as char))
-                            .collect()
-                    }
-                } else {
-                    let chars: Vec<char> = text.chars().collect();
-                    si.indices().filter_map(|i| chars.get(i).copied()).collect()
-                };
-                Ok(vm.new_str(out))
+                match vm.slice_unpack(key) {
+                    Ok(b) => Ok(str_slice(vm, o, s, &b)),
+                    Err(e) => Err(e),
+                }
             } else {
                 match vm.seq_index(key, s.char_len(), "string") {
                     Ok(i) => {
+                        let text = s.as_str();
                         let c = if s.is_ascii() {
-                            s.as_str().get(i..i + 1).map(|x| x.to_string())
+                            text.get(i..i + 1)
                         } else {
-                            s.as_str().chars().nth(i).map(|c| c.to_string())
+                            text.char_indices()
+                                .nth(i)
+                                .and_then(|(p, c)| text.get(p..p + c.len_utf8()))
                         };
                         Ok(match c {
-                            Some(c) => vm.intern_char(&c),
+                            Some(c) => vm.intern_char(c),
                             None => vm.new_str(""),
                         })
                     }
@@ -250,36 +258,48 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
                 }
             }
         }
-        ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
-            let data = crate::builtins::bytes::bytes_data(&Value::Obj(o.clone())).unwrap_or_default();
-            let is_array = matches!(o.kind, ObjKind::ByteArray(_));
+        ObjKind::Bytes(data) => {
             if is_slice {
                 match vm.slice_indices(key, data.len()) {
-                    Ok(si) => {
-                        let v: Vec<u8> = si.indices().filter_map(|i| data.get(i).copied()).collect();
-                        Ok(if is_array {
-                            Value::new_obj(&vm.types.bytearray, ObjKind::ByteArray(RefCell::new(v)))
-                        } else {
-                            vm.new_bytes(v)
-                        })
-                    }
+                    Ok(si) => Ok(vm.new_bytes(copy_slice(data, &si))),
                     Err(e) => Err(e),
                 }
             } else {
-                let what = if is_array { "bytearray" } else { "index" };
-                match vm.seq_index(key, data.len(), what) {
-                    Ok(i) => Ok(Value::Int(data[i] as i64)),
+                match vm.seq_index(key, data.len(), "index") {
+                    Ok(i) => match data.get(i) {
+                        Some(b) => Ok(Value::Int(*b as i64)),
+                        None => Err(vm.index_error("index out of range")),
+                    },
                     Err(e) => {
                         if vm.exc_matches(&e.0, &vm.exc.index_error.clone()) {
-                            Err(vm.index_error(if is_array {
-                                "bytearray index out of range"
-                            } else {
-                                "index out of range"
-                            }))
+                            Err(vm.index_error("index out of range"))
                         } else {
                             Err(e)
                         }
                     }
+                }
+            }
+        }
+        ObjKind::ByteArray(data) => {
+            if is_slice {
+                let b = match vm.slice_unpack(key) {
+                    Ok(b) => b,
+                    Err(e) => return Some(Err(e)),
+                };
+                let v = {
+                    let data = data.borrow();
+                    copy_slice(&data, &b.adjust(data.len()))
+                };
+                Ok(Value::new_obj(&vm.types.bytearray, ObjKind::ByteArray(RefCell::new(v))))
+            } else {
+                let len = data.borrow().len();
+                match vm.seq_index(key, len, "bytearray") {
+                    // __index__ may have shrunk the bytearray: read it again
+                    Ok(i) => match data.borrow().get(i).copied() {
+                        Some(b) => Ok(Value::Int(b as i64)),
+                        None => Err(vm.index_error("bytearray index out of range")),
+                    },
+                    Err(e) => Err(e),
                 }
             }
         }
@@ -333,9 +353,85 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
     })
 }
 
-fn slice_of(vm: &mut Vm, items: &[Value], key: &Value) -> PyResult<Vec<Value>> {
-    let si = vm.slice_indices(key, items.len())?;
-    Ok(si.indices().filter_map(|i| items.get(i).cloned()).collect())
+/// True if `o`'s class is exactly `ty` (not a subclass).
+#[inline]
+fn is_exact(o: &Obj, ty: &Obj) -> bool {
+    o.class.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(c, ty))
+}
+
+/// The items of `items` selected by `si` (computed against `items.len()`): a plain copy
+/// for step 1, a reversed copy for step -1, else every `step`-th item.
+fn copy_slice<T: Clone>(items: &[T], si: &SliceIndices) -> Vec<T> {
+    if si.len == 0 || si.start < 0 {
+        return Vec::new();
+    }
+    let start = si.start as usize;
+    match si.step {
+        1 => items
+            .get(start..start.saturating_add(si.len))
+            .map(<[T]>::to_vec)
+            .unwrap_or_default(),
+        -1 => {
+            let low = start.saturating_add(1).saturating_sub(si.len);
+            items
+                .get(low..=start)
+                .map(|part| part.iter().rev().cloned().collect())
+                .unwrap_or_default()
+        }
+        _ => {
+            let mut out = Vec::with_capacity(si.len);
+            out.extend(si.indices().filter_map(|i| items.get(i).cloned()));
+            out
+        }
+    }
+}
+
+/// `list[b]` as a new list.
+fn list_slice(vm: &mut Vm, l: &RefCell<Vec<Value>>, b: &SliceBounds) -> Value {
+    let v = {
+        let items = l.borrow();
+        copy_slice(&items, &b.adjust(items.len()))
+    };
+    vm.new_list(v)
+}
+
+/// `tuple[b]`: the tuple itself for a full slice of an exact tuple (as CPython), else a
+/// new tuple.
+fn tuple_slice(vm: &mut Vm, o: &Obj, t: &[Value], b: &SliceBounds) -> Value {
+    let si = b.adjust(t.len());
+    if si.step == 1 && si.len == t.len() && is_exact(o, &vm.types.tuple) {
+        return Value::Obj(o.clone());
+    }
+    vm.new_tuple(copy_slice(t, &si))
+}
+
+/// `str[b]` (`b` counts code points): the str itself for a full slice of an exact str
+/// (as CPython), else a new str.
+fn str_slice(vm: &mut Vm, o: &Obj, s: &crate::object::PyStr, b: &SliceBounds) -> Value {
+    let si = b.adjust(s.char_len());
+    if si.step == 1 && si.len == s.char_len() && is_exact(o, &vm.types.str) {
+        return Value::Obj(o.clone());
+    }
+    let text = s.as_str();
+    if s.is_ascii() {
+        let bytes = copy_slice(text.as_bytes(), &si);
+        return vm.new_str(String::from_utf8(bytes).unwrap_or_default());
+    }
+    if si.len == 0 || si.start < 0 {
+        return vm.new_str("");
+    }
+    let start = si.start as usize;
+    let out: String = if si.step == 1 {
+        // byte offsets of the first and one-past-last selected code points
+        let mut offsets = text.char_indices().map(|(p, _)| p).skip(start);
+        let from = offsets.next().unwrap_or(text.len());
+        let to = offsets.nth(si.len.saturating_sub(1)).unwrap_or(text.len());
+        text.get(from..to).unwrap_or("").to_string()
+    } else {
+        let chars: Vec<char> = text.chars().collect();
+        si.indices().filter_map(|i| chars.get(i).copied()).collect()
+    };
+    vm.new_str(out)
 }
 
 /// `o[key] = value` for built-in kinds; `None` if not supported natively.
@@ -343,52 +439,9 @@ pub fn builtin_setitem(vm: &mut Vm, o: &Obj, key: &Value, value: &Value) -> Opti
     Some(match &o.kind {
         ObjKind::List(l) => {
             if matches!(key.kind(), Some(ObjKind::Slice { .. })) {
-                let new_items = match vm.iter(value) {
-                    Ok(it) => {
-                        let mut v = Vec::new();
-                        loop {
-                            match vm.next(&it) {
-                                Ok(Some(x)) => v.push(x),
-                                Ok(None) => break,
-                                Err(e) => return Some(Err(e)),
-                            }
-                        }
-                        v
-                    }
-                    Err(e) => {
-                        if vm.exc_matches(&e.0, &vm.exc.type_error.clone()) {
-                            return Some(Err(vm.type_error("can only assign an iterable")));
-                        }
-                        return Some(Err(e));
-                    }
-                };
-                let len = l.borrow().len();
-                let si = match vm.slice_indices(key, len) {
-                    Ok(si) => si,
-                    Err(e) => return Some(Err(e)),
-                };
-                let mut list = l.borrow_mut();
-                if si.step == 1 {
-                    // clamped to the current length: __index__ of the bounds may have
-                    // shrunk the list (CPython's list_ass_slice clamps the same way)
-                    let start = (si.start.max(0) as usize).min(list.len());
-                    let end = start.saturating_add(si.len).min(list.len());
-                    list.splice(start..end, new_items);
-                    Ok(())
-                } else if new_items.len() != si.len {
-                    drop(list);
-                    Err(vm.value_error(format!(
-                        "attempt to assign sequence of size {} to extended slice of size {}",
-                        new_items.len(),
-                        si.len
-                    )))
-                } else {
-                    for (i, v) in si.indices().zip(new_items) {
-                        if let Some(slot) = list.get_mut(i) {
-                            *slot = v;
-                        }
-                    }
-                    Ok(())
+                match vm.slice_unpack(key) {
+                    Ok(b) => list_set_slice(vm, o, l, b, value),
+                    Err(e) => Err(e),
                 }
             } else {
                 let len = l.borrow().len();
@@ -420,36 +473,204 @@ pub fn builtin_setitem(vm: &mut Vm, o: &Obj, key: &Value, value: &Value) -> Opti
     })
 }
 
+/// Where the items of a slice assignment come from.
+enum Source<'a> {
+    /// An exact list other than the target: read in place.
+    List(&'a RefCell<Vec<Value>>),
+    /// An exact tuple: read in place.
+    Tuple(&'a [Value]),
+    /// Anything else (and the target itself), copied or iterated first.
+    Owned(Vec<Value>),
+}
+
+/// `c[start:stop:step]` for an exact list, tuple or str with plain bounds (see
+/// [`SliceBounds::plain`]), without a slice object: for the interpreter's fused
+/// `BUILD_SLICE` + `BINARY_SUBSCR` (CPython 3.12's `BINARY_SLICE`). `None`: build the
+/// slice and take the general path.
+pub fn get_slice_plain(vm: &mut Vm, c: &Value, b: &SliceBounds) -> Option<Value> {
+    let Value::Obj(o) = c else { return None };
+    match &o.kind {
+        ObjKind::List(l) if is_exact(o, &vm.types.list) => Some(list_slice(vm, l, b)),
+        ObjKind::Tuple(t) if is_exact(o, &vm.types.tuple) => Some(tuple_slice(vm, o, t, b)),
+        ObjKind::Str(s) if is_exact(o, &vm.types.str) => Some(str_slice(vm, o, s, b)),
+        _ => None,
+    }
+}
+
+/// `c[start:stop:step] = value` for an exact list with plain bounds, without a slice
+/// object (the store side of [`get_slice_plain`], CPython 3.12's `STORE_SLICE`). `None`:
+/// build the slice and take the general path.
+pub fn set_slice_plain(vm: &mut Vm, c: &Value, b: &SliceBounds, value: &Value) -> Option<PyResult<()>> {
+    let Value::Obj(o) = c else { return None };
+    match &o.kind {
+        ObjKind::List(l) if is_exact(o, &vm.types.list) => Some(list_set_slice(vm, o, l, *b, value)),
+        _ => None,
+    }
+}
+
+/// `target[slice] = value` on a list (CPython `list_ass_subscript`): the slice's bounds
+/// (already unpacked) first, then the items of `value` (read in place for an exact list or tuple, as
+/// `PySequence_Fast`, else iterated), then the replacement: step 1 replaces a range by
+/// any number of items; any other step needs exactly one item per selected slot.
+fn list_set_slice(vm: &mut Vm, o: &Obj, l: &RefCell<Vec<Value>>, bounds: SliceBounds, value: &Value) -> PyResult<()> {
+    let si = bounds.adjust(l.borrow().len());
+    let src = match value {
+        Value::Obj(v) if std::rc::Rc::ptr_eq(v, o) => Source::Owned(l.borrow().clone()),
+        Value::Obj(v) => match &v.kind {
+            ObjKind::List(items) if is_exact(v, &vm.types.list) => Source::List(items),
+            ObjKind::Tuple(items) if is_exact(v, &vm.types.tuple) => Source::Tuple(items),
+            _ => Source::Owned(iterate_source(vm, value, si.step == 1)?),
+        },
+        _ => Source::Owned(iterate_source(vm, value, si.step == 1)?),
+    };
+    let src_len = match &src {
+        Source::List(items) => items.borrow().len(),
+        Source::Tuple(items) => items.len(),
+        Source::Owned(items) => items.len(),
+    };
+    if si.step == 1 {
+        // clamped to the current length: iterating the value may have resized the list
+        // (CPython's list_ass_slice clamps the same way)
+        let mut list = l.borrow_mut();
+        let n = list.len();
+        let low = usize::try_from(si.start).unwrap_or(0).min(n);
+        let high = usize::try_from(si.stop).unwrap_or(0).min(n).max(low);
+        if high - low == src_len {
+            if let Some(dst) = list.get_mut(low..high) {
+                match src {
+                    Source::List(items) => {
+                        for (slot, v) in dst.iter_mut().zip(items.borrow().iter()) {
+                            *slot = v.clone();
+                        }
+                    }
+                    Source::Tuple(items) => {
+                        for (slot, v) in dst.iter_mut().zip(items.iter()) {
+                            *slot = v.clone();
+                        }
+                    }
+                    Source::Owned(items) => {
+                        for (slot, v) in dst.iter_mut().zip(items) {
+                            *slot = v;
+                        }
+                    }
+                }
+            }
+        } else {
+            if list.try_reserve(src_len.saturating_sub(high - low)).is_err() {
+                drop(list);
+                return Err(no_memory(vm));
+            }
+            match src {
+                Source::List(items) => {
+                    list.splice(low..high, items.borrow().iter().cloned());
+                }
+                Source::Tuple(items) => {
+                    list.splice(low..high, items.iter().cloned());
+                }
+                Source::Owned(items) => {
+                    list.splice(low..high, items);
+                }
+            }
+        }
+        return Ok(());
+    }
+    if src_len != si.len {
+        return Err(vm.value_error(format!(
+            "attempt to assign sequence of size {src_len} to extended slice of size {}",
+            si.len
+        )));
+    }
+    let mut list = l.borrow_mut();
+    let mut put = |i: usize, v: Value| {
+        if let Some(slot) = list.get_mut(i) {
+            *slot = v;
+        }
+    };
+    match src {
+        Source::List(items) => {
+            for (i, v) in si.indices().zip(items.borrow().iter()) {
+                put(i, v.clone());
+            }
+        }
+        Source::Tuple(items) => {
+            for (i, v) in si.indices().zip(items.iter()) {
+                put(i, v.clone());
+            }
+        }
+        Source::Owned(items) => {
+            for (i, v) in si.indices().zip(items) {
+                put(i, v);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The items of a slice assignment's value that is not an exact list or tuple; a
+/// non-iterable is CPython's TypeError ("can only assign an iterable" for step 1).
+fn iterate_source(vm: &mut Vm, value: &Value, simple: bool) -> PyResult<Vec<Value>> {
+    let it = match vm.iter(value) {
+        Ok(it) => it,
+        Err(e) => {
+            if vm.exc_matches(&e.0, &vm.exc.type_error.clone()) {
+                return Err(vm.type_error(if simple {
+                    "can only assign an iterable"
+                } else {
+                    "must assign iterable to extended slice"
+                }));
+            }
+            return Err(e);
+        }
+    };
+    let mut out = Vec::new();
+    while let Some(x) = vm.next(&it)? {
+        if out.len() == out.capacity() && out.try_reserve(out.len().max(4)).is_err() {
+            return Err(no_memory(vm));
+        }
+        out.push(x);
+    }
+    Ok(out)
+}
+
+/// `del target[slice]` on a list: a contiguous range for steps 1 and -1, else every
+/// selected index (bounds resolved before the length is read, as CPython).
+fn list_del_slice(vm: &mut Vm, l: &RefCell<Vec<Value>>, key: &Value) -> PyResult<()> {
+    let bounds = vm.slice_unpack(key)?;
+    let mut list = l.borrow_mut();
+    let si = bounds.adjust(list.len());
+    if si.len == 0 || si.start < 0 {
+        return Ok(());
+    }
+    let start = si.start as usize;
+    let step = si.step.unsigned_abs();
+    // the lowest selected index, then every `step`-th one upwards
+    let first = if si.step > 0 {
+        start
+    } else {
+        start.saturating_sub(step.saturating_mul(si.len - 1))
+    };
+    if step == 1 {
+        let end = first.saturating_add(si.len).min(list.len());
+        let first = first.min(end);
+        list.drain(first..end);
+        return Ok(());
+    }
+    let mut k = 0usize;
+    list.retain(|_| {
+        let gone = k >= first && (k - first) % step == 0 && (k - first) / step < si.len;
+        k += 1;
+        !gone
+    });
+    Ok(())
+}
+
 /// `del o[key]` for built-in kinds; `None` if not supported natively.
 pub fn builtin_delitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<()>> {
     Some(match &o.kind {
         ObjKind::List(l) => {
             let len = l.borrow().len();
             if matches!(key.kind(), Some(ObjKind::Slice { .. })) {
-                match vm.slice_indices(key, len) {
-                    Ok(si) => {
-                        let mut list = l.borrow_mut();
-                        let mut gone = vec![false; list.len()];
-                        for i in si.indices() {
-                            if let Some(g) = gone.get_mut(i) {
-                                *g = true;
-                            }
-                        }
-                        let old = std::mem::take(&mut *list);
-                        let mut removed = Vec::with_capacity(si.len);
-                        for (i, v) in old.into_iter().enumerate() {
-                            if gone.get(i).copied().unwrap_or(false) {
-                                removed.push(v);
-                            } else {
-                                list.push(v);
-                            }
-                        }
-                        drop(list);
-                        drop(removed);
-                        Ok(())
-                    }
-                    Err(e) => Err(e),
-                }
+                list_del_slice(vm, l, key)
             } else {
                 match vm.seq_index(key, len, "list") {
                     // __index__ may have shrunk the list: check the index again
@@ -608,4 +829,58 @@ pub fn is_mappingproxy(vm: &Vm, o: &Obj) -> bool {
     o.class
         .as_ref()
         .is_some_and(|c| std::rc::Rc::ptr_eq(c, &vm.types.mappingproxy))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ints(v: &[i64]) -> Vec<Value> {
+        v.iter().map(|i| Value::Int(*i)).collect()
+    }
+
+    fn list_items(v: &Value) -> Vec<i64> {
+        match v.kind() {
+            Some(ObjKind::List(l)) => l
+                .borrow()
+                .iter()
+                .map(|x| if let Value::Int(i) = x { *i } else { -1 })
+                .collect(),
+            _ => vec![],
+        }
+    }
+
+    #[test]
+    fn plain_slices_match_the_general_path() {
+        let mut vm = Vm::new(vec![]);
+        let l = vm.new_list(ints(&[0, 1, 2, 3, 4, 5]));
+        let b = |start: Value, stop: Value, step: Value| SliceBounds::plain(&start, &stop, &step);
+        // l[4::-1]
+        let bounds = b(Value::Int(4), Value::None, Value::Int(-1));
+        let got = bounds.and_then(|b| get_slice_plain(&mut vm, &l, &b));
+        assert_eq!(got.map(|v| list_items(&v)), Some(vec![4, 3, 2, 1, 0]));
+        // l[:3] = [9] (shrinks), then l[::2] = (7, 7) on the shorter list
+        let nine = vm.new_list(ints(&[9]));
+        let r = b(Value::None, Value::Int(3), Value::None).and_then(|b| set_slice_plain(&mut vm, &l, &b, &nine));
+        assert!(matches!(r, Some(Ok(()))));
+        assert_eq!(list_items(&l), vec![9, 3, 4, 5]);
+        let sevens = vm.new_tuple(ints(&[7, 7]));
+        let r = b(Value::None, Value::None, Value::Int(2)).and_then(|b| set_slice_plain(&mut vm, &l, &b, &sevens));
+        assert!(matches!(r, Some(Ok(()))));
+        assert_eq!(list_items(&l), vec![7, 3, 7, 5]);
+        // self-assignment through a reversed extended slice
+        let r = b(Value::None, Value::None, Value::Int(-1)).and_then(|b| set_slice_plain(&mut vm, &l, &b, &l));
+        assert!(matches!(r, Some(Ok(()))));
+        assert_eq!(list_items(&l), vec![5, 7, 3, 7]);
+        // a length mismatch on an extended slice is the ValueError
+        let r = b(Value::None, Value::None, Value::Int(3)).and_then(|b| set_slice_plain(&mut vm, &l, &b, &nine));
+        assert!(matches!(r, Some(Err(_))));
+        // zero steps and non-int bounds are left to the general path
+        assert!(b(Value::None, Value::None, Value::Int(0)).is_none());
+        assert!(b(Value::Float(1.0), Value::None, Value::None).is_none());
+        // a full slice of a tuple is the tuple itself
+        let t = vm.new_tuple(ints(&[1, 2]));
+        let full = b(Value::None, Value::None, Value::None).and_then(|b| get_slice_plain(&mut vm, &t, &b));
+        assert!(matches!((&full, &t), (Some(Value::Obj(x)), Value::Obj(y)) if std::rc::Rc::ptr_eq(x, y)));
+    }
 }

@@ -26,6 +26,9 @@ fn this<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<(&'a Obj, &'
 /// Receiver plus a `METH_O` / `METH_NOARGS` count check.
 fn this_n<'a>(vm: &mut Vm, args: &'a [Value], kw: &[Value], name: &str, n: usize) -> PyResult<(&'a Obj, &'a [Value])> {
     let r = this(vm, args, name)?;
+    if kw.is_empty() && args.len() - 1 == n {
+        return Ok(r);
+    }
     let full = format!("tuple.{name}");
     no_kwargs(vm, &full, kw)?;
     check_count(vm, &full, args.len() - 1, n, n)?;
