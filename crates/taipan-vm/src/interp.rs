@@ -261,6 +261,48 @@ impl Vm {
                         self.store_attr_cached(&code, ip - 1, &obj, &code.names[arg], v)?;
                     }
                 }
+                Opcode::BuildSlice => {
+                    // BUILD_SLICE fused with a following BINARY_SUBSCR / STORE_SUBSCR when the
+                    // bounds are ints or None and the container an exact list/tuple/str
+                    // (CPython 3.12's BINARY_SLICE / STORE_SLICE): no slice object is built
+                    let nb = if arg == 3 { 3 } else { 2 };
+                    let n = f.stack.len();
+                    let next = instrs.get(ip).map(|i| i.op);
+                    if n > nb && matches!(next, Some(Opcode::BinarySubscr | Opcode::StoreSubscr)) {
+                        let none = Value::None;
+                        let step = if nb == 3 { &f.stack[n - 1] } else { &none };
+                        if let Some(b) =
+                            crate::subscript::SliceBounds::plain(&f.stack[n - nb], &f.stack[n - nb + 1], step)
+                        {
+                            let c = f.stack[n - nb - 1].clone();
+                            if next == Some(Opcode::BinarySubscr) {
+                                if let Some(v) = crate::builtins::seqops::get_slice_plain(self, &c, &b) {
+                                    f.stack.truncate(n - nb - 1);
+                                    f.stack.push(v);
+                                    ip += 1;
+                                    f.ip = ip;
+                                    continue;
+                                }
+                            } else if n > nb + 1 {
+                                let v = f.stack[n - nb - 2].clone();
+                                // errors belong to the store instruction
+                                f.ip = ip + 1;
+                                if let Some(r) = crate::builtins::seqops::set_slice_plain(self, &c, &b, &v) {
+                                    f.stack.truncate(n - nb - 2);
+                                    ip += 1;
+                                    r?;
+                                    continue;
+                                }
+                                f.ip = ip;
+                            }
+                        }
+                    }
+                    let step = if arg == 3 { pop!(f) } else { Value::None };
+                    let stop = pop!(f);
+                    let start = pop!(f);
+                    let s = Value::new_obj(&self.types.slice, ObjKind::Slice { start, stop, step });
+                    f.stack.push(s);
+                }
                 Opcode::BinarySubscr => {
                     let key = pop!(f);
                     let c = pop!(f);
@@ -416,21 +458,30 @@ impl Vm {
                 }
                 Opcode::UnpackSequence => {
                     let seq = pop!(f);
-                    // tuples and lists of the right length: no intermediate vector
-                    let done = match seq.kind() {
-                        Some(ObjKind::Tuple(t)) if t.len() == arg => {
-                            f.stack.extend(t.iter().rev().cloned());
-                            true
-                        }
-                        Some(ObjKind::List(l)) => match l.try_borrow() {
-                            Ok(l) if l.len() == arg => {
-                                f.stack.extend(l.iter().rev().cloned());
-                                true
-                            }
-                            _ => false,
-                        },
+                    // exact tuples and lists of the right length: no intermediate vector (a
+                    // subclass may override `__iter__`, so it takes the generic path)
+                    let exact = match &seq {
+                        Value::Obj(o) => o
+                            .class
+                            .as_ref()
+                            .is_some_and(|c| Rc::ptr_eq(c, &self.types.tuple) || Rc::ptr_eq(c, &self.types.list)),
                         _ => false,
                     };
+                    let done = exact
+                        && match seq.kind() {
+                            Some(ObjKind::Tuple(t)) if t.len() == arg => {
+                                f.stack.extend(t.iter().rev().cloned());
+                                true
+                            }
+                            Some(ObjKind::List(l)) => match l.try_borrow() {
+                                Ok(l) if l.len() == arg => {
+                                    f.stack.extend(l.iter().rev().cloned());
+                                    true
+                                }
+                                _ => false,
+                            },
+                            _ => false,
+                        };
                     if !done {
                         let items = self.unpack(&seq, arg)?;
                         f.stack.extend(items.into_iter().rev());
@@ -721,13 +772,6 @@ impl Vm {
                 let key = pop!(f);
                 let c = pop!(f);
                 self.delitem(&c, &key)?;
-            }
-            Opcode::BuildSlice => {
-                let step = if arg == 3 { pop!(f) } else { Value::None };
-                let stop = pop!(f);
-                let start = pop!(f);
-                let s = Value::new_obj(&self.types.slice, ObjKind::Slice { start, stop, step });
-                f.stack.push(s);
             }
             Opcode::UnaryPositive => {
                 let v = pop!(f);
