@@ -599,6 +599,19 @@ impl Vm {
                             }
                         }
                     }
+                    // a plain built-in function (len, isinstance, abs, ...): called directly
+                    if let Value::Obj(o) = &f.stack[n - arg - 1] {
+                        if let ObjKind::Native(nf) = &o.kind {
+                            if nf.receiver.is_none() && !nf.is_method && !nf.needs_frame {
+                                let func = nf.func;
+                                self.count_fast(Family::CallPy, true);
+                                let r = func(self, &f.stack[n - arg..], &[]);
+                                f.stack.truncate(n - arg - 1);
+                                f.stack.push(r?);
+                                continue;
+                            }
+                        }
+                    }
                     self.count_fast(Family::CallPy, false);
                     if let Some(obj) = self.call_class_cached(&code, ip - 1, &mut f.stack, arg)? {
                         f.stack.push(obj);
