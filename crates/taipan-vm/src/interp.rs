@@ -536,6 +536,8 @@ impl Vm {
                     let v = pop!(f);
                     let b = match v {
                         Value::Bool(b) => b,
+                        Value::None => false,
+                        Value::Int(i) => i != 0,
                         _ => self.truthy(&v)?,
                     };
                     if !b {
@@ -546,6 +548,8 @@ impl Vm {
                     let v = pop!(f);
                     let b = match v {
                         Value::Bool(b) => b,
+                        Value::None => false,
+                        Value::Int(i) => i != 0,
                         _ => self.truthy(&v)?,
                     };
                     if b {
