@@ -560,16 +560,20 @@ impl Vm {
     }
 
     /// The hit path of `LOAD_ATTR` for an instance-dict attribute at its cached position
-    /// (first cached type only), inlined into the dispatch loop; `None`: take
+    /// or a `__slots__` slot (first cached type only), inlined into the dispatch loop; `None`: take
     /// [`Vm::load_attr_cached`], which handles every case.
     #[inline(always)]
     pub fn load_attr_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Value> {
         let Value::Obj(o) = obj else { return None };
         let slot = code.caches.get(at)?.try_borrow().ok()?;
-        let How::InstanceDict(index) = Self::first_case(&slot, o)? else {
-            return None;
+        let v = match Self::first_case(&slot, o)? {
+            How::InstanceDict(index) => dict_at(o.dict.as_ref()?, *index, name)?,
+            How::InstanceSlot(i) => match &o.kind {
+                ObjKind::Instance(Some(slots)) => slots.try_borrow().ok()?.get(*i)?.clone()?,
+                _ => return None,
+            },
+            _ => return None,
         };
-        let v = dict_at(o.dict.as_ref()?, *index, name)?;
         if self.spec.print_stats {
             self.spec.of(Family::LoadAttr).hits += 1;
         }
@@ -597,15 +601,35 @@ impl Vm {
     }
 
     /// The hit path of `STORE_ATTR` replacing an instance-dict attribute at its cached
-    /// position (first cached type only). Gives `value` back when it did not apply.
+    /// position, or storing into a `__slots__` slot (first cached type only). Gives `value` back when it did not apply.
     #[inline(always)]
     pub fn store_attr_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value, value: Value) -> Option<Value> {
         let Value::Obj(o) = obj else { return Some(value) };
         let Some(Ok(slot)) = code.caches.get(at).map(|c| c.try_borrow()) else {
             return Some(value);
         };
-        let Some(How::InstanceDict(index)) = Self::first_case(&slot, o) else {
-            return Some(value);
+        let index = match Self::first_case(&slot, o) {
+            Some(How::InstanceDict(index)) => index,
+            Some(How::InstanceSlot(i)) => {
+                let ObjKind::Instance(Some(slots)) = &o.kind else {
+                    return Some(value);
+                };
+                let Ok(mut slots) = slots.try_borrow_mut() else {
+                    return Some(value);
+                };
+                let Some(place) = slots.get_mut(*i) else {
+                    return Some(value);
+                };
+                let old = std::mem::replace(place, Some(value));
+                drop(slots);
+                drop(slot);
+                drop(old);
+                if self.spec.print_stats {
+                    self.spec.of(Family::StoreAttr).hits += 1;
+                }
+                return None;
+            }
+            _ => return Some(value),
         };
         let Some(ObjKind::Dict(c)) = o.dict.as_ref().map(|d| &d.kind) else {
             return Some(value);
