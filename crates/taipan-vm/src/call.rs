@@ -379,7 +379,8 @@ impl Vm {
     ) -> PyResult<()> {
         let code = func.code.clone();
         let raw = &code.raw;
-        let qual = func.qualname.borrow().to_string();
+        // only error messages need the qualified name
+        let qual = QualName(func);
         let argcount = raw.arg_count as usize;
         let posonly = raw.posonly_arg_count as usize;
         let kwonly = raw.kwonly_arg_count as usize;
@@ -483,7 +484,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.type_error(missing_message(&qual, "positional", &missing)));
+            return Err(self.type_error(missing_message(&qual.to_string(), "positional", &missing)));
         }
         let kwdefaults = func.kwdefaults.borrow().clone();
         let mut missing_kw = Vec::new();
@@ -501,7 +502,7 @@ impl Vm {
             }
         }
         if !missing_kw.is_empty() {
-            return Err(self.type_error(missing_message(&qual, "keyword-only", &missing_kw)));
+            return Err(self.type_error(missing_message(&qual.to_string(), "keyword-only", &missing_kw)));
         }
         Ok(())
     }
@@ -621,5 +622,15 @@ impl crate::object::Object {
             ObjKind::Dict(d) => d.borrow().get_str(crate::ops::hash_str(s), s).is_some(),
             _ => false,
         }
+    }
+}
+
+/// Displays a function's `__qualname__` (for argument-binding error messages) without
+/// copying it on the successful path.
+struct QualName<'a>(&'a Function);
+
+impl std::fmt::Display for QualName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.qualname.borrow())
     }
 }

@@ -955,14 +955,15 @@ impl Vm {
                     return Err(stack_underflow());
                 }
                 let func = f.stack[n - arg - 1].clone();
-                let kwnames: Vec<Value> = match names.kind() {
-                    Some(ObjKind::Tuple(t)) => t.to_vec(),
-                    _ => vec![],
+                // the names tuple is a constant of the code object: borrowed, not copied
+                let kwnames: &[Value] = match names.kind() {
+                    Some(ObjKind::Tuple(t)) => t,
+                    _ => &[],
                 };
                 if self.needs_frame(&func) {
                     self.frame_ctx = Some(self.make_frame_ctx(f));
                 }
-                let r = self.call_kw(&func, &f.stack[n - arg..], &kwnames);
+                let r = self.call_kw(&func, &f.stack[n - arg..], kwnames);
                 f.stack.truncate(n - arg - 1);
                 f.stack.push(r?);
             }
