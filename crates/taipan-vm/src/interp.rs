@@ -493,6 +493,20 @@ impl Vm {
                     f.stack.push(it);
                 }
                 Opcode::ForIter => {
+                    // `for i, x in enumerate(seq)`: FOR_ITER fused with UNPACK_SEQUENCE 2 when
+                    // the enumerate wraps a built-in list/tuple/range iterator (no tuple)
+                    if let Some(next) = instrs.get(ip) {
+                        if next.op == Opcode::UnpackSequence && next.arg == 2 {
+                            if let Some((c, v)) = f.stack.last().and_then(enumerate_step) {
+                                f.stack.push(v);
+                                push_int(&mut f.stack, c);
+                                ip += 1;
+                                f.ip = ip;
+                                self.count_fast(Family::ForIter, true);
+                                continue;
+                            }
+                        }
+                    }
                     // built-in iterators over a range, list or tuple: stepped in place
                     match f.stack.last().and_then(for_iter_fast) {
                         Some(ForItem::Int(i)) => {
@@ -1548,6 +1562,24 @@ fn for_iter_fast(it: &Value) -> Option<ForItem> {
         }
         _ => None,
     }
+}
+
+/// One step of `enumerate(it)` with an int count over a built-in list/tuple/range iterator:
+/// `(count, item)` without building the tuple. `None`: another case, or the inner iterator
+/// is exhausted — the generic path then does the same step (and ends the loop).
+#[inline]
+fn enumerate_step(it: &Value) -> Option<(i64, Value)> {
+    let Value::Obj(o) = it else { return None };
+    let ObjKind::Iter(cell) = &o.kind else { return None };
+    let mut st = cell.try_borrow_mut().ok()?;
+    let crate::object::IterState::Enumerate { it: inner, count } = &mut *st else {
+        return None;
+    };
+    let Value::Int(c) = *count else { return None };
+    let c1 = c.checked_add(1)?;
+    let v = crate::iter::next_plain(inner)?;
+    count.set_int(c1);
+    Some((c, v))
 }
 
 /// Pushes `Value::Int(i)` written with one store (see `Value::set_int`).
