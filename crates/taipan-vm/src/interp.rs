@@ -505,6 +505,15 @@ impl Vm {
                                 self.count_fast(Family::ForIter, true);
                                 continue;
                             }
+                            // `for k, v in d.items()` (no tuple per item)
+                            if let Some((k, v)) = f.stack.last().and_then(dict_items_step) {
+                                f.stack.push(v);
+                                f.stack.push(k);
+                                ip += 1;
+                                f.ip = ip;
+                                self.count_fast(Family::ForIter, true);
+                                continue;
+                            }
                         }
                     }
                     // built-in iterators over a range, list or tuple: stepped in place
@@ -1580,6 +1589,38 @@ fn enumerate_step(it: &Value) -> Option<(i64, Value)> {
     let v = crate::iter::next_plain(inner)?;
     count.set_int(c1);
     Some((c, v))
+}
+
+/// One step of a dict items iterator: the next `(key, value)` without building the tuple.
+/// `None`: another iterator, a size change (the generic step raises the RuntimeError) or
+/// the end (the generic step ends the loop).
+#[inline]
+fn dict_items_step(it: &Value) -> Option<(Value, Value)> {
+    let Value::Obj(o) = it else { return None };
+    let ObjKind::Iter(cell) = &o.kind else { return None };
+    let mut st = cell.try_borrow_mut().ok()?;
+    let crate::object::IterState::Dict {
+        dict,
+        pos,
+        len,
+        which: crate::object::DictViewKind::Items,
+    } = &mut *st
+    else {
+        return None;
+    };
+    let ObjKind::Dict(d) = &dict.kind else { return None };
+    let d = d.try_borrow().ok()?;
+    if d.len() != *len {
+        return None;
+    }
+    while *pos < d.end() {
+        let p = *pos;
+        *pos += 1;
+        if let Some((k, v)) = d.entry(p) {
+            return Some((k.clone(), v.clone()));
+        }
+    }
+    None
 }
 
 /// Pushes `Value::Int(i)` written with one store (see `Value::set_int`).
