@@ -214,7 +214,10 @@ impl Vm {
                 Opcode::StoreFast => {
                     let v = pop!(f);
                     if let Some(slot) = f.locals.get_mut(arg) {
-                        *slot = Some(v);
+                        // store first, drop the old value after: `v` goes straight from the
+                        // stack to the slot instead of being kept across the destructor call
+                        let old = std::mem::replace(slot, Some(v));
+                        drop(old);
                     }
                 }
                 Opcode::LoadGlobal => {
@@ -470,12 +473,18 @@ impl Vm {
                     let done = exact
                         && match seq.kind() {
                             Some(ObjKind::Tuple(t)) if t.len() == arg => {
-                                f.stack.extend(t.iter().rev().cloned());
+                                f.stack.reserve(arg);
+                                for v in t.iter().rev() {
+                                    f.stack.push(v.clone());
+                                }
                                 true
                             }
                             Some(ObjKind::List(l)) => match l.try_borrow() {
                                 Ok(l) if l.len() == arg => {
-                                    f.stack.extend(l.iter().rev().cloned());
+                                    f.stack.reserve(arg);
+                                    for v in l.iter().rev() {
+                                        f.stack.push(v.clone());
+                                    }
                                     true
                                 }
                                 _ => false,
