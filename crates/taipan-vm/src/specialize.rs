@@ -226,6 +226,17 @@ pub enum Entry {
         /// The `__init__` function.
         init: Weak<Object>,
     },
+    /// `CALL` of a built-in type whose `__new__` is native and whose `__init__` is
+    /// `object.__init__` (int, float, str, tuple, ...): `__new__` is called directly with the
+    /// class and the arguments as they lie on the stack.
+    NewBuiltin {
+        /// The type.
+        ty: Weak<Object>,
+        /// Its version tag.
+        version: u32,
+        /// Its `__new__`.
+        new: crate::object::NativeFn,
+    },
     /// An attribute of a module object (its dict at `index`).
     ModuleAttr {
         /// The module's dict.
@@ -1148,6 +1159,20 @@ impl Vm {
         };
         let (has_dict, nslots, init) = match cell.try_borrow() {
             Ok(slot) => match &slot.entry {
+                Entry::NewBuiltin { ty, version, new } if type_attr_hit(cls, ty, *version) => {
+                    let new = *new;
+                    drop(slot);
+                    if self.spec.print_stats {
+                        self.spec.of(Family::CallClass).hits += 1;
+                    }
+                    // the stack holds [cls, args...]: exactly `__new__`'s arguments
+                    let r = match stack.get(base..) {
+                        Some(args) => new(self, args, &[]),
+                        None => return Ok(None),
+                    };
+                    stack.truncate(base);
+                    return r.map(Some);
+                }
                 Entry::InitClass {
                     ty,
                     version,
@@ -1229,7 +1254,10 @@ impl Vm {
 
     fn init_class_entry(&mut self, t: &Obj, version: u32, result: &Value) -> Option<Entry> {
         let ObjKind::Type(td) = &t.kind else { return None };
-        if !td.heap_type || td.layout != crate::object::Layout::Object {
+        if !td.heap_type {
+            return self.new_builtin_entry(t, version, result);
+        }
+        if td.layout != crate::object::Layout::Object {
             return None;
         }
         if !Rc::ptr_eq(self.class_of(&Value::Obj(t.clone())), &self.types.type_) {
@@ -1260,6 +1288,32 @@ impl Vm {
             has_dict: r.dict.is_some(),
             nslots,
             init: Rc::downgrade(&init),
+        })
+    }
+
+    /// The entry for calling the built-in type `t` (not `type` itself, whose one-argument
+    /// form is special): its `__new__` must be a native of `t` and its `__init__`
+    /// `object.__init__`, and the call must have produced an instance of exactly `t`.
+    fn new_builtin_entry(&mut self, t: &Obj, version: u32, result: &Value) -> Option<Entry> {
+        if Rc::ptr_eq(t, &self.types.type_) || !Rc::ptr_eq(self.class_of(result), t) {
+            return None;
+        }
+        let new = match self.lookup_in_type(t, "__new__")?.kind() {
+            Some(ObjKind::StaticMethod(f)) => f.clone(),
+            _ => self.lookup_in_type(t, "__new__")?,
+        };
+        let new = match new.kind() {
+            Some(ObjKind::Native(n)) if n.receiver.is_none() && !n.needs_frame && n.owner != "object" => n.func,
+            _ => return None,
+        };
+        let init = self.lookup_in_type(t, "__init__")?;
+        if !matches!(init.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
+            return None;
+        }
+        Some(Entry::NewBuiltin {
+            ty: Rc::downgrade(t),
+            version,
+            new,
         })
     }
 }
