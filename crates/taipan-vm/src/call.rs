@@ -224,24 +224,11 @@ impl Vm {
         if kwnames.is_empty() && func.code.fast_argcount == Some(args.len()) {
             return self.call_function_fast(func, args);
         }
-        let mut frame = self.bind_arguments(func, args, kwnames)?;
+        let frame = self.bind_arguments(func, args, kwnames)?;
         if func.code.raw.flags & flags::GENERATOR != 0 {
             return Ok(crate::generator::new_generator(self, *frame, func));
         }
-        self.depth += 1;
-        let r = match self.check_stack() {
-            Ok(()) => {
-                crate::gc::maybe_collect();
-                self.note_hot(&frame.code);
-                self.run_frame(&mut frame, None)
-            }
-            Err(e) => Err(e),
-        };
-        self.depth -= 1;
-        self.release_frame(frame);
-        match r? {
-            FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
-        }
+        self.execute_frame(frame)
     }
 
     /// Calls a Python function whose code has `fast_argcount == Some(args.len())`: the
@@ -260,11 +247,19 @@ impl Vm {
             }
         }
         frame.stack.reserve(code.raw.max_stack as usize);
+        self.execute_frame(frame)
+    }
+
+    /// Runs a bound frame of a Python call to its return: recursion-limit and native-stack
+    /// check, a safe point for the collector, the hotness count, then the frame goes back
+    /// to the pool.
+    #[inline(always)]
+    fn execute_frame(&mut self, mut frame: Box<Frame>) -> PyResult<Value> {
         self.depth += 1;
         let r = match self.check_stack() {
             Ok(()) => {
                 crate::gc::maybe_collect();
-                self.note_hot(code);
+                self.note_hot(&frame.code);
                 self.run_frame(&mut frame, None)
             }
             Err(e) => Err(e),

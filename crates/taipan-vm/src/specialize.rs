@@ -512,6 +512,14 @@ impl Vm {
     }
 
     /// `LOAD_GLOBAL` with its inline cache (instruction `at` of `code`).
+    /// Counts a hit of a specialized entry (when statistics are on).
+    #[inline(always)]
+    pub fn count_hit(&mut self, fam: Family) {
+        if self.spec.print_stats {
+            self.spec.of(fam).hits += 1;
+        }
+    }
+
     /// Counts one execution of an unconditional fast path (`hit`) or of its generic
     /// fallback, for `--interp-stats` (one predictable branch when statistics are off).
     #[inline(always)]
@@ -551,9 +559,7 @@ impl Vm {
             }
             _ => return None,
         };
-        if self.spec.print_stats {
-            self.spec.of(Family::LoadGlobal).hits += 1;
-        }
+        self.count_hit(Family::LoadGlobal);
         Some(v)
     }
 
@@ -585,9 +591,7 @@ impl Vm {
             },
             _ => return None,
         };
-        if self.spec.print_stats {
-            self.spec.of(Family::LoadAttr).hits += 1;
-        }
+        self.count_hit(Family::LoadAttr);
         Some(v)
     }
 
@@ -605,9 +609,7 @@ impl Vm {
             return None;
         }
         let m = m.upgrade()?;
-        if self.spec.print_stats {
-            self.spec.of(Family::LoadMethod).hits += 1;
-        }
+        self.count_hit(Family::LoadMethod);
         Some(Value::Obj(m))
     }
 
@@ -667,41 +669,17 @@ impl Vm {
         let Some(cell) = code.caches.get(at) else {
             return self.load_global(globals, name);
         };
-        let probe = match cell.try_borrow() {
-            Ok(slot) => match &slot.entry {
-                Entry::GlobalModule { dict, index } if same(dict, globals) => match dict_at(globals, *index, name) {
-                    Some(v) => Probe::Hit(v),
-                    None => Probe::Miss,
-                },
-                Entry::GlobalBuiltin {
-                    globals: g,
-                    gversion,
-                    builtins,
-                    index,
-                } => {
-                    let ok = same(g, globals)
-                        && matches!(&globals.kind, ObjKind::Dict(c) if c.try_borrow().is_ok_and(|t| t.version() == *gversion));
-                    match (&self.builtins.dict, ok) {
-                        (Some(b), true) if same(builtins, b) => match dict_at(b, *index, name) {
-                            Some(v) => Probe::Hit(v),
-                            None => Probe::Miss,
-                        },
-                        _ => Probe::Miss,
-                    }
-                }
-                Entry::Generic => Probe::Generic,
-                _ => Probe::Miss,
-            },
-            Err(_) => Probe::Generic,
-        };
-        if self.spec.print_stats {
-            self.note(Family::LoadGlobal, &probe);
+        if let Some(v) = self.load_global_hit(code, at, globals, name) {
+            return Ok(v);
         }
-        let missed = match probe {
-            Probe::Hit(v) => return Ok(v),
-            Probe::Miss => true,
-            Probe::Generic => false,
+        // not a hit: a miss of a specialized entry, or a generic execution (warming up)
+        let missed = match cell.try_borrow() {
+            Ok(slot) => !matches!(slot.entry, Entry::Generic),
+            Err(_) => false,
         };
+        if missed && self.spec.print_stats {
+            self.spec.of(Family::LoadGlobal).misses += 1;
+        }
         let v = self.load_global(globals, name)?;
         if self.after_slow(cell, Family::LoadGlobal, missed) {
             let entry = if let Some(index) = identical_pos(globals, name) {
