@@ -277,6 +277,60 @@ pub fn hash_str(s: &str) -> i64 {
     hash_str_with_key(s, HashKey::default())
 }
 
+/// A fast, non-cryptographic `std::hash::Hasher` for Rust-side tables keyed by short
+/// program text (the VM's interned-string table). Not used for Python `hash()` values.
+///
+/// Algorithm: multiply-rotate over 8-byte words (the "Fx" scheme of the Firefox and rustc
+/// hash tables), then a final xor-shift so that the low bits (hashbrown's bucket index)
+/// depend on every input bit.
+#[derive(Default, Clone, Copy)]
+pub struct NameHasher(u64);
+
+/// Odd multiplier with well-spread bits.
+const NAME_MUL: u64 = 0x517c_c1b7_2722_0a95;
+
+impl NameHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(NAME_MUL);
+    }
+}
+
+impl std::hash::Hasher for NameHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            if let Some(dst) = w.get_mut(..rest.len()) {
+                dst.copy_from_slice(rest);
+            }
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::int::parse_int;
