@@ -484,18 +484,23 @@ fn check_self(vm: &mut Vm, args: &[Value], name: &str, frozen: bool) -> PyResult
 /// Receiver check plus positional-count check for a fixed-arity method.
 fn fixed(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, frozen: bool, n: usize) -> PyResult<Value> {
     let s = check_self(vm, args, name, frozen)?;
-    let owner = if frozen { "frozenset" } else { "set" };
-    let full = format!("{owner}.{name}");
-    no_kwargs(vm, &full, kwnames)?;
-    check_count(vm, &full, args.len() - 1, n, n)?;
+    // the qualified name is only formatted for an error message
+    if !kwnames.is_empty() || args.len() - 1 != n {
+        let owner = if frozen { "frozenset" } else { "set" };
+        let full = format!("{owner}.{name}");
+        no_kwargs(vm, &full, kwnames)?;
+        check_count(vm, &full, args.len() - 1, n, n)?;
+    }
     Ok(s)
 }
 
 /// Receiver check for a `*others` method (no keywords).
 fn varargs(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, frozen: bool) -> PyResult<Value> {
     let s = check_self(vm, args, name, frozen)?;
-    let owner = if frozen { "frozenset" } else { "set" };
-    no_kwargs(vm, &format!("{owner}.{name}"), kwnames)?;
+    if !kwnames.is_empty() {
+        let owner = if frozen { "frozenset" } else { "set" };
+        no_kwargs(vm, &format!("{owner}.{name}"), kwnames)?;
+    }
     Ok(s)
 }
 
@@ -718,8 +723,10 @@ fn iter_impl(vm: &mut Vm, args: &[Value], kw: &[Value], frozen: bool) -> PyResul
 
 fn compare_dunder(vm: &mut Vm, args: &[Value], name: &str, frozen: bool, op: ComparisonOperator) -> PyResult<Value> {
     let s = check_self(vm, args, name, frozen)?;
-    let owner = if frozen { "frozenset" } else { "set" };
-    check_count(vm, &format!("{owner}.{name}"), args.len() - 1, 1, 1)?;
+    if args.len() != 2 {
+        let owner = if frozen { "frozenset" } else { "set" };
+        check_count(vm, &format!("{owner}.{name}"), args.len() - 1, 1, 1)?;
+    }
     set_compare(vm, &s, &args[1], op)
 }
 

@@ -99,14 +99,15 @@ pub(crate) fn check_pos(
 
 /// Binds keyword-capable arguments (old `PyArg_ParseTupleAndKeywords`
 /// messages): "split() takes at most 2 arguments (3 given)", "'x' is an
-/// invalid keyword argument for split()".
-pub(crate) fn kw_args(
+/// invalid keyword argument for split()". Returns one slot per name (an array: no
+/// allocation per call).
+pub(crate) fn kw_args<const N: usize>(
     vm: &mut Vm,
     name: &str,
     args: &[Value],
     kwnames: &[Value],
-    names: &[&str],
-) -> PyResult<Vec<Option<Value>>> {
+    names: &[&str; N],
+) -> PyResult<[Option<Value>; N]> {
     let total = args.len();
     if total > names.len() {
         return Err(vm.type_error(format!(
@@ -116,7 +117,7 @@ pub(crate) fn kw_args(
         )));
     }
     let npos = total.saturating_sub(kwnames.len());
-    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    let mut out: [Option<Value>; N] = [const { None }; N];
     for (slot, a) in out.iter_mut().zip(args.iter().take(npos)) {
         *slot = Some(a.clone());
     }
