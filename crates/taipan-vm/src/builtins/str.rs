@@ -400,7 +400,11 @@ fn strip_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, whic
         1 => sm::lstrip(s, chars),
         _ => sm::rstrip(s, chars),
     };
-    Ok(same_or_new(vm, &args[0], r))
+    // `r` is a part of `s`: the same length means the same text
+    if r.len() == s.len() && is_exact_str(vm, &args[0]) {
+        return Ok(args[0].clone());
+    }
+    Ok(vm.new_str(r))
 }
 
 fn str_strip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -729,6 +729,9 @@ pub fn slice_str(s: &str, start: i64, stop: i64, step: i64) -> String {
 /// leading/trailing whitespace ignored; after `maxsplit` splits (None = no
 /// limit) the rest, with its leading whitespace stripped, is the last item.
 pub fn split_whitespace(s: &str, maxsplit: Option<usize>) -> Vec<&str> {
+    if s.is_ascii() {
+        return split_whitespace_ascii(s, maxsplit);
+    }
     let mut out = Vec::new();
     let mut rest = s.trim_start_matches(is_space);
     let mut splits = 0usize;
@@ -748,6 +751,35 @@ pub fn split_whitespace(s: &str, maxsplit: Option<usize>) -> Vec<&str> {
                 break;
             }
         }
+    }
+    out
+}
+
+/// [`split_whitespace`] for ASCII text: a scan over bytes.
+fn split_whitespace_ascii(s: &str, maxsplit: Option<usize>) -> Vec<&str> {
+    let is_ws = |b: u8| matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | b' ');
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0usize;
+    let mut splits = 0usize;
+    loop {
+        while bytes.get(i).is_some_and(|&b| is_ws(b)) {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        if maxsplit.is_some_and(|m| splits >= m) {
+            // the rest as is (trailing whitespace kept, as CPython)
+            out.push(s.get(i..).unwrap_or(""));
+            break;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(|&b| !is_ws(b)) {
+            i += 1;
+        }
+        out.push(s.get(start..i).unwrap_or(""));
+        splits += 1;
     }
     out
 }
