@@ -767,7 +767,16 @@ impl Vm {
         if hint > 0 && out.try_reserve(usize::try_from(hint).unwrap_or(usize::MAX)).is_err() {
             return Err(self.no_memory());
         }
-        while let Some(x) = self.next(&it)? {
+        // a generator (the common `tuple(x for ...)`) is resumed directly, without the
+        // per-item dispatch of `Vm::next`
+        let is_gen = matches!(it.kind(), Some(ObjKind::Generator(_)));
+        loop {
+            let x = if is_gen {
+                crate::generator::gen_next(self, &it)?
+            } else {
+                self.next(&it)?
+            };
+            let Some(x) = x else { break };
             if out.len() == out.capacity() && out.try_reserve(out.len().max(4)).is_err() {
                 return Err(self.no_memory());
             }

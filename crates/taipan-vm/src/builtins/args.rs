@@ -63,6 +63,15 @@ fn bind_into(
         };
         return Err(vm.type_error(msg));
     }
+    // Argument Clinic counts positional and keyword arguments together first
+    if args.len() > names.len() {
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {} argument{} ({} given)",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" },
+            args.len()
+        )));
+    }
     for (slot, a) in out.iter_mut().zip(args.iter().take(npos)) {
         *slot = Some(a.clone());
     }
