@@ -36,3 +36,6 @@ total = 0
 for c in 'abc' * 1000:
     total += ord(c)
 print(total)
+for s in ['', ',', ',,a,,', 'a,b.;c!?', 'é,x,é', ',é,', 'x\ny\n\nz\n', '\u3000a\u3000']:
+    print(repr(s.strip(',.;!?')), repr(s.lstrip(',é')), repr(s.rstrip('é,')), repr(s.strip('\u3000')),
+          s.split(','), s.split(',', 1), s.split('\n'), s.split('é'), s.split(',.'), s.rsplit(',', 1))

@@ -817,6 +817,14 @@ pub fn split_sep<'a>(s: &'a str, sep: &str, maxsplit: Option<usize>) -> Result<V
     if sep.is_empty() {
         return Err("empty separator".to_string());
     }
+    let mut sep_chars = sep.chars();
+    if let (Some(c), None) = (sep_chars.next(), sep_chars.next()) {
+        // one-character separator: a char pattern (memchr) instead of a substring search
+        return Ok(match maxsplit {
+            None => s.split(c).collect(),
+            Some(m) => s.splitn(m.saturating_add(1), c).collect(),
+        });
+    }
     Ok(match maxsplit {
         None => s.split(sep).collect(),
         Some(m) => s.splitn(m.saturating_add(1), sep).collect(),
@@ -902,7 +910,37 @@ pub fn strip<'a>(s: &'a str, chars: Option<&str>) -> &'a str {
 pub fn lstrip<'a>(s: &'a str, chars: Option<&str>) -> &'a str {
     match chars {
         None => s.trim_start_matches(is_space),
-        Some(set) => s.trim_start_matches(|c: char| set.contains(c)),
+        Some(set) => match AsciiSet::new(set) {
+            // an ASCII byte of UTF-8 text is always a whole character
+            Some(m) => {
+                let n = s.bytes().take_while(|&b| m.has(b)).count();
+                s.get(n..).unwrap_or("")
+            }
+            None => s.trim_start_matches(|c: char| set.contains(c)),
+        },
+    }
+}
+
+/// A set of ASCII bytes as a 128-bit mask (the `chars` argument of strip).
+#[derive(Copy, Clone)]
+struct AsciiSet(u128);
+
+impl AsciiSet {
+    /// The set of the characters of `set`, or None if one is not ASCII.
+    fn new(set: &str) -> Option<AsciiSet> {
+        let mut m = 0u128;
+        for b in set.bytes() {
+            if b >= 0x80 {
+                return None;
+            }
+            m |= 1u128 << b;
+        }
+        Some(AsciiSet(m))
+    }
+
+    #[inline]
+    fn has(self, b: u8) -> bool {
+        b < 0x80 && (self.0 >> b) & 1 == 1
     }
 }
 
@@ -910,7 +948,13 @@ pub fn lstrip<'a>(s: &'a str, chars: Option<&str>) -> &'a str {
 pub fn rstrip<'a>(s: &'a str, chars: Option<&str>) -> &'a str {
     match chars {
         None => s.trim_end_matches(is_space),
-        Some(set) => s.trim_end_matches(|c: char| set.contains(c)),
+        Some(set) => match AsciiSet::new(set) {
+            Some(m) => {
+                let n = s.bytes().rev().take_while(|&b| m.has(b)).count();
+                s.get(..s.len() - n).unwrap_or("")
+            }
+            None => s.trim_end_matches(|c: char| set.contains(c)),
+        },
     }
 }
 
