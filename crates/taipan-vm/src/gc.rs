@@ -140,7 +140,10 @@ fn is_container(o: &Object) -> bool {
         ObjKind::Native(n) => n.receiver.is_some(),
         // slice fields never change: `x[1:n]` slices hold ints/None
         ObjKind::Slice { start, stop, step } => {
-            o.dict.is_some() || [start, stop, step].iter().any(|v| matches!(v, Value::Obj(x) if !is_atomic(x)))
+            o.dict.is_some()
+                || [start, stop, step]
+                    .iter()
+                    .any(|v| matches!(v, Value::Obj(x) if !is_atomic(x)))
         }
         ObjKind::Iter(state) => o.dict.is_some() || iter_may_hold_containers(state),
         _ => true,
@@ -161,7 +164,9 @@ fn iter_may_hold_containers(state: &RefCell<IterState>) -> bool {
     match &*st {
         IterState::Range { .. } => false,
         IterState::Str { s, .. } => s.dict.is_some(),
-        IterState::Bytes { seq, .. } => seq.dict.is_some() || !matches!(seq.kind, ObjKind::Bytes(_) | ObjKind::ByteArray(_)),
+        IterState::Bytes { seq, .. } => {
+            seq.dict.is_some() || !matches!(seq.kind, ObjKind::Bytes(_) | ObjKind::ByteArray(_))
+        }
         _ => true,
     }
 }

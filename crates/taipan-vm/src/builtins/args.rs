@@ -102,10 +102,7 @@ fn bind_into(
             if required == 1 && names.len() == 1 {
                 return Err(vm.type_error(format!("{fname}() takes exactly one argument (0 given)")));
             }
-            return Err(vm.type_error(format!(
-                "{fname}() missing required argument '{name}' (pos {})",
-                i + 1
-            )));
+            return Err(vm.type_error(format!("{fname}() missing required argument '{name}' (pos {})", i + 1)));
         }
     }
     Ok(())

@@ -365,7 +365,10 @@ mod tests {
         let data: Vec<u8> = (0u8..40).map(|b| b.wrapping_mul(37)).collect();
         for n in 0..data.len() {
             let d = &data[..n];
-            assert_eq!(siphash13_slice(HashKey::default(), d), siphash13(HashKey::default(), d.iter().copied()));
+            assert_eq!(
+                siphash13_slice(HashKey::default(), d),
+                siphash13(HashKey::default(), d.iter().copied())
+            );
         }
         assert_eq!(hash_str("abc"), hash_bytes(b"abc"));
     }
