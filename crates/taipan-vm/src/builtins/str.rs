@@ -234,8 +234,16 @@ fn str_arg<'a>(vm: &mut Vm, v: &'a Value, what: &str) -> PyResult<&'a str> {
     }
 }
 
+/// A list of new strs; one-character ASCII parts are the cached singletons (as CPython's
+/// split results).
 fn list_of_strs(vm: &mut Vm, parts: &[&str]) -> Value {
-    let items: Vec<Value> = parts.iter().map(|p| vm.new_str(*p)).collect();
+    let mut items: Vec<Value> = Vec::with_capacity(parts.len());
+    for p in parts {
+        items.push(match p.as_bytes() {
+            [b] => vm.latin1_char(*b),
+            _ => vm.new_str(*p),
+        });
+    }
     vm.new_list(items)
 }
 
