@@ -31,11 +31,44 @@ pub struct Dict {
 
 /// Native key equality: `Some(answer)` when it can be decided without running Python
 /// code, `None` otherwise. Identity implies equality (as CPython's dict lookup).
+/// Instances of classes defined in Python (`class S(str)`) may override `__eq__`, so any
+/// comparison involving one needs Python (`None`), even if both are strs underneath.
+#[inline]
 pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
     if a.is(b) {
         return Some(true);
     }
     match (a, b) {
+        (Value::Obj(x), Value::Obj(y)) => {
+            // the common dict case first: two exact strs
+            if let (ObjKind::Str(s), ObjKind::Str(t)) = (&x.kind, &y.kind) {
+                if is_subclass_instance(x) || is_subclass_instance(y) {
+                    return None;
+                }
+                return Some(s.as_str() == t.as_str());
+            }
+            if is_subclass_instance(x) || is_subclass_instance(y) {
+                return None;
+            }
+            match (&x.kind, &y.kind) {
+                (ObjKind::Int(s), ObjKind::Int(t)) => Some(s == t),
+                (ObjKind::Bytes(s), ObjKind::Bytes(t)) => Some(s == t),
+                (ObjKind::Tuple(s), ObjKind::Tuple(t)) => {
+                    if s.len() != t.len() {
+                        return Some(false);
+                    }
+                    for (p, q) in s.iter().zip(t.iter()) {
+                        match native_eq(p, q) {
+                            Some(true) => {}
+                            other => return other,
+                        }
+                    }
+                    Some(true)
+                }
+                (k1, k2) if is_plain_builtin(k1) && is_plain_builtin(k2) => Some(false),
+                _ => None,
+            }
+        }
         (Value::Int(x), Value::Int(y)) => Some(x == y),
         (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => {
             Some((*x as f64) == *y && (*y as i64) == *x)
@@ -44,37 +77,22 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
         (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => Some(*x as i64 == *y),
         (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => Some(*x as i64 as f64 == *y),
         (Value::Bool(x), Value::Bool(y)) => Some(x == y),
-        (Value::None, _) | (_, Value::None) => match (a, b) {
-            (Value::Obj(o), _) | (_, Value::Obj(o)) if !is_plain_builtin(&o.kind) => None,
-            _ => Some(false),
-        },
-        (Value::Obj(x), Value::Obj(y)) => match (&x.kind, &y.kind) {
-            (ObjKind::Str(s), ObjKind::Str(t)) => Some(s.as_str() == t.as_str()),
-            (ObjKind::Int(s), ObjKind::Int(t)) => Some(s == t),
-            (ObjKind::Bytes(s), ObjKind::Bytes(t)) => Some(s == t),
-            (ObjKind::Tuple(s), ObjKind::Tuple(t)) => {
-                if s.len() != t.len() {
-                    return Some(false);
-                }
-                for (p, q) in s.iter().zip(t.iter()) {
-                    match native_eq(p, q) {
-                        Some(true) => {}
-                        other => return other,
-                    }
-                }
-                Some(true)
-            }
-            (k1, k2) if is_plain_builtin(k1) && is_plain_builtin(k2) => Some(false),
-            _ => None,
-        },
         (Value::Obj(o), _) | (_, Value::Obj(o)) => {
-            if is_plain_builtin(&o.kind) {
+            if is_plain_builtin(&o.kind) && !is_subclass_instance(o) {
                 Some(false)
             } else {
                 None
             }
         }
+        (Value::None, _) | (_, Value::None) => Some(false),
     }
+}
+
+/// True for an instance of a class defined in Python (a heap type), whose special
+/// methods may be overridden.
+#[inline]
+fn is_subclass_instance(o: &crate::value::Obj) -> bool {
+    o.class.as_ref().is_some_and(|c| c.kind.is_heap_type())
 }
 
 /// Kinds whose equality never runs Python code and never equals another kind's value

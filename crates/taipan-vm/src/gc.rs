@@ -35,7 +35,9 @@
 //!   strong count reaches zero, with no code in between;
 //! - whether an object is tracked is a pure function ([`is_container`]) of its immutable
 //!   parts (header `dict`, payload variant, tuple items, a native function's receiver),
-//!   so the destructor asks the same question and gets the same answer. Nothing mutates
+//!   so the destructor asks the same question and gets the same answer (iterators are the
+//!   one exception, made safe by answering "tracked" for every exhausted iterator: see
+//!   `iter_may_hold_containers`). Nothing mutates
 //!   those parts in place (no `Rc::get_mut`/`Rc::make_mut`/`Rc::try_unwrap` on objects
 //!   anywhere in the VM): code that did would have to untrack first;
 //! - the table's `RefCell` is only borrowed inside the small functions of this module,
@@ -136,6 +138,35 @@ fn is_container(o: &Object) -> bool {
         ObjKind::NotImplemented | ObjKind::Ellipsis | ObjKind::Code(_) | ObjKind::File(_) => false,
         ObjKind::Tuple(items) => items.iter().any(|v| matches!(v, Value::Obj(x) if !is_atomic(x))),
         ObjKind::Native(n) => n.receiver.is_some(),
+        // slice fields never change: `x[1:n]` slices hold ints/None
+        ObjKind::Slice { start, stop, step } => {
+            o.dict.is_some()
+                || [start, stop, step]
+                    .iter()
+                    .any(|v| matches!(v, Value::Obj(x) if !is_atomic(x)))
+        }
+        ObjKind::Iter(state) => o.dict.is_some() || iter_may_hold_containers(state),
+        _ => true,
+    }
+}
+
+/// Whether an iterator's state may reference a tracked object. Range iterators and
+/// iterators over a str/bytes/bytearray without an instance dict hold nothing that can
+/// reach back to them.
+///
+/// An iterator's state changes in place only to [`IterState::Exhausted`] (it drops its
+/// references then), and `Exhausted` answers true here: so the destructor's answer is
+/// the same as the allocation's, or true for an exhausted iterator that was never tracked
+/// (then `untrack` finds nothing to remove, which is harmless). It never answers false
+/// for a tracked object, which is what the table invariant needs.
+fn iter_may_hold_containers(state: &RefCell<IterState>) -> bool {
+    let Ok(st) = state.try_borrow() else { return true };
+    match &*st {
+        IterState::Range { .. } => false,
+        IterState::Str { s, .. } => s.dict.is_some(),
+        IterState::Bytes { seq, .. } => {
+            seq.dict.is_some() || !matches!(seq.kind, ObjKind::Bytes(_) | ObjKind::ByteArray(_))
+        }
         _ => true,
     }
 }

@@ -240,16 +240,6 @@ pub fn next_plain(it: &Value) -> Option<Value> {
     }
 }
 
-impl Vm {
-    /// A one-character str (cached for ASCII).
-    pub fn intern_char(&mut self, c: &str) -> Value {
-        if c.len() == 1 {
-            return self.intern(c);
-        }
-        self.new_str(c)
-    }
-}
-
 fn iter_next_method(vm: &mut Vm, args: &[crate::value::Value], _kw: &[crate::value::Value]) -> PyResult<Value> {
     let Some(it) = args.first() else {
         return Err(vm.type_error("__next__ needs self"));

@@ -278,8 +278,28 @@ impl Vm {
 
     // ----- hashing -----
 
-    /// `hash(v)`.
+    /// `hash(v)`. The common cases (small ints, strs of built-in type with a cached hash)
+    /// are answered inline; the rest goes to [`Vm::hash_general`].
+    #[inline]
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(crate::support::hash::hash_i64(*i)),
+            Value::Obj(o) => {
+                if let ObjKind::Str(s) = &o.kind {
+                    let c = s.cached_hash();
+                    if c != -1 && !o.class.as_ref().is_some_and(|c| c.kind.is_heap_type()) {
+                        return Ok(c);
+                    }
+                }
+                self.hash_general(v)
+            }
+            _ => self.hash_general(v),
+        }
+    }
+
+    /// `hash(v)` for any value (see [`Vm::hash`]).
+    #[inline(never)]
+    pub fn hash_general(&mut self, v: &Value) -> PyResult<i64> {
         use crate::support::hash as h;
         match v {
             Value::None => Ok(0x0f00_0000 + 0x1f),
@@ -767,7 +787,16 @@ impl Vm {
         if hint > 0 && out.try_reserve(usize::try_from(hint).unwrap_or(usize::MAX)).is_err() {
             return Err(self.no_memory());
         }
-        while let Some(x) = self.next(&it)? {
+        // a generator (the common `tuple(x for ...)`) is resumed directly, without the
+        // per-item dispatch of `Vm::next`
+        let is_gen = matches!(it.kind(), Some(ObjKind::Generator(_)));
+        loop {
+            let x = if is_gen {
+                crate::generator::gen_next(self, &it)?
+            } else {
+                self.next(&it)?
+            };
+            let Some(x) = x else { break };
             if out.len() == out.capacity() && out.try_reserve(out.len().max(4)).is_err() {
                 return Err(self.no_memory());
             }

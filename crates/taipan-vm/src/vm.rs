@@ -59,8 +59,13 @@ pub struct Vm {
     /// The NULL marker `LOAD_METHOD` pushes when the attribute is not a plain method
     /// (never visible to Python code).
     pub null_marker: Obj,
-    /// Interned strings (names, identifiers).
-    interned: HashMap<Rc<str>, Value>,
+    /// Interned strings (names, identifiers), hashed with the cheap
+    /// [`crate::support::hash::NameHasher`] (not SipHash: the keys are program text, and
+    /// interning is on the path of every str iteration step and `chr`).
+    interned: hashbrown::HashMap<Rc<str>, Value, std::hash::BuildHasherDefault<crate::support::hash::NameHasher>>,
+    /// The one-character strs U+0000..U+00FF, filled lazily from [`Vm::intern`] (so `'a'`,
+    /// `chr(97)` and `'abc'[0]` are one object, as CPython's Latin-1 singletons).
+    latin1_chars: Box<[Option<Value>; 256]>,
     /// Current depth of Python frames.
     pub depth: usize,
     /// `sys.getrecursionlimit()`.
@@ -111,7 +116,8 @@ impl Vm {
             not_implemented,
             ellipsis,
             null_marker,
-            interned: HashMap::new(),
+            interned: hashbrown::HashMap::default(),
+            latin1_chars: Box::new([const { None }; 256]),
             depth: 0,
             recursion_limit: 1000,
             handled_exc: None,
@@ -178,6 +184,31 @@ impl Vm {
         }
         let v = self.new_str(s);
         self.interned.insert(Rc::from(s), v.clone());
+        v
+    }
+
+    /// A one-character str (given as its UTF-8 text): a cached singleton for code points
+    /// below 256, a new str otherwise.
+    #[inline]
+    pub fn intern_char(&mut self, c: &str) -> Value {
+        let mut chars = c.chars();
+        match (chars.next(), chars.next()) {
+            (Some(ch), None) if (ch as u32) < 256 => self.latin1_char(ch as u8),
+            _ => self.new_str(c),
+        }
+    }
+
+    /// The one-character str for code point `cp` (U+0000..U+00FF), cached.
+    #[inline]
+    pub fn latin1_char(&mut self, cp: u8) -> Value {
+        if let Some(Some(v)) = self.latin1_chars.get(cp as usize) {
+            return v.clone();
+        }
+        let mut buf = [0u8; 4];
+        let v = self.intern(char::from(cp).encode_utf8(&mut buf));
+        if let Some(slot) = self.latin1_chars.get_mut(cp as usize) {
+            *slot = Some(v.clone());
+        }
         v
     }
 

@@ -15,7 +15,36 @@ pub fn parse_args(
     names: &[&str],
     required: usize,
 ) -> PyResult<Vec<Option<Value>>> {
-    let npos = args.len() - kwnames.len();
+    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    bind_into(vm, fname, args, kwnames, names, required, &mut out)?;
+    Ok(out)
+}
+
+/// [`parse_args`] into a fixed-size array (no allocation per call, for hot built-ins).
+pub fn parse_args_array<const N: usize>(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    kwnames: &[Value],
+    names: &[&str; N],
+    required: usize,
+) -> PyResult<[Option<Value>; N]> {
+    let mut out: [Option<Value>; N] = [const { None }; N];
+    bind_into(vm, fname, args, kwnames, names, required, &mut out)?;
+    Ok(out)
+}
+
+/// The binding behind [`parse_args`]: fills `out` (one slot per name, all `None` on entry).
+fn bind_into(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    kwnames: &[Value],
+    names: &[&str],
+    required: usize,
+    out: &mut [Option<Value>],
+) -> PyResult<()> {
+    let npos = args.len().saturating_sub(kwnames.len());
     if npos > names.len() {
         let msg = if names.len() == required {
             if names.len() == 1 {
@@ -34,40 +63,49 @@ pub fn parse_args(
         };
         return Err(vm.type_error(msg));
     }
-    let mut out: Vec<Option<Value>> = vec![None; names.len()];
-    for (i, a) in args[..npos].iter().enumerate() {
-        out[i] = Some(a.clone());
+    // Argument Clinic counts positional and keyword arguments together first
+    if args.len() > names.len() {
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {} argument{} ({} given)",
+            names.len(),
+            if names.len() == 1 { "" } else { "s" },
+            args.len()
+        )));
     }
-    for (k, v) in kwnames.iter().zip(args[npos..].iter()) {
+    for (slot, a) in out.iter_mut().zip(args.iter().take(npos)) {
+        *slot = Some(a.clone());
+    }
+    // the common case: all positional, all required ones given
+    if kwnames.is_empty() && npos >= required {
+        return Ok(());
+    }
+    for (k, v) in kwnames.iter().zip(args.iter().skip(npos)) {
         let ks = k.as_str().unwrap_or("");
         match names.iter().position(|n| *n == ks) {
             Some(i) => {
-                if out[i].is_some() {
+                let Some(slot) = out.get_mut(i) else { continue };
+                if slot.is_some() {
                     return Err(vm.type_error(format!(
                         "argument for {fname}() given by name ('{ks}') and position ({})",
                         i + 1
                     )));
                 }
-                out[i] = Some(v.clone());
+                *slot = Some(v.clone());
             }
             None => {
                 return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{ks}'")));
             }
         }
     }
-    for i in 0..required {
-        if out[i].is_none() {
+    for (i, (slot, name)) in out.iter().zip(names.iter()).take(required).enumerate() {
+        if slot.is_none() {
             if required == 1 && names.len() == 1 {
                 return Err(vm.type_error(format!("{fname}() takes exactly one argument (0 given)")));
             }
-            return Err(vm.type_error(format!(
-                "{fname}() missing required argument '{}' (pos {})",
-                names[i],
-                i + 1
-            )));
+            return Err(vm.type_error(format!("{fname}() missing required argument '{name}' (pos {})", i + 1)));
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Rejects keyword arguments: "f() takes no keyword arguments".

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::builtins::args::parse_args;
+use crate::builtins::args::parse_args_array;
 use crate::numops::{int_value, to_pyint};
 use crate::object::{ObjKind, Object, PyStr};
 use crate::support::int::PyInt;
@@ -27,7 +27,7 @@ fn is_exact(vm: &Vm, cls: &Obj, t: &Obj) -> bool {
 
 fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let cls = cls_of(vm, args)?;
-    let a = parse_args(vm, "int", &args[1..], kwnames, &["x", "base"], 0)?;
+    let a = parse_args_array(vm, "int", &args[1..], kwnames, &["x", "base"], 0)?;
     let value = match (&a[0], &a[1]) {
         (None, None) => PyInt::Small(0),
         (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
@@ -203,7 +203,7 @@ pub fn float_from_value(vm: &mut Vm, x: &Value) -> PyResult<f64> {
 
 fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let cls = cls_of(vm, args)?;
-    let a = parse_args(vm, "str", &args[1..], kwnames, &["object", "encoding", "errors"], 0)?;
+    let a = parse_args_array(vm, "str", &args[1..], kwnames, &["object", "encoding", "errors"], 0)?;
     let s = match (&a[0], &a[1]) {
         (None, _) => String::new(),
         (Some(x), None) if a[2].is_none() => vm.str(x)?,
@@ -459,7 +459,7 @@ fn slice_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
 }
 
 fn property_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let a = parse_args(vm, "property", &args[1..], kwnames, &["fget", "fset", "fdel", "doc"], 0)?;
+    let a = parse_args_array(vm, "property", &args[1..], kwnames, &["fget", "fset", "fdel", "doc"], 0)?;
     let g = |i: usize| a[i].clone().unwrap_or(Value::None);
     let mut doc = g(3);
     if doc.is_none() {

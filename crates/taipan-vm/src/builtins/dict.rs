@@ -137,16 +137,21 @@ fn this<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a Obj> {
 /// Receiver plus a `METH_O` / `METH_NOARGS` count check.
 fn this_n<'a>(vm: &mut Vm, args: &'a [Value], kw: &[Value], name: &str, n: usize) -> PyResult<&'a Obj> {
     let o = this(vm, args, name)?;
-    let full = format!("dict.{name}");
-    no_kwargs(vm, &full, kw)?;
-    check_count(vm, &full, args.len() - 1, n, n)?;
+    // the qualified name is only formatted for an error message
+    if !kw.is_empty() || args.len() - 1 != n {
+        let full = format!("dict.{name}");
+        no_kwargs(vm, &full, kw)?;
+        check_count(vm, &full, args.len() - 1, n, n)?;
+    }
     Ok(o)
 }
 
 /// Receiver plus a positional-range check ("get expected at least 1 argument, got 0").
 fn this_pos<'a>(vm: &mut Vm, args: &'a [Value], kw: &[Value], name: &str, min: usize, max: usize) -> PyResult<&'a Obj> {
     let o = this(vm, args, name)?;
-    no_kwargs(vm, &format!("dict.{name}"), kw)?;
+    if !kw.is_empty() {
+        no_kwargs(vm, &format!("dict.{name}"), kw)?;
+    }
     check_positional(vm, name, args.len() - 1, min, max)?;
     Ok(o)
 }

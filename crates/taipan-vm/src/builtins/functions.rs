@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use taipan_bytecode::ComparisonOperator;
 
-use crate::builtins::args::{check_count, no_kwargs, parse_args};
+use crate::builtins::args::{check_count, no_kwargs, parse_args_array};
 use crate::object::{IterState, ObjKind};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -407,7 +407,7 @@ fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, is_min: b
 }
 
 fn sum(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let a = parse_args(vm, "sum", args, kwnames, &["iterable", "start"], 1)?;
+    let a = parse_args_array(vm, "sum", args, kwnames, &["iterable", "start"], 1)?;
     let iterable = a[0].clone().unwrap_or(Value::None);
     let mut acc = a[1].clone().unwrap_or(Value::Int(0));
     if acc.as_str().is_some() {
@@ -516,7 +516,7 @@ fn dir(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 fn enumerate_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let a = parse_args(vm, "enumerate", &args[1..], kwnames, &["iterable", "start"], 1)?;
+    let a = parse_args_array(vm, "enumerate", &args[1..], kwnames, &["iterable", "start"], 1)?;
     let it = vm.iter(a[0].as_ref().unwrap_or(&Value::None))?;
     let start = a[1].clone().unwrap_or(Value::Int(0));
     if crate::numops::to_pyint(&start).is_none() {

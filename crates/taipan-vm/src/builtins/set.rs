@@ -135,7 +135,15 @@ pub(crate) fn update_internal(vm: &mut Vm, dst: &RefCell<Set>, other: &Value) ->
         return Ok(());
     }
     let it = vm.iter(other)?;
-    while let Some(x) = vm.next(&it)? {
+    // `set(x for ...)`: resume a generator directly
+    let is_gen = matches!(it.kind(), Some(ObjKind::Generator(_)));
+    loop {
+        let x = if is_gen {
+            crate::generator::gen_next(vm, &it)?
+        } else {
+            vm.next(&it)?
+        };
+        let Some(x) = x else { break };
         add_key(vm, dst, x)?;
     }
     Ok(())
@@ -484,18 +492,23 @@ fn check_self(vm: &mut Vm, args: &[Value], name: &str, frozen: bool) -> PyResult
 /// Receiver check plus positional-count check for a fixed-arity method.
 fn fixed(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, frozen: bool, n: usize) -> PyResult<Value> {
     let s = check_self(vm, args, name, frozen)?;
-    let owner = if frozen { "frozenset" } else { "set" };
-    let full = format!("{owner}.{name}");
-    no_kwargs(vm, &full, kwnames)?;
-    check_count(vm, &full, args.len() - 1, n, n)?;
+    // the qualified name is only formatted for an error message
+    if !kwnames.is_empty() || args.len() - 1 != n {
+        let owner = if frozen { "frozenset" } else { "set" };
+        let full = format!("{owner}.{name}");
+        no_kwargs(vm, &full, kwnames)?;
+        check_count(vm, &full, args.len() - 1, n, n)?;
+    }
     Ok(s)
 }
 
 /// Receiver check for a `*others` method (no keywords).
 fn varargs(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, frozen: bool) -> PyResult<Value> {
     let s = check_self(vm, args, name, frozen)?;
-    let owner = if frozen { "frozenset" } else { "set" };
-    no_kwargs(vm, &format!("{owner}.{name}"), kwnames)?;
+    if !kwnames.is_empty() {
+        let owner = if frozen { "frozenset" } else { "set" };
+        no_kwargs(vm, &format!("{owner}.{name}"), kwnames)?;
+    }
     Ok(s)
 }
 
@@ -716,10 +729,22 @@ fn iter_impl(vm: &mut Vm, args: &[Value], kw: &[Value], frozen: bool) -> PyResul
     Ok(Value::new_obj(&vm.types.set_iterator, ObjKind::Iter(RefCell::new(st))))
 }
 
-fn compare_dunder(vm: &mut Vm, args: &[Value], name: &str, frozen: bool, op: ComparisonOperator) -> PyResult<Value> {
+fn compare_dunder(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    frozen: bool,
+    op: ComparisonOperator,
+) -> PyResult<Value> {
     let s = check_self(vm, args, name, frozen)?;
-    let owner = if frozen { "frozenset" } else { "set" };
-    check_count(vm, &format!("{owner}.{name}"), args.len() - 1, 1, 1)?;
+    if !kw.is_empty() {
+        return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
+    }
+    if args.len() != 2 {
+        // slot wrapper message, as CPython's wrap_richcmpfunc
+        return Err(vm.type_error(format!("expected 1 argument, got {}", args.len() - 1)));
+    }
     set_compare(vm, &s, &args[1], op)
 }
 
@@ -755,11 +780,11 @@ both!(s_iter, f_iter, iter_impl);
 macro_rules! cmpops {
     ($( $s:ident, $f:ident, $name:literal, $op:expr; )*) => {
         $(
-            fn $s(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-                compare_dunder(vm, args, $name, false, $op)
+            fn $s(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+                compare_dunder(vm, args, kw, $name, false, $op)
             }
-            fn $f(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-                compare_dunder(vm, args, $name, true, $op)
+            fn $f(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+                compare_dunder(vm, args, kw, $name, true, $op)
             }
         )*
     };

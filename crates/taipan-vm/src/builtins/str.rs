@@ -99,14 +99,15 @@ pub(crate) fn check_pos(
 
 /// Binds keyword-capable arguments (old `PyArg_ParseTupleAndKeywords`
 /// messages): "split() takes at most 2 arguments (3 given)", "'x' is an
-/// invalid keyword argument for split()".
-pub(crate) fn kw_args(
+/// invalid keyword argument for split()". Returns one slot per name (an array: no
+/// allocation per call).
+pub(crate) fn kw_args<const N: usize>(
     vm: &mut Vm,
     name: &str,
     args: &[Value],
     kwnames: &[Value],
-    names: &[&str],
-) -> PyResult<Vec<Option<Value>>> {
+    names: &[&str; N],
+) -> PyResult<[Option<Value>; N]> {
     let total = args.len();
     if total > names.len() {
         return Err(vm.type_error(format!(
@@ -116,7 +117,7 @@ pub(crate) fn kw_args(
         )));
     }
     let npos = total.saturating_sub(kwnames.len());
-    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    let mut out: [Option<Value>; N] = [const { None }; N];
     for (slot, a) in out.iter_mut().zip(args.iter().take(npos)) {
         *slot = Some(a.clone());
     }
@@ -233,8 +234,16 @@ fn str_arg<'a>(vm: &mut Vm, v: &'a Value, what: &str) -> PyResult<&'a str> {
     }
 }
 
+/// A list of new strs; one-character ASCII parts are the cached singletons (as CPython's
+/// split results).
 fn list_of_strs(vm: &mut Vm, parts: &[&str]) -> Value {
-    let items: Vec<Value> = parts.iter().map(|p| vm.new_str(*p)).collect();
+    let mut items: Vec<Value> = Vec::with_capacity(parts.len());
+    for p in parts {
+        items.push(match p.as_bytes() {
+            [b] => vm.latin1_char(*b),
+            _ => vm.new_str(*p),
+        });
+    }
     vm.new_list(items)
 }
 
@@ -399,7 +408,11 @@ fn strip_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, whic
         1 => sm::lstrip(s, chars),
         _ => sm::rstrip(s, chars),
     };
-    Ok(same_or_new(vm, &args[0], r))
+    // `r` is a part of `s`: the same length means the same text
+    if r.len() == s.len() && is_exact_str(vm, &args[0]) {
+        return Ok(args[0].clone());
+    }
+    Ok(vm.new_str(r))
 }
 
 fn str_strip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -242,7 +242,26 @@ pub fn hash_bytes_with_key(data: &[u8], key: HashKey) -> i64 {
     if data.is_empty() {
         return 0;
     }
-    fix_minus_one(siphash13(key, data.iter().copied()) as i64)
+    fix_minus_one(siphash13_slice(key, data) as i64)
+}
+
+/// [`siphash13`] over a byte slice, a little-endian 8-byte word at a time.
+fn siphash13_slice(key: HashKey, data: &[u8]) -> u64 {
+    let mut state = SipState::new(key);
+    let mut chunks = data.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        state.absorb(u64::from_le_bytes(w));
+    }
+    let mut last = [0u8; 8];
+    let rest = chunks.remainder();
+    if let Some(dst) = last.get_mut(..rest.len()) {
+        dst.copy_from_slice(rest);
+    }
+    let block = u64::from_le_bytes(last);
+    state.absorb(block | ((data.len() as u64) << 56));
+    state.finish()
 }
 
 /// `hash(b)` for bytes with the default (zero) key.
@@ -277,6 +296,60 @@ pub fn hash_str(s: &str) -> i64 {
     hash_str_with_key(s, HashKey::default())
 }
 
+/// A fast, non-cryptographic `std::hash::Hasher` for Rust-side tables keyed by short
+/// program text (the VM's interned-string table). Not used for Python `hash()` values.
+///
+/// Algorithm: multiply-rotate over 8-byte words (the "Fx" scheme of the Firefox and rustc
+/// hash tables), then a final xor-shift so that the low bits (hashbrown's bucket index)
+/// depend on every input bit.
+#[derive(Default, Clone, Copy)]
+pub struct NameHasher(u64);
+
+/// Odd multiplier with well-spread bits.
+const NAME_MUL: u64 = 0x517c_c1b7_2722_0a95;
+
+impl NameHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(NAME_MUL);
+    }
+}
+
+impl std::hash::Hasher for NameHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            if let Some(dst) = w.get_mut(..rest.len()) {
+                dst.copy_from_slice(rest);
+            }
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::int::parse_int;
@@ -287,6 +360,19 @@ mod tests {
     }
 
     // Expected values: `PYTHONHASHSEED=0 python3 -c 'print(hash(...))'` (CPython 3.11).
+    #[test]
+    fn siphash_slice_matches_bytewise() {
+        let data: Vec<u8> = (0u8..40).map(|b| b.wrapping_mul(37)).collect();
+        for n in 0..data.len() {
+            let d = &data[..n];
+            assert_eq!(
+                siphash13_slice(HashKey::default(), d),
+                siphash13(HashKey::default(), d.iter().copied())
+            );
+        }
+        assert_eq!(hash_str("abc"), hash_bytes(b"abc"));
+    }
+
     #[test]
     fn ints() {
         assert_eq!(hash_i64(0), 0);

@@ -729,6 +729,9 @@ pub fn slice_str(s: &str, start: i64, stop: i64, step: i64) -> String {
 /// leading/trailing whitespace ignored; after `maxsplit` splits (None = no
 /// limit) the rest, with its leading whitespace stripped, is the last item.
 pub fn split_whitespace(s: &str, maxsplit: Option<usize>) -> Vec<&str> {
+    if s.is_ascii() {
+        return split_whitespace_ascii(s, maxsplit);
+    }
     let mut out = Vec::new();
     let mut rest = s.trim_start_matches(is_space);
     let mut splits = 0usize;
@@ -748,6 +751,35 @@ pub fn split_whitespace(s: &str, maxsplit: Option<usize>) -> Vec<&str> {
                 break;
             }
         }
+    }
+    out
+}
+
+/// [`split_whitespace`] for ASCII text: a scan over bytes.
+fn split_whitespace_ascii(s: &str, maxsplit: Option<usize>) -> Vec<&str> {
+    let is_ws = |b: u8| matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | b' ');
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0usize;
+    let mut splits = 0usize;
+    loop {
+        while bytes.get(i).is_some_and(|&b| is_ws(b)) {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        if maxsplit.is_some_and(|m| splits >= m) {
+            // the rest as is (trailing whitespace kept, as CPython)
+            out.push(s.get(i..).unwrap_or(""));
+            break;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(|&b| !is_ws(b)) {
+            i += 1;
+        }
+        out.push(s.get(start..i).unwrap_or(""));
+        splits += 1;
     }
     out
 }
@@ -784,6 +816,14 @@ pub fn rsplit_whitespace(s: &str, maxsplit: Option<usize>) -> Vec<&str> {
 pub fn split_sep<'a>(s: &'a str, sep: &str, maxsplit: Option<usize>) -> Result<Vec<&'a str>, String> {
     if sep.is_empty() {
         return Err("empty separator".to_string());
+    }
+    let mut sep_chars = sep.chars();
+    if let (Some(c), None) = (sep_chars.next(), sep_chars.next()) {
+        // one-character separator: a char pattern (memchr) instead of a substring search
+        return Ok(match maxsplit {
+            None => s.split(c).collect(),
+            Some(m) => s.splitn(m.saturating_add(1), c).collect(),
+        });
     }
     Ok(match maxsplit {
         None => s.split(sep).collect(),
@@ -870,7 +910,37 @@ pub fn strip<'a>(s: &'a str, chars: Option<&str>) -> &'a str {
 pub fn lstrip<'a>(s: &'a str, chars: Option<&str>) -> &'a str {
     match chars {
         None => s.trim_start_matches(is_space),
-        Some(set) => s.trim_start_matches(|c: char| set.contains(c)),
+        Some(set) => match AsciiSet::new(set) {
+            // an ASCII byte of UTF-8 text is always a whole character
+            Some(m) => {
+                let n = s.bytes().take_while(|&b| m.has(b)).count();
+                s.get(n..).unwrap_or("")
+            }
+            None => s.trim_start_matches(|c: char| set.contains(c)),
+        },
+    }
+}
+
+/// A set of ASCII bytes as a 128-bit mask (the `chars` argument of strip).
+#[derive(Copy, Clone)]
+struct AsciiSet(u128);
+
+impl AsciiSet {
+    /// The set of the characters of `set`, or None if one is not ASCII.
+    fn new(set: &str) -> Option<AsciiSet> {
+        let mut m = 0u128;
+        for b in set.bytes() {
+            if b >= 0x80 {
+                return None;
+            }
+            m |= 1u128 << b;
+        }
+        Some(AsciiSet(m))
+    }
+
+    #[inline]
+    fn has(self, b: u8) -> bool {
+        b < 0x80 && (self.0 >> b) & 1 == 1
     }
 }
 
@@ -878,7 +948,13 @@ pub fn lstrip<'a>(s: &'a str, chars: Option<&str>) -> &'a str {
 pub fn rstrip<'a>(s: &'a str, chars: Option<&str>) -> &'a str {
     match chars {
         None => s.trim_end_matches(is_space),
-        Some(set) => s.trim_end_matches(|c: char| set.contains(c)),
+        Some(set) => match AsciiSet::new(set) {
+            Some(m) => {
+                let n = s.bytes().rev().take_while(|&b| m.has(b)).count();
+                s.get(..s.len() - n).unwrap_or("")
+            }
+            None => s.trim_end_matches(|c: char| set.contains(c)),
+        },
     }
 }
 
