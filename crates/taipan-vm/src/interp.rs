@@ -648,11 +648,11 @@ impl Vm {
                             }
                         }
                     }
-                    self.count_fast(Family::CallPy, false);
                     if let Some(obj) = self.call_class_cached(&code, ip - 1, &mut f.stack, arg)? {
                         f.stack.push(obj);
                         continue;
                     }
+                    self.count_fast(Family::CallPy, false);
                     let func = f.stack[n - arg - 1].clone();
                     let r = if self.needs_frame(&func) {
                         self.frame_ctx = Some(self.make_frame_ctx(f));

@@ -87,7 +87,7 @@ families! {
     (BinaryOp, "BINARY_OP", "`BINARY_OP` on int/int, float/float or mixed operands, in place (hit) or generic."),
     (CompareOp, "COMPARE_OP", "`COMPARE_OP` on two ints or two floats, fused with a following jump (hit) or generic."),
     (ForIter, "FOR_ITER", "`FOR_ITER` over a range, list or tuple iterator stepped in place (hit) or generic."),
-    (CallPy, "CALL_FAST", "`CALL` of a Python function with exactly its positional parameters or of a plain built-in function (hit), or generic."),
+    (CallPy, "CALL_FAST", "`CALL` of a Python function with exactly its positional parameters or of a plain built-in function (hit), or generic (miss; class calls count under CALL_CLASS)."),
     (BinarySubscr, "BINARY_SUBSCR", "`BINARY_SUBSCR` of an exact list or tuple by int (hit) or generic."),
 }
 
