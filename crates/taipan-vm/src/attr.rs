@@ -92,12 +92,11 @@ impl Vm {
         let Some(name_s) = name.as_str() else {
             return Err(self.type_error(format!("attribute name must be string, not '{}'", self.type_name(name))));
         };
-        let h = hash_str(name_s);
         if let Some(ObjKind::Type(_)) = obj.kind() {
-            return self.type_get_attr(obj, name_s, h);
+            return self.type_get_attr(obj, name_s);
         }
         if let Some(ObjKind::Super { .. }) = obj.kind() {
-            return crate::builtins::object::super_get_attr(self, obj, name_s);
+            return crate::builtins::object::super_get_attr(self, obj, name);
         }
         // Custom __getattribute__ is not supported; the generic algorithm follows.
         let cls = self.class_of(obj).clone();
@@ -125,7 +124,7 @@ impl Vm {
             }
             if let ObjKind::Function(f) = &o.kind {
                 if let Some(d) = f.attrs.borrow().as_ref() {
-                    if let Some(v) = dict_get_str(d, h, name_s) {
+                    if let Some(v) = crate::ops::dict_get_name(d, name) {
                         return Ok(Some(v));
                     }
                 }
@@ -203,7 +202,7 @@ impl Vm {
     }
 
     /// Attribute lookup on a type object (`type_getattro`).
-    fn type_get_attr(&mut self, t: &Value, name: &str, _h: i64) -> PyResult<Option<Value>> {
+    fn type_get_attr(&mut self, t: &Value, name: &str) -> PyResult<Option<Value>> {
         let Value::Obj(tobj) = t else { return Ok(None) };
         let meta = self.class_of(t).clone();
         let meta_attr = self.lookup_in_type(&meta, name);
