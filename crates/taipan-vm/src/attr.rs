@@ -93,7 +93,7 @@ impl Vm {
             return Err(self.type_error(format!("attribute name must be string, not '{}'", self.type_name(name))));
         };
         if let Some(ObjKind::Type(_)) = obj.kind() {
-            return self.type_get_attr(obj, name_s);
+            return self.type_get_attr(obj, name);
         }
         if let Some(ObjKind::Super { .. }) = obj.kind() {
             return crate::builtins::object::super_get_attr(self, obj, name);
@@ -201,11 +201,12 @@ impl Vm {
         }
     }
 
-    /// Attribute lookup on a type object (`type_getattro`).
-    fn type_get_attr(&mut self, t: &Value, name: &str) -> PyResult<Option<Value>> {
+    /// Attribute lookup on a type object (`type_getattro`); `name` is a str value (its
+    /// cached hash serves every MRO probe).
+    fn type_get_attr(&mut self, t: &Value, name: &Value) -> PyResult<Option<Value>> {
         let Value::Obj(tobj) = t else { return Ok(None) };
         let meta = self.class_of(t).clone();
-        let meta_attr = self.lookup_in_type(&meta, name);
+        let meta_attr = self.lookup_in_type_name(&meta, name);
         if let Some(ma) = &meta_attr {
             if let Some(ObjKind::Property { .. }) = ma.kind() {
                 if let Some(r) = self.data_descriptor_get(ma, t, &meta)? {
@@ -213,7 +214,7 @@ impl Vm {
                 }
             }
         }
-        if let Some(a) = self.lookup_in_type(tobj, name) {
+        if let Some(a) = self.lookup_in_type_name(tobj, name) {
             return match a.kind() {
                 Some(ObjKind::StaticMethod(f)) => Ok(Some(f.clone())),
                 Some(ObjKind::ClassMethod(f)) => Ok(Some(self.new_bound_method(f.clone(), t.clone()))),
@@ -227,7 +228,8 @@ impl Vm {
                 _ => Ok(Some(a)),
             };
         }
-        if let Some(r) = crate::builtins::object::type_builtin_attr(self, tobj, name)? {
+        let name_s = name.as_str().unwrap_or("");
+        if let Some(r) = crate::builtins::object::type_builtin_attr(self, tobj, name_s)? {
             return Ok(Some(r));
         }
         if let Some(ma) = meta_attr {

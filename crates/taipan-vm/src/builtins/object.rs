@@ -164,7 +164,17 @@ fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if args.len() != 2 {
         return Err(vm.type_error("expected 1 argument"));
     }
-    // CPython: __ne__ delegates to __eq__ and inverts unless NotImplemented
+    // CPython: __ne__ delegates to __eq__ and inverts unless NotImplemented; when
+    // `__eq__` is object's own, that is identity (no call)
+    let eq = vm.lookup_special(&args[0], "__eq__");
+    if matches!(eq.as_ref().and_then(|e| e.kind()), Some(ObjKind::Native(n)) if n.owner == "object" && n.name == "__eq__")
+    {
+        return Ok(if args[0].is(&args[1]) {
+            Value::Bool(false)
+        } else {
+            vm.not_implemented.clone()
+        });
+    }
     let r = vm.call_special(&args[0], "__eq__", &args[1..])?;
     match r {
         Some(Value::Bool(b)) => Ok(Value::Bool(!b)),
@@ -933,6 +943,18 @@ pub fn super_get_attr(vm: &mut Vm, s: &Value, name: &Value) -> PyResult<Option<V
         Some(ObjKind::Property { fget, .. }) if !obj_is_type => {
             let (f, obj) = (fget.clone(), obj.clone());
             vm.call(&f, std::slice::from_ref(&obj))?
+        }
+        // any other descriptor: `__get__(attr, obj or None for class access, start)`
+        Some(ObjKind::Instance(_)) => {
+            let acls = vm.class_of(&v).clone();
+            match vm.lookup_in_type(&acls, "__get__") {
+                Some(get) => {
+                    let inst = if obj_is_type { Value::None } else { obj.clone() };
+                    let owner = Value::Obj(start.clone());
+                    vm.call(&get, &[v, inst, owner])?
+                }
+                None => v,
+            }
         }
         _ => v,
     }))
