@@ -502,6 +502,13 @@ pub fn create_class(vm: &mut Vm, meta: &Obj, name: &str, bases: Vec<Value>, ns: 
             }
             d.insert_native(h, k, v);
         }
+        // CPython stores `__doc__` (None without a docstring) in every class namespace, so
+        // the docstring of a base class is not inherited
+        let doc_key = vm.intern("__doc__");
+        let doc_hash = crate::ops::hash_str("__doc__");
+        if d.get_name(doc_hash, &doc_key).is_none() {
+            d.insert_native(doc_hash, doc_key, Value::None);
+        }
     }
     // __qualname__
     let qn_key = "__qualname__";
