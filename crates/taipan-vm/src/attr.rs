@@ -9,6 +9,8 @@
 use crate::object::{NativeFunction, ObjKind};
 use crate::ops::{dict_get_str, hash_str};
 use crate::types::tdata;
+use std::rc::Rc;
+
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -26,23 +28,17 @@ impl Vm {
 
     /// `getattr(obj, name)`; `name` must be a str value.
     pub fn get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
-        let cls = self.class_of(obj);
-        if cls.kind.is_heap_type() {
-            let cls = cls.clone();
-            if let Some(ga) = self.lookup_in_type(&cls, "__getattribute__") {
-                if !matches!(ga.kind(), Some(ObjKind::Native(_))) {
-                    return match self.call(&ga, &[obj.clone(), name.clone()]) {
-                        Ok(v) => Ok(v),
-                        Err(e) if self.exc_matches(&e.0, &self.exc.attribute_error.clone()) => {
-                            match self.lookup_special(obj, "__getattr__") {
-                                Some(g) => self.call(&g, &[obj.clone(), name.clone()]),
-                                None => Err(e),
-                            }
-                        }
-                        Err(e) => Err(e),
-                    };
+        if let Some(ga) = self.custom_getattribute(obj) {
+            return match self.call(&ga, &[obj.clone(), name.clone()]) {
+                Ok(v) => Ok(v),
+                Err(e) if self.exc_matches(&e.0, &self.exc.attribute_error.clone()) => {
+                    match self.lookup_special(obj, "__getattr__") {
+                        Some(g) => self.call(&g, &[obj.clone(), name.clone()]),
+                        None => Err(e),
+                    }
                 }
-            }
+                Err(e) => Err(e),
+            };
         }
         match self.get_attr_opt(obj, name)? {
             Some(v) => Ok(v),
@@ -54,6 +50,27 @@ impl Vm {
                 Err(self.no_attribute(obj, name.as_str().unwrap_or("?")))
             }
         }
+    }
+
+    /// The Python-level `__getattribute__` of `obj`'s class, if it overrides object's.
+    /// The walk stops at the first built-in type of the MRO: as in CPython, each built-in
+    /// type defines (or inherits from a built-in base placed right after it) a native one.
+    fn custom_getattribute(&self, obj: &Value) -> Option<Value> {
+        let cls = self.class_of(obj);
+        if !cls.kind.is_heap_type() {
+            return None;
+        }
+        let h = crate::ops::cached_name_hash("__getattribute__");
+        let tail = tdata(cls).mro_tail.borrow();
+        for t in std::iter::once(cls).chain(tail.iter()) {
+            if !tdata(t).heap_type {
+                return None;
+            }
+            if let Some(ga) = dict_get_str(&tdata(t).dict, h, "__getattribute__") {
+                return (!matches!(ga.kind(), Some(ObjKind::Native(_)))).then_some(ga);
+            }
+        }
+        None
     }
 
     /// The AttributeError CPython raises for a missing attribute.
@@ -92,12 +109,11 @@ impl Vm {
         let Some(name_s) = name.as_str() else {
             return Err(self.type_error(format!("attribute name must be string, not '{}'", self.type_name(name))));
         };
-        let h = hash_str(name_s);
         if let Some(ObjKind::Type(_)) = obj.kind() {
-            return self.type_get_attr(obj, name_s, h);
+            return self.type_get_attr(obj, name);
         }
         if let Some(ObjKind::Super { .. }) = obj.kind() {
-            return crate::builtins::object::super_get_attr(self, obj, name_s);
+            return crate::builtins::object::super_get_attr(self, obj, name);
         }
         // Custom __getattribute__ is not supported; the generic algorithm follows.
         let cls = self.class_of(obj).clone();
@@ -105,6 +121,18 @@ impl Vm {
         if let Some(ca) = &class_attr {
             if let Some(r) = self.data_descriptor_get(ca, obj, &cls)? {
                 return Ok(Some(r));
+            }
+        }
+        if class_attr.is_none() {
+            // object's `__class__` and the `__dict__` of instances with one are data
+            // descriptors: they win over an instance dict entry of the same name
+            if name_s == "__class__" {
+                return Ok(Some(Value::Obj(cls)));
+            }
+            if let (Value::Obj(o), "__dict__") = (obj, name_s) {
+                if let (Some(d), ObjKind::Instance(_)) = (&o.dict, &o.kind) {
+                    return Ok(Some(Value::Obj(d.clone())));
+                }
             }
         }
         if let Value::Obj(o) = obj {
@@ -125,7 +153,7 @@ impl Vm {
             }
             if let ObjKind::Function(f) = &o.kind {
                 if let Some(d) = f.attrs.borrow().as_ref() {
-                    if let Some(v) = dict_get_str(d, h, name_s) {
+                    if let Some(v) = crate::ops::dict_get_name(d, name) {
                         return Ok(Some(v));
                     }
                 }
@@ -202,11 +230,19 @@ impl Vm {
         }
     }
 
-    /// Attribute lookup on a type object (`type_getattro`).
-    fn type_get_attr(&mut self, t: &Value, name: &str, _h: i64) -> PyResult<Option<Value>> {
+    /// Attribute lookup on a type object (`type_getattro`); `name` is a str value (its
+    /// cached hash serves every MRO probe).
+    fn type_get_attr(&mut self, t: &Value, name: &Value) -> PyResult<Option<Value>> {
         let Value::Obj(tobj) = t else { return Ok(None) };
         let meta = self.class_of(t).clone();
-        let meta_attr = self.lookup_in_type(&meta, name);
+        let name_s = name.as_str().unwrap_or("");
+        if TYPE_DATA_DESCRIPTORS.contains(&name_s) && !self.metaclass_shadows(&meta, name) {
+            if name_s == "__doc__" {
+                return self.type_doc(t, tobj);
+            }
+            return crate::builtins::object::type_builtin_attr(self, tobj, name_s);
+        }
+        let meta_attr = self.lookup_in_type_name(&meta, name);
         if let Some(ma) = &meta_attr {
             if let Some(ObjKind::Property { .. }) = ma.kind() {
                 if let Some(r) = self.data_descriptor_get(ma, t, &meta)? {
@@ -214,7 +250,7 @@ impl Vm {
                 }
             }
         }
-        if let Some(a) = self.lookup_in_type(tobj, name) {
+        if let Some(a) = self.lookup_in_type_name(tobj, name) {
             return match a.kind() {
                 Some(ObjKind::StaticMethod(f)) => Ok(Some(f.clone())),
                 Some(ObjKind::ClassMethod(f)) => Ok(Some(self.new_bound_method(f.clone(), t.clone()))),
@@ -228,13 +264,49 @@ impl Vm {
                 _ => Ok(Some(a)),
             };
         }
-        if let Some(r) = crate::builtins::object::type_builtin_attr(self, tobj, name)? {
-            return Ok(Some(r));
+        // (`type`'s data descriptors were handled above unless a metaclass redefines them)
+        if !TYPE_DATA_DESCRIPTORS.contains(&name_s) {
+            if let Some(r) = crate::builtins::object::type_builtin_attr(self, tobj, name_s)? {
+                return Ok(Some(r));
+            }
         }
         if let Some(ma) = meta_attr {
             return self.bind_class_attr(ma, t, &meta).map(Some);
         }
         Ok(None)
+    }
+
+    /// True if a metaclass in `meta`'s MRO before `type` defines `name` itself (then the
+    /// normal lookup order applies instead of `type`'s own descriptor).
+    fn metaclass_shadows(&self, meta: &Obj, name: &Value) -> bool {
+        let h = crate::ops::str_value_hash(name);
+        let tail = tdata(meta).mro_tail.borrow();
+        for m in std::iter::once(meta).chain(tail.iter()) {
+            if Rc::ptr_eq(m, &self.types.type_) {
+                return false;
+            }
+            if let ObjKind::Dict(d) = &tdata(m).dict.kind {
+                if d.borrow().get_name(h, name).is_some() {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// `type.__doc__`: a class's own `__doc__` entry (not inherited; a descriptor there is
+    /// bound with no instance), None if there is none.
+    fn type_doc(&mut self, t: &Value, tobj: &Obj) -> PyResult<Option<Value>> {
+        let td = tdata(tobj);
+        let doc = dict_get_str(&td.dict, crate::ops::cached_name_hash("__doc__"), "__doc__");
+        let Some(doc) = doc else { return Ok(Some(Value::None)) };
+        if let Some(ObjKind::Instance(_)) = doc.kind() {
+            let dcls = self.class_of(&doc).clone();
+            if let Some(get) = self.lookup_in_type(&dcls, "__get__") {
+                return self.call(&get, &[doc.clone(), Value::None, t.clone()]).map(Some);
+            }
+        }
+        Ok(Some(doc))
     }
 
     /// `setattr(obj, name, value)`.
@@ -392,6 +464,19 @@ impl Vm {
         tdata(t).name.borrow().to_string()
     }
 }
+
+/// Attributes that are data descriptors of `type` itself (CPython's `type_getsets` and
+/// `type_members`, plus object's `__class__`): they win over the class namespace.
+const TYPE_DATA_DESCRIPTORS: [&str; 8] = [
+    "__name__",
+    "__qualname__",
+    "__mro__",
+    "__bases__",
+    "__base__",
+    "__dict__",
+    "__doc__",
+    "__class__",
+];
 
 /// Bumps the version tag of type `t` and of every (transitive) subclass, so inline caches
 /// that looked an attribute up along any of their MROs miss (CPython's `PyType_Modified`).

@@ -608,28 +608,32 @@ fn set_traceback_attr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Va
 pub fn exc_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let e = self_exc(vm, args)?.clone();
     let npos = args.len().saturating_sub(kwnames.len());
-    let positional = args.get(1..npos).unwrap_or(&[]).to_vec();
+    let positional = args.get(1..npos).unwrap_or(&[]);
     let kwvals = args.get(npos..).unwrap_or(&[]);
-    let allowed: &[&str] = if vm.isinstance(&e, &vm.exc.import_error.clone()) {
-        &["name", "path"]
-    } else if vm.isinstance(&e, &vm.exc.attribute_error.clone()) {
-        &["name", "obj"]
-    } else if vm.isinstance(&e, &vm.exc.name_error.clone()) {
-        &["name"]
-    } else {
-        &[]
-    };
-    let tn = vm.type_name(&e);
-    if allowed.is_empty() && !kwnames.is_empty() {
-        return Err(vm.type_error(format!("{tn}() takes no keyword arguments")));
-    }
-    for k in kwnames {
-        let k = k.as_str().unwrap_or("");
-        if !allowed.contains(&k) {
-            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {tn}()")));
+    if !kwnames.is_empty() {
+        let allowed: &[&str] = if vm.isinstance(&e, &vm.exc.import_error.clone()) {
+            &["name", "path"]
+        } else if vm.isinstance(&e, &vm.exc.attribute_error.clone()) {
+            &["name", "obj"]
+        } else if vm.isinstance(&e, &vm.exc.name_error.clone()) {
+            &["name"]
+        } else {
+            &[]
+        };
+        let tn = vm.type_name(&e);
+        if allowed.is_empty() {
+            return Err(vm.type_error(format!("{tn}() takes no keyword arguments")));
+        }
+        for k in kwnames {
+            let k = k.as_str().unwrap_or("");
+            if !allowed.contains(&k) {
+                return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {tn}()")));
+            }
         }
     }
-    let unicode: Option<(&str, usize)> = if vm.isinstance(&e, &vm.exc.unicode_translate_error.clone()) {
+    let unicode: Option<(&str, usize)> = if !vm.isinstance(&e, &vm.exc.unicode_error.clone()) {
+        None
+    } else if vm.isinstance(&e, &vm.exc.unicode_translate_error.clone()) {
         Some(("function", 4))
     } else if vm.isinstance(&e, &vm.exc.unicode_decode_error.clone())
         || vm.isinstance(&e, &vm.exc.unicode_encode_error.clone())
@@ -646,9 +650,15 @@ pub fn exc_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
             )));
         }
     }
-    let t = vm.new_tuple(positional);
     if let Some(d) = Vm::exc_data(&e) {
-        d.borrow_mut().args = t;
+        // `BaseException.__new__` usually stored these very arguments already: keep its
+        // tuple instead of building an equal one
+        let same = matches!(d.borrow().args.kind(), Some(ObjKind::Tuple(t))
+            if t.len() == positional.len() && t.iter().zip(positional).all(|(a, b)| a.is(b)));
+        if !same {
+            let t = vm.new_tuple(positional.to_vec());
+            d.borrow_mut().args = t;
+        }
     }
     for (k, v) in kwnames.iter().zip(kwvals.iter()) {
         if let Some(k) = k.as_str() {

@@ -17,10 +17,32 @@ pub fn type_modified(t: &Obj) {
     }
 }
 
-/// Index of `name` in the `__slots__` of `cls` (searching the MRO).
+/// Index of `name` in the `__slots__` of `cls` (searching the MRO), counted as in
+/// [`all_slots`] (base classes first) without building the list.
 pub fn slot_index(cls: &Obj, name: &str) -> Option<usize> {
-    let all = all_slots(cls);
-    all.iter().position(|s| &**s == name)
+    let tail = tdata(cls).mro_tail.borrow();
+    let mut index = 0usize;
+    for t in tail.iter().rev().chain(std::iter::once(cls)) {
+        if let Some(s) = &tdata(t).slots {
+            for n in s.iter().filter(|n| &***n != "__dict__") {
+                if &**n == name {
+                    return Some(index);
+                }
+                index += 1;
+            }
+        }
+    }
+    None
+}
+
+/// Number of slots of an instance of `cls` (the length of [`all_slots`]).
+pub fn slot_count(cls: &Obj) -> usize {
+    let tail = tdata(cls).mro_tail.borrow();
+    std::iter::once(cls)
+        .chain(tail.iter())
+        .filter_map(|t| tdata(t).slots.as_ref())
+        .map(|s| s.iter().filter(|n| &***n != "__dict__").count())
+        .sum()
 }
 
 /// Every slot name of a class, base classes first.
@@ -37,8 +59,9 @@ pub fn all_slots(cls: &Obj) -> Vec<Rc<str>> {
 fn needs_dict(cls: &Obj) -> bool {
     // instances have a __dict__ unless every class in the MRO (below object) has __slots__
     // without "__dict__"
-    for t in mro(cls) {
-        let td = tdata(&t);
+    let tail = tdata(cls).mro_tail.borrow();
+    for t in std::iter::once(cls).chain(tail.iter()) {
+        let td = tdata(t);
         if !td.heap_type {
             continue;
         }
@@ -69,7 +92,7 @@ pub fn new_instance(vm: &mut Vm, cls: &Obj) -> Value {
         Layout::Dict => ObjKind::Dict(RefCell::new(crate::dict::Dict::new())),
         Layout::Set => ObjKind::Set(RefCell::new(crate::set::Set::new())),
         _ => {
-            let n = all_slots(cls).len();
+            let n = slot_count(cls);
             ObjKind::Instance(if n > 0 { Some(RefCell::new(vec![None; n])) } else { None })
         }
     };
@@ -141,7 +164,17 @@ fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if args.len() != 2 {
         return Err(vm.type_error("expected 1 argument"));
     }
-    // CPython: __ne__ delegates to __eq__ and inverts unless NotImplemented
+    // CPython: __ne__ delegates to __eq__ and inverts unless NotImplemented; when
+    // `__eq__` is object's own, that is identity (no call)
+    let eq = vm.lookup_special(&args[0], "__eq__");
+    if matches!(eq.as_ref().and_then(|e| e.kind()), Some(ObjKind::Native(n)) if n.owner == "object" && n.name == "__eq__")
+    {
+        return Ok(if args[0].is(&args[1]) {
+            Value::Bool(false)
+        } else {
+            vm.not_implemented.clone()
+        });
+    }
     let r = vm.call_special(&args[0], "__eq__", &args[1..])?;
     match r {
         Some(Value::Bool(b)) => Ok(Value::Bool(!b)),
@@ -468,6 +501,13 @@ pub fn create_class(vm: &mut Vm, meta: &Obj, name: &str, bases: Vec<Value>, ns: 
                 continue;
             }
             d.insert_native(h, k, v);
+        }
+        // CPython stores `__doc__` (None without a docstring) in every class namespace, so
+        // the docstring of a base class is not inherited
+        let doc_key = vm.intern("__doc__");
+        let doc_hash = crate::ops::hash_str("__doc__");
+        if d.get_name(doc_hash, &doc_key).is_none() {
+            d.insert_native(doc_hash, doc_key, Value::None);
         }
     }
     // __qualname__
@@ -851,50 +891,100 @@ fn super_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::new_obj(&vm.types.super_, sup))
 }
 
-/// Attribute lookup on a `super` object: search the MRO after `this`.
-pub fn super_get_attr(vm: &mut Vm, s: &Value, name: &str) -> PyResult<Option<Value>> {
+/// The first definition of the str value `name` in the MRO of `start` after `this`
+/// (`super`'s search), without copying the MRO: one hash, identity-first probes.
+fn super_find(start: &Obj, this: &Obj, name: &Value) -> Option<Value> {
+    let h = crate::ops::str_value_hash(name);
+    let tail = tdata(start).mro_tail.borrow();
+    let mut after = false;
+    for t in std::iter::once(start).chain(tail.iter()) {
+        if !after {
+            after = Rc::ptr_eq(t, this);
+            continue;
+        }
+        if let ObjKind::Dict(d) = &tdata(t).dict.kind {
+            if let Some(v) = d.borrow().get_name(h, name) {
+                return Some(v.clone());
+            }
+        }
+    }
+    None
+}
+
+/// Attribute lookup on a `super` object: search the MRO after `this`; `name` is a str
+/// value. Binding as CPython's `super_getattro`: functions and native methods bind to
+/// the instance (not for `super(C, D)` class access), class methods to the class,
+/// properties call their getter.
+pub fn super_get_attr(vm: &mut Vm, s: &Value, name: &Value) -> PyResult<Option<Value>> {
     let Some(ObjKind::Super { this, obj, start }) = s.kind() else {
         return Ok(None);
     };
-    let (this, obj, start) = (this.clone(), obj.clone(), start.clone());
-    let m = mro(&start);
-    let pos = m.iter().position(|t| Rc::ptr_eq(t, &this)).map_or(m.len(), |p| p + 1);
-    let h = crate::ops::hash_str(name);
-    for t in &m[pos..] {
-        if let Some(v) = crate::ops::dict_get_str(&tdata(t).dict, h, name) {
-            // class-level access (`super(C, D)` with D a subclass of C) binds nothing;
-            // an instance (including a class whose metaclass is being searched) binds
-            let obj_is_type = matches!(&obj, Value::Obj(o) if Rc::ptr_eq(o, &start));
-            return Ok(Some(match v.kind() {
-                Some(ObjKind::Function(_)) if !obj_is_type => vm.new_bound_method(v.clone(), obj.clone()),
-                Some(ObjKind::Native(n)) if n.is_method && !obj_is_type => Value::new_obj(
-                    &vm.types.builtin_function,
-                    ObjKind::Native(Box::new(crate::object::NativeFunction {
-                        receiver: Some(obj.clone()),
-                        ..crate::attr::clone_native(n)
-                    })),
-                ),
-                Some(ObjKind::ClassMethod(f)) => {
-                    let cls = if obj_is_type {
-                        obj.clone()
-                    } else {
-                        Value::Obj(vm.class_of(&obj).clone())
-                    };
-                    vm.new_bound_method(f.clone(), cls)
-                }
-                Some(ObjKind::StaticMethod(f)) => f.clone(),
-                Some(ObjKind::Property { fget, .. }) if !obj_is_type => {
-                    let f = fget.clone();
-                    vm.call(&f, std::slice::from_ref(&obj))?
-                }
-                _ => v.clone(),
-            }));
+    let Some(v) = super_find(start, this, name) else {
+        if name.as_str() == Some("__class__") {
+            return Ok(Some(Value::Obj(vm.types.super_.clone())));
         }
+        let n = name.as_str().unwrap_or("");
+        return Err(vm.attribute_error(format!("'super' object has no attribute '{n}'")));
+    };
+    // class-level access (`super(C, D)` with D a subclass of C) binds nothing;
+    // an instance (including a class whose metaclass is being searched) binds
+    let obj_is_type = matches!(obj, Value::Obj(o) if Rc::ptr_eq(o, start));
+    Ok(Some(match v.kind() {
+        Some(ObjKind::Function(_)) if !obj_is_type => vm.new_bound_method(v, obj.clone()),
+        Some(ObjKind::Native(n)) if n.is_method && !obj_is_type => Value::new_obj(
+            &vm.types.builtin_function,
+            ObjKind::Native(Box::new(crate::object::NativeFunction {
+                receiver: Some(obj.clone()),
+                ..crate::attr::clone_native(n)
+            })),
+        ),
+        Some(ObjKind::ClassMethod(f)) => {
+            let cls = if obj_is_type {
+                obj.clone()
+            } else {
+                Value::Obj(vm.class_of(obj).clone())
+            };
+            vm.new_bound_method(f.clone(), cls)
+        }
+        Some(ObjKind::StaticMethod(f)) => f.clone(),
+        Some(ObjKind::Property { fget, .. }) if !obj_is_type => {
+            let (f, obj) = (fget.clone(), obj.clone());
+            vm.call(&f, std::slice::from_ref(&obj))?
+        }
+        // any other descriptor: `__get__(attr, obj or None for class access, start)`
+        Some(ObjKind::Instance(_)) => {
+            let acls = vm.class_of(&v).clone();
+            match vm.lookup_in_type(&acls, "__get__") {
+                Some(get) => {
+                    let inst = if obj_is_type { Value::None } else { obj.clone() };
+                    let owner = Value::Obj(start.clone());
+                    vm.call(&get, &[v, inst, owner])?
+                }
+                None => v,
+            }
+        }
+        _ => v,
+    }))
+}
+
+/// `LOAD_METHOD` on a `super` object: `Some((function, receiver))` when the attribute
+/// found after `this` is a plain Python function or native method and the receiver is
+/// an instance, so the call needs no bound-method object; `None` otherwise (use
+/// [`super_get_attr`]).
+pub fn super_load_method(s: &Value, name: &Value) -> Option<(Value, Value)> {
+    let Some(ObjKind::Super { this, obj, start }) = s.kind() else {
+        return None;
+    };
+    if matches!(obj, Value::Obj(o) if Rc::ptr_eq(o, start)) {
+        return None;
     }
-    if name == "__class__" {
-        return Ok(Some(Value::Obj(vm.types.super_.clone())));
-    }
-    Err(vm.attribute_error(format!("'super' object has no attribute '{name}'")))
+    let v = super_find(start, this, name)?;
+    let plain = match v.kind() {
+        Some(ObjKind::Function(_)) => true,
+        Some(ObjKind::Native(n)) => n.is_method && n.receiver.is_none(),
+        _ => false,
+    };
+    plain.then(|| (v, obj.clone()))
 }
 
 // ----- built-in attributes of payload kinds -----
