@@ -655,7 +655,7 @@ impl Vm {
                     self.count_fast(Family::CallPy, false);
                     let func = f.stack[n - arg - 1].clone();
                     let r = if self.needs_frame(&func) {
-                        self.frame_ctx = Some(self.make_frame_ctx(f));
+                        self.frame_ctx = Some(self.make_frame_ctx(f, &func));
                         let args = f.stack[n - arg..].to_vec();
                         self.call(&func, &args)
                     } else {
@@ -690,7 +690,7 @@ impl Vm {
                     let is_null = matches!(&f.stack[base + 1], Value::Obj(o) if Rc::ptr_eq(o, &self.null_marker));
                     let r = if is_null {
                         if self.needs_frame(&meth) {
-                            self.frame_ctx = Some(self.make_frame_ctx(f));
+                            self.frame_ctx = Some(self.make_frame_ctx(f, &meth));
                         }
                         self.call(&meth, &f.stack[base + 2..])
                     } else {
@@ -993,7 +993,7 @@ impl Vm {
                     _ => &[],
                 };
                 if self.needs_frame(&func) {
-                    self.frame_ctx = Some(self.make_frame_ctx(f));
+                    self.frame_ctx = Some(self.make_frame_ctx(f, &func));
                 }
                 let r = self.call_kw(&func, &f.stack[n - arg..], kwnames);
                 f.stack.truncate(n - arg - 1);
@@ -1004,7 +1004,7 @@ impl Vm {
                 let args = pop!(f);
                 let func = pop!(f);
                 if self.needs_frame(&func) {
-                    self.frame_ctx = Some(self.make_frame_ctx(f));
+                    self.frame_ctx = Some(self.make_frame_ctx(f, &func));
                 }
                 let r = self.call_ex(&func, &args, kwargs.as_ref())?;
                 f.stack.push(r);
@@ -1296,9 +1296,12 @@ impl Vm {
     }
 
     /// Builds the frame context for a native function that needs it.
-    pub fn make_frame_ctx(&mut self, f: &Frame) -> crate::vm::FrameCtx {
+    pub fn make_frame_ctx(&mut self, f: &Frame, callee: &Value) -> crate::vm::FrameCtx {
         let is_function = f.code.raw.flags & taipan_bytecode::flags::OPTIMIZED != 0;
+        // `super` reads only its implicit arguments: no locals snapshot for it
+        let is_super = matches!(callee, Value::Obj(o) if Rc::ptr_eq(o, &self.types.super_));
         let locals = match &f.locals_dict {
+            _ if is_super => Value::None,
             Some(l) => l.clone(),
             None if !is_function => Value::Obj(f.globals.clone()),
             None => {
