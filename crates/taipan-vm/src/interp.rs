@@ -214,10 +214,15 @@ impl Vm {
                 Opcode::StoreFast => {
                     let v = pop!(f);
                     if let Some(slot) = f.locals.get_mut(arg) {
-                        // store first, drop the old value after: `v` goes straight from the
-                        // stack to the slot instead of being kept across the destructor call
-                        let old = std::mem::replace(slot, Some(v));
-                        drop(old);
+                        if matches!(slot, Some(Value::Obj(_))) {
+                            // store first, drop the old object after: `v` goes straight from
+                            // the stack to the slot instead of living across the destructor
+                            let old = std::mem::replace(slot, Some(v));
+                            drop(old);
+                        } else {
+                            // no destructor to run: a plain overwrite
+                            *slot = Some(v);
+                        }
                     }
                 }
                 Opcode::LoadGlobal => {
