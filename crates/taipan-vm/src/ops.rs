@@ -396,6 +396,29 @@ impl Vm {
         self.truthy(&r)
     }
 
+    /// Most classes remembered by [`Vm::has_default_eq`].
+    pub const EQ_CACHE_MAX: usize = 64;
+
+    /// True if class `t` resolves both `__eq__` and `__ne__` to `object`'s (so equality of
+    /// its instances is identity). Cached per class and version tag.
+    pub fn has_default_eq(&mut self, t: &Obj) -> bool {
+        let ObjKind::Type(td) = &t.kind else { return false };
+        let version = td.version.get();
+        let same = |w: &std::rc::Weak<crate::object::Object>| std::ptr::eq(w.as_ptr(), Rc::as_ptr(t));
+        if let Some((_, _, known)) = self.default_eq_types.iter().find(|(w, v, _)| same(w) && *v == version) {
+            return *known;
+        }
+        let is_object_native = |m: Option<Value>| matches!(m.as_ref().and_then(|m| m.kind()), Some(ObjKind::Native(n)) if n.owner == "object");
+        let known =
+            is_object_native(self.lookup_in_type(t, "__eq__")) && is_object_native(self.lookup_in_type(t, "__ne__"));
+        if let Some(entry) = self.default_eq_types.iter_mut().find(|(w, _, _)| same(w)) {
+            *entry = (Rc::downgrade(t), version, known);
+        } else if self.default_eq_types.len() < Self::EQ_CACHE_MAX {
+            self.default_eq_types.push((Rc::downgrade(t), version, known));
+        }
+        known
+    }
+
     /// Rich comparison `a op b` (CPython's `PyObject_RichCompare`).
     pub fn compare(&mut self, a: &Value, b: &Value, op: ComparisonOperator) -> PyResult<Value> {
         let heap = self.class_of(a).kind.is_heap_type() || self.class_of(b).kind.is_heap_type();
@@ -434,6 +457,15 @@ impl Vm {
         // Reflected first if b's type is a proper subclass of a's and overrides the method.
         let ta = self.class_of(a).clone();
         let tb = self.class_of(b).clone();
+        // `==`/`!=` between objects whose classes keep object's __eq__/__ne__: identity
+        // (object.__eq__ answers `is` or NotImplemented both ways, then the fallback is `is`)
+        if heap
+            && matches!(op, ComparisonOperator::Equal | ComparisonOperator::NotEqual)
+            && self.has_default_eq(&ta)
+            && self.has_default_eq(&tb)
+        {
+            return Ok(Value::Bool(a.is(b) == (op == ComparisonOperator::Equal)));
+        }
         let swapped = op.swapped();
         let mut checked_reflected = false;
         if !Rc::ptr_eq(&ta, &tb) && crate::types::is_subtype(&tb, &ta) {
