@@ -179,7 +179,14 @@ impl Vm {
             Value::Float(f) => Ok(*f != 0.0),
             Value::Obj(o) => {
                 if let ObjKind::Instance(_) | ObjKind::Exception(_) = o.kind {
-                    // falls through to the protocol below
+                    // an instance of a class without __bool__ and __len__ is true
+                    if let Some(c) = &o.class {
+                        let c = c.clone();
+                        if self.class_facts(&c) & Self::FACT_ALWAYS_TRUE != 0 {
+                            return Ok(true);
+                        }
+                    }
+                    // otherwise the protocol below
                 } else if tdata(o.class.as_ref().unwrap_or(&self.types.type_)).heap_type {
                     // subclass of a built-in: protocol below
                 } else {
@@ -396,27 +403,37 @@ impl Vm {
         self.truthy(&r)
     }
 
-    /// Most classes remembered by [`Vm::has_default_eq`].
-    pub const EQ_CACHE_MAX: usize = 64;
+    /// Most classes remembered by [`Vm::class_facts`].
+    pub const FACTS_CACHE_MAX: usize = 64;
 
-    /// True if class `t` resolves both `__eq__` and `__ne__` to `object`'s (so equality of
-    /// its instances is identity). Cached per class and version tag.
-    pub fn has_default_eq(&mut self, t: &Obj) -> bool {
-        let ObjKind::Type(td) = &t.kind else { return false };
+    /// [`Vm::class_facts`] bit: `__eq__` and `__ne__` are `object`'s (equality is identity).
+    pub const FACT_DEFAULT_EQ: u8 = 1;
+    /// [`Vm::class_facts`] bit: no `__bool__` and no `__len__` (instances are always true).
+    pub const FACT_ALWAYS_TRUE: u8 = 2;
+
+    /// Facts about class `t`'s special methods (the `FACT_*` bits), found by MRO lookups
+    /// once per class and version tag (any change to the class or a base bumps the tag).
+    pub fn class_facts(&mut self, t: &Obj) -> u8 {
+        let ObjKind::Type(td) = &t.kind else { return 0 };
         let version = td.version.get();
         let same = |w: &std::rc::Weak<crate::object::Object>| std::ptr::eq(w.as_ptr(), Rc::as_ptr(t));
-        if let Some((_, _, known)) = self.default_eq_types.iter().find(|(w, v, _)| same(w) && *v == version) {
-            return *known;
+        if let Some((_, _, facts)) = self.class_facts_cache.iter().find(|(w, v, _)| same(w) && *v == version) {
+            return *facts;
         }
         let is_object_native = |m: Option<Value>| matches!(m.as_ref().and_then(|m| m.kind()), Some(ObjKind::Native(n)) if n.owner == "object");
-        let known =
-            is_object_native(self.lookup_in_type(t, "__eq__")) && is_object_native(self.lookup_in_type(t, "__ne__"));
-        if let Some(entry) = self.default_eq_types.iter_mut().find(|(w, _, _)| same(w)) {
-            *entry = (Rc::downgrade(t), version, known);
-        } else if self.default_eq_types.len() < Self::EQ_CACHE_MAX {
-            self.default_eq_types.push((Rc::downgrade(t), version, known));
+        let mut facts = 0;
+        if is_object_native(self.lookup_in_type(t, "__eq__")) && is_object_native(self.lookup_in_type(t, "__ne__")) {
+            facts |= Self::FACT_DEFAULT_EQ;
         }
-        known
+        if self.lookup_in_type(t, "__bool__").is_none() && self.lookup_in_type(t, "__len__").is_none() {
+            facts |= Self::FACT_ALWAYS_TRUE;
+        }
+        if let Some(entry) = self.class_facts_cache.iter_mut().find(|(w, _, _)| same(w)) {
+            *entry = (Rc::downgrade(t), version, facts);
+        } else if self.class_facts_cache.len() < Self::FACTS_CACHE_MAX {
+            self.class_facts_cache.push((Rc::downgrade(t), version, facts));
+        }
+        facts
     }
 
     /// Rich comparison `a op b` (CPython's `PyObject_RichCompare`).
@@ -461,8 +478,8 @@ impl Vm {
         // (object.__eq__ answers `is` or NotImplemented both ways, then the fallback is `is`)
         if heap
             && matches!(op, ComparisonOperator::Equal | ComparisonOperator::NotEqual)
-            && self.has_default_eq(&ta)
-            && self.has_default_eq(&tb)
+            && self.class_facts(&ta) & Self::FACT_DEFAULT_EQ != 0
+            && self.class_facts(&tb) & Self::FACT_DEFAULT_EQ != 0
         {
             return Ok(Value::Bool(a.is(b) == (op == ComparisonOperator::Equal)));
         }
