@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use taipan_bytecode::flags;
 
-use crate::interp::{Frame, FrameExit};
+use crate::interp::Frame;
 use crate::object::{Function, ObjKind};
 use crate::types::tdata;
 use crate::value::{Obj, Value};
@@ -266,9 +266,7 @@ impl Vm {
         };
         self.depth -= 1;
         self.release_frame(frame);
-        match r? {
-            FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
-        }
+        Ok(r?.value)
     }
 
     /// Builds the frame for a call: binds positional and keyword arguments, defaults,
@@ -520,9 +518,7 @@ impl Vm {
         }
         let r = self.run_frame(&mut frame, None);
         self.depth -= 1;
-        match r? {
-            FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
-        }
+        Ok(r?.value)
     }
 
     /// Runs a class body function with a namespace dict and closure (for `__build_class__`).
@@ -544,9 +540,7 @@ impl Vm {
         }
         let r = self.run_frame(&mut frame, None);
         self.depth -= 1;
-        match r? {
-            FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
-        }
+        Ok(r?.value)
     }
 
     /// Calling a type: `type(x)`, or `cls.__new__` then `__init__`.

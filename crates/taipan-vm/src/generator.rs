@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use taipan_bytecode::Opcode;
 
-use crate::interp::{Frame, FrameExit};
+use crate::interp::{ExitKind, Frame, FrameExit};
 use crate::object::{Function, ObjKind};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -116,11 +116,17 @@ fn run(vm: &mut Vm, cell: &RefCell<GenState>, mut frame: Box<Frame>, throw: Opti
     };
     vm.depth -= 1;
     match r {
-        Ok(FrameExit::Yield(v)) => {
+        Ok(FrameExit {
+            value: v,
+            kind: ExitKind::Yield,
+        }) => {
             cell.borrow_mut().frame = Some(frame);
             Ok(SendResult::Yielded(v))
         }
-        Ok(FrameExit::Return(v)) => {
+        Ok(FrameExit {
+            value: v,
+            kind: ExitKind::Return,
+        }) => {
             cell.borrow_mut().finished = true;
             Ok(SendResult::Returned(v))
         }

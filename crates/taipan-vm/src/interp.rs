@@ -42,12 +42,39 @@ pub struct Frame {
     pub locals_dict: Option<Value>,
 }
 
-/// How a frame stopped running.
-pub enum FrameExit {
-    /// `return v`.
-    Return(Value),
-    /// `yield v` (the frame can be resumed).
-    Yield(Value),
+/// How a frame stopped running: `return value` or `yield value`.
+///
+/// A struct with the value first rather than an enum around the value: the result travels
+/// through memory from the dispatch loop to the caller, and an enum is written as a
+/// discriminant word plus the value but read back with a 16-byte load that straddles both,
+/// which the CPU cannot store-forward (measured: 35-45% of `run_frame` and of the call path
+/// in a call-heavy loop).
+#[repr(C)]
+pub struct FrameExit {
+    /// The returned or yielded value.
+    pub value: Value,
+    /// Return or yield.
+    pub kind: ExitKind,
+}
+
+/// Whether a frame returned or yielded.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ExitKind {
+    /// `return` (the frame is finished).
+    Return,
+    /// `yield` (the frame can be resumed).
+    Yield,
+}
+
+impl FrameExit {
+    /// `return value`.
+    #[inline(always)]
+    pub fn ret(value: Value) -> FrameExit {
+        FrameExit {
+            value,
+            kind: ExitKind::Return,
+        }
+    }
 }
 
 macro_rules! pop {
@@ -76,7 +103,7 @@ impl Vm {
         };
         match r {
             Ok(exit) => {
-                if let FrameExit::Return(_) = exit {
+                if exit.kind == ExitKind::Return {
                     self.handled_exc = saved_exc;
                 }
                 Ok(exit)
@@ -89,11 +116,11 @@ impl Vm {
     /// handler in the exception table and resumes there, or propagates the exception.
     #[inline(never)]
     fn unwind_frame(&mut self, frame: &mut Frame, first: PyErr, saved_exc: Option<Value>) -> PyResult<FrameExit> {
-        let mut r = Err(first);
+        let mut r: PyResult<FrameExit> = Err(first);
         loop {
             match r {
                 Ok(exit) => {
-                    if let FrameExit::Return(_) = exit {
+                    if exit.kind == ExitKind::Return {
                         self.handled_exc = saved_exc;
                     }
                     return Ok(exit);
@@ -178,7 +205,7 @@ impl Vm {
         let mut ip = f.ip;
         loop {
             let Some(ins) = instrs.get(ip) else {
-                return Ok(FrameExit::Return(Value::None));
+                return Ok(FrameExit::ret(Value::None));
             };
             ip += 1;
             f.ip = ip;
@@ -710,11 +737,14 @@ impl Vm {
                 }
                 Opcode::ReturnValue => {
                     let v = pop!(f);
-                    return Ok(FrameExit::Return(v));
+                    return Ok(FrameExit::ret(v));
                 }
                 Opcode::YieldValue => {
                     let v = pop!(f);
-                    return Ok(FrameExit::Yield(v));
+                    return Ok(FrameExit {
+                        value: v,
+                        kind: ExitKind::Yield,
+                    });
                 }
                 Opcode::Send => {
                     let v = pop!(f);
