@@ -148,6 +148,16 @@ fn no_memory(vm: &mut Vm) -> crate::vm::PyErr {
     crate::vm::PyErr(vm.new_exception(&t, vec![]))
 }
 
+/// `b * count`, or `None` when the result cannot be allocated (a MemoryError).
+fn repeat_bytes(b: &[u8], count: usize) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    out.try_reserve_exact(b.len().checked_mul(count)?).ok()?;
+    for _ in 0..count {
+        out.extend_from_slice(b);
+    }
+    Some(out)
+}
+
 fn repeat(vm: &mut Vm, seq: &Value, n: &Value, inplace: bool) -> PyResult<Value> {
     let len = vm.len(seq)?;
     let count = match repeat_count(vm, n, len) {
@@ -155,7 +165,22 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value, inplace: bool) -> PyResult<Value>
         None => 0,
     };
     Ok(match seq.kind() {
-        Some(ObjKind::Str(s)) => vm.new_str(s.as_str().repeat(count)),
+        Some(ObjKind::Str(s)) => {
+            // grow fallibly: an impossible size is a MemoryError, not an abort
+            let text = s.as_str();
+            let mut out = String::new();
+            if text
+                .len()
+                .checked_mul(count)
+                .is_none_or(|n| out.try_reserve_exact(n).is_err())
+            {
+                return Err(no_memory(vm));
+            }
+            for _ in 0..count {
+                out.push_str(text);
+            }
+            vm.new_str(out)
+        }
         Some(ObjKind::List(l)) => {
             let items = l.borrow().clone();
             let mut v = Vec::new();
@@ -181,9 +206,14 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value, inplace: bool) -> PyResult<Value>
             }
             vm.new_tuple(v)
         }
-        Some(ObjKind::Bytes(b)) => vm.new_bytes(b.repeat(count)),
+        Some(ObjKind::Bytes(b)) => match repeat_bytes(b, count) {
+            Some(v) => vm.new_bytes(v),
+            None => return Err(no_memory(vm)),
+        },
         Some(ObjKind::ByteArray(b)) => {
-            let v = b.borrow().repeat(count);
+            let Some(v) = repeat_bytes(&b.borrow(), count) else {
+                return Err(no_memory(vm));
+            };
             if inplace {
                 *b.borrow_mut() = v;
                 return Ok(seq.clone());
