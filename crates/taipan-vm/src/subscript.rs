@@ -141,6 +141,31 @@ impl Vm {
         }
     }
 
+    /// `operator.index(v)` as an `i64`, or `Ok(None)` when the integer does not fit (for
+    /// item indexing, where CPython raises IndexError instead of clamping as slices do).
+    /// Errors: as [`Vm::to_index`].
+    pub fn to_index_exact(&mut self, v: &Value) -> PyResult<Option<i64>> {
+        match v {
+            Value::Int(i) => Ok(Some(*i)),
+            Value::Bool(b) => Ok(Some(*b as i64)),
+            _ => {
+                if let Some(i) = to_pyint(v) {
+                    return Ok(i.as_i64());
+                }
+                if let Some(r) = self.call_special(v, "__index__", &[])? {
+                    if let Some(i) = to_pyint(&r) {
+                        return Ok(i.as_i64());
+                    }
+                    return Err(self.type_error(format!("__index__ returned non-int (type {})", self.type_name(&r))));
+                }
+                Err(self.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    self.type_name(v)
+                )))
+            }
+        }
+    }
+
     /// Resolves a slice object against a sequence length.
     pub fn slice_indices(&mut self, slice: &Value, len: usize) -> PyResult<SliceIndices> {
         Ok(self.slice_unpack(slice)?.adjust(len))
@@ -191,10 +216,23 @@ impl Vm {
     /// Normalizes a sequence index (negative from the end); IndexError with `what` in the
     /// message (`"list index out of range"`) when out of range.
     pub fn seq_index(&mut self, key: &Value, len: usize, what: &str) -> PyResult<usize> {
+        self.seq_index_or(key, len, what, None)
+    }
+
+    /// [`Vm::seq_index`] with the IndexError message for an index out of range given
+    /// (`None`: "{what} index out of range"), e.g. "list assignment index out of range".
+    pub fn seq_index_or(&mut self, key: &Value, len: usize, what: &str, oob: Option<&str>) -> PyResult<usize> {
         let i = match key {
             Value::Int(i) => *i,
-            _ => match self.to_index(key) {
-                Ok(i) => i,
+            _ => match self.to_index_exact(key) {
+                Ok(Some(i)) => i,
+                // an int beyond Py_ssize_t: CPython's PyNumber_AsSsize_t(key, IndexError);
+                // ranges index with arbitrary ints and just report the index out of range
+                Ok(None) if what == "range object" => i64::MAX,
+                Ok(None) => {
+                    let tn = self.type_name(key);
+                    return Err(self.index_error(format!("cannot fit '{tn}' into an index-sized integer")));
+                }
                 Err(_) => {
                     let tn = self.type_name(key);
                     let msg = match what {
@@ -210,7 +248,10 @@ impl Vm {
         let n = len as i64;
         let j = if i < 0 { i.saturating_add(n) } else { i };
         if j < 0 || j >= n {
-            return Err(self.index_error(format!("{what} index out of range")));
+            return Err(match oob {
+                Some(m) => self.index_error(m),
+                None => self.index_error(format!("{what} index out of range")),
+            });
         }
         Ok(j as usize)
     }

@@ -295,18 +295,12 @@ pub fn builtin_getitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<Val
                     Err(e) => Err(e),
                 }
             } else {
-                match vm.seq_index(key, data.len(), "index") {
+                match vm.seq_index_or(key, data.len(), "index", Some("index out of range")) {
                     Ok(i) => match data.get(i) {
                         Some(b) => Ok(Value::Int(*b as i64)),
                         None => Err(vm.index_error("index out of range")),
                     },
-                    Err(e) => {
-                        if vm.exc_matches(&e.0, &vm.exc.index_error.clone()) {
-                            Err(vm.index_error("index out of range"))
-                        } else {
-                            Err(e)
-                        }
-                    }
+                    Err(e) => Err(e),
                 }
             }
         }
@@ -475,7 +469,7 @@ pub fn builtin_setitem(vm: &mut Vm, o: &Obj, key: &Value, value: &Value) -> Opti
                 }
             } else {
                 let len = l.borrow().len();
-                match vm.seq_index(key, len, "list") {
+                match vm.seq_index_or(key, len, "list", Some("list assignment index out of range")) {
                     Ok(i) => {
                         if let Some(slot) = l.borrow_mut().get_mut(i) {
                             *slot = value.clone();
@@ -484,13 +478,7 @@ pub fn builtin_setitem(vm: &mut Vm, o: &Obj, key: &Value, value: &Value) -> Opti
                         // __index__ shrank the list
                         Err(vm.index_error("list assignment index out of range"))
                     }
-                    Err(e) => {
-                        if vm.exc_matches(&e.0, &vm.exc.index_error.clone()) {
-                            Err(vm.index_error("list assignment index out of range"))
-                        } else {
-                            Err(e)
-                        }
-                    }
+                    Err(e) => Err(e),
                 }
             }
         }
@@ -702,7 +690,7 @@ pub fn builtin_delitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<()>
             if matches!(key.kind(), Some(ObjKind::Slice { .. })) {
                 list_del_slice(vm, l, key)
             } else {
-                match vm.seq_index(key, len, "list") {
+                match vm.seq_index_or(key, len, "list", Some("list assignment index out of range")) {
                     // __index__ may have shrunk the list: check the index again
                     Ok(i) if i < l.borrow().len() => {
                         let removed = l.borrow_mut().remove(i);
@@ -710,13 +698,7 @@ pub fn builtin_delitem(vm: &mut Vm, o: &Obj, key: &Value) -> Option<PyResult<()>
                         Ok(())
                     }
                     Ok(_) => Err(vm.index_error("list assignment index out of range")),
-                    Err(e) => {
-                        if vm.exc_matches(&e.0, &vm.exc.index_error.clone()) {
-                            Err(vm.index_error("list assignment index out of range"))
-                        } else {
-                            Err(e)
-                        }
-                    }
+                    Err(e) => Err(e),
                 }
             }
         }
