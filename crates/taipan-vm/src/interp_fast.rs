@@ -1,0 +1,193 @@
+//! Fast paths of the tier-0 dispatch loop that need no `Vm`: small-int and float arithmetic
+//! with Python's semantics (floor division and modulo signs, correctly rounded true
+//! division; CPython `Objects/longobject.c`, `floatobject.c`), int/float comparison, and
+//! in-place steps of built-in iterators (range, list, tuple, `enumerate`, dict items) for
+//! `FOR_ITER`. Each returns `None` when the generic path must run instead.
+
+use crate::object::ObjKind;
+use crate::value::Value;
+
+/// `COMPARE_OP` (argument 0..=5: `< <= == != > >=`) on two ints or two floats.
+#[inline(always)]
+pub(super) fn compare_fast<T: PartialOrd>(arg: usize, x: &T, y: &T) -> bool {
+    match arg {
+        0 => x < y,
+        1 => x <= y,
+        2 => x == y,
+        3 => x != y,
+        4 => x > y,
+        _ => x >= y,
+    }
+}
+
+/// The next item of a built-in iterator, from [`for_iter_fast`].
+pub(super) enum ForItem {
+    /// A range item.
+    Int(i64),
+    /// A list or tuple item.
+    Value(Value),
+    /// The iterator is exhausted (and now marked so where the generic path would).
+    Done,
+}
+
+/// `FOR_ITER` fast path: the next item of a built-in range, list or tuple iterator, or
+/// its end (`None`: another iterator kind or a busy borrow; take the generic path).
+#[inline(always)]
+pub(super) fn for_iter_fast(it: &Value) -> Option<ForItem> {
+    let Value::Obj(o) = it else { return None };
+    let ObjKind::Iter(cell) = &o.kind else { return None };
+    let mut st = cell.try_borrow_mut().ok()?;
+    match &mut *st {
+        crate::object::IterState::Range { next, stop, step } => {
+            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                let v = *next;
+                *next = next.checked_add(*step).unwrap_or(*stop);
+                return Some(ForItem::Int(v));
+            }
+            Some(ForItem::Done)
+        }
+        crate::object::IterState::List { seq, index } => {
+            let ObjKind::List(l) = &seq.kind else { return None };
+            let item = l.try_borrow().ok()?.get(*index).cloned();
+            match item {
+                Some(v) => {
+                    *index += 1;
+                    Some(ForItem::Value(v))
+                }
+                None => {
+                    // as the generic step: the exhausted iterator drops its list
+                    *st = crate::object::IterState::Exhausted;
+                    Some(ForItem::Done)
+                }
+            }
+        }
+        crate::object::IterState::Tuple { seq, index } => {
+            let ObjKind::Tuple(t) = &seq.kind else { return None };
+            match t.get(*index) {
+                Some(v) => {
+                    let v = v.clone();
+                    *index += 1;
+                    Some(ForItem::Value(v))
+                }
+                None => {
+                    *st = crate::object::IterState::Exhausted;
+                    Some(ForItem::Done)
+                }
+            }
+        }
+        _ => None,
+    }
+}
+
+/// One step of `enumerate(it)` with an int count over a built-in list/tuple/range iterator:
+/// `(count, item)` without building the tuple. `None`: another case, or the inner iterator
+/// is exhausted — the generic path then does the same step (and ends the loop).
+#[inline]
+pub(super) fn enumerate_step(it: &Value) -> Option<(i64, Value)> {
+    let Value::Obj(o) = it else { return None };
+    let ObjKind::Iter(cell) = &o.kind else { return None };
+    let mut st = cell.try_borrow_mut().ok()?;
+    let crate::object::IterState::Enumerate { it: inner, count } = &mut *st else {
+        return None;
+    };
+    let Value::Int(c) = *count else { return None };
+    let c1 = c.checked_add(1)?;
+    let v = crate::iter::next_plain(inner)?;
+    count.set_int(c1);
+    Some((c, v))
+}
+
+/// One step of a dict items iterator: the next `(key, value)` without building the tuple.
+/// `None`: another iterator, a size change (the generic step raises the RuntimeError) or
+/// the end (the generic step ends the loop).
+#[inline]
+pub(super) fn dict_items_step(it: &Value) -> Option<(Value, Value)> {
+    let Value::Obj(o) = it else { return None };
+    let ObjKind::Iter(cell) = &o.kind else { return None };
+    let mut st = cell.try_borrow_mut().ok()?;
+    let crate::object::IterState::Dict {
+        dict,
+        pos,
+        len,
+        which: crate::object::DictViewKind::Items,
+    } = &mut *st
+    else {
+        return None;
+    };
+    let ObjKind::Dict(d) = &dict.kind else { return None };
+    let d = d.try_borrow().ok()?;
+    if d.len() != *len {
+        return None;
+    }
+    while *pos < d.end() {
+        let p = *pos;
+        *pos += 1;
+        if let Some((k, v)) = d.entry(p) {
+            return Some((k.clone(), v.clone()));
+        }
+    }
+    None
+}
+
+/// Pushes `Value::Int(i)` written with one store (see `Value::set_int`).
+#[inline(always)]
+pub(super) fn push_int(stack: &mut Vec<Value>, i: i64) {
+    stack.push(Value::None);
+    if let Some(top) = stack.last_mut() {
+        top.set_int(i);
+    }
+}
+
+/// Result of [`int_arith`].
+pub(super) enum IntResult {
+    /// An int result.
+    Int(i64),
+    /// A float result (true division).
+    Float(f64),
+}
+
+/// `BINARY_OP` on two small ints without overflow or errors (`None`: generic path).
+#[inline(always)]
+pub(super) fn int_arith(arg: usize, x: i64, y: i64) -> Option<IntResult> {
+    let r = match arg {
+        0 | 13 => x.checked_add(y)?,
+        10 | 23 => x.checked_sub(y)?,
+        5 | 18 => x.checked_mul(y)?,
+        1 | 14 => x & y,
+        7 | 20 => x | y,
+        12 | 25 => x ^ y,
+        2 | 15 => {
+            // floor division: round toward negative infinity
+            let q = x.checked_div(y)?;
+            let r = x.checked_rem(y)?;
+            if r != 0 && ((r < 0) != (y < 0)) { q - 1 } else { q }
+        }
+        6 | 19 => {
+            // modulo takes the sign of the divisor
+            let r = x.checked_rem(y)?;
+            if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }
+        }
+        11 | 24 => {
+            // both exactly representable: one correctly rounded division, as CPython
+            const EXACT: i64 = 1 << 53;
+            if y != 0 && (-EXACT..=EXACT).contains(&x) && (-EXACT..=EXACT).contains(&y) {
+                return Some(IntResult::Float(x as f64 / y as f64));
+            }
+            return None;
+        }
+        _ => return None,
+    };
+    Some(IntResult::Int(r))
+}
+
+/// `BINARY_OP` `+ - * /` on two floats (`None`: generic path, e.g. division by zero).
+#[inline(always)]
+pub(super) fn float_arith(arg: usize, x: f64, y: f64) -> Option<f64> {
+    match arg {
+        0 | 13 => Some(x + y),
+        10 | 23 => Some(x - y),
+        5 | 18 => Some(x * y),
+        11 | 24 if y != 0.0 => Some(x / y),
+        _ => None,
+    }
+}
