@@ -421,6 +421,20 @@ fn not_shadowed(obj: &Value, name: &Value) -> bool {
     }
 }
 
+/// A module attribute through a `ModuleAttr` entry: `o` must be a module whose dict is
+/// `dict` with the interned `name` still at `index`.
+#[inline]
+fn module_attr_hit(o: &Obj, dict: &Weak<Object>, index: usize, name: &Value) -> Option<Value> {
+    if !matches!(o.kind, ObjKind::Module) {
+        return None;
+    }
+    let d = o.dict.as_ref()?;
+    if !same(dict, d) {
+        return None;
+    }
+    dict_at(d, index, name)
+}
+
 /// True if `o` is the class `ty` at version `version`.
 #[inline]
 fn type_attr_hit(o: &Obj, ty: &Weak<Object>, version: u32) -> bool {
@@ -637,9 +651,7 @@ impl Vm {
                 drop(slots);
                 drop(slot);
                 drop(old);
-                if self.spec.print_stats {
-                    self.spec.of(Family::StoreAttr).hits += 1;
-                }
+                self.count_hit(Family::StoreAttr);
                 return None;
             }
             _ => return Some(value),
@@ -656,9 +668,7 @@ impl Vm {
                 drop(t);
                 drop(slot);
                 drop(old);
-                if self.spec.print_stats {
-                    self.spec.of(Family::StoreAttr).hits += 1;
-                }
+                self.count_hit(Family::StoreAttr);
                 None
             }
             None => Some(value),
@@ -783,15 +793,10 @@ impl Vm {
                     true => Probe::Hit(value.clone()),
                     false => Probe::Miss,
                 },
-                (Entry::ModuleAttr { dict, index }, Value::Obj(o)) if matches!(o.kind, ObjKind::Module) => {
-                    match &o.dict {
-                        Some(d) if same(dict, d) => match dict_at(d, *index, name) {
-                            Some(v) => Probe::Hit(v),
-                            None => Probe::Miss,
-                        },
-                        _ => Probe::Miss,
-                    }
-                }
+                (Entry::ModuleAttr { dict, index }, Value::Obj(o)) => match module_attr_hit(o, dict, *index, name) {
+                    Some(v) => Probe::Hit(v),
+                    None => Probe::Miss,
+                },
                 _ => Probe::Miss,
             },
             Err(_) => Probe::Generic,
@@ -933,25 +938,16 @@ impl Vm {
                     } else {
                         value.clone()
                     };
-                    if self.spec.print_stats {
-                        self.spec.of(Family::LoadMethod).hits += 1;
-                    }
+                    self.count_hit(Family::LoadMethod);
                     return Ok((v, Value::Obj(self.null_marker.clone())));
                 }
-                (Entry::ModuleAttr { dict, index }, Value::Obj(o)) if matches!(o.kind, ObjKind::Module) => {
-                    match &o.dict {
-                        Some(d) if same(dict, d) => match dict_at(d, *index, name) {
-                            Some(v) => {
-                                if self.spec.print_stats {
-                                    self.spec.of(Family::LoadMethod).hits += 1;
-                                }
-                                return Ok((v, Value::Obj(self.null_marker.clone())));
-                            }
-                            None => Probe::Miss,
-                        },
-                        _ => Probe::Miss,
+                (Entry::ModuleAttr { dict, index }, Value::Obj(o)) => match module_attr_hit(o, dict, *index, name) {
+                    Some(v) => {
+                        self.count_hit(Family::LoadMethod);
+                        return Ok((v, Value::Obj(self.null_marker.clone())));
                     }
-                }
+                    None => Probe::Miss,
+                },
                 _ => Probe::Miss,
             },
             Err(_) => Probe::Generic,
@@ -1140,9 +1136,7 @@ impl Vm {
                 Entry::NewBuiltin { ty, version, new } if type_attr_hit(cls, ty, *version) => {
                     let new = *new;
                     drop(slot);
-                    if self.spec.print_stats {
-                        self.spec.of(Family::CallClass).hits += 1;
-                    }
+                    self.count_hit(Family::CallClass);
                     // the stack holds [cls, args...]: exactly `__new__`'s arguments
                     let r = match stack.get(base..) {
                         Some(args) => new(self, args, &[]),
@@ -1183,9 +1177,7 @@ impl Vm {
         let ObjKind::Function(fun) = &init.kind else {
             return Ok(None);
         };
-        if self.spec.print_stats {
-            self.spec.of(Family::CallClass).hits += 1;
-        }
+        self.count_hit(Family::CallClass);
         let cls = cls.clone();
         let dict = if has_dict { Some(self.new_dict_obj()) } else { None };
         let kind = ObjKind::Instance(if nslots > 0 {
