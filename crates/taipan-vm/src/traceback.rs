@@ -30,6 +30,7 @@ const CAUSE_MESSAGE: &str = "The above exception was the direct cause of the fol
 const CONTEXT_MESSAGE: &str = "During handling of the above exception, another exception occurred:\n";
 
 /// State of one printing (CPython's `exception_print_context`).
+#[derive(Default)]
 struct PrintCtx {
     /// Ids of the exceptions already printed (chains may form cycles).
     seen: Vec<i64>,
@@ -66,12 +67,7 @@ impl Vm {
     /// Formats an uncaught exception (with its chain) as CPython prints it on stderr.
     pub fn format_exception(&mut self, exc: &Value) -> String {
         let mut out = String::new();
-        let mut ctx = PrintCtx {
-            seen: Vec::new(),
-            group_depth: 0,
-            need_close: false,
-            chain_depth: 0,
-        };
+        let mut ctx = PrintCtx::default();
         self.print_recursive(exc, &mut out, &mut ctx);
         out
     }
@@ -80,12 +76,7 @@ impl Vm {
     /// lines with their source lines and carets, without the header.
     pub fn format_tb(&mut self, exc: &Value) -> String {
         let mut out = String::new();
-        let mut ctx = PrintCtx {
-            seen: Vec::new(),
-            group_depth: 0,
-            need_close: false,
-            chain_depth: 0,
-        };
+        let mut ctx = PrintCtx::default();
         self.format_entries(exc, &mut out, &mut ctx);
         out
     }
@@ -94,12 +85,7 @@ impl Vm {
     /// the SyntaxError location, `Type: message` with its hint, and the notes.
     pub fn format_exception_only(&mut self, exc: &Value) -> String {
         let mut out = String::new();
-        let mut ctx = PrintCtx {
-            seen: Vec::new(),
-            group_depth: 0,
-            need_close: false,
-            chain_depth: 0,
-        };
+        let mut ctx = PrintCtx::default();
         self.format_message(exc, &mut out, &mut ctx);
         out
     }
