@@ -1,0 +1,6 @@
+//! taipan's tier-1 trace JIT (issue 5; design in `../shared/architecture.md`).
+//!
+//! Layers, bottom up: `ir` (the SSA micro-op IR: one op table, typed ids, a text form with a
+//! printer and a parser that round-trip, a verifier), `opt` (one pass per file, one pipeline
+//! function), `arena` (W^X executable memory) and `backend` (lowering to Cranelift). The
+//! recorder that turns interpreter executions into IR lives with the interpreter.
