@@ -6,3 +6,4 @@
 //! recorder that turns interpreter executions into IR lives with the interpreter.
 
 pub mod ir;
+pub mod opt;
