@@ -8,7 +8,7 @@
 //!   needed) and its int payload `v`, forgets its other payload views, and forgets every
 //!   field of every other base (a different base value may still be the same address);
 //! - a `call` declared `writes` forgets everything; the `loop` marker forgets what the loop
-//!   body may overwrite ([`crate::opt::LoopWrites`]: on the back edge memory comes from the
+//!   body may overwrite (see [`crate::opt::memory`]: on the back edge memory comes from the
 //!   loop body, and this walk is not iterative).
 //!
 //! Guards and exits neither read nor write memory as far as this pass is concerned: a
@@ -68,7 +68,10 @@ pub fn forward(f: &Func) -> Func {
                 match insn.op {
                     Op::Loop => {
                         let w = writes.renamed(|b| rw.map(b));
-                        mem.retain(|&(b, s, _), _| w.preserves(b, s));
+                        mem.retain(|&(b, s, _), k| match k {
+                            Known::TagConst(t) => w.preserves_tag(b, s, *t),
+                            Known::Value(_) => w.preserves(b, s),
+                        });
                     }
                     Op::Call if matches!(&insn.imm, Imm::Call(c) if c.effect == CallEffect::Writes) => mem.clear(),
                     _ => {}

@@ -13,8 +13,8 @@
 //!
 //! Invalidation: a store to `(b, n)` replaces that slot's fact and forgets every fact about
 //! other bases (they may alias `b`); a `call` declared `writes` forgets all slot facts; the
-//! `loop` marker forgets the slot facts the loop body may invalidate ([`crate::opt::LoopWrites`]:
-//! memory on the back edge comes from the loop body).
+//! `loop` marker forgets the slot facts the loop body may invalidate (memory on the back edge
+//! comes from the loop body; see [`crate::opt::memory`]).
 //! Value facts and conditions survive the loop marker: an SSA value defined before the loop
 //! is the same in every iteration, and the guard that checked it ran before the loop.
 
@@ -100,7 +100,7 @@ pub fn guards(f: &Func) -> Func {
             Op::Loop => {
                 // Keep the slot facts the loop body cannot invalidate.
                 let w = writes.renamed(|b| rw.map(b));
-                k.slot_tag.retain(|&(b, s), _| w.preserves(b, s));
+                k.slot_tag.retain(|&(b, s), t| w.preserves_tag(b, s, *t));
                 Action::Keep
             }
             _ => Action::Keep,

@@ -18,14 +18,18 @@ pub mod cse;
 pub mod dce;
 pub mod fold;
 pub mod forward;
+#[cfg(test)]
+mod fuzz_tests;
 pub mod guards;
+pub mod memory;
 pub mod peel;
 pub mod rewrite;
 
 use std::fmt;
 
+use crate::ir::Func;
 use crate::ir::verify::{VerifyError, verify};
-use crate::ir::{CallEffect, Func, Imm, InsnId, Op};
+pub use memory::{LoopWrites, loop_writes};
 
 /// A pass: reads a function, returns the optimized copy.
 pub type Pass = fn(&Func) -> Func;
@@ -100,75 +104,4 @@ pub fn run_passes(f: &Func, names: &[&str], check: bool) -> Result<Func, PassErr
 /// builds.
 pub fn pipeline(f: &Func) -> Result<Func, PassError> {
     run_passes(f, PIPELINE, cfg!(debug_assertions))
-}
-
-/// What the body of a trace's loop (from the `loop` marker to the end) may write: memory
-/// facts known before the loop survive the marker only for slots the body cannot change.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub enum LoopWrites {
-    /// No store and no writing call.
-    Nothing,
-    /// Stores only, all through one base value (an id of the function analyzed), to these
-    /// slots; no writing call.
-    Slots {
-        /// The one base the body stores through.
-        base: InsnId,
-        /// The slots it stores to.
-        slots: Vec<u32>,
-    },
-    /// Stores through several bases, or a call declared `writes`.
-    Anything,
-}
-
-impl LoopWrites {
-    /// The same with the base renamed (from the analyzed function's ids to a rewrite's).
-    pub fn renamed(&self, map: impl Fn(InsnId) -> InsnId) -> LoopWrites {
-        match self {
-            LoopWrites::Slots { base, slots } => LoopWrites::Slots {
-                base: map(*base),
-                slots: slots.clone(),
-            },
-            w => w.clone(),
-        }
-    }
-
-    /// Whether slot `slot` of base `base` (an id of the analyzed function) keeps its
-    /// content across the loop body.
-    pub fn preserves(&self, base: InsnId, slot: u32) -> bool {
-        match self {
-            LoopWrites::Nothing => true,
-            LoopWrites::Slots { base: b, slots } => *b == base && !slots.contains(&slot),
-            LoopWrites::Anything => false,
-        }
-    }
-}
-
-/// Scans the loop body of `f` (nothing if `f` has no loop).
-pub fn loop_writes(f: &Func) -> LoopWrites {
-    let Some(lp) = f.loop_pos() else {
-        return LoopWrites::Nothing;
-    };
-    let mut out = LoopWrites::Nothing;
-    for insn in f.insns.iter().skip(lp) {
-        let writes_all = insn.op == Op::Call && matches!(&insn.imm, Imm::Call(c) if c.effect == CallEffect::Writes);
-        if writes_all {
-            return LoopWrites::Anything;
-        }
-        if let (Some(_), Imm::Slot(slot), Some(&b)) = (insn.op.slot_tag(), &insn.imm, insn.args.first())
-            && insn.op.info().effect == crate::ir::Effect::Writes
-        {
-            out = match out {
-                LoopWrites::Nothing => LoopWrites::Slots {
-                    base: b,
-                    slots: vec![*slot],
-                },
-                LoopWrites::Slots { base, mut slots } if base == b => {
-                    slots.push(*slot);
-                    LoopWrites::Slots { base, slots }
-                }
-                _ => return LoopWrites::Anything,
-            };
-        }
-    }
-    out
 }
