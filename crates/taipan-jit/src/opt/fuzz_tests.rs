@@ -1,4 +1,4 @@
-//! Differential tests of the optimizer: random traces, run by the reference evaluator before
+//! Differential tests of the optimizer (and a round-trip test of the text form): random traces, run by the reference evaluator before
 //! and after each pass and the whole pipeline, must end the same way (same returned value or
 //! same exit, same frame).
 //!
@@ -9,6 +9,8 @@
 //! guards, slot stores and helper calls.
 
 use crate::ir::eval::{SlotVal, TestHelpers, Val, eval, frame_to_string};
+use crate::ir::parse::parse_func;
+use crate::ir::print::func_to_string;
 use crate::ir::verify::verify;
 use crate::ir::{Builder, CallEffect, Func, InsnId, Op, SnapEntry, SnapId, SnapVal, Tag, Type};
 use crate::opt::{PASSES, run_passes};
@@ -265,10 +267,15 @@ fn passes_preserve_behaviour_on_random_traces() {
         if let Err(e) = verify(&f) {
             panic!("seed {seed}: generator made invalid IR: {e}");
         }
+        let text = func_to_string(&f);
+        let mut back = parse_func(&text).unwrap_or_else(|e| panic!("seed {seed}: {e}\n{text}"));
+        back.lines.clear();
+        assert_eq!(back, f, "seed {seed}: parse(print(f)) != f\n{text}");
+        assert_eq!(func_to_string(&back), text);
         for passes in &lists {
             let g = match run_passes(&f, passes, true) {
                 Ok(g) => g,
-                Err(e) => panic!("seed {seed}: {e}\n{}", crate::ir::print::func_to_string(&f)),
+                Err(e) => panic!("seed {seed}: {e}\n{}", func_to_string(&f)),
             };
             for &(a, b) in &inputs {
                 for fr in &frames {
@@ -280,8 +287,8 @@ fn passes_preserve_behaviour_on_random_traces() {
                         got,
                         "seed {seed}, passes {passes:?}, args ({a}, {b}), frame {}\n--- before\n{}--- after\n{}",
                         frame_to_string(fr),
-                        crate::ir::print::func_to_string(&f),
-                        crate::ir::print::func_to_string(&g)
+                        func_to_string(&f),
+                        func_to_string(&g)
                     );
                 }
             }
