@@ -42,7 +42,8 @@ pub struct Rewriter<'a> {
 }
 
 impl Rewriter<'_> {
-    /// The new id of old value `old` ([`MISSING`]-like id `u32::MAX` if it was dropped).
+    /// The new id of old value `old` (`InsnId(u32::MAX)`, which names nothing, if it was
+    /// dropped).
     pub fn map(&self, old: InsnId) -> InsnId {
         self.map.get(old.index()).copied().flatten().unwrap_or(MISSING)
     }
@@ -102,8 +103,8 @@ pub fn rewrite(f: &Func, mut visit: impl FnMut(&mut Rewriter<'_>, InsnId, &Insn)
         map: vec![None; f.insns.len()],
         snap_map: vec![None; f.snaps.len()],
     };
-    for i in 0..f.params.len() {
-        rw.map[i] = Some(InsnId(i as u32));
+    for (i, m) in rw.map.iter_mut().enumerate().take(f.params.len()) {
+        *m = Some(InsnId(i as u32));
     }
     let mut phis: Vec<(InsnId, InsnId)> = Vec::new();
     for (idx, insn) in f.insns.iter().enumerate().skip(f.params.len()) {
