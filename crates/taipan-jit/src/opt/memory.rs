@@ -91,3 +91,26 @@ pub fn loop_writes(f: &Func) -> LoopWrites {
     }
     out
 }
+
+/// The last store of the loop body to each slot, when the body stores through one base
+/// only and has no writing call ([`LoopWrites::Slots`]): `(slot, store op, stored value)`
+/// for the stores that write a value (`store_none` is left out), in slot order. On every
+/// back edge, that slot holds exactly that value.
+pub fn last_stores(f: &Func) -> Vec<(u32, Op, InsnId)> {
+    let (Some(lp), LoopWrites::Slots { .. }) = (f.loop_pos(), loop_writes(f)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(u32, Op, InsnId)> = Vec::new();
+    for insn in f.insns.iter().skip(lp) {
+        if insn.op.info().effect != Effect::Writes {
+            continue;
+        }
+        let Imm::Slot(slot) = insn.imm else { continue };
+        out.retain(|&(s, _, _)| s != slot);
+        if let Some(&v) = insn.args.get(1) {
+            out.push((slot, insn.op, v));
+        }
+    }
+    out.sort_by_key(|&(s, _, _)| s);
+    out
+}
