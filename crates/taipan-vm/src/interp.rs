@@ -766,42 +766,18 @@ impl Vm {
                                 f.stack.push(r?);
                                 continue;
                             }
-                            // other Python functions (defaults, cells, *args...) but not
-                            // generators: bound by the general binder, run by this loop
-                            ObjKind::Function(func) if func.code.runs_to_return => {
-                                self.count_fast(Family::CallPy, true);
-                                let r = self.bind_arguments(func, args, &[]);
-                                f.stack.truncate(n - arg);
-                                let frame = self.enter_frame(r?)?;
-                                link_frame(top, frame);
-                                switch_frame!();
-                            }
-                            // a bound Python method: the receiver is the first argument
-                            ObjKind::BoundMethod { func: m, receiver } => {
-                                if let Some(ObjKind::Function(func)) = m.kind() {
-                                    if func.code.fast_argcount == Some(arg + 1) {
-                                        self.count_fast(Family::CallPy, true);
-                                        let frame = self.fast_frame(func, Some(receiver.clone()), args);
-                                        f.stack.truncate(n - arg);
-                                        let frame = self.enter_frame(frame)?;
-                                        link_frame(top, frame);
-                                        switch_frame!();
-                                    }
-                                    if func.code.runs_to_return {
-                                        self.count_fast(Family::CallPy, true);
-                                        let mut full = Vec::with_capacity(arg + 1);
-                                        full.push(receiver.clone());
-                                        full.extend_from_slice(args);
-                                        let r = self.bind_arguments(func, &full, &[]);
-                                        drop(full);
-                                        f.stack.truncate(n - arg);
-                                        let frame = self.enter_frame(r?)?;
-                                        link_frame(top, frame);
-                                        switch_frame!();
-                                    }
-                                }
-                            }
                             _ => {}
+                        }
+                    }
+                    // other Python functions (defaults, cells, *args...) and bound methods
+                    let (head, args) = f.stack.split_at_mut(n - arg);
+                    if let Some(callable) = head.last() {
+                        if let Some(r) = self.py_call_frame(callable, args) {
+                            self.count_fast(Family::CallPy, true);
+                            f.stack.truncate(n - arg);
+                            let frame = self.enter_frame(r?)?;
+                            link_frame(top, frame);
+                            switch_frame!();
                         }
                     }
                     if let Some(obj) = self.call_class_cached(&code, ip - 1, &mut f.stack, arg)? {
@@ -843,28 +819,18 @@ impl Vm {
                     }
                     let base = n - arg - 2;
                     let is_null = matches!(&f.stack[base + 1], Value::Obj(o) if Rc::ptr_eq(o, &self.null_marker));
-                    // a Python function ([method, self, args...] or [function, NULL,
-                    // args...]): bound and run by this loop, the arguments (with `self`)
-                    // move into its frame and the callable's slot receives the result
+                    // a Python function or a bound method of one ([method, self, args...] or
+                    // [callable, NULL, args...]): bound and run by this loop, the arguments
+                    // (with `self`) move into its frame and the callable's slot receives the
+                    // result
                     let (head, args) = f.stack.split_at_mut(if is_null { base + 2 } else { base + 1 });
-                    if let Some(Value::Obj(o)) = head.get(base) {
-                        if let ObjKind::Function(func) = &o.kind {
-                            if func.code.fast_argcount == Some(args.len()) {
-                                self.count_fast(Family::CallPy, true);
-                                let frame = self.fast_frame(func, None, args);
-                                f.stack.truncate(base + 1);
-                                let frame = self.enter_frame(frame)?;
-                                link_frame(top, frame);
-                                switch_frame!();
-                            }
-                            if func.code.runs_to_return {
-                                self.count_fast(Family::CallPy, true);
-                                let r = self.bind_arguments(func, args, &[]);
-                                f.stack.truncate(base + 1);
-                                let frame = self.enter_frame(r?)?;
-                                link_frame(top, frame);
-                                switch_frame!();
-                            }
+                    if let Some(callable) = head.get(base) {
+                        if let Some(r) = self.py_call_frame(callable, args) {
+                            self.count_fast(Family::CallPy, true);
+                            f.stack.truncate(base + 1);
+                            let frame = self.enter_frame(r?)?;
+                            link_frame(top, frame);
+                            switch_frame!();
                         }
                     }
                     let meth = f.stack[base].clone();
@@ -943,6 +909,43 @@ impl Vm {
                 // frame stays small (a Python call enters it once per frame)
                 _ => self.exec_cold(f, &code, ins, arg)?,
             }
+        }
+    }
+
+    /// The frame of a call of `callable` with the positional arguments `args`, bound for
+    /// this loop, when `callable` is a Python function that runs to its return (not a
+    /// generator) or a bound method of one; `None` for any other callable. Errors are
+    /// argument-binding errors. On the fast binding path the argument values move out of
+    /// `args`.
+    #[inline(always)]
+    fn py_call_frame(&mut self, callable: &Value, args: &mut [Value]) -> Option<PyResult<Box<Frame>>> {
+        let Value::Obj(o) = callable else { return None };
+        match &o.kind {
+            ObjKind::Function(func) => {
+                if func.code.fast_argcount == Some(args.len()) {
+                    return Some(Ok(self.fast_frame(func, None, args)));
+                }
+                if func.code.runs_to_return {
+                    return Some(self.bind_arguments(func, args, &[]));
+                }
+                None
+            }
+            ObjKind::BoundMethod { func: m, receiver } => {
+                let Some(ObjKind::Function(func)) = m.kind() else {
+                    return None;
+                };
+                if func.code.fast_argcount == Some(args.len() + 1) {
+                    return Some(Ok(self.fast_frame(func, Some(receiver.clone()), args)));
+                }
+                if func.code.runs_to_return {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(receiver.clone());
+                    full.extend_from_slice(args);
+                    return Some(self.bind_arguments(func, &full, &[]));
+                }
+                None
+            }
+            _ => None,
         }
     }
 
