@@ -106,6 +106,7 @@ macro_rules! pop {
 /// Makes `frame` (entered by `Vm::enter_frame`) the innermost frame of a dispatch loop's
 /// chain.
 #[inline(always)]
+#[allow(clippy::if_same_then_else)]
 fn link_frame(top: &mut Option<Box<Frame>>, mut frame: Box<Frame>) {
     // (entered frames come unlinked; the test lets the compiler drop no old link)
     if frame.back.is_none() {
@@ -771,14 +772,14 @@ impl Vm {
                     }
                     // other Python functions (defaults, cells, *args...) and bound methods
                     let (head, args) = f.stack.split_at_mut(n - arg);
-                    if let Some(callable) = head.last() {
-                        if let Some(r) = self.py_call_frame(callable, args) {
-                            self.count_fast(Family::CallPy, true);
-                            f.stack.truncate(n - arg);
-                            let frame = self.enter_frame(r?)?;
-                            link_frame(top, frame);
-                            switch_frame!();
-                        }
+                    if let Some(callable) = head.last()
+                        && let Some(r) = self.py_call_frame(callable, args)
+                    {
+                        self.count_fast(Family::CallPy, true);
+                        f.stack.truncate(n - arg);
+                        let frame = self.enter_frame(r?)?;
+                        link_frame(top, frame);
+                        switch_frame!();
                     }
                     if let Some(obj) = self.call_class_cached(&code, ip - 1, &mut f.stack, arg)? {
                         f.stack.push(obj);
@@ -824,14 +825,14 @@ impl Vm {
                     // (with `self`) move into its frame and the callable's slot receives the
                     // result
                     let (head, args) = f.stack.split_at_mut(if is_null { base + 2 } else { base + 1 });
-                    if let Some(callable) = head.get(base) {
-                        if let Some(r) = self.py_call_frame(callable, args) {
-                            self.count_fast(Family::CallPy, true);
-                            f.stack.truncate(base + 1);
-                            let frame = self.enter_frame(r?)?;
-                            link_frame(top, frame);
-                            switch_frame!();
-                        }
+                    if let Some(callable) = head.get(base)
+                        && let Some(r) = self.py_call_frame(callable, args)
+                    {
+                        self.count_fast(Family::CallPy, true);
+                        f.stack.truncate(base + 1);
+                        let frame = self.enter_frame(r?)?;
+                        link_frame(top, frame);
+                        switch_frame!();
                     }
                     let meth = f.stack[base].clone();
                     let r = if is_null {
@@ -863,21 +864,20 @@ impl Vm {
                     let n = f.stack.len();
                     if n >= arg + 2 {
                         let (head, rest) = f.stack.split_at(n - arg - 1);
-                        if let (Some(Value::Obj(o)), Some((names, args))) = (head.last(), rest.split_last()) {
-                            if let ObjKind::Function(func) = &o.kind
-                                && func.code.runs_to_return
-                            {
-                                let kwnames: &[Value] = match names.kind() {
-                                    Some(ObjKind::Tuple(t)) => t,
-                                    _ => &[],
-                                };
-                                self.count_fast(Family::CallPy, true);
-                                let r = self.bind_arguments(func, args, kwnames);
-                                f.stack.truncate(n - arg - 1);
-                                let frame = self.enter_frame(r?)?;
-                                link_frame(top, frame);
-                                switch_frame!();
-                            }
+                        if let (Some(Value::Obj(o)), Some((names, args))) = (head.last(), rest.split_last())
+                            && let ObjKind::Function(func) = &o.kind
+                            && func.code.runs_to_return
+                        {
+                            let kwnames: &[Value] = match names.kind() {
+                                Some(ObjKind::Tuple(t)) => t,
+                                _ => &[],
+                            };
+                            self.count_fast(Family::CallPy, true);
+                            let r = self.bind_arguments(func, args, kwnames);
+                            f.stack.truncate(n - arg - 1);
+                            let frame = self.enter_frame(r?)?;
+                            link_frame(top, frame);
+                            switch_frame!();
                         }
                     }
                     self.exec_cold(f, &code, ins, arg)?;
