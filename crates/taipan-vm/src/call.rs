@@ -328,10 +328,12 @@ impl Vm {
     #[inline(always)]
     pub(crate) fn enter_frame(&mut self, mut frame: Box<Frame>) -> PyResult<Box<Frame>> {
         self.depth += 1;
-        if let Err(e) = self.check_stack() {
+        // (only the depth: in-loop frames use no native stack, so the stack-address half
+        // of `check_stack` gives the answer it gave when this loop was entered)
+        if self.depth > self.recursion_limit {
             self.depth -= 1;
             self.release_frame(frame);
-            return Err(e);
+            return Err(self.recursion_error());
         }
         crate::gc::maybe_collect();
         self.note_hot(&frame.code);
