@@ -44,6 +44,8 @@ const TRASHCAN_DEPTH: usize = 50;
 
 thread_local! {
     static DROP_DEPTH: Cell<usize> = const { Cell::new(0) };
+    /// False when `DEFERRED` is known to be empty (saves borrowing it on every drop).
+    static DEFERRED_ANY: Cell<bool> = const { Cell::new(false) };
     static DEFERRED: RefCell<Vec<(ObjKind, Option<Obj>)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -59,6 +61,10 @@ thread_local! {
 impl Drop for Object {
     fn drop(&mut self) {
         crate::gc::untrack(self);
+        if self.dict.is_none() && is_leaf(&self.kind) {
+            // nothing nested to free: the fields' own destructors suffice
+            return;
+        }
         let depth = DROP_DEPTH.try_with(|d| d.get()).unwrap_or(0);
         let kind = std::mem::replace(&mut self.kind, ObjKind::NotImplemented);
         let dict = self.dict.take();
@@ -71,6 +77,7 @@ impl Drop for Object {
                     p.push(x);
                 }
             });
+            let _ = DEFERRED_ANY.try_with(|a| a.set(true));
             // not deferred only when the thread's storage is gone: drop in place
             drop(item);
             return;
@@ -79,7 +86,7 @@ impl Drop for Object {
         drop(kind);
         drop(dict);
         let _ = DROP_DEPTH.try_with(|d| d.set(depth));
-        if depth == 0 {
+        if depth == 0 && DEFERRED_ANY.try_with(|a| a.get()).unwrap_or(true) {
             loop {
                 let next = DEFERRED
                     .try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop()))
@@ -90,8 +97,26 @@ impl Drop for Object {
                 drop(item);
                 let _ = DROP_DEPTH.try_with(|d| d.set(0));
             }
+            let _ = DEFERRED_ANY.try_with(|a| a.set(false));
         }
     }
+}
+
+/// Payloads that hold no object references (their destructors free plain memory only).
+#[inline]
+fn is_leaf(kind: &ObjKind) -> bool {
+    matches!(
+        kind,
+        ObjKind::Str(_)
+            | ObjKind::Int(_)
+            | ObjKind::Float(_)
+            | ObjKind::Complex(..)
+            | ObjKind::Bytes(_)
+            | ObjKind::ByteArray(_)
+            | ObjKind::Range { .. }
+            | ObjKind::NotImplemented
+            | ObjKind::Ellipsis
+    )
 }
 
 impl Object {
@@ -259,6 +284,30 @@ pub struct TypeData {
     pub version: Cell<u32>,
     /// Direct subclasses (`__subclasses__()`), weakly held.
     pub subclasses: RefCell<Vec<std::rc::Weak<Object>>>,
+    /// `Vm::class_facts` of this type: `(version, facts)`, valid while `version` is the
+    /// type's version tag.
+    pub facts: Cell<Option<(u32, u8)>>,
+    /// The constructor lookups of this type (`crate::types::ctor_of`), valid for one
+    /// version tag.
+    pub ctor: RefCell<Option<CtorCache>>,
+}
+
+/// The results of looking up `__new__` and `__init__` along a type's MRO, cached on the
+/// type for one version tag (any change to the type or a base bumps the tag). Held
+/// weakly: the methods live in the MRO's dicts anyway, and a strong reference from the
+/// type would form cycles invisible to the collector (`__init__` -> `__class__` cell ->
+/// type).
+pub struct CtorCache {
+    /// The type's version tag when the lookups were made.
+    pub version: u32,
+    /// `__new__` (a staticmethod unwrapped), or `None` if missing.
+    pub new: Option<std::rc::Weak<Object>>,
+    /// `__new__` is `object.__new__`.
+    pub new_is_object: bool,
+    /// `__init__`, or `None` if missing.
+    pub init: Option<std::rc::Weak<Object>>,
+    /// `__init__` is `object.__init__`.
+    pub init_is_object: bool,
 }
 
 /// A generic iterator state (one payload kind for all built-in iterators).

@@ -5,11 +5,11 @@
 //! per-type modules under `builtins/` (each has an `init(vm)`).
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use crate::dict::Dict;
-use crate::object::{Layout, ObjKind, Object, TypeData};
-use crate::value::Obj;
+use crate::object::{CtorCache, Layout, ObjKind, Object, TypeData};
+use crate::value::{Obj, Value};
 
 /// Calls `$m!` with rows `field, "python name", base_field, Layout;`. `object` and `type`
 /// are created by hand first.
@@ -150,6 +150,8 @@ pub fn new_type_data(name: &str, bases: Vec<Obj>, layout: Layout, heap_type: boo
         slots: None,
         version: Cell::new(1),
         subclasses: RefCell::new(Vec::new()),
+        facts: Cell::new(None),
+        ctor: RefCell::new(None),
     }
 }
 
@@ -192,4 +194,85 @@ pub fn mro(t: &Obj) -> Vec<Obj> {
 /// True if `sub` is `sup` or has it in its MRO.
 pub fn is_subtype(sub: &Obj, sup: &Obj) -> bool {
     Rc::ptr_eq(sub, sup) || tdata(sub).mro_tail.borrow().iter().any(|t| Rc::ptr_eq(t, sup))
+}
+
+/// The constructor methods of a type (see [`crate::vm::Vm::ctor_of`]), as strong values.
+pub struct Ctor {
+    /// `__new__` (a staticmethod unwrapped), or `None` if missing.
+    pub new: Option<Value>,
+    /// `__new__` is `object.__new__`.
+    pub new_is_object: bool,
+    /// `__init__`, or `None` if missing.
+    pub init: Option<Value>,
+    /// `__init__` is `object.__init__`.
+    pub init_is_object: bool,
+}
+
+/// True for a native function defined on `object` (`object.__new__`, `object.__init__`).
+fn is_object_native(v: Option<&Value>) -> bool {
+    matches!(v.and_then(|v| v.kind()), Some(ObjKind::Native(n)) if n.owner == "object")
+}
+
+/// Upgrades an optional weak method reference: `Some(None)` for "missing", `None` when
+/// the method is gone (the cache is then stale).
+fn upgrade(w: &Option<Weak<Object>>) -> Option<Option<Value>> {
+    match w {
+        None => Some(None),
+        Some(w) => w.upgrade().map(|o| Some(Value::Obj(o))),
+    }
+}
+
+/// Downgrades a looked-up method for the cache; `None` when it cannot be held weakly
+/// (a method that is not a heap object, e.g. `__init__ = 5`).
+fn downgrade(v: &Option<Value>) -> Option<Option<Weak<Object>>> {
+    match v {
+        None => Some(None),
+        Some(Value::Obj(o)) => Some(Some(Rc::downgrade(o))),
+        Some(_) => None,
+    }
+}
+
+impl crate::vm::Vm {
+    /// `__new__` and `__init__` of type `t` along its MRO (CPython's `type_call` looks
+    /// both up on every call; here they are cached on the type per version tag, since any
+    /// assignment or deletion on the type or a base bumps the tag).
+    pub fn ctor_of(&self, t: &Obj) -> Ctor {
+        let td = tdata(t);
+        let version = td.version.get();
+        if let Ok(c) = td.ctor.try_borrow()
+            && let Some(c) = c.as_ref()
+            && c.version == version
+            && let (Some(new), Some(init)) = (upgrade(&c.new), upgrade(&c.init))
+        {
+            return Ctor {
+                new,
+                new_is_object: c.new_is_object,
+                init,
+                init_is_object: c.init_is_object,
+            };
+        }
+        let raw_new = self.lookup_in_type(t, "__new__");
+        let new_is_object = is_object_native(raw_new.as_ref());
+        let new = match raw_new.as_ref().and_then(|n| n.kind()) {
+            Some(ObjKind::StaticMethod(f)) => Some(f.clone()),
+            _ => raw_new,
+        };
+        let init = self.lookup_in_type(t, "__init__");
+        let init_is_object = is_object_native(init.as_ref());
+        if let (Some(wn), Some(wi), Ok(mut slot)) = (downgrade(&new), downgrade(&init), td.ctor.try_borrow_mut()) {
+            *slot = Some(CtorCache {
+                version,
+                new: wn,
+                new_is_object,
+                init: wi,
+                init_is_object,
+            });
+        }
+        Ctor {
+            new,
+            new_is_object,
+            init,
+            init_is_object,
+        }
+    }
 }
