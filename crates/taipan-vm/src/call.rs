@@ -634,43 +634,45 @@ impl Vm {
         if Rc::ptr_eq(t, &self.types.type_) && args.len() == 1 && kwnames.is_empty() {
             return Ok(Value::Obj(self.class_of(&args[0]).clone()));
         }
-        let tv = Value::Obj(t.clone());
-        // __new__
-        let new = self.lookup_in_type(t, "__new__");
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(tv.clone());
-        full.extend_from_slice(args);
-        let obj = match new {
-            Some(n) => {
-                let n = match n.kind() {
-                    Some(ObjKind::StaticMethod(f)) => f.clone(),
-                    _ => n,
-                };
-                self.call_kw(&n, &full, kwnames)?
-            }
-            None => return Err(self.type_error(format!("cannot create '{}' instances", tdata(t).name.borrow()))),
+        // __new__ and __init__ along the MRO, cached on the type per version tag
+        let version = tdata(t).version.get();
+        let mut ctor = self.ctor_of(t);
+        let Some(new) = ctor.new.take() else {
+            return Err(self.type_error(format!("cannot create '{}' instances", tdata(t).name.borrow())));
         };
+        // one argument vector for both calls: [cls, args...], then [obj, args...]
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(Value::Obj(t.clone()));
+        full.extend_from_slice(args);
+        let obj = self.call_kw(&new, &full, kwnames)?;
         // __init__ only if the result is an instance of t
-        if !crate::types::is_subtype(self.class_of(&obj), t) {
-            return Ok(obj);
+        if tdata(t).version.get() != version {
+            // __new__ changed the class (CPython reads the __init__ slot after __new__)
+            ctor = self.ctor_of(t);
         }
-        if let Some(init) = self.lookup_in_type(&self.class_of(&obj).clone(), "__init__") {
-            let is_object_init = matches!(init.kind(), Some(ObjKind::Native(n)) if n.owner == "object");
-            if !is_object_init {
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(obj.clone());
-                full.extend_from_slice(args);
-                let r = self.call_kw(&init, &full, kwnames)?;
-                if !r.is_none() {
-                    return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
-                }
-            } else if !args.is_empty() || !kwnames.is_empty() {
-                // object.__init__ with arguments: error unless __new__ was overridden
-                let new_is_object = matches!(self.lookup_in_type(t, "__new__").as_ref().and_then(|n| n.kind()), Some(ObjKind::Native(n)) if n.owner == "object");
-                if new_is_object {
-                    return Err(self.type_error(format!("{}() takes no arguments", tdata(t).name.borrow())));
-                }
+        let cls = self.class_of(&obj);
+        let (init, init_is_object) = if Rc::ptr_eq(cls, t) {
+            (ctor.init, ctor.init_is_object)
+        } else if crate::types::is_subtype(cls, t) {
+            let c = self.ctor_of(&cls.clone());
+            (c.init, c.init_is_object)
+        } else {
+            return Ok(obj);
+        };
+        let Some(init) = init else {
+            return Ok(obj);
+        };
+        if !init_is_object {
+            if let Some(first) = full.first_mut() {
+                *first = obj.clone();
             }
+            let r = self.call_kw(&init, &full, kwnames)?;
+            if !r.is_none() {
+                return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
+            }
+        } else if (!args.is_empty() || !kwnames.is_empty()) && ctor.new_is_object {
+            // object.__init__ with arguments: error unless __new__ was overridden
+            return Err(self.type_error(format!("{}() takes no arguments", tdata(t).name.borrow())));
         }
         Ok(obj)
     }

@@ -412,13 +412,15 @@ impl Vm {
     pub const FACT_ALWAYS_TRUE: u8 = 2;
 
     /// Facts about class `t`'s special methods (the `FACT_*` bits), found by MRO lookups
-    /// once per class and version tag (any change to the class or a base bumps the tag).
+    /// once per class and version tag (any change to the class or a base bumps the tag),
+    /// remembered on the class itself (`TypeData::facts`).
     pub fn class_facts(&mut self, t: &Obj) -> u8 {
         let ObjKind::Type(td) = &t.kind else { return 0 };
         let version = td.version.get();
-        let same = |w: &std::rc::Weak<crate::object::Object>| std::ptr::eq(w.as_ptr(), Rc::as_ptr(t));
-        if let Some((_, _, facts)) = self.class_facts_cache.iter().find(|(w, v, _)| same(w) && *v == version) {
-            return *facts;
+        if let Some((v, facts)) = td.facts.get()
+            && v == version
+        {
+            return facts;
         }
         let is_object_native = |m: Option<Value>| matches!(m.as_ref().and_then(|m| m.kind()), Some(ObjKind::Native(n)) if n.owner == "object");
         let mut facts = 0;
@@ -428,11 +430,7 @@ impl Vm {
         if self.lookup_in_type(t, "__bool__").is_none() && self.lookup_in_type(t, "__len__").is_none() {
             facts |= Self::FACT_ALWAYS_TRUE;
         }
-        if let Some(entry) = self.class_facts_cache.iter_mut().find(|(w, _, _)| same(w)) {
-            *entry = (Rc::downgrade(t), version, facts);
-        } else if self.class_facts_cache.len() < Self::FACTS_CACHE_MAX {
-            self.class_facts_cache.push((Rc::downgrade(t), version, facts));
-        }
+        td.facts.set(Some((version, facts)));
         facts
     }
 

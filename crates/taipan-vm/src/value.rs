@@ -163,7 +163,7 @@ impl Value {
 
     /// Python `is`: identity for heap objects, value equality for the unboxed kinds
     /// (CPython caches small ints and has one `None`/`True`/`False`; floats compare bits).
-    #[inline]
+    #[inline(always)]
     pub fn is(&self, other: &Value) -> bool {
         match (self, other) {
             (Value::None, Value::None) => true,
