@@ -106,9 +106,48 @@ pub fn compare_numbers(_vm: &mut Vm, a: &Value, b: &Value, op: ComparisonOperato
     })
 }
 
+/// `x op y` on two machine ints when the result is a machine int (`None`: the general
+/// path, e.g. on overflow, a negative shift count or exponent, division by zero).
+/// The interpreter computes `+ - * // % & | ^` in place already; this catches the
+/// rest (shifts, powers) before the big-int machinery.
+#[inline]
+fn small_int_binary(x: i64, y: i64, op: B) -> Option<i64> {
+    match op {
+        B::Add => x.checked_add(y),
+        B::Subtract => x.checked_sub(y),
+        B::Multiply => x.checked_mul(y),
+        B::And => Some(x & y),
+        B::Or => Some(x | y),
+        B::Xor => Some(x ^ y),
+        // floor: shifting right by 63 or more leaves only the sign
+        B::Rshift if y >= 0 => Some(x >> y.min(63)),
+        B::Lshift if (0..64).contains(&y) => {
+            let r = x << y;
+            // exact only if shifting back restores x (no bits or sign lost)
+            (r >> y == x).then_some(r)
+        }
+        B::Power if y >= 0 => x.checked_pow(u32::try_from(y).ok()?),
+        B::FloorDivide => {
+            let q = x.checked_div(y)?;
+            let r = x.checked_rem(y)?;
+            Some(if r != 0 && ((r < 0) != (y < 0)) { q - 1 } else { q })
+        }
+        B::Remainder => {
+            let r = x.checked_rem(y)?;
+            Some(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })
+        }
+        _ => None,
+    }
+}
+
 impl Vm {
     /// `a op b` for any binary operator, including in-place forms.
     pub fn binary_op(&mut self, a: &Value, b: &Value, op: B) -> PyResult<Value> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b)
+            && let Some(r) = small_int_binary(*x, *y, op.non_inplace())
+        {
+            return Ok(Value::Int(r));
+        }
         let heap = is_heap(self, a) || is_heap(self, b);
         if !heap {
             if let Some(r) = self.builtin_binary(a, b, op) {
