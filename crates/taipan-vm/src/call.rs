@@ -640,12 +640,7 @@ impl Vm {
         let Some(new) = ctor.new.take() else {
             return Err(self.type_error(format!("cannot create '{}' instances", tdata(t).name.borrow())));
         };
-        // one argument vector for both calls: [cls, args...], then [obj, args...]
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(Value::Obj(t.clone()));
-        full.extend_from_slice(args);
-        let obj = self.call_kw(&new, &full, kwnames)?;
-        // __init__ only if the result is an instance of t
+        let obj = self.call_prepended(&new, Value::Obj(t.clone()), args, kwnames)?;
         if tdata(t).version.get() != version {
             // __new__ changed the class (CPython reads the __init__ slot after __new__)
             ctor = self.ctor_of(t);
@@ -663,10 +658,7 @@ impl Vm {
             return Ok(obj);
         };
         if !init_is_object {
-            if let Some(first) = full.first_mut() {
-                *first = obj.clone();
-            }
-            let r = self.call_kw(&init, &full, kwnames)?;
+            let r = self.call_prepended(&init, obj.clone(), args, kwnames)?;
             if !r.is_none() {
                 return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
             }

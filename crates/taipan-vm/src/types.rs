@@ -233,6 +233,30 @@ fn downgrade(v: &Option<Value>) -> Option<Option<Weak<Object>>> {
 }
 
 impl crate::vm::Vm {
+    /// `f(first, *args, **kw)` (vectorcall convention: `kwnames` name the last values of
+    /// `args`), without a heap-allocated argument vector for up to three arguments (class
+    /// calls pass the class to `__new__` and the instance to `__init__` this way).
+    pub fn call_prepended(
+        &mut self,
+        f: &Value,
+        first: Value,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> crate::vm::PyResult<Value> {
+        match args {
+            [] => self.call_kw(f, &[first], kwnames),
+            [a] => self.call_kw(f, &[first, a.clone()], kwnames),
+            [a, b] => self.call_kw(f, &[first, a.clone(), b.clone()], kwnames),
+            [a, b, c] => self.call_kw(f, &[first, a.clone(), b.clone(), c.clone()], kwnames),
+            _ => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(first);
+                full.extend_from_slice(args);
+                self.call_kw(f, &full, kwnames)
+            }
+        }
+    }
+
     /// `__new__` and `__init__` of type `t` along its MRO (CPython's `type_call` looks
     /// both up on every call; here they are cached on the type per version tag, since any
     /// assignment or deletion on the type or a base bumps the tag).
