@@ -90,10 +90,6 @@ pub struct Vm {
     /// empty buffers, globals reset to the null marker; `code` is replaced on reuse (a pooled
     /// frame keeps its last code object alive until then).
     pub fast_frames: Vec<Box<crate::interp::Frame>>,
-    /// Special-method facts of classes at a version tag (`Vm::class_facts`: which of
-    /// `__eq__`/`__ne__`/`__bool__`/`__len__` they leave to `object`). A weak pointer keeps
-    /// the address of a listed class from being reused; at most [`Vm::FACTS_CACHE_MAX`].
-    pub class_facts_cache: Vec<(std::rc::Weak<crate::object::Object>, u32, u8)>,
 }
 
 impl Vm {
@@ -135,7 +131,6 @@ impl Vm {
             repr_guard: Vec::new(),
             spec: crate::interp::specialize::SpecState::from_env(),
             fast_frames: Vec::new(),
-            class_facts_cache: Vec::new(),
         };
         vm.modules = vm.new_dict_obj();
         vm.builtins = vm.new_module("builtins");
