@@ -4,3 +4,6 @@
 //! printer and a parser that round-trip, a verifier), `opt` (one pass per file, one pipeline
 //! function), `arena` (W^X executable memory) and `backend` (lowering to Cranelift). The
 //! recorder that turns interpreter executions into IR lives with the interpreter.
+
+pub mod arena;
+pub mod backend;

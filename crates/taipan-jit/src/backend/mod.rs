@@ -1,0 +1,251 @@
+//! The Cranelift backend: compile a Cranelift function into the W^X code arena.
+//!
+//! Pipeline of [`Backend::compile`]: `Context::compile` (legalize, optimize, register-allocate,
+//! emit) for the host ISA ([`isa::host_isa`]) → the function's bytes and relocations →
+//! [`CodeArena::alloc`] (read+write pages) → copy → [`reloc::apply`] (helper addresses and
+//! PC-relative fields patched at the final address) → [`PendingBlock::seal`] (read+execute)
+//! → a [`JitFunction`]: entry address, code bytes, compile time.
+//!
+//! The trace IR reaches Cranelift through [`lower`] (one `lower_<op>` per IR op). Calls into
+//! the Rust runtime (slow paths) are `colocated=false` imports in [`HELPER_NAMESPACE`]
+//! ([`import_helper`]), resolved against a [`HelperTable`] by absolute address.
+//!
+//! Calling compiled code is the one `unsafe` step outside the arena: the caller states the
+//! Rust `extern "C"` type matching the Cranelift signature ([`JitFunction::as_fn`]).
+//!
+//! Measurements are recorded per function (`compile_us`, `code_bytes`) and summed in
+//! [`JitStats`] for `--jit-stats`.
+//!
+//! [`PendingBlock::seal`]: crate::arena::PendingBlock::seal
+
+pub mod isa;
+pub mod reloc;
+
+use core::fmt;
+use std::time::Instant;
+
+use cranelift_codegen::Context;
+use cranelift_codegen::control::ControlPlane;
+use cranelift_codegen::ir::{ExtFuncData, ExternalName, FuncRef, Function, Signature, UserExternalName};
+use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
+
+use crate::arena::{ArenaError, CodeArena, CodeBlock};
+pub use reloc::{HELPER_NAMESPACE, HelperTable, RelocError};
+
+/// Why a function could not be compiled and installed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompileError {
+    /// Cranelift rejected the function (verifier error, unsupported feature...): its message.
+    Codegen(String),
+    /// The code arena refused the allocation (notably [`ArenaError::Full`]).
+    Arena(ArenaError),
+    /// A relocation could not be applied.
+    Reloc(RelocError),
+    /// The trace IR could not be lowered (an op or type the lowering does not handle).
+    Lower(String),
+}
+
+impl fmt::Display for CompileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CompileError::Codegen(m) => write!(f, "cranelift: {m}"),
+            CompileError::Arena(e) => write!(f, "{e}"),
+            CompileError::Reloc(e) => write!(f, "{e}"),
+            CompileError::Lower(m) => write!(f, "lowering: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+impl From<ArenaError> for CompileError {
+    fn from(e: ArenaError) -> Self {
+        CompileError::Arena(e)
+    }
+}
+
+impl From<RelocError> for CompileError {
+    fn from(e: RelocError) -> Self {
+        CompileError::Reloc(e)
+    }
+}
+
+/// A compiled, installed function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JitFunction {
+    /// Where the code lives (read+execute) in the backend's arena.
+    pub block: CodeBlock,
+    /// Size of the machine code in bytes (including Cranelift's constant pool).
+    pub code_bytes: usize,
+    /// Wall time of `Context::compile` plus install (copy, relocate, seal), in microseconds.
+    pub compile_us: u64,
+    /// Number of relocations applied.
+    pub relocs: usize,
+}
+
+impl JitFunction {
+    /// The entry address.
+    pub fn entry(&self) -> *const u8 {
+        self.block.as_ptr()
+    }
+
+    /// The entry as a function pointer of type `F` (an `extern "C" fn(...) -> ...` type).
+    ///
+    /// # Safety
+    /// `F` must be a function-pointer type whose ABI matches the compiled function's
+    /// Cranelift signature (System V on x86-64 Linux: `extern "C"`), every pointer argument
+    /// must satisfy what the code does with it, and the code must still be live
+    /// ([`CodeArena::is_live`]): the backend not dropped, its arena not reset.
+    pub unsafe fn as_fn<F: Copy>(&self) -> F {
+        const { assert!(size_of::<F>() == size_of::<*const u8>()) };
+        let entry = self.entry();
+        // SAFETY: `F` is pointer-sized (checked at compile time) and, by the caller's
+        // contract, a function-pointer type matching the code at `entry`.
+        unsafe { core::mem::transmute_copy::<*const u8, F>(&entry) }
+    }
+}
+
+/// Backend totals for `--jit-stats`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JitStats {
+    /// Functions compiled and installed.
+    pub functions: u64,
+    /// Compilations that failed (any [`CompileError`]).
+    pub failures: u64,
+    /// Failures because the code arena was full.
+    pub arena_full: u64,
+    /// Sum of [`JitFunction::compile_us`], in microseconds.
+    pub compile_us: u64,
+    /// Sum of [`JitFunction::code_bytes`], in bytes.
+    pub code_bytes: u64,
+}
+
+/// The Cranelift backend: a host ISA, a code arena and statistics.
+pub struct Backend {
+    isa: OwnedTargetIsa,
+    arena: CodeArena,
+    stats: JitStats,
+}
+
+impl fmt::Debug for Backend {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Backend")
+            .field("isa", &self.isa.triple().to_string())
+            .field("arena", &self.arena)
+            .field("stats", &self.stats)
+            .finish()
+    }
+}
+
+impl Backend {
+    /// A backend for the host CPU whose arena has a budget of `mem_size` bytes
+    /// (`--jit-mem-size`; see [`crate::arena::DEFAULT_CAPACITY`]).
+    ///
+    /// # Errors
+    /// [`CompileError::Codegen`] if the host ISA is unsupported, [`CompileError::Arena`] if
+    /// the arena cannot be reserved.
+    pub fn new(mem_size: usize) -> Result<Backend, CompileError> {
+        let isa = isa::host_isa().map_err(CompileError::Codegen)?;
+        let arena = CodeArena::new(mem_size)?;
+        Ok(Backend {
+            isa,
+            arena,
+            stats: JitStats::default(),
+        })
+    }
+
+    /// The target ISA (for building functions: pointer type, frontend config).
+    pub fn isa(&self) -> &dyn cranelift_codegen::isa::TargetIsa {
+        &*self.isa
+    }
+
+    /// The calling convention of compiled functions and helpers (`extern "C"` on the host).
+    pub fn call_conv(&self) -> CallConv {
+        self.isa.default_call_conv()
+    }
+
+    /// The code arena (sizes, liveness checks).
+    pub fn arena(&self) -> &CodeArena {
+        &self.arena
+    }
+
+    /// Mutable access to the arena (for [`CodeArena::reset`] at a safe point).
+    pub fn arena_mut(&mut self) -> &mut CodeArena {
+        &mut self.arena
+    }
+
+    /// Statistics since the backend was made.
+    pub fn stats(&self) -> JitStats {
+        self.stats
+    }
+
+    /// Compiles `func`, installs it in the arena and returns its entry.
+    ///
+    /// Calls to helpers must be imports made with [`import_helper`]; `helpers` gives their
+    /// addresses.
+    ///
+    /// # Errors
+    /// [`CompileError::Codegen`] (Cranelift), [`CompileError::Arena`] (notably
+    /// [`ArenaError::Full`]: the budget is exhausted, nothing was installed),
+    /// [`CompileError::Reloc`] (unknown relocation kind or target).
+    pub fn compile(&mut self, func: Function, helpers: &HelperTable) -> Result<JitFunction, CompileError> {
+        let result = self.compile_inner(func, helpers);
+        match &result {
+            Ok(f) => {
+                self.stats.functions += 1;
+                self.stats.compile_us += f.compile_us;
+                self.stats.code_bytes += f.code_bytes as u64;
+            }
+            Err(e) => {
+                self.stats.failures += 1;
+                if matches!(e, CompileError::Arena(ArenaError::Full { .. })) {
+                    self.stats.arena_full += 1;
+                }
+            }
+        }
+        result
+    }
+
+    fn compile_inner(&mut self, func: Function, helpers: &HelperTable) -> Result<JitFunction, CompileError> {
+        let start = Instant::now();
+        let mut ctx = Context::for_function(func);
+        if let Err(e) = ctx.compile(&*self.isa, &mut ControlPlane::default()) {
+            return Err(CompileError::Codegen(e.inner.to_string()));
+        }
+        let code = ctx
+            .compiled_code()
+            .ok_or_else(|| CompileError::Codegen("no compiled code".to_string()))?;
+        let bytes = code.code_buffer();
+        let relocs = code.buffer.relocs();
+        let align = self.isa.function_alignment().preferred.max(1) as usize;
+        let mut pending = self.arena.alloc(bytes.len(), align)?;
+        let base = pending.addr();
+        let dst = pending.bytes_mut();
+        dst.copy_from_slice(bytes);
+        reloc::apply(dst, base, relocs, &ctx.func, helpers)?;
+        let block = pending.seal()?;
+        let compile_us = u64::try_from(start.elapsed().as_micros()).unwrap_or(u64::MAX);
+        Ok(JitFunction {
+            block,
+            code_bytes: bytes.len(),
+            compile_us,
+            relocs: relocs.len(),
+        })
+    }
+}
+
+/// Declares runtime helper `index` (of a [`HelperTable`]) with signature `sig` in `func`,
+/// as a non-colocated import (called through an absolute address), and returns its `FuncRef`.
+pub fn import_helper(func: &mut Function, index: u32, sig: Signature) -> FuncRef {
+    let name = func.declare_imported_user_function(UserExternalName::new(HELPER_NAMESPACE, index));
+    let signature = func.import_signature(sig);
+    func.import_function(ExtFuncData {
+        name: ExternalName::User(name),
+        signature,
+        colocated: false,
+        patchable: false,
+    })
+}
+
+#[cfg(test)]
+mod tests;
