@@ -7,3 +7,4 @@
 
 pub mod arena;
 pub mod backend;
+pub mod ir;

@@ -1,0 +1,184 @@
+//! Building a [`Func`] instruction by instruction (used by the parser, the passes and,
+//! later, the trace recorder).
+//!
+//! The builder only appends: instructions get consecutive [`InsnId`]s, snapshots get
+//! consecutive [`SnapId`]s at the current position. It infers result types from the op
+//! table and does not check operands: run [`crate::ir::verify`] on the result.
+
+use crate::ir::{CallEffect, Callee, Func, Imm, Insn, InsnId, Op, Res, SnapEntry, SnapId, Snapshot, Tag, Type};
+
+/// Appends instructions and snapshots to a function under construction.
+#[derive(Debug)]
+pub struct Builder {
+    func: Func,
+}
+
+impl Builder {
+    /// A function named `name` with the given parameters (emitted as `param` instructions,
+    /// so parameter `i` is `InsnId(i)`) and return type.
+    pub fn new(name: &str, params: &[Type], ret: Type) -> Builder {
+        let mut b = Builder {
+            func: Func {
+                name: name.to_string(),
+                params: params.to_vec(),
+                ret,
+                insns: Vec::new(),
+                snaps: Vec::new(),
+                lines: Vec::new(),
+            },
+        };
+        for (i, &ty) in params.iter().enumerate() {
+            b.push(Insn {
+                op: Op::Param,
+                ty,
+                args: Vec::new(),
+                imm: Imm::Param(i as u32),
+                snap: None,
+            });
+        }
+        b
+    }
+
+    /// The function so far (passes look up operands in it).
+    pub fn func(&self) -> &Func {
+        &self.func
+    }
+
+    /// The finished function.
+    pub fn finish(self) -> Func {
+        self.func
+    }
+
+    /// The id the next instruction will get.
+    pub fn next_id(&self) -> InsnId {
+        InsnId(self.func.insns.len() as u32)
+    }
+
+    /// Appends `insn` as is and returns its id.
+    pub fn push(&mut self, insn: Insn) -> InsnId {
+        let id = self.next_id();
+        self.func.insns.push(insn);
+        id
+    }
+
+    /// Records the source line of the last instruction pushed (parser only).
+    pub fn set_line(&mut self, id: InsnId, line: u32) {
+        let n = self.func.insns.len();
+        self.func.lines.resize(n, 0);
+        if let Some(l) = self.func.lines.get_mut(id.index()) {
+            *l = line;
+        }
+    }
+
+    /// Replaces operand `k` of instruction `id` (to close a `phi` once its back-edge value
+    /// exists). Out-of-range indices are ignored.
+    pub fn set_arg(&mut self, id: InsnId, k: usize, v: InsnId) {
+        if let Some(a) = self.func.insns.get_mut(id.index()).and_then(|i| i.args.get_mut(k)) {
+            *a = v;
+        }
+    }
+
+    /// Appends `op` with the result type its table row implies (`Arg0`: the first operand's
+    /// type; `Declared`: void — use [`Builder::call`] for calls).
+    pub fn op(&mut self, op: Op, args: &[InsnId], imm: Imm, snap: Option<SnapId>) -> InsnId {
+        let ty = match op.info().res {
+            Res::Void | Res::Declared => Type::Void,
+            Res::I64 => Type::I64,
+            Res::F64 => Type::F64,
+            Res::Bool => Type::Bool,
+            Res::Ptr => Type::Ptr,
+            Res::Arg0 => args.first().map_or(Type::Void, |&a| self.func.ty(a)),
+        };
+        self.push(Insn {
+            op,
+            ty,
+            args: args.to_vec(),
+            imm,
+            snap,
+        })
+    }
+
+    /// `const_i64 k`.
+    pub fn const_i64(&mut self, k: i64) -> InsnId {
+        self.op(Op::ConstI64, &[], Imm::Int(k), None)
+    }
+
+    /// `const_f64 x`.
+    pub fn const_f64(&mut self, x: f64) -> InsnId {
+        self.op(Op::ConstF64, &[], Imm::Float(x.to_bits()), None)
+    }
+
+    /// `const_bool b`.
+    pub fn const_bool(&mut self, b: bool) -> InsnId {
+        self.op(Op::ConstBool, &[], Imm::Bool(b), None)
+    }
+
+    /// `const_ptr w`.
+    pub fn const_ptr(&mut self, w: u64) -> InsnId {
+        self.op(Op::ConstPtr, &[], Imm::Word(w), None)
+    }
+
+    /// A value-only op (arithmetic, comparisons, conversions, `phi`).
+    pub fn unary(&mut self, op: Op, a: InsnId) -> InsnId {
+        self.op(op, &[a], Imm::None, None)
+    }
+
+    /// A two-operand op without immediate or snapshot.
+    pub fn binary(&mut self, op: Op, a: InsnId, b: InsnId) -> InsnId {
+        self.op(op, &[a, b], Imm::None, None)
+    }
+
+    /// An op that can exit (`int_add_ov`, `guard_true`, ...) with its snapshot.
+    pub fn exiting(&mut self, op: Op, args: &[InsnId], snap: SnapId) -> InsnId {
+        self.op(op, args, Imm::None, Some(snap))
+    }
+
+    /// `guard_tag t, tag, snap`.
+    pub fn guard_tag(&mut self, t: InsnId, tag: Tag, snap: SnapId) -> InsnId {
+        self.op(Op::GuardTag, &[t], Imm::Tag(tag), Some(snap))
+    }
+
+    /// A slot load (`load_tag`, `load_int`, ...) of slot `slot` of `base`.
+    pub fn load(&mut self, op: Op, base: InsnId, slot: u32) -> InsnId {
+        self.op(op, &[base], Imm::Slot(slot), None)
+    }
+
+    /// A slot store (`store_int base, slot, v`, ...; `store_none` takes no value).
+    pub fn store(&mut self, op: Op, base: InsnId, slot: u32, v: Option<InsnId>) -> InsnId {
+        let mut args = vec![base];
+        args.extend(v);
+        self.op(op, &args, Imm::Slot(slot), None)
+    }
+
+    /// `call @name(args) -> ty effect`.
+    pub fn call(&mut self, name: &str, effect: CallEffect, args: &[InsnId], ty: Type) -> InsnId {
+        self.push(Insn {
+            op: Op::Call,
+            ty,
+            args: args.to_vec(),
+            imm: Imm::Call(Box::new(Callee {
+                name: name.to_string(),
+                effect,
+            })),
+            snap: None,
+        })
+    }
+
+    /// A snapshot at the current position: resume at `pc` after writing `entries`
+    /// (sorted by slot here).
+    pub fn snapshot(&mut self, pc: u32, mut entries: Vec<SnapEntry>) -> SnapId {
+        entries.sort_by_key(|e| e.slot);
+        let id = SnapId(self.func.snaps.len() as u32);
+        self.func.snaps.push(Snapshot {
+            pos: self.func.insns.len() as u32,
+            pc,
+            entries,
+        });
+        id
+    }
+
+    /// The number of snapshots so far.
+    pub fn snap_count(&self) -> usize {
+        self.func.snaps.len()
+    }
+}

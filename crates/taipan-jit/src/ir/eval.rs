@@ -1,0 +1,470 @@
+//! The reference evaluator: runs a (verified) trace function on arguments and a scratch
+//! frame, and reports the returned value or the exit taken.
+//!
+//! It defines the meaning of every op (the backends must agree with it; the filetests' `run`
+//! directives compare them). Memory is modelled, not touched: the only addressable memory is
+//! the scratch frame, an array of 16-byte slots ([`SlotVal`]: tag word, payload word) whose
+//! slot 0 is at address [`FRAME_ADDR`]; a slot access computes `base + 16 * slot` and must
+//! land on a frame slot. On an exit, the snapshot's entries are written into the frame
+//! (values boxed by type, as the deoptimizer will) and [`Outcome::Exit`] names the exit.
+//! `call` goes to a [`Helpers`] implementation ([`TestHelpers`] for tests). A `fuel` bound
+//! on executed instructions stops runaway loops.
+
+use std::fmt;
+
+use crate::ir::{ExitId, Func, Imm, InsnId, Op, SnapId, SnapVal, Tag, Type};
+
+/// The address of slot 0 of the scratch frame (what a `frame` argument passes).
+pub const FRAME_ADDR: u64 = 0x1000_0000;
+
+/// A runtime value of the IR.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Val {
+    /// An `i64`.
+    I64(i64),
+    /// An `f64`.
+    F64(f64),
+    /// A `bool`.
+    Bool(bool),
+    /// A `ptr` (machine word).
+    Ptr(u64),
+}
+
+impl Val {
+    /// The IR type of this value.
+    pub fn ty(self) -> Type {
+        match self {
+            Val::I64(_) => Type::I64,
+            Val::F64(_) => Type::F64,
+            Val::Bool(_) => Type::Bool,
+            Val::Ptr(_) => Type::Ptr,
+        }
+    }
+
+    /// The frame slot holding this value boxed (i64 → int, f64 → float, bool → bool,
+    /// ptr → obj).
+    pub fn boxed(self) -> SlotVal {
+        match self {
+            Val::I64(k) => SlotVal::new(Tag::Int, k as u64),
+            Val::F64(x) => SlotVal::new(Tag::Float, x.to_bits()),
+            Val::Bool(b) => SlotVal::new(Tag::Bool, b as u64),
+            Val::Ptr(p) => SlotVal::new(Tag::Obj, p),
+        }
+    }
+}
+
+impl fmt::Display for Val {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Val::I64(k) => write!(f, "{k}"),
+            Val::F64(x) => write!(f, "{x:?}"),
+            Val::Bool(b) => write!(f, "{b}"),
+            Val::Ptr(p) => write!(f, "{p:#x}"),
+        }
+    }
+}
+
+/// One frame slot: a taipan `Value`'s two words.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SlotVal {
+    /// The tag word (see [`Tag`]).
+    pub tag: u64,
+    /// The payload word.
+    pub payload: u64,
+}
+
+impl SlotVal {
+    /// A slot with tag `tag` and payload `payload`.
+    pub fn new(tag: Tag, payload: u64) -> SlotVal {
+        SlotVal {
+            tag: tag.word() as u64,
+            payload,
+        }
+    }
+
+    /// Parses `none`, `int 5`, `float 2.5`, `bool true`, `obj 0x10`.
+    pub fn parse(s: &str) -> Result<SlotVal, String> {
+        let mut it = s.split_whitespace();
+        let tag = it.next().unwrap_or("");
+        let arg = it.next();
+        if it.next().is_some() {
+            return Err(format!("bad slot value '{s}'"));
+        }
+        let bad = || format!("bad slot value '{s}'");
+        Ok(match (tag, arg) {
+            ("none", None) => SlotVal::new(Tag::None, 0),
+            ("int", Some(a)) => SlotVal::new(Tag::Int, a.parse::<i64>().map_err(|_| bad())? as u64),
+            ("float", Some(a)) => SlotVal::new(Tag::Float, a.parse::<f64>().map_err(|_| bad())?.to_bits()),
+            ("bool", Some(a)) => SlotVal::new(Tag::Bool, a.parse::<bool>().map_err(|_| bad())? as u64),
+            ("obj", Some(a)) => SlotVal::new(
+                Tag::Obj,
+                a.strip_prefix("0x")
+                    .and_then(|h| u64::from_str_radix(h, 16).ok())
+                    .ok_or_else(bad)?,
+            ),
+            _ => return Err(bad()),
+        })
+    }
+}
+
+impl fmt::Display for SlotVal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match Tag::from_word(self.tag as i64) {
+            Some(Tag::None) => write!(f, "none"),
+            Some(Tag::Bool) => write!(f, "bool {}", self.payload & 0xff != 0),
+            Some(Tag::Int) => write!(f, "int {}", self.payload as i64),
+            Some(Tag::Float) => write!(f, "float {:?}", f64::from_bits(self.payload)),
+            Some(Tag::Obj) => write!(f, "obj {:#x}", self.payload),
+            None => write!(f, "tag{} {:#x}", self.tag, self.payload),
+        }
+    }
+}
+
+/// The frame as text: `[0: int 5, 1: none]`.
+pub fn frame_to_string(frame: &[SlotVal]) -> String {
+    let parts: Vec<String> = frame.iter().enumerate().map(|(i, s)| format!("{i}: {s}")).collect();
+    format!("[{}]", parts.join(", "))
+}
+
+/// How a trace run ended.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Outcome {
+    /// `ret` with this value.
+    Ret(Val),
+    /// Left through an exit (the snapshot has been written into the frame).
+    Exit {
+        /// Which exit point (see [`Func::exits`]).
+        exit: ExitId,
+        /// The instruction that exited.
+        insn: InsnId,
+        /// Its snapshot.
+        snap: SnapId,
+        /// The bytecode index to resume at.
+        pc: u32,
+    },
+}
+
+impl fmt::Display for Outcome {
+    /// `ret 7` or `exit pc=12` (the resume point; the exit number, instruction and snapshot
+    /// are left out because passes renumber them).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Outcome::Ret(v) => write!(f, "ret {v}"),
+            Outcome::Exit { pc, .. } => write!(f, "exit pc={pc}"),
+        }
+    }
+}
+
+/// Runtime helpers reachable by `call`.
+pub trait Helpers {
+    /// Calls helper `name` with `args`; it may read and write the frame. `Ok(None)` for a
+    /// void helper; `Err` names an unknown helper or a bad argument.
+    fn call(&mut self, name: &str, args: &[Val], frame: &mut [SlotVal]) -> Result<Option<Val>, String>;
+}
+
+/// The helpers the filetests use:
+/// - `@imax(i64, i64) -> i64`, `@imin(i64, i64) -> i64` (pure);
+/// - `@fsqrt(f64) -> f64` (pure);
+/// - `@frame_store_int(ptr, i64 slot, i64 v) -> void` (writes `Value::Int(v)` to a slot).
+#[derive(Debug, Default)]
+pub struct TestHelpers;
+
+impl Helpers for TestHelpers {
+    fn call(&mut self, name: &str, args: &[Val], frame: &mut [SlotVal]) -> Result<Option<Val>, String> {
+        match (name, args) {
+            ("imax", [Val::I64(a), Val::I64(b)]) => Ok(Some(Val::I64(*a.max(b)))),
+            ("imin", [Val::I64(a), Val::I64(b)]) => Ok(Some(Val::I64(*a.min(b)))),
+            ("fsqrt", [Val::F64(x)]) => Ok(Some(Val::F64(x.sqrt()))),
+            ("frame_store_int", [Val::Ptr(base), Val::I64(slot), Val::I64(v)]) => {
+                let i = slot_index(
+                    *base,
+                    u32::try_from(*slot).map_err(|_| "bad slot".to_string())?,
+                    frame.len(),
+                )?;
+                if let Some(s) = frame.get_mut(i) {
+                    *s = SlotVal::new(Tag::Int, *v as u64);
+                }
+                Ok(None)
+            }
+            ("imax" | "imin" | "fsqrt" | "frame_store_int", _) => {
+                Err(format!("helper @{name}: bad arguments {args:?}"))
+            }
+            _ => Err(format!("unknown helper @{name}")),
+        }
+    }
+}
+
+/// The frame index of slot `slot` of base address `base`, if it is inside a frame of `len`
+/// slots.
+fn slot_index(base: u64, slot: u32, len: usize) -> Result<usize, String> {
+    let addr = (slot as u64)
+        .checked_mul(16)
+        .and_then(|o| base.checked_add(o))
+        .ok_or("address overflow")?;
+    let off = addr
+        .checked_sub(FRAME_ADDR)
+        .ok_or_else(|| format!("address {addr:#x} is outside the frame"))?;
+    let i = usize::try_from(off / 16).map_err(|_| "address too large")?;
+    if off % 16 != 0 || i >= len {
+        return Err(format!("address {addr:#x} is outside the frame ({len} slots)"));
+    }
+    Ok(i)
+}
+
+fn py_floordiv(a: i64, b: i64) -> Option<i64> {
+    let q = a.checked_div(b)?;
+    let r = a.checked_rem(b)?;
+    Some(if r != 0 && ((r < 0) != (b < 0)) { q - 1 } else { q })
+}
+
+fn py_mod(a: i64, b: i64) -> Option<i64> {
+    if b == 0 {
+        return None;
+    }
+    let r = a.checked_rem(b).unwrap_or(0);
+    Some(if r != 0 && ((r < 0) != (b < 0)) {
+        r.wrapping_add(b)
+    } else {
+        r
+    })
+}
+
+/// Runs `f` on `args` with `frame` as the scratch frame and at most `fuel` instructions.
+/// Errors: wrong arguments, an unverified function, memory outside the frame, helper
+/// errors, running out of fuel.
+pub fn eval(
+    f: &Func,
+    args: &[Val],
+    frame: &mut Vec<SlotVal>,
+    helpers: &mut dyn Helpers,
+    fuel: u64,
+) -> Result<Outcome, String> {
+    if args.len() != f.params.len() {
+        return Err(format!(
+            "@{} takes {} arguments, got {}",
+            f.name,
+            f.params.len(),
+            args.len()
+        ));
+    }
+    for (i, (a, t)) in args.iter().zip(&f.params).enumerate() {
+        if a.ty() != *t {
+            return Err(format!(
+                "@{}: argument {} is {}, expected {}",
+                f.name,
+                i + 1,
+                a.ty().name(),
+                t.name()
+            ));
+        }
+    }
+    let mut vals: Vec<Option<Val>> = vec![None; f.insns.len()];
+    for (i, a) in args.iter().enumerate() {
+        vals[i] = Some(*a);
+    }
+    let exits = f.exits();
+    let mut fuel = fuel;
+    let mut pc = f.params.len();
+    let mut from_jump = false;
+    loop {
+        let Some(insn) = f.insns.get(pc) else {
+            return Err(format!("@{}: fell off the end", f.name));
+        };
+        fuel = fuel.checked_sub(1).ok_or_else(|| format!("@{}: out of fuel", f.name))?;
+        let id = InsnId(pc as u32);
+        let get = |k: usize| -> Result<Val, String> {
+            insn.args
+                .get(k)
+                .and_then(|a| vals.get(a.index()).copied().flatten())
+                .ok_or_else(|| format!("{id} ({}): operand {} has no value", insn.op.name(), k + 1))
+        };
+        let int = |k: usize| match get(k)? {
+            Val::I64(x) => Ok(x),
+            v => Err(format!("{id}: expected i64, got {v}")),
+        };
+        let flt = |k: usize| match get(k)? {
+            Val::F64(x) => Ok(x),
+            v => Err(format!("{id}: expected f64, got {v}")),
+        };
+        let bl = |k: usize| match get(k)? {
+            Val::Bool(x) => Ok(x),
+            v => Err(format!("{id}: expected bool, got {v}")),
+        };
+        let ptr = |k: usize| match get(k)? {
+            Val::Ptr(x) => Ok(x),
+            v => Err(format!("{id}: expected ptr, got {v}")),
+        };
+        let slot = || match insn.imm {
+            Imm::Slot(s) => Ok(s),
+            _ => Err(format!("{id}: no slot immediate")),
+        };
+        let mut exit = false;
+        let out: Option<Val> = match insn.op {
+            Op::Param => return Err(format!("{id}: param in the body")),
+            Op::ConstI64 | Op::ConstF64 | Op::ConstBool | Op::ConstPtr => Some(match insn.imm {
+                Imm::Int(k) => Val::I64(k),
+                Imm::Float(b) => Val::F64(f64::from_bits(b)),
+                Imm::Bool(b) => Val::Bool(b),
+                Imm::Word(w) => Val::Ptr(w),
+                _ => return Err(format!("{id}: bad constant")),
+            }),
+            Op::IntAdd => Some(Val::I64(int(0)?.wrapping_add(int(1)?))),
+            Op::IntSub => Some(Val::I64(int(0)?.wrapping_sub(int(1)?))),
+            Op::IntMul => Some(Val::I64(int(0)?.wrapping_mul(int(1)?))),
+            Op::IntNeg => Some(Val::I64(int(0)?.wrapping_neg())),
+            Op::IntAddOv | Op::IntSubOv | Op::IntMulOv | Op::IntFloorDiv | Op::IntMod => {
+                let (a, b) = (int(0)?, int(1)?);
+                let r = match insn.op {
+                    Op::IntAddOv => a.checked_add(b),
+                    Op::IntSubOv => a.checked_sub(b),
+                    Op::IntMulOv => a.checked_mul(b),
+                    Op::IntFloorDiv => py_floordiv(a, b),
+                    _ => py_mod(a, b),
+                };
+                exit = r.is_none();
+                r.map(Val::I64)
+            }
+            Op::IntAnd => Some(Val::I64(int(0)? & int(1)?)),
+            Op::IntOr => Some(Val::I64(int(0)? | int(1)?)),
+            Op::IntXor => Some(Val::I64(int(0)? ^ int(1)?)),
+            Op::IntShl => Some(Val::I64(int(0)?.wrapping_shl((int(1)? & 63) as u32))),
+            Op::IntShr => Some(Val::I64(int(0)?.wrapping_shr((int(1)? & 63) as u32))),
+            Op::IntEq => Some(Val::Bool(int(0)? == int(1)?)),
+            Op::IntNe => Some(Val::Bool(int(0)? != int(1)?)),
+            Op::IntLt => Some(Val::Bool(int(0)? < int(1)?)),
+            Op::IntLe => Some(Val::Bool(int(0)? <= int(1)?)),
+            Op::IntGt => Some(Val::Bool(int(0)? > int(1)?)),
+            Op::IntGe => Some(Val::Bool(int(0)? >= int(1)?)),
+            Op::FloatAdd => Some(Val::F64(flt(0)? + flt(1)?)),
+            Op::FloatSub => Some(Val::F64(flt(0)? - flt(1)?)),
+            Op::FloatMul => Some(Val::F64(flt(0)? * flt(1)?)),
+            Op::FloatDiv => Some(Val::F64(flt(0)? / flt(1)?)),
+            Op::FloatNeg => Some(Val::F64(-flt(0)?)),
+            Op::FloatEq => Some(Val::Bool(flt(0)? == flt(1)?)),
+            Op::FloatNe => Some(Val::Bool(flt(0)? != flt(1)?)),
+            Op::FloatLt => Some(Val::Bool(flt(0)? < flt(1)?)),
+            Op::FloatLe => Some(Val::Bool(flt(0)? <= flt(1)?)),
+            Op::FloatGt => Some(Val::Bool(flt(0)? > flt(1)?)),
+            Op::FloatGe => Some(Val::Bool(flt(0)? >= flt(1)?)),
+            Op::IntToFloat => Some(Val::F64(int(0)? as f64)),
+            Op::BoolNot => Some(Val::Bool(!bl(0)?)),
+            Op::BoolToInt => Some(Val::I64(bl(0)? as i64)),
+            Op::PtrEq => Some(Val::Bool(ptr(0)? == ptr(1)?)),
+            Op::GuardTrue => {
+                exit = !bl(0)?;
+                None
+            }
+            Op::GuardFalse => {
+                exit = bl(0)?;
+                None
+            }
+            Op::GuardTag => {
+                let Imm::Tag(t) = insn.imm else {
+                    return Err(format!("{id}: guard_tag without a tag"));
+                };
+                exit = int(0)? != t.word();
+                None
+            }
+            Op::LoadTag | Op::LoadInt | Op::LoadFloat | Op::LoadBool | Op::LoadPtr => {
+                let i = slot_index(ptr(0)?, slot()?, frame.len()).map_err(|e| format!("{id}: {e}"))?;
+                let s = frame[i];
+                Some(match insn.op {
+                    Op::LoadTag => Val::I64(s.tag as i64),
+                    Op::LoadInt => Val::I64(s.payload as i64),
+                    Op::LoadFloat => Val::F64(f64::from_bits(s.payload)),
+                    Op::LoadBool => Val::Bool(s.payload & 0xff != 0),
+                    _ => Val::Ptr(s.payload),
+                })
+            }
+            Op::StoreInt | Op::StoreFloat | Op::StoreBool | Op::StoreNone => {
+                let i = slot_index(ptr(0)?, slot()?, frame.len()).map_err(|e| format!("{id}: {e}"))?;
+                frame[i] = match insn.op {
+                    Op::StoreInt => Val::I64(int(1)?).boxed(),
+                    Op::StoreFloat => Val::F64(flt(1)?).boxed(),
+                    Op::StoreBool => Val::Bool(bl(1)?).boxed(),
+                    _ => SlotVal::new(Tag::None, 0),
+                };
+                None
+            }
+            Op::Call => {
+                let Imm::Call(c) = &insn.imm else {
+                    return Err(format!("{id}: call without a callee"));
+                };
+                let argv = (0..insn.args.len()).map(get).collect::<Result<Vec<_>, _>>()?;
+                let r = helpers.call(&c.name, &argv, frame)?;
+                match (r, insn.ty) {
+                    (None, Type::Void) => None,
+                    (Some(v), t) if v.ty() == t => Some(v),
+                    _ => return Err(format!("{id}: helper @{} returned the wrong type", c.name)),
+                }
+            }
+            Op::Loop => None,
+            Op::Phi => {
+                if from_jump {
+                    vals.get(pc).copied().flatten()
+                } else {
+                    Some(get(0)?)
+                }
+            }
+            Op::Jump => {
+                let lp = f.loop_pos().ok_or_else(|| format!("{id}: jump without loop"))?;
+                let phis: Vec<usize> = (lp + 1..f.insns.len())
+                    .take_while(|&i| f.insns[i].op == Op::Phi)
+                    .collect();
+                let new: Vec<Option<Val>> = phis
+                    .iter()
+                    .map(|&i| {
+                        f.insns[i]
+                            .args
+                            .get(1)
+                            .and_then(|a| vals.get(a.index()).copied().flatten())
+                    })
+                    .collect();
+                for (&i, v) in phis.iter().zip(new) {
+                    vals[i] = Some(v.ok_or_else(|| format!("%{i}: back-edge value undefined"))?);
+                }
+                from_jump = true;
+                pc = lp + 1;
+                continue;
+            }
+            Op::Ret => return Ok(Outcome::Ret(get(0)?)),
+            Op::Exit => {
+                exit = true;
+                None
+            }
+        };
+        if exit {
+            let s = insn.snap.ok_or_else(|| format!("{id}: exit without snapshot"))?;
+            let snap = f.snaps.get(s.index()).ok_or_else(|| format!("{id}: no snapshot {s}"))?;
+            for e in &snap.entries {
+                let v = match e.val {
+                    SnapVal::None => SlotVal::new(Tag::None, 0),
+                    SnapVal::Value(v) => vals
+                        .get(v.index())
+                        .copied()
+                        .flatten()
+                        .ok_or_else(|| format!("{s}: {v} has no value"))?
+                        .boxed(),
+                };
+                let slot = frame
+                    .get_mut(e.slot as usize)
+                    .ok_or_else(|| format!("{s}: slot {} is outside the frame", e.slot))?;
+                *slot = v;
+            }
+            let n = exits.iter().position(|&x| x == id).unwrap_or(0);
+            return Ok(Outcome::Exit {
+                exit: ExitId(n as u32),
+                insn: id,
+                snap: s,
+                pc: snap.pc,
+            });
+        }
+        if insn.op != Op::Phi {
+            from_jump = from_jump && insn.op == Op::Loop;
+        }
+        if let Some(v) = vals.get_mut(pc) {
+            *v = out;
+        }
+        pc += 1;
+    }
+}

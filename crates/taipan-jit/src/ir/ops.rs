@@ -1,0 +1,345 @@
+//! The op table: every IR micro-op declared once, with everything the other stages derive.
+//!
+//! Each row of [`define_ops!`] gives the op's Rust name, its text name, the kinds of its value
+//! operands ([`Kind`]), the kind of its immediate ([`ImmKind`]), its result rule ([`Res`]),
+//! its effect ([`Effect`]), whether it can exit the trace (then it takes a snapshot) and its
+//! documentation. The [`Op`] enum, [`Op::name`], [`Op::from_name`], [`Op::info`] and
+//! [`Op::ALL`] are generated from it; the printer, parser and verifier are driven by
+//! [`OpInfo`] and have no per-op arms except `call` (variadic) and `param` (signature only).
+//!
+//! Semantics follow the LuaJIT IR (overflow-checked arithmetic as guards, snapshots per
+//! exit) and PyPy's resoperations (`int_add_ovf` + guard style), restated for taipan:
+//! plain int arithmetic wraps (the recorder emits it only where overflow cannot happen);
+//! `_ov` arithmetic exits on overflow, and the interpreter then re-executes the bytecode
+//! with Python's arbitrary-precision result. Shift amounts are taken modulo 64 (`& 63`).
+//! Float arithmetic is IEEE-754 (a Python `ZeroDivisionError` is a guard the recorder emits
+//! before `float_div`).
+
+/// The kind of one value operand.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    /// An `i64` value.
+    I64,
+    /// An `f64` value.
+    F64,
+    /// A `bool` value.
+    Bool,
+    /// A `ptr` value.
+    Ptr,
+    /// Any non-void value; all `Any` operands of one instruction have the same type.
+    Any,
+}
+
+/// The kind of an op's immediate operand.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ImmKind {
+    /// None.
+    None,
+    /// An `i64` literal.
+    Int,
+    /// An `f64` literal.
+    Float,
+    /// `true` / `false`.
+    Bool,
+    /// A machine word (text: hex `0x...`).
+    Word,
+    /// A frame slot index (text: a decimal after the base operand).
+    Slot,
+    /// A tag name (`none`, `bool`, `int`, `float`, `obj`).
+    Tag,
+    /// A parameter index (the `param` op; signature only).
+    Param,
+    /// A helper (`call @name(...) -> ty effect`).
+    Callee,
+}
+
+/// How an op's result type is determined.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Res {
+    /// No result.
+    Void,
+    /// Always `i64`.
+    I64,
+    /// Always `f64`.
+    F64,
+    /// Always `bool`.
+    Bool,
+    /// Always `ptr`.
+    Ptr,
+    /// The type of the first operand (`phi`).
+    Arg0,
+    /// Declared in the text (parameter types, a call's `-> ty`).
+    Declared,
+}
+
+/// What an op does besides computing its result.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Effect {
+    /// Nothing: the result depends only on the operands (may still exit, see `can_exit`).
+    Pure,
+    /// Reads memory (frame slots).
+    Reads,
+    /// Writes memory (frame slots).
+    Writes,
+    /// Declared at the call site ([`crate::ir::CallEffect`]).
+    Call,
+    /// Control flow (`loop`, `jump`, `ret`, `exit`): never moved or removed.
+    Control,
+}
+
+/// Everything the table says about one op.
+#[derive(Clone, Copy, Debug)]
+pub struct OpInfo {
+    /// The text name.
+    pub name: &'static str,
+    /// Value operand kinds (empty for `call`, whose operands are variadic).
+    pub args: &'static [Kind],
+    /// The immediate's kind.
+    pub imm: ImmKind,
+    /// The result rule.
+    pub res: Res,
+    /// The effect.
+    pub effect: Effect,
+    /// Whether the op can leave the trace (then it names a snapshot).
+    pub can_exit: bool,
+    /// The documentation line from the table.
+    pub doc: &'static str,
+}
+
+macro_rules! define_ops {
+    ($( $(#[doc = $doc:literal])+ $name:ident $text:literal ( $($k:ident),* ) $imm:ident
+        -> $res:ident, $eff:ident, $exit:literal; )*) => {
+        /// An IR operation. See the module docs and each variant for semantics.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+        pub enum Op {
+            $( $(#[doc = $doc])+ $name, )*
+        }
+
+        impl Op {
+            /// Every op, in table order.
+            pub const ALL: &'static [Op] = &[ $( Op::$name, )* ];
+
+            /// The table row of this op.
+            pub fn info(self) -> &'static OpInfo {
+                match self {
+                    $( Op::$name => &OpInfo {
+                        name: $text,
+                        args: &[ $( Kind::$k, )* ],
+                        imm: ImmKind::$imm,
+                        res: Res::$res,
+                        effect: Effect::$eff,
+                        can_exit: $exit,
+                        doc: concat!($($doc),+),
+                    }, )*
+                }
+            }
+
+            /// The text name.
+            pub fn name(self) -> &'static str {
+                self.info().name
+            }
+
+            /// The op whose text name is `s`, if any.
+            pub fn from_name(s: &str) -> Option<Op> {
+                match s {
+                    $( $text => Some(Op::$name), )*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+define_ops! {
+    /// A function parameter (its index is the immediate); printed in the signature only.
+    Param "param" () Param -> Declared, Pure, false;
+    /// An `i64` constant.
+    ConstI64 "const_i64" () Int -> I64, Pure, false;
+    /// An `f64` constant (printed in Rust's shortest round-trip form; `NaN`, `inf`).
+    ConstF64 "const_f64" () Float -> F64, Pure, false;
+    /// A `bool` constant.
+    ConstBool "const_bool" () Bool -> Bool, Pure, false;
+    /// A machine-word constant (an address known when the trace is recorded).
+    ConstPtr "const_ptr" () Word -> Ptr, Pure, false;
+
+    /// `a + b`, wrapping (only where overflow is impossible).
+    IntAdd "int_add" (I64, I64) None -> I64, Pure, false;
+    /// `a - b`, wrapping.
+    IntSub "int_sub" (I64, I64) None -> I64, Pure, false;
+    /// `a * b`, wrapping.
+    IntMul "int_mul" (I64, I64) None -> I64, Pure, false;
+    /// `-a`, wrapping.
+    IntNeg "int_neg" (I64) None -> I64, Pure, false;
+    /// `a + b`; exits if it overflows `i64`.
+    IntAddOv "int_add_ov" (I64, I64) None -> I64, Pure, true;
+    /// `a - b`; exits if it overflows `i64`.
+    IntSubOv "int_sub_ov" (I64, I64) None -> I64, Pure, true;
+    /// `a * b`; exits if it overflows `i64`.
+    IntMulOv "int_mul_ov" (I64, I64) None -> I64, Pure, true;
+    /// Python's `a // b` (rounds toward negative infinity); exits if `b == 0` or it overflows.
+    IntFloorDiv "int_floordiv" (I64, I64) None -> I64, Pure, true;
+    /// Python's `a % b` (sign of `b`); exits if `b == 0`.
+    IntMod "int_mod" (I64, I64) None -> I64, Pure, true;
+    /// Bitwise `a & b`.
+    IntAnd "int_and" (I64, I64) None -> I64, Pure, false;
+    /// Bitwise `a | b`.
+    IntOr "int_or" (I64, I64) None -> I64, Pure, false;
+    /// Bitwise `a ^ b`.
+    IntXor "int_xor" (I64, I64) None -> I64, Pure, false;
+    /// `a << (b & 63)`, wrapping.
+    IntShl "int_shl" (I64, I64) None -> I64, Pure, false;
+    /// `a >> (b & 63)`, arithmetic (sign-filling).
+    IntShr "int_shr" (I64, I64) None -> I64, Pure, false;
+    /// `a == b` on `i64`.
+    IntEq "int_eq" (I64, I64) None -> Bool, Pure, false;
+    /// `a != b` on `i64`.
+    IntNe "int_ne" (I64, I64) None -> Bool, Pure, false;
+    /// `a < b` on `i64` (signed).
+    IntLt "int_lt" (I64, I64) None -> Bool, Pure, false;
+    /// `a <= b` on `i64`.
+    IntLe "int_le" (I64, I64) None -> Bool, Pure, false;
+    /// `a > b` on `i64`.
+    IntGt "int_gt" (I64, I64) None -> Bool, Pure, false;
+    /// `a >= b` on `i64`.
+    IntGe "int_ge" (I64, I64) None -> Bool, Pure, false;
+
+    /// `a + b` (IEEE-754).
+    FloatAdd "float_add" (F64, F64) None -> F64, Pure, false;
+    /// `a - b`.
+    FloatSub "float_sub" (F64, F64) None -> F64, Pure, false;
+    /// `a * b`.
+    FloatMul "float_mul" (F64, F64) None -> F64, Pure, false;
+    /// `a / b` (IEEE: division by zero gives an infinity or NaN).
+    FloatDiv "float_div" (F64, F64) None -> F64, Pure, false;
+    /// `-a` (flips the sign bit).
+    FloatNeg "float_neg" (F64) None -> F64, Pure, false;
+    /// `a == b` (false if either is NaN).
+    FloatEq "float_eq" (F64, F64) None -> Bool, Pure, false;
+    /// `a != b` (true if either is NaN).
+    FloatNe "float_ne" (F64, F64) None -> Bool, Pure, false;
+    /// `a < b`.
+    FloatLt "float_lt" (F64, F64) None -> Bool, Pure, false;
+    /// `a <= b`.
+    FloatLe "float_le" (F64, F64) None -> Bool, Pure, false;
+    /// `a > b`.
+    FloatGt "float_gt" (F64, F64) None -> Bool, Pure, false;
+    /// `a >= b`.
+    FloatGe "float_ge" (F64, F64) None -> Bool, Pure, false;
+    /// The `f64` nearest to `a` (round half to even, as Python's `float(int)`).
+    IntToFloat "int_to_float" (I64) None -> F64, Pure, false;
+
+    /// Logical not.
+    BoolNot "bool_not" (Bool) None -> Bool, Pure, false;
+    /// `0` or `1`.
+    BoolToInt "bool_to_int" (Bool) None -> I64, Pure, false;
+    /// Pointer identity (`a is b`).
+    PtrEq "ptr_eq" (Ptr, Ptr) None -> Bool, Pure, false;
+
+    /// Exits unless the condition is true.
+    GuardTrue "guard_true" (Bool) None -> Void, Pure, true;
+    /// Exits unless the condition is false.
+    GuardFalse "guard_false" (Bool) None -> Void, Pure, true;
+    /// Exits unless the tag word (an `i64`, usually from `load_tag`) is the given tag.
+    GuardTag "guard_tag" (I64) Tag -> Void, Pure, true;
+
+    /// The tag word of slot `n` of the frame at the base.
+    LoadTag "load_tag" (Ptr) Slot -> I64, Reads, false;
+    /// The payload of slot `n` as an `i64` (meaningful when its tag is `int`).
+    LoadInt "load_int" (Ptr) Slot -> I64, Reads, false;
+    /// The payload of slot `n` as an `f64` (meaningful when its tag is `float`).
+    LoadFloat "load_float" (Ptr) Slot -> F64, Reads, false;
+    /// The payload's low byte of slot `n` as a `bool` (meaningful when its tag is `bool`).
+    LoadBool "load_bool" (Ptr) Slot -> Bool, Reads, false;
+    /// The payload of slot `n` as a `ptr` (meaningful when its tag is `obj`).
+    LoadPtr "load_ptr" (Ptr) Slot -> Ptr, Reads, false;
+    /// Writes `Value::Int(v)` into slot `n` (tag and payload; the old content is not dropped).
+    StoreInt "store_int" (Ptr, I64) Slot -> Void, Writes, false;
+    /// Writes `Value::Float(v)` into slot `n`.
+    StoreFloat "store_float" (Ptr, F64) Slot -> Void, Writes, false;
+    /// Writes `Value::Bool(v)` into slot `n`.
+    StoreBool "store_bool" (Ptr, Bool) Slot -> Void, Writes, false;
+    /// Writes `Value::None` into slot `n`.
+    StoreNone "store_none" (Ptr) Slot -> Void, Writes, false;
+
+    /// Calls a runtime helper: `call @name(args) -> ty effect` (variadic operands).
+    Call "call" () Callee -> Declared, Call, false;
+
+    /// The loop header: the rest of the trace repeats from here on `jump`.
+    Loop "loop" () None -> Void, Control, false;
+    /// At the loop header: the first operand on entry, the second after each `jump`.
+    Phi "phi" (Any, Any) None -> Arg0, Pure, false;
+    /// Back to the loop header (last instruction of a looping trace).
+    Jump "jump" () None -> Void, Control, false;
+    /// Returns a value from the trace function (last instruction).
+    Ret "ret" (Any) None -> Void, Control, false;
+    /// Leaves the trace unconditionally through its snapshot (last instruction).
+    Exit "exit" () None -> Void, Control, true;
+}
+
+impl Op {
+    /// Whether the op ends a trace (`jump`, `ret`, `exit`).
+    pub fn is_terminator(self) -> bool {
+        matches!(self, Op::Jump | Op::Ret | Op::Exit)
+    }
+
+    /// Whether the op is a constant.
+    pub fn is_const(self) -> bool {
+        matches!(self, Op::ConstI64 | Op::ConstF64 | Op::ConstBool | Op::ConstPtr)
+    }
+
+    /// Whether the op is a guard (exits on a condition and has no result).
+    pub fn is_guard(self) -> bool {
+        matches!(self, Op::GuardTrue | Op::GuardFalse | Op::GuardTag)
+    }
+
+    /// Whether swapping the two operands gives the same result.
+    pub fn is_commutative(self) -> bool {
+        matches!(
+            self,
+            Op::IntAdd
+                | Op::IntMul
+                | Op::IntAddOv
+                | Op::IntMulOv
+                | Op::IntAnd
+                | Op::IntOr
+                | Op::IntXor
+                | Op::IntEq
+                | Op::IntNe
+                | Op::FloatAdd
+                | Op::FloatMul
+                | Op::FloatEq
+                | Op::FloatNe
+                | Op::PtrEq
+        )
+    }
+
+    /// For a slot load or store, the tag a store writes / the payload a load reads.
+    pub fn slot_tag(self) -> Option<crate::ir::Tag> {
+        use crate::ir::Tag;
+        Some(match self {
+            Op::LoadInt | Op::StoreInt => Tag::Int,
+            Op::LoadFloat | Op::StoreFloat => Tag::Float,
+            Op::LoadBool | Op::StoreBool => Tag::Bool,
+            Op::LoadPtr => Tag::Obj,
+            Op::StoreNone => Tag::None,
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        for &op in Op::ALL {
+            assert_eq!(Op::from_name(op.name()), Some(op));
+            assert!(!op.info().doc.is_empty());
+        }
+        let mut names: Vec<_> = Op::ALL.iter().map(|o| o.name()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Op::ALL.len());
+    }
+}

@@ -1,0 +1,289 @@
+//! The IR verifier: checks every structural rule of [`crate::ir`] and reports the first
+//! violation, naming the function, the op, the instruction and (for parsed IR) the line.
+//!
+//! Rules checked:
+//! - parameters: instructions `0..params.len()` are `param i` of the declared types, and no
+//!   other instruction is a `param`;
+//! - operands: the count and kinds the op table gives (`Any` operands: one common non-void
+//!   type), each defined before the instruction (SSA in one block) — except a `phi`'s
+//!   back-edge operand, which may be any instruction of the function;
+//! - results: the type the table's rule gives (`Declared`: any type for calls);
+//! - immediates: the kind the table gives;
+//! - snapshots: present exactly on ops that can exit, positioned at or before their user,
+//!   entries strictly increasing by slot and naming non-void values defined before the
+//!   snapshot's position; snapshots sorted by position;
+//! - control: the last instruction and only it is a terminator; at most one `loop`; every
+//!   `phi` directly after the `loop` (a run of phis), its entry operand defined before the
+//!   `loop`; a `jump` only in a trace with a `loop`; `ret`'s operand of the function's return
+//!   type.
+//!
+//! Not checked (the passes' business): that a guard can ever pass, that slot loads read a
+//! slot of the right tag, that `call` arguments match the helper's real signature.
+
+use std::fmt;
+
+use crate::ir::{Func, Imm, ImmKind, InsnId, Kind, Op, Res, SnapId, SnapVal, Type};
+
+/// A violated rule.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct VerifyError {
+    /// The function.
+    pub func: String,
+    /// The source line, for parsed IR.
+    pub line: Option<u32>,
+    /// The offending instruction, if the error is about one.
+    pub insn: Option<InsnId>,
+    /// The op's text name (or `snap` for snapshot errors, `func` for signature errors).
+    pub op: &'static str,
+    /// What is wrong.
+    pub msg: String,
+}
+
+impl fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "@{}: ", self.func)?;
+        if let Some(l) = self.line {
+            write!(f, "line {l}: ")?;
+        }
+        write!(f, "{}", self.op)?;
+        if let Some(i) = self.insn {
+            write!(f, " ({i})")?;
+        }
+        write!(f, ": {}", self.msg)
+    }
+}
+
+impl std::error::Error for VerifyError {}
+
+struct V<'a> {
+    f: &'a Func,
+}
+
+impl V<'_> {
+    fn err(&self, id: InsnId, msg: String) -> VerifyError {
+        VerifyError {
+            func: self.f.name.clone(),
+            line: self.f.line(id),
+            insn: Some(id),
+            op: self.f.insn(id).map_or("?", |i| i.op.name()),
+            msg,
+        }
+    }
+
+    fn snap_err(&self, s: SnapId, msg: String) -> VerifyError {
+        VerifyError {
+            func: self.f.name.clone(),
+            line: None,
+            insn: None,
+            op: "snap",
+            msg: format!("{s}: {msg}"),
+        }
+    }
+}
+
+fn kind_ok(k: Kind, t: Type) -> bool {
+    match k {
+        Kind::I64 => t == Type::I64,
+        Kind::F64 => t == Type::F64,
+        Kind::Bool => t == Type::Bool,
+        Kind::Ptr => t == Type::Ptr,
+        Kind::Any => t != Type::Void,
+    }
+}
+
+/// Checks `f`; `Ok` if every rule in the module docs holds.
+pub fn verify(f: &Func) -> Result<(), VerifyError> {
+    let v = V { f };
+    let n = f.insns.len();
+    let loop_pos = f.loop_pos();
+    for (k, ty) in f.params.iter().enumerate() {
+        let id = InsnId(k as u32);
+        match f.insn(id) {
+            Some(i) if i.op == Op::Param && i.ty == *ty && i.imm == Imm::Param(k as u32) => {}
+            _ => {
+                return Err(VerifyError {
+                    func: f.name.clone(),
+                    line: None,
+                    insn: Some(id),
+                    op: "func",
+                    msg: format!("parameter {k} is not instruction {id} of type {}", ty.name()),
+                });
+            }
+        }
+    }
+    if n == f.params.len() {
+        return Err(VerifyError {
+            func: f.name.clone(),
+            line: None,
+            insn: None,
+            op: "func",
+            msg: "empty body (the last instruction must be ret, jump or exit)".into(),
+        });
+    }
+    let mut last_pos = 0;
+    for (s, snap) in f.snaps.iter().enumerate() {
+        let sid = SnapId(s as u32);
+        if snap.pos < last_pos {
+            return Err(v.snap_err(sid, "snapshots out of position order".into()));
+        }
+        last_pos = snap.pos;
+        let mut last_slot = None;
+        for e in &snap.entries {
+            if last_slot.is_some_and(|l| e.slot <= l) {
+                return Err(v.snap_err(sid, format!("slot {} listed twice or out of order", e.slot)));
+            }
+            last_slot = Some(e.slot);
+            if let SnapVal::Value(val) = e.val {
+                if val.0 >= snap.pos {
+                    return Err(v.snap_err(
+                        sid,
+                        format!("slot {} uses {val}, not defined before the snapshot", e.slot),
+                    ));
+                }
+                if f.ty(val) == Type::Void {
+                    return Err(v.snap_err(sid, format!("slot {} uses {val}, which has no value", e.slot)));
+                }
+            }
+        }
+    }
+    let mut in_phis = false;
+    for (idx, insn) in f.insns.iter().enumerate() {
+        let id = InsnId(idx as u32);
+        let info = insn.op.info();
+        if insn.op == Op::Param && idx >= f.params.len() {
+            return Err(v.err(id, "param outside the signature".into()));
+        }
+        // Control placement.
+        if insn.op == Op::Phi {
+            if !in_phis {
+                return Err(v.err(id, "phi not directly after the loop marker (or other phis)".into()));
+            }
+        } else {
+            in_phis = insn.op == Op::Loop;
+        }
+        if insn.op == Op::Loop && loop_pos != Some(idx) {
+            return Err(v.err(id, "a second loop marker".into()));
+        }
+        if insn.op.is_terminator() != (idx + 1 == n) {
+            return Err(v.err(
+                id,
+                if insn.op.is_terminator() {
+                    "terminator before the end of the trace".into()
+                } else {
+                    "the last instruction must be ret, jump or exit".into()
+                },
+            ));
+        }
+        if insn.op == Op::Jump && loop_pos.is_none() {
+            return Err(v.err(id, "jump in a trace without a loop marker".into()));
+        }
+        // Operands.
+        if insn.op != Op::Call && insn.args.len() != info.args.len() {
+            return Err(v.err(
+                id,
+                format!("{} operands, expected {}", insn.args.len(), info.args.len()),
+            ));
+        }
+        let mut any_ty = None;
+        for (k, &a) in insn.args.iter().enumerate() {
+            let back_edge = insn.op == Op::Phi && k == 1;
+            if a.index() >= n {
+                return Err(v.err(id, format!("operand {} ({a}) does not exist", k + 1)));
+            }
+            if !back_edge && a.0 >= id.0 {
+                return Err(v.err(id, format!("operand {} ({a}) is used before it is defined", k + 1)));
+            }
+            if insn.op == Op::Phi && k == 0 && loop_pos.is_some_and(|l| a.index() >= l) {
+                return Err(v.err(id, format!("entry operand {a} is not defined before the loop")));
+            }
+            let t = f.ty(a);
+            let kind = info.args.get(k).copied().unwrap_or(Kind::Any);
+            if !kind_ok(kind, t) {
+                return Err(v.err(
+                    id,
+                    format!(
+                        "operand {} ({a}) has type {}, expected {}",
+                        k + 1,
+                        t.name(),
+                        match kind {
+                            Kind::I64 => "i64",
+                            Kind::F64 => "f64",
+                            Kind::Bool => "bool",
+                            Kind::Ptr => "ptr",
+                            Kind::Any => "a value",
+                        }
+                    ),
+                ));
+            }
+            if kind == Kind::Any && insn.op != Op::Call {
+                if let Some(t0) = any_ty
+                    && t0 != t
+                {
+                    return Err(v.err(
+                        id,
+                        format!(
+                            "operand {} ({a}) has type {}, expected {}",
+                            k + 1,
+                            t.name(),
+                            Type::name(t0)
+                        ),
+                    ));
+                }
+                any_ty = Some(t);
+            }
+        }
+        // Result type.
+        let want = match info.res {
+            Res::Void => Some(Type::Void),
+            Res::I64 => Some(Type::I64),
+            Res::F64 => Some(Type::F64),
+            Res::Bool => Some(Type::Bool),
+            Res::Ptr => Some(Type::Ptr),
+            Res::Arg0 => Some(insn.args.first().map_or(Type::Void, |&a| f.ty(a))),
+            Res::Declared => None,
+        };
+        if let Some(w) = want
+            && w != insn.ty
+        {
+            return Err(v.err(id, format!("result type {}, expected {}", insn.ty.name(), w.name())));
+        }
+        if insn.op == Op::Ret
+            && let Some(&a) = insn.args.first()
+            && f.ty(a) != f.ret
+        {
+            return Err(v.err(
+                id,
+                format!(
+                    "returns {} of type {}, the function returns {}",
+                    a,
+                    f.ty(a).name(),
+                    f.ret.name()
+                ),
+            ));
+        }
+        // Immediate.
+        if insn.imm.kind() != info.imm {
+            return Err(v.err(
+                id,
+                format!("immediate of kind {:?}, expected {:?}", insn.imm.kind(), info.imm),
+            ));
+        }
+        if info.imm == ImmKind::Callee && insn.imm == Imm::None {
+            return Err(v.err(id, "call without a callee".into()));
+        }
+        // Snapshot.
+        match (info.can_exit, insn.snap) {
+            (true, None) => return Err(v.err(id, "can exit but names no snapshot".into())),
+            (false, Some(s)) => return Err(v.err(id, format!("cannot exit but names snapshot {s}"))),
+            (true, Some(s)) => match f.snaps.get(s.index()) {
+                None => return Err(v.err(id, format!("snapshot {s} does not exist"))),
+                Some(snap) if snap.pos > id.0 => {
+                    return Err(v.err(id, format!("snapshot {s} is taken after this instruction")));
+                }
+                Some(_) => {}
+            },
+            (false, None) => {}
+        }
+    }
+    Ok(())
+}
