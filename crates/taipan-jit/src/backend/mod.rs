@@ -18,7 +18,9 @@
 //!
 //! [`PendingBlock::seal`]: crate::arena::PendingBlock::seal
 
+pub mod check;
 pub mod isa;
+pub mod lower;
 pub mod reloc;
 
 use core::fmt;
@@ -30,7 +32,10 @@ use cranelift_codegen::ir::{ExtFuncData, ExternalName, FuncRef, Function, Signat
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 
 use crate::arena::{ArenaError, CodeArena, CodeBlock};
+pub use lower::{STATUS_RET, TraceFn, lower};
 pub use reloc::{HELPER_NAMESPACE, HelperTable, RelocError};
+
+use crate::ir::{ExitId, Func};
 
 /// Why a function could not be compiled and installed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -234,6 +239,105 @@ impl Backend {
     }
 }
 
+/// A compiled trace (the [`TraceFn`] ABI, see [`lower`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompiledTrace {
+    /// The installed machine code.
+    pub code: JitFunction,
+    /// Wall time of [`lower()`] (IR → Cranelift IR), in microseconds.
+    pub lower_us: u64,
+    /// Number of IR parameters (words read from `args`).
+    pub params: usize,
+    /// Words of `out` the trace may write: 1 for `ret`, else the largest snapshot.
+    pub out_words: usize,
+}
+
+/// How a compiled trace finished.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TraceOutcome {
+    /// `ret %v`: the bits of `%v` (`f64` as IEEE bits, `bool` as 0/1).
+    Ret(u64),
+    /// Left through exit point `exit`; `values[k]` holds the bits of the exit's snapshot
+    /// entry `k` (0 for `none` entries).
+    Exit {
+        /// The exit point (index into `Func::exits()`).
+        exit: ExitId,
+        /// One word per snapshot entry.
+        values: Vec<u64>,
+    },
+}
+
+impl CompiledTrace {
+    /// Runs the trace with `args` (one word per IR parameter, see [`TraceFn`]).
+    ///
+    /// # Safety
+    /// Every `ptr` argument must be valid for what the trace does with it (frame slots read
+    /// and written at `16 * n` byte offsets), the helpers it calls must be callable with the
+    /// arguments it passes, and the code must still be live (backend not dropped, arena not
+    /// reset).
+    ///
+    /// # Errors
+    /// A message if `args` has the wrong length or the status word is not a known exit.
+    pub unsafe fn run(&self, args: &[u64], func: &Func) -> Result<TraceOutcome, String> {
+        if args.len() != self.params {
+            return Err(format!("{} arguments for {} parameters", args.len(), self.params));
+        }
+        let mut out = vec![0u64; self.out_words.max(1)];
+        // SAFETY: the code was compiled by `Backend::compile_trace` with the `TraceFn` ABI;
+        // `args` has one word per parameter and `out` room for every word the trace writes
+        // (`out_words`); pointer arguments are the caller's responsibility (see above).
+        let status = unsafe {
+            let entry: TraceFn = self.code.as_fn();
+            entry(args.as_ptr(), out.as_mut_ptr())
+        };
+        if status == STATUS_RET {
+            return Ok(TraceOutcome::Ret(out.first().copied().unwrap_or(0)));
+        }
+        let n = status - 1;
+        let exits = func.exits();
+        let insn = usize::try_from(n)
+            .ok()
+            .and_then(|n| exits.get(n))
+            .and_then(|&id| func.insn(id))
+            .ok_or_else(|| format!("unknown status word {status}"))?;
+        let entries = insn
+            .snap
+            .and_then(|s| func.snaps.get(s.index()))
+            .map_or(0, |s| s.entries.len());
+        out.truncate(entries);
+        Ok(TraceOutcome::Exit {
+            exit: ExitId(n as u32),
+            values: out,
+        })
+    }
+}
+
+impl Backend {
+    /// Lowers the trace `func` ([`lower()`]), compiles it and installs it.
+    ///
+    /// # Errors
+    /// As [`lower()`] and [`Backend::compile`].
+    pub fn compile_trace(&mut self, func: &Func, helpers: &HelperTable) -> Result<CompiledTrace, CompileError> {
+        let start = Instant::now();
+        let clif = match lower(func, &*self.isa, helpers) {
+            Ok(c) => c,
+            Err(e) => {
+                self.stats.failures += 1;
+                return Err(e);
+            }
+        };
+        let lower_us = u64::try_from(start.elapsed().as_micros()).unwrap_or(u64::MAX);
+        let code = self.compile(clif, helpers)?;
+        let out_words = func.snaps.iter().map(|s| s.entries.len()).max().unwrap_or(0).max(1);
+        Ok(CompiledTrace {
+            code,
+            lower_us,
+            params: func.params.len(),
+            out_words,
+        })
+    }
+}
+
 /// Declares runtime helper `index` (of a [`HelperTable`]) with signature `sig` in `func`,
 /// as a non-colocated import (called through an absolute address), and returns its `FuncRef`.
 pub fn import_helper(func: &mut Function, index: u32, sig: Signature) -> FuncRef {
@@ -249,3 +353,5 @@ pub fn import_helper(func: &mut Function, index: u32, sig: Signature) -> FuncRef
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_lower;

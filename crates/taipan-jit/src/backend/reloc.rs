@@ -54,6 +54,12 @@ impl HelperTable {
         self.entries.get(usize::try_from(index).ok()?).copied()
     }
 
+    /// The index of the helper named `name` (the first one, if added twice).
+    pub fn index_of(&self, name: &str) -> Option<u32> {
+        let i = self.entries.iter().position(|(n, _)| *n == name)?;
+        u32::try_from(i).ok()
+    }
+
     /// Number of helpers.
     pub fn len(&self) -> usize {
         self.entries.len()

@@ -1,0 +1,303 @@
+//! Lowering tests: text IR compiled with Cranelift must agree with the reference evaluator
+//! (`ir::eval`) on the outcome and on the frame, over many inputs each.
+
+use crate::ir::eval::{FRAME_ADDR, Outcome, SlotVal, TestHelpers, Val, eval};
+use crate::ir::parse::parse_func;
+use crate::ir::verify::verify;
+use crate::ir::{Func, Tag};
+
+use super::check::run_trace;
+use super::*;
+
+const INTS: [i64; 12] = [0, 1, -1, 2, -2, 3, 7, -7, 100, i64::MAX, i64::MIN, i64::MIN + 1];
+const FLOATS: [f64; 9] = [
+    0.0,
+    -0.0,
+    1.5,
+    -2.25,
+    1e300,
+    f64::INFINITY,
+    f64::NEG_INFINITY,
+    f64::NAN,
+    3.0,
+];
+
+fn parse(text: &str) -> Func {
+    let f = parse_func(text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    verify(&f).unwrap_or_else(|e| panic!("{e:?}\n{text}"));
+    f
+}
+
+/// Outcomes compare by bits for floats (NaN == NaN, -0.0 != 0.0).
+fn same(a: &Outcome, b: &Outcome) -> bool {
+    match (a, b) {
+        (Outcome::Ret(Val::F64(x)), Outcome::Ret(Val::F64(y))) => x.to_bits() == y.to_bits(),
+        _ => a == b,
+    }
+}
+
+/// Runs `f` (compiled as `t`) on `args` with `frame` under both the evaluator and the
+/// compiled code; panics on a difference.
+fn agree_with(t: &CompiledTrace, f: &Func, args: &[Val], frame: &[SlotVal]) {
+    let mut f_eval = frame.to_vec();
+    let want = eval(f, args, &mut f_eval, &mut TestHelpers, 1_000_000)
+        .unwrap_or_else(|e| panic!("eval @{} {args:?}: {e}", f.name));
+    let mut f_jit = frame.to_vec();
+    let got = run_trace(t, f, args, &mut f_jit).unwrap_or_else(|e| panic!("jit @{}: {e}", f.name));
+    assert!(same(&want, &got), "@{} {args:?}: eval {want:?}, jit {got:?}", f.name);
+    assert_eq!(f_eval, f_jit, "@{} {args:?}: frames differ", f.name);
+}
+
+fn compile(b: &mut Backend, f: &Func) -> CompiledTrace {
+    b.compile_trace(f, &check::test_helpers())
+        .unwrap_or_else(|e| panic!("@{}: {e}", f.name))
+}
+
+/// Compiles `f` and checks it on one input (see [`agree_with`]).
+fn agree(b: &mut Backend, f: &Func, args: &[Val], frame: &[SlotVal]) -> CompiledTrace {
+    let t = compile(b, f);
+    agree_with(&t, f, args, frame);
+    t
+}
+
+fn backend() -> Backend {
+    Backend::new(16 << 20).expect("backend")
+}
+
+fn binary_int(op: &str, exits: bool) -> Func {
+    let snap = if exits {
+        "    s0 = snap pc=3 [0: %0, 1: %1]\n"
+    } else {
+        ""
+    };
+    let arg = if exits { ", s0" } else { "" };
+    parse(&format!(
+        "func @{op}(%0: i64, %1: i64) -> i64 {{\n{snap}    %2 = {op} %0, %1{arg}\n    ret %2\n}}\n"
+    ))
+}
+
+#[test]
+fn int_ops_agree() {
+    let mut b = backend();
+    let frame = vec![SlotVal::new(Tag::None, 0); 2];
+    for (op, exits) in [
+        ("int_add", false),
+        ("int_sub", false),
+        ("int_mul", false),
+        ("int_and", false),
+        ("int_or", false),
+        ("int_xor", false),
+        ("int_shl", false),
+        ("int_shr", false),
+        ("int_add_ov", true),
+        ("int_sub_ov", true),
+        ("int_mul_ov", true),
+        ("int_floordiv", true),
+        ("int_mod", true),
+    ] {
+        let f = binary_int(op, exits);
+        let t = compile(&mut b, &f);
+        for &x in &INTS {
+            for &y in INTS.iter().chain(&[64, 65, -64, 63]) {
+                agree_with(&t, &f, &[Val::I64(x), Val::I64(y)], &frame);
+            }
+        }
+    }
+}
+
+#[test]
+fn compares_and_bools_agree() {
+    let mut b = backend();
+    for op in ["int_eq", "int_ne", "int_lt", "int_le", "int_gt", "int_ge"] {
+        let f = parse(&format!(
+            "func @{op}(%0: i64, %1: i64) -> i64 {{\n    %2 = {op} %0, %1\n    %3 = bool_not %2\n    \
+             %4 = bool_to_int %3\n    ret %4\n}}\n"
+        ));
+        let t = compile(&mut b, &f);
+        for &x in &INTS[..6] {
+            for &y in &INTS[..6] {
+                agree_with(&t, &f, &[Val::I64(x), Val::I64(y)], &[]);
+            }
+        }
+    }
+    for op in ["float_eq", "float_ne", "float_lt", "float_le", "float_gt", "float_ge"] {
+        let f = parse(&format!(
+            "func @{op}(%0: f64, %1: f64) -> bool {{\n    %2 = {op} %0, %1\n    ret %2\n}}\n"
+        ));
+        let t = compile(&mut b, &f);
+        for &x in &FLOATS {
+            for &y in &FLOATS {
+                agree_with(&t, &f, &[Val::F64(x), Val::F64(y)], &[]);
+            }
+        }
+    }
+    let f = parse("func @peq(%0: ptr, %1: ptr) -> bool {\n    %2 = ptr_eq %0, %1\n    ret %2\n}\n");
+    agree(&mut b, &f, &[Val::Ptr(16), Val::Ptr(16)], &[]);
+    agree(&mut b, &f, &[Val::Ptr(16), Val::Ptr(32)], &[]);
+}
+
+#[test]
+fn float_ops_agree() {
+    let mut b = backend();
+    for op in ["float_add", "float_sub", "float_mul", "float_div"] {
+        let f = parse(&format!(
+            "func @{op}(%0: f64, %1: f64) -> f64 {{\n    %2 = {op} %0, %1\n    %3 = float_neg %2\n    \
+             ret %3\n}}\n"
+        ));
+        let t = compile(&mut b, &f);
+        for &x in &FLOATS {
+            for &y in &FLOATS {
+                agree_with(&t, &f, &[Val::F64(x), Val::F64(y)], &[]);
+            }
+        }
+    }
+    let f = parse(
+        "func @conv(%0: i64) -> f64 {\n    %1 = int_to_float %0\n    %2 = const_f64 0.5\n    \
+         %3 = float_mul %1, %2\n    ret %3\n}\n",
+    );
+    for &x in INTS.iter().chain(&[(1 << 53) + 1, -(1 << 60) - 3]) {
+        agree(&mut b, &f, &[Val::I64(x)], &[]);
+    }
+}
+
+#[test]
+fn loop_with_phis_and_guard_exit() {
+    // i, acc = 0, 0; while True: guard i < n; acc += i (overflow-checked); i += 1
+    let f = parse(
+        "func @sum(%0: i64, %1: ptr) -> void {
+    %2 = const_i64 0
+    %3 = const_i64 1
+    loop
+    %5 = phi %2, %9
+    %6 = phi %2, %8
+    %7 = int_lt %5, %0
+    s0 = snap pc=10 [0: %5, 1: %6, 2: none]
+    guard_true %7, s0
+    %8 = int_add_ov %6, %5, s0
+    %9 = int_add %5, %3
+    jump
+}
+",
+    );
+    let mut b = backend();
+    let frame = vec![SlotVal::new(Tag::Int, 99); 3];
+    for n in [0, 1, 2, 10, 1000] {
+        agree(&mut b, &f, &[Val::I64(n), Val::Ptr(FRAME_ADDR)], &frame);
+    }
+}
+
+#[test]
+fn frame_loads_stores_and_tag_guards() {
+    let f = parse(
+        "func @slots(%0: ptr) -> f64 {
+    %1 = load_tag %0, 1
+    s0 = snap pc=4 [0: none]
+    guard_tag %1, float, s0
+    %3 = load_float %0, 1
+    %4 = load_tag %0, 2
+    guard_tag %4, bool, s0
+    %6 = load_bool %0, 2
+    store_bool %0, 0, %6
+    %8 = load_int %0, 3
+    store_int %0, 4, %8
+    %10 = load_ptr %0, 5
+    %11 = load_tag %0, 5
+    store_none %0, 5
+    store_float %0, 6, %3
+    s1 = snap pc=9 [3: %8, 5: %10, 6: %3]
+    guard_false %6, s1
+    ret %3
+}
+",
+    );
+    let mut b = backend();
+    let base = vec![
+        SlotVal::new(Tag::None, 0),
+        SlotVal::new(Tag::Float, 2.5f64.to_bits()),
+        SlotVal::new(Tag::Bool, 0),
+        SlotVal::new(Tag::Int, (-42i64) as u64),
+        SlotVal::new(Tag::None, 0),
+        SlotVal::new(Tag::Obj, 0xdead_0000),
+        SlotVal::new(Tag::None, 0),
+    ];
+    agree(&mut b, &f, &[Val::Ptr(FRAME_ADDR)], &base);
+    let mut bool_true = base.clone();
+    bool_true[2] = SlotVal::new(Tag::Bool, 1);
+    agree(&mut b, &f, &[Val::Ptr(FRAME_ADDR)], &bool_true);
+    let mut not_float = base.clone();
+    not_float[1] = SlotVal::new(Tag::Int, 7);
+    agree(&mut b, &f, &[Val::Ptr(FRAME_ADDR)], &not_float);
+}
+
+#[test]
+fn helper_calls_and_unconditional_exit() {
+    let f = parse(
+        "func @calls(%0: i64, %1: i64, %2: f64, %3: ptr) -> f64 {
+    %4 = call @imax(%0, %1) -> i64 pure
+    %5 = call @imin(%0, %1) -> i64 pure
+    %6 = int_sub %4, %5
+    %7 = const_i64 1
+    call @frame_store_int(%3, %7, %6) -> void writes
+    %9 = call @fsqrt(%2) -> f64 pure
+    %10 = int_eq %6, %7
+    s0 = snap pc=2 [0: %9, 2: %10]
+    guard_false %10, s0
+    ret %9
+}
+",
+    );
+    let mut b = backend();
+    let frame = vec![SlotVal::new(Tag::None, 0); 3];
+    for (x, y) in [(3, 10), (10, 3), (5, 6), (-4, -4)] {
+        agree(
+            &mut b,
+            &f,
+            &[Val::I64(x), Val::I64(y), Val::F64(2.0), Val::Ptr(FRAME_ADDR)],
+            &frame,
+        );
+    }
+    let g = parse(
+        "func @leave(%0: i64) -> void {
+    %1 = const_i64 3
+    %2 = int_mul %0, %1
+    s0 = snap pc=5 [0: %2, 1: none]
+    exit s0
+}
+",
+    );
+    agree(&mut b, &g, &[Val::I64(14)], &[SlotVal::new(Tag::Int, 1); 2]);
+}
+
+#[test]
+fn unknown_helper_is_a_lowering_error() {
+    let f = parse("func @u(%0: i64) -> i64 {\n    %1 = call @nope(%0) -> i64 pure\n    ret %1\n}\n");
+    let mut b = backend();
+    let err = b.compile_trace(&f, &check::test_helpers()).err();
+    assert!(matches!(err, Some(CompileError::Lower(_))), "{err:?}");
+}
+
+/// Compile time and code size of a 50-guard trace (printed; `--nocapture` to see).
+#[test]
+fn measure_guard_heavy_trace() {
+    let mut text = String::from("func @big(%0: i64, %1: ptr) -> void {\n    %2 = const_i64 1\n    loop\n");
+    text.push_str("    %4 = phi %0, %v49\n");
+    let mut prev = "%4".to_string();
+    for k in 0..50 {
+        text.push_str(&format!("    s{k} = snap pc={k} [0: {prev}]\n"));
+        text.push_str(&format!("    %v{k} = int_add_ov {prev}, %2, s{k}\n"));
+        prev = format!("%v{k}");
+    }
+    text.push_str("    jump\n}\n");
+    let f = parse(&text);
+    let mut b = backend();
+    let t = agree(
+        &mut b,
+        &f,
+        &[Val::I64(i64::MAX - 1000), Val::Ptr(FRAME_ADDR)],
+        &[SlotVal::new(Tag::None, 0)],
+    );
+    eprintln!(
+        "50-guard loop trace: lower {} us, compile+install {} us, {} code bytes",
+        t.lower_us, t.code.compile_us, t.code.code_bytes
+    );
+}
