@@ -301,3 +301,170 @@ fn measure_guard_heavy_trace() {
         t.lower_us, t.code.compile_us, t.code.code_bytes
     );
 }
+
+/// A small deterministic generator (64-bit LCG, Knuth's MMIX constants).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len())]
+    }
+}
+
+/// A random straight-line trace over `i64`/`f64`/`bool` values and a 4-slot frame, with
+/// guards and overflow checks (each with a snapshot of random live values), ending in `ret`
+/// or `exit`.
+fn random_trace(rng: &mut Rng, n: usize) -> String {
+    let mut t = String::from("func @r(%i0: i64, %i1: i64, %f0: f64, %fr: ptr) -> i64 {\n");
+    let (mut ints, mut floats, mut bools) = (
+        vec!["%i0".to_string(), "%i1".to_string()],
+        vec!["%f0".to_string()],
+        Vec::<String>::new(),
+    );
+    let mut snaps = 0;
+    for k in 0..n {
+        let v = format!("%v{k}");
+        let a = rng.pick(&ints).clone();
+        let b = rng.pick(&ints).clone();
+        match rng.below(10) {
+            0..=2 => {
+                let op = *rng.pick(&[
+                    "int_add", "int_sub", "int_mul", "int_and", "int_or", "int_xor", "int_shl", "int_shr",
+                ]);
+                t.push_str(&format!("    {v} = {op} {a}, {b}\n"));
+                ints.push(v);
+            }
+            3 | 4 => {
+                let op = *rng.pick(&["int_add_ov", "int_sub_ov", "int_mul_ov", "int_floordiv", "int_mod"]);
+                let s = snapshot(rng, &mut snaps, &ints, &floats, &bools, &mut t);
+                t.push_str(&format!("    {v} = {op} {a}, {b}, {s}\n"));
+                ints.push(v);
+            }
+            5 => {
+                let x = rng.pick(&floats).clone();
+                let y = rng.pick(&floats).clone();
+                let op = *rng.pick(&["float_add", "float_sub", "float_mul", "float_div"]);
+                t.push_str(&format!("    {v} = {op} {x}, {y}\n"));
+                floats.push(v.clone());
+                if rng.below(2) == 0 {
+                    t.push_str(&format!("    {v}c = int_to_float {a}\n"));
+                    floats.push(format!("{v}c"));
+                }
+            }
+            6 => {
+                let op = *rng.pick(&["int_lt", "int_eq", "int_ge", "float_lt", "float_ne"]);
+                let (x, y) = if op.starts_with("float") {
+                    (rng.pick(&floats).clone(), rng.pick(&floats).clone())
+                } else {
+                    (a, b)
+                };
+                t.push_str(&format!("    {v} = {op} {x}, {y}\n"));
+                bools.push(v);
+            }
+            7 if !bools.is_empty() => {
+                let c = rng.pick(&bools).clone();
+                let g = *rng.pick(&["guard_true", "guard_false"]);
+                let s = snapshot(rng, &mut snaps, &ints, &floats, &bools, &mut t);
+                t.push_str(&format!("    {g} {c}, {s}\n"));
+            }
+            8 => {
+                let slot = rng.below(4);
+                match rng.below(3) {
+                    0 => t.push_str(&format!("    store_int %fr, {slot}, {a}\n")),
+                    1 => {
+                        let x = rng.pick(&floats).clone();
+                        t.push_str(&format!("    store_float %fr, {slot}, {x}\n"));
+                    }
+                    _ => t.push_str(&format!("    store_none %fr, {slot}\n")),
+                }
+            }
+            _ => {
+                let slot = rng.below(4);
+                t.push_str(&format!("    {v} = load_int %fr, {slot}\n"));
+                ints.push(v.clone());
+                t.push_str(&format!("    {v}t = load_tag %fr, {slot}\n"));
+                ints.push(format!("{v}t"));
+            }
+        }
+    }
+    if rng.below(5) == 0 {
+        let s = snapshot(rng, &mut snaps, &ints, &floats, &bools, &mut t);
+        t.push_str(&format!("    exit {s}\n}}\n"));
+    } else {
+        let r = rng.pick(&ints).clone();
+        t.push_str(&format!("    ret {r}\n}}\n"));
+    }
+    t
+}
+
+fn snapshot(
+    rng: &mut Rng,
+    snaps: &mut usize,
+    ints: &[String],
+    floats: &[String],
+    bools: &[String],
+    t: &mut String,
+) -> String {
+    let name = format!("s{snaps}");
+    *snaps += 1;
+    let mut entries = Vec::new();
+    for slot in 0..4 {
+        let e = match rng.below(5) {
+            0 => continue,
+            1 => "none".to_string(),
+            2 => rng.pick(floats).clone(),
+            3 if !bools.is_empty() => rng.pick(bools).clone(),
+            _ => rng.pick(ints).clone(),
+        };
+        entries.push(format!("{slot}: {e}"));
+    }
+    t.push_str(&format!(
+        "    {name} = snap pc={} [{}]\n",
+        rng.below(100),
+        entries.join(", ")
+    ));
+    name
+}
+
+#[test]
+fn random_traces_agree_with_the_evaluator() {
+    let mut rng = Rng(0x7a1_9a4);
+    let mut b = backend();
+    let interesting = [0, 1, -1, 2, 3, -5, 63, 64, i64::MAX, i64::MIN, 1 << 40];
+    for _ in 0..300 {
+        let n = 5 + rng.below(40);
+        let text = random_trace(&mut rng, n);
+        let f = parse(&text);
+        let t = compile(&mut b, &f);
+        for _ in 0..12 {
+            let x = *rng.pick(&interesting);
+            let y = *rng.pick(&interesting);
+            let z = *rng.pick(&[0.0, -1.5, 2.0, f64::NAN, 1e308]);
+            let frame: Vec<SlotVal> = (0..4)
+                .map(|k| match rng.below(3) {
+                    0 => SlotVal::new(Tag::Int, x.wrapping_add(k) as u64),
+                    1 => SlotVal::new(Tag::Float, z.to_bits()),
+                    _ => SlotVal::new(Tag::None, 0),
+                })
+                .collect();
+            let args = [Val::I64(x), Val::I64(y), Val::F64(z), Val::Ptr(FRAME_ADDR)];
+            let mut f_eval = frame.clone();
+            let want = eval(&f, &args, &mut f_eval, &mut TestHelpers, 1_000_000)
+                .unwrap_or_else(|e| panic!("eval: {e}\n{text}"));
+            let mut f_jit = frame.clone();
+            let got = run_trace(&t, &f, &args, &mut f_jit).unwrap_or_else(|e| panic!("{e}\n{text}"));
+            assert!(same(&want, &got), "{args:?}: eval {want:?}, jit {got:?}\n{text}");
+            assert_eq!(f_eval, f_jit, "{args:?}: frames differ\n{text}");
+        }
+    }
+}
