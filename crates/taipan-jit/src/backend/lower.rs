@@ -292,13 +292,10 @@ impl Lower<'_, '_> {
                     Some(self.fb.ins().uextend(types::I64, a))
                 }
                 Op::GuardTrue | Op::GuardFalse => {
+                    // Branch on the condition itself (no `bxor`), so Cranelift fuses a
+                    // preceding compare into one conditional jump.
                     let c = self.arg(id, 0)?;
-                    let fail = if insn.op == Op::GuardTrue {
-                        self.fb.ins().bxor_imm_u(c, 1)
-                    } else {
-                        c
-                    };
-                    self.exit_if(id, fail, out_ptr)?;
+                    self.exit_when(id, c, insn.op == Op::GuardFalse, out_ptr)?;
                     None
                 }
                 Op::GuardTag => {
@@ -306,8 +303,8 @@ impl Lower<'_, '_> {
                     let Imm::Tag(tag) = insn.imm else {
                         return Err(err("guard_tag without tag"));
                     };
-                    let fail = self.fb.ins().icmp_imm_s(IntCC::NotEqual, t, tag.word());
-                    self.exit_if(id, fail, out_ptr)?;
+                    let ok = self.fb.ins().icmp_imm_s(IntCC::Equal, t, tag.word());
+                    self.exit_when(id, ok, false, out_ptr)?;
                     None
                 }
                 Op::LoadTag | Op::LoadInt | Op::LoadFloat | Op::LoadBool | Op::LoadPtr => {
@@ -433,10 +430,26 @@ impl Lower<'_, '_> {
     /// Branches to a new cold exit block for instruction `id` when `cond` is nonzero and
     /// continues lowering in a fresh block.
     fn exit_if(&mut self, id: InsnId, cond: clir::Value, out: clir::Value) -> Result<(), CompileError> {
+        self.exit_when(id, cond, true, out)
+    }
+
+    /// Branches to a new cold exit block for instruction `id` when `cond != 0` equals
+    /// `exit_on`, and continues lowering in a fresh block.
+    fn exit_when(
+        &mut self,
+        id: InsnId,
+        cond: clir::Value,
+        exit_on: bool,
+        out: clir::Value,
+    ) -> Result<(), CompileError> {
         let exit = self.fb.create_block();
         let cont = self.fb.create_block();
         self.fb.set_cold_block(exit);
-        self.fb.ins().brif(cond, exit, &[], cont, &[]);
+        if exit_on {
+            self.fb.ins().brif(cond, exit, &[], cont, &[]);
+        } else {
+            self.fb.ins().brif(cond, cont, &[], exit, &[]);
+        }
         self.fb.switch_to_block(exit);
         self.emit_exit(id, out)?;
         self.fb.switch_to_block(cont);

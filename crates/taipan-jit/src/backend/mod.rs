@@ -130,6 +130,9 @@ pub struct Backend {
     isa: OwnedTargetIsa,
     arena: CodeArena,
     stats: JitStats,
+    /// Whether to keep Cranelift's disassembly (VCode text) of the last compilation.
+    disasm: bool,
+    last_disasm: Option<String>,
 }
 
 impl fmt::Debug for Backend {
@@ -156,6 +159,8 @@ impl Backend {
             isa,
             arena,
             stats: JitStats::default(),
+            disasm: false,
+            last_disasm: None,
         })
     }
 
@@ -177,6 +182,16 @@ impl Backend {
     /// Mutable access to the arena (for [`CodeArena::reset`] at a safe point).
     pub fn arena_mut(&mut self) -> &mut CodeArena {
         &mut self.arena
+    }
+
+    /// Keep Cranelift's disassembly of each compilation (for dumps; costs compile time).
+    pub fn set_disasm(&mut self, on: bool) {
+        self.disasm = on;
+    }
+
+    /// The disassembly of the last successful compilation, if [`Backend::set_disasm`] is on.
+    pub fn last_disasm(&self) -> Option<&str> {
+        self.last_disasm.as_deref()
     }
 
     /// Statistics since the backend was made.
@@ -214,6 +229,7 @@ impl Backend {
     fn compile_inner(&mut self, func: Function, helpers: &HelperTable) -> Result<JitFunction, CompileError> {
         let start = Instant::now();
         let mut ctx = Context::for_function(func);
+        ctx.set_disasm(self.disasm);
         if let Err(e) = ctx.compile(&*self.isa, &mut ControlPlane::default()) {
             return Err(CompileError::Codegen(e.inner.to_string()));
         }
@@ -229,6 +245,7 @@ impl Backend {
         dst.copy_from_slice(bytes);
         reloc::apply(dst, base, relocs, &ctx.func, helpers)?;
         let block = pending.seal()?;
+        self.last_disasm = code.vcode.clone();
         let compile_us = u64::try_from(start.elapsed().as_micros()).unwrap_or(u64::MAX);
         Ok(JitFunction {
             block,

@@ -180,6 +180,10 @@ fn loop_with_phis_and_guard_exit() {
 ",
     );
     let mut b = backend();
+    b.set_disasm(true);
+    let _ = compile(&mut b, &f);
+    eprintln!("{}", b.last_disasm().unwrap_or("no disassembly"));
+    assert!(b.last_disasm().is_some_and(|d| d.contains("ret")));
     let frame = vec![SlotVal::new(Tag::Int, 99); 3];
     for n in [0, 1, 2, 10, 1000] {
         agree(&mut b, &f, &[Val::I64(n), Val::Ptr(FRAME_ADDR)], &frame);
