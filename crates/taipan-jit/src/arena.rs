@@ -47,6 +47,26 @@ use rustix::mm::{Advice, MapFlags, MprotectFlags, ProtFlags};
 /// Default code-memory budget: 64 MiB of reserved address space.
 pub const DEFAULT_CAPACITY: usize = 64 << 20;
 
+/// Parses a `--jit-mem-size` value: a byte count with an optional binary suffix
+/// `k`/`K` (KiB), `m`/`M` (MiB) or `g`/`G` (GiB), e.g. `65536`, `512k`, `64M`.
+///
+/// Returns `None` for anything else, including zero and sizes that overflow `usize`.
+pub fn parse_mem_size(s: &str) -> Option<usize> {
+    let s = s.trim();
+    let (digits, shift) = match s.as_bytes().last()? {
+        b'k' | b'K' => (&s[..s.len() - 1], 10),
+        b'm' | b'M' => (&s[..s.len() - 1], 20),
+        b'g' | b'G' => (&s[..s.len() - 1], 30),
+        _ => (s, 0),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: usize = digits.parse().ok()?;
+    let bytes = n.checked_mul(1usize.checked_shl(shift)?)?;
+    (bytes > 0).then_some(bytes)
+}
+
 /// Why the arena could not do what was asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ArenaError {
@@ -542,6 +562,26 @@ mod tests {
         assert_eq!(arena.available(), page);
         assert_eq!(perms_at(block.addr()), "---p");
         assert!(arena.alloc(page, 16).is_ok());
+    }
+
+    #[test]
+    fn mem_size_option() {
+        assert_eq!(parse_mem_size("65536"), Some(65536));
+        assert_eq!(parse_mem_size("512k"), Some(512 << 10));
+        assert_eq!(parse_mem_size("64M"), Some(64 << 20));
+        assert_eq!(parse_mem_size("1g"), Some(1 << 30));
+        for bad in [
+            "",
+            "0",
+            "M",
+            "-1",
+            "1.5M",
+            "12Q",
+            "99999999999999999999",
+            "9999999999999G",
+        ] {
+            assert_eq!(parse_mem_size(bad), None, "{bad}");
+        }
     }
 
     #[test]
