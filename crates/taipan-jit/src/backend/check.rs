@@ -14,7 +14,7 @@
 //! would touch arbitrary memory, so [`run_compiled`] refuses functions containing a
 //! `const_ptr` used as a load/store base.
 
-use crate::ir::eval::{FRAME_ADDR, Outcome, SlotVal, Val};
+use crate::ir::eval::{FRAME_ADDR, Outcome, SlotVal, Val, frame_to_string};
 use crate::ir::{Func, Op, SnapVal, Tag, Type};
 
 use super::{Backend, CompiledTrace, HelperTable, TraceOutcome};
@@ -93,6 +93,23 @@ pub fn run_compiled(
     let trace = backend.compile_trace(f, &test_helpers()).map_err(|e| e.to_string())?;
     let outcome = run_trace(&trace, f, args, frame)?;
     Ok((outcome, trace))
+}
+
+/// The filetests' `run` hook: compiles `f` with a fresh [`Backend`] (1 MiB arena), runs it
+/// on `args` and `frame` (none: an empty frame) and formats the outcome as the runner
+/// formats the evaluator's: `ret V`, `exit pc=N`, followed by ` [FRAME]` when a frame was
+/// given, or `error: cranelift: MESSAGE`.
+pub fn run_to_text(f: &Func, args: &[Val], frame: Option<&[SlotVal]>) -> String {
+    let mut backend = match Backend::new(1 << 20) {
+        Ok(b) => b,
+        Err(e) => return format!("error: cranelift: {e}"),
+    };
+    let mut mem = frame.map(<[SlotVal]>::to_vec).unwrap_or_default();
+    match run_compiled(&mut backend, f, args, &mut mem) {
+        Ok((out, _)) if frame.is_some() => format!("{out} {}", frame_to_string(&mem)),
+        Ok((out, _)) => out.to_string(),
+        Err(e) => format!("error: cranelift: {e}"),
+    }
 }
 
 /// Runs an already compiled `trace` of `f` (compiled with [`test_helpers`]) like

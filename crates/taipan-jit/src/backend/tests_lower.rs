@@ -472,3 +472,24 @@ fn random_traces_agree_with_the_evaluator() {
         }
     }
 }
+
+#[test]
+fn run_hook_formats_like_the_runner() {
+    let f = parse(
+        "func @f(%0: ptr, %1: i64) -> i64 {\n    %2 = const_i64 2\n    s0 = snap pc=4 [1: %1]\n    \
+         %3 = int_mul_ov %1, %2, s0\n    store_int %0, 0, %3\n    ret %3\n}\n",
+    );
+    let frame = [SlotVal::new(Tag::None, 0), SlotVal::new(Tag::None, 0)];
+    let args = [Val::Ptr(FRAME_ADDR), Val::I64(21)];
+    assert_eq!(
+        check::run_to_text(&f, &args, Some(&frame)),
+        "ret 42 [0: int 42, 1: none]"
+    );
+    let big = [Val::Ptr(FRAME_ADDR), Val::I64(i64::MAX)];
+    assert_eq!(
+        check::run_to_text(&f, &big, Some(&frame)),
+        format!("exit pc=4 [0: none, 1: int {}]", i64::MAX)
+    );
+    let g = parse("func @g(%0: f64) -> f64 {\n    %1 = float_neg %0\n    ret %1\n}\n");
+    assert_eq!(check::run_to_text(&g, &[Val::F64(0.0)], None), "ret -0.0");
+}
