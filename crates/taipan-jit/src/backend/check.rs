@@ -36,11 +36,13 @@ extern "C" fn fsqrt(x: f64) -> f64 {
 /// # Safety
 /// `base + 16 * slot` must be a writable 16-byte slot (the test frame buffer).
 unsafe extern "C" fn frame_store_int(base: *mut u64, slot: i64, v: i64) {
-    let Ok(slot) = usize::try_from(slot) else { return };
+    let Some(words) = usize::try_from(slot).ok().and_then(|s| s.checked_mul(2)) else {
+        return;
+    };
     // SAFETY: the caller (a compiled test trace, checked against the evaluator, which
     // rejects out-of-frame slots first) passes a slot inside the frame buffer.
     unsafe {
-        let p = base.add(slot * 2);
+        let p = base.add(words);
         p.write(Tag::Int.word() as u64);
         p.add(1).write(v as u64);
     }
