@@ -8,3 +8,4 @@
 pub mod arena;
 pub mod backend;
 pub mod ir;
+pub mod opt;

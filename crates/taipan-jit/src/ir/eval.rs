@@ -12,7 +12,7 @@
 
 use std::fmt;
 
-use crate::ir::{ExitId, Func, Imm, InsnId, Op, SnapId, SnapVal, Tag, Type};
+use crate::ir::{Effect, ExitId, Func, Imm, InsnId, Op, SnapId, SnapVal, Tag, Type};
 
 /// The address of slot 0 of the scratch frame (what a `frame` argument passes).
 pub const FRAME_ADDR: u64 = 0x1000_0000;
@@ -229,13 +229,90 @@ fn py_mod(a: i64, b: i64) -> Option<i64> {
     })
 }
 
+/// The result of a pure op on known operands.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Pure {
+    /// The op's value.
+    Value(Val),
+    /// A guard (or other void op) that passes.
+    Pass,
+    /// The op exits (a failed guard, an overflow, a zero divisor).
+    Exit,
+}
+
+/// Whether [`eval_pure`] computes `op` (pure ops other than `param` and `phi`).
+pub fn pure_computable(op: Op) -> bool {
+    op.info().effect == Effect::Pure && !matches!(op, Op::Param | Op::Phi)
+}
+
+/// The semantics of every pure op, shared by the evaluator and the constant folder:
+/// `op` with immediate `imm` applied to `args`. `None` if `op` is not pure-computable or the
+/// operands do not fit its row of the table.
+pub fn eval_pure(op: Op, imm: &Imm, args: &[Val]) -> Option<Pure> {
+    use Val::{Bool as B, F64 as F, I64 as I, Ptr as P};
+    let v = |x: Val| Some(Pure::Value(x));
+    let ov = |r: Option<i64>| Some(r.map_or(Pure::Exit, |k| Pure::Value(I(k))));
+    let pass = |ok: bool| Some(if ok { Pure::Pass } else { Pure::Exit });
+    match (op, args) {
+        (Op::ConstI64 | Op::ConstF64 | Op::ConstBool | Op::ConstPtr, []) => match imm {
+            Imm::Int(k) => v(I(*k)),
+            Imm::Float(b) => v(F(f64::from_bits(*b))),
+            Imm::Bool(b) => v(B(*b)),
+            Imm::Word(w) => v(P(*w)),
+            _ => None,
+        },
+        (Op::IntAdd, [I(a), I(b)]) => v(I(a.wrapping_add(*b))),
+        (Op::IntSub, [I(a), I(b)]) => v(I(a.wrapping_sub(*b))),
+        (Op::IntMul, [I(a), I(b)]) => v(I(a.wrapping_mul(*b))),
+        (Op::IntNeg, [I(a)]) => v(I(a.wrapping_neg())),
+        (Op::IntAddOv, [I(a), I(b)]) => ov(a.checked_add(*b)),
+        (Op::IntSubOv, [I(a), I(b)]) => ov(a.checked_sub(*b)),
+        (Op::IntMulOv, [I(a), I(b)]) => ov(a.checked_mul(*b)),
+        (Op::IntFloorDiv, [I(a), I(b)]) => ov(py_floordiv(*a, *b)),
+        (Op::IntMod, [I(a), I(b)]) => ov(py_mod(*a, *b)),
+        (Op::IntAnd, [I(a), I(b)]) => v(I(a & b)),
+        (Op::IntOr, [I(a), I(b)]) => v(I(a | b)),
+        (Op::IntXor, [I(a), I(b)]) => v(I(a ^ b)),
+        (Op::IntShl, [I(a), I(b)]) => v(I(a.wrapping_shl((b & 63) as u32))),
+        (Op::IntShr, [I(a), I(b)]) => v(I(a.wrapping_shr((b & 63) as u32))),
+        (Op::IntEq, [I(a), I(b)]) => v(B(a == b)),
+        (Op::IntNe, [I(a), I(b)]) => v(B(a != b)),
+        (Op::IntLt, [I(a), I(b)]) => v(B(a < b)),
+        (Op::IntLe, [I(a), I(b)]) => v(B(a <= b)),
+        (Op::IntGt, [I(a), I(b)]) => v(B(a > b)),
+        (Op::IntGe, [I(a), I(b)]) => v(B(a >= b)),
+        (Op::FloatAdd, [F(a), F(b)]) => v(F(a + b)),
+        (Op::FloatSub, [F(a), F(b)]) => v(F(a - b)),
+        (Op::FloatMul, [F(a), F(b)]) => v(F(a * b)),
+        (Op::FloatDiv, [F(a), F(b)]) => v(F(a / b)),
+        (Op::FloatNeg, [F(a)]) => v(F(-a)),
+        (Op::FloatEq, [F(a), F(b)]) => v(B(a == b)),
+        (Op::FloatNe, [F(a), F(b)]) => v(B(a != b)),
+        (Op::FloatLt, [F(a), F(b)]) => v(B(a < b)),
+        (Op::FloatLe, [F(a), F(b)]) => v(B(a <= b)),
+        (Op::FloatGt, [F(a), F(b)]) => v(B(a > b)),
+        (Op::FloatGe, [F(a), F(b)]) => v(B(a >= b)),
+        (Op::IntToFloat, [I(a)]) => v(F(*a as f64)),
+        (Op::BoolNot, [B(a)]) => v(B(!a)),
+        (Op::BoolToInt, [B(a)]) => v(I(*a as i64)),
+        (Op::PtrEq, [P(a), P(b)]) => v(B(a == b)),
+        (Op::GuardTrue, [B(c)]) => pass(*c),
+        (Op::GuardFalse, [B(c)]) => pass(!*c),
+        (Op::GuardTag, [I(t)]) => match imm {
+            Imm::Tag(tag) => pass(*t == tag.word()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Runs `f` on `args` with `frame` as the scratch frame and at most `fuel` instructions.
 /// Errors: wrong arguments, an unverified function, memory outside the frame, helper
 /// errors, running out of fuel.
 pub fn eval(
     f: &Func,
     args: &[Val],
-    frame: &mut Vec<SlotVal>,
+    frame: &mut [SlotVal],
     helpers: &mut dyn Helpers,
     fuel: u64,
 ) -> Result<Outcome, String> {
@@ -301,69 +378,17 @@ pub fn eval(
         let mut exit = false;
         let out: Option<Val> = match insn.op {
             Op::Param => return Err(format!("{id}: param in the body")),
-            Op::ConstI64 | Op::ConstF64 | Op::ConstBool | Op::ConstPtr => Some(match insn.imm {
-                Imm::Int(k) => Val::I64(k),
-                Imm::Float(b) => Val::F64(f64::from_bits(b)),
-                Imm::Bool(b) => Val::Bool(b),
-                Imm::Word(w) => Val::Ptr(w),
-                _ => return Err(format!("{id}: bad constant")),
-            }),
-            Op::IntAdd => Some(Val::I64(int(0)?.wrapping_add(int(1)?))),
-            Op::IntSub => Some(Val::I64(int(0)?.wrapping_sub(int(1)?))),
-            Op::IntMul => Some(Val::I64(int(0)?.wrapping_mul(int(1)?))),
-            Op::IntNeg => Some(Val::I64(int(0)?.wrapping_neg())),
-            Op::IntAddOv | Op::IntSubOv | Op::IntMulOv | Op::IntFloorDiv | Op::IntMod => {
-                let (a, b) = (int(0)?, int(1)?);
-                let r = match insn.op {
-                    Op::IntAddOv => a.checked_add(b),
-                    Op::IntSubOv => a.checked_sub(b),
-                    Op::IntMulOv => a.checked_mul(b),
-                    Op::IntFloorDiv => py_floordiv(a, b),
-                    _ => py_mod(a, b),
-                };
-                exit = r.is_none();
-                r.map(Val::I64)
-            }
-            Op::IntAnd => Some(Val::I64(int(0)? & int(1)?)),
-            Op::IntOr => Some(Val::I64(int(0)? | int(1)?)),
-            Op::IntXor => Some(Val::I64(int(0)? ^ int(1)?)),
-            Op::IntShl => Some(Val::I64(int(0)?.wrapping_shl((int(1)? & 63) as u32))),
-            Op::IntShr => Some(Val::I64(int(0)?.wrapping_shr((int(1)? & 63) as u32))),
-            Op::IntEq => Some(Val::Bool(int(0)? == int(1)?)),
-            Op::IntNe => Some(Val::Bool(int(0)? != int(1)?)),
-            Op::IntLt => Some(Val::Bool(int(0)? < int(1)?)),
-            Op::IntLe => Some(Val::Bool(int(0)? <= int(1)?)),
-            Op::IntGt => Some(Val::Bool(int(0)? > int(1)?)),
-            Op::IntGe => Some(Val::Bool(int(0)? >= int(1)?)),
-            Op::FloatAdd => Some(Val::F64(flt(0)? + flt(1)?)),
-            Op::FloatSub => Some(Val::F64(flt(0)? - flt(1)?)),
-            Op::FloatMul => Some(Val::F64(flt(0)? * flt(1)?)),
-            Op::FloatDiv => Some(Val::F64(flt(0)? / flt(1)?)),
-            Op::FloatNeg => Some(Val::F64(-flt(0)?)),
-            Op::FloatEq => Some(Val::Bool(flt(0)? == flt(1)?)),
-            Op::FloatNe => Some(Val::Bool(flt(0)? != flt(1)?)),
-            Op::FloatLt => Some(Val::Bool(flt(0)? < flt(1)?)),
-            Op::FloatLe => Some(Val::Bool(flt(0)? <= flt(1)?)),
-            Op::FloatGt => Some(Val::Bool(flt(0)? > flt(1)?)),
-            Op::FloatGe => Some(Val::Bool(flt(0)? >= flt(1)?)),
-            Op::IntToFloat => Some(Val::F64(int(0)? as f64)),
-            Op::BoolNot => Some(Val::Bool(!bl(0)?)),
-            Op::BoolToInt => Some(Val::I64(bl(0)? as i64)),
-            Op::PtrEq => Some(Val::Bool(ptr(0)? == ptr(1)?)),
-            Op::GuardTrue => {
-                exit = !bl(0)?;
-                None
-            }
-            Op::GuardFalse => {
-                exit = bl(0)?;
-                None
-            }
-            Op::GuardTag => {
-                let Imm::Tag(t) = insn.imm else {
-                    return Err(format!("{id}: guard_tag without a tag"));
-                };
-                exit = int(0)? != t.word();
-                None
+            op if pure_computable(op) => {
+                let argv = (0..insn.args.len()).map(get).collect::<Result<Vec<_>, _>>()?;
+                match eval_pure(op, &insn.imm, &argv) {
+                    Some(Pure::Value(v)) => Some(v),
+                    Some(Pure::Pass) => None,
+                    Some(Pure::Exit) => {
+                        exit = true;
+                        None
+                    }
+                    None => return Err(format!("{id} ({}): bad operands", op.name())),
+                }
             }
             Op::LoadTag | Op::LoadInt | Op::LoadFloat | Op::LoadBool | Op::LoadPtr => {
                 let i = slot_index(ptr(0)?, slot()?, frame.len()).map_err(|e| format!("{id}: {e}"))?;
@@ -432,6 +457,7 @@ pub fn eval(
                 exit = true;
                 None
             }
+            op => return Err(format!("{id}: {} is not evaluated", op.name())),
         };
         if exit {
             let s = insn.snap.ok_or_else(|| format!("{id}: exit without snapshot"))?;

@@ -510,6 +510,9 @@ fn parse_insn(c: &mut Cur<'_>, names: &Names, b: &mut Builder) -> Result<InsnId,
         }
     };
     for k in 0..info.args.len() {
+        if c.peek().is_none() {
+            return c.err(format!("{opname} takes {} operands, found {k}", info.args.len()));
+        }
         sep(c)?;
         match c.next(&format!("operand {} of {opname}", k + 1))? {
             Tok::Value(v) => args.push(names.value(c, v)?),

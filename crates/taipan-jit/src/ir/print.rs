@@ -128,10 +128,8 @@ pub fn insn_to_string(id: InsnId, insn: &Insn) -> String {
             parts.push(imm_to_string(&insn.imm));
         }
     }
-    if insn.args.is_empty() || insn.imm.kind() != ImmKind::Slot {
-        if insn.imm != Imm::None {
-            parts.push(imm_to_string(&insn.imm));
-        }
+    if (insn.args.is_empty() || insn.imm.kind() != ImmKind::Slot) && insn.imm != Imm::None {
+        parts.push(imm_to_string(&insn.imm));
     }
     if let Some(s) = insn.snap {
         parts.push(s.to_string());

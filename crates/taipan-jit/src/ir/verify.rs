@@ -70,13 +70,18 @@ impl V<'_> {
         }
     }
 
+    /// An error about snapshot `s`, reported at its first user (or as `snap` if unused).
     fn snap_err(&self, s: SnapId, msg: String) -> VerifyError {
-        VerifyError {
-            func: self.f.name.clone(),
-            line: None,
-            insn: None,
-            op: "snap",
-            msg: format!("{s}: {msg}"),
+        let user = self.f.insns.iter().position(|i| i.snap == Some(s));
+        match user {
+            Some(u) => self.err(InsnId(u as u32), format!("snapshot {s}: {msg}")),
+            None => VerifyError {
+                func: self.f.name.clone(),
+                line: None,
+                insn: None,
+                op: "snap",
+                msg: format!("{s}: {msg}"),
+            },
         }
     }
 }

@@ -1,0 +1,102 @@
+//! Load/store forwarding for frame slots.
+//!
+//! A forward walk keeps, for each (base, slot, field) — field being the tag word or the
+//! payload read as int, float, bool or pointer — the SSA value known to be in memory there:
+//! - a load whose field is known is replaced by the known value; otherwise it is kept and
+//!   its result becomes the known value (so a second load of the same field is removed);
+//! - a store `store_int b, n, v` makes the slot's tag `int` (a constant, emitted when first
+//!   needed) and its int payload `v`, forgets its other payload views, and forgets every
+//!   field of every other base (a different base value may still be the same address);
+//! - a `call` declared `writes` forgets everything; the `loop` marker forgets what the loop
+//!   body may overwrite ([`crate::opt::LoopWrites`]: on the back edge memory comes from the
+//!   loop body, and this walk is not iterative).
+//!
+//! Guards and exits neither read nor write memory as far as this pass is concerned: a
+//! snapshot only names SSA values. Dead-store elimination is not done (every exit reads
+//! the frame, so it needs exit-aware liveness of slots).
+
+use std::collections::HashMap;
+
+use crate::ir::{CallEffect, Func, Imm, InsnId, Op, Tag};
+use crate::opt::loop_writes;
+use crate::opt::rewrite::{Action, Rewriter, rewrite};
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Field {
+    Tag,
+    Int,
+    Float,
+    Bool,
+    Ptr,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Known {
+    Value(InsnId),
+    TagConst(Tag),
+}
+
+fn load_field(op: Op) -> Option<Field> {
+    Some(match op {
+        Op::LoadTag => Field::Tag,
+        Op::LoadInt => Field::Int,
+        Op::LoadFloat => Field::Float,
+        Op::LoadBool => Field::Bool,
+        Op::LoadPtr => Field::Ptr,
+        _ => return None,
+    })
+}
+
+fn store_field(op: Op) -> Option<Option<Field>> {
+    Some(match op {
+        Op::StoreInt => Some(Field::Int),
+        Op::StoreFloat => Some(Field::Float),
+        Op::StoreBool => Some(Field::Bool),
+        Op::StoreNone => None,
+        _ => return None,
+    })
+}
+
+/// Runs load/store forwarding over `f`.
+pub fn forward(f: &Func) -> Func {
+    let mut mem: HashMap<(InsnId, u32, Field), Known> = HashMap::new();
+    let writes = loop_writes(f);
+    rewrite(f, |rw: &mut Rewriter<'_>, _old, insn| {
+        let (base, slot) = match (insn.args.first(), &insn.imm) {
+            (Some(&b), Imm::Slot(s)) => (b, *s),
+            _ => {
+                match insn.op {
+                    Op::Loop => {
+                        let w = writes.renamed(|b| rw.map(b));
+                        mem.retain(|&(b, s, _), _| w.preserves(b, s));
+                    }
+                    Op::Call if matches!(&insn.imm, Imm::Call(c) if c.effect == CallEffect::Writes) => mem.clear(),
+                    _ => {}
+                }
+                return Action::Keep;
+            }
+        };
+        if let Some(field) = load_field(insn.op) {
+            return match mem.get(&(base, slot, field)).copied() {
+                Some(Known::Value(v)) => Action::Replace(v),
+                Some(Known::TagConst(t)) => {
+                    let c = rw.b.const_i64(t.word());
+                    mem.insert((base, slot, field), Known::Value(c));
+                    Action::Replace(c)
+                }
+                None => {
+                    mem.insert((base, slot, field), Known::Value(rw.b.next_id()));
+                    Action::Keep
+                }
+            };
+        }
+        if let (Some(field), Some(tag)) = (store_field(insn.op), insn.op.slot_tag()) {
+            mem.retain(|&(b, s, _), _| b == base && s != slot);
+            mem.insert((base, slot, Field::Tag), Known::TagConst(tag));
+            if let (Some(field), Some(&v)) = (field, insn.args.get(1)) {
+                mem.insert((base, slot, field), Known::Value(v));
+            }
+        }
+        Action::Keep
+    })
+}

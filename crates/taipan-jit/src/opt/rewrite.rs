@@ -1,0 +1,140 @@
+//! The one-pass rewriting driver every forward pass uses (copy-substitution).
+//!
+//! A pass never edits a function in place: it walks the old instructions in order and, for
+//! each, tells the [`Rewriter`] to keep it (with operands renamed to the new function's
+//! ids), to replace its value by an already emitted value, or to drop it; it may emit new
+//! instructions first (a folded constant). This is LuaJIT's copy-substitution applied to a
+//! whole trace: the map from old to new ids is the substitution, and ids stay dense and in
+//! order, so the output is canonical.
+//!
+//! Snapshots are copied lazily, just before their first kept user, with their entries
+//! renamed: a snapshot no kept instruction uses disappears, and one that stays is still
+//! positioned before its users with only earlier values in it. A `phi`'s back-edge operand
+//! is a forward reference: the visitor sees it still as an *old* id, and the driver renames
+//! it once the whole body has been copied.
+
+use crate::ir::{Builder, Func, Insn, InsnId, Op, SnapId, SnapVal};
+
+/// An id that names no instruction (an operand whose definition was dropped; the verifier
+/// reports it).
+const MISSING: InsnId = InsnId(u32::MAX);
+
+/// What to do with one old instruction.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Action {
+    /// Copy it (with renamed operands, as passed to the visitor).
+    Keep,
+    /// Its value is this new value; emit nothing.
+    Replace(InsnId),
+    /// Emit nothing (only for instructions whose value, if any, is unused).
+    Drop,
+}
+
+/// The state of one rewrite: the new function so far and the substitution.
+#[derive(Debug)]
+pub struct Rewriter<'a> {
+    /// The function being rewritten.
+    pub old: &'a Func,
+    /// The new function under construction (passes may emit into it).
+    pub b: Builder,
+    map: Vec<Option<InsnId>>,
+    snap_map: Vec<Option<SnapId>>,
+}
+
+impl Rewriter<'_> {
+    /// The new id of old value `old` ([`MISSING`]-like id `u32::MAX` if it was dropped).
+    pub fn map(&self, old: InsnId) -> InsnId {
+        self.map.get(old.index()).copied().flatten().unwrap_or(MISSING)
+    }
+
+    /// The new function so far.
+    pub fn new_func(&self) -> &Func {
+        self.b.func()
+    }
+
+    /// The new instruction `id`.
+    pub fn insn(&self, id: InsnId) -> Option<&Insn> {
+        self.b.func().insn(id)
+    }
+
+    /// Copies old snapshot `s` if not yet copied; returns its new id.
+    fn snap(&mut self, s: SnapId) -> SnapId {
+        if let Some(Some(n)) = self.snap_map.get(s.index()) {
+            return *n;
+        }
+        let Some(old) = self.old.snaps.get(s.index()) else {
+            return s;
+        };
+        let entries = old
+            .entries
+            .iter()
+            .map(|e| {
+                let mut e = *e;
+                if let SnapVal::Value(v) = e.val {
+                    e.val = SnapVal::Value(self.map(v));
+                }
+                e
+            })
+            .collect();
+        let n = self.b.snapshot(old.pc, entries);
+        if let Some(slot) = self.snap_map.get_mut(s.index()) {
+            *slot = Some(n);
+        }
+        n
+    }
+
+    /// Emits `insn` (already renamed), copying its snapshot if it names an old one.
+    fn emit(&mut self, mut insn: Insn) -> InsnId {
+        if let Some(s) = insn.snap {
+            insn.snap = Some(self.snap(s));
+        }
+        self.b.push(insn)
+    }
+}
+
+/// Rewrites `f` by calling `visit` on each instruction after the parameters, in order.
+/// The visitor gets the instruction with its operands renamed (except a `phi`'s back-edge
+/// operand, which is still the old id) and its snapshot still the old id.
+pub fn rewrite(f: &Func, mut visit: impl FnMut(&mut Rewriter<'_>, InsnId, &Insn) -> Action) -> Func {
+    let mut rw = Rewriter {
+        old: f,
+        b: Builder::new(&f.name, &f.params, f.ret),
+        map: vec![None; f.insns.len()],
+        snap_map: vec![None; f.snaps.len()],
+    };
+    for i in 0..f.params.len() {
+        rw.map[i] = Some(InsnId(i as u32));
+    }
+    let mut phis: Vec<(InsnId, InsnId)> = Vec::new();
+    for (idx, insn) in f.insns.iter().enumerate().skip(f.params.len()) {
+        let old_id = InsnId(idx as u32);
+        let mut renamed = insn.clone();
+        for (k, a) in renamed.args.iter_mut().enumerate() {
+            if !(insn.op == Op::Phi && k == 1) {
+                *a = rw.map(*a);
+            }
+        }
+        match visit(&mut rw, old_id, &renamed) {
+            Action::Keep => {
+                let back = (insn.op == Op::Phi).then(|| insn.args.get(1).copied()).flatten();
+                let new = rw.emit(renamed);
+                if let Some(b) = back {
+                    phis.push((new, b));
+                }
+                rw.map[idx] = Some(new);
+            }
+            Action::Replace(v) => rw.map[idx] = Some(v),
+            Action::Drop => rw.map[idx] = None,
+        }
+    }
+    for (new, old_back) in phis {
+        let v = rw.map(old_back);
+        rw.b.set_arg(new, 1, v);
+    }
+    rw.b.finish()
+}
+
+/// Emits a fresh instruction during a rewrite (for visitors that build replacements).
+pub fn emit_new(rw: &mut Rewriter<'_>, insn: Insn) -> InsnId {
+    rw.emit(insn)
+}
