@@ -17,7 +17,12 @@
 use crate::ir::eval::{FRAME_ADDR, Outcome, SlotVal, Val, frame_to_string};
 use crate::ir::{Func, Op, SnapVal, Tag, Type};
 
-use super::{Backend, CompiledTrace, HelperTable, TraceOutcome};
+use super::{Backend, CompiledTrace, HelperTable, LowerOptions, TraceOutcome};
+
+/// Back-edges a compiled test trace may take before it is stopped (a miscompiled loop
+/// then fails instead of hanging); the evaluator's fuel of 1 000 000 instructions bounds the
+/// back-edges of every run it finishes below this.
+pub const LOOP_FUEL: u64 = 1_000_000;
 
 extern "C" fn imax(a: i64, b: i64) -> i64 {
     a.max(b)
@@ -82,7 +87,7 @@ fn to_val(ty: Type, bits: u64, frame: (usize, usize)) -> Result<Val, String> {
 /// Compiles `f` with `backend` (helpers: [`test_helpers`]) and runs it on `args` and `frame`
 /// like [`crate::ir::eval::eval`]; `frame` is updated with what the trace wrote.
 ///
-/// Loops are not bounded by fuel: only call this on inputs the evaluator finished.
+/// Loops stop after [`LOOP_FUEL`] back-edges (an error).
 ///
 /// # Errors
 /// Compilation errors, argument mismatches and `const_ptr` frame bases, as messages.
@@ -92,7 +97,12 @@ pub fn run_compiled(
     args: &[Val],
     frame: &mut [SlotVal],
 ) -> Result<(Outcome, CompiledTrace), String> {
-    let trace = backend.compile_trace(f, &test_helpers()).map_err(|e| e.to_string())?;
+    let opts = LowerOptions {
+        loop_fuel: Some(LOOP_FUEL),
+    };
+    let trace = backend
+        .compile_trace_with(f, &test_helpers(), &opts)
+        .map_err(|e| e.to_string())?;
     let outcome = run_trace(&trace, f, args, frame)?;
     Ok((outcome, trace))
 }

@@ -49,6 +49,18 @@ use crate::ir::{Func, Imm, InsnId, Op, SnapVal, Type};
 /// The status word a trace returns after `ret` (exits return `1 + exit number`).
 pub const STATUS_RET: u64 = 0;
 
+/// The status word of a trace stopped by [`LowerOptions::loop_fuel`].
+pub const STATUS_OUT_OF_FUEL: u64 = u64::MAX;
+
+/// Options of [`lower()`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LowerOptions {
+    /// For tests: stop a looping trace after this many back-edges, returning
+    /// [`STATUS_OUT_OF_FUEL`] (so a miscompiled loop fails instead of hanging). `None` in
+    /// production: the loop runs until an exit.
+    pub loop_fuel: Option<u64>,
+}
+
 /// The Rust type of a compiled trace's entry (see the module doc for the ABI).
 pub type TraceFn = unsafe extern "C" fn(args: *const u64, out: *mut u64) -> u64;
 
@@ -84,7 +96,12 @@ fn abi_param(ty: clir::Type) -> AbiParam {
 /// # Errors
 /// [`CompileError::Lower`] for a malformed instruction (wrong operand count, missing
 /// snapshot, use of an undefined value) or a helper missing from `helpers`.
-pub fn lower(f: &Func, isa: &dyn TargetIsa, helpers: &HelperTable) -> Result<clir::Function, CompileError> {
+pub fn lower(
+    f: &Func,
+    isa: &dyn TargetIsa,
+    helpers: &HelperTable,
+    opts: &LowerOptions,
+) -> Result<clir::Function, CompileError> {
     let ptr = isa.pointer_type();
     let mut sig = Signature::new(isa.default_call_conv());
     sig.params.push(AbiParam::new(ptr));
@@ -120,6 +137,7 @@ pub fn lower(f: &Func, isa: &dyn TargetIsa, helpers: &HelperTable) -> Result<cli
         vals: vec![None; f.insns.len()],
         exit_no: 0,
         header: None,
+        loop_fuel: opts.loop_fuel,
     };
     l.body(&callees)?;
     l.fb.seal_all_blocks();
@@ -137,6 +155,8 @@ struct Lower<'a, 'f> {
     exit_no: u64,
     /// The loop header block and the IR ids of its phis.
     header: Option<(Block, Vec<InsnId>)>,
+    /// See [`LowerOptions::loop_fuel`].
+    loop_fuel: Option<u64>,
 }
 
 impl Lower<'_, '_> {
@@ -359,6 +379,12 @@ impl Lower<'_, '_> {
                         self.fb.append_block_param(header, t);
                         entry_args.push(self.arg(p, 0)?.into());
                     }
+                    if let Some(fuel) = self.loop_fuel {
+                        // The back-edge budget rides along as one more header parameter.
+                        self.fb.append_block_param(header, types::I64);
+                        let k = i64::try_from(fuel).unwrap_or(i64::MAX);
+                        entry_args.push(self.fb.ins().iconst(types::I64, k).into());
+                    }
                     self.fb.ins().jump(header, &entry_args);
                     self.fb.switch_to_block(header);
                     self.header = Some((header, phis));
@@ -374,6 +400,19 @@ impl Lower<'_, '_> {
                     let mut back = Vec::new();
                     for &p in &phis {
                         back.push(self.arg(p, 1)?.into());
+                    }
+                    if self.loop_fuel.is_some() {
+                        let left = self.fb.block_params(header)[phis.len()];
+                        let left = self.fb.ins().iadd_imm_s(left, -1);
+                        let out_of_fuel = self.fb.create_block();
+                        let again = self.fb.create_block();
+                        self.fb.set_cold_block(out_of_fuel);
+                        self.fb.ins().brif(left, again, &[], out_of_fuel, &[]);
+                        self.fb.switch_to_block(out_of_fuel);
+                        let status = self.fb.ins().iconst(types::I64, STATUS_OUT_OF_FUEL as i64);
+                        self.fb.ins().return_(&[status]);
+                        self.fb.switch_to_block(again);
+                        back.push(left.into());
                     }
                     self.fb.ins().jump(header, &back);
                     terminated = true;

@@ -32,7 +32,7 @@ use cranelift_codegen::ir::{ExtFuncData, ExternalName, FuncRef, Function, Signat
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 
 use crate::arena::{ArenaError, CodeArena, CodeBlock};
-pub use lower::{STATUS_RET, TraceFn, lower};
+pub use lower::{LowerOptions, STATUS_OUT_OF_FUEL, STATUS_RET, TraceFn, lower};
 pub use reloc::{HELPER_NAMESPACE, HelperTable, RelocError};
 
 use crate::ir::{ExitId, Func};
@@ -307,6 +307,9 @@ impl CompiledTrace {
             let entry: TraceFn = self.code.as_fn();
             entry(args.as_ptr(), out.as_mut_ptr())
         };
+        if status == STATUS_OUT_OF_FUEL {
+            return Err("out of fuel (loop_fuel back-edges)".to_string());
+        }
         if status == STATUS_RET {
             return Ok(TraceOutcome::Ret(out.first().copied().unwrap_or(0)));
         }
@@ -335,8 +338,21 @@ impl Backend {
     /// # Errors
     /// As [`lower()`] and [`Backend::compile`].
     pub fn compile_trace(&mut self, func: &Func, helpers: &HelperTable) -> Result<CompiledTrace, CompileError> {
+        self.compile_trace_with(func, helpers, &LowerOptions::default())
+    }
+
+    /// [`Backend::compile_trace`] with lowering options.
+    ///
+    /// # Errors
+    /// As [`Backend::compile_trace`].
+    pub fn compile_trace_with(
+        &mut self,
+        func: &Func,
+        helpers: &HelperTable,
+        opts: &LowerOptions,
+    ) -> Result<CompiledTrace, CompileError> {
         let start = Instant::now();
-        let clif = match lower(func, &*self.isa, helpers) {
+        let clif = match lower(func, &*self.isa, helpers, opts) {
             Ok(c) => c,
             Err(e) => {
                 self.stats.failures += 1;

@@ -49,7 +49,10 @@ fn agree_with(t: &CompiledTrace, f: &Func, args: &[Val], frame: &[SlotVal]) {
 }
 
 fn compile(b: &mut Backend, f: &Func) -> CompiledTrace {
-    b.compile_trace(f, &check::test_helpers())
+    let opts = LowerOptions {
+        loop_fuel: Some(check::LOOP_FUEL),
+    };
+    b.compile_trace_with(f, &check::test_helpers(), &opts)
         .unwrap_or_else(|e| panic!("@{}: {e}", f.name))
 }
 
@@ -492,4 +495,18 @@ fn run_hook_formats_like_the_runner() {
     );
     let g = parse("func @g(%0: f64) -> f64 {\n    %1 = float_neg %0\n    ret %1\n}\n");
     assert_eq!(check::run_to_text(&g, &[Val::F64(0.0)], None), "ret -0.0");
+}
+
+#[test]
+fn loop_fuel_stops_an_endless_loop() {
+    let f =
+        parse("func @spin(%0: i64) -> void {\n    loop\n    %2 = phi %0, %3\n    %3 = int_add %2, %0\n    jump\n}\n");
+    let mut b = backend();
+    let opts = LowerOptions { loop_fuel: Some(1000) };
+    let t = b
+        .compile_trace_with(&f, &check::test_helpers(), &opts)
+        .expect("compile");
+    // SAFETY: no pointer arguments, no helpers.
+    let r = unsafe { t.run(&[1], &f) };
+    assert_eq!(r, Err("out of fuel (loop_fuel back-edges)".to_string()));
 }
