@@ -132,6 +132,8 @@ pub struct Backend {
     stats: JitStats,
     /// Whether to keep Cranelift's disassembly (VCode text) of the last compilation.
     disasm: bool,
+    /// The open perf map (`/tmp/perf-PID.map`), if enabled.
+    perf_map: Option<std::fs::File>,
     last_disasm: Option<String>,
 }
 
@@ -161,6 +163,7 @@ impl Backend {
             stats: JitStats::default(),
             disasm: false,
             last_disasm: None,
+            perf_map: None,
         })
     }
 
@@ -194,6 +197,26 @@ impl Backend {
         self.last_disasm.as_deref()
     }
 
+    /// Starts writing a perf map, `/tmp/perf-PID.map` (appended; one `ADDR SIZE NAME` line in
+    /// hex per installed function), so Linux `perf report` names JIT code.
+    ///
+    /// # Errors
+    /// The I/O error if the file cannot be opened.
+    pub fn enable_perf_map(&mut self) -> std::io::Result<()> {
+        let path = format!("/tmp/perf-{}.map", std::process::id());
+        self.perf_map = Some(std::fs::OpenOptions::new().create(true).append(true).open(path)?);
+        Ok(())
+    }
+
+    /// Appends `f` under `name` to the perf map, if enabled (write errors are ignored:
+    /// the map is a debugging aid).
+    fn note_perf(&mut self, f: &JitFunction, name: &str) {
+        if let Some(file) = &mut self.perf_map {
+            use std::io::Write;
+            let _ = writeln!(file, "{:x} {:x} {name}", f.block.addr(), f.code_bytes);
+        }
+    }
+
     /// Statistics since the backend was made.
     pub fn stats(&self) -> JitStats {
         self.stats
@@ -212,6 +235,10 @@ impl Backend {
         let result = self.compile_inner(func, helpers);
         match &result {
             Ok(f) => {
+                if self.perf_map.is_some() {
+                    let name = format!("taipan-jit:fn{}", self.stats.functions);
+                    self.note_perf(f, &name);
+                }
                 self.stats.functions += 1;
                 self.stats.compile_us += f.compile_us;
                 self.stats.code_bytes += f.code_bytes as u64;
@@ -361,6 +388,7 @@ impl Backend {
         };
         let lower_us = u64::try_from(start.elapsed().as_micros()).unwrap_or(u64::MAX);
         let code = self.compile(clif, helpers)?;
+        self.note_perf(&code, &format!("taipan-trace:{}", func.name));
         let out_words = func.snaps.iter().map(|s| s.entries.len()).max().unwrap_or(0).max(1);
         Ok(CompiledTrace {
             code,

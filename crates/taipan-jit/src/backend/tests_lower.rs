@@ -510,3 +510,20 @@ fn loop_fuel_stops_an_endless_loop() {
     let r = unsafe { t.run(&[1], &f) };
     assert_eq!(r, Err("out of fuel (loop_fuel back-edges)".to_string()));
 }
+
+#[test]
+fn perf_map_names_traces() {
+    let f = parse("func @perf_named(%0: i64) -> i64 {\n    ret %0\n}\n");
+    let mut b = backend();
+    b.enable_perf_map().expect("perf map");
+    let t = compile(&mut b, &f);
+    let path = format!("/tmp/perf-{}.map", std::process::id());
+    let map = std::fs::read_to_string(&path).unwrap_or_default();
+    let _ = std::fs::remove_file(&path);
+    let line = format!(
+        "{:x} {:x} taipan-trace:perf_named",
+        t.code.block.addr(),
+        t.code.code_bytes
+    );
+    assert!(map.lines().any(|l| l == line), "{line} not in\n{map}");
+}
