@@ -6,15 +6,26 @@
 //! PC-relative fields patched at the final address) → [`PendingBlock::seal`] (read+execute)
 //! → a [`JitFunction`]: entry address, code bytes, compile time.
 //!
-//! The trace IR reaches Cranelift through [`lower`] (one `lower_<op>` per IR op). Calls into
-//! the Rust runtime (slow paths) are `colocated=false` imports in [`HELPER_NAMESPACE`]
-//! ([`import_helper`]), resolved against a [`HelperTable`] by absolute address.
+//! The trace IR reaches Cranelift through [`lower()`] (one match arm per IR op, in the op
+//! table's order; the machine ABI of a trace, [`TraceFn`], is documented there), and
+//! [`Backend::compile_trace`] returns a [`CompiledTrace`] whose [`CompiledTrace::run`] decodes
+//! the status word into a [`TraceOutcome`]. Calls into the Rust runtime (slow paths) are
+//! `colocated=false` imports in [`HELPER_NAMESPACE`] ([`import_helper`]), resolved against a
+//! [`HelperTable`] by absolute address. [`check`] runs compiled traces the way
+//! `ir::eval` runs IR, for the differential filetests.
 //!
 //! Calling compiled code is the one `unsafe` step outside the arena: the caller states the
-//! Rust `extern "C"` type matching the Cranelift signature ([`JitFunction::as_fn`]).
+//! Rust `extern "C"` type matching the Cranelift signature ([`JitFunction::as_fn`]), or uses
+//! [`CompiledTrace::run`] for traces.
 //!
-//! Measurements are recorded per function (`compile_us`, `code_bytes`) and summed in
-//! [`JitStats`] for `--jit-stats`.
+//! Observability: per function `compile_us` and `code_bytes` (summed in [`JitStats`] for
+//! `--jit-stats`, with failures and arena-full counts), Cranelift's disassembly on request
+//! ([`Backend::set_disasm`]) and a perf map ([`Backend::enable_perf_map`]).
+//!
+//! Measured (dev profile: dependencies at opt-level 1, Cranelift verifier on; min of 10 on
+//! the 2-core machine): a one-op function lowers in ~6 µs and compiles+installs in ~85 µs
+//! (21 code bytes); a 50-guard loop trace lowers in ~50 µs and compiles+installs in ~1.1 ms
+//! (1 571 code bytes). `cargo test -p taipan-jit --lib measure -- --nocapture` prints them.
 //!
 //! [`PendingBlock::seal`]: crate::arena::PendingBlock::seal
 
@@ -283,7 +294,7 @@ impl Backend {
     }
 }
 
-/// A compiled trace (the [`TraceFn`] ABI, see [`lower`]).
+/// A compiled trace (the [`TraceFn`] ABI, see [`lower()`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompiledTrace {
     /// The installed machine code.
