@@ -4,6 +4,10 @@
 //! printer and a parser that round-trip, a verifier), `opt` (one pass per file, one pipeline
 //! function), `arena` (W^X executable memory) and `backend` (lowering to Cranelift). The
 //! recorder that turns interpreter executions into IR lives with the interpreter.
+//!
+//! Tests: unit tests beside the code (including a differential fuzz test of every pass
+//! against the reference evaluator, `opt::fuzz_tests`) and the text-IR filetests of
+//! `tests/ir/` at the repository root (runner `tests/ir.rs`; format in `tests/ir/README.md`).
 
 pub mod arena;
 pub mod backend;

@@ -336,8 +336,8 @@ pub fn eval(
         }
     }
     let mut vals: Vec<Option<Val>> = vec![None; f.insns.len()];
-    for (i, a) in args.iter().enumerate() {
-        vals[i] = Some(*a);
+    for (slot, a) in vals.iter_mut().zip(args) {
+        *slot = Some(*a);
     }
     let exits = f.exits();
     let mut fuel = fuel;
@@ -446,7 +446,10 @@ pub fn eval(
                     })
                     .collect();
                 for (&i, v) in phis.iter().zip(new) {
-                    vals[i] = Some(v.ok_or_else(|| format!("%{i}: back-edge value undefined"))?);
+                    let v = v.ok_or_else(|| format!("%{i}: back-edge value undefined"))?;
+                    if let Some(slot) = vals.get_mut(i) {
+                        *slot = Some(v);
+                    }
                 }
                 from_jump = true;
                 pc = lp + 1;

@@ -31,7 +31,7 @@
 //! (instructions that can exit) of a trace in order, for per-exit counters.
 //!
 //! # Text form
-//! See [`print`] for the grammar; [`parse`] reads it back and `print(parse(t)) == t` for
+//! See [`mod@print`] for the grammar; [`mod@parse`] reads it back and `print(parse(t)) == t` for
 //! canonical text (values numbered `%0, %1, ...` in order, snapshots `s0, s1, ...`).
 //! [`verify`] checks every rule above; [`eval`] is a reference interpreter.
 

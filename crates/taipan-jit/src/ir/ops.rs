@@ -1,6 +1,6 @@
 //! The op table: every IR micro-op declared once, with everything the other stages derive.
 //!
-//! Each row of [`define_ops!`] gives the op's Rust name, its text name, the kinds of its value
+//! Each row of `define_ops!` gives the op's Rust name, its text name, the kinds of its value
 //! operands ([`Kind`]), the kind of its immediate ([`ImmKind`]), its result rule ([`Res`]),
 //! its effect ([`Effect`]), whether it can exit the trace (then it takes a snapshot) and its
 //! documentation. The [`Op`] enum, [`Op::name`], [`Op::from_name`], [`Op::info`] and

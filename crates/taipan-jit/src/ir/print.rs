@@ -17,7 +17,8 @@
 //! Values are numbered by position (`%N` is instruction N, parameters first) and snapshots
 //! by arena index, so the printed text of a function is canonical: printing, parsing and
 //! printing again gives the same text. Floats print in Rust's shortest round-trip form
-//! (`2.5`, `1e300`, `-0.0`, `NaN`, `inf`); words in hex. A snapshot is printed just before
+//! (`2.5`, `1e300`, `-0.0`, `NaN`, `inf`; a NaN's payload is not kept: it reads back as the
+//! canonical quiet NaN); words in hex. A snapshot is printed just before
 //! the instruction at its position. `;` starts a comment (the parser skips it; the printer
 //! writes none).
 

@@ -292,3 +292,32 @@ pub fn verify(f: &Func) -> Result<(), VerifyError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Builder, Op, Type};
+
+    #[test]
+    fn void_operand_is_named() {
+        let mut b = Builder::new("f", &[Type::Ptr, Type::I64], Type::I64);
+        let st = b.store(Op::StoreInt, InsnId(0), 1, Some(InsnId(1)));
+        let bad = b.binary(Op::IntAdd, InsnId(1), st);
+        b.op(Op::Ret, &[bad], Imm::None, None);
+        let err = verify(&b.finish()).err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("@f: int_add (%3): operand 2 (%2) has type void, expected i64")
+        );
+    }
+
+    #[test]
+    fn builder_output_verifies() {
+        let mut b = Builder::new("g", &[Type::I64], Type::I64);
+        let one = b.const_i64(1);
+        let s = b.snapshot(3, vec![]);
+        let sum = b.exiting(Op::IntAddOv, &[InsnId(0), one], s);
+        b.op(Op::Ret, &[sum], Imm::None, None);
+        assert_eq!(verify(&b.finish()), Ok(()));
+    }
+}

@@ -8,8 +8,14 @@
 //!   needed) and its int payload `v`, forgets its other payload views, and forgets every
 //!   field of every other base (a different base value may still be the same address);
 //! - a `call` declared `writes` forgets everything; the `loop` marker forgets what the loop
-//!   body may overwrite ([`crate::opt::LoopWrites`]: on the back edge memory comes from the
+//!   body may overwrite (see [`crate::opt::memory`]: on the back edge memory comes from the
 //!   loop body, and this walk is not iterative).
+//!
+//! Loop-carried slots: when the loop body stores through one base only (no writing call),
+//! a slot whose payload is known before the loop and which the body stores gets a new
+//! `phi known, last-stored-value` after the `loop` marker, and loads in the loop before the
+//! body's store read the phi — the slot's value travels in a register from one iteration to
+//! the next (stores stay: memory is still up to date at every exit).
 //!
 //! Guards and exits neither read nor write memory as far as this pass is concerned: a
 //! snapshot only names SSA values. Dead-store elimination is not done (every exit reads
@@ -18,8 +24,8 @@
 use std::collections::HashMap;
 
 use crate::ir::{CallEffect, Func, Imm, InsnId, Op, Tag};
-use crate::opt::loop_writes;
-use crate::opt::rewrite::{Action, Rewriter, rewrite};
+use crate::opt::memory::{LoopWrites, last_stores, loop_writes};
+use crate::opt::rewrite::{Action, Rewriter, emit_new, rewrite};
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Field {
@@ -61,6 +67,7 @@ fn store_field(op: Op) -> Option<Option<Field>> {
 pub fn forward(f: &Func) -> Func {
     let mut mem: HashMap<(InsnId, u32, Field), Known> = HashMap::new();
     let writes = loop_writes(f);
+    let carried = last_stores(f);
     rewrite(f, |rw: &mut Rewriter<'_>, _old, insn| {
         let (base, slot) = match (insn.args.first(), &insn.imm) {
             (Some(&b), Imm::Slot(s)) => (b, *s),
@@ -68,7 +75,26 @@ pub fn forward(f: &Func) -> Func {
                 match insn.op {
                     Op::Loop => {
                         let w = writes.renamed(|b| rw.map(b));
-                        mem.retain(|&(b, s, _), _| w.preserves(b, s));
+                        let before = mem.clone();
+                        mem.retain(|&(b, s, _), k| match k {
+                            Known::TagConst(t) => w.preserves_tag(b, s, *t),
+                            Known::Value(_) => w.preserves(b, s),
+                        });
+                        // Loop-carried slots: known before the loop, stored by the body.
+                        let LoopWrites::Slots { base, .. } = w else {
+                            return Action::Keep;
+                        };
+                        let marker = emit_new(rw, insn.clone());
+                        for &(slot, op, back) in &carried {
+                            let Some(field) = store_field(op).flatten() else {
+                                continue;
+                            };
+                            if let Some(Known::Value(entry)) = before.get(&(base, slot, field)) {
+                                let phi = rw.phi(*entry, back);
+                                mem.insert((base, slot, field), Known::Value(phi));
+                            }
+                        }
+                        return Action::Replace(marker);
                     }
                     Op::Call if matches!(&insn.imm, Imm::Call(c) if c.effect == CallEffect::Writes) => mem.clear(),
                     _ => {}

@@ -1,31 +1,46 @@
 //! The trace optimizer: one pass per file, listed in order by [`pipeline`].
 //!
-//! Every pass is a function `fn(&Func) -> Func` that builds a new function (through
-//! [`rewrite::rewrite`] for the forward passes), so passes compose and each can be tested
-//! alone from text IR (`tests/ir/opt/*.ir`). [`run_passes`] runs a list of them by name and
-//! verifies the IR after each one when asked (always in the filetests; in debug builds in
-//! [`pipeline`]), naming the pass that broke an invariant.
+//! Every pass is a function `fn(&Func) -> Func` that takes verified IR (on anything else it
+//! does not panic, but its output is unspecified and the verifier will say so) and builds a
+//! new function (through [`rewrite::rewrite`] for the forward passes), so passes compose and
+//! each can be tested alone from text IR (`tests/ir/opt/*.ir`). [`run_passes`] runs a list
+//! of them by name and verifies the IR after each one when asked (always in the filetests;
+//! in debug builds in [`pipeline`]), naming the pass that broke an invariant;
+//! [`run_passes_observed`] also reports each pass's time and size ([`PassStat`]) and output,
+//! for statistics and per-pass dumps.
+//!
+//! The order in [`PIPELINE`]: forwarding and type propagation first (they turn loads and
+//! tag checks into constants and known values), folding and CSE to clean up, then peeling
+//! (so the loop copy meets a simplified preamble), the same passes again to remove the loop
+//! copy's invariant work, and DCE last.
 //!
 //! Passes (see each file): [`peel`] (loop peeling by copy-substitution, so invariant work
 //! runs once before the loop), [`forward`] (slot load/store forwarding), [`guards`] (type
 //! propagation and guard elimination), [`fold`] (constant folding and algebraic
 //! simplification), [`cse`] (common-subexpression elimination, including redundant guards),
-//! [`dce`] (dead-code elimination, unused snapshots included).
+//! [`dce`] (dead-code elimination, unused snapshots included). [`memory`] is the loop-write
+//! analysis `forward` and `guards` share; [`rewrite`] the copy-substitution driver.
 //!
-//! Not yet: unboxing of boxed objects, allocation sinking, dead-store elimination.
+//! Not yet: unboxing of boxed objects, allocation sinking, dead-store elimination,
+//! snapshot compression (dropping entries that restore what memory already holds).
 
 pub mod cse;
 pub mod dce;
 pub mod fold;
 pub mod forward;
+#[cfg(test)]
+mod fuzz_tests;
 pub mod guards;
+pub mod memory;
 pub mod peel;
 pub mod rewrite;
 
 use std::fmt;
+use std::time::Instant;
 
+use crate::ir::Func;
 use crate::ir::verify::{VerifyError, verify};
-use crate::ir::{CallEffect, Func, Imm, InsnId, Op};
+pub use memory::{LoopWrites, loop_writes};
 
 /// A pass: reads a function, returns the optimized copy.
 pub type Pass = fn(&Func) -> Func;
@@ -70,28 +85,60 @@ impl fmt::Display for PassError {
 
 impl std::error::Error for PassError {}
 
+/// What one pass did (for `--jit-stats`, per-pass timers and per-pass IR dumps).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct PassStat {
+    /// The pass.
+    pub name: &'static str,
+    /// Wall time of the pass itself (not the verifier), in nanoseconds.
+    pub nanos: u64,
+    /// Instructions before the pass.
+    pub insns_before: usize,
+    /// Instructions after the pass.
+    pub insns_after: usize,
+}
+
 /// Looks up a pass by name.
-pub fn pass_by_name(name: &str) -> Option<Pass> {
-    PASSES.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+pub fn pass_by_name(name: &str) -> Option<(&'static str, Pass)> {
+    PASSES.iter().find(|(n, _)| *n == name).copied()
 }
 
 /// Runs the named passes in order (`pipeline` expands to [`PIPELINE`]), verifying after each
 /// one if `check`.
 pub fn run_passes(f: &Func, names: &[&str], check: bool) -> Result<Func, PassError> {
+    run_passes_observed(f, names, check, &mut |_, _| {})
+}
+
+/// [`run_passes`], calling `observe` after each pass with its [`PassStat`] and its output.
+pub fn run_passes_observed(
+    f: &Func,
+    names: &[&str],
+    check: bool,
+    observe: &mut dyn FnMut(&PassStat, &Func),
+) -> Result<Func, PassError> {
     let mut cur = f.clone();
     for &name in names {
         if name == "pipeline" {
-            cur = run_passes(&cur, PIPELINE, check)?;
+            cur = run_passes_observed(&cur, PIPELINE, check, observe)?;
             continue;
         }
-        let pass = pass_by_name(name).ok_or_else(|| PassError::Unknown(name.to_string()))?;
-        cur = pass(&cur);
+        let (name, pass) = pass_by_name(name).ok_or_else(|| PassError::Unknown(name.to_string()))?;
+        let start = Instant::now();
+        let next = pass(&cur);
+        let stat = PassStat {
+            name,
+            nanos: u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX),
+            insns_before: cur.insns.len(),
+            insns_after: next.insns.len(),
+        };
+        cur = next;
         if check {
             verify(&cur).map_err(|err| PassError::Invalid {
                 pass: name.to_string(),
                 err,
             })?;
         }
+        observe(&stat, &cur);
     }
     Ok(cur)
 }
@@ -102,73 +149,29 @@ pub fn pipeline(f: &Func) -> Result<Func, PassError> {
     run_passes(f, PIPELINE, cfg!(debug_assertions))
 }
 
-/// What the body of a trace's loop (from the `loop` marker to the end) may write: memory
-/// facts known before the loop survive the marker only for slots the body cannot change.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub enum LoopWrites {
-    /// No store and no writing call.
-    Nothing,
-    /// Stores only, all through one base value (an id of the function analyzed), to these
-    /// slots; no writing call.
-    Slots {
-        /// The one base the body stores through.
-        base: InsnId,
-        /// The slots it stores to.
-        slots: Vec<u32>,
-    },
-    /// Stores through several bases, or a call declared `writes`.
-    Anything,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::parse::parse_func;
 
-impl LoopWrites {
-    /// The same with the base renamed (from the analyzed function's ids to a rewrite's).
-    pub fn renamed(&self, map: impl Fn(InsnId) -> InsnId) -> LoopWrites {
-        match self {
-            LoopWrites::Slots { base, slots } => LoopWrites::Slots {
-                base: map(*base),
-                slots: slots.clone(),
-            },
-            w => w.clone(),
-        }
+    #[test]
+    fn observed_pipeline_reports_every_pass() {
+        let f = parse_func(
+            "func @f(%0: i64) -> i64 {\n    %1 = const_i64 2\n    %2 = const_i64 3\n    \
+             %3 = int_mul %1, %2\n    %4 = int_add %0, %3\n    ret %4\n}\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let mut seen = Vec::new();
+        let g =
+            run_passes_observed(&f, &["pipeline"], true, &mut |s, _| seen.push(*s)).unwrap_or_else(|e| panic!("{e}"));
+        let names: Vec<&str> = seen.iter().map(|s| s.name).collect();
+        assert_eq!(names, PIPELINE);
+        assert_eq!(seen.first().map(|s| s.insns_before), Some(f.insns.len()));
+        assert_eq!(seen.last().map(|s| s.insns_after), Some(g.insns.len()));
+        assert_eq!(g.insns.len(), 4);
+        assert!(matches!(
+            run_passes(&f, &["nope"], true),
+            Err(PassError::Unknown(n)) if n == "nope"
+        ));
     }
-
-    /// Whether slot `slot` of base `base` (an id of the analyzed function) keeps its
-    /// content across the loop body.
-    pub fn preserves(&self, base: InsnId, slot: u32) -> bool {
-        match self {
-            LoopWrites::Nothing => true,
-            LoopWrites::Slots { base: b, slots } => *b == base && !slots.contains(&slot),
-            LoopWrites::Anything => false,
-        }
-    }
-}
-
-/// Scans the loop body of `f` (nothing if `f` has no loop).
-pub fn loop_writes(f: &Func) -> LoopWrites {
-    let Some(lp) = f.loop_pos() else {
-        return LoopWrites::Nothing;
-    };
-    let mut out = LoopWrites::Nothing;
-    for insn in f.insns.iter().skip(lp) {
-        let writes_all = insn.op == Op::Call && matches!(&insn.imm, Imm::Call(c) if c.effect == CallEffect::Writes);
-        if writes_all {
-            return LoopWrites::Anything;
-        }
-        if let (Some(_), Imm::Slot(slot), Some(&b)) = (insn.op.slot_tag(), &insn.imm, insn.args.first())
-            && insn.op.info().effect == crate::ir::Effect::Writes
-        {
-            out = match out {
-                LoopWrites::Nothing => LoopWrites::Slots {
-                    base: b,
-                    slots: vec![*slot],
-                },
-                LoopWrites::Slots { base, mut slots } if base == b => {
-                    slots.push(*slot);
-                    LoopWrites::Slots { base, slots }
-                }
-                _ => return LoopWrites::Anything,
-            };
-        }
-    }
-    out
 }

@@ -91,8 +91,8 @@ pub fn peel(f: &Func) -> Func {
         map: vec![None; n],
         snaps: HashMap::new(),
     };
-    for i in 0..f.params.len() {
-        pre.map[i] = Some(InsnId(i as u32));
+    for (i, m) in pre.map.iter_mut().enumerate().take(f.params.len()) {
+        *m = Some(InsnId(i as u32));
     }
     for i in f.params.len()..lp {
         pre.copy(&mut b, i);

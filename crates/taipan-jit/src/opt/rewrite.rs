@@ -11,7 +11,8 @@
 //! renamed: a snapshot no kept instruction uses disappears, and one that stays is still
 //! positioned before its users with only earlier values in it. A `phi`'s back-edge operand
 //! is a forward reference: the visitor sees it still as an *old* id, and the driver renames
-//! it once the whole body has been copied.
+//! it once the whole body has been copied. A pass may also create phis
+//! ([`Rewriter::phi`]), with the same late renaming of their back-edge operand.
 
 use crate::ir::{Builder, Func, Insn, InsnId, Op, SnapId, SnapVal};
 
@@ -39,10 +40,13 @@ pub struct Rewriter<'a> {
     pub b: Builder,
     map: Vec<Option<InsnId>>,
     snap_map: Vec<Option<SnapId>>,
+    /// Phis emitted so far with the *old* id of their back-edge operand, renamed at the end.
+    phis: Vec<(InsnId, InsnId)>,
 }
 
 impl Rewriter<'_> {
-    /// The new id of old value `old` ([`MISSING`]-like id `u32::MAX` if it was dropped).
+    /// The new id of old value `old` (`InsnId(u32::MAX)`, which names nothing, if it was
+    /// dropped).
     pub fn map(&self, old: InsnId) -> InsnId {
         self.map.get(old.index()).copied().flatten().unwrap_or(MISSING)
     }
@@ -83,6 +87,15 @@ impl Rewriter<'_> {
         n
     }
 
+    /// Emits a new `phi entry, back` right after the `loop` marker (the visitor of the `loop`
+    /// emits the marker itself first): `entry` is a new id, `back_old` an *old* id (the value
+    /// the back edge brings), renamed when the whole body has been copied.
+    pub fn phi(&mut self, entry: InsnId, back_old: InsnId) -> InsnId {
+        let id = self.b.binary(Op::Phi, entry, entry);
+        self.phis.push((id, back_old));
+        id
+    }
+
     /// Emits `insn` (already renamed), copying its snapshot if it names an old one.
     fn emit(&mut self, mut insn: Insn) -> InsnId {
         if let Some(s) = insn.snap {
@@ -101,11 +114,11 @@ pub fn rewrite(f: &Func, mut visit: impl FnMut(&mut Rewriter<'_>, InsnId, &Insn)
         b: Builder::new(&f.name, &f.params, f.ret),
         map: vec![None; f.insns.len()],
         snap_map: vec![None; f.snaps.len()],
+        phis: Vec::new(),
     };
-    for i in 0..f.params.len() {
-        rw.map[i] = Some(InsnId(i as u32));
+    for (i, m) in rw.map.iter_mut().enumerate().take(f.params.len()) {
+        *m = Some(InsnId(i as u32));
     }
-    let mut phis: Vec<(InsnId, InsnId)> = Vec::new();
     for (idx, insn) in f.insns.iter().enumerate().skip(f.params.len()) {
         let old_id = InsnId(idx as u32);
         let mut renamed = insn.clone();
@@ -119,7 +132,7 @@ pub fn rewrite(f: &Func, mut visit: impl FnMut(&mut Rewriter<'_>, InsnId, &Insn)
                 let back = (insn.op == Op::Phi).then(|| insn.args.get(1).copied()).flatten();
                 let new = rw.emit(renamed);
                 if let Some(b) = back {
-                    phis.push((new, b));
+                    rw.phis.push((new, b));
                 }
                 rw.map[idx] = Some(new);
             }
@@ -127,7 +140,7 @@ pub fn rewrite(f: &Func, mut visit: impl FnMut(&mut Rewriter<'_>, InsnId, &Insn)
             Action::Drop => rw.map[idx] = None,
         }
     }
-    for (new, old_back) in phis {
+    for (new, old_back) in std::mem::take(&mut rw.phis) {
         let v = rw.map(old_back);
         rw.b.set_arg(new, 1, v);
     }
