@@ -453,6 +453,10 @@ fn random_traces_agree_with_the_evaluator() {
         let text = random_trace(&mut rng, n);
         let f = parse(&text);
         let t = compile(&mut b, &f);
+        // The optimized trace, compiled, must agree with the evaluator on the original too
+        // (outcomes compared as text: passes renumber exits and snapshots).
+        let g = crate::opt::run_passes(&f, &["pipeline"], true).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let tg = compile(&mut b, &g);
         for _ in 0..12 {
             let x = *rng.pick(&interesting);
             let y = *rng.pick(&interesting);
@@ -472,6 +476,10 @@ fn random_traces_agree_with_the_evaluator() {
             let got = run_trace(&t, &f, &args, &mut f_jit).unwrap_or_else(|e| panic!("{e}\n{text}"));
             assert!(same(&want, &got), "{args:?}: eval {want:?}, jit {got:?}\n{text}");
             assert_eq!(f_eval, f_jit, "{args:?}: frames differ\n{text}");
+            let mut f_opt = frame.clone();
+            let got = run_trace(&tg, &g, &args, &mut f_opt).unwrap_or_else(|e| panic!("{e}\n{text}"));
+            assert_eq!(want.to_string(), got.to_string(), "{args:?}: optimized\n{text}");
+            assert_eq!(f_eval, f_opt, "{args:?}: optimized: frames differ\n{text}");
         }
     }
 }
