@@ -328,119 +328,182 @@ impl Rng {
     }
 }
 
-/// A random straight-line trace over `i64`/`f64`/`bool` values and a 4-slot frame, with
-/// guards and overflow checks (each with a snapshot of random live values), ending in `ret`
-/// or `exit`.
-fn random_trace(rng: &mut Rng, n: usize) -> String {
-    let mut t = String::from("func @r(%i0: i64, %i1: i64, %f0: f64, %fr: ptr) -> i64 {\n");
-    let (mut ints, mut floats, mut bools) = (
-        vec!["%i0".to_string(), "%i1".to_string()],
-        vec!["%f0".to_string()],
-        Vec::<String>::new(),
-    );
-    let mut snaps = 0;
-    for k in 0..n {
-        let v = format!("%v{k}");
-        let a = rng.pick(&ints).clone();
-        let b = rng.pick(&ints).clone();
-        match rng.below(10) {
-            0..=2 => {
-                let op = *rng.pick(&[
-                    "int_add", "int_sub", "int_mul", "int_and", "int_or", "int_xor", "int_shl", "int_shr",
-                ]);
-                t.push_str(&format!("    {v} = {op} {a}, {b}\n"));
-                ints.push(v);
-            }
-            3 | 4 => {
-                let op = *rng.pick(&["int_add_ov", "int_sub_ov", "int_mul_ov", "int_floordiv", "int_mod"]);
-                let s = snapshot(rng, &mut snaps, &ints, &floats, &bools, &mut t);
-                t.push_str(&format!("    {v} = {op} {a}, {b}, {s}\n"));
-                ints.push(v);
-            }
-            5 => {
-                let x = rng.pick(&floats).clone();
-                let y = rng.pick(&floats).clone();
-                let op = *rng.pick(&["float_add", "float_sub", "float_mul", "float_div"]);
-                t.push_str(&format!("    {v} = {op} {x}, {y}\n"));
-                floats.push(v.clone());
-                if rng.below(2) == 0 {
-                    t.push_str(&format!("    {v}c = int_to_float {a}\n"));
-                    floats.push(format!("{v}c"));
+/// A random trace under construction: its text and the values defined so far, by type.
+struct Gen<'r> {
+    rng: &'r mut Rng,
+    t: String,
+    ints: Vec<String>,
+    floats: Vec<String>,
+    bools: Vec<String>,
+    snaps: usize,
+}
+
+impl<'r> Gen<'r> {
+    fn new(rng: &'r mut Rng, header: &str, ints: &[&str], floats: &[&str]) -> Gen<'r> {
+        Gen {
+            rng,
+            t: header.to_string(),
+            ints: ints.iter().map(|s| s.to_string()).collect(),
+            floats: floats.iter().map(|s| s.to_string()).collect(),
+            bools: Vec::new(),
+            snaps: 0,
+        }
+    }
+
+    fn int(&mut self) -> String {
+        self.rng.pick(&self.ints).clone()
+    }
+
+    fn float(&mut self) -> String {
+        self.rng.pick(&self.floats).clone()
+    }
+
+    fn line(&mut self, l: &str) {
+        self.t.push_str("    ");
+        self.t.push_str(l);
+        self.t.push('\n');
+    }
+
+    /// Emits a snapshot of random values into the 4 frame slots and returns its name.
+    fn snapshot(&mut self) -> String {
+        let name = format!("s{}", self.snaps);
+        self.snaps += 1;
+        let mut entries = Vec::new();
+        for slot in 0..4 {
+            let e = match self.rng.below(5) {
+                0 => continue,
+                1 => "none".to_string(),
+                2 => self.float(),
+                3 if !self.bools.is_empty() => self.rng.pick(&self.bools).clone(),
+                _ => self.int(),
+            };
+            entries.push(format!("{slot}: {e}"));
+        }
+        let pc = self.rng.below(100);
+        self.line(&format!("{name} = snap pc={pc} [{}]", entries.join(", ")));
+        name
+    }
+
+    /// `n` random instructions: int/float arithmetic, overflow checks, compares, guards,
+    /// frame loads and stores; new values are named `%{prefix}{k}`.
+    fn body(&mut self, n: usize, prefix: &str) {
+        for k in 0..n {
+            let v = format!("%{prefix}{k}");
+            let (a, b) = (self.int(), self.int());
+            match self.rng.below(10) {
+                0..=2 => {
+                    let op = *self.rng.pick(&[
+                        "int_add", "int_sub", "int_mul", "int_and", "int_or", "int_xor", "int_shl", "int_shr",
+                    ]);
+                    self.line(&format!("{v} = {op} {a}, {b}"));
+                    self.ints.push(v);
                 }
-            }
-            6 => {
-                let op = *rng.pick(&["int_lt", "int_eq", "int_ge", "float_lt", "float_ne"]);
-                let (x, y) = if op.starts_with("float") {
-                    (rng.pick(&floats).clone(), rng.pick(&floats).clone())
-                } else {
-                    (a, b)
-                };
-                t.push_str(&format!("    {v} = {op} {x}, {y}\n"));
-                bools.push(v);
-            }
-            7 if !bools.is_empty() => {
-                let c = rng.pick(&bools).clone();
-                let g = *rng.pick(&["guard_true", "guard_false"]);
-                let s = snapshot(rng, &mut snaps, &ints, &floats, &bools, &mut t);
-                t.push_str(&format!("    {g} {c}, {s}\n"));
-            }
-            8 => {
-                let slot = rng.below(4);
-                match rng.below(3) {
-                    0 => t.push_str(&format!("    store_int %fr, {slot}, {a}\n")),
-                    1 => {
-                        let x = rng.pick(&floats).clone();
-                        t.push_str(&format!("    store_float %fr, {slot}, {x}\n"));
+                3 | 4 => {
+                    let op = *self
+                        .rng
+                        .pick(&["int_add_ov", "int_sub_ov", "int_mul_ov", "int_floordiv", "int_mod"]);
+                    let s = self.snapshot();
+                    self.line(&format!("{v} = {op} {a}, {b}, {s}"));
+                    self.ints.push(v);
+                }
+                5 => {
+                    let (x, y) = (self.float(), self.float());
+                    let op = *self.rng.pick(&["float_add", "float_sub", "float_mul", "float_div"]);
+                    self.line(&format!("{v} = {op} {x}, {y}"));
+                    self.floats.push(v.clone());
+                    if self.rng.below(2) == 0 {
+                        self.line(&format!("{v}c = int_to_float {a}"));
+                        self.floats.push(format!("{v}c"));
                     }
-                    _ => t.push_str(&format!("    store_none %fr, {slot}\n")),
                 }
-            }
-            _ => {
-                let slot = rng.below(4);
-                t.push_str(&format!("    {v} = load_int %fr, {slot}\n"));
-                ints.push(v.clone());
-                t.push_str(&format!("    {v}t = load_tag %fr, {slot}\n"));
-                ints.push(format!("{v}t"));
+                6 => {
+                    let op = *self.rng.pick(&["int_lt", "int_eq", "int_ge", "float_lt", "float_ne"]);
+                    let (x, y) = if op.starts_with("float") {
+                        (self.float(), self.float())
+                    } else {
+                        (a, b)
+                    };
+                    self.line(&format!("{v} = {op} {x}, {y}"));
+                    self.bools.push(v);
+                }
+                7 if !self.bools.is_empty() => {
+                    let c = self.rng.pick(&self.bools).clone();
+                    let g = *self.rng.pick(&["guard_true", "guard_false"]);
+                    let s = self.snapshot();
+                    self.line(&format!("{g} {c}, {s}"));
+                }
+                8 => {
+                    let slot = self.rng.below(4);
+                    match self.rng.below(3) {
+                        0 => self.line(&format!("store_int %fr, {slot}, {a}")),
+                        1 => {
+                            let x = self.float();
+                            self.line(&format!("store_float %fr, {slot}, {x}"));
+                        }
+                        _ => self.line(&format!("store_none %fr, {slot}")),
+                    }
+                }
+                _ => {
+                    let slot = self.rng.below(4);
+                    self.line(&format!("{v} = load_int %fr, {slot}"));
+                    self.ints.push(v.clone());
+                    self.line(&format!("{v}t = load_tag %fr, {slot}"));
+                    self.ints.push(format!("{v}t"));
+                }
             }
         }
     }
-    if rng.below(5) == 0 {
-        let s = snapshot(rng, &mut snaps, &ints, &floats, &bools, &mut t);
-        t.push_str(&format!("    exit {s}\n}}\n"));
-    } else {
-        let r = rng.pick(&ints).clone();
-        t.push_str(&format!("    ret {r}\n}}\n"));
-    }
-    t
 }
 
-fn snapshot(
-    rng: &mut Rng,
-    snaps: &mut usize,
-    ints: &[String],
-    floats: &[String],
-    bools: &[String],
-    t: &mut String,
-) -> String {
-    let name = format!("s{snaps}");
-    *snaps += 1;
-    let mut entries = Vec::new();
-    for slot in 0..4 {
-        let e = match rng.below(5) {
-            0 => continue,
-            1 => "none".to_string(),
-            2 => rng.pick(floats).clone(),
-            3 if !bools.is_empty() => rng.pick(bools).clone(),
-            _ => rng.pick(ints).clone(),
-        };
-        entries.push(format!("{slot}: {e}"));
+const RANDOM_PARAMS: &str = "(%i0: i64, %i1: i64, %f0: f64, %fr: ptr)";
+
+/// A random straight-line trace over `i64`/`f64`/`bool` values and a 4-slot frame, with
+/// guards and overflow checks (each with a snapshot of random values), ending in `ret` or
+/// `exit`.
+fn random_trace(rng: &mut Rng, n: usize) -> String {
+    let header = format!("func @r{RANDOM_PARAMS} -> i64 {{\n");
+    let mut g = Gen::new(rng, &header, &["%i0", "%i1"], &["%f0"]);
+    g.body(n, "v");
+    if g.rng.below(5) == 0 {
+        let s = g.snapshot();
+        g.line(&format!("exit {s}"));
+    } else {
+        let r = g.int();
+        g.line(&format!("ret {r}"));
     }
-    t.push_str(&format!(
-        "    {name} = snap pc={} [{}]\n",
-        rng.below(100),
-        entries.join(", ")
-    ));
-    name
+    g.t.push_str("}\n");
+    g.t
+}
+
+/// A random looping trace: a counter and three loop-carried values (phis), a counter guard
+/// that leaves after at most 20 iterations, then a random body of `n` instructions.
+fn random_loop_trace(rng: &mut Rng, n: usize) -> String {
+    let header = format!(
+        "func @l{RANDOM_PARAMS} -> void {{
+    %zero = const_i64 0
+    %one = const_i64 1
+    %lim = const_i64 20
+    loop
+    %k = phi %zero, %k2
+    %pa = phi %i0, %na
+    %pb = phi %i1, %nb
+    %pf = phi %f0, %nf
+    %kc = int_lt %k, %lim
+"
+    );
+    let mut g = Gen::new(rng, &header, &["%i0", "%i1", "%k", "%pa", "%pb"], &["%f0", "%pf"]);
+    let s = g.snapshot();
+    g.line(&format!("guard_true %kc, {s}"));
+    g.body(n, "w");
+    let (na, nb, nf) = (g.int(), g.int(), g.float());
+    // Back-edge operands must be defined in the loop body: pass them through one op each.
+    g.line(&format!("%na = int_or {na}, {na}"));
+    g.line(&format!("%nb = int_xor {nb}, %zero"));
+    g.line(&format!("%nf = float_mul {nf}, {nf}"));
+    g.line("%k2 = int_add %k, %one");
+    g.line("jump");
+    g.t.push_str("}\n");
+    g.t
 }
 
 #[test]
@@ -448,9 +511,13 @@ fn random_traces_agree_with_the_evaluator() {
     let mut rng = Rng(0x7a1_9a4);
     let mut b = backend();
     let interesting = [0, 1, -1, 2, 3, -5, 63, 64, i64::MAX, i64::MIN, 1 << 40];
-    for _ in 0..300 {
+    for round in 0..400 {
         let n = 5 + rng.below(40);
-        let text = random_trace(&mut rng, n);
+        let text = if round % 4 == 3 {
+            random_loop_trace(&mut rng, n)
+        } else {
+            random_trace(&mut rng, n)
+        };
         let f = parse(&text);
         let t = compile(&mut b, &f);
         // The optimized trace, compiled, must agree with the evaluator on the original too
