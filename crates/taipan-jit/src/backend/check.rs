@@ -160,16 +160,15 @@ pub fn run_trace(trace: &CompiledTrace, f: &Func, args: &[Val], frame: &mut [Slo
     // one 16-byte slot per frame slot; the evaluator ran the same function on the same
     // inputs first and rejects any access outside the frame, so the compiled code's slot
     // accesses stay inside `mem`. Helpers are `test_helpers`, matching `TestHelpers`.
-    let result = unsafe { trace.run(&words, f) }?;
+    let result = unsafe { trace.run(&words) }?;
     let outcome = match result {
         TraceOutcome::Ret(bits) => Outcome::Ret(to_val(f.ret, bits, (lo, hi))?),
         TraceOutcome::Exit { exit, values } => {
-            let insn_id = *f
-                .exits()
+            let info = trace
+                .exits
                 .get(exit.index())
                 .ok_or_else(|| format!("exit {exit} out of range"))?;
-            let insn = f.insn(insn_id).ok_or("bad exit instruction")?;
-            let snap_id = insn.snap.ok_or("exit without snapshot")?;
+            let (insn_id, snap_id) = (info.insn, info.snap);
             let snap = f.snaps.get(snap_id.index()).ok_or("bad snapshot")?;
             for (k, e) in snap.entries.iter().enumerate() {
                 let boxed = match e.val {

@@ -46,7 +46,7 @@ use crate::arena::{ArenaError, CodeArena, CodeBlock};
 pub use lower::{LowerOptions, STATUS_OUT_OF_FUEL, STATUS_RET, TraceFn, lower};
 pub use reloc::{HELPER_NAMESPACE, HelperTable, RelocError};
 
-use crate::ir::{ExitId, Func};
+use crate::ir::{ExitId, Func, InsnId, SnapId};
 
 /// Why a function could not be compiled and installed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -305,6 +305,20 @@ pub struct CompiledTrace {
     pub params: usize,
     /// Words of `out` the trace may write: 1 for `ret`, else the largest snapshot.
     pub out_words: usize,
+    /// The exit points in order (`ExitId(n)` is `exits[n]`), for decoding status words
+    /// without the IR.
+    pub exits: Vec<ExitInfo>,
+}
+
+/// One exit point of a compiled trace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExitInfo {
+    /// The instruction that exits (guard, overflow-checked op, division, `exit`).
+    pub insn: InsnId,
+    /// Its snapshot.
+    pub snap: SnapId,
+    /// Number of snapshot entries (words of `out` written on this exit).
+    pub entries: usize,
 }
 
 /// How a compiled trace finished.
@@ -332,8 +346,9 @@ impl CompiledTrace {
     /// reset).
     ///
     /// # Errors
-    /// A message if `args` has the wrong length or the status word is not a known exit.
-    pub unsafe fn run(&self, args: &[u64], func: &Func) -> Result<TraceOutcome, String> {
+    /// A message if `args` has the wrong length, the loop fuel ran out or the status word is
+    /// not a known exit.
+    pub unsafe fn run(&self, args: &[u64]) -> Result<TraceOutcome, String> {
         if args.len() != self.params {
             return Err(format!("{} arguments for {} parameters", args.len(), self.params));
         }
@@ -352,17 +367,11 @@ impl CompiledTrace {
             return Ok(TraceOutcome::Ret(out.first().copied().unwrap_or(0)));
         }
         let n = status - 1;
-        let exits = func.exits();
-        let insn = usize::try_from(n)
+        let info = usize::try_from(n)
             .ok()
-            .and_then(|n| exits.get(n))
-            .and_then(|&id| func.insn(id))
+            .and_then(|n| self.exits.get(n))
             .ok_or_else(|| format!("unknown status word {status}"))?;
-        let entries = insn
-            .snap
-            .and_then(|s| func.snaps.get(s.index()))
-            .map_or(0, |s| s.entries.len());
-        out.truncate(entries);
+        out.truncate(info.entries);
         Ok(TraceOutcome::Exit {
             exit: ExitId(n as u32),
             values: out,
@@ -401,11 +410,21 @@ impl Backend {
         let code = self.compile(clif, helpers)?;
         self.note_perf(&code, &format!("taipan-trace:{}", func.name));
         let out_words = func.snaps.iter().map(|s| s.entries.len()).max().unwrap_or(0).max(1);
+        let exits = func
+            .exits()
+            .into_iter()
+            .filter_map(|insn| {
+                let snap = func.insn(insn)?.snap?;
+                let entries = func.snaps.get(snap.index())?.entries.len();
+                Some(ExitInfo { insn, snap, entries })
+            })
+            .collect();
         Ok(CompiledTrace {
             code,
             lower_us,
             params: func.params.len(),
             out_words,
+            exits,
         })
     }
 }

@@ -582,7 +582,7 @@ fn loop_fuel_stops_an_endless_loop() {
         .compile_trace_with(&f, &check::test_helpers(), &opts)
         .expect("compile");
     // SAFETY: no pointer arguments, no helpers.
-    let r = unsafe { t.run(&[1], &f) };
+    let r = unsafe { t.run(&[1]) };
     assert_eq!(r, Err("out of fuel (loop_fuel back-edges)".to_string()));
 }
 
