@@ -1,4 +1,5 @@
-//! Lowering of the trace IR ([`crate::ir`]) to a Cranelift function, one `lower_<op>` arm per op.
+//! Lowering of the trace IR ([`crate::ir`]) to a Cranelift function: one pass over the
+//! instruction list, one match arm per op (ops of one shape share an arm), in `Lower::body`.
 //!
 //! # The machine ABI of a compiled trace ([`TraceFn`])
 //! `extern "C" fn(args: *const u64, out: *mut u64) -> u64`, the same for every trace:
@@ -8,7 +9,8 @@
 //!   (then `out[0]` holds `%v`'s bits), or `1 + n` when it left through exit point `xn`
 //!   ([`crate::ir::ExitId`]; the n-th instruction that can exit, see `Func::exits`); then
 //!   `out[k]` holds the bits of the `k`-th entry of that instruction's snapshot (entries that
-//!   are `none` leave `out[k]` untouched). The deoptimizer boxes them by the IR type.
+//!   are `none` leave `out[k]` untouched). The deoptimizer boxes them by the IR type;
+//!   [`STATUS_OUT_OF_FUEL`] only with [`LowerOptions::loop_fuel`] (tests).
 //!
 //! # Shape of the Cranelift function
 //! The IR is one straight line with at most one loop header. Instructions before `loop` go

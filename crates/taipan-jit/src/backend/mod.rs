@@ -6,8 +6,8 @@
 //! PC-relative fields patched at the final address) → [`PendingBlock::seal`] (read+execute)
 //! → a [`JitFunction`]: entry address, code bytes, compile time.
 //!
-//! The trace IR reaches Cranelift through [`lower()`] (one match arm per IR op, in the op
-//! table's order; the machine ABI of a trace, [`TraceFn`], is documented there), and
+//! The trace IR reaches Cranelift through [`lower()`] (one match arm per IR op; the machine
+//! ABI of a trace, [`TraceFn`], is documented there), and
 //! [`Backend::compile_trace`] returns a [`CompiledTrace`] whose [`CompiledTrace::run`] decodes
 //! the status word into a [`TraceOutcome`]. Calls into the Rust runtime (slow paths) are
 //! `colocated=false` imports in [`HELPER_NAMESPACE`] ([`import_helper`]), resolved against a
