@@ -141,3 +141,17 @@ pub fn insn_to_string(id: InsnId, insn: &Insn) -> String {
     }
     out
 }
+
+impl std::fmt::Display for Func {
+    /// The canonical text of the function ([`func_to_string`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&func_to_string(self))
+    }
+}
+
+impl std::fmt::Display for Module {
+    /// The canonical text of the module ([`module_to_string`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&module_to_string(self))
+    }
+}

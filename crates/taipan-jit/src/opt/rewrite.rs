@@ -9,10 +9,12 @@
 //!
 //! Snapshots are copied lazily, just before their first kept user, with their entries
 //! renamed: a snapshot no kept instruction uses disappears, and one that stays is still
-//! positioned before its users with only earlier values in it. A `phi`'s back-edge operand
-//! is a forward reference: the visitor sees it still as an *old* id, and the driver renames
-//! it once the whole body has been copied. A pass may also create phis
-//! ([`Rewriter::phi`]), with the same late renaming of their back-edge operand.
+//! positioned before its users with only earlier values in it. A copy identical to an
+//! earlier snapshot (same resume point, same entries after renaming) is merged into it.
+//!
+//! A `phi`'s back-edge operand is a forward reference: the visitor sees it still as an
+//! *old* id, and the driver renames it once the whole body has been copied. A pass may also
+//! create phis ([`Rewriter::phi`]), with the same late renaming of their back-edge operand.
 
 use crate::ir::{Builder, Func, Insn, InsnId, Op, SnapId, SnapVal};
 
@@ -80,7 +82,18 @@ impl Rewriter<'_> {
                 e
             })
             .collect();
-        let n = self.b.snapshot(old.pc, entries);
+        // An identical snapshot already copied serves as well (it is earlier, so its values
+        // are defined before this user too).
+        let same = self
+            .b
+            .func()
+            .snaps
+            .iter()
+            .position(|x| x.pc == old.pc && x.entries == entries);
+        let n = match same {
+            Some(i) => SnapId(i as u32),
+            None => self.b.snapshot(old.pc, entries),
+        };
         if let Some(slot) = self.snap_map.get_mut(s.index()) {
             *slot = Some(n);
         }
