@@ -209,14 +209,21 @@ impl Vm {
 
     /// Raises RecursionError when the Python depth exceeds the limit or the native stack
     /// is nearly exhausted.
+    #[inline]
     pub fn check_stack(&mut self) -> PyResult<()> {
         let here = 0u8;
         let addr = &here as *const u8 as usize;
         if self.depth > self.recursion_limit || (self.stack_limit != 0 && addr < self.stack_limit + STACK_RESERVE) {
-            let t = self.exc.recursion_error.clone();
-            return Err(self.new_error(&t, "maximum recursion depth exceeded"));
+            return Err(self.recursion_error());
         }
         Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn recursion_error(&mut self) -> PyErr {
+        let t = self.exc.recursion_error.clone();
+        self.new_error(&t, "maximum recursion depth exceeded")
     }
 
     /// Calls a Python function.
@@ -269,6 +276,71 @@ impl Vm {
         Ok(r?.value)
     }
 
+    /// The frame of a call of `func` with exactly its positional parameters
+    /// (`Code::fast_argcount == Some(args.len() + recv.is_some() as usize)`), for the
+    /// in-loop call path of the dispatch loop: `recv` (a bound method's receiver) becomes
+    /// the first argument, and the argument values are moved out of `args` (each slot is
+    /// left `None`), so no reference count changes hands twice. Written as plain pushes
+    /// into the pooled frame's buffers, all inlined: this is the whole cost of binding.
+    #[inline(always)]
+    pub(crate) fn fast_frame(&mut self, func: &Function, recv: Option<Value>, args: &mut [Value]) -> Box<Frame> {
+        let code = &func.code;
+        let mut frame = match self.fast_frames.pop() {
+            // (pooled frames have no locals dict, no chain link and empty buffers)
+            Some(mut fr) => {
+                fr.code = code.clone();
+                fr.globals = func.globals.clone();
+                fr.ip = 0;
+                fr
+            }
+            None => self.acquire_frame(code, &func.globals),
+        };
+        let n = code.nlocalsplus;
+        let locals = &mut frame.locals;
+        locals.reserve(n);
+        if let Some(r) = recv {
+            locals.push(Some(r));
+        }
+        for v in args.iter_mut() {
+            locals.push(Some(std::mem::replace(v, Value::None)));
+        }
+        // no cells (see `Code::fast_argcount`): the other variables, then the free cells
+        let nvars = code.raw.varnames.len();
+        while locals.len() < nvars {
+            locals.push(None);
+        }
+        for c in func.closure.iter().take(n.saturating_sub(nvars)) {
+            locals.push(Some(Value::Obj(c.clone())));
+        }
+        while locals.len() < n {
+            locals.push(None);
+        }
+        frame.stack.reserve(code.raw.max_stack as usize);
+        frame
+    }
+
+    /// Starts a bound frame that the dispatch loop is about to run in place of a native
+    /// call (CPython 3.11's inlined calls): counts its depth, checks the recursion limit
+    /// (RecursionError, raised at the caller's call instruction as by
+    /// [`Vm::execute_frame`]), a safe point for the collector and the hotness count, and
+    /// saves the exception being handled (restored when the frame returns or raises, as
+    /// `run_frame` does for its frame). The loop undoes the depth when the frame ends.
+    #[inline(always)]
+    pub(crate) fn enter_frame(&mut self, mut frame: Box<Frame>) -> PyResult<Box<Frame>> {
+        self.depth += 1;
+        // (only the depth: in-loop frames use no native stack, so the stack-address half
+        // of `check_stack` gives the answer it gave when this loop was entered)
+        if self.depth > self.recursion_limit {
+            self.depth -= 1;
+            self.release_frame(frame);
+            return Err(self.recursion_error());
+        }
+        crate::gc::maybe_collect();
+        self.note_hot(&frame.code);
+        frame.saved_exc = crate::value::clone_opt(&self.handled_exc);
+        Ok(frame)
+    }
+
     /// Builds the frame for a call: binds positional and keyword arguments, defaults,
     /// `*args`/`**kwargs`, creates cells and copies the closure.
     pub fn bind_arguments(&mut self, func: &Function, args: &[Value], kwnames: &[Value]) -> PyResult<Box<Frame>> {
@@ -302,7 +374,7 @@ impl Vm {
     /// A frame for running `code` with `globals`: from the pool of finished frames when
     /// possible (its buffers are reused in place, never moved), with empty locals and stack.
     #[inline]
-    fn acquire_frame(&mut self, code: &Rc<crate::code::Code>, globals: &Obj) -> Box<Frame> {
+    pub(crate) fn acquire_frame(&mut self, code: &Rc<crate::code::Code>, globals: &Obj) -> Box<Frame> {
         match self.fast_frames.pop() {
             Some(mut fr) => {
                 fr.code = code.clone();
@@ -318,6 +390,8 @@ impl Vm {
                 stack: Vec::new(),
                 globals: globals.clone(),
                 locals_dict: None,
+                back: None,
+                saved_exc: None,
             }),
         }
     }
@@ -325,12 +399,20 @@ impl Vm {
     /// Returns a finished frame to the pool: its values are dropped now, and its globals
     /// reset to the null marker so that a pooled frame keeps no namespace alive (its last
     /// code object stays referenced until reuse).
-    #[inline]
-    fn release_frame(&mut self, mut frame: Box<Frame>) {
+    #[inline(always)]
+    pub(crate) fn release_frame(&mut self, mut frame: Box<Frame>) {
         frame.locals.clear();
         frame.stack.clear();
         frame.globals = self.null_marker.clone();
-        frame.locals_dict = None;
+        if frame.locals_dict.is_some() {
+            frame.locals_dict = None;
+        }
+        if frame.saved_exc.is_some() {
+            frame.saved_exc = None;
+        }
+        if frame.back.is_some() {
+            frame.back = None;
+        }
         if self.fast_frames.len() < Self::FRAME_POOL_MAX
             && frame.locals.capacity() <= 512
             && frame.stack.capacity() <= 512
@@ -510,6 +592,8 @@ impl Vm {
             locals: vec![None; nlocals],
             globals,
             locals_dict: locals,
+            back: None,
+            saved_exc: None,
         };
         self.depth += 1;
         if let Err(e) = self.check_stack() {
@@ -531,6 +615,8 @@ impl Vm {
             stack: Vec::new(),
             globals: func.globals.clone(),
             locals_dict: Some(Value::Obj(ns)),
+            back: None,
+            saved_exc: None,
         };
         self.finish_frame(func, &mut frame);
         self.depth += 1;

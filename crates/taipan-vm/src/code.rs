@@ -31,6 +31,9 @@ pub struct Code {
     /// by copying them into the first local slots: no `*args`/`**kwargs`, no keyword-only
     /// parameters, no cell variables, not a generator (see `Vm::call_function_fast`).
     pub fast_argcount: Option<usize>,
+    /// True when a call runs the body to its `return`: neither a generator nor a coroutine
+    /// (such calls may run inside the caller's dispatch loop, see `crate::interp`).
+    pub runs_to_return: bool,
 }
 
 impl Code {
@@ -49,6 +52,7 @@ impl Code {
         let complex_flags = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
         let fast_argcount = (raw.flags & complex_flags == 0 && raw.kwonly_arg_count == 0 && raw.cellvars.is_empty())
             .then_some(raw.arg_count as usize);
+        let runs_to_return = raw.flags & (flags::GENERATOR | flags::COROUTINE) == 0;
         let warmup = vm.spec.warmup;
         let caches = raw
             .instructions
@@ -64,6 +68,7 @@ impl Code {
             caches,
             hotness: Cell::new(0),
             fast_argcount,
+            runs_to_return,
         })
     }
 }

@@ -1,15 +1,25 @@
 //! The bytecode interpreter loop (tier 0).
 //!
 //! One `match` over the opcode; each arm is a few lines and delegates semantics to the
-//! protocol modules (`ops`, `numops`, `attr`, `call`). Python-to-Python calls recurse in
-//! Rust (`run_frame` calls itself through `call_function`); the native stack is protected
-//! by the recursion limit and by a stack-address check (`Vm::check_stack`), so deep
-//! recursion raises RecursionError instead of overflowing.
+//! protocol modules (`ops`, `numops`, `attr`, `call`).
 //!
-//! Exceptions: an instruction that fails at index `i` gets a traceback entry for this
-//! frame, then the exception table of the code object is searched for `i`: the handler
+//! Calls of Python functions from `CALL`, `CALL_METHOD` and `CALL_KW` run in the same
+//! dispatch loop (CPython 3.11's inlined calls in `_PyEval_EvalFrameDefault`): the callee's
+//! frame is bound, pushed on the chain of frames of this `run_frame` invocation (each frame
+//! owns its caller through [`Frame::back`]) and the loop continues in it; `RETURN_VALUE` of
+//! such a frame pops it and stores the value in the caller's operand stack, in the slot the
+//! callable occupied. No native frame is used per Python call. Generators and coroutines,
+//! class bodies, module code and calls made by native code (`Vm::call`) still run a nested
+//! `run_frame` (Rust recursion); the native stack is protected there by the recursion limit
+//! and by a stack-address check (`Vm::check_stack`), so deep recursion raises
+//! RecursionError instead of overflowing. In-loop frames count towards the same depth.
+//!
+//! Exceptions: an instruction that fails at index `i` gets a traceback entry for its frame,
+//! then the exception table of that frame's code object is searched for `i`: the handler
 //! row gives the stack depth to unwind to and the target (CPython 3.11's zero-cost
-//! exception handling). Without a handler the exception propagates to the caller.
+//! exception handling). Without a handler an in-loop frame is popped (restoring the
+//! exception being handled as it was at the call) and unwinding continues at the caller's
+//! call instruction; the entry frame propagates the exception to its native caller.
 
 #[path = "specialize.rs"]
 pub mod specialize;
@@ -40,6 +50,13 @@ pub struct Frame {
     pub globals: Obj,
     /// The locals dict for module and class bodies (name-based scopes).
     pub locals_dict: Option<Value>,
+    /// For a frame run inside its caller's dispatch loop: the next frame of the chain
+    /// towards the entry frame of that `run_frame` invocation (`None`: the caller is the
+    /// entry frame). Always `None` for entry frames and pooled frames.
+    pub back: Option<Box<Frame>>,
+    /// For a frame run inside its caller's dispatch loop: the exception being handled at
+    /// the call (`Vm::handled_exc`), restored when the frame returns or raises.
+    pub saved_exc: Option<Value>,
 }
 
 /// How a frame stopped running: `return value` or `yield value`.
@@ -86,6 +103,20 @@ macro_rules! pop {
     };
 }
 
+/// Makes `frame` (entered by `Vm::enter_frame`) the innermost frame of a dispatch loop's
+/// chain.
+#[inline(always)]
+#[allow(clippy::if_same_then_else)]
+fn link_frame(top: &mut Option<Box<Frame>>, mut frame: Box<Frame>) {
+    // (entered frames come unlinked; the test lets the compiler drop no old link)
+    if frame.back.is_none() {
+        frame.back = top.take();
+    } else {
+        frame.back = top.take();
+    }
+    *top = Some(frame);
+}
+
 pub(crate) fn stack_underflow() -> PyErr {
     // Only reachable with malformed bytecode; the compiler guarantees balanced stacks.
     PyErr(Value::None)
@@ -101,13 +132,16 @@ use fast::{
 
 impl Vm {
     /// Runs `frame` until it returns or yields. If `throw` is given, it is raised at the
-    /// current instruction first (generator `throw()`).
+    /// current instruction first (generator `throw()`). Python functions it calls run in
+    /// the same loop (see the module documentation); they have all returned or been
+    /// unwound when this returns.
     #[inline]
     pub fn run_frame(&mut self, frame: &mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
         let saved_exc = crate::value::clone_opt(&self.handled_exc);
+        let mut top: Option<Box<Frame>> = None;
         let r = match throw {
             Some(e) => Err(e),
-            None => self.run_until_error(frame),
+            None => self.run_until_error(frame, &mut top),
         };
         match r {
             Ok(exit) => {
@@ -116,14 +150,22 @@ impl Vm {
                 }
                 Ok(exit)
             }
-            Err(e) => self.unwind_frame(frame, e, saved_exc),
+            Err(e) => self.unwind_frame(frame, &mut top, e, saved_exc),
         }
     }
 
-    /// The exception path of [`Vm::run_frame`]: records the traceback entry, finds the
-    /// handler in the exception table and resumes there, or propagates the exception.
+    /// The exception path of [`Vm::run_frame`]: records the traceback entry of the frame
+    /// that raised, finds the handler in its exception table and resumes there; without a
+    /// handler, an in-loop frame is popped and the exception continues at its caller's
+    /// call instruction, and the entry frame propagates it.
     #[inline(never)]
-    fn unwind_frame(&mut self, frame: &mut Frame, first: PyErr, saved_exc: Option<Value>) -> PyResult<FrameExit> {
+    fn unwind_frame(
+        &mut self,
+        entry: &mut Frame,
+        top: &mut Option<Box<Frame>>,
+        first: PyErr,
+        saved_exc: Option<Value>,
+    ) -> PyResult<FrameExit> {
         let mut r: PyResult<FrameExit> = Err(first);
         loop {
             match r {
@@ -134,6 +176,10 @@ impl Vm {
                     return Ok(exit);
                 }
                 Err(e) => {
+                    let frame: &mut Frame = match top.as_deref_mut() {
+                        Some(t) => t,
+                        None => &mut *entry,
+                    };
                     let index = frame.ip.saturating_sub(1);
                     let e = self.fix_error(e);
                     // RERAISE and a bare `raise` keep the traceback as it is (CPython jumps
@@ -152,12 +198,22 @@ impl Vm {
                             frame.stack.truncate(h.depth as usize);
                             frame.stack.push(e.0);
                             frame.ip = h.target as usize;
-                            r = self.run_until_error(frame);
+                            r = self.run_until_error(entry, top);
                         }
-                        None => {
-                            self.handled_exc = saved_exc;
-                            return Err(e);
-                        }
+                        None => match top.take() {
+                            // an in-loop frame: popped, the caller's call instruction raises
+                            Some(mut done) => {
+                                *top = done.back.take();
+                                self.handled_exc = done.saved_exc.take();
+                                self.depth -= 1;
+                                self.release_frame(done);
+                                r = Err(e);
+                            }
+                            None => {
+                                self.handled_exc = saved_exc;
+                                return Err(e);
+                            }
+                        },
                     }
                 }
             }
@@ -205,14 +261,42 @@ impl Vm {
         false
     }
 
-    fn run_until_error(&mut self, f: &mut Frame) -> PyResult<FrameExit> {
-        let code = f.code.clone();
-        let instrs = &code.raw.instructions;
+    /// The dispatch loop: runs the innermost frame of the chain (`top`, or `entry` when
+    /// the chain is empty) and switches frames at in-loop calls and returns. Returns when
+    /// the entry frame returns or yields, or with the error of the current innermost frame
+    /// (which [`Vm::unwind_frame`] then handles).
+    fn run_until_error(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>) -> PyResult<FrameExit> {
+        // the innermost frame of the chain and its code
+        let mut inlined = top.is_some();
+        let mut f: &mut Frame = match top.as_deref_mut() {
+            Some(t) => t,
+            None => &mut *entry,
+        };
+        let mut code = f.code.clone();
+        let mut instrs = &code.raw.instructions;
         // the instruction index lives in a register; `f.ip` is kept equal to it (one store
         // per instruction) for error handling, generators and frame introspection
         let mut ip = f.ip;
+        // after an in-loop call or return: continues in the (new) innermost frame
+        macro_rules! switch_frame {
+            () => {{
+                inlined = top.is_some();
+                f = match top.as_deref_mut() {
+                    Some(t) => t,
+                    None => &mut *entry,
+                };
+                code = f.code.clone();
+                instrs = &code.raw.instructions;
+                ip = f.ip;
+                continue;
+            }};
+        }
         loop {
             let Some(ins) = instrs.get(ip) else {
+                if inlined {
+                    // (the compiler ends every code object with a return)
+                    return Err(stack_underflow());
+                }
                 return Ok(FrameExit::ret(Value::None));
             };
             ip += 1;
@@ -659,26 +743,23 @@ impl Vm {
                     if n < arg + 1 {
                         return Err(stack_underflow());
                     }
-                    // a Python function called with exactly its positional parameters
-                    if let Value::Obj(o) = &f.stack[n - arg - 1] {
-                        if let ObjKind::Function(func) = &o.kind {
-                            if func.code.fast_argcount == Some(arg) {
-                                let o = o.clone();
-                                let ObjKind::Function(func) = &o.kind else {
-                                    unreachable!()
-                                };
+                    let (head, args) = f.stack.split_at_mut(n - arg);
+                    if let Some(Value::Obj(o)) = head.last() {
+                        match &o.kind {
+                            // a Python function called with exactly its positional
+                            // parameters: the frame is built in place (the arguments move)
+                            // and run by this loop; the callable's slot receives the result
+                            ObjKind::Function(func) if func.code.fast_argcount == Some(arg) => {
                                 self.count_fast(Family::CallPy, true);
-                                let r = self.call_function_fast(func, &f.stack[n - arg..]);
-                                f.stack.truncate(n - arg - 1);
-                                f.stack.push(r?);
-                                continue;
+                                let frame = self.fast_frame(func, None, args);
+                                f.stack.truncate(n - arg);
+                                let frame = self.enter_frame(frame)?;
+                                link_frame(top, frame);
+                                switch_frame!();
                             }
-                        }
-                    }
-                    // a plain built-in function (len, isinstance, abs, ...): called directly
-                    if let Value::Obj(o) = &f.stack[n - arg - 1] {
-                        if let ObjKind::Native(nf) = &o.kind {
-                            if nf.receiver.is_none() && !nf.is_method && !nf.needs_frame {
+                            // a plain built-in function (len, isinstance, abs, ...): called
+                            // directly
+                            ObjKind::Native(nf) if nf.receiver.is_none() && !nf.is_method && !nf.needs_frame => {
                                 let func = nf.func;
                                 self.count_fast(Family::CallPy, true);
                                 let r = func(self, &f.stack[n - arg..], &[]);
@@ -686,7 +767,19 @@ impl Vm {
                                 f.stack.push(r?);
                                 continue;
                             }
+                            _ => {}
                         }
+                    }
+                    // other Python functions (defaults, cells, *args...) and bound methods
+                    let (head, args) = f.stack.split_at_mut(n - arg);
+                    if let Some(callable) = head.last()
+                        && let Some(r) = self.py_call_frame(callable, args)
+                    {
+                        self.count_fast(Family::CallPy, true);
+                        f.stack.truncate(n - arg);
+                        let frame = self.enter_frame(r?)?;
+                        link_frame(top, frame);
+                        switch_frame!();
                     }
                     if let Some(obj) = self.call_class_cached(&code, ip - 1, &mut f.stack, arg)? {
                         f.stack.push(obj);
@@ -726,8 +819,22 @@ impl Vm {
                         return Err(stack_underflow());
                     }
                     let base = n - arg - 2;
-                    let meth = f.stack[base].clone();
                     let is_null = matches!(&f.stack[base + 1], Value::Obj(o) if Rc::ptr_eq(o, &self.null_marker));
+                    // a Python function or a bound method of one ([method, self, args...] or
+                    // [callable, NULL, args...]): bound and run by this loop, the arguments
+                    // (with `self`) move into its frame and the callable's slot receives the
+                    // result
+                    let (head, args) = f.stack.split_at_mut(if is_null { base + 2 } else { base + 1 });
+                    if let Some(callable) = head.get(base)
+                        && let Some(r) = self.py_call_frame(callable, args)
+                    {
+                        self.count_fast(Family::CallPy, true);
+                        f.stack.truncate(base + 1);
+                        let frame = self.enter_frame(r?)?;
+                        link_frame(top, frame);
+                        switch_frame!();
+                    }
+                    let meth = f.stack[base].clone();
                     let r = if is_null {
                         if self.needs_frame(&meth) {
                             self.frame_ctx = Some(self.make_frame_ctx(f, &meth));
@@ -745,10 +852,42 @@ impl Vm {
                 }
                 Opcode::ReturnValue => {
                     let v = pop!(f);
-                    return Ok(FrameExit::ret(v));
+                    if !inlined {
+                        return Ok(FrameExit::ret(v));
+                    }
+                    self.return_to_caller(entry, top, v);
+                    switch_frame!();
+                }
+                Opcode::CallKw => {
+                    // a Python function (not a generator): bound with its keywords and run
+                    // by this loop
+                    let n = f.stack.len();
+                    if n >= arg + 2 {
+                        let (head, rest) = f.stack.split_at(n - arg - 1);
+                        if let (Some(Value::Obj(o)), Some((names, args))) = (head.last(), rest.split_last())
+                            && let ObjKind::Function(func) = &o.kind
+                            && func.code.runs_to_return
+                        {
+                            let kwnames: &[Value] = match names.kind() {
+                                Some(ObjKind::Tuple(t)) => t,
+                                _ => &[],
+                            };
+                            self.count_fast(Family::CallPy, true);
+                            let r = self.bind_arguments(func, args, kwnames);
+                            f.stack.truncate(n - arg - 1);
+                            let frame = self.enter_frame(r?)?;
+                            link_frame(top, frame);
+                            switch_frame!();
+                        }
+                    }
+                    self.exec_cold(f, &code, ins, arg)?;
                 }
                 Opcode::YieldValue => {
                     let v = pop!(f);
+                    if inlined {
+                        // (in-loop frames are never generator frames)
+                        return Err(stack_underflow());
+                    }
                     return Ok(FrameExit {
                         value: v,
                         kind: ExitKind::Yield,
@@ -770,6 +909,63 @@ impl Vm {
                 // frame stays small (a Python call enters it once per frame)
                 _ => self.exec_cold(f, &code, ins, arg)?,
             }
+        }
+    }
+
+    /// The frame of a call of `callable` with the positional arguments `args`, bound for
+    /// this loop, when `callable` is a Python function that runs to its return (not a
+    /// generator) or a bound method of one; `None` for any other callable. Errors are
+    /// argument-binding errors. On the fast binding path the argument values move out of
+    /// `args`.
+    #[inline(always)]
+    fn py_call_frame(&mut self, callable: &Value, args: &mut [Value]) -> Option<PyResult<Box<Frame>>> {
+        let Value::Obj(o) = callable else { return None };
+        match &o.kind {
+            ObjKind::Function(func) => {
+                if func.code.fast_argcount == Some(args.len()) {
+                    return Some(Ok(self.fast_frame(func, None, args)));
+                }
+                if func.code.runs_to_return {
+                    return Some(self.bind_arguments(func, args, &[]));
+                }
+                None
+            }
+            ObjKind::BoundMethod { func: m, receiver } => {
+                let Some(ObjKind::Function(func)) = m.kind() else {
+                    return None;
+                };
+                if func.code.fast_argcount == Some(args.len() + 1) {
+                    return Some(Ok(self.fast_frame(func, Some(receiver.clone()), args)));
+                }
+                if func.code.runs_to_return {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(receiver.clone());
+                    full.extend_from_slice(args);
+                    return Some(self.bind_arguments(func, &full, &[]));
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// `RETURN_VALUE` of an in-loop frame: pops it (restoring the exception being handled
+    /// at the call, giving the frame back to the pool) and stores `v` in the caller's
+    /// operand stack, in the slot of the callable.
+    #[inline(always)]
+    fn return_to_caller(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>, v: Value) {
+        let Some(mut done) = top.take() else { return };
+        *top = done.back.take();
+        self.handled_exc = done.saved_exc.take();
+        self.depth -= 1;
+        self.release_frame(done);
+        let caller: &mut Frame = match top.as_deref_mut() {
+            Some(t) => t,
+            None => entry,
+        };
+        match caller.stack.last_mut() {
+            Some(slot) => *slot = v,
+            None => caller.stack.push(v),
         }
     }
 
