@@ -9,5 +9,7 @@
 //! against the reference evaluator, `opt::fuzz_tests`) and the text-IR filetests of
 //! `tests/ir/` at the repository root (runner `tests/ir.rs`; format in `tests/ir/README.md`).
 
+pub mod arena;
+pub mod backend;
 pub mod ir;
 pub mod opt;

@@ -133,11 +133,17 @@ fn run_call(module: &Module, call: &RunCall) -> String {
         return format!("error: no function named @{} in this file", call.func);
     };
     let mut frame = call.frame.clone().unwrap_or_default();
-    match eval(f, &call.args, &mut frame, &mut TestHelpers, FUEL) {
+    let text = match eval(f, &call.args, &mut frame, &mut TestHelpers, FUEL) {
         Ok(out) if call.frame.is_some() => format!("{out} {}", frame_to_string(&frame)),
         Ok(out) => out.to_string(),
-        Err(e) => format!("error: {e}"),
+        Err(e) => return format!("error: {e}"),
+    };
+    // Every run the evaluator finishes is also compiled with Cranelift and must agree.
+    let jit = taipan_jit::backend::check::run_to_text(f, &call.args, call.frame.as_deref());
+    if jit != text {
+        return format!("error: the evaluator gives `{text}`, Cranelift `{jit}`");
     }
+    text
 }
 
 /// The output text for `input` under `passes`, and the optimized module if there is one.

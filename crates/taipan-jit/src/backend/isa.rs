@@ -1,0 +1,42 @@
+//! The host target ISA for the Cranelift backend.
+//!
+//! Settings (source: the project's dependency notes, `shared/dependencies.md`, and
+//! `cranelift-codegen`'s `settings` definitions):
+//! - `opt_level=speed`: traces are hot by construction;
+//! - `preserve_frame_pointers=true`: required on x86-64 for `CallConv::Tail` tail calls
+//!   (future trace-to-trace jumps), and lets `perf` walk JIT frames;
+//! - `is_pic=false`: calls to runtime helpers (`colocated=false` external names) become a
+//!   64-bit absolute address load (`Abs8` relocation) and an indirect call, which
+//!   `reloc.rs` patches with the helper's address;
+//! - `unwind_info=false`: unwind tables are not registered (helpers never unwind: they are
+//!   `extern "C"` and abort on panic);
+//! - `enable_verifier`: on in debug builds (catches lowering bugs), off in release builds.
+//!
+//! CPU features are detected by `cranelift-native` (e.g. SSE4.1 `roundsd` for floor/ceil).
+
+use cranelift_codegen::isa::OwnedTargetIsa;
+use cranelift_codegen::settings::{self, Configurable};
+
+/// Builds the Cranelift ISA for the host CPU with taipan's settings (see the module doc).
+///
+/// # Errors
+/// A message when the host is not supported by Cranelift or a setting is rejected.
+pub fn host_isa() -> Result<OwnedTargetIsa, String> {
+    let mut flags = settings::builder();
+    let verifier = if cfg!(debug_assertions) { "true" } else { "false" };
+    for (name, value) in [
+        ("opt_level", "speed"),
+        ("preserve_frame_pointers", "true"),
+        ("is_pic", "false"),
+        ("unwind_info", "false"),
+        ("enable_verifier", verifier),
+    ] {
+        flags
+            .set(name, value)
+            .map_err(|e| format!("cranelift setting {name}={value}: {e}"))?;
+    }
+    let isa_builder = cranelift_native::builder().map_err(|e| format!("cranelift host ISA: {e}"))?;
+    isa_builder
+        .finish(settings::Flags::new(flags))
+        .map_err(|e| format!("cranelift host ISA: {e}"))
+}

@@ -1,0 +1,558 @@
+//! Lowering of the trace IR ([`crate::ir`]) to a Cranelift function: one pass over the
+//! instruction list, one match arm per op (ops of one shape share an arm), in `Lower::body`.
+//!
+//! # The machine ABI of a compiled trace ([`TraceFn`])
+//! `extern "C" fn(args: *const u64, out: *mut u64) -> u64`, the same for every trace:
+//! - `args[i]` holds the bits of IR parameter `i` (`i64` and `ptr` as is, `f64` as its
+//!   IEEE bits, `bool` as 0 or 1); they are loaded once in the entry block;
+//! - the return value is a status word: [`STATUS_RET`] (0) when the trace executed `ret %v`
+//!   (then `out[0]` holds `%v`'s bits), or `1 + n` when it left through exit point `xn`
+//!   ([`crate::ir::ExitId`]; the n-th instruction that can exit, see `Func::exits`); then
+//!   `out[k]` holds the bits of the `k`-th entry of that instruction's snapshot (entries that
+//!   are `none` leave `out[k]` untouched). The deoptimizer boxes them by the IR type;
+//!   [`STATUS_OUT_OF_FUEL`] only with [`LowerOptions::loop_fuel`] (tests).
+//!
+//! # Shape of the Cranelift function
+//! The IR is one straight line with at most one loop header. Instructions before `loop` go
+//! to the entry block; `loop` ends it with a jump to a header block that has one block
+//! parameter per `phi` (entered with the phis' first operands); `jump` passes the phis'
+//! second operands back to the header. Every instruction that can exit (guards, `_ov`
+//! arithmetic, division by zero, `exit`) branches to its own cold exit block, which stores
+//! the snapshot values into `out` and returns `1 + n`; the fall-through continues in a new
+//! block. Exit blocks use SSA values directly: snapshots only mention values defined
+//! before them, which dominate the exit branch.
+//!
+//! # Values
+//! `i64` → `I64`, `f64` → `F64`, `bool` → `I8` holding 0 or 1 (what `icmp`/`fcmp` produce),
+//! `ptr` → the target's pointer type. Frame slots are 16 bytes: tag word at `16 * n`,
+//! payload at `16 * n + 8` (see `crate::ir`'s module doc); accesses use trusted memory
+//! flags (aligned, no trap) because the frame is the interpreter's own.
+//!
+//! # Semantics (must agree with the reference evaluator, `ir::eval`)
+//! Wrapping `int_*`; `int_*_ov` via `sadd/ssub/smul_overflow`, exiting on overflow;
+//! `int_floordiv` exits when `b == 0` or `a == i64::MIN && b == -1`, then corrects the
+//! truncated quotient toward negative infinity; `int_mod` exits when `b == 0` and gives the
+//! remainder the sign of `b` (Cranelift's `srem` is defined as 0 for `MIN % -1`); shifts
+//! take the amount modulo 64 (Cranelift's `ishl`/`sshr` do); float comparisons are IEEE
+//! (`!=` is true on NaN: `FloatCC::NotEqual` is unordered-or-not-equal).
+//!
+//! Helpers (`call @name(...)`) are resolved by name in the caller's [`HelperTable`] and
+//! called through an absolute address (`extern "C"` signature built from the IR types;
+//! `bool` arguments and results are zero-extended bytes).
+
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{self as clir, AbiParam, Block, InstBuilder, MemFlagsData, Signature, UserFuncName, types};
+use cranelift_codegen::isa::TargetIsa;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+
+use super::{CompileError, HelperTable, import_helper};
+use crate::ir::{Func, Imm, InsnId, Op, SnapVal, Type};
+
+/// The status word a trace returns after `ret` (exits return `1 + exit number`).
+pub const STATUS_RET: u64 = 0;
+
+/// The status word of a trace stopped by [`LowerOptions::loop_fuel`].
+pub const STATUS_OUT_OF_FUEL: u64 = u64::MAX;
+
+/// Options of [`lower()`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LowerOptions {
+    /// For tests: stop a looping trace after this many back-edges, returning
+    /// [`STATUS_OUT_OF_FUEL`] (so a miscompiled loop fails instead of hanging). `None` in
+    /// production: the loop runs until an exit.
+    pub loop_fuel: Option<u64>,
+}
+
+/// The Rust type of a compiled trace's entry (see the module doc for the ABI).
+pub type TraceFn = unsafe extern "C" fn(args: *const u64, out: *mut u64) -> u64;
+
+fn err(msg: impl Into<String>) -> CompileError {
+    CompileError::Lower(msg.into())
+}
+
+/// The Cranelift type of an IR type (`None` for `void`).
+fn clif_type(ty: Type, ptr: clir::Type) -> Option<clir::Type> {
+    match ty {
+        Type::I64 => Some(types::I64),
+        Type::F64 => Some(types::F64),
+        Type::Bool => Some(types::I8),
+        Type::Ptr => Some(ptr),
+        Type::Void => None,
+    }
+}
+
+/// An `AbiParam` for an IR type: bytes (bools) zero-extended as the C ABI expects.
+fn abi_param(ty: clir::Type) -> AbiParam {
+    if ty == types::I8 {
+        AbiParam::new(ty).uext()
+    } else {
+        AbiParam::new(ty)
+    }
+}
+
+/// Lowers the trace `f` to a Cranelift function with the [`TraceFn`] ABI.
+///
+/// `f` must have passed the IR verifier; the lowering re-checks only what it relies on and
+/// reports violations as errors instead of panicking.
+///
+/// # Errors
+/// [`CompileError::Lower`] for a malformed instruction (wrong operand count, missing
+/// snapshot, use of an undefined value) or a helper missing from `helpers`.
+pub fn lower(
+    f: &Func,
+    isa: &dyn TargetIsa,
+    helpers: &HelperTable,
+    opts: &LowerOptions,
+) -> Result<clir::Function, CompileError> {
+    let ptr = isa.pointer_type();
+    let mut sig = Signature::new(isa.default_call_conv());
+    sig.params.push(AbiParam::new(ptr));
+    sig.params.push(AbiParam::new(ptr));
+    sig.returns.push(AbiParam::new(types::I64));
+    let mut func = clir::Function::with_name_signature(UserFuncName::user(0, 0), sig);
+
+    // Helper imports first (they need `&mut func` before the builder borrows it).
+    let mut callees = Vec::new();
+    for insn in &f.insns {
+        if let Imm::Call(c) = &insn.imm {
+            let index = helpers
+                .index_of(&c.name)
+                .ok_or_else(|| err(format!("unknown helper @{}", c.name)))?;
+            let mut hs = Signature::new(isa.default_call_conv());
+            for &a in &insn.args {
+                let t = clif_type(f.ty(a), ptr).ok_or_else(|| err("void call argument"))?;
+                hs.params.push(abi_param(t));
+            }
+            if let Some(t) = clif_type(insn.ty, ptr) {
+                hs.returns.push(abi_param(t));
+            }
+            callees.push(import_helper(&mut func, index, hs));
+        }
+    }
+
+    let mut fctx = FunctionBuilderContext::new();
+    let fb = FunctionBuilder::new(&mut func, &mut fctx);
+    let mut l = Lower {
+        f,
+        fb,
+        ptr,
+        vals: vec![None; f.insns.len()],
+        exit_no: 0,
+        header: None,
+        loop_fuel: opts.loop_fuel,
+    };
+    l.body(&callees)?;
+    l.fb.seal_all_blocks();
+    l.fb.finalize(isa.frontend_config());
+    Ok(func)
+}
+
+struct Lower<'a, 'f> {
+    f: &'a Func,
+    fb: FunctionBuilder<'f>,
+    ptr: clir::Type,
+    /// The Cranelift value of each IR instruction (`None` for void ones or not yet lowered).
+    vals: Vec<Option<clir::Value>>,
+    /// The next exit number (`ExitId`), counted as exit-capable instructions are lowered.
+    exit_no: u64,
+    /// The loop header block and the IR ids of its phis.
+    header: Option<(Block, Vec<InsnId>)>,
+    /// See [`LowerOptions::loop_fuel`].
+    loop_fuel: Option<u64>,
+}
+
+impl Lower<'_, '_> {
+    fn val(&self, id: InsnId) -> Result<clir::Value, CompileError> {
+        self.vals
+            .get(id.index())
+            .copied()
+            .flatten()
+            .ok_or_else(|| err(format!("{id} not available")))
+    }
+
+    fn arg(&self, at: InsnId, k: usize) -> Result<clir::Value, CompileError> {
+        let insn = self.f.insn(at).ok_or_else(|| err("bad insn"))?;
+        let id = *insn
+            .args
+            .get(k)
+            .ok_or_else(|| err(format!("{at}: missing operand {k}")))?;
+        self.val(id)
+    }
+
+    fn slot_offset(imm: &Imm) -> Result<i32, CompileError> {
+        match imm {
+            Imm::Slot(n) => i32::try_from(u64::from(*n) * 16).map_err(|_| err("slot out of range")),
+            _ => Err(err("expected a slot immediate")),
+        }
+    }
+
+    fn body(&mut self, callees: &[clir::FuncRef]) -> Result<(), CompileError> {
+        let entry = self.fb.create_block();
+        self.fb.append_block_params_for_function_params(entry);
+        self.fb.switch_to_block(entry);
+        let args_ptr = self.fb.block_params(entry)[0];
+        let out_ptr = self.fb.block_params(entry)[1];
+        let mut next_callee = callees.iter();
+        let mut terminated = false;
+        let flags = MemFlagsData::trusted();
+
+        for (i, insn) in self.f.insns.iter().enumerate() {
+            let id = InsnId(i as u32);
+            if terminated {
+                return Err(err(format!("{id}: instruction after the end of the trace")));
+            }
+            let ty = clif_type(insn.ty, self.ptr);
+            let v: Option<clir::Value> = match insn.op {
+                Op::Param => {
+                    let Imm::Param(k) = insn.imm else {
+                        return Err(err("param without index"));
+                    };
+                    let t = ty.ok_or_else(|| err("void param"))?;
+                    let off = i32::try_from(u64::from(k) * 8).map_err(|_| err("too many params"))?;
+                    Some(self.load_param(t, args_ptr, off))
+                }
+                Op::ConstI64 | Op::ConstBool | Op::ConstPtr => {
+                    let (t, k) = match insn.imm {
+                        Imm::Int(k) => (types::I64, k),
+                        Imm::Bool(b) => (types::I8, i64::from(b)),
+                        Imm::Word(w) => (self.ptr, w as i64),
+                        _ => return Err(err(format!("{id}: bad constant"))),
+                    };
+                    Some(self.fb.ins().iconst(t, k))
+                }
+                Op::ConstF64 => {
+                    let Imm::Float(bits) = insn.imm else {
+                        return Err(err("bad f64 constant"));
+                    };
+                    Some(self.fb.ins().f64const(f64::from_bits(bits)))
+                }
+                Op::IntAdd
+                | Op::IntSub
+                | Op::IntMul
+                | Op::IntAnd
+                | Op::IntOr
+                | Op::IntXor
+                | Op::IntShl
+                | Op::IntShr
+                | Op::FloatAdd
+                | Op::FloatSub
+                | Op::FloatMul
+                | Op::FloatDiv => {
+                    let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
+                    let ins = self.fb.ins();
+                    Some(match insn.op {
+                        Op::IntAdd => ins.iadd(a, b),
+                        Op::IntSub => ins.isub(a, b),
+                        Op::IntMul => ins.imul(a, b),
+                        Op::IntAnd => ins.band(a, b),
+                        Op::IntOr => ins.bor(a, b),
+                        Op::IntXor => ins.bxor(a, b),
+                        Op::IntShl => ins.ishl(a, b),
+                        Op::IntShr => ins.sshr(a, b),
+                        Op::FloatAdd => ins.fadd(a, b),
+                        Op::FloatSub => ins.fsub(a, b),
+                        Op::FloatMul => ins.fmul(a, b),
+                        _ => ins.fdiv(a, b),
+                    })
+                }
+                Op::IntNeg => {
+                    let a = self.arg(id, 0)?;
+                    Some(self.fb.ins().ineg(a))
+                }
+                Op::FloatNeg => {
+                    let a = self.arg(id, 0)?;
+                    Some(self.fb.ins().fneg(a))
+                }
+                Op::IntAddOv | Op::IntSubOv | Op::IntMulOv => {
+                    let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
+                    let (r, of) = match insn.op {
+                        Op::IntAddOv => self.fb.ins().sadd_overflow(a, b),
+                        Op::IntSubOv => self.fb.ins().ssub_overflow(a, b),
+                        _ => self.fb.ins().smul_overflow(a, b),
+                    };
+                    self.exit_if(id, of, out_ptr)?;
+                    Some(r)
+                }
+                Op::IntFloorDiv | Op::IntMod => {
+                    let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
+                    Some(self.lower_floordiv_mod(id, insn.op, a, b, out_ptr)?)
+                }
+                Op::IntEq | Op::IntNe | Op::IntLt | Op::IntLe | Op::IntGt | Op::IntGe | Op::PtrEq => {
+                    let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
+                    let cc = match insn.op {
+                        Op::IntEq | Op::PtrEq => IntCC::Equal,
+                        Op::IntNe => IntCC::NotEqual,
+                        Op::IntLt => IntCC::SignedLessThan,
+                        Op::IntLe => IntCC::SignedLessThanOrEqual,
+                        Op::IntGt => IntCC::SignedGreaterThan,
+                        _ => IntCC::SignedGreaterThanOrEqual,
+                    };
+                    Some(self.fb.ins().icmp(cc, a, b))
+                }
+                Op::FloatEq | Op::FloatNe | Op::FloatLt | Op::FloatLe | Op::FloatGt | Op::FloatGe => {
+                    let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
+                    let cc = match insn.op {
+                        Op::FloatEq => FloatCC::Equal,
+                        Op::FloatNe => FloatCC::NotEqual,
+                        Op::FloatLt => FloatCC::LessThan,
+                        Op::FloatLe => FloatCC::LessThanOrEqual,
+                        Op::FloatGt => FloatCC::GreaterThan,
+                        _ => FloatCC::GreaterThanOrEqual,
+                    };
+                    Some(self.fb.ins().fcmp(cc, a, b))
+                }
+                Op::IntToFloat => {
+                    let a = self.arg(id, 0)?;
+                    Some(self.fb.ins().fcvt_from_sint(types::F64, a))
+                }
+                Op::BoolNot => {
+                    let a = self.arg(id, 0)?;
+                    Some(self.fb.ins().bxor_imm_u(a, 1))
+                }
+                Op::BoolToInt => {
+                    let a = self.arg(id, 0)?;
+                    Some(self.fb.ins().uextend(types::I64, a))
+                }
+                Op::GuardTrue | Op::GuardFalse => {
+                    // Branch on the condition itself (no `bxor`), so Cranelift fuses a
+                    // preceding compare into one conditional jump.
+                    let c = self.arg(id, 0)?;
+                    self.exit_when(id, c, insn.op == Op::GuardFalse, out_ptr)?;
+                    None
+                }
+                Op::GuardTag => {
+                    let t = self.arg(id, 0)?;
+                    let Imm::Tag(tag) = insn.imm else {
+                        return Err(err("guard_tag without tag"));
+                    };
+                    let ok = self.fb.ins().icmp_imm_s(IntCC::Equal, t, tag.word());
+                    self.exit_when(id, ok, false, out_ptr)?;
+                    None
+                }
+                Op::LoadTag | Op::LoadInt | Op::LoadFloat | Op::LoadBool | Op::LoadPtr => {
+                    let base = self.arg(id, 0)?;
+                    let off = Self::slot_offset(&insn.imm)?;
+                    let ins = self.fb.ins();
+                    Some(match insn.op {
+                        Op::LoadTag => ins.load(types::I64, flags, base, off),
+                        Op::LoadInt => ins.load(types::I64, flags, base, off + 8),
+                        Op::LoadFloat => ins.load(types::F64, flags, base, off + 8),
+                        Op::LoadPtr => ins.load(self.ptr, flags, base, off + 8),
+                        _ => {
+                            let byte = ins.load(types::I8, flags, base, off + 8);
+                            self.fb.ins().icmp_imm_s(IntCC::NotEqual, byte, 0)
+                        }
+                    })
+                }
+                Op::StoreInt | Op::StoreFloat | Op::StoreBool | Op::StoreNone => {
+                    let base = self.arg(id, 0)?;
+                    let off = Self::slot_offset(&insn.imm)?;
+                    let tag = insn.op.slot_tag().ok_or_else(|| err("store without tag"))?;
+                    let payload = match insn.op {
+                        Op::StoreNone => self.fb.ins().iconst(types::I64, 0),
+                        Op::StoreBool => {
+                            let b = self.arg(id, 1)?;
+                            self.fb.ins().uextend(types::I64, b)
+                        }
+                        _ => self.arg(id, 1)?,
+                    };
+                    let tag = self.fb.ins().iconst(types::I64, tag.word());
+                    self.fb.ins().store(flags, tag, base, off);
+                    self.fb.ins().store(flags, payload, base, off + 8);
+                    None
+                }
+                Op::Call => {
+                    let callee = *next_callee.next().ok_or_else(|| err("call not imported"))?;
+                    let args = insn.args.iter().map(|&a| self.val(a)).collect::<Result<Vec<_>, _>>()?;
+                    let call = self.fb.ins().call(callee, &args);
+                    self.fb.inst_results(call).first().copied()
+                }
+                Op::Loop => {
+                    let header = self.fb.create_block();
+                    let phis: Vec<InsnId> = self.f.insns[i + 1..]
+                        .iter()
+                        .take_while(|x| x.op == Op::Phi)
+                        .enumerate()
+                        .map(|(k, _)| InsnId((i + 1 + k) as u32))
+                        .collect();
+                    let mut entry_args = Vec::new();
+                    for &p in &phis {
+                        let t = clif_type(self.f.ty(p), self.ptr).ok_or_else(|| err("void phi"))?;
+                        self.fb.append_block_param(header, t);
+                        entry_args.push(self.arg(p, 0)?.into());
+                    }
+                    if let Some(fuel) = self.loop_fuel {
+                        // The back-edge budget rides along as one more header parameter.
+                        self.fb.append_block_param(header, types::I64);
+                        let k = i64::try_from(fuel).unwrap_or(i64::MAX);
+                        entry_args.push(self.fb.ins().iconst(types::I64, k).into());
+                    }
+                    self.fb.ins().jump(header, &entry_args);
+                    self.fb.switch_to_block(header);
+                    self.header = Some((header, phis));
+                    None
+                }
+                Op::Phi => {
+                    let (header, phis) = self.header.as_ref().ok_or_else(|| err("phi outside loop"))?;
+                    let k = phis.iter().position(|&p| p == id).ok_or_else(|| err("stray phi"))?;
+                    Some(self.fb.block_params(*header)[k])
+                }
+                Op::Jump => {
+                    let (header, phis) = self.header.clone().ok_or_else(|| err("jump without loop"))?;
+                    let mut back = Vec::new();
+                    for &p in &phis {
+                        back.push(self.arg(p, 1)?.into());
+                    }
+                    if self.loop_fuel.is_some() {
+                        let left = self.fb.block_params(header)[phis.len()];
+                        let left = self.fb.ins().iadd_imm_s(left, -1);
+                        let out_of_fuel = self.fb.create_block();
+                        let again = self.fb.create_block();
+                        self.fb.set_cold_block(out_of_fuel);
+                        self.fb.ins().brif(left, again, &[], out_of_fuel, &[]);
+                        self.fb.switch_to_block(out_of_fuel);
+                        let status = self.fb.ins().iconst(types::I64, STATUS_OUT_OF_FUEL as i64);
+                        self.fb.ins().return_(&[status]);
+                        self.fb.switch_to_block(again);
+                        back.push(left.into());
+                    }
+                    self.fb.ins().jump(header, &back);
+                    terminated = true;
+                    None
+                }
+                Op::Ret => {
+                    let v = self.arg(id, 0)?;
+                    let bits = self.word_of(v);
+                    self.fb.ins().store(flags, bits, out_ptr, 0);
+                    let status = self.fb.ins().iconst(types::I64, STATUS_RET as i64);
+                    self.fb.ins().return_(&[status]);
+                    terminated = true;
+                    None
+                }
+                Op::Exit => {
+                    self.emit_exit(id, out_ptr)?;
+                    terminated = true;
+                    None
+                }
+            };
+            if let Some(v) = v {
+                match self.vals.get_mut(i) {
+                    Some(slot) => *slot = Some(v),
+                    None => return Err(err("value table too small")),
+                }
+            }
+        }
+        if !terminated {
+            return Err(err("trace does not end with jump, ret or exit"));
+        }
+        Ok(())
+    }
+
+    /// Loads parameter bits of Cranelift type `t` from `args + off`.
+    fn load_param(&mut self, t: clir::Type, args: clir::Value, off: i32) -> clir::Value {
+        let flags = MemFlagsData::trusted();
+        if t == types::I8 {
+            let w = self.fb.ins().load(types::I64, flags, args, off);
+            self.fb.ins().icmp_imm_s(IntCC::NotEqual, w, 0)
+        } else {
+            self.fb.ins().load(t, flags, args, off)
+        }
+    }
+
+    /// A value as a 64-bit word to store into `out` (f64 and ptr stored as is, bool widened).
+    fn word_of(&mut self, v: clir::Value) -> clir::Value {
+        if self.fb.func.dfg.value_type(v) == types::I8 {
+            self.fb.ins().uextend(types::I64, v)
+        } else {
+            v
+        }
+    }
+
+    /// Branches to a new cold exit block for instruction `id` when `cond` is nonzero and
+    /// continues lowering in a fresh block.
+    fn exit_if(&mut self, id: InsnId, cond: clir::Value, out: clir::Value) -> Result<(), CompileError> {
+        self.exit_when(id, cond, true, out)
+    }
+
+    /// Branches to a new cold exit block for instruction `id` when `cond != 0` equals
+    /// `exit_on`, and continues lowering in a fresh block.
+    fn exit_when(
+        &mut self,
+        id: InsnId,
+        cond: clir::Value,
+        exit_on: bool,
+        out: clir::Value,
+    ) -> Result<(), CompileError> {
+        let exit = self.fb.create_block();
+        let cont = self.fb.create_block();
+        self.fb.set_cold_block(exit);
+        if exit_on {
+            self.fb.ins().brif(cond, exit, &[], cont, &[]);
+        } else {
+            self.fb.ins().brif(cond, cont, &[], exit, &[]);
+        }
+        self.fb.switch_to_block(exit);
+        self.emit_exit(id, out)?;
+        self.fb.switch_to_block(cont);
+        Ok(())
+    }
+
+    /// In the current block: writes instruction `id`'s snapshot values to `out` and returns
+    /// `1 + exit number`.
+    fn emit_exit(&mut self, id: InsnId, out: clir::Value) -> Result<(), CompileError> {
+        let insn = self.f.insn(id).ok_or_else(|| err("bad insn"))?;
+        let snap = insn.snap.ok_or_else(|| err(format!("{id}: exit without snapshot")))?;
+        let snap = self
+            .f
+            .snaps
+            .get(snap.index())
+            .ok_or_else(|| err(format!("{id}: bad snapshot")))?;
+        for (k, e) in snap.entries.iter().enumerate() {
+            if let SnapVal::Value(v) = e.val {
+                let v = self.val(v)?;
+                let bits = self.word_of(v);
+                let off = i32::try_from(k * 8).map_err(|_| err("snapshot too large"))?;
+                self.fb.ins().store(MemFlagsData::trusted(), bits, out, off);
+            }
+        }
+        self.exit_no += 1;
+        let status = self.fb.ins().iconst(types::I64, self.exit_no as i64);
+        self.fb.ins().return_(&[status]);
+        Ok(())
+    }
+
+    /// Python floor division / modulo on `i64`, with the exits described in the module doc.
+    fn lower_floordiv_mod(
+        &mut self,
+        id: InsnId,
+        op: Op,
+        a: clir::Value,
+        b: clir::Value,
+        out: clir::Value,
+    ) -> Result<clir::Value, CompileError> {
+        let zero = self.fb.ins().icmp_imm_s(IntCC::Equal, b, 0);
+        let fail = if op == Op::IntFloorDiv {
+            let min = self.fb.ins().icmp_imm_s(IntCC::Equal, a, i64::MIN);
+            let neg1 = self.fb.ins().icmp_imm_s(IntCC::Equal, b, -1);
+            let ovf = self.fb.ins().band(min, neg1);
+            self.fb.ins().bor(zero, ovf)
+        } else {
+            zero
+        };
+        self.exit_if(id, fail, out)?;
+        // Truncated remainder; adjust when it is nonzero and its sign differs from b's.
+        let r = self.fb.ins().srem(a, b);
+        let nonzero = self.fb.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+        let x = self.fb.ins().bxor(r, b);
+        let signs_differ = self.fb.ins().icmp_imm_s(IntCC::SignedLessThan, x, 0);
+        let adjust = self.fb.ins().band(nonzero, signs_differ);
+        Ok(if op == Op::IntFloorDiv {
+            let q = self.fb.ins().sdiv(a, b);
+            let one = self.fb.ins().uextend(types::I64, adjust);
+            self.fb.ins().isub(q, one)
+        } else {
+            let rb = self.fb.ins().iadd(r, b);
+            self.fb.ins().select(adjust, rb, r)
+        })
+    }
+}

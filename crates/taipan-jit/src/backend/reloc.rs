@@ -1,0 +1,240 @@
+//! Relocation of Cranelift's output in the code arena.
+//!
+//! Algorithm: Cranelift returns the function's bytes plus a list of relocations
+//! (`offset`, `kind`, `target`, `addend`). We resolve each target to an absolute address,
+//! `S`, and patch the bytes already copied to their final address (so `P`, the address of
+//! the patched field, is known), following the ELF definitions of the same relocations
+//! (System V x86-64 psABI):
+//! - `Abs8`: the 8 bytes at `P` become `S + A` (calls to runtime helpers: Cranelift loads the
+//!   address with `movabs` for a non-colocated callee when `is_pic=false`);
+//! - `Abs4`: the 4 bytes become `S + A`, which must fit in 32 bits unsigned;
+//! - `X86PCRel4`, `X86CallPCRel4`, `X86CallPLTRel4`: the 4 bytes become `S + A - P`, which
+//!   must fit in `i32` (colocated targets; the arena keeps them within reach).
+//!
+//! Targets: a user external name in [`HELPER_NAMESPACE`] is the helper with that index in the
+//! caller's [`HelperTable`]; a few libcalls Cranelift may use for float rounding on CPUs
+//! without SSE4.1 (`floor`, `ceil`, `trunc`, `nearest` for f64/f32) resolve to Rust
+//! functions here; an offset in the function itself resolves to that code address.
+//! Anything else is an [`RelocError`] naming the kind or target: never a silent miss.
+
+use core::fmt;
+
+use cranelift_codegen::FinalizedMachReloc;
+use cranelift_codegen::FinalizedRelocTarget;
+use cranelift_codegen::binemit::Reloc;
+use cranelift_codegen::ir::{ExternalName, Function, LibCall};
+
+/// The `UserExternalName::namespace` of runtime helpers (index = position in [`HelperTable`]).
+pub const HELPER_NAMESPACE: u32 = 1;
+
+/// Runtime helpers a compiled function may call, by index: (name for diagnostics, address).
+///
+/// The addresses are `extern "C"` Rust functions (System V ABI on x86-64 Linux), the index is
+/// the `UserExternalName::index` used by [`super::import_helper`].
+#[derive(Debug, Clone, Default)]
+pub struct HelperTable {
+    entries: Vec<(&'static str, usize)>,
+}
+
+impl HelperTable {
+    /// An empty table.
+    pub fn new() -> HelperTable {
+        HelperTable::default()
+    }
+
+    /// Adds a helper and returns its index (for [`super::import_helper`]).
+    pub fn add(&mut self, name: &'static str, addr: usize) -> u32 {
+        let index = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        self.entries.push((name, addr));
+        index
+    }
+
+    /// The (name, address) of helper `index`, if any.
+    pub fn get(&self, index: u32) -> Option<(&'static str, usize)> {
+        self.entries.get(usize::try_from(index).ok()?).copied()
+    }
+
+    /// The index of the helper named `name` (the first one, if added twice).
+    pub fn index_of(&self, name: &str) -> Option<u32> {
+        let i = self.entries.iter().position(|(n, _)| *n == name)?;
+        u32::try_from(i).ok()
+    }
+
+    /// Number of helpers.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A relocation that could not be applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RelocError {
+    /// A relocation kind this backend does not implement, at byte `offset` of the function.
+    UnsupportedKind {
+        /// Cranelift's name of the kind.
+        kind: String,
+        /// Offset of the patched field in bytes.
+        offset: u32,
+    },
+    /// A target that resolves to nothing: unknown namespace, helper index or libcall.
+    UnknownTarget(String),
+    /// The resolved value does not fit the field (e.g. a rel32 beyond ±2 GiB).
+    OutOfRange {
+        /// Cranelift's name of the kind.
+        kind: String,
+        /// Offset of the patched field in bytes.
+        offset: u32,
+    },
+}
+
+impl fmt::Display for RelocError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RelocError::UnsupportedKind { kind, offset } => {
+                write!(f, "unsupported relocation {kind} at +{offset:#x}")
+            }
+            RelocError::UnknownTarget(t) => write!(f, "unknown relocation target {t}"),
+            RelocError::OutOfRange { kind, offset } => {
+                write!(f, "relocation {kind} at +{offset:#x} out of range")
+            }
+        }
+    }
+}
+
+impl std::error::Error for RelocError {}
+
+extern "C" fn floor_f64(x: f64) -> f64 {
+    x.floor()
+}
+extern "C" fn ceil_f64(x: f64) -> f64 {
+    x.ceil()
+}
+extern "C" fn trunc_f64(x: f64) -> f64 {
+    x.trunc()
+}
+extern "C" fn nearest_f64(x: f64) -> f64 {
+    x.round_ties_even()
+}
+extern "C" fn floor_f32(x: f32) -> f32 {
+    x.floor()
+}
+extern "C" fn ceil_f32(x: f32) -> f32 {
+    x.ceil()
+}
+extern "C" fn trunc_f32(x: f32) -> f32 {
+    x.trunc()
+}
+extern "C" fn nearest_f32(x: f32) -> f32 {
+    x.round_ties_even()
+}
+
+fn libcall_addr(lc: LibCall) -> Option<usize> {
+    let addr = match lc {
+        LibCall::FloorF64 => floor_f64 as extern "C" fn(f64) -> f64 as usize,
+        LibCall::CeilF64 => ceil_f64 as extern "C" fn(f64) -> f64 as usize,
+        LibCall::TruncF64 => trunc_f64 as extern "C" fn(f64) -> f64 as usize,
+        LibCall::NearestF64 => nearest_f64 as extern "C" fn(f64) -> f64 as usize,
+        LibCall::FloorF32 => floor_f32 as extern "C" fn(f32) -> f32 as usize,
+        LibCall::CeilF32 => ceil_f32 as extern "C" fn(f32) -> f32 as usize,
+        LibCall::TruncF32 => trunc_f32 as extern "C" fn(f32) -> f32 as usize,
+        LibCall::NearestF32 => nearest_f32 as extern "C" fn(f32) -> f32 as usize,
+        _ => return None,
+    };
+    Some(addr)
+}
+
+/// Resolves a relocation target to an absolute address (`S`).
+fn resolve(
+    target: &FinalizedRelocTarget,
+    func: &Function,
+    helpers: &HelperTable,
+    base: usize,
+) -> Result<usize, RelocError> {
+    match target {
+        FinalizedRelocTarget::Func(off) => base
+            .checked_add(*off as usize)
+            .ok_or_else(|| RelocError::UnknownTarget(format!("+{off}"))),
+        FinalizedRelocTarget::ExternalName(ExternalName::User(r)) => {
+            let name = func
+                .params
+                .user_named_funcs()
+                .get(*r)
+                .ok_or_else(|| RelocError::UnknownTarget(format!("{r:?}")))?;
+            if name.namespace != HELPER_NAMESPACE {
+                return Err(RelocError::UnknownTarget(format!("{name}")));
+            }
+            helpers
+                .get(name.index)
+                .map(|(_, addr)| addr)
+                .ok_or_else(|| RelocError::UnknownTarget(format!("helper index {}", name.index)))
+        }
+        FinalizedRelocTarget::ExternalName(ExternalName::LibCall(lc)) => {
+            libcall_addr(*lc).ok_or_else(|| RelocError::UnknownTarget(format!("libcall {lc}")))
+        }
+        FinalizedRelocTarget::ExternalName(other) => Err(RelocError::UnknownTarget(format!(
+            "{}",
+            other.display(Some(&func.params))
+        ))),
+    }
+}
+
+fn patch<const N: usize>(code: &mut [u8], offset: u32, bytes: [u8; N], kind: Reloc) -> Result<(), RelocError> {
+    let start = offset as usize;
+    let field = start
+        .checked_add(N)
+        .and_then(|end| code.get_mut(start..end))
+        .ok_or(RelocError::OutOfRange {
+            kind: kind.to_string(),
+            offset,
+        })?;
+    field.copy_from_slice(&bytes);
+    Ok(())
+}
+
+/// Applies `relocs` to `code`, which will execute at address `base`.
+///
+/// `func` is the compiled function (for its external-name table), `helpers` the runtime
+/// helpers its `HELPER_NAMESPACE` names index.
+///
+/// # Errors
+/// [`RelocError`] for an unsupported kind, an unresolvable target or a value out of range.
+pub fn apply(
+    code: &mut [u8],
+    base: usize,
+    relocs: &[FinalizedMachReloc],
+    func: &Function,
+    helpers: &HelperTable,
+) -> Result<(), RelocError> {
+    for r in relocs {
+        let s = resolve(&r.target, func, helpers, base)? as i64;
+        let value = s.wrapping_add(r.addend);
+        let range = || RelocError::OutOfRange {
+            kind: r.kind.to_string(),
+            offset: r.offset,
+        };
+        match r.kind {
+            Reloc::Abs8 => patch(code, r.offset, value.to_le_bytes(), r.kind)?,
+            Reloc::Abs4 => {
+                let v = u32::try_from(value).map_err(|_| range())?;
+                patch(code, r.offset, v.to_le_bytes(), r.kind)?
+            }
+            Reloc::X86PCRel4 | Reloc::X86CallPCRel4 | Reloc::X86CallPLTRel4 => {
+                let p = (base as i64).wrapping_add(i64::from(r.offset));
+                let v = i32::try_from(value.wrapping_sub(p)).map_err(|_| range())?;
+                patch(code, r.offset, v.to_le_bytes(), r.kind)?
+            }
+            other => {
+                return Err(RelocError::UnsupportedKind {
+                    kind: other.to_string(),
+                    offset: r.offset,
+                });
+            }
+        }
+    }
+    Ok(())
+}
