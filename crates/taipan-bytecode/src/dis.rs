@@ -1,7 +1,9 @@
 //! Text disassembly of code objects, in the spirit of CPython's `dis` module.
 //!
 //! Format, one instruction per line: `line  index OPNAME  arg (meaning)`, nested code
-//! objects printed after their parent, then the exception table.
+//! objects printed after their parent, then the exception table. Specialized forms (which
+//! only the interpreter's private instruction copy holds) print under their own name with
+//! their base opcode's argument meaning.
 
 use std::fmt::Write;
 

@@ -10,6 +10,13 @@
 //! `[before] -> [after]` (top of stack on the right). Everything else (the `Opcode` enum,
 //! names, argument kinds) is derived from that table.
 //!
+//! The table's second part lists the *specialized forms* (PEP 659; names as CPython 3.11's,
+//! plus a few of taipan's own such as the `*_POLY` forms): run-time variants the adaptive
+//! interpreter rewrites its private copy of a code object's instructions into, each tied to
+//! the generic opcode it specializes ([`Opcode::base`]). The compiler never emits them; code
+//! that must understand every opcode (stack effects, disassembly) maps them to their base
+//! with one arm ([`specialized_opcodes!`]).
+//!
 //! Invariants (checked by the compiler's stack-depth pass, not at run time):
 //! - every jump target is an index inside the same code object;
 //! - the operand stack depth at an instruction is the same along every path reaching it;
@@ -39,12 +46,18 @@ pub enum ArgKind {
     CmpOp,
 }
 
-/// Calls `$m!` with the whole opcode table:
-/// `Name, "DISPLAY_NAME", ArgKind, "doc";` rows.
+/// Calls `$m!` with the whole opcode table: `generic { .. }` holds the opcodes the compiler
+/// emits, one `Name, "DISPLAY_NAME", ArgKind, "doc";` row each; `specialized { .. }` holds
+/// the forms the adaptive interpreter rewrites them into at run time (PEP 659 quickening),
+/// one `Name, "DISPLAY_NAME", Base, "doc";` row each, where `Base` is the generic opcode the
+/// form belongs to (same argument, same stack effect, same semantics). The compiler never
+/// emits a specialized form; the interpreter rewrites only its own copy of the instructions.
+/// `$m` may be a path (`$crate::name`).
 #[macro_export]
 macro_rules! for_each_opcode {
-    ($m:ident) => {
-        $m! {
+    ($($m:tt)+) => {
+        $($m)+! {
+            generic {
             Nop, "NOP", None, "Does nothing. [] -> []";
             PopTop, "POP_TOP", None, "Discards the top of stack. [x] -> []";
             Copy, "COPY", Count, "Pushes a copy of the i-th item (1 = top). [.., x, ..] -> [.., x, .., x]";
@@ -127,36 +140,112 @@ macro_rules! for_each_opcode {
             ImportName, "IMPORT_NAME", Name, "[level, fromlist] -> [module]";
             ImportFrom, "IMPORT_FROM", Name, "[module] -> [module, module.name] (ImportError if missing)";
             ImportStar, "IMPORT_STAR", None, "[module] -> []; binds public names in the locals dict";
+            }
+            specialized {
+            LoadGlobalModule, "LOAD_GLOBAL_MODULE", LoadGlobal, "Global found in the module dict at the cached position (key checked by identity).";
+            LoadGlobalBuiltin, "LOAD_GLOBAL_BUILTIN", LoadGlobal, "Global absent from the module dict (its key-set version unchanged), found in builtins at the cached position.";
+            LoadAttrWithHint, "LOAD_ATTR_WITH_HINT", LoadAttr, "Instance-dict attribute of one type at one version, dict position hint.";
+            LoadAttrSlot, "LOAD_ATTR_SLOT", LoadAttr, "`__slots__` slot of one type at one version.";
+            LoadAttrModule, "LOAD_ATTR_MODULE", LoadAttr, "Module attribute at the cached position of the module's dict.";
+            LoadAttrClass, "LOAD_ATTR_CLASS", LoadAttr, "Attribute of one class object at one version (value, function, static or class method).";
+            LoadAttrPoly, "LOAD_ATTR_POLY", LoadAttr, "Type-keyed cache (bound methods, class values, up to four receiver types).";
+            LoadMethodWithValues, "LOAD_METHOD_WITH_VALUES", LoadMethod, "Method on the class of one type at one version; the instance dict must not shadow it.";
+            LoadMethodNoDict, "LOAD_METHOD_NO_DICT", LoadMethod, "Method on the class of one type at one version whose instances have no dict.";
+            LoadMethodModule, "LOAD_METHOD_MODULE", LoadMethod, "Module attribute at the cached position of the module's dict (pushes NULL).";
+            LoadMethodClass, "LOAD_METHOD_CLASS", LoadMethod, "Attribute of one class object at one version (pushes NULL).";
+            LoadMethodPoly, "LOAD_METHOD_POLY", LoadMethod, "Methods of up to four receiver types.";
+            StoreAttrWithHint, "STORE_ATTR_WITH_HINT", StoreAttr, "Instance-dict store for one type at one version, dict position hint.";
+            StoreAttrSlot, "STORE_ATTR_SLOT", StoreAttr, "`__slots__` slot store for one type at one version.";
+            StoreAttrPoly, "STORE_ATTR_POLY", StoreAttr, "Instance stores for up to four receiver types.";
+            BinaryOpAddInt, "BINARY_OP_ADD_INT", BinaryOp, "`+`/`+=` on two small ints (overflow takes the generic path).";
+            BinaryOpSubtractInt, "BINARY_OP_SUBTRACT_INT", BinaryOp, "`-`/`-=` on two small ints.";
+            BinaryOpMultiplyInt, "BINARY_OP_MULTIPLY_INT", BinaryOp, "`*`/`*=` on two small ints.";
+            BinaryOpAddFloat, "BINARY_OP_ADD_FLOAT", BinaryOp, "`+`/`+=` on two floats.";
+            BinaryOpSubtractFloat, "BINARY_OP_SUBTRACT_FLOAT", BinaryOp, "`-`/`-=` on two floats.";
+            BinaryOpMultiplyFloat, "BINARY_OP_MULTIPLY_FLOAT", BinaryOp, "`*`/`*=` on two floats.";
+            CompareOpIntJump, "COMPARE_OP_INT_JUMP", CompareOp, "Two small ints compared, fused with the following POP_JUMP_IF_FALSE/TRUE (which it skips).";
+            CompareOpFloatJump, "COMPARE_OP_FLOAT_JUMP", CompareOp, "Two floats compared, fused with the following POP_JUMP_IF_FALSE/TRUE.";
+            CompareOpStrJump, "COMPARE_OP_STR_JUMP", CompareOp, "`==`/`!=` of two exact strs, fused with the following POP_JUMP_IF_FALSE/TRUE.";
+            BinarySubscrListInt, "BINARY_SUBSCR_LIST_INT", BinarySubscr, "Exact list indexed by an int in range.";
+            BinarySubscrTupleInt, "BINARY_SUBSCR_TUPLE_INT", BinarySubscr, "Exact tuple indexed by an int in range.";
+            BinarySubscrDict, "BINARY_SUBSCR_DICT", BinarySubscr, "Exact dict indexed by a str or int key.";
+            StoreSubscrListInt, "STORE_SUBSCR_LIST_INT", StoreSubscr, "Exact list item store by an int in range.";
+            UnpackSequenceTwoTuple, "UNPACK_SEQUENCE_TWO_TUPLE", UnpackSequence, "Exact tuple of two items.";
+            UnpackSequenceTuple, "UNPACK_SEQUENCE_TUPLE", UnpackSequence, "Exact tuple of the argument's length.";
+            UnpackSequenceList, "UNPACK_SEQUENCE_LIST", UnpackSequence, "Exact list of the argument's length.";
+            UnpackSequenceTupleStoreFast, "UNPACK_SEQUENCE_TUPLE__STORE_FAST", UnpackSequence, "Exact tuple of the argument's length whose items go straight into the locals of the `arg` STORE_FAST instructions that follow (which it skips).";
+            UnpackSequenceListStoreFast, "UNPACK_SEQUENCE_LIST__STORE_FAST", UnpackSequence, "Exact list of the argument's length, stored like UNPACK_SEQUENCE_TUPLE__STORE_FAST.";
+            LoadFastLoadFast, "LOAD_FAST__LOAD_FAST", LoadFast, "Superinstruction: this LOAD_FAST and the following one (whose instruction is skipped).";
+            LoadFastLoadConst, "LOAD_FAST__LOAD_CONST", LoadFast, "Superinstruction: this LOAD_FAST and the following LOAD_CONST.";
+            LoadConstLoadFast, "LOAD_CONST__LOAD_FAST", LoadConst, "Superinstruction: this LOAD_CONST and the following LOAD_FAST.";
+            StoreFastLoadFast, "STORE_FAST__LOAD_FAST", StoreFast, "Superinstruction: this STORE_FAST and the following LOAD_FAST.";
+            StoreFastStoreFast, "STORE_FAST__STORE_FAST", StoreFast, "Superinstruction: this STORE_FAST and the following one.";
+            }
         }
     };
 }
 
+/// Expands to the or-pattern of every specialized opcode (`Opcode::A | Opcode::B | ..`),
+/// for exhaustive matches that treat them all alike (e.g. through [`Opcode::base`]).
+#[macro_export]
+macro_rules! specialized_opcodes {
+    () => {
+        $crate::for_each_opcode!($crate::__specialized_opcode_pattern)
+    };
+}
+
+/// Helper of [`specialized_opcodes!`].
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __specialized_opcode_pattern {
+    (generic { $($t:tt)* } specialized { $($name:ident, $display:literal, $base:ident, $doc:literal;)* }) => {
+        $($crate::Opcode::$name)|*
+    };
+}
+
 macro_rules! declare_opcodes {
-    ($($name:ident, $display:literal, $kind:ident, $doc:literal;)*) => {
+    (generic { $($name:ident, $display:literal, $kind:ident, $doc:literal;)* }
+     specialized { $($sname:ident, $sdisplay:literal, $base:ident, $sdoc:literal;)* }) => {
         /// A bytecode operation. See the table in [`for_each_opcode!`] for each one's stack effect.
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
         #[repr(u8)]
         pub enum Opcode {
             $(#[doc = $doc] $name,)*
+            $(#[doc = $sdoc] $sname,)*
         }
 
         impl Opcode {
-            /// Every opcode, in table order.
-            pub const ALL: &'static [Opcode] = &[$(Opcode::$name,)*];
+            /// Every opcode, in table order (generic ones first, then the specialized forms).
+            pub const ALL: &'static [Opcode] = &[$(Opcode::$name,)* $(Opcode::$sname,)*];
+
+            /// Number of opcodes (`Opcode as usize` is below it).
+            pub const COUNT: usize = Opcode::ALL.len();
 
             /// CPython-style upper-case name, as the disassembler prints it.
             pub fn name(self) -> &'static str {
-                match self { $(Opcode::$name => $display,)* }
+                match self { $(Opcode::$name => $display,)* $(Opcode::$sname => $sdisplay,)* }
             }
 
-            /// How the argument of this opcode is interpreted.
+            /// How the argument of this opcode is interpreted (a specialized form's is its base's).
             pub fn arg_kind(self) -> ArgKind {
-                match self { $(Opcode::$name => ArgKind::$kind,)* }
+                match self { $(Opcode::$name => ArgKind::$kind,)* $(Opcode::$sname => Opcode::$base.arg_kind(),)* }
             }
 
             /// The one-line documentation from the table (stack effect).
             pub fn doc(self) -> &'static str {
-                match self { $(Opcode::$name => $doc,)* }
+                match self { $(Opcode::$name => $doc,)* $(Opcode::$sname => $sdoc,)* }
+            }
+
+            /// The generic opcode a specialized form belongs to; a generic opcode itself.
+            #[inline]
+            pub fn base(self) -> Opcode {
+                match self { $(Opcode::$sname => Opcode::$base,)* _ => self }
+            }
+
+            /// True for the forms the adaptive interpreter rewrites instructions into.
+            #[inline]
+            pub fn is_specialized(self) -> bool {
+                matches!(self, $(Opcode::$sname)|*)
             }
         }
     };
@@ -302,5 +391,33 @@ impl ComparisonOperator {
             ComparisonOperator::Greater => ComparisonOperator::Less,
             ComparisonOperator::GreaterEqual => ComparisonOperator::LessEqual,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specialized_forms_map_to_generic_bases() {
+        let mut names = std::collections::HashSet::new();
+        for op in Opcode::ALL {
+            assert!(names.insert(op.name()), "duplicate name {}", op.name());
+            assert!(!op.base().is_specialized(), "{} has a specialized base", op.name());
+            assert_eq!(op.arg_kind(), op.base().arg_kind());
+            if op.is_specialized() {
+                assert!(
+                    op.name().starts_with(op.base().name()),
+                    "{} vs {}",
+                    op.name(),
+                    op.base().name()
+                );
+            } else {
+                assert_eq!(op.base(), *op);
+            }
+        }
+        assert_eq!(Opcode::COUNT, Opcode::ALL.len());
+        assert!(matches!(Opcode::LoadAttrSlot, specialized_opcodes!()));
+        assert!(!matches!(Opcode::LoadAttr, specialized_opcodes!()));
     }
 }

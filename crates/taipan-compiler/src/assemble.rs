@@ -114,6 +114,8 @@ pub fn stack_effect(op: Opcode, arg: u32) -> (i32, i32) {
         MakeFunction => -((arg & 0xf).count_ones() as i32),
         Send => return (0, -1),
         RaiseVarargs => -n,
+        // run-time forms (never emitted by the compiler): those of their generic opcode
+        taipan_bytecode::specialized_opcodes!() => return stack_effect(op.base(), arg),
     };
     (e, e)
 }

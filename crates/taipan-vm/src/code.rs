@@ -1,11 +1,13 @@
 //! The interpreter's view of a code object: the compiler's [`CodeObject`] plus its
-//! constants and names converted once into run-time values, and one inline-cache slot per
-//! instruction for the adaptive interpreter (`crate::interp::specialize`).
+//! constants and names converted once into run-time values, the mutable copy of the
+//! instructions the interpreter runs and rewrites in place (superinstructions, specialized
+//! forms: `crate::interp::quick`), and one inline-cache slot per instruction beside it
+//! (`crate::interp::specialize`).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use taipan_bytecode::{CodeObject, Constant, flags};
+use taipan_bytecode::{CodeObject, Constant, Instruction, flags};
 
 use crate::interp::specialize::Slot;
 use crate::value::Value;
@@ -23,6 +25,10 @@ pub struct Code {
     pub local_names: Vec<Value>,
     /// Number of local slots (`varnames.len() + cellvars.len() + freevars.len()`).
     pub nlocalsplus: usize,
+    /// The instructions the interpreter fetches: a copy of `raw.instructions` (same length,
+    /// same indices and arguments) whose opcodes are rewritten in place into
+    /// superinstructions and specialized forms and back (`crate::interp::quick`).
+    pub instrs: Box<[Cell<Instruction>]>,
     /// One inline-cache slot per instruction (same length as `raw.instructions`).
     pub caches: Box<[RefCell<Slot>]>,
     /// Hotness counter: function entries plus loop back-edges taken (saturating).
@@ -59,7 +65,9 @@ impl Code {
             .iter()
             .map(|_| RefCell::new(Slot::new(warmup)))
             .collect();
+        let instrs = crate::interp::quick::superinstructions(&raw.instructions);
         Rc::new(Code {
+            instrs,
             raw,
             consts,
             names,

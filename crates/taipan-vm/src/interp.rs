@@ -24,7 +24,7 @@
 #[path = "specialize.rs"]
 pub mod specialize;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use taipan_bytecode::{BinaryOperator, ComparisonOperator, Opcode};
@@ -126,8 +126,11 @@ pub(crate) fn stack_underflow() -> PyErr {
 mod cold;
 #[path = "interp_fast.rs"]
 mod fast;
+#[path = "quicken.rs"]
+pub mod quick;
 use fast::{
     ForItem, IntResult, compare_fast, dict_items_step, enumerate_step, float_arith, for_iter_fast, int_arith, push_int,
+    store_local, subscr_seq_in_place,
 };
 
 impl Vm {
@@ -273,7 +276,7 @@ impl Vm {
             None => &mut *entry,
         };
         let mut code = f.code.clone();
-        let mut instrs = &code.raw.instructions;
+        let mut instrs: &[Cell<taipan_bytecode::Instruction>] = &code.instrs;
         // the instruction index lives in a register; `f.ip` is kept equal to it (one store
         // per instruction) for error handling, generators and frame introspection
         let mut ip = f.ip;
@@ -286,13 +289,13 @@ impl Vm {
                     None => &mut *entry,
                 };
                 code = f.code.clone();
-                instrs = &code.raw.instructions;
+                instrs = &code.instrs;
                 ip = f.ip;
                 continue;
             }};
         }
         loop {
-            let Some(ins) = instrs.get(ip) else {
+            let Some(ins) = instrs.get(ip).map(Cell::get) else {
                 if inlined {
                     // (the compiler ends every code object with a return)
                     return Err(stack_underflow());
@@ -302,6 +305,63 @@ impl Vm {
             ip += 1;
             f.ip = ip;
             let arg = ins.arg as usize;
+            // the specialized `BINARY_OP` forms: guard the operand types, compute in place (one
+            // store over the left operand), or take the counted miss path
+            macro_rules! binop_int {
+                ($op:ident) => {{
+                    let n = f.stack.len();
+                    if n >= 2 {
+                        if let (&Value::Int(x), &Value::Int(y)) = (&f.stack[n - 2], &f.stack[n - 1]) {
+                            if let Some(r) = x.$op(y) {
+                                f.stack[n - 2].set_int(r);
+                                f.stack.pop();
+                                self.form_hit(Family::BinaryOp, ins.op);
+                                continue;
+                            }
+                        }
+                    }
+                    self.binop_miss(f, &code, ip - 1, ins.arg)?;
+                }};
+            }
+            macro_rules! binop_float {
+                ($op:tt) => {{
+                    let n = f.stack.len();
+                    if n >= 2 {
+                        if let (&Value::Float(x), &Value::Float(y)) = (&f.stack[n - 2], &f.stack[n - 1]) {
+                            f.stack[n - 2].set_float(x $op y);
+                            f.stack.pop();
+                            self.form_hit(Family::BinaryOp, ins.op);
+                            continue;
+                        }
+                    }
+                    self.binop_miss(f, &code, ip - 1, ins.arg)?;
+                }};
+            }
+            // the compare-and-branch forms: the next instruction is a POP_JUMP_IF_FALSE/TRUE
+            // (checked when the form was chosen; the raw instructions never change), consumed here
+            macro_rules! compare_jump {
+                ($px:pat, $py:pat, $b:expr) => {{
+                    let n = f.stack.len();
+                    if n >= 2 {
+                        if let ($px, $py) = (&f.stack[n - 2], &f.stack[n - 1]) {
+                            let b: bool = $b;
+                            f.stack.truncate(n - 2);
+                            match code.raw.instructions.get(ip) {
+                                Some(next) if next.op == Opcode::PopJumpIfFalse => {
+                                    ip = if b { ip + 1 } else { next.arg as usize };
+                                }
+                                Some(next) => {
+                                    ip = if b { next.arg as usize } else { ip + 1 };
+                                }
+                                None => f.stack.push(Value::Bool(b)),
+                            }
+                            self.form_hit(Family::CompareOp, ins.op);
+                            continue;
+                        }
+                    }
+                    self.compare_miss(f, &code, ip - 1, ins.arg)?;
+                }};
+            }
             match ins.op {
                 Opcode::Nop => {}
                 Opcode::PopTop => {
@@ -332,19 +392,74 @@ impl Vm {
                 },
                 Opcode::StoreFast => {
                     let v = pop!(f);
-                    if let Some(slot) = f.locals.get_mut(arg) {
-                        if matches!(slot, Some(Value::Obj(_))) {
-                            // store first, drop the old object after: `v` goes straight from
-                            // the stack to the slot instead of living across the destructor
-                            let old = std::mem::replace(slot, Some(v));
-                            drop(old);
-                        } else {
-                            // no destructor to run: a plain overwrite
-                            *slot = Some(v);
-                        }
+                    store_local(&mut f.locals, arg, v);
+                }
+                // superinstructions (quicken.rs): this instruction and the next, which is
+                // skipped; the second half's errors are reported at the second index
+                Opcode::LoadFastLoadFast => {
+                    match f.locals.get(arg) {
+                        Some(Some(v)) => f.stack.push(v.clone()),
+                        _ => return Err(self.unbound_local(&code, arg)),
+                    }
+                    let a2 = instrs.get(ip).map_or(0, |c| c.get().arg as usize);
+                    ip += 1;
+                    f.ip = ip;
+                    match f.locals.get(a2) {
+                        Some(Some(v)) => f.stack.push(v.clone()),
+                        _ => return Err(self.unbound_local(&code, a2)),
                     }
                 }
+                Opcode::LoadFastLoadConst => {
+                    match f.locals.get(arg) {
+                        Some(Some(v)) => f.stack.push(v.clone()),
+                        _ => return Err(self.unbound_local(&code, arg)),
+                    }
+                    let a2 = instrs.get(ip).map_or(0, |c| c.get().arg as usize);
+                    ip += 1;
+                    f.ip = ip;
+                    match code.consts.get(a2) {
+                        Some(v) => f.stack.push(v.clone()),
+                        None => f.stack.push(Value::None),
+                    }
+                }
+                Opcode::LoadConstLoadFast => {
+                    match code.consts.get(arg) {
+                        Some(v) => f.stack.push(v.clone()),
+                        None => f.stack.push(Value::None),
+                    }
+                    let a2 = instrs.get(ip).map_or(0, |c| c.get().arg as usize);
+                    ip += 1;
+                    f.ip = ip;
+                    match f.locals.get(a2) {
+                        Some(Some(v)) => f.stack.push(v.clone()),
+                        _ => return Err(self.unbound_local(&code, a2)),
+                    }
+                }
+                Opcode::StoreFastLoadFast => {
+                    let v = pop!(f);
+                    store_local(&mut f.locals, arg, v);
+                    let a2 = instrs.get(ip).map_or(0, |c| c.get().arg as usize);
+                    ip += 1;
+                    f.ip = ip;
+                    match f.locals.get(a2) {
+                        Some(Some(v)) => f.stack.push(v.clone()),
+                        _ => return Err(self.unbound_local(&code, a2)),
+                    }
+                }
+                Opcode::StoreFastStoreFast => {
+                    let v = pop!(f);
+                    store_local(&mut f.locals, arg, v);
+                    let a2 = instrs.get(ip).map_or(0, |c| c.get().arg as usize);
+                    ip += 1;
+                    f.ip = ip;
+                    let v = pop!(f);
+                    store_local(&mut f.locals, a2, v);
+                }
                 Opcode::LoadGlobal => {
+                    let v = self.load_global_cached(&code, ip - 1, &f.globals, &code.names[arg])?;
+                    f.stack.push(v);
+                }
+                Opcode::LoadGlobalModule | Opcode::LoadGlobalBuiltin => {
                     let name = &code.names[arg];
                     // (each path pushes its own value: merging them first makes the compiler
                     // spill the value in halves, which stalls the next whole-value load)
@@ -371,7 +486,12 @@ impl Vm {
                     let cell = self.cell_at(f, arg);
                     f.stack.push(cell.map(Value::Obj).unwrap_or(Value::None));
                 }
-                Opcode::LoadAttr => {
+                Opcode::LoadAttr | Opcode::LoadAttrModule | Opcode::LoadAttrClass => {
+                    let obj = pop!(f);
+                    let v = self.load_attr_cached(&code, ip - 1, &obj, &code.names[arg])?;
+                    f.stack.push(v);
+                }
+                Opcode::LoadAttrWithHint | Opcode::LoadAttrSlot | Opcode::LoadAttrPoly => {
                     let obj = pop!(f);
                     match self.load_attr_hit(&code, ip - 1, &obj, &code.names[arg]) {
                         Some(v) => f.stack.push(v),
@@ -384,6 +504,11 @@ impl Vm {
                 Opcode::StoreAttr => {
                     let obj = pop!(f);
                     let v = pop!(f);
+                    self.store_attr_cached(&code, ip - 1, &obj, &code.names[arg], v)?;
+                }
+                Opcode::StoreAttrWithHint | Opcode::StoreAttrSlot | Opcode::StoreAttrPoly => {
+                    let obj = pop!(f);
+                    let v = pop!(f);
                     if let Some(v) = self.store_attr_hit(&code, ip - 1, &obj, &code.names[arg], v) {
                         self.store_attr_cached(&code, ip - 1, &obj, &code.names[arg], v)?;
                     }
@@ -394,7 +519,7 @@ impl Vm {
                     // (CPython 3.12's BINARY_SLICE / STORE_SLICE): no slice object is built
                     let nb = if arg == 3 { 3 } else { 2 };
                     let n = f.stack.len();
-                    let next = instrs.get(ip).map(|i| i.op);
+                    let next = code.raw.instructions.get(ip).map(|i| i.op);
                     if n > nb && matches!(next, Some(Opcode::BinarySubscr | Opcode::StoreSubscr)) {
                         let none = Value::None;
                         let step = if nb == 3 { &f.stack[n - 1] } else { &none };
@@ -431,26 +556,66 @@ impl Vm {
                     f.stack.push(s);
                 }
                 Opcode::BinarySubscr => {
+                    if let [.., c, key] = &f.stack[..] {
+                        self.adapt_subscr(&code, ip - 1, c, key, false);
+                    }
+                    if subscr_seq_in_place(&mut f.stack, &self.types.list, &self.types.tuple) {
+                        f.stack.pop();
+                        self.count_fast(Family::BinarySubscr, true);
+                        continue;
+                    }
+                    self.count_fast(Family::BinarySubscr, false);
                     let key = pop!(f);
                     let c = pop!(f);
-                    match self.subscr_fast(&c, &key) {
-                        Some(v) => {
-                            f.stack.push(v);
-                            self.count_fast(Family::BinarySubscr, true);
-                        }
-                        None => {
-                            self.count_fast(Family::BinarySubscr, false);
-                            let v = self.getitem(&c, &key)?;
-                            f.stack.push(v);
-                        }
-                    }
+                    let v = self.getitem(&c, &key)?;
+                    f.stack.push(v);
                 }
                 Opcode::StoreSubscr => {
                     let key = pop!(f);
                     let c = pop!(f);
                     let v = pop!(f);
+                    self.adapt_subscr(&code, ip - 1, &c, &key, true);
                     if let Some(v) = self.store_subscr_fast(&c, &key, v) {
                         self.setitem(&c, key, v)?;
+                    }
+                }
+                Opcode::BinarySubscrListInt | Opcode::BinarySubscrTupleInt => {
+                    if subscr_seq_in_place(&mut f.stack, &self.types.list, &self.types.tuple) {
+                        f.stack.pop();
+                        self.form_hit(Family::BinarySubscr, ins.op);
+                        continue;
+                    }
+                    self.adapt_miss(&code, ip - 1, Family::BinarySubscr);
+                    let key = pop!(f);
+                    let c = pop!(f);
+                    let v = self.getitem(&c, &key)?;
+                    f.stack.push(v);
+                }
+                Opcode::BinarySubscrDict => {
+                    let key = pop!(f);
+                    let c = pop!(f);
+                    match self.subscr_dict(&c, &key) {
+                        Some(r) => {
+                            f.stack.push(r?);
+                            self.form_hit(Family::BinarySubscr, ins.op);
+                        }
+                        None => {
+                            self.adapt_miss(&code, ip - 1, Family::BinarySubscr);
+                            let v = self.getitem(&c, &key)?;
+                            f.stack.push(v);
+                        }
+                    }
+                }
+                Opcode::StoreSubscrListInt => {
+                    let key = pop!(f);
+                    let c = pop!(f);
+                    let v = pop!(f);
+                    match self.store_subscr_fast(&c, &key, v) {
+                        None => self.form_hit(Family::StoreSubscr, ins.op),
+                        Some(v) => {
+                            self.adapt_miss(&code, ip - 1, Family::StoreSubscr);
+                            self.setitem(&c, key, v)?;
+                        }
                     }
                 }
                 Opcode::UnaryNegative => {
@@ -468,6 +633,7 @@ impl Vm {
                     f.stack.push(Value::Bool(!b));
                 }
                 Opcode::BinaryOp => {
+                    self.adapt_binop(&code, ip - 1, arg, &f.stack);
                     // int and float operands: computed in place on the operand stack (the
                     // result overwrites the left operand's slot with one store)
                     let n = f.stack.len();
@@ -515,6 +681,7 @@ impl Vm {
                     f.stack.push(r);
                 }
                 Opcode::CompareOp => {
+                    self.adapt_compare(&code, ip - 1, arg, &f.stack);
                     let n = f.stack.len();
                     if n >= 2 {
                         let fast = match (&f.stack[n - 2], &f.stack[n - 1]) {
@@ -526,7 +693,7 @@ impl Vm {
                             f.stack.truncate(n - 2);
                             // compare-and-branch: a following POP_JUMP_IF_FALSE/TRUE consumes
                             // the result directly (no bool is pushed)
-                            match instrs.get(ip) {
+                            match code.raw.instructions.get(ip) {
                                 Some(next) if next.op == Opcode::PopJumpIfFalse => {
                                     ip = if b { ip + 1 } else { next.arg as usize };
                                 }
@@ -557,6 +724,25 @@ impl Vm {
                     };
                     f.stack.push(r);
                 }
+                Opcode::BinaryOpAddInt => binop_int!(checked_add),
+                Opcode::BinaryOpSubtractInt => binop_int!(checked_sub),
+                Opcode::BinaryOpMultiplyInt => binop_int!(checked_mul),
+                Opcode::BinaryOpAddFloat => binop_float!(+),
+                Opcode::BinaryOpSubtractFloat => binop_float!(-),
+                Opcode::BinaryOpMultiplyFloat => binop_float!(*),
+                Opcode::CompareOpIntJump => compare_jump!(Value::Int(x), Value::Int(y), compare_fast(arg, x, y)),
+                Opcode::CompareOpFloatJump => compare_jump!(Value::Float(x), Value::Float(y), compare_fast(arg, x, y)),
+                Opcode::CompareOpStrJump => compare_jump!(Value::Obj(x), Value::Obj(y), {
+                    match (&x.kind, &y.kind) {
+                        (ObjKind::Str(p), ObjKind::Str(q)) if self.exact_strs(x, y) => {
+                            (p.as_str() == q.as_str()) == (arg == 2)
+                        }
+                        _ => {
+                            self.compare_miss(f, &code, ip - 1, ins.arg)?;
+                            continue;
+                        }
+                    }
+                }),
                 Opcode::IsOp => {
                     let b = pop!(f);
                     let a = pop!(f);
@@ -585,6 +771,7 @@ impl Vm {
                 }
                 Opcode::UnpackSequence => {
                     let seq = pop!(f);
+                    self.adapt_unpack(&code, ip - 1, &seq, arg);
                     // exact tuples and lists of the right length: no intermediate vector (a
                     // subclass may override `__iter__`, so it takes the generic path)
                     let exact = match &seq {
@@ -620,6 +807,39 @@ impl Vm {
                         f.stack.extend(items.into_iter().rev());
                     }
                 }
+                Opcode::UnpackSequenceTwoTuple | Opcode::UnpackSequenceTuple => {
+                    let seq = pop!(f);
+                    if quick::unpack_exact(self, &seq, arg, false, &mut f.stack) {
+                        self.form_hit(Family::UnpackSequence, ins.op);
+                    } else {
+                        self.adapt_miss(&code, ip - 1, Family::UnpackSequence);
+                        let items = self.unpack(&seq, arg)?;
+                        f.stack.extend(items.into_iter().rev());
+                    }
+                }
+                Opcode::UnpackSequenceTupleStoreFast | Opcode::UnpackSequenceListStoreFast => {
+                    let seq = pop!(f);
+                    let list = ins.op == Opcode::UnpackSequenceListStoreFast;
+                    if quick::unpack_to_locals(self, &seq, arg, list, &code.raw.instructions, ip, f) {
+                        ip += arg;
+                        f.ip = ip;
+                        self.form_hit(Family::UnpackSequence, ins.op);
+                    } else {
+                        self.adapt_miss(&code, ip - 1, Family::UnpackSequence);
+                        let items = self.unpack(&seq, arg)?;
+                        f.stack.extend(items.into_iter().rev());
+                    }
+                }
+                Opcode::UnpackSequenceList => {
+                    let seq = pop!(f);
+                    if quick::unpack_exact(self, &seq, arg, true, &mut f.stack) {
+                        self.form_hit(Family::UnpackSequence, ins.op);
+                    } else {
+                        self.adapt_miss(&code, ip - 1, Family::UnpackSequence);
+                        let items = self.unpack(&seq, arg)?;
+                        f.stack.extend(items.into_iter().rev());
+                    }
+                }
                 Opcode::GetIter => {
                     let v = pop!(f);
                     let it = self.iter(&v)?;
@@ -628,7 +848,7 @@ impl Vm {
                 Opcode::ForIter => {
                     // `for i, x in enumerate(seq)`: FOR_ITER fused with UNPACK_SEQUENCE 2 when
                     // the enumerate wraps a built-in list/tuple/range iterator (no tuple)
-                    if let Some(next) = instrs.get(ip) {
+                    if let Some(next) = code.raw.instructions.get(ip) {
                         if next.op == Opcode::UnpackSequence && next.arg == 2 {
                             if let Some((c, v)) = f.stack.last().and_then(enumerate_step) {
                                 f.stack.push(v);
@@ -799,7 +1019,13 @@ impl Vm {
                     self.after_generic_call(&code, ip - 1, &func, &r);
                     f.stack.push(r);
                 }
-                Opcode::LoadMethod => {
+                Opcode::LoadMethod | Opcode::LoadMethodModule | Opcode::LoadMethodClass => {
+                    let obj = pop!(f);
+                    let (m, recv) = self.load_method_cached(&code, ip - 1, obj, &code.names[arg])?;
+                    f.stack.push(m);
+                    f.stack.push(recv);
+                }
+                Opcode::LoadMethodWithValues | Opcode::LoadMethodNoDict | Opcode::LoadMethodPoly => {
                     let obj = pop!(f);
                     match self.load_method_hit(&code, ip - 1, &obj, &code.names[arg]) {
                         Some(m) => {
@@ -880,7 +1106,7 @@ impl Vm {
                             switch_frame!();
                         }
                     }
-                    self.exec_cold(f, &code, ins, arg)?;
+                    self.exec_cold(f, &code, &ins, arg)?;
                 }
                 Opcode::YieldValue => {
                     let v = pop!(f);
@@ -907,7 +1133,7 @@ impl Vm {
                 }
                 // everything else: rarely hot, kept out of this function so its native
                 // frame stays small (a Python call enters it once per frame)
-                _ => self.exec_cold(f, &code, ins, arg)?,
+                _ => self.exec_cold(f, &code, &ins, arg)?,
             }
         }
     }
@@ -996,28 +1222,6 @@ impl Vm {
             matches!(o.kind, ObjKind::Str(_)) && o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.types.str))
         };
         is_str(x) && is_str(y)
-    }
-
-    /// `c[key]` for an exact list or tuple and an int key in range; `None`: use the
-    /// generic path (which also raises the errors).
-    #[inline(always)]
-    fn subscr_fast(&self, c: &Value, key: &Value) -> Option<Value> {
-        let (Value::Obj(o), Value::Int(i)) = (c, key) else {
-            return None;
-        };
-        let class = o.class.as_ref()?;
-        match &o.kind {
-            ObjKind::List(l) if Rc::ptr_eq(class, &self.types.list) => {
-                let l = l.try_borrow().ok()?;
-                let j = if *i < 0 { i.checked_add(l.len() as i64)? } else { *i };
-                l.get(usize::try_from(j).ok()?).cloned()
-            }
-            ObjKind::Tuple(t) if Rc::ptr_eq(class, &self.types.tuple) => {
-                let j = if *i < 0 { i.checked_add(t.len() as i64)? } else { *i };
-                t.get(usize::try_from(j).ok()?).cloned()
-            }
-            _ => None,
-        }
     }
 
     /// `c[key] = v` for an exact list and an int key in range; gives `v` back when the

@@ -1,16 +1,24 @@
 //! Adaptive specialization of the tier-0 interpreter: inline caches with warm-up and
 //! exponential back-off (the design of PEP 659 / CPython 3.11's `Python/specialize.c`,
-//! written independently).
+//! written independently). The in-place rewriting of instructions into specialized
+//! opcodes is in `quicken.rs`; this module holds the caches those forms read.
 //!
-//! Every code object owns one [`Slot`] per instruction ([`crate::code::Code::caches`]).
-//! An instruction of a specializable family (global load, attribute load and store, method
-//! load) starts *warming up*: each generic execution decrements the slot's countdown; when
-//! it reaches zero, the instruction looks at what it just did and records a specialized
-//! [`Entry`] (for example "instance attribute of type T at version V, dict position P").
-//! Later executions try the entry's fast path first; its guards are pointer and version
-//! comparisons. A failed guard is a *miss*: the generic path runs instead, and after
-//! [`MISS_LIMIT`] misses the entry is dropped (a *deopt*) and the slot warms up again with
-//! a countdown that doubles on each deopt or failed attempt (back-off, capped).
+//! Every code object owns one [`Slot`] per instruction ([`crate::code::Code::caches`]),
+//! the inline cache "beside" the instruction in [`crate::code::Code::instrs`]. An
+//! instruction of a specializable family starts generic and *warms up*: each generic
+//! execution decrements the slot's countdown; when it reaches zero, the instruction looks
+//! at what it just did and records a specialized [`Entry`] (for example "instance attribute
+//! of type T at version V, dict position P") and rewrites itself into the matching form
+//! (`LOAD_ATTR_WITH_HINT`, `LOAD_GLOBAL_BUILTIN`, ...; see `quicken::form_of`). The form's
+//! arm in the dispatch loop tries the entry's fast path first; its guards are pointer and
+//! version comparisons. A failed guard is a *miss*: the generic path runs instead, a
+//! type-keyed entry learns the new receiver type (up to [`POLY_MAX`], the instruction
+//! becoming the family's `*_POLY` form), and after [`MISS_LIMIT`] misses the entry is
+//! dropped and the instruction rewritten back to its generic opcode (a *deopt*); the slot
+//! then warms up again with a countdown that doubles on each deopt or failed attempt
+//! (back-off, capped at [`MAX_BACKOFF`] doublings). The arithmetic, comparison, subscript
+//! and unpacking families keep no entry: their form (`BINARY_OP_ADD_FLOAT`, ...) is the
+//! whole fact, and the slot only counts.
 //!
 //! Guards:
 //! - types are identified by a `Weak` pointer (so the address cannot be reused while the
@@ -20,23 +28,23 @@
 //!   the cached entry position and comparing the key there with the interned name by
 //!   identity; "absent from globals" is checked with the globals dict's key-set version.
 //!
+//! Calls of classes (`CallClass`) are cached in the slot but not rewritten (the `CALL`
+//! arm checks the slot itself).
+//!
 //! Hotness: every code object counts function entries and loop back-edges
 //! ([`Vm::note_hot`]); at `TAIPAN_HOT_THRESHOLD` (default [`DEFAULT_HOT_THRESHOLD`]) it is
 //! handed once to the tier-up hook, which only counts until a JIT exists.
 //!
-//! Not done yet: the specialized forms are not separate opcodes rewritten into the
-//! instruction stream (the compiler's exhaustive stack-effect table would have to learn
-//! them); each generic instruction consults its slot instead. Binary operations,
-//! comparisons, subscripts and unpacking have unconditional inline fast paths in the
-//! dispatch loop rather than counted specializations.
-//!
 //! The warm-up is `TAIPAN_SPECIALIZE_WARMUP` (default [`DEFAULT_WARMUP`]; 0 specializes at
 //! the first execution, the corpus' `specialize0` test mode). `--interp-stats` or
-//! `TAIPAN_INTERP_STATS=1` prints per-family counts to stderr at exit.
+//! `TAIPAN_INTERP_STATS=1` prints per-family and per-form counts to stderr at exit.
 
 use std::rc::Weak;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use taipan_bytecode::Opcode;
+
+use super::quick::{FormStats, Tally, form_of, poly_form, set_form, set_generic};
 use crate::object::Object;
 use crate::value::{Obj, Value};
 
@@ -50,8 +58,8 @@ pub const DEFAULT_HOT_THRESHOLD: u32 = 1000;
 /// Misses of a specialized entry before it is dropped.
 pub const MISS_LIMIT: u8 = 16;
 
-/// Largest back-off shift (countdown is at most `max(warmup, 1) << MAX_BACKOFF`).
-const MAX_BACKOFF: u8 = 10;
+/// Largest back-off shift (countdown is at most `max(warmup, 1) << (MAX_BACKOFF + 1)`).
+pub const MAX_BACKOFF: u8 = 10;
 
 static STATS_FLAG: AtomicBool = AtomicBool::new(false);
 
@@ -88,7 +96,9 @@ families! {
     (CompareOp, "COMPARE_OP", "`COMPARE_OP` on two ints or two floats, fused with a following jump (hit) or generic."),
     (ForIter, "FOR_ITER", "`FOR_ITER` over a range, list or tuple iterator stepped in place (hit) or generic."),
     (CallPy, "CALL_FAST", "`CALL` of a Python function with exactly its positional parameters or of a plain built-in function (hit), or generic (miss; class calls count under CALL_CLASS)."),
-    (BinarySubscr, "BINARY_SUBSCR", "`BINARY_SUBSCR` of an exact list or tuple by int (hit) or generic."),
+    (BinarySubscr, "BINARY_SUBSCR", "`BINARY_SUBSCR` of an exact list or tuple by int or of an exact dict (hit) or generic."),
+    (StoreSubscr, "STORE_SUBSCR", "`STORE_SUBSCR` into an exact list by int (hit) or generic."),
+    (UnpackSequence, "UNPACK_SEQUENCE", "`UNPACK_SEQUENCE` of an exact tuple or list of the right length (hit) or generic."),
 }
 
 /// Counters of one family.
@@ -118,6 +128,8 @@ pub struct SpecState {
     pub hot_threshold: u32,
     /// Code objects that crossed the threshold (each is reported to the tier-up hook once).
     pub hot_codes: u64,
+    /// Per-form counters, indexed by `Opcode as usize` (specialized forms only are used).
+    pub forms: Vec<FormStats>,
 }
 
 impl SpecState {
@@ -139,6 +151,7 @@ impl SpecState {
             stats: Default::default(),
             hot_threshold,
             hot_codes: 0,
+            forms: vec![FormStats::default(); Opcode::COUNT],
         }
     }
 
@@ -148,11 +161,21 @@ impl SpecState {
         &mut self.stats[f as usize]
     }
 
-    /// The statistics report (one line per family).
+    /// The counters of specialized form `op`.
+    #[inline]
+    pub fn form(&mut self, op: Opcode) -> &mut FormStats {
+        let i = op as usize;
+        if self.forms.len() <= i {
+            self.forms.resize(Opcode::COUNT.max(i + 1), FormStats::default());
+        }
+        &mut self.forms[i]
+    }
+
+    /// The statistics report: one line per family (hits = a specialized form's guard held
+    /// or, for the arithmetic families, an inline fast path of the generic form ran; misses
+    /// = the generic path ran), then one line per specialized form that was used.
     pub fn report(&self) -> String {
-        let mut s = String::from(
-            "taipan interpreter specialization statistics (BINARY_OP .. BINARY_SUBSCR: hits = fast path, misses = generic path):\n",
-        );
+        let mut s = String::from("taipan interpreter specialization statistics (per family):\n");
         for (name, st) in FAMILY_NAMES.iter().zip(self.stats.iter()) {
             let total = st.hits + st.misses;
             let rate = if total > 0 {
@@ -161,8 +184,28 @@ impl SpecState {
                 0.0
             };
             s.push_str(&format!(
-                "  {name:<12} specialized={} failed={} hits={} misses={} deopts={} hit_rate={rate:.1}%\n",
+                "  {name:<15} specialized={} failed={} hits={} misses={} deopts={} hit_rate={rate:.1}%\n",
                 st.specialized, st.failed, st.hits, st.misses, st.deopts
+            ));
+        }
+        s.push_str("per specialized form:\n");
+        for (op, st) in Opcode::ALL.iter().zip(self.forms.iter()) {
+            if st.specialized + st.hits + st.misses + st.deopts == 0 {
+                continue;
+            }
+            let total = st.hits + st.misses;
+            let rate = if total > 0 {
+                100.0 * st.hits as f64 / total as f64
+            } else {
+                0.0
+            };
+            s.push_str(&format!(
+                "  {:<26} specialized={} hits={} misses={} deopts={} hit_rate={rate:.1}%\n",
+                op.name(),
+                st.specialized,
+                st.hits,
+                st.misses,
+                st.deopts
             ));
         }
         s.push_str(&format!(
@@ -467,41 +510,71 @@ impl Vm {
         Some((Rc::downgrade(c), td.version.get()))
     }
 
-    fn note(&mut self, fam: Family, p: &Probe) {
+    fn note(&mut self, fam: Family, code: &Code, at: usize, p: &Probe) {
         match p {
-            Probe::Hit(_) => self.spec.of(fam).hits += 1,
-            Probe::Miss => self.spec.of(fam).misses += 1,
+            Probe::Hit(_) => self.tally(fam, code, at, Tally::Hit),
+            Probe::Miss => self.tally(fam, code, at, Tally::Miss),
             Probe::Generic => {}
         }
     }
 
-    /// After a miss or a generic execution: counts misses (dropping the entry after too
-    /// many) or the warm-up; true when the caller should try to specialize now.
-    fn after_slow(&mut self, cell: &std::cell::RefCell<Slot>, fam: Family, missed: bool) -> bool {
+    /// After a miss or a generic execution: counts misses (dropping the entry and
+    /// rewriting the instruction back to its generic form after too many) or the warm-up;
+    /// true when the caller should try to specialize now.
+    fn after_slow(
+        &mut self,
+        code: &Code,
+        at: usize,
+        cell: &std::cell::RefCell<Slot>,
+        fam: Family,
+        missed: bool,
+    ) -> bool {
         let warmup = self.spec.warmup;
         let Ok(mut slot) = cell.try_borrow_mut() else {
             return false;
         };
         if missed {
             if slot.miss(warmup) {
-                self.spec.of(fam).deopts += 1;
+                drop(slot);
+                self.deopt(code, at, fam);
             }
             return false;
         }
         slot.tick()
     }
 
-    fn install(&mut self, cell: &std::cell::RefCell<Slot>, fam: Family, entry: Option<Entry>) {
+    /// Installs `entry` (or records a failed attempt) and rewrites instruction `at` into
+    /// the matching specialized form (or back to its generic form). `obj` is the receiver
+    /// a `LOAD_METHOD` entry was made for.
+    fn install(
+        &mut self,
+        code: &Code,
+        at: usize,
+        cell: &std::cell::RefCell<Slot>,
+        fam: Family,
+        entry: Option<Entry>,
+        obj: Option<&Value>,
+    ) {
         let warmup = self.spec.warmup;
         let Ok(mut slot) = cell.try_borrow_mut() else { return };
         match entry {
             Some(e) => {
+                let form = form_of(fam, &e, obj);
                 slot.install(e);
+                drop(slot);
                 self.spec.of(fam).specialized += 1;
+                if let Some(op) = form {
+                    set_form(code, at, op);
+                    if self.spec.print_stats {
+                        self.spec.form(op).specialized += 1;
+                    }
+                }
             }
             None => {
                 slot.fail(warmup);
+                drop(slot);
                 self.spec.of(fam).failed += 1;
+                set_generic(code, at);
             }
         }
     }
@@ -525,12 +598,11 @@ impl Vm {
         self.spec.hot_codes += 1;
     }
 
-    /// `LOAD_GLOBAL` with its inline cache (instruction `at` of `code`).
     /// Counts a hit of a specialized entry (when statistics are on).
     #[inline(always)]
-    pub fn count_hit(&mut self, fam: Family) {
+    pub fn count_hit(&mut self, fam: Family, code: &Code, at: usize) {
         if self.spec.print_stats {
-            self.spec.of(fam).hits += 1;
+            self.tally(fam, code, at, Tally::Hit);
         }
     }
 
@@ -573,25 +645,29 @@ impl Vm {
             }
             _ => return None,
         };
-        self.count_hit(Family::LoadGlobal);
+        self.count_hit(Family::LoadGlobal, code, at);
         Some(v)
     }
 
-    /// The first (monomorphic) case of a `Types` entry if it is for `o`'s class at the
-    /// recorded version: one pointer and one version comparison.
+    /// The case of a `Types` entry for `o`'s class if it was recorded at the class's
+    /// current version: pointer comparisons over at most [`POLY_MAX`] cases (the first is
+    /// the monomorphic forms' only one), then one version comparison.
     #[inline(always)]
     fn first_case<'a>(slot: &'a Slot, o: &Obj) -> Option<&'a How> {
         let Entry::Types(cases) = &slot.entry else { return None };
-        let case = cases.first()?;
         let cls = o.class.as_ref()?;
+        let case = match cases.first() {
+            Some(c) if same(&c.ty, cls) => c,
+            _ => cases.get(1..)?.iter().find(|c| same(&c.ty, cls))?,
+        };
         match &cls.kind {
-            ObjKind::Type(td) if same(&case.ty, cls) && td.version.get() == case.version => Some(&case.how),
+            ObjKind::Type(td) if td.version.get() == case.version => Some(&case.how),
             _ => None,
         }
     }
 
     /// The hit path of `LOAD_ATTR` for an instance-dict attribute at its cached position
-    /// or a `__slots__` slot (first cached type only), inlined into the dispatch loop; `None`: take
+    /// or a `__slots__` slot (any cached type), inlined into the dispatch loop; `None`: take
     /// [`Vm::load_attr_cached`], which handles every case.
     #[inline(always)]
     pub fn load_attr_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Value> {
@@ -605,12 +681,12 @@ impl Vm {
             },
             _ => return None,
         };
-        self.count_hit(Family::LoadAttr);
+        self.count_hit(Family::LoadAttr, code, at);
         Some(v)
     }
 
     /// The hit path of `LOAD_METHOD` for a Python function on the receiver's class not
-    /// shadowed by the instance dict (first cached type only); `None`: take
+    /// shadowed by the instance dict (any cached type); `None`: take
     /// [`Vm::load_method_cached`].
     #[inline(always)]
     pub fn load_method_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Value> {
@@ -623,12 +699,12 @@ impl Vm {
             return None;
         }
         let m = m.upgrade()?;
-        self.count_hit(Family::LoadMethod);
+        self.count_hit(Family::LoadMethod, code, at);
         Some(Value::Obj(m))
     }
 
     /// The hit path of `STORE_ATTR` replacing an instance-dict attribute at its cached
-    /// position, or storing into a `__slots__` slot (first cached type only). Gives `value` back when it did not apply.
+    /// position, or storing into a `__slots__` slot (any cached type). Gives `value` back when it did not apply.
     #[inline(always)]
     pub fn store_attr_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value, value: Value) -> Option<Value> {
         let Value::Obj(o) = obj else { return Some(value) };
@@ -651,7 +727,7 @@ impl Vm {
                 drop(slots);
                 drop(slot);
                 drop(old);
-                self.count_hit(Family::StoreAttr);
+                self.count_hit(Family::StoreAttr, code, at);
                 return None;
             }
             _ => return Some(value),
@@ -668,13 +744,14 @@ impl Vm {
                 drop(t);
                 drop(slot);
                 drop(old);
-                self.count_hit(Family::StoreAttr);
+                self.count_hit(Family::StoreAttr, code, at);
                 None
             }
             None => Some(value),
         }
     }
 
+    /// `LOAD_GLOBAL` with its inline cache (instruction `at` of `code`).
     pub fn load_global_cached(&mut self, code: &Code, at: usize, globals: &Obj, name: &Value) -> PyResult<Value> {
         let Some(cell) = code.caches.get(at) else {
             return self.load_global(globals, name);
@@ -688,10 +765,10 @@ impl Vm {
             Err(_) => false,
         };
         if missed && self.spec.print_stats {
-            self.spec.of(Family::LoadGlobal).misses += 1;
+            self.tally(Family::LoadGlobal, code, at, Tally::Miss);
         }
         let v = self.load_global(globals, name)?;
-        if self.after_slow(cell, Family::LoadGlobal, missed) {
+        if self.after_slow(code, at, cell, Family::LoadGlobal, missed) {
             let entry = if let Some(index) = identical_pos(globals, name) {
                 Some(Entry::GlobalModule {
                     dict: Rc::downgrade(globals),
@@ -712,7 +789,7 @@ impl Vm {
                     _ => None,
                 }
             };
-            self.install(cell, Family::LoadGlobal, entry);
+            self.install(code, at, cell, Family::LoadGlobal, entry, None);
         }
         Ok(v)
     }
@@ -730,8 +807,16 @@ impl Vm {
     }
 
     /// Merges a freshly computed case into a miss-ing slot: replaces the case of the same
-    /// class or adds one (up to [`POLY_MAX`]); otherwise counts the miss.
-    fn merge_case(&mut self, cell: &std::cell::RefCell<Slot>, fam: Family, case: Option<TypeCase>) {
+    /// class or adds one (up to [`POLY_MAX`]; the instruction becomes the family's
+    /// polymorphic form); otherwise counts the miss.
+    fn merge_case(
+        &mut self,
+        code: &Code,
+        at: usize,
+        cell: &std::cell::RefCell<Slot>,
+        fam: Family,
+        case: Option<TypeCase>,
+    ) {
         let warmup = self.spec.warmup;
         let Ok(mut slot) = cell.try_borrow_mut() else { return };
         if let (Entry::Types(cases), Some(case)) = (&mut slot.entry, case) {
@@ -742,12 +827,20 @@ impl Vm {
             }
             if cases.len() < POLY_MAX {
                 cases.push(case);
+                drop(slot);
                 self.spec.of(fam).specialized += 1;
+                if let Some(op) = poly_form(fam) {
+                    set_form(code, at, op);
+                    if self.spec.print_stats {
+                        self.spec.form(op).specialized += 1;
+                    }
+                }
                 return;
             }
         }
         if slot.miss(warmup) {
-            self.spec.of(fam).deopts += 1;
+            drop(slot);
+            self.deopt(code, at, fam);
         }
     }
 
@@ -802,7 +895,7 @@ impl Vm {
             Err(_) => Probe::Generic,
         };
         if self.spec.print_stats {
-            self.note(Family::LoadAttr, &probe);
+            self.note(Family::LoadAttr, code, at, &probe);
         }
         let missed = match probe {
             Probe::Hit(v) => return Ok(v),
@@ -812,10 +905,10 @@ impl Vm {
         let v = self.get_attr(obj, name)?;
         if missed {
             let case = self.attr_case(obj, name, false);
-            self.merge_case(cell, Family::LoadAttr, case);
-        } else if self.after_slow(cell, Family::LoadAttr, false) {
+            self.merge_case(code, at, cell, Family::LoadAttr, case);
+        } else if self.after_slow(code, at, cell, Family::LoadAttr, false) {
             let entry = self.specialize_load_attr(obj, name, false);
-            self.install(cell, Family::LoadAttr, entry);
+            self.install(code, at, cell, Family::LoadAttr, entry, None);
         }
         Ok(v)
     }
@@ -938,12 +1031,12 @@ impl Vm {
                     } else {
                         value.clone()
                     };
-                    self.count_hit(Family::LoadMethod);
+                    self.count_hit(Family::LoadMethod, code, at);
                     return Ok((v, Value::Obj(self.null_marker.clone())));
                 }
                 (Entry::ModuleAttr { dict, index }, Value::Obj(o)) => match module_attr_hit(o, dict, *index, name) {
                     Some(v) => {
-                        self.count_hit(Family::LoadMethod);
+                        self.count_hit(Family::LoadMethod, code, at);
                         return Ok((v, Value::Obj(self.null_marker.clone())));
                     }
                     None => Probe::Miss,
@@ -953,7 +1046,7 @@ impl Vm {
             Err(_) => Probe::Generic,
         };
         if self.spec.print_stats {
-            self.note(Family::LoadMethod, &probe);
+            self.note(Family::LoadMethod, code, at, &probe);
         }
         let missed = match probe {
             Probe::Hit(m) => return Ok((m, obj)),
@@ -968,14 +1061,14 @@ impl Vm {
             } else {
                 None
             };
-            self.merge_case(cell, Family::LoadMethod, case);
-        } else if self.after_slow(cell, Family::LoadMethod, false) {
+            self.merge_case(code, at, cell, Family::LoadMethod, case);
+        } else if self.after_slow(code, at, cell, Family::LoadMethod, false) {
             let entry = if bound_form || matches!(obj.kind(), Some(ObjKind::Module | ObjKind::Type(_))) {
                 self.specialize_load_attr(&obj, name, true)
             } else {
                 None
             };
-            self.install(cell, Family::LoadMethod, entry);
+            self.install(code, at, cell, Family::LoadMethod, entry, Some(&obj));
         }
         Ok(r)
     }
@@ -1046,8 +1139,8 @@ impl Vm {
         };
         if self.spec.print_stats {
             match state {
-                2 => self.spec.of(Family::StoreAttr).hits += 1,
-                1 => self.spec.of(Family::StoreAttr).misses += 1,
+                2 => self.tally(Family::StoreAttr, code, at, Tally::Hit),
+                1 => self.tally(Family::StoreAttr, code, at, Tally::Miss),
                 _ => {}
             }
         }
@@ -1057,10 +1150,10 @@ impl Vm {
         self.set_attr(obj, name, value)?;
         if state == 1 {
             let case = self.store_case(obj, name);
-            self.merge_case(cell, Family::StoreAttr, case);
-        } else if self.after_slow(cell, Family::StoreAttr, false) {
+            self.merge_case(code, at, cell, Family::StoreAttr, case);
+        } else if self.after_slow(code, at, cell, Family::StoreAttr, false) {
             let entry = self.store_case(obj, name).map(|c| Entry::Types(vec![c]));
-            self.install(cell, Family::StoreAttr, entry);
+            self.install(code, at, cell, Family::StoreAttr, entry, None);
         }
         Ok(())
     }
@@ -1136,7 +1229,7 @@ impl Vm {
                 Entry::NewBuiltin { ty, version, new } if type_attr_hit(cls, ty, *version) => {
                     let new = *new;
                     drop(slot);
-                    self.count_hit(Family::CallClass);
+                    self.count_hit(Family::CallClass, code, at);
                     // the stack holds [cls, args...]: exactly `__new__`'s arguments
                     let r = match stack.get(base..) {
                         Some(args) => new(self, args, &[]),
@@ -1155,13 +1248,12 @@ impl Vm {
                     if !type_attr_hit(cls, ty, *version) {
                         drop(slot);
                         if self.spec.print_stats {
-                            self.spec.of(Family::CallClass).misses += 1;
+                            self.tally(Family::CallClass, code, at, Tally::Miss);
                         }
                         let warmup = self.spec.warmup;
-                        if let Ok(mut slot) = cell.try_borrow_mut() {
-                            if slot.miss(warmup) {
-                                self.spec.of(Family::CallClass).deopts += 1;
-                            }
+                        let dropped = cell.try_borrow_mut().is_ok_and(|mut slot| slot.miss(warmup));
+                        if dropped {
+                            self.deopt(code, at, Family::CallClass);
                         }
                         return Ok(None);
                     }
@@ -1177,7 +1269,7 @@ impl Vm {
         let ObjKind::Function(fun) = &init.kind else {
             return Ok(None);
         };
-        self.count_hit(Family::CallClass);
+        self.count_hit(Family::CallClass, code, at);
         let cls = cls.clone();
         let dict = if has_dict { Some(self.new_dict_obj()) } else { None };
         let kind = ObjKind::Instance(if nslots > 0 {
@@ -1215,11 +1307,11 @@ impl Vm {
         if !matches!(cell.try_borrow().map(|s| matches!(s.entry, Entry::Generic)), Ok(true)) {
             return;
         }
-        if !self.after_slow(cell, Family::CallClass, false) {
+        if !self.after_slow(code, at, cell, Family::CallClass, false) {
             return;
         }
         let entry = self.init_class_entry(t, td.version.get(), result);
-        self.install(cell, Family::CallClass, entry);
+        self.install(code, at, cell, Family::CallClass, entry, None);
     }
 
     fn init_class_entry(&mut self, t: &Obj, version: u32, result: &Value) -> Option<Entry> {
