@@ -239,10 +239,9 @@ impl Vm {
     /// back to its generic opcode (the slot already backs off).
     pub(crate) fn deopt(&mut self, code: &Code, at: usize, fam: Family) {
         self.spec.of(fam).deopts += 1;
-        if self.spec.print_stats {
-            if let Some(op) = code.instrs.get(at).map(|c| c.get().op).filter(|op| op.is_specialized()) {
-                self.spec.form(op).deopts += 1;
-            }
+        let op = code.instrs.get(at).map(|c| c.get().op);
+        if let Some(op) = op.filter(|op| self.spec.print_stats && op.is_specialized()) {
+            self.spec.form(op).deopts += 1;
         }
         set_generic(code, at);
     }
