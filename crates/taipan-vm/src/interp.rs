@@ -338,7 +338,7 @@ impl Vm {
                 }};
             }
             // the compare-and-branch forms: the next instruction is a POP_JUMP_IF_FALSE/TRUE
-            // (checked when the form was chosen; the raw instructions never change), consumed here
+            // (checked when the form was chosen; conditional jumps are never rewritten), consumed here
             macro_rules! compare_jump {
                 ($px:pat, $py:pat, $b:expr) => {{
                     let n = f.stack.len();
@@ -346,7 +346,7 @@ impl Vm {
                         if let ($px, $py) = (&f.stack[n - 2], &f.stack[n - 1]) {
                             let b: bool = $b;
                             f.stack.truncate(n - 2);
-                            match code.raw.instructions.get(ip) {
+                            match instrs.get(ip).map(Cell::get) {
                                 Some(next) if next.op == Opcode::PopJumpIfFalse => {
                                     ip = if b { ip + 1 } else { next.arg as usize };
                                 }
@@ -519,7 +519,7 @@ impl Vm {
                     // (CPython 3.12's BINARY_SLICE / STORE_SLICE): no slice object is built
                     let nb = if arg == 3 { 3 } else { 2 };
                     let n = f.stack.len();
-                    let next = code.raw.instructions.get(ip).map(|i| i.op);
+                    let next = instrs.get(ip).map(|i| i.get().op.base());
                     if n > nb && matches!(next, Some(Opcode::BinarySubscr | Opcode::StoreSubscr)) {
                         let none = Value::None;
                         let step = if nb == 3 { &f.stack[n - 1] } else { &none };
@@ -693,7 +693,7 @@ impl Vm {
                             f.stack.truncate(n - 2);
                             // compare-and-branch: a following POP_JUMP_IF_FALSE/TRUE consumes
                             // the result directly (no bool is pushed)
-                            match code.raw.instructions.get(ip) {
+                            match instrs.get(ip).map(Cell::get) {
                                 Some(next) if next.op == Opcode::PopJumpIfFalse => {
                                     ip = if b { ip + 1 } else { next.arg as usize };
                                 }
@@ -848,8 +848,8 @@ impl Vm {
                 Opcode::ForIter => {
                     // `for i, x in enumerate(seq)`: FOR_ITER fused with UNPACK_SEQUENCE 2 when
                     // the enumerate wraps a built-in list/tuple/range iterator (no tuple)
-                    if let Some(next) = code.raw.instructions.get(ip) {
-                        if next.op == Opcode::UnpackSequence && next.arg == 2 {
+                    if let Some(next) = instrs.get(ip).map(Cell::get) {
+                        if next.op.base() == Opcode::UnpackSequence && next.arg == 2 {
                             if let Some((c, v)) = f.stack.last().and_then(enumerate_step) {
                                 f.stack.push(v);
                                 push_int(&mut f.stack, c);
