@@ -231,11 +231,51 @@ impl Vm {
         if kwnames.is_empty() && func.code.fast_argcount == Some(args.len()) {
             return self.call_function_fast(func, args);
         }
-        let frame = self.bind_arguments(func, args, kwnames)?;
         if func.code.raw.flags & flags::GENERATOR != 0 {
-            return Ok(crate::generator::new_generator(self, *frame, func));
+            let frame = match self.generator_frame(func, args, kwnames) {
+                Some(frame) => frame,
+                None => self.bind_arguments(func, args, kwnames)?,
+            };
+            return Ok(crate::generator::new_generator(self, frame, func));
         }
+        let frame = self.bind_arguments(func, args, kwnames)?;
         self.execute_frame(frame)
+    }
+
+    /// The frame of a generator function called with exactly its positional parameters
+    /// and no cells of its own (every generator expression: one argument, the iterator,
+    /// and the enclosing scope's cells as free variables): built with plain pushes into a
+    /// pooled frame, as [`Vm::fast_frame`]. `None` when the call needs the general binding.
+    #[inline]
+    fn generator_frame(&mut self, func: &Function, args: &[Value], kwnames: &[Value]) -> Option<Box<Frame>> {
+        let code = &func.code;
+        let raw = &code.raw;
+        let complex = flags::VARARGS | flags::VARKEYWORDS;
+        if !kwnames.is_empty()
+            || raw.flags & complex != 0
+            || raw.kwonly_arg_count != 0
+            || !raw.cellvars.is_empty()
+            || raw.arg_count as usize != args.len()
+        {
+            return None;
+        }
+        let mut frame = self.acquire_frame(code, &func.globals);
+        let n = code.nlocalsplus;
+        let locals = &mut frame.locals;
+        locals.reserve(n);
+        locals.extend(args.iter().map(|v| Some(v.clone())));
+        let nvars = raw.varnames.len();
+        while locals.len() < nvars {
+            locals.push(None);
+        }
+        for c in func.closure.iter().take(n.saturating_sub(nvars)) {
+            locals.push(Some(Value::Obj(c.clone())));
+        }
+        while locals.len() < n {
+            locals.push(None);
+        }
+        frame.stack.reserve(raw.max_stack as usize);
+        Some(frame)
     }
 
     /// Calls a Python function whose code has `fast_argcount == Some(args.len())`: the

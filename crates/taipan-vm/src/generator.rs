@@ -34,10 +34,11 @@ pub enum SendResult {
     Returned(Value),
 }
 
-/// Creates a generator object around a frame that has not started.
-pub fn new_generator(vm: &mut Vm, frame: Frame, func: &Function) -> Value {
+/// Creates a generator object around a frame that has not started (the bound frame's
+/// box, usually from the frame pool, is kept as it is: no copy, no allocation).
+pub fn new_generator(vm: &mut Vm, frame: Box<Frame>, func: &Function) -> Value {
     let st = GenState {
-        frame: Some(Box::new(frame)),
+        frame: Some(frame),
         started: false,
         finished: false,
         name: func.name.borrow().clone(),
@@ -109,6 +110,14 @@ pub fn resume(vm: &mut Vm, g: &Value, sent: Value, throw: Option<PyErr>) -> PyRe
 /// then stores it back (on a yield) or marks the generator finished.
 #[inline]
 fn run(vm: &mut Vm, cell: &RefCell<GenState>, mut frame: Box<Frame>, throw: Option<PyErr>) -> PyResult<SendResult> {
+    // The exception being handled: while the generator runs, the one it was handling when
+    // it last yielded (CPython's `gi_exc_state`, kept in the suspended frame's
+    // `saved_exc`), or else the caller's; the caller's is back when it yields, returns or
+    // raises.
+    let outer = crate::value::clone_opt(&vm.handled_exc);
+    if frame.saved_exc.is_some() {
+        vm.handled_exc = frame.saved_exc.take();
+    }
     vm.depth += 1;
     let r = match vm.check_stack() {
         Ok(()) => vm.run_frame(&mut frame, throw),
@@ -120,6 +129,16 @@ fn run(vm: &mut Vm, cell: &RefCell<GenState>, mut frame: Box<Frame>, throw: Opti
             value: v,
             kind: ExitKind::Yield,
         }) => {
+            let own = std::mem::replace(&mut vm.handled_exc, outer);
+            // (still the caller's: the generator handles nothing of its own)
+            let inherited = match (&own, &vm.handled_exc) {
+                (Some(a), Some(b)) => a.is(b),
+                (Some(_), None) => false,
+                (None, _) => true,
+            };
+            if !inherited {
+                frame.saved_exc = own;
+            }
             cell.borrow_mut().frame = Some(frame);
             Ok(SendResult::Yielded(v))
         }
@@ -127,11 +146,17 @@ fn run(vm: &mut Vm, cell: &RefCell<GenState>, mut frame: Box<Frame>, throw: Opti
             value: v,
             kind: ExitKind::Return,
         }) => {
+            vm.handled_exc = outer;
             cell.borrow_mut().finished = true;
+            // the finished frame's buffers go back to the pool for the next call or
+            // generator (a generator expression per item of an outer loop is common)
+            vm.release_frame(frame);
             Ok(SendResult::Returned(v))
         }
         Err(e) => {
+            vm.handled_exc = outer;
             cell.borrow_mut().finished = true;
+            vm.release_frame(frame);
             if vm.exc_matches(&e.0, &vm.exc.stop_iteration.clone()) {
                 let re = vm.runtime_error("generator raised StopIteration");
                 if let Some(d) = Vm::exc_data(&re.0) {
