@@ -366,3 +366,6 @@ impl Recorder {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests;
