@@ -32,7 +32,8 @@
 //!
 //! # What is recorded (see [`translate`] and [`arith`])
 //! `NOP`, `LOAD_FAST`, `STORE_FAST`, `LOAD_CONST` (None, bool, 64-bit int, float),
-//! `POP_TOP`, `COPY`, `SWAP`, `BINARY_OP` and `COMPARE_OP` on ints and floats, the unary
+//! `POP_TOP`, `COPY`, `SWAP`, `IS_OP` with None, `BINARY_OP` and `COMPARE_OP` on ints and
+//! floats, the unary
 //! operators, `JUMP` and the conditional jumps. Anything else aborts. The trace closes when
 //! an instruction continues at the start index; the result is verified, and
 //! [`crate::opt::pipeline`] optimizes it.

@@ -60,6 +60,20 @@ impl Recorder {
                     None => return Err(self.abort(AbortReason::Desync, pc, "SWAP below the stack")),
                 }
             }
+            Opcode::IsOp => {
+                // Identity is decided by the types when one side is None (the only
+                // singleton the trace holds); ints and floats have no identity here.
+                let (a, b) = (self.peek(1, pc)?, self.peek(0, pc)?);
+                if a != PyVal::None && b != PyVal::None {
+                    let d = format!("{} is {}", a.tag().name(), b.tag().name());
+                    return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+                }
+                let same = a == b;
+                self.pop(pc)?;
+                self.pop(pc)?;
+                let c = self.b.const_bool(same != (arg == 1));
+                self.push(PyVal::Bool(c));
+            }
             Opcode::BinaryOp => self.binary_op(pc, arg, obs)?,
             Opcode::CompareOp => self.compare_op(pc, arg, obs)?,
             Opcode::UnaryNegative | Opcode::UnaryPositive | Opcode::UnaryNot | Opcode::UnaryInvert => {

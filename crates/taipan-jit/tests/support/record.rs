@@ -275,6 +275,45 @@ impl Mini<'_> {
                 let v = self.pop()?;
                 self.stack.push(Mv::Bool(!v.truthy()));
             }
+            Opcode::UnaryInvert => match self.pop()? {
+                Mv::Int(k) => self.stack.push(Mv::Int(!k)),
+                v => return Err(format!("mini: ~{v:?}")),
+            },
+            Opcode::UnaryPositive => {
+                let v = self.pop()?;
+                self.stack.push(v);
+            }
+            Opcode::Copy => {
+                let i = self.stack.len().checked_sub(ins.arg as usize).ok_or("mini: COPY")?;
+                let v = *self.stack.get(i).ok_or("mini: COPY")?;
+                self.stack.push(v);
+            }
+            Opcode::Swap => {
+                let len = self.stack.len();
+                let i = len.checked_sub(ins.arg as usize).ok_or("mini: SWAP")?;
+                self.stack.swap(i, len - 1);
+            }
+            Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
+                let t = self.stack.last().ok_or("mini: stack underflow")?.truthy();
+                if t == (ins.op == Opcode::JumpIfTrueOrPop) {
+                    return Ok(Flow::Next(ins.arg));
+                }
+                self.pop()?;
+            }
+            Opcode::IsOp => {
+                let b = self.pop()?;
+                let a = self.pop()?;
+                if a != Mv::None && b != Mv::None {
+                    return Err(format!("mini: {a:?} is {b:?}"));
+                }
+                self.stack.push(Mv::Bool((a == b) != (ins.arg == 1)));
+            }
+            Opcode::PopJumpIfNone | Opcode::PopJumpIfNotNone => {
+                let none = self.pop()? == Mv::None;
+                if none == (ins.op == Opcode::PopJumpIfNone) {
+                    return Ok(Flow::Next(ins.arg));
+                }
+            }
             Opcode::Jump => return Ok(Flow::Next(ins.arg)),
             Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
                 let t = self.pop()?.truthy();
