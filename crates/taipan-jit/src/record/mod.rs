@@ -30,7 +30,7 @@
 //! interpreter re-executes it in full: an overflowing `+` makes its big int, a zero divisor
 //! raises, a branch goes the other way.
 //!
-//! # What is recorded (see [`translate`] and [`arith`])
+//! # What is recorded (see `translate.rs` and `arith.rs`)
 //! `NOP`, `LOAD_FAST`, `STORE_FAST`, `LOAD_CONST` (None, bool, 64-bit int, float),
 //! `POP_TOP`, `COPY`, `SWAP`, `IS_OP` with None, `BINARY_OP` and `COMPARE_OP` on ints and
 //! floats, the unary
@@ -39,8 +39,8 @@
 //! [`crate::opt::pipeline`] optimizes it.
 //!
 //! Layout: [`abort`] (the table of abort reasons), [`observe`] (the interpreter's side),
-//! this file (state, locals, snapshots), [`translate`] (per-opcode dispatch), [`arith`]
-//! (int/float operators), [`close`] (assembling the loop).
+//! this file (state, locals, snapshots), `translate.rs` (per-opcode dispatch), `arith.rs`
+//! (int/float operators), `close.rs` (assembling the loop).
 
 pub mod abort;
 mod arith;
