@@ -168,3 +168,22 @@ fn overflow_now_aborts() {
         Some(AbortReason::BigIntResult)
     );
 }
+
+#[test]
+fn specialized_forms_record_as_their_base() {
+    let mut r = Recorder::new(code(1), 0);
+    let mut f = Frame {
+        locals: vec![Observed::Int(3)],
+        stack: vec![],
+    };
+    // LOAD_FAST__LOAD_CONST is two calls: its LOAD_FAST half, then the LOAD_CONST.
+    assert_eq!(r.record(0, ins(Opcode::LoadFastLoadConst, 0), &f), Step::Continue);
+    f.stack.push(Observed::Int(3));
+    assert_eq!(r.record(1, ins(Opcode::LoadConst, 0), &f), Step::Continue);
+    f.stack.push(Observed::Int(1));
+    assert_eq!(r.record(2, ins(Opcode::BinaryOpAddInt, 0), &f), Step::Continue);
+    f.stack = vec![Observed::Int(4)];
+    assert_eq!(r.record(3, ins(Opcode::StoreFast, 0), &f), Step::Continue);
+    f.stack.clear();
+    assert!(matches!(r.record(4, ins(Opcode::Jump, 0), &f), Step::Closed(_)));
+}

@@ -11,11 +11,12 @@ use taipan_bytecode::{Instruction, Opcode};
 use crate::ir::{Op, SnapId};
 use crate::record::{Abort, AbortReason, ConstVal, Observe, PyVal, Recorder};
 
-/// The generic opcode an instruction belongs to. Every opcode of the table is generic
-/// today; when specialized (quickened) forms join the table this becomes `op.base()`, so
-/// the recorder translates them as their generic instruction.
+/// The generic opcode an instruction belongs to: a specialized (quickened) form is
+/// translated as its base opcode, whose semantics it shares (its guards are the
+/// interpreter's business; the recorder guards on what it observes). A superinstruction's
+/// base is its first half: the interpreter records the second half as its own call.
 pub(crate) fn generic(op: Opcode) -> Opcode {
-    op
+    op.base()
 }
 
 impl Recorder {
