@@ -15,7 +15,8 @@
 //! runs the function and drives the [`Recorder`] through one iteration. Then, as the
 //! interpreter will, it enters the trace each time execution reaches the loop header (at
 //! most [`MAX_ENTRIES`] times): the recorded and the optimized trace run with `ir::eval` on
-//! the frame (both must agree; a big int is an `obj` slot), and [`Mini`] resumes at the
+//! the frame (both must agree, and so must the optimized trace compiled by the Cranelift
+//! backend; a big int is an `obj` slot), and [`Mini`] resumes at the
 //! exit's `pc` with the locals and stack the snapshot wrote. At the return, the result (or
 //! the exception, `raises ZeroDivisionError`) and the final locals must match `# expect:`,
 //! computed once by CPython (`python3 tests/ir/record/expect.py FILE...`).
@@ -487,6 +488,12 @@ fn process(src: &str) -> Result<String, String> {
                     frame_to_string(&raw_frame),
                     frame_to_string(&frame)
                 ));
+            }
+            // The Cranelift backend must agree with the evaluator.
+            let jit = taipan_jit::backend::check::run_to_text(&opt, &[Val::Ptr(FRAME_ADDR)], Some(&before));
+            let eval_text = format!("{out} {}", frame_to_string(&frame));
+            if jit != eval_text {
+                return Err(format!("the evaluator gives `{eval_text}`, Cranelift `{jit}`"));
             }
             let Outcome::Exit { snap, pc: exit_pc, .. } = out else {
                 return Err(format!("trace returned: {out}"));
