@@ -80,13 +80,15 @@ pub enum ConstVal {
     Other(&'static str),
 }
 
-/// What the recorder needs of a code object: its name, the number of fast locals (so
+/// What the recorder needs of a code object: its name, the number of frame slots (so
 /// snapshot slot `nlocals + i` is stack entry `i`), and the constants.
 #[derive(Clone, PartialEq, Debug)]
 pub struct CodeInfo {
     /// The code's name (for the trace's name).
     pub name: String,
-    /// The number of fast locals (`varnames`; cells and free variables are not recorded).
+    /// The number of frame slots: fast locals, then cells and free variables (CPython's
+    /// "localsplus", the length of the VM's locals array). `LOAD_FAST n` is slot `n`; cell
+    /// and free slots are never recorded, but snapshot stack slots start above them.
     pub nlocals: u32,
     /// The constants, indexed by `LOAD_CONST`'s argument.
     pub consts: Vec<ConstVal>,
@@ -115,7 +117,7 @@ impl CodeInfo {
             .collect();
         CodeInfo {
             name: code.name.to_string(),
-            nlocals: u32::try_from(code.varnames.len()).unwrap_or(u32::MAX),
+            nlocals: u32::try_from(code.varnames.len() + code.cellvars.len() + code.freevars.len()).unwrap_or(u32::MAX),
             consts,
         }
     }

@@ -425,7 +425,7 @@ fn process(src: &str) -> Result<String, String> {
         .find(|(i, ins)| ins.op.is_jump() && ins.op != Opcode::ForIter && (ins.arg as usize) <= *i)
         .map(|(_, ins)| ins.arg)
         .ok_or("no loop")?;
-    let nlocals = code.varnames.len();
+    let nlocals = CodeInfo::from_code(code).nlocals as usize;
     let mut mini = Mini {
         code,
         locals: vec![None; nlocals],
