@@ -23,8 +23,9 @@
 //!
 //! # Snapshot convention
 //! A snapshot's `pc` is the instruction to resume at, with the frame as before that
-//! instruction: slot `n < nlocals` ([`CodeInfo::nlocals`], the locals array's length) is local `n`, slot `nlocals + i` is operand stack entry
-//! `i` counted from the bottom (the deoptimizer pushes them in slot order). Every stack
+//! instruction: slot `n < nlocals` ([`CodeInfo::nlocals`], the locals array's length) is
+//! local `n`, slot `nlocals + i` is operand stack entry `i` counted from the bottom (the
+//! deoptimizer pushes them in slot order). Every stack
 //! entry is listed; locals are listed when they differ from memory. A guard exits at the
 //! instruction it belongs to with that instruction's operands still on the stack, so the
 //! interpreter re-executes it in full: an overflowing `+` makes its big int, a zero divisor
