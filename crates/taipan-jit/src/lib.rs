@@ -2,8 +2,9 @@
 //!
 //! Layers, bottom up: `ir` (the SSA micro-op IR: one op table, typed ids, a text form with a
 //! printer and a parser that round-trip, a verifier), `opt` (one pass per file, one pipeline
-//! function), `arena` (W^X executable memory) and `backend` (lowering to Cranelift). The
-//! recorder that turns interpreter executions into IR lives with the interpreter.
+//! function), `arena` (W^X executable memory) and `backend` (lowering to Cranelift), and `record`
+//! (the recorder's translation half: executed bytecode instructions in, a loop trace out;
+//! the interpreter drives it).
 //!
 //! Tests: unit tests beside the code (including a differential fuzz test of every pass
 //! against the reference evaluator, `opt::fuzz_tests`) and the text-IR filetests of
@@ -13,3 +14,4 @@ pub mod arena;
 pub mod backend;
 pub mod ir;
 pub mod opt;
+pub mod record;

@@ -23,6 +23,9 @@
 //! or `error: MESSAGE`. Each directive is run on the input IR and again on the IR after the
 //! passes; both must give the expected outcome. [`run_call`] is the one place that executes
 //! a call, so more execution engines (the Cranelift backend) plug in there.
+//!
+//! `tests/ir/record/*.rec` files are the recorder's filetests, run by [`record`] in this
+//! same binary (format in `tests/support/record.rs`).
 
 use std::path::{Path, PathBuf};
 
@@ -33,6 +36,9 @@ use taipan_jit::ir::print::module_to_string;
 use taipan_jit::ir::verify::verify;
 use taipan_jit::ir::{Func, Module};
 use taipan_jit::opt::run_passes;
+
+#[path = "support/record.rs"]
+mod record;
 
 /// Instructions a `run` may execute before it is stopped as a runaway loop.
 const FUEL: u64 = 1_000_000;
@@ -48,7 +54,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     for p in entries {
         if p.is_dir() {
             collect(&p, out);
-        } else if p.extension().is_some_and(|e| e == "ir") {
+        } else if p.extension().is_some_and(|e| e == "ir" || e == "rec") {
             out.push(p);
         }
     }
@@ -238,7 +244,13 @@ fn main() {
         .into_iter()
         .map(|p| {
             let name = p.strip_prefix(&root).unwrap_or(&p).to_string_lossy().into_owned();
-            Trial::test(name, move || run_file(&p))
+            Trial::test(name, move || {
+                if p.extension().is_some_and(|e| e == "rec") {
+                    record::run_rec_file(&p)
+                } else {
+                    run_file(&p)
+                }
+            })
         })
         .collect();
     libtest_mimic::run(&args, trials).exit();

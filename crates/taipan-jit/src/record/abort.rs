@@ -1,0 +1,155 @@
+//! Why a recording was given up: one table of named abort reasons, with counters derived
+//! from it (issue 5: "every abort has a name and a counter").
+//!
+//! Each row of `define_aborts!` gives the variant and its documentation; [`AbortReason`],
+//! [`AbortReason::name`], [`AbortReason::doc`], [`AbortReason::ALL`] and the index used by
+//! [`AbortCounts`] are generated from it, so a new reason is one new row.
+
+use std::fmt;
+
+macro_rules! define_aborts {
+    ($( $(#[doc = $doc:literal])+ $name:ident; )*) => {
+        /// A named reason to abort a recording (see each variant).
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+        pub enum AbortReason {
+            $( $(#[doc = $doc])+ $name, )*
+        }
+
+        impl AbortReason {
+            /// Every reason, in table order ([`AbortReason::index`] is the position here).
+            pub const ALL: &'static [AbortReason] = &[ $( AbortReason::$name, )* ];
+
+            /// The reason's name (the variant's name).
+            pub fn name(self) -> &'static str {
+                match self { $( AbortReason::$name => stringify!($name), )* }
+            }
+
+            /// The documentation line from the table.
+            pub fn doc(self) -> &'static str {
+                match self { $( AbortReason::$name => concat!($($doc),+).trim_ascii(), )* }
+            }
+        }
+    };
+}
+
+define_aborts! {
+    /// An opcode the recorder does not translate.
+    UnsupportedOpcode;
+    /// A constant of a type the trace cannot hold (str, tuple, big int, ...).
+    UnsupportedConstant;
+    /// An operand type the recorder does not handle for this instruction (objects, big
+    /// ints, bool arithmetic, None comparisons).
+    UnsupportedOperand;
+    /// An operator without a translation for these operand types (`**`, `@`, float `//`).
+    UnsupportedOperator;
+    /// `LOAD_FAST` of an unbound local (the interpreter raises `UnboundLocalError`).
+    UnboundLocal;
+    /// The instruction raises while being recorded (division by zero, negative shift).
+    RaisesNow;
+    /// An int result that does not fit in 64 bits (the interpreter makes a big int).
+    BigIntResult;
+    /// A local's type at the back edge differs from its type at the loop entry, or a local
+    /// assigned in the loop held no int, float, bool or None at the entry.
+    TypeUnstableLoop;
+    /// The recorded path leaves the loop (a return, or too far past the loop).
+    LeftLoop;
+    /// A backward jump to a place other than the trace start (an inner loop).
+    InnerLoop;
+    /// The trace exceeds the bytecode limit ([`crate::record::MAX_RECORDED`]).
+    TooLong;
+    /// The operand stack is not empty at the trace start.
+    StackAtStart;
+    /// The observations disagree with what the recorder tracked (an interpreter wiring bug).
+    Desync;
+    /// The recorded IR failed verification (a recorder bug).
+    Invalid;
+}
+
+impl AbortReason {
+    /// The position of this reason in [`AbortReason::ALL`].
+    pub fn index(self) -> usize {
+        AbortReason::ALL.iter().position(|&r| r == self).unwrap_or(0)
+    }
+}
+
+impl fmt::Display for AbortReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An abort: its reason, the bytecode index it happened at and a human-readable detail.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Abort {
+    /// The named reason (what the counters count).
+    pub reason: AbortReason,
+    /// The bytecode index of the instruction being recorded.
+    pub pc: u32,
+    /// Details for logs and dumps (the opcode, the local, the types).
+    pub detail: String,
+}
+
+impl fmt::Display for Abort {
+    /// `abort UnsupportedOpcode at pc 12: BUILD_LIST`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "abort {} at pc {}: {}", self.reason, self.pc, self.detail)
+    }
+}
+
+/// One counter per [`AbortReason`] (for `--jit-stats`).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct AbortCounts {
+    counts: Vec<u64>,
+}
+
+impl Default for AbortCounts {
+    fn default() -> Self {
+        AbortCounts {
+            counts: vec![0; AbortReason::ALL.len()],
+        }
+    }
+}
+
+impl AbortCounts {
+    /// Counts one abort for `reason` (saturating).
+    pub fn bump(&mut self, reason: AbortReason) {
+        if let Some(c) = self.counts.get_mut(reason.index()) {
+            *c = c.saturating_add(1);
+        }
+    }
+
+    /// How many aborts `reason` has counted.
+    pub fn get(&self, reason: AbortReason) -> u64 {
+        self.counts.get(reason.index()).copied().unwrap_or(0)
+    }
+
+    /// Every reason with its count, in table order.
+    pub fn iter(&self) -> impl Iterator<Item = (AbortReason, u64)> + '_ {
+        AbortReason::ALL.iter().map(|&r| (r, self.get(r)))
+    }
+
+    /// The total over all reasons.
+    pub fn total(&self) -> u64 {
+        self.counts.iter().fold(0u64, |a, &c| a.saturating_add(c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_consistent_and_counts() {
+        for (i, r) in AbortReason::ALL.iter().enumerate() {
+            assert_eq!(r.index(), i);
+            assert!(!r.doc().is_empty());
+        }
+        let mut c = AbortCounts::default();
+        c.bump(AbortReason::TooLong);
+        c.bump(AbortReason::TooLong);
+        c.bump(AbortReason::Desync);
+        assert_eq!(c.get(AbortReason::TooLong), 2);
+        assert_eq!(c.total(), 3);
+        assert_eq!(c.iter().count(), AbortReason::ALL.len());
+    }
+}

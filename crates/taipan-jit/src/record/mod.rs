@@ -1,0 +1,373 @@
+//! The trace recorder's translation half (issue 5): bytecode instructions, as the
+//! interpreter executes them, in; one loop trace of IR out.
+//!
+//! # Protocol
+//! While recording, the interpreter calls [`Recorder::record`] once per executed generic
+//! instruction, *before* executing it, with the instruction's index, the instruction and an
+//! [`Observe`] view of its frame. The recorder answers [`Step::Continue`] (execute it and go
+//! on), [`Step::Closed`] (the instruction returns to the start: here is the trace; execute
+//! it and stop recording) or [`Step::Abort`] (give up; a named [`AbortReason`], counted by
+//! [`AbortCounts`]). The recorder never touches the frame, so it is tested without the
+//! interpreter (the filetests of `tests/ir/record/` drive it with a small bytecode
+//! interpreter).
+//!
+//! # Frame model and trace shape
+//! The trace is `func @NAME(%0: ptr) -> void`; `%0` points at the frame's fast locals, an
+//! array of 16-byte slots (tag word, payload word; see [`crate::ir::Tag`], tag word 5 being
+//! an unbound local), so local `n` is slot `n`. The operand stack is not memory: its
+//! entries are SSA values. The trace never writes the frame (LuaJIT style): every local the
+//! loop reads or assigns is loaded once before the `loop` marker, behind a `guard_tag` on
+//! the type seen while recording (so these guards resume at the start with nothing to
+//! restore); a local the loop assigns is loop-carried by a `phi`; and every exit writes the
+//! locals that differ from memory through its snapshot.
+//!
+//! # Snapshot convention
+//! A snapshot's `pc` is the instruction to resume at, with the frame as before that
+//! instruction: slot `n < nlocals` ([`CodeInfo::nlocals`], the locals array's length) is
+//! local `n`, slot `nlocals + i` is operand stack entry `i` counted from the bottom (the
+//! deoptimizer pushes them in slot order). Every stack
+//! entry is listed; locals are listed when they differ from memory. A guard exits at the
+//! instruction it belongs to with that instruction's operands still on the stack, so the
+//! interpreter re-executes it in full: an overflowing `+` makes its big int, a zero divisor
+//! raises, a branch goes the other way.
+//!
+//! # What is recorded (see `translate.rs` and `arith.rs`)
+//! `NOP`, `LOAD_FAST`, `STORE_FAST`, `LOAD_CONST` (None, bool, 64-bit int, float),
+//! `POP_TOP`, `COPY`, `SWAP`, `IS_OP` with None, `BINARY_OP` and `COMPARE_OP` on ints and
+//! floats, the unary
+//! operators, `JUMP` and the conditional jumps. Anything else aborts. The trace closes when
+//! an instruction continues at the start index; the result is verified, and
+//! [`crate::opt::pipeline`] optimizes it.
+//!
+//! Layout: [`abort`] (the table of abort reasons), [`observe`] (the interpreter's side),
+//! this file (state, locals, snapshots), `translate.rs` (per-opcode dispatch), `arith.rs`
+//! (int/float operators), `close.rs` (assembling the loop).
+
+pub mod abort;
+mod arith;
+mod close;
+pub mod observe;
+mod translate;
+
+pub use abort::{Abort, AbortCounts, AbortReason};
+pub use observe::{CodeInfo, ConstVal, Observe, Observed};
+
+use taipan_bytecode::Instruction;
+
+use crate::ir::{Builder, Func, InsnId, Op, SnapEntry, SnapId, SnapVal, Tag, Type};
+
+/// The most instructions one recording may translate before it aborts with
+/// [`AbortReason::TooLong`].
+pub const MAX_RECORDED: u32 = 1000;
+
+/// What the recorder says after an instruction.
+#[derive(Clone, PartialEq, Debug)]
+pub enum Step {
+    /// Execute the instruction and call [`Recorder::record`] with the next one.
+    Continue,
+    /// The instruction returns to the start: the recorded trace (verified, not optimized).
+    Closed(Func),
+    /// Recording is given up.
+    Abort(Abort),
+}
+
+/// A Python value held by the recorder (a local's current value or a stack entry): its
+/// type and the SSA value of its payload.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum PyVal {
+    /// `None` (no payload).
+    None,
+    /// A bool (`bool` value).
+    Bool(InsnId),
+    /// An int that fits in 64 bits (`i64` value).
+    Int(InsnId),
+    /// A float (`f64` value).
+    Float(InsnId),
+}
+
+impl PyVal {
+    /// The SSA value, if the type has a payload.
+    pub(crate) fn id(self) -> Option<InsnId> {
+        match self {
+            PyVal::None => None,
+            PyVal::Bool(v) | PyVal::Int(v) | PyVal::Float(v) => Some(v),
+        }
+    }
+
+    /// The type's tag.
+    pub(crate) fn tag(self) -> Tag {
+        match self {
+            PyVal::None => Tag::None,
+            PyVal::Bool(_) => Tag::Bool,
+            PyVal::Int(_) => Tag::Int,
+            PyVal::Float(_) => Tag::Float,
+        }
+    }
+
+    /// What a snapshot writes for this value.
+    pub(crate) fn snap_val(self) -> SnapVal {
+        self.id().map_or(SnapVal::None, SnapVal::Value)
+    }
+}
+
+/// Records one loop trace (see the module docs).
+#[derive(Debug)]
+pub struct Recorder {
+    code: CodeInfo,
+    start_pc: u32,
+    /// The raw trace: one iteration in execution order, entry loads inline.
+    b: Builder,
+    /// Per local: its current value, once the trace has read or assigned it.
+    locals: Vec<Option<PyVal>>,
+    /// Per local: its value at the loop entry (raw ids), once loaded.
+    entry: Vec<Option<PyVal>>,
+    /// Per local: assigned by the trace.
+    written: Vec<bool>,
+    /// Per raw instruction: an entry load or guard, hoisted before the loop on closing.
+    hoisted: Vec<bool>,
+    /// The raw snapshot the entry guards use.
+    entry_snap: Option<SnapId>,
+    /// The operand stack, bottom first.
+    stack: Vec<PyVal>,
+    /// The index the next `record` call must come with.
+    next_pc: Option<u32>,
+    /// Instructions translated so far.
+    recorded: u32,
+    /// Closed or aborted: later calls abort.
+    finished: bool,
+}
+
+/// The frame base parameter of every trace.
+const BASE: InsnId = InsnId(0);
+
+impl Recorder {
+    /// A recorder for the loop of `code` whose header (the first instruction of an
+    /// iteration, a backward jump's target) is `start_pc`.
+    pub fn new(code: CodeInfo, start_pc: u32) -> Recorder {
+        let n = code.nlocals as usize;
+        Recorder {
+            code,
+            start_pc,
+            b: Builder::new("trace", &[Type::Ptr], Type::Void),
+            locals: vec![None; n],
+            entry: vec![None; n],
+            written: vec![false; n],
+            hoisted: vec![false],
+            entry_snap: None,
+            stack: Vec::new(),
+            next_pc: None,
+            recorded: 0,
+            finished: false,
+        }
+    }
+
+    /// The start index.
+    pub fn start_pc(&self) -> u32 {
+        self.start_pc
+    }
+
+    /// Records instruction `instr` at index `pc`, about to be executed on the frame `obs`
+    /// describes. After [`Step::Closed`] or [`Step::Abort`] every call aborts with
+    /// [`AbortReason::Desync`].
+    pub fn record(&mut self, pc: u32, instr: Instruction, obs: &dyn Observe) -> Step {
+        if self.finished {
+            return Step::Abort(self.abort(AbortReason::Desync, pc, "recording already finished"));
+        }
+        let r = self.step(pc, instr, obs);
+        if !matches!(r, Ok(None)) {
+            self.finished = true;
+        }
+        match r {
+            Ok(None) => Step::Continue,
+            Ok(Some(f)) => Step::Closed(f),
+            Err(a) => Step::Abort(a),
+        }
+    }
+
+    fn step(&mut self, pc: u32, instr: Instruction, obs: &dyn Observe) -> Result<Option<Func>, Abort> {
+        if self.recorded == 0 && obs.stack_len() != 0 {
+            return Err(self.abort(AbortReason::StackAtStart, pc, format!("{} entries", obs.stack_len())));
+        }
+        if self.recorded == 0 && pc != self.start_pc {
+            return Err(self.abort(
+                AbortReason::Desync,
+                pc,
+                format!("recording starts at {}", self.start_pc),
+            ));
+        }
+        if let Some(want) = self.next_pc
+            && want != pc
+        {
+            return Err(self.abort(AbortReason::Desync, pc, format!("expected pc {want}")));
+        }
+        if obs.stack_len() as usize != self.stack.len() {
+            let d = format!(
+                "stack depth {} observed, {} recorded",
+                obs.stack_len(),
+                self.stack.len()
+            );
+            return Err(self.abort(AbortReason::Desync, pc, d));
+        }
+        self.recorded += 1;
+        if self.recorded > MAX_RECORDED {
+            return Err(self.abort(AbortReason::TooLong, pc, format!("{MAX_RECORDED} instructions")));
+        }
+        let next = self.translate(pc, instr, obs)?;
+        self.hoisted.resize(self.b.func().insns.len(), false);
+        if next == self.start_pc {
+            if !self.stack.is_empty() {
+                return Err(self.abort(AbortReason::Desync, pc, "stack not empty at the back edge"));
+            }
+            return self.close(pc).map(Some);
+        }
+        if next <= pc {
+            return Err(self.abort(AbortReason::InnerLoop, pc, format!("backward jump to {next}")));
+        }
+        self.next_pc = Some(next);
+        Ok(None)
+    }
+
+    /// An abort with `reason` at `pc`.
+    fn abort(&self, reason: AbortReason, pc: u32, detail: impl Into<String>) -> Abort {
+        Abort {
+            reason,
+            pc,
+            detail: detail.into(),
+        }
+    }
+
+    /// Pushes a value on the recorded stack.
+    fn push(&mut self, v: PyVal) {
+        self.stack.push(v);
+    }
+
+    /// Pops the recorded stack (a [`AbortReason::Desync`] if it is empty).
+    fn pop(&mut self, pc: u32) -> Result<PyVal, Abort> {
+        self.stack
+            .pop()
+            .ok_or_else(|| self.abort(AbortReason::Desync, pc, "pop from an empty stack"))
+    }
+
+    /// The entry `depth` from the top of the recorded stack.
+    fn peek(&self, depth: usize, pc: u32) -> Result<PyVal, Abort> {
+        self.stack
+            .len()
+            .checked_sub(depth + 1)
+            .and_then(|i| self.stack.get(i).copied())
+            .ok_or_else(|| self.abort(AbortReason::Desync, pc, "stack underflow"))
+    }
+
+    /// Checks that the observed value has the type the recorder tracked.
+    fn check(&self, v: PyVal, o: Observed, pc: u32) -> Result<(), Abort> {
+        if o.tag() == Some(v.tag()) {
+            Ok(())
+        } else {
+            let d = format!("observed {o:?}, recorded {}", v.tag().name());
+            Err(self.abort(AbortReason::Desync, pc, d))
+        }
+    }
+
+    /// A snapshot resuming at `pc` with the current locals and stack.
+    fn snap(&mut self, pc: u32) -> SnapId {
+        let mut entries = Vec::new();
+        for (n, (v, w)) in self.locals.iter().zip(&self.written).enumerate() {
+            if let (Some(v), true) = (v, w) {
+                entries.push(SnapEntry {
+                    slot: n as u32,
+                    val: v.snap_val(),
+                });
+            }
+        }
+        for (i, v) in self.stack.iter().enumerate() {
+            entries.push(SnapEntry {
+                slot: self.code.nlocals.saturating_add(i as u32),
+                val: v.snap_val(),
+            });
+        }
+        self.b.snapshot(pc, entries)
+    }
+
+    /// Marks the instructions emitted since `from` as entry code (hoisted before the loop).
+    fn hoist_from(&mut self, from: InsnId) {
+        let n = self.b.func().insns.len();
+        self.hoisted.resize(n, false);
+        for h in self.hoisted.iter_mut().skip(from.index()) {
+            *h = true;
+        }
+    }
+
+    /// Loads local `n`'s value at the loop entry, guarded to have `tag`.
+    fn entry_load(&mut self, n: u32, o: Observed, pc: u32) -> Result<PyVal, Abort> {
+        let tag = match o.tag() {
+            Some(t @ (Tag::None | Tag::Bool | Tag::Int | Tag::Float)) => t,
+            Some(_) => {
+                return Err(self.abort(
+                    AbortReason::UnsupportedOperand,
+                    pc,
+                    format!("local {n} holds an object"),
+                ));
+            }
+            None => return Err(self.abort(AbortReason::UnboundLocal, pc, format!("local {n} is unbound"))),
+        };
+        let from = self.b.next_id();
+        let s = match self.entry_snap {
+            Some(s) => s,
+            None => {
+                let s = self.b.snapshot(self.start_pc, Vec::new());
+                self.entry_snap = Some(s);
+                s
+            }
+        };
+        let t = self.b.load(Op::LoadTag, BASE, n);
+        self.b.guard_tag(t, tag, s);
+        let v = match tag {
+            Tag::Bool => PyVal::Bool(self.b.load(Op::LoadBool, BASE, n)),
+            Tag::Int => PyVal::Int(self.b.load(Op::LoadInt, BASE, n)),
+            Tag::Float => PyVal::Float(self.b.load(Op::LoadFloat, BASE, n)),
+            _ => PyVal::None,
+        };
+        self.hoist_from(from);
+        if let Some(e) = self.entry.get_mut(n as usize) {
+            *e = Some(v);
+        }
+        Ok(v)
+    }
+
+    /// The current value of local `n` (loading it at the entry on first use).
+    fn read_local(&mut self, n: u32, obs: &dyn Observe, pc: u32) -> Result<PyVal, Abort> {
+        match self.locals.get(n as usize) {
+            None => Err(self.abort(AbortReason::Desync, pc, format!("no local {n}"))),
+            Some(Some(v)) => Ok(*v),
+            Some(None) => {
+                let v = self.entry_load(n, obs.local(n), pc)?;
+                self.locals[n as usize] = Some(v);
+                Ok(v)
+            }
+        }
+    }
+
+    /// Assigns local `n` (loading its entry value first, for the loop-carried phi).
+    fn write_local(&mut self, n: u32, v: PyVal, obs: &dyn Observe, pc: u32) -> Result<(), Abort> {
+        match self.locals.get(n as usize) {
+            None => return Err(self.abort(AbortReason::Desync, pc, format!("no local {n}"))),
+            Some(Some(_)) => {}
+            Some(None) => {
+                let o = obs.local(n);
+                if !matches!(
+                    o,
+                    Observed::None | Observed::Bool(_) | Observed::Int(_) | Observed::Float(_)
+                ) {
+                    let d = format!("local {n} is assigned in the loop and holds {o:?} at the entry");
+                    return Err(self.abort(AbortReason::TypeUnstableLoop, pc, d));
+                }
+                self.entry_load(n, o, pc)?;
+            }
+        }
+        self.locals[n as usize] = Some(v);
+        self.written[n as usize] = true;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,124 @@
+//! What the recorder is told: the code being recorded ([`CodeInfo`]) and, before each
+//! instruction, what the interpreter observes ([`Observe`]).
+//!
+//! The recorder never touches interpreter values: the interpreter (or a test) answers
+//! questions about the frame as [`Observed`] values, which carry the type (the tag word of
+//! taipan's `Value`, or unbound) and, for the small scalar types, the value — enough to
+//! pick the branch direction, to check that an operation does not raise or overflow right
+//! now, and to read a constant.
+
+use taipan_bytecode::{CodeObject, Constant};
+
+use crate::ir::Tag;
+
+/// A frame value as the interpreter sees it before the instruction executes.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Observed {
+    /// An unbound local (`Option::None` in the VM's locals; tag word 5).
+    Unbound,
+    /// `None`.
+    None,
+    /// A bool.
+    Bool(bool),
+    /// An int that fits in 64 bits (`Value::Int`).
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// Any object (a big int, a str, a list, ...).
+    Obj,
+}
+
+impl Observed {
+    /// The value's tag (`None` for an unbound local).
+    pub fn tag(self) -> Option<Tag> {
+        Some(match self {
+            Observed::Unbound => return None,
+            Observed::None => Tag::None,
+            Observed::Bool(_) => Tag::Bool,
+            Observed::Int(_) => Tag::Int,
+            Observed::Float(_) => Tag::Float,
+            Observed::Obj => Tag::Obj,
+        })
+    }
+
+    /// Python truthiness, for the types the recorder handles (`None` for objects and
+    /// unbound locals).
+    pub fn truthy(self) -> Option<bool> {
+        match self {
+            Observed::None => Some(false),
+            Observed::Bool(b) => Some(b),
+            Observed::Int(k) => Some(k != 0),
+            Observed::Float(x) => Some(x != 0.0),
+            Observed::Unbound | Observed::Obj => None,
+        }
+    }
+}
+
+/// The interpreter's answers about its frame, valid before the instruction being recorded
+/// executes.
+pub trait Observe {
+    /// Local `n` (an index into the code's fast locals).
+    fn local(&self, n: u32) -> Observed;
+    /// Operand stack entry `depth` counted from the top (0 = top of stack).
+    fn stack(&self, depth: u32) -> Observed;
+    /// The operand stack depth.
+    fn stack_len(&self) -> u32;
+}
+
+/// A `LOAD_CONST` operand as the recorder sees it.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum ConstVal {
+    /// `None`.
+    None,
+    /// `True` / `False`.
+    Bool(bool),
+    /// An int that fits in 64 bits.
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// Any other constant (the recorder aborts on it); the type name for the abort detail.
+    Other(&'static str),
+}
+
+/// What the recorder needs of a code object: its name, the number of frame slots (so
+/// snapshot slot `nlocals + i` is stack entry `i`), and the constants.
+#[derive(Clone, PartialEq, Debug)]
+pub struct CodeInfo {
+    /// The code's name (for the trace's name).
+    pub name: String,
+    /// The number of frame slots: fast locals, then cells and free variables (CPython's
+    /// "localsplus", the length of the VM's locals array). `LOAD_FAST n` is slot `n`; cell
+    /// and free slots are never recorded, but snapshot stack slots start above them.
+    pub nlocals: u32,
+    /// The constants, indexed by `LOAD_CONST`'s argument.
+    pub consts: Vec<ConstVal>,
+}
+
+impl CodeInfo {
+    /// The information of `code`.
+    pub fn from_code(code: &CodeObject) -> CodeInfo {
+        let consts = code
+            .constants
+            .iter()
+            .map(|c| match c {
+                Constant::None => ConstVal::None,
+                Constant::Bool(b) => ConstVal::Bool(*b),
+                Constant::Int(k) => ConstVal::Int(*k),
+                Constant::Float(x) => ConstVal::Float(*x),
+                Constant::BigInt(_) => ConstVal::Other("big int"),
+                Constant::Complex(..) => ConstVal::Other("complex"),
+                Constant::Str(_) => ConstVal::Other("str"),
+                Constant::Bytes(_) => ConstVal::Other("bytes"),
+                Constant::Tuple(_) => ConstVal::Other("tuple"),
+                Constant::FrozenSet(_) => ConstVal::Other("frozenset"),
+                Constant::Code(_) => ConstVal::Other("code"),
+                Constant::Ellipsis => ConstVal::Other("ellipsis"),
+            })
+            .collect();
+        CodeInfo {
+            name: code.name.to_string(),
+            nlocals: u32::try_from(code.varnames.len() + code.cellvars.len() + code.freevars.len()).unwrap_or(u32::MAX),
+            consts,
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! Unit tests of the recorder's protocol (the translations are covered by the filetests
+//! of `tests/ir/record/`).
+
+use taipan_bytecode::{Instruction, Opcode};
+
+use crate::opt::pipeline;
+use crate::record::{AbortReason, CodeInfo, ConstVal, Observe, Observed, Recorder, Step};
+
+/// A frame described by hand.
+struct Frame {
+    locals: Vec<Observed>,
+    stack: Vec<Observed>,
+}
+
+impl Observe for Frame {
+    fn local(&self, n: u32) -> Observed {
+        self.locals.get(n as usize).copied().unwrap_or(Observed::Unbound)
+    }
+    fn stack(&self, depth: u32) -> Observed {
+        let i = self.stack.len().checked_sub(depth as usize + 1);
+        i.and_then(|i| self.stack.get(i)).copied().unwrap_or(Observed::Obj)
+    }
+    fn stack_len(&self) -> u32 {
+        self.stack.len() as u32
+    }
+}
+
+fn code(nlocals: u32) -> CodeInfo {
+    CodeInfo {
+        name: "t".into(),
+        nlocals,
+        consts: vec![ConstVal::Int(1), ConstVal::Float(0.5)],
+    }
+}
+
+fn ins(op: Opcode, arg: u32) -> Instruction {
+    Instruction::new(op, arg)
+}
+
+fn abort_reason(s: Step) -> Option<AbortReason> {
+    match s {
+        Step::Abort(a) => Some(a.reason),
+        _ => None,
+    }
+}
+
+/// `x = x + 1` as a loop from 0 to 4 (`JUMP 0`), x observed as `x0`.
+fn incr_loop(x0: Observed, konst: u32) -> (Recorder, Vec<Step>) {
+    let mut r = Recorder::new(code(1), 0);
+    let mut f = Frame {
+        locals: vec![x0],
+        stack: vec![],
+    };
+    let mut steps = Vec::new();
+    steps.push(r.record(0, ins(Opcode::LoadFast, 0), &f));
+    f.stack.push(x0);
+    steps.push(r.record(1, ins(Opcode::LoadConst, konst), &f));
+    f.stack.push(if konst == 0 {
+        Observed::Int(1)
+    } else {
+        Observed::Float(0.5)
+    });
+    steps.push(r.record(2, ins(Opcode::BinaryOp, 0), &f));
+    f.stack = vec![Observed::Float(0.0)];
+    if let Observed::Int(k) = x0 {
+        f.stack = vec![Observed::Int(k + 1)];
+    }
+    steps.push(r.record(3, ins(Opcode::StoreFast, 0), &f));
+    f.stack.clear();
+    steps.push(r.record(4, ins(Opcode::Jump, 0), &f));
+    (r, steps)
+}
+
+#[test]
+fn closes_a_loop_that_verifies_and_optimizes() {
+    let (mut r, steps) = incr_loop(Observed::Int(3), 0);
+    assert!(steps[..4].iter().all(|s| *s == Step::Continue), "{steps:?}");
+    let Some(Step::Closed(f)) = steps.last() else {
+        panic!("{steps:?}");
+    };
+    assert!(pipeline(f).is_ok());
+    let f = Frame {
+        locals: vec![],
+        stack: vec![],
+    };
+    assert_eq!(
+        abort_reason(r.record(0, ins(Opcode::Nop, 0), &f)),
+        Some(AbortReason::Desync)
+    );
+}
+
+#[test]
+fn type_change_across_the_loop_aborts() {
+    let (_, steps) = incr_loop(Observed::Int(3), 1);
+    assert_eq!(abort_reason(steps[4].clone()), Some(AbortReason::TypeUnstableLoop));
+}
+
+#[test]
+fn named_aborts() {
+    let empty = Frame {
+        locals: vec![Observed::Int(1)],
+        stack: vec![],
+    };
+    let mut r = Recorder::new(code(1), 0);
+    assert_eq!(
+        abort_reason(r.record(0, ins(Opcode::BuildList, 0), &empty)),
+        Some(AbortReason::UnsupportedOpcode)
+    );
+
+    let busy = Frame {
+        locals: vec![],
+        stack: vec![Observed::Int(1)],
+    };
+    let mut r = Recorder::new(code(1), 0);
+    assert_eq!(
+        abort_reason(r.record(0, ins(Opcode::Nop, 0), &busy)),
+        Some(AbortReason::StackAtStart)
+    );
+
+    let mut r = Recorder::new(code(1), 5);
+    assert_eq!(r.record(5, ins(Opcode::Nop, 0), &empty), Step::Continue);
+    assert_eq!(
+        abort_reason(r.record(6, ins(Opcode::Jump, 2), &empty)),
+        Some(AbortReason::InnerLoop)
+    );
+
+    let mut r = Recorder::new(code(1), 0);
+    assert_eq!(r.record(0, ins(Opcode::Nop, 0), &empty), Step::Continue);
+    assert_eq!(
+        abort_reason(r.record(7, ins(Opcode::Nop, 0), &empty)),
+        Some(AbortReason::Desync)
+    );
+
+    let mut r = Recorder::new(code(1), 0);
+    let mut last = Step::Continue;
+    for pc in 0..=crate::record::MAX_RECORDED {
+        last = r.record(pc, ins(Opcode::Nop, 0), &empty);
+        if last != Step::Continue {
+            break;
+        }
+    }
+    assert_eq!(abort_reason(last), Some(AbortReason::TooLong));
+
+    let unbound = Frame {
+        locals: vec![Observed::Unbound],
+        stack: vec![],
+    };
+    let mut r = Recorder::new(code(1), 0);
+    assert_eq!(
+        abort_reason(r.record(0, ins(Opcode::LoadFast, 0), &unbound)),
+        Some(AbortReason::UnboundLocal)
+    );
+}
+
+#[test]
+fn overflow_now_aborts() {
+    let mut r = Recorder::new(code(1), 0);
+    let mut f = Frame {
+        locals: vec![Observed::Int(i64::MAX)],
+        stack: vec![],
+    };
+    assert_eq!(r.record(0, ins(Opcode::LoadFast, 0), &f), Step::Continue);
+    f.stack.push(Observed::Int(i64::MAX));
+    assert_eq!(r.record(1, ins(Opcode::LoadConst, 0), &f), Step::Continue);
+    f.stack.push(Observed::Int(1));
+    assert_eq!(
+        abort_reason(r.record(2, ins(Opcode::BinaryOp, 0), &f)),
+        Some(AbortReason::BigIntResult)
+    );
+}
+
+#[test]
+fn specialized_forms_record_as_their_base() {
+    let mut r = Recorder::new(code(1), 0);
+    let mut f = Frame {
+        locals: vec![Observed::Int(3)],
+        stack: vec![],
+    };
+    // LOAD_FAST__LOAD_CONST is two calls: its LOAD_FAST half, then the LOAD_CONST.
+    assert_eq!(r.record(0, ins(Opcode::LoadFastLoadConst, 0), &f), Step::Continue);
+    f.stack.push(Observed::Int(3));
+    assert_eq!(r.record(1, ins(Opcode::LoadConst, 0), &f), Step::Continue);
+    f.stack.push(Observed::Int(1));
+    assert_eq!(r.record(2, ins(Opcode::BinaryOpAddInt, 0), &f), Step::Continue);
+    f.stack = vec![Observed::Int(4)];
+    assert_eq!(r.record(3, ins(Opcode::StoreFast, 0), &f), Step::Continue);
+    f.stack.clear();
+    assert!(matches!(r.record(4, ins(Opcode::Jump, 0), &f), Step::Closed(_)));
+}

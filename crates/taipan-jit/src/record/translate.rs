@@ -1,0 +1,141 @@
+//! Per-opcode translation: what the recorder emits for each bytecode instruction, and the
+//! index execution continues at.
+//!
+//! Opcodes are matched on their generic form ([`generic`]); every opcode without a row
+//! here aborts with [`AbortReason::UnsupportedOpcode`]. Branches guard the direction the
+//! interpreter is about to take (read from the observed condition) and resume, on exit,
+//! at the branch itself with its condition on the stack.
+
+use taipan_bytecode::{Instruction, Opcode};
+
+use crate::ir::{Op, SnapId};
+use crate::record::{Abort, AbortReason, ConstVal, Observe, PyVal, Recorder};
+
+/// The generic opcode an instruction belongs to: a specialized (quickened) form is
+/// translated as its base opcode, whose semantics it shares (its guards are the
+/// interpreter's business; the recorder guards on what it observes). A superinstruction's
+/// base is its first half: the interpreter records the second half as its own call.
+pub(crate) fn generic(op: Opcode) -> Opcode {
+    op.base()
+}
+
+impl Recorder {
+    /// Translates one instruction; returns the index execution continues at.
+    pub(crate) fn translate(&mut self, pc: u32, instr: Instruction, obs: &dyn Observe) -> Result<u32, Abort> {
+        let arg = instr.arg;
+        let next = pc.saturating_add(1);
+        match generic(instr.op) {
+            Opcode::Nop => {}
+            Opcode::LoadFast => {
+                let v = self.read_local(arg, obs, pc)?;
+                self.push(v);
+            }
+            Opcode::StoreFast => {
+                let v = self.pop(pc)?;
+                self.write_local(arg, v, obs, pc)?;
+            }
+            Opcode::LoadConst => {
+                let c = self.code.consts.get(arg as usize).copied();
+                let v = match c {
+                    Some(ConstVal::None) => PyVal::None,
+                    Some(ConstVal::Bool(b)) => PyVal::Bool(self.b.const_bool(b)),
+                    Some(ConstVal::Int(k)) => PyVal::Int(self.b.const_i64(k)),
+                    Some(ConstVal::Float(x)) => PyVal::Float(self.b.const_f64(x)),
+                    Some(ConstVal::Other(t)) => return Err(self.abort(AbortReason::UnsupportedConstant, pc, t)),
+                    None => return Err(self.abort(AbortReason::Desync, pc, format!("no constant {arg}"))),
+                };
+                self.push(v);
+            }
+            Opcode::PopTop => {
+                self.pop(pc)?;
+            }
+            Opcode::Copy => {
+                let v = self.peek((arg as usize).saturating_sub(1), pc)?;
+                self.push(v);
+            }
+            Opcode::Swap => {
+                let len = self.stack.len();
+                let i = len.checked_sub(arg as usize).filter(|_| arg >= 1);
+                match i {
+                    Some(i) => self.stack.swap(i, len - 1),
+                    None => return Err(self.abort(AbortReason::Desync, pc, "SWAP below the stack")),
+                }
+            }
+            Opcode::IsOp => {
+                // Identity is decided by the types when one side is None (the only
+                // singleton the trace holds); ints and floats have no identity here.
+                let (a, b) = (self.peek(1, pc)?, self.peek(0, pc)?);
+                if a != PyVal::None && b != PyVal::None {
+                    let d = format!("{} is {}", a.tag().name(), b.tag().name());
+                    return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+                }
+                let same = a == b;
+                self.pop(pc)?;
+                self.pop(pc)?;
+                let c = self.b.const_bool(same != (arg == 1));
+                self.push(PyVal::Bool(c));
+            }
+            Opcode::BinaryOp => self.binary_op(pc, arg, obs)?,
+            Opcode::CompareOp => self.compare_op(pc, arg, obs)?,
+            Opcode::UnaryNegative | Opcode::UnaryPositive | Opcode::UnaryNot | Opcode::UnaryInvert => {
+                self.unary_op(pc, generic(instr.op), obs)?;
+            }
+            Opcode::Jump => return Ok(arg),
+            Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
+                let jump_if = generic(instr.op) == Opcode::PopJumpIfTrue;
+                let truth = self.guard_truth(pc, obs)?;
+                self.pop(pc)?;
+                return Ok(if truth == jump_if { arg } else { next });
+            }
+            Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
+                let jump_if = generic(instr.op) == Opcode::JumpIfTrueOrPop;
+                let truth = self.guard_truth(pc, obs)?;
+                if truth == jump_if {
+                    return Ok(arg);
+                }
+                self.pop(pc)?;
+            }
+            Opcode::PopJumpIfNone | Opcode::PopJumpIfNotNone => {
+                // The type is known (entry guards, typed results): no guard needed.
+                let is_none = self.pop(pc)? == PyVal::None;
+                let jump_if_none = generic(instr.op) == Opcode::PopJumpIfNone;
+                return Ok(if is_none == jump_if_none { arg } else { next });
+            }
+            Opcode::ReturnValue => return Err(self.abort(AbortReason::LeftLoop, pc, "RETURN_VALUE")),
+            op => return Err(self.abort(AbortReason::UnsupportedOpcode, pc, op.name())),
+        }
+        Ok(next)
+    }
+
+    /// Guards the truth value of the top of stack to be what the interpreter observes, and
+    /// returns it. The exit resumes at the branch with the condition still on the stack.
+    fn guard_truth(&mut self, pc: u32, obs: &dyn Observe) -> Result<bool, Abort> {
+        let v = self.peek(0, pc)?;
+        let o = obs.stack(0);
+        self.check(v, o, pc)?;
+        let truth = o
+            .truthy()
+            .ok_or_else(|| self.abort(AbortReason::Desync, pc, format!("no truth value for {o:?}")))?;
+        let cond = match v {
+            PyVal::None => return Ok(false),
+            PyVal::Bool(c) => c,
+            PyVal::Int(x) => {
+                let z = self.b.const_i64(0);
+                self.b.binary(Op::IntNe, x, z)
+            }
+            PyVal::Float(x) => {
+                let z = self.b.const_f64(0.0);
+                self.b.binary(Op::FloatNe, x, z)
+            }
+        };
+        let s = self.snap(pc);
+        self.guard(truth, cond, s);
+        Ok(truth)
+    }
+
+    /// `guard_true c` if `want`, else `guard_false c`.
+    pub(crate) fn guard(&mut self, want: bool, c: crate::ir::InsnId, s: SnapId) {
+        let op = if want { Op::GuardTrue } else { Op::GuardFalse };
+        self.b.exiting(op, &[c], s);
+    }
+}
