@@ -512,6 +512,10 @@ pub fn traverse(o: &Object, visit: &mut dyn FnMut(&Obj)) -> bool {
                     if let Some(l) = &f.locals_dict {
                         val(l, visit);
                     }
+                    // a suspended generator keeps its own handled exception here
+                    if let Some(e) = &f.saved_exc {
+                        val(e, visit);
+                    }
                     f.code.consts.iter().for_each(|v| val(v, visit));
                 }
             }
@@ -663,6 +667,7 @@ fn clear(o: &Object, out: &mut Vec<Value>) {
                 if let Some(mut f) = g.frame.take() {
                     out.append(&mut f.stack);
                     out.extend(f.locals.drain(..).flatten());
+                    out.extend(f.saved_exc.take());
                 }
                 g.finished = true;
             }
