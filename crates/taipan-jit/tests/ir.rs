@@ -21,8 +21,12 @@
 //! 1: float 2.5, 2: none, 3: bool true, 4: obj 0x10]`; after `==` it is the frame expected at
 //! the end (after an exit, with the snapshot written back). OUTCOME is `ret V`, `exit pc=N`
 //! or `error: MESSAGE`. Each directive is run on the input IR and again on the IR after the
-//! passes; both must give the expected outcome. [`run_call`] is the one place that executes
-//! a call, so more execution engines (the Cranelift backend) plug in there.
+//! passes; both must give the expected outcome, on the reference evaluator and on Cranelift
+//! ([`run_call`]). Runs share state in file order (one session per IR version): exit
+//! counts, bridges and invalidations carry over. `; hot: N` attaches each side trace
+//! (`side @p xN`) once its exit was taken N times; `; exits: NAME == [a, b]` checks the
+//! exit counts of NAME so far; `; invalidate: NAME` invalidates a trace (later runs that
+//! reach it give `invalidated`).
 //!
 //! `tests/ir/record/*.rec` files are the recorder's filetests, run by [`record`] in this
 //! same binary (format in `tests/support/record.rs`).
@@ -30,7 +34,8 @@
 use std::path::{Path, PathBuf};
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use taipan_jit::ir::eval::{FRAME_ADDR, SlotVal, TestHelpers, Val, eval, frame_to_string};
+use taipan_jit::backend::check::Session;
+use taipan_jit::ir::eval::{FRAME_ADDR, SlotVal, Val};
 use taipan_jit::ir::parse::parse_module;
 use taipan_jit::ir::print::module_to_string;
 use taipan_jit::ir::verify::verify;
@@ -39,9 +44,6 @@ use taipan_jit::opt::run_passes;
 
 #[path = "support/record.rs"]
 mod record;
-
-/// Instructions a `run` may execute before it is stopped as a runaway loop.
-const FUEL: u64 = 1_000_000;
 
 const OUTPUT_MARK: &str = "; output:";
 
@@ -132,24 +134,22 @@ fn parse_run(line: &str) -> Result<RunCall, String> {
     })
 }
 
-/// Executes one `run` call on `module` and returns the outcome as directive text:
-/// `ret V [FRAME]`, `exit pc=N [FRAME]` or `error: MESSAGE`.
-fn run_call(module: &Module, call: &RunCall) -> String {
-    let Some(f) = module.func(&call.func) else {
-        return format!("error: no function named @{} in this file", call.func);
-    };
-    let mut frame = call.frame.clone().unwrap_or_default();
-    let text = match eval(f, &call.args, &mut frame, &mut TestHelpers, FUEL) {
-        Ok(out) if call.frame.is_some() => format!("{out} {}", frame_to_string(&frame)),
-        Ok(out) => out.to_string(),
-        Err(e) => return format!("error: {e}"),
-    };
-    // Every run the evaluator finishes is also compiled with Cranelift and must agree.
-    let jit = taipan_jit::backend::check::run_to_text(f, &call.args, call.frame.as_deref());
-    if jit != text {
-        return format!("error: the evaluator gives `{text}`, Cranelift `{jit}`");
-    }
-    text
+/// One stateful directive, in file order.
+#[derive(Debug)]
+enum Directive {
+    /// `; run: ...`
+    Run(RunCall),
+    /// `; exits: NAME == [N, ...]`: the exit counts of NAME so far, on both engines.
+    Exits(String, String),
+    /// `; invalidate: NAME`
+    Invalidate(String),
+}
+
+/// Executes one `run` call in `session` (both engines; see `backend::check::Session`) and
+/// returns the outcome as directive text: `ret V [FRAME]`, `exit pc=N [FRAME]`,
+/// `invalidated [FRAME]` or `error: MESSAGE`.
+fn run_call(session: &mut Session, call: &RunCall) -> String {
+    session.run(&call.func, &call.args, call.frame.as_deref())
 }
 
 /// The output text for `input` under `passes`, and the optimized module if there is one.
@@ -193,11 +193,23 @@ fn run_file(path: &Path) -> Result<(), Failed> {
     };
     let mut passes: Vec<&str> = Vec::new();
     let mut runs = Vec::new();
+    let mut hot = None;
     for line in input.lines() {
         if let Some(p) = line.strip_prefix("; passes:") {
             passes.extend(p.split(',').map(str::trim).filter(|p| !p.is_empty()));
         } else if let Some(r) = line.strip_prefix("; run:") {
-            runs.push(parse_run(r.trim())?);
+            runs.push(Directive::Run(parse_run(r.trim())?));
+        } else if let Some(h) = line.strip_prefix("; hot:") {
+            hot = Some(
+                h.trim()
+                    .parse::<u64>()
+                    .map_err(|_| format!("bad hot threshold '{h}'"))?,
+            );
+        } else if let Some(e) = line.strip_prefix("; exits:") {
+            let (name, expect) = e.split_once(" == ").ok_or("exits: expected 'NAME == [N, ...]'")?;
+            runs.push(Directive::Exits(name.trim().to_string(), expect.trim().to_string()));
+        } else if let Some(n) = line.strip_prefix("; invalidate:") {
+            runs.push(Directive::Invalidate(n.trim().to_string()));
         }
     }
     let (actual, modules) = process(input, &passes)?;
@@ -213,18 +225,26 @@ fn run_file(path: &Path) -> Result<(), Failed> {
             expected.unwrap_or("(no '; output:' section)\n")
         ));
     }
-    for call in &runs {
-        let Some((before, after)) = &modules else {
-            // Diagnostics files: a run can only be checked for its error.
-            continue;
-        };
+    if let Some((before, after)) = &modules {
+        // Diagnostics files (no modules) have nothing to run.
         for (which, m) in [("input", before), ("optimized", after)] {
-            let got = run_call(m, call);
-            if got != call.expect {
-                errors.push(format!(
-                    "run {}(...) on the {which} IR: expected `{}`, got `{got}`",
-                    call.func, call.expect
-                ));
+            let mut session = Session::new(m.clone(), hot);
+            for d in &runs {
+                let (what, want, got) = match d {
+                    Directive::Run(call) => (
+                        format!("run {}(...)", call.func),
+                        &call.expect,
+                        run_call(&mut session, call),
+                    ),
+                    Directive::Exits(name, want) => (format!("exits {name}"), want, session.exit_counts(name)),
+                    Directive::Invalidate(name) => {
+                        session.invalidate(name);
+                        continue;
+                    }
+                };
+                if &got != want {
+                    errors.push(format!("{what} on the {which} IR: expected `{want}`, got `{got}`"));
+                }
             }
         }
     }

@@ -6,11 +6,25 @@
 //! - `args[i]` holds the bits of IR parameter `i` (`i64` and `ptr` as is, `f64` as its
 //!   IEEE bits, `bool` as 0 or 1); they are loaded once in the entry block;
 //! - the return value is a status word: [`STATUS_RET`] (0) when the trace executed `ret %v`
-//!   (then `out[0]` holds `%v`'s bits), or `1 + n` when it left through exit point `xn`
+//!   (then `out[0]` holds `%v`'s bits), or [`exit_status`]`(id, n)` = `id << 32 | (1 + n)`
+//!   when trace `id` (0 outside a `backend::link::TraceSet`) left through exit point `xn`
 //!   ([`crate::ir::ExitId`]; the n-th instruction that can exit, see `Func::exits`); then
 //!   `out[k]` holds the bits of the `k`-th entry of that instruction's snapshot (entries that
 //!   are `none` leave `out[k]` untouched). The deoptimizer boxes them by the IR type;
-//!   [`STATUS_OUT_OF_FUEL`] only with [`LowerOptions::loop_fuel`] (tests).
+//!   [`STATUS_OUT_OF_FUEL`] only with [`LowerOptions::loop_fuel`] (tests);
+//!   [`STATUS_LINK`]` | t` after `link @t(args)` (args in `out[0..]`), and
+//!   [`STATUS_INVALIDATED`] from the stub of an invalidated trace.
+//!
+//! # Exit counters and bridges ([`lower_linked`])
+//! With a [`LinkEnv`], the exit block of exit `n` also increments the `n`-th word of the
+//! trace's exit data (its address is a constant in the code), then loads word
+//! `exits + n`, the bridge slot: if it is 0 the block returns the status as above; else it
+//! calls that address with the [`TraceFn`] ABI — `args` a stack buffer holding the trace's
+//! parameters and the snapshot's non-`none` values, `out` the trace's own `out` — and
+//! returns the bridge's status word. The slot is data, not code: attaching a bridge or
+//! redirecting it to the invalidation stub is one store, and the arena's W^X rule is kept
+//! without remapping pages. Cost on every exit: a load, an add and a store for the counter,
+//! a load and a not-taken branch for the slot.
 //!
 //! # Shape of the Cranelift function
 //! The IR is one straight line with at most one loop header. Instructions before `loop` go
@@ -41,7 +55,10 @@
 //! `bool` arguments and results are zero-extended bytes).
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{self as clir, AbiParam, Block, InstBuilder, MemFlagsData, Signature, UserFuncName, types};
+use cranelift_codegen::ir::{
+    self as clir, AbiParam, Block, InstBuilder, MemFlagsData, Signature, StackSlotData, StackSlotKind, UserFuncName,
+    types,
+};
 use cranelift_codegen::isa::TargetIsa;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
@@ -53,6 +70,31 @@ pub const STATUS_RET: u64 = 0;
 
 /// The status word of a trace stopped by [`LowerOptions::loop_fuel`].
 pub const STATUS_OUT_OF_FUEL: u64 = u64::MAX;
+
+/// The status word of an invalidated trace's stub (`backend::link`): nothing ran.
+pub const STATUS_INVALIDATED: u64 = u64::MAX - 1;
+
+/// Set in the status word of a `link @t(args)`: the low 32 bits are `@t`'s trace id and
+/// `out[0..]` holds `args` (one word each); the caller continues at `@t`'s entry.
+pub const STATUS_LINK: u64 = 1 << 63;
+
+/// The status word of exit `exit` (0-based) of the trace with id `trace`:
+/// `trace << 32 | (exit + 1)`.
+pub fn exit_status(trace: u32, exit: u32) -> u64 {
+    (u64::from(trace) << 32) | (u64::from(exit) + 1)
+}
+
+/// What a trace is linked with: its id (in exit status words) and its exit data.
+#[derive(Clone, Copy)]
+pub struct LinkEnv<'a> {
+    /// The trace's id, in the high half of its exit status words.
+    pub trace_id: u32,
+    /// Address of the trace's exit data: `2 * exits` words, the exit counters then the
+    /// bridge targets (0 = none), see `backend::link`. 0: no counters, no bridges.
+    pub exit_data: usize,
+    /// The id of the trace a `link @name` goes to.
+    pub target: &'a dyn Fn(&str) -> Option<u32>,
+}
 
 /// Options of [`lower()`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -104,12 +146,32 @@ pub fn lower(
     helpers: &HelperTable,
     opts: &LowerOptions,
 ) -> Result<clir::Function, CompileError> {
+    let env = LinkEnv {
+        trace_id: 0,
+        exit_data: 0,
+        target: &|_| None,
+    };
+    lower_linked(f, isa, helpers, opts, &env)
+}
+
+/// [`lower()`] for a trace with exit counters, patchable bridge slots and `link`s (`env`).
+///
+/// # Errors
+/// As [`lower()`], and a `link` to a trace `env` does not know.
+pub fn lower_linked(
+    f: &Func,
+    isa: &dyn TargetIsa,
+    helpers: &HelperTable,
+    opts: &LowerOptions,
+    env: &LinkEnv<'_>,
+) -> Result<clir::Function, CompileError> {
     let ptr = isa.pointer_type();
     let mut sig = Signature::new(isa.default_call_conv());
     sig.params.push(AbiParam::new(ptr));
     sig.params.push(AbiParam::new(ptr));
     sig.returns.push(AbiParam::new(types::I64));
-    let mut func = clir::Function::with_name_signature(UserFuncName::user(0, 0), sig);
+    let mut func = clir::Function::with_name_signature(UserFuncName::user(0, 0), sig.clone());
+    let trace_sig = func.import_signature(sig);
 
     // Helper imports first (they need `&mut func` before the builder borrows it).
     let mut callees = Vec::new();
@@ -140,6 +202,9 @@ pub fn lower(
         exit_no: 0,
         header: None,
         loop_fuel: opts.loop_fuel,
+        env,
+        trace_sig,
+        n_exits: f.exits().len(),
     };
     l.body(&callees)?;
     l.fb.seal_all_blocks();
@@ -159,6 +224,11 @@ struct Lower<'a, 'f> {
     header: Option<(Block, Vec<InsnId>)>,
     /// See [`LowerOptions::loop_fuel`].
     loop_fuel: Option<u64>,
+    env: &'a LinkEnv<'a>,
+    /// The [`TraceFn`] signature, for calls into bridges.
+    trace_sig: clir::SigRef,
+    /// Number of exit points (the exit data holds `2 * n_exits` words).
+    n_exits: usize,
 }
 
 impl Lower<'_, '_> {
@@ -434,6 +504,25 @@ impl Lower<'_, '_> {
                     terminated = true;
                     None
                 }
+                Op::Link => {
+                    let Imm::Trace(t) = &insn.imm else {
+                        return Err(err("link without target"));
+                    };
+                    let target = (self.env.target)(t).ok_or_else(|| err(format!("unknown link target @{t}")))?;
+                    for k in 0..insn.args.len() {
+                        let v = self.arg(id, k)?;
+                        let bits = self.word_of(v);
+                        let off = i32::try_from(k * 8).map_err(|_| err("too many link arguments"))?;
+                        self.fb.ins().store(flags, bits, out_ptr, off);
+                    }
+                    let status = self
+                        .fb
+                        .ins()
+                        .iconst(types::I64, (STATUS_LINK | u64::from(target)) as i64);
+                    self.fb.ins().return_(&[status]);
+                    terminated = true;
+                    None
+                }
             };
             if let Some(v) = v {
                 match self.vals.get_mut(i) {
@@ -515,9 +604,60 @@ impl Lower<'_, '_> {
                 self.fb.ins().store(MemFlagsData::trusted(), bits, out, off);
             }
         }
+        let n = self.exit_no;
         self.exit_no += 1;
-        let status = self.fb.ins().iconst(types::I64, self.exit_no as i64);
+        let status = exit_status(self.env.trace_id, u32::try_from(n).map_err(|_| err("too many exits"))?);
+        let status = self.fb.ins().iconst(types::I64, status as i64);
+        if self.env.exit_data == 0 {
+            self.fb.ins().return_(&[status]);
+            return Ok(());
+        }
+        // counters[n] += 1 (a plain load/add/store: traces run on one thread).
+        let flags = MemFlagsData::trusted();
+        let data = self.fb.ins().iconst(self.ptr, self.env.exit_data as i64);
+        let count_off = i32::try_from(n * 8).map_err(|_| err("too many exits"))?;
+        let c = self.fb.ins().load(types::I64, flags, data, count_off);
+        let c = self.fb.ins().iadd_imm_s(c, 1);
+        self.fb.ins().store(flags, c, data, count_off);
+        // The bridge slot: 0, or the entry of a side trace attached to this exit.
+        let slot_off = i32::try_from((self.n_exits + n as usize) * 8).map_err(|_| err("too many exits"))?;
+        let target = self.fb.ins().load(self.ptr, flags, data, slot_off);
+        let bridge = self.fb.create_block();
+        let leave = self.fb.create_block();
+        self.fb.set_cold_block(bridge);
+        self.fb.set_cold_block(leave);
+        self.fb.ins().brif(target, bridge, &[], leave, &[]);
+        self.fb.switch_to_block(leave);
         self.fb.ins().return_(&[status]);
+        // Bridge arguments: the trace's parameters, then the snapshot's values.
+        self.fb.switch_to_block(bridge);
+        let mut words = Vec::new();
+        for p in 0..self.f.params.len() {
+            words.push(self.val(InsnId(p as u32))?);
+        }
+        for e in &snap.entries {
+            if let SnapVal::Value(v) = e.val {
+                words.push(self.val(v)?);
+            }
+        }
+        let size = u32::try_from(words.len().max(1) * 8).map_err(|_| err("snapshot too large"))?;
+        let slot = self
+            .fb
+            .create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 3));
+        for (k, w) in words.into_iter().enumerate() {
+            let bits = self.word_of(w);
+            let off = i32::try_from(k * 8).map_err(|_| err("snapshot too large"))?;
+            self.fb.ins().stack_store(self.ptr, bits, slot, off);
+        }
+        let args = self.fb.ins().stack_addr(self.ptr, slot, 0);
+        let call = self.fb.ins().call_indirect(self.trace_sig, target, &[args, out]);
+        let st = self
+            .fb
+            .inst_results(call)
+            .first()
+            .copied()
+            .ok_or_else(|| err("no status"))?;
+        self.fb.ins().return_(&[st]);
         Ok(())
     }
 

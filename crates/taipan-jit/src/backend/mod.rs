@@ -31,6 +31,7 @@
 
 pub mod check;
 pub mod isa;
+pub mod link;
 pub mod lower;
 pub mod reloc;
 
@@ -43,7 +44,10 @@ use cranelift_codegen::ir::{ExtFuncData, ExternalName, FuncRef, Function, Signat
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 
 use crate::arena::{ArenaError, CodeArena, CodeBlock};
-pub use lower::{LowerOptions, STATUS_OUT_OF_FUEL, STATUS_RET, TraceFn, lower};
+pub use lower::{
+    LinkEnv, LowerOptions, STATUS_INVALIDATED, STATUS_LINK, STATUS_OUT_OF_FUEL, STATUS_RET, TraceFn, exit_status,
+    lower, lower_linked,
+};
 pub use reloc::{HELPER_NAMESPACE, HelperTable, RelocError};
 
 use crate::ir::{ExitId, Func, InsnId, SnapId};
@@ -146,6 +150,8 @@ pub struct Backend {
     /// The open perf map (`/tmp/perf-PID.map`), if enabled.
     perf_map: Option<std::fs::File>,
     last_disasm: Option<String>,
+    /// The id the next compiled trace gets.
+    next_trace_id: u32,
 }
 
 impl fmt::Debug for Backend {
@@ -175,6 +181,7 @@ impl Backend {
             disasm: false,
             last_disasm: None,
             perf_map: None,
+            next_trace_id: 0,
         })
     }
 
@@ -295,8 +302,14 @@ impl Backend {
 }
 
 /// A compiled trace (the [`TraceFn`] ABI, see [`lower()`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct CompiledTrace {
+    /// The trace's id (high half of its exit status words; unique per backend).
+    pub id: u32,
+    /// The exit data the code updates: one counter per exit, then one bridge slot per exit
+    /// (0 or the entry address of the attached side trace). Shared, never moved: its
+    /// address is a constant in the machine code.
+    pub exit_data: std::sync::Arc<[std::sync::atomic::AtomicU64]>,
     /// The installed machine code.
     pub code: JitFunction,
     /// Wall time of [`lower()`] (IR → Cranelift IR), in microseconds.
@@ -337,6 +350,18 @@ pub enum TraceOutcome {
 }
 
 impl CompiledTrace {
+    /// How many times each exit was taken (index = [`ExitId`]), counted by the machine code
+    /// (bridged exits included). The tier manager compares them with its hot-exit threshold
+    /// (`link::DEFAULT_HOT_EXIT`) to decide when to record a side trace.
+    pub fn exit_counts(&self) -> Vec<u64> {
+        use std::sync::atomic::Ordering;
+        self.exit_data
+            .iter()
+            .take(self.exits.len())
+            .map(|c| c.load(Ordering::Relaxed))
+            .collect()
+    }
+
     /// Runs the trace with `args` (one word per IR parameter, see [`TraceFn`]).
     ///
     /// # Safety
@@ -366,7 +391,12 @@ impl CompiledTrace {
         if status == STATUS_RET {
             return Ok(TraceOutcome::Ret(out.first().copied().unwrap_or(0)));
         }
-        let n = status - 1;
+        if status == STATUS_INVALIDATED || status & STATUS_LINK != 0 || status >> 32 != u64::from(self.id) {
+            return Err(format!(
+                "status word {status:#x} of another trace (run linked traces through link::TraceSet)"
+            ));
+        }
+        let n = (status & 0xffff_ffff) - 1;
         let info = usize::try_from(n)
             .ok()
             .and_then(|n| self.exits.get(n))
@@ -398,8 +428,32 @@ impl Backend {
         helpers: &HelperTable,
         opts: &LowerOptions,
     ) -> Result<CompiledTrace, CompileError> {
+        self.compile_trace_linked(func, helpers, opts, &|_| None)
+    }
+
+    /// [`Backend::compile_trace_with`] for a trace that may `link` to others: `target` gives
+    /// the id of a trace by name ([`CompiledTrace::id`]).
+    ///
+    /// # Errors
+    /// As [`Backend::compile_trace`], and a `link` to a name `target` does not know.
+    pub fn compile_trace_linked(
+        &mut self,
+        func: &Func,
+        helpers: &HelperTable,
+        opts: &LowerOptions,
+        target: &dyn Fn(&str) -> Option<u32>,
+    ) -> Result<CompiledTrace, CompileError> {
         let start = Instant::now();
-        let clif = match lower(func, &*self.isa, helpers, opts) {
+        let n_exits = func.exits().len();
+        let exit_data: std::sync::Arc<[std::sync::atomic::AtomicU64]> =
+            (0..2 * n_exits).map(|_| std::sync::atomic::AtomicU64::new(0)).collect();
+        let id = self.next_trace_id;
+        let env = LinkEnv {
+            trace_id: id,
+            exit_data: if n_exits == 0 { 0 } else { exit_data.as_ptr() as usize },
+            target,
+        };
+        let clif = match lower_linked(func, &*self.isa, helpers, opts, &env) {
             Ok(c) => c,
             Err(e) => {
                 self.stats.failures += 1;
@@ -409,7 +463,20 @@ impl Backend {
         let lower_us = u64::try_from(start.elapsed().as_micros()).unwrap_or(u64::MAX);
         let code = self.compile(clif, helpers)?;
         self.note_perf(&code, &format!("taipan-trace:{}", func.name));
-        let out_words = func.snaps.iter().map(|s| s.entries.len()).max().unwrap_or(0).max(1);
+        self.next_trace_id = self.next_trace_id.wrapping_add(1);
+        let link_words = func
+            .insns
+            .iter()
+            .filter(|i| i.op == crate::ir::Op::Link)
+            .map(|i| i.args.len());
+        let out_words = func
+            .snaps
+            .iter()
+            .map(|s| s.entries.len())
+            .chain(link_words)
+            .max()
+            .unwrap_or(0)
+            .max(1);
         let exits = func
             .exits()
             .into_iter()
@@ -420,6 +487,8 @@ impl Backend {
             })
             .collect();
         Ok(CompiledTrace {
+            id,
+            exit_data,
             code,
             lower_us,
             params: func.params.len(),

@@ -25,6 +25,7 @@ impl Builder {
                 insns: Vec::new(),
                 snaps: Vec::new(),
                 lines: Vec::new(),
+                parent: None,
             },
         };
         for (i, &ty) in params.iter().enumerate() {
@@ -42,6 +43,11 @@ impl Builder {
     /// The function so far (passes look up operands in it).
     pub fn func(&self) -> &Func {
         &self.func
+    }
+
+    /// Marks the function as a side trace of exit `exit` of `parent` ([`Func::parent`]).
+    pub fn set_parent(&mut self, parent: Option<(String, crate::ir::ExitId)>) {
+        self.func.parent = parent;
     }
 
     /// The finished function.

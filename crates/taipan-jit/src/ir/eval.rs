@@ -7,12 +7,15 @@
 //! slot 0 is at address [`FRAME_ADDR`]; a slot access computes `base + 16 * slot` and must
 //! land on a frame slot. On an exit, the snapshot's entries are written into the frame
 //! (values boxed by type, as the deoptimizer will) and [`Outcome::Exit`] names the exit.
-//! `call` goes to a [`Helpers`] implementation ([`TestHelpers`] for tests). A `fuel` bound
+//! [`eval_linked`] runs a trace of a module with attached bridges, `link`s, exit counters
+//! and invalidation ([`Links`]). `call` goes to a [`Helpers`] implementation ([`TestHelpers`] for tests). A `fuel` bound
 //! on executed instructions stops runaway loops.
 
 use std::fmt;
 
-use crate::ir::{Effect, ExitId, Func, Imm, InsnId, Op, SnapId, SnapVal, Tag, Type};
+use std::collections::{HashMap, HashSet};
+
+use crate::ir::{Effect, ExitId, Func, Imm, InsnId, Module, Op, SnapId, SnapVal, Tag, Type};
 
 /// The address of slot 0 of the scratch frame (what a `frame` argument passes).
 pub const FRAME_ADDR: u64 = 0x1000_0000;
@@ -142,6 +145,9 @@ pub enum Outcome {
         /// The bytecode index to resume at.
         pc: u32,
     },
+    /// The trace (or a trace it linked to) was invalidated ([`Links::invalidated`]): the
+    /// caller resumes in the interpreter where it entered.
+    Invalidated,
 }
 
 impl fmt::Display for Outcome {
@@ -151,6 +157,7 @@ impl fmt::Display for Outcome {
         match self {
             Outcome::Ret(v) => write!(f, "ret {v}"),
             Outcome::Exit { pc, .. } => write!(f, "exit pc={pc}"),
+            Outcome::Invalidated => write!(f, "invalidated"),
         }
     }
 }
@@ -308,7 +315,7 @@ pub fn eval_pure(op: Op, imm: &Imm, args: &[Val]) -> Option<Pure> {
 
 /// Runs `f` on `args` with `frame` as the scratch frame and at most `fuel` instructions.
 /// Errors: wrong arguments, an unverified function, memory outside the frame, helper
-/// errors, running out of fuel.
+/// errors, running out of fuel, a `link` (use [`eval_linked`]).
 pub fn eval(
     f: &Func,
     args: &[Val],
@@ -316,6 +323,133 @@ pub fn eval(
     helpers: &mut dyn Helpers,
     fuel: u64,
 ) -> Result<Outcome, String> {
+    let mut fuel = fuel;
+    match eval_step(f, args, frame, helpers, &mut fuel)? {
+        Step::Ret(v) => Ok(Outcome::Ret(v)),
+        Step::Link { target, .. } => Err(format!("@{}: link to @{target} outside a linked run", f.name)),
+        Step::Exit { outcome, values } => {
+            write_snapshot(f, &outcome, &values, frame)?;
+            Ok(outcome)
+        }
+    }
+}
+
+/// The state of a set of linked traces, as the tier manager keeps it: attached bridges,
+/// exit counters, invalidated traces (the evaluator's model of `backend::link::TraceSet`).
+#[derive(Debug, Default, Clone)]
+pub struct Links {
+    /// Attached bridges: (parent trace, exit) → the side trace that runs when it is taken.
+    pub bridges: HashMap<(String, ExitId), String>,
+    /// Per trace, how many times each exit was taken (index = `ExitId`; bridged exits
+    /// count too).
+    pub counts: HashMap<String, Vec<u64>>,
+    /// Traces that were invalidated: entering one (directly, through a `link` or through a
+    /// bridge) gives [`Outcome::Invalidated`].
+    pub invalidated: HashSet<String>,
+}
+
+impl Links {
+    /// The exit counts of trace `name` (empty if it never exited).
+    pub fn exit_counts(&self, name: &str) -> &[u64] {
+        self.counts.get(name).map_or(&[], |v| v.as_slice())
+    }
+}
+
+/// Runs trace `name` of `m` like [`eval`], following attached bridges and `link`s (see
+/// `crate::ir`'s module doc, "Side traces and links"): a taken exit is counted in `links`,
+/// then continues in its bridge if one is attached (the bridge gets the trace's parameters
+/// followed by the snapshot's non-`none` values), else writes its snapshot into `frame` and
+/// ends the run; `link @t(args)` continues at `@t`. `fuel` bounds all instructions run.
+///
+/// # Errors
+/// As [`eval`], plus unknown trace names and parameter mismatches at a bridge or link.
+pub fn eval_linked(
+    m: &Module,
+    links: &mut Links,
+    name: &str,
+    args: &[Val],
+    frame: &mut [SlotVal],
+    helpers: &mut dyn Helpers,
+    fuel: u64,
+) -> Result<Outcome, String> {
+    let mut fuel = fuel;
+    let mut cur = name.to_string();
+    let mut args = args.to_vec();
+    loop {
+        if links.invalidated.contains(&cur) {
+            return Ok(Outcome::Invalidated);
+        }
+        let f = m.func(&cur).ok_or_else(|| format!("no trace named @{cur}"))?;
+        match eval_step(f, &args, frame, helpers, &mut fuel)? {
+            Step::Ret(v) => return Ok(Outcome::Ret(v)),
+            Step::Link { target, args: a } => {
+                cur = target;
+                args = a;
+            }
+            Step::Exit { outcome, values } => {
+                let Outcome::Exit { exit, .. } = outcome else {
+                    return Err("bad exit".into());
+                };
+                let counts = links
+                    .counts
+                    .entry(cur.clone())
+                    .or_insert_with(|| vec![0; f.exits().len()]);
+                if let Some(c) = counts.get_mut(exit.index()) {
+                    *c += 1;
+                }
+                match links.bridges.get(&(cur.clone(), exit)) {
+                    Some(b) => {
+                        args.extend(values.iter().flatten());
+                        cur = b.clone();
+                    }
+                    None => {
+                        write_snapshot(f, &outcome, &values, frame)?;
+                        return Ok(outcome);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Writes the snapshot of exit `outcome` (entry values `values`) into `frame`.
+fn write_snapshot(f: &Func, outcome: &Outcome, values: &[Option<Val>], frame: &mut [SlotVal]) -> Result<(), String> {
+    let Outcome::Exit { snap: s, .. } = outcome else {
+        return Ok(());
+    };
+    let snap = f.snaps.get(s.index()).ok_or_else(|| format!("no snapshot {s}"))?;
+    for (e, v) in snap.entries.iter().zip(values) {
+        let v = v.map_or(SlotVal::new(Tag::None, 0), Val::boxed);
+        let slot = frame
+            .get_mut(e.slot as usize)
+            .ok_or_else(|| format!("{s}: slot {} is outside the frame", e.slot))?;
+        *slot = v;
+    }
+    Ok(())
+}
+
+/// How one trace function's run ended, before bridges and links are followed.
+enum Step {
+    Ret(Val),
+    /// An exit (an [`Outcome::Exit`]) with the value of each snapshot entry (`None` for
+    /// `none` entries); the frame is not written yet.
+    Exit {
+        outcome: Outcome,
+        values: Vec<Option<Val>>,
+    },
+    Link {
+        target: String,
+        args: Vec<Val>,
+    },
+}
+
+fn eval_step(
+    f: &Func,
+    args: &[Val],
+    frame: &mut [SlotVal],
+    helpers: &mut dyn Helpers,
+    fuel: &mut u64,
+) -> Result<Step, String> {
     if args.len() != f.params.len() {
         return Err(format!(
             "@{} takes {} arguments, got {}",
@@ -340,14 +474,13 @@ pub fn eval(
         *slot = Some(*a);
     }
     let exits = f.exits();
-    let mut fuel = fuel;
     let mut pc = f.params.len();
     let mut from_jump = false;
     loop {
         let Some(insn) = f.insns.get(pc) else {
             return Err(format!("@{}: fell off the end", f.name));
         };
-        fuel = fuel.checked_sub(1).ok_or_else(|| format!("@{}: out of fuel", f.name))?;
+        *fuel = fuel.checked_sub(1).ok_or_else(|| format!("@{}: out of fuel", f.name))?;
         let id = InsnId(pc as u32);
         let get = |k: usize| -> Result<Val, String> {
             insn.args
@@ -455,7 +588,17 @@ pub fn eval(
                 pc = lp + 1;
                 continue;
             }
-            Op::Ret => return Ok(Outcome::Ret(get(0)?)),
+            Op::Ret => return Ok(Step::Ret(get(0)?)),
+            Op::Link => {
+                let Imm::Trace(t) = &insn.imm else {
+                    return Err(format!("{id}: link without a target"));
+                };
+                let argv = (0..insn.args.len()).map(get).collect::<Result<Vec<_>, _>>()?;
+                return Ok(Step::Link {
+                    target: t.to_string(),
+                    args: argv,
+                });
+            }
             Op::Exit => {
                 exit = true;
                 None
@@ -465,27 +608,27 @@ pub fn eval(
         if exit {
             let s = insn.snap.ok_or_else(|| format!("{id}: exit without snapshot"))?;
             let snap = f.snaps.get(s.index()).ok_or_else(|| format!("{id}: no snapshot {s}"))?;
+            let mut values = Vec::with_capacity(snap.entries.len());
             for e in &snap.entries {
-                let v = match e.val {
-                    SnapVal::None => SlotVal::new(Tag::None, 0),
-                    SnapVal::Value(v) => vals
-                        .get(v.index())
-                        .copied()
-                        .flatten()
-                        .ok_or_else(|| format!("{s}: {v} has no value"))?
-                        .boxed(),
-                };
-                let slot = frame
-                    .get_mut(e.slot as usize)
-                    .ok_or_else(|| format!("{s}: slot {} is outside the frame", e.slot))?;
-                *slot = v;
+                values.push(match e.val {
+                    SnapVal::None => None,
+                    SnapVal::Value(v) => Some(
+                        vals.get(v.index())
+                            .copied()
+                            .flatten()
+                            .ok_or_else(|| format!("{s}: {v} has no value"))?,
+                    ),
+                });
             }
             let n = exits.iter().position(|&x| x == id).unwrap_or(0);
-            return Ok(Outcome::Exit {
-                exit: ExitId(n as u32),
-                insn: id,
-                snap: s,
-                pc: snap.pc,
+            return Ok(Step::Exit {
+                outcome: Outcome::Exit {
+                    exit: ExitId(n as u32),
+                    insn: id,
+                    snap: s,
+                    pc: snap.pc,
+                },
+                values,
             });
         }
         if insn.op != Op::Phi {

@@ -30,6 +30,20 @@
 //! in their own arena ([`SnapId`]) in position order. [`ExitId`] numbers the exit points
 //! (instructions that can exit) of a trace in order, for per-exit counters.
 //!
+//! # Side traces and links
+//! A side trace (bridge) is a function whose header names the exit it continues:
+//! `func @b(...) -> void side @parent x1 { ... }` ([`Func::parent`]). When exit `x1` of
+//! `@parent` has a bridge attached (the exit became hot), taking it does not return to the
+//! interpreter: `@b` runs instead, with the parent's parameters followed by the values of
+//! the exit's snapshot entries that are not `none`, in entry order, as its parameters (the
+//! parent's snapshot is not written into the frame: the bridge holds those values). A
+//! bridge ends like any trace (`ret`, `exit`), or with `link @t(args)`, which continues at the
+//! entry of trace `@t` with `args` as its parameters — how a bridge goes back into its
+//! parent's loop (through the parent's entry, so the preamble re-establishes what the loop
+//! assumes, as LuaJIT links side traces to the root trace's start). The evaluator models
+//! attached bridges and links with [`eval::eval_linked`]; the backend with
+//! `backend::link::TraceSet`.
+//!
 //! # Text form
 //! See [`mod@print`] for the grammar; [`mod@parse`] reads it back and `print(parse(t)) == t` for
 //! canonical text (values numbered `%0, %1, ...` in order, snapshots `s0, s1, ...`).
@@ -232,6 +246,8 @@ pub enum Imm {
     Param(u32),
     /// The helper called by a `call`.
     Call(Box<Callee>),
+    /// The trace a `link` continues at (its name, text `@name`).
+    Trace(Box<str>),
 }
 
 impl Imm {
@@ -247,6 +263,7 @@ impl Imm {
             Imm::Tag(_) => ImmKind::Tag,
             Imm::Param(_) => ImmKind::Param,
             Imm::Call(_) => ImmKind::Callee,
+            Imm::Trace(_) => ImmKind::Trace,
         }
     }
 }
@@ -311,6 +328,9 @@ pub struct Func {
     pub snaps: Vec<Snapshot>,
     /// Source line of each instruction (only after parsing; empty otherwise).
     pub lines: Vec<u32>,
+    /// For a side trace (bridge): the parent trace's name and the exit it continues (text
+    /// `side @parent xN` after the return type). `None` for root traces.
+    pub parent: Option<(String, ExitId)>,
 }
 
 impl Func {

@@ -51,6 +51,8 @@ pub enum ImmKind {
     Param,
     /// A helper (`call @name(...) -> ty effect`).
     Callee,
+    /// Another trace of the module (`link @name(...)`).
+    Trace,
 }
 
 /// How an op's result type is determined.
@@ -83,7 +85,7 @@ pub enum Effect {
     Writes,
     /// Declared at the call site ([`crate::ir::CallEffect`]).
     Call,
-    /// Control flow (`loop`, `jump`, `ret`, `exit`): never moved or removed.
+    /// Control flow (`loop`, `jump`, `ret`, `exit`, `link`): never moved or removed.
     Control,
 }
 
@@ -92,7 +94,7 @@ pub enum Effect {
 pub struct OpInfo {
     /// The text name.
     pub name: &'static str,
-    /// Value operand kinds (empty for `call`, whose operands are variadic).
+    /// Value operand kinds (empty for `call` and `link`, whose operands are variadic).
     pub args: &'static [Kind],
     /// The immediate's kind.
     pub imm: ImmKind,
@@ -274,12 +276,16 @@ define_ops! {
     Ret "ret" (Any) None -> Void, Control, false;
     /// Leaves the trace unconditionally through its snapshot (last instruction).
     Exit "exit" () None -> Void, Control, true;
+    /// Transfers control to the entry of trace `@name` with the operands as its parameters
+    /// (variadic, like `call`): `link @loop(%0, %5)`. How a side trace goes back into a loop
+    /// (last instruction; see `crate::ir`'s module doc, "Side traces and links").
+    Link "link" () Trace -> Void, Control, false;
 }
 
 impl Op {
-    /// Whether the op ends a trace (`jump`, `ret`, `exit`).
+    /// Whether the op ends a trace (`jump`, `ret`, `exit`, `link`).
     pub fn is_terminator(self) -> bool {
-        matches!(self, Op::Jump | Op::Ret | Op::Exit)
+        matches!(self, Op::Jump | Op::Ret | Op::Exit | Op::Link)
     }
 
     /// Whether the op is a constant.

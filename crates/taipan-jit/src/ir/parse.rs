@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::ir::{
-    Builder, CallEffect, Func, Imm, ImmKind, InsnId, Module, Op, Res, SnapEntry, SnapId, SnapVal, Tag, Type,
+    Builder, CallEffect, ExitId, Func, Imm, ImmKind, InsnId, Module, Op, Res, SnapEntry, SnapId, SnapVal, Tag, Type,
 };
 
 /// A syntax or name error, with its 1-based line.
@@ -284,6 +284,19 @@ pub fn parse_module(text: &str) -> Result<Module, ParseError> {
         }
         c.punct("->")?;
         let ret = c.ty()?;
+        let mut parent = None;
+        if matches!(c.peek(), Some(Tok::Ident(s)) if s == "side") {
+            c.i += 1;
+            let p = match c.next("the parent trace")? {
+                Tok::Global(n) => n.clone(),
+                t => return c.err(format!("expected '@parent', found '{t}'")),
+            };
+            let x = c.ident("an exit 'xN'")?;
+            let Some(n) = x.strip_prefix('x').and_then(|n| n.parse::<u32>().ok()) else {
+                return c.err(format!("expected an exit 'xN', found '{x}'"));
+            };
+            parent = Some((p, ExitId(n)));
+        }
         c.punct("{")?;
         c.end()?;
         let body_start = k + 1;
@@ -294,9 +307,9 @@ pub fn parse_module(text: &str) -> Result<Module, ParseError> {
         if body_end >= lines.len() {
             return c.err(format!("function @{name} has no closing '}}'"));
         }
-        module
-            .funcs
-            .push(parse_body(&name, *lineno, &params, ret, &lines[body_start..body_end])?);
+        let mut f = parse_body(&name, *lineno, &params, ret, &lines[body_start..body_end])?;
+        f.parent = parent;
+        module.funcs.push(f);
         k = body_end + 1;
     }
     Ok(module)
@@ -409,7 +422,7 @@ fn parse_snap(c: &mut Cur<'_>, names: &Names, b: &mut Builder) -> Result<(), Par
 
 fn parse_imm(c: &mut Cur<'_>, kind: ImmKind) -> Result<Imm, ParseError> {
     Ok(match kind {
-        ImmKind::None | ImmKind::Param | ImmKind::Callee => Imm::None,
+        ImmKind::None | ImmKind::Param | ImmKind::Callee | ImmKind::Trace => Imm::None,
         ImmKind::Int => Imm::Int(c.num("an integer")?),
         ImmKind::Slot => Imm::Slot(c.num("a slot number")?),
         ImmKind::Float => match c.next("a float")? {
@@ -454,10 +467,10 @@ fn parse_insn(c: &mut Cur<'_>, names: &Names, b: &mut Builder) -> Result<InsnId,
     if op == Op::Param {
         return c.err("parameters are declared in the signature, not with 'param'".into());
     }
-    if op == Op::Call {
-        let callee = match c.next("'@helper'")? {
+    if op == Op::Call || op == Op::Link {
+        let callee = match c.next("'@name'")? {
             Tok::Global(n) => n.clone(),
-            t => return c.err(format!("expected '@helper', found '{t}'")),
+            t => return c.err(format!("expected '@name', found '{t}'")),
         };
         c.punct("(")?;
         let mut args = Vec::new();
@@ -472,6 +485,13 @@ fn parse_insn(c: &mut Cur<'_>, names: &Names, b: &mut Builder) -> Result<InsnId,
                 }
                 c.punct(",")?;
             }
+        }
+        if op == Op::Link {
+            c.end()?;
+            if defines {
+                return c.err("link defines no value".into());
+            }
+            return Ok(b.op(Op::Link, &args, Imm::Trace(callee.into()), None));
         }
         c.punct("->")?;
         let ty = c.ty()?;

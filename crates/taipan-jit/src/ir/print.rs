@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! module   := func ("\n" func)*
-//! func     := "func @" name "(" [param ("," param)*] ") -> " type " {" NL line* "}" NL
+//! func     := "func @" name "(" [param ("," param)*] ") -> " type [" side @" parent " x" N]
+//!             " {" NL line* "}" NL
 //! param    := "%" N ": " type
 //! line     := "    " (insn | snapshot) NL
 //! snapshot := "s" N " = snap pc=" pc " [" [slot ": " (value | "none") (", " ...)*] "]"
@@ -12,6 +13,7 @@
 //!             other immediate (`const_i64 -7`, `guard_tag %4, int`); then ", s" N if the op
 //!             can exit (`int_add_ov %2, %3, s1`)
 //! call     := ["%" N " = "] "call @" name "(" values ") -> " type " " effect
+//! link     := "link @" trace "(" values ")"
 //! ```
 //!
 //! Values are numbered by position (`%N` is instruction N, parameters first) and snapshots
@@ -48,7 +50,11 @@ pub fn func_to_string(f: &Func) -> String {
         }
         let _ = write!(out, "%{}: {}", i, ty.name());
     }
-    let _ = writeln!(out, ") -> {} {{", f.ret.name());
+    let _ = write!(out, ") -> {}", f.ret.name());
+    if let Some((parent, exit)) = &f.parent {
+        let _ = write!(out, " side @{parent} {exit}");
+    }
+    out.push_str(" {\n");
     let mut snaps = f.snaps.iter().enumerate().peekable();
     for (i, insn) in f.insns.iter().enumerate() {
         while let Some((s, snap)) = snaps.next_if(|(_, s)| s.pos as usize <= i) {
@@ -98,6 +104,7 @@ pub fn imm_to_string(imm: &Imm) -> String {
         Imm::Tag(t) => t.name().to_string(),
         Imm::Param(p) => p.to_string(),
         Imm::Call(c) => format!("@{}", c.name),
+        Imm::Trace(t) => format!("@{t}"),
     }
 }
 
@@ -120,6 +127,11 @@ pub fn insn_to_string(id: InsnId, insn: &Insn) -> String {
         if let Some(s) = insn.snap {
             let _ = write!(out, ", {s}");
         }
+        return out;
+    }
+    if let Imm::Trace(t) = &insn.imm {
+        let args: Vec<String> = insn.args.iter().map(|a| a.to_string()).collect();
+        let _ = write!(out, " @{t}({})", args.join(", "));
         return out;
     }
     let mut parts: Vec<String> = Vec::new();

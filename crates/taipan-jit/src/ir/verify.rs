@@ -15,7 +15,8 @@
 //! - control: the last instruction and only it is a terminator; at most one `loop`; every
 //!   `phi` directly after the `loop` (a run of phis), its entry operand defined before the
 //!   `loop`; a `jump` only in a trace with a `loop`; `ret`'s operand of the function's return
-//!   type.
+//!   type. (Whether a `link`'s target exists and takes its operands is checked where the
+//!   module is linked: `eval::eval_linked`, `backend::link::TraceSet`.)
 //!
 //! Not checked (the passes' business): that a guard can ever pass, that slot loads read a
 //! slot of the right tag, that `call` arguments match the helper's real signature.
@@ -183,7 +184,8 @@ pub fn verify(f: &Func) -> Result<(), VerifyError> {
             return Err(v.err(id, "jump in a trace without a loop marker".into()));
         }
         // Operands.
-        if insn.op != Op::Call && insn.args.len() != info.args.len() {
+        let variadic = matches!(insn.op, Op::Call | Op::Link);
+        if !variadic && insn.args.len() != info.args.len() {
             return Err(v.err(
                 id,
                 format!("{} operands, expected {}", insn.args.len(), info.args.len()),
@@ -220,7 +222,7 @@ pub fn verify(f: &Func) -> Result<(), VerifyError> {
                     ),
                 ));
             }
-            if kind == Kind::Any && insn.op != Op::Call {
+            if kind == Kind::Any && !variadic {
                 if let Some(t0) = any_ty
                     && t0 != t
                 {
@@ -273,7 +275,7 @@ pub fn verify(f: &Func) -> Result<(), VerifyError> {
                 format!("immediate of kind {:?}, expected {:?}", insn.imm.kind(), info.imm),
             ));
         }
-        if info.imm == ImmKind::Callee && insn.imm == Imm::None {
+        if matches!(info.imm, ImmKind::Callee | ImmKind::Trace) && insn.imm == Imm::None {
             return Err(v.err(id, "call without a callee".into()));
         }
         // Snapshot.

@@ -86,6 +86,7 @@ pub fn peel(f: &Func) -> Func {
     let phis: Vec<usize> = (lp + 1..phi_end).collect();
     let body_end = n.saturating_sub(1).max(phi_end);
     let mut b = Builder::new(&f.name, &f.params, f.ret);
+    b.set_parent(f.parent.clone());
     let mut pre = Copier {
         old: f,
         map: vec![None; n],

@@ -122,9 +122,11 @@ impl Rewriter<'_> {
 /// The visitor gets the instruction with its operands renamed (except a `phi`'s back-edge
 /// operand, which is still the old id) and its snapshot still the old id.
 pub fn rewrite(f: &Func, mut visit: impl FnMut(&mut Rewriter<'_>, InsnId, &Insn) -> Action) -> Func {
+    let mut b = Builder::new(&f.name, &f.params, f.ret);
+    b.set_parent(f.parent.clone());
     let mut rw = Rewriter {
         old: f,
-        b: Builder::new(&f.name, &f.params, f.ret),
+        b,
         map: vec![None; f.insns.len()],
         snap_map: vec![None; f.snaps.len()],
         phis: Vec::new(),

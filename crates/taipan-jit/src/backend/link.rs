@@ -1,0 +1,375 @@
+//! Linked traces: exit counters, bridges (side traces) attached to hot exits, `link`s
+//! between traces, invalidation and the full-arena policy (issue 5).
+//!
+//! A [`TraceSet`] owns a [`Backend`] and every trace compiled into its arena, by name.
+//!
+//! - **Exit counters.** Every exit of a compiled trace increments its own counter in the
+//!   trace's exit data (see `lower`'s module doc); [`TraceSet::exit_counts`] reads them and
+//!   [`TraceSet::hot_exits`] lists the exits that reached the hot-exit threshold
+//!   ([`TraceSet::new`]'s `hot_exit`, default [`DEFAULT_HOT_EXIT`] = 10 exits, as LuaJIT's
+//!   `hotexit`) and have no bridge yet: the tier manager records a side trace there.
+//! - **Bridges.** [`TraceSet::attach_bridge`] compiles a side trace (`side @parent xN`) and
+//!   stores its entry address into the parent's bridge slot for exit `N` — one store into
+//!   data, so W^X holds and no code page is remapped. From then on the exit calls the bridge
+//!   directly (no return to the caller); the bridge gets the parent's parameters and the
+//!   exit's snapshot values (the `crate::ir` module doc, "Side traces and links").
+//! - **Links.** `link @t(args)` returns [`STATUS_LINK`]` | id(@t)` with `args` in `out`;
+//!   [`TraceSet::run`] is the trampoline that enters `@t` with them, so a bridge going back
+//!   into its parent's loop costs one return to Rust and one trace entry per pass, and the
+//!   native stack stays bounded (at most trace + bridge frames). (Direct jumps need
+//!   Cranelift's `tail` calling convention for traces; left for later.)
+//! - **Invalidation.** [`TraceSet::invalidate`] marks a trace dead: [`TraceSet::run`]
+//!   refuses to enter it (or to continue into it after a `link`) and every bridge slot that
+//!   pointed at it is redirected to a stub returning [`STATUS_INVALIDATED`]; counted in
+//!   [`LinkStats::invalidations`]. The code stays in the arena until the next flush.
+//! - **Full arena.** A compilation refused with `ArenaError::Full` is counted in
+//!   [`LinkStats::refused_full`] and nothing changes (the interpreter keeps running that
+//!   code). [`TraceSet::flush`] is the safe point: it drops every trace and resets the arena
+//!   (`CodeArena::reset`); it takes `&mut self`, so no trace of this set can be running.
+
+use std::collections::HashMap;
+use std::sync::atomic::Ordering;
+
+use super::{Backend, CompileError, CompiledTrace, HelperTable, LowerOptions, STATUS_INVALIDATED, STATUS_LINK};
+use crate::arena::ArenaError;
+use crate::ir::{ExitId, Func, SnapVal, Type};
+
+/// Default hot-exit threshold: exits taken before a side trace is wanted (a count).
+pub const DEFAULT_HOT_EXIT: u64 = 10;
+
+/// Counters of a [`TraceSet`] (for `--jit-stats`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LinkStats {
+    /// Traces compiled (root and side traces).
+    pub traces: u64,
+    /// Bridges attached to exits.
+    pub bridges: u64,
+    /// Traces invalidated.
+    pub invalidations: u64,
+    /// Compilations refused because the code arena was full.
+    pub refused_full: u64,
+    /// Flushes (whole-arena resets).
+    pub flushes: u64,
+}
+
+/// How a run through a [`TraceSet`] ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkedOutcome {
+    /// `ret`: the value's bits.
+    Ret(u64),
+    /// An exit without a bridge: which trace, which exit, one word per snapshot entry.
+    Exit {
+        /// The trace that exited.
+        trace: String,
+        /// The exit point.
+        exit: ExitId,
+        /// One word per snapshot entry (0 for `none`).
+        values: Vec<u64>,
+    },
+    /// The trace entered (or one reached by a link or bridge) was invalidated.
+    Invalidated,
+}
+
+struct Entry {
+    func: Func,
+    trace: CompiledTrace,
+    invalidated: bool,
+}
+
+/// A set of linked traces in one backend (see the module documentation).
+pub struct TraceSet {
+    backend: Backend,
+    hot_exit: u64,
+    traces: Vec<Entry>,
+    by_name: HashMap<String, usize>,
+    stats: LinkStats,
+}
+
+/// The entry every bridge slot of an invalidated trace points to.
+extern "C" fn invalidated_stub(_args: *const u64, _out: *mut u64) -> u64 {
+    STATUS_INVALIDATED
+}
+
+impl TraceSet {
+    /// A set compiling into `backend`, wanting side traces after `hot_exit` exits (a count).
+    pub fn new(backend: Backend, hot_exit: u64) -> TraceSet {
+        TraceSet {
+            backend,
+            hot_exit,
+            traces: Vec::new(),
+            by_name: HashMap::new(),
+            stats: LinkStats::default(),
+        }
+    }
+
+    /// The backend (arena sizes, compile statistics).
+    pub fn backend(&self) -> &Backend {
+        &self.backend
+    }
+
+    /// The counters.
+    pub fn stats(&self) -> LinkStats {
+        self.stats
+    }
+
+    /// The compiled trace named `name`, if any.
+    pub fn trace(&self, name: &str) -> Option<&CompiledTrace> {
+        self.by_name
+            .get(name)
+            .and_then(|&i| self.traces.get(i))
+            .map(|e| &e.trace)
+    }
+
+    /// Whether trace `name` is compiled and not invalidated.
+    pub fn is_live(&self, name: &str) -> bool {
+        self.entry(name).is_some_and(|e| !e.invalidated)
+    }
+
+    fn entry(&self, name: &str) -> Option<&Entry> {
+        self.by_name.get(name).and_then(|&i| self.traces.get(i))
+    }
+
+    fn compile_inner(&mut self, f: &Func, helpers: &HelperTable, opts: &LowerOptions) -> Result<usize, CompileError> {
+        if self.by_name.contains_key(&f.name) {
+            return Err(CompileError::Lower(format!("trace @{} compiled twice", f.name)));
+        }
+        let ids: HashMap<String, u32> = self
+            .by_name
+            .iter()
+            .filter_map(|(n, &i)| Some((n.clone(), self.traces.get(i)?.trace.id)))
+            .collect();
+        let target = |n: &str| ids.get(n).copied();
+        let trace = match self.backend.compile_trace_linked(f, helpers, opts, &target) {
+            Ok(t) => t,
+            Err(e) => {
+                if matches!(e, CompileError::Arena(ArenaError::Full { .. })) {
+                    self.stats.refused_full += 1;
+                }
+                return Err(e);
+            }
+        };
+        self.stats.traces += 1;
+        let i = self.traces.len();
+        self.traces.push(Entry {
+            func: f.clone(),
+            trace,
+            invalidated: false,
+        });
+        self.by_name.insert(f.name.clone(), i);
+        Ok(i)
+    }
+
+    /// Compiles the root trace `f` (a `link` may only name traces compiled before it).
+    ///
+    /// # Errors
+    /// As [`Backend::compile_trace`]; `ArenaError::Full` is also counted
+    /// ([`LinkStats::refused_full`]) and leaves the set unchanged.
+    pub fn compile(&mut self, f: &Func, helpers: &HelperTable, opts: &LowerOptions) -> Result<(), CompileError> {
+        self.compile_inner(f, helpers, opts).map(|_| ())
+    }
+
+    /// Compiles the side trace `bridge` (`side @parent xN`) and attaches it to exit `N` of
+    /// its parent, which must be compiled and live. Its parameters must be the parent's
+    /// followed by the types of the exit snapshot's non-`none` values.
+    ///
+    /// # Errors
+    /// [`CompileError::Lower`] for a bad parent, exit or signature, else as
+    /// [`TraceSet::compile`].
+    pub fn attach_bridge(
+        &mut self,
+        bridge: &Func,
+        helpers: &HelperTable,
+        opts: &LowerOptions,
+    ) -> Result<(), CompileError> {
+        let bad = |m: String| CompileError::Lower(format!("bridge @{}: {m}", bridge.name));
+        let (parent, exit) = bridge.parent.clone().ok_or_else(|| bad("not a side trace".into()))?;
+        let p = self
+            .entry(&parent)
+            .ok_or_else(|| bad(format!("parent @{parent} is not compiled")))?;
+        if p.invalidated {
+            return Err(bad(format!("parent @{parent} is invalidated")));
+        }
+        let insn = *p
+            .func
+            .exits()
+            .get(exit.index())
+            .ok_or_else(|| bad(format!("@{parent} has no exit {exit}")))?;
+        let snap = p
+            .func
+            .insn(insn)
+            .and_then(|i| i.snap)
+            .and_then(|s| p.func.snaps.get(s.index()))
+            .ok_or_else(|| bad("exit without snapshot".into()))?;
+        let mut want: Vec<Type> = p.func.params.clone();
+        want.extend(snap.entries.iter().filter_map(|e| match e.val {
+            SnapVal::Value(v) => Some(p.func.ty(v)),
+            SnapVal::None => None,
+        }));
+        if bridge.params != want {
+            let names: Vec<&str> = want.iter().map(|t| t.name()).collect();
+            return Err(bad(format!("parameters must be ({})", names.join(", "))));
+        }
+        let k = p.trace.exits.len() + exit.index();
+        let data = p.trace.exit_data.clone();
+        let slot = data.get(k).ok_or_else(|| bad("no bridge slot".into()))?;
+        let i = self.compile_inner(bridge, helpers, opts)?;
+        let addr = self.traces.get(i).map_or(0, |e| e.trace.code.block.addr() as u64);
+        slot.store(addr, Ordering::Relaxed);
+        self.stats.bridges += 1;
+        Ok(())
+    }
+
+    fn slot(t: &CompiledTrace, k: usize) -> Option<&std::sync::atomic::AtomicU64> {
+        t.exit_data.get(k)
+    }
+
+    /// Whether exit `exit` of trace `name` has a bridge attached.
+    pub fn has_bridge(&self, name: &str, exit: ExitId) -> bool {
+        self.entry(name).is_some_and(|e| {
+            Self::slot(&e.trace, e.trace.exits.len() + exit.index()).is_some_and(|s| s.load(Ordering::Relaxed) != 0)
+        })
+    }
+
+    /// How many times each exit of trace `name` was taken (empty if it is not compiled).
+    pub fn exit_counts(&self, name: &str) -> Vec<u64> {
+        self.entry(name).map_or_else(Vec::new, |e| e.trace.exit_counts())
+    }
+
+    /// The exits of trace `name` taken at least the hot-exit threshold times and without a
+    /// bridge: where the tier manager wants side traces.
+    pub fn hot_exits(&self, name: &str) -> Vec<ExitId> {
+        self.exit_counts(name)
+            .iter()
+            .enumerate()
+            .map(|(k, &c)| (ExitId(k as u32), c))
+            .filter(|&(x, c)| c >= self.hot_exit && !self.has_bridge(name, x))
+            .map(|(x, _)| x)
+            .collect()
+    }
+
+    /// Invalidates trace `name` (see the module doc). Returns false if it is not compiled
+    /// or already invalidated.
+    pub fn invalidate(&mut self, name: &str) -> bool {
+        let Some(&i) = self.by_name.get(name) else {
+            return false;
+        };
+        let Some(e) = self.traces.get_mut(i) else {
+            return false;
+        };
+        if e.invalidated {
+            return false;
+        }
+        e.invalidated = true;
+        let entry = e.trace.code.block.addr() as u64;
+        let stub = invalidated_stub as extern "C" fn(*const u64, *mut u64) -> u64 as usize as u64;
+        for t in &self.traces {
+            let n = t.trace.exits.len();
+            for slot in t.trace.exit_data.iter().skip(n) {
+                if slot.load(Ordering::Relaxed) == entry {
+                    slot.store(stub, Ordering::Relaxed);
+                }
+            }
+        }
+        self.stats.invalidations += 1;
+        true
+    }
+
+    /// Flush at a safe point: drops every trace and resets the arena (all its code memory
+    /// free again). `&mut self` proves no trace of this set is running.
+    ///
+    /// # Errors
+    /// [`ArenaError::Os`] if the reset's system calls fail.
+    pub fn flush(&mut self) -> Result<(), ArenaError> {
+        self.traces.clear();
+        self.by_name.clear();
+        // SAFETY: every trace compiled into this arena belongs to this set (the backend is
+        // private to it) and was just dropped; `&mut self` means no `run` is in progress, so
+        // no machine-code frame of the arena is on the stack.
+        unsafe { self.backend.arena_mut().reset() }?;
+        self.stats.flushes += 1;
+        Ok(())
+    }
+
+    /// Words `out` must have for any run of this set.
+    pub fn out_words(&self) -> usize {
+        self.traces
+            .iter()
+            .map(|e| e.trace.out_words.max(e.trace.params))
+            .max()
+            .unwrap_or(1)
+            .max(1)
+    }
+
+    /// Runs trace `name` with `args` (one word per parameter), following bridges and links.
+    ///
+    /// # Safety
+    /// As [`CompiledTrace::run`], for every trace reachable through bridges and links.
+    ///
+    /// # Errors
+    /// Unknown names, argument counts, fuel exhaustion and unknown status words.
+    pub unsafe fn run(&self, name: &str, args: &[u64]) -> Result<LinkedOutcome, String> {
+        let mut i = *self.by_name.get(name).ok_or_else(|| format!("no trace @{name}"))?;
+        let mut args = args.to_vec();
+        let mut out = vec![0u64; self.out_words()];
+        loop {
+            let e = self.traces.get(i).ok_or("bad trace index")?;
+            if e.invalidated {
+                return Ok(LinkedOutcome::Invalidated);
+            }
+            if args.len() != e.trace.params {
+                return Err(format!(
+                    "@{}: {} arguments for {} parameters",
+                    e.func.name,
+                    args.len(),
+                    e.trace.params
+                ));
+            }
+            // SAFETY: `e.trace` was compiled with the `TraceFn` ABI; `args` has one word per
+            // parameter and `out` room for every word any trace of the set writes
+            // (`out_words`); the rest is the caller's contract.
+            let status = unsafe {
+                let entry: super::TraceFn = e.trace.code.as_fn();
+                entry(args.as_ptr(), out.as_mut_ptr())
+            };
+            match status {
+                super::STATUS_RET => return Ok(LinkedOutcome::Ret(out.first().copied().unwrap_or(0))),
+                STATUS_INVALIDATED => return Ok(LinkedOutcome::Invalidated),
+                super::STATUS_OUT_OF_FUEL => return Err("out of fuel (loop_fuel back-edges)".into()),
+                s if s & STATUS_LINK != 0 => {
+                    let id = (s & 0xffff_ffff) as u32;
+                    i = self
+                        .traces
+                        .iter()
+                        .position(|t| t.trace.id == id)
+                        .ok_or_else(|| format!("link to unknown trace id {id}"))?;
+                    let n = self.traces.get(i).map_or(0, |t| t.trace.params);
+                    args = out.get(..n).ok_or("link arguments")?.to_vec();
+                }
+                s => {
+                    let id = (s >> 32) as u32;
+                    let t = self
+                        .traces
+                        .iter()
+                        .find(|t| t.trace.id == id)
+                        .ok_or_else(|| format!("status {s:#x} of unknown trace"))?;
+                    let n = (s & 0xffff_ffff) - 1;
+                    let info = usize::try_from(n)
+                        .ok()
+                        .and_then(|n| t.trace.exits.get(n))
+                        .ok_or_else(|| format!("unknown status word {s:#x}"))?;
+                    let values = out.get(..info.entries).ok_or("exit values")?.to_vec();
+                    return Ok(LinkedOutcome::Exit {
+                        trace: t.func.name.clone(),
+                        exit: ExitId(n as u32),
+                        values,
+                    });
+                }
+            }
+        }
+    }
+
+    /// The IR of trace `name` (as compiled).
+    pub fn func(&self, name: &str) -> Option<&Func> {
+        self.entry(name).map(|e| &e.func)
+    }
+}
