@@ -514,4 +514,6 @@ pub fn import_helper(func: &mut Function, index: u32, sig: Signature) -> FuncRef
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_link;
+#[cfg(test)]
 mod tests_lower;
