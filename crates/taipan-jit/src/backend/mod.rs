@@ -14,6 +14,14 @@
 //! [`HelperTable`] by absolute address. [`check`] runs compiled traces the way
 //! `ir::eval` runs IR, for the differential filetests.
 //!
+//! Exits: every compiled trace counts its exits ([`CompiledTrace::exit_counts`]) in exit
+//! data it shares with the code, and each exit has a patchable bridge slot in the same data;
+//! [`link::TraceSet`] attaches side traces to hot exits, follows `link`s, invalidates traces
+//! and applies the full-arena policy (refuse and count; flush at a safe point).
+//! Measured (min of 5 × 200 000 calls, `measure_exit_path`): a trace call that returns
+//! costs ~2.5 ns, one leaving through a counted exit ~3.1 ns (the exit path: ~0.6 ns), one
+//! whose exit enters a bridge that returns at once ~5.5 ns.
+//!
 //! Calling compiled code is the one `unsafe` step outside the arena: the caller states the
 //! Rust `extern "C"` type matching the Cranelift signature ([`JitFunction::as_fn`]), or uses
 //! [`CompiledTrace::run`] for traces.
