@@ -16,8 +16,12 @@
 //! - **Links.** `link @t(args)` returns [`STATUS_LINK`]` | id(@t)` with `args` in `out`;
 //!   [`TraceSet::run`] is the trampoline that enters `@t` with them, so a bridge going back
 //!   into its parent's loop costs one return to Rust and one trace entry per pass, and the
-//!   native stack stays bounded (at most trace + bridge frames). (Direct jumps need
-//!   Cranelift's `tail` calling convention for traces; left for later.)
+//!   native stack stays bounded. An exit enters its bridge with an indirect *call* (then
+//!   returns the bridge's status), so a chain of bridges (a bridge's exit with its own
+//!   bridge) costs one native frame per level of the side-trace tree — bounded by the
+//!   tree's depth, never by the iteration count. True jumps (no frames, and `link` straight
+//!   into the loop header) need traces compiled with Cranelift's `tail` calling convention
+//!   behind one `extern "C"` trampoline: left for later.
 //! - **Invalidation.** [`TraceSet::invalidate`] marks a trace dead: [`TraceSet::run`]
 //!   refuses to enter it (or to continue into it after a `link`) and every bridge slot that
 //!   pointed at it is redirected to a stub returning [`STATUS_INVALIDATED`]; counted in

@@ -316,7 +316,9 @@ pub struct CompiledTrace {
     pub id: u32,
     /// The exit data the code updates: one counter per exit, then one bridge slot per exit
     /// (0 or the entry address of the attached side trace). Shared, never moved: its
-    /// address is a constant in the machine code.
+    /// address is a constant in the machine code, so the code may only run while this
+    /// `CompiledTrace` (or a clone) is alive. The code updates the words with plain stores
+    /// on the thread running it; Rust reads them with relaxed atomic loads.
     pub exit_data: std::sync::Arc<[std::sync::atomic::AtomicU64]>,
     /// The installed machine code.
     pub code: JitFunction,
