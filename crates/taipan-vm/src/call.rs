@@ -432,6 +432,7 @@ impl Vm {
                 locals_dict: None,
                 back: None,
                 saved_exc: None,
+                init_call: false,
             }),
         }
     }
@@ -634,6 +635,7 @@ impl Vm {
             locals_dict: locals,
             back: None,
             saved_exc: None,
+            init_call: false,
         };
         self.depth += 1;
         if let Err(e) = self.check_stack() {
@@ -657,6 +659,7 @@ impl Vm {
             locals_dict: Some(Value::Obj(ns)),
             back: None,
             saved_exc: None,
+            init_call: false,
         };
         self.finish_frame(func, &mut frame);
         self.depth += 1;

@@ -30,7 +30,7 @@ use std::rc::Rc;
 use taipan_bytecode::{BinaryOperator, ComparisonOperator, Opcode};
 
 use crate::code::Code;
-use crate::interp::specialize::Family;
+use crate::interp::specialize::{ClassCall, Family};
 use crate::object::ObjKind;
 use crate::ops::hash_str;
 use crate::value::{Obj, Value};
@@ -57,6 +57,11 @@ pub struct Frame {
     /// For a frame run inside its caller's dispatch loop: the exception being handled at
     /// the call (`Vm::handled_exc`), restored when the frame returns or raises.
     pub saved_exc: Option<Value>,
+    /// For an in-loop frame running `__init__` for a class call (`CALL_CLASS`): its
+    /// caller's slot of the call already holds the new instance, so `RETURN_VALUE` checks
+    /// that the result is None (else TypeError at the caller's call) and leaves the slot
+    /// as it is. Always false for other frames and pooled frames.
+    pub init_call: bool,
 }
 
 /// How a frame stopped running: `return value` or `yield value`.
@@ -207,6 +212,7 @@ impl Vm {
                             // an in-loop frame: popped, the caller's call instruction raises
                             Some(mut done) => {
                                 *top = done.back.take();
+                                done.init_call = false;
                                 self.handled_exc = done.saved_exc.take();
                                 self.depth -= 1;
                                 self.release_frame(done);
@@ -1001,9 +1007,20 @@ impl Vm {
                         link_frame(top, frame);
                         switch_frame!();
                     }
-                    if let Some(obj) = self.call_class_cached(&code, ip - 1, &mut f.stack, arg)? {
-                        f.stack.push(obj);
-                        continue;
+                    match self.call_class_cached(&code, ip - 1, &mut f.stack, arg)? {
+                        ClassCall::Generic => {}
+                        ClassCall::Done(obj) => {
+                            f.stack.push(obj);
+                            continue;
+                        }
+                        // a Python `__init__`: run by this loop; the call's slot holds the
+                        // instance, which `RETURN_VALUE` of the frame leaves there
+                        ClassCall::Init(frame) => {
+                            let mut frame = self.enter_frame(frame)?;
+                            frame.init_call = true;
+                            link_frame(top, frame);
+                            switch_frame!();
+                        }
                     }
                     self.count_fast(Family::CallPy, false);
                     let func = f.stack[n - arg - 1].clone();
@@ -1081,7 +1098,11 @@ impl Vm {
                     if !inlined {
                         return Ok(FrameExit::ret(v));
                     }
-                    self.return_to_caller(entry, top, v);
+                    if f.init_call {
+                        self.return_from_init(top, v)?;
+                    } else {
+                        self.return_to_caller(entry, top, v);
+                    }
                     switch_frame!();
                 }
                 Opcode::CallKw => {
@@ -1193,6 +1214,25 @@ impl Vm {
             Some(slot) => *slot = v,
             None => caller.stack.push(v),
         }
+    }
+
+    /// `RETURN_VALUE` of an in-loop `__init__` frame of a class call: pops it as
+    /// [`Vm::return_to_caller`] does but leaves the caller's slot (the new instance) as it
+    /// is; a result other than None raises TypeError, reported at the caller's call
+    /// instruction (the frame is already gone, as in CPython).
+    #[inline(never)]
+    fn return_from_init(&mut self, top: &mut Option<Box<Frame>>, v: Value) -> PyResult<()> {
+        let Some(mut done) = top.take() else { return Ok(()) };
+        *top = done.back.take();
+        done.init_call = false;
+        self.handled_exc = done.saved_exc.take();
+        self.depth -= 1;
+        self.release_frame(done);
+        if v.is_none() {
+            return Ok(());
+        }
+        let tn = self.type_name(&v);
+        Err(self.type_error(format!("__init__() should return None, not '{tn}'")))
     }
 
     /// CPython's `_PyObject_FunctionStr`: `module.qualname()` for functions (no module for

@@ -495,6 +495,17 @@ fn is_plain_class_value(v: &Value) -> bool {
     }
 }
 
+/// What [`Vm::call_class_cached`] did with a `CALL` of a class.
+pub enum ClassCall {
+    /// Not specialized (or the guard failed): take the generic call path.
+    Generic,
+    /// Called: the instance (the call's items are popped).
+    Done(Value),
+    /// The bound frame of the class's Python `__init__`, for the dispatch loop to run as an
+    /// `__init__` frame (`Frame::init_call`); the call's items were replaced by the instance.
+    Init(Box<crate::interp::Frame>),
+}
+
 impl Vm {
     /// The class of `obj` as a type-cache key: (type, version), if its attribute lookup is
     /// the generic one (no Python-level `__getattribute__`).
@@ -1075,6 +1086,16 @@ impl Vm {
 
     /// The uncached `LOAD_METHOD`.
     pub fn load_method_generic(&mut self, obj: Value, name: &Value) -> PyResult<(Value, Value)> {
+        // `super().name(...)` on an exact `super` object finding a plain function or
+        // native method: `(function, instance)` unbound, as for a normal method (no
+        // bound-method object; CPython 3.12's LOAD_SUPER_ATTR method form)
+        if let Value::Obj(o) = &obj
+            && matches!(o.kind, ObjKind::Super { .. })
+            && o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.types.super_))
+            && let Some(r) = crate::builtins::object::super_load_method(&obj, name)
+        {
+            return Ok(r);
+        }
         match self.load_method(&obj, name) {
             Some(m) => Ok((m, obj)),
             None => {
@@ -1206,23 +1227,26 @@ impl Vm {
     }
 
     /// `CALL` with `argc` positional arguments on `stack` (`[callable, a1..an]` on top),
-    /// for a class: `Ok(Some(instance))` (the call's items popped) when the slot's
-    /// specialization applies, `Ok(None)` for the generic path.
+    /// for a class, when the slot's specialization applies: a built-in class is called
+    /// here ([`ClassCall::Done`]); for a class with a Python `__init__` the instance is
+    /// built, put in the callable's slot, and the bound `__init__` frame is returned for
+    /// the dispatch loop to run ([`ClassCall::Init`], the stack left as `[instance]`; a
+    /// generator `__init__` is called here). [`ClassCall::Generic`]: the generic path.
     pub fn call_class_cached(
         &mut self,
         code: &Code,
         at: usize,
         stack: &mut Vec<Value>,
         argc: usize,
-    ) -> PyResult<Option<Value>> {
+    ) -> PyResult<ClassCall> {
         let Some(cell) = code.caches.get(at) else {
-            return Ok(None);
+            return Ok(ClassCall::Generic);
         };
         let Some(base) = stack.len().checked_sub(argc + 1) else {
-            return Ok(None);
+            return Ok(ClassCall::Generic);
         };
         let Some(Value::Obj(cls)) = stack.get(base) else {
-            return Ok(None);
+            return Ok(ClassCall::Generic);
         };
         let (has_dict, nslots, init) = match cell.try_borrow() {
             Ok(slot) => match &slot.entry {
@@ -1233,10 +1257,10 @@ impl Vm {
                     // the stack holds [cls, args...]: exactly `__new__`'s arguments
                     let r = match stack.get(base..) {
                         Some(args) => new(self, args, &[]),
-                        None => return Ok(None),
+                        None => return Ok(ClassCall::Generic),
                     };
                     stack.truncate(base);
-                    return r.map(Some);
+                    return r.map(ClassCall::Done);
                 }
                 Entry::InitClass {
                     ty,
@@ -1255,19 +1279,19 @@ impl Vm {
                         if dropped {
                             self.deopt(code, at, Family::CallClass);
                         }
-                        return Ok(None);
+                        return Ok(ClassCall::Generic);
                     }
                     match init.upgrade() {
                         Some(i) => (*has_dict, *nslots, i),
-                        None => return Ok(None),
+                        None => return Ok(ClassCall::Generic),
                     }
                 }
-                _ => return Ok(None),
+                _ => return Ok(ClassCall::Generic),
             },
-            Err(_) => return Ok(None),
+            Err(_) => return Ok(ClassCall::Generic),
         };
         let ObjKind::Function(fun) = &init.kind else {
-            return Ok(None);
+            return Ok(ClassCall::Generic);
         };
         self.count_hit(Family::CallClass, code, at);
         let cls = cls.clone();
@@ -1282,8 +1306,27 @@ impl Vm {
             dict,
             kind,
         }));
+        // `__init__(obj, args...)`: with exactly its positional parameters the arguments
+        // move into the frame; other functions that run to their return are bound
+        if fun.code.fast_argcount == Some(argc + 1) {
+            let Some(args) = stack.get_mut(base + 1..) else {
+                return Ok(ClassCall::Generic);
+            };
+            let frame = self.fast_frame(fun, Some(obj.clone()), args);
+            stack.truncate(base);
+            stack.push(obj);
+            return Ok(ClassCall::Init(frame));
+        }
         if let Some(callable) = stack.get_mut(base) {
             *callable = obj.clone();
+        }
+        if fun.code.runs_to_return {
+            let r = match stack.get(base..) {
+                Some(args) => self.bind_arguments(fun, args, &[]),
+                None => return Ok(ClassCall::Generic),
+            };
+            stack.truncate(base + 1);
+            return r.map(ClassCall::Init);
         }
         let r = match stack.get(base..) {
             Some(args) => self.call_function(fun, args, &[]),
@@ -1295,7 +1338,7 @@ impl Vm {
             let tn = self.type_name(&r);
             return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
         }
-        Ok(Some(obj))
+        Ok(ClassCall::Done(obj))
     }
 
     /// After a generic `CALL` of `func` returned `result`: counts the warm-up of a call of a
