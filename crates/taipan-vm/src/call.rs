@@ -95,6 +95,11 @@ impl Vm {
                     full.extend_from_slice(args);
                     return self.call_kw(&m, &full, kwnames);
                 }
+                // staticmethod objects are callable since Python 3.10 (they call the function)
+                if let ObjKind::StaticMethod(f) = &o.kind {
+                    let f = f.clone();
+                    return self.call_kw(&f, args, kwnames);
+                }
                 Err(self.not_callable(callable))
             }
         }
