@@ -168,11 +168,11 @@ impl Vm {
     pub fn new_exception(&mut self, ty: &Obj, args: Vec<Value>) -> Value {
         let args = self.new_tuple(args);
         let dict = Some(self.new_dict_obj());
-        Value::Obj(crate::gc::alloc(Object {
-            class: Some(ty.clone()),
+        Value::Obj(crate::gc::alloc(Object::with(
+            Some(ty.clone()),
             dict,
-            kind: ObjKind::Exception(Box::new(RefCell::new(new_exc_data(args)))),
-        }))
+            ObjKind::Exception(Box::new(RefCell::new(new_exc_data(args)))),
+        )))
     }
 
     /// A new exception instance with one str argument, as an error to return.
@@ -938,11 +938,7 @@ pub fn frame_globals(vm: &mut Vm, code: &crate::code::Code) -> Value {
 
 fn new_plain(vm: &mut Vm, ty: &Obj, fields: Vec<(&str, Value)>) -> Value {
     let dict = vm.new_dict_obj();
-    let o = crate::gc::alloc(Object {
-        class: Some(ty.clone()),
-        dict: Some(dict),
-        kind: ObjKind::Instance(None),
-    });
+    let o = crate::gc::alloc(Object::with(Some(ty.clone()), Some(dict), ObjKind::Instance(None)));
     for (k, v) in fields {
         vm.set_attr_str(&o, k, v);
     }

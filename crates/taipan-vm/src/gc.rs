@@ -2,8 +2,10 @@
 //!
 //! Algorithm: CPython's trial deletion (`Modules/gcmodule.c`), without generations.
 //! 1. Every object that can take part in a cycle is *tracked* when allocated ([`alloc`]):
-//!    its address goes into a per-thread table. The object's destructor (`Drop for Object`
-//!    in `object.rs`) calls [`untrack`], which removes it again. So the table holds exactly
+//!    its address goes into a slot of a per-thread table and the slot's position into its
+//!    header (`Object::gc_index`, the analogue of CPython's `PyGC_Head` list links). The
+//!    object's destructor (`Drop for Object` in `object.rs`) calls [`untrack`], which
+//!    empties the slot again (and puts it on a free list for reuse). So the table holds exactly
 //!    the live tracked objects, and it never keeps memory alive: an object's memory is
 //!    returned the moment its reference count drops to zero.
 //! 2. A collection takes a temporary strong reference to every tracked object and sets
@@ -21,25 +23,28 @@
 //!
 //! ## The tracking table (the one place with `unsafe`)
 //!
-//! The table is a hash set of raw `*const Object` pointers, so tracking and untracking
-//! are O(1) and no `Weak` is needed (a `Weak` would keep the allocation alive until the
-//! next collection). The hash keeps locality: objects near each other in memory land in
-//! nearby buckets (see `AddrHasher`), and a collection sorts its snapshot by address, so
-//! both walk memory roughly sequentially instead of missing the cache on every object. A raw pointer cannot be
-//! turned back into an `Rc` safely, so the collection step 2 uses `unsafe`. It relies on
-//! one invariant: **a pointer is in the table if and only if its object is alive**
-//! (strong count at least 1, destructor not started). It holds because:
-//! - [`alloc`] (through `track`) inserts the pointer right after `Rc::new` (obtained with `Rc::into_raw`,
-//!   as `Rc::increment_strong_count` requires), while the object is alive;
-//! - the destructor removes it first thing, and Rust runs the destructor exactly when the
-//!   strong count reaches zero, with no code in between;
-//! - whether an object is tracked is a pure function ([`is_container`]) of its immutable
-//!   parts (header `dict`, payload variant, tuple items, a native function's receiver),
-//!   so the destructor asks the same question and gets the same answer (iterators are the
-//!   one exception, made safe by answering "tracked" for every exhausted iterator: see
-//!   `iter_may_hold_containers`). Nothing mutates
-//!   those parts in place (no `Rc::get_mut`/`Rc::make_mut`/`Rc::try_unwrap` on objects
-//!   anywhere in the VM): code that did would have to untrack first;
+//! The table is a `Vec` of raw `*const Object` slots (null when free) plus a stack of free
+//! slot positions; each tracked object's header holds its slot's position (`gc_index`,
+//! [`UNTRACKED`] otherwise), so tracking (fill a free slot, or push) and untracking (null
+//! the slot, push it on the free stack) are O(1) without hashing and touch no other
+//! object (a swap-remove would write the header of the object moved into the hole: a
+//! cache miss per free, measured 25% slower on binary_trees). No `Weak` is needed (a `Weak` would keep the
+//! allocation alive until the next collection). A collection sorts its snapshot by
+//! address, so its passes walk memory roughly sequentially instead of missing the cache on
+//! every object. A raw pointer cannot be turned back into a reference or an `Rc` safely, so
+//! the collection step 2 and the table compaction (`shrink_table`) use `unsafe`. They rely
+//! on one invariant: **a pointer is in the table, in slot `i`, if and only if its object is
+//! alive (strong count at least 1, destructor not started) and its `gc_index` is `i`**.
+//! It holds because:
+//! - [`alloc`] (through `track`) pushes the pointer right after `Rc::new` (obtained with
+//!   `Rc::into_raw`, as `Rc::increment_strong_count` requires), while the object is alive,
+//!   and stores its position in the header;
+//! - the destructor removes it first thing (found through `gc_index`), and Rust runs the
+//!   destructor exactly when the strong count reaches zero, with no code in between; the
+//!   compaction moves entries and updates their `gc_index` in the same step;
+//! - objects never move out of their `Rc` allocation (no `Rc::get_mut`/`Rc::make_mut`/
+//!   `Rc::try_unwrap`/`Rc::into_inner` on objects anywhere in the VM), so the address in
+//!   the table stays the object's address, and only this module writes `gc_index`;
 //! - the table's `RefCell` is only borrowed inside the small functions of this module,
 //!   which never drop an object (or run any other code) while holding the borrow, so the
 //!   destructor's removal can never find the table busy.
@@ -64,7 +69,7 @@ use crate::value::{Obj, Value};
 /// Growth of the tracked set (see the module doc) that triggers a collection, at least.
 const MIN_THRESHOLD: usize = 20_000;
 
-/// Hashes an object address for the tracking table (only `write_usize` is used: a raw
+/// Hashes an object address for a collection's address-to-position map (only `write_usize` is used: a raw
 /// pointer hashes as its address). hashbrown picks the bucket from the low bits and
 /// compares the top 7 bits as a tag first; see `write_usize` for how each is chosen.
 #[derive(Default)]
@@ -102,12 +107,29 @@ impl Hasher for AddrHasher {
 
 type AddrBuild = BuildHasherDefault<AddrHasher>;
 
-/// The set of live tracked objects (see the module doc for the invariant).
-type Table = hashbrown::HashSet<*const Object, AddrBuild>;
+/// The tracked objects: `slots[i]` is the object whose `gc_index` is `i`, or null; `free`
+/// lists the null slots (each once).
+struct Table {
+    slots: Vec<*const Object>,
+    free: Vec<u32>,
+}
+
+impl Table {
+    /// Live tracked objects.
+    fn live(&self) -> usize {
+        self.slots.len() - self.free.len()
+    }
+}
+
+/// `Object::gc_index` of an object that is not in the table.
+pub const UNTRACKED: u32 = u32::MAX;
 
 thread_local! {
-    /// Live tracked objects. Borrowed only inside this module, never across a drop.
-    static TABLE: RefCell<Table> = const { RefCell::new(hashbrown::HashSet::with_hasher(BuildHasherDefault::new())) };
+    /// Live tracked objects; each one's `gc_index` is its position here (see the module
+    /// doc for the invariant). Borrowed only inside this module, never across a drop.
+    static TABLE: RefCell<Table> = const {
+        RefCell::new(Table { slots: Vec::new(), free: Vec::new() })
+    };
     /// Tracked allocations minus tracked deallocations since the last collection.
     static COUNT: Cell<usize> = const { Cell::new(0) };
     /// The `COUNT` that makes a collection due.
@@ -121,10 +143,8 @@ thread_local! {
     static COLLECTING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// True for objects that can hold references to other objects (the tracked ones).
-///
-/// Must depend only on parts of the object that never change after allocation: the
-/// destructor recomputes it to decide whether to untrack (see the module doc).
+/// True for objects that can hold references to other objects (the ones [`alloc`]
+/// tracks). Asked once, at allocation; the destructor goes by the header's `gc_index`.
 #[inline]
 fn is_container(o: &Object) -> bool {
     match &o.kind {
@@ -161,11 +181,6 @@ fn tuple_holds_containers(items: &[Value]) -> bool {
 /// iterators over a str/bytes/bytearray without an instance dict hold nothing that can
 /// reach back to them.
 ///
-/// An iterator's state changes in place only to [`IterState::Exhausted`] (it drops its
-/// references then), and `Exhausted` answers true here: so the destructor's answer is
-/// the same as the allocation's, or true for an exhausted iterator that was never tracked
-/// (then `untrack` finds nothing to remove, which is harmless). It never answers false
-/// for a tracked object, which is what the table invariant needs.
 fn iter_may_hold_containers(state: &RefCell<IterState>) -> bool {
     let Ok(st) = state.try_borrow() else { return true };
     match &*st {
@@ -204,16 +219,32 @@ pub fn alloc(o: Object) -> Obj {
     if is_container(&rc) { track(rc) } else { rc }
 }
 
-/// Inserts a new container object into the tracking table and counts it towards the
-/// next collection.
+/// Pushes a new container object on the tracking table, records its position in its
+/// header, and counts it towards the next collection.
 #[inline(never)]
 fn track(rc: Obj) -> Obj {
     let ptr = Rc::into_raw(rc);
+    // SAFETY: `ptr` comes from `Rc::into_raw` just above and is converted back exactly
+    // once, restoring the strong reference that `into_raw` gave up.
+    let rc = unsafe { Rc::from_raw(ptr) };
     let inserted = TABLE
         .try_with(|t| match t.try_borrow_mut() {
             Ok(mut t) => {
-                t.insert(ptr);
-                true
+                if let Some(i) = t.free.pop() {
+                    if let Some(slot) = t.slots.get_mut(i as usize) {
+                        *slot = ptr;
+                        rc.gc_index.set(i);
+                        return true;
+                    }
+                }
+                match u32::try_from(t.slots.len()) {
+                    Ok(i) if i != UNTRACKED => {
+                        t.slots.push(ptr);
+                        rc.gc_index.set(i);
+                        true
+                    }
+                    _ => false,
+                }
             }
             Err(_) => false,
         })
@@ -228,26 +259,36 @@ fn track(rc: Obj) -> Obj {
             PENDING.with(|p| p.set(true));
         }
     }
-    // SAFETY: `ptr` comes from `Rc::into_raw` just above and is converted back exactly
-    // once, restoring the strong reference that `into_raw` gave up.
-    unsafe { Rc::from_raw(ptr) }
+    rc
 }
 
 /// Removes a dying object from the tracking table; called first thing by the object's
 /// destructor (`Drop for Object`). O(1); does nothing for objects that were not tracked.
 #[inline]
 pub fn untrack(o: &Object) {
-    if is_container(o) {
-        untrack_container(o);
+    let i = o.gc_index.get();
+    if i != UNTRACKED {
+        untrack_at(o, i);
     }
 }
 
-/// The removal half of [`untrack`], out of line.
+/// The removal half of [`untrack`], out of line: frees slot `i` (which holds `o`).
 #[inline(never)]
-fn untrack_container(o: &Object) {
+fn untrack_at(o: &Object, i: u32) {
+    o.gc_index.set(UNTRACKED);
     let ptr: *const Object = o;
     let removed = TABLE
-        .try_with(|t| t.try_borrow_mut().map(|mut t| t.remove(&ptr)).unwrap_or(false))
+        .try_with(|t| match t.try_borrow_mut() {
+            Ok(mut t) => match t.slots.get_mut(i as usize) {
+                Some(slot) if *slot == ptr => {
+                    *slot = std::ptr::null();
+                    t.free.push(i);
+                    true
+                }
+                _ => false,
+            },
+            Err(_) => false,
+        })
         .unwrap_or(false);
     if removed {
         let _ = COUNT.try_with(|c| c.set(c.get().saturating_sub(1)));
@@ -287,20 +328,20 @@ pub fn stats() -> (usize, usize) {
 /// live tracked objects): the analogue of CPython's `gc.get_count()` /
 /// `gc.get_threshold()` for the single generation.
 pub fn counts() -> (usize, usize, usize) {
-    let live = TABLE.with(|t| t.try_borrow().map(|t| t.len()).unwrap_or(0));
+    let live = TABLE.with(|t| t.try_borrow().map(|t| t.live()).unwrap_or(0));
     (COUNT.with(|c| c.get()), THRESHOLD.with(|t| t.get()), live)
 }
 
 /// Takes a strong reference to every tracked object, in address order.
 ///
-/// The table iterates in hash order, which is random in memory; a collection touches
+/// The table is in allocation/removal order, which is scattered in memory; a collection touches
 /// every object several times, and in random order nearly every touch is a cache miss
 /// (measured: twice the run time on a cycle-heavy loop). Sorting by address makes the
 /// passes walk the heap roughly sequentially.
 fn snapshot() -> Vec<Obj> {
     TABLE.with(|t| match t.try_borrow() {
         Ok(t) => {
-            let mut ptrs: Vec<*const Object> = t.iter().copied().collect();
+            let mut ptrs: Vec<*const Object> = t.slots.iter().copied().filter(|p| !p.is_null()).collect();
             ptrs.sort_unstable();
             ptrs.into_iter()
                 .map(|p| {
@@ -380,15 +421,29 @@ pub fn collect() -> usize {
     n
 }
 
-/// Gives back the table's memory after the live set shrank a lot (a collection scans
-/// the whole capacity, so it must stay proportional to the live set).
+/// Compacts the table and gives back its memory after the live set shrank a lot (the
+/// table keeps the size of the largest live set otherwise): live entries move to the
+/// front, in order, and their `gc_index` is updated.
 fn shrink_table() {
     TABLE.with(|t| {
         if let Ok(mut t) = t.try_borrow_mut() {
-            let len = t.len();
-            if t.capacity() > 8 * len.max(4096) {
-                t.shrink_to(2 * len);
+            let live = t.live();
+            if t.slots.len() <= 4 * live.max(4096) {
+                return;
             }
+            let old = std::mem::take(&mut t.slots);
+            let mut slots: Vec<*const Object> = Vec::with_capacity(2 * live);
+            for p in old.into_iter().filter(|p| !p.is_null()) {
+                let Ok(i) = u32::try_from(slots.len()) else { break };
+                // SAFETY: `p` is in the table (borrowed: no object is dropped meanwhile),
+                // so its object is alive and still at this address (see the module doc):
+                // a shared reference to it is valid for this statement. Only its `Cell`
+                // is written.
+                unsafe { (*p).gc_index.set(i) };
+                slots.push(p);
+            }
+            t.slots = slots;
+            t.free = Vec::new();
         }
     });
 }

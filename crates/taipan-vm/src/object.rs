@@ -36,7 +36,16 @@ pub struct Object {
     pub dict: Option<Obj>,
     /// The payload.
     pub kind: ObjKind,
+    /// The object's position in the cycle collector's table of tracked objects, or
+    /// [`crate::gc::UNTRACKED`] (CPython's `PyGC_Head` links). Maintained by `gc.rs` only.
+    pub(crate) gc_index: Cell<u32>,
 }
+
+// Object size: 104 bytes (an `Rc` allocation of 120, in glibc's 128-byte chunk class);
+// the payload's largest variant is a dict (80 bytes) and the collector index fits after
+// the payload. Growing past 104 moves every object to the next malloc size class.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Object>() == 104);
 
 /// Nesting depth of object destructors beyond which freeing is deferred (CPython's
 /// trashcan uses 50 too).
@@ -49,15 +58,16 @@ thread_local! {
     static DEFERRED: RefCell<Vec<(ObjKind, Option<Obj>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Untracks the object from the cycle collector ([`crate::gc::untrack`], O(1)), then frees
+/// Untracks the object from the cycle collector ([`crate::gc::untrack`], O(1): the index
+/// in the header locates its table entry), then frees
 /// deeply nested structures iteratively (CPython's "trashcan", `Py_TRASHCAN_BEGIN`): an
 /// object destroyed more than [`TRASHCAN_DEPTH`] destructors deep hands its payload to a
 /// per-thread list, which the outermost destructor drains. So dropping a million nested
 /// lists never overflows the native stack, however deep the stack already is.
 ///
 /// The collector's table holds raw pointers to live tracked objects; it relies on this
-/// destructor untracking first, and on an object's header and payload variant never being
-/// replaced in place (no `Rc::get_mut`/`Rc::try_unwrap` on objects; see `gc.rs`).
+/// destructor untracking first, and on objects never being moved out of their `Rc` (no
+/// `Rc::get_mut`/`Rc::try_unwrap` on objects; see `gc.rs`).
 impl Drop for Object {
     fn drop(&mut self) {
         crate::gc::untrack(self);
@@ -122,10 +132,18 @@ fn is_leaf(kind: &ObjKind) -> bool {
 impl Object {
     /// A new object with no attribute dict.
     pub fn new(class: Obj, kind: ObjKind) -> Object {
+        Object::with(Some(class), None, kind)
+    }
+
+    /// A new object from its header parts (`class` is `None` only for `type` itself).
+    /// Not tracked by the cycle collector until passed to [`crate::gc::alloc`].
+    #[inline(always)]
+    pub fn with(class: Option<Obj>, dict: Option<Obj>, kind: ObjKind) -> Object {
         Object {
-            class: Some(class),
-            dict: None,
+            class,
+            dict,
             kind,
+            gc_index: Cell::new(crate::gc::UNTRACKED),
         }
     }
 }

@@ -1301,11 +1301,7 @@ impl Vm {
         } else {
             None
         });
-        let obj = Value::Obj(crate::gc::alloc(Object {
-            class: Some(cls),
-            dict,
-            kind,
-        }));
+        let obj = Value::Obj(crate::gc::alloc(Object::with(Some(cls), dict, kind)));
         // `__init__(obj, args...)`: with exactly its positional parameters the arguments
         // move into the frame; other functions that run to their return are bound
         if fun.code.fast_argcount == Some(argc + 1) {

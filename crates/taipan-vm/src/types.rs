@@ -88,11 +88,7 @@ macro_rules! declare_types {
         impl Types {
             /// Creates the built-in types (with empty namespaces).
             pub fn new() -> Types {
-                let type_ = crate::gc::alloc(Object {
-                    class: None,
-                    dict: None,
-                    kind: ObjKind::Type(Box::new(new_type_data("type", vec![], Layout::Type, false))),
-                });
+                let type_ = crate::gc::alloc(Object::with(None, None, ObjKind::Type(Box::new(new_type_data("type", vec![], Layout::Type, false)))));
                 let object = make_type(&type_, "object", vec![], Layout::Object);
                 if let ObjKind::Type(t) = &type_.kind {
                     *t.bases.borrow_mut() = vec![object.clone()];
@@ -140,11 +136,7 @@ pub fn new_type_data(name: &str, bases: Vec<Obj>, layout: Layout, heap_type: boo
         qualname: RefCell::new(Rc::from(name)),
         bases: RefCell::new(bases),
         mro_tail: RefCell::new(mro_tail),
-        dict: crate::gc::alloc(Object {
-            class: None,
-            dict: None,
-            kind: ObjKind::Dict(RefCell::new(Dict::new())),
-        }),
+        dict: crate::gc::alloc(Object::with(None, None, ObjKind::Dict(RefCell::new(Dict::new())))),
         layout,
         heap_type,
         slots: None,

@@ -256,11 +256,11 @@ impl Vm {
     /// A new module object with `__name__` set.
     pub fn new_module(&mut self, name: &str) -> Obj {
         let dict = self.new_dict_obj();
-        let m = crate::gc::alloc(Object {
-            class: Some(self.types.module.clone()),
-            dict: Some(dict),
-            kind: ObjKind::Module,
-        });
+        let m = crate::gc::alloc(Object::with(
+            Some(self.types.module.clone()),
+            Some(dict),
+            ObjKind::Module,
+        ));
         let n = self.new_str(name);
         self.set_attr_str(&m, "__name__", n);
         self.set_attr_str(&m, "__doc__", Value::None);

@@ -293,11 +293,7 @@ pub(crate) fn new_of_class(vm: &mut Vm, cls: &Obj, kind: ObjKind) -> Value {
     } else {
         None
     };
-    Value::Obj(Rc::new(Object {
-        class: Some(cls.clone()),
-        dict,
-        kind,
-    }))
+    Value::Obj(Rc::new(Object::with(Some(cls.clone()), dict, kind)))
 }
 
 pub(crate) fn cls_arg(vm: &mut Vm, args: &[Value]) -> PyResult<Obj> {

@@ -660,11 +660,11 @@ fn new_of_class(vm: &mut Vm, cls: &Obj, re: f64, im: f64) -> Value {
     } else {
         None
     };
-    Value::Obj(crate::gc::alloc(Object {
-        class: Some(cls.clone()),
+    Value::Obj(crate::gc::alloc(Object::with(
+        Some(cls.clone()),
         dict,
-        kind: ObjKind::Complex(re, im),
-    }))
+        ObjKind::Complex(re, im),
+    )))
 }
 
 /// `complex(s)` for a str value.

@@ -50,11 +50,11 @@ fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if is_exact(vm, &cls, &vm.types.int.clone()) {
         return Ok(int_value(vm, value));
     }
-    Ok(Value::Obj(crate::gc::alloc(Object {
-        class: Some(cls.clone()),
-        dict: new_dict_for(vm, &cls),
-        kind: ObjKind::Int(value.to_ibig()),
-    })))
+    Ok(Value::Obj(crate::gc::alloc(Object::with(
+        Some(cls.clone()),
+        new_dict_for(vm, &cls),
+        ObjKind::Int(value.to_ibig()),
+    ))))
 }
 
 fn new_dict_for(vm: &mut Vm, cls: &Obj) -> Option<Obj> {
@@ -132,19 +132,19 @@ fn float_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
         if f.is_nan() {
             // A NaN gets a boxed object so that it has an identity, as in CPython:
             // `nan is nan` is True, `float('nan') in [float('nan')]` is False.
-            return Ok(Value::Obj(crate::gc::alloc(Object {
-                class: Some(cls.clone()),
-                dict: None,
-                kind: ObjKind::Float(f),
-            })));
+            return Ok(Value::Obj(crate::gc::alloc(Object::with(
+                Some(cls.clone()),
+                None,
+                ObjKind::Float(f),
+            ))));
         }
         return Ok(Value::Float(f));
     }
-    Ok(Value::Obj(crate::gc::alloc(Object {
-        class: Some(cls.clone()),
-        dict: new_dict_for(vm, &cls),
-        kind: ObjKind::Float(f),
-    })))
+    Ok(Value::Obj(crate::gc::alloc(Object::with(
+        Some(cls.clone()),
+        new_dict_for(vm, &cls),
+        ObjKind::Float(f),
+    ))))
 }
 
 /// `float(x)`.
@@ -246,11 +246,11 @@ fn str_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if is_exact(vm, &cls, &vm.types.str.clone()) {
         return Ok(vm.new_str(s));
     }
-    Ok(Value::Obj(crate::gc::alloc(Object {
-        class: Some(cls.clone()),
-        dict: new_dict_for(vm, &cls),
-        kind: ObjKind::Str(PyStr::new(s)),
-    })))
+    Ok(Value::Obj(crate::gc::alloc(Object::with(
+        Some(cls.clone()),
+        new_dict_for(vm, &cls),
+        ObjKind::Str(PyStr::new(s)),
+    ))))
 }
 
 fn bool_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -281,11 +281,11 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     if is_exact(vm, &cls, &vm.types.tuple.clone()) {
         return Ok(vm.new_tuple(items));
     }
-    Ok(Value::Obj(crate::gc::alloc(Object {
-        class: Some(cls.clone()),
-        dict: new_dict_for(vm, &cls),
-        kind: ObjKind::Tuple(items.into_boxed_slice()),
-    })))
+    Ok(Value::Obj(crate::gc::alloc(Object::with(
+        Some(cls.clone()),
+        new_dict_for(vm, &cls),
+        ObjKind::Tuple(items.into_boxed_slice()),
+    ))))
 }
 
 fn container_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

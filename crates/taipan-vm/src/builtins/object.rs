@@ -96,11 +96,7 @@ pub fn new_instance(vm: &mut Vm, cls: &Obj) -> Value {
             ObjKind::Instance(if n > 0 { Some(RefCell::new(vec![None; n])) } else { None })
         }
     };
-    Value::Obj(crate::gc::alloc(Object {
-        class: Some(cls.clone()),
-        dict,
-        kind,
-    }))
+    Value::Obj(crate::gc::alloc(Object::with(Some(cls.clone()), dict, kind)))
 }
 
 fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

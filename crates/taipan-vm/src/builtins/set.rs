@@ -860,11 +860,11 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
     }
     let tmp = crate::builtins::object::new_instance(vm, &cls);
     let dict = tmp.as_obj().and_then(|o| o.dict.clone());
-    Ok(Value::Obj(Rc::new(Object {
-        class: Some(cls),
+    Ok(Value::Obj(Rc::new(Object::with(
+        Some(cls),
         dict,
-        kind: ObjKind::FrozenSet(set),
-    })))
+        ObjKind::FrozenSet(set),
+    ))))
 }
 
 /// Registers the methods of `set` and `frozenset` (and overrides `set.__init__` and

@@ -188,11 +188,11 @@ fn getsizeof(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
 /// A struct-sequence object: a tuple of type `ty` whose fields are also attributes.
 fn struct_seq(vm: &mut Vm, ty: &Obj, fields: &[&str], values: Vec<Value>) -> Value {
     let dict = vm.new_dict_obj();
-    let obj = crate::gc::alloc(Object {
-        class: Some(ty.clone()),
-        dict: Some(dict),
-        kind: ObjKind::Tuple(values.clone().into_boxed_slice()),
-    });
+    let obj = crate::gc::alloc(Object::with(
+        Some(ty.clone()),
+        Some(dict),
+        ObjKind::Tuple(values.clone().into_boxed_slice()),
+    ));
     for (name, v) in fields.iter().zip(values) {
         vm.set_attr_str(&obj, name, v);
     }
@@ -261,11 +261,7 @@ fn add_struct_seqs(vm: &mut Vm, sys: &Obj) {
     let (type_, object) = (vm.types.type_.clone(), vm.types.object.clone());
     let ns_type = crate::types::make_type(&type_, "SimpleNamespace", vec![object], Layout::Object);
     let dict = vm.new_dict_obj();
-    let imp = crate::gc::alloc(Object {
-        class: Some(ns_type),
-        dict: Some(dict),
-        kind: ObjKind::Instance(None),
-    });
+    let imp = crate::gc::alloc(Object::with(Some(ns_type), Some(dict), ObjKind::Instance(None)));
     let name = vm.new_str("taipan");
     vm.set_attr_str(&imp, "name", name);
     let cache_tag = Value::None;

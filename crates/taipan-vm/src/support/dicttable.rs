@@ -331,8 +331,10 @@ impl Probe {
 pub struct DictTable<K, V> {
     entries: Vec<Option<Entry<K, V>>>,
     indices: Vec<u32>,
-    usable: usize,
-    used: usize,
+    // u32 like the entry positions in `indices`: keeps the table at 64 bytes, so a dict
+    // object (`taipan_vm::object::Object`) fits in 104 bytes with its collector index
+    usable: u32,
+    used: u32,
     version: u64,
 }
 
@@ -389,7 +391,7 @@ impl<K, V> DictTable<K, V> {
 
     /// Number of live entries.
     pub fn len(&self) -> usize {
-        self.used
+        self.used as usize
     }
 
     /// True if there are no live entries.
@@ -535,7 +537,7 @@ impl<K, V> DictTable<K, V> {
     pub fn insert_at(&mut self, hint: InsertHint, hash: i64, key: K, value: V) -> usize {
         let mut slot = hint.slot;
         if self.usable == 0 || self.indices.is_empty() {
-            self.rebuild(calculate_log2_keysize(self.used.saturating_mul(3)));
+            self.rebuild(calculate_log2_keysize((self.used as usize).saturating_mul(3)));
             slot = usize::MAX;
         } else if hint.version != self.version {
             slot = usize::MAX;
@@ -549,7 +551,7 @@ impl<K, V> DictTable<K, V> {
         }
         self.entries.push(Some((hash, key, value)));
         self.usable = self.usable.saturating_sub(1);
-        self.used += 1;
+        self.used = self.used.saturating_add(1);
         self.bump();
         pos
     }
@@ -561,7 +563,7 @@ impl<K, V> DictTable<K, V> {
             .unwrap_or(1 << (usize::BITS - 2))
             .max(1 << LOG_MINSIZE);
         let budget = usable_fraction(size);
-        if self.entries.len() != self.used {
+        if self.entries.len() != self.used as usize {
             self.entries.retain(Option::is_some);
         }
         self.entries.reserve(budget.saturating_sub(self.entries.len()));
@@ -579,13 +581,13 @@ impl<K, V> DictTable<K, V> {
                 }
             }
         }
-        self.usable = budget.saturating_sub(self.used);
+        self.usable = u32::try_from(budget.saturating_sub(self.used as usize)).unwrap_or(u32::MAX);
         self.bump();
     }
 
     /// Squeezes tombstones out now, keeping the index size (memory after mass deletion).
     pub fn compact(&mut self) {
-        if self.entries.len() != self.used {
+        if self.entries.len() != self.used as usize {
             let log2 = self.indices.len().trailing_zeros();
             self.rebuild(log2);
         }
@@ -596,7 +598,7 @@ impl<K, V> DictTable<K, V> {
     /// current size's usable fraction.
     pub fn reserve_for_merge(&mut self, incoming: usize) {
         if usable_fraction(self.indices.len()) < incoming {
-            self.rebuild(estimate_log2_keysize(self.used.saturating_add(incoming)));
+            self.rebuild(estimate_log2_keysize((self.used as usize).saturating_add(incoming)));
         }
     }
 
@@ -741,11 +743,11 @@ impl<K, V> DictTable<K, V> {
         K: Clone,
         V: Clone,
     {
-        let mut t = if self.used >= self.entries.len() * 2 / 3 {
+        let mut t = if self.used as usize >= self.entries.len() * 2 / 3 {
             self.clone()
         } else {
             let mut t = DictTable::new();
-            t.reserve_for_merge(self.used);
+            t.reserve_for_merge(self.used as usize);
             for (h, k, v) in self.iter_hashed() {
                 t.insert_new(h, k.clone(), v.clone());
             }
