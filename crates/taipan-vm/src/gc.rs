@@ -27,13 +27,13 @@
 //! slot positions; each tracked object's header holds its slot's position (`gc_index`,
 //! [`UNTRACKED`] otherwise), so tracking (fill a free slot, or push) and untracking (null
 //! the slot, push it on the free stack) are O(1) without hashing and touch no other
-//! object (a swap-remove would write the header of the object moved into the hole: a
-//! cache miss per free, measured 25% slower on binary_trees). No `Weak` is needed (a `Weak` would keep the
-//! allocation alive until the next collection). A collection sorts its snapshot by
-//! address, so its passes walk memory roughly sequentially instead of missing the cache on
-//! every object. A raw pointer cannot be turned back into a reference or an `Rc` safely, so
-//! the collection step 2 and the table compaction (`shrink_table`) use `unsafe`. They rely
-//! on one invariant: **a pointer is in the table, in slot `i`, if and only if its object is
+//! object (a swap-remove would write the header of the object moved into the hole, a
+//! cache miss per free: measured clearly slower on binary_trees). No `Weak` is needed (a
+//! `Weak` would keep the allocation alive until the next collection). A collection sorts
+//! its snapshot by address, so its passes walk memory roughly sequentially instead of
+//! missing the cache on every object. A raw pointer cannot be turned back into a
+//! reference or an `Rc` safely, so the collection step 2 and the table compaction
+//! (`shrink_table`) use `unsafe`. They rely on one invariant: **a pointer is in the table, in slot `i`, if and only if its object is
 //! alive (strong count at least 1, destructor not started) and its `gc_index` is `i`**.
 //! It holds because:
 //! - [`alloc`] (through `track`) pushes the pointer right after `Rc::new` (obtained with
@@ -44,7 +44,8 @@
 //!   compaction moves entries and updates their `gc_index` in the same step;
 //! - objects never move out of their `Rc` allocation (no `Rc::get_mut`/`Rc::make_mut`/
 //!   `Rc::try_unwrap`/`Rc::into_inner` on objects anywhere in the VM), so the address in
-//!   the table stays the object's address, and only this module writes `gc_index`;
+//!   the table stays the object's address, and after construction only this module
+//!   writes `gc_index`;
 //! - the table's `RefCell` is only borrowed inside the small functions of this module,
 //!   which never drop an object (or run any other code) while holding the borrow, so the
 //!   destructor's removal can never find the table busy.
@@ -230,12 +231,12 @@ fn track(rc: Obj) -> Obj {
     let inserted = TABLE
         .try_with(|t| match t.try_borrow_mut() {
             Ok(mut t) => {
-                if let Some(i) = t.free.pop() {
-                    if let Some(slot) = t.slots.get_mut(i as usize) {
-                        *slot = ptr;
-                        rc.gc_index.set(i);
-                        return true;
-                    }
+                if let Some(i) = t.free.pop()
+                    && let Some(slot) = t.slots.get_mut(i as usize)
+                {
+                    *slot = ptr;
+                    rc.gc_index.set(i);
+                    return true;
                 }
                 match u32::try_from(t.slots.len()) {
                     Ok(i) if i != UNTRACKED => {
