@@ -55,7 +55,9 @@ pub struct Frame {
     /// entry frame). Always `None` for entry frames and pooled frames.
     pub back: Option<Box<Frame>>,
     /// For a frame run inside its caller's dispatch loop: the exception being handled at
-    /// the call (`Vm::handled_exc`), restored when the frame returns or raises.
+    /// the call (`Vm::handled_exc`), restored when the frame returns or raises. For a
+    /// suspended generator's frame: the generator's own handled exception, kept across
+    /// `yield` (traversed by the cycle collector).
     pub saved_exc: Option<Value>,
     /// For an in-loop frame running `__init__` for a class call (`CALL_CLASS`): its
     /// caller's slot of the call already holds the new instance, so `RETURN_VALUE` checks
