@@ -101,6 +101,16 @@ families! {
     (UnpackSequence, "UNPACK_SEQUENCE", "`UNPACK_SEQUENCE` of an exact tuple or list of the right length (hit) or generic."),
 }
 
+/// Share of executions that took a fast path, in percent (0 when never executed).
+fn hit_rate(hits: u64, misses: u64) -> f64 {
+    let total = hits + misses;
+    if total > 0 {
+        100.0 * hits as f64 / total as f64
+    } else {
+        0.0
+    }
+}
+
 /// Counters of one family.
 #[derive(Copy, Clone, Debug, Default)]
 pub struct FamilyStats {
@@ -177,12 +187,7 @@ impl SpecState {
     pub fn report(&self) -> String {
         let mut s = String::from("taipan interpreter specialization statistics (per family):\n");
         for (name, st) in FAMILY_NAMES.iter().zip(self.stats.iter()) {
-            let total = st.hits + st.misses;
-            let rate = if total > 0 {
-                100.0 * st.hits as f64 / total as f64
-            } else {
-                0.0
-            };
+            let rate = hit_rate(st.hits, st.misses);
             s.push_str(&format!(
                 "  {name:<15} specialized={} failed={} hits={} misses={} deopts={} hit_rate={rate:.1}%\n",
                 st.specialized, st.failed, st.hits, st.misses, st.deopts
@@ -193,12 +198,7 @@ impl SpecState {
             if st.specialized + st.hits + st.misses + st.deopts == 0 {
                 continue;
             }
-            let total = st.hits + st.misses;
-            let rate = if total > 0 {
-                100.0 * st.hits as f64 / total as f64
-            } else {
-                0.0
-            };
+            let rate = hit_rate(st.hits, st.misses);
             s.push_str(&format!(
                 "  {:<26} specialized={} hits={} misses={} deopts={} hit_rate={rate:.1}%\n",
                 op.name(),
