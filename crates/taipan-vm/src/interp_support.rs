@@ -1,0 +1,401 @@
+//! Helpers of the tier-0 instructions' semantics, out of the dispatch loop's file: name
+//! and cell lookups (`LOAD_NAME`, `LOAD_GLOBAL`, `LOAD_DEREF` and their NameError /
+//! UnboundLocalError messages), `raise` and `except` matching, `with` entry, function
+//! creation (`MAKE_FUNCTION`), the frame context of `super()`/`locals()` style natives,
+//! and small operand-stack helpers. Semantics: CPython 3.11 `Python/ceval.c`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::code::Code;
+use crate::object::ObjKind;
+use crate::ops::hash_str;
+use crate::value::{Obj, Value};
+use crate::vm::{PyErr, PyResult, Vm};
+
+use super::{Frame, stack_underflow};
+
+impl Vm {
+    /// CPython's `_PyObject_FunctionStr`: `module.qualname()` for functions (no module for
+    /// builtins), `repr()` style otherwise.
+    pub fn function_str(&mut self, func: &Value) -> String {
+        match func.kind() {
+            Some(ObjKind::Function(fun)) => {
+                let q = fun.qualname.borrow().to_string();
+                match fun.module.as_str() {
+                    Some(m) if m != "builtins" => format!("{m}.{q}()"),
+                    _ => format!("{q}()"),
+                }
+            }
+            Some(ObjKind::BoundMethod { func, .. }) => {
+                let func = func.clone();
+                self.function_str(&func)
+            }
+            Some(ObjKind::Native(n)) => format!("{}()", n.name),
+            _ => format!("{} object", self.type_name(func)),
+        }
+    }
+
+    /// True if both objects are exact `str` instances (no subclass `__eq__`).
+    #[inline]
+    pub(super) fn exact_strs(&self, x: &Obj, y: &Obj) -> bool {
+        let is_str = |o: &Obj| {
+            matches!(o.kind, ObjKind::Str(_)) && o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.types.str))
+        };
+        is_str(x) && is_str(y)
+    }
+
+    /// `c[key] = v` for an exact list and an int key in range; gives `v` back when the
+    /// generic path must run.
+    #[inline(always)]
+    pub(super) fn store_subscr_fast(&self, c: &Value, key: &Value, v: Value) -> Option<Value> {
+        let (Value::Obj(o), Value::Int(i)) = (c, key) else {
+            return Some(v);
+        };
+        let is_list = o.class.as_ref().is_some_and(|k| Rc::ptr_eq(k, &self.types.list));
+        let ObjKind::List(l) = &o.kind else { return Some(v) };
+        if !is_list {
+            return Some(v);
+        }
+        let Ok(mut l) = l.try_borrow_mut() else { return Some(v) };
+        let n = l.len() as i64;
+        let j = if *i < 0 { i.checked_add(n) } else { Some(*i) };
+        let Some(slot) = j.and_then(|j| usize::try_from(j).ok()).and_then(|j| l.get_mut(j)) else {
+            return Some(v);
+        };
+        let old = std::mem::replace(slot, v);
+        drop(l);
+        drop(old);
+        None
+    }
+
+    pub(super) fn peek(&self, f: &Frame, depth: usize) -> PyResult<Value> {
+        let n = f.stack.len();
+        if depth == 0 || depth > n {
+            return Err(stack_underflow());
+        }
+        Ok(f.stack[n - depth].clone())
+    }
+
+    pub(super) fn pop_n(&self, f: &mut Frame, n: usize) -> PyResult<Vec<Value>> {
+        let len = f.stack.len();
+        if n > len {
+            return Err(stack_underflow());
+        }
+        Ok(f.stack.split_off(len - n))
+    }
+
+    pub(super) fn unbound_local(&mut self, code: &Code, idx: usize) -> PyErr {
+        let name = code.raw.varnames.get(idx).map(|s| s.to_string()).unwrap_or_default();
+        let t = self.exc.unbound_local_error.clone();
+        self.new_error(
+            &t,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+
+    pub(super) fn unbound_deref(&mut self, code: &Code, idx: usize) -> PyErr {
+        let ncell = code.raw.cellvars.len();
+        if idx < ncell {
+            let name = code.raw.cellvars[idx].to_string();
+            let t = self.exc.unbound_local_error.clone();
+            self.new_error(
+                &t,
+                format!("cannot access local variable '{name}' where it is not associated with a value"),
+            )
+        } else {
+            let name = code
+                .raw
+                .freevars
+                .get(idx - ncell)
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            self.name_error(format!(
+                "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+            ))
+        }
+    }
+
+    pub(super) fn cell_at(&self, f: &Frame, idx: usize) -> Option<Obj> {
+        match f.locals.get(f.code.raw.varnames.len() + idx) {
+            Some(Some(Value::Obj(c))) => Some(c.clone()),
+            _ => None,
+        }
+    }
+
+    pub(super) fn load_deref(&mut self, f: &Frame, idx: usize) -> PyResult<Value> {
+        if let Some(c) = self.cell_at(f, idx) {
+            if let ObjKind::Cell(cell) = &c.kind {
+                if let Some(v) = cell.borrow().as_ref() {
+                    return Ok(v.clone());
+                }
+            }
+        }
+        Err(self.unbound_deref(&f.code.clone(), idx))
+    }
+
+    pub(super) fn load_name(&mut self, f: &Frame, name: &Value) -> PyResult<Value> {
+        if let Some(l) = &f.locals_dict {
+            match l {
+                Value::Obj(d) if matches!(d.kind, ObjKind::Dict(_)) => {
+                    if let Some(v) = self.dict_get(d, name)? {
+                        return Ok(v);
+                    }
+                }
+                other => {
+                    let other = other.clone();
+                    match self.getitem(&other, name) {
+                        Ok(v) => return Ok(v),
+                        Err(e) if self.exc_matches(&e.0, &self.exc.key_error.clone()) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+        }
+        self.load_global(&f.globals, name)
+    }
+
+    /// Looks a name up in globals, then builtins; NameError if missing.
+    pub fn load_global(&mut self, globals: &Obj, name: &Value) -> PyResult<Value> {
+        if let Some(v) = crate::ops::dict_get_name(globals, name) {
+            return Ok(v);
+        }
+        if let Some(b) = &self.builtins.dict {
+            if let Some(v) = crate::ops::dict_get_name(b, name) {
+                return Ok(v);
+            }
+        }
+        let s = name.as_str().unwrap_or("").to_string();
+        Err(crate::suggest::name_error(self, globals, &s))
+    }
+
+    pub(super) fn needs_frame(&self, func: &Value) -> bool {
+        match func {
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Native(n) => n.needs_frame,
+                ObjKind::Type(_) => Rc::ptr_eq(o, &self.types.super_),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Builds the frame context for a native function that needs it.
+    pub fn make_frame_ctx(&mut self, f: &Frame, callee: &Value) -> crate::vm::FrameCtx {
+        let is_function = f.code.raw.flags & taipan_bytecode::flags::OPTIMIZED != 0;
+        // `super` reads only its implicit arguments: no locals snapshot for it
+        let is_super = matches!(callee, Value::Obj(o) if Rc::ptr_eq(o, &self.types.super_));
+        let locals = match &f.locals_dict {
+            _ if is_super => Value::None,
+            Some(l) => l.clone(),
+            None if !is_function => Value::Obj(f.globals.clone()),
+            None => {
+                let d = self.new_dict_obj();
+                if let ObjKind::Dict(cell) = &d.kind {
+                    let mut t = cell.borrow_mut();
+                    for (i, name) in f.code.local_names.iter().enumerate() {
+                        let v = match f.locals.get(i) {
+                            Some(Some(v)) => v.clone(),
+                            _ => continue,
+                        };
+                        let v = if i >= f.code.raw.varnames.len() {
+                            match v.kind() {
+                                Some(ObjKind::Cell(c)) => match c.borrow().clone() {
+                                    Some(x) => x,
+                                    None => continue,
+                                },
+                                _ => v,
+                            }
+                        } else {
+                            v
+                        };
+                        let h = hash_str(name.as_str().unwrap_or(""));
+                        t.insert_native(h, name.clone(), v);
+                    }
+                }
+                Value::Obj(d)
+            }
+        };
+        // zero-argument super(): the __class__ cell and the first argument
+        let mut super_args = None;
+        if let Some(ci) = f.code.raw.freevars.iter().position(|n| &**n == "__class__") {
+            let idx = f.code.raw.varnames.len() + f.code.raw.cellvars.len() + ci;
+            let cls = match f.locals.get(idx) {
+                Some(Some(Value::Obj(c))) => match &c.kind {
+                    ObjKind::Cell(cell) => cell.borrow().clone(),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let first = if f.code.raw.arg_count > 0 || f.code.raw.flags & taipan_bytecode::flags::VARARGS != 0 {
+                match f.locals.first() {
+                    Some(Some(v)) => Some(v.clone()),
+                    _ => {
+                        // the first argument may live in a cell
+                        f.code.raw.cell2arg.iter().position(|a| *a == Some(0)).and_then(|ci| {
+                            match f.locals.get(f.code.raw.varnames.len() + ci) {
+                                Some(Some(Value::Obj(c))) => match &c.kind {
+                                    ObjKind::Cell(cell) => cell.borrow().clone(),
+                                    _ => None,
+                                },
+                                _ => None,
+                            }
+                        })
+                    }
+                }
+            } else {
+                None
+            };
+            if let (Some(c), Some(a)) = (cls, first) {
+                super_args = Some((c, a));
+            }
+        }
+        crate::vm::FrameCtx {
+            globals: f.globals.clone(),
+            locals,
+            super_args,
+        }
+    }
+
+    pub(super) fn do_raise(&mut self, f: &Frame, arg: usize) -> PyResult<PyErr> {
+        let _ = f;
+        match arg {
+            0 => match self.handled_exc.clone() {
+                Some(e) => Ok(PyErr(e)),
+                None => Err(self.runtime_error("No active exception to reraise")),
+            },
+            _ => {
+                let (exc, cause) = if arg == 2 {
+                    let n = f.stack.len();
+                    if n < 2 {
+                        return Err(stack_underflow());
+                    }
+                    (f.stack[n - 2].clone(), Some(f.stack[n - 1].clone()))
+                } else {
+                    (f.stack.last().cloned().unwrap_or(Value::None), None)
+                };
+                let e = self.make_exception(&exc)?;
+                if let Some(c) = cause {
+                    let c = if c.is_none() {
+                        None
+                    } else {
+                        let ce = self
+                            .make_exception(&c)
+                            .map_err(|_| self.type_error("exception causes must derive from BaseException"))?;
+                        Some(ce)
+                    };
+                    if let Some(d) = Vm::exc_data(&e) {
+                        let mut d = d.borrow_mut();
+                        d.cause = c;
+                        d.suppress_context = true;
+                    }
+                }
+                Ok(PyErr(e))
+            }
+        }
+    }
+
+    /// Turns the operand of `raise` into an exception instance (instantiating classes).
+    pub fn make_exception(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(ObjKind::Type(_)) = v.kind() {
+            let t = v.as_obj().cloned().unwrap_or_else(|| self.exc.type_error.clone());
+            if crate::types::is_subtype(&t, &self.exc.base_exception) {
+                let e = self.call(v, &[])?;
+                if Vm::exc_data(&e).is_none() {
+                    let r = self.repr(v)?;
+                    let tn = self.type_name(&e);
+                    return Err(self.type_error(format!(
+                        "calling {r} should have returned an instance of BaseException, not {tn}"
+                    )));
+                }
+                return Ok(e);
+            }
+        }
+        if Vm::exc_data(v).is_some() {
+            return Ok(v.clone());
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    /// `except T:` matching, with CPython's check that T is an exception class or tuple.
+    pub(super) fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
+        match ty.kind() {
+            Some(ObjKind::Type(_)) => {
+                let t = ty.as_obj().cloned().unwrap_or_else(|| self.types.object.clone());
+                if !crate::types::is_subtype(&t, &self.exc.base_exception) {
+                    return Err(
+                        self.type_error("catching classes that do not inherit from BaseException is not allowed")
+                    );
+                }
+                Ok(self.exc_matches(exc, &t))
+            }
+            Some(ObjKind::Tuple(items)) => {
+                let items = items.to_vec();
+                for it in &items {
+                    if self.exception_matches(exc, it)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    pub(super) fn before_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let enter = self.lookup_special(mgr, "__enter__");
+        let exit = self.lookup_special(mgr, "__exit__");
+        let (Some(_), Some(_)) = (&enter, &exit) else {
+            let tn = self.type_name(mgr);
+            if enter.is_none() {
+                return Err(self.type_error(format!("'{tn}' object does not support the context manager protocol")));
+            }
+            return Err(self.type_error(format!(
+                "'{tn}' object does not support the context manager protocol (missed __exit__ method)"
+            )));
+        };
+        let exit_bound = self.get_attr_str(mgr, "__exit__")?;
+        let res = self.call_special(mgr, "__enter__", &[])?.unwrap_or(Value::None);
+        Ok((exit_bound, res))
+    }
+
+    pub(super) fn make_function(
+        &mut self,
+        f: &Frame,
+        codev: Value,
+        defaults: Option<Value>,
+        kwdefaults: Option<Value>,
+        annotations: Option<Value>,
+        closure: Option<Value>,
+    ) -> PyResult<Value> {
+        let Some(ObjKind::Code(code)) = codev.kind() else {
+            return Err(self.type_error("MAKE_FUNCTION expects a code object"));
+        };
+        let code = code.clone();
+        let defaults = match defaults.as_ref().and_then(|d| d.kind()) {
+            Some(ObjKind::Tuple(t)) => t.to_vec(),
+            _ => vec![],
+        };
+        let closure = match closure.as_ref().and_then(|c| c.kind()) {
+            Some(ObjKind::Tuple(t)) => t.iter().filter_map(|c| c.as_obj().cloned()).collect(),
+            _ => vec![],
+        };
+        let name_key = self.intern("__name__");
+        let module = self.dict_get(&f.globals, &name_key)?.unwrap_or(Value::None);
+        let doc = code.raw.doc.as_ref().map(|d| self.new_str(&**d)).unwrap_or(Value::None);
+        let func = crate::object::Function {
+            name: RefCell::new(code.raw.name.clone()),
+            qualname: RefCell::new(code.raw.qualname.clone()),
+            code,
+            globals: f.globals.clone(),
+            defaults: RefCell::new(defaults),
+            kwdefaults: RefCell::new(kwdefaults.and_then(|k| k.as_obj().cloned())),
+            closure,
+            doc: RefCell::new(doc),
+            module,
+            annotations: RefCell::new(annotations),
+            attrs: RefCell::new(None),
+        };
+        Ok(Value::new_obj(&self.types.function, ObjKind::Function(Box::new(func))))
+    }
+}
