@@ -104,6 +104,7 @@ pub fn run_compiled(
 ) -> Result<(Outcome, CompiledTrace), String> {
     let opts = LowerOptions {
         loop_fuel: Some(LOOP_FUEL),
+        ..LowerOptions::default()
     };
     let trace = backend
         .compile_trace_with(f, &test_helpers(), &opts)
@@ -252,6 +253,7 @@ impl Session {
             let mut set = TraceSet::new(b, hot);
             let opts = LowerOptions {
                 loop_fuel: Some(LOOP_FUEL),
+                ..LowerOptions::default()
             };
             for f in module.funcs.iter().filter(|f| f.parent.is_none()) {
                 if let Err(e) = set.compile(f, &test_helpers(), &opts) {
@@ -326,6 +328,7 @@ impl Session {
             {
                 let opts = LowerOptions {
                     loop_fuel: Some(LOOP_FUEL),
+                    ..LowerOptions::default()
                 };
                 set.attach_bridge(&b, &test_helpers(), &opts)
                     .map_err(|e| e.to_string())?;

@@ -103,6 +103,10 @@ pub struct LowerOptions {
     /// [`STATUS_OUT_OF_FUEL`] (so a miscompiled loop fails instead of hanging). `None` in
     /// production: the loop runs until an exit.
     pub loop_fuel: Option<u64>,
+    /// Deopt stress (a test mode): 0 = off; `N > 0` = guards fail on purpose, one guard
+    /// evaluation in every `N` taking its exit although its condition holds, so the
+    /// interpreter continues from the guard's snapshot. Not implemented yet: ignored.
+    pub deopt_stress: u32,
 }
 
 /// The Rust type of a compiled trace's entry (see the module doc for the ABI).

@@ -51,6 +51,7 @@ fn agree_with(t: &CompiledTrace, f: &Func, args: &[Val], frame: &[SlotVal]) {
 fn compile(b: &mut Backend, f: &Func) -> CompiledTrace {
     let opts = LowerOptions {
         loop_fuel: Some(check::LOOP_FUEL),
+        ..LowerOptions::default()
     };
     b.compile_trace_with(f, &check::test_helpers(), &opts)
         .unwrap_or_else(|e| panic!("@{}: {e}", f.name))
@@ -577,7 +578,10 @@ fn loop_fuel_stops_an_endless_loop() {
     let f =
         parse("func @spin(%0: i64) -> void {\n    loop\n    %2 = phi %0, %3\n    %3 = int_add %2, %0\n    jump\n}\n");
     let mut b = backend();
-    let opts = LowerOptions { loop_fuel: Some(1000) };
+    let opts = LowerOptions {
+        loop_fuel: Some(1000),
+        ..LowerOptions::default()
+    };
     let t = b
         .compile_trace_with(&f, &check::test_helpers(), &opts)
         .expect("compile");

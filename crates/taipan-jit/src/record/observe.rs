@@ -26,6 +26,18 @@ pub enum Observed {
     Float(f64),
     /// Any object (a big int, a str, a list, ...).
     Obj,
+    /// An iterator over a `range` with 64-bit bounds (CPython's `rangeiterator`), as an
+    /// operand stack entry at the loop header of a `for` loop: the value it yields next,
+    /// the bound and the step (never 0). Its tag is [`Tag::Obj`]: the trace sees its state
+    /// through the entry buffer's virtual slots instead (see `docs/jit.md`, "Entry stack").
+    RangeIter {
+        /// The value the next `next()` returns (if `next` is still before `stop`).
+        next: i64,
+        /// The exclusive bound.
+        stop: i64,
+        /// The step (non-zero).
+        step: i64,
+    },
 }
 
 impl Observed {
@@ -37,7 +49,7 @@ impl Observed {
             Observed::Bool(_) => Tag::Bool,
             Observed::Int(_) => Tag::Int,
             Observed::Float(_) => Tag::Float,
-            Observed::Obj => Tag::Obj,
+            Observed::Obj | Observed::RangeIter { .. } => Tag::Obj,
         })
     }
 
@@ -49,7 +61,7 @@ impl Observed {
             Observed::Bool(b) => Some(b),
             Observed::Int(k) => Some(k != 0),
             Observed::Float(x) => Some(x != 0.0),
-            Observed::Unbound | Observed::Obj => None,
+            Observed::Unbound | Observed::Obj | Observed::RangeIter { .. } => None,
         }
     }
 }
