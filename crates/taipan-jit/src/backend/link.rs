@@ -268,7 +268,7 @@ impl TraceSet {
         let stub = invalidated_stub as extern "C" fn(*const u64, *mut u64) -> u64 as usize as u64;
         for t in &self.traces {
             let n = t.trace.exits.len();
-            for slot in t.trace.exit_data.iter().skip(n) {
+            for slot in t.trace.exit_data.iter().skip(n).take(n) {
                 if slot.load(Ordering::Relaxed) == entry {
                     slot.store(stub, Ordering::Relaxed);
                 }

@@ -26,6 +26,17 @@
 //! without remapping pages. Cost on every exit: a load, an add and a store for the counter,
 //! a load and a not-taken branch for the slot.
 //!
+//! # Deopt stress ([`LowerOptions::deopt_stress`])
+//! A test mode checking that every exit's snapshot is exact: with `N > 0` the trace's data
+//! block has one more word after the bridge slots, a countdown starting at `N`. Every
+//! exit-capable instruction (guards, `_ov` arithmetic, `int_floordiv`/`int_mod`, `exit`)
+//! first decrements it; when it reaches 0 it is reset to `N` and the instruction takes its
+//! exit (counted, bridge followed, like any exit) although its condition holds — before a
+//! value it produces is used, exactly where its real exit would leave. So with `N = 1`
+//! every trace run leaves at its first exit-capable instruction, with `N = 3` at every third
+//! one evaluated (the count runs on across runs of the trace). With `N = 0` no code is
+//! emitted. Needs the exit data of [`lower_linked`] (`Backend::compile_trace_*`).
+//!
 //! # Shape of the Cranelift function
 //! The IR is one straight line with at most one loop header. Instructions before `loop` go
 //! to the entry block; `loop` ends it with a jump to a header block that has one block
@@ -103,9 +114,11 @@ pub struct LowerOptions {
     /// [`STATUS_OUT_OF_FUEL`] (so a miscompiled loop fails instead of hanging). `None` in
     /// production: the loop runs until an exit.
     pub loop_fuel: Option<u64>,
-    /// Deopt stress (a test mode): 0 = off; `N > 0` = guards fail on purpose, one guard
-    /// evaluation in every `N` taking its exit although its condition holds, so the
-    /// interpreter continues from the guard's snapshot. Not implemented yet: ignored.
+    /// Deopt stress (a test mode, see the module doc): 0 = off; `N > 0` = every `N`-th
+    /// evaluation of an exit-capable instruction takes its exit although its condition
+    /// holds, so the interpreter continues from that exit's snapshot. The countdown is the
+    /// word after the bridge slots in the trace's exit data (`2 * exits`, initialized to
+    /// `N` by `Backend::compile_trace_linked`).
     pub deopt_stress: u32,
 }
 
@@ -196,6 +209,18 @@ pub fn lower_linked(
         }
     }
 
+    let exits = f.exits();
+    if opts.deopt_stress > 0 && !exits.is_empty() && env.exit_data == 0 {
+        return Err(err(
+            "deopt_stress needs exit data (compile with Backend::compile_trace_*)",
+        ));
+    }
+    let mut exit_no = vec![None; f.insns.len()];
+    for (n, x) in exits.iter().enumerate() {
+        if let Some(e) = exit_no.get_mut(x.index()) {
+            *e = Some(u32::try_from(n).map_err(|_| err("too many exits"))?);
+        }
+    }
     let mut fctx = FunctionBuilderContext::new();
     let fb = FunctionBuilder::new(&mut func, &mut fctx);
     let mut l = Lower {
@@ -203,12 +228,13 @@ pub fn lower_linked(
         fb,
         ptr,
         vals: vec![None; f.insns.len()],
-        exit_no: 0,
+        exit_no,
         header: None,
         loop_fuel: opts.loop_fuel,
+        stress: if env.exit_data == 0 { 0 } else { opts.deopt_stress },
         env,
         trace_sig,
-        n_exits: f.exits().len(),
+        n_exits: exits.len(),
     };
     l.body(&callees)?;
     l.fb.seal_all_blocks();
@@ -222,12 +248,14 @@ struct Lower<'a, 'f> {
     ptr: clir::Type,
     /// The Cranelift value of each IR instruction (`None` for void ones or not yet lowered).
     vals: Vec<Option<clir::Value>>,
-    /// The next exit number (`ExitId`), counted as exit-capable instructions are lowered.
-    exit_no: u64,
+    /// Per IR instruction: its exit number (`ExitId`) if it can exit.
+    exit_no: Vec<Option<u32>>,
     /// The loop header block and the IR ids of its phis.
     header: Option<(Block, Vec<InsnId>)>,
     /// See [`LowerOptions::loop_fuel`].
     loop_fuel: Option<u64>,
+    /// See [`LowerOptions::deopt_stress`] (0 when there is no exit data).
+    stress: u32,
     env: &'a LinkEnv<'a>,
     /// The [`TraceFn`] signature, for calls into bridges.
     trace_sig: clir::SigRef,
@@ -504,6 +532,7 @@ impl Lower<'_, '_> {
                     None
                 }
                 Op::Exit => {
+                    self.stress_tick(id, out_ptr)?;
                     self.emit_exit(id, out_ptr)?;
                     terminated = true;
                     None
@@ -576,6 +605,7 @@ impl Lower<'_, '_> {
         exit_on: bool,
         out: clir::Value,
     ) -> Result<(), CompileError> {
+        self.stress_tick(id, out)?;
         let exit = self.fb.create_block();
         let cont = self.fb.create_block();
         self.fb.set_cold_block(exit);
@@ -587,6 +617,35 @@ impl Lower<'_, '_> {
         self.fb.switch_to_block(exit);
         self.emit_exit(id, out)?;
         self.fb.switch_to_block(cont);
+        Ok(())
+    }
+
+    /// With deopt stress on: decrements the countdown and, when it reaches 0, resets it and
+    /// leaves through instruction `id`'s exit (see the module doc); lowering continues in
+    /// the block where the countdown has not run out. Nothing without deopt stress.
+    fn stress_tick(&mut self, id: InsnId, out: clir::Value) -> Result<(), CompileError> {
+        if self.stress == 0 {
+            return Ok(());
+        }
+        let flags = MemFlagsData::trusted();
+        let data = self.fb.ins().iconst(self.ptr, self.env.exit_data as i64);
+        let off = self
+            .n_exits
+            .checked_mul(16)
+            .and_then(|o| i32::try_from(o).ok())
+            .ok_or_else(|| err("too many exits"))?;
+        let c = self.fb.ins().load(types::I64, flags, data, off);
+        let left = self.fb.ins().iadd_imm_s(c, -1);
+        let forced = self.fb.create_block();
+        let cont = self.fb.create_block();
+        self.fb.set_cold_block(forced);
+        self.fb.ins().brif(left, cont, &[], forced, &[]);
+        self.fb.switch_to_block(forced);
+        let reset = self.fb.ins().iconst(types::I64, i64::from(self.stress));
+        self.fb.ins().store(flags, reset, data, off);
+        self.emit_exit(id, out)?;
+        self.fb.switch_to_block(cont);
+        self.fb.ins().store(flags, left, data, off);
         Ok(())
     }
 
@@ -608,9 +667,14 @@ impl Lower<'_, '_> {
                 self.fb.ins().store(MemFlagsData::trusted(), bits, out, off);
             }
         }
-        let n = self.exit_no;
-        self.exit_no += 1;
-        let status = exit_status(self.env.trace_id, u32::try_from(n).map_err(|_| err("too many exits"))?);
+        let n = self
+            .exit_no
+            .get(id.index())
+            .copied()
+            .flatten()
+            .ok_or_else(|| err(format!("{id}: not an exit point")))?;
+        let status = exit_status(self.env.trace_id, n);
+        let n = u64::from(n);
         let status = self.fb.ins().iconst(types::I64, status as i64);
         if self.env.exit_data == 0 {
             self.fb.ins().return_(&[status]);

@@ -315,7 +315,8 @@ pub struct CompiledTrace {
     /// The trace's id (high half of its exit status words; unique per backend).
     pub id: u32,
     /// The exit data the code updates: one counter per exit, then one bridge slot per exit
-    /// (0 or the entry address of the attached side trace). Shared, never moved: its
+    /// (0 or the entry address of the attached side trace), then, with
+    /// [`LowerOptions::deopt_stress`] on, the stress countdown. Shared, never moved: its
     /// address is a constant in the machine code, so the code may only run while this
     /// `CompiledTrace` (or a clone) is alive. The code updates the words with plain stores
     /// on the thread running it; Rust reads them with relaxed atomic loads.
@@ -455,8 +456,17 @@ impl Backend {
     ) -> Result<CompiledTrace, CompileError> {
         let start = Instant::now();
         let n_exits = func.exits().len();
-        let exit_data: std::sync::Arc<[std::sync::atomic::AtomicU64]> =
-            (0..2 * n_exits).map(|_| std::sync::atomic::AtomicU64::new(0)).collect();
+        // Counters, bridge slots, then the deopt-stress countdown (only with stress on).
+        let stress = usize::from(opts.deopt_stress > 0 && n_exits > 0);
+        let exit_data: std::sync::Arc<[std::sync::atomic::AtomicU64]> = (0..2 * n_exits + stress)
+            .map(|k| {
+                std::sync::atomic::AtomicU64::new(if k == 2 * n_exits {
+                    u64::from(opts.deopt_stress)
+                } else {
+                    0
+                })
+            })
+            .collect();
         let id = self.next_trace_id;
         let env = LinkEnv {
             trace_id: id,
@@ -527,3 +537,5 @@ mod tests;
 mod tests_link;
 #[cfg(test)]
 mod tests_lower;
+#[cfg(test)]
+mod tests_stress;

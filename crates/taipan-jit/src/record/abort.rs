@@ -57,7 +57,10 @@ define_aborts! {
     InnerLoop;
     /// The trace exceeds the bytecode limit ([`crate::record::MAX_RECORDED`]).
     TooLong;
-    /// The operand stack is not empty at the trace start.
+    /// The recording would pop, copy or swap an operand stack entry that was on the stack
+    /// at the trace start (a `for` loop's iterator: a `break` path, an iterator made
+    /// outside the trace), or iterate with `FOR_ITER` anything but the top entry-stack
+    /// iterator (see `docs/jit.md`, "Entry stack").
     StackAtStart;
     /// The observations disagree with what the recorder tracked (an interpreter wiring bug).
     Desync;

@@ -31,21 +31,36 @@
 //! interpreter re-executes it in full: an overflowing `+` makes its big int, a zero divisor
 //! raises, a branch goes the other way.
 //!
+//! # The entry stack (`for` loops)
+//! At a `for` loop's header the operand stack holds `d` entries (the loop's iterator and
+//! those of enclosing loops), which stay on the interpreter's stack while the trace runs:
+//! the trace never pops them (a recording that would aborts with
+//! [`AbortReason::StackAtStart`]). `%0` then points at the VM's *entry buffer*: the locals,
+//! then per entry `i < d` one slot with a range iterator's `next` (tag int; tag obj for
+//! anything else), then per entry two slots with its `stop` and `step` (`docs/jit.md`,
+//! "Entry stack"). The recorder treats iterator `i`'s `next` as a pseudo-local at slot
+//! `nlocals + i`: loaded and guarded once before the loop, loop-carried by a `phi`, listed
+//! in a snapshot once `FOR_ITER` advanced it (the deoptimizer stores it back into the
+//! iterator). Stack entries pushed by the trace are slots `nlocals + d + j`.
+//!
 //! # What is recorded (see `translate.rs` and `arith.rs`)
 //! `NOP`, `LOAD_FAST`, `STORE_FAST`, `LOAD_CONST` (None, bool, 64-bit int, float),
 //! `POP_TOP`, `COPY`, `SWAP`, `IS_OP` with None, `BINARY_OP` and `COMPARE_OP` on ints and
 //! floats, the unary
-//! operators, `JUMP` and the conditional jumps. Anything else aborts. The trace closes when
+//! operators, `JUMP`, the conditional jumps and `FOR_ITER` over an entry-stack range
+//! iterator. Anything else aborts. The trace closes when
 //! an instruction continues at the start index; the result is verified, and
 //! [`crate::opt::pipeline`] optimizes it.
 //!
 //! Layout: [`abort`] (the table of abort reasons), [`observe`] (the interpreter's side),
 //! this file (state, locals, snapshots), `translate.rs` (per-opcode dispatch), `arith.rs`
-//! (int/float operators), `close.rs` (assembling the loop).
+//! (int/float operators), `iter.rs` (`FOR_ITER` over range iterators), `close.rs`
+//! (assembling the loop).
 
 pub mod abort;
 mod arith;
 mod close;
+mod iter;
 pub mod observe;
 mod translate;
 
@@ -127,14 +142,32 @@ pub struct Recorder {
     hoisted: Vec<bool>,
     /// The raw snapshot the entry guards use.
     entry_snap: Option<SnapId>,
-    /// The operand stack, bottom first.
+    /// The operand stack above the entry stack, bottom first.
     stack: Vec<PyVal>,
+    /// The depth of the operand stack at the trace start (`d`; see the module docs).
+    depth: u32,
+    /// Per entry-stack entry: its `stop` and `step`, once a `FOR_ITER` loaded them.
+    iters: Vec<Option<RangeState>>,
     /// The index the next `record` call must come with.
     next_pc: Option<u32>,
     /// Instructions translated so far.
     recorded: u32,
     /// Closed or aborted: later calls abort.
     finished: bool,
+}
+
+/// A range iterator of the entry stack, as the trace holds it (its `next` is the
+/// pseudo-local at slot `nlocals + i`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct RangeState {
+    /// The exclusive bound (loaded before the loop).
+    pub(crate) stop: InsnId,
+    /// The step: loaded before the loop, or a constant when it was guarded to be 1 or -1.
+    pub(crate) step: InsnId,
+    /// The step's sign as recorded (guarded before the loop).
+    pub(crate) up: bool,
+    /// The step when it is guarded to be exactly 1 or -1.
+    pub(crate) unit: Option<i64>,
 }
 
 /// The frame base parameter of every trace.
@@ -155,6 +188,8 @@ impl Recorder {
             hoisted: vec![false],
             entry_snap: None,
             stack: Vec::new(),
+            depth: 0,
+            iters: Vec::new(),
             next_pc: None,
             recorded: 0,
             finished: false,
@@ -185,9 +220,6 @@ impl Recorder {
     }
 
     fn step(&mut self, pc: u32, instr: Instruction, obs: &dyn Observe) -> Result<Option<Func>, Abort> {
-        if self.recorded == 0 && obs.stack_len() != 0 {
-            return Err(self.abort(AbortReason::StackAtStart, pc, format!("{} entries", obs.stack_len())));
-        }
         if self.recorded == 0 && pc != self.start_pc {
             return Err(self.abort(
                 AbortReason::Desync,
@@ -195,15 +227,25 @@ impl Recorder {
                 format!("recording starts at {}", self.start_pc),
             ));
         }
+        if self.recorded == 0 {
+            // The entry stack: its iterators' `next` values become pseudo-locals.
+            self.depth = obs.stack_len();
+            let n = (self.code.nlocals as usize).saturating_add(self.depth as usize);
+            self.locals.resize(n, None);
+            self.entry.resize(n, None);
+            self.written.resize(n, false);
+            self.iters = vec![None; self.depth as usize];
+        }
         if let Some(want) = self.next_pc
             && want != pc
         {
             return Err(self.abort(AbortReason::Desync, pc, format!("expected pc {want}")));
         }
-        if obs.stack_len() as usize != self.stack.len() {
+        if obs.stack_len() as usize != (self.depth as usize).saturating_add(self.stack.len()) {
             let d = format!(
-                "stack depth {} observed, {} recorded",
+                "stack depth {} observed, {} + {} recorded",
                 obs.stack_len(),
+                self.depth,
                 self.stack.len()
             );
             return Err(self.abort(AbortReason::Desync, pc, d));
@@ -216,7 +258,8 @@ impl Recorder {
         self.hoisted.resize(self.b.func().insns.len(), false);
         if next == self.start_pc {
             if !self.stack.is_empty() {
-                return Err(self.abort(AbortReason::Desync, pc, "stack not empty at the back edge"));
+                let d = format!("{} entries above the entry stack at the back edge", self.stack.len());
+                return Err(self.abort(AbortReason::Desync, pc, d));
             }
             return self.close(pc).map(Some);
         }
@@ -241,20 +284,36 @@ impl Recorder {
         self.stack.push(v);
     }
 
-    /// Pops the recorded stack (a [`AbortReason::Desync`] if it is empty).
+    /// The abort for an access `k` entries below the recorded stack's bottom (`k = 0`: the
+    /// top entry of the entry stack): [`AbortReason::StackAtStart`] when the entry stack
+    /// has it, else a [`AbortReason::Desync`].
+    fn below(&self, k: usize, pc: u32) -> Abort {
+        if k < self.depth as usize {
+            let d = format!(
+                "reaches entry {} of the stack at the trace start",
+                self.depth as usize - 1 - k
+            );
+            self.abort(AbortReason::StackAtStart, pc, d)
+        } else {
+            self.abort(AbortReason::Desync, pc, "stack underflow")
+        }
+    }
+
+    /// Pops the recorded stack (an abort if it holds only the entry stack, see
+    /// [`Recorder::below`]).
     fn pop(&mut self, pc: u32) -> Result<PyVal, Abort> {
-        self.stack
-            .pop()
-            .ok_or_else(|| self.abort(AbortReason::Desync, pc, "pop from an empty stack"))
+        match self.stack.pop() {
+            Some(v) => Ok(v),
+            None => Err(self.below(0, pc)),
+        }
     }
 
     /// The entry `depth` from the top of the recorded stack.
     fn peek(&self, depth: usize, pc: u32) -> Result<PyVal, Abort> {
-        self.stack
-            .len()
-            .checked_sub(depth + 1)
-            .and_then(|i| self.stack.get(i).copied())
-            .ok_or_else(|| self.abort(AbortReason::Desync, pc, "stack underflow"))
+        match self.stack.len().checked_sub(depth.saturating_add(1)) {
+            Some(i) => self.stack.get(i).copied().ok_or_else(|| self.below(0, pc)),
+            None => Err(self.below(depth - self.stack.len(), pc)),
+        }
     }
 
     /// Checks that the observed value has the type the recorder tracked.
@@ -278,9 +337,10 @@ impl Recorder {
                 });
             }
         }
+        let bottom = self.code.nlocals.saturating_add(self.depth);
         for (i, v) in self.stack.iter().enumerate() {
             entries.push(SnapEntry {
-                slot: self.code.nlocals.saturating_add(i as u32),
+                slot: bottom.saturating_add(i as u32),
                 val: v.snap_val(),
             });
         }
@@ -293,6 +353,18 @@ impl Recorder {
         self.hoisted.resize(n, false);
         for h in self.hoisted.iter_mut().skip(from.index()) {
             *h = true;
+        }
+    }
+
+    /// The snapshot of the entry guards: resume at the start with nothing to restore.
+    fn entry_snapshot(&mut self) -> SnapId {
+        match self.entry_snap {
+            Some(s) => s,
+            None => {
+                let s = self.b.snapshot(self.start_pc, Vec::new());
+                self.entry_snap = Some(s);
+                s
+            }
         }
     }
 
@@ -310,14 +382,7 @@ impl Recorder {
             None => return Err(self.abort(AbortReason::UnboundLocal, pc, format!("local {n} is unbound"))),
         };
         let from = self.b.next_id();
-        let s = match self.entry_snap {
-            Some(s) => s,
-            None => {
-                let s = self.b.snapshot(self.start_pc, Vec::new());
-                self.entry_snap = Some(s);
-                s
-            }
-        };
+        let s = self.entry_snapshot();
         let t = self.b.load(Op::LoadTag, BASE, n);
         self.b.guard_tag(t, tag, s);
         let v = match tag {
@@ -335,6 +400,9 @@ impl Recorder {
 
     /// The current value of local `n` (loading it at the entry on first use).
     fn read_local(&mut self, n: u32, obs: &dyn Observe, pc: u32) -> Result<PyVal, Abort> {
+        if n >= self.code.nlocals {
+            return Err(self.abort(AbortReason::Desync, pc, format!("no local {n}")));
+        }
         match self.locals.get(n as usize) {
             None => Err(self.abort(AbortReason::Desync, pc, format!("no local {n}"))),
             Some(Some(v)) => Ok(*v),
@@ -348,6 +416,9 @@ impl Recorder {
 
     /// Assigns local `n` (loading its entry value first, for the loop-carried phi).
     fn write_local(&mut self, n: u32, v: PyVal, obs: &dyn Observe, pc: u32) -> Result<(), Abort> {
+        if n >= self.code.nlocals {
+            return Err(self.abort(AbortReason::Desync, pc, format!("no local {n}")));
+        }
         match self.locals.get(n as usize) {
             None => return Err(self.abort(AbortReason::Desync, pc, format!("no local {n}"))),
             Some(Some(_)) => {}

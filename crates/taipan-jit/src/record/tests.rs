@@ -111,10 +111,35 @@ fn named_aborts() {
         locals: vec![],
         stack: vec![Observed::Int(1)],
     };
+    // An entry-stack entry is passed through, but never popped, copied or swapped.
+    for op in [Opcode::PopTop, Opcode::Copy, Opcode::Swap] {
+        let mut r = Recorder::new(code(1), 0);
+        assert_eq!(r.record(0, ins(Opcode::Nop, 0), &busy), Step::Continue);
+        assert_eq!(
+            abort_reason(r.record(1, ins(op, 1), &busy)),
+            Some(AbortReason::StackAtStart),
+            "{op:?}"
+        );
+    }
+    // FOR_ITER over something that is not a range iterator.
     let mut r = Recorder::new(code(1), 0);
     assert_eq!(
-        abort_reason(r.record(0, ins(Opcode::Nop, 0), &busy)),
-        Some(AbortReason::StackAtStart)
+        abort_reason(r.record(0, ins(Opcode::ForIter, 9), &busy)),
+        Some(AbortReason::UnsupportedOperand)
+    );
+    // An exhausted range iterator ends the loop.
+    let done = Frame {
+        locals: vec![],
+        stack: vec![Observed::RangeIter {
+            next: 5,
+            stop: 5,
+            step: 1,
+        }],
+    };
+    let mut r = Recorder::new(code(1), 0);
+    assert_eq!(
+        abort_reason(r.record(0, ins(Opcode::ForIter, 9), &done)),
+        Some(AbortReason::LeftLoop)
     );
 
     let mut r = Recorder::new(code(1), 5);

@@ -55,10 +55,12 @@ impl Recorder {
             }
             Opcode::Swap => {
                 let len = self.stack.len();
-                let i = len.checked_sub(arg as usize).filter(|_| arg >= 1);
-                match i {
+                if arg == 0 {
+                    return Err(self.abort(AbortReason::Desync, pc, "SWAP 0"));
+                }
+                match len.checked_sub(arg as usize) {
                     Some(i) => self.stack.swap(i, len - 1),
-                    None => return Err(self.abort(AbortReason::Desync, pc, "SWAP below the stack")),
+                    None => return Err(self.below(arg as usize - 1 - len, pc)),
                 }
             }
             Opcode::IsOp => {
@@ -101,6 +103,7 @@ impl Recorder {
                 let jump_if_none = generic(instr.op) == Opcode::PopJumpIfNone;
                 return Ok(if is_none == jump_if_none { arg } else { next });
             }
+            Opcode::ForIter => return self.for_iter(pc, arg, obs),
             Opcode::ReturnValue => return Err(self.abort(AbortReason::LeftLoop, pc, "RETURN_VALUE")),
             op => return Err(self.abort(AbortReason::UnsupportedOpcode, pc, op.name())),
         }

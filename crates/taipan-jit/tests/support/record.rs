@@ -42,6 +42,14 @@ enum Mv {
     Bool(bool),
     Int(i128),
     Float(f64),
+    /// The builtin `range` (what `LOAD_GLOBAL range` pushes).
+    Range,
+    /// A range iterator (on the operand stack of a `for` loop; stepped in place there).
+    Iter {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
 }
 
 impl Mv {
@@ -70,6 +78,7 @@ impl Mv {
             Mv::Bool(b) => b,
             Mv::Int(k) => k != 0,
             Mv::Float(x) => x != 0.0,
+            Mv::Range | Mv::Iter { .. } => true,
         }
     }
 
@@ -78,7 +87,7 @@ impl Mv {
             Mv::Int(k) => Some(k as f64),
             Mv::Float(x) => Some(x),
             Mv::Bool(b) => Some(f64::from(u8::from(b))),
-            Mv::None => None,
+            Mv::None | Mv::Range | Mv::Iter { .. } => None,
         }
     }
 
@@ -91,6 +100,7 @@ impl Mv {
                 i64::try_from(k).map_err(|_| format!("{k} is a big int"))? as u64,
             ),
             Mv::Float(x) => SlotVal::new(Tag::Float, x.to_bits()),
+            Mv::Range | Mv::Iter { .. } => return Err(format!("{self} is an object")),
         })
     }
 
@@ -113,6 +123,8 @@ impl std::fmt::Display for Mv {
             Mv::Bool(b) => write!(f, "bool {b}"),
             Mv::Int(k) => write!(f, "int {k}"),
             Mv::Float(x) => write!(f, "float {x:?}"),
+            Mv::Range => write!(f, "range"),
+            Mv::Iter { next, stop, step } => write!(f, "range_iterator({next}, {stop}, {step})"),
         }
     }
 }
@@ -154,6 +166,8 @@ fn observed(v: Mv) -> Observed {
         Mv::Bool(b) => Observed::Bool(b),
         Mv::Int(k) => i64::try_from(k).map_or(Observed::Obj, Observed::Int),
         Mv::Float(x) => Observed::Float(x),
+        Mv::Range => Observed::Obj,
+        Mv::Iter { next, stop, step } => Observed::RangeIter { next, stop, step },
     }
 }
 
@@ -322,6 +336,55 @@ impl Mini<'_> {
                     return Ok(Flow::Next(ins.arg));
                 }
             }
+            Opcode::LoadGlobal => match self.code.names.get(ins.arg as usize) {
+                Some(n) if &**n == "range" => self.stack.push(Mv::Range),
+                n => return Err(format!("mini: global {n:?}")),
+            },
+            Opcode::Call => {
+                let n = ins.arg as usize;
+                let at = self.stack.len().checked_sub(n + 1).ok_or("mini: CALL")?;
+                let args: Vec<Mv> = self.stack.split_off(at + 1);
+                if self.pop()? != Mv::Range {
+                    return Err("mini: only range() is callable".into());
+                }
+                let int = |v: &Mv| match v {
+                    Mv::Int(k) => i64::try_from(*k).map_err(|_| "mini: range of big ints".to_string()),
+                    _ => Err(format!("mini: range({v})")),
+                };
+                let k = args.iter().map(int).collect::<Result<Vec<i64>, _>>()?;
+                let (start, stop, step) = match k[..] {
+                    [stop] => (0, stop, 1),
+                    [start, stop] => (start, stop, 1),
+                    [start, stop, step] => (start, stop, step),
+                    _ => return Err("mini: range arguments".into()),
+                };
+                if step == 0 {
+                    return Err("raise ValueError".into());
+                }
+                self.stack.push(Mv::Iter {
+                    next: start,
+                    stop,
+                    step,
+                });
+            }
+            Opcode::GetIter => match self.stack.last() {
+                Some(Mv::Iter { .. }) => {}
+                v => return Err(format!("mini: iter({v:?})")),
+            },
+            Opcode::ForIter => match self.stack.last_mut() {
+                // As the VM's range iterator: an advance that overflows leaves it exhausted.
+                Some(Mv::Iter { next, stop, step }) => {
+                    if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                        let v = *next;
+                        *next = next.checked_add(*step).unwrap_or(*stop);
+                        self.stack.push(Mv::Int(i128::from(v)));
+                    } else {
+                        self.pop()?;
+                        return Ok(Flow::Next(ins.arg));
+                    }
+                }
+                v => return Err(format!("mini: next({v:?})")),
+            },
             Opcode::ReturnValue => return Ok(Flow::Return(self.pop()?)),
             op => return Err(format!("mini: unsupported opcode {}", op.name())),
         }
@@ -470,14 +533,7 @@ fn process(src: &str) -> Result<String, String> {
     let result = loop {
         if pc == start && entries < MAX_ENTRIES && !just_exited {
             entries += 1;
-            let mut frame: Vec<SlotVal> = Vec::new();
-            for l in &mini.locals {
-                frame.push(match l {
-                    Some(v) => v.slot().unwrap_or(SlotVal::new(Tag::Obj, 0)),
-                    None => SlotVal { tag: 5, payload: 0 },
-                });
-            }
-            frame.resize(nlocals + code.max_stack as usize, SlotVal::new(Tag::None, 0));
+            let mut frame = entry_buffer(&mini, nlocals);
             let before = frame.clone();
             let mut raw_frame = frame.clone();
             let raw_out = run_trace(&trace, &mut raw_frame)?;
@@ -495,26 +551,11 @@ fn process(src: &str) -> Result<String, String> {
             if jit != eval_text {
                 return Err(format!("the evaluator gives `{eval_text}`, Cranelift `{jit}`"));
             }
-            let Outcome::Exit { snap, pc: exit_pc, .. } = out else {
-                return Err(format!("trace returned: {out}"));
-            };
-            let depth = opt
-                .snaps
-                .get(snap.index())
-                .map_or(0, |s| s.entries.iter().filter(|e| e.slot as usize >= nlocals).count());
+            let (exit_pc, shown) = resume(&mut mini, &opt, out, &frame, nlocals)?;
             text.push_str(&format!(
                 "entry {entries}: {out} {}\n",
-                frame_to_string(&frame[..nlocals + depth])
+                frame_to_string(&frame[..shown])
             ));
-            for (i, (now, was)) in frame.iter().zip(&before).enumerate().take(nlocals) {
-                if now != was {
-                    mini.locals[i] = Mv::from_slot(*now)?;
-                }
-            }
-            mini.stack = frame[nlocals..nlocals + depth]
-                .iter()
-                .map(|s| Mv::from_slot(*s)?.ok_or_else(|| "unbound stack entry".to_string()))
-                .collect::<Result<_, _>>()?;
             pc = exit_pc;
             just_exited = true;
             continue;
@@ -529,7 +570,156 @@ fn process(src: &str) -> Result<String, String> {
     };
     let expect = h.expect.as_deref().ok_or("no '# expect:' line")?;
     check_expect(expect, code, result, &mini.locals).map_err(|e| format!("end-to-end check failed:\n{e}"))?;
+    // Deopt stress: the compiled trace takes every N-th exit on purpose; the program's
+    // result must not change.
+    for n in STRESS {
+        let (result, locals) = stress_run(code, &h, start, &opt, n).map_err(|e| format!("deopt stress {n}: {e}"))?;
+        check_expect(expect, code, result, &locals)
+            .map_err(|e| format!("end-to-end check with deopt stress {n} failed:\n{e}"))?;
+    }
     Ok(text)
+}
+
+/// The deopt-stress periods the end-to-end check is repeated with.
+const STRESS: [u32; 4] = [1, 2, 3, 5];
+
+/// The entry buffer (`docs/jit.md`, "Entry stack") for `mini` at the loop header: the
+/// locals (big ints as `obj`), per stack entry a range iterator's `next` (else `obj`), then
+/// per entry its `stop` and `step`; room for the stack entries a snapshot writes above.
+fn entry_buffer(mini: &Mini, nlocals: usize) -> Vec<SlotVal> {
+    let obj = SlotVal::new(Tag::Obj, 0);
+    let int = |k: i64| SlotVal::new(Tag::Int, k as u64);
+    let mut frame: Vec<SlotVal> = Vec::new();
+    for l in &mini.locals {
+        frame.push(match l {
+            Some(v) => v.slot().unwrap_or(obj),
+            None => SlotVal { tag: 5, payload: 0 },
+        });
+    }
+    for v in &mini.stack {
+        frame.push(match v {
+            Mv::Iter { next, .. } => int(*next),
+            _ => obj,
+        });
+    }
+    for v in &mini.stack {
+        match v {
+            Mv::Iter { stop, step, .. } => frame.extend([int(*stop), int(*step)]),
+            _ => frame.extend([obj, obj]),
+        }
+    }
+    let d = mini.stack.len();
+    let want = nlocals + d + (mini.code.max_stack as usize).max(2 * d);
+    frame.resize(want, SlotVal::new(Tag::None, 0));
+    frame
+}
+
+/// The deoptimizer's part after trace exit `out` wrote its snapshot into `frame`: the
+/// listed locals, the listed iterators' `next`, then the listed stack entries above the
+/// entry stack pushed in slot order. Returns the resume index and how many slots of
+/// `frame` to show (locals, entry stack, pushed entries).
+fn resume(mini: &mut Mini, f: &Func, out: Outcome, frame: &[SlotVal], nlocals: usize) -> Result<(u32, usize), String> {
+    let Outcome::Exit { snap, pc, .. } = out else {
+        return Err(format!("trace returned: {out}"));
+    };
+    let snap = f.snaps.get(snap.index()).ok_or("no snapshot")?;
+    let d = mini.stack.len();
+    let mut pushed: Vec<(u32, Mv)> = Vec::new();
+    for e in &snap.entries {
+        let slot = e.slot as usize;
+        let v = *frame.get(slot).ok_or("snapshot slot outside the frame")?;
+        if slot < nlocals {
+            mini.locals[slot] = Mv::from_slot(v)?;
+        } else if slot < nlocals + d {
+            let Some(Mv::Iter { next, .. }) = mini.stack.get_mut(slot - nlocals) else {
+                return Err(format!(
+                    "snapshot slot {slot} names an entry that is not a range iterator"
+                ));
+            };
+            match Mv::from_slot(v)? {
+                Some(Mv::Int(k)) => *next = i64::try_from(k).map_err(|_| "bad next")?,
+                other => return Err(format!("iterator next {other:?}")),
+            }
+        } else {
+            pushed.push((e.slot, Mv::from_slot(v)?.ok_or("unbound stack entry")?));
+        }
+    }
+    pushed.sort_by_key(|p| p.0);
+    for (j, (slot, _)) in pushed.iter().enumerate() {
+        if *slot as usize != nlocals + d + j {
+            return Err(format!("snapshot stack slots are not consecutive from {}", nlocals + d));
+        }
+    }
+    let shown = nlocals + d + pushed.len();
+    mini.stack.extend(pushed.into_iter().map(|p| p.1));
+    Ok((pc, shown))
+}
+
+/// Runs the function from the start, entering the optimized trace compiled with deopt
+/// stress `n` whenever execution reaches the loop header (not right after an exit) and
+/// resuming from each exit; returns the result and the final locals.
+#[allow(clippy::type_complexity)]
+fn stress_run(
+    code: &CodeObject,
+    h: &Header,
+    start: u32,
+    opt: &Func,
+    n: u32,
+) -> Result<(Result<Mv, String>, Vec<Option<Mv>>), String> {
+    use taipan_jit::backend::check::{LOOP_FUEL, run_trace as run_compiled_trace, test_helpers};
+    use taipan_jit::backend::{Backend, LowerOptions};
+    let nlocals = CodeInfo::from_code(code).nlocals as usize;
+    let mut backend = Backend::new(1 << 20).map_err(|e| e.to_string())?;
+    let opts = LowerOptions {
+        loop_fuel: Some(LOOP_FUEL),
+        deopt_stress: n,
+    };
+    let trace = backend
+        .compile_trace_with(opt, &test_helpers(), &opts)
+        .map_err(|e| e.to_string())?;
+    let max_slot = opt
+        .insns
+        .iter()
+        .filter_map(|i| match i.imm {
+            taipan_jit::ir::Imm::Slot(s) => Some(s as usize),
+            _ => None,
+        })
+        .chain(opt.snaps.iter().flat_map(|s| s.entries.iter().map(|e| e.slot as usize)))
+        .max()
+        .unwrap_or(0);
+    let mut mini = Mini {
+        code,
+        locals: vec![None; nlocals],
+        stack: Vec::new(),
+    };
+    for (l, a) in mini.locals.iter_mut().zip(&h.args) {
+        *l = Some(*a);
+    }
+    let mut pc = 0u32;
+    let mut just_exited = false;
+    let mut budget: u64 = 10_000_000;
+    let result = loop {
+        budget = budget.checked_sub(1).ok_or("out of steps")?;
+        if pc == start && !just_exited {
+            let mut frame = entry_buffer(&mini, nlocals);
+            if max_slot >= frame.len() {
+                return Err(format!("slot {max_slot} outside the entry buffer"));
+            }
+            let out = run_compiled_trace(&trace, opt, &[Val::Ptr(FRAME_ADDR)], &mut frame)?;
+            let (exit_pc, _) = resume(&mut mini, opt, out, &frame, nlocals)?;
+            pc = exit_pc;
+            just_exited = true;
+            continue;
+        }
+        just_exited = false;
+        match mini.step(pc) {
+            Ok(Flow::Next(p)) => pc = p,
+            Ok(Flow::Return(v)) => break Ok(v),
+            Err(e) if e.starts_with("raise ") => break Err(e),
+            Err(e) => return Err(e),
+        }
+    };
+    Ok((result, mini.locals))
 }
 
 /// Runs one `.rec` file (blessed with `TAIPAN_BLESS=1`).

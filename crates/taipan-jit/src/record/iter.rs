@@ -1,0 +1,137 @@
+//! `FOR_ITER` over a range iterator of the entry stack (`for i in range(...)`).
+//!
+//! The iterator is the top entry of the operand stack the trace started with (the loop
+//! header of a `for` loop is its `FOR_ITER`); its state lives in the VM's entry buffer
+//! (`docs/jit.md`, "Entry stack"): `next` at slot `nlocals + i`, `stop` and `step` at slots
+//! `nlocals + d + 2i` and `nlocals + d + 2i + 1`. Before the loop the trace loads the three
+//! (each behind `guard_tag int`: the VM writes tag obj for any other iterator) and guards
+//! the step's sign as recorded — exactly `1` or `-1` when that is what was recorded, so the
+//! advance is `next ± 1` and the optimizer's range facts drop its overflow check. `next` is
+//! a pseudo-local (loop-carried by a `phi`, see the parent module). Per iteration:
+//! 1. `guard_true next < stop` (`next > stop` for a negative step): exhausted → exit at the
+//!    `FOR_ITER` with `next` as it is, and the interpreter ends the loop;
+//! 2. `int_add_ov next, step` (or `int_sub_ov next, 1`) with the same snapshot: on
+//!    overflow the interpreter redoes the `FOR_ITER` (CPython's range iterator yields the
+//!    value and is exhausted afterwards), nothing has advanced;
+//! 3. push `next` (an int) and make `next + step` the iterator's new `next`.
+//!
+//! A `FOR_ITER` observed exhausted ends the loop: the recording aborts with
+//! [`AbortReason::LeftLoop`]. One whose advance overflows now aborts with
+//! [`AbortReason::BigIntResult`] (its guard would fail at once). Any other iterator, or one
+//! made inside the trace, aborts (`UnsupportedOperand`, `StackAtStart`).
+//! (CPython `Objects/rangeobject.c`, `rangeiter_next`.)
+
+use crate::ir::{InsnId, Op};
+use crate::record::{Abort, AbortReason, BASE, Observe, Observed, PyVal, RangeState, Recorder};
+
+impl Recorder {
+    /// `FOR_ITER arg` on the top entry of the entry stack; returns the next index.
+    pub(crate) fn for_iter(&mut self, pc: u32, _arg: u32, obs: &dyn Observe) -> Result<u32, Abort> {
+        if !self.stack.is_empty() {
+            let d = "FOR_ITER on an iterator the trace pushed";
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+        }
+        let Some(i) = self.depth.checked_sub(1) else {
+            return Err(self.abort(AbortReason::Desync, pc, "FOR_ITER on an empty stack"));
+        };
+        let (next, stop, step) = match obs.stack(0) {
+            Observed::RangeIter { next, stop, step } if step != 0 => (next, stop, step),
+            o => {
+                let d = format!("FOR_ITER over {o:?} (only range iterators are recorded)");
+                return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+            }
+        };
+        let up = step > 0;
+        if (up && next >= stop) || (!up && next <= stop) {
+            return Err(self.abort(AbortReason::LeftLoop, pc, "FOR_ITER: the iterator is exhausted"));
+        }
+        if next.checked_add(step).is_none() {
+            let d = format!("range iterator: {next} + {step} overflows");
+            return Err(self.abort(AbortReason::BigIntResult, pc, d));
+        }
+        let nlocals = self.code.nlocals;
+        let slot = nlocals.saturating_add(i);
+        let r = self.range_state(i, step, pc)?;
+        let cur = match self.locals.get(slot as usize).copied() {
+            Some(Some(v)) => v,
+            Some(None) => {
+                let v = self.entry_load(slot, Observed::Int(next), pc)?;
+                self.locals[slot as usize] = Some(v);
+                v
+            }
+            None => return Err(self.abort(AbortReason::Desync, pc, "no iterator slot")),
+        };
+        let PyVal::Int(x) = cur else {
+            return Err(self.abort(AbortReason::Desync, pc, "iterator next is not an int"));
+        };
+        let s = self.snap(pc);
+        let more = self.b.binary(if r.up { Op::IntLt } else { Op::IntGt }, x, r.stop);
+        self.guard(true, more, s);
+        let advanced = match r.unit {
+            Some(-1) => {
+                let one = self.b.const_i64(1);
+                self.b.exiting(Op::IntSubOv, &[x, one], s)
+            }
+            _ => self.b.exiting(Op::IntAddOv, &[x, r.step], s),
+        };
+        self.locals[slot as usize] = Some(PyVal::Int(advanced));
+        self.written[slot as usize] = true;
+        self.push(PyVal::Int(x));
+        Ok(pc.saturating_add(1))
+    }
+
+    /// The `stop` and `step` of entry-stack iterator `i`, loaded before the loop on first
+    /// use (guarded: both ints, the step's sign — or value, for ±1 — as observed).
+    fn range_state(&mut self, i: u32, step: i64, pc: u32) -> Result<RangeState, Abort> {
+        if let Some(Some(r)) = self.iters.get(i as usize) {
+            return Ok(*r);
+        }
+        let base = self
+            .code
+            .nlocals
+            .checked_add(self.depth)
+            .and_then(|b| b.checked_add(i.checked_mul(2)?))
+            .filter(|b| *b < u32::MAX)
+            .ok_or_else(|| self.abort(AbortReason::Desync, pc, "entry buffer too large"))?;
+        let from = self.b.next_id();
+        let s = self.entry_snapshot();
+        let stop = self.entry_int(base, s);
+        let step_v = self.entry_int(base + 1, s);
+        let up = step > 0;
+        let unit = (step == 1 || step == -1).then_some(step);
+        let step_id = match unit {
+            Some(k) => {
+                let c = self.b.const_i64(k);
+                let same = self.b.binary(Op::IntEq, step_v, c);
+                self.guard(true, same, s);
+                c
+            }
+            None => {
+                let z = self.b.const_i64(0);
+                let sign = self.b.binary(if up { Op::IntGt } else { Op::IntLt }, step_v, z);
+                self.guard(true, sign, s);
+                step_v
+            }
+        };
+        self.hoist_from(from);
+        let r = RangeState {
+            stop,
+            step: step_id,
+            up,
+            unit,
+        };
+        match self.iters.get_mut(i as usize) {
+            Some(e) => *e = Some(r),
+            None => return Err(self.abort(AbortReason::Desync, pc, "no entry-stack iterator")),
+        }
+        Ok(r)
+    }
+
+    /// `load_tag` + `guard_tag int` + `load_int` of entry-buffer slot `n` (the caller
+    /// hoists them).
+    fn entry_int(&mut self, n: u32, s: crate::ir::SnapId) -> InsnId {
+        let t = self.b.load(Op::LoadTag, BASE, n);
+        self.b.guard_tag(t, crate::ir::Tag::Int, s);
+        self.b.load(Op::LoadInt, BASE, n)
+    }
+}
