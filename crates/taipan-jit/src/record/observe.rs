@@ -71,9 +71,12 @@ impl Observed {
 pub trait Observe {
     /// Local `n` (an index into the code's fast locals).
     fn local(&self, n: u32) -> Observed;
-    /// Operand stack entry `depth` counted from the top (0 = top of stack).
+    /// Operand stack entry `depth` counted from the top (0 = top of stack); a range
+    /// iterator with 64-bit bounds is [`Observed::RangeIter`], other objects
+    /// [`Observed::Obj`].
     fn stack(&self, depth: u32) -> Observed;
-    /// The operand stack depth.
+    /// The operand stack depth (the whole stack: at the trace start, its depth is the
+    /// entry stack's, see `docs/jit.md`, "Entry stack").
     fn stack_len(&self) -> u32;
 }
 

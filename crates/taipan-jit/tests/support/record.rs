@@ -20,6 +20,17 @@
 //! exit's `pc` with the locals and stack the snapshot wrote. At the return, the result (or
 //! the exception, `raises ZeroDivisionError`) and the final locals must match `# expect:`,
 //! computed once by CPython (`python3 tests/ir/record/expect.py FILE...`).
+//!
+//! `for` loops: [`Mini`] knows `range(...)` (the only global), `GET_ITER` and `FOR_ITER`
+//! over range iterators (an advance that overflows exhausts the iterator, as the VM's). At
+//! the header the trace gets the entry buffer of `docs/jit.md` ("Entry stack"; built by
+//! [`entry_buffer`]) and each exit is written back as the VM's deoptimizer will
+//! ([`resume`]): listed locals, listed iterator `next`s, then the pushed entries.
+//!
+//! Deopt stress: after the check above, the function runs again from the start for each
+//! period of [`STRESS`], entering the optimized trace compiled with that
+//! `LowerOptions::deopt_stress` at every arrival at the header ([`stress_run`]); the result
+//! and locals must again match `# expect:`.
 
 use std::path::Path;
 
