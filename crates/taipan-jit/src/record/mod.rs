@@ -201,6 +201,13 @@ impl Recorder {
         self.start_pc
     }
 
+    /// The depth `d` of the operand stack at the trace start (0 before the first
+    /// [`Recorder::record`]): a closed trace reads an entry buffer of `nlocals + 3 * d`
+    /// slots (`docs/jit.md`, "Entry stack").
+    pub fn entry_depth(&self) -> u32 {
+        self.depth
+    }
+
     /// Records instruction `instr` at index `pc`, about to be executed on the frame `obs`
     /// describes. After [`Step::Closed`] or [`Step::Abort`] every call aborts with
     /// [`AbortReason::Desync`].

@@ -121,6 +121,11 @@ fn named_aborts() {
             "{op:?}"
         );
     }
+    // The entry depth is the stack depth at the first instruction.
+    let mut r = Recorder::new(code(1), 0);
+    assert_eq!(r.entry_depth(), 0);
+    assert_eq!(r.record(0, ins(Opcode::Nop, 0), &busy), Step::Continue);
+    assert_eq!(r.entry_depth(), 1);
     // FOR_ITER over something that is not a range iterator.
     let mut r = Recorder::new(code(1), 0);
     assert_eq!(
