@@ -53,6 +53,11 @@ define_aborts! {
     TypeUnstableLoop;
     /// The recorded path leaves the loop (a return, or too far past the loop).
     LeftLoop;
+    /// The loop's `FOR_ITER` is observed exhausted: the loop ends now, before one iteration
+    /// could be recorded. Not the loop's fault: the interpreter may record again at the
+    /// loop's next start instead of counting this against it (a loop of `k` iterations
+    /// whose back-edge counter reaches the threshold on its `k`-th back edge lands here).
+    LoopExhausted;
     /// A backward jump to a place other than the trace start (an inner loop).
     InnerLoop;
     /// The trace exceeds the bytecode limit ([`crate::record::MAX_RECORDED`]).

@@ -16,7 +16,7 @@
 //! 3. push `next` (an int) and make `next + step` the iterator's new `next`.
 //!
 //! A `FOR_ITER` observed exhausted ends the loop: the recording aborts with
-//! [`AbortReason::LeftLoop`]. One whose advance overflows now aborts with
+//! [`AbortReason::LoopExhausted`] (the interpreter may try again at the loop's next start). One whose advance overflows now aborts with
 //! [`AbortReason::BigIntResult`] (its guard would fail at once). Any other iterator, or one
 //! made inside the trace, aborts (`UnsupportedOperand`, `StackAtStart`).
 //! (CPython `Objects/rangeobject.c`, `rangeiter_next`.)
@@ -43,7 +43,7 @@ impl Recorder {
         };
         let up = step > 0;
         if (up && next >= stop) || (!up && next <= stop) {
-            return Err(self.abort(AbortReason::LeftLoop, pc, "FOR_ITER: the iterator is exhausted"));
+            return Err(self.abort(AbortReason::LoopExhausted, pc, "FOR_ITER: the iterator is exhausted"));
         }
         if next.checked_add(step).is_none() {
             let d = format!("range iterator: {next} + {step} overflows");

@@ -144,7 +144,7 @@ fn named_aborts() {
     let mut r = Recorder::new(code(1), 0);
     assert_eq!(
         abort_reason(r.record(0, ins(Opcode::ForIter, 9), &done)),
-        Some(AbortReason::LeftLoop)
+        Some(AbortReason::LoopExhausted)
     );
 
     let mut r = Recorder::new(code(1), 5);
