@@ -7,8 +7,15 @@
 //! [`Dict`] methods therefore only compare keys natively ([`native_eq`]); when a candidate
 //! needs Python, the caller (see `crate::ops::dict_*`) copies the candidates out, releases
 //! the borrow, compares, and re-checks [`Dict::version`] before acting.
+//!
+//! Instance dicts also track their *shape* ([`crate::shape`]): created at
+//! [`ShapeId::EMPTY`] by [`Dict::new_shaped`], they follow the shape tree while exact-str
+//! keys are only appended; a deletion, `popitem`, `clear` or any other key makes them
+//! unshaped for good. Every mutation of the key set goes through this type's methods
+//! (the table is private), which is what keeps the shape word honest.
 
 use crate::object::ObjKind;
+use crate::shape::{self, ShapeId};
 use crate::support::dicttable::{self, DictTable};
 use crate::value::Value;
 
@@ -27,6 +34,18 @@ pub enum Lookup {
 #[derive(Clone, Default)]
 pub struct Dict {
     table: DictTable<Value, Value>,
+    /// The shape of the key sequence, or [`ShapeId::UNSHAPED`] (see the module docs).
+    shape: ShapeId,
+}
+
+// a dict object must stay within 104 bytes (see `crate::object::Object`)
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Dict>() <= 64);
+
+/// True for an exact `str` (not an instance of a subclass): the keys shapes describe.
+#[inline]
+fn is_exact_str(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::Str(_)) && !is_subclass_instance(o))
 }
 
 /// Native key equality: `Some(answer)` when it can be decided without running Python
@@ -114,7 +133,23 @@ impl Dict {
     pub fn with_capacity(n: usize) -> Dict {
         Dict {
             table: DictTable::with_capacity(n),
+            shape: ShapeId::UNSHAPED,
         }
+    }
+
+    /// An empty dict that tracks its shape (instance dicts; see the module docs).
+    pub fn new_shaped() -> Dict {
+        Dict {
+            table: DictTable::new(),
+            shape: ShapeId::EMPTY,
+        }
+    }
+
+    /// The shape of the keys ([`ShapeId::UNSHAPED`] if not tracked): two dicts with the
+    /// same shape have the same str keys at the same entry positions.
+    #[inline(always)]
+    pub fn shape(&self) -> ShapeId {
+        self.shape
     }
 
     /// The underlying table (read-only).
@@ -192,6 +227,13 @@ impl Dict {
         self.table.value_at_mut_if(pos, |k| k.is(key))
     }
 
+    /// The value at `pos` for writing, if the entry there is live (callers that checked
+    /// the shape know which key is there).
+    #[inline]
+    pub fn value_at_mut(&mut self, pos: usize) -> Option<&mut Value> {
+        self.table.value_mut(pos)
+    }
+
     /// The stored hash of the entry at `pos`.
     pub fn entry_hash(&self, pos: usize) -> Option<i64> {
         self.table.entry_hash(pos)
@@ -215,6 +257,22 @@ impl Dict {
 
     /// Appends a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if self.shape.is_shaped() {
+            self.shape = if is_exact_str(&key) {
+                shape::child(self.shape, &key)
+            } else {
+                ShapeId::UNSHAPED
+            };
+        }
+        self.table.insert_new(hash, key, value);
+    }
+
+    /// Appends the exact-str `key`, known to be absent, moving to shape `after`, which the
+    /// caller took from a cache: it must be `shape::child(self.shape(), &key)` (the cache
+    /// checked `self.shape()` against the shape it recorded the transition from).
+    #[inline]
+    pub fn insert_new_shaped(&mut self, hash: i64, key: Value, value: Value, after: ShapeId) {
+        self.shape = after;
         self.table.insert_new(hash, key, value);
     }
 
@@ -237,16 +295,19 @@ impl Dict {
     /// Removes the entry at `pos` (a tombstone; other positions do not move), returning its
     /// key and value.
     pub fn remove_at(&mut self, pos: usize) -> Option<(Value, Value)> {
+        self.shape = ShapeId::UNSHAPED;
         self.table.remove_at(pos).map(|(_, k, v)| (k, v))
     }
 
     /// Removes and returns the last entry (LIFO, as `dict.popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        self.shape = ShapeId::UNSHAPED;
         self.table.pop_last().map(|(_, k, v)| (k, v))
     }
 
     /// Removes every entry.
     pub fn clear(&mut self) {
+        self.shape = ShapeId::UNSHAPED;
         drop(self.table.clear());
     }
 
@@ -259,6 +320,7 @@ impl Dict {
     pub fn copy(&self) -> Dict {
         Dict {
             table: self.table.copy(),
+            shape: ShapeId::UNSHAPED,
         }
     }
 

@@ -26,6 +26,7 @@ pub mod object;
 pub mod ops;
 pub mod repr;
 pub mod set;
+pub mod shape;
 pub mod subscript;
 pub mod suggest;
 pub mod support;

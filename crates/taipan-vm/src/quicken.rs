@@ -119,21 +119,21 @@ pub(crate) fn form_of(fam: Family, e: &Entry, obj: Option<&Value>) -> Option<Opc
         (Family::LoadAttr, Entry::ModuleAttr { .. }) => Opcode::LoadAttrModule,
         (Family::LoadAttr, Entry::TypeAttr { .. }) => Opcode::LoadAttrClass,
         (Family::LoadAttr, Entry::Types(_)) => match single(e) {
-            Some(How::InstanceDict(_)) => Opcode::LoadAttrWithHint,
+            Some(How::InstanceDict { .. }) => Opcode::LoadAttrWithHint,
             Some(How::InstanceSlot(_)) => Opcode::LoadAttrSlot,
             _ => Opcode::LoadAttrPoly,
         },
         (Family::LoadMethod, Entry::ModuleAttr { .. }) => Opcode::LoadMethodModule,
         (Family::LoadMethod, Entry::TypeAttr { .. }) => Opcode::LoadMethodClass,
         (Family::LoadMethod, Entry::Types(_)) => match single(e) {
-            Some(How::Method(_)) => match obj {
+            Some(How::Method(..)) => match obj {
                 Some(Value::Obj(o)) if o.dict.is_none() => Opcode::LoadMethodNoDict,
                 _ => Opcode::LoadMethodWithValues,
             },
             _ => Opcode::LoadMethodPoly,
         },
         (Family::StoreAttr, Entry::Types(_)) => match single(e) {
-            Some(How::InstanceDict(_)) => Opcode::StoreAttrWithHint,
+            Some(How::InstanceDict { .. } | How::InstanceDictAdd { .. }) => Opcode::StoreAttrWithHint,
             Some(How::InstanceSlot(_)) => Opcode::StoreAttrSlot,
             _ => Opcode::StoreAttrPoly,
         },

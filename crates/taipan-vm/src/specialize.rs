@@ -46,6 +46,7 @@ use taipan_bytecode::Opcode;
 
 use super::quick::{FormStats, Tally, form_of, poly_form, set_form, set_generic};
 use crate::object::Object;
+use crate::shape::ShapeId;
 use crate::value::{Obj, Value};
 
 /// Warm-up executions before the first specialization attempt.
@@ -304,17 +305,42 @@ pub struct TypeCase {
 }
 
 /// Where an attribute of instances of one type lives.
+///
+/// Instance dicts carry a shape ([`crate::shape`]); the cases record the shape they saw
+/// (or [`ShapeId::NEVER`]), and a dict with that shape needs no further check: the
+/// attribute is at the recorded position (or absent). A dict of another shape takes the
+/// slower check that follows (key identity at the position, or a lookup), so a shape
+/// mismatch costs speed, never correctness. The type guard (class pointer and version tag)
+/// stays in every case: it is what rules out a data descriptor or a `__setattr__` added
+/// to the class since.
 #[derive(Clone)]
 pub enum How {
-    /// In the instance dict, probably at this position (the class has no such attribute).
-    InstanceDict(usize),
+    /// In the instance dict (the class has no such attribute) at position `index`: always
+    /// if the dict has shape `shape`, else if the key there is the name itself.
+    InstanceDict {
+        /// Entry position (`usize::MAX`: absent when recorded).
+        index: usize,
+        /// The dict's shape when recorded.
+        shape: ShapeId,
+    },
+    /// `STORE_ATTR` adding a new attribute to an instance dict of shape `before`, which
+    /// then has shape `after` (CPython 3.11 has no such form; it is the shape analogue of
+    /// its `STORE_ATTR_INSTANCE_VALUE` on a fresh object).
+    InstanceDictAdd {
+        /// The dict's shape before the store.
+        before: ShapeId,
+        /// Its shape after appending the name.
+        after: ShapeId,
+    },
     /// In this `__slots__` slot.
     InstanceSlot(usize),
     /// A function on the class (LOAD_ATTR binds it; LOAD_METHOD pushes it unbound), or a
-    /// native method (LOAD_METHOD only); the instance dict must not shadow it.
-    Method(Weak<Object>),
-    /// A plain (non-descriptor) class attribute not shadowed by the instance dict.
-    ClassValue(Value),
+    /// native method (LOAD_METHOD only); the instance dict must not shadow it (it does not
+    /// if it has the recorded shape, which lacks the name).
+    Method(Weak<Object>, ShapeId),
+    /// A plain (non-descriptor) class attribute not shadowed by the instance dict (as for
+    /// `Method`).
+    ClassValue(Value, ShapeId),
 }
 
 /// The inline cache of one instruction.
@@ -440,11 +466,11 @@ fn dict_has(d: &Obj, name: &Value) -> bool {
     }
 }
 
-/// The instance attribute `name` of `o` from its dict (cached position first).
+/// The instance attribute `name` of `o` from its dict (cached shape and position first).
 #[inline]
-fn instance_dict_get(o: &Obj, index: usize, name: &Value) -> Option<Value> {
+fn instance_dict_get(o: &Obj, index: usize, shape: ShapeId, name: &Value) -> Option<Value> {
     let d = o.dict.as_ref()?;
-    if let Some(v) = dict_at(d, index, name) {
+    if let Some(v) = shaped_dict_at(d, index, shape, name) {
         return Some(v);
     }
     let ObjKind::Dict(c) = &d.kind else { return None };
@@ -452,15 +478,83 @@ fn instance_dict_get(o: &Obj, index: usize, name: &Value) -> Option<Value> {
     t.get_name(str_value_hash(name), name).cloned()
 }
 
-/// True if the instance `obj` has no dict entry `name` (so a class attribute is visible).
+/// True if the instance `obj` has no dict entry `name` (so a class attribute is visible):
+/// its dict has shape `absent` (recorded without the name), or a lookup says so.
 #[inline]
-fn not_shadowed(obj: &Value, name: &Value) -> bool {
+fn not_shadowed(obj: &Value, name: &Value, absent: ShapeId) -> bool {
     match obj {
         Value::Obj(o) => match &o.dict {
-            Some(d) => !dict_has(d, name),
+            Some(d) => {
+                if let ObjKind::Dict(c) = &d.kind
+                    && let Ok(t) = c.try_borrow()
+                    && t.shape() == absent
+                {
+                    return true;
+                }
+                !dict_has(d, name)
+            }
             None => true,
         },
         _ => true,
+    }
+}
+
+/// The value of instance dict `d` at `index`: without looking at the key if the dict has
+/// shape `shape`, else if the key there is `name` itself.
+#[inline(always)]
+fn shaped_dict_at(d: &Obj, index: usize, shape: ShapeId, name: &Value) -> Option<Value> {
+    let ObjKind::Dict(c) = &d.kind else { return None };
+    let t = c.try_borrow().ok()?;
+    if t.shape() == shape {
+        return t.entry(index).map(|(_, v)| v.clone());
+    }
+    match t.entry(index) {
+        Some((k, v)) if k.is(name) => Some(v.clone()),
+        _ => None,
+    }
+}
+
+/// The shape of the instance dict of `obj` ([`ShapeId::UNSHAPED`] if it has none).
+fn instance_shape(obj: &Value) -> ShapeId {
+    match obj {
+        Value::Obj(o) => match o.dict.as_ref().map(|d| &d.kind) {
+            Some(ObjKind::Dict(c)) => c.try_borrow().map(|t| t.shape()).unwrap_or(ShapeId::UNSHAPED),
+            _ => ShapeId::UNSHAPED,
+        },
+        _ => ShapeId::UNSHAPED,
+    }
+}
+
+/// The shape to record for "`name` is not in the instance dict of `obj`":
+/// [`ShapeId::NEVER`] if it is there or the dict is unshaped.
+fn absent_shape(obj: &Value, name: &Value) -> ShapeId {
+    match obj {
+        Value::Obj(o) => match &o.dict {
+            Some(d) if dict_has(d, name) => ShapeId::NEVER,
+            Some(_) => instance_shape(obj).for_cache(),
+            None => ShapeId::NEVER,
+        },
+        _ => ShapeId::NEVER,
+    }
+}
+
+/// The case for an attribute in instance dict `d`: its position (for an unshaped dict,
+/// only if the key stored is the name object itself) and the dict's shape.
+fn instance_dict_case(d: &Obj, name: &Value) -> How {
+    let ObjKind::Dict(c) = &d.kind else {
+        return How::InstanceDict {
+            index: usize::MAX,
+            shape: ShapeId::NEVER,
+        };
+    };
+    let (pos, shape) = match c.try_borrow() {
+        Ok(t) => (t.find_name(str_value_hash(name), name), t.shape()),
+        Err(_) => (None, ShapeId::UNSHAPED),
+    };
+    let index = if shape.is_shaped() { pos } else { identical_pos(d, name) };
+    How::InstanceDict {
+        index: index.unwrap_or(usize::MAX),
+        shape: shape.for_cache(),
     }
 }
 
@@ -685,7 +779,7 @@ impl Vm {
         let Value::Obj(o) = obj else { return None };
         let slot = code.caches.get(at)?.try_borrow().ok()?;
         let v = match Self::first_case(&slot, o)? {
-            How::InstanceDict(index) => dict_at(o.dict.as_ref()?, *index, name)?,
+            How::InstanceDict { index, shape } => shaped_dict_at(o.dict.as_ref()?, *index, *shape, name)?,
             How::InstanceSlot(i) => match &o.kind {
                 ObjKind::Instance(Some(slots)) => slots.try_borrow().ok()?.get(*i)?.clone()?,
                 _ => return None,
@@ -703,10 +797,10 @@ impl Vm {
     pub fn load_method_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Value> {
         let Value::Obj(o) = obj else { return None };
         let slot = code.caches.get(at)?.try_borrow().ok()?;
-        let How::Method(m) = Self::first_case(&slot, o)? else {
+        let How::Method(m, absent) = Self::first_case(&slot, o)? else {
             return None;
         };
-        if !not_shadowed(obj, name) {
+        if !not_shadowed(obj, name, *absent) {
             return None;
         }
         let m = m.upgrade()?;
@@ -722,8 +816,24 @@ impl Vm {
         let Some(Ok(slot)) = code.caches.get(at).map(|c| c.try_borrow()) else {
             return Some(value);
         };
-        let index = match Self::first_case(&slot, o) {
-            Some(How::InstanceDict(index)) => index,
+        let (index, shape) = match Self::first_case(&slot, o) {
+            Some(How::InstanceDict { index, shape }) => (*index, *shape),
+            Some(How::InstanceDictAdd { before, after }) => {
+                let Some(ObjKind::Dict(c)) = o.dict.as_ref().map(|d| &d.kind) else {
+                    return Some(value);
+                };
+                let Ok(mut t) = c.try_borrow_mut() else {
+                    return Some(value);
+                };
+                if t.shape() != *before {
+                    return Some(value);
+                }
+                t.insert_new_shaped(str_value_hash(name), name.clone(), value, *after);
+                drop(t);
+                drop(slot);
+                self.count_hit(Family::StoreAttr, code, at);
+                return None;
+            }
             Some(How::InstanceSlot(i)) => {
                 let ObjKind::Instance(Some(slots)) = &o.kind else {
                     return Some(value);
@@ -749,7 +859,12 @@ impl Vm {
         let Ok(mut t) = c.try_borrow_mut() else {
             return Some(value);
         };
-        match t.value_at_same_key_mut(*index, name) {
+        let place = if t.shape() == shape {
+            t.value_at_mut(index)
+        } else {
+            t.value_at_same_key_mut(index, name)
+        };
+        match place {
             Some(place) => {
                 let old = std::mem::replace(place, value);
                 drop(t);
@@ -864,7 +979,7 @@ impl Vm {
             Ok(slot) => match (&slot.entry, obj) {
                 (Entry::Generic, _) => Probe::Generic,
                 (Entry::Types(cases), Value::Obj(o)) => match self.find_case(cases, obj) {
-                    Some(How::InstanceDict(index)) => match instance_dict_get(o, *index, name) {
+                    Some(How::InstanceDict { index, shape }) => match instance_dict_get(o, *index, *shape, name) {
                         Some(v) => Probe::Hit(v),
                         None => Probe::Miss,
                     },
@@ -877,11 +992,11 @@ impl Vm {
                         }
                         _ => Probe::Miss,
                     },
-                    Some(How::Method(m)) if not_shadowed(obj, name) => match m.upgrade() {
+                    Some(How::Method(m, absent)) if not_shadowed(obj, name, *absent) => match m.upgrade() {
                         Some(m) => Probe::Hit(self.new_bound_method(Value::Obj(m), obj.clone())),
                         None => Probe::Miss,
                     },
-                    Some(How::ClassValue(v)) if not_shadowed(obj, name) => Probe::Hit(v.clone()),
+                    Some(How::ClassValue(v, absent)) if not_shadowed(obj, name, *absent) => Probe::Hit(v.clone()),
                     _ => Probe::Miss,
                 },
                 (
@@ -995,18 +1110,20 @@ impl Vm {
                     Some(slot) => How::InstanceSlot(slot),
                     None => {
                         let d = o.dict.as_ref()?;
-                        How::InstanceDict(identical_pos(d, name).unwrap_or(usize::MAX))
+                        instance_dict_case(d, name)
                     }
                 }
             }
             Some(ca) => match &ca {
-                Value::Obj(m) if matches!(m.kind, ObjKind::Function(_)) => How::Method(Rc::downgrade(m)),
+                Value::Obj(m) if matches!(m.kind, ObjKind::Function(_)) => {
+                    How::Method(Rc::downgrade(m), absent_shape(obj, name))
+                }
                 Value::Obj(m)
                     if for_method && matches!(&m.kind, ObjKind::Native(n) if n.is_method && n.receiver.is_none()) =>
                 {
-                    How::Method(Rc::downgrade(m))
+                    How::Method(Rc::downgrade(m), absent_shape(obj, name))
                 }
-                v if !for_method && is_plain_class_value(v) => How::ClassValue(ca.clone()),
+                v if !for_method && is_plain_class_value(v) => How::ClassValue(ca.clone(), absent_shape(obj, name)),
                 _ => return None,
             },
         };
@@ -1022,7 +1139,7 @@ impl Vm {
             Ok(slot) => match (&slot.entry, &obj) {
                 (Entry::Generic, _) => Probe::Generic,
                 (Entry::Types(cases), _) => match self.find_case(cases, &obj) {
-                    Some(How::Method(m)) if not_shadowed(&obj, name) => match m.upgrade() {
+                    Some(How::Method(m, absent)) if not_shadowed(&obj, name, *absent) => match m.upgrade() {
                         Some(m) => Probe::Hit(Value::Obj(m)),
                         None => Probe::Miss,
                     },
@@ -1122,10 +1239,11 @@ impl Vm {
             Ok(slot) => match (&slot.entry, obj) {
                 (Entry::Generic, _) => 0,
                 (Entry::Types(cases), Value::Obj(o)) => match self.find_case(cases, obj) {
-                    Some(How::InstanceDict(index)) => match o.dict.as_ref().map(|d| &d.kind) {
+                    Some(How::InstanceDict { index, shape }) => match o.dict.as_ref().map(|d| &d.kind) {
                         Some(ObjKind::Dict(c)) => match c.try_borrow_mut() {
                             Ok(mut t) => {
                                 let pos = match t.entry(*index) {
+                                    Some(_) if t.shape() == *shape => Some(*index),
                                     Some((k, _)) if k.is(name) => Some(*index),
                                     _ => t.find_name(str_value_hash(name), name),
                                 };
@@ -1136,6 +1254,16 @@ impl Vm {
                                 2
                             }
                             Err(_) => 1,
+                        },
+                        _ => 1,
+                    },
+                    Some(How::InstanceDictAdd { before, after }) => match o.dict.as_ref().map(|d| &d.kind) {
+                        Some(ObjKind::Dict(c)) => match c.try_borrow_mut() {
+                            Ok(mut t) if t.shape() == *before => {
+                                t.insert_new_shaped(str_value_hash(name), name.clone(), value.clone(), *after);
+                                2
+                            }
+                            _ => 1,
                         },
                         _ => 1,
                     },
@@ -1168,18 +1296,21 @@ impl Vm {
         if state == 2 {
             return Ok(());
         }
+        let before = instance_shape(obj);
         self.set_attr(obj, name, value)?;
         if state == 1 {
-            let case = self.store_case(obj, name);
+            let case = self.store_case(obj, name, before);
             self.merge_case(code, at, cell, Family::StoreAttr, case);
         } else if self.after_slow(code, at, cell, Family::StoreAttr, false) {
-            let entry = self.store_case(obj, name).map(|c| Entry::Types(vec![c]));
+            let entry = self.store_case(obj, name, before).map(|c| Entry::Types(vec![c]));
             self.install(code, at, cell, Family::StoreAttr, entry, None);
         }
         Ok(())
     }
 
-    fn store_case(&mut self, obj: &Value, name: &Value) -> Option<TypeCase> {
+    /// The type-keyed case for storing `name` on `obj` (just stored; its instance dict had
+    /// shape `before` until then), if it has one.
+    fn store_case(&mut self, obj: &Value, name: &Value, before: ShapeId) -> Option<TypeCase> {
         let Value::Obj(o) = obj else { return None };
         if matches!(
             o.kind,
@@ -1218,12 +1349,13 @@ impl Vm {
         if !matches!(d.kind, ObjKind::Dict(_)) {
             return None;
         }
-        let index = identical_pos(d, name).unwrap_or(usize::MAX);
-        Some(TypeCase {
-            ty,
-            version,
-            how: How::InstanceDict(index),
-        })
+        let now = instance_shape(obj);
+        let how = if now.is_shaped() && now != before && crate::shape::existing_child(before, name) == Some(now) {
+            How::InstanceDictAdd { before, after: now }
+        } else {
+            instance_dict_case(d, name)
+        };
+        Some(TypeCase { ty, version, how })
     }
 
     /// `CALL` with `argc` positional arguments on `stack` (`[callable, a1..an]` on top),
@@ -1295,7 +1427,11 @@ impl Vm {
         };
         self.count_hit(Family::CallClass, code, at);
         let cls = cls.clone();
-        let dict = if has_dict { Some(self.new_dict_obj()) } else { None };
+        let dict = if has_dict {
+            Some(crate::builtins::object::new_instance_dict(self))
+        } else {
+            None
+        };
         let kind = ObjKind::Instance(if nslots > 0 {
             Some(std::cell::RefCell::new(vec![None; nslots]))
         } else {

@@ -74,12 +74,21 @@ fn needs_dict(cls: &Obj) -> bool {
     false
 }
 
+/// A fresh, empty instance `__dict__`: a dict that tracks its shape (see
+/// [`crate::shape`]), so attribute caches can check it with one comparison.
+pub fn new_instance_dict(vm: &Vm) -> Obj {
+    crate::gc::alloc(crate::object::Object::new(
+        vm.types.dict.clone(),
+        ObjKind::Dict(RefCell::new(crate::dict::Dict::new_shaped())),
+    ))
+}
+
 /// Creates a bare instance of `cls` with the right payload for its layout.
 pub fn new_instance(vm: &mut Vm, cls: &Obj) -> Value {
     let td = tdata(cls);
     // exceptions always have a __dict__ (it holds __notes__ and explicitly set fields)
     let dict = if td.layout == Layout::Exception || needs_dict(cls) {
-        Some(vm.new_dict_obj())
+        Some(new_instance_dict(vm))
     } else {
         None
     };

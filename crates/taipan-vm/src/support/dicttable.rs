@@ -24,6 +24,17 @@
 //! `calculate_log2_keysize(n) = bit_length(((n | 8) - 1) | 7)` (so 3*len = 3 already gives 16);
 //! presizing uses `estimate_log2_keysize(n) = calculate_log2_keysize((3n + 1) / 2)`.
 //!
+//! # Small tables without an index
+//! A table of the smallest size (8 slots, 5 usable) owns no index until its first deletion:
+//! lookups scan the at most 5 entries instead (one heap block less per small dict, e.g.
+//! every instance `__dict__` with up to 5 attributes). The budget is kept as if the index
+//! existed, so growth and compaction happen exactly when CPython's do. Without deletions,
+//! the entries whose stored hash equals a probe's hash lie along its probe sequence in
+//! insertion order (each took the first free slot of the same sequence), so the scan
+//! compares candidates in CPython's order; the first deletion builds the index CPython
+//! would have (the one sequential insertion gives), after which the table is indexed as
+//! usual until a rebuild back to the smallest size.
+//!
 //! # Equality that may run Python code: the two-layer protocol
 //! Keys are Python values whose `__eq__` may raise or mutate this very table, and the VM keeps
 //! each table in a `RefCell` that must not stay borrowed while Python code runs. So:
@@ -71,7 +82,8 @@
 //! also give CPython's comparison order and the budget rule for free. Chosen: own `u32` slots.
 //!
 //! # Invariants
-//! - `indices.len()` is 0 (never allocated) or a power of two >= 8.
+//! - `indices.len()` is 0 (nothing ever inserted, or a smallest-size table without
+//!   tombstones; see above) or a power of two >= 8.
 //! - non-`EMPTY` slots <= `usable_fraction(indices.len())` < `indices.len()`, so every probe
 //!   sequence reaches an `EMPTY` slot and terminates.
 //! - each live entry is referenced by exactly one slot; `used` = live entries.
@@ -330,8 +342,10 @@ impl Probe {
 #[derive(Clone, Debug)]
 pub struct DictTable<K, V> {
     entries: Vec<Option<Entry<K, V>>>,
-    indices: Vec<u32>,
-    // u32 like the entry positions in `indices`: keeps the table at 64 bytes, so a dict
+    // a boxed slice (16 bytes; its size changes only by rebuilding) leaves room in a
+    // 64-byte `crate::dict::Dict` for its shape word
+    indices: Box<[u32]>,
+    // u32 like the entry positions in `indices`: keeps the table at 56 bytes, so a dict
     // object (`taipan_vm::object::Object`) fits in 104 bytes with its collector index
     usable: u32,
     used: u32,
@@ -367,7 +381,7 @@ impl<K, V> DictTable<K, V> {
     pub fn new() -> Self {
         DictTable {
             entries: Vec::new(),
-            indices: Vec::new(),
+            indices: Box::default(),
             usable: 0,
             used: 0,
             version: 0,
@@ -412,7 +426,7 @@ impl<K, V> DictTable<K, V> {
 
     /// Number of index slots (0 when nothing was ever inserted; CPython `DK_SIZE`).
     pub fn index_size(&self) -> usize {
-        self.indices.len()
+        self.virtual_size()
     }
 
     fn mask(&self) -> usize {
@@ -430,6 +444,19 @@ impl<K, V> DictTable<K, V> {
     /// Fast-path lookup (see [`HashLookup::find`]); `Found` carries the entry position.
     pub fn find(&self, hash: i64, mut eq: impl FnMut(&K) -> Option<bool>) -> Lookup {
         if self.indices.is_empty() {
+            // small table without an index: scan (insertion order = probe order, see the
+            // module docs)
+            for (pos, e) in self.entries.iter().enumerate() {
+                if let Some((h, k, _)) = e
+                    && *h == hash
+                {
+                    match eq(k) {
+                        Some(true) => return Lookup::Found(pos),
+                        Some(false) => {}
+                        None => return Lookup::NeedsSlowPath,
+                    }
+                }
+            }
             return Lookup::Absent(InsertHint {
                 slot: 0,
                 version: self.version,
@@ -472,6 +499,13 @@ impl<K, V> DictTable<K, V> {
     {
         let mut out = Vec::new();
         if self.indices.is_empty() {
+            for (pos, e) in self.entries.iter().enumerate() {
+                if let Some((h, k, _)) = e
+                    && *h == hash
+                {
+                    out.push((pos, k.clone()));
+                }
+            }
             return out;
         }
         let mut probe = Probe::new(hash, self.mask());
@@ -536,11 +570,20 @@ impl<K, V> DictTable<K, V> {
     /// [`Resolved::Absent`]) names; a stale hint is recomputed. Returns the entry position.
     pub fn insert_at(&mut self, hint: InsertHint, hash: i64, key: K, value: V) -> usize {
         let mut slot = hint.slot;
-        if self.usable == 0 || self.indices.is_empty() {
+        if self.usable == 0 {
             self.rebuild(calculate_log2_keysize((self.used as usize).saturating_mul(3)));
             slot = usize::MAX;
         } else if hint.version != self.version {
             slot = usize::MAX;
+        }
+        if self.indices.is_empty() {
+            // small table without an index
+            let pos = self.entries.len();
+            self.entries.push(Some((hash, key, value)));
+            self.usable = self.usable.saturating_sub(1);
+            self.used = self.used.saturating_add(1);
+            self.bump();
+            return pos;
         }
         if !matches!(self.indices.get(slot), Some(&EMPTY) | Some(&DUMMY)) {
             slot = self.free_slot(hash).unwrap_or(0);
@@ -567,8 +610,21 @@ impl<K, V> DictTable<K, V> {
             self.entries.retain(Option::is_some);
         }
         self.entries.reserve(budget.saturating_sub(self.entries.len()));
-        self.indices.clear();
-        self.indices.resize(size, EMPTY);
+        if size == 1 << LOG_MINSIZE {
+            // the smallest size: no index until a deletion needs one
+            self.indices = Box::default();
+        } else {
+            self.fill_index(size);
+        }
+        self.usable = u32::try_from(budget.saturating_sub(self.used as usize)).unwrap_or(u32::MAX);
+        self.bump();
+    }
+
+    /// Builds an index of `size` slots over the entries (no tombstones may be skipped
+    /// over differently from CPython: called by `rebuild` after compaction, and by
+    /// `remove_at` for an index-less table, which has none).
+    fn fill_index(&mut self, size: usize) {
+        self.indices = vec![EMPTY; size].into_boxed_slice();
         let mask = size - 1;
         for (pos, e) in self.entries.iter().enumerate() {
             if let Some((h, _, _)) = e {
@@ -581,8 +637,16 @@ impl<K, V> DictTable<K, V> {
                 }
             }
         }
-        self.usable = u32::try_from(budget.saturating_sub(self.used as usize)).unwrap_or(u32::MAX);
-        self.bump();
+    }
+
+    /// The number of index slots the table behaves as having: 8 for a small table
+    /// without an index, 0 for one that never held a key.
+    fn virtual_size(&self) -> usize {
+        if self.indices.is_empty() && (self.usable > 0 || !self.entries.is_empty()) {
+            1 << LOG_MINSIZE
+        } else {
+            self.indices.len()
+        }
     }
 
     /// Squeezes tombstones out now, keeping the index size (memory after mass deletion).
@@ -597,7 +661,7 @@ impl<K, V> DictTable<K, V> {
     /// one rebuild to `estimate_log2_keysize(len + incoming)` when `incoming` exceeds the
     /// current size's usable fraction.
     pub fn reserve_for_merge(&mut self, incoming: usize) {
-        if usable_fraction(self.indices.len()) < incoming {
+        if usable_fraction(self.virtual_size()) < incoming {
             self.rebuild(estimate_log2_keysize((self.used as usize).saturating_add(incoming)));
         }
     }
@@ -682,6 +746,10 @@ impl<K, V> DictTable<K, V> {
     /// Removes the live entry at `pos` (O(1): a tombstone; other positions do not move).
     pub fn remove_at(&mut self, pos: usize) -> Option<Entry<K, V>> {
         let hash = self.entry_hash(pos)?;
+        if self.indices.is_empty() {
+            // tombstones need the index CPython would have (see the module docs)
+            self.fill_index(1 << LOG_MINSIZE);
+        }
         if let Some(slot) = self.slot_of(hash, pos)
             && let Some(s) = self.indices.get_mut(slot)
         {
@@ -706,7 +774,7 @@ impl<K, V> DictTable<K, V> {
     /// borrow). The table goes back to owning no index, as CPython's `dict.clear`.
     pub fn clear(&mut self) -> Vec<Option<Entry<K, V>>> {
         let old = std::mem::take(&mut self.entries);
-        self.indices = Vec::new();
+        self.indices = Box::default();
         self.usable = 0;
         self.used = 0;
         self.bump();
@@ -976,6 +1044,27 @@ mod tests {
         let mut expect: Vec<i64> = (0..2000).filter(|k| k % 3 == 0).map(|k| k * 7 - 3000).collect();
         expect.extend((0..2000).map(|k| 100_000 + k));
         assert_eq!(keys, expect);
+    }
+
+    #[test]
+    fn small_table_without_index_keeps_probe_order_after_deletion() {
+        let d = RefCell::new(DictTable::new());
+        // Obj(1), Obj(5), Obj(9) all hash to 1: the first deletion builds the index, and
+        // the next key takes the deleted key's slot, first on the probe sequence
+        set(&d, Key::Obj(1), 1);
+        set(&d, Key::Obj(5), 5);
+        assert_eq!(d.borrow().index_size(), 8);
+        assert!(d.borrow_mut().remove_at(0).is_some());
+        set(&d, Key::Obj(9), 9);
+        let order: Vec<usize> = d.borrow().candidates(1).into_iter().map(|c| c.0).collect();
+        assert_eq!(order, vec![2, 1]);
+        assert_eq!(items(&d.borrow()), vec![(Key::Obj(5), 5), (Key::Obj(9), 9)]);
+        // growth past the smallest size and back
+        for n in 0..6 {
+            set(&d, Key::Int(n), n as i32);
+        }
+        assert_eq!(d.borrow().index_size(), 16);
+        assert_eq!(d.borrow().len(), 8);
     }
 
     #[test]
