@@ -489,12 +489,12 @@ impl Vm {
                     let cell = self.cell_at(f, arg);
                     f.stack.push(cell.map(Value::Obj).unwrap_or(Value::None));
                 }
-                Opcode::LoadAttr | Opcode::LoadAttrModule | Opcode::LoadAttrClass => {
+                Opcode::LoadAttr | Opcode::LoadAttrModule => {
                     let obj = pop!(f);
                     let v = self.load_attr_cached(&code, ip - 1, &obj, &code.names[arg])?;
                     f.stack.push(v);
                 }
-                Opcode::LoadAttrWithHint | Opcode::LoadAttrSlot | Opcode::LoadAttrPoly => {
+                Opcode::LoadAttrWithHint | Opcode::LoadAttrSlot | Opcode::LoadAttrPoly | Opcode::LoadAttrClass => {
                     let obj = pop!(f);
                     match self.load_attr_hit(&code, ip - 1, &obj, &code.names[arg]) {
                         Some(v) => f.stack.push(v),

@@ -160,6 +160,12 @@ pub struct Observation {
     /// For the monomorphic attribute forms: the receiver class and its version tag when
     /// the cache was filled (guard these before relying on the form).
     pub receiver: Option<(Weak<Object>, u32)>,
+    /// For the monomorphic instance-dict forms: the shape of the instance dict the cache
+    /// relies on (`LOAD_ATTR_WITH_HINT`/`STORE_ATTR_WITH_HINT`: the attribute's position is
+    /// known for dicts of this shape; `STORE_ATTR_WITH_HINT` adding an attribute: the shape
+    /// before the store; `LOAD_METHOD_WITH_VALUES`: a shape without the method's name).
+    /// Guard `Dict::shape() == shape` (one comparison) before relying on it.
+    pub shape: Option<crate::shape::ShapeId>,
 }
 
 /// The profile hook the JIT reads: what instruction `index` of `code` has specialized to,
@@ -170,12 +176,25 @@ pub fn observed(code: &Code, index: usize) -> Option<Observation> {
     if !form.is_specialized() || matches!(form.base(), Opcode::LoadFast | Opcode::StoreFast | Opcode::LoadConst) {
         return None;
     }
-    let receiver = code.caches.get(index).and_then(|c| match &c.try_borrow().ok()?.entry {
-        Entry::Types(cases) if cases.len() == 1 => cases.first().map(|k| (k.ty.clone(), k.version)),
-        Entry::TypeAttr { ty, version, .. } => Some((ty.clone(), *version)),
-        _ => None,
-    });
-    Some(Observation { form, receiver })
+    let (receiver, shape) = code
+        .caches
+        .get(index)
+        .and_then(|c| match &c.try_borrow().ok()?.entry {
+            Entry::Types(cases) if cases.len() == 1 => cases.first().map(|k| {
+                let shape = match &k.how {
+                    How::InstanceDict { shape, .. } | How::Method(_, shape) | How::ClassValue(_, shape) => {
+                        Some(*shape).filter(|s| *s != crate::shape::ShapeId::NEVER)
+                    }
+                    How::InstanceDictAdd { before, .. } => Some(*before),
+                    How::InstanceSlot(_) => None,
+                };
+                (Some((k.ty.clone(), k.version)), shape)
+            }),
+            Entry::TypeAttr { ty, version, .. } => Some((Some((ty.clone(), *version)), None)),
+            _ => None,
+        })
+        .unwrap_or((None, None));
+    Some(Observation { form, receiver, shape })
 }
 
 /// True for the `BINARY_OP` arguments that have specialized forms (`+ - *` and in place).

@@ -771,19 +771,36 @@ impl Vm {
         }
     }
 
-    /// The hit path of `LOAD_ATTR` for an instance-dict attribute at its cached position
-    /// or a `__slots__` slot (any cached type), inlined into the dispatch loop; `None`: take
+    /// The hit path of `LOAD_ATTR` for an instance-dict attribute at its cached position,
+    /// a `__slots__` slot or a plain class value (any cached type), or an attribute of a
+    /// class object that needs no binding, inlined into the dispatch loop; `None`: take
     /// [`Vm::load_attr_cached`], which handles every case.
     #[inline(always)]
     pub fn load_attr_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Value> {
         let Value::Obj(o) = obj else { return None };
         let slot = code.caches.get(at)?.try_borrow().ok()?;
+        if let Entry::TypeAttr {
+            ty,
+            version,
+            value,
+            bind: false,
+        } = &slot.entry
+        {
+            if !type_attr_hit(o, ty, *version) {
+                return None;
+            }
+            let v = value.clone();
+            drop(slot);
+            self.count_hit(Family::LoadAttr, code, at);
+            return Some(v);
+        }
         let v = match Self::first_case(&slot, o)? {
             How::InstanceDict { index, shape } => shaped_dict_at(o.dict.as_ref()?, *index, *shape, name)?,
             How::InstanceSlot(i) => match &o.kind {
                 ObjKind::Instance(Some(slots)) => slots.try_borrow().ok()?.get(*i)?.clone()?,
                 _ => return None,
             },
+            How::ClassValue(v, absent) if not_shadowed(obj, name, *absent) => v.clone(),
             _ => return None,
         };
         self.count_hit(Family::LoadAttr, code, at);
