@@ -490,8 +490,9 @@ pub(super) fn unpack_exact(vm: &Vm, seq: &Value, n: usize, list: bool, stack: &m
 /// `UNPACK_SEQUENCE_*__STORE_FAST`: the `n` items of the exact tuple (or list, `list`) `seq`
 /// stored into the locals named by the `n` `STORE_FAST` instructions at `raw[next..]`, in
 /// their order (item 0 first, as the unfused sequence does). False: not this case, nothing
-/// done (the generic path runs and the stores execute as instructions).
-#[inline(always)]
+/// done (the generic path runs and the stores execute as instructions). Out of line: the
+/// call costs little next to `n` stores and keeps the dispatch function smaller.
+#[inline(never)]
 pub(super) fn unpack_to_locals(
     vm: &Vm,
     seq: &Value,
@@ -504,6 +505,35 @@ pub(super) fn unpack_to_locals(
     let Some(stores) = raw.get(next..next + n) else {
         return false;
     };
+    // straight from the sequence into the locals, item 0 first, as the STORE_FAST
+    // instructions would store them: for an exact tuple always (its items cannot change
+    // while old values are dropped), for an exact list when no target holds an object (no
+    // destructor runs while the list is borrowed); otherwise through the operand stack
+    if let Value::Obj(o) = seq
+        && let Some(k) = o.class.as_ref()
+    {
+        match &o.kind {
+            ObjKind::Tuple(t) if !list && t.len() == n && Rc::ptr_eq(k, &vm.types.tuple) => {
+                store_items(&mut f.locals, stores, t);
+                return true;
+            }
+            ObjKind::List(l)
+                if list
+                    && Rc::ptr_eq(k, &vm.types.list)
+                    && stores
+                        .iter()
+                        .all(|st| !matches!(f.locals.get(st.arg as usize), Some(Some(Value::Obj(_))))) =>
+            {
+                if let Ok(items) = l.try_borrow()
+                    && items.len() == n
+                {
+                    store_items(&mut f.locals, stores, &items);
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
     if !unpack_exact(vm, seq, n, list, &mut f.stack) {
         return false;
     }
@@ -517,4 +547,14 @@ pub(super) fn unpack_to_locals(
         }
     }
     true
+}
+
+/// `items[i]` into the local named by `stores[i]`, in order.
+#[inline(always)]
+fn store_items(locals: &mut [Option<Value>], stores: &[Instruction], items: &[Value]) {
+    for (st, v) in stores.iter().zip(items) {
+        if let Some(slot) = locals.get_mut(st.arg as usize) {
+            *slot = Some(v.clone());
+        }
+    }
 }
