@@ -464,9 +464,14 @@ impl Vm {
                 }
                 Opcode::LoadGlobalModule | Opcode::LoadGlobalBuiltin => {
                     let name = &code.names[arg];
-                    if !self.push_global_hit(&code, ip - 1, &f.globals, name, &mut f.stack) {
-                        let v = self.load_global_cached(&code, ip - 1, &f.globals, name)?;
-                        f.stack.push(v);
+                    // (each path pushes its own value: merging them first makes the compiler
+                    // spill the value in halves, which stalls the next whole-value load)
+                    match self.load_global_hit(&code, ip - 1, &f.globals, name) {
+                        Some(v) => f.stack.push(v),
+                        None => {
+                            let v = self.load_global_cached(&code, ip - 1, &f.globals, name)?;
+                            f.stack.push(v);
+                        }
                     }
                 }
                 Opcode::LoadDeref => {

@@ -445,21 +445,6 @@ fn dict_at(d: &Obj, index: usize, name: &Value) -> Option<Value> {
     }
 }
 
-/// Pushes the value at `index` of dict object `d` onto `stack` when the key stored there is
-/// `name` itself (false: nothing pushed).
-#[inline(always)]
-fn dict_push(d: &Obj, index: usize, name: &Value, stack: &mut Vec<Value>) -> bool {
-    let ObjKind::Dict(c) = &d.kind else { return false };
-    let Ok(t) = c.try_borrow() else { return false };
-    match t.entry(index) {
-        Some((k, v)) if k.is(name) => {
-            stack.push(v.clone());
-            true
-        }
-        _ => false,
-    }
-}
-
 /// Position of `name` in dict object `d`, only if the stored key is `name` itself.
 fn identical_pos(d: &Obj, name: &Value) -> Option<usize> {
     let ObjKind::Dict(c) = &d.kind else { return None };
@@ -738,48 +723,6 @@ impl Vm {
                 st.misses += 1;
             }
         }
-    }
-
-    /// The hit path of a specialized `LOAD_GLOBAL` (module or builtin entry), inlined into
-    /// the dispatch loop: pushes the value onto `stack`; false means "take
-    /// [`Vm::load_global_cached`]" (nothing pushed).
-    ///
-    /// The value goes from the dict entry to the operand stack as one 16-byte copy: returned
-    /// in registers instead, it is spilled in halves across the statistics hook and copied
-    /// back whole, a load that cannot be store-forwarded (measured: 6% of a call-heavy loop).
-    #[inline(always)]
-    pub fn push_global_hit(
-        &mut self,
-        code: &Code,
-        at: usize,
-        globals: &Obj,
-        name: &Value,
-        stack: &mut Vec<Value>,
-    ) -> bool {
-        let Some(cell) = code.caches.get(at) else { return false };
-        let Ok(slot) = cell.try_borrow() else { return false };
-        let pushed = match &slot.entry {
-            Entry::GlobalModule { dict, index } if same(dict, globals) => dict_push(globals, *index, name, stack),
-            Entry::GlobalBuiltin {
-                globals: g,
-                gversion,
-                builtins,
-                index,
-            } => {
-                let ObjKind::Dict(c) = &globals.kind else { return false };
-                let current = c.try_borrow().is_ok_and(|t| t.version() == *gversion);
-                match &self.builtins.dict {
-                    Some(b) if current && same(g, globals) && same(builtins, b) => dict_push(b, *index, name, stack),
-                    _ => false,
-                }
-            }
-            _ => false,
-        };
-        drop(slot);
-        if pushed {
-            self.count_hit(Family::LoadGlobal, code, at);
-        }
-        pushed
     }
 
     /// The hit path of a specialized `LOAD_GLOBAL` (module or builtin entry), inlined into
