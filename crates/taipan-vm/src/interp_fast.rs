@@ -182,7 +182,12 @@ pub(super) fn int_arith(arg: usize, x: i64, y: i64) -> Option<IntResult> {
     Some(IntResult::Int(r))
 }
 
-/// `BINARY_OP` `+ - * /` on two floats (`None`: generic path, e.g. division by zero).
+/// `BINARY_OP` `+ - * / **` on two floats (`None`: generic path, e.g. division by zero).
+///
+/// `**` only for a positive finite base and a finite exponent with a finite result: there
+/// CPython's `float_pow` is the C library's `pow` (which `powf` calls) with no special
+/// case, an underflow to zero included; every other case (negative or zero base, infinities,
+/// NaN, overflow) takes the generic path.
 #[inline(always)]
 pub(super) fn float_arith(arg: usize, x: f64, y: f64) -> Option<f64> {
     match arg {
@@ -190,6 +195,7 @@ pub(super) fn float_arith(arg: usize, x: f64, y: f64) -> Option<f64> {
         10 | 23 => Some(x - y),
         5 | 18 => Some(x * y),
         11 | 24 if y != 0.0 => Some(x / y),
+        8 | 21 if x > 0.0 && x.is_finite() && y.is_finite() => Some(x.powf(y)).filter(|r| r.is_finite()),
         _ => None,
     }
 }
