@@ -23,22 +23,30 @@ use std::path::{Path, PathBuf};
 use taipan_compiler::{CompileError, DecodeError, decode_source};
 use taipan_vm::{Program, Vm, run_main};
 
-const USAGE: &str = "usage: taipan [option] ... [-c cmd | file | -] [arg] ...
+/// The usage text before the JIT options (which come from `taipan_vm::jit::OPTIONS`).
+const USAGE_HEAD: &str = "usage: taipan [option] ... [-c cmd | file | -] [arg] ...
 Options:
   -c cmd       program passed in as string (terminates option list)
   -            read the program from standard input
-  --jit=off|on select the execution tier (the JIT does not exist yet: both interpret)
-  --interp-stats
+";
+
+/// The usage text after the JIT options.
+const USAGE_TAIL: &str = "  --interp-stats
                print the interpreter's specialization statistics (hits, misses and
                deoptimizations per instruction family) to stderr at exit
   --version    print the version and exit
   --help       print this help and exit
   -X opt, -S, -B, -E, -s, -u, -I, -O
                accepted for compatibility with CPython and ignored
-Environment: TAIPAN_JIT=off|on (as --jit), TAIPAN_INTERP_STATS=1 (as --interp-stats),
+Environment: TAIPAN_INTERP_STATS=1 (as --interp-stats),
   TAIPAN_SPECIALIZE_WARMUP=N (executions before an instruction specializes; default 8),
   TAIPAN_HOT_THRESHOLD=N (calls plus loop back-edges before code counts as hot; default 1000)
 ";
+
+/// The full usage text (`--help`, usage errors).
+fn usage() -> String {
+    format!("{USAGE_HEAD}{}{USAGE_TAIL}", taipan_vm::jit::options_help())
+}
 
 /// The program's name in error messages (CPython prints its executable's path).
 const EXE: &str = "taipan";
@@ -94,13 +102,13 @@ fn parse_command_line(args: &[OsString]) -> Result<Start, i32> {
                 return Err(0);
             }
             "--help" | "-h" => {
-                print!("{USAGE}");
+                print!("{}", usage());
                 return Err(0);
             }
             "-c" => {
                 let Some(code) = args.get(i + 1) else {
                     eprintln!("Argument expected for the -c option");
-                    eprint!("{USAGE}");
+                    eprint!("{}", usage());
                     return Err(2);
                 };
                 let Some(code) = code.to_str() else {
@@ -142,13 +150,25 @@ fn parse_command_line(args: &[OsString]) -> Result<Start, i32> {
                 i += 1;
                 continue;
             }
-            _ if a.starts_with("--jit=") || a.starts_with("-X") => {
+            _ if a.starts_with("--jit") => {
+                let next = args.get(i + 1).and_then(|n| n.to_str());
+                match taipan_vm::jit::parse_cli_flag(a, next) {
+                    Ok(used) => i += used,
+                    Err(m) => {
+                        eprintln!("{EXE}: {m}");
+                        eprint!("{}", usage());
+                        return Err(2);
+                    }
+                }
+                continue;
+            }
+            _ if a.starts_with("-X") => {
                 i += 1;
                 continue;
             }
             _ if raw.as_encoded_bytes().first() == Some(&b'-') && raw.len() > 1 => {
                 eprintln!("Unknown option: {}", raw.to_string_lossy());
-                eprint!("{USAGE}");
+                eprint!("{}", usage());
                 return Err(2);
             }
             _ => return script(raw, args.get(i + 1..).unwrap_or_default()),

@@ -43,6 +43,17 @@ const MODES: &[(&str, &[(&str, &str)])] = &[
         "specialize0",
         &[("TAIPAN_JIT", "off"), ("TAIPAN_SPECIALIZE_WARMUP", "0")],
     ),
+    // the trace JIT records every loop at its first back-edge
+    ("jit1", &[("TAIPAN_JIT", "on"), ("TAIPAN_JIT_THRESHOLD", "1")]),
+    // as jit1, and compiled guards exit on purpose once in 3 evaluations (deoptimization)
+    (
+        "deopt",
+        &[
+            ("TAIPAN_JIT", "on"),
+            ("TAIPAN_JIT_THRESHOLD", "1"),
+            ("TAIPAN_JIT_STRESS", "3"),
+        ],
+    ),
 ];
 
 /// One row of [`MODES`]: the mode name and the environment variables it sets.

@@ -40,6 +40,8 @@ pub struct Code {
     /// True when a call runs the body to its `return`: neither a generator nor a coroutine
     /// (such calls may run inside the caller's dispatch loop, see `crate::interp`).
     pub runs_to_return: bool,
+    /// The trace JIT's per-loop state (back-edge counters, compiled traces; `crate::jit`).
+    pub loops: crate::jit::CodeLoops,
 }
 
 impl Code {
@@ -77,6 +79,7 @@ impl Code {
             hotness: Cell::new(0),
             fast_argcount,
             runs_to_return,
+            loops: crate::jit::CodeLoops::default(),
         })
     }
 }

@@ -31,6 +31,7 @@ use taipan_bytecode::{BinaryOperator, ComparisonOperator, Opcode};
 
 use crate::code::Code;
 use crate::interp::specialize::{ClassCall, Family};
+use crate::jit::BackEdge;
 use crate::object::ObjKind;
 use crate::value::{Obj, Value};
 use crate::vm::{PyErr, PyResult, Vm};
@@ -304,11 +305,30 @@ impl Vm {
         false
     }
 
-    /// The dispatch loop: runs the innermost frame of the chain (`top`, or `entry` when
-    /// the chain is empty) and switches frames at in-loop calls and returns. Returns when
-    /// the entry frame returns or yields, or with the error of the current innermost frame
-    /// (which [`Vm::unwind_frame`] then handles).
+    /// The dispatch loop's trampoline: runs the plain instance, or the recording one while
+    /// the JIT records a trace (`crate::jit`), switching when an instance returns only to
+    /// switch ([`crate::jit::JitState::switch`]). Returns when the entry frame returns or
+    /// yields, or with the error of the current innermost frame (which
+    /// [`Vm::unwind_frame`] then handles).
     fn run_until_error(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>) -> PyResult<FrameExit> {
+        loop {
+            let r = if self.jit.recording.is_some() {
+                self.dispatch::<true>(entry, top)
+            } else {
+                self.dispatch::<false>(entry, top)
+            };
+            if !self.jit.switch {
+                return r;
+            }
+            self.jit.switch = false;
+        }
+    }
+
+    /// The dispatch loop: runs the innermost frame of the chain (`top`, or `entry` when
+    /// the chain is empty) and switches frames at in-loop calls and returns. With `RECORD`
+    /// (a trace is being recorded) it calls the recorder before each instruction, executes
+    /// the raw instructions (no quickened forms) and fuses no instruction with the next.
+    fn dispatch<const RECORD: bool>(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>) -> PyResult<FrameExit> {
         // the innermost frame of the chain and its code
         let mut inlined = top.is_some();
         let mut f: &mut Frame = match top.as_deref_mut() {
@@ -334,8 +354,40 @@ impl Vm {
                 continue;
             }};
         }
+        // a taken jump to `$t`; backward, it is a back-edge for the JIT (counting,
+        // recording, entering a trace)
+        macro_rules! jump_to {
+            ($t:expr) => {{
+                let t: usize = $t;
+                if !RECORD && t < ip && self.jit.on {
+                    match self.jit_back_edge(f, &code, t) {
+                        BackEdge::Interpret => {}
+                        BackEdge::Resume(pc) => {
+                            ip = pc;
+                            continue;
+                        }
+                        BackEdge::Record => {
+                            f.ip = t;
+                            self.jit.switch = true;
+                            return Ok(FrameExit::ret(Value::None));
+                        }
+                    }
+                }
+                ip = t;
+            }};
+        }
         loop {
-            let Some(ins) = instrs.get(ip).map(Cell::get) else {
+            if RECORD && self.jit_record_hook(f, &code, ip) {
+                f.ip = ip;
+                self.jit.switch = true;
+                return Ok(FrameExit::ret(Value::None));
+            }
+            let fetched = if RECORD {
+                code.raw.instructions.get(ip).copied()
+            } else {
+                instrs.get(ip).map(Cell::get)
+            };
+            let Some(ins) = fetched else {
                 if inlined {
                     // (the compiler ends every code object with a return)
                     return Err(stack_underflow());
@@ -388,10 +440,18 @@ impl Vm {
                             f.stack.truncate(n - 2);
                             match instrs.get(ip).map(Cell::get) {
                                 Some(next) if next.op == Opcode::PopJumpIfFalse => {
-                                    ip = if b { ip + 1 } else { next.arg as usize };
+                                    if b {
+                                        ip += 1
+                                    } else {
+                                        jump_to!(next.arg as usize)
+                                    }
                                 }
                                 Some(next) => {
-                                    ip = if b { next.arg as usize } else { ip + 1 };
+                                    if b {
+                                        jump_to!(next.arg as usize)
+                                    } else {
+                                        ip += 1
+                                    }
                                 }
                                 None => f.stack.push(Value::Bool(b)),
                             }
@@ -523,7 +583,7 @@ impl Vm {
                     let nb = if arg == 3 { 3 } else { 2 };
                     let n = f.stack.len();
                     let next = instrs.get(ip).map(|i| i.get().op.base());
-                    if n > nb && matches!(next, Some(Opcode::BinarySubscr | Opcode::StoreSubscr)) {
+                    if !RECORD && n > nb && matches!(next, Some(Opcode::BinarySubscr | Opcode::StoreSubscr)) {
                         let none = Value::None;
                         let step = if nb == 3 { &f.stack[n - 1] } else { &none };
                         if let Some(b) =
@@ -696,12 +756,20 @@ impl Vm {
                             f.stack.truncate(n - 2);
                             // compare-and-branch: a following POP_JUMP_IF_FALSE/TRUE consumes
                             // the result directly (no bool is pushed)
-                            match instrs.get(ip).map(Cell::get) {
+                            match instrs.get(ip).map(Cell::get).filter(|_| !RECORD) {
                                 Some(next) if next.op == Opcode::PopJumpIfFalse => {
-                                    ip = if b { ip + 1 } else { next.arg as usize };
+                                    if b {
+                                        ip += 1
+                                    } else {
+                                        jump_to!(next.arg as usize)
+                                    }
                                 }
                                 Some(next) if next.op == Opcode::PopJumpIfTrue => {
-                                    ip = if b { next.arg as usize } else { ip + 1 };
+                                    if b {
+                                        jump_to!(next.arg as usize)
+                                    } else {
+                                        ip += 1
+                                    }
                                 }
                                 _ => f.stack.push(Value::Bool(b)),
                             }
@@ -851,7 +919,7 @@ impl Vm {
                 Opcode::ForIter => {
                     // `for i, x in enumerate(seq)`: FOR_ITER fused with UNPACK_SEQUENCE 2 when
                     // the enumerate wraps a built-in list/tuple/range iterator (no tuple)
-                    if let Some(next) = instrs.get(ip).map(Cell::get) {
+                    if let Some(next) = instrs.get(ip).map(Cell::get).filter(|_| !RECORD) {
                         if next.op.base() == Opcode::UnpackSequence && next.arg == 2 {
                             if let Some((c, v)) = f.stack.last().and_then(enumerate_step) {
                                 f.stack.push(v);
@@ -909,7 +977,7 @@ impl Vm {
                         crate::gc::maybe_collect();
                         self.note_hot(&code);
                     }
-                    ip = arg;
+                    jump_to!(arg);
                 }
                 Opcode::PopJumpIfFalse => {
                     let v = pop!(f);
@@ -920,7 +988,7 @@ impl Vm {
                         _ => self.truthy(&v)?,
                     };
                     if !b {
-                        ip = arg;
+                        jump_to!(arg);
                     }
                 }
                 Opcode::PopJumpIfTrue => {
@@ -932,17 +1000,17 @@ impl Vm {
                         _ => self.truthy(&v)?,
                     };
                     if b {
-                        ip = arg;
+                        jump_to!(arg);
                     }
                 }
                 Opcode::PopJumpIfNone => {
                     if pop!(f).is_none() {
-                        ip = arg;
+                        jump_to!(arg);
                     }
                 }
                 Opcode::PopJumpIfNotNone => {
                     if !pop!(f).is_none() {
-                        ip = arg;
+                        jump_to!(arg);
                     }
                 }
                 Opcode::JumpIfFalseOrPop => {

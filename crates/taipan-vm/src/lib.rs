@@ -20,6 +20,7 @@ pub mod generator;
 pub mod import;
 pub mod interp;
 pub mod iter;
+pub mod jit;
 pub mod modules;
 pub mod numops;
 pub mod object;

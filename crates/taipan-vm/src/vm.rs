@@ -90,6 +90,9 @@ pub struct Vm {
     /// empty buffers, globals reset to the null marker; `code` is replaced on reuse (a pooled
     /// frame keeps its last code object alive until then).
     pub fast_frames: Vec<Box<crate::interp::Frame>>,
+    /// The trace JIT's state: options, recording in progress, compiled traces, statistics
+    /// (`crate::jit`).
+    pub jit: crate::jit::JitState,
 }
 
 impl Vm {
@@ -131,6 +134,7 @@ impl Vm {
             repr_guard: Vec::new(),
             spec: crate::interp::specialize::SpecState::from_env(),
             fast_frames: Vec::new(),
+            jit: crate::jit::JitState::from_env(),
         };
         vm.modules = vm.new_dict_obj();
         vm.builtins = vm.new_module("builtins");
@@ -339,6 +343,10 @@ impl Drop for Vm {
         if self.spec.print_stats {
             self.flush_stdout();
             eprint!("{}", self.spec.report());
+        }
+        if self.jit.opts.stats {
+            self.flush_stdout();
+            eprint!("{}", self.jit.report());
         }
     }
 }

@@ -1,0 +1,710 @@
+//! The interpreter's side of the trace JIT (issue 5): hot-loop counters, recording, compiled
+//! traces, entering them and deoptimizing at their exits. The JIT itself (IR, recorder,
+//! optimizer, Cranelift backend) is the `taipan-jit` crate; this module wires it in.
+//!
+//! # Life of a loop
+//! 1. **Counting.** Every taken backward jump (`JUMP`, a conditional jump, a fused
+//!    compare-and-jump: a *back-edge*) of a frame counts in the loop table of its code
+//!    object ([`CodeLoops`], one [`LoopEntry`] per loop header = the jump's target). At the
+//!    threshold (`--jit-threshold`) the loop is recorded.
+//! 2. **Recording.** The dispatch loop is generic over `const RECORD: bool`; the two
+//!    instances are switched by a trampoline (`Vm::run_until_error`): the instance that
+//!    decides to switch stores the frame's instruction index and returns with
+//!    [`JitState::switch`] set (no recursion). The recording instance calls
+//!    [`Vm::jit_record_hook`] before every instruction, which hands the frame's *raw*
+//!    instruction (`code.raw.instructions[pc]`, never a quickened form) to
+//!    `Recorder::record`; that instance also fetches and executes the raw instructions and
+//!    does not fuse an instruction with the next one, so the recorder sees every
+//!    instruction it is told about executed alone. An instruction of another frame (a
+//!    call, an exception handler, a nested `run_frame`) ends the recording as an abort.
+//! 3. **Compiling.** A closed trace goes through `opt::pipeline`, its snapshots are checked
+//!    against what the deoptimizer can restore, and it is compiled into the Vm's
+//!    `TraceSet`. The loop entry keeps the compiled trace with its optimized IR.
+//! 4. **Running.** At a back-edge to a header with a trace, the frame's locals (and, at a
+//!    `for` loop's header, its iterators) are written into an entry buffer
+//!    (`jit_run.rs`), the machine code runs until one of its exits, and the exit's
+//!    snapshot is written back into the frame; the interpreter resumes at the snapshot's
+//!    index.
+//! 5. **Giving up.** A loop whose recordings abort [`MAX_ABORTS`] times is blacklisted
+//!    (each abort doubles its threshold first); a trace whose entry guards fail
+//!    [`MAX_ENTRY_FAILS`] times in a row (a type-unstable loop) is dropped and the loop
+//!    counts again from a much higher threshold ([`MAX_DROPS`] drops: blacklisted).
+//!
+//! Options are declared once in [`jit_options!`]'s table (name, environment variable,
+//! command-line flag, default, doc); parsing, the CLI help and `--jit-stats`'s settings
+//! line derive from it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use taipan_jit::backend::link::{DEFAULT_HOT_EXIT, TraceSet};
+use taipan_jit::backend::{Backend, CompiledTrace, HelperTable, LowerOptions};
+use taipan_jit::ir::{Func, SnapVal, Type};
+use taipan_jit::record::{AbortCounts, AbortReason, CodeInfo, Recorder, Step};
+
+use crate::code::Code;
+use crate::interp::Frame;
+use crate::vm::Vm;
+
+#[path = "jit_run.rs"]
+mod run;
+
+/// Aborted recordings of one loop before it is blacklisted.
+pub const MAX_ABORTS: u8 = 3;
+
+/// Consecutive exits through the entry guards (nothing of an iteration done) before a
+/// trace is dropped.
+pub const MAX_ENTRY_FAILS: u32 = 100;
+
+/// Dropped traces of one loop before it is blacklisted.
+pub const MAX_DROPS: u8 = 3;
+
+/// Factor applied to the threshold of a loop whose trace was dropped.
+const DROP_BACKOFF: u32 = 64;
+
+/// Code arena budget of the Vm's backend, in bytes.
+const ARENA_BYTES: usize = 64 << 20;
+
+/// How an option's value is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptKind {
+    /// `on` / `off` (`--jit=on`; the environment also takes `1` / `0`).
+    OnOff,
+    /// A non-negative count (`--jit-threshold N` or `--jit-threshold=N`).
+    Count,
+    /// A switch without a value (`--jit-stats`; the environment takes `1`).
+    Flag,
+}
+
+/// One row of the option table, for help texts.
+#[derive(Clone, Copy, Debug)]
+pub struct OptionInfo {
+    /// The field name.
+    pub name: &'static str,
+    /// The environment variable.
+    pub env: &'static str,
+    /// The command-line flag.
+    pub flag: &'static str,
+    /// How the value is written.
+    pub kind: OptKind,
+    /// The default, as written in the table.
+    pub default: &'static str,
+    /// What it does.
+    pub doc: &'static str,
+}
+
+/// The Rust type of an option kind.
+macro_rules! opt_type {
+    (OnOff) => {
+        bool
+    };
+    (Count) => {
+        u32
+    };
+    (Flag) => {
+        bool
+    };
+}
+
+/// Declares the JIT options once: `field: Kind = default, env, flag, doc`. Generates
+/// [`JitOptions`] (with `Default`), [`OPTIONS`] and `JitOptions::set`.
+macro_rules! jit_options {
+    ($( $(#[doc = $doc:literal])+ $field:ident: $kind:ident = $default:literal, $env:literal, $flag:literal; )*) => {
+        /// The JIT's settings (see [`OPTIONS`] for each one's variable and flag).
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub struct JitOptions {
+            $( $(#[doc = $doc])+ pub $field: opt_type!($kind), )*
+        }
+
+        impl Default for JitOptions {
+            fn default() -> Self {
+                JitOptions { $( $field: $default, )* }
+            }
+        }
+
+        /// Every option, in table order.
+        pub const OPTIONS: &[OptionInfo] = &[ $( OptionInfo {
+            name: stringify!($field),
+            env: $env,
+            flag: $flag,
+            kind: OptKind::$kind,
+            default: stringify!($default),
+            doc: concat!($($doc),+),
+        }, )* ];
+
+        impl JitOptions {
+            /// Sets option `name` from its text form.
+            ///
+            /// # Errors
+            /// A message for an unknown name or a malformed value.
+            pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+                match name {
+                    $( stringify!($field) => self.$field = parse_value!($kind, $flag, value)?, )*
+                    _ => return Err(format!("unknown JIT option {name}")),
+                }
+                Ok(())
+            }
+        }
+    };
+}
+
+/// Parses an option value of a kind.
+macro_rules! parse_value {
+    (OnOff, $flag:expr, $v:expr) => {
+        match $v.trim() {
+            "on" | "1" => Ok(true),
+            "off" | "0" | "" => Ok(false),
+            other => Err(format!("{}: expected on or off, got '{other}'", $flag)),
+        }
+    };
+    (Count, $flag:expr, $v:expr) => {
+        $v.trim()
+            .parse::<u32>()
+            .map_err(|_| format!("{}: expected a non-negative integer, got '{}'", $flag, $v))
+    };
+    (Flag, $flag:expr, $v:expr) => {
+        Ok::<bool, String>(!matches!($v.trim(), "" | "0" | "off"))
+    };
+}
+
+jit_options! {
+    /// Compile hot loops to machine code (on) or only interpret (off: no counting at all).
+    enabled: OnOff = true, "TAIPAN_JIT", "--jit";
+    /// Back-edges a loop takes before it is recorded (1: at the first back-edge).
+    threshold: Count = 100, "TAIPAN_JIT_THRESHOLD", "--jit-threshold";
+    /// Print the JIT's statistics (recordings, aborts by reason, trace entries and exits,
+    /// compile time, code size) to stderr at exit.
+    stats: Flag = false, "TAIPAN_JIT_STATS", "--jit-stats";
+    /// Deopt stress (a test mode): guards take their exit on purpose once in N evaluations
+    /// (0: off).
+    stress: Count = 0, "TAIPAN_JIT_STRESS", "--jit-stress";
+}
+
+/// Command-line settings (they win over the environment); set before the Vm is made.
+static CLI_OPTIONS: Mutex<Vec<(&'static str, String)>> = Mutex::new(Vec::new());
+
+/// Parses a command-line argument that starts with `--jit`: returns how many arguments it
+/// used (1 or 2, with `next` as the value of a count option) and remembers the setting for
+/// the Vm.
+///
+/// # Errors
+/// A message for an unknown flag or a malformed or missing value.
+pub fn parse_cli_flag(arg: &str, next: Option<&str>) -> Result<usize, String> {
+    let (flag, inline) = match arg.split_once('=') {
+        Some((f, v)) => (f, Some(v)),
+        None => (arg, None),
+    };
+    let info = OPTIONS
+        .iter()
+        .find(|o| o.flag == flag)
+        .ok_or_else(|| format!("unknown option {arg}"))?;
+    let (value, used) = match (info.kind, inline) {
+        (OptKind::Flag, None) => ("1".to_string(), 1),
+        (OptKind::Flag, Some(_)) => return Err(format!("{flag} takes no value")),
+        (_, Some(v)) => (v.to_string(), 1),
+        (OptKind::OnOff, None) => return Err(format!("{flag}=on|off expected")),
+        (OptKind::Count, None) => match next {
+            Some(v) => (v.to_string(), 2),
+            None => return Err(format!("{flag} expects a value")),
+        },
+    };
+    JitOptions::default().set(info.name, &value)?;
+    if let Ok(mut o) = CLI_OPTIONS.lock() {
+        o.push((info.name, value));
+    }
+    Ok(used)
+}
+
+/// The options' lines of the command-line help.
+pub fn options_help() -> String {
+    let mut s = String::new();
+    for o in OPTIONS {
+        let head = match o.kind {
+            OptKind::OnOff => format!("{}=on|off", o.flag),
+            OptKind::Count => format!("{} N", o.flag),
+            OptKind::Flag => o.flag.to_string(),
+        };
+        let doc = o.doc.split_whitespace().collect::<Vec<_>>().join(" ");
+        let default = match (o.kind, o.default) {
+            (OptKind::OnOff | OptKind::Flag, "true") => "on",
+            (OptKind::OnOff | OptKind::Flag, "false") => "off",
+            (_, d) => d,
+        };
+        s.push_str(&format!("  {head}\n      {doc} [env {}; default {default}]\n", o.env));
+    }
+    s
+}
+
+impl JitOptions {
+    /// The defaults, then the environment, then the command line.
+    pub fn from_env() -> JitOptions {
+        let mut o = JitOptions::default();
+        for info in OPTIONS {
+            if let Ok(v) = std::env::var(info.env) {
+                // a malformed variable is ignored (as the interpreter's other variables)
+                let _ = o.set(info.name, &v);
+            }
+        }
+        if let Ok(cli) = CLI_OPTIONS.lock() {
+            for (name, v) in cli.iter() {
+                let _ = o.set(name, v);
+            }
+        }
+        o
+    }
+}
+
+/// A compiled loop trace with what the deoptimizer needs.
+pub struct Trace {
+    /// The machine code (its exits' snapshots index `func.snaps`).
+    pub compiled: CompiledTrace,
+    /// The optimized IR the code was compiled from.
+    pub func: Func,
+    /// The loop header (where the trace is entered).
+    pub header: u32,
+    /// Operand stack depth at the header (`for` loops' iterators).
+    pub depth: usize,
+    /// Consecutive exits through the entry guards.
+    pub entry_fails: std::cell::Cell<u32>,
+}
+
+/// What a loop header is doing.
+pub enum LoopState {
+    /// Counting back-edges up to `threshold`.
+    Counting,
+    /// Recording (by the Vm's current recording).
+    Recording,
+    /// Compiled: entered at each back-edge.
+    Compiled(Rc<Trace>),
+    /// Never recorded again.
+    Blacklisted,
+}
+
+/// One loop header of a code object.
+pub struct LoopEntry {
+    /// The header's instruction index.
+    pub header: u32,
+    /// Back-edges counted since the last reset.
+    pub count: u32,
+    /// Back-edges before the next recording.
+    pub threshold: u32,
+    /// Aborted recordings.
+    pub aborts: u8,
+    /// Dropped traces.
+    pub drops: u8,
+    /// The state.
+    pub state: LoopState,
+}
+
+/// The loop table of one code object (few loops: a linear search).
+#[derive(Default)]
+pub struct CodeLoops {
+    entries: RefCell<Vec<LoopEntry>>,
+}
+
+/// A recording in progress.
+pub struct Recording {
+    rec: Recorder,
+    /// Address of the recorded frame (identity only; never dereferenced).
+    frame: usize,
+    code: Rc<Code>,
+    header: u32,
+    depth: usize,
+    started: Instant,
+}
+
+/// Counters for `--jit-stats`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct JitCounters {
+    /// Recordings started.
+    pub recordings: u64,
+    /// Recordings that closed a loop.
+    pub closed: u64,
+    /// Traces compiled and installed.
+    pub compiled: u64,
+    /// Closed traces that failed to optimize or compile (or to pass the snapshot check).
+    pub compile_failures: u64,
+    /// Time spent recording, optimizing and compiling, in microseconds.
+    pub compile_us: u64,
+    /// Trace entries.
+    pub entries: u64,
+    /// Trace exits (each entry ends in one).
+    pub exits: u64,
+    /// Exits through an entry guard (nothing of an iteration done).
+    pub entry_fails: u64,
+    /// Values written back into frames at exits.
+    pub restored: u64,
+    /// Traces dropped (entry guards kept failing, or a run error).
+    pub dropped: u64,
+    /// Loops blacklisted.
+    pub blacklisted: u64,
+}
+
+/// The JIT's per-Vm state.
+pub struct JitState {
+    /// Whether back-edges are counted at all (`--jit=on`).
+    pub on: bool,
+    /// Set by a dispatch loop instance that returns only to let the trampoline switch
+    /// between the recording and the plain instance.
+    pub switch: bool,
+    /// The settings.
+    pub opts: JitOptions,
+    /// The recording in progress.
+    pub recording: Option<Box<Recording>>,
+    set: Option<TraceSet>,
+    /// The backend could not be created: the JIT stays off.
+    broken: bool,
+    /// The counters.
+    pub counters: JitCounters,
+    /// Aborted recordings by reason.
+    pub aborts: AbortCounts,
+    /// Reused entry buffer (two words per slot).
+    buf: Vec<u64>,
+    /// Names of the traces compiled so far (unique in the `TraceSet`).
+    next_name: u64,
+}
+
+impl JitState {
+    /// The state for the options of the environment and command line.
+    pub fn from_env() -> JitState {
+        let opts = JitOptions::from_env();
+        JitState {
+            on: opts.enabled,
+            switch: false,
+            opts,
+            recording: None,
+            set: None,
+            broken: false,
+            counters: JitCounters::default(),
+            aborts: AbortCounts::default(),
+            buf: Vec::new(),
+            next_name: 0,
+        }
+    }
+
+    /// The `--jit-stats` report.
+    pub fn report(&self) -> String {
+        let c = &self.counters;
+        let mut s = String::from("taipan JIT statistics:\n");
+        let settings: Vec<String> = OPTIONS
+            .iter()
+            .map(|o| {
+                let v = match o.name {
+                    "enabled" => if self.opts.enabled { "on" } else { "off" }.to_string(),
+                    "threshold" => self.opts.threshold.to_string(),
+                    "stats" => self.opts.stats.to_string(),
+                    "stress" => self.opts.stress.to_string(),
+                    _ => "?".to_string(),
+                };
+                format!("{}={v}", o.name)
+            })
+            .collect();
+        s.push_str(&format!("  settings: {}\n", settings.join(" ")));
+        s.push_str(&format!(
+            "  loops: recorded={} closed={} compiled={} compile_failures={} aborted={} blacklisted={} dropped={}\n",
+            c.recordings,
+            c.closed,
+            c.compiled,
+            c.compile_failures,
+            self.aborts.total(),
+            c.blacklisted,
+            c.dropped
+        ));
+        let reasons: Vec<String> = self
+            .aborts
+            .iter()
+            .filter(|&(_, n)| n > 0)
+            .map(|(r, n)| format!("{}={n}", r.name()))
+            .collect();
+        if !reasons.is_empty() {
+            s.push_str(&format!("  aborts: {}\n", reasons.join(" ")));
+        }
+        s.push_str(&format!(
+            "  traces: entries={} exits={} entry_guard_exits={} values_restored={}\n",
+            c.entries, c.exits, c.entry_fails, c.restored
+        ));
+        let (backend_us, bytes) = self.set.as_ref().map_or((0, 0), |t| {
+            let b = t.backend().stats();
+            (b.compile_us, b.code_bytes)
+        });
+        s.push_str(&format!(
+            "  compile: total_us={} backend_us={backend_us} code_bytes={bytes}\n",
+            c.compile_us
+        ));
+        s
+    }
+}
+
+/// What the dispatch loop does after a back-edge ([`Vm::jit_back_edge`]).
+pub(crate) enum BackEdge {
+    /// Jump to the header and interpret as usual.
+    Interpret,
+    /// A trace ran: continue at this instruction index (the frame was restored).
+    Resume(usize),
+    /// A recording starts at the header: store the index and return to the trampoline.
+    Record,
+}
+
+/// Whether a snapshot can be restored by the deoptimizer: every value is an `i64`, `f64`
+/// or `bool` (or `none`), slots are locals, iterator stack entries (ints only) or the
+/// pushed stack entries `depth..` without gaps.
+fn snapshots_restorable(f: &Func, nlocals: u32, depth: u32) -> bool {
+    f.snaps.iter().all(|s| {
+        let mut next_push = nlocals.saturating_add(depth);
+        s.entries.iter().all(|e| {
+            let ty = match e.val {
+                SnapVal::None => None,
+                SnapVal::Value(v) => Some(f.ty(v)),
+            };
+            if !matches!(ty, None | Some(Type::I64 | Type::F64 | Type::Bool)) {
+                return false;
+            }
+            if e.slot < nlocals {
+                true
+            } else if e.slot < nlocals.saturating_add(depth) {
+                ty == Some(Type::I64)
+            } else if e.slot == next_push {
+                next_push = next_push.saturating_add(1);
+                true
+            } else {
+                false
+            }
+        })
+    })
+}
+
+impl CodeLoops {
+    /// Runs `f` on the entry of `header`, creating it (counting from `threshold`).
+    fn with<R>(&self, header: u32, threshold: u32, f: impl FnOnce(&mut LoopEntry) -> R) -> Option<R> {
+        let mut es = self.entries.try_borrow_mut().ok()?;
+        let i = match es.iter().position(|e| e.header == header) {
+            Some(i) => i,
+            None => {
+                es.push(LoopEntry {
+                    header,
+                    count: 0,
+                    threshold,
+                    aborts: 0,
+                    drops: 0,
+                    state: LoopState::Counting,
+                });
+                es.len() - 1
+            }
+        };
+        es.get_mut(i).map(f)
+    }
+}
+
+impl Vm {
+    /// A back-edge of frame `f` (running `code`) to `target` was taken: count it, start a
+    /// recording at the threshold, or run the loop's trace.
+    #[inline(never)]
+    pub(crate) fn jit_back_edge(&mut self, f: &mut Frame, code: &Rc<Code>, target: usize) -> BackEdge {
+        let Ok(header) = u32::try_from(target) else {
+            return BackEdge::Interpret;
+        };
+        let threshold = self.jit.opts.threshold.max(1);
+        let recording_free = self.jit.recording.is_none() && !self.jit.broken;
+        enum Act {
+            Nothing,
+            Record,
+            Run(Rc<Trace>),
+        }
+        let act = code
+            .loops
+            .with(header, threshold, |e| match &e.state {
+                LoopState::Compiled(t) => Act::Run(t.clone()),
+                LoopState::Counting => {
+                    e.count = e.count.saturating_add(1);
+                    if e.count >= e.threshold && recording_free {
+                        e.count = 0;
+                        e.state = LoopState::Recording;
+                        Act::Record
+                    } else {
+                        Act::Nothing
+                    }
+                }
+                LoopState::Recording | LoopState::Blacklisted => Act::Nothing,
+            })
+            .unwrap_or(Act::Nothing);
+        match act {
+            Act::Nothing => BackEdge::Interpret,
+            Act::Record => {
+                let info = CodeInfo::from_code(&code.raw);
+                self.jit.recording = Some(Box::new(Recording {
+                    rec: Recorder::new(info, header),
+                    frame: &*f as *const Frame as usize,
+                    code: code.clone(),
+                    header,
+                    depth: f.stack.len(),
+                    started: Instant::now(),
+                }));
+                self.jit.counters.recordings += 1;
+                BackEdge::Record
+            }
+            Act::Run(t) => {
+                if f.stack.len() != t.depth {
+                    return BackEdge::Interpret;
+                }
+                let (pc, drop) = self.jit_enter(f, &t);
+                if drop {
+                    self.jit.counters.dropped += 1;
+                    self.jit_drop(code, header);
+                }
+                BackEdge::Resume(pc)
+            }
+        }
+    }
+
+    /// Drops the trace of `header` (its entry guards keep failing, or it misbehaved): the
+    /// loop counts again from a much higher threshold, or is blacklisted after
+    /// [`MAX_DROPS`] drops.
+    pub(crate) fn jit_drop(&mut self, code: &Code, header: u32) {
+        let threshold = self.jit.opts.threshold.max(1);
+        let black = code
+            .loops
+            .with(header, threshold, |e| {
+                e.drops = e.drops.saturating_add(1);
+                e.count = 0;
+                e.threshold = e.threshold.saturating_mul(DROP_BACKOFF);
+                if e.drops >= MAX_DROPS {
+                    e.state = LoopState::Blacklisted;
+                    true
+                } else {
+                    e.state = LoopState::Counting;
+                    false
+                }
+            })
+            .unwrap_or(false);
+        if black {
+            self.jit.counters.blacklisted += 1;
+        }
+    }
+
+    /// Called by the recording dispatch loop before each instruction: records the
+    /// instruction at `pc` of frame `f`. Returns true when the recording has ended (closed,
+    /// aborted, or there is none): the dispatch loop then returns to the trampoline, which
+    /// resumes at `pc` in the plain instance.
+    #[inline(never)]
+    pub(crate) fn jit_record_hook(&mut self, f: &Frame, code: &Rc<Code>, pc: usize) -> bool {
+        let Some(r) = self.jit.recording.as_mut() else {
+            return true;
+        };
+        if r.frame != f as *const Frame as usize || !Rc::ptr_eq(&r.code, code) {
+            self.jit_abort(AbortReason::LeftLoop);
+            return true;
+        }
+        let (Some(instr), Ok(pc32)) = (code.raw.instructions.get(pc).copied(), u32::try_from(pc)) else {
+            self.jit_abort(AbortReason::Desync);
+            return true;
+        };
+        let obs = run::FrameObs::new(f);
+        match r.rec.record(pc32, instr, &obs) {
+            Step::Continue => false,
+            Step::Abort(a) => {
+                self.jit_abort(a.reason);
+                true
+            }
+            Step::Closed(func) => {
+                self.jit_finish(func);
+                true
+            }
+        }
+    }
+
+    /// Ends the recording as an abort for `reason`: counted; the loop's threshold doubles,
+    /// or the loop is blacklisted after [`MAX_ABORTS`] aborts.
+    fn jit_abort(&mut self, reason: AbortReason) {
+        let Some(r) = self.jit.recording.take() else {
+            return;
+        };
+        self.jit.aborts.bump(reason);
+        self.jit.counters.compile_us = self
+            .jit
+            .counters
+            .compile_us
+            .saturating_add(u64::try_from(r.started.elapsed().as_micros()).unwrap_or(u64::MAX));
+        let black = r
+            .code
+            .loops
+            .with(r.header, self.jit.opts.threshold.max(1), |e| {
+                e.aborts = e.aborts.saturating_add(1);
+                e.count = 0;
+                e.threshold = e.threshold.saturating_mul(2);
+                if e.aborts >= MAX_ABORTS {
+                    e.state = LoopState::Blacklisted;
+                    true
+                } else {
+                    e.state = LoopState::Counting;
+                    false
+                }
+            })
+            .unwrap_or(false);
+        if black {
+            self.jit.counters.blacklisted += 1;
+        }
+    }
+
+    /// A recording closed: optimize, check and compile the trace and install it for its
+    /// loop (a failure blacklists the loop).
+    fn jit_finish(&mut self, func: Func) {
+        let Some(r) = self.jit.recording.take() else {
+            return;
+        };
+        self.jit.counters.closed += 1;
+        let trace = self.jit_compile(func, &r);
+        let us = u64::try_from(r.started.elapsed().as_micros()).unwrap_or(u64::MAX);
+        self.jit.counters.compile_us = self.jit.counters.compile_us.saturating_add(us);
+        let ok = trace.is_some();
+        if ok {
+            self.jit.counters.compiled += 1;
+        } else {
+            self.jit.counters.compile_failures += 1;
+            self.jit.counters.blacklisted += 1;
+        }
+        let threshold = self.jit.opts.threshold.max(1);
+        r.code.loops.with(r.header, threshold, |e| {
+            e.state = match trace {
+                Some(t) => LoopState::Compiled(Rc::new(t)),
+                None => LoopState::Blacklisted,
+            };
+        });
+    }
+
+    /// Optimizes and compiles a closed trace (`None` on any failure).
+    fn jit_compile(&mut self, func: Func, r: &Recording) -> Option<Trace> {
+        let mut opt = taipan_jit::opt::pipeline(&func).ok()?;
+        let nlocals = u32::try_from(r.code.nlocalsplus).ok()?;
+        let depth = u32::try_from(r.depth).ok()?;
+        if !snapshots_restorable(&opt, nlocals, depth) || opt.loop_pos().is_none() {
+            return None;
+        }
+        opt.name = format!("{}_pc{}_t{}", r.code.raw.name, r.header, self.jit.next_name);
+        self.jit.next_name += 1;
+        if self.jit.set.is_none() {
+            match Backend::new(ARENA_BYTES) {
+                Ok(b) => self.jit.set = Some(TraceSet::new(b, DEFAULT_HOT_EXIT)),
+                Err(_) => {
+                    self.jit.broken = true;
+                    return None;
+                }
+            }
+        }
+        let set = self.jit.set.as_mut()?;
+        let lo = LowerOptions {
+            deopt_stress: self.jit.opts.stress,
+            ..LowerOptions::default()
+        };
+        set.compile(&opt, &HelperTable::new(), &lo).ok()?;
+        let compiled = set.trace(&opt.name)?.clone();
+        Some(Trace {
+            compiled,
+            func: opt,
+            header: r.header,
+            depth: r.depth,
+            entry_fails: std::cell::Cell::new(0),
+        })
+    }
+}
