@@ -31,7 +31,6 @@ use taipan_bytecode::{BinaryOperator, ComparisonOperator, Opcode};
 
 use crate::code::Code;
 use crate::interp::specialize::{ClassCall, Family};
-use crate::jit::BackEdge;
 use crate::object::ObjKind;
 use crate::value::{Obj, Value};
 use crate::vm::{PyErr, PyResult, Vm};
@@ -355,25 +354,16 @@ impl Vm {
             }};
         }
         // a taken jump to `$t`; backward, it is a back-edge for the JIT (counting,
-        // recording, entering a trace)
+        // recording, entering a trace), which gives the index to continue at (out of range
+        // when the trampoline must switch instances: see the end-of-code path below)
         macro_rules! jump_to {
             ($t:expr) => {{
                 let t: usize = $t;
-                if !RECORD && t < ip && self.jit.on {
-                    match self.jit_back_edge(f, &code, t) {
-                        BackEdge::Interpret => {}
-                        BackEdge::Resume(pc) => {
-                            ip = pc;
-                            continue;
-                        }
-                        BackEdge::Record => {
-                            f.ip = t;
-                            self.jit.switch = true;
-                            return Ok(FrameExit::ret(Value::None));
-                        }
-                    }
-                }
-                ip = t;
+                ip = if !RECORD && t < ip && self.jit.on {
+                    self.jit_back_edge(f, &code, t)
+                } else {
+                    t
+                };
             }};
         }
         loop {
@@ -387,6 +377,8 @@ impl Vm {
             } else {
                 instrs.get(ip).map(Cell::get)
             };
+            // (a back-edge that starts a recording continues at an index past the end, so
+            // this returns; the trampoline sees `jit.switch` and ignores the result)
             let Some(ins) = fetched else {
                 if inlined {
                     // (the compiler ends every code object with a return)
@@ -976,8 +968,15 @@ impl Vm {
                     if arg < ip {
                         crate::gc::maybe_collect();
                         self.note_hot(&code);
+                        // the JIT ran a trace or starts a recording: `f.ip` was moved
+                        if !RECORD && self.jit.on && self.jit_jump_back(f, &code, arg) {
+                            if self.jit.switch {
+                                return Ok(FrameExit::ret(Value::None));
+                            }
+                            switch_frame!();
+                        }
                     }
-                    jump_to!(arg);
+                    ip = arg;
                 }
                 Opcode::PopJumpIfFalse => {
                     let v = pop!(f);
@@ -1222,6 +1221,21 @@ impl Vm {
                 _ => self.exec_cold(f, &code, &ins, arg)?,
             }
         }
+    }
+
+    /// The JIT's part of a backward `JUMP` to `target` ([`Vm::jit_back_edge`]): true when
+    /// the frame was moved (`f.ip` is where to continue, or the loop header when a
+    /// recording starts and `jit.switch` is set), false to jump as usual.
+    #[inline(never)]
+    fn jit_jump_back(&mut self, f: &mut Frame, code: &Rc<Code>, target: usize) -> bool {
+        let next = self.jit_back_edge(f, code, target);
+        if next == target {
+            return false;
+        }
+        if next != crate::jit::SWITCH_IP {
+            f.ip = next;
+        }
+        true
     }
 
     /// The frame of a call of `callable` with the positional arguments `args`, bound for

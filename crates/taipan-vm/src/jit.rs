@@ -437,15 +437,10 @@ impl JitState {
     }
 }
 
-/// What the dispatch loop does after a back-edge ([`Vm::jit_back_edge`]).
-pub(crate) enum BackEdge {
-    /// Jump to the header and interpret as usual.
-    Interpret,
-    /// A trace ran: continue at this instruction index (the frame was restored).
-    Resume(usize),
-    /// A recording starts at the header: store the index and return to the trampoline.
-    Record,
-}
+/// The index [`Vm::jit_back_edge`] returns when a recording starts: out of range of any
+/// code, so the dispatch loop leaves through its end-of-code path, which sees
+/// [`JitState::switch`] and returns to the trampoline.
+pub(crate) const SWITCH_IP: usize = usize::MAX;
 
 /// Whether a snapshot can be restored by the deoptimizer: every value is an `i64`, `f64`
 /// or `bool` (or `none`), slots are locals, iterator stack entries (ints only) or the
@@ -499,11 +494,15 @@ impl CodeLoops {
 
 impl Vm {
     /// A back-edge of frame `f` (running `code`) to `target` was taken: count it, start a
-    /// recording at the threshold, or run the loop's trace.
+    /// recording at the threshold, or run the loop's trace. Returns the instruction index
+    /// to continue at: `target`, where a trace's exit resumes, or [`SWITCH_IP`] when a
+    /// recording starts (then `f.ip` is `target` and [`JitState::switch`] is set). Out of
+    /// line and with one result, so the dispatch loop's register allocation does not pay for
+    /// it.
     #[inline(never)]
-    pub(crate) fn jit_back_edge(&mut self, f: &mut Frame, code: &Rc<Code>, target: usize) -> BackEdge {
+    pub(crate) fn jit_back_edge(&mut self, f: &mut Frame, code: &Rc<Code>, target: usize) -> usize {
         let Ok(header) = u32::try_from(target) else {
-            return BackEdge::Interpret;
+            return target;
         };
         let threshold = self.jit.opts.threshold.max(1);
         let recording_free = self.jit.recording.is_none() && !self.jit.broken;
@@ -530,7 +529,7 @@ impl Vm {
             })
             .unwrap_or(Act::Nothing);
         match act {
-            Act::Nothing => BackEdge::Interpret,
+            Act::Nothing => target,
             Act::Record => {
                 let info = CodeInfo::from_code(&code.raw);
                 self.jit.recording = Some(Box::new(Recording {
@@ -542,18 +541,20 @@ impl Vm {
                     started: Instant::now(),
                 }));
                 self.jit.counters.recordings += 1;
-                BackEdge::Record
+                f.ip = target;
+                self.jit.switch = true;
+                SWITCH_IP
             }
             Act::Run(t) => {
                 if f.stack.len() != t.depth {
-                    return BackEdge::Interpret;
+                    return target;
                 }
                 let (pc, drop) = self.jit_enter(f, &t);
                 if drop {
                     self.jit.counters.dropped += 1;
                     self.jit_drop(code, header);
                 }
-                BackEdge::Resume(pc)
+                pc
             }
         }
     }
@@ -706,5 +707,42 @@ impl Vm {
             depth: r.depth,
             entry_fails: std::cell::Cell::new(0),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_parse_from_the_table() {
+        let mut o = JitOptions::default();
+        assert!(o.enabled && !o.stats && o.stress == 0);
+        o.set("enabled", "off").unwrap();
+        o.set("threshold", " 7 ").unwrap();
+        o.set("stats", "1").unwrap();
+        assert!(!o.enabled && o.threshold == 7 && o.stats);
+        assert!(o.set("threshold", "-1").is_err());
+        assert!(o.set("enabled", "maybe").is_err());
+        assert!(o.set("nope", "1").is_err());
+        assert_eq!(OPTIONS.len(), 4);
+        let help = options_help();
+        for info in OPTIONS {
+            assert!(help.contains(info.flag) && help.contains(info.env));
+        }
+    }
+
+    #[test]
+    fn snapshot_shapes_are_checked() {
+        let text = "func @t(%0: ptr) -> void {\n    %1 = const_i64 1\n    %2 = const_bool true\n    s0 = snap pc=3 [0: %1, 2: %1, 3: %2]\n    guard_true %2, s0\n    loop\n    jump\n}\n";
+        let f = taipan_jit::ir::parse::parse_func(text).unwrap();
+        // 2 locals, no entry stack: slots 2 and 3 are the pushes 0 and 1
+        assert!(snapshots_restorable(&f, 2, 0));
+        // 2 locals, one iterator: slot 2 is its `next` (an int), slot 3 the first push
+        assert!(snapshots_restorable(&f, 2, 1));
+        // 1 local: slot 2 would be the second push without a first
+        assert!(!snapshots_restorable(&f, 1, 0));
+        // 3 locals, one iterator: slot 3 is the iterator, but holds a bool
+        assert!(!snapshots_restorable(&f, 3, 1));
     }
 }

@@ -114,12 +114,12 @@ fn slot_words(v: Option<&Value>) -> [u64; 2] {
     }
 }
 
-/// Writes the entry buffer of `f` (with `nlocals` local slots and the whole operand stack
-/// as the entry stack) into `buf`.
+/// Writes the entry buffer of `f` into `buf`: exactly `nlocals` local slots (the numbering
+/// the trace was recorded with; a missing local reads as unbound), then the whole operand
+/// stack as the entry stack.
 fn fill_entry_buffer(buf: &mut Vec<u64>, f: &Frame, nlocals: usize) {
     buf.clear();
-    let n = nlocals.max(f.locals.len());
-    for k in 0..n {
+    for k in 0..nlocals {
         buf.extend_from_slice(&slot_words(f.locals.get(k).and_then(Option::as_ref)));
     }
     let mut bounds = Vec::with_capacity(4 * f.stack.len());
@@ -165,9 +165,9 @@ impl Vm {
         // or dropped before the Vm (the code is live, the `CompiledTrace` clone keeps its
         // exit data alive). Its one parameter is a pointer to the entry buffer; the trace
         // only reads slots below `nlocalsplus + 3 * depth` (locals the recorder loaded, the
-        // range iterators' virtual slots), and `buf` holds at least that many 16-byte
-        // slots (`fill_entry_buffer`: `max(nlocalsplus, locals)` locals, then 3 per stack
-        // entry, and the stack depth equals the trace's `depth`, checked by the caller). The
+        // range iterators' virtual slots), and `buf` holds exactly that many 16-byte slots
+        // (`fill_entry_buffer`: `nlocalsplus` locals, then 3 per stack entry, and the stack
+        // depth equals the trace's `depth`, checked by the caller). The
         // trace calls no helpers (compiled with an empty helper table).
         let outcome = unsafe { t.compiled.run(&args) };
         self.jit.buf = buf;
