@@ -616,12 +616,16 @@ impl Vm {
     }
 
     /// Ends the recording as an abort for `reason`: counted; the loop's threshold doubles,
-    /// or the loop is blacklisted after [`MAX_ABORTS`] aborts.
+    /// or the loop is blacklisted after [`MAX_ABORTS`] aborts (`LoopExhausted`, a `for`
+    /// loop that ended during the recording, only makes the next back-edge record again).
     fn jit_abort(&mut self, reason: AbortReason) {
         let Some(r) = self.jit.recording.take() else {
             return;
         };
         self.jit.aborts.bump(reason);
+        // the `for` loop just ended while recording: not the loop's fault, record again at
+        // its next back-edge
+        let again = reason == AbortReason::LoopExhausted;
         self.jit.counters.compile_us = self
             .jit
             .counters
@@ -631,6 +635,11 @@ impl Vm {
             .code
             .loops
             .with(r.header, self.jit.opts.threshold.max(1), |e| {
+                if again {
+                    e.count = e.threshold.saturating_sub(1);
+                    e.state = LoopState::Counting;
+                    return false;
+                }
                 e.aborts = e.aborts.saturating_add(1);
                 e.count = 0;
                 e.threshold = e.threshold.saturating_mul(2);

@@ -197,6 +197,7 @@ impl Vm {
         }
         t.entry_fails.set(0);
         let depth = t.depth;
+        f.stack.truncate(depth);
         for (e, &w) in snap.entries.iter().zip(values.iter()) {
             let v = match e.val {
                 SnapVal::None => Value::None,
