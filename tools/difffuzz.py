@@ -101,6 +101,7 @@ class Gen:
         self.has_class = False
         self.has_rec = False
         self.has_gen = False
+        self.has_closure = rng.random() < 0.3  # main's c is a cell read by a nested function
         self.loop_vars = []  # int loop variables currently in scope
         self.str_loop_vars = []
         self.depth = 0  # loop nesting
@@ -135,8 +136,18 @@ class Gen:
     def int_expr(self, d=0):
         if d >= 3 or self.chance(0.3):
             return self.int_atom()
-        k = self.r(22)
+        k = self.r(26)
         a = lambda: self.int_expr(d + 1)  # noqa: E731
+        if k == 22:
+            return "pow(%s, %d, %s)" % (a(), self.r(70), self.pick(["97", "1000003", "2**61 - 1", "-7"]))
+        if k == 23:
+            return self.pick(["sum(lst)", "lst.count(%s)" % self.int_atom(), "(%s in lst)" % self.int_atom(),
+                              "s.find(%s)" % self.pick(STR_LITERALS), "len(s.split('a'))",
+                              "sum(v for v in dct.values())", "len([v for v in lst if v > %s])" % self.int_atom()])
+        if k == 24 and self.has_closure and not self.in_helper:
+            return "bump(%s)" % a()
+        if k == 25:
+            return "divmod(%s, %s)[%d]" % (a(), self.pick(["3", "-7", "2**64 + 1"]), self.r(2))
         if k < 5:
             return "(%s %s %s)" % (a(), self.pick(["+", "-", "*", "+", "-"]), a())
         if k == 5:
@@ -164,7 +175,7 @@ class Gen:
         if k == 16:
             return "(%s if %s else %s)" % (a(), self.cond(d + 1), a())
         if k == 17 and self.callable_funcs():
-            return self.call_expr(d)
+            return "int(%s)" % self.call_expr(d)
         if k == 18:
             return "%s(%s, %s)" % (self.pick(["min", "max"]), a(), a())
         if k == 19:
@@ -187,8 +198,12 @@ class Gen:
     def num_expr(self, d=0):
         if d >= 3 or self.chance(0.3):
             return self.num_atom()
-        k = self.r(14)
+        k = self.r(16)
         a = lambda: self.num_expr(d + 1)  # noqa: E731
+        if k == 14:
+            return "divmod(%s, %s)[%d]" % (a(), self.pick(["3.5", "-2", "0.25"]), self.r(2))
+        if k == 15:
+            return "max(%s, %s, %s)" % (a(), a(), self.num_atom())
         if k < 5:
             return "(%s %s %s)" % (a(), self.pick(["+", "-", "*"]), a())
         if k == 5:
@@ -212,7 +227,17 @@ class Gen:
         return self.int_atom()
 
     def str_expr(self, d=0):
-        k = self.r(12)
+        k = self.r(16)
+        if k == 12 and d < 2:
+            return "%s %% (%s,)" % (self.pick(["'%.3f'", "'%e'", "'%g'", "'%5.1f|'", "'%r'", "'%d'"]),
+                                    self.num_expr(d + 1))
+        if k == 13 and d < 2:
+            return "format(%s, %s)" % (self.num_expr(d + 1), self.pick(["'.4g'", "'>10.2f'", "','", "'.2%'", "'e'", "''"]))
+        if k == 14:
+            return self.pick(["'-'.join(map(str, lst[:4]))", "s[::-1]", "s[::2]", "s.replace('a', 'bb')",
+                              "str(sorted(lst)[:3])", "str(list(dct.items())[:2])", "' '.join(s.split())"])
+        if k == 15 and d < 2:
+            return "format(%s, %s)" % (self.int_expr(d + 1), self.pick(["'x'", "'b'", "','", "'_'", "'>8'", "'+'", "'#o'"]))
         if d >= 2 or k < 3:
             return self.pick(STR_LITERALS + ["s", "s"] + self.str_loop_vars)
         if k == 3:
@@ -487,6 +512,11 @@ class Gen:
             else:
                 nv = self.pick(self.num_vars)
                 self.line(out, "if %s == %s: %s = %s" % (var, self.iter_value(var, at), nv, self.pick(NUM_LITERALS + ["1", "2**62"])))
+        if not self.in_helper and self.chance(0.04):
+            # an uncaught exception from a loop that has run for a while: traceback + status 1
+            self.line(out, "if %s == %s: print(%s)" % (var, self.iter_value(var, self.r(max(1, trip))), self.pick(
+                ["1 // (%s - %s)" % (var, var), "lst[len(lst) + 3]", "dct[-1]", "int('z' + s)", "s + %s" % var,
+                 "1.5 %% (%s * 0.0)" % var])))
         n = 1 + self.r(4)
         for _ in range(n):
             self.stmt(out)
@@ -539,8 +569,30 @@ class Gen:
             self.stmt(out)
             self.indent -= 1
 
+    def unbind(self, out):
+        """Deletes `x` under a condition, then re-binds it when it is unbound."""
+        self.line(out, "if %s: del x" % self.cond())
+        self.line(out, "try:")
+        self.line(out, "    x")
+        self.line(out, "except NameError as e:")
+        self.line(out, "    print('unbound', type(e).__name__, e)")
+        self.line(out, "    x = %s" % self.pick(["0", "1.5", "'u'", "G"]))
+
+    def list_op(self, out):
+        self.line(out, self.pick(["lst.sort()", "lst.reverse()", "lst = sorted(lst, reverse=True)",
+                                  "lst = lst[::2] + lst[1::2]", "lst.extend(range(3))",
+                                  "lst = [v * 2 for v in lst if v %% 3 != %d]" % self.r(3),
+                                  "lst.insert(%s %% 5, %s)" % (self.int_atom(), self.int_atom())]))
+        self.line(out, "if len(lst) > 40: del lst[:20]")
+
     def stmt(self, out):
-        k = self.r(10)
+        k = self.r(12)
+        if k == 10:
+            self.unbind(out)
+            return
+        if k == 11:
+            self.list_op(out)
+            return
         if k < 4 or self.indent > 6:
             self.assign(out)
         elif k < 6 and self.depth < 3 and self.budget >= 20:
@@ -584,10 +636,8 @@ class Gen:
             else:
                 self.stmt(body)
         out.extend(body)
-        if self.chance(0.3):
-            self.line(out, "return %s" % self.int_expr())
-        else:
-            self.line(out, "return %s" % self.num_expr())
+        self.line(out, "ret = %s" % (self.int_expr() if self.chance(0.3) else self.num_expr()))
+        self.line(out, "return ret if -1e100 < ret < 1e100 else 0.5")
         self.int_vars, self.num_vars, self.indent, self.budget, self.has_class, self.funcs = saved
         self.in_helper = False
         self.funcs = self.funcs + [(name, arity, 1 if cost0 == 0 else cost0)]
@@ -641,6 +691,9 @@ class Gen:
                      "    t = ()"]
         if self.has_class:
             main_head.append("    obj = Box(%s)" % self.pick(["0", "5", "2**40"]))
+        if self.has_closure:
+            main_head.append("    def bump(v):")
+            main_head.append("        return (v * 2 + c) % 1000003")
         blocks = []
         for _ in range(2 + self.r(4)):
             out = []
