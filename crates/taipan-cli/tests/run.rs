@@ -137,6 +137,7 @@ fn main() {
             trials.push(trial.with_ignored_flag(is_known));
         }
     }
+    trials.extend(fuzz::trials(&root, &bin));
     libtest_mimic::run(&args, trials).exit();
 }
 
@@ -485,5 +486,81 @@ fn push_line(out: &mut String, marker: char, line: &str, budget: &mut usize) {
             out.push_str(line);
             out.push_str("\n\\ No newline at end of file\n");
         }
+    }
+}
+
+/// The differential fuzzer as a test: `fuzz::seed1` runs `tools/difffuzz.py` (random programs,
+/// CPython vs taipan in the fuzzer's default modes: plain, specializer warm-up 0, JIT threshold 1,
+/// JIT deopt stress) on a fixed seed and count, so a run is reproducible and bounded (about
+/// 10-20 s with a debug build). The trial fails with the fuzzer's report (where the first
+/// difference is, the directory holding the program and both outputs); it passes with a note
+/// on stderr when `python3` is missing or is not CPython 3.11 (the oracle).
+mod fuzz {
+    use std::path::{Path, PathBuf};
+    use std::process::{Command, Stdio};
+    use std::time::Duration;
+
+    use libtest_mimic::{Failed, Trial};
+
+    /// (trial name, seed, number of programs).
+    const RUNS: &[(&str, &str, u32)] = &[("fuzz::seed1", "1", 40)];
+
+    /// Wall-clock limit for one fuzzer run; the fuzzer itself bounds each program.
+    const LIMIT: Duration = Duration::from_secs(600);
+
+    /// One trial per row of [`RUNS`].
+    pub fn trials(root: &Path, bin: &Path) -> Vec<Trial> {
+        RUNS.iter()
+            .map(|&(name, seed, count)| {
+                let (root, bin) = (root.to_path_buf(), bin.to_path_buf());
+                Trial::test(name, move || run(&root, &bin, seed, count))
+            })
+            .collect()
+    }
+
+    /// Whether `python3` runs and is CPython 3.11.
+    fn python_is_oracle() -> bool {
+        Command::new("python3")
+            .args([
+                "-c",
+                "import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else 1)",
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+
+    /// Runs the fuzzer once; `Err` carries its output when it found a difference or failed.
+    fn run(root: &Path, bin: &Path, seed: &str, count: u32) -> Result<(), Failed> {
+        if !python_is_oracle() {
+            eprintln!("note: fuzz trial skipped: python3 (CPython 3.11) not available");
+            return Ok(());
+        }
+        let script: PathBuf = root.join("tools").join("difffuzz.py");
+        let mut cmd = Command::new("python3");
+        cmd.current_dir(root)
+            .arg(&script)
+            .arg("--taipan")
+            .arg(bin)
+            .args(["--seed", seed, "--count", &count.to_string()])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let output = super::run_with_timeout(cmd, None, LIMIT).map_err(|e| format!("cannot run python3: {e}"))?;
+        let Some((status, stdout, stderr)) = output else {
+            return Err(format!("difffuzz did not finish within {} s (killed)", LIMIT.as_secs()).into());
+        };
+        if status.success() {
+            return Ok(());
+        }
+        Err(format!(
+            "tools/difffuzz.py --seed {seed} --count {count} exited with {}:\n{}{}",
+            super::describe_status(status),
+            String::from_utf8_lossy(&stdout),
+            String::from_utf8_lossy(&stderr)
+        )
+        .into())
     }
 }

@@ -1,0 +1,950 @@
+#!/usr/bin/env python3
+"""Differential fuzzer: random small Python programs, run by CPython and by taipan in several modes.
+
+Usage:
+    tools/difffuzz.py [--taipan PATH] [--seed N] [--count N | --seconds S] [--out DIR]
+                      [--modes LIST] [--keep-going] [--no-minimize] [--timeout S]
+    tools/difffuzz.py --show SEED:INDEX        # print one generated program and exit
+
+Each program is generated from ``random.Random("<seed>:<index>")``, so ``--seed 7`` always
+produces the same programs in the same order and ``--show 7:12`` reprints program 12.
+
+What the programs look like: a few global constants, 1-3 helper functions (int/number
+parameters, loops with early returns), optionally a bounded recursive function, a generator
+and a small class with attributes and methods, then ``def main():`` whose body is a sequence
+of blocks (``for`` loops over ranges -- some near 2**63 -- lists, dicts, strs, enumerate,
+zip and the generator; ``while`` loops with a counter and a compound condition; if/elif
+chains; try/except around operations that may raise ZeroDivisionError, IndexError,
+KeyError, ValueError, TypeError or OverflowError; calls; attribute updates; a variable
+whose type changes at a chosen iteration; a global rebound mid-loop; ``break``/``continue``
+at random points). Every loop is bounded (trip counts <= 300, nesting <= 3, an iteration
+budget per program), values are clamped after each assignment (ints to about 2**70,
+numbers to +-1e100, strs to 40 characters, lists to 40 items), so a program runs in
+milliseconds under CPython. Programs print their variables inside loops (every few dozen
+iterations) and after each block; exceptions that are caught print their type and
+message. The hot code is inside functions, so its variables are fast locals (what the
+trace JIT records).
+
+Programs avoid behaviour taipan may legitimately not share with CPython: no ``id()``, no
+``hash()``, no sets of strs, no object reprs with addresses, no recursion-limit depths,
+no ints with more than 4300 digits printed (CPython's str() limit).
+
+Each program is run once with ``python3`` and once per mode with taipan, in a private
+temporary directory as ``prog.py`` (working directory = that directory), with stdin empty,
+``PYTHON*`` variables removed from the environment and ``PYTHONIOENCODING=utf-8
+PYTHONUTF8=1 PYTHONHASHSEED=0`` set (taipan ignores them). Compared: stdout, stderr and
+the exit status, byte for byte, after one normalization: every occurrence of
+``<temporary directory>/`` is removed (CPython prints ``__main__``'s path absolute in
+tracebacks). A program CPython itself does not finish within the timeout is skipped
+(counted as "skipped"); taipan timing out where CPython finished is a difference.
+
+Modes (``--modes``, comma separated; default ``plain,spec0,jit1,stress``):
+    plain   -- no extra variables
+    spec0   -- TAIPAN_SPECIALIZE_WARMUP=0
+    jit1    -- TAIPAN_JIT=on TAIPAN_JIT_THRESHOLD=1
+    stress  -- TAIPAN_JIT=on TAIPAN_JIT_THRESHOLD=1 TAIPAN_JIT_STRESS=3
+or a custom mode written as space-separated NAME=VALUE assignments, e.g.
+``--modes plain,"TAIPAN_JIT=on TAIPAN_JIT_THRESHOLD=5"``.
+
+On the first difference (every difference with ``--keep-going``) the program is shrunk
+(top-level blocks of ``main`` and whole helper definitions are removed while the same
+modes still differ; ``--no-minimize`` skips this), then written to ``--out`` (default: a
+new ``/tmp/difffuzz-*`` directory) as ``NNNN.py`` (the shrunk program),
+``NNNN.orig.py`` (as generated), ``NNNN.python.txt`` and ``NNNN.<mode>.txt`` (status,
+stdout, stderr), and a summary is printed. Exit status: 0 when every program agreed,
+1 when a difference was found, 2 on usage errors (e.g. taipan binary not found).
+"""
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+
+NAMED_MODES = {
+    "plain": {},
+    "spec0": {"TAIPAN_SPECIALIZE_WARMUP": "0"},
+    "jit1": {"TAIPAN_JIT": "on", "TAIPAN_JIT_THRESHOLD": "1"},
+    "stress": {"TAIPAN_JIT": "on", "TAIPAN_JIT_THRESHOLD": "1", "TAIPAN_JIT_STRESS": "3"},
+}
+DEFAULT_MODES = "plain,spec0,jit1,stress"
+
+COMMON_ENV = {"PYTHONIOENCODING": "utf-8", "PYTHONUTF8": "1", "PYTHONHASHSEED": "0",
+              "PYTHONDONTWRITEBYTECODE": "1"}
+
+# ------------------------------------------------------------------------------------------
+# Program generator
+# ------------------------------------------------------------------------------------------
+
+INT_LITERALS = ["0", "1", "-1", "2", "3", "5", "7", "10", "57", "100", "255", "-17", "1000003",
+                "2**31", "2**53", "2**62", "2**63 - 1", "-2**63", "2**63", "2**64 + 3", "10**20",
+                "-(2**63) + 1", "9223372036854775806", "3037000499"]
+NUM_LITERALS = ["0.0", "-0.0", "0.5", "1.5", "-2.25", "3.14159", "1e10", "1e-5", "2.5e15",
+                "123.456", "-7.0", "0.1"]
+STR_LITERALS = ["''", "'a'", "'xyz'", "'Hello'", "'12'", "'-7'", "'3.5'", "'é☃'", "' pad '",
+                "'abc' * 3"]
+INT_CLAMP = 2**70
+
+
+class Gen:
+    """Generates one program from a `random.Random`."""
+
+    def __init__(self, rng):
+        self.rng = rng
+        self.budget = 2000  # loop body executions left (product of trip counts)
+        self.funcs = []  # (name, arity, cost) helper functions callable from main
+        self.has_class = False
+        self.has_rec = False
+        self.has_gen = False
+        self.has_closure = rng.random() < 0.3  # main's c is a cell read by a nested function
+        self.loop_vars = []  # int loop variables currently in scope
+        self.str_loop_vars = []
+        self.depth = 0  # loop nesting
+        self.indent = 1
+        self.in_helper = False  # helpers read the global G but never assign it
+        self.iter_base = {}  # loop variable -> (first value, step) for range loops
+        self.int_vars = ["a", "b", "c"]
+        self.num_vars = ["f", "g"]
+
+    # -------------------------------------------------------------- helpers
+
+    def r(self, n):
+        return self.rng.randrange(n)
+
+    def chance(self, p):
+        return self.rng.random() < p
+
+    def pick(self, seq):
+        return self.rng.choice(seq)
+
+    # -------------------------------------------------------------- expressions
+
+    def int_atom(self):
+        k = self.r(10)
+        if k < 3:
+            lit = self.pick(INT_LITERALS) if self.chance(0.5) else str(self.r(200) - 50)
+            return "(%s)" % lit if not lit.isdigit() else lit
+        if k < 7 or not self.loop_vars:
+            return self.pick(self.int_vars + ["G"])
+        return self.pick(self.loop_vars)
+
+    def int_expr(self, d=0):
+        if d >= 3 or self.chance(0.3):
+            return self.int_atom()
+        k = self.r(26)
+        a = lambda: self.int_expr(d + 1)  # noqa: E731
+        if k == 22:
+            return "pow(%s, %d, %s)" % (a(), self.r(70), self.pick(["97", "1000003", "2**61 - 1", "-7"]))
+        if k == 23:
+            return self.pick(["sum(lst)", "lst.count(%s)" % self.int_atom(), "(%s in lst)" % self.int_atom(),
+                              "s.find(%s)" % self.pick(STR_LITERALS), "len(s.split('a'))",
+                              "sum(v for v in dct.values())", "len([v for v in lst if v > %s])" % self.int_atom()])
+        if k == 24 and self.has_closure and not self.in_helper:
+            return "bump(%s)" % a()
+        if k == 25:
+            return "divmod(%s, %s)[%d]" % (a(), self.pick(["3", "-7", "2**64 + 1"]), self.r(2))
+        if k < 5:
+            return "(%s %s %s)" % (a(), self.pick(["+", "-", "*", "+", "-"]), a())
+        if k == 5:
+            return "(%s // %s)" % (a(), self.pick(["3", "7", "-2", "1000", "-5", "2**40"]))
+        if k == 6:
+            return "(%s %% %s)" % (a(), self.pick(["3", "7", "-2", "97", "-5", "2**33"]))
+        if k == 7:
+            return "(%s << %d)" % (self.int_atom(), self.r(67))
+        if k == 8:
+            return "(%s >> %d)" % (a(), self.r(70))
+        if k == 9:
+            return "(%s %s %s)" % (a(), self.pick(["&", "|", "^"]), a())
+        if k == 10:
+            return "(%s%s)" % (self.pick(["-", "~", "+"]), a())
+        if k == 11:
+            return "abs(%s)" % a()
+        if k == 12:
+            return "(%s ** %d)" % (self.int_atom(), self.r(4))
+        if k == 13:
+            return "len(%s)" % self.pick(["s", "lst", "dct", "s + 'ab'"])
+        if k == 14:
+            return "int(%s)" % self.pick(self.num_vars)
+        if k == 15:
+            return "round(%s)" % self.pick(self.num_vars)
+        if k == 16:
+            return "(%s if %s else %s)" % (a(), self.cond(d + 1), a())
+        if k == 17 and self.callable_funcs():
+            return "int(%s)" % self.call_expr(d)
+        if k == 18:
+            return "%s(%s, %s)" % (self.pick(["min", "max"]), a(), a())
+        if k == 19:
+            return "dct.get(%s %% 16, %s)" % (a(), self.int_atom())
+        if k == 20 and self.has_class:
+            return "obj.v"
+        if k == 21:
+            return "(%s %s %s)" % (a(), self.pick(["<", "==", ">=", "!="]), a())  # bool as int
+        return self.int_atom()
+
+    def num_atom(self):
+        k = self.r(10)
+        if k < 3:
+            lit = self.pick(NUM_LITERALS)
+            return "(%s)" % lit if lit.startswith("-") else lit
+        if k < 8:
+            return self.pick(self.num_vars)
+        return self.int_atom()
+
+    def num_expr(self, d=0):
+        if d >= 3 or self.chance(0.3):
+            return self.num_atom()
+        k = self.r(16)
+        a = lambda: self.num_expr(d + 1)  # noqa: E731
+        if k == 14:
+            return "divmod(%s, %s)[%d]" % (a(), self.pick(["3.5", "-2", "0.25"]), self.r(2))
+        if k == 15:
+            return "max(%s, %s, %s)" % (a(), a(), self.num_atom())
+        if k < 5:
+            return "(%s %s %s)" % (a(), self.pick(["+", "-", "*"]), a())
+        if k == 5:
+            return "(%s / %s)" % (a(), self.pick(["3", "-2.5", "7", "0.1", "2**20", "1e3"]))
+        if k == 6:
+            return "(%s // %s)" % (a(), self.pick(["3.0", "-2", "0.5", "7"]))
+        if k == 7:
+            return "(%s %% %s)" % (a(), self.pick(["3.0", "-2", "0.75", "7"]))
+        if k == 8:
+            return "float(%s)" % self.int_atom()
+        if k == 9:
+            return "abs(%s)" % a()
+        if k == 10:
+            return "round(%s, %d)" % (a(), self.r(4))
+        if k == 11:
+            return "(%s if %s else %s)" % (a(), self.cond(d + 1), a())
+        if k == 12 and self.has_class:
+            return "obj.w"
+        if k == 13:
+            return "(-%s)" % a()
+        return self.int_atom()
+
+    def str_expr(self, d=0):
+        k = self.r(16)
+        if k == 12 and d < 2:
+            return "%s %% (%s,)" % (self.pick(["'%.3f'", "'%e'", "'%g'", "'%5.1f|'", "'%r'", "'%d'"]),
+                                    self.num_expr(d + 1))
+        if k == 13 and d < 2:
+            return "format(%s, %s)" % (self.num_expr(d + 1), self.pick(["'.4g'", "'>10.2f'", "','", "'.2%'", "'e'", "''"]))
+        if k == 14:
+            return self.pick(["'-'.join(map(str, lst[:4]))", "s[::-1]", "s[::2]", "s.replace('a', 'bb')",
+                              "str(sorted(lst)[:3])", "str(list(dct.items())[:2])", "' '.join(s.split())"])
+        if k == 15 and d < 2:
+            return "format(%s, %s)" % (self.int_expr(d + 1), self.pick(["'x'", "'b'", "','", "'_'", "'>8'", "'+'", "'#o'"]))
+        if d >= 2 or k < 3:
+            return self.pick(STR_LITERALS + ["s", "s"] + self.str_loop_vars)
+        if k == 3:
+            return "(s + str(%s))" % self.int_expr(d + 1)
+        if k == 4:
+            return "(%s + %s)" % (self.str_expr(d + 1), self.str_expr(d + 1))
+        if k == 5:
+            return "s[%s:%s]" % (self.pick(["", "1", "-3", "2"]), self.pick(["", "5", "-1"]))
+        if k == 6:
+            return "(%s).%s()" % (self.str_expr(d + 1), self.pick(["upper", "lower", "strip", "title"]))
+        if k == 7:
+            return "repr(%s)" % self.num_expr(d + 1)
+        if k == 8:
+            return "'%%d|%%s' %% (%s, %s)" % (self.int_expr(d + 1), self.str_expr(d + 1))
+        if k == 9:
+            return "(%s * %d)" % (self.str_expr(d + 1), self.r(3))
+        if k == 10:
+            return "str(%s)" % self.pick(["lst[-3:]", "x", "(a, f)", "dct.get(3)"])
+        return 'f"{%s}-{%s:.3f}"' % (self.int_expr(d + 1), self.num_expr(d + 1))
+
+    def cond(self, d=0):
+        k = self.r(12)
+        if k < 4:
+            return "%s %s %s" % (self.int_expr(d + 1), self.pick(["<", "<=", ">", ">=", "==", "!="]),
+                                 self.int_expr(d + 1))
+        if k < 6:
+            return "%s %s %s" % (self.num_expr(d + 1), self.pick(["<", "<=", ">", ">="]),
+                                 self.num_expr(d + 1))
+        if k == 6 and d < 2:
+            return "(%s %s %s)" % (self.cond(d + 1), self.pick(["and", "or"]), self.cond(d + 1))
+        if k == 7 and d < 2:
+            return "not (%s)" % self.cond(d + 1)
+        if k == 8:
+            return "%s %% %d == %d" % (self.int_expr(d + 1), 2 + self.r(9), self.r(2))
+        if k == 9:
+            return "(%s) in dct" % self.int_expr(d + 1)
+        if k == 10:
+            return "isinstance(x, %s)" % self.pick(["int", "float", "str", "(int, float)"])
+        return "%s < %s < %s" % (self.int_atom(), self.int_expr(d + 1), self.int_atom())
+
+    def callable_funcs(self):
+        return [fn for fn in self.funcs if fn[2] <= max(1, self.budget // 2)]
+
+    def call_expr(self, d):
+        name, arity, cost = self.pick(self.callable_funcs())
+        self.budget = max(0, self.budget - cost)
+        args = [self.int_expr(d + 1) if i == 0 else self.num_expr(d + 1) for i in range(arity)]
+        return "%s(%s)" % (name, ", ".join(args))
+
+    # -------------------------------------------------------------- statements
+
+    def line(self, out, text):
+        out.append("    " * self.indent + text)
+
+    def clamp_int(self, out, v):
+        self.line(out, "if not -%d <= %s <= %d: %s %%= 1000003" % (INT_CLAMP, v, INT_CLAMP, v))
+
+    def clamp_num(self, out, v):
+        self.line(out, "if not -1e100 < %s < 1e100: %s = 0.5" % (v, v))
+
+    def assign(self, out):
+        k = self.r(11)
+        if k < 3:
+            v = self.pick(self.int_vars)
+            op = self.pick(["=", "+=", "-=", "*=", "^=", "="])
+            self.line(out, "%s %s %s" % (v, op, self.int_expr()))
+            self.clamp_int(out, v)
+        elif k < 6:
+            v = self.pick(self.num_vars)
+            op = self.pick(["=", "+=", "-=", "*="])
+            self.line(out, "%s %s %s" % (v, op, self.num_expr()))
+            self.clamp_num(out, v)
+        elif k == 6:
+            self.line(out, "s %s %s" % (self.pick(["=", "+="]), self.str_expr()))
+            self.line(out, "s = s[-40:]")
+        elif k == 7:
+            kk = self.r(4)
+            if kk == 0:
+                self.line(out, "lst.append(%s)" % self.int_expr())
+            elif kk == 1:
+                self.line(out, "if lst: lst[%s %% len(lst)] = %s" % (self.int_expr(), self.int_expr()))
+            elif kk == 2:
+                self.line(out, "if lst: %s = lst.pop(%s)" % (self.pick(self.int_vars),
+                                                              self.pick(["", "0", "-1"])))
+            else:
+                self.line(out, "lst[%s:%s] = [%s]" % (self.r(4), self.r(6), self.int_expr()))
+            self.line(out, "if len(lst) > 40: del lst[:20]")
+            self.line(out, "lst = [v if -%d <= v <= %d else v %% 1000003 for v in lst]"
+                      % (INT_CLAMP, INT_CLAMP) if self.chance(0.1) else "pass")
+        elif k == 8:
+            kk = self.r(3)
+            key = "(%s) %% 16" % self.int_expr()
+            if kk == 0:
+                self.line(out, "dct[%s] = %s" % (key, self.int_expr()))
+            elif kk == 1:
+                self.line(out, "dct.pop(%s, None)" % key)
+            else:
+                v = self.pick(self.int_vars)
+                self.line(out, "%s = dct.get(%s, %s) + %s" % (v, key, self.int_atom(), self.int_atom()))
+                self.clamp_int(out, v)
+            self.line(out, "for _k in [k for k in dct if not -%d <= dct[k] <= %d]: dct[_k] %%= 97"
+                      % (INT_CLAMP, INT_CLAMP))
+        elif k == 9 and self.has_class:
+            kk = self.r(4)
+            if kk == 0:
+                self.line(out, "%s = obj.step(%s)" % (self.pick(self.int_vars), self.int_expr()))
+            elif kk == 1:
+                self.line(out, "obj.w = %s" % self.num_expr())
+                self.clamp_num(out, "obj.w")
+            elif kk == 2:
+                self.line(out, "obj.extra = getattr(obj, 'extra', 0) + 1")
+            else:
+                self.line(out, "%s = obj.total() %% 1000003" % self.pick(self.num_vars))
+        else:
+            kk = self.r(3)
+            if kk == 0:
+                iv, nv = self.pick(self.int_vars), self.pick(self.num_vars)
+                self.line(out, "t = (%s, %s)" % (self.int_expr(), self.num_expr()))
+                self.line(out, "%s, %s = t" % (iv, nv))
+                self.clamp_int(out, iv)
+                self.clamp_num(out, nv)
+            elif kk == 1:
+                self.line(out, "x = %s" % self.pick([self.int_expr(), self.num_expr(), self.str_expr()]))
+                self.line(out, "x = x[-20:] if isinstance(x, str) else (x if -1e100 < x < 1e100 else 7)")
+            else:
+                self.line(out, "s2 = str(x) + '/' + repr(x)")
+                self.line(out, "s = (s + s2)[-40:]")
+
+    def risky(self, out):
+        """A statement that may raise, wrapped in try/except printing the exception."""
+        self.line(out, "try:")
+        self.indent += 1
+        k = self.r(9)
+        iv = self.pick(self.int_vars)
+        nv = self.pick(self.num_vars)
+        if k == 0:
+            self.line(out, "%s = %s %s (%s)" % (iv, self.int_expr(), self.pick(["//", "%"]), self.int_expr()))
+        elif k == 1:
+            self.line(out, "%s = %s / (%s)" % (nv, self.num_expr(), self.num_expr()))
+        elif k == 2:
+            self.line(out, "%s = lst[%s]" % (iv, self.int_expr()))
+        elif k == 3:
+            self.line(out, "%s = dct[%s]" % (iv, self.int_expr()))
+        elif k == 4:
+            self.line(out, "%s = int(%s)" % (iv, self.str_expr()))
+        elif k == 5:
+            self.line(out, "%s = float(%s) ** %d" % (nv, self.num_expr(), 2 + self.r(60)))
+        elif k == 6:
+            self.line(out, "x = x + %s" % self.pick([self.int_expr(), self.str_expr(), self.num_expr()]))
+            self.line(out, "x = x[-20:] if isinstance(x, str) else (x if -1e100 < x < 1e100 else 7)")
+        elif k == 7:
+            self.line(out, "if %s: raise %s(%s)" % (self.cond(), self.pick(["ValueError", "KeyError", "RuntimeError"]),
+                                                      self.int_expr()))
+        else:
+            self.line(out, "%s = float(%s)" % (nv, self.int_expr()))
+        self.clamp_int(out, iv)
+        self.clamp_num(out, nv)
+        self.indent -= 1
+        k = self.r(4)
+        if k == 0:
+            self.line(out, "except (ZeroDivisionError, OverflowError) as e:")
+        elif k == 1:
+            self.line(out, "except (IndexError, KeyError) as e:")
+        else:
+            self.line(out, "except Exception as e:")
+        self.indent += 1
+        self.line(out, "print('caught', type(e).__name__, e)")
+        if self.depth and self.chance(0.2):
+            self.line(out, self.pick(["break", "continue"]))
+        self.indent -= 1
+        if k == 0 or k == 1:
+            self.line(out, "except Exception as e:")
+            self.indent += 1
+            self.line(out, "print('other', type(e).__name__, e)")
+            self.indent -= 1
+        if self.chance(0.3):
+            self.line(out, "else:")
+            self.indent += 1
+            self.line(out, "%s += 1" % self.pick(self.int_vars))
+            self.indent -= 1
+        if self.chance(0.2):
+            self.line(out, "finally:")
+            self.indent += 1
+            self.line(out, "s = (s + '.')[-40:]")
+            self.indent -= 1
+
+    def print_state(self, out):
+        self.line(out, "print(%s)" % ", ".join(self.int_vars + self.num_vars + ["repr(s)", "lst[-5:]", "len(dct)", "repr(x)"]
+                                              + ["G"] + self.loop_vars[-1:] + (["obj.v", "obj.w"] if self.has_class else [])))
+
+    def loop_header(self, out):
+        """Emits a loop header; returns (trip count, loop variable or None, is_while)."""
+        if self.budget < 20:
+            return None
+        maxtrip = max(2, min(300, self.budget // 3))
+        trip = 1 + self.r(maxtrip)
+        if self.chance(0.5):
+            trip = max(trip, min(maxtrip, 60 + self.r(150)))
+        var = "i%d" % self.depth
+        k = self.r(10)
+        if k < 4:
+            start = self.pick(["0", "0", "1", "-50", "2**63 - 40", "-2**63 + 3", "2**62", "10**18"])
+            step = self.pick(["1", "1", "1", "2", "3", "-1", "-3"])
+            stepv = int(step)
+            self.iter_base[var] = ("(%s)" % start, stepv)
+            if stepv > 0:
+                self.line(out, "for %s in range(%s, %s + %d, %s):" % (var, start, start, trip * stepv, step))
+            else:
+                self.line(out, "for %s in range(%s, %s - %d, %s):" % (var, start, start, trip * -stepv, step))
+            return trip, var, False
+        self.iter_base.pop(var, None)
+        if k == 4:
+            self.line(out, "for %s in range(%d):" % (var, trip))
+            return trip, var, False
+        if k == 5:
+            trip = min(trip, 40)
+            self.line(out, "for %s, %s in enumerate(lst[:%d] + list(range(%d))):" % (var, "e%d" % self.depth, trip, trip))
+            self.extra_int = "e%d" % self.depth
+            return 2 * trip, var, False
+        if k == 6:
+            self.line(out, "for %s in list(dct) + [%d] * %d:" % (var, self.r(20), trip))
+            return trip + 16, var, False
+        if k == 7:
+            cv = "ch%d" % self.depth
+            self.line(out, "for %s, %s in zip(range(%d), (s * %d) or 'z'):" % (var, cv, trip, 1 + trip // 3))
+            self.extra_str = cv
+            return trip, var, False
+        if k == 8 and self.has_gen:
+            self.line(out, "for %s in gen(%d):" % (var, trip))
+            return trip, var, False
+        w = "w%d" % self.depth
+        self.iter_base[w] = ("1", 1)
+        self.line(out, "%s = 0" % w)
+        self.line(out, "while %s < %d and (%s):" % (w, trip, self.cond() if self.chance(0.6) else "True"))
+        self.indent += 1
+        self.line(out, "%s += 1" % w)
+        self.indent -= 1
+        return trip, w, True
+
+    def loop(self, out):
+        self.extra_int = None
+        self.extra_str = None
+        hdr = self.loop_header(out)
+        if hdr is None:
+            self.assign(out)
+            return
+        trip, var, _ = hdr
+        outer_budget = self.budget
+        self.budget = outer_budget // max(1, trip)
+        self.indent += 1
+        self.depth += 1
+        self.loop_vars.append(var)
+        extra_i, extra_s = self.extra_int, self.extra_str
+        if extra_i:
+            self.loop_vars.append(extra_i)
+        if extra_s:
+            self.str_loop_vars.append(extra_s)
+        # a type change / global rebinding / attribute change at a chosen iteration
+        if self.chance(0.5):
+            at = self.r(max(1, trip))
+            if var.startswith("w") or not var.startswith("i"):
+                pass
+            k = self.r(4)
+            if k == 0:
+                self.line(out, "if %s == %s: x = %s" % (var, self.iter_value(var, at), self.pick([self.num_expr(), self.str_expr(), self.int_expr()])))
+                self.line(out, "x = x[-20:] if isinstance(x, str) else (x if -1e100 < x < 1e100 else 7)")
+            elif k == 1 and not self.in_helper:
+                self.line(out, "if %s == %s: G = %s" % (var, self.iter_value(var, at), self.int_expr()))
+                self.clamp_int(out, "G")
+            elif k == 2 and self.has_class:
+                self.line(out, "if %s == %s: Box.scale = %s" % (var, self.iter_value(var, at), self.pick(["2", "0", "-1", "3"])))
+            else:
+                nv = self.pick(self.num_vars)
+                self.line(out, "if %s == %s: %s = %s" % (var, self.iter_value(var, at), nv, self.pick(NUM_LITERALS + ["1", "2**62"])))
+        if not self.in_helper and self.chance(0.04):
+            # an uncaught exception from a loop that has run for a while: traceback + status 1
+            self.line(out, "if %s == %s: print(%s)" % (var, self.iter_value(var, self.r(max(1, trip))), self.pick(
+                ["1 // (%s - %s)" % (var, var), "lst[len(lst) + 3]", "dct[-1]", "int('z' + s)", "s + %s" % var,
+                 "1.5 %% (%s * 0.0)" % var])))
+        n = 1 + self.r(4)
+        for _ in range(n):
+            self.stmt(out)
+            if self.chance(0.15):
+                self.line(out, "if %s: %s" % (self.cond(), self.pick(["break", "continue", "break"])))
+        if self.chance(0.6) and not self.in_helper:
+            self.line(out, "if %s %% %d == 0:" % (self.progress_expr(var), 7 + self.r(60)))
+            self.indent += 1
+            self.print_state(out)
+            self.indent -= 1
+        if extra_i:
+            self.loop_vars.pop()
+        if extra_s:
+            self.str_loop_vars.pop()
+        self.loop_vars.pop()
+        self.depth -= 1
+        self.indent -= 1
+        self.budget = max(0, outer_budget - trip)
+        if self.chance(0.2):
+            self.line(out, "else:")
+            self.indent += 1
+            self.line(out, "s = (s + 'E')[-40:]")
+            self.indent -= 1
+
+    def iter_value(self, var, at):
+        """The value `var` has at iteration `at` (0-based) when known, so a change can be
+        placed at a chosen iteration; otherwise `at` itself."""
+        base = self.iter_base.get(var)
+        if base is None:
+            return str(at)
+        start, step = base
+        return "%s + %d" % (start, at * step) if at * step >= 0 else "%s - %d" % (start, -at * step)
+
+    def progress_expr(self, var):
+        return "abs(%s)" % var
+
+    def if_chain(self, out):
+        self.line(out, "if %s:" % self.cond())
+        self.indent += 1
+        self.stmt(out)
+        self.indent -= 1
+        for _ in range(self.r(3)):
+            self.line(out, "elif %s:" % self.cond())
+            self.indent += 1
+            self.stmt(out)
+            self.indent -= 1
+        if self.chance(0.5):
+            self.line(out, "else:")
+            self.indent += 1
+            self.stmt(out)
+            self.indent -= 1
+
+    def unbind(self, out):
+        """Deletes `x` under a condition, then re-binds it when it is unbound."""
+        self.line(out, "if %s: del x" % self.cond())
+        self.line(out, "try:")
+        self.line(out, "    x")
+        self.line(out, "except NameError as e:")
+        self.line(out, "    print('unbound', type(e).__name__, e)")
+        self.line(out, "    x = %s" % self.pick(["0", "1.5", "'u'", "G"]))
+
+    def list_op(self, out):
+        self.line(out, self.pick(["lst.sort()", "lst.reverse()", "lst = sorted(lst, reverse=True)",
+                                  "lst = lst[::2] + lst[1::2]", "lst.extend(range(3))",
+                                  "lst = [v * 2 for v in lst if v %% 3 != %d]" % self.r(3),
+                                  "lst.insert(%s %% 5, %s)" % (self.int_atom(), self.int_atom())]))
+        self.line(out, "if len(lst) > 40: del lst[:20]")
+
+    def stmt(self, out):
+        k = self.r(12)
+        if k == 10:
+            self.unbind(out)
+            return
+        if k == 11:
+            self.list_op(out)
+            return
+        if k < 4 or self.indent > 6:
+            self.assign(out)
+        elif k < 6 and self.depth < 3 and self.budget >= 20:
+            self.loop(out)
+        elif k < 8:
+            self.risky(out)
+        elif k == 8:
+            self.if_chain(out)
+        else:
+            if self.callable_funcs():
+                v = self.pick(self.num_vars)
+                self.line(out, "%s = %s" % (v, self.call_expr(0)))
+                self.clamp_num(out, v)
+            elif self.has_rec:
+                self.line(out, "%s = rec(%d, %s)" % (self.pick(self.int_vars), self.r(40), self.int_atom()))
+            else:
+                self.assign(out)
+
+    # -------------------------------------------------------------- top level
+
+    def helper(self, out, name):
+        arity = 1 + self.r(2)
+        params = ["p", "q"][:arity]
+        out.append("def %s(%s):" % (name, ", ".join(params)))
+        saved = (self.int_vars, self.num_vars, self.indent, self.budget, self.has_class, self.funcs)
+        self.in_helper = True
+        cost0 = 60 if self.chance(0.5) else 0
+        self.int_vars = ["p", "r1"]
+        self.num_vars = ["q", "r2"] if arity == 2 else ["r2", "r2"]
+        self.indent = 1
+        self.budget = cost0
+        self.has_class = False
+        self.funcs = []
+        self.line(out, "r1 = p % 1000")
+        self.line(out, "r2 = %s" % ("q" if arity == 2 else "0.5"))
+        self.line(out, "s = 'h'; lst = [1, 2, 3]; dct = {1: 2}; x = 0")
+        body = []
+        for _ in range(1 + self.r(3)):
+            if cost0 and self.chance(0.5):
+                self.loop(body)
+            else:
+                self.stmt(body)
+        out.extend(body)
+        self.line(out, "ret = %s" % (self.int_expr() if self.chance(0.3) else self.num_expr()))
+        self.line(out, "return ret if -1e100 < ret < 1e100 else 0.5")
+        self.int_vars, self.num_vars, self.indent, self.budget, self.has_class, self.funcs = saved
+        self.in_helper = False
+        self.funcs = self.funcs + [(name, arity, 1 if cost0 == 0 else cost0)]
+        out.append("")
+
+    def program(self):
+        """Returns the program as a list of top-level chunks (each a list of lines)."""
+        chunks = []
+        chunks.append(["G = %s" % self.pick(["3", "7", "2**62", "-5", "100"]), ""])
+        if self.chance(0.4):
+            self.has_rec = True
+            chunks.append(["def rec(n, acc):",
+                           "    if n <= 0:",
+                           "        return acc",
+                           "    return rec(n - 1, (acc * 3 + n) %% %s)" % self.pick(["1000003", "2**61 - 1", "2**64"]),
+                           ""])
+        if self.chance(0.4):
+            self.has_gen = True
+            chunks.append(["def gen(n):",
+                           "    for k in range(n):",
+                           "        yield k * %s - %s" % (self.pick(["1", "3", "-2"]), self.pick(["0", "1", "7"])),
+                           ""])
+        for i in range(self.r(4)):
+            out = []
+            self.helper(out, "fn%d" % i)
+            chunks.append(out)
+        if self.chance(0.5):
+            self.has_class = True
+            chunks.append(["class Box:",
+                           "    scale = 1",
+                           "",
+                           "    def __init__(self, v):",
+                           "        self.v = v",
+                           "        self.w = 0.25",
+                           "",
+                           "    def step(self, d):",
+                           "        self.v = (self.v + d * Box.scale) % 1000003",
+                           "        return self.v",
+                           "",
+                           "    def total(self):",
+                           "        return self.v + self.w + getattr(self, 'extra', 0)",
+                           ""])
+        main_head = ["def main():",
+                     "    global G",
+                     "    a, b, c = %s, %s, %s" % (self.pick(INT_LITERALS), self.pick(INT_LITERALS), self.pick(INT_LITERALS)),
+                     "    f, g = %s, %s" % (self.pick(NUM_LITERALS), self.pick(NUM_LITERALS + ["7"])),
+                     "    s = %s" % self.pick(STR_LITERALS),
+                     "    lst = [%s]" % ", ".join(str(self.r(100) - 20) for _ in range(self.r(8))),
+                     "    dct = {%s}" % ", ".join("%d: %d" % (self.r(16), self.r(1000)) for _ in range(self.r(6))),
+                     "    x = %s" % self.pick(["0", "'x'", "1.5", "2**63"]),
+                     "    t = ()"]
+        if self.has_class:
+            main_head.append("    obj = Box(%s)" % self.pick(["0", "5", "2**40"]))
+        if self.has_closure:
+            main_head.append("    def bump(v):")
+            main_head.append("        return (v * 2 + c) % 1000003")
+        blocks = []
+        for _ in range(2 + self.r(4)):
+            out = []
+            self.indent = 1
+            if self.chance(0.7):
+                self.loop(out)
+            else:
+                self.stmt(out)
+            if self.chance(0.5):
+                self.print_state(out)
+            blocks.append(out)
+        main_tail = []
+        self.indent = 1
+        self.print_state(main_tail)
+        return chunks, main_head, blocks, main_tail
+
+
+def render(chunks, main_head, blocks, main_tail):
+    lines = ["# generated by tools/difffuzz.py"]
+    for c in chunks:
+        lines.extend(c)
+    lines.extend(main_head)
+    for b in blocks:
+        lines.extend(b)
+    lines.extend(main_tail)
+    lines.append("")
+    lines.append("main()")
+    return "\n".join(lines) + "\n"
+
+
+def generate(seed, index):
+    rng = random.Random("%s:%s" % (seed, index))
+    return Gen(rng).program()
+
+
+# ------------------------------------------------------------------------------------------
+# Running and comparing
+# ------------------------------------------------------------------------------------------
+
+
+def child_env(extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON") and not k.startswith("TAIPAN_")}
+    env.update(COMMON_ENV)
+    env.update(extra)
+    return env
+
+
+def run_one(argv, workdir, env, timeout):
+    """Runs argv + ['prog.py'] in workdir; returns (status, stdout, stderr) or None on timeout."""
+    try:
+        p = subprocess.run(argv + ["prog.py"], cwd=workdir, env=env, stdin=subprocess.DEVNULL,
+                           capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    prefix = (os.path.realpath(workdir) + "/").encode()
+    prefix2 = (workdir + "/").encode()
+    norm = lambda b: b.replace(prefix, b"").replace(prefix2, b"")  # noqa: E731
+    return (p.returncode, norm(p.stdout), norm(p.stderr))
+
+
+def run_all(source, taipan, modes, workdir, timeout):
+    """Returns (cpython result or None if it timed out, {mode: result})."""
+    with open(os.path.join(workdir, "prog.py"), "w", encoding="utf-8") as f:
+        f.write(source)
+    want = run_one([sys.executable if sys.version_info[:2] == (3, 11) else "python3"], workdir, child_env({}), timeout)
+    if want is None:
+        return None, {}
+    got = {}
+    for name, env in modes:
+        got[name] = run_one([taipan], workdir, child_env(env), timeout * 3)
+    return want, got
+
+
+def differing(want, got):
+    return [m for m, r in got.items() if r != want]
+
+
+def minimize(parts, taipan, modes, workdir, timeout, bad_modes, want_status):
+    """Drops helper chunks and main blocks while the same modes still differ and CPython's
+    exit status stays `want_status` (so a NameError from a dropped helper does not count)."""
+    chunks, head, blocks, tail = parts
+    sel_modes = [(n, e) for n, e in modes if n in bad_modes]
+
+    def still_bad(c, b):
+        want, got = run_all(render(c, head, b, tail), taipan, sel_modes, workdir, timeout)
+        return want is not None and want[0] == want_status and bool(differing(want, got))
+
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(blocks) - 1, -1, -1):
+            trial = blocks[:i] + blocks[i + 1:]
+            if still_bad(chunks, trial):
+                blocks = trial
+                changed = True
+        for i in range(len(chunks) - 1, 0, -1):
+            trial = chunks[:i] + chunks[i + 1:]
+            if still_bad(trial, blocks):
+                chunks = trial
+                changed = True
+    return chunks, head, blocks, tail
+
+
+def describe(result):
+    if result is None:
+        return "TIMEOUT\n"
+    status, out, err = result
+    return "status: %d\n--- stdout\n%s--- stderr\n%s" % (status, out.decode("utf-8", "replace"),
+                                                         err.decode("utf-8", "replace"))
+
+
+def first_diff(a, b):
+    """A short description of where two results first differ."""
+    if a is None or b is None:
+        return "timeout"
+    if a[0] != b[0]:
+        return "exit status %d vs %d" % (a[0], b[0])
+    for name, x, y in (("stdout", a[1], b[1]), ("stderr", a[2], b[2])):
+        if x != y:
+            xl, yl = x.decode("utf-8", "replace").splitlines(), y.decode("utf-8", "replace").splitlines()
+            for n, (p, q) in enumerate(zip(xl, yl)):
+                if p != q:
+                    return "%s line %d:\n    python: %s\n    taipan: %s" % (name, n + 1, p[:200], q[:200])
+            return "%s: %d vs %d lines" % (name, len(xl), len(yl))
+    return "same"
+
+
+def parse_modes(text):
+    modes = []
+    for item in [m.strip() for m in text.split(",") if m.strip()]:
+        if item in NAMED_MODES:
+            modes.append((item, NAMED_MODES[item]))
+            continue
+        env = {}
+        for assignment in item.split():
+            if "=" not in assignment:
+                raise ValueError("mode %r: not a known mode name (%s) nor NAME=VALUE assignments"
+                                 % (item, ", ".join(NAMED_MODES)))
+            k, v = assignment.split("=", 1)
+            env[k] = v
+        modes.append(("_".join(item.split()).replace("=", "-"), env))
+    if not modes:
+        raise ValueError("no modes given")
+    return modes
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--taipan", default=os.path.join(ROOT, "target", "debug", "taipan"),
+                    help="taipan executable (default: target/debug/taipan)")
+    ap.add_argument("--seed", default="1", help="seed (any string; default 1)")
+    ap.add_argument("--count", type=int, default=None, help="number of programs (default 100)")
+    ap.add_argument("--seconds", type=float, default=None, help="run for this long instead of --count")
+    ap.add_argument("--start", type=int, default=0, help="first program index (default 0)")
+    ap.add_argument("--out", default=None, help="directory for findings (default: new /tmp/difffuzz-*)")
+    ap.add_argument("--modes", default=DEFAULT_MODES, help="comma-separated modes (default %s)" % DEFAULT_MODES)
+    ap.add_argument("--timeout", type=float, default=10.0, help="CPython time limit per program in seconds "
+                    "(taipan gets 3x; default 10)")
+    ap.add_argument("--keep-going", action="store_true", help="continue after a difference")
+    ap.add_argument("--no-minimize", action="store_true", help="save differing programs as generated")
+    ap.add_argument("--show", metavar="SEED:INDEX", help="print one generated program and exit")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print one line per program")
+    args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # findings show up at once in a log file
+
+    if args.show:
+        seed, _, index = args.show.rpartition(":")
+        if not seed or not index.isdigit():
+            print("difffuzz: --show wants SEED:INDEX", file=sys.stderr)
+            return 2
+        sys.stdout.write(render(*generate(seed, int(index))))
+        return 0
+    try:
+        modes = parse_modes(args.modes)
+    except ValueError as e:
+        print("difffuzz: %s" % e, file=sys.stderr)
+        return 2
+    taipan = os.path.abspath(args.taipan)
+    if not os.access(taipan, os.X_OK):
+        print("difffuzz: taipan executable not found: %s" % taipan, file=sys.stderr)
+        return 2
+    count = args.count if args.count is not None else (None if args.seconds else 100)
+    deadline = time.monotonic() + args.seconds if args.seconds else None
+
+    workdir = tempfile.mkdtemp(prefix="difffuzz-run-")
+    out_dir = args.out
+    found = 0
+    ran = skipped = 0
+    t0 = time.monotonic()
+    try:
+        index = args.start
+        while True:
+            if count is not None and ran + skipped >= count:
+                break
+            if deadline is not None and time.monotonic() >= deadline:
+                break
+            parts = generate(args.seed, index)
+            source = render(*parts)
+            try:
+                compile(source, "prog.py", "exec")
+            except SyntaxError as e:  # a generator bug: say so, do not count it as a finding
+                print("difffuzz: generator produced invalid syntax in %s:%d: %s" % (args.seed, index, e))
+                skipped += 1
+                index += 1
+                continue
+            want, got = run_all(source, taipan, modes, workdir, args.timeout)
+            if want is None:
+                skipped += 1
+                if args.verbose:
+                    print("%s:%d skipped (CPython timed out)" % (args.seed, index))
+                index += 1
+                continue
+            ran += 1
+            bad = differing(want, got)
+            if args.verbose:
+                print("%s:%d %s" % (args.seed, index, "DIFF " + ",".join(bad) if bad else "ok"))
+            if bad:
+                found += 1
+                if out_dir is None:
+                    out_dir = tempfile.mkdtemp(prefix="difffuzz-")
+                os.makedirs(out_dir, exist_ok=True)
+                small = parts if args.no_minimize else minimize(parts, taipan, modes, workdir, args.timeout, bad, want[0])
+                small_src = render(*small)
+                want2, got2 = run_all(small_src, taipan, modes, workdir, args.timeout)
+                if want2 is None or not differing(want2, got2):
+                    small_src, want2, got2 = source, want, got
+                stem = os.path.join(out_dir, "%04d" % index)
+                with open(stem + ".py", "w", encoding="utf-8") as f:
+                    f.write(small_src)
+                with open(stem + ".orig.py", "w", encoding="utf-8") as f:
+                    f.write(source)
+                with open(stem + ".python.txt", "w", encoding="utf-8") as f:
+                    f.write(describe(want2))
+                for m, r in got2.items():
+                    with open("%s.%s.txt" % (stem, m), "w", encoding="utf-8") as f:
+                        f.write(describe(r))
+                print("DIFFERENCE in program %s:%d (modes %s); saved %s.py" % (args.seed, index, ", ".join(bad), stem))
+                for m in differing(want2, got2):
+                    print("  %s: %s" % (m, first_diff(want2, got2[m])))
+                print("  reproduce: python3 tools/difffuzz.py --show %s:%d > p.py" % (args.seed, index))
+                if not args.keep_going:
+                    break
+            index += 1
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    elapsed = time.monotonic() - t0
+    print("difffuzz: seed %s, %d programs compared in %d modes (%s), %d skipped, %d with differences, %.1f s"
+          % (args.seed, ran, len(modes), ",".join(m for m, _ in modes), skipped, found, elapsed))
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
