@@ -333,7 +333,10 @@ impl Vm {
         let mut frame = match self.fast_frames.pop() {
             // (pooled frames have no locals dict, no chain link and empty buffers)
             Some(mut fr) => {
-                fr.code = code.clone();
+                // (a pooled frame keeps its last code: often this one, for recursion)
+                if !Rc::ptr_eq(&fr.code, code) {
+                    fr.code = code.clone();
+                }
                 fr.globals = func.globals.clone();
                 fr.ip = 0;
                 fr
@@ -382,7 +385,15 @@ impl Vm {
         }
         crate::gc::maybe_collect();
         self.note_hot(&frame.code);
-        frame.saved_exc = crate::value::clone_opt(&self.handled_exc);
+        // (entered frames come with no saved exception: no drop on the common path)
+        match &self.handled_exc {
+            Some(h) => frame.saved_exc = Some(h.clone()),
+            None => {
+                if frame.saved_exc.is_some() {
+                    frame.saved_exc = None;
+                }
+            }
+        }
         Ok(frame)
     }
 
@@ -422,7 +433,9 @@ impl Vm {
     pub(crate) fn acquire_frame(&mut self, code: &Rc<crate::code::Code>, globals: &Obj) -> Box<Frame> {
         match self.fast_frames.pop() {
             Some(mut fr) => {
-                fr.code = code.clone();
+                if !Rc::ptr_eq(&fr.code, code) {
+                    fr.code = code.clone();
+                }
                 fr.globals = globals.clone();
                 fr.ip = 0;
                 fr.locals_dict = None;

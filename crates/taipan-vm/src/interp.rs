@@ -145,13 +145,20 @@ macro_rules! second_half {
 #[inline(always)]
 #[allow(clippy::if_same_then_else)]
 fn link_frame(top: &mut Option<Box<Frame>>, mut frame: Box<Frame>) {
-    // (entered frames come unlinked; the test lets the compiler drop no old link)
-    if frame.back.is_none() {
-        frame.back = top.take();
+    // (entered frames come unlinked and `top` is emptied first: the tests keep the
+    // drops of the overwritten links out of the common path)
+    let old = std::mem::replace(&mut frame.back, top.take());
+    if old.is_some() {
+        drop(old);
     } else {
-        frame.back = top.take();
+        std::mem::forget(old);
     }
-    *top = Some(frame);
+    let old = top.replace(frame);
+    if old.is_some() {
+        drop(old);
+    } else {
+        std::mem::forget(old);
+    }
 }
 
 pub(crate) fn stack_underflow() -> PyErr {
@@ -347,7 +354,10 @@ impl Vm {
                     Some(t) => t,
                     None => &mut *entry,
                 };
-                code = f.code.clone();
+                // (a recursive call or its return keeps the code: no reference count traffic)
+                if !Rc::ptr_eq(&code, &f.code) {
+                    code = f.code.clone();
+                }
                 instrs = &code.instrs;
                 ip = f.ip;
                 continue;
