@@ -68,6 +68,7 @@ impl Code {
             .map(|_| RefCell::new(Slot::new(warmup)))
             .collect();
         let instrs = crate::interp::quick::superinstructions(&raw.instructions);
+        let loops = crate::jit::CodeLoops::new(&raw.instructions);
         Rc::new(Code {
             instrs,
             raw,
@@ -79,7 +80,7 @@ impl Code {
             hotness: Cell::new(0),
             fast_argcount,
             runs_to_return,
-            loops: crate::jit::CodeLoops::default(),
+            loops,
         })
     }
 }

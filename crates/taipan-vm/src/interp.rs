@@ -369,7 +369,7 @@ impl Vm {
         macro_rules! jump_to {
             ($t:expr) => {{
                 let t: usize = $t;
-                ip = if !RECORD && t < ip && self.jit.on {
+                ip = if !RECORD && t < ip && self.jit.on && !code.loops.blacklisted(t) {
                     self.jit_back_edge(f, &code, t)
                 } else {
                     t
@@ -979,7 +979,7 @@ impl Vm {
                         crate::gc::maybe_collect();
                         self.note_hot(&code);
                         // the JIT ran a trace or starts a recording: `f.ip` was moved
-                        if !RECORD && self.jit.on && self.jit_jump_back(f, &code, arg) {
+                        if !RECORD && self.jit.on && !code.loops.blacklisted(arg) && self.jit_jump_back(f, &code, arg) {
                             if self.jit.switch {
                                 return Ok(FrameExit::ret(Value::None));
                             }

@@ -34,11 +34,12 @@
 //! command-line flag, default, doc); parsing, the CLI help and `--jit-stats`'s settings
 //! line derive from it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Mutex;
 use std::time::Instant;
 
+use taipan_bytecode::Instruction;
 use taipan_jit::backend::link::{DEFAULT_HOT_EXIT, TraceSet};
 use taipan_jit::backend::{Backend, CompiledTrace, HelperTable, LowerOptions};
 use taipan_jit::ir::{Func, SnapVal, Type};
@@ -302,6 +303,9 @@ pub struct LoopEntry {
 #[derive(Default)]
 pub struct CodeLoops {
     entries: RefCell<Vec<LoopEntry>>,
+    /// Per instruction index: the loop headed there is blacklisted (permanently), so its
+    /// back-edges skip the out-of-line call ([`Vm::jit_back_edge`]).
+    black: Box<[Cell<bool>]>,
 }
 
 /// A recording in progress.
@@ -471,8 +475,38 @@ fn snapshots_restorable(f: &Func, nlocals: u32, depth: u32) -> bool {
 }
 
 impl CodeLoops {
-    /// Runs `f` on the entry of `header`, creating it (counting from `threshold`).
+    /// The (empty) loop table of code made of `instructions`.
+    pub fn new(instructions: &[Instruction]) -> CodeLoops {
+        CodeLoops {
+            entries: RefCell::new(Vec::new()),
+            black: instructions.iter().map(|_| Cell::new(false)).collect(),
+        }
+    }
+
+    /// True when the loop headed at `header` is blacklisted: its back-edges need not call
+    /// the JIT.
+    #[inline(always)]
+    pub fn blacklisted(&self, header: usize) -> bool {
+        self.black.get(header).is_some_and(Cell::get)
+    }
+
+    /// Runs `f` on the entry of `header`, creating it (counting from `threshold`), and
+    /// marks the header blacklisted when `f` left it so.
     fn with<R>(&self, header: u32, threshold: u32, f: impl FnOnce(&mut LoopEntry) -> R) -> Option<R> {
+        let r = self.with_entry(header, threshold, |e| {
+            let r = f(e);
+            (r, matches!(e.state, LoopState::Blacklisted))
+        });
+        r.map(|(r, black)| {
+            if black && let Some(c) = self.black.get(header as usize) {
+                c.set(true);
+            }
+            r
+        })
+    }
+
+    /// [`CodeLoops::with`] without the blacklist marking.
+    fn with_entry<R>(&self, header: u32, threshold: u32, f: impl FnOnce(&mut LoopEntry) -> R) -> Option<R> {
         let mut es = self.entries.try_borrow_mut().ok()?;
         let i = match es.iter().position(|e| e.header == header) {
             Some(i) => i,
