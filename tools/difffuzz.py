@@ -477,6 +477,61 @@ class Gen:
         self.indent -= 1
         return trip, w, True
 
+    def numeric_loop(self, out):
+        """A loop the trace JIT records today: int/float arithmetic and branches on locals
+        only (no calls, containers, globals or attributes), with overflow into big ints and
+        int/float mixing, so the jit1 and stress modes run machine code."""
+        if self.budget < 20:
+            self.assign(out)
+            return
+        trip = 20 + self.r(280)
+        var = "i%d" % self.depth
+        a, b = self.pick(self.int_vars), self.pick(self.int_vars)
+        f = self.pick(self.num_vars)
+        if self.chance(0.7):
+            start = self.pick(["0", "1", "-7", "100", "4611686018427387904", "-4611686018427387904"])
+            step = self.pick(["1", "1", "2", "-1", "5"])
+            stepv = int(step)
+            self.line(out, "for %s in range(%s, %s %s %d, %s):" % (var, start, start, "+" if stepv > 0 else "-", trip * abs(stepv), step))
+            counter = None
+        else:
+            counter = "w%d" % self.depth
+            self.line(out, "%s = 0" % counter)
+            self.line(out, "while %s < %d:" % (counter, trip))
+        self.indent += 1
+        it = counter or var
+        if counter:
+            self.line(out, "%s += 1" % counter)
+        for _ in range(1 + self.r(4)):
+            k = self.r(6)
+            if k == 0:
+                self.line(out, "%s = %s %s %s * %d" % (a, a, self.pick(["+", "-"]), it, 1 + self.r(9)))
+            elif k == 1:
+                self.line(out, "%s = %s * %s + %s" % (f, f, self.pick(["0.5", "0.75", "1.0", "2", "-1"]), self.pick([a, it, "1", "0.25"])))
+            elif k == 2:
+                self.line(out, "if %s %s %s:" % (a, self.pick(["<", ">", "<=", "==", "!="]), self.pick([b, it, str(self.r(100))])))
+                self.indent += 1
+                self.line(out, "%s = %s %s %d" % (b, b, self.pick(["+", "-", "*"]), 1 + self.r(5)))
+                self.indent -= 1
+                self.line(out, "else:")
+                self.indent += 1
+                self.line(out, "%s = %s - %s" % (f, f, self.pick(["1", "0.5", a])))
+                self.indent -= 1
+            elif k == 3:
+                self.line(out, "%s = %s * %s" % (a, a, self.pick(["3", "1024", "1048576", it])))
+            elif k == 4:
+                self.line(out, "%s = (%s + %s) %% %d" % (b, b, it, 2 + self.r(1000)))
+            else:
+                self.line(out, "if %s > %d: %s" % (it, self.r(trip), self.pick(["break", "continue", "%s = %s + 0.5" % (a, a)])))
+        # small literal bounds (a big-int constant would abort the recording)
+        self.line(out, "if not -1000000000000 <= %s <= 1000000000000: %s %%= 1000003" % (a, a))
+        self.line(out, "if not -1000000000000 <= %s <= 1000000000000: %s %%= 1000003" % (b, b))
+        self.line(out, "if not -1e100 < %s < 1e100: %s = 0.5" % (f, f))
+        self.indent -= 1
+        self.budget -= min(self.budget, 10)
+        if not self.in_helper:
+            self.print_state(out)
+
     def loop(self, out):
         self.extra_int = None
         self.extra_str = None
@@ -596,7 +651,10 @@ class Gen:
         if k < 4 or self.indent > 6:
             self.assign(out)
         elif k < 6 and self.depth < 3 and self.budget >= 20:
-            self.loop(out)
+            if self.chance(0.6):
+                self.numeric_loop(out)
+            else:
+                self.loop(out)
         elif k < 8:
             self.risky(out)
         elif k == 8:

@@ -53,7 +53,14 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
             if i > 0 {
                 out.push_str(&sep_s);
             }
-            out.push_str(&vm.str(a)?);
+            match vm.str(a) {
+                Ok(s) => out.push_str(&s),
+                Err(e) => {
+                    // CPython has written the pieces before the failing one
+                    crate::modules::sys::write_to(vm, &target, &out)?;
+                    return Err(e);
+                }
+            }
         }
         out.push_str(&end_s);
         crate::modules::sys::write_to(vm, &target, &out)?;
