@@ -1,0 +1,167 @@
+//! The guard probes of the inline caches (part of `specialize.rs`): reading a dict entry
+//! at a cached position, checking an instance dict's shape, module and class attribute
+//! hits. Each is one check of a version, shape or key identity, inlined into the fast
+//! paths of `specialize.rs` (CPython 3.11 `Python/specialize.c` guards; shapes: `shape.rs`).
+
+use std::rc::Weak;
+
+use super::{How, same};
+use crate::object::{ObjKind, Object};
+use crate::ops::str_value_hash;
+use crate::shape::ShapeId;
+use crate::value::{Obj, Value};
+
+/// The value at entry `index` of dict object `d` if its key is `name` (by identity).
+#[inline(always)]
+pub(super) fn dict_at(d: &Obj, index: usize, name: &Value) -> Option<Value> {
+    let ObjKind::Dict(c) = &d.kind else { return None };
+    let t = c.try_borrow().ok()?;
+    match t.entry(index) {
+        Some((k, v)) if k.is(name) => Some(v.clone()),
+        _ => None,
+    }
+}
+
+/// Position of `name` in dict object `d`, only if the stored key is `name` itself.
+pub(super) fn identical_pos(d: &Obj, name: &Value) -> Option<usize> {
+    let ObjKind::Dict(c) = &d.kind else { return None };
+    let t = c.try_borrow().ok()?;
+    let pos = t.find_name(str_value_hash(name), name)?;
+    match t.entry(pos) {
+        Some((k, _)) if k.is(name) => Some(pos),
+        _ => None,
+    }
+}
+
+/// True if dict object `d` has the str key `name`.
+#[inline]
+pub(super) fn dict_has(d: &Obj, name: &Value) -> bool {
+    let ObjKind::Dict(c) = &d.kind else { return true };
+    match c.try_borrow() {
+        Ok(t) => t.find_name(str_value_hash(name), name).is_some(),
+        Err(_) => true,
+    }
+}
+
+/// The instance attribute `name` of `o` from its dict (cached shape and position first).
+#[inline]
+pub(super) fn instance_dict_get(o: &Obj, index: usize, shape: ShapeId, name: &Value) -> Option<Value> {
+    let d = o.dict.as_ref()?;
+    if let Some(v) = shaped_dict_at(d, index, shape, name) {
+        return Some(v);
+    }
+    let ObjKind::Dict(c) = &d.kind else { return None };
+    let t = c.try_borrow().ok()?;
+    t.get_name(str_value_hash(name), name).cloned()
+}
+
+/// True if the instance `obj` has no dict entry `name` (so a class attribute is visible):
+/// its dict has shape `absent` (recorded without the name), or a lookup says so.
+#[inline]
+pub(super) fn not_shadowed(obj: &Value, name: &Value, absent: ShapeId) -> bool {
+    match obj {
+        Value::Obj(o) => match &o.dict {
+            Some(d) => {
+                if let ObjKind::Dict(c) = &d.kind
+                    && let Ok(t) = c.try_borrow()
+                    && t.shape() == absent
+                {
+                    return true;
+                }
+                !dict_has(d, name)
+            }
+            None => true,
+        },
+        _ => true,
+    }
+}
+
+/// The value of instance dict `d` at `index`: without looking at the key if the dict has
+/// shape `shape`, else if the key there is `name` itself.
+#[inline(always)]
+pub(super) fn shaped_dict_at(d: &Obj, index: usize, shape: ShapeId, name: &Value) -> Option<Value> {
+    let ObjKind::Dict(c) = &d.kind else { return None };
+    let t = c.try_borrow().ok()?;
+    if t.shape() == shape {
+        return t.entry(index).map(|(_, v)| v.clone());
+    }
+    match t.entry(index) {
+        Some((k, v)) if k.is(name) => Some(v.clone()),
+        _ => None,
+    }
+}
+
+/// The shape of the instance dict of `obj` ([`ShapeId::UNSHAPED`] if it has none).
+pub(super) fn instance_shape(obj: &Value) -> ShapeId {
+    match obj {
+        Value::Obj(o) => match o.dict.as_ref().map(|d| &d.kind) {
+            Some(ObjKind::Dict(c)) => c.try_borrow().map(|t| t.shape()).unwrap_or(ShapeId::UNSHAPED),
+            _ => ShapeId::UNSHAPED,
+        },
+        _ => ShapeId::UNSHAPED,
+    }
+}
+
+/// The shape to record for "`name` is not in the instance dict of `obj`":
+/// [`ShapeId::NEVER`] if it is there or the dict is unshaped.
+pub(super) fn absent_shape(obj: &Value, name: &Value) -> ShapeId {
+    match obj {
+        Value::Obj(o) => match &o.dict {
+            Some(d) if dict_has(d, name) => ShapeId::NEVER,
+            Some(_) => instance_shape(obj).for_cache(),
+            None => ShapeId::NEVER,
+        },
+        _ => ShapeId::NEVER,
+    }
+}
+
+/// The case for an attribute in instance dict `d`: its position (for an unshaped dict,
+/// only if the key stored is the name object itself) and the dict's shape.
+pub(super) fn instance_dict_case(d: &Obj, name: &Value) -> How {
+    let ObjKind::Dict(c) = &d.kind else {
+        return How::InstanceDict {
+            index: usize::MAX,
+            shape: ShapeId::NEVER,
+        };
+    };
+    let (pos, shape) = match c.try_borrow() {
+        Ok(t) => (t.find_name(str_value_hash(name), name), t.shape()),
+        Err(_) => (None, ShapeId::UNSHAPED),
+    };
+    let index = if shape.is_shaped() { pos } else { identical_pos(d, name) };
+    How::InstanceDict {
+        index: index.unwrap_or(usize::MAX),
+        shape: shape.for_cache(),
+    }
+}
+
+/// A module attribute through a `ModuleAttr` entry: `o` must be a module whose dict is
+/// `dict` with the interned `name` still at `index`.
+#[inline]
+pub(super) fn module_attr_hit(o: &Obj, dict: &Weak<Object>, index: usize, name: &Value) -> Option<Value> {
+    if !matches!(o.kind, ObjKind::Module) {
+        return None;
+    }
+    let d = o.dict.as_ref()?;
+    if !same(dict, d) {
+        return None;
+    }
+    dict_at(d, index, name)
+}
+
+/// True if `o` is the class `ty` at version `version`.
+#[inline]
+pub(super) fn type_attr_hit(o: &Obj, ty: &Weak<Object>, version: u32) -> bool {
+    same(ty, o) && matches!(&o.kind, ObjKind::Type(td) if td.version.get() == version)
+}
+
+/// Plain class attributes that are not descriptors and whose reads never run code.
+pub(super) fn is_plain_class_value(v: &Value) -> bool {
+    match v {
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => true,
+        Value::Obj(o) => matches!(
+            o.kind,
+            ObjKind::Str(_) | ObjKind::Int(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_)
+        ),
+    }
+}
