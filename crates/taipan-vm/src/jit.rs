@@ -299,6 +299,21 @@ pub struct LoopEntry {
     pub state: LoopState,
 }
 
+impl LoopEntry {
+    /// After an abort or a dropped trace: counting restarts from zero towards a threshold
+    /// `factor` times higher, or the loop is blacklisted when `black`. Returns `black`.
+    fn back_off(&mut self, factor: u32, black: bool) -> bool {
+        self.count = 0;
+        self.threshold = self.threshold.saturating_mul(factor);
+        self.state = if black {
+            LoopState::Blacklisted
+        } else {
+            LoopState::Counting
+        };
+        black
+    }
+}
+
 /// The loop table of one code object (few loops: a linear search).
 #[derive(Default)]
 pub struct CodeLoops {
@@ -602,15 +617,7 @@ impl Vm {
             .loops
             .with(header, threshold, |e| {
                 e.drops = e.drops.saturating_add(1);
-                e.count = 0;
-                e.threshold = e.threshold.saturating_mul(DROP_BACKOFF);
-                if e.drops >= MAX_DROPS {
-                    e.state = LoopState::Blacklisted;
-                    true
-                } else {
-                    e.state = LoopState::Counting;
-                    false
-                }
+                e.back_off(DROP_BACKOFF, e.drops >= MAX_DROPS)
             })
             .unwrap_or(false);
         if black {
@@ -675,15 +682,7 @@ impl Vm {
                     return false;
                 }
                 e.aborts = e.aborts.saturating_add(1);
-                e.count = 0;
-                e.threshold = e.threshold.saturating_mul(2);
-                if e.aborts >= MAX_ABORTS {
-                    e.state = LoopState::Blacklisted;
-                    true
-                } else {
-                    e.state = LoopState::Counting;
-                    false
-                }
+                e.back_off(2, e.aborts >= MAX_ABORTS)
             })
             .unwrap_or(false);
         if black {
