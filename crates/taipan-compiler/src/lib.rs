@@ -18,6 +18,7 @@ mod assemble;
 mod ast;
 mod codegen;
 mod error;
+mod fstring_scan;
 mod lower;
 mod parse_errors;
 mod source;
@@ -148,6 +149,7 @@ fn tokenizer_caret_width(e: &mut CompileError) {
         || m == "invalid hexadecimal literal"
         || m == "invalid octal literal"
         || m == "invalid binary literal"
+        || m == "invalid imaginary literal"
         || m.starts_with("unterminated string literal")
         || m.starts_with("unterminated triple-quoted string literal")
     {

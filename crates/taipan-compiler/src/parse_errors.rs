@@ -29,6 +29,13 @@ fn rng(r: ruff_text_size::TextRange) -> Range {
 pub fn check(map: &SourceMap<'_>, parsed: &Parsed<Mod>, guard: StackGuard) -> Option<Box<CompileError>> {
     let first_parse = parsed.errors().iter().min_by_key(|e| e.location.start());
     let limit = first_parse.map_or(u32::MAX, |e| e.location.start().to_u32());
+    let first_unsupported = parsed.unsupported_syntax_errors().first().map(|u| rng(u.range).start);
+    // CPython 3.11 scans each f-string's body when it reduces the string atom, so a scan
+    // error comes first unless ruff found an error before the f-string starts.
+    let at = first_parse.map(|e| e.location.start().to_u32()).or(first_unsupported);
+    if let Some(err) = fstring_scan_error(map, parsed, at.unwrap_or(u32::MAX)) {
+        return Some(err);
+    }
     if let Some(err) = token_limits(map, parsed, limit) {
         return Some(err);
     }
@@ -122,6 +129,34 @@ fn fstring_error(map: &SourceMap<'_>, parsed: &Parsed<Mod>, msg: &str, range: Ra
     e.end_lineno = line;
     e.text = map.line_text(line);
     e
+}
+
+/// CPython 3.11's f-string scanner error (`crate::fstring_scan`) of the first f-string that
+/// starts at or before byte offset `at` and has one, located at the token after the string
+/// atom (on the f-string's first line).
+fn fstring_scan_error(map: &SourceMap<'_>, parsed: &Parsed<Mod>, at: u32) -> Option<Box<CompileError>> {
+    parsed
+        .tokens()
+        .iter()
+        .take_while(|t| t.range().start().to_u32() <= at)
+        .filter(|t| t.kind() == TokenKind::FStringStart)
+        .find_map(|t| {
+            let start = t.range().start().to_u32();
+            let found = crate::fstring_scan::scan_at(map.source(), start)?;
+            let mut e = map.error_at(
+                CompileErrorKind::SyntaxError,
+                found.msg,
+                Range {
+                    start: found.at,
+                    end: found.at_end,
+                },
+            );
+            let (line, _) = map.line_col(start);
+            e.lineno = line;
+            e.end_lineno = line;
+            e.text = map.line_text(line);
+            Some(e)
+        })
 }
 
 /// Approximate byte offset of an error (for ordering errors by position).
@@ -367,13 +402,39 @@ fn map_parse_error(
             syntax("iterable argument unpacking follows keyword argument unpacking")
         }
         ParseErrorType::NonDefaultParamAfterDefaultParam => syntax("non-default argument follows default argument"),
-        ParseErrorType::SimpleStatementsOnSameLine if number_before(parsed, range.start).is_some() => {
-            let (start, kind) = number_before(parsed, range.start).unwrap_or((range.start, "decimal"));
-            map.error_at(
-                SyntaxError,
-                format!("invalid {kind} literal"),
-                Range { start, end: range.end },
-            )
+        ParseErrorType::SimpleStatementsOnSameLine if number_before(map, parsed, range.start).is_some() => {
+            let (start, kind) = number_before(map, parsed, range.start).unwrap_or((range.start, "decimal"));
+            let next = map.source().get(range.start as usize..).and_then(|t| t.chars().next());
+            match next {
+                // CPython's tokenizer names a stray digit of an octal or binary literal and
+                // points at it
+                Some(d) if d.is_ascii_digit() && (kind == "octal" || kind == "binary") => map.error_at(
+                    SyntaxError,
+                    format!("invalid digit '{d}' in {kind} literal"),
+                    Range {
+                        start: range.start,
+                        end: range.start,
+                    },
+                ),
+                // a `_` that no digit follows: at the `_`; otherwise at the number's last
+                // character
+                Some('_') => map.error_at(
+                    SyntaxError,
+                    format!("invalid {kind} literal"),
+                    Range {
+                        start: range.start,
+                        end: range.end,
+                    },
+                ),
+                _ => map.error_at(
+                    SyntaxError,
+                    format!("invalid {kind} literal"),
+                    Range {
+                        start: range.start.saturating_sub(1).max(start),
+                        end: range.end,
+                    },
+                ),
+            }
         }
         ParseErrorType::SimpleStatementsOnSameLine => {
             let (line, _) = map.line_col(range.start);
@@ -601,8 +662,9 @@ fn map_parse_error(
     }
 }
 
-/// A number token ending exactly at `offset` (`1abc`): its start and CPython's name for it.
-fn number_before<T>(parsed: &Parsed<T>, offset: u32) -> Option<(u32, &'static str)> {
+/// A number token ending exactly at `offset` (`1abc`): its start and CPython's name for its
+/// kind (`decimal`, `hexadecimal`, `octal`, `binary`, `imaginary`).
+fn number_before<T>(map: &SourceMap<'_>, parsed: &Parsed<T>, offset: u32) -> Option<(u32, &'static str)> {
     let tok = parsed
         .tokens()
         .iter()
@@ -613,7 +675,20 @@ fn number_before<T>(parsed: &Parsed<T>, offset: u32) -> Option<(u32, &'static st
     {
         return None;
     }
-    Some((tok.range().start().to_u32(), "decimal"))
+    let start = tok.range().start().to_u32();
+    let text = map.source().get(start as usize..offset as usize).unwrap_or_default();
+    let kind = if tok.kind() == TokenKind::Complex {
+        "imaginary"
+    } else if text.starts_with("0x") || text.starts_with("0X") {
+        "hexadecimal"
+    } else if text.starts_with("0o") || text.starts_with("0O") {
+        "octal"
+    } else if text.starts_with("0b") || text.starts_with("0B") {
+        "binary"
+    } else {
+        "decimal"
+    };
+    Some((start, kind))
 }
 
 /// Number of brackets open just before `offset`.

@@ -155,6 +155,21 @@ impl Vm {
     }
 }
 
+/// The name a script runs under (its `__file__` and the file of its traceback lines):
+/// CPython 3.11 makes the script argument absolute by joining it to the working directory
+/// as written, without resolving `.`, `..` or symlinks (`Python/initconfig.c`,
+/// `config_run_filename_abspath`); `sys.argv[0]` keeps the argument as given. Falls back
+/// to the argument when the working directory is unknown.
+fn main_file_path(path: &str) -> String {
+    if std::path::Path::new(path).is_absolute() {
+        return path.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => format!("{}/{}", cwd.to_string_lossy().trim_end_matches('/'), path),
+        Err(_) => path.to_string(),
+    }
+}
+
 /// Runs a program as `__main__` and returns the exit status (0 on success, 1 after an
 /// uncaught exception, the SystemExit code otherwise). Must run on a thread with
 /// [`INTERPRETER_STACK_BYTES`] of stack (see the CLI).
@@ -178,7 +193,7 @@ pub fn run_main(program: Program, argv: Vec<String>) -> i32 {
                     .and_then(|p| std::fs::canonicalize(p).ok())
                     .map(|p| p.to_string_lossy().to_string())
                     .unwrap_or_default();
-                (bytes, path.clone(), dir)
+                (bytes, main_file_path(path), dir)
             }
             Err(e) => {
                 let exe = "taipan";
@@ -250,8 +265,8 @@ pub fn run_main(program: Program, argv: Vec<String>) -> i32 {
         }
     }
     let main = vm.new_module("__main__");
-    if let Program::File(path) = &program {
-        let f = vm.new_str(path.as_str());
+    if let Program::File(_) = &program {
+        let f = vm.new_str(filename.as_str());
         vm.set_attr_str(&main, "__file__", f);
     }
     let b = Value::Obj(vm.builtins.clone());

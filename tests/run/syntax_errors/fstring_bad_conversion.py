@@ -1,0 +1,2 @@
+print("never")
+x = f"{1!z}"  # conversion
