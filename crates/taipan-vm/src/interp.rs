@@ -327,6 +327,30 @@ impl Vm {
                 return r;
             }
             self.jit.switch = false;
+            if self.jit.back_edge {
+                self.jit.back_edge = false;
+                self.jit_back_edge_top(entry, top);
+            }
+        }
+    }
+
+    /// A back-edge of the innermost frame left the plain dispatch loop (see `jump_to!`):
+    /// its `ip` is the loop header. Runs the JIT's part ([`Vm::jit_back_edge`]: counting,
+    /// starting a recording, running a trace) and leaves `ip` where to continue; the
+    /// trampoline then picks the instance (a recording started: the recording one).
+    #[inline(never)]
+    fn jit_back_edge_top(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>) {
+        let f: &mut Frame = match top.as_deref_mut() {
+            Some(t) => t,
+            None => entry,
+        };
+        let code = f.code.clone();
+        let next = self.jit_back_edge(f, &code, f.ip);
+        // (a recording that starts leaves `f.ip` at the header and sets `switch`, which the
+        // trampoline does not need: it checks for a recording itself)
+        self.jit.switch = false;
+        if next != crate::jit::SWITCH_IP {
+            f.ip = next;
         }
     }
 
@@ -364,16 +388,21 @@ impl Vm {
             }};
         }
         // a taken jump to `$t`; backward, it is a back-edge for the JIT (counting,
-        // recording, entering a trace), which gives the index to continue at (out of range
-        // when the trampoline must switch instances: see the end-of-code path below)
+        // recording, entering a trace): unless the loop is blacklisted, the frame stops at
+        // the header and this instance returns to the trampoline, which calls the JIT
+        // ([`Vm::jit_back_edge_top`]) and resumes. No call here: the loop's register
+        // allocation pays nothing for the JIT (a call whose result is the next `ip` made
+        // the compiler keep the frame pointer and more in stack slots).
         macro_rules! jump_to {
             ($t:expr) => {{
                 let t: usize = $t;
-                ip = if !RECORD && t < ip && self.jit.on && !code.loops.blacklisted(t) {
-                    self.jit_back_edge(f, &code, t)
-                } else {
-                    t
-                };
+                if !RECORD && t < ip && self.jit.on && !code.loops.blacklisted(t) {
+                    f.ip = t;
+                    self.jit.back_edge = true;
+                    self.jit.switch = true;
+                    return Ok(FrameExit::ret(Value::None));
+                }
+                ip = t;
             }};
         }
         loop {
@@ -387,8 +416,6 @@ impl Vm {
             } else {
                 instrs.get(ip).map(Cell::get)
             };
-            // (a back-edge that starts a recording continues at an index past the end, so
-            // this returns; the trampoline sees `jit.switch` and ignores the result)
             let Some(ins) = fetched else {
                 if inlined {
                     // (the compiler ends every code object with a return)
@@ -440,6 +467,7 @@ impl Vm {
                         if let ($px, $py) = (&f.stack[n - 2], &f.stack[n - 1]) {
                             let b: bool = $b;
                             f.stack.truncate(n - 2);
+                            self.form_hit(Family::CompareOp, ins.op);
                             match instrs.get(ip).map(Cell::get) {
                                 Some(next) if next.op == Opcode::PopJumpIfFalse => {
                                     if b {
@@ -457,7 +485,6 @@ impl Vm {
                                 }
                                 None => f.stack.push(Value::Bool(b)),
                             }
-                            self.form_hit(Family::CompareOp, ins.op);
                             continue;
                         }
                     }
@@ -756,6 +783,7 @@ impl Vm {
                         };
                         if let Some(b) = fast {
                             f.stack.truncate(n - 2);
+                            self.count_fast(Family::CompareOp, true);
                             // compare-and-branch: a following POP_JUMP_IF_FALSE/TRUE consumes
                             // the result directly (no bool is pushed)
                             match instrs.get(ip).map(Cell::get).filter(|_| !RECORD) {
@@ -775,7 +803,6 @@ impl Vm {
                                 }
                                 _ => f.stack.push(Value::Bool(b)),
                             }
-                            self.count_fast(Family::CompareOp, true);
                             continue;
                         }
                     }
@@ -978,15 +1005,8 @@ impl Vm {
                     if arg < ip {
                         crate::gc::maybe_collect();
                         self.note_hot(&code);
-                        // the JIT ran a trace or starts a recording: `f.ip` was moved
-                        if !RECORD && self.jit.on && !code.loops.blacklisted(arg) && self.jit_jump_back(f, &code, arg) {
-                            if self.jit.switch {
-                                return Ok(FrameExit::ret(Value::None));
-                            }
-                            switch_frame!();
-                        }
                     }
-                    ip = arg;
+                    jump_to!(arg);
                 }
                 Opcode::PopJumpIfFalse => {
                     let v = pop!(f);
@@ -1231,21 +1251,6 @@ impl Vm {
                 _ => self.exec_cold(f, &code, &ins, arg)?,
             }
         }
-    }
-
-    /// The JIT's part of a backward `JUMP` to `target` ([`Vm::jit_back_edge`]): true when
-    /// the frame was moved (`f.ip` is where to continue, or the loop header when a
-    /// recording starts and `jit.switch` is set), false to jump as usual.
-    #[inline(never)]
-    fn jit_jump_back(&mut self, f: &mut Frame, code: &Rc<Code>, target: usize) -> bool {
-        let next = self.jit_back_edge(f, code, target);
-        if next == target {
-            return false;
-        }
-        if next != crate::jit::SWITCH_IP {
-            f.ip = next;
-        }
-        true
     }
 
     /// The frame of a call of `callable` with the positional arguments `args`, bound for

@@ -368,6 +368,9 @@ pub struct JitState {
     /// Set by a dispatch loop instance that returns only to let the trampoline switch
     /// between the recording and the plain instance.
     pub switch: bool,
+    /// Set with `switch` by the plain instance at a back-edge the JIT must see: the
+    /// innermost frame's `ip` is the loop header (`Vm::jit_back_edge_top`).
+    pub back_edge: bool,
     /// The settings.
     pub opts: JitOptions,
     /// The recording in progress.
@@ -392,6 +395,7 @@ impl JitState {
         JitState {
             on: opts.enabled,
             switch: false,
+            back_edge: false,
             opts,
             recording: None,
             set: None,
@@ -456,9 +460,8 @@ impl JitState {
     }
 }
 
-/// The index [`Vm::jit_back_edge`] returns when a recording starts: out of range of any
-/// code, so the dispatch loop leaves through its end-of-code path, which sees
-/// [`JitState::switch`] and returns to the trampoline.
+/// The index [`Vm::jit_back_edge`] returns when a recording starts (out of range of any
+/// code; the frame's `ip` is then the loop header and [`JitState::switch`] is set).
 pub(crate) const SWITCH_IP: usize = usize::MAX;
 
 /// Whether a snapshot can be restored by the deoptimizer: every value is an `i64`, `f64`
@@ -553,8 +556,13 @@ impl Vm {
         let Ok(header) = u32::try_from(target) else {
             return target;
         };
+        if self.jit.broken {
+            // (no backend: nothing can be compiled, back-edges stop coming here)
+            self.jit.on = false;
+            return target;
+        }
         let threshold = self.jit.opts.threshold.max(1);
-        let recording_free = self.jit.recording.is_none() && !self.jit.broken;
+        let recording_free = self.jit.recording.is_none();
         enum Act {
             Nothing,
             Record,
