@@ -391,7 +391,13 @@ pub struct JitState {
 impl JitState {
     /// The state for the options of the environment and command line.
     pub fn from_env() -> JitState {
-        let opts = JitOptions::from_env();
+        JitState::new(JitOptions::from_env())
+    }
+
+    /// The state for `opts`. A JIT that is off has nothing to report: with `enabled` off,
+    /// `stats` is turned off too (`--jit=off --jit-stats` prints nothing).
+    pub fn new(mut opts: JitOptions) -> JitState {
+        opts.stats &= opts.enabled;
         JitState {
             on: opts.enabled,
             switch: false,
@@ -780,6 +786,16 @@ mod tests {
         for info in OPTIONS {
             assert!(help.contains(info.flag) && help.contains(info.env));
         }
+    }
+
+    #[test]
+    fn no_statistics_when_off() {
+        let mut o = JitOptions::default();
+        o.set("stats", "1").unwrap();
+        assert!(JitState::new(o.clone()).opts.stats);
+        o.set("enabled", "off").unwrap();
+        let s = JitState::new(o);
+        assert!(!s.on && !s.opts.stats);
     }
 
     #[test]
