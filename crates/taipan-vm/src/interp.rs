@@ -313,7 +313,8 @@ impl Vm {
 
     /// The dispatch loop's trampoline: runs the plain instance, or the recording one while
     /// the JIT records a trace (`crate::jit`), switching when an instance returns only to
-    /// switch ([`crate::jit::JitState::switch`]). Returns when the entry frame returns or
+    /// switch ([`crate::jit::JitState::switch`]); a back-edge the JIT must see also returns
+    /// here ([`crate::jit::JitState::back_edge`]). Returns when the entry frame returns or
     /// yields, or with the error of the current innermost frame (which
     /// [`Vm::unwind_frame`] then handles).
     fn run_until_error(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>) -> PyResult<FrameExit> {

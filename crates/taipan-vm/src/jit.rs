@@ -554,9 +554,11 @@ impl Vm {
     /// A back-edge of frame `f` (running `code`) to `target` was taken: count it, start a
     /// recording at the threshold, or run the loop's trace. Returns the instruction index
     /// to continue at: `target`, where a trace's exit resumes, or [`SWITCH_IP`] when a
-    /// recording starts (then `f.ip` is `target` and [`JitState::switch`] is set). Out of
-    /// line and with one result, so the dispatch loop's register allocation does not pay for
-    /// it.
+    /// recording starts (then `f.ip` is `target` and [`JitState::switch`] is set). Called
+    /// by the dispatch loop's trampoline, not by the loop itself: the plain instance returns
+    /// at such a back-edge (a call in the loop, even out of line, cost it 4-5% more
+    /// instructions and 10-14% CPU time on numeric loops, the frame pointer no longer kept in
+    /// a register).
     #[inline(never)]
     pub(crate) fn jit_back_edge(&mut self, f: &mut Frame, code: &Rc<Code>, target: usize) -> usize {
         let Ok(header) = u32::try_from(target) else {
