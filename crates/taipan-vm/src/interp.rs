@@ -284,12 +284,13 @@ impl Vm {
     pub fn add_traceback(&mut self, e: &PyErr, code: &Rc<Code>, index: usize) {
         if let Some(data) = Vm::exc_data(&e.0) {
             let fresh = data.borrow().traceback.is_empty();
-            if fresh {
-                if let Some(h) = &self.handled_exc {
-                    if !h.is(&e.0) && data.borrow().context.is_none() && !self.context_cycle(h, &e.0) {
-                        data.borrow_mut().context = Some(h.clone());
-                    }
-                }
+            if fresh
+                && let Some(h) = &self.handled_exc
+                && !h.is(&e.0)
+                && data.borrow().context.is_none()
+                && !self.context_cycle(h, &e.0)
+            {
+                data.borrow_mut().context = Some(h.clone());
             }
             data.borrow_mut().traceback.push((code.clone(), index));
         }
