@@ -281,6 +281,14 @@ impl Lower<'_, '_> {
         self.val(id)
     }
 
+    /// The address of element `i` (operand 1) of the slot array at operand 0: `base + 16 * i`.
+    fn item_addr(&mut self, at: InsnId) -> Result<clir::Value, CompileError> {
+        let base = self.arg(at, 0)?;
+        let i = self.arg(at, 1)?;
+        let off = self.fb.ins().ishl_imm_u(i, 4);
+        Ok(self.fb.ins().iadd(base, off))
+    }
+
     fn slot_offset(imm: &Imm) -> Result<i32, CompileError> {
         match imm {
             Imm::Slot(n) => i32::try_from(u64::from(*n) * 16).map_err(|_| err("slot out of range")),
@@ -461,6 +469,36 @@ impl Lower<'_, '_> {
                     let tag = self.fb.ins().iconst(types::I64, tag.word());
                     self.fb.ins().store(flags, tag, base, off);
                     self.fb.ins().store(flags, payload, base, off + 8);
+                    None
+                }
+                Op::LoadTagAt | Op::LoadIntAt | Op::LoadFloatAt | Op::LoadBoolAt | Op::LoadPtrAt => {
+                    let addr = self.item_addr(id)?;
+                    let ins = self.fb.ins();
+                    Some(match insn.op {
+                        Op::LoadTagAt => ins.load(types::I64, flags, addr, 0),
+                        Op::LoadIntAt => ins.load(types::I64, flags, addr, 8),
+                        Op::LoadFloatAt => ins.load(types::F64, flags, addr, 8),
+                        Op::LoadPtrAt => ins.load(self.ptr, flags, addr, 8),
+                        _ => {
+                            let byte = ins.load(types::I8, flags, addr, 8);
+                            self.fb.ins().icmp_imm_s(IntCC::NotEqual, byte, 0)
+                        }
+                    })
+                }
+                Op::StoreIntAt | Op::StoreFloatAt | Op::StoreBoolAt | Op::StoreNoneAt => {
+                    let addr = self.item_addr(id)?;
+                    let tag = insn.op.item_tag().ok_or_else(|| err("store without tag"))?;
+                    let payload = match insn.op {
+                        Op::StoreNoneAt => self.fb.ins().iconst(types::I64, 0),
+                        Op::StoreBoolAt => {
+                            let b = self.arg(id, 2)?;
+                            self.fb.ins().uextend(types::I64, b)
+                        }
+                        _ => self.arg(id, 2)?,
+                    };
+                    let tag = self.fb.ins().iconst(types::I64, tag.word());
+                    self.fb.ins().store(flags, tag, addr, 0);
+                    self.fb.ins().store(flags, payload, addr, 8);
                     None
                 }
                 Op::Call => {

@@ -544,6 +544,30 @@ fn eval_step(
                 };
                 None
             }
+            Op::LoadTagAt | Op::LoadIntAt | Op::LoadFloatAt | Op::LoadBoolAt | Op::LoadPtrAt => {
+                // The evaluator's only memory is the frame: element `i` of a base inside it.
+                let k = u32::try_from(int(1)?).map_err(|_| format!("{id}: negative or huge index"))?;
+                let i = slot_index(ptr(0)?, k, frame.len()).map_err(|e| format!("{id}: {e}"))?;
+                let s = frame[i];
+                Some(match insn.op {
+                    Op::LoadTagAt => Val::I64(s.tag as i64),
+                    Op::LoadIntAt => Val::I64(s.payload as i64),
+                    Op::LoadFloatAt => Val::F64(f64::from_bits(s.payload)),
+                    Op::LoadBoolAt => Val::Bool(s.payload & 0xff != 0),
+                    _ => Val::Ptr(s.payload),
+                })
+            }
+            Op::StoreIntAt | Op::StoreFloatAt | Op::StoreBoolAt | Op::StoreNoneAt => {
+                let k = u32::try_from(int(1)?).map_err(|_| format!("{id}: negative or huge index"))?;
+                let i = slot_index(ptr(0)?, k, frame.len()).map_err(|e| format!("{id}: {e}"))?;
+                frame[i] = match insn.op {
+                    Op::StoreIntAt => Val::I64(int(2)?).boxed(),
+                    Op::StoreFloatAt => Val::F64(flt(2)?).boxed(),
+                    Op::StoreBoolAt => Val::Bool(bl(2)?).boxed(),
+                    _ => SlotVal::new(Tag::None, 0),
+                };
+                None
+            }
             Op::Call => {
                 let Imm::Call(c) = &insn.imm else {
                     return Err(format!("{id}: call without a callee"));

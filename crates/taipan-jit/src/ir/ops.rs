@@ -263,6 +263,27 @@ define_ops! {
     /// Writes `Value::None` into slot `n`.
     StoreNone "store_none" (Ptr) Slot -> Void, Writes, false;
 
+    /// The tag word of element `i` of the array of 16-byte slots at the base (`base + 16 * i`;
+    /// a list's or tuple's items, whose address a helper returned). The recorder bounds `i`.
+    LoadTagAt "load_tag_at" (Ptr, I64) None -> I64, Reads, false;
+    /// The payload of element `i` as an `i64` (meaningful when its tag is `int`).
+    LoadIntAt "load_int_at" (Ptr, I64) None -> I64, Reads, false;
+    /// The payload of element `i` as an `f64` (meaningful when its tag is `float`).
+    LoadFloatAt "load_float_at" (Ptr, I64) None -> F64, Reads, false;
+    /// The payload's low byte of element `i` as a `bool` (meaningful when its tag is `bool`).
+    LoadBoolAt "load_bool_at" (Ptr, I64) None -> Bool, Reads, false;
+    /// The payload of element `i` as a `ptr` (an object word, when its tag is `obj`).
+    LoadPtrAt "load_ptr_at" (Ptr, I64) None -> Ptr, Reads, false;
+    /// Writes `Value::Int(v)` into element `i` (the old content is not dropped: the recorder
+    /// guards it holds no object). Element stores never alias frame slots.
+    StoreIntAt "store_int_at" (Ptr, I64, I64) None -> Void, Writes, false;
+    /// Writes `Value::Float(v)` into element `i`.
+    StoreFloatAt "store_float_at" (Ptr, I64, F64) None -> Void, Writes, false;
+    /// Writes `Value::Bool(v)` into element `i`.
+    StoreBoolAt "store_bool_at" (Ptr, I64, Bool) None -> Void, Writes, false;
+    /// Writes `Value::None` into element `i`.
+    StoreNoneAt "store_none_at" (Ptr, I64) None -> Void, Writes, false;
+
     /// Calls a runtime helper: `call @name(args) -> ty effect` (variadic operands).
     Call "call" () Callee -> Declared, Call, false;
 
@@ -317,6 +338,20 @@ impl Op {
                 | Op::FloatNe
                 | Op::PtrEq
         )
+    }
+
+    /// For an element load or store (`load_int_at`, `store_int_at`, ...), the tag a store
+    /// writes / the payload a load reads (`None` for `load_tag_at` and other ops).
+    pub fn item_tag(self) -> Option<crate::ir::Tag> {
+        use crate::ir::Tag;
+        Some(match self {
+            Op::LoadIntAt | Op::StoreIntAt => Tag::Int,
+            Op::LoadFloatAt | Op::StoreFloatAt => Tag::Float,
+            Op::LoadBoolAt | Op::StoreBoolAt => Tag::Bool,
+            Op::LoadPtrAt => Tag::Obj,
+            Op::StoreNoneAt => Tag::None,
+            _ => return None,
+        })
     }
 
     /// For a slot load or store, the tag a store writes / the payload a load reads.
