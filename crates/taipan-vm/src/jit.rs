@@ -41,7 +41,7 @@ use std::time::Instant;
 
 use taipan_bytecode::Instruction;
 use taipan_jit::backend::link::{DEFAULT_HOT_EXIT, TraceSet};
-use taipan_jit::backend::{Backend, CompiledTrace, HelperTable, LowerOptions};
+use taipan_jit::backend::{Backend, CompiledTrace, LowerOptions};
 use taipan_jit::ir::{Func, SnapVal, Type};
 use taipan_jit::record::{AbortCounts, AbortReason, CodeInfo, Recorder, Step};
 
@@ -49,6 +49,8 @@ use crate::code::Code;
 use crate::interp::Frame;
 use crate::vm::Vm;
 
+#[path = "jit_helpers.rs"]
+mod helpers;
 #[path = "jit_run.rs"]
 mod run;
 
@@ -470,8 +472,8 @@ impl JitState {
 /// code; the frame's `ip` is then the loop header and [`JitState::switch`] is set).
 pub(crate) const SWITCH_IP: usize = usize::MAX;
 
-/// Whether a snapshot can be restored by the deoptimizer: every value is an `i64`, `f64`
-/// or `bool` (or `none`), slots are locals, iterator stack entries (ints only) or the
+/// Whether a snapshot can be restored by the deoptimizer: every value is an `i64`, `f64`,
+/// `bool` or `ptr` (an object word, see `jit_helpers.rs`) (or `none`), slots are locals, iterator stack entries (ints only) or the
 /// pushed stack entries `depth..` without gaps.
 fn snapshots_restorable(f: &Func, nlocals: u32, depth: u32) -> bool {
     f.snaps.iter().all(|s| {
@@ -481,7 +483,7 @@ fn snapshots_restorable(f: &Func, nlocals: u32, depth: u32) -> bool {
                 SnapVal::None => None,
                 SnapVal::Value(v) => Some(f.ty(v)),
             };
-            if !matches!(ty, None | Some(Type::I64 | Type::F64 | Type::Bool)) {
+            if !matches!(ty, None | Some(Type::I64 | Type::F64 | Type::Bool | Type::Ptr)) {
                 return false;
             }
             if e.slot < nlocals {
@@ -756,7 +758,7 @@ impl Vm {
             deopt_stress: self.jit.opts.stress,
             ..LowerOptions::default()
         };
-        set.compile(&opt, &HelperTable::new(), &lo).ok()?;
+        set.compile(&opt, &helpers::helper_table(), &lo).ok()?;
         let compiled = set.trace(&opt.name)?.clone();
         Some(Trace {
             compiled,

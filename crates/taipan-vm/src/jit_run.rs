@@ -5,17 +5,21 @@
 //! # Entry buffer (`docs/jit.md`, "Frame model" and "Entry stack")
 //! `nlocals + 3*d` slots of two words (tag, payload), where `d` is the operand stack depth
 //! at the loop header: local `n` is slot `n` (None → tag 0, bool → 1 and 0/1, int → 2 and
-//! the two's-complement bits, float → 3 and the IEEE bits, any object → 4 with payload 0,
-//! unbound → 5); stack entry `i < d` is slot `nlocals + i` (a range iterator: tag int and
-//! its `next`; anything else: tag object), and slots `nlocals + d + 2i`, `+ 1` are that
-//! iterator's `stop` and `step` (tag int; tag object when it is not a range iterator). The
-//! buffer is built in safe code from the frame and is the only memory the trace reads.
+//! the two's-complement bits, float → 3 and the IEEE bits, any object → 4 and its object
+//! word (`jit_helpers.rs`), unbound → 5); stack entry `i < d` is slot `nlocals + i` (a range
+//! iterator: tag int and its `next`; a list or tuple iterator: tag int and its index;
+//! anything else: tag object, payload 0), and slots `nlocals + d + 2i`, `+ 1` are that
+//! iterator's `stop` and `step` (tag int; for a list or tuple iterator: tag object with the
+//! sequence's object word, then tag None for a list or tag bool for a tuple; tag object
+//! otherwise). Besides the buffer, a trace reads and writes the items of lists and tuples
+//! reachable from it, through the helpers of `jit_helpers.rs`.
 //!
 //! # Deoptimization
 //! An exit returns its snapshot's values (one word per entry, boxed by the IR type of the
-//! entry's value: `i64` → int, `f64` → float, `bool` → bool; a `none` entry is `None`).
+//! entry's value: `i64` → int, `f64` → float, `bool` → bool, `ptr` → a new reference to
+//! the object word's object, made before any local is written; a `none` entry is `None`).
 //! Slot `n < nlocals` is stored into local `n`; slot `nlocals + i` with `i < d` is the new
-//! `next` of range iterator `i` (the frame still holds the `d` entries: the trace never
+//! `next` of range iterator `i`, or the new index of list/tuple iterator `i` (the frame still holds the `d` entries: the trace never
 //! pops them); slots from `nlocals + d` on are pushed in slot order. The interpreter then
 //! continues at the snapshot's `pc`. The compile step (`snapshots_restorable`) guaranteed
 //! these shapes, so a mismatch here is only skipped, never a panic.
@@ -24,8 +28,9 @@ use std::rc::Rc;
 
 use taipan_jit::backend::TraceOutcome;
 use taipan_jit::ir::{SnapVal, Type};
-use taipan_jit::record::{Observe, Observed};
+use taipan_jit::record::{Observe, Observed, SeqObs};
 
+use super::helpers::{obj_word, restore_obj};
 use super::{MAX_ENTRY_FAILS, Trace};
 use crate::interp::Frame;
 use crate::object::{IterState, ObjKind};
@@ -100,6 +105,56 @@ impl Observe for FrameObs<'_> {
     fn stack_len(&self) -> u32 {
         u32::try_from(self.stack.len()).unwrap_or(u32::MAX)
     }
+
+    fn stack_seq(&self, depth: u32, index: i64) -> Option<SeqObs> {
+        let v = self
+            .stack
+            .len()
+            .checked_sub(depth as usize + 1)
+            .and_then(|i| self.stack.get(i))?;
+        let Value::Obj(o) = v else { return None };
+        if o.class.as_ref().is_none_or(|c| c.kind.is_heap_type()) {
+            return None; // a subclass instance may override __getitem__/__setitem__
+        }
+        seq_obs(v, usize::try_from(index).ok())
+    }
+
+    fn stack_seq_iter(&self, depth: u32) -> Option<(u64, SeqObs)> {
+        let v = self
+            .stack
+            .len()
+            .checked_sub(depth as usize + 1)
+            .and_then(|i| self.stack.get(i))?;
+        let (seq, index, _) = seq_iter(v)?;
+        Some((index as u64, seq_obs(&seq, Some(index))?))
+    }
+}
+
+/// A list or tuple `v` as the recorder sees it, with its element `index`.
+fn seq_obs(v: &Value, index: Option<usize>) -> Option<SeqObs> {
+    let Value::Obj(o) = v else { return None };
+    let item = |x: Option<&Value>| {
+        x.map(|x| match observe(x) {
+            Observed::RangeIter { .. } => Observed::Obj,
+            o => o,
+        })
+    };
+    match &o.kind {
+        ObjKind::List(l) => {
+            let l = l.try_borrow().ok()?;
+            Some(SeqObs {
+                list: true,
+                len: l.len() as u64,
+                item: item(index.and_then(|k| l.get(k))),
+            })
+        }
+        ObjKind::Tuple(t) => Some(SeqObs {
+            list: false,
+            len: t.len() as u64,
+            item: item(index.and_then(|k| t.get(k))),
+        }),
+        _ => None,
+    }
 }
 
 /// The two words of a local (see the module docs).
@@ -110,7 +165,19 @@ fn slot_words(v: Option<&Value>) -> [u64; 2] {
         Some(Value::Bool(b)) => [TAG_BOOL, u64::from(*b)],
         Some(Value::Int(i)) => [TAG_INT, *i as u64],
         Some(Value::Float(x)) => [TAG_FLOAT, x.to_bits()],
-        Some(Value::Obj(_)) => [TAG_OBJ, 0],
+        Some(v @ Value::Obj(_)) => [TAG_OBJ, obj_word(v).unwrap_or(0)],
+    }
+}
+
+/// A list or tuple iterator's state: the sequence, the next index, and whether the
+/// sequence is a list (else a tuple).
+fn seq_iter(v: &Value) -> Option<(Value, usize, bool)> {
+    let Value::Obj(o) = v else { return None };
+    let ObjKind::Iter(cell) = &o.kind else { return None };
+    match &*cell.try_borrow().ok()? {
+        IterState::List { seq, index } => Some((Value::Obj(seq.clone()), *index, true)),
+        IterState::Tuple { seq, index } => Some((Value::Obj(seq.clone()), *index, false)),
+        _ => None,
     }
 }
 
@@ -129,23 +196,39 @@ fn fill_entry_buffer(buf: &mut Vec<u64>, f: &Frame, nlocals: usize) {
                 buf.extend_from_slice(&[TAG_INT, next as u64]);
                 bounds.extend_from_slice(&[TAG_INT, stop as u64, TAG_INT, step as u64]);
             }
-            _ => {
-                buf.extend_from_slice(&[TAG_OBJ, 0]);
-                bounds.extend_from_slice(&[TAG_OBJ, 0, TAG_OBJ, 0]);
-            }
+            _ => match seq_iter(v) {
+                // the sequence stays alive: the iterator (an entry-stack entry) holds it
+                Some((seq, index, list)) => {
+                    buf.extend_from_slice(&[TAG_INT, index as u64]);
+                    let kind = if list { TAG_NONE } else { TAG_BOOL };
+                    bounds.extend_from_slice(&[TAG_OBJ, obj_word(&seq).unwrap_or(0), kind, 0]);
+                }
+                None => {
+                    buf.extend_from_slice(&[TAG_OBJ, 0]);
+                    bounds.extend_from_slice(&[TAG_OBJ, 0, TAG_OBJ, 0]);
+                }
+            },
         }
     }
     buf.extend_from_slice(&bounds);
 }
 
-/// Stores `next` into the range iterator `v` (anything else is left alone).
+/// Stores `next` into the range iterator `v`, or the index of the list or tuple iterator
+/// `v` (anything else is left alone).
 fn set_range_next(v: &Value, new_next: i64) {
     if let Value::Obj(o) = v
         && let ObjKind::Iter(cell) = &o.kind
         && let Ok(mut st) = cell.try_borrow_mut()
-        && let IterState::Range { next, .. } = &mut *st
     {
-        *next = new_next;
+        match &mut *st {
+            IterState::Range { next, .. } => *next = new_next,
+            IterState::List { index, .. } | IterState::Tuple { index, .. } => {
+                if let Ok(k) = usize::try_from(new_next) {
+                    *index = k;
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -167,8 +250,10 @@ impl Vm {
         // only reads slots below `nlocalsplus + 3 * depth` (locals the recorder loaded, the
         // range iterators' virtual slots), and `buf` holds exactly that many 16-byte slots
         // (`fill_entry_buffer`: `nlocalsplus` locals, then 3 per stack entry, and the stack
-        // depth equals the trace's `depth`, checked by the caller). The
-        // trace calls no helpers (compiled with an empty helper table).
+        // depth equals the trace's `depth`, checked by the caller). Its other memory
+        // accesses are list and tuple items of live objects, within the bounds the helpers
+        // of `jit_helpers.rs` report, and no borrow of a list is held here (the dispatch
+        // loop holds none across this call); see that module's docs.
         let outcome = unsafe { t.compiled.run(&args) };
         self.jit.buf = buf;
         let (exit, values) = match outcome {
@@ -198,17 +283,31 @@ impl Vm {
         t.entry_fails.set(0);
         let depth = t.depth;
         f.stack.truncate(depth);
-        for (e, &w) in snap.entries.iter().zip(values.iter()) {
-            let v = match e.val {
-                SnapVal::None => Value::None,
+        // Box every value first: an object word becomes a counted reference before any
+        // local is overwritten (overwriting one may free what only it kept alive).
+        let boxed: Vec<Option<Value>> = snap
+            .entries
+            .iter()
+            .zip(values.iter())
+            .map(|(e, &w)| match e.val {
+                SnapVal::None => Some(Value::None),
                 SnapVal::Value(id) => match t.func.ty(id) {
-                    Type::I64 => Value::Int(w as i64),
-                    Type::F64 => Value::Float(f64::from_bits(w)),
-                    Type::Bool => Value::Bool(w != 0),
-                    // excluded when the trace was compiled
-                    Type::Ptr | Type::Void => continue,
+                    Type::I64 => Some(Value::Int(w as i64)),
+                    Type::F64 => Some(Value::Float(f64::from_bits(w))),
+                    Type::Bool => Some(Value::Bool(w != 0)),
+                    // SAFETY: a `ptr` snapshot value is an object word the trace held: a
+                    // local's or entry-stack entry's at entry, or an item loaded out of a
+                    // list or tuple reachable from them; the frame still holds all of them
+                    // unchanged (the trace writes no frame and drops nothing), so the
+                    // object is alive (`jit_helpers`' module docs).
+                    Type::Ptr => unsafe { restore_obj(w) },
+                    Type::Void => None,
                 },
-            };
+            })
+            .collect();
+        for (e, v) in snap.entries.iter().zip(boxed) {
+            // a void value was excluded when the trace was compiled
+            let Some(v) = v else { continue };
             self.jit.counters.restored += 1;
             let slot = e.slot as usize;
             if slot < nlocals {

@@ -34,6 +34,9 @@ impl Recorder {
         let Some(i) = self.depth.checked_sub(1) else {
             return Err(self.abort(AbortReason::Desync, pc, "FOR_ITER on an empty stack"));
         };
+        if let Some((index, seq)) = obs.stack_seq_iter(0) {
+            return self.for_iter_seq(pc, i, index, seq);
+        }
         let (next, stop, step) = match obs.stack(0) {
             Observed::RangeIter { next, stop, step } if step != 0 => (next, stop, step),
             o => {

@@ -61,11 +61,12 @@ pub mod abort;
 mod arith;
 mod close;
 mod iter;
+mod list;
 pub mod observe;
 mod translate;
 
 pub use abort::{Abort, AbortCounts, AbortReason};
-pub use observe::{CodeInfo, ConstVal, Observe, Observed};
+pub use observe::{CodeInfo, ConstVal, Observe, Observed, SeqObs};
 
 use taipan_bytecode::Instruction;
 
@@ -98,6 +99,8 @@ pub(crate) enum PyVal {
     Int(InsnId),
     /// A float (`f64` value).
     Float(InsnId),
+    /// Any object (`ptr` value: its object word, see `docs/jit.md`, "Objects").
+    Obj(InsnId),
 }
 
 impl PyVal {
@@ -105,7 +108,7 @@ impl PyVal {
     pub(crate) fn id(self) -> Option<InsnId> {
         match self {
             PyVal::None => None,
-            PyVal::Bool(v) | PyVal::Int(v) | PyVal::Float(v) => Some(v),
+            PyVal::Bool(v) | PyVal::Int(v) | PyVal::Float(v) | PyVal::Obj(v) => Some(v),
         }
     }
 
@@ -116,6 +119,7 @@ impl PyVal {
             PyVal::Bool(_) => Tag::Bool,
             PyVal::Int(_) => Tag::Int,
             PyVal::Float(_) => Tag::Float,
+            PyVal::Obj(_) => Tag::Obj,
         }
     }
 
@@ -378,14 +382,7 @@ impl Recorder {
     /// Loads local `n`'s value at the loop entry, guarded to have `tag`.
     fn entry_load(&mut self, n: u32, o: Observed, pc: u32) -> Result<PyVal, Abort> {
         let tag = match o.tag() {
-            Some(t @ (Tag::None | Tag::Bool | Tag::Int | Tag::Float)) => t,
-            Some(_) => {
-                return Err(self.abort(
-                    AbortReason::UnsupportedOperand,
-                    pc,
-                    format!("local {n} holds an object"),
-                ));
-            }
+            Some(t) => t,
             None => return Err(self.abort(AbortReason::UnboundLocal, pc, format!("local {n} is unbound"))),
         };
         let from = self.b.next_id();
@@ -396,7 +393,8 @@ impl Recorder {
             Tag::Bool => PyVal::Bool(self.b.load(Op::LoadBool, BASE, n)),
             Tag::Int => PyVal::Int(self.b.load(Op::LoadInt, BASE, n)),
             Tag::Float => PyVal::Float(self.b.load(Op::LoadFloat, BASE, n)),
-            _ => PyVal::None,
+            Tag::Obj => PyVal::Obj(self.b.load(Op::LoadPtr, BASE, n)),
+            Tag::None => PyVal::None,
         };
         self.hoist_from(from);
         if let Some(e) = self.entry.get_mut(n as usize) {
@@ -433,7 +431,7 @@ impl Recorder {
                 let o = obs.local(n);
                 if !matches!(
                     o,
-                    Observed::None | Observed::Bool(_) | Observed::Int(_) | Observed::Float(_)
+                    Observed::None | Observed::Bool(_) | Observed::Int(_) | Observed::Float(_) | Observed::Obj
                 ) {
                     let d = format!("local {n} is assigned in the loop and holds {o:?} at the entry");
                     return Err(self.abort(AbortReason::TypeUnstableLoop, pc, d));

@@ -78,6 +78,31 @@ pub trait Observe {
     /// The operand stack depth (the whole stack: at the trace start, its depth is the
     /// entry stack's, see `docs/jit.md`, "Entry stack").
     fn stack_len(&self) -> u32;
+    /// If stack entry `depth` (0 = top) is an exact `list` or `tuple` (not a subclass
+    /// instance): its kind, length and element `index` (`None` when out of range). The
+    /// default knows no sequences.
+    fn stack_seq(&self, depth: u32, index: i64) -> Option<SeqObs> {
+        let _ = (depth, index);
+        None
+    }
+    /// If stack entry `depth` is a list or tuple iterator (over any list or tuple, subclass
+    /// instances included): the index it yields next and its sequence, with the element at
+    /// that index. The default knows no sequence iterators.
+    fn stack_seq_iter(&self, depth: u32) -> Option<(u64, SeqObs)> {
+        let _ = depth;
+        None
+    }
+}
+
+/// A list or tuple as the recorder sees it ([`Observe::stack_seq`]).
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct SeqObs {
+    /// A list (else a tuple).
+    pub list: bool,
+    /// The number of elements.
+    pub len: u64,
+    /// The element asked about (`None` when the index is out of range).
+    pub item: Option<Observed>,
 }
 
 /// A `LOAD_CONST` operand as the recorder sees it.

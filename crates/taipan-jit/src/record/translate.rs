@@ -67,6 +67,19 @@ impl Recorder {
                 // Identity is decided by the types when one side is None (the only
                 // singleton the trace holds); ints and floats have no identity here.
                 let (a, b) = (self.peek(1, pc)?, self.peek(0, pc)?);
+                if let (PyVal::Obj(x), PyVal::Obj(y)) = (a, b) {
+                    // objects: identity is the object word
+                    self.pop(pc)?;
+                    self.pop(pc)?;
+                    let same = self.b.binary(Op::PtrEq, x, y);
+                    let r = if arg == 1 {
+                        self.b.unary(Op::BoolNot, same)
+                    } else {
+                        same
+                    };
+                    self.push(PyVal::Bool(r));
+                    return Ok(next);
+                }
                 if a != PyVal::None && b != PyVal::None {
                     let d = format!("{} is {}", a.tag().name(), b.tag().name());
                     return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
@@ -104,6 +117,8 @@ impl Recorder {
                 return Ok(if is_none == jump_if_none { arg } else { next });
             }
             Opcode::ForIter => return self.for_iter(pc, arg, obs),
+            Opcode::BinarySubscr => self.binary_subscr(pc, obs)?,
+            Opcode::StoreSubscr => self.store_subscr(pc, obs)?,
             Opcode::ReturnValue => return Err(self.abort(AbortReason::LeftLoop, pc, "RETURN_VALUE")),
             op => return Err(self.abort(AbortReason::UnsupportedOpcode, pc, op.name())),
         }
@@ -114,6 +129,9 @@ impl Recorder {
     /// returns it. The exit resumes at the branch with the condition still on the stack.
     fn guard_truth(&mut self, pc: u32, obs: &dyn Observe) -> Result<bool, Abort> {
         let v = self.peek(0, pc)?;
+        if let PyVal::Obj(_) = v {
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, "truth of an object"));
+        }
         let o = obs.stack(0);
         self.check(v, o, pc)?;
         let truth = o
@@ -130,6 +148,7 @@ impl Recorder {
                 let z = self.b.const_f64(0.0);
                 self.b.binary(Op::FloatNe, x, z)
             }
+            PyVal::Obj(_) => return Ok(false),
         };
         let s = self.snap(pc);
         self.guard(truth, cond, s);

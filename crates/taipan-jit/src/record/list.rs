@@ -1,0 +1,197 @@
+//! Lists and tuples: `BINARY_SUBSCR` / `STORE_SUBSCR` with an int index, and `FOR_ITER`
+//! over a list or tuple iterator of the entry stack.
+//!
+//! An object is a `ptr` value, its *object word* (the payload word of a `Value::Obj`; see
+//! `docs/jit.md`, "Objects"). A list's or tuple's items are 16-byte slots in the `Value`
+//! layout; the trace gets their address and count from runtime helpers (the layout of
+//! the VM's object is not fixed), declared `pure`: a trace never resizes a list, so both
+//! are invariant for a whole run and the optimizer hoists them out of the loop:
+//! - `@list_len(obj) -> i64` / `@tuple_len(obj) -> i64`: the length of an exact list /
+//!   tuple, `-1` for anything else (a subclass instance may override `__getitem__`);
+//! - `@iter_list_len(obj)` / `@iter_tuple_len(obj)`: the same for any object of that kind
+//!   (a list iterator over a subclass instance reads its items directly);
+//! - `@seq_items(obj) -> ptr`: the address of the first item.
+//!
+//! `a[i]` (`BINARY_SUBSCR`): `guard_true i >= 0`, `guard_true i < len` (which also fails for
+//! a non-list, whose "length" is -1), then `load_tag_at items, i` guarded to the observed
+//! element type and the payload loaded inline. Every guard resumes at the subscript with
+//! its operands on the stack, so a negative index, an `IndexError`, another container type
+//! or another element type is the interpreter's business, exactly. Recording aborts on a
+//! negative or out-of-range index now (`UnsupportedOperand`).
+//!
+//! `a[i] = v` (`STORE_SUBSCR`, lists only, `v` None/bool/int/float): the same bounds
+//! guards, then `guard_true tag < obj` on the old element — overwriting a non-object drops
+//! nothing, so the store is inline (`store_int_at`, ...). A trace never stores an object
+//! and never overwrites one: it frees no object, which keeps every object word it holds
+//! valid (the VM's `jit_helpers.rs`). Recording aborts when the old element is an object.
+//!
+//! `FOR_ITER` over a list/tuple iterator `i` of the entry stack: its index is the
+//! pseudo-local `nlocals + i` (as a range iterator's `next`), its sequence the object word
+//! in the entry buffer's `stop` slot, guarded before the loop together with the kind in the
+//! `step` slot (tag None: list, tag bool: tuple). Per iteration: `guard_true index < len`
+//! (exhausted: exit at the `FOR_ITER` with the index unchanged, the interpreter ends the
+//! loop), the element loaded and guarded as for `a[i]` (same snapshot), pushed, and the
+//! index advanced by one (no overflow: it is below a length). (CPython
+//! `Objects/listobject.c` `listiter_next`, `Objects/tupleobject.c` `tupleiter_next`.)
+
+use crate::ir::{CallEffect, InsnId, Op, SnapId, Tag, Type};
+use crate::record::{Abort, AbortReason, BASE, Observe, Observed, PyVal, Recorder, SeqObs};
+
+impl Recorder {
+    /// `BINARY_SUBSCR` on a list or tuple with an int index.
+    pub(crate) fn binary_subscr(&mut self, pc: u32, obs: &dyn Observe) -> Result<(), Abort> {
+        let (c, k) = (self.peek(1, pc)?, self.peek(0, pc)?);
+        let (PyVal::Obj(p), PyVal::Int(i)) = (c, k) else {
+            let d = format!("{}[{}]", c.tag().name(), k.tag().name());
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+        };
+        let seq = self.observed_seq(1, pc, obs)?;
+        let item = self.item_observed(seq, pc)?;
+        let s = self.snap(pc);
+        let items = self.bounded_items(p, i, seq.list, s);
+        let v = self.load_item(items, i, item, s, pc)?;
+        self.pop(pc)?;
+        self.pop(pc)?;
+        self.push(v);
+        Ok(())
+    }
+
+    /// `STORE_SUBSCR` into a list with an int index of a None/bool/int/float value.
+    pub(crate) fn store_subscr(&mut self, pc: u32, obs: &dyn Observe) -> Result<(), Abort> {
+        let (v, c, k) = (self.peek(2, pc)?, self.peek(1, pc)?, self.peek(0, pc)?);
+        let (PyVal::Obj(p), PyVal::Int(i)) = (c, k) else {
+            let d = format!("{}[{}] = ...", c.tag().name(), k.tag().name());
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+        };
+        if let PyVal::Obj(_) = v {
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, "stores an object into a list"));
+        }
+        let seq = self.observed_seq(1, pc, obs)?;
+        if !seq.list {
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, "item assignment to a tuple"));
+        }
+        if matches!(self.item_observed(seq, pc)?, Observed::Obj | Observed::RangeIter { .. }) {
+            let d = "STORE_SUBSCR overwrites an object (the trace frees none)";
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+        }
+        let s = self.snap(pc);
+        let items = self.bounded_items(p, i, true, s);
+        let tag = self.b.binary(Op::LoadTagAt, items, i);
+        let obj = self.b.const_i64(Tag::Obj.word());
+        let scalar = self.b.binary(Op::IntLt, tag, obj);
+        self.guard(true, scalar, s);
+        match v {
+            PyVal::None => self.b.binary(Op::StoreNoneAt, items, i),
+            PyVal::Bool(x) => self.b.op(Op::StoreBoolAt, &[items, i, x], crate::ir::Imm::None, None),
+            PyVal::Int(x) => self.b.op(Op::StoreIntAt, &[items, i, x], crate::ir::Imm::None, None),
+            PyVal::Float(x) => self.b.op(Op::StoreFloatAt, &[items, i, x], crate::ir::Imm::None, None),
+            PyVal::Obj(_) => return Err(self.abort(AbortReason::Desync, pc, "object store")),
+        };
+        for _ in 0..3 {
+            self.pop(pc)?;
+        }
+        Ok(())
+    }
+
+    /// `FOR_ITER` on entry-stack entry `i` (the top one), a list or tuple iterator observed
+    /// at `index` of `seq`; returns the next instruction index.
+    pub(crate) fn for_iter_seq(&mut self, pc: u32, i: u32, index: u64, seq: SeqObs) -> Result<u32, Abort> {
+        let Some(item) = seq.item.filter(|_| index < seq.len) else {
+            return Err(self.abort(AbortReason::LoopExhausted, pc, "FOR_ITER: the iterator is exhausted"));
+        };
+        let slot = self.code.nlocals.saturating_add(i);
+        let stop = self
+            .code
+            .nlocals
+            .checked_add(self.depth)
+            .and_then(|b| b.checked_add(i.checked_mul(2)?))
+            .filter(|b| *b < u32::MAX)
+            .ok_or_else(|| self.abort(AbortReason::Desync, pc, "entry buffer too large"))?;
+        let start = i64::try_from(index).map_err(|_| self.abort(AbortReason::Desync, pc, "index"))?;
+        // The sequence and the iterator's kind, before the loop.
+        let from = self.b.next_id();
+        let es = self.entry_snapshot();
+        let t = self.b.load(Op::LoadTag, BASE, stop);
+        self.b.guard_tag(t, Tag::Obj, es);
+        let p = self.b.load(Op::LoadPtr, BASE, stop);
+        let kt = self.b.load(Op::LoadTag, BASE, stop + 1);
+        self.b.guard_tag(kt, if seq.list { Tag::None } else { Tag::Bool }, es);
+        self.hoist_from(from);
+        let cur = match self.locals.get(slot as usize).copied() {
+            Some(Some(v)) => v,
+            Some(None) => {
+                let v = self.entry_load(slot, Observed::Int(start), pc)?;
+                self.locals[slot as usize] = Some(v);
+                v
+            }
+            None => return Err(self.abort(AbortReason::Desync, pc, "no iterator slot")),
+        };
+        let PyVal::Int(x) = cur else {
+            return Err(self.abort(AbortReason::Desync, pc, "iterator index is not an int"));
+        };
+        let s = self.snap(pc);
+        let name = if seq.list { "iter_list_len" } else { "iter_tuple_len" };
+        let len = self.b.call(name, CallEffect::Pure, &[p], Type::I64);
+        let more = self.b.binary(Op::IntLt, x, len);
+        self.guard(true, more, s);
+        let items = self.b.call("seq_items", CallEffect::Pure, &[p], Type::Ptr);
+        let v = self.load_item(items, x, item, s, pc)?;
+        let one = self.b.const_i64(1);
+        let advanced = self.b.binary(Op::IntAdd, x, one);
+        self.locals[slot as usize] = Some(PyVal::Int(advanced));
+        self.written[slot as usize] = true;
+        self.push(v);
+        Ok(pc.saturating_add(1))
+    }
+
+    /// The exact list or tuple at stack depth `depth` (the index at depth 0 observed as an
+    /// int in range), or an abort.
+    fn observed_seq(&self, depth: u32, pc: u32, obs: &dyn Observe) -> Result<SeqObs, Abort> {
+        let Observed::Int(k) = obs.stack(0) else {
+            return Err(self.abort(AbortReason::Desync, pc, "index not observed as an int"));
+        };
+        let Some(seq) = obs.stack_seq(depth, k) else {
+            let d = "subscript of something other than an exact list or tuple";
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+        };
+        if k < 0 || seq.item.is_none() {
+            let d = format!("index {k} of a sequence of {} (negative or out of range)", seq.len);
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+        }
+        Ok(seq)
+    }
+
+    /// The observed element of `seq` (present: [`Recorder::observed_seq`] checked it).
+    fn item_observed(&self, seq: SeqObs, pc: u32) -> Result<Observed, Abort> {
+        seq.item
+            .ok_or_else(|| self.abort(AbortReason::Desync, pc, "no element observed"))
+    }
+
+    /// Guards `0 <= i < len(p)` (exiting through `s`) and returns `p`'s items pointer.
+    fn bounded_items(&mut self, p: InsnId, i: InsnId, list: bool, s: SnapId) -> InsnId {
+        let zero = self.b.const_i64(0);
+        let nonneg = self.b.binary(Op::IntGe, i, zero);
+        self.guard(true, nonneg, s);
+        let name = if list { "list_len" } else { "tuple_len" };
+        let len = self.b.call(name, CallEffect::Pure, &[p], Type::I64);
+        let below = self.b.binary(Op::IntLt, i, len);
+        self.guard(true, below, s);
+        self.b.call("seq_items", CallEffect::Pure, &[p], Type::Ptr)
+    }
+
+    /// Loads element `i` of `items`, guarded (through `s`) to have the observed type.
+    fn load_item(&mut self, items: InsnId, i: InsnId, o: Observed, s: SnapId, pc: u32) -> Result<PyVal, Abort> {
+        let Some(tag) = o.tag() else {
+            return Err(self.abort(AbortReason::Desync, pc, "unbound element"));
+        };
+        let t = self.b.binary(Op::LoadTagAt, items, i);
+        self.b.guard_tag(t, tag, s);
+        Ok(match tag {
+            Tag::None => PyVal::None,
+            Tag::Bool => PyVal::Bool(self.b.binary(Op::LoadBoolAt, items, i)),
+            Tag::Int => PyVal::Int(self.b.binary(Op::LoadIntAt, items, i)),
+            Tag::Float => PyVal::Float(self.b.binary(Op::LoadFloatAt, items, i)),
+            Tag::Obj => PyVal::Obj(self.b.binary(Op::LoadPtrAt, items, i)),
+        })
+    }
+}

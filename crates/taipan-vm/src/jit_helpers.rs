@@ -1,0 +1,182 @@
+//! Objects inside traces: the object word, and the runtime helpers traces call to reach
+//! a list's or tuple's items.
+//!
+//! # The object word
+//! A trace holds an object as one `ptr` value, its *object word*: the payload word of a
+//! `Value::Obj` as it lies in memory (`Value` is `repr(C, u64)`: tag word 4, then the `Rc`'s
+//! pointer). It is what the entry buffer holds for an object local ([`obj_word`]) and what
+//! a trace loads inline out of a list's items (`load_ptr_at`), so both sources agree
+//! without knowing how `Rc` lays out its pointer. [`with_obj`] borrows the object back,
+//! [`restore_obj`] makes a new counted reference to it (the deoptimizer).
+//!
+//! # Why an object word stays valid while a trace runs
+//! The trace never frees an object and never writes the frame: it never drops a value
+//! (element stores only overwrite elements guarded to hold no object; it stores no
+//! objects), runs no Python code and calls only the helpers below, which only read. So the
+//! frame's locals and entry stack keep every object they held at entry alive, and every
+//! object reachable from them through lists and tuples the trace reads stays reachable:
+//! each word the trace holds (a local's, an item it loaded) names a live object until the
+//! trace returns. The deoptimizer turns the exit's words into counted references
+//! ([`restore_obj`]) *before* it writes any local, so overwriting a local cannot free an
+//! object a later snapshot entry names.
+//!
+//! # Lists and their `RefCell`
+//! A list's items are `RefCell<Vec<Value>>`: 16-byte slots, the same format as the entry
+//! buffer, so a trace reads and writes them inline at `items + 16 * i`. The helpers give
+//! it the items pointer and the length ([`HELPERS`]); Rust's layout of `Object`, `RefCell`
+//! and `Vec` is not fixed, so the trace never computes them itself. The helpers take the
+//! `RefCell` borrow only to read the pointer and length; the trace's own accesses happen
+//! without a borrow, which is sound because while a trace runs no Python code and no Rust
+//! code holding a borrow of any list runs (the interpreter enters traces only from its
+//! dispatch loop, holding no borrows), and the trace never resizes a list (no op does), so
+//! the pointer and length stay valid for the whole run — which is also why the helpers are
+//! declared `pure` and the optimizer may hoist them out of the loop.
+
+use std::mem::ManuallyDrop;
+
+use taipan_jit::backend::HelperTable;
+
+use crate::object::ObjKind;
+use crate::value::{Obj, Value};
+
+/// The tag word of `Value::Obj`.
+const TAG_OBJ: u64 = 4;
+
+/// The object word of `v` when it is an object (its payload word; see the module docs).
+pub(crate) fn obj_word(v: &Value) -> Option<u64> {
+    if !matches!(v, Value::Obj(_)) {
+        return None;
+    }
+    // SAFETY: `Value` is `repr(C, u64)`, 16 bytes (test `scalar_stores_match_layout` in
+    // value.rs): the tag word at bytes 0..8 and the payload at bytes 8..16; `v` is a live,
+    // aligned `Value`, so reading its second word reads initialized memory (for `Obj`, the
+    // `Rc`'s pointer).
+    Some(unsafe { (v as *const Value as *const u64).add(1).read() })
+}
+
+/// Runs `f` on the object whose object word is `w`, without changing its count.
+///
+/// # Safety
+/// `w` must be the object word of a live object (see the module docs: every word a trace
+/// holds or returns is one, until the trace's run is over and its exit restored).
+unsafe fn with_obj<R>(w: u64, f: impl FnOnce(&Obj) -> R) -> Option<R> {
+    // SAFETY: `Value` is `repr(C, u64)`: `[4, w]` is the memory of `Value::Obj` whose `Rc`
+    // pointer is `w`, a pointer of a live `Rc` (the caller's contract), so the value is
+    // valid; `ManuallyDrop` keeps it from releasing a count it never owned.
+    let v = ManuallyDrop::new(unsafe { std::mem::transmute::<[u64; 2], Value>([TAG_OBJ, w]) });
+    match &*v {
+        Value::Obj(o) => Some(f(o)),
+        _ => None,
+    }
+}
+
+/// A new counted reference to the object whose word is `w` (`None` for a zero word).
+///
+/// # Safety
+/// As [`with_obj`]: `w` names a live object.
+pub(crate) unsafe fn restore_obj(w: u64) -> Option<Value> {
+    if w == 0 {
+        return None;
+    }
+    // SAFETY: the caller's contract.
+    unsafe { with_obj(w, |o| Value::Obj(o.clone())) }
+}
+
+/// Whether `o`'s class is built in (not a `class` statement's): an object of kind `List`
+/// is then exactly a `list`, of kind `Tuple` exactly a `tuple`.
+fn exact(o: &Obj) -> bool {
+    o.class.as_ref().is_some_and(|c| !c.kind.is_heap_type())
+}
+
+/// The length of a list or tuple object, `-1` for anything else; `exact_only` also
+/// refuses instances of subclasses (which may override `__getitem__`/`__setitem__`).
+fn seq_len(o: &Obj, list: bool, exact_only: bool) -> i64 {
+    if exact_only && !exact(o) {
+        return -1;
+    }
+    let n = match (&o.kind, list) {
+        (ObjKind::List(l), true) => l.try_borrow().map_or(None, |v| Some(v.len())),
+        (ObjKind::Tuple(t), false) => Some(t.len()),
+        _ => None,
+    };
+    n.and_then(|n| i64::try_from(n).ok()).unwrap_or(-1)
+}
+
+/// `@list_len(obj) -> i64`: the length of an exact `list`, `-1` for anything else (a
+/// trace guards `0 <= i < len`, so a non-list fails the bounds guard).
+extern "C" fn list_len(w: u64) -> i64 {
+    // SAFETY: traces pass object words of live objects (module docs).
+    unsafe { with_obj(w, |o| seq_len(o, true, true)) }.unwrap_or(-1)
+}
+
+/// `@tuple_len(obj) -> i64`: the length of an exact `tuple`, `-1` for anything else.
+extern "C" fn tuple_len(w: u64) -> i64 {
+    // SAFETY: as in `list_len`.
+    unsafe { with_obj(w, |o| seq_len(o, false, true)) }.unwrap_or(-1)
+}
+
+/// `@iter_list_len(obj) -> i64`: the length of any object of kind `List` (a list iterator's
+/// sequence, which may be a subclass instance: iterating reads the items directly).
+extern "C" fn iter_list_len(w: u64) -> i64 {
+    // SAFETY: as in `list_len`.
+    unsafe { with_obj(w, |o| seq_len(o, true, false)) }.unwrap_or(-1)
+}
+
+/// `@iter_tuple_len(obj) -> i64`: the length of any object of kind `Tuple`.
+extern "C" fn iter_tuple_len(w: u64) -> i64 {
+    // SAFETY: as in `list_len`.
+    unsafe { with_obj(w, |o| seq_len(o, false, false)) }.unwrap_or(-1)
+}
+
+/// `@seq_items(obj) -> ptr`: the address of a list's or tuple's first item (16-byte
+/// slots), 0 for anything else. Only meaningful after a `*_len` guard passed.
+extern "C" fn seq_items(w: u64) -> u64 {
+    // SAFETY: as in `list_len`.
+    let p = unsafe {
+        with_obj(w, |o| match &o.kind {
+            ObjKind::List(l) => l.try_borrow().map_or(0, |v| v.as_ptr() as u64),
+            ObjKind::Tuple(t) => t.as_ptr() as u64,
+            _ => 0,
+        })
+    };
+    p.unwrap_or(0)
+}
+
+/// The helpers traces may call, by the names the recorder emits (`taipan_jit::record`'s
+/// `list.rs`): `(name, address)`.
+pub(crate) const HELPERS: [(&str, extern "C" fn(u64) -> i64); 4] = [
+    ("list_len", list_len),
+    ("tuple_len", tuple_len),
+    ("iter_list_len", iter_list_len),
+    ("iter_tuple_len", iter_tuple_len),
+];
+
+/// The helper table every trace is compiled with.
+pub(crate) fn helper_table() -> HelperTable {
+    let mut h = HelperTable::new();
+    for (name, f) in HELPERS {
+        h.add(name, f as usize);
+    }
+    h.add("seq_items", seq_items as extern "C" fn(u64) -> u64 as usize);
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn object_words_round_trip() {
+        let v = Value::Int(3);
+        assert_eq!(obj_word(&v), None);
+        let vm = crate::vm::Vm::new(Vec::new());
+        let l = vm.new_list(vec![Value::Int(1), Value::Float(2.5)]);
+        let w = obj_word(&l).expect("object");
+        assert_eq!(list_len(w), 2);
+        assert_eq!(tuple_len(w), -1);
+        assert_ne!(seq_items(w), 0);
+        // SAFETY: `l` keeps the list alive.
+        let back = unsafe { restore_obj(w) }.expect("restored");
+        assert_eq!(obj_word(&back), Some(w));
+    }
+}
