@@ -47,14 +47,23 @@
 //! `NOP`, `LOAD_FAST`, `STORE_FAST`, `LOAD_CONST` (None, bool, 64-bit int, float),
 //! `POP_TOP`, `COPY`, `SWAP`, `IS_OP` with None, `BINARY_OP` and `COMPARE_OP` on ints and
 //! floats, the unary
-//! operators, `JUMP`, the conditional jumps and `FOR_ITER` over an entry-stack range
-//! iterator. Anything else aborts. The trace closes when
+//! operators, `JUMP`, the conditional jumps, `FOR_ITER` over an entry-stack range, list or
+//! tuple iterator, `BINARY_SUBSCR`/`STORE_SUBSCR` on exact lists and tuples with an int
+//! index (`list.rs`) and `IS_OP` on two objects. Anything else aborts.
+//!
+//! # Objects
+//! A local or stack entry holding an object is a `ptr` value, its object word (the payload
+//! word of the VM's `Value::Obj`; `docs/jit.md`, "Objects and lists"): loaded before the
+//! loop behind `guard_tag obj`, passed to helpers, restored by the deoptimizer as a new
+//! reference. The trace never stores an object and never overwrites one, so it frees none
+//! and every word it holds stays valid while it runs. The trace closes when
 //! an instruction continues at the start index; the result is verified, and
 //! [`crate::opt::pipeline`] optimizes it.
 //!
 //! Layout: [`abort`] (the table of abort reasons), [`observe`] (the interpreter's side),
 //! this file (state, locals, snapshots), `translate.rs` (per-opcode dispatch), `arith.rs`
-//! (int/float operators), `iter.rs` (`FOR_ITER` over range iterators), `close.rs`
+//! (int/float operators), `iter.rs` (`FOR_ITER` over range iterators), `list.rs` (lists and
+//! tuples), `close.rs`
 //! (assembling the loop).
 
 pub mod abort;
