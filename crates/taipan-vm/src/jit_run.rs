@@ -232,6 +232,22 @@ fn set_range_next(v: &Value, new_next: i64) {
     }
 }
 
+/// Writes one restored snapshot value: local `slot`, the position of entry-stack iterator
+/// `slot - nlocals`, or a push (see the module docs).
+fn restore_slot(f: &mut Frame, slot: usize, nlocals: usize, depth: usize, v: Value) {
+    if slot < nlocals {
+        if let Some(l) = f.locals.get_mut(slot) {
+            *l = Some(v);
+        }
+    } else if slot - nlocals < depth {
+        if let (Some(it), Value::Int(k)) = (f.stack.get(slot - nlocals), &v) {
+            set_range_next(it, *k);
+        }
+    } else {
+        f.stack.push(v);
+    }
+}
+
 impl Vm {
     /// Runs trace `t` on frame `f` (at the loop header, with the trace's entry stack depth)
     /// and writes the exit's snapshot back. Returns the index to resume at and whether the
@@ -283,43 +299,48 @@ impl Vm {
         t.entry_fails.set(0);
         let depth = t.depth;
         f.stack.truncate(depth);
-        // Box every value first: an object word becomes a counted reference before any
-        // local is overwritten (overwriting one may free what only it kept alive).
-        let boxed: Vec<Option<Value>> = snap
+        let func = &t.func;
+        let boxed = |e: &taipan_jit::ir::SnapEntry, w: u64| match e.val {
+            SnapVal::None => Some(Value::None),
+            SnapVal::Value(id) => match func.ty(id) {
+                Type::I64 => Some(Value::Int(w as i64)),
+                Type::F64 => Some(Value::Float(f64::from_bits(w))),
+                Type::Bool => Some(Value::Bool(w != 0)),
+                // SAFETY: a `ptr` snapshot value is an object word the trace held: a local's
+                // or entry-stack entry's at entry, or an item loaded out of a list or tuple
+                // reachable from them; the frame still holds all of them unchanged (the trace
+                // writes no frame and drops nothing, and no local is written before every
+                // object is boxed, below), so the object is alive (`jit_helpers`' docs).
+                Type::Ptr => unsafe { restore_obj(w) },
+                // excluded when the trace was compiled
+                Type::Void => None,
+            },
+        };
+        let has_obj = snap
             .entries
             .iter()
-            .zip(values.iter())
-            .map(|(e, &w)| match e.val {
-                SnapVal::None => Some(Value::None),
-                SnapVal::Value(id) => match t.func.ty(id) {
-                    Type::I64 => Some(Value::Int(w as i64)),
-                    Type::F64 => Some(Value::Float(f64::from_bits(w))),
-                    Type::Bool => Some(Value::Bool(w != 0)),
-                    // SAFETY: a `ptr` snapshot value is an object word the trace held: a
-                    // local's or entry-stack entry's at entry, or an item loaded out of a
-                    // list or tuple reachable from them; the frame still holds all of them
-                    // unchanged (the trace writes no frame and drops nothing), so the
-                    // object is alive (`jit_helpers`' module docs).
-                    Type::Ptr => unsafe { restore_obj(w) },
-                    Type::Void => None,
-                },
-            })
-            .collect();
-        for (e, v) in snap.entries.iter().zip(boxed) {
-            // a void value was excluded when the trace was compiled
-            let Some(v) = v else { continue };
-            self.jit.counters.restored += 1;
-            let slot = e.slot as usize;
-            if slot < nlocals {
-                if let Some(l) = f.locals.get_mut(slot) {
-                    *l = Some(v);
+            .any(|e| matches!(e.val, SnapVal::Value(id) if func.ty(id) == Type::Ptr));
+        if has_obj {
+            // Box every value first: an object word becomes a counted reference before any
+            // local is overwritten (overwriting one may free what only it kept alive).
+            let vals: Vec<Option<Value>> = snap
+                .entries
+                .iter()
+                .zip(values.iter())
+                .map(|(e, &w)| boxed(e, w))
+                .collect();
+            for (e, v) in snap.entries.iter().zip(vals) {
+                if let Some(v) = v {
+                    self.jit.counters.restored += 1;
+                    restore_slot(f, e.slot as usize, nlocals, depth, v);
                 }
-            } else if slot - nlocals < depth {
-                if let (Some(it), Value::Int(k)) = (f.stack.get(slot - nlocals), &v) {
-                    set_range_next(it, *k);
+            }
+        } else {
+            for (e, &w) in snap.entries.iter().zip(values.iter()) {
+                if let Some(v) = boxed(e, w) {
+                    self.jit.counters.restored += 1;
+                    restore_slot(f, e.slot as usize, nlocals, depth, v);
                 }
-            } else {
-                f.stack.push(v);
             }
         }
         (pc, false)
