@@ -42,16 +42,24 @@ use crate::value::{Obj, Value};
 /// The tag word of `Value::Obj`.
 const TAG_OBJ: u64 = 4;
 
+/// An `Obj` is one pointer word (checked at compile time), so a `Value::Obj`'s payload word
+/// is exactly the `Obj`'s bytes.
+const _: () = assert!(std::mem::size_of::<Obj>() == 8);
+
+/// The object word of `o` (see the module docs).
+pub(crate) fn obj_word_rc(o: &Obj) -> u64 {
+    // SAFETY: `Obj` is 8 bytes (the assertion above): the `Rc`'s pointer, initialized; `o`
+    // is a live, aligned reference to it. In a `Value::Obj` (`repr(C, u64)`) these same
+    // bytes are the payload word at bytes 8..16, which is what a trace loads from a list.
+    unsafe { (o as *const Obj as *const u64).read() }
+}
+
 /// The object word of `v` when it is an object (its payload word; see the module docs).
 pub(crate) fn obj_word(v: &Value) -> Option<u64> {
-    if !matches!(v, Value::Obj(_)) {
-        return None;
+    match v {
+        Value::Obj(o) => Some(obj_word_rc(o)),
+        _ => None,
     }
-    // SAFETY: `Value` is `repr(C, u64)`, 16 bytes (test `scalar_stores_match_layout` in
-    // value.rs): the tag word at bytes 0..8 and the payload at bytes 8..16; `v` is a live,
-    // aligned `Value`, so reading its second word reads initialized memory (for `Obj`, the
-    // `Rc`'s pointer).
-    Some(unsafe { (v as *const Value as *const u64).add(1).read() })
 }
 
 /// Runs `f` on the object whose object word is `w`, without changing its count.
@@ -178,5 +186,9 @@ mod tests {
         // SAFETY: `l` keeps the list alive.
         let back = unsafe { restore_obj(w) }.expect("restored");
         assert_eq!(obj_word(&back), Some(w));
+        // the payload word of the value in memory is the same word
+        // SAFETY: `l` is a live 16-byte `Value`; its second word is initialized.
+        let payload = unsafe { (&l as *const Value as *const u64).add(1).read() };
+        assert_eq!(payload, w);
     }
 }

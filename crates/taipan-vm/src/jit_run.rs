@@ -30,11 +30,11 @@ use taipan_jit::backend::TraceOutcome;
 use taipan_jit::ir::{SnapVal, Type};
 use taipan_jit::record::{Observe, Observed, SeqObs};
 
-use super::helpers::{obj_word, restore_obj};
+use super::helpers::{obj_word, obj_word_rc, restore_obj};
 use super::{MAX_ENTRY_FAILS, Trace};
 use crate::interp::Frame;
 use crate::object::{IterState, ObjKind};
-use crate::value::Value;
+use crate::value::{Obj, Value};
 use crate::vm::Vm;
 
 /// The tag words of the frame model (`taipan_jit::ir::Tag` plus 5 = unbound).
@@ -125,8 +125,9 @@ impl Observe for FrameObs<'_> {
             .len()
             .checked_sub(depth as usize + 1)
             .and_then(|i| self.stack.get(i))?;
-        let (seq, index, _) = seq_iter(v)?;
-        Some((index as u64, seq_obs(&seq, Some(index))?))
+        with_seq_iter(v, |seq, index, _| {
+            Some((index as u64, seq_obs(&Value::Obj(seq.clone()), Some(index))?))
+        })?
     }
 }
 
@@ -169,14 +170,14 @@ fn slot_words(v: Option<&Value>) -> [u64; 2] {
     }
 }
 
-/// A list or tuple iterator's state: the sequence, the next index, and whether the
-/// sequence is a list (else a tuple).
-fn seq_iter(v: &Value) -> Option<(Value, usize, bool)> {
+/// Runs `f` on a list or tuple iterator's state: the sequence, the next index, and whether
+/// the sequence is a list (else a tuple); `None` for any other value.
+fn with_seq_iter<R>(v: &Value, f: impl FnOnce(&Obj, usize, bool) -> R) -> Option<R> {
     let Value::Obj(o) = v else { return None };
     let ObjKind::Iter(cell) = &o.kind else { return None };
     match &*cell.try_borrow().ok()? {
-        IterState::List { seq, index } => Some((Value::Obj(seq.clone()), *index, true)),
-        IterState::Tuple { seq, index } => Some((Value::Obj(seq.clone()), *index, false)),
+        IterState::List { seq, index } => Some(f(seq, *index, true)),
+        IterState::Tuple { seq, index } => Some(f(seq, *index, false)),
         _ => None,
     }
 }
@@ -185,32 +186,34 @@ fn seq_iter(v: &Value) -> Option<(Value, usize, bool)> {
 /// the trace was recorded with; a missing local reads as unbound), then the whole operand
 /// stack as the entry stack.
 fn fill_entry_buffer(buf: &mut Vec<u64>, f: &Frame, nlocals: usize) {
+    let d = f.stack.len();
     buf.clear();
-    for k in 0..nlocals {
-        buf.extend_from_slice(&slot_words(f.locals.get(k).and_then(Option::as_ref)));
-    }
-    let mut bounds = Vec::with_capacity(4 * f.stack.len());
-    for v in &f.stack {
-        match observe(v) {
-            Observed::RangeIter { next, stop, step } => {
-                buf.extend_from_slice(&[TAG_INT, next as u64]);
-                bounds.extend_from_slice(&[TAG_INT, stop as u64, TAG_INT, step as u64]);
-            }
-            _ => match seq_iter(v) {
-                // the sequence stays alive: the iterator (an entry-stack entry) holds it
-                Some((seq, index, list)) => {
-                    buf.extend_from_slice(&[TAG_INT, index as u64]);
-                    let kind = if list { TAG_NONE } else { TAG_BOOL };
-                    bounds.extend_from_slice(&[TAG_OBJ, obj_word(&seq).unwrap_or(0), kind, 0]);
-                }
-                None => {
-                    buf.extend_from_slice(&[TAG_OBJ, 0]);
-                    bounds.extend_from_slice(&[TAG_OBJ, 0, TAG_OBJ, 0]);
-                }
-            },
+    buf.resize(2 * (nlocals + 3 * d), 0);
+    let mut put = |slot: usize, words: &[u64]| {
+        if let Some(s) = buf.get_mut(2 * slot..2 * slot + words.len()) {
+            s.copy_from_slice(words);
         }
+    };
+    for k in 0..nlocals {
+        put(k, &slot_words(f.locals.get(k).and_then(Option::as_ref)));
     }
-    buf.extend_from_slice(&bounds);
+    for (i, v) in f.stack.iter().enumerate() {
+        let (next, bounds) = match observe(v) {
+            Observed::RangeIter { next, stop, step } => {
+                ([TAG_INT, next as u64], [TAG_INT, stop as u64, TAG_INT, step as u64])
+            }
+            // the sequence stays alive: the iterator (an entry-stack entry) holds it
+            _ => match with_seq_iter(v, |seq, index, list| (obj_word_rc(seq), index, list)) {
+                Some((word, index, list)) => {
+                    let kind = if list { TAG_NONE } else { TAG_BOOL };
+                    ([TAG_INT, index as u64], [TAG_OBJ, word, kind, 0])
+                }
+                None => ([TAG_OBJ, 0], [TAG_OBJ, 0, TAG_OBJ, 0]),
+            },
+        };
+        put(nlocals + i, &next);
+        put(nlocals + d + 2 * i, &bounds);
+    }
 }
 
 /// Stores `next` into the range iterator `v`, or the index of the list or tuple iterator
