@@ -455,4 +455,6 @@ impl Recorder {
 }
 
 #[cfg(test)]
+mod list_tests;
+#[cfg(test)]
 mod tests;
