@@ -28,14 +28,19 @@
 //!
 //! # Deopt stress ([`LowerOptions::deopt_stress`])
 //! A test mode checking that every exit's snapshot is exact: with `N > 0` the trace's data
-//! block has one more word after the bridge slots, a countdown starting at `N`. Every
-//! exit-capable instruction (guards, `_ov` arithmetic, `int_floordiv`/`int_mod`, `exit`)
-//! first decrements it; when it reaches 0 it is reset to `N` and the instruction takes its
-//! exit (counted, bridge followed, like any exit) although its condition holds — before a
-//! value it produces is used, exactly where its real exit would leave. So with `N = 1`
-//! every trace run leaves at its first exit-capable instruction, with `N = 3` at every third
-//! one evaluated (the count runs on across runs of the trace). With `N = 0` no code is
-//! emitted. Needs the exit data of [`lower_linked`] (`Backend::compile_trace_*`).
+//! block has two more words after the bridge slots, a countdown and a period, both starting
+//! at `N`. Every exit-capable instruction (guards, `_ov` arithmetic,
+//! `int_floordiv`/`int_mod`, `exit`) first decrements the countdown; when it reaches 0 the
+//! instruction takes its exit (counted, bridge followed, like any exit) although its
+//! condition holds — before a value it produces is used, exactly where its real exit would
+//! leave — and the period grows by one (from `N + STRESS_SPAN - 1` it wraps back to `N`)
+//! and becomes the new countdown. The count runs on across runs of the trace. So with
+//! `N = 1` the first run leaves at its first exit-capable instruction, the next one at the
+//! second one evaluated, and so on: since the interpreter re-enters the trace at the loop
+//! header after most exits, a fixed period would leave every run at the same instruction
+//! near the entry, while the growing one reaches the exits deep in the loop body and in
+//! later iterations. With `N = 0` no code is emitted. Needs the exit data of
+//! [`lower_linked`] (`Backend::compile_trace_*`).
 //!
 //! # Shape of the Cranelift function
 //! The IR is one straight line with at most one loop header. Instructions before `loop` go
@@ -75,6 +80,10 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 use super::{CompileError, HelperTable, import_helper};
 use crate::ir::{Func, Imm, InsnId, Op, SnapVal, Type};
+
+/// Deopt stress: how many periods the countdown cycles through (`N ..= N + STRESS_SPAN -
+/// 1` exit-capable instructions between forced exits; see the module doc).
+pub(crate) const STRESS_SPAN: i64 = 64;
 
 /// The status word a trace returns after `ret` (exits return `1 + exit number`).
 pub const STATUS_RET: u64 = 0;
@@ -658,7 +667,8 @@ impl Lower<'_, '_> {
         Ok(())
     }
 
-    /// With deopt stress on: decrements the countdown and, when it reaches 0, resets it and
+    /// With deopt stress on: decrements the countdown and, when it reaches 0, sets it to the
+    /// next period and
     /// leaves through instruction `id`'s exit (see the module doc); lowering continues in
     /// the block where the countdown has not run out. Nothing without deopt stress.
     fn stress_tick(&mut self, id: InsnId, out: clir::Value) -> Result<(), CompileError> {
@@ -679,8 +689,19 @@ impl Lower<'_, '_> {
         self.fb.set_cold_block(forced);
         self.fb.ins().brif(left, cont, &[], forced, &[]);
         self.fb.switch_to_block(forced);
-        let reset = self.fb.ins().iconst(types::I64, i64::from(self.stress));
-        self.fb.ins().store(flags, reset, data, off);
+        // the next period: one more, wrapping from N + STRESS_SPAN - 1 back to N
+        let period_off = off.checked_add(8).ok_or_else(|| err("too many exits"))?;
+        let period = self.fb.ins().load(types::I64, flags, data, period_off);
+        let grown = self.fb.ins().iadd_imm_s(period, 1);
+        let n = i64::from(self.stress);
+        let wrap = self
+            .fb
+            .ins()
+            .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, grown, n + STRESS_SPAN);
+        let first = self.fb.ins().iconst(types::I64, n);
+        let next = self.fb.ins().select(wrap, first, grown);
+        self.fb.ins().store(flags, next, data, period_off);
+        self.fb.ins().store(flags, next, data, off);
         self.emit_exit(id, out)?;
         self.fb.switch_to_block(cont);
         self.fb.ins().store(flags, left, data, off);

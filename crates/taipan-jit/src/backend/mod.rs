@@ -316,7 +316,7 @@ pub struct CompiledTrace {
     pub id: u32,
     /// The exit data the code updates: one counter per exit, then one bridge slot per exit
     /// (0 or the entry address of the attached side trace), then, with
-    /// [`LowerOptions::deopt_stress`] on, the stress countdown. Shared, never moved: its
+    /// [`LowerOptions::deopt_stress`] on, the stress countdown and period. Shared, never moved: its
     /// address is a constant in the machine code, so the code may only run while this
     /// `CompiledTrace` (or a clone) is alive. The code updates the words with plain stores
     /// on the thread running it; Rust reads them with relaxed atomic loads.
@@ -456,11 +456,12 @@ impl Backend {
     ) -> Result<CompiledTrace, CompileError> {
         let start = Instant::now();
         let n_exits = func.exits().len();
-        // Counters, bridge slots, then the deopt-stress countdown (only with stress on).
-        let stress = usize::from(opts.deopt_stress > 0 && n_exits > 0);
+        // Counters, bridge slots, then the deopt-stress countdown and period (only with
+        // stress on; both start at N).
+        let stress = 2 * usize::from(opts.deopt_stress > 0 && n_exits > 0);
         let exit_data: std::sync::Arc<[std::sync::atomic::AtomicU64]> = (0..2 * n_exits + stress)
             .map(|k| {
-                std::sync::atomic::AtomicU64::new(if k == 2 * n_exits {
+                std::sync::atomic::AtomicU64::new(if k >= 2 * n_exits {
                     u64::from(opts.deopt_stress)
                 } else {
                     0

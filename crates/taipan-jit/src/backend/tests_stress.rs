@@ -8,6 +8,7 @@ use crate::ir::verify::verify;
 use crate::ir::{ExitId, Func, Tag};
 
 use super::check::{LOOP_FUEL, run_trace, test_helpers};
+use super::lower::STRESS_SPAN;
 use super::*;
 
 /// A loop over `i` (slot 0) from its value to 10 adding `(total * 3 + i * i) % 1000003` to
@@ -102,12 +103,37 @@ fn the_nth_exit_capable_evaluation_exits() {
     assert_eq!(exit_of(&out), ExitId(2));
     assert_eq!(frame, vec![SlotVal::new(Tag::Int, 1), SlotVal::new(Tag::Int, 0)]);
     assert_eq!(t.exit_counts(), vec![0, 0, 1, 0, 0, 0]);
-    // The countdown runs on across calls: from that frame, the next run exits 8
-    // evaluations later, at the same point one iteration further.
+    // The countdown runs on across calls and the period grows: from that frame, the next
+    // run exits 9 evaluations later (x0, one iteration, then x1..x3 of the next), one
+    // instruction deeper and one iteration further.
     let out = run_trace(&t, &f, &args, &mut frame).expect("run");
-    assert_eq!(exit_of(&out), ExitId(2));
+    assert_eq!(exit_of(&out), ExitId(3));
     assert_eq!(frame[0], SlotVal::new(Tag::Int, 2));
-    assert_eq!(t.exit_counts(), vec![0, 0, 2, 0, 0, 0]);
+    assert_eq!(t.exit_counts(), vec![0, 0, 1, 1, 0, 0]);
+}
+
+#[test]
+fn the_period_cycles_back_to_n() {
+    // N = 2, each run from the start frame: the run ends at the forced exit when the
+    // countdown runs out within its 51 exit-capable evaluations, else at the loop's real
+    // exit with the countdown carried over. The period (the last data word) grows by one
+    // per forced exit, stays within N ..= N + STRESS_SPAN - 1, and wraps back to N.
+    let f = parse(LOOP);
+    let args = [Val::Ptr(FRAME_ADDR)];
+    let (_b, t) = compile(&f, 2);
+    let period = || t.exit_data.last().map(|w| w.load(std::sync::atomic::Ordering::Relaxed));
+    assert_eq!(period(), Some(2));
+    let span = STRESS_SPAN as u64;
+    let mut seen = Vec::new();
+    for _ in 0..400 {
+        let mut frame = start();
+        run_trace(&t, &f, &args, &mut frame).expect("run");
+        seen.push(period().unwrap_or(0));
+    }
+    assert!(seen.iter().all(|&p| (2..2 + span).contains(&p)), "{seen:?}");
+    assert_eq!(&seen[..3], &[3, 4, 5]);
+    let top = seen.iter().position(|&p| p == 2 + span - 1).expect("reaches the top");
+    assert!(seen[top..].contains(&2), "wraps back to N: {seen:?}");
 }
 
 #[test]
@@ -151,7 +177,7 @@ fn no_stress_code_when_off_and_stress_needs_exit_data() {
     let (_b, off) = compile(&f, 0);
     let (_b2, on) = compile(&f, 2);
     assert_eq!(off.exit_data.len(), 2 * off.exits.len());
-    assert_eq!(on.exit_data.len(), 2 * on.exits.len() + 1);
+    assert_eq!(on.exit_data.len(), 2 * on.exits.len() + 2);
     assert!(on.code.code_bytes > off.code.code_bytes);
     let b = Backend::new(1 << 20).expect("backend");
     let opts = LowerOptions {
