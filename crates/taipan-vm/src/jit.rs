@@ -49,6 +49,8 @@ use crate::code::Code;
 use crate::interp::Frame;
 use crate::vm::Vm;
 
+#[path = "jit_globals.rs"]
+mod globals;
 #[path = "jit_helpers.rs"]
 mod helpers;
 #[path = "jit_run.rs"]
@@ -183,6 +185,9 @@ jit_options! {
     /// Deopt stress (a test mode): guards take their exit on purpose once in N evaluations
     /// (0: off).
     stress: Count = 0, "TAIPAN_JIT_STRESS", "--jit-stress";
+    /// Deepest nesting of Python calls inlined into a trace (0: a call of a Python
+    /// function aborts the recording; deeper calls, e.g. recursion, abort too).
+    inline_depth: Count = 3, "TAIPAN_JIT_INLINE_DEPTH", "--jit-inline-depth";
 }
 
 /// Command-line settings (they win over the environment); set before the Vm is made.
@@ -271,6 +276,11 @@ pub struct Trace {
     pub depth: usize,
     /// Consecutive exits through the entry guards.
     pub entry_fails: std::cell::Cell<u32>,
+    /// The global bindings the trace assumes (checked before each entry) and its known
+    /// objects (`jit_globals.rs`).
+    pins: globals::Pins,
+    /// The deepest nesting of Python calls inlined into the trace.
+    inline: usize,
 }
 
 /// What a loop header is doing.
@@ -328,6 +338,11 @@ pub struct CodeLoops {
 /// A recording in progress.
 pub struct Recording {
     rec: Recorder,
+    /// Globals and module attributes pinned so far, and the known objects.
+    pins: RefCell<globals::Pins>,
+    /// Addresses of the frames of the calls being inlined, outermost first (identity
+    /// only; never dereferenced).
+    callees: Vec<usize>,
     /// Address of the recorded frame (identity only; never dereferenced).
     frame: usize,
     code: Rc<Code>,
@@ -357,8 +372,11 @@ pub struct JitCounters {
     pub entry_fails: u64,
     /// Values written back into frames at exits.
     pub restored: u64,
-    /// Traces dropped (entry guards kept failing, or a run error).
+    /// Traces dropped (entry guards kept failing, a global binding changed, or a run
+    /// error).
     pub dropped: u64,
+    /// Entries refused because a global binding the trace assumes changed.
+    pub pin_fails: u64,
     /// Loops blacklisted.
     pub blacklisted: u64,
 }
@@ -427,6 +445,7 @@ impl JitState {
                     "threshold" => self.opts.threshold.to_string(),
                     "stats" => self.opts.stats.to_string(),
                     "stress" => self.opts.stress.to_string(),
+                    "inline_depth" => self.opts.inline_depth.to_string(),
                     _ => "?".to_string(),
                 };
                 format!("{}={v}", o.name)
@@ -453,8 +472,8 @@ impl JitState {
             s.push_str(&format!("  aborts: {}\n", reasons.join(" ")));
         }
         s.push_str(&format!(
-            "  traces: entries={} exits={} entry_guard_exits={} values_restored={}\n",
-            c.entries, c.exits, c.entry_fails, c.restored
+            "  traces: entries={} exits={} entry_guard_exits={} values_restored={} global_guard_fails={}\n",
+            c.entries, c.exits, c.entry_fails, c.restored, c.pin_fails
         ));
         let (backend_us, bytes) = self.set.as_ref().map_or((0, 0), |t| {
             let b = t.backend().stats();
@@ -473,14 +492,17 @@ impl JitState {
 pub(crate) const SWITCH_IP: usize = usize::MAX;
 
 /// Whether a snapshot can be restored by the deoptimizer: every value is an `i64`, `f64`,
-/// `bool` or `ptr` (an object word, see `jit_helpers.rs`) (or `none`), slots are locals, iterator stack entries (ints only) or the
-/// pushed stack entries `depth..` without gaps.
-fn snapshots_restorable(f: &Func, nlocals: u32, depth: u32) -> bool {
+/// `bool` or `ptr` (an object word, see `jit_helpers.rs`) (or `none`, or one of the `nobjs`
+/// known objects), slots are locals, iterator stack entries (ints only) or the pushed stack
+/// entries `depth..` without gaps.
+fn snapshots_restorable(f: &Func, nlocals: u32, depth: u32, nobjs: u32) -> bool {
     f.snaps.iter().all(|s| {
         let mut next_push = nlocals.saturating_add(depth);
         s.entries.iter().all(|e| {
             let ty = match e.val {
                 SnapVal::None => None,
+                SnapVal::Obj(k) if k < nobjs => Some(Type::Ptr),
+                SnapVal::Obj(_) => return false,
                 SnapVal::Value(v) => Some(f.ty(v)),
             };
             if !matches!(ty, None | Some(Type::I64 | Type::F64 | Type::Bool | Type::Ptr)) {
@@ -600,7 +622,13 @@ impl Vm {
             Act::Record => {
                 let info = CodeInfo::from_code(&code.raw);
                 self.jit.recording = Some(Box::new(Recording {
-                    rec: Recorder::new(info, header),
+                    rec: {
+                        let mut rec = Recorder::new(info, header);
+                        rec.set_max_inline(self.jit.opts.inline_depth);
+                        rec
+                    },
+                    pins: RefCell::new(globals::Pins::default()),
+                    callees: Vec::new(),
                     frame: &*f as *const Frame as usize,
                     code: code.clone(),
                     header,
@@ -614,6 +642,18 @@ impl Vm {
             }
             Act::Run(t) => {
                 if f.stack.len() != t.depth {
+                    return target;
+                }
+                if t.inline > 0 && self.depth.saturating_add(t.inline) >= self.recursion_limit {
+                    // the inlined calls would reach the recursion limit: the interpreter
+                    // makes the calls (and raises RecursionError where CPython does)
+                    return target;
+                }
+                if !t.pins.is_empty() && !t.pins.hold(&f.globals) {
+                    // a global binding changed since the recording: the trace is stale
+                    self.jit.counters.pin_fails += 1;
+                    self.jit.counters.dropped += 1;
+                    self.jit_drop(code, header);
                     return target;
                 }
                 let (pc, drop) = self.jit_enter(f, &t);
@@ -652,7 +692,16 @@ impl Vm {
         let Some(r) = self.jit.recording.as_mut() else {
             return true;
         };
-        if r.frame != f as *const Frame as usize || !Rc::ptr_eq(&r.code, code) {
+        // the recorded frame, or the frame of the call being inlined (pushed by the call
+        // the recorder just inlined, popped by its return)
+        let depth = r.rec.inline_depth() as usize;
+        let me = f as *const Frame as usize;
+        r.callees.truncate(depth);
+        if r.callees.len() + 1 == depth {
+            r.callees.push(me);
+        }
+        let expect = if depth == 0 { Some(&r.frame) } else { r.callees.last() };
+        if expect != Some(&me) || (depth == 0 && !Rc::ptr_eq(&r.code, code)) {
             self.jit_abort(AbortReason::LeftLoop);
             return true;
         }
@@ -660,7 +709,15 @@ impl Vm {
             self.jit_abort(AbortReason::Desync);
             return true;
         };
-        let obs = run::FrameObs::new(f);
+        let pins = globals::PinCtx {
+            pins: &r.pins,
+            globals: &f.globals,
+            builtins: self.builtins.dict.as_ref(),
+            names: &code.names,
+            null: &self.null_marker,
+            outer: depth == 0,
+        };
+        let obs = run::FrameObs::with_pins(f, pins);
         match r.rec.record(pc32, instr, &obs) {
             Step::Continue => false,
             Step::Abort(a) => {
@@ -739,7 +796,8 @@ impl Vm {
         let mut opt = taipan_jit::opt::pipeline(&func).ok()?;
         let nlocals = u32::try_from(r.code.nlocalsplus).ok()?;
         let depth = u32::try_from(r.depth).ok()?;
-        if !snapshots_restorable(&opt, nlocals, depth) || opt.loop_pos().is_none() {
+        let nobjs = u32::try_from(r.pins.borrow().objs_len()).ok()?;
+        if !snapshots_restorable(&opt, nlocals, depth, nobjs) || opt.loop_pos().is_none() {
             return None;
         }
         opt.name = format!("{}_pc{}_t{}", r.code.raw.name, r.header, self.jit.next_name);
@@ -766,6 +824,8 @@ impl Vm {
             header: r.header,
             depth: r.depth,
             entry_fails: std::cell::Cell::new(0),
+            pins: r.pins.take(),
+            inline: r.rec.deepest_inline() as usize,
         })
     }
 }
@@ -785,7 +845,7 @@ mod tests {
         assert!(o.set("threshold", "-1").is_err());
         assert!(o.set("enabled", "maybe").is_err());
         assert!(o.set("nope", "1").is_err());
-        assert_eq!(OPTIONS.len(), 4);
+        assert_eq!(OPTIONS.len(), 5);
         let help = options_help();
         for info in OPTIONS {
             assert!(help.contains(info.flag) && help.contains(info.env));
@@ -807,12 +867,17 @@ mod tests {
         let text = "func @t(%0: ptr) -> void {\n    %1 = const_i64 1\n    %2 = const_bool true\n    s0 = snap pc=3 [0: %1, 2: %1, 3: %2]\n    guard_true %2, s0\n    loop\n    jump\n}\n";
         let f = taipan_jit::ir::parse::parse_func(text).unwrap();
         // 2 locals, no entry stack: slots 2 and 3 are the pushes 0 and 1
-        assert!(snapshots_restorable(&f, 2, 0));
+        assert!(snapshots_restorable(&f, 2, 0, 0));
         // 2 locals, one iterator: slot 2 is its `next` (an int), slot 3 the first push
-        assert!(snapshots_restorable(&f, 2, 1));
+        assert!(snapshots_restorable(&f, 2, 1, 0));
         // 1 local: slot 2 would be the second push without a first
-        assert!(!snapshots_restorable(&f, 1, 0));
+        assert!(!snapshots_restorable(&f, 1, 0, 0));
         // 3 locals, one iterator: slot 3 is the iterator, but holds a bool
-        assert!(!snapshots_restorable(&f, 3, 1));
+        assert!(!snapshots_restorable(&f, 3, 1, 0));
+        // a known object pushed: only if the trace has that many objects
+        let text = "func @t(%0: ptr) -> void {\n    %1 = const_bool true\n    s0 = snap pc=3 [2: obj1, 3: %1]\n    guard_true %1, s0\n    loop\n    jump\n}\n";
+        let f = taipan_jit::ir::parse::parse_func(text).unwrap();
+        assert!(snapshots_restorable(&f, 2, 0, 2));
+        assert!(!snapshots_restorable(&f, 2, 0, 1));
     }
 }

@@ -28,8 +28,9 @@ use std::rc::Rc;
 
 use taipan_jit::backend::TraceOutcome;
 use taipan_jit::ir::{SnapVal, Type};
-use taipan_jit::record::{Observe, Observed, SeqObs};
+use taipan_jit::record::{CodeInfo, Known, KnownObj, Observe, Observed, SeqObs};
 
+use super::globals::PinCtx;
 use super::helpers::{obj_word, obj_word_rc, restore_obj};
 use super::{MAX_ENTRY_FAILS, Trace};
 use crate::interp::Frame;
@@ -49,6 +50,8 @@ const TAG_UNBOUND: u64 = 5;
 pub(crate) struct FrameObs<'a> {
     locals: &'a [Option<Value>],
     stack: &'a [Value],
+    /// Globals and module attributes (`jit_globals.rs`), when recording.
+    pins: Option<PinCtx<'a>>,
 }
 
 impl<'a> FrameObs<'a> {
@@ -57,6 +60,15 @@ impl<'a> FrameObs<'a> {
         FrameObs {
             locals: &f.locals,
             stack: &f.stack,
+            pins: None,
+        }
+    }
+
+    /// The view of `f` that also answers globals and module attributes through `pins`.
+    pub(crate) fn with_pins(f: &'a Frame, pins: PinCtx<'a>) -> FrameObs<'a> {
+        FrameObs {
+            pins: Some(pins),
+            ..FrameObs::new(f)
         }
     }
 }
@@ -128,6 +140,22 @@ impl Observe for FrameObs<'_> {
         with_seq_iter(v, |seq, index, _| {
             Some((index as u64, seq_obs(&Value::Obj(seq.clone()), Some(index))?))
         })?
+    }
+
+    fn global(&self, name: u32) -> Option<Known> {
+        self.pins.as_ref()?.global(name)
+    }
+
+    fn module_attr(&self, name: u32) -> Option<Known> {
+        self.pins.as_ref()?.module_attr(self.stack.last(), name)
+    }
+
+    fn null(&self) -> Option<KnownObj> {
+        self.pins.as_ref()?.null()
+    }
+
+    fn inline_target(&self, key: u32, nargs: u32) -> Option<CodeInfo> {
+        self.pins.as_ref()?.inline_target(key, nargs)
     }
 }
 
@@ -305,6 +333,9 @@ impl Vm {
         let func = &t.func;
         let boxed = |e: &taipan_jit::ir::SnapEntry, w: u64| match e.val {
             SnapVal::None => Some(Value::None),
+            // alive: each known object is pinned as a binding of a dict that holds it (or is
+            // the NULL marker); the pins held at the entry and the trace runs no Python code
+            SnapVal::Obj(k) => t.pins.obj(k),
             SnapVal::Value(id) => match func.ty(id) {
                 Type::I64 => Some(Value::Int(w as i64)),
                 Type::F64 => Some(Value::Float(f64::from_bits(w))),

@@ -215,6 +215,7 @@ fn write_back(
     for (k, e) in snap.entries.iter().enumerate() {
         let boxed = match e.val {
             SnapVal::None => SlotVal::new(Tag::None, 0),
+            SnapVal::Obj(_) => SlotVal::new(Tag::Obj, 0),
             SnapVal::Value(v) => {
                 let bits = values.get(k).copied().unwrap_or(0);
                 to_val(f.ty(v), bits, frame)?.boxed()

@@ -207,7 +207,7 @@ impl TraceSet {
         let mut want: Vec<Type> = p.func.params.clone();
         want.extend(snap.entries.iter().filter_map(|e| match e.val {
             SnapVal::Value(v) => Some(p.func.ty(v)),
-            SnapVal::None => None,
+            SnapVal::None | SnapVal::Obj(_) => None,
         }));
         if bridge.params != want {
             let names: Vec<&str> = want.iter().map(|t| t.name()).collect();

@@ -382,6 +382,36 @@ impl Lower<'_, '_> {
                     let a = self.arg(id, 0)?;
                     Some(self.fb.ins().fneg(a))
                 }
+                Op::FloatSqrt => {
+                    let a = self.arg(id, 0)?;
+                    Some(self.fb.ins().sqrt(a))
+                }
+                Op::FloatAbs => {
+                    let a = self.arg(id, 0)?;
+                    Some(self.fb.ins().fabs(a))
+                }
+                Op::IntMin | Op::IntMax => {
+                    // `b if b < a else a` / `b if b > a else a`
+                    let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
+                    let cc = if insn.op == Op::IntMin {
+                        IntCC::SignedLessThan
+                    } else {
+                        IntCC::SignedGreaterThan
+                    };
+                    let c = self.fb.ins().icmp(cc, b, a);
+                    Some(self.fb.ins().select(c, b, a))
+                }
+                Op::FloatMin | Op::FloatMax => {
+                    // ordered compares: false with a NaN, so `a` is kept (Python's order)
+                    let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
+                    let cc = if insn.op == Op::FloatMin {
+                        FloatCC::LessThan
+                    } else {
+                        FloatCC::GreaterThan
+                    };
+                    let c = self.fb.ins().fcmp(cc, b, a);
+                    Some(self.fb.ins().select(c, b, a))
+                }
                 Op::IntAddOv | Op::IntSubOv | Op::IntMulOv => {
                     let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
                     let (r, of) = match insn.op {

@@ -293,6 +293,12 @@ pub fn eval_pure(op: Op, imm: &Imm, args: &[Val]) -> Option<Pure> {
         (Op::FloatMul, [F(a), F(b)]) => v(F(a * b)),
         (Op::FloatDiv, [F(a), F(b)]) => v(F(a / b)),
         (Op::FloatNeg, [F(a)]) => v(F(-a)),
+        (Op::FloatSqrt, [F(a)]) => v(F(a.sqrt())),
+        (Op::FloatAbs, [F(a)]) => v(F(a.abs())),
+        (Op::IntMin, [I(a), I(b)]) => v(I(if b < a { *b } else { *a })),
+        (Op::IntMax, [I(a), I(b)]) => v(I(if b > a { *b } else { *a })),
+        (Op::FloatMin, [F(a), F(b)]) => v(F(if b < a { *b } else { *a })),
+        (Op::FloatMax, [F(a), F(b)]) => v(F(if b > a { *b } else { *a })),
         (Op::FloatEq, [F(a), F(b)]) => v(B(a == b)),
         (Op::FloatNe, [F(a), F(b)]) => v(B(a != b)),
         (Op::FloatLt, [F(a), F(b)]) => v(B(a < b)),
@@ -419,7 +425,12 @@ fn write_snapshot(f: &Func, outcome: &Outcome, values: &[Option<Val>], frame: &m
     };
     let snap = f.snaps.get(s.index()).ok_or_else(|| format!("no snapshot {s}"))?;
     for (e, v) in snap.entries.iter().zip(values) {
-        let v = v.map_or(SlotVal::new(Tag::None, 0), Val::boxed);
+        // a known object is an object to the frame model (tag obj, payload 0)
+        let none = match e.val {
+            SnapVal::Obj(_) => SlotVal::new(Tag::Obj, 0),
+            _ => SlotVal::new(Tag::None, 0),
+        };
+        let v = v.map_or(none, Val::boxed);
         let slot = frame
             .get_mut(e.slot as usize)
             .ok_or_else(|| format!("{s}: slot {} is outside the frame", e.slot))?;
@@ -635,7 +646,7 @@ fn eval_step(
             let mut values = Vec::with_capacity(snap.entries.len());
             for e in &snap.entries {
                 values.push(match e.val {
-                    SnapVal::None => None,
+                    SnapVal::None | SnapVal::Obj(_) => None,
                     SnapVal::Value(v) => Some(
                         vals.get(v.index())
                             .copied()

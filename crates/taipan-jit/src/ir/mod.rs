@@ -291,6 +291,12 @@ pub enum SnapVal {
     /// The value of an instruction, boxed by its type: `i64` → int, `f64` → float,
     /// `bool` → bool, `ptr` → object (a new reference is the deoptimizer's business).
     Value(InsnId),
+    /// Known object number `k` of the trace (text `objK`): an object the recorder saw and
+    /// the trace treats as a constant (a function, a module, a builtin read from a global
+    /// under an entry check), held by whoever runs the trace in a table indexed by `k`.
+    /// The machine code writes no word for it (like `None`); the deoptimizer restores a
+    /// new reference to the object.
+    Obj(u32),
 }
 
 /// One snapshot entry: slot `slot` gets `val`.

@@ -229,6 +229,20 @@ define_ops! {
     FloatGe "float_ge" (F64, F64) None -> Bool, Pure, false;
     /// The `f64` nearest to `a` (round half to even, as Python's `float(int)`).
     IntToFloat "int_to_float" (I64) None -> F64, Pure, false;
+    /// The square root of `a` (IEEE-754, correctly rounded: `sqrt(-0.0) = -0.0`, NaN for
+    /// negative `a`; the recorder guards `a` not negative first, where `math.sqrt` raises).
+    FloatSqrt "float_sqrt" (F64) None -> F64, Pure, false;
+    /// `|a|` (clears the sign bit; Python's `abs(float)`).
+    FloatAbs "float_abs" (F64) None -> F64, Pure, false;
+    /// `b if b < a else a` (Python's `min(a, b)` on ints).
+    IntMin "int_min" (I64, I64) None -> I64, Pure, false;
+    /// `b if b > a else a` (Python's `max(a, b)` on ints).
+    IntMax "int_max" (I64, I64) None -> I64, Pure, false;
+    /// `b if b < a else a` (Python's `min(a, b)` on floats: the first of equal items, and
+    /// `a` when either is NaN, since the comparison is then false).
+    FloatMin "float_min" (F64, F64) None -> F64, Pure, false;
+    /// `b if b > a else a` (Python's `max(a, b)` on floats; NaN as for `float_min`).
+    FloatMax "float_max" (F64, F64) None -> F64, Pure, false;
 
     /// Logical not.
     BoolNot "bool_not" (Bool) None -> Bool, Pure, false;

@@ -406,7 +406,10 @@ fn parse_snap(c: &mut Cur<'_>, names: &Names, b: &mut Builder) -> Result<(), Par
             let val = match c.next("a value or 'none'")? {
                 Tok::Value(v) => SnapVal::Value(names.value(c, v)?),
                 Tok::Ident(s) if s == "none" => SnapVal::None,
-                t => return c.err(format!("expected a value or 'none', found '{t}'")),
+                Tok::Ident(s) if s.strip_prefix("obj").is_some_and(|k| k.parse::<u32>().is_ok()) => {
+                    SnapVal::Obj(s.get(3..).and_then(|k| k.parse().ok()).unwrap_or(0))
+                }
+                t => return c.err(format!("expected a value, 'none' or 'objN', found '{t}'")),
             };
             entries.push(SnapEntry { slot, val });
             if c.eat("]") {

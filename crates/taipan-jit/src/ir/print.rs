@@ -86,6 +86,9 @@ pub fn snapshot_to_string(id: SnapId, s: &Snapshot) -> String {
             SnapVal::Value(v) => {
                 let _ = write!(out, "{}: {v}", e.slot);
             }
+            SnapVal::Obj(k) => {
+                let _ = write!(out, "{}: obj{k}", e.slot);
+            }
         }
     }
     out.push(']');

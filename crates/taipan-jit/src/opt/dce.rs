@@ -37,7 +37,7 @@ pub fn live(f: &Func) -> Vec<bool> {
         if let Some(s) = insn.snap.and_then(|s| f.snaps.get(s.index())) {
             uses.extend(s.entries.iter().filter_map(|e| match e.val {
                 SnapVal::Value(v) => Some(v),
-                SnapVal::None => None,
+                SnapVal::None | SnapVal::Obj(_) => None,
             }));
         }
         for u in uses {

@@ -67,6 +67,13 @@ define_aborts! {
     /// outside the trace), or iterate with `FOR_ITER` anything but the top entry-stack
     /// iterator (see `docs/jit.md`, "Entry stack").
     StackAtStart;
+    /// A global or module attribute the interpreter cannot pin as a constant of the trace
+    /// (absent: `NameError`/`AttributeError` now, or not found by a plain dict lookup), or
+    /// an attribute load on anything but a module.
+    UnsupportedGlobal;
+    /// A call of anything but a builtin with a translation (`math.sqrt`, `abs`, `min`,
+    /// `max` on numbers) or an inlinable Python function, or with unsupported arguments.
+    UnsupportedCall;
     /// The observations disagree with what the recorder tracked (an interpreter wiring bug).
     Desync;
     /// The recorded IR failed verification (a recorder bug).

@@ -99,6 +99,7 @@ impl Recorder {
                                 slot: e.slot,
                                 val: match e.val {
                                     SnapVal::None => SnapVal::None,
+                                    SnapVal::Obj(k) => SnapVal::Obj(k),
                                     SnapVal::Value(v) => SnapVal::Value(get(&map, v)),
                                 },
                             })

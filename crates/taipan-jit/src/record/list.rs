@@ -86,6 +86,7 @@ impl Recorder {
             PyVal::Int(x) => self.b.op(Op::StoreIntAt, &[items, i, x], crate::ir::Imm::None, None),
             PyVal::Float(x) => self.b.op(Op::StoreFloatAt, &[items, i, x], crate::ir::Imm::None, None),
             PyVal::Obj(_) => return Err(self.abort(AbortReason::Desync, pc, "object store")),
+            PyVal::Known(_) => return Err(self.abort(AbortReason::UnsupportedOperand, pc, "object store")),
         };
         for _ in 0..3 {
             self.pop(pc)?;

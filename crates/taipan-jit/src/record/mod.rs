@@ -49,33 +49,40 @@
 //! floats, the unary
 //! operators, `JUMP`, the conditional jumps, `FOR_ITER` over an entry-stack range, list or
 //! tuple iterator, `BINARY_SUBSCR`/`STORE_SUBSCR` on exact lists and tuples with an int
-//! index (`list.rs`) and `IS_OP` on two objects. Anything else aborts.
+//! index (`list.rs`), `IS_OP` on two objects, `LOAD_GLOBAL` and `LOAD_ATTR`/`LOAD_METHOD`
+//! on a module as constants the interpreter pins (`global.rs`), `CALL`/`CALL_METHOD` of
+//! `math.sqrt`, `abs`, `min`, `max` as IR ops and of plain Python functions, inlined
+//! (`call.rs`). Anything else aborts.
 //!
 //! # Objects
 //! A local or stack entry holding an object is a `ptr` value, its object word (the payload
 //! word of the VM's `Value::Obj`; `docs/jit.md`, "Objects and lists"): loaded before the
 //! loop behind `guard_tag obj`, passed to helpers, restored by the deoptimizer as a new
 //! reference. The trace never stores an object and never overwrites one, so it frees none
-//! and every word it holds stays valid while it runs. The trace closes when
+//! and every word it holds stays valid while it runs. A global or module attribute holding
+//! an object is a *known* object instead ([`PyVal::Known`]: no value, restored from the
+//! recording's object table). The trace closes when
 //! an instruction continues at the start index; the result is verified, and
 //! [`crate::opt::pipeline`] optimizes it.
 //!
 //! Layout: [`abort`] (the table of abort reasons), [`observe`] (the interpreter's side),
 //! this file (state, locals, snapshots), `translate.rs` (per-opcode dispatch), `arith.rs`
 //! (int/float operators), `iter.rs` (`FOR_ITER` over range iterators), `list.rs` (lists and
-//! tuples), `close.rs`
-//! (assembling the loop).
+//! tuples), `global.rs` (globals and module attributes), `call.rs` (builtin calls, inlined
+//! Python calls), `close.rs` (assembling the loop).
 
 pub mod abort;
 mod arith;
+mod call;
 mod close;
+mod global;
 mod iter;
 mod list;
 pub mod observe;
 mod translate;
 
 pub use abort::{Abort, AbortCounts, AbortReason};
-pub use observe::{CodeInfo, ConstVal, Observe, Observed, SeqObs};
+pub use observe::{Builtin, CodeInfo, ConstVal, Known, KnownObj, ObjInfo, Observe, Observed, SeqObs};
 
 use taipan_bytecode::Instruction;
 
@@ -84,6 +91,9 @@ use crate::ir::{Builder, Func, InsnId, Op, SnapEntry, SnapId, SnapVal, Tag, Type
 /// The most instructions one recording may translate before it aborts with
 /// [`AbortReason::TooLong`].
 pub const MAX_RECORDED: u32 = 1000;
+
+/// The default of [`Recorder::set_max_inline`].
+pub const DEFAULT_MAX_INLINE: u32 = 3;
 
 /// What the recorder says after an instruction.
 #[derive(Clone, PartialEq, Debug)]
@@ -110,13 +120,16 @@ pub(crate) enum PyVal {
     Float(InsnId),
     /// Any object (`ptr` value: its object word, see `docs/jit.md`, "Objects").
     Obj(InsnId),
+    /// An object known while recording (a global function, module or builtin; no
+    /// payload: snapshots restore it from the recording's object table).
+    Known(KnownObj),
 }
 
 impl PyVal {
     /// The SSA value, if the type has a payload.
     pub(crate) fn id(self) -> Option<InsnId> {
         match self {
-            PyVal::None => None,
+            PyVal::None | PyVal::Known(_) => None,
             PyVal::Bool(v) | PyVal::Int(v) | PyVal::Float(v) | PyVal::Obj(v) => Some(v),
         }
     }
@@ -128,12 +141,15 @@ impl PyVal {
             PyVal::Bool(_) => Tag::Bool,
             PyVal::Int(_) => Tag::Int,
             PyVal::Float(_) => Tag::Float,
-            PyVal::Obj(_) => Tag::Obj,
+            PyVal::Obj(_) | PyVal::Known(_) => Tag::Obj,
         }
     }
 
     /// What a snapshot writes for this value.
     pub(crate) fn snap_val(self) -> SnapVal {
+        if let PyVal::Known(o) = self {
+            return SnapVal::Obj(o.key);
+        }
         self.id().map_or(SnapVal::None, SnapVal::Value)
     }
 }
@@ -167,6 +183,13 @@ pub struct Recorder {
     recorded: u32,
     /// Closed or aborted: later calls abort.
     finished: bool,
+    /// The Python calls being inlined, outermost first (`call.rs`); empty in the trace's
+    /// own frame.
+    inl: Vec<call::Inlined>,
+    /// The deepest inlining allowed ([`Recorder::set_max_inline`]).
+    max_inline: u32,
+    /// The deepest inlining recorded.
+    deepest: u32,
 }
 
 /// A range iterator of the entry stack, as the trace holds it (its `next` is the
@@ -206,7 +229,29 @@ impl Recorder {
             next_pc: None,
             recorded: 0,
             finished: false,
+            inl: Vec::new(),
+            max_inline: DEFAULT_MAX_INLINE,
+            deepest: 0,
         }
+    }
+
+    /// Sets the deepest nesting of inlined Python calls (0: calls of Python functions
+    /// abort); a deeper call (recursion) aborts with [`AbortReason::UnsupportedCall`].
+    pub fn set_max_inline(&mut self, depth: u32) {
+        self.max_inline = depth;
+    }
+
+    /// The current nesting of inlined calls (0: the instruction being recorded is in the
+    /// trace's own frame; `k`: in the frame of the `k`-th nested inlined call).
+    pub fn inline_depth(&self) -> u32 {
+        self.inl.len() as u32
+    }
+
+    /// The deepest nesting of inlined calls recorded so far (the trace runs that many
+    /// Python calls without frames: the interpreter refuses to enter it closer than that to
+    /// the recursion limit).
+    pub fn deepest_inline(&self) -> u32 {
+        self.deepest
     }
 
     /// The start index.
@@ -261,7 +306,9 @@ impl Recorder {
         {
             return Err(self.abort(AbortReason::Desync, pc, format!("expected pc {want}")));
         }
-        if obs.stack_len() as usize != (self.depth as usize).saturating_add(self.stack.len()) {
+        // in an inlined call the observed frame is the callee's, with its own stack
+        let bottom = if self.inl.is_empty() { self.depth as usize } else { 0 };
+        if obs.stack_len() as usize != bottom.saturating_add(self.stack.len()) {
             let d = format!(
                 "stack depth {} observed, {} + {} recorded",
                 obs.stack_len(),
@@ -274,16 +321,18 @@ impl Recorder {
         if self.recorded > MAX_RECORDED {
             return Err(self.abort(AbortReason::TooLong, pc, format!("{MAX_RECORDED} instructions")));
         }
+        let frames = self.inl.len();
         let next = self.translate(pc, instr, obs)?;
         self.hoisted.resize(self.b.func().insns.len(), false);
-        if next == self.start_pc {
+        if next == self.start_pc && self.inl.is_empty() {
             if !self.stack.is_empty() {
                 let d = format!("{} entries above the entry stack at the back edge", self.stack.len());
                 return Err(self.abort(AbortReason::Desync, pc, d));
             }
             return self.close(pc).map(Some);
         }
-        if next <= pc {
+        // (an inlined call or its return moves to another code object: no loop)
+        if next <= pc && frames == self.inl.len() {
             return Err(self.abort(AbortReason::InnerLoop, pc, format!("backward jump to {next}")));
         }
         self.next_pc = Some(next);
@@ -346,8 +395,12 @@ impl Recorder {
         }
     }
 
-    /// A snapshot resuming at `pc` with the current locals and stack.
+    /// A snapshot resuming at `pc` with the current locals and stack. In an inlined call:
+    /// the snapshot of the outermost inlined call's instruction (see `call.rs`).
     fn snap(&mut self, pc: u32) -> SnapId {
+        if let Some(i) = self.inl.first() {
+            return i.snap;
+        }
         let mut entries = Vec::new();
         for (n, (v, w)) in self.locals.iter().zip(&self.written).enumerate() {
             if let (Some(v), true) = (v, w) {
@@ -414,6 +467,9 @@ impl Recorder {
 
     /// The current value of local `n` (loading it at the entry on first use).
     fn read_local(&mut self, n: u32, obs: &dyn Observe, pc: u32) -> Result<PyVal, Abort> {
+        if !self.inl.is_empty() {
+            return self.callee_local(n, pc);
+        }
         if n >= self.code.nlocals {
             return Err(self.abort(AbortReason::Desync, pc, format!("no local {n}")));
         }
@@ -430,6 +486,9 @@ impl Recorder {
 
     /// Assigns local `n` (loading its entry value first, for the loop-carried phi).
     fn write_local(&mut self, n: u32, v: PyVal, obs: &dyn Observe, pc: u32) -> Result<(), Abort> {
+        if !self.inl.is_empty() {
+            return self.set_callee_local(n, v, pc);
+        }
         if n >= self.code.nlocals {
             return Err(self.abort(AbortReason::Desync, pc, format!("no local {n}")));
         }

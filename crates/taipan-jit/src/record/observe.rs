@@ -66,6 +66,58 @@ impl Observed {
     }
 }
 
+/// A builtin function the recorder translates into IR ops (`record/call.rs`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Builtin {
+    /// `abs(x)` (CPython `builtin_abs`).
+    Abs,
+    /// `min(a, b)` (CPython `min_max`: the first of equal items).
+    Min,
+    /// `max(a, b)`.
+    Max,
+    /// `math.sqrt(x)` (CPython `math_sqrt`: `ValueError` for negative `x`).
+    MathSqrt,
+}
+
+/// What an object is, as far as the recorder cares.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ObjInfo {
+    /// A module (its attributes can be loaded as constants).
+    Module,
+    /// A builtin function with a translation.
+    Builtin(Builtin),
+    /// A Python function (inlined when [`Observe::inline_target`] says how).
+    Function,
+    /// The marker `LOAD_METHOD` pushes when the attribute is not a method
+    /// (`[attr, NULL]`; `CALL_METHOD` then calls `attr` without a receiver).
+    Null,
+    /// Anything else (calling it aborts).
+    Other,
+}
+
+/// An object the trace treats as a constant: its number in the recording's object table
+/// (the interpreter keeps the table with the trace; snapshots name it as `objK`, see
+/// [`crate::ir::SnapVal::Obj`]) and what it is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct KnownObj {
+    /// The index in the recording's object table.
+    pub key: u32,
+    /// What it is.
+    pub info: ObjInfo,
+}
+
+/// The value of a global or a module attribute, known while recording. The interpreter
+/// promises that the value is still the same at every entry of the trace (it checks the
+/// dicts' bindings before entering, see `docs/jit.md`, "Globals"); the trace holds it
+/// as a constant.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Known {
+    /// None, a bool, a 64-bit int or a float ([`Observed`]'s scalar cases).
+    Scalar(Observed),
+    /// An object.
+    Obj(KnownObj),
+}
+
 /// The interpreter's answers about its frame, valid before the instruction being recorded
 /// executes.
 pub trait Observe {
@@ -90,6 +142,32 @@ pub trait Observe {
     /// that index. The default knows no sequence iterators.
     fn stack_seq_iter(&self, depth: u32) -> Option<(u64, SeqObs)> {
         let _ = depth;
+        None
+    }
+    /// What `LOAD_GLOBAL name` (an index into the code's names) pushes now, if the
+    /// interpreter can pin it for the trace's lifetime: the interpreter then checks at each
+    /// trace entry that the binding is unchanged. `None` (the default): the recorder aborts.
+    fn global(&self, name: u32) -> Option<Known> {
+        let _ = name;
+        None
+    }
+    /// With a module on top of the stack: the value of its attribute `name` (an index into
+    /// the code's names), pinned like [`Observe::global`]. `None` (the default): abort.
+    fn module_attr(&self, name: u32) -> Option<Known> {
+        let _ = name;
+        None
+    }
+    /// The marker `LOAD_METHOD` pushes below a non-method attribute, as a known object.
+    /// `None` (the default): the recorder aborts such a `LOAD_METHOD`.
+    fn null(&self) -> Option<KnownObj> {
+        None
+    }
+    /// The code of known object `key` when it is a plain Python function that a call with
+    /// exactly `nargs` positional arguments binds by copying them into its first locals
+    /// (no defaults used, no keywords, `*args`, `**kwargs`, cells, closure, generator).
+    /// `None` (the default): the call aborts.
+    fn inline_target(&self, key: u32, nargs: u32) -> Option<CodeInfo> {
+        let _ = (key, nargs);
         None
     }
 }

@@ -217,3 +217,79 @@ fn specialized_forms_record_as_their_base() {
     f.stack.clear();
     assert!(matches!(r.record(4, ins(Opcode::Jump, 0), &f), Step::Closed(_)));
 }
+
+/// A frame that also knows global 0 as a Python function (object 0) of one argument.
+struct CallFrame(Frame);
+
+impl Observe for CallFrame {
+    fn local(&self, n: u32) -> Observed {
+        self.0.local(n)
+    }
+    fn stack(&self, depth: u32) -> Observed {
+        self.0.stack(depth)
+    }
+    fn stack_len(&self) -> u32 {
+        self.0.stack_len()
+    }
+    fn global(&self, name: u32) -> Option<crate::record::Known> {
+        (name == 0).then_some(crate::record::Known::Obj(crate::record::KnownObj {
+            key: 0,
+            info: crate::record::ObjInfo::Function,
+        }))
+    }
+    fn inline_target(&self, key: u32, nargs: u32) -> Option<CodeInfo> {
+        (key == 0 && nargs == 1).then(|| CodeInfo {
+            name: "sq".into(),
+            nlocals: 1,
+            consts: vec![],
+        })
+    }
+}
+
+/// `x = sq(x)` with `def sq(y): return y * y` inlined, x observed as 3.
+fn inlined_square(max_inline: u32) -> Vec<Step> {
+    let mut r = Recorder::new(code(1), 0);
+    r.set_max_inline(max_inline);
+    let x = Observed::Int(3);
+    let obj = Observed::Obj;
+    let mut steps = Vec::new();
+    let outer = |stack: Vec<Observed>| CallFrame(Frame { locals: vec![x], stack });
+    let callee = |stack: Vec<Observed>| CallFrame(Frame { locals: vec![x], stack });
+    steps.push(r.record(0, ins(Opcode::LoadGlobal, 0), &outer(vec![])));
+    steps.push(r.record(1, ins(Opcode::LoadFast, 0), &outer(vec![obj])));
+    steps.push(r.record(2, ins(Opcode::Call, 1), &outer(vec![obj, x])));
+    if r.inline_depth() == 1 {
+        steps.push(r.record(0, ins(Opcode::LoadFast, 0), &callee(vec![])));
+        steps.push(r.record(1, ins(Opcode::LoadFast, 0), &callee(vec![x])));
+        steps.push(r.record(2, ins(Opcode::BinaryOp, 5), &callee(vec![x, x])));
+        steps.push(r.record(3, ins(Opcode::ReturnValue, 0), &callee(vec![Observed::Int(9)])));
+        steps.push(r.record(3, ins(Opcode::StoreFast, 0), &outer(vec![Observed::Int(9)])));
+        steps.push(r.record(4, ins(Opcode::Jump, 0), &outer(vec![])));
+    }
+    steps
+}
+
+#[test]
+fn inlined_call_exits_resume_at_the_outermost_call() {
+    let steps = inlined_square(3);
+    assert!(
+        steps[..steps.len() - 1].iter().all(|s| *s == Step::Continue),
+        "{steps:?}"
+    );
+    let Some(Step::Closed(f)) = steps.last() else {
+        panic!("{steps:?}");
+    };
+    let text = crate::ir::print::func_to_string(f);
+    // the multiplication's overflow exit redoes the call: the function and its argument
+    // on the stack, the loop-carried x in its local
+    assert!(text.contains("snap pc=2 [0: %"), "{text}");
+    assert!(text.contains(", 1: obj0, 2: %"), "{text}");
+    assert!(text.contains("int_mul_ov"), "{text}");
+    pipeline(f).unwrap();
+}
+
+#[test]
+fn inlining_deeper_than_the_limit_aborts() {
+    let steps = inlined_square(0);
+    assert_eq!(abort_reason(steps[2].clone()), Some(AbortReason::UnsupportedCall));
+}

@@ -116,9 +116,18 @@ impl Recorder {
                 let jump_if_none = generic(instr.op) == Opcode::PopJumpIfNone;
                 return Ok(if is_none == jump_if_none { arg } else { next });
             }
+            Opcode::ForIter if !self.inl.is_empty() => {
+                return Err(self.abort(AbortReason::InnerLoop, pc, "FOR_ITER in an inlined call"));
+            }
             Opcode::ForIter => return self.for_iter(pc, arg, obs),
             Opcode::BinarySubscr => self.binary_subscr(pc, obs)?,
             Opcode::StoreSubscr => self.store_subscr(pc, obs)?,
+            Opcode::LoadGlobal => self.load_global(pc, arg, obs)?,
+            Opcode::LoadAttr => self.load_module_attr(pc, arg, obs, false)?,
+            Opcode::LoadMethod => self.load_module_attr(pc, arg, obs, true)?,
+            Opcode::Call => return self.call(pc, arg, false, obs),
+            Opcode::CallMethod => return self.call(pc, arg, true, obs),
+            Opcode::ReturnValue if !self.inl.is_empty() => return self.return_inlined(pc),
             Opcode::ReturnValue => return Err(self.abort(AbortReason::LeftLoop, pc, "RETURN_VALUE")),
             op => return Err(self.abort(AbortReason::UnsupportedOpcode, pc, op.name())),
         }
@@ -139,6 +148,10 @@ impl Recorder {
             .ok_or_else(|| self.abort(AbortReason::Desync, pc, format!("no truth value for {o:?}")))?;
         let cond = match v {
             PyVal::None => return Ok(false),
+            PyVal::Known(o) => {
+                let d = format!("truth value of a {:?}", o.info);
+                return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+            }
             PyVal::Bool(c) => c,
             PyVal::Int(x) => {
                 let z = self.b.const_i64(0);

@@ -1,0 +1,229 @@
+//! Recording calls (`CALL n`, `CALL_METHOD n`) of builtins with known effects.
+//!
+//! Our bytecode calls with `[callable, a1..an] CALL n` (a global function, `abs(x)`) and
+//! `[attr, NULL, a1..an] CALL_METHOD n` (`math.sqrt(x)`: `LOAD_METHOD` on a module pushes
+//! the attribute and the NULL marker). The callable must be a known object
+//! ([`PyVal::Known`], from a global or a module attribute). Builtins become IR ops:
+//!
+//! - `math.sqrt(x)`, `x` an int (converted as `float(x)`, round half to even) or a float:
+//!   `guard_false x < 0.0`, then `float_sqrt` (CPython `math_sqrt` raises `ValueError` for
+//!   negative `x`: the guard exits at the `CALL` with its operands on the stack, so the
+//!   interpreter raises; `-0.0` and NaN pass, as in CPython).
+//! - `abs(x)`: a float is `float_abs`; an int is `int_max x, -x` after
+//!   `guard_true x != i64::MIN` (whose absolute value needs a big int: the interpreter
+//!   redoes the call).
+//! - `min(a, b)` / `max(a, b)` of two ints or two floats: `int_min` / `int_max` /
+//!   `float_min` / `float_max`, which keep `a` unless `b` is strictly smaller (larger), as
+//!   CPython's `min_max` keeps the first of equal items and any NaN comparison is false.
+//!
+//! Bools, mixed int/float `min`/`max` (the result's type depends on the values) and any
+//! other callable abort with [`AbortReason::UnsupportedCall`]. Every exit resumes at the
+//! call with the callable, the NULL marker and the arguments on the stack (known objects
+//! are restored from the recording's object table, snapshot entries `objK`).
+//!
+//! # Inlining Python functions
+//! A call of a known plain Python function with exactly its positional parameters
+//! ([`Observe::inline_target`]) is inlined: the recorder goes on into the callee (the
+//! interpreter executes the call and calls the recorder with the callee frame's
+//! instructions), with a virtual frame whose locals are SSA values (the arguments, then
+//! what the callee assigns; never memory) and its own operand stack; `RETURN_VALUE`
+//! returns to the caller's virtual state, the result replacing the callable and the
+//! arguments. Nested calls inline the same way up to [`Recorder::set_max_inline`] levels.
+//!
+//! **Exits inside an inlined call** resume at the *outermost* inlined call instruction of
+//! the trace's frame, with the callable and the arguments on the stack as they were: the
+//! interpreter performs the call again from its start, pushing the callee frames itself,
+//! so a `ZeroDivisionError`, an int overflowing into a big int or a type change inside the
+//! callee happen in the interpreter exactly as without the JIT, traceback included. This
+//! is exact because an inlined call does nothing but compute: the recorded instructions
+//! write only the callee's virtual locals and stack (stores to globals, attributes or
+//! containers, loops and other calls abort), so redoing the call from its start observes
+//! the same state. (LuaJIT and PyPy instead keep one snapshot frame per inlined call and
+//! rebuild the callee frames at the exit; that resumes mid-callee but needs the
+//! interpreter to accept a rebuilt frame stack, which ours does not yet.)
+
+use crate::ir::{Op, SnapId};
+use crate::record::{Abort, AbortReason, Builtin, CodeInfo, ObjInfo, Observe, Observed, PyVal, Recorder};
+
+/// A Python call being inlined: the caller's state saved while the recorder is in the
+/// callee, and the callee's virtual locals.
+#[derive(Debug)]
+pub(crate) struct Inlined {
+    /// The caller's code.
+    caller_code: CodeInfo,
+    /// The caller's stack below the callable.
+    caller_stack: Vec<PyVal>,
+    /// Where the caller continues after the call.
+    ret_pc: u32,
+    /// The callee's locals (its fast locals; `None`: unbound).
+    locals: Vec<Option<PyVal>>,
+    /// The snapshot every exit inside this call (and calls nested in it) takes when this is
+    /// the outermost inlined call: the call instruction of the trace's frame.
+    pub(crate) snap: SnapId,
+}
+
+impl Recorder {
+    /// `CALL n` (`method = false`) or `CALL_METHOD n` (`method = true`); returns the index
+    /// the recording continues at (the next instruction, or the callee's first).
+    pub(crate) fn call(&mut self, pc: u32, n: u32, method: bool, obs: &dyn Observe) -> Result<u32, Abort> {
+        let n = n as usize;
+        let extra = usize::from(method);
+        let callee = self.peek(n + extra, pc)?;
+        if method {
+            // `CALL_METHOD` with a receiver (a bound method) is not recorded
+            let null = self.peek(n, pc)?;
+            if !matches!(null, PyVal::Known(o) if o.info == ObjInfo::Null) {
+                return Err(self.abort(AbortReason::UnsupportedCall, pc, "method call with a receiver"));
+            }
+        }
+        let PyVal::Known(o) = callee else {
+            let d = format!("call of a {}", callee.tag().name());
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+        };
+        if o.info == ObjInfo::Function {
+            return self.inline_call(pc, n, extra, o.key, obs);
+        }
+        let ObjInfo::Builtin(b) = o.info else {
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, format!("call of {:?}", o.info)));
+        };
+        let mut args = Vec::with_capacity(n);
+        for i in (0..n).rev() {
+            args.push(self.peek(i, pc)?);
+        }
+        let r = self.builtin(pc, b, &args, obs)?;
+        for _ in 0..n + extra + 1 {
+            self.pop(pc)?;
+        }
+        self.push(r);
+        Ok(pc.saturating_add(1))
+    }
+
+    /// Enters the inlined call of Python function `key` with the top `n` stack entries as
+    /// its arguments (`extra` = 1: a NULL marker below them); returns the callee's first
+    /// index (0).
+    fn inline_call(&mut self, pc: u32, n: usize, extra: usize, key: u32, obs: &dyn Observe) -> Result<u32, Abort> {
+        if self.inl.len() >= self.max_inline as usize {
+            let d = format!("inlining deeper than {}", self.max_inline);
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+        }
+        let nargs = u32::try_from(n).unwrap_or(u32::MAX);
+        let Some(code) = obs.inline_target(key, nargs) else {
+            let d = format!("function {key} with {n} arguments is not inlinable");
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+        };
+        if (code.nlocals as usize) < n {
+            return Err(self.abort(AbortReason::Desync, pc, "fewer locals than arguments"));
+        }
+        // the exits inside the call resume here (outermost call only)
+        let snap = match self.inl.first() {
+            Some(i) => i.snap,
+            None => self.snap(pc),
+        };
+        let base = self
+            .stack
+            .len()
+            .checked_sub(n + extra + 1)
+            .ok_or_else(|| self.below(0, pc))?;
+        let mut locals = vec![None; code.nlocals as usize];
+        for (l, v) in locals.iter_mut().zip(self.stack.get(base + extra + 1..).unwrap_or(&[])) {
+            *l = Some(*v);
+        }
+        let caller_stack: Vec<PyVal> = self.stack.drain(..).take(base).collect();
+        let caller_code = std::mem::replace(&mut self.code, code);
+        self.inl.push(Inlined {
+            caller_code,
+            caller_stack,
+            ret_pc: pc.saturating_add(1),
+            locals,
+            snap,
+        });
+        self.deepest = self.deepest.max(self.inl.len() as u32);
+        Ok(0)
+    }
+
+    /// `RETURN_VALUE` in an inlined call: back to the caller's state with the result
+    /// pushed; returns the caller's next index.
+    pub(crate) fn return_inlined(&mut self, pc: u32) -> Result<u32, Abort> {
+        let r = self.pop(pc)?;
+        let Some(i) = self.inl.pop() else {
+            return Err(self.abort(AbortReason::Desync, pc, "return without an inlined call"));
+        };
+        self.code = i.caller_code;
+        self.stack = i.caller_stack;
+        self.push(r);
+        Ok(i.ret_pc)
+    }
+
+    /// Local `n` of the innermost inlined call.
+    pub(crate) fn callee_local(&self, n: u32, pc: u32) -> Result<PyVal, Abort> {
+        match self.inl.last().and_then(|i| i.locals.get(n as usize)) {
+            Some(Some(v)) => Ok(*v),
+            Some(None) => Err(self.abort(AbortReason::UnboundLocal, pc, format!("callee local {n} is unbound"))),
+            None => Err(self.abort(AbortReason::Desync, pc, format!("no callee local {n}"))),
+        }
+    }
+
+    /// Assigns local `n` of the innermost inlined call.
+    pub(crate) fn set_callee_local(&mut self, n: u32, v: PyVal, pc: u32) -> Result<(), Abort> {
+        match self.inl.last_mut().and_then(|i| i.locals.get_mut(n as usize)) {
+            Some(l) => {
+                *l = Some(v);
+                Ok(())
+            }
+            None => Err(self.abort(AbortReason::Desync, pc, format!("no callee local {n}"))),
+        }
+    }
+
+    /// The result of builtin `b` applied to `args` (the call's operands still on the
+    /// recorded stack, for the snapshots of its guards).
+    fn builtin(&mut self, pc: u32, b: Builtin, args: &[PyVal], obs: &dyn Observe) -> Result<PyVal, Abort> {
+        let unsupported = |r: &Recorder| {
+            let types: Vec<&str> = args.iter().map(|a| a.tag().name()).collect();
+            let d = format!("{b:?}({})", types.join(", "));
+            Err(r.abort(AbortReason::UnsupportedCall, pc, d))
+        };
+        match (b, args) {
+            (Builtin::MathSqrt, &[a]) => {
+                let x = match a {
+                    PyVal::Int(x) => self.b.unary(Op::IntToFloat, x),
+                    PyVal::Float(x) => x,
+                    _ => return unsupported(self),
+                };
+                let negative = match obs.stack(0) {
+                    Observed::Int(k) => k < 0,
+                    Observed::Float(v) => v < 0.0,
+                    o => return Err(self.abort(AbortReason::Desync, pc, format!("sqrt of {o:?}"))),
+                };
+                if negative {
+                    return Err(self.abort(AbortReason::RaisesNow, pc, "math.sqrt of a negative number"));
+                }
+                let z = self.b.const_f64(0.0);
+                let c = self.b.binary(Op::FloatLt, x, z);
+                let s = self.snap(pc);
+                self.guard(false, c, s);
+                Ok(PyVal::Float(self.b.unary(Op::FloatSqrt, x)))
+            }
+            (Builtin::Abs, &[PyVal::Float(x)]) => Ok(PyVal::Float(self.b.unary(Op::FloatAbs, x))),
+            (Builtin::Abs, &[PyVal::Int(x)]) => {
+                if obs.stack(0) == Observed::Int(i64::MIN) {
+                    return Err(self.abort(AbortReason::BigIntResult, pc, "abs(-2**63)"));
+                }
+                let m = self.b.const_i64(i64::MIN);
+                let c = self.b.binary(Op::IntNe, x, m);
+                let s = self.snap(pc);
+                self.guard(true, c, s);
+                let neg = self.b.unary(Op::IntNeg, x);
+                Ok(PyVal::Int(self.b.binary(Op::IntMax, x, neg)))
+            }
+            (Builtin::Min | Builtin::Max, &[PyVal::Int(x), PyVal::Int(y)]) => {
+                let op = if b == Builtin::Min { Op::IntMin } else { Op::IntMax };
+                Ok(PyVal::Int(self.b.binary(op, x, y)))
+            }
+            (Builtin::Min | Builtin::Max, &[PyVal::Float(x), PyVal::Float(y)]) => {
+                let op = if b == Builtin::Min { Op::FloatMin } else { Op::FloatMax };
+                Ok(PyVal::Float(self.b.binary(op, x, y)))
+            }
+            _ => unsupported(self),
+        }
+    }
+}

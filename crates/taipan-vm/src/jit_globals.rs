@@ -1,0 +1,333 @@
+//! Globals, module attributes and known objects in traces (`docs/jit.md`, "Globals").
+//!
+//! While recording, `LOAD_GLOBAL` and attribute loads from a module ask the interpreter
+//! for the value they push (`Observe::global`, `Observe::module_attr`). The answer pins the
+//! binding: a [`Pin`] says which dict held the name, at which entry position, with which
+//! value (and, for a builtin, that the globals dict's key set has not changed since, so the
+//! name is still absent there: CPython's `LOAD_GLOBAL` looks in globals, then builtins).
+//! The trace holds the value as a constant; objects (functions, modules, builtins, the NULL
+//! marker of `LOAD_METHOD`) get a number in the recording's object table, which snapshots
+//! name (`objK`) when the deoptimizer must put the object back on the stack.
+//!
+//! Before every entry of the trace, [`Pins::hold`] re-checks every pin against the dicts
+//! as they are now (a dict's `version` changes when its key set changes, not when a value is
+//! replaced, so the value at the position is compared too: ints and floats by value and
+//! bits, objects by identity). The trace itself runs no Python code, so no binding can
+//! change while it runs; a binding changed between entries (by `global K; K = ...` on a
+//! path the trace exits to, by a function called between two runs of the loop, by
+//! `globals()[...] = ...`) fails the check and the trace is dropped before it runs.
+//!
+//! Source of the lookup rules: CPython 3.11 `LOAD_GLOBAL` (`Python/ceval.c`: globals, then
+//! builtins), `module_getattro` (`Objects/moduleobject.c`: the module's dict).
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use taipan_jit::record::{Builtin, CodeInfo, Known, KnownObj, ObjInfo, Observed};
+
+use crate::dict::Dict;
+use crate::object::{ObjKind, Object};
+use crate::ops::str_value_hash;
+use crate::value::{Obj, Value};
+
+/// One binding a trace assumes.
+pub(crate) enum Pin {
+    /// `name` is at entry position `index` of dict object `dict`, bound to `value`.
+    Bound {
+        /// The dict object (a module's globals, the builtins' dict, a module's dict).
+        dict: Weak<Object>,
+        /// The key (the code's interned name).
+        name: Value,
+        /// Its entry position.
+        index: usize,
+        /// The value the trace was recorded with.
+        value: PinVal,
+    },
+    /// Dict object `dict` still has key-set version `version` (a name absent then is
+    /// absent now).
+    Unchanged {
+        /// The dict object (a module's globals).
+        dict: Weak<Object>,
+        /// Its key-set version when recorded.
+        version: u64,
+    },
+}
+
+/// A pinned value: a scalar, or an object held weakly (a trace must not keep the
+/// functions it calls alive: function → code → loop table → trace would be a cycle the
+/// collector cannot see; a weak reference also keeps the address from being reused).
+pub(crate) enum PinVal {
+    /// None, a bool, an int or a float.
+    Scalar(Value),
+    /// An object.
+    Obj(Weak<Object>),
+}
+
+impl PinVal {
+    /// The pin of `v`.
+    fn of(v: &Value) -> PinVal {
+        match v {
+            Value::Obj(o) => PinVal::Obj(Rc::downgrade(o)),
+            _ => PinVal::Scalar(v.clone()),
+        }
+    }
+
+    /// Whether `v` is the pinned value: ints and bools by value, floats by bits (a NaN
+    /// global is still the same constant), objects by identity.
+    fn is(&self, v: &Value) -> bool {
+        match (self, v) {
+            (PinVal::Obj(w), Value::Obj(o)) => std::ptr::eq(w.as_ptr(), Rc::as_ptr(o)),
+            (PinVal::Scalar(Value::Float(x)), Value::Float(y)) => x.to_bits() == y.to_bits(),
+            (PinVal::Scalar(a), b) => a.is(b),
+            (PinVal::Obj(_), _) => false,
+        }
+    }
+}
+
+/// Runs `f` on the dict of dict object `d` (`None` if it is not a dict or is borrowed).
+fn with_dict<R>(d: &Object, f: impl FnOnce(&Dict) -> Option<R>) -> Option<R> {
+    let ObjKind::Dict(c) = &d.kind else { return None };
+    let t = c.try_borrow().ok()?;
+    f(&t)
+}
+
+/// Where `name` is in dict object `d`: `Ok(Some((position, value)))` when the stored key
+/// is `name` itself, `Ok(None)` when absent, `Err(())` when another equal key is there (or
+/// the dict cannot be read).
+fn lookup(d: &Object, name: &Value) -> Result<Option<(usize, Value)>, ()> {
+    with_dict(d, |t| {
+        Some(match t.find_name(str_value_hash(name), name) {
+            None => Ok(None),
+            Some(pos) => match t.entry(pos) {
+                Some((k, v)) if k.is(name) => Ok(Some((pos, v.clone()))),
+                _ => Err(()),
+            },
+        })
+    })
+    .unwrap_or(Err(()))
+}
+
+impl Pin {
+    /// Whether the binding still holds.
+    fn holds(&self) -> bool {
+        match self {
+            Pin::Bound {
+                dict,
+                name,
+                index,
+                value,
+            } => {
+                let Some(d) = dict.upgrade() else { return false };
+                with_dict(&d, |t| match t.entry(*index) {
+                    Some((k, v)) => Some(k.is(name) && value.is(v)),
+                    None => Some(false),
+                })
+                .unwrap_or(false)
+            }
+            Pin::Unchanged { dict, version } => {
+                let Some(d) = dict.upgrade() else { return false };
+                with_dict(&d, |t| Some(t.version() == *version)).unwrap_or(false)
+            }
+        }
+    }
+}
+
+/// The pins and the known objects of one trace.
+#[derive(Default)]
+pub(crate) struct Pins {
+    /// The bindings the trace assumes.
+    pins: Vec<Pin>,
+    /// The known objects, indexed by `SnapVal::Obj` / `KnownObj::key` (weak: each one is
+    /// pinned as a binding of a dict that holds it, or is the NULL marker, so it is alive
+    /// whenever the pins hold, i.e. while the trace runs and at its exits).
+    objs: Vec<Weak<Object>>,
+    /// The globals dict of the recorded frame (the trace's `LOAD_GLOBAL`s read it), when
+    /// any pin was made.
+    globals: Option<Weak<Object>>,
+}
+
+impl Pins {
+    /// Whether every pin holds for a frame whose globals are `globals` (checked before
+    /// every entry; cost: one dict entry comparison per pin).
+    pub(crate) fn hold(&self, globals: &Obj) -> bool {
+        if let Some(g) = &self.globals
+            && !std::ptr::eq(g.as_ptr(), Rc::as_ptr(globals))
+        {
+            return false;
+        }
+        self.pins.iter().all(Pin::holds)
+    }
+
+    /// True when the trace assumes no binding and holds no object.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.pins.is_empty() && self.objs.is_empty()
+    }
+
+    /// The key of `o` in the object table (added if new).
+    fn key(&mut self, o: &Obj) -> Option<u32> {
+        let k = match self.objs.iter().position(|w| std::ptr::eq(w.as_ptr(), Rc::as_ptr(o))) {
+            Some(k) => k,
+            None => {
+                self.objs.push(Rc::downgrade(o));
+                self.objs.len() - 1
+            }
+        };
+        u32::try_from(k).ok()
+    }
+
+    /// The number of known objects.
+    pub(crate) fn objs_len(&self) -> usize {
+        self.objs.len()
+    }
+
+    /// Known object `k` (a new reference), if it is alive.
+    pub(crate) fn obj(&self, k: u32) -> Option<Value> {
+        self.objs.get(k as usize)?.upgrade().map(Value::Obj)
+    }
+}
+
+/// What the recorder may know of `v` (see `taipan_jit::record::ObjInfo`).
+fn obj_info(v: &Obj, null: &Obj) -> ObjInfo {
+    if Rc::ptr_eq(v, null) {
+        return ObjInfo::Null;
+    }
+    match &v.kind {
+        ObjKind::Module => ObjInfo::Module,
+        ObjKind::Function(_) => ObjInfo::Function,
+        ObjKind::Native(n) if n.receiver.is_none() && n.owner.is_empty() => match n.name {
+            // the only natives of these names (builtins.abs/min/max, math.sqrt)
+            "abs" => ObjInfo::Builtin(Builtin::Abs),
+            "min" => ObjInfo::Builtin(Builtin::Min),
+            "max" => ObjInfo::Builtin(Builtin::Max),
+            "sqrt" => ObjInfo::Builtin(Builtin::MathSqrt),
+            _ => ObjInfo::Other,
+        },
+        _ => ObjInfo::Other,
+    }
+}
+
+/// The recording's side of the pins: what `Observe::global` and friends answer, built up
+/// while recording.
+pub(crate) struct PinCtx<'a> {
+    /// The pins and objects so far (moved into the trace when it compiles).
+    pub(crate) pins: &'a RefCell<Pins>,
+    /// The frame's globals dict.
+    pub(crate) globals: &'a Obj,
+    /// The builtins' dict.
+    pub(crate) builtins: Option<&'a Obj>,
+    /// The code's names.
+    pub(crate) names: &'a [Value],
+    /// The NULL marker of `LOAD_METHOD`.
+    pub(crate) null: &'a Obj,
+    /// The observed frame is the trace's own (not an inlined call's): its globals are the
+    /// ones every entry must run with.
+    pub(crate) outer: bool,
+}
+
+impl PinCtx<'_> {
+    /// `v` as the recorder sees a pinned value (objects get a key).
+    fn known(&self, v: &Value) -> Option<Known> {
+        Some(match v {
+            Value::None => Known::Scalar(Observed::None),
+            Value::Bool(b) => Known::Scalar(Observed::Bool(*b)),
+            Value::Int(i) => Known::Scalar(Observed::Int(*i)),
+            Value::Float(x) => Known::Scalar(Observed::Float(*x)),
+            Value::Obj(o) => {
+                let key = self.pins.try_borrow_mut().ok()?.key(o)?;
+                Known::Obj(KnownObj {
+                    key,
+                    info: obj_info(o, self.null),
+                })
+            }
+        })
+    }
+
+    /// Adds `p` to the pins.
+    fn pin(&self, p: Pin) -> Option<()> {
+        let mut pins = self.pins.try_borrow_mut().ok()?;
+        if self.outer && pins.globals.is_none() {
+            pins.globals = Some(Rc::downgrade(self.globals));
+        }
+        pins.pins.push(p);
+        Some(())
+    }
+
+    /// `Observe::global`: the value of global `name`, pinned.
+    pub(crate) fn global(&self, name: u32) -> Option<Known> {
+        let key = self.names.get(name as usize)?;
+        match lookup(self.globals, key).ok()? {
+            Some((index, value)) => {
+                let k = self.known(&value)?;
+                self.pin(Pin::Bound {
+                    dict: Rc::downgrade(self.globals),
+                    name: key.clone(),
+                    index,
+                    value: PinVal::of(&value),
+                })?;
+                Some(k)
+            }
+            None => {
+                let b = self.builtins?;
+                let (index, value) = lookup(b, key).ok()??;
+                let version = with_dict(self.globals, |t| Some(t.version()))?;
+                let k = self.known(&value)?;
+                self.pin(Pin::Unchanged {
+                    dict: Rc::downgrade(self.globals),
+                    version,
+                })?;
+                self.pin(Pin::Bound {
+                    dict: Rc::downgrade(b),
+                    name: key.clone(),
+                    index,
+                    value: PinVal::of(&value),
+                })?;
+                Some(k)
+            }
+        }
+    }
+
+    /// `Observe::module_attr`: attribute `name` of the module `top`, pinned (only names
+    /// found in the module's dict and not dunder names, which the module type may define).
+    pub(crate) fn module_attr(&self, top: Option<&Value>, name: u32) -> Option<Known> {
+        let Some(Value::Obj(m)) = top else { return None };
+        if !matches!(m.kind, ObjKind::Module) {
+            return None;
+        }
+        let key = self.names.get(name as usize)?;
+        if key.as_str().is_none_or(|s| s.starts_with("__")) {
+            return None;
+        }
+        let d = m.dict.as_ref()?;
+        let (index, value) = lookup(d, key).ok()??;
+        let k = self.known(&value)?;
+        self.pin(Pin::Bound {
+            dict: Rc::downgrade(d),
+            name: key.clone(),
+            index,
+            value: PinVal::of(&value),
+        })?;
+        Some(k)
+    }
+
+    /// `Observe::inline_target`: the code of known object `key` if it is a Python function
+    /// that a call with `nargs` positional arguments binds by copying them into its first
+    /// locals (`Code::fast_argcount`: no `*args`, `**kwargs`, keyword-only parameters,
+    /// cells, not a generator), without a closure and running to its return.
+    pub(crate) fn inline_target(&self, key: u32, nargs: u32) -> Option<CodeInfo> {
+        let o = self.pins.try_borrow().ok()?.objs.get(key as usize)?.upgrade()?;
+        let ObjKind::Function(func) = &o.kind else { return None };
+        let plain = func.code.fast_argcount == Some(nargs as usize)
+            && func.closure.is_empty()
+            && func.code.raw.freevars.is_empty()
+            && func.code.runs_to_return;
+        plain.then(|| CodeInfo::from_code(&func.code.raw))
+    }
+
+    /// `Observe::null`: the NULL marker as a known object.
+    pub(crate) fn null(&self) -> Option<KnownObj> {
+        match self.known(&Value::Obj(self.null.clone()))? {
+            Known::Obj(o) => Some(o),
+            Known::Scalar(_) => None,
+        }
+    }
+}
