@@ -182,8 +182,8 @@ jit_options! {
     /// Print the JIT's statistics (recordings, aborts by reason, trace entries and exits,
     /// compile time, code size) to stderr at exit.
     stats: Flag = false, "TAIPAN_JIT_STATS", "--jit-stats";
-    /// Deopt stress (a test mode): guards take their exit on purpose once in N evaluations
-    /// (0: off).
+    /// Deopt stress (a test mode): guards take their exit on purpose, the first time after
+    /// N evaluations, then after N+1, N+2, ... up to N+63 and again from N (0: off).
     stress: Count = 0, "TAIPAN_JIT_STRESS", "--jit-stress";
     /// Deepest nesting of Python calls inlined into a trace (0: a call of a Python
     /// function aborts the recording; deeper calls, e.g. recursion, abort too).
