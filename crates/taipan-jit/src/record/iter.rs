@@ -55,18 +55,7 @@ impl Recorder {
         let nlocals = self.code.nlocals;
         let slot = nlocals.saturating_add(i);
         let r = self.range_state(i, step, pc)?;
-        let cur = match self.locals.get(slot as usize).copied() {
-            Some(Some(v)) => v,
-            Some(None) => {
-                let v = self.entry_load(slot, Observed::Int(next), pc)?;
-                self.locals[slot as usize] = Some(v);
-                v
-            }
-            None => return Err(self.abort(AbortReason::Desync, pc, "no iterator slot")),
-        };
-        let PyVal::Int(x) = cur else {
-            return Err(self.abort(AbortReason::Desync, pc, "iterator next is not an int"));
-        };
+        let x = self.iter_counter(slot, next, pc)?;
         let s = self.snap(pc);
         let more = self.b.binary(if r.up { Op::IntLt } else { Op::IntGt }, x, r.stop);
         self.guard(true, more, s);
@@ -85,6 +74,28 @@ impl Recorder {
 
     /// The `stop` and `step` of entry-stack iterator `i`, loaded before the loop on first
     /// use (guarded: both ints, the step's sign — or value, for ±1 — as observed).
+    /// The loop-carried counter of the entry-stack iterator at pseudo-local `slot` (a range
+    /// iterator's `next`, a list/tuple iterator's index): loaded from the entry buffer at
+    /// its first use (observed value `observed`), the current SSA value after that.
+    ///
+    /// # Errors
+    /// `Desync` when the slot is outside the recorder's locals or does not hold an int.
+    pub(crate) fn iter_counter(&mut self, slot: u32, observed: i64, pc: u32) -> Result<InsnId, Abort> {
+        let cur = match self.locals.get(slot as usize).copied() {
+            Some(Some(v)) => v,
+            Some(None) => {
+                let v = self.entry_load(slot, Observed::Int(observed), pc)?;
+                self.locals[slot as usize] = Some(v);
+                v
+            }
+            None => return Err(self.abort(AbortReason::Desync, pc, "no iterator slot")),
+        };
+        match cur {
+            PyVal::Int(x) => Ok(x),
+            _ => Err(self.abort(AbortReason::Desync, pc, "iterator counter is not an int")),
+        }
+    }
+
     fn range_state(&mut self, i: u32, step: i64, pc: u32) -> Result<RangeState, Abort> {
         if let Some(Some(r)) = self.iters.get(i as usize) {
             return Ok(*r);

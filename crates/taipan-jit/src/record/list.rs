@@ -118,18 +118,7 @@ impl Recorder {
         let kt = self.b.load(Op::LoadTag, BASE, stop + 1);
         self.b.guard_tag(kt, if seq.list { Tag::None } else { Tag::Bool }, es);
         self.hoist_from(from);
-        let cur = match self.locals.get(slot as usize).copied() {
-            Some(Some(v)) => v,
-            Some(None) => {
-                let v = self.entry_load(slot, Observed::Int(start), pc)?;
-                self.locals[slot as usize] = Some(v);
-                v
-            }
-            None => return Err(self.abort(AbortReason::Desync, pc, "no iterator slot")),
-        };
-        let PyVal::Int(x) = cur else {
-            return Err(self.abort(AbortReason::Desync, pc, "iterator index is not an int"));
-        };
+        let x = self.iter_counter(slot, start, pc)?;
         let s = self.snap(pc);
         let name = if seq.list { "iter_list_len" } else { "iter_tuple_len" };
         let len = self.b.call(name, CallEffect::Pure, &[p], Type::I64);
