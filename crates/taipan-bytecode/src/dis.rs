@@ -32,39 +32,7 @@ fn dis_one(code: &CodeObject, out: &mut String) {
         } else {
             "    ".to_string()
         };
-        let meaning = match ins.op.arg_kind() {
-            ArgKind::None => String::new(),
-            ArgKind::Count => format!("{}", ins.arg),
-            ArgKind::Const => format!(
-                "{} ({})",
-                ins.arg,
-                code.constants
-                    .get(ins.arg as usize)
-                    .map_or("?".into(), |c| c.to_string())
-            ),
-            ArgKind::Name => format!("{} ({})", ins.arg, name(&code.names, ins.arg as usize)),
-            ArgKind::Local => format!("{} ({})", ins.arg, name(&code.varnames, ins.arg as usize)),
-            ArgKind::Deref => {
-                let i = ins.arg as usize;
-                let n = if i < code.cellvars.len() {
-                    name(&code.cellvars, i)
-                } else {
-                    name(&code.freevars, i - code.cellvars.len())
-                };
-                format!("{} ({})", ins.arg, n)
-            }
-            ArgKind::Jump => format!("to {}", ins.arg),
-            ArgKind::BinOp => format!(
-                "{} ({})",
-                ins.arg,
-                BinaryOperator::from_arg(ins.arg).map_or("?", |o| o.symbol())
-            ),
-            ArgKind::CmpOp => format!(
-                "{} ({})",
-                ins.arg,
-                ComparisonOperator::from_arg(ins.arg).map_or("?", |o| o.symbol())
-            ),
-        };
+        let meaning = arg_meaning(code, ins);
         let _ = writeln!(out, "{line_col} {i:>6} {:<22} {meaning}", ins.op.name()).map(|_| ());
     }
     if !code.exception_table.is_empty() {
@@ -78,6 +46,56 @@ fn dis_one(code: &CodeObject, out: &mut String) {
             out.push('\n');
             dis_one(inner, out);
         }
+    }
+}
+
+/// The argument of `ins` (an instruction of `code`) as the disassembly prints it: the
+/// number and, where it has one, its meaning (`3 (x)`, `to 12`, `0 (+)`); empty for an
+/// instruction without an argument.
+pub fn arg_meaning(code: &CodeObject, ins: &crate::opcode::Instruction) -> String {
+    match ins.op.arg_kind() {
+        ArgKind::None => String::new(),
+        ArgKind::Count => format!("{}", ins.arg),
+        ArgKind::Const => format!(
+            "{} ({})",
+            ins.arg,
+            code.constants
+                .get(ins.arg as usize)
+                .map_or("?".into(), |c| c.to_string())
+        ),
+        ArgKind::Name => format!("{} ({})", ins.arg, name(&code.names, ins.arg as usize)),
+        ArgKind::Local => format!("{} ({})", ins.arg, name(&code.varnames, ins.arg as usize)),
+        ArgKind::Deref => {
+            let i = ins.arg as usize;
+            let n = if i < code.cellvars.len() {
+                name(&code.cellvars, i)
+            } else {
+                name(&code.freevars, i - code.cellvars.len())
+            };
+            format!("{} ({})", ins.arg, n)
+        }
+        ArgKind::Jump => format!("to {}", ins.arg),
+        ArgKind::BinOp => format!(
+            "{} ({})",
+            ins.arg,
+            BinaryOperator::from_arg(ins.arg).map_or("?", |o| o.symbol())
+        ),
+        ArgKind::CmpOp => format!(
+            "{} ({})",
+            ins.arg,
+            ComparisonOperator::from_arg(ins.arg).map_or("?", |o| o.symbol())
+        ),
+    }
+}
+
+/// One instruction as the disassembly prints it, without line and index: the opcode name
+/// and [`arg_meaning`] (`LOAD_FAST 3 (x)`).
+pub fn instruction_text(code: &CodeObject, ins: &crate::opcode::Instruction) -> String {
+    let meaning = arg_meaning(code, ins);
+    if meaning.is_empty() {
+        ins.op.name().to_string()
+    } else {
+        format!("{} {meaning}", ins.op.name())
     }
 }
 

@@ -9,5 +9,5 @@ mod opcode;
 pub mod surrogate;
 
 pub use code::{CodeObject, Constant, ExceptionTableEntry, Position, flags};
-pub use dis::disassemble;
+pub use dis::{arg_meaning, disassemble, instruction_text};
 pub use opcode::{ArgKind, BinaryOperator, ComparisonOperator, Instruction, Opcode};
