@@ -317,6 +317,8 @@ impl Lower<'_, '_> {
 
         for (i, insn) in self.f.insns.iter().enumerate() {
             let id = InsnId(i as u32);
+            // the code of `%i` (exit blocks included) is tagged `i` for `--jit-dump=asm`
+            self.fb.set_srcloc(clir::SourceLoc::new(id.0));
             if terminated {
                 return Err(err(format!("{id}: instruction after the end of the trace")));
             }

@@ -38,6 +38,7 @@
 //! [`PendingBlock::seal`]: crate::arena::PendingBlock::seal
 
 pub mod check;
+pub mod disasm;
 pub mod isa;
 pub mod link;
 pub mod lower;
@@ -158,6 +159,9 @@ pub struct Backend {
     /// The open perf map (`/tmp/perf-PID.map`), if enabled.
     perf_map: Option<std::fs::File>,
     last_disasm: Option<String>,
+    /// The installed code of the last successful compilation with its IR ranges, if
+    /// [`Backend::set_disasm`] is on.
+    last_code: Option<disasm::CodeListing>,
     /// The id the next compiled trace gets.
     next_trace_id: u32,
 }
@@ -188,6 +192,7 @@ impl Backend {
             stats: JitStats::default(),
             disasm: false,
             last_disasm: None,
+            last_code: None,
             perf_map: None,
             next_trace_id: 0,
         })
@@ -213,7 +218,8 @@ impl Backend {
         &mut self.arena
     }
 
-    /// Keep Cranelift's disassembly of each compilation (for dumps; costs compile time).
+    /// Keep Cranelift's disassembly of each compilation and its installed bytes with the IR
+    /// ranges (for dumps; costs compile time).
     pub fn set_disasm(&mut self, on: bool) {
         self.disasm = on;
     }
@@ -221,6 +227,13 @@ impl Backend {
     /// The disassembly of the last successful compilation, if [`Backend::set_disasm`] is on.
     pub fn last_disasm(&self) -> Option<&str> {
         self.last_disasm.as_deref()
+    }
+
+    /// The machine-code listing of the last successful compilation, with the IR
+    /// instructions of `f` (the IR it was lowered from) interleaved; `None` unless
+    /// [`Backend::set_disasm`] is on. See [`disasm`].
+    pub fn last_listing(&self, f: Option<&Func>) -> Option<String> {
+        self.last_code.as_ref().map(|c| c.render(f))
     }
 
     /// Starts writing a perf map, `/tmp/perf-PID.map` (appended; one `ADDR SIZE NAME` line in
@@ -258,13 +271,21 @@ impl Backend {
     /// [`ArenaError::Full`]: the budget is exhausted, nothing was installed),
     /// [`CompileError::Reloc`] (unknown relocation kind or target).
     pub fn compile(&mut self, func: Function, helpers: &HelperTable) -> Result<JitFunction, CompileError> {
+        let name = format!("taipan-jit:fn{}", self.stats.functions);
+        self.compile_named(func, helpers, &name)
+    }
+
+    /// [`Backend::compile`] under `name` in the perf map.
+    fn compile_named(
+        &mut self,
+        func: Function,
+        helpers: &HelperTable,
+        name: &str,
+    ) -> Result<JitFunction, CompileError> {
         let result = self.compile_inner(func, helpers);
         match &result {
             Ok(f) => {
-                if self.perf_map.is_some() {
-                    let name = format!("taipan-jit:fn{}", self.stats.functions);
-                    self.note_perf(f, &name);
-                }
+                self.note_perf(f, name);
                 self.stats.functions += 1;
                 self.stats.compile_us += f.compile_us;
                 self.stats.code_bytes += f.code_bytes as u64;
@@ -297,8 +318,22 @@ impl Backend {
         let dst = pending.bytes_mut();
         dst.copy_from_slice(bytes);
         reloc::apply(dst, base, relocs, &ctx.func, helpers)?;
+        let listing = self.disasm.then(|| disasm::CodeListing {
+            bytes: dst.to_vec(),
+            addr: base as u64,
+            ranges: code
+                .buffer
+                .get_srclocs_sorted()
+                .iter()
+                .filter(|r| !r.loc.is_default())
+                .map(|r| (r.start, r.end, r.loc.bits()))
+                .collect(),
+        });
         let block = pending.seal()?;
         self.last_disasm = code.vcode.clone();
+        if listing.is_some() {
+            self.last_code = listing;
+        }
         let compile_us = u64::try_from(start.elapsed().as_micros()).unwrap_or(u64::MAX);
         Ok(JitFunction {
             block,
@@ -482,8 +517,7 @@ impl Backend {
             }
         };
         let lower_us = u64::try_from(start.elapsed().as_micros()).unwrap_or(u64::MAX);
-        let code = self.compile(clif, helpers)?;
-        self.note_perf(&code, &format!("taipan-trace:{}", func.name));
+        let code = self.compile_named(clif, helpers, &format!("taipan-trace:{}", func.name))?;
         self.next_trace_id = self.next_trace_id.wrapping_add(1);
         let link_words = func
             .insns

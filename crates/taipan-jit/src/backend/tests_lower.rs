@@ -188,6 +188,10 @@ fn loop_with_phis_and_guard_exit() {
     let _ = compile(&mut b, &f);
     eprintln!("{}", b.last_disasm().unwrap_or("no disassembly"));
     assert!(b.last_disasm().is_some_and(|d| d.contains("ret")));
+    // the listing names the IR instruction above its machine code
+    let listing = b.last_listing(Some(&f)).unwrap_or_default();
+    assert!(listing.contains(" = int_add_ov %6, %5, s0\n"), "{listing}");
+    assert!(listing.contains("; guard_true %7, s0\n"), "{listing}");
     let frame = vec![SlotVal::new(Tag::Int, 99); 3];
     for n in [0, 1, 2, 10, 1000] {
         agree(&mut b, &f, &[Val::I64(n), Val::Ptr(FRAME_ADDR)], &frame);
