@@ -150,7 +150,7 @@ fn parse_command_line(args: &[OsString]) -> Result<Start, i32> {
                 i += 1;
                 continue;
             }
-            _ if a.starts_with("--jit") => {
+            _ if a.starts_with("--jit") || a == "--perf-map" => {
                 let next = args.get(i + 1).and_then(|n| n.to_str());
                 match taipan_vm::jit::parse_cli_flag(a, next) {
                     Ok(used) => i += used,

@@ -49,6 +49,8 @@ use crate::code::Code;
 use crate::interp::Frame;
 use crate::vm::Vm;
 
+#[path = "jit_dump.rs"]
+pub mod dump;
 #[path = "jit_globals.rs"]
 mod globals;
 #[path = "jit_helpers.rs"]
@@ -69,9 +71,6 @@ pub const MAX_DROPS: u8 = 3;
 /// Factor applied to the threshold of a loop whose trace was dropped.
 const DROP_BACKOFF: u32 = 64;
 
-/// Code arena budget of the Vm's backend, in bytes.
-const ARENA_BYTES: usize = 64 << 20;
-
 /// How an option's value is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OptKind {
@@ -81,7 +80,32 @@ pub enum OptKind {
     Count,
     /// A switch without a value (`--jit-stats`; the environment takes `1`).
     Flag,
+    /// A file path (`--jit-dump-file PATH`; empty: none).
+    Path,
+    /// A comma-separated subset of the dump phases `bytecode`, `trace`, `opt`, `asm` (or
+    /// `all`), as `--jit-dump` takes it; empty: no dump.
+    Phases,
+    /// A size in bytes with an optional `k`/`M`/`G` suffix (binary units), as
+    /// [`taipan_jit::arena::parse_mem_size`] reads it.
+    Size,
 }
+
+impl OptKind {
+    /// The value's placeholder in the help text.
+    fn metavar(self) -> &'static str {
+        match self {
+            OptKind::OnOff => "on|off",
+            OptKind::Count => "N",
+            OptKind::Flag => "",
+            OptKind::Path => "PATH",
+            OptKind::Phases => "PHASES",
+            OptKind::Size => "SIZE",
+        }
+    }
+}
+
+/// The dump phases `--jit-dump` accepts, in the order a dump prints them.
+pub const DUMP_PHASES: &[&str] = &["bytecode", "trace", "opt", "asm"];
 
 /// One row of the option table, for help texts.
 #[derive(Clone, Copy, Debug)]
@@ -111,6 +135,50 @@ macro_rules! opt_type {
     (Flag) => {
         bool
     };
+    (Path) => {
+        String
+    };
+    (Phases) => {
+        String
+    };
+    (Size) => {
+        usize
+    };
+}
+
+/// The Rust value of an option's default as written in the table.
+macro_rules! opt_default {
+    (Path, $d:literal) => {
+        String::from($d)
+    };
+    (Phases, $d:literal) => {
+        String::from($d)
+    };
+    (Size, $d:literal) => {
+        match taipan_jit::arena::parse_mem_size($d) {
+            Some(n) => n,
+            None => taipan_jit::arena::DEFAULT_CAPACITY,
+        }
+    };
+    ($kind:ident, $d:literal) => {
+        $d
+    };
+}
+
+/// An option's value as `--jit-stats` prints it.
+macro_rules! opt_show {
+    (OnOff, $v:expr) => {
+        if $v { "on" } else { "off" }.to_string()
+    };
+    (Path, $v:expr) => {
+        if $v.is_empty() { "-".to_string() } else { $v.clone() }
+    };
+    (Phases, $v:expr) => {
+        if $v.is_empty() { "-".to_string() } else { $v.clone() }
+    };
+    ($kind:ident, $v:expr) => {
+        $v.to_string()
+    };
 }
 
 /// Declares the JIT options once: `field: Kind = default, env, flag, doc`. Generates
@@ -125,7 +193,7 @@ macro_rules! jit_options {
 
         impl Default for JitOptions {
             fn default() -> Self {
-                JitOptions { $( $field: $default, )* }
+                JitOptions { $( $field: opt_default!($kind, $default), )* }
             }
         }
 
@@ -135,7 +203,7 @@ macro_rules! jit_options {
             env: $env,
             flag: $flag,
             kind: OptKind::$kind,
-            default: stringify!($default),
+            default: opt_default_text!($default),
             doc: concat!($($doc),+),
         }, )* ];
 
@@ -151,8 +219,35 @@ macro_rules! jit_options {
                 }
                 Ok(())
             }
+
+            /// Option `name`'s value as `--jit-stats` prints it (`None`: no such option).
+            pub fn show(&self, name: &str) -> Option<String> {
+                match name {
+                    $( stringify!($field) => Some(opt_show!($kind, self.$field)), )*
+                    _ => None,
+                }
+            }
         }
     };
+}
+
+/// The text of a default in the table (a string literal without its quotes).
+macro_rules! opt_default_text {
+    ($d:literal) => {
+        trim_quotes(stringify!($d))
+    };
+}
+
+/// `s` without one pair of surrounding double quotes (a `const fn` for the option table).
+const fn trim_quotes(s: &'static str) -> &'static str {
+    match s.as_bytes() {
+        [b'"', .., b'"'] => {
+            let (_, rest) = s.split_at(1);
+            let (mid, _) = rest.split_at(rest.len() - 1);
+            mid
+        }
+        _ => s,
+    }
 }
 
 /// Parses an option value of a kind.
@@ -172,6 +267,51 @@ macro_rules! parse_value {
     (Flag, $flag:expr, $v:expr) => {
         Ok::<bool, String>(!matches!($v.trim(), "" | "0" | "off"))
     };
+    (Path, $flag:expr, $v:expr) => {
+        Ok::<String, String>($v.to_string())
+    };
+    (Phases, $flag:expr, $v:expr) => {
+        parse_phases($flag, $v)
+    };
+    (Size, $flag:expr, $v:expr) => {
+        taipan_jit::arena::parse_mem_size($v).ok_or_else(|| {
+            format!(
+                "{}: expected a size in bytes such as 65536, 512k or 64M, got '{}'",
+                $flag, $v
+            )
+        })
+    };
+}
+
+/// Reads a `--jit-dump` value: phases from [`DUMP_PHASES`] separated by commas, or `all`;
+/// returns them comma-separated in [`DUMP_PHASES`] order (empty for an empty value).
+///
+/// # Errors
+/// A message naming an unknown phase.
+fn parse_phases(flag: &str, v: &str) -> Result<String, String> {
+    let mut on = [false; 4];
+    for word in v.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+        if word == "all" {
+            on = [true; 4];
+            continue;
+        }
+        let k = DUMP_PHASES.iter().position(|p| *p == word).ok_or_else(|| {
+            format!(
+                "{flag}: unknown phase '{word}' (expected {} or all)",
+                DUMP_PHASES.join(", ")
+            )
+        })?;
+        if let Some(b) = on.get_mut(k) {
+            *b = true;
+        }
+    }
+    let picked: Vec<&str> = DUMP_PHASES
+        .iter()
+        .zip(on)
+        .filter(|(_, b)| *b)
+        .map(|(p, _)| *p)
+        .collect();
+    Ok(picked.join(","))
 }
 
 jit_options! {
@@ -188,6 +328,20 @@ jit_options! {
     /// Deepest nesting of Python calls inlined into a trace (0: a call of a Python
     /// function aborts the recording; deeper calls, e.g. recursion, abort too).
     inline_depth: Count = 3, "TAIPAN_JIT_INLINE_DEPTH", "--jit-inline-depth";
+    /// Print each compiled trace's phases to stderr (or the --jit-dump-file): a
+    /// comma-separated subset of bytecode (the instructions recorded, and aborted
+    /// recordings), trace (the recorded IR), opt (the optimized IR), asm (the machine
+    /// code with the IR instruction of each piece), or all.
+    dump: Phases = "", "TAIPAN_JIT_DUMP", "--jit-dump";
+    /// Write the --jit-dump output to this file (created or truncated) instead of stderr.
+    dump_file: Path = "", "TAIPAN_JIT_DUMP_FILE", "--jit-dump-file";
+    /// Code memory budget of the JIT, in bytes (suffixes k, M, G). When it is full, a
+    /// trace that does not fit is not compiled (counted as a compile failure) and its
+    /// loop keeps running in the interpreter; traces already compiled stay.
+    mem_size: Size = "64M", "TAIPAN_JIT_MEM_SIZE", "--jit-mem-size";
+    /// Write /tmp/perf-PID.map (address, size and name of every compiled trace) so that
+    /// Linux perf names JIT code in its reports.
+    perf_map: Flag = false, "TAIPAN_PERF_MAP", "--perf-map";
 }
 
 /// Command-line settings (they win over the environment); set before the Vm is made.
@@ -213,7 +367,7 @@ pub fn parse_cli_flag(arg: &str, next: Option<&str>) -> Result<usize, String> {
         (OptKind::Flag, Some(_)) => return Err(format!("{flag} takes no value")),
         (_, Some(v)) => (v.to_string(), 1),
         (OptKind::OnOff, None) => return Err(format!("{flag}=on|off expected")),
-        (OptKind::Count, None) => match next {
+        (OptKind::Count | OptKind::Path | OptKind::Phases | OptKind::Size, None) => match next {
             Some(v) => (v.to_string(), 2),
             None => return Err(format!("{flag} expects a value")),
         },
@@ -231,13 +385,14 @@ pub fn options_help() -> String {
     for o in OPTIONS {
         let head = match o.kind {
             OptKind::OnOff => format!("{}=on|off", o.flag),
-            OptKind::Count => format!("{} N", o.flag),
             OptKind::Flag => o.flag.to_string(),
+            k => format!("{} {}", o.flag, k.metavar()),
         };
         let doc = o.doc.split_whitespace().collect::<Vec<_>>().join(" ");
         let default = match (o.kind, o.default) {
             (OptKind::OnOff | OptKind::Flag, "true") => "on",
             (OptKind::OnOff | OptKind::Flag, "false") => "off",
+            (_, "") => "none",
             (_, d) => d,
         };
         s.push_str(&format!("  {head}\n      {doc} [env {}; default {default}]\n", o.env));
@@ -349,6 +504,8 @@ pub struct Recording {
     header: u32,
     depth: usize,
     started: Instant,
+    /// The recorded instructions as text, for `--jit-dump=bytecode`.
+    log: Option<Vec<String>>,
 }
 
 /// Counters for `--jit-stats`.
@@ -406,6 +563,8 @@ pub struct JitState {
     buf: Vec<u64>,
     /// Names of the traces compiled so far (unique in the `TraceSet`).
     next_name: u64,
+    /// `--jit-dump`, when on.
+    pub dump: Option<dump::JitDump>,
 }
 
 impl JitState {
@@ -418,6 +577,7 @@ impl JitState {
     /// `stats` is turned off too (`--jit=off --jit-stats` prints nothing).
     pub fn new(mut opts: JitOptions) -> JitState {
         opts.stats &= opts.enabled;
+        let dump = dump::JitDump::from_opts(&opts);
         JitState {
             on: opts.enabled,
             switch: false,
@@ -430,6 +590,7 @@ impl JitState {
             aborts: AbortCounts::default(),
             buf: Vec::new(),
             next_name: 0,
+            dump,
         }
     }
 
@@ -439,17 +600,7 @@ impl JitState {
         let mut s = String::from("taipan JIT statistics:\n");
         let settings: Vec<String> = OPTIONS
             .iter()
-            .map(|o| {
-                let v = match o.name {
-                    "enabled" => if self.opts.enabled { "on" } else { "off" }.to_string(),
-                    "threshold" => self.opts.threshold.to_string(),
-                    "stats" => self.opts.stats.to_string(),
-                    "stress" => self.opts.stress.to_string(),
-                    "inline_depth" => self.opts.inline_depth.to_string(),
-                    _ => "?".to_string(),
-                };
-                format!("{}={v}", o.name)
-            })
+            .map(|o| format!("{}={}", o.name, self.opts.show(o.name).unwrap_or_default()))
             .collect();
         s.push_str(&format!("  settings: {}\n", settings.join(" ")));
         s.push_str(&format!(
@@ -634,6 +785,7 @@ impl Vm {
                     header,
                     depth: f.stack.len(),
                     started: Instant::now(),
+                    log: self.jit.dump.as_ref().is_some_and(|d| d.bytecode).then(Vec::new),
                 }));
                 self.jit.counters.recordings += 1;
                 f.ip = target;
@@ -709,6 +861,15 @@ impl Vm {
             self.jit_abort(AbortReason::Desync);
             return true;
         };
+        if let Some(log) = &mut r.log {
+            log.push(format!(
+                "{:indent$}{}:{pc} {}",
+                "",
+                code.raw.name,
+                taipan_bytecode::instruction_text(&code.raw, &instr),
+                indent = 2 * depth
+            ));
+        }
         let pins = globals::PinCtx {
             pins: &r.pins,
             globals: &f.globals,
@@ -739,6 +900,10 @@ impl Vm {
             return;
         };
         self.jit.aborts.bump(reason);
+        if let (Some(d), Some(log)) = (&mut self.jit.dump, &r.log) {
+            let name = format!("{}_pc{} (aborted: {})", r.code.raw.name, r.header, reason.name());
+            d.block("bytecode", &name, &log.join("\n"));
+        }
         // the `for` loop just ended while recording: not the loop's fault, record again at
         // its next back-edge
         let again = reason == AbortReason::LoopExhausted;
@@ -793,18 +958,44 @@ impl Vm {
 
     /// Optimizes and compiles a closed trace (`None` on any failure).
     fn jit_compile(&mut self, func: Func, r: &Recording) -> Option<Trace> {
-        let mut opt = taipan_jit::opt::pipeline(&func).ok()?;
+        let name = format!("{}_pc{}_t{}", r.code.raw.name, r.header, self.jit.next_name);
+        if let Some(d) = &mut self.jit.dump {
+            if let Some(log) = &r.log {
+                d.block("bytecode", &name, &log.join("\n"));
+            }
+            if d.trace {
+                d.block("trace", &name, &func.to_string());
+            }
+        }
+        let opt = taipan_jit::opt::pipeline(&func);
+        if let (Some(d), Err(e)) = (&mut self.jit.dump, &opt) {
+            d.block("opt", &name, &format!("optimization failed: {e}"));
+        }
+        let mut opt = opt.ok()?;
         let nlocals = u32::try_from(r.code.nlocalsplus).ok()?;
         let depth = u32::try_from(r.depth).ok()?;
         let nobjs = u32::try_from(r.pins.borrow().objs_len()).ok()?;
         if !snapshots_restorable(&opt, nlocals, depth, nobjs) || opt.loop_pos().is_none() {
             return None;
         }
-        opt.name = format!("{}_pc{}_t{}", r.code.raw.name, r.header, self.jit.next_name);
+        opt.name = name;
         self.jit.next_name += 1;
+        if let Some(d) = &mut self.jit.dump
+            && d.opt
+        {
+            d.block("opt", &opt.name, &opt.to_string());
+        }
         if self.jit.set.is_none() {
-            match Backend::new(ARENA_BYTES) {
-                Ok(b) => self.jit.set = Some(TraceSet::new(b, DEFAULT_HOT_EXIT)),
+            match Backend::new(self.jit.opts.mem_size) {
+                Ok(mut b) => {
+                    if self.jit.opts.perf_map
+                        && let Err(e) = b.enable_perf_map()
+                    {
+                        eprintln!("taipan: cannot write the perf map: {e}");
+                    }
+                    b.set_disasm(self.jit.dump.as_ref().is_some_and(|d| d.asm));
+                    self.jit.set = Some(TraceSet::new(b, DEFAULT_HOT_EXIT));
+                }
                 Err(_) => {
                     self.jit.broken = true;
                     return None;
@@ -816,7 +1007,17 @@ impl Vm {
             deopt_stress: self.jit.opts.stress,
             ..LowerOptions::default()
         };
-        set.compile(&opt, &helpers::helper_table(), &lo).ok()?;
+        let compiled = set.compile(&opt, &helpers::helper_table(), &lo);
+        if let Some(d) = &mut self.jit.dump
+            && d.asm
+        {
+            let text = match &compiled {
+                Ok(()) => set.backend().last_listing(Some(&opt)).unwrap_or_default(),
+                Err(e) => format!("compile failed: {e}"),
+            };
+            d.block("asm", &opt.name, &text);
+        }
+        compiled.ok()?;
         let compiled = set.trace(&opt.name)?.clone();
         Some(Trace {
             compiled,
@@ -845,7 +1046,13 @@ mod tests {
         assert!(o.set("threshold", "-1").is_err());
         assert!(o.set("enabled", "maybe").is_err());
         assert!(o.set("nope", "1").is_err());
-        assert_eq!(OPTIONS.len(), 5);
+        assert_eq!(OPTIONS.len(), 9);
+        assert_eq!(o.mem_size, 64 << 20);
+        o.set("dump", "asm, trace").unwrap();
+        assert_eq!(o.dump, "trace,asm");
+        assert!(o.set("dump", "ir").is_err());
+        o.set("mem_size", "1M").unwrap();
+        assert!(o.mem_size == 1 << 20 && o.set("mem_size", "0").is_err());
         let help = options_help();
         for info in OPTIONS {
             assert!(help.contains(info.flag) && help.contains(info.env));
@@ -860,6 +1067,36 @@ mod tests {
         o.set("enabled", "off").unwrap();
         let s = JitState::new(o);
         assert!(!s.on && !s.opts.stats);
+    }
+
+    #[test]
+    fn dump_writes_every_phase_to_the_file() {
+        let path = std::env::temp_dir().join(format!("taipan_jit_dump_test_{}.txt", std::process::id()));
+        let mut o = JitOptions::default();
+        o.set("threshold", "1").unwrap();
+        o.set("dump", "all").unwrap();
+        o.set("dump_file", &path.to_string_lossy()).unwrap();
+        {
+            let mut vm = Vm::new(Vec::new());
+            vm.jit = JitState::new(o);
+            let main = vm.new_module("__main__");
+            let src = "def f(n):\n    t = 0\n    for i in range(n):\n        t += i * i\n    while t > 0:\n        print(t)\n        t -= 1\nf(5)\n";
+            assert!(vm.exec_source(src, "<dump>", &main).is_ok());
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let _ = std::fs::remove_file(&path);
+        for want in [
+            "---- bytecode f_pc",
+            "FOR_ITER to",
+            "BINARY_OP 5 (*)",
+            "---- trace f_pc",
+            "---- opt f_pc",
+            "---- asm f_pc",
+            "(aborted: ",
+            " = int_mul_ov ",
+        ] {
+            assert!(text.contains(want), "{want:?} missing from:\n{text}");
+        }
     }
 
     #[test]
