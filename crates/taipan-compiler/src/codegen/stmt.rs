@@ -35,6 +35,25 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assign { targets, value } => {
+                if let Some(n) = swap_assignment(targets, value) {
+                    // `a, b = b, a`: the values, then SWAP instead of BUILD_TUPLE +
+                    // UNPACK_SEQUENCE (CPython 3.11's flowgraph optimizer does the same for
+                    // 1 to 3 elements; no tuple is built)
+                    if let (ExprKind::Tuple(vals), [t]) = (&value.kind, targets.as_slice())
+                        && let ExprKind::Tuple(elts) | ExprKind::List(elts) = &t.kind
+                    {
+                        for v in vals {
+                            self.expr(v)?;
+                        }
+                        if n > 1 {
+                            self.emit(Opcode::Swap, n);
+                        }
+                        for e in elts {
+                            self.store_target(e)?;
+                        }
+                        return Ok(());
+                    }
+                }
                 self.expr(value)?;
                 let n = targets.len();
                 for (i, t) in targets.iter().enumerate() {
@@ -463,4 +482,24 @@ impl<'a> Compiler<'a> {
         self.bind(end);
         Ok(())
     }
+}
+
+/// For `t1, ..., tn = v1, ..., vn` with one target, no starred item on either side and
+/// `1 <= n <= 3`: `n` (CPython 3.11 `Python/compile.c` `optimize_basic_block`: a
+/// `BUILD_TUPLE n` followed by `UNPACK_SEQUENCE n` becomes `SWAP n`, or nothing for 1).
+fn swap_assignment(targets: &[Expr], value: &Expr) -> Option<u32> {
+    let [t] = targets else {
+        return None;
+    };
+    let (ExprKind::Tuple(elts) | ExprKind::List(elts)) = &t.kind else {
+        return None;
+    };
+    let ExprKind::Tuple(vals) = &value.kind else {
+        return None;
+    };
+    let starred = |e: &Expr| matches!(e.kind, ExprKind::Starred(_));
+    if elts.len() != vals.len() || !(1..=3).contains(&elts.len()) || elts.iter().chain(vals).any(starred) {
+        return None;
+    }
+    u32::try_from(elts.len()).ok()
 }
