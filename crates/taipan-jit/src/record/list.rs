@@ -170,7 +170,14 @@ impl Recorder {
     }
 
     /// Loads element `i` of `items`, guarded (through `s`) to have the observed type.
-    fn load_item(&mut self, items: InsnId, i: InsnId, o: Observed, s: SnapId, pc: u32) -> Result<PyVal, Abort> {
+    pub(crate) fn load_item(
+        &mut self,
+        items: InsnId,
+        i: InsnId,
+        o: Observed,
+        s: SnapId,
+        pc: u32,
+    ) -> Result<PyVal, Abort> {
         let Some(tag) = o.tag() else {
             return Err(self.abort(AbortReason::Desync, pc, "unbound element"));
         };

@@ -80,6 +80,7 @@ mod iter;
 mod list;
 pub mod observe;
 mod translate;
+mod unpack;
 
 pub use abort::{Abort, AbortCounts, AbortReason};
 pub use observe::{Builtin, CodeInfo, ConstVal, Known, KnownObj, ObjInfo, Observe, Observed, SeqObs};

@@ -122,6 +122,7 @@ impl Recorder {
             Opcode::ForIter => return self.for_iter(pc, arg, obs),
             Opcode::BinarySubscr => self.binary_subscr(pc, obs)?,
             Opcode::StoreSubscr => self.store_subscr(pc, obs)?,
+            Opcode::UnpackSequence => self.unpack_sequence(pc, arg, obs)?,
             Opcode::LoadGlobal => self.load_global(pc, arg, obs)?,
             Opcode::LoadAttr => self.load_module_attr(pc, arg, obs, false)?,
             Opcode::LoadMethod => self.load_module_attr(pc, arg, obs, true)?,

@@ -1,0 +1,62 @@
+//! `UNPACK_SEQUENCE n` on an exact list or tuple of exactly `n` elements.
+//!
+//! The length is guarded with the same pure helpers as a subscript (`@list_len` /
+//! `@tuple_len`, `-1` for anything but an exact list / tuple, so one `guard_true len == n`
+//! also checks the container's type), then each element is loaded and guarded to its
+//! observed type exactly as `a[i]` does (`list.rs`). All guards resume at the
+//! `UNPACK_SEQUENCE` with the sequence still on the stack, so another length (the
+//! interpreter raises `ValueError: too many values to unpack` / `not enough values`),
+//! another container or another element type is the interpreter's business. The elements
+//! are pushed last first, so that element 0 ends on top (CPython `Python/ceval.c`
+//! `UNPACK_SEQUENCE`, `unpack_iterable`). Other iterables (strings, generators, subclass
+//! instances) abort the recording (`UnsupportedOperand`).
+
+use crate::ir::{CallEffect, Op, Type};
+use crate::record::{Abort, AbortReason, Observe, PyVal, Recorder};
+
+impl Recorder {
+    /// `UNPACK_SEQUENCE n` (`n` = `arg`) with the sequence on top of the stack.
+    pub(crate) fn unpack_sequence(&mut self, pc: u32, n: u32, obs: &dyn Observe) -> Result<(), Abort> {
+        let PyVal::Obj(p) = self.peek(0, pc)? else {
+            let d = format!("unpacking a {}", self.peek(0, pc)?.tag().name());
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+        };
+        let mut items = Vec::with_capacity(n as usize);
+        let mut list = None;
+        for k in 0..n {
+            let Some(seq) = obs.stack_seq(0, i64::from(k)) else {
+                let d = "unpacking something other than an exact list or tuple";
+                return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+            };
+            if seq.len != u64::from(n) {
+                let d = format!("unpacking {} values into {n}", seq.len);
+                return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+            }
+            let Some(item) = seq.item else {
+                return Err(self.abort(AbortReason::Desync, pc, "no element observed"));
+            };
+            list = Some(seq.list);
+            items.push(item);
+        }
+        let Some(list) = list else {
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, "UNPACK_SEQUENCE 0"));
+        };
+        let s = self.snap(pc);
+        let name = if list { "list_len" } else { "tuple_len" };
+        let len = self.b.call(name, CallEffect::Pure, &[p], Type::I64);
+        let want = self.b.const_i64(i64::from(n));
+        let same = self.b.binary(Op::IntEq, len, want);
+        self.guard(true, same, s);
+        let base = self.b.call("seq_items", CallEffect::Pure, &[p], Type::Ptr);
+        let mut vals = Vec::with_capacity(items.len());
+        for (k, item) in items.into_iter().enumerate() {
+            let i = self.b.const_i64(k as i64);
+            vals.push(self.load_item(base, i, item, s, pc)?);
+        }
+        self.pop(pc)?;
+        for v in vals.into_iter().rev() {
+            self.push(v);
+        }
+        Ok(())
+    }
+}
