@@ -85,6 +85,12 @@ use crate::ir::{Func, Imm, InsnId, Op, SnapVal, Type};
 /// 1` exit-capable instructions between forced exits; see the module doc).
 pub(crate) const STRESS_SPAN: i64 = 64;
 
+/// `a ** b` for the `float_pow` op: the C library's `pow` (Rust's `f64::powf`), which is
+/// what CPython's `float_pow` (`Objects/floatobject.c`) calls for a positive base.
+pub extern "C" fn float_pow(a: f64, b: f64) -> f64 {
+    a.powf(b)
+}
+
 /// The status word a trace returns after `ret` (exits return `1 + exit number`).
 pub const STATUS_RET: u64 = 0;
 
@@ -198,6 +204,11 @@ pub fn lower_linked(
     sig.returns.push(AbiParam::new(types::I64));
     let mut func = clir::Function::with_name_signature(UserFuncName::user(0, 0), sig.clone());
     let trace_sig = func.import_signature(sig);
+    let mut pow = Signature::new(isa.default_call_conv());
+    pow.params.push(AbiParam::new(types::F64));
+    pow.params.push(AbiParam::new(types::F64));
+    pow.returns.push(AbiParam::new(types::F64));
+    let pow_sig = func.import_signature(pow);
 
     // Helper imports first (they need `&mut func` before the builder borrows it).
     let mut callees = Vec::new();
@@ -243,6 +254,7 @@ pub fn lower_linked(
         stress: if env.exit_data == 0 { 0 } else { opts.deopt_stress },
         env,
         trace_sig,
+        pow_sig,
         n_exits: exits.len(),
     };
     l.body(&callees)?;
@@ -268,6 +280,8 @@ struct Lower<'a, 'f> {
     env: &'a LinkEnv<'a>,
     /// The [`TraceFn`] signature, for calls into bridges.
     trace_sig: clir::SigRef,
+    /// The signature of [`float_pow`] (`float_pow` is an indirect call to it).
+    pow_sig: clir::SigRef,
     /// Number of exit points (the exit data holds `2 * n_exits` words).
     n_exits: usize,
 }
@@ -387,6 +401,13 @@ impl Lower<'_, '_> {
                 Op::FloatSqrt => {
                     let a = self.arg(id, 0)?;
                     Some(self.fb.ins().sqrt(a))
+                }
+                Op::FloatPow => {
+                    let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
+                    let f = float_pow as extern "C" fn(f64, f64) -> f64;
+                    let addr = self.fb.ins().iconst(self.ptr, f as usize as i64);
+                    let call = self.fb.ins().call_indirect(self.pow_sig, addr, &[a, b]);
+                    self.fb.inst_results(call).first().copied()
                 }
                 Op::FloatAbs => {
                     let a = self.arg(id, 0)?;

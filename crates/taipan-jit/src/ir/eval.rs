@@ -294,6 +294,7 @@ pub fn eval_pure(op: Op, imm: &Imm, args: &[Val]) -> Option<Pure> {
         (Op::FloatDiv, [F(a), F(b)]) => v(F(a / b)),
         (Op::FloatNeg, [F(a)]) => v(F(-a)),
         (Op::FloatSqrt, [F(a)]) => v(F(a.sqrt())),
+        (Op::FloatPow, [F(a), F(b)]) => v(F(a.powf(*b))),
         (Op::FloatAbs, [F(a)]) => v(F(a.abs())),
         (Op::IntMin, [I(a), I(b)]) => v(I(if b < a { *b } else { *a })),
         (Op::IntMax, [I(a), I(b)]) => v(I(if b > a { *b } else { *a })),

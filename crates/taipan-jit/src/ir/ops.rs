@@ -232,6 +232,10 @@ define_ops! {
     /// The square root of `a` (IEEE-754, correctly rounded: `sqrt(-0.0) = -0.0`, NaN for
     /// negative `a`; the recorder guards `a` not negative first, where `math.sqrt` raises).
     FloatSqrt "float_sqrt" (F64) None -> F64, Pure, false;
+    /// `a ** b` by the C library's `pow` (as CPython's `float_pow` computes it once its
+    /// special cases are out of the way; the recorder guards `a > 0` before and a finite
+    /// result after, where Python returns a complex number or raises).
+    FloatPow "float_pow" (F64, F64) None -> F64, Pure, false;
     /// `|a|` (clears the sign bit; Python's `abs(float)`).
     FloatAbs "float_abs" (F64) None -> F64, Pure, false;
     /// `b if b < a else a` (Python's `min(a, b)` on ints).

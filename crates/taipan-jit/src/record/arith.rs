@@ -73,7 +73,11 @@ impl Recorder {
                     Observed::Float(y) => y == 0.0,
                     _ => false,
                 };
-                self.float_binary(pc, op, a, b, zero)?
+                if op == B::Power {
+                    self.float_power(pc, (a, oa), (b, ob))?
+                } else {
+                    self.float_binary(pc, op, a, b, zero)?
+                }
             }
             _ => {
                 let d = format!("{} {} {}", a.tag().name(), op.symbol(), b.tag().name());
@@ -160,6 +164,38 @@ impl Recorder {
                 return Err(self.abort(AbortReason::UnsupportedOperator, pc, format!("int {} int", op.symbol())));
             }
         })
+    }
+
+    /// `a ** b` with a float operand: `guard_true a > 0.0`, `float_pow`, then
+    /// `guard_true |r| < inf`; both guards resume at the `BINARY_OP`, where the interpreter
+    /// returns a complex number (negative base), raises (`0.0 ** -1`, overflow) or handles
+    /// NaN. Recording aborts when the observed operands are such a case.
+    fn float_power(&mut self, pc: u32, (a, oa): (PyVal, Observed), (b, ob): (PyVal, Observed)) -> Result<PyVal, Abort> {
+        let num = |o: Observed| match o {
+            Observed::Int(k) => Some(k as f64),
+            Observed::Float(x) => Some(x),
+            _ => None,
+        };
+        let (Some(va), Some(vb)) = (num(oa), num(ob)) else {
+            return Err(self.abort(AbortReason::Desync, pc, "power operands"));
+        };
+        if !(va > 0.0 && va.powf(vb).is_finite()) {
+            let d = format!("{va:?} ** {vb:?}: base not positive or result not finite");
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+        }
+        let s = self.snap(pc);
+        let (Some(x), Some(y)) = (self.as_float(a), self.as_float(b)) else {
+            return Err(self.abort(AbortReason::Desync, pc, "float operands"));
+        };
+        let zero = self.b.const_f64(0.0);
+        let positive = self.b.binary(Op::FloatGt, x, zero);
+        self.guard(true, positive, s);
+        let r = self.b.binary(Op::FloatPow, x, y);
+        let m = self.b.unary(Op::FloatAbs, r);
+        let inf = self.b.const_f64(f64::INFINITY);
+        let finite = self.b.binary(Op::FloatLt, m, inf);
+        self.guard(true, finite, s);
+        Ok(PyVal::Float(r))
     }
 
     fn float_binary(&mut self, pc: u32, op: B, a: PyVal, b: PyVal, zero_divisor: bool) -> Result<PyVal, Abort> {
