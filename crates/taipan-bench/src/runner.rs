@@ -12,7 +12,8 @@
 //!    is not run again on this program. Neither is one whose run took longer than `slow_s`
 //!    (its cell keeps the runs it has, and says so).
 //! 4. For an implementation with `jit_stats_args`, one extra untimed run with those arguments;
-//!    numbers on its stderr are collected (see `parse_jit_stats`).
+//!    numbers on its stderr are collected (see `parse_jit_stats`), with that run's wall
+//!    time as `run_wall_s`.
 //!
 //! Each program's lines of the terminal table are printed as soon as it finishes.
 
@@ -288,6 +289,8 @@ pub fn run_program(program: &Program, pythonpath: &[String], impls: &[Impl], s: 
             let run = measure::run(&spec_for(imp, program, pythonpath, s, &imp.jit_stats_args));
             if run.exit.success() {
                 track.cell.jit_stats = parse_jit_stats(&String::from_utf8_lossy(&run.stderr));
+                // the whole process's wall time, for the compile-time share
+                track.cell.jit_stats.insert("run_wall_s".to_string(), run.wall_s);
             }
         }
         track.cell.peak_rss_kib = track.rss;

@@ -424,6 +424,44 @@ pub fn markdown(report: &Report, svg_name: Option<&str>, json_name: &str) -> Str
         .flat_map(|p| p.cells.iter().map(move |c| (p, c)))
         .filter(|(_, c)| !c.jit_stats.is_empty())
         .collect();
+    let compiling: Vec<&(&ProgramReport, &Cell)> = with_stats
+        .iter()
+        .filter(|(_, c)| c.jit_stats.get("compiled").is_some_and(|n| *n > 0.0))
+        .collect();
+    if !compiling.is_empty() {
+        let _ = writeln!(out, "\n## JIT compile time\n");
+        let _ = writeln!(
+            out,
+            "From the `--jit-stats` run of each program (one more untimed run): traces compiled, the \
+             time from the start of all recordings (aborted ones included) to the installation of \
+             every trace, the median and largest time of one compiled trace, and the total as a \
+             share of that run's wall time.\n"
+        );
+        let _ = writeln!(
+            out,
+            "| program | implementation | traces | total | median per trace | max per trace | share of run |"
+        );
+        let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|");
+        for (p, c) in compiling {
+            let get = |k: &str| c.jit_stats.get(k).copied();
+            let ms = |us: Option<f64>| us.map_or("?".to_string(), |u| fmt_time(u / 1e6));
+            let share = match (get("total_us"), get("run_wall_s")) {
+                (Some(us), Some(w)) if w > 0.0 => fmt_pct(us / 1e6 / w),
+                _ => "?".to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "| {}/{} | {} | {} | {} | {} | {} | {share} |",
+                p.set,
+                md_escape(&p.name),
+                report.label(&c.implementation),
+                get("compiled").map_or(0, |n| n as u64),
+                ms(get("total_us")),
+                ms(get("trace_median_us")),
+                ms(get("trace_max_us")),
+            );
+        }
+    }
     if !with_stats.is_empty() {
         let _ = writeln!(out, "\n## JIT statistics\n");
         let _ = writeln!(out, "| program | implementation | figures |");

@@ -565,6 +565,9 @@ pub struct JitState {
     next_name: u64,
     /// `--jit-dump`, when on.
     pub dump: Option<dump::JitDump>,
+    /// Per compiled trace: microseconds from the start of its recording to its
+    /// installation (recording, optimization, lowering, Cranelift), in compile order.
+    pub trace_compile_us: Vec<u64>,
 }
 
 impl JitState {
@@ -591,6 +594,7 @@ impl JitState {
             buf: Vec::new(),
             next_name: 0,
             dump,
+            trace_compile_us: Vec::new(),
         }
     }
 
@@ -630,8 +634,16 @@ impl JitState {
             let b = t.backend().stats();
             (b.compile_us, b.code_bytes)
         });
+        let mut per = self.trace_compile_us.clone();
+        per.sort_unstable();
+        let median = match per.len() {
+            0 => 0,
+            n if n % 2 == 1 => per.get(n / 2).copied().unwrap_or(0),
+            n => (per.get(n / 2 - 1).copied().unwrap_or(0) + per.get(n / 2).copied().unwrap_or(0)) / 2,
+        };
+        let max = per.last().copied().unwrap_or(0);
         s.push_str(&format!(
-            "  compile: total_us={} backend_us={backend_us} code_bytes={bytes}\n",
+            "  compile: total_us={} backend_us={backend_us} code_bytes={bytes} trace_median_us={median} trace_max_us={max}\n",
             c.compile_us
         ));
         s
@@ -943,6 +955,7 @@ impl Vm {
         let ok = trace.is_some();
         if ok {
             self.jit.counters.compiled += 1;
+            self.jit.trace_compile_us.push(us);
         } else {
             self.jit.counters.compile_failures += 1;
             self.jit.counters.blacklisted += 1;
