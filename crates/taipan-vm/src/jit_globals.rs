@@ -200,8 +200,13 @@ fn obj_info(v: &Obj, null: &Obj) -> ObjInfo {
             "min" => ObjInfo::Builtin(Builtin::Min),
             "max" => ObjInfo::Builtin(Builtin::Max),
             "sqrt" => ObjInfo::Builtin(Builtin::MathSqrt),
+            "len" => ObjInfo::Builtin(Builtin::Len),
             _ => ObjInfo::Other,
         },
+        // `list.append` as the list type's dict holds it (the one native of that owner/name)
+        ObjKind::Native(n) if n.receiver.is_none() && n.is_method && n.owner == "list" && n.name == "append" => {
+            ObjInfo::Builtin(Builtin::ListAppend)
+        }
         _ => ObjInfo::Other,
     }
 }
@@ -321,6 +326,27 @@ impl PinCtx<'_> {
             && func.code.raw.freevars.is_empty()
             && func.code.runs_to_return;
         plain.then(|| CodeInfo::from_code(&func.code.raw))
+    }
+
+    /// `Observe::list_method`: with an exact list `top` on the stack, the method `name`
+    /// (only `append`) as `LOAD_METHOD` finds it in the `list` type's dict, as a known
+    /// object. No pin: the `list` type is immutable (its dict never changes) and lives as
+    /// long as the VM, so the object table's weak reference stays alive too.
+    pub(crate) fn list_method(&self, top: Option<&Value>, name: u32) -> Option<KnownObj> {
+        let Some(Value::Obj(o)) = top else { return None };
+        let class = o.class.as_ref()?;
+        if class.kind.is_heap_type() || !matches!(o.kind, ObjKind::List(_)) {
+            return None;
+        }
+        let key = self.names.get(name as usize)?;
+        if key.as_str() != Some("append") {
+            return None;
+        }
+        let (_, m) = lookup(&crate::types::tdata(class).dict, key).ok()??;
+        match self.known(&m)? {
+            Known::Obj(k) if k.info == ObjInfo::Builtin(Builtin::ListAppend) => Some(k),
+            _ => None,
+        }
     }
 
     /// `Observe::null`: the NULL marker as a known object.

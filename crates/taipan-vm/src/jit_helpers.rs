@@ -1,5 +1,5 @@
 //! Objects inside traces: the object word, and the runtime helpers traces call to reach
-//! a list's or tuple's items.
+//! a list's or tuple's items, to append to a list and to take `len` of a sequence.
 //!
 //! # The object word
 //! A trace holds an object as one `ptr` value, its *object word*: the payload word of a
@@ -12,25 +12,30 @@
 //! # Why an object word stays valid while a trace runs
 //! The trace never frees an object and never writes the frame: it never drops a value
 //! (element stores only overwrite elements guarded to hold no object; it stores no
-//! objects), runs no Python code and calls only the helpers below, which only read. So the
-//! frame's locals and entry stack keep every object they held at entry alive, and every
-//! object reachable from them through lists and tuples the trace reads stays reachable:
-//! each word the trace holds (a local's, an item it loaded) names a live object until the
-//! trace returns. The deoptimizer turns the exit's words into counted references
-//! ([`restore_obj`]) *before* it writes any local, so overwriting a local cannot free an
-//! object a later snapshot entry names.
+//! objects into existing items; appending, [`list_push_obj`], adds a new counted reference
+//! and drops nothing), runs no Python code and calls only the helpers below, which drop
+//! nothing either. So the frame's locals and entry stack keep every object they held at
+//! entry alive, and every object reachable from them through lists and tuples the trace
+//! reads stays reachable (an append only adds references): each word the trace holds (a
+//! local's, an item it loaded) names a live object until the trace returns. The
+//! deoptimizer turns the exit's words into counted references ([`restore_obj`]) *before*
+//! it writes any local, so overwriting a local cannot free an object a later snapshot entry
+//! names.
 //!
 //! # Lists and their `RefCell`
 //! A list's items are `RefCell<Vec<Value>>`: 16-byte slots, the same format as the entry
 //! buffer, so a trace reads and writes them inline at `items + 16 * i`. The helpers give
 //! it the items pointer and the length ([`HELPERS`]); Rust's layout of `Object`, `RefCell`
 //! and `Vec` is not fixed, so the trace never computes them itself. The helpers take the
-//! `RefCell` borrow only to read the pointer and length; the trace's own accesses happen
-//! without a borrow, which is sound because while a trace runs no Python code and no Rust
-//! code holding a borrow of any list runs (the interpreter enters traces only from its
-//! dispatch loop, holding no borrows), and the trace never resizes a list (no op does), so
-//! the pointer and length stay valid for the whole run — which is also why the helpers are
-//! declared `pure` and the optimizer may hoist them out of the loop.
+//! `RefCell` borrow only for their own access; the trace's inline accesses happen without
+//! a borrow, which is sound because while a trace runs no Python code and no Rust code
+//! holding a borrow of any list runs (the interpreter enters traces only from its dispatch
+//! loop, holding no borrows). Only the append helpers change a list's length or move its
+//! items (`@list_reserve` grows the buffer, `@list_push_*` push into the room it made); the
+//! recorder declares them `writes` and, in a trace that contains one, declares the length
+//! and items helpers `reads` instead of `pure`, so the optimizer neither hoists them out of
+//! the loop nor reuses one across an append (`taipan_jit::record`'s `list.rs`). In a trace
+//! without an append the pointer and length stay valid for the whole run and are hoisted.
 
 use std::mem::ManuallyDrop;
 
@@ -150,13 +155,128 @@ extern "C" fn seq_items(w: u64) -> u64 {
     p.unwrap_or(0)
 }
 
+/// `len(o)` when `o` is an exact `list`, `tuple`, `str` or `dict` (a subclass may override
+/// `__len__`), else `None`.
+fn exact_len(o: &Obj) -> Option<usize> {
+    if !exact(o) {
+        return None;
+    }
+    match &o.kind {
+        ObjKind::List(l) => l.try_borrow().ok().map(|v| v.len()),
+        ObjKind::Tuple(t) => Some(t.len()),
+        ObjKind::Str(s) => Some(s.char_len()),
+        ObjKind::Dict(d) => d.try_borrow().ok().map(|d| d.len()),
+        _ => None,
+    }
+}
+
+/// What `@obj_len` returns for `v` (`Observe::stack_len_of`): `len(v)` of an exact list,
+/// tuple, str or dict.
+pub(crate) fn len_of(v: &Value) -> Option<u64> {
+    match v {
+        Value::Obj(o) => exact_len(o).map(|n| n as u64),
+        _ => None,
+    }
+}
+
+/// `@obj_len(obj) -> i64`: `len(obj)` of an exact `list`, `tuple`, `str` or `dict`, `-1`
+/// for anything else (a subclass may override `__len__`; the trace exits at the call and
+/// the interpreter calls `len`).
+extern "C" fn obj_len(w: u64) -> i64 {
+    // SAFETY: as in `list_len`.
+    let n = unsafe { with_obj(w, exact_len) };
+    n.flatten().and_then(|n| i64::try_from(n).ok()).unwrap_or(-1)
+}
+
+/// `@list_exact(obj) -> i64`: 1 for an exact `list` (whose `append` is the builtin one:
+/// the `list` type is immutable and its instances have no `__dict__`), else 0.
+extern "C" fn list_exact(w: u64) -> i64 {
+    // SAFETY: as in `list_len`.
+    let r = unsafe { with_obj(w, |o| exact(o) && matches!(o.kind, ObjKind::List(_))) };
+    i64::from(r.unwrap_or(false))
+}
+
+/// `@list_reserve(obj) -> i64`: makes room for one more item in list `obj` (growing its
+/// buffer as `list.append` does, fallibly) and returns 1, or 0 when the allocation failed
+/// or `obj` is not a list (the trace then exits at the call; the interpreter raises
+/// `MemoryError`). Growing moves the items: the trace declares this call `writes`.
+extern "C" fn list_reserve(w: u64) -> i64 {
+    // SAFETY: as in `list_len`.
+    let r = unsafe {
+        with_obj(w, |o| {
+            let ObjKind::List(l) = &o.kind else { return false };
+            let Ok(mut v) = l.try_borrow_mut() else { return false };
+            let n = v.len();
+            n < v.capacity() || v.try_reserve(n.max(4)).is_ok()
+        })
+    };
+    i64::from(r.unwrap_or(false))
+}
+
+/// Appends `x` to list object `w` if it has room (`@list_reserve` returned 1 just before,
+/// and nothing ran in between, so it has: the push never allocates).
+///
+/// # Safety
+/// As [`with_obj`]: `w` names a live object.
+unsafe fn push(w: u64, x: Value) {
+    // SAFETY: the caller's contract.
+    unsafe {
+        with_obj(w, |o| {
+            if let ObjKind::List(l) = &o.kind
+                && let Ok(mut v) = l.try_borrow_mut()
+                && v.len() < v.capacity()
+            {
+                v.push(x);
+            }
+        })
+    };
+}
+
+/// `@list_push_none(obj)`: `obj.append(None)` after `@list_reserve`.
+extern "C" fn list_push_none(w: u64) {
+    // SAFETY: as in `list_len`.
+    unsafe { push(w, Value::None) }
+}
+
+/// `@list_push_bool(obj, b)`: `obj.append(b != 0)`.
+extern "C" fn list_push_bool(w: u64, b: i64) {
+    // SAFETY: as in `list_len`.
+    unsafe { push(w, Value::Bool(b != 0)) }
+}
+
+/// `@list_push_int(obj, k)`: `obj.append(k)`.
+extern "C" fn list_push_int(w: u64, k: i64) {
+    // SAFETY: as in `list_len`.
+    unsafe { push(w, Value::Int(k)) }
+}
+
+/// `@list_push_float(obj, x)`: `obj.append(x)`.
+extern "C" fn list_push_float(w: u64, x: f64) {
+    // SAFETY: as in `list_len`.
+    unsafe { push(w, Value::Float(x)) }
+}
+
+/// `@list_push_obj(obj, x)`: `obj.append(x)` for the object whose word is `x`, as a new
+/// counted reference (appending drops nothing: the trace still frees no object).
+extern "C" fn list_push_obj(w: u64, x: u64) {
+    // SAFETY: traces pass object words of live objects (module docs), `x` included.
+    unsafe {
+        if let Some(v) = restore_obj(x) {
+            push(w, v);
+        }
+    }
+}
+
 /// The helpers traces may call, by the names the recorder emits (`taipan_jit::record`'s
 /// `list.rs`): `(name, address)`.
-pub(crate) const HELPERS: [(&str, extern "C" fn(u64) -> i64); 4] = [
+pub(crate) const HELPERS: [(&str, extern "C" fn(u64) -> i64); 7] = [
     ("list_len", list_len),
     ("tuple_len", tuple_len),
     ("iter_list_len", iter_list_len),
     ("iter_tuple_len", iter_tuple_len),
+    ("obj_len", obj_len),
+    ("list_exact", list_exact),
+    ("list_reserve", list_reserve),
 ];
 
 /// The helper table every trace is compiled with.
@@ -166,6 +286,11 @@ pub(crate) fn helper_table() -> HelperTable {
         h.add(name, f as usize);
     }
     h.add("seq_items", seq_items as extern "C" fn(u64) -> u64 as usize);
+    h.add("list_push_none", list_push_none as extern "C" fn(u64) as usize);
+    h.add("list_push_bool", list_push_bool as extern "C" fn(u64, i64) as usize);
+    h.add("list_push_int", list_push_int as extern "C" fn(u64, i64) as usize);
+    h.add("list_push_float", list_push_float as extern "C" fn(u64, f64) as usize);
+    h.add("list_push_obj", list_push_obj as extern "C" fn(u64, u64) as usize);
     h
 }
 
@@ -190,5 +315,42 @@ mod tests {
         // SAFETY: `l` is a live 16-byte `Value`; its second word is initialized.
         let payload = unsafe { (&l as *const Value as *const u64).add(1).read() };
         assert_eq!(payload, w);
+    }
+
+    #[test]
+    fn append_helpers_grow_a_list() {
+        let vm = crate::vm::Vm::new(Vec::new());
+        let l = vm.new_list(Vec::new());
+        let w = obj_word(&l).expect("object");
+        let x = vm.new_list(vec![Value::Int(7)]);
+        let xw = obj_word(&x).expect("object");
+        assert_eq!(list_exact(w), 1);
+        assert_eq!(obj_len(w), 0);
+        for k in 0..100 {
+            assert_eq!(list_reserve(w), 1);
+            match k % 5 {
+                0 => list_push_int(w, k),
+                1 => list_push_float(w, 0.5),
+                2 => list_push_bool(w, 1),
+                3 => list_push_none(w),
+                _ => list_push_obj(w, xw),
+            }
+        }
+        assert_eq!(obj_len(w), 100);
+        assert_eq!(list_len(w), 100);
+        let Value::Obj(o) = &l else { panic!("a list") };
+        let ObjKind::List(items) = &o.kind else {
+            panic!("a list")
+        };
+        let items = items.borrow();
+        assert!(matches!(items[0], Value::Int(0)));
+        assert!(matches!(items[1], Value::Float(x) if x == 0.5));
+        assert!(matches!(items[2], Value::Bool(true)));
+        assert!(matches!(items[3], Value::None));
+        assert_eq!(obj_word(&items[4]), Some(xw));
+        // a tuple is no list: nothing is reserved, `len` still answers
+        let t = vm.new_tuple(vec![Value::Int(1), Value::Int(2)]);
+        let tw = obj_word(&t).expect("object");
+        assert_eq!((list_exact(tw), list_reserve(tw), obj_len(tw)), (0, 0, 2));
     }
 }

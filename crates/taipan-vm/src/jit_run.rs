@@ -154,6 +154,15 @@ impl Observe for FrameObs<'_> {
         self.pins.as_ref()?.null()
     }
 
+    fn list_method(&self, name: u32) -> Option<KnownObj> {
+        self.pins.as_ref()?.list_method(self.stack.last(), name)
+    }
+
+    fn stack_len_of(&self, depth: u32) -> Option<u64> {
+        let i = self.stack.len().checked_sub(depth as usize + 1)?;
+        super::helpers::len_of(self.stack.get(i)?)
+    }
+
     fn inline_target(&self, key: u32, nargs: u32) -> Option<CodeInfo> {
         self.pins.as_ref()?.inline_target(key, nargs)
     }

@@ -84,6 +84,18 @@ impl Builder {
         }
     }
 
+    /// Sets the declared effect of every `call` so far whose helper name `pick` accepts (the
+    /// recorder demotes its `pure` list reads to `reads` once the trace mutates a list).
+    pub fn set_call_effects(&mut self, pick: impl Fn(&str) -> bool, effect: CallEffect) {
+        for insn in &mut self.func.insns {
+            if let Imm::Call(c) = &mut insn.imm
+                && pick(&c.name)
+            {
+                c.effect = effect;
+            }
+        }
+    }
+
     /// Appends `op` with the result type its table row implies (`Arg0`: the first operand's
     /// type; `Declared`: void — use [`Builder::call`] for calls).
     pub fn op(&mut self, op: Op, args: &[InsnId], imm: Imm, snap: Option<SnapId>) -> InsnId {

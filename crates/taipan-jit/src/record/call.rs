@@ -16,6 +16,9 @@
 //!   `float_min` / `float_max`, which keep `a` unless `b` is strictly smaller (larger), as
 //!   CPython's `min_max` keeps the first of equal items and any NaN comparison is false.
 //!
+//! - `len(x)` of an exact list, tuple, str or dict, and `xs.append(v)` on an exact list
+//!   (`CALL_METHOD` with a receiver): `list.rs`.
+//!
 //! Bools, mixed int/float `min`/`max` (the result's type depends on the values) and any
 //! other callable abort with [`AbortReason::UnsupportedCall`]. Every exit resumes at the
 //! call with the callable, the NULL marker and the arguments on the stack (known objects
@@ -70,8 +73,11 @@ impl Recorder {
         let extra = usize::from(method);
         let callee = self.peek(n + extra, pc)?;
         if method {
-            // `CALL_METHOD` with a receiver (a bound method) is not recorded
+            // `CALL_METHOD` with a receiver: only an exact list's `append` is recorded
             let null = self.peek(n, pc)?;
+            if matches!(callee, PyVal::Known(o) if o.info == ObjInfo::Builtin(Builtin::ListAppend)) {
+                return self.list_append(pc, n);
+            }
             if !matches!(null, PyVal::Known(o) if o.info == ObjInfo::Null) {
                 return Err(self.abort(AbortReason::UnsupportedCall, pc, "method call with a receiver"));
             }
@@ -219,6 +225,7 @@ impl Recorder {
                 let op = if b == Builtin::Min { Op::IntMin } else { Op::IntMax };
                 Ok(PyVal::Int(self.b.binary(op, x, y)))
             }
+            (Builtin::Len, &[PyVal::Obj(x)]) => self.builtin_len(pc, x, obs),
             (Builtin::Min | Builtin::Max, &[PyVal::Float(x), PyVal::Float(y)]) => {
                 let op = if b == Builtin::Min { Op::FloatMin } else { Op::FloatMax };
                 Ok(PyVal::Float(self.b.binary(op, x, y)))

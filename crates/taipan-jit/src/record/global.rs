@@ -13,7 +13,8 @@
 //! [`PyVal::Known`], a number in the recording's object table that snapshots name when the
 //! object is on the operand stack (`objK`). `LOAD_ATTR` / `LOAD_METHOD` are recorded only
 //! on a known module: `LOAD_METHOD` on a module pushes `[attr, NULL]` (the NULL marker is
-//! a known object too, [`Observe::null`]). CPython: `LOAD_GLOBAL` and `LOAD_ATTR` in
+//! a known object too, [`Observe::null`]); `LOAD_METHOD` on an exact list is `list.rs`'s
+//! (`xs.append`). CPython: `LOAD_GLOBAL` and `LOAD_ATTR` in
 //! `Python/ceval.c`, module attribute lookup in `Objects/moduleobject.c`.
 
 use crate::record::{Abort, AbortReason, Known, ObjInfo, Observe, Observed, PyVal, Recorder};
@@ -53,6 +54,10 @@ impl Recorder {
         method: bool,
     ) -> Result<(), Abort> {
         let top = self.peek(0, pc)?;
+        if method && let PyVal::Obj(_) = top {
+            // a method of an object: an exact list's `append` (`list.rs`)
+            return self.load_list_method(pc, name, obs);
+        }
         if !matches!(top, PyVal::Known(o) if o.info == ObjInfo::Module) {
             let d = format!("attribute {name} of a {}", top.tag().name());
             return Err(self.abort(AbortReason::UnsupportedGlobal, pc, d));

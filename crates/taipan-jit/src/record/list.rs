@@ -33,9 +33,42 @@
 //! loop), the element loaded and guarded as for `a[i]` (same snapshot), pushed, and the
 //! index advanced by one (no overflow: it is below a length). (CPython
 //! `Objects/listobject.c` `listiter_next`, `Objects/tupleobject.c` `tupleiter_next`.)
+//!
+//! # Growing lists: `xs.append(v)`
+//! Our bytecode calls a method as `[xs] LOAD_METHOD append` → `[list.append, xs]`, then
+//! `[list.append, xs, v] CALL_METHOD 1`. `LOAD_METHOD` on an object is recorded when the
+//! interpreter observes an exact `list` and names the method ([`Observe::list_method`]):
+//! the recorder guards `@list_exact(xs) != 0` (pure: an object's class never changes),
+//! exiting at the `LOAD_METHOD` with `xs` on the stack, so a subclass instance (which may
+//! override `append`) is the interpreter's; on an exact list the method is always the
+//! builtin one (the `list` type is immutable, its instances have no `__dict__`). The method
+//! is a known object (restored from the object table at an exit), the receiver its word.
+//! `CALL_METHOD 1` then emits `guard_true @list_reserve(xs) != 0` (room for one more item,
+//! growing the buffer fallibly; an allocation failure exits at the call and the interpreter
+//! raises `MemoryError`) and `@list_push_<kind>(xs, v)` — `writes`, without an exit: it
+//! cannot fail once there is room, so the deoptimizer never redoes an append that happened.
+//! `v` is None, a bool (as `bool_to_int`), an int, a float or an object (its word: the
+//! helper takes a new counted reference; appending drops nothing, so the trace still frees
+//! no object). Recording aborts on appending a known object (a global function: no word)
+//! and in an inlined call (an exit there redoes the whole call, and with it the append).
+//!
+//! Appending moves a list's items when it grows, and changes its length: once a trace
+//! contains a call declared `writes`, every list read helper of the trace (`list_len`,
+//! `iter_list_len`, `seq_items`, `obj_len`, [`LIST_READS`]) is declared `reads` instead of
+//! `pure` — the ones recorded before it are changed too — so `cse` never merges two of them
+//! and `peel` + `cse` never hoist one out of the loop: each access asks the helper again
+//! after any append (aliasing is not analyzed; the rule is per trace).
+//!
+//! `len(x)` (`[len, x] CALL 1`, `x` observed as an exact list, tuple, str or dict,
+//! [`Observe::stack_len_of`]): `@obj_len(x)`, `-1` for anything else, guarded `>= 0`
+//! (exit at the call: the interpreter calls `len` itself, `__len__` overrides included).
 
 use crate::ir::{CallEffect, InsnId, Op, SnapId, Tag, Type};
-use crate::record::{Abort, AbortReason, BASE, Observe, Observed, PyVal, Recorder, SeqObs};
+use crate::record::{Abort, AbortReason, BASE, Builtin, ObjInfo, Observe, Observed, PyVal, Recorder, SeqObs};
+
+/// The helpers that read a list's length or items: `pure` until the trace mutates a list,
+/// then `reads` (see the module docs).
+pub(crate) const LIST_READS: [&str; 4] = ["list_len", "iter_list_len", "seq_items", "obj_len"];
 
 impl Recorder {
     /// `BINARY_SUBSCR` on a list or tuple with an int index.
@@ -121,10 +154,10 @@ impl Recorder {
         let x = self.iter_counter(slot, start, pc)?;
         let s = self.snap(pc);
         let name = if seq.list { "iter_list_len" } else { "iter_tuple_len" };
-        let len = self.b.call(name, CallEffect::Pure, &[p], Type::I64);
+        let len = self.b.call(name, self.list_read_effect(), &[p], Type::I64);
         let more = self.b.binary(Op::IntLt, x, len);
         self.guard(true, more, s);
-        let items = self.b.call("seq_items", CallEffect::Pure, &[p], Type::Ptr);
+        let items = self.b.call("seq_items", self.list_read_effect(), &[p], Type::Ptr);
         let v = self.load_item(items, x, item, s, pc)?;
         let one = self.b.const_i64(1);
         let advanced = self.b.binary(Op::IntAdd, x, one);
@@ -163,10 +196,10 @@ impl Recorder {
         let nonneg = self.b.binary(Op::IntGe, i, zero);
         self.guard(true, nonneg, s);
         let name = if list { "list_len" } else { "tuple_len" };
-        let len = self.b.call(name, CallEffect::Pure, &[p], Type::I64);
+        let len = self.b.call(name, self.list_read_effect(), &[p], Type::I64);
         let below = self.b.binary(Op::IntLt, i, len);
         self.guard(true, below, s);
-        self.b.call("seq_items", CallEffect::Pure, &[p], Type::Ptr)
+        self.b.call("seq_items", self.list_read_effect(), &[p], Type::Ptr)
     }
 
     /// Loads element `i` of `items`, guarded (through `s`) to have the observed type.
@@ -190,5 +223,104 @@ impl Recorder {
             Tag::Float => PyVal::Float(self.b.binary(Op::LoadFloatAt, items, i)),
             Tag::Obj => PyVal::Obj(self.b.binary(Op::LoadPtrAt, items, i)),
         })
+    }
+
+    /// The effect list read helpers get now: `pure` while the trace contains no call
+    /// declared `writes`, `reads` after one (see the module docs).
+    fn list_read_effect(&self) -> CallEffect {
+        let mutates = self
+            .b
+            .func()
+            .insns
+            .iter()
+            .any(|i| matches!(&i.imm, crate::ir::Imm::Call(c) if c.effect == CallEffect::Writes));
+        if mutates { CallEffect::Reads } else { CallEffect::Pure }
+    }
+
+    /// `LOAD_METHOD name` on an object: an exact list's `append` (guarded), pushed as
+    /// `[list.append, xs]`.
+    pub(crate) fn load_list_method(&mut self, pc: u32, name: u32, obs: &dyn Observe) -> Result<(), Abort> {
+        let top = self.peek(0, pc)?;
+        let PyVal::Obj(p) = top else {
+            let d = format!("method {name} of a {}", top.tag().name());
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+        };
+        let Some(k) = obs.list_method(name) else {
+            let d = format!("method {name} of an object (not an exact list's append)");
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+        };
+        if k.info != ObjInfo::Builtin(Builtin::ListAppend) {
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, format!("list method {:?}", k.info)));
+        }
+        if !self.inl.is_empty() {
+            let d = "list.append in an inlined call (an exit there would redo it)";
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+        }
+        let s = self.snap(pc);
+        let exact = self.b.call("list_exact", CallEffect::Pure, &[p], Type::I64);
+        let zero = self.b.const_i64(0);
+        let c = self.b.binary(Op::IntNe, exact, zero);
+        self.guard(true, c, s);
+        self.pop(pc)?;
+        self.push(PyVal::Known(k));
+        self.push(PyVal::Obj(p));
+        Ok(())
+    }
+
+    /// `[list.append, xs, v] CALL_METHOD n`: appends `v` to `xs` (guarded an exact list by
+    /// its `LOAD_METHOD`); returns the next instruction index.
+    pub(crate) fn list_append(&mut self, pc: u32, n: usize) -> Result<u32, Abort> {
+        if n != 1 {
+            let d = format!("list.append with {n} arguments");
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+        }
+        let (recv, v) = (self.peek(1, pc)?, self.peek(0, pc)?);
+        let PyVal::Obj(p) = recv else {
+            return Err(self.abort(AbortReason::Desync, pc, "list.append without a list receiver"));
+        };
+        if let PyVal::Known(_) = v {
+            let d = "list.append of a known object (the trace holds no word for it)";
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+        }
+        if !self.inl.is_empty() {
+            let d = "list.append in an inlined call (an exit there would redo it)";
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+        }
+        let s = self.snap(pc);
+        // from here on the trace mutates a list: earlier list reads are no longer pure
+        self.b.set_call_effects(|h| LIST_READS.contains(&h), CallEffect::Reads);
+        let room = self.b.call("list_reserve", CallEffect::Writes, &[p], Type::I64);
+        let zero = self.b.const_i64(0);
+        let c = self.b.binary(Op::IntNe, room, zero);
+        self.guard(true, c, s);
+        let (name, args) = match v {
+            PyVal::None => ("list_push_none", vec![p]),
+            PyVal::Bool(x) => ("list_push_bool", vec![p, self.b.unary(Op::BoolToInt, x)]),
+            PyVal::Int(x) => ("list_push_int", vec![p, x]),
+            PyVal::Float(x) => ("list_push_float", vec![p, x]),
+            PyVal::Obj(x) => ("list_push_obj", vec![p, x]),
+            PyVal::Known(_) => return Err(self.abort(AbortReason::Desync, pc, "known object")),
+        };
+        self.b.call(name, CallEffect::Writes, &args, Type::Void);
+        for _ in 0..3 {
+            self.pop(pc)?;
+        }
+        self.push(PyVal::None);
+        Ok(pc.saturating_add(1))
+    }
+
+    /// `len(x)` of an object `x` at stack depth 0 (the call's operands still on the
+    /// stack): `@obj_len(x)`, guarded not negative.
+    pub(crate) fn builtin_len(&mut self, pc: u32, x: InsnId, obs: &dyn Observe) -> Result<PyVal, Abort> {
+        if obs.stack_len_of(0).is_none() {
+            let d = "len of something other than an exact list, tuple, str or dict";
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+        }
+        let s = self.snap(pc);
+        let n = self.b.call("obj_len", self.list_read_effect(), &[x], Type::I64);
+        let zero = self.b.const_i64(0);
+        let c = self.b.binary(Op::IntGe, n, zero);
+        self.guard(true, c, s);
+        Ok(PyVal::Int(n))
     }
 }

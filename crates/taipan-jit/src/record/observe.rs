@@ -77,6 +77,11 @@ pub enum Builtin {
     Max,
     /// `math.sqrt(x)` (CPython `math_sqrt`: `ValueError` for negative `x`).
     MathSqrt,
+    /// `len(x)` (CPython `builtin_len`; recorded for exact lists, tuples, strs and dicts).
+    Len,
+    /// `list.append`, the method `LOAD_METHOD` finds on an exact list (CPython
+    /// `list_append`); only ever called with its receiver (`[append, xs, v] CALL_METHOD 1`).
+    ListAppend,
 }
 
 /// What an object is, as far as the recorder cares.
@@ -137,6 +142,13 @@ pub trait Observe {
         let _ = (depth, index);
         None
     }
+    /// If stack entry `depth` (0 = top) is an exact `list`, `tuple`, `str` or `dict` (not a
+    /// subclass instance, which may override `__len__`): its length, what `len` returns.
+    /// The default knows none.
+    fn stack_len_of(&self, depth: u32) -> Option<u64> {
+        let _ = depth;
+        None
+    }
     /// If stack entry `depth` is a list or tuple iterator (over any list or tuple, subclass
     /// instances included): the index it yields next and its sequence, with the element at
     /// that index. The default knows no sequence iterators.
@@ -160,6 +172,14 @@ pub trait Observe {
     /// The marker `LOAD_METHOD` pushes below a non-method attribute, as a known object.
     /// `None` (the default): the recorder aborts such a `LOAD_METHOD`.
     fn null(&self) -> Option<KnownObj> {
+        None
+    }
+    /// With an exact `list` (not a subclass instance) on top of the stack: the method
+    /// `LOAD_METHOD name` finds on it, as a known object, when the recorder knows it
+    /// ([`Builtin::ListAppend`]). An exact list's methods cannot change: the `list` type is
+    /// immutable and its instances have no `__dict__`. `None` (the default): abort.
+    fn list_method(&self, name: u32) -> Option<KnownObj> {
+        let _ = name;
         None
     }
     /// The code of known object `key` when it is a plain Python function that a call with
