@@ -7,14 +7,22 @@
 //!   `load_tag b, n` or from a store (`store_int` writes `int`, ...);
 //! - *conditions*: a `bool` known true or false after `guard_true` / `guard_false`;
 //! - *order*: from a passing guard on a strict integer comparison (`x < y`, or the negation
-//!   of `x >= y`), `x` is below `i64::MAX` and `y` above `i64::MIN`.
+//!   of `x >= y`), `x` is below `i64::MAX` and `y` above `i64::MIN`;
+//! - *non-negative ints*: from `guard_true x >= c` (`x > c`) with a constant `c >= 0`
+//!   (`c >= -1`), constants, sums of non-negative values (`int_add`, which does not wrap by
+//!   the IR's contract, or an `int_add_ov` that did not exit), and a `phi` whose entry is
+//!   non-negative and whose back-edge value is the phi plus a non-negative constant (a
+//!   counting-up index; its back edge is seen in the old trace, where it is still a
+//!   forward reference).
 //!
 //! Uses: a `guard_tag` whose tag is known equal is dropped (known different: kept, it always
 //! exits); a `load_tag` of a slot whose tag is known becomes a constant (so later folds see
 //! the type); `guard_true c` / `guard_false c` with `c` known is dropped when it passes; an
 //! `int_add_ov x, 1` with `x` below the maximum becomes a plain `int_add` (no exit), and
 //! `int_sub_ov x, 1` with `x` above the minimum a plain `int_sub` — the overflow check of a
-//! loop counter compared against a bound goes (LuaJIT narrows such counters likewise).
+//! loop counter compared against a bound goes (LuaJIT narrows such counters likewise); a
+//! `guard_true x >= c` with `c <= 0` on a non-negative `x` is dropped (a list subscript's
+//! `i >= 0` on a `for i in range(n)` index, in the loop after peeling).
 //!
 //! Invalidation: a store to `(b, n)` replaces that slot's fact and forgets every fact about
 //! other bases (they may alias `b`); a `call` declared `writes` forgets all slot facts; the
@@ -38,6 +46,8 @@ struct Facts {
     below_max: HashSet<InsnId>,
     /// Values known to be strictly greater than some `i64` (so `x - 1` cannot overflow).
     above_min: HashSet<InsnId>,
+    /// `i64` values known to be `>= 0`.
+    nonneg: HashSet<InsnId>,
 }
 
 impl Facts {
@@ -58,6 +68,49 @@ impl Facts {
     }
 }
 
+/// Whether new value `v` is known `>= 0`: a fact, a constant, or an `int_add` of such
+/// values (looked through a few levels: a sum computed before the guard that proved its
+/// operand non-negative is still non-negative after it).
+fn nonneg(k: &Facts, rw: &Rewriter<'_>, v: InsnId) -> bool {
+    nonneg_depth(k, rw, v, 3)
+}
+
+fn nonneg_depth(k: &Facts, rw: &Rewriter<'_>, v: InsnId, depth: u32) -> bool {
+    if k.nonneg.contains(&v) || rw.new_func().const_int(v).is_some_and(|c| c >= 0) {
+        return true;
+    }
+    match rw.insn(v) {
+        Some(i) if depth > 0 && i.op == Op::IntAdd => i.args.iter().all(|&a| nonneg_depth(k, rw, a, depth - 1)),
+        _ => false,
+    }
+}
+
+/// `x >= c` or `x > c` (`cmp`, new ids) with `c` a constant, as `(x, b)`: `x >= b`.
+fn lower_bound(rw: &Rewriter<'_>, cmp: &Insn) -> Option<(InsnId, i64)> {
+    let [x, c] = cmp.args[..] else { return None };
+    let c = rw.new_func().const_int(c)?;
+    match cmp.op {
+        Op::IntGe => Some((x, c)),
+        Op::IntGt => Some((x, c.checked_add(1)?)),
+        _ => None,
+    }
+}
+
+/// Whether the `phi` being visited (entry operand `entry`, a new id; back-edge operand
+/// `back`, an old id; `old` its own old id) never goes below 0: its entry is `>= 0` and its
+/// back-edge value is itself plus a constant `>= 0` (`int_add`, which by the IR's contract
+/// does not wrap, or `int_add_ov`, which exits instead) — an index counting up.
+fn nonneg_phi(k: &Facts, rw: &Rewriter<'_>, old: InsnId, entry: InsnId, back: InsnId) -> bool {
+    let Some(b) = rw.old.insns.get(back.index()) else { return false };
+    if !matches!(b.op, Op::IntAdd | Op::IntAddOv) || !nonneg(k, rw, entry) {
+        return false;
+    }
+    match b.args[..] {
+        [x, c] | [c, x] if x == old => rw.old.const_int(c).is_some_and(|c| c >= 0),
+        _ => false,
+    }
+}
+
 /// The (base, slot) a new `load_tag` instruction reads, if `t` is one.
 fn tag_load(rw: &Rewriter<'_>, t: InsnId) -> Option<(InsnId, u32)> {
     let i = rw.insn(t)?;
@@ -71,7 +124,7 @@ fn tag_load(rw: &Rewriter<'_>, t: InsnId) -> Option<(InsnId, u32)> {
 pub fn guards(f: &Func) -> Func {
     let mut k = Facts::default();
     let writes = loop_writes(f);
-    rewrite(f, |rw: &mut Rewriter<'_>, _old, insn| {
+    rewrite(f, |rw: &mut Rewriter<'_>, old, insn| {
         let arg0 = insn.args.first().copied();
         match insn.op {
             Op::GuardTag => {
@@ -108,9 +161,32 @@ pub fn guards(f: &Func) -> Func {
                 if k.cond.get(&c) == Some(&want) {
                     return Action::Drop;
                 }
+                let cmp = rw.insn(c).cloned();
+                if let Some((x, b)) = cmp.as_ref().filter(|_| want).and_then(|i| lower_bound(rw, i)) {
+                    if b <= 0 && nonneg(&k, rw, x) {
+                        return Action::Drop; // `x >= b` holds: x >= 0
+                    }
+                    if b >= 0 {
+                        k.nonneg.insert(x);
+                    }
+                }
                 k.cond.insert(c, want);
-                if let Some(cmp) = rw.insn(c).cloned() {
+                if let Some(cmp) = cmp {
                     k.learn_order(&cmp, want);
+                }
+                Action::Keep
+            }
+            Op::IntAdd => {
+                if insn.args.iter().all(|&a| nonneg(&k, rw, a)) {
+                    k.nonneg.insert(rw.b.next_id());
+                }
+                Action::Keep
+            }
+            Op::Phi => {
+                if let [entry, back] = insn.args[..]
+                    && nonneg_phi(&k, rw, old, entry, back)
+                {
+                    k.nonneg.insert(rw.b.next_id());
                 }
                 Action::Keep
             }
@@ -127,11 +203,20 @@ pub fn guards(f: &Func) -> Func {
                     [c, x] if plain == Op::IntAdd && one(c) && known.contains(&x) => true,
                     _ => false,
                 };
+                // a sum of two values >= 0 that did not overflow is >= 0
+                let sum_nonneg = insn.op == Op::IntAddOv && insn.args.iter().all(|&a| nonneg(&k, rw, a));
                 if safe {
                     let mut i = insn.clone();
                     i.op = plain;
                     i.snap = None;
-                    return Action::Replace(emit_new(rw, i));
+                    let id = emit_new(rw, i);
+                    if sum_nonneg {
+                        k.nonneg.insert(id);
+                    }
+                    return Action::Replace(id);
+                }
+                if sum_nonneg {
+                    k.nonneg.insert(rw.b.next_id());
                 }
                 Action::Keep
             }
