@@ -101,7 +101,9 @@ fn lower_bound(rw: &Rewriter<'_>, cmp: &Insn) -> Option<(InsnId, i64)> {
 /// back-edge value is itself plus a constant `>= 0` (`int_add`, which by the IR's contract
 /// does not wrap, or `int_add_ov`, which exits instead) — an index counting up.
 fn nonneg_phi(k: &Facts, rw: &Rewriter<'_>, old: InsnId, entry: InsnId, back: InsnId) -> bool {
-    let Some(b) = rw.old.insns.get(back.index()) else { return false };
+    let Some(b) = rw.old.insns.get(back.index()) else {
+        return false;
+    };
     if !matches!(b.op, Op::IntAdd | Op::IntAddOv) || !nonneg(k, rw, entry) {
         return false;
     }

@@ -227,7 +227,7 @@ impl Recorder {
 
     /// The effect list read helpers get now: `pure` while the trace contains no call
     /// declared `writes`, `reads` after one (see the module docs).
-    fn list_read_effect(&self) -> CallEffect {
+    pub(crate) fn list_read_effect(&self) -> CallEffect {
         let mutates = self
             .b
             .func()

@@ -1,6 +1,6 @@
 //! `UNPACK_SEQUENCE n` on an exact list or tuple of exactly `n` elements.
 //!
-//! The length is guarded with the same pure helpers as a subscript (`@list_len` /
+//! The length is guarded with the same helpers as a subscript (`@list_len` /
 //! `@tuple_len`, `-1` for anything but an exact list / tuple, so one `guard_true len == n`
 //! also checks the container's type), then each element is loaded and guarded to its
 //! observed type exactly as `a[i]` does (`list.rs`). All guards resume at the
@@ -11,7 +11,7 @@
 //! `UNPACK_SEQUENCE`, `unpack_iterable`). Other iterables (strings, generators, subclass
 //! instances) abort the recording (`UnsupportedOperand`).
 
-use crate::ir::{CallEffect, Op, Type};
+use crate::ir::{Op, Type};
 use crate::record::{Abort, AbortReason, Observe, PyVal, Recorder};
 
 impl Recorder {
@@ -43,11 +43,11 @@ impl Recorder {
         };
         let s = self.snap(pc);
         let name = if list { "list_len" } else { "tuple_len" };
-        let len = self.b.call(name, CallEffect::Pure, &[p], Type::I64);
+        let len = self.b.call(name, self.list_read_effect(), &[p], Type::I64);
         let want = self.b.const_i64(i64::from(n));
         let same = self.b.binary(Op::IntEq, len, want);
         self.guard(true, same, s);
-        let base = self.b.call("seq_items", CallEffect::Pure, &[p], Type::Ptr);
+        let base = self.b.call("seq_items", self.list_read_effect(), &[p], Type::Ptr);
         let mut vals = Vec::with_capacity(items.len());
         for (k, item) in items.into_iter().enumerate() {
             let i = self.b.const_i64(k as i64);
