@@ -5,6 +5,10 @@
 //!   `guard_tag` that passed or a constant;
 //! - *slot tags*: slot `n` of base `b` known to hold a tag, learned from a `guard_tag` on a
 //!   `load_tag b, n` or from a store (`store_int` writes `int`, ...);
+//! - *element tags*: element `i` of the items at `b` (a list's or tuple's, `load_tag_at b,
+//!   i`) known to hold a tag, learned the same way from `guard_tag` and element stores;
+//!   any element store forgets the others (two pairs may name one element), as do calls
+//!   declared `writes` and the `loop` marker;
 //! - *conditions*: a `bool` known true or false after `guard_true` / `guard_false`;
 //! - *order*: from a passing guard on a strict integer comparison (`x < y`, or the negation
 //!   of `x >= y`), `x` is below `i64::MAX` and `y` above `i64::MIN`;
@@ -16,8 +20,9 @@
 //!   forward reference).
 //!
 //! Uses: a `guard_tag` whose tag is known equal is dropped (known different: kept, it always
-//! exits); a `load_tag` of a slot whose tag is known becomes a constant (so later folds see
-//! the type); `guard_true c` / `guard_false c` with `c` known is dropped when it passes; an
+//! exits); a `load_tag` of a slot (`load_tag_at` of an element) whose tag is known becomes
+//! a constant (so later folds see the type: `a[i] = a[i] + x` checks the element's type once,
+//! not again for the store's "holds no object" guard); `guard_true c` / `guard_false c` with `c` known is dropped when it passes; an
 //! `int_add_ov x, 1` with `x` below the maximum becomes a plain `int_add` (no exit), and
 //! `int_sub_ov x, 1` with `x` above the minimum a plain `int_sub` — the overflow check of a
 //! loop counter compared against a bound goes (LuaJIT narrows such counters likewise); a
@@ -41,6 +46,8 @@ use crate::opt::rewrite::{Action, Rewriter, emit_new, rewrite};
 struct Facts {
     val_tag: HashMap<InsnId, Tag>,
     slot_tag: HashMap<(InsnId, u32), Tag>,
+    /// Element `i` of the items at `base` known to hold a tag: `(base, i)`.
+    item_tag: HashMap<(InsnId, InsnId), Tag>,
     cond: HashMap<InsnId, bool>,
     /// Values known to be strictly less than some `i64` (so `x + 1` cannot overflow).
     below_max: HashSet<InsnId>,
@@ -113,6 +120,15 @@ fn nonneg_phi(k: &Facts, rw: &Rewriter<'_>, old: InsnId, entry: InsnId, back: In
     }
 }
 
+/// The (items, index) a new `load_tag_at` instruction reads, if `t` is one.
+fn item_load(rw: &Rewriter<'_>, t: InsnId) -> Option<(InsnId, InsnId)> {
+    let i = rw.insn(t)?;
+    match (i.op, &i.args[..]) {
+        (Op::LoadTagAt, &[b, x]) => Some((b, x)),
+        _ => None,
+    }
+}
+
 /// The (base, slot) a new `load_tag` instruction reads, if `t` is one.
 fn tag_load(rw: &Rewriter<'_>, t: InsnId) -> Option<(InsnId, u32)> {
     let i = rw.insn(t)?;
@@ -134,18 +150,39 @@ pub fn guards(f: &Func) -> Func {
                     return Action::Keep;
                 };
                 let slot = tag_load(rw, t);
+                let item = item_load(rw, t);
                 let known = k
                     .val_tag
                     .get(&t)
                     .copied()
                     .or_else(|| rw.new_func().const_int(t).and_then(Tag::from_word))
-                    .or_else(|| slot.and_then(|s| k.slot_tag.get(&s).copied()));
+                    .or_else(|| slot.and_then(|s| k.slot_tag.get(&s).copied()))
+                    .or_else(|| item.and_then(|e| k.item_tag.get(&e).copied()));
                 if known == Some(*want) {
                     return Action::Drop;
                 }
                 k.val_tag.insert(t, *want);
                 if let Some(s) = slot {
                     k.slot_tag.insert(s, *want);
+                }
+                if let Some(e) = item {
+                    k.item_tag.insert(e, *want);
+                }
+                Action::Keep
+            }
+            Op::LoadTagAt => {
+                if let [b, x] = insn.args[..]
+                    && let Some(&t) = k.item_tag.get(&(b, x))
+                {
+                    return Action::Replace(rw.b.const_i64(t.word()));
+                }
+                Action::Keep
+            }
+            Op::StoreIntAt | Op::StoreFloatAt | Op::StoreBoolAt | Op::StoreNoneAt => {
+                // another (items, index) pair may name the same element: forget them all
+                k.item_tag.clear();
+                if let ([b, x, ..], Some(tag)) = (&insn.args[..], insn.op.item_tag()) {
+                    k.item_tag.insert((*b, *x), tag);
                 }
                 Action::Keep
             }
@@ -232,13 +269,16 @@ pub fn guards(f: &Func) -> Func {
             Op::Call => {
                 if matches!(&insn.imm, Imm::Call(c) if c.effect == CallEffect::Writes) {
                     k.slot_tag.clear();
+                    k.item_tag.clear();
                 }
                 Action::Keep
             }
             Op::Loop => {
-                // Keep the slot facts the loop body cannot invalidate.
+                // Keep the slot facts the loop body cannot invalidate; element facts go
+                // (the body may store elements; not analyzed).
                 let w = writes.renamed(|b| rw.map(b));
                 k.slot_tag.retain(|&(b, s), t| w.preserves_tag(b, s, *t));
+                k.item_tag.clear();
                 Action::Keep
             }
             _ => Action::Keep,
