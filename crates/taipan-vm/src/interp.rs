@@ -175,8 +175,8 @@ pub mod quick;
 #[path = "interp_support.rs"]
 mod support;
 use fast::{
-    ForItem, IntResult, compare_fast, dict_items_step, enumerate_step, float_arith, for_iter_fast, int_arith, push_int,
-    store_local, subscr_seq_in_place,
+    ForItem, IntResult, compare_fast, dict_items_step, enumerate_step, float_arith, for_iter_fast, int_arith,
+    pop_moved, push_int, scalar_truth, store_local, subscr_seq_in_place,
 };
 
 impl Vm {
@@ -587,12 +587,9 @@ impl Vm {
                 }
                 Opcode::LoadAttrWithHint | Opcode::LoadAttrSlot | Opcode::LoadAttrPoly | Opcode::LoadAttrClass => {
                     let obj = pop!(f);
-                    match self.load_attr_hit(&code, ip - 1, &obj, &code.names[arg]) {
-                        Some(v) => f.stack.push(v),
-                        None => {
-                            let v = self.load_attr_cached(&code, ip - 1, &obj, &code.names[arg])?;
-                            f.stack.push(v);
-                        }
+                    if !self.push_attr_hit(&code, ip - 1, &obj, &code.names[arg], &mut f.stack) {
+                        let v = self.load_attr_cached(&code, ip - 1, &obj, &code.names[arg])?;
+                        f.stack.push(v);
                     }
                 }
                 Opcode::StoreAttr => {
@@ -1010,25 +1007,34 @@ impl Vm {
                     }
                     jump_to!(arg);
                 }
+                // (the condition is read in place, one tag word, before the pop: popping
+                // first loads the whole value, which stalls when the instruction before
+                // wrote it in halves, as a pushed `Value::Bool` is)
                 Opcode::PopJumpIfFalse => {
-                    let v = pop!(f);
-                    let b = match v {
-                        Value::Bool(b) => b,
-                        Value::None => false,
-                        Value::Int(i) => i != 0,
-                        _ => self.truthy(&v)?,
+                    let b = match scalar_truth(&f.stack) {
+                        Some(b) => {
+                            f.stack.pop();
+                            b
+                        }
+                        None => {
+                            let v = pop!(f);
+                            self.truthy(&v)?
+                        }
                     };
                     if !b {
                         jump_to!(arg);
                     }
                 }
                 Opcode::PopJumpIfTrue => {
-                    let v = pop!(f);
-                    let b = match v {
-                        Value::Bool(b) => b,
-                        Value::None => false,
-                        Value::Int(i) => i != 0,
-                        _ => self.truthy(&v)?,
+                    let b = match scalar_truth(&f.stack) {
+                        Some(b) => {
+                            f.stack.pop();
+                            b
+                        }
+                        None => {
+                            let v = pop!(f);
+                            self.truthy(&v)?
+                        }
                     };
                     if b {
                         jump_to!(arg);
@@ -1074,7 +1080,7 @@ impl Vm {
                             ObjKind::Function(func) if func.code.fast_argcount == Some(arg) => {
                                 self.count_fast(Family::CallPy, true);
                                 let frame = self.fast_frame(func, None, args);
-                                f.stack.truncate(n - arg);
+                                pop_moved(&mut f.stack, n - arg);
                                 let frame = self.enter_frame(frame)?;
                                 link_frame(top, frame);
                                 switch_frame!();
@@ -1098,7 +1104,7 @@ impl Vm {
                         && let Some(r) = self.py_call_frame(callable, args)
                     {
                         self.count_fast(Family::CallPy, true);
-                        f.stack.truncate(n - arg);
+                        pop_moved(&mut f.stack, n - arg);
                         let frame = self.enter_frame(r?)?;
                         link_frame(top, frame);
                         switch_frame!();
@@ -1139,13 +1145,23 @@ impl Vm {
                     f.stack.push(recv);
                 }
                 Opcode::LoadMethodWithValues | Opcode::LoadMethodNoDict | Opcode::LoadMethodPoly => {
-                    let obj = pop!(f);
-                    match self.load_method_hit(&code, ip - 1, &obj, &code.names[arg]) {
+                    let hit = match f.stack.last() {
+                        Some(obj) => self.load_method_hit(&code, ip - 1, obj, &code.names[arg]),
+                        None => return Err(stack_underflow()),
+                    };
+                    match hit {
+                        // `[obj]` becomes `[function, obj]`: the function is written into the
+                        // receiver's slot in place and the receiver moves up (a pushed fresh
+                        // `Value::Obj` goes through a temporary written in halves and read
+                        // back whole, a store-forwarding stall on every method call)
                         Some(m) => {
-                            f.stack.push(m);
-                            f.stack.push(obj);
+                            if let Some(top) = f.stack.last_mut() {
+                                let obj = std::mem::replace(top, Value::Obj(m));
+                                f.stack.push(obj);
+                            }
                         }
                         None => {
+                            let obj = pop!(f);
                             let (m, recv) = self.load_method_cached(&code, ip - 1, obj, &code.names[arg])?;
                             f.stack.push(m);
                             f.stack.push(recv);
@@ -1168,7 +1184,7 @@ impl Vm {
                         && let Some(r) = self.py_call_frame(callable, args)
                     {
                         self.count_fast(Family::CallPy, true);
-                        f.stack.truncate(base + 1);
+                        pop_moved(&mut f.stack, base + 1);
                         let frame = self.enter_frame(r?)?;
                         link_frame(top, frame);
                         switch_frame!();

@@ -622,45 +622,69 @@ impl Vm {
 
     /// The hit path of `LOAD_ATTR` for an instance-dict attribute at its cached position,
     /// a `__slots__` slot or a plain class value (any cached type), or an attribute of a
-    /// class object that needs no binding, inlined into the dispatch loop; `None`: take
-    /// [`Vm::load_attr_cached`], which handles every case.
+    /// class object that needs no binding, inlined into the dispatch loop: pushes the
+    /// attribute onto `stack` (see `probe::shaped_dict_push` for why it pushes rather
+    /// than returns); false (nothing pushed): take [`Vm::load_attr_cached`], which
+    /// handles every case.
     #[inline(always)]
-    pub fn load_attr_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Value> {
-        let Value::Obj(o) = obj else { return None };
-        let slot = code.caches.get(at)?.try_borrow().ok()?;
-        if let Entry::TypeAttr {
-            ty,
-            version,
-            value,
-            bind: false,
-        } = &slot.entry
-        {
-            if !type_attr_hit(o, ty, *version) {
-                return None;
-            }
-            let v = value.clone();
-            drop(slot);
-            self.count_hit(Family::LoadAttr, code, at);
-            return Some(v);
-        }
-        let v = match Self::first_case(&slot, o)? {
-            How::InstanceDict { index, shape } => shaped_dict_at(o.dict.as_ref()?, *index, *shape, name)?,
-            How::InstanceSlot(i) => match &o.kind {
-                ObjKind::Instance(Some(slots)) => slots.try_borrow().ok()?.get(*i)?.clone()?,
-                _ => return None,
-            },
-            How::ClassValue(v, absent) if not_shadowed(obj, name, *absent) => v.clone(),
-            _ => return None,
+    pub fn push_attr_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value, stack: &mut Vec<Value>) -> bool {
+        let Value::Obj(o) = obj else { return false };
+        let Some(Ok(slot)) = code.caches.get(at).map(|c| c.try_borrow()) else {
+            return false;
         };
-        self.count_hit(Family::LoadAttr, code, at);
-        Some(v)
+        let pushed = match &slot.entry {
+            Entry::TypeAttr {
+                ty,
+                version,
+                value,
+                bind: false,
+            } => {
+                if type_attr_hit(o, ty, *version) {
+                    stack.push(value.clone());
+                    true
+                } else {
+                    false
+                }
+            }
+            _ => match Self::first_case(&slot, o) {
+                Some(How::InstanceDict { index, shape }) => match o.dict.as_ref() {
+                    Some(d) => shaped_dict_push(d, *index, *shape, name, stack),
+                    None => false,
+                },
+                Some(How::InstanceSlot(i)) => match &o.kind {
+                    ObjKind::Instance(Some(slots)) => match slots.try_borrow() {
+                        Ok(slots) => match slots.get(*i) {
+                            Some(Some(v)) => {
+                                stack.push(v.clone());
+                                true
+                            }
+                            _ => false,
+                        },
+                        Err(_) => false,
+                    },
+                    _ => false,
+                },
+                Some(How::ClassValue(v, absent)) if not_shadowed(obj, name, *absent) => {
+                    stack.push(v.clone());
+                    true
+                }
+                _ => false,
+            },
+        };
+        drop(slot);
+        if pushed {
+            self.count_hit(Family::LoadAttr, code, at);
+        }
+        pushed
     }
 
     /// The hit path of `LOAD_METHOD` for a Python function on the receiver's class not
     /// shadowed by the instance dict (any cached type); `None`: take
-    /// [`Vm::load_method_cached`].
+    /// [`Vm::load_method_cached`]. The function comes back as a pointer (one register), so
+    /// that the dispatch loop writes it straight into a stack slot (no value spilled in
+    /// halves and reloaded whole).
     #[inline(always)]
-    pub fn load_method_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Value> {
+    pub fn load_method_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Obj> {
         let Value::Obj(o) = obj else { return None };
         let slot = code.caches.get(at)?.try_borrow().ok()?;
         let How::Method(m, absent) = Self::first_case(&slot, o)? else {
@@ -671,7 +695,7 @@ impl Vm {
         }
         let m = m.upgrade()?;
         self.count_hit(Family::LoadMethod, code, at);
-        Some(Value::Obj(m))
+        Some(m)
     }
 
     /// The hit path of `STORE_ATTR` replacing an instance-dict attribute at its cached
