@@ -535,8 +535,14 @@ impl Vm {
 
     /// Counts `n` hotness events (a function entry or a loop back-edge) for `code`; when the
     /// count reaches the threshold, calls the tier-up hook once for this code object.
+    /// Counted only while statistics are on: the hook only feeds `--interp-stats` (the JIT
+    /// keeps its own back-edge counters), and the count was a load, compare and store on
+    /// every call and loop iteration.
     #[inline]
     pub fn note_hot(&mut self, code: &Code) {
+        if !self.spec.print_stats {
+            return;
+        }
         let c = code.hotness.get();
         if c < u32::MAX {
             code.hotness.set(c + 1);
@@ -632,6 +638,8 @@ impl Vm {
         let Some(Ok(slot)) = code.caches.get(at).map(|c| c.try_borrow()) else {
             return false;
         };
+        // (each path drops its borrows before its push: a push with a guard still to drop
+        // is not inlined)
         let pushed = match &slot.entry {
             Entry::TypeAttr {
                 ty,
@@ -639,39 +647,48 @@ impl Vm {
                 value,
                 bind: false,
             } => {
-                if type_attr_hit(o, ty, *version) {
-                    stack.push(value.clone());
-                    true
-                } else {
-                    false
+                if !type_attr_hit(o, ty, *version) {
+                    return false;
                 }
+                let v = value.clone();
+                drop(slot);
+                stack.push(v);
+                true
             }
             _ => match Self::first_case(&slot, o) {
-                Some(How::InstanceDict { index, shape }) => match o.dict.as_ref() {
-                    Some(d) => shaped_dict_push(d, *index, *shape, name, stack),
-                    None => false,
-                },
-                Some(How::InstanceSlot(i)) => match &o.kind {
-                    ObjKind::Instance(Some(slots)) => match slots.try_borrow() {
-                        Ok(slots) => match slots.get(*i) {
-                            Some(Some(v)) => {
-                                stack.push(v.clone());
-                                true
-                            }
-                            _ => false,
+                Some(How::InstanceDict { index, shape }) => {
+                    let (index, shape) = (*index, *shape);
+                    drop(slot);
+                    match o.dict.as_ref() {
+                        Some(d) => shaped_dict_push(d, index, shape, name, stack),
+                        None => false,
+                    }
+                }
+                Some(How::InstanceSlot(i)) => {
+                    let i = *i;
+                    drop(slot);
+                    let ObjKind::Instance(Some(slots)) = &o.kind else {
+                        return false;
+                    };
+                    let v = match slots.try_borrow() {
+                        Ok(slots) => match slots.get(i) {
+                            Some(Some(v)) => v.clone(),
+                            _ => return false,
                         },
-                        Err(_) => false,
-                    },
-                    _ => false,
-                },
+                        Err(_) => return false,
+                    };
+                    stack.push(v);
+                    true
+                }
                 Some(How::ClassValue(v, absent)) if not_shadowed(obj, name, *absent) => {
-                    stack.push(v.clone());
+                    let v = v.clone();
+                    drop(slot);
+                    stack.push(v);
                     true
                 }
                 _ => false,
             },
         };
-        drop(slot);
         if pushed {
             self.count_hit(Family::LoadAttr, code, at);
         }

@@ -112,13 +112,14 @@ pub(super) fn shaped_dict_at(d: &Obj, index: usize, shape: ShapeId, name: &Value
 pub(super) fn shaped_dict_push(d: &Obj, index: usize, shape: ShapeId, name: &Value, stack: &mut Vec<Value>) -> bool {
     let ObjKind::Dict(c) = &d.kind else { return false };
     let Ok(t) = c.try_borrow() else { return false };
-    match t.entry(index) {
-        Some((k, v)) if t.shape() == shape || same_name(k, name) => {
-            stack.push(v.clone());
-            true
-        }
-        _ => false,
-    }
+    let v = match t.entry(index) {
+        Some((k, v)) if t.shape() == shape || same_name(k, name) => v.clone(),
+        _ => return false,
+    };
+    // (the borrow ends before the push: a push with a guard still to drop is not inlined)
+    drop(t);
+    stack.push(v);
+    true
 }
 
 /// The shape of the instance dict of `obj` ([`ShapeId::UNSHAPED`] if it has none).
