@@ -334,8 +334,14 @@ impl<'a> Compiler<'a> {
         if self.guard.exceeded() {
             return Err(self.map.recursion_error());
         }
+        // The jumps keep the enclosing position (the `if`/`while` statement, the
+        // conditional expression), except that a comparison's jumps get the comparison's,
+        // as CPython 3.11 places them (`dis` positions): a `__bool__` raising in `if f:`
+        // shows the whole statement in a traceback, hence no carets.
         let saved = self.unit().pos;
-        self.set_pos(e.range);
+        if matches!(e.kind, ExprKind::Compare { .. }) {
+            self.set_pos(e.range);
+        }
         let r = self.jump_if_inner(e, label, cond);
         self.unit().pos = saved;
         r
