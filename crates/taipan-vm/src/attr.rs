@@ -351,6 +351,9 @@ impl Vm {
     /// `object.__setattr__`: stores into the instance dict, slots or type namespace.
     pub fn generic_set_attr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
         let name_s = name.as_str().unwrap_or("");
+        if name_s == "__class__" {
+            return Err(self.class_assignment_error(obj, &value));
+        }
         match obj {
             Value::Obj(o) => {
                 if let ObjKind::Type(t) = &o.kind {
@@ -393,16 +396,48 @@ impl Vm {
                 }
                 crate::builtins::object::set_builtin_attr(self, obj, name_s, value)
             }
-            _ => {
-                let tn = self.type_name(obj);
-                Err(self.attribute_error(format!("'{tn}' object has no attribute '{name_s}'")))
-            }
+            _ => Err(self.readonly_attribute(obj, name_s)),
         }
+    }
+
+    /// The error for setting or deleting attribute `name` on `obj`, an object without an
+    /// instance dict, when nothing handled it (CPython `PyObject_GenericSetAttr`): a name the
+    /// type defines (a method) is read-only, a native attribute (`int.real`) is not
+    /// writable, anything else does not exist.
+    pub fn readonly_attribute(&mut self, obj: &Value, name: &str) -> crate::vm::PyErr {
+        let tn = self.type_name(obj);
+        let cls = self.class_of(obj).clone();
+        if self.lookup_in_type(&cls, name).is_some() {
+            return self.attribute_error(format!("'{tn}' object attribute '{name}' is read-only"));
+        }
+        match self.get_attr_opt_str(obj, name) {
+            Ok(Some(_)) => self.attribute_error(format!("attribute '{name}' of '{tn}' objects is not writable")),
+            _ => self.attribute_error(format!("'{tn}' object has no attribute '{name}'")),
+        }
+    }
+
+    /// The error of `obj.__class__ = value` (CPython `object_set_class`, in
+    /// `Objects/typeobject.c`): the value must be a class, and the object an instance of a
+    /// class defined in Python. Changing the class of such an instance is not supported
+    /// yet: it raises `TypeError` saying so instead of doing nothing.
+    fn class_assignment_error(&mut self, obj: &Value, value: &Value) -> crate::vm::PyErr {
+        if !matches!(value.kind(), Some(ObjKind::Type(_))) {
+            let tn = self.type_name(value);
+            return self.type_error(format!("__class__ must be set to a class, not '{tn}' object"));
+        }
+        let heap = self.class_of(obj).kind.is_heap_type();
+        if !heap || matches!(obj.kind(), Some(ObjKind::Type(_))) {
+            return self.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses");
+        }
+        self.type_error("__class__ assignment is not supported by taipan yet")
     }
 
     /// `delattr(obj, name)`.
     pub fn del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
         let name_s = name.as_str().unwrap_or("").to_string();
+        if name_s == "__class__" {
+            return Err(self.type_error("can't delete __class__ attribute"));
+        }
         let cls = self.class_of(obj).clone();
         if let Some(ca) = self.lookup_in_type(&cls, &name_s) {
             if let Some(ObjKind::Property { fdel, .. }) = ca.kind() {
@@ -450,6 +485,11 @@ impl Vm {
                     }
                 }
             }
+            if o.dict.is_none() && !matches!(o.kind, ObjKind::Type(_) | ObjKind::Module) {
+                return Err(self.readonly_attribute(obj, &name_s));
+            }
+        } else {
+            return Err(self.readonly_attribute(obj, &name_s));
         }
         Err(self.no_attribute(obj, &name_s))
     }

@@ -1234,11 +1234,7 @@ pub fn set_builtin_attr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> P
             _ => {}
         }
     }
-    let tn = vm.type_name(obj);
-    if matches!(obj.kind(), Some(ObjKind::Instance(Some(_)))) {
-        return Err(vm.attribute_error(format!("'{tn}' object has no attribute '{name}'")));
-    }
-    Err(vm.attribute_error(format!("'{tn}' object has no attribute '{name}'")))
+    Err(vm.readonly_attribute(obj, name))
 }
 
 /// Registers `object`, `type`, `super` and `__build_class__`.
