@@ -42,8 +42,8 @@ use std::time::Instant;
 use taipan_bytecode::Instruction;
 use taipan_jit::backend::link::{DEFAULT_HOT_EXIT, TraceSet};
 use taipan_jit::backend::{Backend, CompiledTrace, LowerOptions};
-use taipan_jit::ir::{Func, SnapVal, Type};
-use taipan_jit::record::{AbortCounts, AbortReason, CodeInfo, Recorder, Step};
+use taipan_jit::ir::{Func, SnapVal, Tag, Type};
+use taipan_jit::record::{AbortCounts, AbortReason, CodeInfo, Recorder, SideEntry, SideVal, Step};
 
 use crate::code::Code;
 use crate::interp::Frame;
@@ -70,6 +70,13 @@ pub const MAX_DROPS: u8 = 3;
 
 /// Factor applied to the threshold of a loop whose trace was dropped.
 const DROP_BACKOFF: u32 = 64;
+
+/// The deepest chain of side traces (a side trace of a side trace ...): each level is one
+/// native call frame while the chain runs.
+const MAX_SIDE_LEVEL: u8 = 6;
+
+/// Aborted side recordings at one exit before that exit is left to the interpreter.
+const MAX_SIDE_ABORTS: u8 = 3;
 
 /// How an option's value is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -342,6 +349,11 @@ jit_options! {
     /// Write /tmp/perf-PID.map (address, size and name of every compiled trace) so that
     /// Linux perf names JIT code in its reports.
     perf_map: Flag = false, "TAIPAN_PERF_MAP", "--perf-map";
+    /// Exits taken through one exit of a trace before a side trace is recorded there
+    /// (capped by the loop threshold, so `--jit-threshold 1` records at the first exit).
+    hot_exit: Count = 10, "TAIPAN_JIT_HOT_EXIT", "--jit-hot-exit";
+    /// Side traces attached to one root trace and its side traces, at most (0: none).
+    max_side: Count = 32, "TAIPAN_JIT_MAX_SIDE", "--jit-max-side";
 }
 
 /// Command-line settings (they win over the environment); set before the Vm is made.
@@ -419,23 +431,45 @@ impl JitOptions {
     }
 }
 
-/// A compiled loop trace with what the deoptimizer needs.
+/// A compiled trace with what the deoptimizer needs: a root trace (entered at its loop
+/// header; a loop, or a straight path ending in a link into another root trace) or a side
+/// trace (entered from an exit of its parent).
 pub struct Trace {
     /// The machine code (its exits' snapshots index `func.snaps`).
     pub compiled: CompiledTrace,
     /// The optimized IR the code was compiled from.
     pub func: Func,
-    /// The loop header (where the trace is entered).
+    /// The loop header of the root trace of its tree (where the root is entered).
     pub header: u32,
     /// Operand stack depth at the header (`for` loops' iterators).
     pub depth: usize,
-    /// Consecutive exits through the entry guards.
+    /// Consecutive exits through the entry guards (root traces).
     pub entry_fails: std::cell::Cell<u32>,
-    /// The global bindings the trace assumes (checked before each entry) and its known
-    /// objects (`jit_globals.rs`).
+    /// The trace's own known objects (its snapshots' `objK`) and the pins it was recorded
+    /// with (`jit_globals.rs`).
     pins: globals::Pins,
-    /// The deepest nesting of Python calls inlined into the trace.
-    inline: usize,
+    /// What the root trace and its side traces share.
+    tree: Rc<Tree>,
+    /// A root trace (else a side trace).
+    root: bool,
+    /// Root traces: the tag each slot must hold at the entry (for traces linking here).
+    entry_tags: Vec<(u32, Tag)>,
+    /// Per exit: side recordings attempted there (aborted or failed).
+    tries: RefCell<Vec<u8>>,
+    /// 0 for a root trace, its parent's plus 1 for a side trace.
+    level: u8,
+}
+
+/// What a root trace and its side traces share.
+pub struct Tree {
+    /// Every global binding a trace of the tree assumes (checked at each entry of the
+    /// root, by a back-edge or a link: traces run no Python code, so nothing changes them
+    /// while the tree runs).
+    pins: RefCell<globals::Pins>,
+    /// The deepest nesting of Python calls inlined into a trace of the tree.
+    inline: Cell<usize>,
+    /// Side traces attached.
+    sides: Cell<u32>,
 }
 
 /// What a loop header is doing.
@@ -506,6 +540,10 @@ pub struct Recording {
     started: Instant,
     /// The recorded instructions as text, for `--jit-dump=bytecode`.
     log: Option<Vec<String>>,
+    /// A side recording: the parent trace and its exit.
+    side: Option<(Rc<Trace>, u32)>,
+    /// The number of pins copied from the parent (a side recording's new pins follow).
+    pins_base: usize,
 }
 
 /// Counters for `--jit-stats`.
@@ -536,6 +574,18 @@ pub struct JitCounters {
     pub pin_fails: u64,
     /// Loops blacklisted.
     pub blacklisted: u64,
+    /// Side recordings started at hot exits.
+    pub side_recordings: u64,
+    /// Side traces compiled and attached to their exit.
+    pub bridges: u64,
+    /// Side recordings aborted or failed to compile.
+    pub side_failures: u64,
+    /// Links followed from one trace into a root trace.
+    pub links: u64,
+    /// Links that found no live trace to enter (resumed in the interpreter).
+    pub link_misses: u64,
+    /// Exits taken from side traces.
+    pub side_exits: u64,
 }
 
 /// The JIT's per-Vm state.
@@ -568,6 +618,14 @@ pub struct JitState {
     /// Per compiled trace: microseconds from the start of its recording to its
     /// installation (recording, optimization, lowering, Cranelift), in compile order.
     pub trace_compile_us: Vec<u64>,
+    /// Every compiled trace (root and side) by its id (the high half of its exit status).
+    by_id: std::collections::HashMap<u32, Rc<Trace>>,
+    /// Words of `out` any run needs (the most any trace of the set writes).
+    out_words: usize,
+    /// Reused `out` buffer of runs.
+    out: Vec<u64>,
+    /// Reused list of values to restore at an exit.
+    restore: Vec<(usize, crate::value::Value)>,
 }
 
 impl JitState {
@@ -595,6 +653,10 @@ impl JitState {
             next_name: 0,
             dump,
             trace_compile_us: Vec::new(),
+            by_id: std::collections::HashMap::new(),
+            out_words: 1,
+            out: Vec::new(),
+            restore: Vec::new(),
         }
     }
 
@@ -630,6 +692,28 @@ impl JitState {
             "  traces: entries={} exits={} entry_guard_exits={} values_restored={} global_guard_fails={}\n",
             c.entries, c.exits, c.entry_fails, c.restored, c.pin_fails
         ));
+        s.push_str(&format!(
+            "  side traces: recorded={} attached={} failed={} side_exits={} links={} link_misses={}\n",
+            c.side_recordings, c.bridges, c.side_failures, c.side_exits, c.links, c.link_misses
+        ));
+        let mut by_exits: Vec<(&String, u64, &str, u32)> = self
+            .by_id
+            .values()
+            .map(|t| {
+                let exits = t.compiled.exit_counts().iter().fold(0u64, |a, &n| a.saturating_add(n));
+                let kind = match (t.root, t.func.loop_pos().is_some()) {
+                    (false, _) => "side",
+                    (true, true) => "loop",
+                    // a root that is not a loop: a path into another loop's trace
+                    (true, false) => "link",
+                };
+                (&t.func.name, exits, kind, t.tree.sides.get())
+            })
+            .collect();
+        by_exits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        for (name, exits, kind, sides) in by_exits.iter().take(8) {
+            s.push_str(&format!("    {kind} {name}: exits={exits} tree_sides={sides}\n"));
+        }
         let (backend_us, bytes) = self.set.as_ref().map_or((0, 0), |t| {
             let b = t.backend().stats();
             (b.compile_us, b.code_bytes)
@@ -716,6 +800,15 @@ impl CodeLoops {
         })
     }
 
+    /// The compiled root trace of the loop headed at `header`, if any.
+    pub(crate) fn compiled(&self, header: u32) -> Option<Rc<Trace>> {
+        let es = self.entries.try_borrow().ok()?;
+        match &es.iter().find(|e| e.header == header)?.state {
+            LoopState::Compiled(t) => Some(t.clone()),
+            _ => None,
+        }
+    }
+
     /// [`CodeLoops::with`] without the blacklist marking.
     fn with_entry<R>(&self, header: u32, threshold: u32, f: impl FnOnce(&mut LoopEntry) -> R) -> Option<R> {
         let mut es = self.entries.try_borrow_mut().ok()?;
@@ -798,6 +891,8 @@ impl Vm {
                     depth: f.stack.len(),
                     started: Instant::now(),
                     log: self.jit.dump.as_ref().is_some_and(|d| d.bytecode).then(Vec::new),
+                    side: None,
+                    pins_base: 0,
                 }));
                 self.jit.counters.recordings += 1;
                 f.ip = target;
@@ -805,39 +900,57 @@ impl Vm {
                 SWITCH_IP
             }
             Act::Run(t) => {
-                if f.stack.len() != t.depth {
+                if f.stack.len() != t.depth || !self.jit_may_enter(f, code, &t) {
                     return target;
                 }
-                if t.inline > 0 && self.depth.saturating_add(t.inline) >= self.recursion_limit {
-                    // the inlined calls would reach the recursion limit: the interpreter
-                    // makes the calls (and raises RecursionError where CPython does)
-                    return target;
-                }
-                if !t.pins.is_empty() && !t.pins.hold(&f.globals) {
-                    // a global binding changed since the recording: the trace is stale
-                    self.jit.counters.pin_fails += 1;
-                    self.jit.counters.dropped += 1;
-                    self.jit_drop(code, header);
-                    return target;
-                }
-                let (pc, drop) = self.jit_enter(f, &t);
-                if drop {
-                    self.jit.counters.dropped += 1;
-                    self.jit_drop(code, header);
-                }
-                pc
+                self.jit_enter(f, code, &t)
             }
         }
+    }
+
+    /// Whether root trace `t` may run on `f` now: its tree's inlined calls stay below the
+    /// recursion limit, and every global binding its tree assumes still holds (else the
+    /// trace is stale and dropped).
+    pub(crate) fn jit_may_enter(&mut self, f: &Frame, code: &Code, t: &Trace) -> bool {
+        let inline = t.tree.inline.get();
+        if inline > 0 && self.depth.saturating_add(inline) >= self.recursion_limit {
+            // the inlined calls would reach the recursion limit: the interpreter
+            // makes the calls (and raises RecursionError where CPython does)
+            return false;
+        }
+        let hold = {
+            let pins = t.tree.pins.borrow();
+            pins.is_empty() || pins.hold(&f.globals)
+        };
+        if !hold {
+            // a global binding changed since the recording: the trace is stale
+            self.jit.counters.pin_fails += 1;
+            self.jit.counters.dropped += 1;
+            self.jit_drop(code, t.header);
+            return false;
+        }
+        true
     }
 
     /// Drops the trace of `header` (its entry guards keep failing, or it misbehaved): the
     /// loop counts again from a much higher threshold, or is blacklisted after
     /// [`MAX_DROPS`] drops.
+    ///
+    /// The dropped trace's code stays in the arena (another trace may still `link` to it,
+    /// and its side traces stay attached), but nothing enters it again: links are resolved
+    /// through the loop table at each transfer (`jit_run.rs`), so a link to a dropped loop
+    /// resumes in the interpreter at its header, and side traces run only from exits of a
+    /// trace that was entered.
     pub(crate) fn jit_drop(&mut self, code: &Code, header: u32) {
         let threshold = self.jit.opts.threshold.max(1);
         let black = code
             .loops
             .with(header, threshold, |e| {
+                if let LoopState::Compiled(t) = &e.state
+                    && let Some(set) = self.jit.set.as_mut()
+                {
+                    set.invalidate(&t.func.name);
+                }
                 e.drops = e.drops.saturating_add(1);
                 e.back_off(DROP_BACKOFF, e.drops >= MAX_DROPS)
             })
@@ -890,7 +1003,8 @@ impl Vm {
             null: &self.null_marker,
             outer: depth == 0,
         };
-        let obs = run::FrameObs::with_pins(f, pins);
+        let loops = (depth == 0).then_some(&code.loops);
+        let obs = run::FrameObs::with_pins(f, pins, loops);
         match r.rec.record(pc32, instr, &obs) {
             Step::Continue => false,
             Step::Abort(a) => {
@@ -904,6 +1018,64 @@ impl Vm {
         }
     }
 
+    /// Starts recording a side trace at exit `exit` of `x`, which resumes at `pc` with the
+    /// snapshot `entries` (just restored into `f`). Returns false (and gives up on that exit)
+    /// when the snapshot does not make a side recording's start.
+    pub(crate) fn jit_start_side(
+        &mut self,
+        f: &Frame,
+        code: &Rc<Code>,
+        x: &Rc<Trace>,
+        exit: usize,
+        pc: u32,
+        entries: &[taipan_jit::ir::SnapEntry],
+    ) -> bool {
+        let side: Option<Vec<SideEntry>> = entries
+            .iter()
+            .map(|e| {
+                let val = match e.val {
+                    SnapVal::None => SideVal::None,
+                    SnapVal::Obj(k) => SideVal::Known(x.pins.known(k, &self.null_marker)?),
+                    SnapVal::Value(id) => SideVal::Value(x.func.ty(id)),
+                };
+                Some(SideEntry { slot: e.slot, val })
+            })
+            .collect();
+        let (Some(side), Ok(depth), Ok(exit32)) = (side, u32::try_from(x.depth), u32::try_from(exit)) else {
+            return false;
+        };
+        let rec = Recorder::new_side(
+            CodeInfo::from_code(&code.raw),
+            pc,
+            depth,
+            (&x.func.name, &x.func.params),
+            exit32,
+            &side,
+        );
+        let Ok(mut rec) = rec else {
+            if let Some(n) = x.tries.borrow_mut().get_mut(exit) {
+                *n = MAX_SIDE_ABORTS;
+            }
+            return false;
+        };
+        rec.set_max_inline(self.jit.opts.inline_depth);
+        self.jit.recording = Some(Box::new(Recording {
+            rec,
+            pins: RefCell::new(x.pins.clone()),
+            callees: Vec::new(),
+            frame: f as *const Frame as usize,
+            code: code.clone(),
+            header: x.header,
+            depth: x.depth,
+            started: Instant::now(),
+            side: Some((x.clone(), exit32)),
+            pins_base: x.pins.pins_len(),
+            log: self.jit.dump.as_ref().is_some_and(|d| d.bytecode).then(Vec::new),
+        }));
+        self.jit.counters.side_recordings += 1;
+        true
+    }
+
     /// Ends the recording as an abort for `reason`: counted; the loop's threshold doubles,
     /// or the loop is blacklisted after [`MAX_ABORTS`] aborts (`LoopExhausted`, a `for`
     /// loop that ended during the recording, only makes the next back-edge record again).
@@ -915,6 +1087,35 @@ impl Vm {
         if let (Some(d), Some(log)) = (&mut self.jit.dump, &r.log) {
             let name = format!("{}_pc{} (aborted: {})", r.code.raw.name, r.header, reason.name());
             d.block("bytecode", &name, &log.join("\n"));
+        }
+        // a backward jump to another loop's header that has no trace yet: that loop is hot
+        // (it runs inside this path), record it at its next back-edge, so that the next
+        // recording here can link into it
+        let mut inner_soon = false;
+        if let Some(h) = r.rec.inner_loop() {
+            let threshold = self.jit.opts.threshold.max(1);
+            inner_soon = r
+                .code
+                .loops
+                .with_entry(h, threshold, |e| {
+                    let counting = matches!(e.state, LoopState::Counting);
+                    if counting {
+                        e.count = e.count.max(e.threshold.saturating_sub(1));
+                    }
+                    counting
+                })
+                .unwrap_or(false);
+        }
+        if let Some((parent, exit)) = &r.side {
+            // a side recording: counted against its exit, the loop is not concerned (an
+            // inner loop about to be recorded costs the exit its next attempt only once)
+            self.jit.counters.side_failures += 1;
+            if let Some(n) = parent.tries.borrow_mut().get_mut(*exit as usize)
+                && (!inner_soon || *n == 0)
+            {
+                *n = n.saturating_add(1);
+            }
+            return;
         }
         // the `for` loop just ended while recording: not the loop's fault, record again at
         // its next back-edge
@@ -934,6 +1135,13 @@ impl Vm {
                     return false;
                 }
                 e.aborts = e.aborts.saturating_add(1);
+                if inner_soon && e.aborts < MAX_ABORTS {
+                    // an inner loop about to be recorded: the next recording here may link
+                    // into its trace (counted, so this cannot repeat forever)
+                    e.count = e.threshold.saturating_sub(1);
+                    e.state = LoopState::Counting;
+                    return false;
+                }
                 e.back_off(2, e.aborts >= MAX_ABORTS)
             })
             .unwrap_or(false);
@@ -948,8 +1156,15 @@ impl Vm {
         let Some(r) = self.jit.recording.take() else {
             return;
         };
+        if r.side.is_some() {
+            self.jit_finish_side(func, r);
+            return;
+        }
         self.jit.counters.closed += 1;
-        let trace = self.jit_compile(func, &r);
+        let trace = self.jit_compile(func, &r).map(Rc::new);
+        if let Some(t) = &trace {
+            self.jit.by_id.insert(t.compiled.id, t.clone());
+        }
         let us = u64::try_from(r.started.elapsed().as_micros()).unwrap_or(u64::MAX);
         self.jit.counters.compile_us = self.jit.counters.compile_us.saturating_add(us);
         let ok = trace.is_some();
@@ -963,15 +1178,17 @@ impl Vm {
         let threshold = self.jit.opts.threshold.max(1);
         r.code.loops.with(r.header, threshold, |e| {
             e.state = match trace {
-                Some(t) => LoopState::Compiled(Rc::new(t)),
+                Some(t) => LoopState::Compiled(t),
                 None => LoopState::Blacklisted,
             };
         });
     }
 
-    /// Optimizes and compiles a closed trace (`None` on any failure).
-    fn jit_compile(&mut self, func: Func, r: &Recording) -> Option<Trace> {
-        let name = format!("{}_pc{}_t{}", r.code.raw.name, r.header, self.jit.next_name);
+    /// Optimizes, checks and compiles a closed trace under the name `{code}_pc{pc}_{tag}N`
+    /// (a root trace with `attach` false, else a side trace attached to its parent's exit);
+    /// returns the optimized IR and the machine code (`None` on any failure).
+    fn jit_build(&mut self, func: Func, r: &Recording, tag: &str, attach: bool) -> Option<(Func, CompiledTrace)> {
+        let name = format!("{}_pc{}_{tag}{}", r.code.raw.name, r.rec.start_pc(), self.jit.next_name);
         if let Some(d) = &mut self.jit.dump {
             if let Some(log) = &r.log {
                 d.block("bytecode", &name, &log.join("\n"));
@@ -988,7 +1205,8 @@ impl Vm {
         let nlocals = u32::try_from(r.code.nlocalsplus).ok()?;
         let depth = u32::try_from(r.depth).ok()?;
         let nobjs = u32::try_from(r.pins.borrow().objs_len()).ok()?;
-        if !snapshots_restorable(&opt, nlocals, depth, nobjs) || opt.loop_pos().is_none() {
+        let ends_in_link = opt.insns.last().is_some_and(|i| i.op == taipan_jit::ir::Op::Link);
+        if !snapshots_restorable(&opt, nlocals, depth, nobjs) || (opt.loop_pos().is_none() && !ends_in_link) {
             return None;
         }
         opt.name = name;
@@ -1020,7 +1238,11 @@ impl Vm {
             deopt_stress: self.jit.opts.stress,
             ..LowerOptions::default()
         };
-        let compiled = set.compile(&opt, &helpers::helper_table(), &lo);
+        let compiled = if attach {
+            set.attach_bridge(&opt, &helpers::helper_table(), &lo)
+        } else {
+            set.compile(&opt, &helpers::helper_table(), &lo)
+        };
         if let Some(d) = &mut self.jit.dump
             && d.asm
         {
@@ -1032,15 +1254,73 @@ impl Vm {
         }
         compiled.ok()?;
         let compiled = set.trace(&opt.name)?.clone();
+        self.jit.out_words = self.jit.out_words.max(compiled.out_words).max(compiled.params);
+        Some((opt, compiled))
+    }
+
+    /// Optimizes and compiles a closed root trace (`None` on any failure).
+    fn jit_compile(&mut self, func: Func, r: &Recording) -> Option<Trace> {
+        let (func, compiled) = self.jit_build(func, r, "t", false)?;
+        let pins = r.pins.take();
+        let tree = Rc::new(Tree {
+            pins: RefCell::new(pins.clone()),
+            inline: Cell::new(r.rec.deepest_inline() as usize),
+            sides: Cell::new(0),
+        });
+        let nexits = compiled.exits.len();
         Some(Trace {
             compiled,
-            func: opt,
+            func,
             header: r.header,
             depth: r.depth,
-            entry_fails: std::cell::Cell::new(0),
-            pins: r.pins.take(),
-            inline: r.rec.deepest_inline() as usize,
+            entry_fails: Cell::new(0),
+            pins,
+            tree,
+            root: true,
+            entry_tags: r.rec.entry_tags(),
+            tries: RefCell::new(vec![0; nexits]),
+            level: 0,
         })
+    }
+
+    /// A side recording closed: compile the side trace and attach it to its parent's exit
+    /// (a failure leaves that exit to the interpreter for good).
+    fn jit_finish_side(&mut self, func: Func, r: Box<Recording>) {
+        let Some((parent, exit)) = r.side.clone() else {
+            return;
+        };
+        let built = self.jit_build(func, &r, "s", true);
+        let us = u64::try_from(r.started.elapsed().as_micros()).unwrap_or(u64::MAX);
+        self.jit.counters.compile_us = self.jit.counters.compile_us.saturating_add(us);
+        let Some((func, compiled)) = built else {
+            self.jit.counters.side_failures += 1;
+            if let Some(n) = parent.tries.borrow_mut().get_mut(exit as usize) {
+                *n = MAX_SIDE_ABORTS;
+            }
+            return;
+        };
+        let pins = r.pins.take();
+        let tree = parent.tree.clone();
+        // (both recorded in the same frame: the same globals dict)
+        tree.pins.borrow_mut().absorb(&pins, r.pins_base);
+        tree.inline.set(tree.inline.get().max(r.rec.deepest_inline() as usize));
+        tree.sides.set(tree.sides.get().saturating_add(1));
+        let nexits = compiled.exits.len();
+        let t = Rc::new(Trace {
+            compiled,
+            func,
+            header: parent.header,
+            depth: parent.depth,
+            entry_fails: Cell::new(0),
+            pins,
+            tree,
+            root: false,
+            entry_tags: Vec::new(),
+            tries: RefCell::new(vec![0; nexits]),
+            level: parent.level.saturating_add(1),
+        });
+        self.jit.counters.bridges += 1;
+        self.jit.by_id.insert(t.compiled.id, t);
     }
 }
 
@@ -1059,7 +1339,7 @@ mod tests {
         assert!(o.set("threshold", "-1").is_err());
         assert!(o.set("enabled", "maybe").is_err());
         assert!(o.set("nope", "1").is_err());
-        assert_eq!(OPTIONS.len(), 9);
+        assert_eq!(OPTIONS.len(), 11);
         assert_eq!(o.mem_size, 64 << 20);
         o.set("dump", "asm, trace").unwrap();
         assert_eq!(o.dump, "trace,asm");

@@ -31,6 +31,7 @@ use crate::ops::str_value_hash;
 use crate::value::{Obj, Value};
 
 /// One binding a trace assumes.
+#[derive(Clone)]
 pub(crate) enum Pin {
     /// `name` is at entry position `index` of dict object `dict`, bound to `value`.
     Bound {
@@ -56,6 +57,7 @@ pub(crate) enum Pin {
 /// A pinned value: a scalar, or an object held weakly (a trace must not keep the
 /// functions it calls alive: function → code → loop table → trace would be a cycle the
 /// collector cannot see; a weak reference also keeps the address from being reused).
+#[derive(Clone)]
 pub(crate) enum PinVal {
     /// None, a bool, an int or a float.
     Scalar(Value),
@@ -133,7 +135,7 @@ impl Pin {
 }
 
 /// The pins and the known objects of one trace.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct Pins {
     /// The bindings the trace assumes.
     pins: Vec<Pin>,
@@ -173,6 +175,41 @@ impl Pins {
             }
         };
         u32::try_from(k).ok()
+    }
+
+    /// Adds the pins of `other` (a side trace's, or a trace's it may run after this one's
+    /// entry check): checking this set then checks both. Known objects are not merged
+    /// (each trace restores its own by its own keys). `false` when the two were recorded
+    /// with different globals dicts: the set then never holds again.
+    /// Only `other`'s pins from position `from` on are added (a side trace's pins start
+    /// with a copy of its parent's).
+    pub(crate) fn absorb(&mut self, other: &Pins, from: usize) -> bool {
+        match (&self.globals, &other.globals) {
+            (Some(a), Some(b)) if !std::ptr::eq(a.as_ptr(), b.as_ptr()) => {
+                // never holds again: no dict is at a dangling weak pointer's address
+                self.globals = Some(Weak::new());
+                return false;
+            }
+            (None, Some(b)) => self.globals = Some(b.clone()),
+            _ => {}
+        }
+        self.pins.extend(other.pins.iter().skip(from).cloned());
+        true
+    }
+
+    /// The number of pins.
+    pub(crate) fn pins_len(&self) -> usize {
+        self.pins.len()
+    }
+
+    /// Known object `k` as the recorder knows it (for a side trace starting where `k` is
+    /// on the stack or in a local), if it is alive.
+    pub(crate) fn known(&self, k: u32, null: &Obj) -> Option<KnownObj> {
+        let o = self.objs.get(k as usize)?.upgrade()?;
+        Some(KnownObj {
+            key: k,
+            info: obj_info(&o, null),
+        })
     }
 
     /// The number of known objects.

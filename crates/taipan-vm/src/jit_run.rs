@@ -26,13 +26,14 @@
 
 use std::rc::Rc;
 
-use taipan_jit::backend::TraceOutcome;
+use taipan_jit::backend::{STATUS_INVALIDATED, STATUS_LINK, STATUS_OUT_OF_FUEL, STATUS_RET};
 use taipan_jit::ir::{SnapVal, Type};
-use taipan_jit::record::{CodeInfo, Known, KnownObj, Observe, Observed, SeqObs};
+use taipan_jit::record::{CodeInfo, Known, KnownObj, LinkTarget, Observe, Observed, SeqObs};
 
 use super::globals::PinCtx;
 use super::helpers::{obj_word, obj_word_rc, restore_obj};
-use super::{MAX_ENTRY_FAILS, Trace};
+use super::{CodeLoops, MAX_ENTRY_FAILS, MAX_SIDE_ABORTS, MAX_SIDE_LEVEL, SWITCH_IP, Trace};
+use crate::code::Code;
 use crate::interp::Frame;
 use crate::object::{IterState, ObjKind};
 use crate::value::{Obj, Value};
@@ -52,6 +53,8 @@ pub(crate) struct FrameObs<'a> {
     stack: &'a [Value],
     /// Globals and module attributes (`jit_globals.rs`), when recording.
     pins: Option<PinCtx<'a>>,
+    /// The loop table of the frame's code (link targets), when recording in that frame.
+    loops: Option<&'a CodeLoops>,
 }
 
 impl<'a> FrameObs<'a> {
@@ -61,13 +64,16 @@ impl<'a> FrameObs<'a> {
             locals: &f.locals,
             stack: &f.stack,
             pins: None,
+            loops: None,
         }
     }
 
     /// The view of `f` that also answers globals and module attributes through `pins`.
-    pub(crate) fn with_pins(f: &'a Frame, pins: PinCtx<'a>) -> FrameObs<'a> {
+    /// and the link targets of `loops` (the recorded frame's loop table).
+    pub(crate) fn with_pins(f: &'a Frame, pins: PinCtx<'a>, loops: Option<&'a CodeLoops>) -> FrameObs<'a> {
         FrameObs {
             pins: Some(pins),
+            loops,
             ..FrameObs::new(f)
         }
     }
@@ -166,6 +172,15 @@ impl Observe for FrameObs<'_> {
     fn inline_target(&self, key: u32, nargs: u32) -> Option<CodeInfo> {
         self.pins.as_ref()?.inline_target(key, nargs)
     }
+
+    fn link_target(&self, pc: u32) -> Option<LinkTarget> {
+        let t = self.loops?.compiled(pc)?;
+        Some(LinkTarget {
+            name: t.func.name.clone(),
+            depth: u32::try_from(t.depth).ok()?,
+            entry: t.entry_tags.clone(),
+        })
+    }
 }
 
 /// A list or tuple `v` as the recorder sees it, with its element `index`.
@@ -235,21 +250,27 @@ fn fill_entry_buffer(buf: &mut Vec<u64>, f: &Frame, nlocals: usize) {
         put(k, &slot_words(f.locals.get(k).and_then(Option::as_ref)));
     }
     for (i, v) in f.stack.iter().enumerate() {
-        let (next, bounds) = match observe(v) {
-            Observed::RangeIter { next, stop, step } => {
-                ([TAG_INT, next as u64], [TAG_INT, stop as u64, TAG_INT, step as u64])
-            }
-            // the sequence stays alive: the iterator (an entry-stack entry) holds it
-            _ => match with_seq_iter(v, |seq, index, list| (obj_word_rc(seq), index, list)) {
-                Some((word, index, list)) => {
-                    let kind = if list { TAG_NONE } else { TAG_BOOL };
-                    ([TAG_INT, index as u64], [TAG_OBJ, word, kind, 0])
-                }
-                None => ([TAG_OBJ, 0], [TAG_OBJ, 0, TAG_OBJ, 0]),
-            },
-        };
+        let (next, bounds) = iter_words(v);
         put(nlocals + i, &next);
         put(nlocals + d + 2 * i, &bounds);
+    }
+}
+
+/// The entry-buffer words of entry-stack entry `v`: its counter slot, then its `stop` and
+/// `step` slots (see the module docs).
+fn iter_words(v: &Value) -> ([u64; 2], [u64; 4]) {
+    match observe(v) {
+        Observed::RangeIter { next, stop, step } => {
+            ([TAG_INT, next as u64], [TAG_INT, stop as u64, TAG_INT, step as u64])
+        }
+        // the sequence stays alive: the iterator (an entry-stack entry) holds it
+        _ => match with_seq_iter(v, |seq, index, list| (obj_word_rc(seq), index, list)) {
+            Some((word, index, list)) => {
+                let kind = if list { TAG_NONE } else { TAG_BOOL };
+                ([TAG_INT, index as u64], [TAG_OBJ, word, kind, 0])
+            }
+            None => ([TAG_OBJ, 0], [TAG_OBJ, 0, TAG_OBJ, 0]),
+        },
     }
 }
 
@@ -288,104 +309,274 @@ fn restore_slot(f: &mut Frame, slot: usize, nlocals: usize, depth: usize, v: Val
     }
 }
 
+/// How a run of linked traces ended.
+enum End {
+    /// Trace `.0` left through its exit `.1`.
+    Exit(Rc<Trace>, usize),
+    /// Resume in the interpreter at this header (a link found no trace to enter, or a run
+    /// failed after a link).
+    Resume(usize),
+    /// The first trace failed to run (nothing changed): drop it.
+    Failed,
+}
+
+/// A value from the two words of an entry-buffer slot (`None` for an unbound slot).
+///
+/// # Safety
+/// An object slot's word names a live object (a word a trace stored: see `jit_helpers.rs`).
+unsafe fn slot_value(tag: u64, w: u64) -> Option<Value> {
+    match tag {
+        TAG_NONE => Some(Value::None),
+        TAG_BOOL => Some(Value::Bool(w != 0)),
+        TAG_INT => Some(Value::Int(w as i64)),
+        TAG_FLOAT => Some(Value::Float(f64::from_bits(w))),
+        // SAFETY: the caller's contract.
+        TAG_OBJ => unsafe { restore_obj(w) },
+        _ => None,
+    }
+}
+
+/// The slots of the entry buffer `buf` that differ from frame `f` (a linking trace stored
+/// them: the buffer is newer than the frame), as `(slot, value)` in slot order, appended to
+/// `out`: locals `0..nlocals`, then entry-stack iterator counters (snapshot numbering).
+///
+/// # Safety
+/// Every object word in `buf` names a live object: the frame's own words, or words a trace
+/// stored from values it held (alive by the invariant of `jit_helpers.rs`: no trace frees
+/// anything, and the frame still holds everything it held at the entry).
+unsafe fn buffer_changes(buf: &[u64], f: &Frame, nlocals: usize, out: &mut Vec<(usize, Value)>) {
+    let words = |slot: usize| -> Option<[u64; 2]> {
+        let s = buf.get(2 * slot..2 * slot + 2)?;
+        Some([*s.first()?, *s.get(1)?])
+    };
+    for k in 0..nlocals {
+        let Some(w) = words(k) else { break };
+        if w != slot_words(f.locals.get(k).and_then(Option::as_ref)) {
+            // SAFETY: the caller's contract.
+            if let Some(v) = unsafe { slot_value(w[0], w[1]) } {
+                out.push((k, v));
+            }
+        }
+    }
+    for (i, v) in f.stack.iter().enumerate() {
+        let Some(w) = words(nlocals + i) else { break };
+        if w[0] == TAG_INT && w != iter_words(v).0 {
+            out.push((nlocals + i, Value::Int(w[1] as i64)));
+        }
+    }
+}
+
 impl Vm {
-    /// Runs trace `t` on frame `f` (at the loop header, with the trace's entry stack depth)
-    /// and writes the exit's snapshot back. Returns the index to resume at and whether the
-    /// trace should be dropped (its entry guards keep failing, or the run failed: then
-    /// nothing was changed and the interpreter resumes at the header).
-    pub(crate) fn jit_enter(&mut self, f: &mut Frame, t: &Rc<Trace>) -> (usize, bool) {
-        let header = t.header as usize;
+    /// Runs root trace `t` on frame `f` (at its loop header, with its entry stack depth,
+    /// entry checked by [`Vm::jit_may_enter`]), following links into other root traces of
+    /// the same code (resolved through the loop table: a dropped or replaced trace is never
+    /// entered) and side traces, and writes the final exit's snapshot back. Returns the
+    /// index to resume at, or `SWITCH_IP` when a side recording starts at a hot exit (then
+    /// `f.ip` is where it starts). Traces whose entry guards keep failing, whose pins fail
+    /// at a link, or whose run fails are dropped here.
+    pub(crate) fn jit_enter(&mut self, f: &mut Frame, code: &Rc<Code>, t: &Rc<Trace>) -> usize {
         let nlocals = f.code.nlocalsplus;
+        let depth = t.depth;
         let mut buf = std::mem::take(&mut self.jit.buf);
         fill_entry_buffer(&mut buf, f, nlocals);
+        let mut out = std::mem::take(&mut self.jit.out);
+        out.clear();
+        out.resize(self.jit.out_words.max(1), 0);
         let args = [buf.as_ptr() as u64];
         self.jit.counters.entries += 1;
-        // SAFETY: `t.compiled` was compiled by this Vm's `TraceSet`, which is never flushed
-        // or dropped before the Vm (the code is live, the `CompiledTrace` clone keeps its
-        // exit data alive). Its one parameter is a pointer to the entry buffer; the trace
-        // only reads slots below `nlocalsplus + 3 * depth` (locals the recorder loaded, the
-        // range iterators' virtual slots), and `buf` holds exactly that many 16-byte slots
-        // (`fill_entry_buffer`: `nlocalsplus` locals, then 3 per stack entry, and the stack
-        // depth equals the trace's `depth`, checked by the caller). Its other memory
-        // accesses are list and tuple items of live objects, within the bounds the helpers
-        // of `jit_helpers.rs` report, and no borrow of a list is held here (the dispatch
-        // loop holds none across this call); see that module's docs.
-        let outcome = unsafe { t.compiled.run(&args) };
-        self.jit.buf = buf;
-        let (exit, values) = match outcome {
-            Ok(TraceOutcome::Exit { exit, values }) => (exit, values),
-            // a loop trace never returns; a run error changed nothing
-            Ok(TraceOutcome::Ret(_)) | Err(_) => return (header, true),
+        let mut cur = t.clone();
+        let mut links = 0u32;
+        let end = loop {
+            // SAFETY: every trace of `by_id` was compiled by this Vm's `TraceSet`, which is
+            // never flushed or dropped before the Vm (the code is live, the `CompiledTrace`
+            // clone keeps its exit data alive). Its one parameter is a pointer to the entry
+            // buffer; a trace reads slots below `nlocalsplus + 3 * depth` (locals the
+            // recorder loaded, the entry-stack iterators' slots) and stores only into local
+            // and iterator-counter slots before a link, and `buf` holds exactly that many
+            // 16-byte slots (`fill_entry_buffer`: `nlocalsplus` locals, then 3 per stack
+            // entry; the stack depth equals the trace's `depth`, checked by the caller and
+            // at each link). `out` has room for every trace's words (`out_words`). Its other
+            // memory accesses are list and tuple items of live objects, within the bounds
+            // the helpers of `jit_helpers.rs` report, and no borrow of a list is held here
+            // (the dispatch loop holds none across this call); see that module's docs.
+            let status = unsafe { taipan_jit::backend::link::call_raw(&cur.compiled, &args, &mut out) };
+            let Ok(status) = status else {
+                break if links == 0 {
+                    End::Failed
+                } else {
+                    End::Resume(cur.header as usize)
+                };
+            };
+            if status == STATUS_RET || status == STATUS_OUT_OF_FUEL || status == STATUS_INVALIDATED {
+                // a loop trace never returns; nothing is ever invalidated under a run
+                break if links == 0 {
+                    End::Failed
+                } else {
+                    End::Resume(cur.header as usize)
+                };
+            }
+            if status & STATUS_LINK != 0 {
+                links += 1;
+                self.jit.counters.links += 1;
+                let id = (status & 0xffff_ffff) as u32;
+                let Some(h) = self.jit.by_id.get(&id).map(|x| x.header) else {
+                    break End::Resume(cur.header as usize);
+                };
+                let next = code.loops.compiled(h);
+                match next {
+                    Some(n) if n.depth == depth && self.jit_may_enter(f, code, &n) => {
+                        self.jit.counters.entries += 1;
+                        cur = n;
+                        continue;
+                    }
+                    _ => {
+                        self.jit.counters.link_misses += 1;
+                        break End::Resume(h as usize);
+                    }
+                }
+            }
+            let id = (status >> 32) as u32;
+            let n = (status & 0xffff_ffff).wrapping_sub(1) as usize;
+            match self.jit.by_id.get(&id) {
+                Some(x) => break End::Exit(x.clone(), n),
+                None => {
+                    break if links == 0 {
+                        End::Failed
+                    } else {
+                        End::Resume(cur.header as usize)
+                    };
+                }
+            }
         };
+        self.jit.buf = buf;
+        let mut restore = std::mem::take(&mut self.jit.restore);
+        restore.clear();
+        if links > 0 {
+            // SAFETY: the words a trace stored into the buffer name live objects (see
+            // `buffer_changes`); nothing was freed since (no local is written before every
+            // value is boxed, below).
+            unsafe { buffer_changes(&self.jit.buf, f, nlocals, &mut restore) };
+        }
+        let pc = match end {
+            End::Failed => {
+                self.jit.counters.dropped += 1;
+                self.jit_drop(code, t.header);
+                t.header as usize
+            }
+            End::Resume(h) => h,
+            End::Exit(x, n) => self.jit_exit(f, code, &x, n, &out, &mut restore),
+        };
+        for (slot, v) in restore.drain(..) {
+            self.jit.counters.restored += 1;
+            restore_slot(f, slot, nlocals, depth, v);
+        }
+        self.jit.restore = restore;
+        self.jit.out = out;
+        if pc == SWITCH_IP {
+            // (a side recording starts where the exit resumes, after the restore)
+            return SWITCH_IP;
+        }
+        pc
+    }
+
+    /// The exit `n` of trace `x` ended a run: appends the snapshot's values to `restore`
+    /// (after the buffer's changes, so they win), truncates the stack to the entry stack,
+    /// and returns the index to resume at — or `SWITCH_IP` when a side recording starts
+    /// there (the exit is hot; `f.ip` set).
+    fn jit_exit(
+        &mut self,
+        f: &mut Frame,
+        code: &Rc<Code>,
+        x: &Rc<Trace>,
+        n: usize,
+        out: &[u64],
+        restore: &mut Vec<(usize, Value)>,
+    ) -> usize {
         self.jit.counters.exits += 1;
-        let Some(snap) = t
-            .compiled
-            .exits
-            .get(exit.index())
-            .and_then(|x| t.func.snaps.get(x.snap.index()))
-        else {
-            return (header, true);
+        if !x.root {
+            self.jit.counters.side_exits += 1;
+        }
+        let Some(info) = x.compiled.exits.get(n) else {
+            return x.header as usize;
+        };
+        let Some(snap) = x.func.snaps.get(info.snap.index()) else {
+            return x.header as usize;
         };
         let pc = snap.pc as usize;
-        if pc == header && snap.entries.is_empty() {
+        if x.root && pc == x.header as usize && snap.entries.is_empty() {
+            // an entry guard failed: nothing of an iteration done
             self.jit.counters.entry_fails += 1;
-            let n = t.entry_fails.get().saturating_add(1);
-            t.entry_fails.set(n);
-            if n >= MAX_ENTRY_FAILS {
-                return (header, true);
+            let k = x.entry_fails.get().saturating_add(1);
+            x.entry_fails.set(k);
+            if k >= MAX_ENTRY_FAILS {
+                self.jit.counters.dropped += 1;
+                self.jit_drop(code, x.header);
             }
-            return (header, false);
+            return pc;
         }
-        t.entry_fails.set(0);
-        let depth = t.depth;
-        f.stack.truncate(depth);
-        let func = &t.func;
-        let boxed = |e: &taipan_jit::ir::SnapEntry, w: u64| match e.val {
-            SnapVal::None => Some(Value::None),
-            // alive: each known object is pinned as a binding of a dict that holds it (or is
-            // the NULL marker); the pins held at the entry and the trace runs no Python code
-            SnapVal::Obj(k) => t.pins.obj(k),
-            SnapVal::Value(id) => match func.ty(id) {
-                Type::I64 => Some(Value::Int(w as i64)),
-                Type::F64 => Some(Value::Float(f64::from_bits(w))),
-                Type::Bool => Some(Value::Bool(w != 0)),
-                // SAFETY: a `ptr` snapshot value is an object word the trace held: a local's
-                // or entry-stack entry's at entry, or an item loaded out of a list or tuple
-                // reachable from them; the frame still holds all of them unchanged (the trace
-                // writes no frame and drops nothing, and no local is written before every
-                // object is boxed, below), so the object is alive (`jit_helpers`' docs).
-                Type::Ptr => unsafe { restore_obj(w) },
-                // excluded when the trace was compiled
-                Type::Void => None,
-            },
-        };
-        let has_obj = snap
-            .entries
-            .iter()
-            .any(|e| matches!(e.val, SnapVal::Value(id) if func.ty(id) == Type::Ptr));
-        if has_obj {
-            // Box every value first: an object word becomes a counted reference before any
-            // local is overwritten (overwriting one may free what only it kept alive).
-            let vals: Vec<Option<Value>> = snap
-                .entries
-                .iter()
-                .zip(values.iter())
-                .map(|(e, &w)| boxed(e, w))
-                .collect();
-            for (e, v) in snap.entries.iter().zip(vals) {
-                if let Some(v) = v {
-                    self.jit.counters.restored += 1;
-                    restore_slot(f, e.slot as usize, nlocals, depth, v);
-                }
-            }
-        } else {
-            for (e, &w) in snap.entries.iter().zip(values.iter()) {
-                if let Some(v) = boxed(e, w) {
-                    self.jit.counters.restored += 1;
-                    restore_slot(f, e.slot as usize, nlocals, depth, v);
-                }
+        x.entry_fails.set(0);
+        f.stack.truncate(x.depth);
+        let func = &x.func;
+        for (e, &w) in snap.entries.iter().zip(out.iter()) {
+            let v = match e.val {
+                SnapVal::None => Some(Value::None),
+                // alive: each known object is pinned as a binding of a dict that holds it (or
+                // is the NULL marker); the pins held at the entry and the trace runs no Python
+                // code
+                SnapVal::Obj(k) => x.pins.obj(k),
+                SnapVal::Value(id) => match func.ty(id) {
+                    Type::I64 => Some(Value::Int(w as i64)),
+                    Type::F64 => Some(Value::Float(f64::from_bits(w))),
+                    Type::Bool => Some(Value::Bool(w != 0)),
+                    // SAFETY: a `ptr` snapshot value is an object word the trace held: a
+                    // local's or entry-stack entry's at entry, or an item loaded out of a list
+                    // or tuple reachable from them; the frame still holds all of them
+                    // unchanged (the trace writes no frame and drops nothing, and no local is
+                    // written before every value is boxed: the caller writes `restore` after
+                    // this), so the object is alive (`jit_helpers`' docs).
+                    Type::Ptr => unsafe { restore_obj(w) },
+                    // excluded when the trace was compiled
+                    Type::Void => None,
+                },
+            };
+            if let Some(v) = v {
+                restore.push((e.slot as usize, v));
             }
         }
-        (pc, false)
+        if self.jit_side_wanted(x, n, pc) && self.jit_start_side(f, code, x, n, snap.pc, &snap.entries) {
+            f.ip = pc;
+            return SWITCH_IP;
+        }
+        pc
+    }
+
+    /// Whether a side trace should be recorded at exit `n` of `x` (resuming at `pc`) now: it
+    /// is hot (its count reached the hot-exit threshold, higher after each failed attempt),
+    /// has no side trace, no recording is running, and the tree's caps allow one more.
+    fn jit_side_wanted(&self, x: &Trace, n: usize, pc: usize) -> bool {
+        if self.jit.recording.is_some()
+            || x.level >= MAX_SIDE_LEVEL
+            || x.tree.sides.get() >= self.jit.opts.max_side
+            || (x.root && pc == x.header as usize && x.func.loop_pos().is_none())
+        {
+            return false;
+        }
+        let tries = x.tries.borrow().get(n).copied().unwrap_or(u8::MAX);
+        if tries >= MAX_SIDE_ABORTS {
+            return false;
+        }
+        let hot = u64::from(self.jit.opts.hot_exit.min(self.jit.opts.threshold).max(1));
+        let want = hot.saturating_mul(1u64 << (2 * u32::from(tries)));
+        let count = x
+            .compiled
+            .exit_data
+            .get(n)
+            .map_or(0, |c| c.load(std::sync::atomic::Ordering::Relaxed));
+        let bridged = x
+            .compiled
+            .exit_data
+            .get(x.compiled.exits.len() + n)
+            .is_none_or(|c| c.load(std::sync::atomic::Ordering::Relaxed) != 0);
+        count >= want && !bridged
     }
 }

@@ -89,6 +89,33 @@ pub struct TraceSet {
     stats: LinkStats,
 }
 
+/// Calls compiled trace `t` once with `args` (one word per parameter) and `out` (room for
+/// every word any trace reachable from `t` writes) and returns the raw status word:
+/// [`super::STATUS_RET`], `STATUS_LINK | id`, an exit `id << 32 | (1 + n)` of `t` or of a
+/// bridge it ran, [`STATUS_INVALIDATED`], [`super::STATUS_OUT_OF_FUEL`]. For a caller that
+/// follows links itself (the interpreter resolves a link's target through its loop table).
+///
+/// # Safety
+/// As [`CompiledTrace::run`], for `t` and every bridge reachable from its exits.
+///
+/// # Errors
+/// A message when `args` or `out` are too short.
+pub unsafe fn call_raw(t: &CompiledTrace, args: &[u64], out: &mut [u64]) -> Result<u64, String> {
+    if args.len() != t.params || out.len() < t.out_words.max(1) {
+        return Err(format!(
+            "{} arguments for {} parameters, out too short",
+            args.len(),
+            t.params
+        ));
+    }
+    // SAFETY: `t` was compiled with the `TraceFn` ABI; `args` has one word per parameter and
+    // `out` at least `out_words`; the rest is the caller's contract.
+    Ok(unsafe {
+        let entry: super::TraceFn = t.code.as_fn();
+        entry(args.as_ptr(), out.as_mut_ptr())
+    })
+}
+
 /// The entry every bridge slot of an invalidated trace points to.
 extern "C" fn invalidated_stub(_args: *const u64, _out: *mut u64) -> u64 {
     STATUS_INVALIDATED

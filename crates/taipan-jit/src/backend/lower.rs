@@ -530,7 +530,7 @@ impl Lower<'_, '_> {
                         }
                     })
                 }
-                Op::StoreInt | Op::StoreFloat | Op::StoreBool | Op::StoreNone => {
+                Op::StoreInt | Op::StoreFloat | Op::StoreBool | Op::StoreNone | Op::StorePtr => {
                     let base = self.arg(id, 0)?;
                     let off = Self::slot_offset(&insn.imm)?;
                     let tag = insn.op.slot_tag().ok_or_else(|| err("store without tag"))?;

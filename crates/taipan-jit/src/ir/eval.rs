@@ -546,12 +546,13 @@ fn eval_step(
                     _ => Val::Ptr(s.payload),
                 })
             }
-            Op::StoreInt | Op::StoreFloat | Op::StoreBool | Op::StoreNone => {
+            Op::StoreInt | Op::StoreFloat | Op::StoreBool | Op::StoreNone | Op::StorePtr => {
                 let i = slot_index(ptr(0)?, slot()?, frame.len()).map_err(|e| format!("{id}: {e}"))?;
                 frame[i] = match insn.op {
                     Op::StoreInt => Val::I64(int(1)?).boxed(),
                     Op::StoreFloat => Val::F64(flt(1)?).boxed(),
                     Op::StoreBool => Val::Bool(bl(1)?).boxed(),
+                    Op::StorePtr => Val::Ptr(ptr(1)?).boxed(),
                     _ => SlotVal::new(Tag::None, 0),
                 };
                 None

@@ -280,6 +280,9 @@ define_ops! {
     StoreBool "store_bool" (Ptr, Bool) Slot -> Void, Writes, false;
     /// Writes `Value::None` into slot `n`.
     StoreNone "store_none" (Ptr) Slot -> Void, Writes, false;
+    /// Writes an object word into slot `n` (tag `obj`; no reference is counted: how a trace
+    /// that links into another hands it an object local, see `crate::record`).
+    StorePtr "store_ptr" (Ptr, Ptr) Slot -> Void, Writes, false;
 
     /// The tag word of element `i` of the array of 16-byte slots at the base (`base + 16 * i`;
     /// a list's or tuple's items, whose address a helper returned). The recorder bounds `i`.
@@ -381,6 +384,7 @@ impl Op {
             Op::LoadBool | Op::StoreBool => Tag::Bool,
             Op::LoadPtr => Tag::Obj,
             Op::StoreNone => Tag::None,
+            Op::StorePtr => Tag::Obj,
             _ => return None,
         })
     }

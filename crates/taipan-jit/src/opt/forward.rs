@@ -59,6 +59,7 @@ fn store_field(op: Op) -> Option<Option<Field>> {
         Op::StoreFloat => Some(Field::Float),
         Op::StoreBool => Some(Field::Bool),
         Op::StoreNone => None,
+        Op::StorePtr => Some(Field::Ptr),
         _ => return None,
     })
 }

@@ -259,7 +259,7 @@ pub fn guards(f: &Func) -> Func {
                 }
                 Action::Keep
             }
-            Op::StoreInt | Op::StoreFloat | Op::StoreBool | Op::StoreNone => {
+            Op::StoreInt | Op::StoreFloat | Op::StoreBool | Op::StoreNone | Op::StorePtr => {
                 if let (Some(b), Imm::Slot(s), Some(tag)) = (arg0, &insn.imm, insn.op.slot_tag()) {
                     k.slot_tag.retain(|&(base, _), _| base == b);
                     k.slot_tag.insert((b, *s), tag);

@@ -78,6 +78,10 @@ define_aborts! {
     Desync;
     /// The recorded IR failed verification (a recorder bug).
     Invalid;
+    /// The recording reached the header of a compiled trace it would link into, but a
+    /// local it hands over has another type than that trace's entry guard wants, or holds
+    /// a known object (a global function or module: no word to store).
+    LinkType;
 }
 
 impl AbortReason {

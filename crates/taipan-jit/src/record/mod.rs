@@ -77,13 +77,15 @@ mod call;
 mod close;
 mod global;
 mod iter;
+mod link;
 mod list;
 pub mod observe;
 mod translate;
 mod unpack;
 
 pub use abort::{Abort, AbortCounts, AbortReason};
-pub use observe::{Builtin, CodeInfo, ConstVal, Known, KnownObj, ObjInfo, Observe, Observed, SeqObs};
+pub use link::{SideEntry, SideVal};
+pub use observe::{Builtin, CodeInfo, ConstVal, Known, KnownObj, LinkTarget, ObjInfo, Observe, Observed, SeqObs};
 
 use taipan_bytecode::Instruction;
 
@@ -191,6 +193,12 @@ pub struct Recorder {
     max_inline: u32,
     /// The deepest inlining recorded.
     deepest: u32,
+    /// For a side trace: its parent exit and start snapshot (`link.rs`); `None` for a root
+    /// trace.
+    side: Option<link::Side>,
+    /// After an [`AbortReason::InnerLoop`] abort in the trace's own frame: the header the
+    /// backward jump went to.
+    inner: Option<u32>,
 }
 
 /// A range iterator of the entry stack, as the trace holds it (its `next` is the
@@ -233,6 +241,8 @@ impl Recorder {
             inl: Vec::new(),
             max_inline: DEFAULT_MAX_INLINE,
             deepest: 0,
+            side: None,
+            inner: None,
         }
     }
 
@@ -253,6 +263,23 @@ impl Recorder {
     /// the recursion limit).
     pub fn deepest_inline(&self) -> u32 {
         self.deepest
+    }
+
+    /// The tag each frame slot was guarded to hold at the trace's entry (locals and the
+    /// entry-stack iterators' counters), for traces linking into this one
+    /// ([`LinkTarget::entry`]).
+    pub fn entry_tags(&self) -> Vec<(u32, Tag)> {
+        self.entry
+            .iter()
+            .enumerate()
+            .filter_map(|(n, v)| Some((n as u32, v.as_ref()?.tag())))
+            .collect()
+    }
+
+    /// After an abort with [`AbortReason::InnerLoop`] in the trace's own frame: the header
+    /// of the inner loop (once it has a trace, a recording reaching it links instead).
+    pub fn inner_loop(&self) -> Option<u32> {
+        self.inner
     }
 
     /// The start index.
@@ -293,7 +320,7 @@ impl Recorder {
                 format!("recording starts at {}", self.start_pc),
             ));
         }
-        if self.recorded == 0 {
+        if self.recorded == 0 && self.side.is_none() {
             // The entry stack: its iterators' `next` values become pseudo-locals.
             self.depth = obs.stack_len();
             let n = (self.code.nlocals as usize).saturating_add(self.depth as usize);
@@ -325,15 +352,27 @@ impl Recorder {
         let frames = self.inl.len();
         let next = self.translate(pc, instr, obs)?;
         self.hoisted.resize(self.b.func().insns.len(), false);
-        if next == self.start_pc && self.inl.is_empty() {
+        if next == self.start_pc && self.inl.is_empty() && self.side.is_none() {
             if !self.stack.is_empty() {
                 let d = format!("{} entries above the entry stack at the back edge", self.stack.len());
                 return Err(self.abort(AbortReason::Desync, pc, d));
             }
             return self.close(pc).map(Some);
         }
+        // the header of a compiled trace (another loop's, or a side trace's root): link
+        if frames == 0
+            && self.inl.is_empty()
+            && self.stack.is_empty()
+            && let Some(t) = obs.link_target(next)
+            && t.depth == self.depth
+        {
+            return self.close_link(pc, &t).map(Some);
+        }
         // (an inlined call or its return moves to another code object: no loop)
         if next <= pc && frames == self.inl.len() {
+            if frames == 0 {
+                self.inner = Some(next);
+            }
             return Err(self.abort(AbortReason::InnerLoop, pc, format!("backward jump to {next}")));
         }
         self.next_pc = Some(next);
@@ -432,6 +471,9 @@ impl Recorder {
 
     /// The snapshot of the entry guards: resume at the start with nothing to restore.
     fn entry_snapshot(&mut self) -> SnapId {
+        if let Some(side) = &self.side {
+            return side.start_snap;
+        }
         match self.entry_snap {
             Some(s) => s,
             None => {
@@ -496,6 +538,8 @@ impl Recorder {
         match self.locals.get(n as usize) {
             None => return Err(self.abort(AbortReason::Desync, pc, format!("no local {n}"))),
             Some(Some(_)) => {}
+            // a side trace has no loop-carried phi: the old value is not needed
+            Some(None) if self.side.is_some() => {}
             Some(None) => {
                 let o = obs.local(n);
                 if !matches!(
@@ -514,6 +558,8 @@ impl Recorder {
     }
 }
 
+#[cfg(test)]
+mod link_tests;
 #[cfg(test)]
 mod list_tests;
 #[cfg(test)]

@@ -190,6 +190,25 @@ pub trait Observe {
         let _ = (key, nargs);
         None
     }
+
+    /// The compiled root trace whose loop header is instruction `pc` of the recorded code,
+    /// if any: a recording that reaches it ends with a `link` into it (`record/link.rs`).
+    /// The default answers none.
+    fn link_target(&self, pc: u32) -> Option<LinkTarget> {
+        let _ = pc;
+        None
+    }
+}
+
+/// A compiled trace a recording may end in (see [`Observe::link_target`]).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct LinkTarget {
+    /// The trace's name (the `link @name` operand; compiled before the linking trace).
+    pub name: String,
+    /// Its entry stack depth `d` (a link needs the same depth: the entry buffer's layout).
+    pub depth: u32,
+    /// The tag each frame slot must hold at its entry (its entry guards).
+    pub entry: Vec<(u32, Tag)>,
 }
 
 /// A list or tuple as the recorder sees it ([`Observe::stack_seq`]).

@@ -1,0 +1,265 @@
+//! Side traces and links: recordings that start at a hot exit of a compiled trace, and
+//! recordings that end by continuing in another compiled trace (LuaJIT's side traces and
+//! trace linking; `docs/jit.md`, "Exits, side traces, linking").
+//!
+//! # Side traces
+//! [`Recorder::new_side`] starts a recording at the `pc` of an exit's snapshot, with the
+//! frame as the deoptimizer just restored it. The side trace is `func @b(%0: ptr, ...) ->
+//! void side @parent xN`: its parameters are the parent's frame base followed by the
+//! snapshot's non-`none` values (in entry order, the ABI of `backend::link`; a side trace of a
+//! side trace gets all its parent's parameters first, unused), so each local,
+//! iterator counter or stack entry the snapshot lists starts as that parameter, typed by the
+//! snapshot value's IR type; everything else is memory (the entry buffer the root trace was
+//! entered with, see "Links" below), loaded behind `guard_tag` on first use like a root
+//! trace's entry loads. Those loads are hoisted to the start of the side trace (memory does
+//! not change while traces run) and their guards exit through the *start snapshot*: resume
+//! at the exit's `pc` with the parent snapshot's values, i.e. exactly what the interpreter
+//! would have got without the side trace. Every other snapshot lists the parameters'
+//! slots (they differ from memory) besides what the side trace assigned.
+//!
+//! # Links
+//! A recording (root or side) whose next instruction is the loop header of a compiled root
+//! trace with the same entry stack depth ([`Observe::link_target`]), in its own frame and
+//! with nothing above the entry stack, ends there: every slot it holds in SSA values that
+//! may differ from memory (assigned locals, advanced iterator counters, a side trace's
+//! parameters) is stored into the entry buffer (`store_int`, `store_float`, `store_bool`,
+//! `store_none`, `store_ptr`), then `link @target(%0)` continues at the target's entry,
+//! whose entry guards and loads read the buffer. The buffer is then newer than the frame:
+//! the interpreter writes it back into the frame before it applies any later exit's
+//! snapshot (`crates/taipan-vm/src/jit_run.rs`). A slot whose type differs from the
+//! target's entry guard (which would fail at once), or that holds a known object (no word
+//! to store), aborts with [`AbortReason::LinkType`]. A root recording that links is not a
+//! loop: it is the straight-line path from its header to the target's (an outer loop's
+//! body up to an inner loop that has a trace).
+
+use crate::ir::verify::verify;
+use crate::ir::{Builder, ExitId, Func, Imm, InsnId, Op, SnapEntry, SnapId, SnapVal, Type};
+use crate::record::{Abort, AbortReason, BASE, KnownObj, LinkTarget, PyVal, Recorder, observe::CodeInfo};
+
+/// A value a side trace starts with (one per entry of the parent exit's snapshot).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SideVal {
+    /// `None` (the snapshot entry is `none`: no parameter).
+    None,
+    /// A parameter of this IR type (`i64` int, `f64` float, `bool`, `ptr` object word).
+    Value(Type),
+    /// A known object of the recording's object table (no parameter).
+    Known(KnownObj),
+}
+
+/// One entry of the parent exit's snapshot: its slot (snapshot numbering) and value.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SideEntry {
+    /// The slot: a local, an entry-stack iterator's counter, or a pushed stack entry.
+    pub slot: u32,
+    /// What the parent holds there.
+    pub val: SideVal,
+}
+
+/// What a side recording knows of its parent.
+#[derive(Clone, Debug)]
+pub(crate) struct Side {
+    /// The parent trace's name.
+    parent: String,
+    /// The parent's exit.
+    exit: u32,
+    /// The raw snapshot of the start state (resume at the start `pc` with the parameters).
+    pub(crate) start_snap: SnapId,
+}
+
+impl Recorder {
+    /// A recorder for a side trace of exit `exit` of trace `parent` (whose parameters are
+    /// `parent_params`, the frame base first), starting at `start_pc` (the exit snapshot's
+    /// `pc`) in a frame whose entry stack is `depth` deep, where the snapshot holds `entries`
+    /// (in snapshot order; pushed entries contiguous and in order).
+    ///
+    /// # Errors
+    /// A message when the entries do not fit that frame (a slot out of range, a gap in the
+    /// pushes, an iterator counter that is not an int) or the parent's first parameter is
+    /// not the frame base.
+    pub fn new_side(
+        code: CodeInfo,
+        start_pc: u32,
+        depth: u32,
+        parent: (&str, &[Type]),
+        exit: u32,
+        entries: &[SideEntry],
+    ) -> Result<Recorder, String> {
+        let (parent, parent_params) = parent;
+        if parent_params.first() != Some(&Type::Ptr) {
+            return Err("the parent's first parameter is not the frame base".into());
+        }
+        let nlocals = code.nlocals;
+        // the backend calls a side trace with its parent's parameters, then the values
+        let mut params = parent_params.to_vec();
+        params.extend(entries.iter().filter_map(|e| match e.val {
+            SideVal::Value(t) => Some(t),
+            SideVal::None | SideVal::Known(_) => None,
+        }));
+        let mut r = Recorder::new(code, start_pc);
+        r.b = Builder::new("side", &params, Type::Void);
+        let n = (nlocals as usize).saturating_add(depth as usize);
+        r.depth = depth;
+        r.locals = vec![None; n];
+        r.entry = vec![None; n];
+        r.written = vec![false; n];
+        r.iters = vec![None; depth as usize];
+        let mut next_param = u32::try_from(parent_params.len()).map_err(|_| "too many parameters")?;
+        let mut snap = Vec::new();
+        for e in entries {
+            let v = match e.val {
+                SideVal::None => PyVal::None,
+                SideVal::Known(o) => PyVal::Known(o),
+                SideVal::Value(t) => {
+                    let id = InsnId(next_param);
+                    next_param += 1;
+                    match t {
+                        Type::I64 => PyVal::Int(id),
+                        Type::F64 => PyVal::Float(id),
+                        Type::Bool => PyVal::Bool(id),
+                        Type::Ptr => PyVal::Obj(id),
+                        Type::Void => return Err(format!("slot {}: a void value", e.slot)),
+                    }
+                }
+            };
+            let slot = e.slot as usize;
+            if slot < n {
+                if slot >= nlocals as usize && !matches!(v, PyVal::Int(_)) {
+                    return Err(format!("slot {slot}: an iterator counter that is not an int"));
+                }
+                r.locals[slot] = Some(v);
+                r.written[slot] = true;
+            } else if slot == n + r.stack.len() {
+                r.stack.push(v);
+            } else {
+                return Err(format!("slot {slot}: not the next push"));
+            }
+            snap.push(SnapEntry {
+                slot: e.slot,
+                val: v.snap_val(),
+            });
+        }
+        let start_snap = r.b.snapshot(start_pc, snap);
+        r.hoisted = vec![false; r.b.func().insns.len()];
+        r.side = Some(Side {
+            parent: parent.to_string(),
+            exit,
+            start_snap,
+        });
+        Ok(r)
+    }
+
+    /// Whether this recorder records a side trace.
+    pub fn is_side(&self) -> bool {
+        self.side.is_some()
+    }
+
+    /// Ends the recording with a link into `t` (see the module docs); `pc` is the last
+    /// recorded instruction (its successor is `t`'s header).
+    pub(crate) fn close_link(&mut self, pc: u32, t: &LinkTarget) -> Result<Func, Abort> {
+        // 1. Hand every slot that may differ from memory over through the buffer.
+        for n in 0..self.written.len() {
+            if !self.written.get(n).copied().unwrap_or(false) {
+                continue;
+            }
+            let Some(Some(v)) = self.locals.get(n).copied() else {
+                continue;
+            };
+            if let Some(&(_, want)) = t.entry.iter().find(|e| e.0 as usize == n)
+                && want != v.tag()
+            {
+                let d = format!("slot {n} is {} here, @{} wants {}", v.tag().name(), t.name, want.name());
+                return Err(self.abort(AbortReason::LinkType, pc, d));
+            }
+            let slot = n as u32;
+            match v {
+                PyVal::None => self.b.store(Op::StoreNone, BASE, slot, None),
+                PyVal::Bool(x) => self.b.store(Op::StoreBool, BASE, slot, Some(x)),
+                PyVal::Int(x) => self.b.store(Op::StoreInt, BASE, slot, Some(x)),
+                PyVal::Float(x) => self.b.store(Op::StoreFloat, BASE, slot, Some(x)),
+                PyVal::Obj(x) => self.b.store(Op::StorePtr, BASE, slot, Some(x)),
+                PyVal::Known(_) => {
+                    let d = format!("slot {n} holds a known object");
+                    return Err(self.abort(AbortReason::LinkType, pc, d));
+                }
+            };
+        }
+        self.b.op(Op::Link, &[BASE], Imm::Trace(t.name.as_str().into()), None);
+        self.hoisted.resize(self.b.func().insns.len(), false);
+        // 2. Assemble: parameters, the hoisted entry loads (their guards resume at the
+        // start), the body in order.
+        let raw = self.b.func();
+        let n = raw.insns.len();
+        let nparams = raw.params.len();
+        let name = match &self.side {
+            Some(_) => format!("{}_pc{}_side", self.code.name, self.start_pc),
+            None => format!("{}_pc{}_link", self.code.name, self.start_pc),
+        };
+        let mut out = Builder::new(&name, &raw.params, Type::Void);
+        if let Some(s) = &self.side {
+            out.set_parent(Some((s.parent.clone(), ExitId(s.exit))));
+        }
+        let mut map: Vec<Option<InsnId>> = vec![None; n];
+        for (k, m) in map.iter_mut().enumerate().take(nparams) {
+            *m = Some(InsnId(k as u32));
+        }
+        let get = |map: &[Option<InsnId>], v: InsnId| map.get(v.index()).copied().flatten().unwrap_or(InsnId(u32::MAX));
+        let remap = |map: &[Option<InsnId>], out: &mut Builder, s: SnapId| -> Option<SnapId> {
+            let old = raw.snaps.get(s.index())?;
+            let entries = old
+                .entries
+                .iter()
+                .map(|e| SnapEntry {
+                    slot: e.slot,
+                    val: match e.val {
+                        SnapVal::Value(v) => SnapVal::Value(get(map, v)),
+                        other => other,
+                    },
+                })
+                .collect();
+            Some(out.snapshot(old.pc, entries))
+        };
+        let entry_snap = match &self.side {
+            Some(s) => remap(&map, &mut out, s.start_snap),
+            None => Some(out.snapshot(self.start_pc, Vec::new())),
+        }
+        .ok_or_else(|| self.abort(AbortReason::Invalid, pc, "no start snapshot"))?;
+        let hoisted = |i: usize| self.hoisted.get(i).copied().unwrap_or(false);
+        for i in nparams..n {
+            if hoisted(i) {
+                let mut insn = raw.insns[i].clone();
+                insn.args = insn.args.iter().map(|&a| get(&map, a)).collect();
+                if insn.snap.is_some() {
+                    insn.snap = Some(entry_snap);
+                }
+                map[i] = Some(out.push(insn));
+            }
+        }
+        let mut snaps: Vec<Option<SnapId>> = vec![None; raw.snaps.len()];
+        for i in nparams..n {
+            if hoisted(i) {
+                continue;
+            }
+            let mut insn = raw.insns[i].clone();
+            insn.args = insn.args.iter().map(|&a| get(&map, a)).collect();
+            if let Some(s) = insn.snap {
+                let new = match snaps.get(s.index()).copied().flatten() {
+                    Some(t) => t,
+                    None => {
+                        let t = remap(&map, &mut out, s)
+                            .ok_or_else(|| self.abort(AbortReason::Invalid, pc, format!("no snapshot {s}")))?;
+                        if let Some(e) = snaps.get_mut(s.index()) {
+                            *e = Some(t);
+                        }
+                        t
+                    }
+                };
+                insn.snap = Some(new);
+            }
+            map[i] = Some(out.push(insn));
+        }
+        let f = out.finish();
+        verify(&f).map_err(|e| self.abort(AbortReason::Invalid, pc, e.to_string()))?;
+        Ok(f)
+    }
+}
