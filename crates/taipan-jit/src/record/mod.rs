@@ -69,7 +69,8 @@
 //! this file (state, locals, snapshots), `translate.rs` (per-opcode dispatch), `arith.rs`
 //! (int/float operators), `iter.rs` (`FOR_ITER` over range iterators), `list.rs` (lists and
 //! tuples), `global.rs` (globals and module attributes), `call.rs` (builtin calls, inlined
-//! Python calls), `close.rs` (assembling the loop).
+//! Python calls), `close.rs` (assembling the loop), `link.rs` (side traces starting at an exit,
+//! recordings ending in a `link` into another trace).
 
 pub mod abort;
 mod arith;
