@@ -594,7 +594,7 @@ impl IntArg<'_> {
     fn to_f64(self) -> Result<f64, FormatError> {
         let x = match self {
             IntArg::Small(v) => v as f64,
-            IntArg::Big(v) => v.to_f64().value(),
+            IntArg::Big(v) => super::int::ibig_to_f64(&v),
         };
         if x.is_finite() {
             Ok(x)

@@ -217,6 +217,35 @@ fn mag(b: &IBig) -> UBig {
     b.unsigned_abs()
 }
 
+/// The `f64` nearest to `b`, ties to even, infinite beyond the float range (see
+/// [`ubig_to_f64`]).
+pub fn ibig_to_f64(b: &IBig) -> f64 {
+    let m = ubig_to_f64(&mag(b));
+    if b.sign() == Sign::Negative { -m } else { m }
+}
+
+/// The `f64` nearest to `m`, ties to even (CPython `PyLong_AsDouble`); infinity when it
+/// is at least 2^1024 after rounding. The top 53 bits are kept; the bit below them and
+/// whether any lower bit is set decide the rounding (dashu's own conversion rounded some
+/// ties above one half down: `float(2**200 + 2**147 + 2**146)`).
+fn ubig_to_f64(m: &UBig) -> f64 {
+    let n = m.bit_len();
+    if n <= 53 {
+        return u64::try_from(m).map_or(0.0, |v| v as f64);
+    }
+    let shift = n - 53;
+    let top: UBig = m >> shift;
+    let mut q = u64::try_from(&top).unwrap_or(0);
+    let half = m.bit(shift - 1);
+    let sticky = m.trailing_zeros().is_some_and(|z| z < shift - 1);
+    if half && (sticky || q & 1 == 1) {
+        q += 1;
+    }
+    // q <= 2^53 is exact as an f64, and scaling by a power of two is exact up to overflow
+    let scale = i32::try_from(shift).map_or(f64::INFINITY, |k| 2f64.powi(k));
+    q as f64 * scale
+}
+
 impl PyInt {
     /// Zero.
     pub const ZERO: PyInt = PyInt::Small(0);
@@ -689,7 +718,7 @@ impl PyInt {
         match self {
             PyInt::Small(v) => Ok(*v as f64),
             PyInt::Big(b) => {
-                let f = b.to_f64().value();
+                let f = ibig_to_f64(b);
                 if f.is_finite() {
                     Ok(f)
                 } else {
