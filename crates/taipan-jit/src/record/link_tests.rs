@@ -2,14 +2,13 @@
 //! snapshot, the stores before `link`, the type check against the target's entry guards,
 //! and a root recording that links into another loop's trace.
 
-use taipan_bytecode::{Instruction, Opcode};
+use taipan_bytecode::Opcode;
 
 use crate::ir::print::func_to_string;
 use crate::ir::{Op, SnapVal, Tag, Type};
 use crate::opt::pipeline;
-use crate::record::{
-    AbortReason, CodeInfo, ConstVal, LinkTarget, Observe, Observed, Recorder, SideEntry, SideVal, Step,
-};
+use crate::record::test_support::{code, ins, local_of, stack_of};
+use crate::record::{AbortReason, LinkTarget, Observe, Observed, Recorder, SideEntry, SideVal, Step};
 
 /// A frame described by hand, with one compiled loop header.
 struct Frame {
@@ -20,11 +19,10 @@ struct Frame {
 
 impl Observe for Frame {
     fn local(&self, n: u32) -> Observed {
-        self.locals.get(n as usize).copied().unwrap_or(Observed::Unbound)
+        local_of(&self.locals, n)
     }
     fn stack(&self, depth: u32) -> Observed {
-        let i = self.stack.len().checked_sub(depth as usize + 1);
-        i.and_then(|i| self.stack.get(i)).copied().unwrap_or(Observed::Obj)
+        stack_of(&self.stack, depth)
     }
     fn stack_len(&self) -> u32 {
         self.stack.len() as u32
@@ -32,18 +30,6 @@ impl Observe for Frame {
     fn link_target(&self, pc: u32) -> Option<LinkTarget> {
         self.target.as_ref().filter(|t| t.0 == pc).map(|t| t.1.clone())
     }
-}
-
-fn code(nlocals: u32) -> CodeInfo {
-    CodeInfo {
-        name: "t".into(),
-        nlocals,
-        consts: vec![ConstVal::Int(1), ConstVal::Float(0.5)],
-    }
-}
-
-fn ins(op: Opcode, arg: u32) -> Instruction {
-    Instruction::new(op, arg)
 }
 
 fn target(entry: Vec<(u32, Tag)>) -> LinkTarget {

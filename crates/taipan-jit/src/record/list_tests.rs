@@ -6,6 +6,7 @@ use taipan_bytecode::{Instruction, Opcode};
 
 use crate::ir::{CallEffect, Imm, Op};
 use crate::opt::pipeline;
+use crate::record::test_support::{ins, local_of, stack_of};
 use crate::record::{
     AbortReason, Builtin, CodeInfo, ConstVal, Known, KnownObj, ObjInfo, Observe, Observed, Recorder, SeqObs, Step,
 };
@@ -34,11 +35,10 @@ impl Frame {
 
 impl Observe for Frame {
     fn local(&self, n: u32) -> Observed {
-        self.locals.get(n as usize).copied().unwrap_or(Observed::Unbound)
+        local_of(&self.locals, n)
     }
     fn stack(&self, depth: u32) -> Observed {
-        let i = self.stack.len().checked_sub(depth as usize + 1);
-        i.and_then(|i| self.stack.get(i)).copied().unwrap_or(Observed::Obj)
+        stack_of(&self.stack, depth)
     }
     fn stack_len(&self) -> u32 {
         self.stack.len() as u32
@@ -52,10 +52,6 @@ impl Observe for Frame {
             item: usize::try_from(index).ok().and_then(|k| items.get(k).copied()),
         })
     }
-}
-
-fn ins(op: Opcode, arg: u32) -> Instruction {
-    Instruction::new(op, arg)
 }
 
 /// `s = s + a[i]` looped with `JUMP 0`: locals s (float), a (a list of floats), i (int

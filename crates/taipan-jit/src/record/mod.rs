@@ -564,4 +564,6 @@ mod link_tests;
 #[cfg(test)]
 mod list_tests;
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;

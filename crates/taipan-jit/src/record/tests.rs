@@ -1,10 +1,11 @@
 //! Unit tests of the recorder's protocol (the translations are covered by the filetests
 //! of `tests/ir/record/`).
 
-use taipan_bytecode::{Instruction, Opcode};
+use taipan_bytecode::Opcode;
 
 use crate::opt::pipeline;
-use crate::record::{AbortReason, CodeInfo, ConstVal, Observe, Observed, Recorder, Step};
+use crate::record::test_support::{code, ins, local_of, stack_of};
+use crate::record::{AbortReason, CodeInfo, Observe, Observed, Recorder, Step};
 
 /// A frame described by hand.
 struct Frame {
@@ -14,27 +15,14 @@ struct Frame {
 
 impl Observe for Frame {
     fn local(&self, n: u32) -> Observed {
-        self.locals.get(n as usize).copied().unwrap_or(Observed::Unbound)
+        local_of(&self.locals, n)
     }
     fn stack(&self, depth: u32) -> Observed {
-        let i = self.stack.len().checked_sub(depth as usize + 1);
-        i.and_then(|i| self.stack.get(i)).copied().unwrap_or(Observed::Obj)
+        stack_of(&self.stack, depth)
     }
     fn stack_len(&self) -> u32 {
         self.stack.len() as u32
     }
-}
-
-fn code(nlocals: u32) -> CodeInfo {
-    CodeInfo {
-        name: "t".into(),
-        nlocals,
-        consts: vec![ConstVal::Int(1), ConstVal::Float(0.5)],
-    }
-}
-
-fn ins(op: Opcode, arg: u32) -> Instruction {
-    Instruction::new(op, arg)
 }
 
 fn abort_reason(s: Step) -> Option<AbortReason> {
