@@ -456,12 +456,12 @@ impl Lower<'_, '_> {
                         Op::IntSubOv => self.fb.ins().ssub_overflow(a, b),
                         _ => self.fb.ins().smul_overflow(a, b),
                     };
-                    self.exit_if(id, of, out_ptr)?;
+                    self.exit_if(id, of)?;
                     Some(r)
                 }
                 Op::IntFloorDiv | Op::IntMod => {
                     let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
-                    Some(self.lower_floordiv_mod(id, insn.op, a, b, out_ptr)?)
+                    Some(self.lower_floordiv_mod(id, insn.op, a, b)?)
                 }
                 Op::IntEq | Op::IntNe | Op::IntLt | Op::IntLe | Op::IntGt | Op::IntGe | Op::PtrEq => {
                     let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
@@ -503,7 +503,7 @@ impl Lower<'_, '_> {
                     // Branch on the condition itself (no `bxor`), so Cranelift fuses a
                     // preceding compare into one conditional jump.
                     let c = self.arg(id, 0)?;
-                    self.exit_when(id, c, insn.op == Op::GuardFalse, out_ptr)?;
+                    self.exit_when(id, c, insn.op == Op::GuardFalse)?;
                     None
                 }
                 Op::GuardTag => {
@@ -512,7 +512,7 @@ impl Lower<'_, '_> {
                         return Err(err("guard_tag without tag"));
                     };
                     let ok = self.fb.ins().icmp_imm_s(IntCC::Equal, t, tag.word());
-                    self.exit_when(id, ok, false, out_ptr)?;
+                    self.exit_when(id, ok, false)?;
                     None
                 }
                 Op::LoadTag | Op::LoadInt | Op::LoadFloat | Op::LoadBool | Op::LoadPtr => {
@@ -646,7 +646,7 @@ impl Lower<'_, '_> {
                     None
                 }
                 Op::Exit => {
-                    self.stress_tick(id, out_ptr)?;
+                    self.stress_tick(id)?;
                     let (exit, n) = self.exit_target(id)?;
                     self.fb.ins().jump(exit, &[n.into()]);
                     terminated = true;
@@ -705,22 +705,16 @@ impl Lower<'_, '_> {
         }
     }
 
-    /// Branches to a new cold exit block for instruction `id` when `cond` is nonzero and
+    /// Branches to the exit block for instruction `id` when `cond` is nonzero and
     /// continues lowering in a fresh block.
-    fn exit_if(&mut self, id: InsnId, cond: clir::Value, out: clir::Value) -> Result<(), CompileError> {
-        self.exit_when(id, cond, true, out)
+    fn exit_if(&mut self, id: InsnId, cond: clir::Value) -> Result<(), CompileError> {
+        self.exit_when(id, cond, true)
     }
 
-    /// Branches to a new cold exit block for instruction `id` when `cond != 0` equals
+    /// Branches to the (shared) exit block for instruction `id` when `cond != 0` equals
     /// `exit_on`, and continues lowering in a fresh block.
-    fn exit_when(
-        &mut self,
-        id: InsnId,
-        cond: clir::Value,
-        exit_on: bool,
-        out: clir::Value,
-    ) -> Result<(), CompileError> {
-        self.stress_tick(id, out)?;
+    fn exit_when(&mut self, id: InsnId, cond: clir::Value, exit_on: bool) -> Result<(), CompileError> {
+        self.stress_tick(id)?;
         let (exit, n) = self.exit_target(id)?;
         let cont = self.fb.create_block();
         if exit_on {
@@ -736,7 +730,7 @@ impl Lower<'_, '_> {
     /// next period and
     /// leaves through instruction `id`'s exit (see the module doc); lowering continues in
     /// the block where the countdown has not run out. Nothing without deopt stress.
-    fn stress_tick(&mut self, id: InsnId, out: clir::Value) -> Result<(), CompileError> {
+    fn stress_tick(&mut self, id: InsnId) -> Result<(), CompileError> {
         if self.stress == 0 {
             return Ok(());
         }
@@ -767,7 +761,6 @@ impl Lower<'_, '_> {
         let next = self.fb.ins().select(wrap, first, grown);
         self.fb.ins().store(flags, next, data, period_off);
         self.fb.ins().store(flags, next, data, off);
-        let _ = out;
         let (exit, n) = self.exit_target(id)?;
         self.fb.ins().jump(exit, &[n.into()]);
         self.fb.switch_to_block(cont);
@@ -902,7 +895,6 @@ impl Lower<'_, '_> {
         op: Op,
         a: clir::Value,
         b: clir::Value,
-        out: clir::Value,
     ) -> Result<clir::Value, CompileError> {
         let zero = self.fb.ins().icmp_imm_s(IntCC::Equal, b, 0);
         let fail = if op == Op::IntFloorDiv {
@@ -913,7 +905,7 @@ impl Lower<'_, '_> {
         } else {
             zero
         };
-        self.exit_if(id, fail, out)?;
+        self.exit_if(id, fail)?;
         // Truncated remainder; adjust when it is nonzero and its sign differs from b's.
         let r = self.fb.ins().srem(a, b);
         let nonzero = self.fb.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
