@@ -12,7 +12,9 @@
 //!   stores its entry address into the parent's bridge slot for exit `N` — one store into
 //!   data, so W^X holds and no code page is remapped. From then on the exit calls the bridge
 //!   directly (no return to the caller); the bridge gets the parent's parameters and the
-//!   exit's snapshot values (the `crate::ir` module doc, "Side traces and links").
+//!   exit's snapshot values (the `crate::ir` module doc, "Side traces and links") — in the
+//!   machine ABI the parameters in `args` and the snapshot values in `out`, where the exit
+//!   wrote them (`backend::SideParams`).
 //! - **Links.** `link @t(args)` returns [`STATUS_LINK`]` | id(@t)` with `args` in `out`;
 //!   [`TraceSet::run`] is the trampoline that enters `@t` with them, so a bridge going back
 //!   into its parent's loop costs one return to Rust and one trace entry per pass, and the
@@ -34,7 +36,9 @@
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 
-use super::{Backend, CompileError, CompiledTrace, HelperTable, LowerOptions, STATUS_INVALIDATED, STATUS_LINK};
+use super::{
+    Backend, CompileError, CompiledTrace, HelperTable, LowerOptions, STATUS_INVALIDATED, STATUS_LINK, SideParams,
+};
 use crate::arena::ArenaError;
 use crate::ir::{ExitId, Func, SnapVal, Type};
 
@@ -160,7 +164,13 @@ impl TraceSet {
         self.by_name.get(name).and_then(|&i| self.traces.get(i))
     }
 
-    fn compile_inner(&mut self, f: &Func, helpers: &HelperTable, opts: &LowerOptions) -> Result<usize, CompileError> {
+    fn compile_inner(
+        &mut self,
+        f: &Func,
+        helpers: &HelperTable,
+        opts: &LowerOptions,
+        side: Option<SideParams<'_>>,
+    ) -> Result<usize, CompileError> {
         if self.by_name.contains_key(&f.name) {
             return Err(CompileError::Lower(format!("trace @{} compiled twice", f.name)));
         }
@@ -170,7 +180,7 @@ impl TraceSet {
             .filter_map(|(n, &i)| Some((n.clone(), self.traces.get(i)?.trace.id)))
             .collect();
         let target = |n: &str| ids.get(n).copied();
-        let trace = match self.backend.compile_trace_linked(f, helpers, opts, &target) {
+        let trace = match self.backend.compile_trace_linked(f, helpers, opts, &target, side) {
             Ok(t) => t,
             Err(e) => {
                 if matches!(e, CompileError::Arena(ArenaError::Full { .. })) {
@@ -196,7 +206,7 @@ impl TraceSet {
     /// As [`Backend::compile_trace`]; `ArenaError::Full` is also counted
     /// ([`LinkStats::refused_full`]) and leaves the set unchanged.
     pub fn compile(&mut self, f: &Func, helpers: &HelperTable, opts: &LowerOptions) -> Result<(), CompileError> {
-        self.compile_inner(f, helpers, opts).map(|_| ())
+        self.compile_inner(f, helpers, opts, None).map(|_| ())
     }
 
     /// Compiles the side trace `bridge` (`side @parent xN`) and attaches it to exit `N` of
@@ -232,10 +242,17 @@ impl TraceSet {
             .and_then(|s| p.func.snaps.get(s.index()))
             .ok_or_else(|| bad("exit without snapshot".into()))?;
         let mut want: Vec<Type> = p.func.params.clone();
-        want.extend(snap.entries.iter().filter_map(|e| match e.val {
-            SnapVal::Value(v) => Some(p.func.ty(v)),
-            SnapVal::None | SnapVal::Obj(_) => None,
-        }));
+        let mut out_pos = Vec::new();
+        for (k, e) in snap.entries.iter().enumerate() {
+            if let SnapVal::Value(v) = e.val {
+                want.push(p.func.ty(v));
+                out_pos.push(u32::try_from(k).map_err(|_| bad("snapshot too large".into()))?);
+            }
+        }
+        let side = SideParams {
+            parent_params: p.func.params.len(),
+            out_pos: &out_pos,
+        };
         if bridge.params != want {
             let names: Vec<&str> = want.iter().map(|t| t.name()).collect();
             return Err(bad(format!("parameters must be ({})", names.join(", "))));
@@ -243,7 +260,7 @@ impl TraceSet {
         let k = p.trace.exits.len() + exit.index();
         let data = p.trace.exit_data.clone();
         let slot = data.get(k).ok_or_else(|| bad("no bridge slot".into()))?;
-        let i = self.compile_inner(bridge, helpers, opts)?;
+        let i = self.compile_inner(bridge, helpers, opts, Some(side))?;
         let addr = self.traces.get(i).map_or(0, |e| e.trace.code.block.addr() as u64);
         slot.store(addr, Ordering::Relaxed);
         self.stats.bridges += 1;

@@ -54,8 +54,8 @@ use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 
 use crate::arena::{ArenaError, CodeArena, CodeBlock};
 pub use lower::{
-    LinkEnv, LowerOptions, STATUS_INVALIDATED, STATUS_LINK, STATUS_OUT_OF_FUEL, STATUS_RET, TraceFn, exit_status,
-    lower, lower_linked,
+    LinkEnv, LowerOptions, STATUS_INVALIDATED, STATUS_LINK, STATUS_OUT_OF_FUEL, STATUS_RET, SideParams, TraceFn,
+    exit_status, lower, lower_linked,
 };
 pub use reloc::{HELPER_NAMESPACE, HelperTable, RelocError};
 
@@ -474,11 +474,12 @@ impl Backend {
         helpers: &HelperTable,
         opts: &LowerOptions,
     ) -> Result<CompiledTrace, CompileError> {
-        self.compile_trace_linked(func, helpers, opts, &|_| None)
+        self.compile_trace_linked(func, helpers, opts, &|_| None, None)
     }
 
     /// [`Backend::compile_trace_with`] for a trace that may `link` to others: `target` gives
-    /// the id of a trace by name ([`CompiledTrace::id`]).
+    /// the id of a trace by name ([`CompiledTrace::id`]); `side` says where a side trace's
+    /// parameters come from (see [`SideParams`]; `None` for a root trace).
     ///
     /// # Errors
     /// As [`Backend::compile_trace`], and a `link` to a name `target` does not know.
@@ -488,6 +489,7 @@ impl Backend {
         helpers: &HelperTable,
         opts: &LowerOptions,
         target: &dyn Fn(&str) -> Option<u32>,
+        side: Option<SideParams<'_>>,
     ) -> Result<CompiledTrace, CompileError> {
         let start = Instant::now();
         let n_exits = func.exits().len();
@@ -508,6 +510,7 @@ impl Backend {
             trace_id: id,
             exit_data: if n_exits == 0 { 0 } else { exit_data.as_ptr() as usize },
             target,
+            side,
         };
         let clif = match lower_linked(func, &*self.isa, helpers, opts, &env) {
             Ok(c) => c,

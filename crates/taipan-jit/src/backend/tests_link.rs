@@ -76,6 +76,64 @@ fn bridge_attaches_then_invalidation_redirects_it() {
     assert!(set.attach_bridge(&bad.funcs[0], &test_helpers(), &opts).is_err());
 }
 
+/// A bridge of a bridge, with snapshot values at scattered `out` positions (`none`
+/// entries between them): each side trace reads its parent's parameters from `args` and
+/// its snapshot values from `out` at their entry positions (`SideParams`).
+const CHAIN: &str = "\
+func @h(%0: i64) -> i64 {
+    %1 = const_i64 0
+    %2 = int_lt %0, %1
+    %3 = const_i64 7
+    s0 = snap pc=3 [0: none, 1: %3, 2: none, 3: %0]
+    guard_false %2, s0
+    ret %0
+}
+
+func @b1(%0: i64, %1: i64, %2: i64) -> i64 side @h x0 {
+    %3 = const_i64 -100
+    %4 = int_lt %2, %3
+    s0 = snap pc=5 [0: none, 1: none, 2: %2, 3: none, 4: %1]
+    guard_false %4, s0
+    %6 = int_sub %1, %2
+    ret %6
+}
+
+func @b2(%0: i64, %1: i64, %2: i64, %3: i64, %4: i64) -> i64 side @b1 x0 {
+    %5 = const_i64 1000
+    %6 = int_mul %3, %5
+    %7 = int_add %6, %4
+    %8 = int_mul %0, %5
+    %9 = int_mul %8, %5
+    %10 = int_add %9, %7
+    ret %10
+}
+";
+
+#[test]
+fn bridges_of_bridges_get_parameters_and_snapshot_values() {
+    let m = module(CHAIN);
+    let mut set = TraceSet::new(Backend::new(1 << 20).expect("backend"), 1);
+    let opts = LowerOptions::default();
+    set.compile(&m.funcs[0], &test_helpers(), &opts).expect("compile");
+    // SAFETY (all runs below): the traces take i64s and touch no memory.
+    let run = |set: &TraceSet, x: i64| unsafe { set.run("h", &[x as u64]) }.expect("run");
+    assert!(matches!(run(&set, -3), LinkedOutcome::Exit { exit: ExitId(0), .. }));
+    set.attach_bridge(&m.funcs[1], &test_helpers(), &opts)
+        .expect("bridge b1");
+    assert_eq!(run(&set, 5), LinkedOutcome::Ret(5));
+    // b1: 7 - x
+    assert_eq!(run(&set, -3), LinkedOutcome::Ret(10));
+    assert!(matches!(run(&set, -300), LinkedOutcome::Exit { exit: ExitId(0), .. }));
+    set.attach_bridge(&m.funcs[2], &test_helpers(), &opts)
+        .expect("bridge b2");
+    // b2: h's x (args) * 10^6 + b1's x (out[2]) * 1000 + 7 (out[4])
+    assert_eq!(
+        run(&set, -300),
+        LinkedOutcome::Ret((-300_000_000i64 - 300_000 + 7) as u64)
+    );
+    assert_eq!(run(&set, -3), LinkedOutcome::Ret(10));
+}
+
 #[test]
 fn full_arena_refuses_then_flush_frees_it() {
     let m = module(GUARDED);
