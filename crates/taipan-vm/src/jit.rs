@@ -586,6 +586,14 @@ pub struct JitCounters {
     pub link_misses: u64,
     /// Exits taken from side traces.
     pub side_exits: u64,
+    /// Of `compile_us`: recording the traces that were then built (from the start of each
+    /// recording to its end; aborted recordings count in `compile_us` only), in
+    /// microseconds.
+    pub record_us: u64,
+    /// Of `compile_us`: the optimizer (`opt::pipeline`), in microseconds.
+    pub opt_us: u64,
+    /// Of `compile_us`: lowering to Cranelift IR, in microseconds.
+    pub lower_us: u64,
 }
 
 /// The JIT's per-Vm state.
@@ -710,6 +718,7 @@ impl JitState {
                 (&t.func.name, exits, kind, t.tree.sides.get())
             })
             .collect();
+        s.push_str(&exit_reasons_line(self.by_id.values().map(|t| &**t)));
         by_exits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         for (name, exits, kind, sides) in by_exits.iter().take(8) {
             s.push_str(&format!("    {kind} {name}: exits={exits} tree_sides={sides}\n"));
@@ -727,11 +736,30 @@ impl JitState {
         };
         let max = per.last().copied().unwrap_or(0);
         s.push_str(&format!(
-            "  compile: total_us={} backend_us={backend_us} code_bytes={bytes} trace_median_us={median} trace_max_us={max}\n",
-            c.compile_us
+            "  compile: total_us={} record_us={} opt_us={} lower_us={} backend_us={backend_us} code_bytes={bytes} trace_median_us={median} trace_max_us={max}\n",
+            c.compile_us, c.record_us, c.opt_us, c.lower_us
         ));
         s
     }
+}
+
+/// The `--jit-stats` line of exits by reason (`taipan_jit::ir::exits`), summed over
+/// `traces` from their per-exit counters.
+fn exit_reasons_line<'a>(traces: impl Iterator<Item = &'a Trace>) -> String {
+    use taipan_jit::ir::exits::{ExitReason, exit_reason_counts};
+    let mut total = vec![0u64; ExitReason::ALL.len()];
+    for t in traces {
+        let by = exit_reason_counts(&t.func, &t.compiled.exit_counts());
+        for (a, b) in total.iter_mut().zip(by) {
+            *a = a.saturating_add(b);
+        }
+    }
+    let parts: Vec<String> = ExitReason::ALL
+        .iter()
+        .zip(&total)
+        .map(|(r, n)| format!("{}={n}", r.name()))
+        .collect();
+    format!("  exits by reason (bridged ones included): {}\n", parts.join(" "))
 }
 
 /// The index [`Vm::jit_back_edge`] returns when a recording starts (out of range of any
@@ -1197,7 +1225,12 @@ impl Vm {
                 d.block("trace", &name, &func.to_string());
             }
         }
+        let record_us = u64::try_from(r.started.elapsed().as_micros()).unwrap_or(u64::MAX);
+        self.jit.counters.record_us = self.jit.counters.record_us.saturating_add(record_us);
+        let opt_start = std::time::Instant::now();
         let opt = taipan_jit::opt::pipeline(&func);
+        let opt_us = u64::try_from(opt_start.elapsed().as_micros()).unwrap_or(u64::MAX);
+        self.jit.counters.opt_us = self.jit.counters.opt_us.saturating_add(opt_us);
         if let (Some(d), Err(e)) = (&mut self.jit.dump, &opt) {
             d.block("opt", &name, &format!("optimization failed: {e}"));
         }
@@ -1254,6 +1287,7 @@ impl Vm {
         }
         compiled.ok()?;
         let compiled = set.trace(&opt.name)?.clone();
+        self.jit.counters.lower_us = self.jit.counters.lower_us.saturating_add(compiled.lower_us);
         self.jit.out_words = self.jit.out_words.max(compiled.out_words).max(compiled.params);
         Some((opt, compiled))
     }

@@ -51,6 +51,7 @@
 
 pub mod builder;
 pub mod eval;
+pub mod exits;
 pub mod ops;
 pub mod parse;
 pub mod print;
