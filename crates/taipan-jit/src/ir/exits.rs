@@ -92,12 +92,7 @@ mod tests {
     #[test]
     fn every_exiting_op_has_a_reason_and_no_other_op_has_one() {
         for &op in Op::ALL {
-            assert_eq!(
-                ExitReason::of(op).is_some(),
-                op.info().can_exit,
-                "{}",
-                op.info().name
-            );
+            assert_eq!(ExitReason::of(op).is_some(), op.info().can_exit, "{}", op.info().name);
         }
     }
 
