@@ -1266,15 +1266,17 @@ impl Vm {
                 }
             }
         }
+        let layout = helpers::ObjLayout::measure(&self.types.list, &self.types.tuple);
+        let table = helpers::helper_table(layout.as_ref());
         let set = self.jit.set.as_mut()?;
         let lo = LowerOptions {
             deopt_stress: self.jit.opts.stress,
             ..LowerOptions::default()
         };
         let compiled = if attach {
-            set.attach_bridge(&opt, &helpers::helper_table(), &lo)
+            set.attach_bridge(&opt, &table, &lo)
         } else {
-            set.compile(&opt, &helpers::helper_table(), &lo)
+            set.compile(&opt, &table, &lo)
         };
         if let Some(d) = &mut self.jit.dump
             && d.asm

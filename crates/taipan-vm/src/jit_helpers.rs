@@ -39,7 +39,7 @@
 
 use std::mem::ManuallyDrop;
 
-use taipan_jit::backend::HelperTable;
+use taipan_jit::backend::{HelperTable, InlineHelper};
 
 use crate::object::ObjKind;
 use crate::value::{Obj, Value};
@@ -141,13 +141,25 @@ extern "C" fn iter_tuple_len(w: u64) -> i64 {
     unsafe { with_obj(w, |o| seq_len(o, false, false)) }.unwrap_or(-1)
 }
 
-/// `@seq_items(obj) -> ptr`: the address of a list's or tuple's first item (16-byte
-/// slots), 0 for anything else. Only meaningful after a `*_len` guard passed.
-extern "C" fn seq_items(w: u64) -> u64 {
+/// `@list_items(obj) -> ptr`: the address of a list's first item (16-byte slots), 0 for
+/// anything but an object of kind `List`. Only meaningful after a length guard passed.
+extern "C" fn list_items(w: u64) -> u64 {
     // SAFETY: as in `list_len`.
     let p = unsafe {
         with_obj(w, |o| match &o.kind {
             ObjKind::List(l) => l.try_borrow().map_or(0, |v| v.as_ptr() as u64),
+            _ => 0,
+        })
+    };
+    p.unwrap_or(0)
+}
+
+/// `@tuple_items(obj) -> ptr`: the address of a tuple's first item, 0 for anything but an
+/// object of kind `Tuple`. Only meaningful after a length guard passed.
+extern "C" fn tuple_items(w: u64) -> u64 {
+    // SAFETY: as in `list_len`.
+    let p = unsafe {
+        with_obj(w, |o| match &o.kind {
             ObjKind::Tuple(t) => t.as_ptr() as u64,
             _ => 0,
         })
@@ -279,13 +291,115 @@ pub(crate) const HELPERS: [(&str, extern "C" fn(u64) -> i64); 7] = [
     ("list_reserve", list_reserve),
 ];
 
-/// The helper table every trace is compiled with.
-pub(crate) fn helper_table() -> HelperTable {
+/// Where an object's class word, a list's items pointer and length and a tuple's are,
+/// as byte offsets from the object word, and the class words of `list` and `tuple`:
+/// measured at run time on a list and a tuple made for the purpose, since Rust does not
+/// fix the layout of `Rc`, `Object`, `RefCell`, `Vec` or a boxed slice. Every list and
+/// tuple object has the same layout as the measured ones (same types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ObjLayout {
+    class_off: i32,
+    list_class: u64,
+    list_len_off: i32,
+    list_ptr_off: i32,
+    tuple_class: u64,
+    tuple_len_off: i32,
+    tuple_ptr_off: i32,
+}
+
+impl ObjLayout {
+    /// Measures the layout (see the type's docs) with `list` and `tuple`, the VM's `list`
+    /// and `tuple` types; `None` when a measurement is ambiguous (the traces then call the
+    /// helpers instead).
+    pub(crate) fn measure(list: &Obj, tuple: &Obj) -> Option<ObjLayout> {
+        let l = Value::new_obj(list, ObjKind::List(std::cell::RefCell::new(Vec::with_capacity(5))));
+        let t = Value::new_obj(
+            tuple,
+            ObjKind::Tuple(vec![Value::None, Value::None, Value::None].into_boxed_slice()),
+        );
+        let (Value::Obj(lo), Value::Obj(to)) = (&l, &t) else {
+            return None;
+        };
+        let off = |o: &Obj, addr: usize| i32::try_from(addr.wrapping_sub(obj_word_rc(o) as usize) as isize).ok();
+        let class_field = |o: &Obj| &o.class as *const Option<Obj> as usize;
+        let class_off = off(lo, class_field(lo))?;
+        if off(to, class_field(to))? != class_off {
+            return None;
+        }
+        let ObjKind::List(cell) = &lo.kind else { return None };
+        {
+            let mut v = cell.try_borrow_mut().ok()?;
+            v.extend([Value::None, Value::None, Value::None]);
+        }
+        let v = cell.try_borrow().ok()?;
+        if v.capacity() == v.len() {
+            return None;
+        }
+        let vec_addr = cell.as_ptr() as usize;
+        // SAFETY: `vec_addr` is the address of a live `Vec<Value>` (three words: pointer,
+        // capacity and length in an unspecified order, checked below), read as plain words
+        // while the borrow `v` keeps it unchanged.
+        let words = unsafe { (vec_addr as *const [u64; 3]).read() };
+        const _: () = assert!(std::mem::size_of::<Vec<Value>>() == 24);
+        let find = |words: &[u64], x: u64| {
+            let mut at = words.iter().enumerate().filter(|(_, w)| **w == x).map(|(k, _)| k);
+            match (at.next(), at.next()) {
+                (Some(k), None) => Some(k),
+                _ => None,
+            }
+        };
+        let lp = find(&words, v.as_ptr() as u64)?;
+        let ll = find(&words, v.len() as u64)?;
+        let list_ptr_off = off(lo, vec_addr + 8 * lp)?;
+        let list_len_off = off(lo, vec_addr + 8 * ll)?;
+        drop(v);
+        let ObjKind::Tuple(items) = &to.kind else { return None };
+        let box_addr = items as *const Box<[Value]> as usize;
+        const _: () = assert!(std::mem::size_of::<Box<[Value]>>() == 16);
+        // SAFETY: `box_addr` is the address of a live `Box<[Value]>`: a pointer and a
+        // length, two words in an unspecified order (checked below).
+        let twords = unsafe { (box_addr as *const [u64; 2]).read() };
+        let tp = find(&twords, items.as_ptr() as u64)?;
+        let tl = find(&twords, items.len() as u64)?;
+        Some(ObjLayout {
+            class_off,
+            list_class: obj_word_rc(list),
+            list_len_off,
+            list_ptr_off,
+            tuple_class: obj_word_rc(tuple),
+            tuple_len_off: off(to, box_addr + 8 * tl)?,
+            tuple_ptr_off: off(to, box_addr + 8 * tp)?,
+        })
+    }
+}
+
+/// The helper table every trace is compiled with; with `layout`, the exact-class length
+/// checks and the items pointers are expanded inline (`InlineHelper`).
+pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
     let mut h = HelperTable::new();
     for (name, f) in HELPERS {
         h.add(name, f as usize);
     }
-    h.add("seq_items", seq_items as extern "C" fn(u64) -> u64 as usize);
+    if let Some(l) = layout {
+        let exact_len = |class, len_off| InlineHelper::ExactLen {
+            class_off: l.class_off,
+            class,
+            len_off,
+        };
+        h.add_inline("list_len", exact_len(l.list_class, l.list_len_off));
+        h.add_inline("tuple_len", exact_len(l.tuple_class, l.tuple_len_off));
+        h.add_inline(
+            "list_exact",
+            InlineHelper::IsExact {
+                class_off: l.class_off,
+                class: l.list_class,
+            },
+        );
+        h.add_inline("list_items", InlineHelper::LoadWord { off: l.list_ptr_off });
+        h.add_inline("tuple_items", InlineHelper::LoadWord { off: l.tuple_ptr_off });
+    }
+    h.add("list_items", list_items as extern "C" fn(u64) -> u64 as usize);
+    h.add("tuple_items", tuple_items as extern "C" fn(u64) -> u64 as usize);
     h.add("list_push_none", list_push_none as extern "C" fn(u64) as usize);
     h.add("list_push_bool", list_push_bool as extern "C" fn(u64, i64) as usize);
     h.add("list_push_int", list_push_int as extern "C" fn(u64, i64) as usize);
@@ -298,6 +412,32 @@ pub(crate) fn helper_table() -> HelperTable {
 mod tests {
     use super::*;
 
+    /// The measured layout reads what the helpers compute, for lists and tuples of other
+    /// sizes than the measured ones, and never matches another class.
+    #[test]
+    fn measured_layout_agrees_with_the_helpers() {
+        let vm = crate::vm::Vm::new(Vec::new());
+        let layout = ObjLayout::measure(&vm.types.list, &vm.types.tuple).expect("layout");
+        // SAFETY: `w` is the object word of a live object and `off` a measured offset
+        // inside it (the objects below stay alive until the end of the test).
+        let word = |w: u64, off: i32| unsafe { ((w as i64 + i64::from(off)) as *const u64).read() };
+        for n in [0usize, 1, 7, 100] {
+            let l = vm.new_list(vec![Value::Int(1); n]);
+            let t = vm.new_tuple(vec![Value::Float(2.0); n]);
+            let (lw, tw) = (obj_word(&l).expect("list"), obj_word(&t).expect("tuple"));
+            assert_eq!(word(lw, layout.class_off), layout.list_class);
+            assert_eq!(word(lw, layout.list_len_off) as i64, list_len(lw));
+            assert_eq!(word(lw, layout.list_ptr_off), list_items(lw));
+            assert_eq!(word(tw, layout.class_off), layout.tuple_class);
+            assert_eq!(word(tw, layout.tuple_len_off) as i64, tuple_len(tw));
+            assert_eq!(word(tw, layout.tuple_ptr_off), tuple_items(tw));
+        }
+        let d = vm.new_dict_obj();
+        let dw = obj_word_rc(&d);
+        assert_ne!(word(dw, layout.class_off), layout.list_class);
+        assert_ne!(word(dw, layout.class_off), layout.tuple_class);
+    }
+
     #[test]
     fn object_words_round_trip() {
         let v = Value::Int(3);
@@ -307,7 +447,8 @@ mod tests {
         let w = obj_word(&l).expect("object");
         assert_eq!(list_len(w), 2);
         assert_eq!(tuple_len(w), -1);
-        assert_ne!(seq_items(w), 0);
+        assert_ne!(list_items(w), 0);
+        assert_eq!(tuple_items(w), 0);
         // SAFETY: `l` keeps the list alive.
         let back = unsafe { restore_obj(w) }.expect("restored");
         assert_eq!(obj_word(&back), Some(w));

@@ -34,9 +34,53 @@ pub const HELPER_NAMESPACE: u32 = 1;
 #[derive(Debug, Clone, Default)]
 pub struct HelperTable {
     entries: Vec<(&'static str, usize)>,
+    inline: Vec<(&'static str, InlineHelper)>,
+}
+
+/// A helper the lowering expands inline instead of calling it: a few loads from the object
+/// whose word is the call's one argument, at byte offsets the runtime measured (its layout
+/// is not fixed at compile time). No call in the trace means no registers clobbered: values
+/// computed before it stay in registers instead of being spilled and reloaded in every
+/// iteration of the loop. The call's helper stays registered: it is the reference the
+/// expansion must agree with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InlineHelper {
+    /// `i64`: the word at `w + len_off` when the word at `w + class_off` is `class`, else
+    /// -1 (the length of an object of exactly that class).
+    ExactLen {
+        /// Byte offset of the class word.
+        class_off: i32,
+        /// The class word to compare with.
+        class: u64,
+        /// Byte offset of the length word.
+        len_off: i32,
+    },
+    /// `i64`: 1 when the word at `w + class_off` is `class`, else 0.
+    IsExact {
+        /// Byte offset of the class word.
+        class_off: i32,
+        /// The class word to compare with.
+        class: u64,
+    },
+    /// The word at `w + off` (a `ptr` or `i64` result).
+    LoadWord {
+        /// Byte offset of the word.
+        off: i32,
+    },
 }
 
 impl HelperTable {
+    /// Makes the lowering expand calls of helper `name` inline as `how` (see
+    /// [`InlineHelper`]); the name should also be registered with [`HelperTable::add`].
+    pub fn add_inline(&mut self, name: &'static str, how: InlineHelper) {
+        self.inline.push((name, how));
+    }
+
+    /// How a call of `name` is expanded inline, if it is.
+    pub fn inline(&self, name: &str) -> Option<InlineHelper> {
+        self.inline.iter().find(|(n, _)| *n == name).map(|&(_, h)| h)
+    }
+
     /// An empty table.
     pub fn new() -> HelperTable {
         HelperTable::default()

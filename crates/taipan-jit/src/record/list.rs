@@ -10,7 +10,10 @@
 //!   tuple, `-1` for anything else (a subclass instance may override `__getitem__`);
 //! - `@iter_list_len(obj)` / `@iter_tuple_len(obj)`: the same for any object of that kind
 //!   (a list iterator over a subclass instance reads its items directly);
-//! - `@seq_items(obj) -> ptr`: the address of the first item.
+//! - `@list_items(obj) -> ptr` / `@tuple_items(obj) -> ptr`: the address of the first item
+//!   of an object of kind `List` / `Tuple` (the VM expands these two, `list_len`,
+//!   `tuple_len` and `list_exact` inline as loads at offsets it measured, so a trace's
+//!   preamble makes no call for them: `backend::InlineHelper`).
 //!
 //! `a[i]` (`BINARY_SUBSCR`): `guard_true i >= 0`, `guard_true i < len` (which also fails for
 //! a non-list, whose "length" is -1), then `load_tag_at items, i` guarded to the observed
@@ -54,7 +57,7 @@
 //!
 //! Appending moves a list's items when it grows, and changes its length: once a trace
 //! contains a call declared `writes`, every list read helper of the trace (`list_len`,
-//! `iter_list_len`, `seq_items`, `obj_len`, [`LIST_READS`]) is declared `reads` instead of
+//! `iter_list_len`, `list_items`, `obj_len`, [`LIST_READS`]) is declared `reads` instead of
 //! `pure` — the ones recorded before it are changed too — so `cse` never merges two of them
 //! and `peel` + `cse` never hoist one out of the loop: each access asks the helper again
 //! after any append (aliasing is not analyzed; the rule is per trace).
@@ -68,7 +71,7 @@ use crate::record::{Abort, AbortReason, BASE, Builtin, ObjInfo, Observe, Observe
 
 /// The helpers that read a list's length or items: `pure` until the trace mutates a list,
 /// then `reads` (see the module docs).
-pub(crate) const LIST_READS: [&str; 4] = ["list_len", "iter_list_len", "seq_items", "obj_len"];
+pub(crate) const LIST_READS: [&str; 4] = ["list_len", "iter_list_len", "list_items", "obj_len"];
 
 impl Recorder {
     /// `BINARY_SUBSCR` on a list or tuple with an int index.
@@ -157,7 +160,8 @@ impl Recorder {
         let len = self.b.call(name, self.list_read_effect(), &[p], Type::I64);
         let more = self.b.binary(Op::IntLt, x, len);
         self.guard(true, more, s);
-        let items = self.b.call("seq_items", self.list_read_effect(), &[p], Type::Ptr);
+        let items_helper = if seq.list { "list_items" } else { "tuple_items" };
+        let items = self.b.call(items_helper, self.list_read_effect(), &[p], Type::Ptr);
         let v = self.load_item(items, x, item, s, pc)?;
         let one = self.b.const_i64(1);
         let advanced = self.b.binary(Op::IntAdd, x, one);
@@ -199,7 +203,8 @@ impl Recorder {
         let len = self.b.call(name, self.list_read_effect(), &[p], Type::I64);
         let below = self.b.binary(Op::IntLt, i, len);
         self.guard(true, below, s);
-        self.b.call("seq_items", self.list_read_effect(), &[p], Type::Ptr)
+        let items = if list { "list_items" } else { "tuple_items" };
+        self.b.call(items, self.list_read_effect(), &[p], Type::Ptr)
     }
 
     /// Loads element `i` of `items`, guarded (through `s`) to have the observed type.

@@ -119,7 +119,7 @@ fn a_list_subscript_loads_inline_and_hoists_the_helpers() {
             _ => None,
         })
         .collect();
-    assert_eq!(calls, ["list_len", "seq_items"]);
+    assert_eq!(calls, ["list_len", "list_items"]);
     let opt = pipeline(&f).expect("optimizes");
     let lp = opt.loop_pos().expect("loops");
     assert!(
@@ -360,13 +360,13 @@ fn an_append_keeps_list_reads_in_the_loop() {
         for (name, effect) in calls(&f) {
             let want = match name.as_str() {
                 "list_exact" => CallEffect::Pure,
-                "list_len" | "seq_items" => CallEffect::Reads,
+                "list_len" | "list_items" => CallEffect::Reads,
                 _ => CallEffect::Writes,
             };
             assert_eq!(effect, want, "{name}");
         }
         let in_loop = loop_calls(&f);
-        for h in ["list_len", "seq_items", "list_reserve", "list_push_float"] {
+        for h in ["list_len", "list_items", "list_reserve", "list_push_float"] {
             assert!(in_loop.iter().any(|c| c == h), "{h} not in the loop: {in_loop:?}");
         }
     }

@@ -47,7 +47,8 @@ impl Recorder {
         let want = self.b.const_i64(i64::from(n));
         let same = self.b.binary(Op::IntEq, len, want);
         self.guard(true, same, s);
-        let base = self.b.call("seq_items", self.list_read_effect(), &[p], Type::Ptr);
+        let items_helper = if list { "list_items" } else { "tuple_items" };
+        let base = self.b.call(items_helper, self.list_read_effect(), &[p], Type::Ptr);
         let mut vals = Vec::with_capacity(items.len());
         for (k, item) in items.into_iter().enumerate() {
             let i = self.b.const_i64(k as i64);
