@@ -374,7 +374,8 @@ impl ObjLayout {
 }
 
 /// The helper table every trace is compiled with; with `layout`, the exact-class length
-/// checks and the items pointers are expanded inline (`InlineHelper`).
+/// checks, the lengths of iterated sequences and the items pointers are expanded inline
+/// (`InlineHelper`).
 pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
     let mut h = HelperTable::new();
     for (name, f) in HELPERS {
@@ -395,6 +396,10 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
                 class: l.list_class,
             },
         );
+        // a list or tuple iterator's sequence: its kind is guarded at the trace's entry (the
+        // entry buffer's kind tag), so only the length is loaded
+        h.add_inline("iter_list_len", InlineHelper::LoadWord { off: l.list_len_off });
+        h.add_inline("iter_tuple_len", InlineHelper::LoadWord { off: l.tuple_len_off });
         h.add_inline("list_items", InlineHelper::LoadWord { off: l.list_ptr_off });
         h.add_inline("tuple_items", InlineHelper::LoadWord { off: l.tuple_ptr_off });
     }
@@ -427,6 +432,8 @@ mod tests {
             let (lw, tw) = (obj_word(&l).expect("list"), obj_word(&t).expect("tuple"));
             assert_eq!(word(lw, layout.class_off), layout.list_class);
             assert_eq!(word(lw, layout.list_len_off) as i64, list_len(lw));
+            assert_eq!(word(lw, layout.list_len_off) as i64, iter_list_len(lw));
+            assert_eq!(word(tw, layout.tuple_len_off) as i64, iter_tuple_len(tw));
             assert_eq!(word(lw, layout.list_ptr_off), list_items(lw));
             assert_eq!(word(tw, layout.class_off), layout.tuple_class);
             assert_eq!(word(tw, layout.tuple_len_off) as i64, tuple_len(tw));
