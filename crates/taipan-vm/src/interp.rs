@@ -586,8 +586,14 @@ impl Vm {
                     f.stack.push(v);
                 }
                 Opcode::LoadAttrWithHint | Opcode::LoadAttrSlot | Opcode::LoadAttrPoly | Opcode::LoadAttrClass => {
-                    let obj = pop!(f);
-                    if !self.push_attr_hit(&code, ip - 1, &obj, &code.names[arg], &mut f.stack) {
+                    // the attribute replaces the object in its slot (no push: see
+                    // `Vm::attr_hit_into`); the slot holds None meanwhile
+                    let Some(slot) = f.stack.last_mut() else {
+                        return Err(stack_underflow());
+                    };
+                    let obj = std::mem::replace(slot, Value::None);
+                    if !self.attr_hit_into(&code, ip - 1, &obj, &code.names[arg], slot) {
+                        f.stack.pop();
                         let v = self.load_attr_cached(&code, ip - 1, &obj, &code.names[arg])?;
                         f.stack.push(v);
                     }
@@ -1091,8 +1097,13 @@ impl Vm {
                                 let func = nf.func;
                                 self.count_fast(Family::CallPy, true);
                                 let r = func(self, &f.stack[n - arg..], &[]);
-                                f.stack.truncate(n - arg - 1);
-                                f.stack.push(r?);
+                                // the result replaces the callable in its slot (a push
+                                // after the truncation is an out-of-line call)
+                                f.stack.truncate(n - arg);
+                                match f.stack.last_mut() {
+                                    Some(slot) => *slot = r?,
+                                    None => return Err(stack_underflow()),
+                                }
                                 continue;
                             }
                             _ => {}

@@ -628,18 +628,17 @@ impl Vm {
 
     /// The hit path of `LOAD_ATTR` for an instance-dict attribute at its cached position,
     /// a `__slots__` slot or a plain class value (any cached type), or an attribute of a
-    /// class object that needs no binding, inlined into the dispatch loop: pushes the
-    /// attribute onto `stack` (see `probe::shaped_dict_push` for why it pushes rather
-    /// than returns); false (nothing pushed): take [`Vm::load_attr_cached`], which
-    /// handles every case.
+    /// class object that needs no binding, inlined into the dispatch loop: writes the
+    /// attribute into `out` (the operand-stack slot `obj` was taken from; see
+    /// `probe::shaped_dict_into` for why it writes rather than returns); false (`out`
+    /// untouched): take [`Vm::load_attr_cached`], which handles every case.
     #[inline(always)]
-    pub fn push_attr_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value, stack: &mut Vec<Value>) -> bool {
+    pub fn attr_hit_into(&mut self, code: &Code, at: usize, obj: &Value, name: &Value, out: &mut Value) -> bool {
         let Value::Obj(o) = obj else { return false };
         let Some(Ok(slot)) = code.caches.get(at).map(|c| c.try_borrow()) else {
             return false;
         };
-        // (each path drops its borrows before its push: a push with a guard still to drop
-        // is not inlined)
+        // (each path drops its borrows before its write)
         let pushed = match &slot.entry {
             Entry::TypeAttr {
                 ty,
@@ -652,7 +651,7 @@ impl Vm {
                 }
                 let v = value.clone();
                 drop(slot);
-                stack.push(v);
+                *out = v;
                 true
             }
             _ => match Self::first_case(&slot, o) {
@@ -660,7 +659,7 @@ impl Vm {
                     let (index, shape) = (*index, *shape);
                     drop(slot);
                     match o.dict.as_ref() {
-                        Some(d) => shaped_dict_push(d, index, shape, name, stack),
+                        Some(d) => shaped_dict_into(d, index, shape, name, out),
                         None => false,
                     }
                 }
@@ -677,13 +676,13 @@ impl Vm {
                         },
                         Err(_) => return false,
                     };
-                    stack.push(v);
+                    *out = v;
                     true
                 }
                 Some(How::ClassValue(v, absent)) if not_shadowed(obj, name, *absent) => {
                     let v = v.clone();
                     drop(slot);
-                    stack.push(v);
+                    *out = v;
                     true
                 }
                 _ => false,
