@@ -8,7 +8,7 @@ use std::rc::Rc;
 use taipan_bytecode::ComparisonOperator;
 
 use crate::dict::Lookup;
-use crate::object::{IterState, ObjKind};
+use crate::object::{IterState, Layout, ObjKind};
 use crate::types::tdata;
 use crate::value::{Obj, Value};
 use crate::vm::{PyErr, PyResult, Vm};
@@ -272,7 +272,13 @@ impl Vm {
                 _ => None,
             };
             if let Some(n) = n {
-                if !tdata(o.class.as_ref().unwrap_or(&self.types.type_)).heap_type {
+                let cls = o.class.as_ref().unwrap_or(&self.types.type_);
+                if !tdata(cls).heap_type {
+                    return Ok(n);
+                }
+                // a subclass that keeps the built-in `__len__`
+                let cls = cls.clone();
+                if self.class_facts(&cls) & Self::FACT_NATIVE_LEN != 0 {
                     return Ok(n);
                 }
             }
@@ -410,6 +416,10 @@ impl Vm {
     pub const FACT_DEFAULT_EQ: u8 = 1;
     /// [`Vm::class_facts`] bit: no `__bool__` and no `__len__` (instances are always true).
     pub const FACT_ALWAYS_TRUE: u8 = 2;
+    /// [`Vm::class_facts`] bit: `__len__` is the native one of the built-in type whose
+    /// layout the class's instances use (a `list`/`dict`/`str`... subclass that does not
+    /// override it), so `len()` may read the payload's length directly.
+    pub const FACT_NATIVE_LEN: u8 = 4;
 
     /// Facts about class `t`'s special methods (the `FACT_*` bits), found by MRO lookups
     /// once per class and version tag (any change to the class or a base bumps the tag),
@@ -427,8 +437,25 @@ impl Vm {
         if is_object_native(self.lookup_in_type(t, "__eq__")) && is_object_native(self.lookup_in_type(t, "__ne__")) {
             facts |= Self::FACT_DEFAULT_EQ;
         }
-        if self.lookup_in_type(t, "__bool__").is_none() && self.lookup_in_type(t, "__len__").is_none() {
+        let len = self.lookup_in_type(t, "__len__");
+        if self.lookup_in_type(t, "__bool__").is_none() && len.is_none() {
             facts |= Self::FACT_ALWAYS_TRUE;
+        }
+        let base_name = match td.layout {
+            Layout::Str => "str",
+            Layout::Bytes => "bytes",
+            Layout::ByteArray => "bytearray",
+            Layout::Tuple => "tuple",
+            Layout::List => "list",
+            Layout::Dict => "dict",
+            Layout::Set => "set",
+            Layout::FrozenSet => "frozenset",
+            _ => "",
+        };
+        if !base_name.is_empty()
+            && matches!(len.as_ref().and_then(|m| m.kind()), Some(ObjKind::Native(n)) if n.is_method && n.receiver.is_none() && n.name == "__len__" && n.owner == base_name)
+        {
+            facts |= Self::FACT_NATIVE_LEN;
         }
         td.facts.set(Some((version, facts)));
         facts

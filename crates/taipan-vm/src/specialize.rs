@@ -270,9 +270,11 @@ pub enum Entry {
         /// The `__init__` function.
         init: Weak<Object>,
     },
-    /// `CALL` of a built-in type whose `__new__` is native and whose `__init__` is
-    /// `object.__init__` (int, float, str, tuple, ...): `__new__` is called directly with the
-    /// class and the arguments as they lie on the stack.
+    /// `CALL` of a built-in type, or of a class derived from one that keeps its native
+    /// `__new__` and `__init__` (`class C(list): pass`), whose `__new__` is native and whose
+    /// `__init__` is `object.__init__` (int, float, str, tuple, ...) or a native (list, dict,
+    /// set): `__new__` is called directly with the class and the arguments as they lie on
+    /// the stack, then the native `__init__` with the instance in the class's slot.
     NewBuiltin {
         /// The type.
         ty: Weak<Object>,
@@ -280,6 +282,8 @@ pub enum Entry {
         version: u32,
         /// Its `__new__`.
         new: crate::object::NativeFn,
+        /// Its `__init__` (`None`: `object.__init__`, nothing to call).
+        init: Option<crate::object::NativeFn>,
     },
     /// An attribute of a module object (its dict at `index`).
     ModuleAttr {
@@ -1288,8 +1292,8 @@ impl Vm {
         };
         let (has_dict, nslots, init) = match cell.try_borrow() {
             Ok(slot) => match &slot.entry {
-                Entry::NewBuiltin { ty, version, new } if type_attr_hit(cls, ty, *version) => {
-                    let new = *new;
+                Entry::NewBuiltin { ty, version, new, init } if type_attr_hit(cls, ty, *version) => {
+                    let (new, init) = (*new, *init);
                     drop(slot);
                     self.count_hit(Family::CallClass, code, at);
                     // the stack holds [cls, args...]: exactly `__new__`'s arguments
@@ -1297,8 +1301,31 @@ impl Vm {
                         Some(args) => new(self, args, &[]),
                         None => return Ok(ClassCall::Generic),
                     };
-                    stack.truncate(base);
-                    return r.map(ClassCall::Done);
+                    let Some(init) = init else {
+                        stack.truncate(base);
+                        return r.map(ClassCall::Done);
+                    };
+                    let obj = r?;
+                    // `__init__(obj, args...)` when `__new__` made an instance of the class
+                    // (as `type.__call__`): the instance takes the class's slot
+                    if Rc::ptr_eq(self.class_of(&obj), cls) {
+                        if let Some(slot) = stack.get_mut(base) {
+                            *slot = obj.clone();
+                        }
+                        let r = match stack.get(base..) {
+                            Some(args) => init(self, args, &[]),
+                            None => Ok(Value::None),
+                        };
+                        stack.truncate(base);
+                        let r = r?;
+                        if !r.is_none() {
+                            let tn = self.type_name(&r);
+                            return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+                        }
+                    } else {
+                        stack.truncate(base);
+                    }
+                    return Ok(ClassCall::Done(obj));
                 }
                 Entry::InitClass {
                     ty,
@@ -1400,11 +1427,16 @@ impl Vm {
         if !td.heap_type {
             return self.new_builtin_entry(t, version, result);
         }
-        if td.layout != crate::object::Layout::Object {
-            return None;
-        }
         if !Rc::ptr_eq(self.class_of(&Value::Obj(t.clone())), &self.types.type_) {
             return None;
+        }
+        if td.layout != crate::object::Layout::Object {
+            // a class derived from a built-in type (not a metaclass), e.g. a `list`
+            // subclass: only while it keeps the native `__new__` and `__init__`
+            if td.layout == crate::object::Layout::Type {
+                return None;
+            }
+            return self.new_builtin_entry(t, version, result);
         }
         let new = self.lookup_in_type(t, "__new__")?;
         if !matches!(new.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
@@ -1435,8 +1467,9 @@ impl Vm {
     }
 
     /// The entry for calling the built-in type `t` (not `type` itself, whose one-argument
-    /// form is special): its `__new__` must be a native of `t` and its `__init__`
-    /// `object.__init__`, and the call must have produced an instance of exactly `t`.
+    /// form is special), or a class derived from one: its `__new__` must be a native (not
+    /// `object.__new__`) and its `__init__` `object.__init__` or another native method,
+    /// and the call must have produced an instance of exactly `t`.
     fn new_builtin_entry(&mut self, t: &Obj, version: u32, result: &Value) -> Option<Entry> {
         if Rc::ptr_eq(t, &self.types.type_) || !Rc::ptr_eq(self.class_of(result), t) {
             return None;
@@ -1449,14 +1482,16 @@ impl Vm {
             Some(ObjKind::Native(n)) if n.receiver.is_none() && !n.needs_frame && n.owner != "object" => n.func,
             _ => return None,
         };
-        let init = self.lookup_in_type(t, "__init__")?;
-        if !matches!(init.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
-            return None;
-        }
+        let init = match self.lookup_in_type(t, "__init__")?.kind() {
+            Some(ObjKind::Native(n)) if n.owner == "object" => None,
+            Some(ObjKind::Native(n)) if n.is_method && n.receiver.is_none() && !n.needs_frame => Some(n.func),
+            _ => return None,
+        };
         Some(Entry::NewBuiltin {
             ty: Rc::downgrade(t),
             version,
             new,
+            init,
         })
     }
 }
