@@ -1064,12 +1064,13 @@ impl Vm {
                     },
                     Value::Obj(o),
                 ) if type_attr_hit(o, ty, *version) => {
-                    let v = if *bind {
-                        self.new_bound_method(value.clone(), obj.clone())
-                    } else {
-                        value.clone()
-                    };
+                    let v = value.clone();
                     self.count_hit(Family::LoadMethod, code, at);
+                    // a class method: its function with the class as the receiver (what
+                    // the bound method would call, without allocating one)
+                    if *bind {
+                        return Ok((v, obj));
+                    }
                     return Ok((v, Value::Obj(self.null_marker.clone())));
                 }
                 (Entry::ModuleAttr { dict, index }, Value::Obj(o)) => match module_attr_hit(o, dict, *index, name) {
