@@ -256,6 +256,20 @@ pub enum Entry {
         /// True for a class method (bind `value` to the class on each load).
         bind: bool,
     },
+    /// `LOAD_METHOD` on an exact `super` object (`super().name`, `super(C, self).name`)
+    /// finding a plain function or native method: `func` with the super object's
+    /// instance as the receiver while the super object has the same `this` and `start`
+    /// classes and `start` is at `version` (a change to any class of its MRO bumps it).
+    SuperMethod {
+        /// The class the search starts after (`super`'s first argument).
+        this: Weak<Object>,
+        /// The class whose MRO is searched (the type of the instance).
+        start: Weak<Object>,
+        /// `start`'s version tag.
+        version: u32,
+        /// The function found.
+        func: Value,
+    },
     /// `CALL` of a plain class (metaclass `type`, `object.__new__`, a Python `__init__`):
     /// the instance is built here and `__init__` called directly.
     InitClass {
@@ -967,6 +981,19 @@ impl Vm {
         if let ObjKind::Type(td) = &o.kind {
             return self.type_attr_entry(o, td.version.get(), name);
         }
+        if for_method && let ObjKind::Super { this, start, .. } = &o.kind {
+            if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.types.super_)) {
+                return None;
+            }
+            let (func, _) = crate::builtins::object::super_load_method(obj, name)?;
+            let ObjKind::Type(td) = &start.kind else { return None };
+            return Some(Entry::SuperMethod {
+                this: Rc::downgrade(this),
+                start: Rc::downgrade(start),
+                version: td.version.get(),
+                func,
+            });
+        }
         self.attr_case(obj, name, for_method).map(|c| Entry::Types(vec![c]))
     }
 
@@ -1077,6 +1104,22 @@ impl Vm {
                     Some(v) => {
                         self.count_hit(Family::LoadMethod, code, at);
                         return Ok((v, Value::Obj(self.null_marker.clone())));
+                    }
+                    None => Probe::Miss,
+                },
+                (
+                    Entry::SuperMethod {
+                        this,
+                        start,
+                        version,
+                        func,
+                    },
+                    Value::Obj(o),
+                ) => match super_receiver(o, this, start, *version, &self.types.super_) {
+                    Some(recv) => {
+                        let f = func.clone();
+                        self.count_hit(Family::LoadMethod, code, at);
+                        return Ok((f, recv));
                     }
                     None => Probe::Miss,
                 },

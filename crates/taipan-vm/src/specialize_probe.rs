@@ -3,7 +3,7 @@
 //! hits. Each is one check of a version, shape or key identity, inlined into the fast
 //! paths of `specialize.rs` (CPython 3.11 `Python/specialize.c` guards; shapes: `shape.rs`).
 
-use std::rc::Weak;
+use std::rc::{Rc, Weak};
 
 use super::{How, same};
 use crate::object::{ObjKind, Object};
@@ -179,6 +179,32 @@ pub(super) fn module_attr_hit(o: &Obj, dict: &Weak<Object>, index: usize, name: 
         return None;
     }
     dict_at(d, index, name)
+}
+
+/// The receiver for a `SuperMethod` entry's function when `o` is an exact `super` object
+/// (class `super_t`) with the entry's `this` and `start` classes, `start` still at
+/// `version`, and an instance (not `start` itself) as its object.
+#[inline(always)]
+pub(super) fn super_receiver(
+    o: &Obj,
+    this: &Weak<Object>,
+    start: &Weak<Object>,
+    version: u32,
+    super_t: &Obj,
+) -> Option<Value> {
+    let ObjKind::Super { this: t, obj, start: s } = &o.kind else {
+        return None;
+    };
+    if !(same(this, t) && same(start, s) && o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, super_t))) {
+        return None;
+    }
+    if !matches!(&s.kind, ObjKind::Type(td) if td.version.get() == version) {
+        return None;
+    }
+    if matches!(obj, Value::Obj(x) if Rc::ptr_eq(x, s)) {
+        return None;
+    }
+    Some(obj.clone())
 }
 
 /// True if `o` is the class `ty` at version `version`.

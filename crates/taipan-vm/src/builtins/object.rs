@@ -855,7 +855,9 @@ fn type_subclasses(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
 
 // ----- super -----
 
-fn super_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+/// `super.__new__(super, [cls, obj])`: the super object; with no arguments, the
+/// implicit ones from the caller's frame context (`Vm::frame_ctx`, which it takes).
+pub(crate) fn super_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let (this, obj) = match args.len() {
         1 => {
             let ctx = vm.frame_ctx.take();
