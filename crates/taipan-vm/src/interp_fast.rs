@@ -184,6 +184,16 @@ pub(super) fn int_arith(arg: usize, x: i64, y: i64) -> Option<IntResult> {
         1 | 14 => x & y,
         7 | 20 => x | y,
         12 | 25 => x ^ y,
+        // shifts by a non-negative count (a negative one raises ValueError: generic path)
+        9 | 22 if y >= 0 => x >> y.min(63),
+        3 | 16 if (0..63).contains(&y) => {
+            // only when no bit (sign included) is shifted out
+            let r = x << y;
+            if r >> y != x {
+                return None;
+            }
+            r
+        }
         2 | 15 => {
             // floor division: round toward negative infinity
             let q = x.checked_div(y)?;
