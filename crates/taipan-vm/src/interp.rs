@@ -555,14 +555,11 @@ impl Vm {
                 }
                 Opcode::LoadGlobalModule | Opcode::LoadGlobalBuiltin => {
                     let name = &code.names[arg];
-                    // (each path pushes its own value: merging them first makes the compiler
-                    // spill the value in halves, which stalls the next whole-value load)
-                    match self.load_global_hit(&code, ip - 1, &f.globals, name) {
-                        Some(v) => f.stack.push(v),
-                        None => {
-                            let v = self.load_global_cached(&code, ip - 1, &f.globals, name)?;
-                            f.stack.push(v);
-                        }
+                    // (the hit path pushes the value cloned from its dict entry: a returned
+                    // value is spilled in halves, which stalls the push's whole-value load)
+                    if !self.load_global_hit_push(&code, ip - 1, &f.globals, name, &mut f.stack) {
+                        let v = self.load_global_cached(&code, ip - 1, &f.globals, name)?;
+                        f.stack.push(v);
                     }
                 }
                 Opcode::LoadDeref => {

@@ -627,6 +627,56 @@ impl Vm {
         Some(v)
     }
 
+    /// As [`Vm::load_global_hit`], pushing the value onto `stack` (false: nothing pushed;
+    /// take [`Vm::load_global_cached`]). An `Option<Value>` result was spilled in halves
+    /// and read back whole by the push, a store-forwarding stall on every global load
+    /// (`perf annotate`: ~3% of the samples of bm_deltablue and bm_richards on it); the
+    /// value cloned from its dict entry is pushed with one 16-byte copy.
+    #[inline(always)]
+    pub fn load_global_hit_push(
+        &mut self,
+        code: &Code,
+        at: usize,
+        globals: &Obj,
+        name: &Value,
+        stack: &mut Vec<Value>,
+    ) -> bool {
+        let Some(Ok(slot)) = code.caches.get(at).map(|c| c.try_borrow()) else {
+            return false;
+        };
+        let pushed = match &slot.entry {
+            Entry::GlobalModule { dict, index } if same(dict, globals) => {
+                let index = *index;
+                drop(slot);
+                dict_push(globals, index, name, stack)
+            }
+            Entry::GlobalBuiltin {
+                globals: g,
+                gversion,
+                builtins,
+                index,
+            } => {
+                let ObjKind::Dict(c) = &globals.kind else { return false };
+                if !same(g, globals) || !c.try_borrow().is_ok_and(|t| t.version() == *gversion) {
+                    return false;
+                }
+                let index = *index;
+                match &self.builtins.dict {
+                    Some(b) if same(builtins, b) => {
+                        drop(slot);
+                        dict_push(b, index, name, stack)
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        };
+        if pushed {
+            self.count_hit(Family::LoadGlobal, code, at);
+        }
+        pushed
+    }
+
     /// The case of a `Types` entry for `o`'s class if it was recorded at the class's
     /// current version: pointer comparisons over at most [`POLY_MAX`] cases (the first is
     /// the monomorphic forms' only one), then one version comparison.

@@ -22,6 +22,22 @@ pub(super) fn dict_at(d: &Obj, index: usize, name: &Value) -> Option<Value> {
     }
 }
 
+/// As [`dict_at`], pushing the value onto `stack` (false: nothing pushed); see
+/// [`shaped_dict_into`] for why the hit paths write rather than return the value.
+#[inline(always)]
+pub(super) fn dict_push(d: &Obj, index: usize, name: &Value, stack: &mut Vec<Value>) -> bool {
+    let ObjKind::Dict(c) = &d.kind else { return false };
+    let Ok(t) = c.try_borrow() else { return false };
+    let v = match t.entry(index) {
+        Some((k, v)) if same_name(k, name) => v.clone(),
+        _ => return false,
+    };
+    // (the borrow ends before the push: a push with a guard still to drop is not inlined)
+    drop(t);
+    stack.push(v);
+    true
+}
+
 /// True if `k` is the (str) object `name` itself: a pointer comparison, cheaper than
 /// [`Value::is`]'s match over every kind of value (a jump table on the hit paths).
 #[inline(always)]
