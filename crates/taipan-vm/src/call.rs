@@ -695,6 +695,18 @@ impl Vm {
         if Rc::ptr_eq(t, &self.types.type_) && args.len() == 1 && kwnames.is_empty() {
             return Ok(Value::Obj(self.class_of(&args[0]).clone()));
         }
+        // `super()` / `super(cls, obj)`: super's native `__new__` directly (its `__init__`
+        // is `object.__init__`); the zero-argument form reads the frame context its caller
+        // set
+        if Rc::ptr_eq(t, &self.types.super_) && kwnames.is_empty() && matches!(args.len(), 0 | 2) {
+            let cls = Value::Obj(t.clone());
+            let r = match args {
+                [a, b] => crate::builtins::object::super_new(self, &[cls, a.clone(), b.clone()], &[]),
+                _ => crate::builtins::object::super_new(self, &[cls], &[]),
+            };
+            self.frame_ctx = None;
+            return r;
+        }
         // __new__ and __init__ along the MRO, cached on the type per version tag
         let version = tdata(t).version.get();
         let mut ctor = self.ctor_of(t);

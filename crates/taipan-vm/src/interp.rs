@@ -1134,22 +1134,6 @@ impl Vm {
                     }
                     self.count_fast(Family::CallPy, false);
                     let func = f.stack[n - arg - 1].clone();
-                    // `super()` and `super(cls, obj)`: the object built directly by super's
-                    // native `__new__` (what `type.__call__` ends in; its `__init__` is
-                    // `object.__init__`), the result in the callable's slot
-                    if arg % 2 == 0
-                        && arg <= 2
-                        && let Value::Obj(o) = &func
-                        && Rc::ptr_eq(o, &self.types.super_)
-                    {
-                        let r = self.new_super(f, n - arg - 1);
-                        f.stack.truncate(n - arg);
-                        match f.stack.last_mut() {
-                            Some(slot) => *slot = r?,
-                            None => return Err(stack_underflow()),
-                        }
-                        continue;
-                    }
                     let r = if self.needs_frame(&func) {
                         self.frame_ctx = Some(self.make_frame_ctx(f, &func));
                         let args = f.stack[n - arg..].to_vec();

@@ -180,24 +180,6 @@ impl Vm {
         }
     }
 
-    /// `super()` or `super(cls, obj)` called by `CALL` in frame `f`, whose operand stack
-    /// holds the `super` type at `base` and the arguments above it: the super object, made
-    /// by super's native `__new__` (zero arguments: from `f`'s implicit ones). Out of line,
-    /// so that the dispatch loop's `CALL` arm stays small.
-    #[inline(never)]
-    pub(super) fn new_super(&mut self, f: &Frame, base: usize) -> PyResult<Value> {
-        let Some(args) = f.stack.get(base..) else {
-            return Err(stack_underflow());
-        };
-        if args.len() == 1 {
-            let sup = Value::Obj(self.types.super_.clone());
-            self.frame_ctx = Some(self.make_frame_ctx(f, &sup));
-        }
-        let r = crate::builtins::object::super_new(self, args, &[]);
-        self.frame_ctx = None;
-        r
-    }
-
     /// Builds the frame context for a native function that needs it.
     pub fn make_frame_ctx(&mut self, f: &Frame, callee: &Value) -> crate::vm::FrameCtx {
         let is_function = f.code.raw.flags & taipan_bytecode::flags::OPTIMIZED != 0;
