@@ -594,6 +594,9 @@ pub struct JitCounters {
     pub opt_us: u64,
     /// Of `compile_us`: lowering to Cranelift IR, in microseconds.
     pub lower_us: u64,
+    /// Iterator objects made at exits for iterators linked traces held in the entry
+    /// buffer only (nested `for` loops over ranges made in the outer body).
+    pub materialized: u64,
 }
 
 /// The JIT's per-Vm state.
@@ -634,6 +637,8 @@ pub struct JitState {
     out: Vec<u64>,
     /// Reused list of values to restore at an exit.
     restore: Vec<(usize, crate::value::Value)>,
+    /// Reused list of iterator objects made at an exit (`jit_run.rs`, `materialize`).
+    fresh: Vec<crate::value::Value>,
 }
 
 impl JitState {
@@ -665,6 +670,7 @@ impl JitState {
             out_words: 1,
             out: Vec::new(),
             restore: Vec::new(),
+            fresh: Vec::new(),
         }
     }
 
@@ -701,8 +707,8 @@ impl JitState {
             c.entries, c.exits, c.entry_fails, c.restored, c.pin_fails
         ));
         s.push_str(&format!(
-            "  side traces: recorded={} attached={} failed={} side_exits={} links={} link_misses={}\n",
-            c.side_recordings, c.bridges, c.side_failures, c.side_exits, c.links, c.link_misses
+            "  side traces: recorded={} attached={} failed={} side_exits={} links={} link_misses={} materialized={}\n",
+            c.side_recordings, c.bridges, c.side_failures, c.side_exits, c.links, c.link_misses, c.materialized
         ));
         let mut by_exits: Vec<(&String, u64, &str, u32)> = self
             .by_id
@@ -786,7 +792,8 @@ fn snapshots_restorable(f: &Func, nlocals: u32, depth: u32, nobjs: u32) -> bool 
             if e.slot < nlocals {
                 true
             } else if e.slot < nlocals.saturating_add(depth) {
-                ty == Some(Type::I64)
+                // an iterator's new counter, or `none`: the path popped it (`virtual.rs`)
+                matches!(ty, None | Some(Type::I64))
             } else if e.slot == next_push {
                 next_push = next_push.saturating_add(1);
                 true

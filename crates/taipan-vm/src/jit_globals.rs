@@ -244,6 +244,9 @@ fn obj_info(v: &Obj, null: &Obj) -> ObjInfo {
         ObjKind::Native(n) if n.receiver.is_none() && n.is_method && n.owner == "list" && n.name == "append" => {
             ObjInfo::Builtin(Builtin::ListAppend)
         }
+        // the builtin type `range` (the only non-heap type of that name; it cannot be
+        // subclassed and its `__name__` is read-only)
+        ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "range" => ObjInfo::Builtin(Builtin::Range),
         _ => ObjInfo::Other,
     }
 }

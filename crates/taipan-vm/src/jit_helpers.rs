@@ -279,9 +279,27 @@ extern "C" fn list_push_obj(w: u64, x: u64) {
     }
 }
 
+/// `@iter_unshared(obj) -> i64`: 1 when `obj` is 0 (an iterator a link made, held by no
+/// object) or only one reference to it exists (the frame's operand stack: nothing else can
+/// observe its position), else 0 (a path that pops the entry exits; the recorder's
+/// `virtual.rs`).
+extern "C" fn iter_unshared(w: u64) -> i64 {
+    if w == 0 {
+        return 1;
+    }
+    // SAFETY: as in `list_len` (the word is an entry-stack entry's, which the frame holds).
+    let v = unsafe { restore_obj(w) };
+    match v {
+        // (ours and the frame's)
+        Some(Value::Obj(o)) => i64::from(std::rc::Rc::strong_count(&o) <= 2),
+        _ => 0,
+    }
+}
+
 /// The helpers traces may call, by the names the recorder emits (`taipan_jit::record`'s
 /// `list.rs`): `(name, address)`.
-pub(crate) const HELPERS: [(&str, extern "C" fn(u64) -> i64); 7] = [
+pub(crate) const HELPERS: [(&str, extern "C" fn(u64) -> i64); 8] = [
+    ("iter_unshared", iter_unshared),
     ("list_len", list_len),
     ("tuple_len", tuple_len),
     ("iter_list_len", iter_list_len),

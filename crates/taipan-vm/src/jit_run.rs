@@ -3,24 +3,28 @@
 //! writes an exit's snapshot back into the frame.
 //!
 //! # Entry buffer (`docs/jit.md`, "Frame model" and "Entry stack")
-//! `nlocals + 3*d` slots of two words (tag, payload), where `d` is the operand stack depth
-//! at the loop header: local `n` is slot `n` (None → tag 0, bool → 1 and 0/1, int → 2 and
-//! the two's-complement bits, float → 3 and the IEEE bits, any object → 4 and its object
-//! word (`jit_helpers.rs`), unbound → 5); stack entry `i < d` is slot `nlocals + i` (a range
-//! iterator: tag int and its `next`; a list or tuple iterator: tag int and its index;
-//! anything else: tag object, payload 0), and slots `nlocals + d + 2i`, `+ 1` are that
-//! iterator's `stop` and `step` (tag int; for a list or tuple iterator: tag object with the
-//! sequence's object word, then tag None for a list or tag bool for a tuple; tag object
-//! otherwise). Besides the buffer, a trace reads and writes the items of lists and tuples
-//! reachable from it, through the helpers of `jit_helpers.rs`.
+//! Slots of two words (tag, payload): local `n` is slot `n` (None → tag 0, bool → 1 and
+//! 0/1, int → 2 and the two's-complement bits, float → 3 and the IEEE bits, any object → 4
+//! and its object word (`jit_helpers.rs`), unbound → 5); slot `nlocals` is the pop mark
+//! (tag int; the entry stack depth `d` at entry, lowered by paths that popped entries and
+//! linked); then four slots per entry-stack entry `i` from [`entry_slot`]: a range
+//! iterator's `next`, `stop`, `step` (tag int), a list or tuple iterator's index (tag int),
+//! the sequence's object word (tag object) and tag None for a list or tag bool for a
+//! tuple; anything else tag object, payload 0; the fourth slot is the entry's own object
+//! word. Four more slots (zeros) take the entry a link into an inner loop's trace writes
+//! ([`buffer_words`]). Besides the buffer, a trace reads and writes the items of lists and
+//! tuples reachable from it, through the helpers of `jit_helpers.rs`.
 //!
 //! # Deoptimization
 //! An exit returns its snapshot's values (one word per entry, boxed by the IR type of the
 //! entry's value: `i64` → int, `f64` → float, `bool` → bool, `ptr` → a new reference to
 //! the object word's object, made before any local is written; a `none` entry is `None`).
 //! Slot `n < nlocals` is stored into local `n`; slot `nlocals + i` with `i < d` is the new
-//! `next` of range iterator `i`, or the new index of list/tuple iterator `i` (the frame still holds the `d` entries: the trace never
-//! pops them); slots from `nlocals + d` on are pushed in slot order. The interpreter then
+//! `next` of range iterator `i`, or the new index of list/tuple iterator `i` — or `none`:
+//! the path popped entry `i`, the stack is truncated there; slots from `nlocals + d` on are
+//! pushed in slot order. After a run with links, entries that linked traces got through
+//! the buffer (virtual iterators of nested loops, the recorder's `virtual.rs`) are first
+//! made into iterator objects (`materialize`), and entries popped on the way dropped. The interpreter then
 //! continues at the snapshot's `pc`. The compile step (`snapshots_restorable`) guaranteed
 //! these shapes, so a mismatch here is only skipped, never a panic.
 
@@ -234,13 +238,28 @@ fn with_seq_iter<R>(v: &Value, f: impl FnOnce(&Obj, usize, bool) -> R) -> Option
     }
 }
 
+/// The length in words of an entry buffer for a trace with `depth` entry-stack entries:
+/// `nlocals` locals, three slots per entry, and three more for the entry a link into a
+/// deeper loop's trace writes (`virtual.rs` of the recorder).
+fn buffer_words(nlocals: usize, depth: usize) -> usize {
+    2 * entry_slot(nlocals, depth + 1)
+}
+
+/// The entry-buffer slot of entry-stack entry `i`'s counter (its `stop`, `step` and
+/// object word follow): after the locals and the *pop mark* slot
+/// (`taipan_jit::record::buffer_slot`).
+fn entry_slot(nlocals: usize, i: usize) -> usize {
+    nlocals + 1 + 4 * i
+}
+
 /// Writes the entry buffer of `f` into `buf`: exactly `nlocals` local slots (the numbering
 /// the trace was recorded with; a missing local reads as unbound), then the whole operand
-/// stack as the entry stack.
+/// stack as the entry stack (three slots per entry), then zeros (tag None) for one more
+/// entry.
 fn fill_entry_buffer(buf: &mut Vec<u64>, f: &Frame, nlocals: usize) {
     let d = f.stack.len();
     buf.clear();
-    buf.resize(2 * (nlocals + 3 * d), 0);
+    buf.resize(buffer_words(nlocals, d), 0);
     let mut put = |slot: usize, words: &[u64]| {
         if let Some(s) = buf.get_mut(2 * slot..2 * slot + words.len()) {
             s.copy_from_slice(words);
@@ -251,9 +270,13 @@ fn fill_entry_buffer(buf: &mut Vec<u64>, f: &Frame, nlocals: usize) {
     }
     for (i, v) in f.stack.iter().enumerate() {
         let (next, bounds) = iter_words(v);
-        put(nlocals + i, &next);
-        put(nlocals + d + 2 * i, &bounds);
+        put(entry_slot(nlocals, i), &next);
+        put(entry_slot(nlocals, i) + 1, &bounds);
+        // the iterator object itself (a path that pops it checks that nothing else holds it)
+        put(entry_slot(nlocals, i) + 3, &[TAG_OBJ, obj_word(v).unwrap_or(0)]);
     }
+    // the pop mark: no entry popped yet
+    put(nlocals, &[TAG_INT, d as u64]);
 }
 
 /// The entry-buffer words of entry-stack entry `v`: its counter slot, then its `stop` and
@@ -301,8 +324,11 @@ fn restore_slot(f: &mut Frame, slot: usize, nlocals: usize, depth: usize, v: Val
             *l = Some(v);
         }
     } else if slot - nlocals < depth {
-        if let (Some(it), Value::Int(k)) = (f.stack.get(slot - nlocals), &v) {
-            set_range_next(it, *k);
+        match (f.stack.get(slot - nlocals), &v) {
+            (Some(it), Value::Int(k)) => set_range_next(it, *k),
+            // the trace's path popped this iterator (it ended that loop): `none`
+            (Some(_), Value::None) => f.stack.truncate(slot - nlocals),
+            _ => {}
         }
     } else {
         f.stack.push(v);
@@ -313,9 +339,9 @@ fn restore_slot(f: &mut Frame, slot: usize, nlocals: usize, depth: usize, v: Val
 enum End {
     /// Trace `.0` left through its exit `.1`.
     Exit(Rc<Trace>, usize),
-    /// Resume in the interpreter at this header (a link found no trace to enter, or a run
-    /// failed after a link).
-    Resume(usize),
+    /// Resume in the interpreter at header `.0`, whose entry stack is `.1` deep (a link
+    /// found no trace to enter, or a run failed after a link).
+    Resume(usize, usize),
     /// The first trace failed to run (nothing changed): drop it.
     Failed,
 }
@@ -344,7 +370,7 @@ unsafe fn slot_value(tag: u64, w: u64) -> Option<Value> {
 /// Every object word in `buf` names a live object: the frame's own words, or words a trace
 /// stored from values it held (alive by the invariant of `jit_helpers.rs`: no trace frees
 /// anything, and the frame still holds everything it held at the entry).
-unsafe fn buffer_changes(buf: &[u64], f: &Frame, nlocals: usize, out: &mut Vec<(usize, Value)>) {
+unsafe fn buffer_changes(buf: &[u64], f: &Frame, nlocals: usize, depth: usize, out: &mut Vec<(usize, Value)>) {
     let words = |slot: usize| -> Option<[u64; 2]> {
         let s = buf.get(2 * slot..2 * slot + 2)?;
         Some([*s.first()?, *s.get(1)?])
@@ -358,8 +384,8 @@ unsafe fn buffer_changes(buf: &[u64], f: &Frame, nlocals: usize, out: &mut Vec<(
             }
         }
     }
-    for (i, v) in f.stack.iter().enumerate() {
-        let Some(w) = words(nlocals + i) else { break };
+    for (i, v) in f.stack.iter().enumerate().take(depth) {
+        let Some(w) = words(entry_slot(nlocals, i)) else { break };
         if w[0] == TAG_INT && w != iter_words(v).0 {
             out.push((nlocals + i, Value::Int(w[1] as i64)));
         }
@@ -376,26 +402,34 @@ impl Vm {
     /// at a link, or whose run fails are dropped here.
     pub(crate) fn jit_enter(&mut self, f: &mut Frame, code: &Rc<Code>, t: &Rc<Trace>) -> usize {
         let nlocals = f.code.nlocalsplus;
-        let depth = t.depth;
         let mut buf = std::mem::take(&mut self.jit.buf);
         fill_entry_buffer(&mut buf, f, nlocals);
         let mut out = std::mem::take(&mut self.jit.out);
         out.clear();
         out.resize(self.jit.out_words.max(1), 0);
-        let args = [buf.as_ptr() as u64];
         self.jit.counters.entries += 1;
         let mut cur = t.clone();
         let mut links = 0u32;
+        // the shallowest entry stack a trace of the run linked to: entries from there on
+        // may have been popped and replaced by ones only the buffer holds
+        let mut low = f.stack.len();
         let end = loop {
+            // room for `cur`'s entries and the one its links into deeper loops write
+            let want = buffer_words(nlocals, cur.depth);
+            if buf.len() < want {
+                buf.resize(want, 0);
+            }
+            let args = [buf.as_ptr() as u64];
             // SAFETY: every trace of `by_id` was compiled by this Vm's `TraceSet`, which is
             // never flushed or dropped before the Vm (the code is live, the `CompiledTrace`
             // clone keeps its exit data alive). Its one parameter is a pointer to the entry
             // buffer; a trace reads slots below `nlocalsplus + 3 * depth` (locals the
             // recorder loaded, the entry-stack iterators' slots) and stores only into local
-            // and iterator-counter slots before a link, and `buf` holds exactly that many
-            // 16-byte slots (`fill_entry_buffer`: `nlocalsplus` locals, then 3 per stack
-            // entry; the stack depth equals the trace's `depth`, checked by the caller and
-            // at each link). `out` has room for every trace's words (`out_words`). Its other
+            // and iterator slots below `nlocalsplus + 3 * (depth + 1)` before a link (the
+            // entry one deeper: a link into an inner loop's trace), and `buf` holds that
+            // many 16-byte slots (`buffer_words`, resized above; `depth` is the trace's, and
+            // every trace of its tree has at most that many entries). Slots the frame does
+            // not fill are zeros or ints a link stored: no object word but the frame's. `out` has room for every trace's words (`out_words`). Its other
             // memory accesses are list and tuple items of live objects, within the bounds
             // the helpers of `jit_helpers.rs` report, and no borrow of a list is held here
             // (the dispatch loop holds none across this call); see that module's docs.
@@ -404,7 +438,7 @@ impl Vm {
                 break if links == 0 {
                     End::Failed
                 } else {
-                    End::Resume(cur.header as usize)
+                    End::Resume(cur.header as usize, cur.depth)
                 };
             };
             if status == STATUS_RET || status == STATUS_OUT_OF_FUEL || status == STATUS_INVALIDATED {
@@ -412,26 +446,34 @@ impl Vm {
                 break if links == 0 {
                     End::Failed
                 } else {
-                    End::Resume(cur.header as usize)
+                    End::Resume(cur.header as usize, cur.depth)
                 };
             }
             if status & STATUS_LINK != 0 {
                 links += 1;
                 self.jit.counters.links += 1;
                 let id = (status & 0xffff_ffff) as u32;
-                let Some(h) = self.jit.by_id.get(&id).map(|x| x.header) else {
-                    break End::Resume(cur.header as usize);
+                let Some((h, hd)) = self.jit.by_id.get(&id).map(|x| (x.header, x.depth)) else {
+                    break End::Resume(cur.header as usize, cur.depth);
                 };
+                // a link goes to a loop whose entry stack is at most one entry deeper (an
+                // inner `for` loop over a virtual range) or shallower (a side trace that
+                // ended inner loops); the recorder wrote the entries in between
+                if hd > cur.depth.saturating_add(1) {
+                    self.jit.counters.link_misses += 1;
+                    break End::Resume(cur.header as usize, cur.depth);
+                }
+                low = low.min(hd);
                 let next = code.loops.compiled(h);
                 match next {
-                    Some(n) if n.depth == depth && self.jit_may_enter(f, code, &n) => {
+                    Some(n) if n.depth == hd && self.jit_may_enter(f, code, &n) => {
                         self.jit.counters.entries += 1;
                         cur = n;
                         continue;
                     }
                     _ => {
                         self.jit.counters.link_misses += 1;
-                        break End::Resume(h as usize);
+                        break End::Resume(h as usize, hd);
                     }
                 }
             }
@@ -443,7 +485,7 @@ impl Vm {
                     break if links == 0 {
                         End::Failed
                     } else {
-                        End::Resume(cur.header as usize)
+                        End::Resume(cur.header as usize, cur.depth)
                     };
                 }
             }
@@ -451,11 +493,31 @@ impl Vm {
         self.jit.buf = buf;
         let mut restore = std::mem::take(&mut self.jit.restore);
         restore.clear();
+        // the entry stack where the run ended (`depth`): the frame keeps its entries below
+        // `keep` (no trace of the run popped them); the others are dropped (after every
+        // value is boxed) and entries up to `depth` are made from the buffer, where links
+        // into inner loops' traces wrote them (`materialize`)
+        let depth = match &end {
+            End::Exit(x, _) => x.depth,
+            End::Resume(_, d) => *d,
+            End::Failed => f.stack.len(),
+        };
+        // (a side trace that popped entries and then linked into a deeper loop lowered the
+        // pop mark: the entries from there were replaced)
+        if let (Some(&TAG_INT), Some(&m)) = (self.jit.buf.get(2 * nlocals), self.jit.buf.get(2 * nlocals + 1)) {
+            low = low.min(usize::try_from(m).unwrap_or(0));
+        }
+        let keep = low.min(depth).min(f.stack.len());
+        let mut fresh = std::mem::take(&mut self.jit.fresh);
+        fresh.clear();
         if links > 0 {
             // SAFETY: the words a trace stored into the buffer name live objects (see
-            // `buffer_changes`); nothing was freed since (no local is written before every
-            // value is boxed, below).
-            unsafe { buffer_changes(&self.jit.buf, f, nlocals, &mut restore) };
+            // `buffer_changes`); nothing was freed since (no local is written and no stack
+            // entry dropped before every value is boxed, below).
+            unsafe { buffer_changes(&self.jit.buf, f, nlocals, keep, &mut restore) };
+            // SAFETY: as above (the sequences of list and tuple iterators are words a
+            // trace stored from values it held).
+            unsafe { self.materialize(nlocals, keep, depth, &mut fresh) };
         }
         let pc = match end {
             End::Failed => {
@@ -463,9 +525,14 @@ impl Vm {
                 self.jit_drop(code, t.header);
                 t.header as usize
             }
-            End::Resume(h) => h,
+            End::Resume(h, _) => h,
             End::Exit(x, n) => self.jit_exit(f, code, &x, n, &out, &mut restore),
         };
+        // (every value is boxed: popped entries may go now, before the snapshot's
+        // counters and pushes are written)
+        f.stack.truncate(keep);
+        f.stack.append(&mut fresh);
+        self.jit.fresh = fresh;
         for (slot, v) in restore.drain(..) {
             self.jit.counters.restored += 1;
             restore_slot(f, slot, nlocals, depth, v);
@@ -480,8 +547,8 @@ impl Vm {
     }
 
     /// The exit `n` of trace `x` ended a run: appends the snapshot's values to `restore`
-    /// (after the buffer's changes, so they win), truncates the stack to the entry stack,
-    /// and returns the index to resume at — or `SWITCH_IP` when a side recording starts
+    /// (after the buffer's changes, so they win; the caller truncates the stack to `x`'s
+    /// entry stack and writes them), and returns the index to resume at — or `SWITCH_IP` when a side recording starts
     /// there (the exit is hot; `f.ip` set).
     fn jit_exit(
         &mut self,
@@ -515,7 +582,6 @@ impl Vm {
             return pc;
         }
         x.entry_fails.set(0);
-        f.stack.truncate(x.depth);
         let func = &x.func;
         for (e, &w) in snap.entries.iter().zip(out.iter()) {
             let v = match e.val {
@@ -543,22 +609,69 @@ impl Vm {
                 restore.push((e.slot as usize, v));
             }
         }
-        if self.jit_side_wanted(x, n, pc) && self.jit_start_side(f, code, x, n, snap.pc, &snap.entries) {
+        if self.jit_side_wanted(x, n) && self.jit_start_side(f, code, x, n, snap.pc, &snap.entries) {
             f.ip = pc;
             return SWITCH_IP;
         }
         pc
     }
 
-    /// Whether a side trace should be recorded at exit `n` of `x` (resuming at `pc`) now: it
+    /// Makes an iterator object for each entry-stack entry `from..depth` (entries a link
+    /// gave a deeper loop's trace through the entry buffer, see the recorder's
+    /// `virtual.rs`), into `out`: a range iterator from the buffer's three int slots of
+    /// the entry (`next`, `stop`, `step`), or a list or tuple iterator from its index, the
+    /// sequence's object word and the kind tag (None: list, bool: tuple). The exit's
+    /// snapshot may then update the counter.
+    ///
+    /// # Safety
+    /// Every object word in the buffer names a live object (see `buffer_changes`).
+    unsafe fn materialize(&mut self, nlocals: usize, from: usize, depth: usize, out: &mut Vec<Value>) {
+        for i in from..depth {
+            let slot = |k: usize| -> (u64, u64) {
+                let at = 2 * (entry_slot(nlocals, i) + k);
+                (
+                    self.jit.buf.get(at).copied().unwrap_or(TAG_UNBOUND),
+                    self.jit.buf.get(at + 1).copied().unwrap_or(0),
+                )
+            };
+            let (c, b, s) = (slot(0), slot(1), slot(2));
+            let (st, ty) = match (c.0, b.0, s.0) {
+                (TAG_INT, TAG_INT, TAG_INT) if s.1 != 0 => (
+                    IterState::Range {
+                        next: c.1 as i64,
+                        stop: b.1 as i64,
+                        step: s.1 as i64,
+                    },
+                    &self.types.range_iterator,
+                ),
+                // SAFETY: the caller's contract.
+                (TAG_INT, TAG_OBJ, kind @ (TAG_NONE | TAG_BOOL)) => match unsafe { restore_obj(b.1) } {
+                    Some(Value::Obj(seq)) => {
+                        let index = usize::try_from(c.1 as i64).unwrap_or(usize::MAX);
+                        if kind == TAG_NONE {
+                            (IterState::List { seq, index }, &self.types.list_iterator)
+                        } else {
+                            (IterState::Tuple { seq, index }, &self.types.tuple_iterator)
+                        }
+                    }
+                    _ => (IterState::Exhausted, &self.types.range_iterator),
+                },
+                // (never: the recorder writes the entry before any such link)
+                _ => (IterState::Exhausted, &self.types.range_iterator),
+            };
+            self.jit.counters.materialized += 1;
+            out.push(Value::new_obj(ty, ObjKind::Iter(std::cell::RefCell::new(st))));
+        }
+    }
+
+    /// Whether a side trace should be recorded at exit `n` of `x` now: it
     /// is hot (its count reached the hot-exit threshold, higher after each failed attempt),
     /// has no side trace, no recording is running, and the tree's caps allow one more.
-    fn jit_side_wanted(&self, x: &Trace, n: usize, pc: usize) -> bool {
-        if self.jit.recording.is_some()
-            || x.level >= MAX_SIDE_LEVEL
-            || x.tree.sides.get() >= self.jit.opts.max_side
-            || (x.root && pc == x.header as usize && x.func.loop_pos().is_none())
-        {
+    fn jit_side_wanted(&self, x: &Trace, n: usize) -> bool {
+        // (an exit at a root's header that restores nothing is an entry guard: the caller
+        // does not ask; a path that links exits at its `FOR_ITER` header with the counter
+        // listed, and its side trace ends that loop, see `virtual.rs`)
+        if self.jit.recording.is_some() || x.level >= MAX_SIDE_LEVEL || x.tree.sides.get() >= self.jit.opts.max_side {
             return false;
         }
         let tries = x.tries.borrow().get(n).copied().unwrap_or(u8::MAX);

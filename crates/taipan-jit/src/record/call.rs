@@ -189,6 +189,7 @@ impl Recorder {
             Err(r.abort(AbortReason::UnsupportedCall, pc, d))
         };
         match (b, args) {
+            (Builtin::Range, _) => self.range_call(pc, args, obs),
             (Builtin::MathSqrt, &[a]) => {
                 let x = match a {
                     PyVal::Int(x) => self.b.unary(Op::IntToFloat, x),

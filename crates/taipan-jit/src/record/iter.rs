@@ -27,15 +27,24 @@ use crate::record::{Abort, AbortReason, BASE, Observe, Observed, PyVal, RangeSta
 impl Recorder {
     /// `FOR_ITER arg` on the top entry of the entry stack; returns the next index.
     pub(crate) fn for_iter(&mut self, pc: u32, _arg: u32, obs: &dyn Observe) -> Result<u32, Abort> {
+        if let [PyVal::VIter(_) | PyVal::VSeqIter(..)] = self.stack.as_slice()
+            && self.inl.is_empty()
+        {
+            // an inner loop over a range made here, without a trace to link into yet:
+            // record that loop first (see `virtual.rs`)
+            self.inner = Some(pc);
+            let d = "FOR_ITER over a virtual range: the inner loop has no trace";
+            return Err(self.abort(AbortReason::InnerLoop, pc, d));
+        }
         if !self.stack.is_empty() {
             let d = "FOR_ITER on an iterator the trace pushed";
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         }
-        let Some(i) = self.depth.checked_sub(1) else {
+        let Some(i) = self.live_depth().checked_sub(1) else {
             return Err(self.abort(AbortReason::Desync, pc, "FOR_ITER on an empty stack"));
         };
         if let Some((index, seq)) = obs.stack_seq_iter(0) {
-            return self.for_iter_seq(pc, i, index, seq);
+            return self.for_iter_seq(pc, _arg, i, index, seq);
         }
         let (next, stop, step) = match obs.stack(0) {
             Observed::RangeIter { next, stop, step } if step != 0 => (next, stop, step),
@@ -46,6 +55,9 @@ impl Recorder {
         };
         let up = step > 0;
         if (up && next >= stop) || (!up && next <= stop) {
+            if self.is_side() {
+                return self.for_iter_end_range(pc, _arg, i, next, step);
+            }
             return Err(self.abort(AbortReason::LoopExhausted, pc, "FOR_ITER: the iterator is exhausted"));
         }
         if next.checked_add(step).is_none() {
@@ -56,6 +68,9 @@ impl Recorder {
         let slot = nlocals.saturating_add(i);
         let r = self.range_state(i, step, pc)?;
         let x = self.iter_counter(slot, next, pc)?;
+        // (listed by the exits even before the advance, unchanged: an exhausted exit of a
+        // path that links, whose snapshot would otherwise be empty, is no entry guard)
+        self.written[slot as usize] = true;
         let s = self.snap(pc);
         let more = self.b.binary(if r.up { Op::IntLt } else { Op::IntGt }, x, r.stop);
         self.guard(true, more, s);
@@ -72,8 +87,6 @@ impl Recorder {
         Ok(pc.saturating_add(1))
     }
 
-    /// The `stop` and `step` of entry-stack iterator `i`, loaded before the loop on first
-    /// use (guarded: both ints, the step's sign — or value, for ±1 — as observed).
     /// The loop-carried counter of the entry-stack iterator at pseudo-local `slot` (a range
     /// iterator's `next`, a list/tuple iterator's index): loaded from the entry buffer at
     /// its first use (observed value `observed`), the current SSA value after that.
@@ -96,17 +109,13 @@ impl Recorder {
         }
     }
 
-    fn range_state(&mut self, i: u32, step: i64, pc: u32) -> Result<RangeState, Abort> {
+    /// The `stop` and `step` of entry-stack iterator `i`, loaded before the loop on first
+    /// use (guarded: both ints, the step's sign — or value, for ±1 — as observed).
+    pub(crate) fn range_state(&mut self, i: u32, step: i64, pc: u32) -> Result<RangeState, Abort> {
         if let Some(Some(r)) = self.iters.get(i as usize) {
             return Ok(*r);
         }
-        let base = self
-            .code
-            .nlocals
-            .checked_add(self.depth)
-            .and_then(|b| b.checked_add(i.checked_mul(2)?))
-            .filter(|b| *b < u32::MAX)
-            .ok_or_else(|| self.abort(AbortReason::Desync, pc, "entry buffer too large"))?;
+        let base = self.bounds_slot(i, pc)?;
         let from = self.b.next_id();
         let s = self.entry_snapshot();
         let stop = self.entry_int(base, s);
@@ -139,6 +148,18 @@ impl Recorder {
             None => return Err(self.abort(AbortReason::Desync, pc, "no entry-stack iterator")),
         }
         Ok(r)
+    }
+
+    /// The entry-buffer slot of entry-stack iterator `i`'s `stop` (its `step` is the next
+    /// one; [`crate::record::buffer_slot`]).
+    pub(crate) fn bounds_slot(&self, i: u32, pc: u32) -> Result<u32, Abort> {
+        let nlocals = self.code.nlocals;
+        nlocals
+            .checked_add(i)
+            .map(|s| crate::record::buffer_slot(nlocals, s))
+            .and_then(|b| b.checked_add(1))
+            .filter(|b| *b < u32::MAX - 1)
+            .ok_or_else(|| self.abort(AbortReason::Desync, pc, "entry buffer too large"))
     }
 
     /// `load_tag` + `guard_tag int` + `load_int` of entry-buffer slot `n` (the caller

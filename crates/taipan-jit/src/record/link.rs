@@ -34,7 +34,9 @@
 
 use crate::ir::verify::verify;
 use crate::ir::{Builder, ExitId, Func, Imm, InsnId, Op, SnapEntry, SnapId, SnapVal, Type};
-use crate::record::{Abort, AbortReason, BASE, KnownObj, LinkTarget, PyVal, Recorder, observe::CodeInfo};
+use crate::record::{
+    Abort, AbortReason, BASE, KnownObj, LinkTarget, PyVal, Recorder, VirtIter, buffer_slot, observe::CodeInfo,
+};
 
 /// A value a side trace starts with (one per entry of the parent exit's snapshot).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -106,6 +108,14 @@ impl Recorder {
         r.iters = vec![None; depth as usize];
         let mut next_param = u32::try_from(parent_params.len()).map_err(|_| "too many parameters")?;
         let mut snap = Vec::new();
+        // entry-stack iterators the parent popped (`none` counters, `virtual.rs`)
+        let live = entries
+            .iter()
+            .filter(|e| e.val == SideVal::None && e.slot >= nlocals && (e.slot as usize) < n)
+            .map(|e| e.slot - nlocals)
+            .min()
+            .unwrap_or(depth);
+        r.popped = depth - live;
         for e in entries {
             let v = match e.val {
                 SideVal::None => PyVal::None,
@@ -123,7 +133,11 @@ impl Recorder {
                 }
             };
             let slot = e.slot as usize;
-            if slot < n {
+            if slot >= nlocals.saturating_add(live) as usize && slot < n {
+                if v != PyVal::None {
+                    return Err(format!("slot {slot}: a popped iterator's counter that is not none"));
+                }
+            } else if slot < n {
                 if slot >= nlocals as usize && !matches!(v, PyVal::Int(_)) {
                     return Err(format!("slot {slot}: an iterator counter that is not an int"));
                 }
@@ -156,9 +170,11 @@ impl Recorder {
 
     /// Ends the recording with a link into `t` (see the module docs); `pc` is the last
     /// recorded instruction (its successor is `t`'s header).
-    pub(crate) fn close_link(&mut self, pc: u32, t: &LinkTarget) -> Result<Func, Abort> {
-        // 1. Hand every slot that may differ from memory over through the buffer.
-        for n in 0..self.written.len() {
+    pub(crate) fn close_link(&mut self, pc: u32, t: &LinkTarget, iter: Option<VirtIter>) -> Result<Func, Abort> {
+        // 1. Hand every slot that may differ from memory over through the buffer (the
+        // counters of popped iterators are gone).
+        let live = (self.code.nlocals as usize).saturating_add(self.live_depth() as usize);
+        for n in 0..self.written.len().min(live) {
             if !self.written.get(n).copied().unwrap_or(false) {
                 continue;
             }
@@ -171,18 +187,55 @@ impl Recorder {
                 let d = format!("slot {n} is {} here, @{} wants {}", v.tag().name(), t.name, want.name());
                 return Err(self.abort(AbortReason::LinkType, pc, d));
             }
-            let slot = n as u32;
+            let slot = buffer_slot(self.code.nlocals, n as u32);
             match v {
                 PyVal::None => self.b.store(Op::StoreNone, BASE, slot, None),
                 PyVal::Bool(x) => self.b.store(Op::StoreBool, BASE, slot, Some(x)),
                 PyVal::Int(x) => self.b.store(Op::StoreInt, BASE, slot, Some(x)),
                 PyVal::Float(x) => self.b.store(Op::StoreFloat, BASE, slot, Some(x)),
                 PyVal::Obj(x) => self.b.store(Op::StorePtr, BASE, slot, Some(x)),
-                PyVal::Known(_) => {
-                    let d = format!("slot {n} holds a known object");
+                PyVal::Known(_) | PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) => {
+                    let d = format!("slot {n} holds a known or virtual object");
                     return Err(self.abort(AbortReason::LinkType, pc, d));
                 }
             };
+        }
+        // entries popped: lower the pop mark to the live depth (the VM then knows that the
+        // frame's entries from there on are stale, `virtual.rs`)
+        if self.popped > 0 {
+            let mark = self.code.nlocals;
+            let m = self.b.load(Op::LoadInt, BASE, mark);
+            let live = self.b.const_i64(i64::from(self.live_depth()));
+            let low = self.b.binary(Op::IntMin, m, live);
+            self.b.store(Op::StoreInt, BASE, mark, Some(low));
+        }
+        // a virtual iterator: the target's new top entry (`virtual.rs`)
+        if let Some(it) = iter {
+            let at = buffer_slot(self.code.nlocals, self.code.nlocals.saturating_add(self.live_depth()));
+            if at >= u32::MAX - 3 {
+                return Err(self.abort(AbortReason::Desync, pc, "entry buffer too large"));
+            }
+            // no iterator object: nothing else can hold it (`iter_unshared`)
+            let zero = self.b.const_i64(0);
+            self.b.store(Op::StoreInt, BASE, at + 3, Some(zero));
+            match it {
+                VirtIter::Range(r) => {
+                    self.b.store(Op::StoreInt, BASE, at, Some(r.next));
+                    self.b.store(Op::StoreInt, BASE, at + 1, Some(r.stop));
+                    self.b.store(Op::StoreInt, BASE, at + 2, Some(r.step));
+                }
+                VirtIter::Seq(p, list) => {
+                    let zero = self.b.const_i64(0);
+                    self.b.store(Op::StoreInt, BASE, at, Some(zero));
+                    self.b.store(Op::StorePtr, BASE, at + 1, Some(p));
+                    if list {
+                        self.b.store(Op::StoreNone, BASE, at + 2, None);
+                    } else {
+                        let f = self.b.const_bool(false);
+                        self.b.store(Op::StoreBool, BASE, at + 2, Some(f));
+                    }
+                }
+            }
         }
         self.b.op(Op::Link, &[BASE], Imm::Trace(t.name.as_str().into()), None);
         self.hoisted.resize(self.b.func().insns.len(), false);

@@ -122,7 +122,9 @@ impl Recorder {
             PyVal::Int(x) => self.b.op(Op::StoreIntAt, &[items, i, x], crate::ir::Imm::None, None),
             PyVal::Float(x) => self.b.op(Op::StoreFloatAt, &[items, i, x], crate::ir::Imm::None, None),
             PyVal::Obj(_) => return Err(self.abort(AbortReason::Desync, pc, "object store")),
-            PyVal::Known(_) => return Err(self.abort(AbortReason::UnsupportedOperand, pc, "object store")),
+            PyVal::Known(_) | PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) => {
+                return Err(self.abort(AbortReason::UnsupportedOperand, pc, "object store"));
+            }
         };
         for _ in 0..3 {
             self.pop(pc)?;
@@ -132,18 +134,17 @@ impl Recorder {
 
     /// `FOR_ITER` on entry-stack entry `i` (the top one), a list or tuple iterator observed
     /// at `index` of `seq`; returns the next instruction index.
-    pub(crate) fn for_iter_seq(&mut self, pc: u32, i: u32, index: u64, seq: SeqObs) -> Result<u32, Abort> {
-        let Some(item) = seq.item.filter(|_| index < seq.len) else {
-            return Err(self.abort(AbortReason::LoopExhausted, pc, "FOR_ITER: the iterator is exhausted"));
+    pub(crate) fn for_iter_seq(&mut self, pc: u32, arg: u32, i: u32, index: u64, seq: SeqObs) -> Result<u32, Abort> {
+        let exhausted = index >= seq.len;
+        let item = match seq.item.filter(|_| !exhausted) {
+            Some(item) => Some(item),
+            None if exhausted && self.is_side() => None,
+            None => {
+                return Err(self.abort(AbortReason::LoopExhausted, pc, "FOR_ITER: the iterator is exhausted"));
+            }
         };
         let slot = self.code.nlocals.saturating_add(i);
-        let stop = self
-            .code
-            .nlocals
-            .checked_add(self.depth)
-            .and_then(|b| b.checked_add(i.checked_mul(2)?))
-            .filter(|b| *b < u32::MAX)
-            .ok_or_else(|| self.abort(AbortReason::Desync, pc, "entry buffer too large"))?;
+        let stop = self.bounds_slot(i, pc)?;
         let start = i64::try_from(index).map_err(|_| self.abort(AbortReason::Desync, pc, "index"))?;
         // The sequence and the iterator's kind, before the loop.
         let from = self.b.next_id();
@@ -155,10 +156,16 @@ impl Recorder {
         self.b.guard_tag(kt, if seq.list { Tag::None } else { Tag::Bool }, es);
         self.hoist_from(from);
         let x = self.iter_counter(slot, start, pc)?;
+        self.written[slot as usize] = true; // (see `iter.rs`)
         let s = self.snap(pc);
         let name = if seq.list { "iter_list_len" } else { "iter_tuple_len" };
         let len = self.b.call(name, self.list_read_effect(), &[p], Type::I64);
         let more = self.b.binary(Op::IntLt, x, len);
+        let Some(item) = item else {
+            // a side trace ending the loop (`virtual.rs`)
+            self.guard(false, more, s);
+            return self.pop_entry(pc, arg);
+        };
         self.guard(true, more, s);
         let items_helper = if seq.list { "list_items" } else { "tuple_items" };
         let items = self.b.call(items_helper, self.list_read_effect(), &[p], Type::Ptr);
@@ -305,6 +312,9 @@ impl Recorder {
             PyVal::Float(x) => ("list_push_float", vec![p, x]),
             PyVal::Obj(x) => ("list_push_obj", vec![p, x]),
             PyVal::Known(_) => return Err(self.abort(AbortReason::Desync, pc, "known object")),
+            PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) => {
+                return Err(self.abort(AbortReason::UnsupportedOperand, pc, "appending a virtual object"));
+            }
         };
         self.b.call(name, CallEffect::Writes, &args, Type::Void);
         for _ in 0..3 {

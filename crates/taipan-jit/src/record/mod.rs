@@ -34,11 +34,11 @@
 //! # The entry stack (`for` loops)
 //! At a `for` loop's header the operand stack holds `d` entries (the loop's iterator and
 //! those of enclosing loops), which stay on the interpreter's stack while the trace runs:
-//! the trace never pops them (a recording that would aborts with
-//! [`AbortReason::StackAtStart`]). `%0` then points at the VM's *entry buffer*: the locals,
-//! then per entry `i < d` one slot with a range iterator's `next` (tag int; tag obj for
-//! anything else), then per entry two slots with its `stop` and `step` (`docs/jit.md`,
-//! "Entry stack"). The recorder treats iterator `i`'s `next` as a pseudo-local at slot
+//! a root trace never pops them (a recording that would aborts with
+//! [`AbortReason::StackAtStart`]; side traces may end a loop, `virtual.rs`). `%0` then
+//! points at the VM's *entry buffer*: the locals, the pop mark, then per entry `i < d`
+//! four slots: a range iterator's `next`, `stop` and `step` (tag int; tag obj for anything
+//! else) and the entry's object word ([`buffer_slot`]; `docs/jit.md`, "Entry stack"). The recorder treats iterator `i`'s `next` as a pseudo-local at slot
 //! `nlocals + i`: loaded and guarded once before the loop, loop-carried by a `phi`, listed
 //! in a snapshot once `FOR_ITER` advanced it (the deoptimizer stores it back into the
 //! iterator). Stack entries pushed by the trace are slots `nlocals + d + j`.
@@ -83,6 +83,8 @@ mod list;
 pub mod observe;
 mod translate;
 mod unpack;
+#[path = "virtual.rs"]
+mod virt;
 
 pub use abort::{Abort, AbortCounts, AbortReason};
 pub use link::{SideEntry, SideVal};
@@ -127,13 +129,43 @@ pub(crate) enum PyVal {
     /// An object known while recording (a global function, module or builtin; no
     /// payload: snapshots restore it from the recording's object table).
     Known(KnownObj),
+    /// A `range(...)` object the trace made (`virtual.rs`): not allocated, its `start`,
+    /// `stop` and `step` as SSA ints. Only `GET_ITER` consumes it.
+    VRange(VirtRange),
+    /// The iterator `GET_ITER` made of a [`PyVal::VRange`] (`next`, `stop`, `step`): not
+    /// allocated; handed to an inner loop's trace through a link (`virtual.rs`).
+    VIter(VirtRange),
+    /// The iterator `GET_ITER` made of an exact list or tuple (`.0`, its object word; `.1`:
+    /// a list): not allocated, its index is 0; handed to an inner loop's trace like
+    /// [`PyVal::VIter`].
+    VSeqIter(InsnId, bool),
+}
+
+/// A virtual iterator a link hands to the target's new top entry (`virtual.rs`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum VirtIter {
+    /// A range iterator.
+    Range(VirtRange),
+    /// A list (`true`) or tuple iterator at index 0 over the object word.
+    Seq(InsnId, bool),
+}
+
+/// The three ints of a virtual range or range iterator (`start`/`next`, `stop`, `step`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct VirtRange {
+    /// `start` of a range, `next` of an iterator.
+    pub(crate) next: InsnId,
+    /// The exclusive bound.
+    pub(crate) stop: InsnId,
+    /// The step (never 0: guarded when not a constant).
+    pub(crate) step: InsnId,
 }
 
 impl PyVal {
     /// The SSA value, if the type has a payload.
     pub(crate) fn id(self) -> Option<InsnId> {
         match self {
-            PyVal::None | PyVal::Known(_) => None,
+            PyVal::None | PyVal::Known(_) | PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) => None,
             PyVal::Bool(v) | PyVal::Int(v) | PyVal::Float(v) | PyVal::Obj(v) => Some(v),
         }
     }
@@ -145,11 +177,18 @@ impl PyVal {
             PyVal::Bool(_) => Tag::Bool,
             PyVal::Int(_) => Tag::Int,
             PyVal::Float(_) => Tag::Float,
-            PyVal::Obj(_) | PyVal::Known(_) => Tag::Obj,
+            PyVal::Obj(_) | PyVal::Known(_) | PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) => Tag::Obj,
         }
     }
 
-    /// What a snapshot writes for this value.
+    /// Whether this is a virtual object ([`PyVal::VRange`], [`PyVal::VIter`]): it has no
+    /// snapshot value (a snapshot holding one makes the recording abort).
+    pub(crate) fn is_virtual(self) -> bool {
+        matches!(self, PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..))
+    }
+
+    /// What a snapshot writes for this value (`none` for a virtual object: such a
+    /// snapshot is refused, see [`Recorder::snap`]).
     pub(crate) fn snap_val(self) -> SnapVal {
         if let PyVal::Known(o) = self {
             return SnapVal::Obj(o.key);
@@ -200,6 +239,12 @@ pub struct Recorder {
     /// After an [`AbortReason::InnerLoop`] abort in the trace's own frame: the header the
     /// backward jump went to.
     inner: Option<u32>,
+    /// Entries of the entry stack popped by the recorded path (a side trace that ends an
+    /// inner `for` loop, `virtual.rs`): the stack is `depth - popped` deep now.
+    popped: u32,
+    /// A snapshot was taken while a virtual object was on the stack (no way to restore
+    /// it): the recording aborts after the instruction.
+    virt_snap: bool,
 }
 
 /// A range iterator of the entry stack, as the trace holds it (its `next` is the
@@ -218,6 +263,21 @@ pub(crate) struct RangeState {
 
 /// The frame base parameter of every trace.
 const BASE: InsnId = InsnId(0);
+
+/// The entry-buffer slot of snapshot slot `slot` in a frame of `nlocals` locals: a local is
+/// its own slot; slot `nlocals` is the *pop mark* (an int: the shallowest entry-stack depth
+/// a path that popped entries linked from, see `virtual.rs`); entry-stack iterator `i`'s
+/// counter (snapshot slot `nlocals + i`) is buffer slot `nlocals + 1 + 4i`, and that
+/// iterator's `stop`, `step` and object word (0 for one a link made) the three slots after
+/// it (`docs/jit.md`, "Entry stack": each entry's slots are together, so the layout does
+/// not depend on the depth and a link into a deeper loop's trace just writes one more
+/// entry).
+pub fn buffer_slot(nlocals: u32, slot: u32) -> u32 {
+    match slot.checked_sub(nlocals) {
+        Some(i) => nlocals.saturating_add(1).saturating_add(i.saturating_mul(4)),
+        None => slot,
+    }
+}
 
 impl Recorder {
     /// A recorder for the loop of `code` whose header (the first instruction of an
@@ -244,6 +304,8 @@ impl Recorder {
             deepest: 0,
             side: None,
             inner: None,
+            popped: 0,
+            virt_snap: false,
         }
     }
 
@@ -336,7 +398,11 @@ impl Recorder {
             return Err(self.abort(AbortReason::Desync, pc, format!("expected pc {want}")));
         }
         // in an inlined call the observed frame is the callee's, with its own stack
-        let bottom = if self.inl.is_empty() { self.depth as usize } else { 0 };
+        let bottom = if self.inl.is_empty() {
+            self.live_depth() as usize
+        } else {
+            0
+        };
         if obs.stack_len() as usize != bottom.saturating_add(self.stack.len()) {
             let d = format!(
                 "stack depth {} observed, {} + {} recorded",
@@ -353,6 +419,10 @@ impl Recorder {
         let frames = self.inl.len();
         let next = self.translate(pc, instr, obs)?;
         self.hoisted.resize(self.b.func().insns.len(), false);
+        if self.virt_snap {
+            let d = "an exit while a virtual range is on the stack";
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+        }
         if next == self.start_pc && self.inl.is_empty() && self.side.is_none() {
             if !self.stack.is_empty() {
                 let d = format!("{} entries above the entry stack at the back edge", self.stack.len());
@@ -361,13 +431,23 @@ impl Recorder {
             return self.close(pc).map(Some);
         }
         // the header of a compiled trace (another loop's, or a side trace's root): link
+        // (or, with a virtual range iterator on the stack, the header of an inner `for`
+        // loop's trace one entry deeper: it gets the iterator through the buffer)
         if frames == 0
             && self.inl.is_empty()
-            && self.stack.is_empty()
             && let Some(t) = obs.link_target(next)
-            && t.depth == self.depth
         {
-            return self.close_link(pc, &t).map(Some);
+            let live = self.live_depth();
+            match self.stack.as_slice() {
+                [] if t.depth == live => return self.close_link(pc, &t, None).map(Some),
+                &[PyVal::VIter(r)] if t.depth == live.saturating_add(1) => {
+                    return self.close_link(pc, &t, Some(VirtIter::Range(r))).map(Some);
+                }
+                &[PyVal::VSeqIter(p, list)] if t.depth == live.saturating_add(1) => {
+                    return self.close_link(pc, &t, Some(VirtIter::Seq(p, list))).map(Some);
+                }
+                _ => {}
+            }
         }
         // (an inlined call or its return moves to another code object: no loop)
         if next <= pc && frames == self.inl.len() {
@@ -389,6 +469,11 @@ impl Recorder {
         }
     }
 
+    /// The depth of the entry stack now: `d` minus the entries the recorded path popped.
+    pub(crate) fn live_depth(&self) -> u32 {
+        self.depth.saturating_sub(self.popped)
+    }
+
     /// Pushes a value on the recorded stack.
     fn push(&mut self, v: PyVal) {
         self.stack.push(v);
@@ -398,11 +483,9 @@ impl Recorder {
     /// top entry of the entry stack): [`AbortReason::StackAtStart`] when the entry stack
     /// has it, else a [`AbortReason::Desync`].
     fn below(&self, k: usize, pc: u32) -> Abort {
-        if k < self.depth as usize {
-            let d = format!(
-                "reaches entry {} of the stack at the trace start",
-                self.depth as usize - 1 - k
-            );
+        let live = self.live_depth() as usize;
+        if k < live {
+            let d = format!("reaches entry {} of the stack at the trace start", live - 1 - k);
             self.abort(AbortReason::StackAtStart, pc, d)
         } else {
             self.abort(AbortReason::Desync, pc, "stack underflow")
@@ -443,13 +526,23 @@ impl Recorder {
             return i.snap;
         }
         let mut entries = Vec::new();
+        // iterators popped by the recorded path: `none` at their counter slots
+        let gone = self.code.nlocals.saturating_add(self.live_depth());
         for (n, (v, w)) in self.locals.iter().zip(&self.written).enumerate() {
-            if let (Some(v), true) = (v, w) {
+            if (n as u32) >= gone {
+                entries.push(SnapEntry {
+                    slot: n as u32,
+                    val: SnapVal::None,
+                });
+            } else if let (Some(v), true) = (v, w) {
                 entries.push(SnapEntry {
                     slot: n as u32,
                     val: v.snap_val(),
                 });
             }
+        }
+        if self.stack.iter().any(|v| v.is_virtual()) {
+            self.virt_snap = true;
         }
         let bottom = self.code.nlocals.saturating_add(self.depth);
         for (i, v) in self.stack.iter().enumerate() {
@@ -493,13 +586,14 @@ impl Recorder {
         };
         let from = self.b.next_id();
         let s = self.entry_snapshot();
-        let t = self.b.load(Op::LoadTag, BASE, n);
+        let at = buffer_slot(self.code.nlocals, n);
+        let t = self.b.load(Op::LoadTag, BASE, at);
         self.b.guard_tag(t, tag, s);
         let v = match tag {
-            Tag::Bool => PyVal::Bool(self.b.load(Op::LoadBool, BASE, n)),
-            Tag::Int => PyVal::Int(self.b.load(Op::LoadInt, BASE, n)),
-            Tag::Float => PyVal::Float(self.b.load(Op::LoadFloat, BASE, n)),
-            Tag::Obj => PyVal::Obj(self.b.load(Op::LoadPtr, BASE, n)),
+            Tag::Bool => PyVal::Bool(self.b.load(Op::LoadBool, BASE, at)),
+            Tag::Int => PyVal::Int(self.b.load(Op::LoadInt, BASE, at)),
+            Tag::Float => PyVal::Float(self.b.load(Op::LoadFloat, BASE, at)),
+            Tag::Obj => PyVal::Obj(self.b.load(Op::LoadPtr, BASE, at)),
             Tag::None => PyVal::None,
         };
         self.hoist_from(from);

@@ -82,6 +82,9 @@ pub enum Builtin {
     /// `list.append`, the method `LOAD_METHOD` finds on an exact list (CPython
     /// `list_append`); only ever called with its receiver (`[append, xs, v] CALL_METHOD 1`).
     ListAppend,
+    /// The builtin type `range`, called with 1 to 3 ints (CPython `range_new`; recorded as a
+    /// virtual range, `record/virtual.rs`).
+    Range,
 }
 
 /// What an object is, as far as the recorder cares.

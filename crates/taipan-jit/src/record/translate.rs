@@ -32,6 +32,9 @@ impl Recorder {
             }
             Opcode::StoreFast => {
                 let v = self.pop(pc)?;
+                if v.is_virtual() {
+                    return Err(self.abort(AbortReason::UnsupportedOperand, pc, "storing a virtual range"));
+                }
                 self.write_local(arg, v, obs, pc)?;
             }
             Opcode::LoadConst => {
@@ -45,6 +48,13 @@ impl Recorder {
                     None => return Err(self.abort(AbortReason::Desync, pc, format!("no constant {arg}"))),
                 };
                 self.push(v);
+            }
+            // a side trace leaving an inner loop by `break` pops its iterator (`virtual.rs`)
+            Opcode::PopTop
+                if self.stack.is_empty() && self.is_side() && self.inl.is_empty() && self.live_depth() > 0 =>
+            {
+                // (a counter the path advanced is listed by the guard's snapshot)
+                return self.pop_entry(pc, next);
             }
             Opcode::PopTop => {
                 self.pop(pc)?;
@@ -120,6 +130,7 @@ impl Recorder {
                 return Err(self.abort(AbortReason::InnerLoop, pc, "FOR_ITER in an inlined call"));
             }
             Opcode::ForIter => return self.for_iter(pc, arg, obs),
+            Opcode::GetIter => self.get_iter(pc, obs)?,
             Opcode::BinarySubscr => self.binary_subscr(pc, obs)?,
             Opcode::StoreSubscr => self.store_subscr(pc, obs)?,
             Opcode::UnpackSequence => self.unpack_sequence(pc, arg, obs)?,
@@ -152,6 +163,9 @@ impl Recorder {
             PyVal::Known(o) => {
                 let d = format!("truth value of a {:?}", o.info);
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+            }
+            PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) => {
+                return Err(self.abort(AbortReason::UnsupportedOperand, pc, "truth of a virtual range"));
             }
             PyVal::Bool(c) => c,
             PyVal::Int(x) => {

@@ -595,8 +595,9 @@ fn process(src: &str) -> Result<String, String> {
 const STRESS: [u32; 4] = [1, 2, 3, 5];
 
 /// The entry buffer (`docs/jit.md`, "Entry stack") for `mini` at the loop header: the
-/// locals (big ints as `obj`), per stack entry a range iterator's `next` (else `obj`), then
-/// per entry its `stop` and `step`; room for the stack entries a snapshot writes above.
+/// locals (big ints as `obj`), then per stack entry three slots: a range iterator's `next`,
+/// `stop` and `step` (else `obj`); room for the stack entries a snapshot writes above
+/// (written at their snapshot slots, `nlocals + d + j`).
 fn entry_buffer(mini: &Mini, nlocals: usize) -> Vec<SlotVal> {
     let obj = SlotVal::new(Tag::Obj, 0);
     let int = |k: i64| SlotVal::new(Tag::Int, k as u64);
@@ -607,20 +608,16 @@ fn entry_buffer(mini: &Mini, nlocals: usize) -> Vec<SlotVal> {
             None => SlotVal { tag: 5, payload: 0 },
         });
     }
-    for v in &mini.stack {
-        frame.push(match v {
-            Mv::Iter { next, .. } => int(*next),
-            _ => obj,
-        });
-    }
+    // the pop mark (`record::buffer_slot`): no entry popped
+    frame.push(int(mini.stack.len() as i64));
     for v in &mini.stack {
         match v {
-            Mv::Iter { stop, step, .. } => frame.extend([int(*stop), int(*step)]),
-            _ => frame.extend([obj, obj]),
+            Mv::Iter { next, stop, step } => frame.extend([int(*next), int(*stop), int(*step), obj]),
+            _ => frame.extend([obj, obj, obj, obj]),
         }
     }
     let d = mini.stack.len();
-    let want = nlocals + d + (mini.code.max_stack as usize).max(2 * d);
+    let want = (nlocals + d + mini.code.max_stack as usize).max(nlocals + 1 + 4 * d);
     frame.resize(want, SlotVal::new(Tag::None, 0));
     frame
 }
