@@ -68,10 +68,10 @@ impl Recorder {
         let Some(ints) = ints else {
             return Err(unsupported(self));
         };
-        let (start, stop, step) = match ints.as_slice() {
-            &[stop] => (self.b.const_i64(0), stop, self.b.const_i64(1)),
-            &[start, stop] => (start, stop, self.b.const_i64(1)),
-            &[start, stop, step] => {
+        let (start, stop, step) = match *ints.as_slice() {
+            [stop] => (self.b.const_i64(0), stop, self.b.const_i64(1)),
+            [start, stop] => (start, stop, self.b.const_i64(1)),
+            [start, stop, step] => {
                 if obs.stack(0) == Observed::Int(0) {
                     return Err(self.abort(AbortReason::RaisesNow, pc, "range() with step 0"));
                 }
