@@ -661,3 +661,5 @@ mod list_tests;
 mod test_support;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod virtual_tests;
