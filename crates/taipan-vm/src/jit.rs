@@ -630,7 +630,7 @@ pub struct JitState {
     /// installation (recording, optimization, lowering, Cranelift), in compile order.
     pub trace_compile_us: Vec<u64>,
     /// Every compiled trace (root and side) by its id (the high half of its exit status).
-    by_id: std::collections::HashMap<u32, Rc<Trace>>,
+    by_id: TraceIds,
     /// Words of `out` any run needs (the most any trace of the set writes).
     out_words: usize,
     /// Reused `out` buffer of runs.
@@ -666,7 +666,7 @@ impl JitState {
             next_name: 0,
             dump,
             trace_compile_us: Vec::new(),
-            by_id: std::collections::HashMap::new(),
+            by_id: TraceIds::default(),
             out_words: 1,
             out: Vec::new(),
             restore: Vec::new(),
@@ -746,6 +746,35 @@ impl JitState {
             c.compile_us, c.record_us, c.opt_us, c.lower_us
         ));
         s
+    }
+}
+
+/// The compiled traces by id (`CompiledTrace::id`: the backend numbers them 0, 1, 2, ... in
+/// compile order, so a vector indexed by id; looked up at every exit and every link, where a
+/// hash map's SipHash cost 16% of `bench/programs/nbody.py`'s time).
+#[derive(Default)]
+pub(crate) struct TraceIds(Vec<Option<Rc<Trace>>>);
+
+impl TraceIds {
+    /// The trace with id `id`.
+    pub(crate) fn get(&self, id: &u32) -> Option<&Rc<Trace>> {
+        self.0.get(usize::try_from(*id).ok()?)?.as_ref()
+    }
+
+    /// Registers `t` as the trace with id `id`.
+    pub(crate) fn insert(&mut self, id: u32, t: Rc<Trace>) {
+        let Ok(k) = usize::try_from(id) else { return };
+        if self.0.len() <= k {
+            self.0.resize(k + 1, None);
+        }
+        if let Some(slot) = self.0.get_mut(k) {
+            *slot = Some(t);
+        }
+    }
+
+    /// Every registered trace, by id.
+    pub(crate) fn values(&self) -> impl Iterator<Item = &Rc<Trace>> {
+        self.0.iter().flatten()
     }
 }
 
