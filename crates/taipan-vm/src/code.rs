@@ -42,6 +42,8 @@ pub struct Code {
     pub runs_to_return: bool,
     /// The trace JIT's per-loop state (back-edge counters, compiled traces; `crate::jit`).
     pub loops: crate::jit::CodeLoops,
+    /// The trace JIT's function-entry state (call counter, function trace; `jit_func.rs`).
+    pub fjit: crate::jit::FuncJit,
 }
 
 impl Code {
@@ -81,6 +83,7 @@ impl Code {
             fast_argcount,
             runs_to_return,
             loops,
+            fjit: crate::jit::FuncJit::default(),
         })
     }
 }

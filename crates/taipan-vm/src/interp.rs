@@ -333,6 +333,11 @@ impl Vm {
                 self.jit.back_edge = false;
                 self.jit_back_edge_top(entry, top);
             }
+            if self.jit.fn_entry {
+                self.jit.fn_entry = false;
+                self.jit.switch = false;
+                self.jit_func_entry_top(top)?;
+            }
         }
     }
 
@@ -1085,7 +1090,14 @@ impl Vm {
                                 let frame = self.fast_frame(func, None, args);
                                 pop_moved(&mut f.stack, n - arg);
                                 let frame = self.enter_frame(frame)?;
+                                // the JIT's function-entry hook (`jit_func.rs`)
+                                let jit = !RECORD && self.jit.on && frame.code.fjit.hot();
                                 link_frame(top, frame);
+                                if jit {
+                                    self.jit.fn_entry = true;
+                                    self.jit.switch = true;
+                                    return Ok(FrameExit::ret(Value::None));
+                                }
                                 switch_frame!();
                             }
                             // a plain built-in function (len, isinstance, abs, ...): called

@@ -51,12 +51,16 @@ use crate::vm::Vm;
 
 #[path = "jit_dump.rs"]
 pub mod dump;
+#[path = "jit_func.rs"]
+mod func;
 #[path = "jit_globals.rs"]
 mod globals;
 #[path = "jit_helpers.rs"]
 mod helpers;
 #[path = "jit_run.rs"]
 mod run;
+
+pub use func::{FnState, FuncJit};
 
 /// Aborted recordings of one loop before it is blacklisted.
 pub const MAX_ABORTS: u8 = 3;
@@ -354,6 +358,9 @@ jit_options! {
     hot_exit: Count = 10, "TAIPAN_JIT_HOT_EXIT", "--jit-hot-exit";
     /// Side traces attached to one root trace and its side traces, at most (0: none).
     max_side: Count = 32, "TAIPAN_JIT_MAX_SIDE", "--jit-max-side";
+    /// Function traces from function entry (recursion; `jit_func.rs`): experimental, off
+    /// by default (deopt stress still finds wrong exits).
+    func: OnOff = false, "TAIPAN_JIT_FUNC", "--jit-func";
 }
 
 /// Command-line settings (they win over the environment); set before the Vm is made.
@@ -609,6 +616,11 @@ pub struct JitState {
     /// Set with `switch` by the plain instance at a back-edge the JIT must see: the
     /// innermost frame's `ip` is the loop header (`Vm::jit_back_edge_top`).
     pub back_edge: bool,
+    /// Set with `switch` by the plain instance after pushing the frame of a call whose
+    /// function the JIT must see ([`FuncJit::hot`]; `Vm::jit_func_entry_top`).
+    pub fn_entry: bool,
+    /// Function traces (`jit_func.rs`).
+    pub fx: FnState,
     /// The settings.
     pub opts: JitOptions,
     /// The recording in progress.
@@ -656,6 +668,8 @@ impl JitState {
             on: opts.enabled,
             switch: false,
             back_edge: false,
+            fn_entry: false,
+            fx: FnState::default(),
             opts,
             recording: None,
             set: None,
@@ -672,6 +686,11 @@ impl JitState {
             restore: Vec::new(),
             fresh: Vec::new(),
         }
+    }
+
+    /// No backend could be created: nothing is compiled.
+    pub(crate) fn broken(&self) -> bool {
+        self.broken
     }
 
     /// The `--jit-stats` report.
@@ -705,6 +724,10 @@ impl JitState {
         s.push_str(&format!(
             "  traces: entries={} exits={} entry_guard_exits={} values_restored={} global_guard_fails={}\n",
             c.entries, c.exits, c.entry_fails, c.restored, c.pin_fails
+        ));
+        s.push_str(&format!(
+            "  function traces: compiled={} runs={} calls={}\n",
+            self.fx.compiled, self.fx.runs, self.fx.calls_made
         ));
         s.push_str(&format!(
             "  side traces: recorded={} attached={} failed={} side_exits={} links={} link_misses={} materialized={}\n",
@@ -1037,6 +1060,18 @@ impl Vm {
         // the recorder just inlined, popped by its return)
         let depth = r.rec.inline_depth() as usize;
         let me = f as *const Frame as usize;
+        match self.jit_func_foreign(me) {
+            None => {}
+            // a frame of the callee of an opaque call (`jit_func.rs`): not recorded
+            Some(true) => return false,
+            Some(false) => {
+                self.jit_abort(AbortReason::LeftLoop);
+                return true;
+            }
+        }
+        let Some(r) = self.jit.recording.as_mut() else {
+            return true;
+        };
         r.callees.truncate(depth);
         if r.callees.len() + 1 == depth {
             r.callees.push(me);
@@ -1152,6 +1187,10 @@ impl Vm {
             let name = format!("{}_pc{} (aborted: {})", r.code.raw.name, r.header, reason.name());
             d.block("bytecode", &name, &log.join("\n"));
         }
+        if r.rec.is_func() && r.side.is_none() {
+            self.jit_func_abort(&r.code, reason);
+            return;
+        }
         // a backward jump to another loop's header that has no trace yet: that loop is hot
         // (it runs inside this path), record it at its next back-edge, so that the next
         // recording here can link into it
@@ -1224,6 +1263,10 @@ impl Vm {
             self.jit_finish_side(func, r);
             return;
         }
+        if r.rec.is_func() {
+            self.jit_func_finish(func, r);
+            return;
+        }
         self.jit.counters.closed += 1;
         let trace = self.jit_compile(func, &r).map(Rc::new);
         if let Some(t) = &trace {
@@ -1275,7 +1318,10 @@ impl Vm {
         let depth = u32::try_from(r.depth).ok()?;
         let nobjs = u32::try_from(r.pins.borrow().objs_len()).ok()?;
         let ends_in_link = opt.insns.last().is_some_and(|i| i.op == taipan_jit::ir::Op::Link);
-        if !snapshots_restorable(&opt, nlocals, depth, nobjs) || (opt.loop_pos().is_none() && !ends_in_link) {
+        let func_ret = r.rec.is_func() && opt.insns.last().is_some_and(|i| i.op == taipan_jit::ir::Op::Ret);
+        if !snapshots_restorable(&opt, nlocals, depth, nobjs)
+            || (opt.loop_pos().is_none() && !ends_in_link && !func_ret)
+        {
             return None;
         }
         opt.name = name;
@@ -1326,6 +1372,7 @@ impl Vm {
         compiled.ok()?;
         let compiled = set.trace(&opt.name)?.clone();
         self.jit.counters.lower_us = self.jit.counters.lower_us.saturating_add(compiled.lower_us);
+        self.jit_func_register(compiled.id, r);
         self.jit.out_words = self.jit.out_words.max(compiled.out_words).max(compiled.params);
         Some((opt, compiled))
     }

@@ -368,6 +368,14 @@ impl PinCtx<'_> {
         plain.then(|| CodeInfo::from_code(&func.code.raw))
     }
 
+    /// `Observe::call_target`: the object word of known object `key` when it is a function
+    /// [`PinCtx::inline_target`] accepts (a function trace calls it through `fn_call`).
+    pub(crate) fn call_target(&self, key: u32, nargs: u32) -> Option<u64> {
+        self.inline_target(key, nargs)?;
+        let o = self.pins.try_borrow().ok()?.objs.get(key as usize)?.upgrade()?;
+        Some(super::helpers::obj_word_rc(&o))
+    }
+
     /// `Observe::list_method`: with an exact list `top` on the stack, the method `name`
     /// (only `append`) as `LOAD_METHOD` finds it in the `list` type's dict, as a known
     /// object. No pin: the `list` type is immutable (its dict never changes) and lives as

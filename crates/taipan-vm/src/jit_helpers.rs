@@ -428,6 +428,10 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
     h.add("list_push_int", list_push_int as extern "C" fn(u64, i64) as usize);
     h.add("list_push_float", list_push_float as extern "C" fn(u64, f64) as usize);
     h.add("list_push_obj", list_push_obj as extern "C" fn(u64, u64) as usize);
+    h.add(
+        taipan_jit::record::CALL_HELPER,
+        super::func::fn_call as extern "C" fn(u64, u64, u64, i64, i64) -> i64 as usize,
+    );
     h
 }
 

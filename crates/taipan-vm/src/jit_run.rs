@@ -177,6 +177,10 @@ impl Observe for FrameObs<'_> {
         self.pins.as_ref()?.inline_target(key, nargs)
     }
 
+    fn call_target(&self, key: u32, nargs: u32) -> Option<u64> {
+        self.pins.as_ref()?.call_target(key, nargs)
+    }
+
     fn link_target(&self, pc: u32) -> Option<LinkTarget> {
         let t = self.loops?.compiled(pc)?;
         Some(LinkTarget {
@@ -215,7 +219,7 @@ fn seq_obs(v: &Value, index: Option<usize>) -> Option<SeqObs> {
 }
 
 /// The two words of a local (see the module docs).
-fn slot_words(v: Option<&Value>) -> [u64; 2] {
+pub(super) fn slot_words(v: Option<&Value>) -> [u64; 2] {
     match v {
         None => [TAG_UNBOUND, 0],
         Some(Value::None) => [TAG_NONE, 0],
@@ -350,7 +354,7 @@ enum End {
 ///
 /// # Safety
 /// An object slot's word names a live object (a word a trace stored: see `jit_helpers.rs`).
-unsafe fn slot_value(tag: u64, w: u64) -> Option<Value> {
+pub(super) unsafe fn slot_value(tag: u64, w: u64) -> Option<Value> {
     match tag {
         TAG_NONE => Some(Value::None),
         TAG_BOOL => Some(Value::Bool(w != 0)),
@@ -686,7 +690,7 @@ impl Vm {
     /// Whether a side trace should be recorded at exit `n` of `x` now: it
     /// is hot (its count reached the hot-exit threshold, higher after each failed attempt),
     /// has no side trace, no recording is running, and the tree's caps allow one more.
-    fn jit_side_wanted(&self, x: &Trace, n: usize) -> bool {
+    pub(super) fn jit_side_wanted(&self, x: &Trace, n: usize) -> bool {
         // (an exit at a root's header that restores nothing is an entry guard: the caller
         // does not ask; a path that links exits at its `FOR_ITER` header with the counter
         // listed, and its side trace ends that loop, see `virtual.rs`)

@@ -74,6 +74,9 @@ define_aborts! {
     /// A call of anything but a builtin with a translation (`math.sqrt`, `abs`, `min`,
     /// `max` on numbers) or an inlinable Python function, or with unsupported arguments.
     UnsupportedCall;
+    /// A function trace would hold an object word across an opaque call that the callee
+    /// could free (only the locals' values at the entry are kept alive by the caller).
+    ObjectAcrossCall;
     /// The observations disagree with what the recorder tracked (an interpreter wiring bug).
     Desync;
     /// The recorded IR failed verification (a recorder bug).

@@ -87,6 +87,9 @@ impl Recorder {
             return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
         };
         if o.info == ObjInfo::Function {
+            if self.func.is_some() && self.inl.is_empty() {
+                return self.opaque_call(pc, n, extra, o.key, obs);
+            }
             return self.inline_call(pc, n, extra, o.key, obs);
         }
         let ObjInfo::Builtin(b) = o.info else {

@@ -62,9 +62,9 @@ pub struct SideEntry {
 #[derive(Clone, Debug)]
 pub(crate) struct Side {
     /// The parent trace's name.
-    parent: String,
+    pub(crate) parent: String,
     /// The parent's exit.
-    exit: u32,
+    pub(crate) exit: u32,
     /// The raw snapshot of the start state (resume at the start `pc` with the parameters).
     pub(crate) start_snap: SnapId,
 }

@@ -76,6 +76,7 @@ pub mod abort;
 mod arith;
 mod call;
 mod close;
+mod func;
 mod global;
 mod iter;
 mod link;
@@ -87,6 +88,7 @@ mod unpack;
 mod virt;
 
 pub use abort::{Abort, AbortCounts, AbortReason};
+pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, result_slot, vm_slot};
 pub use link::{SideEntry, SideVal};
 pub use observe::{Builtin, CodeInfo, ConstVal, Known, KnownObj, LinkTarget, ObjInfo, Observe, Observed, SeqObs};
 
@@ -245,6 +247,8 @@ pub struct Recorder {
     /// A snapshot was taken while a virtual object was on the stack (no way to restore
     /// it): the recording aborts after the instruction.
     virt_snap: bool,
+    /// A function trace (`func.rs`): ends at the function's return, calls are opaque.
+    func: Option<Box<func::FuncRec>>,
 }
 
 /// A range iterator of the entry stack, as the trace holds it (its `next` is the
@@ -306,6 +310,7 @@ impl Recorder {
             inner: None,
             popped: 0,
             virt_snap: false,
+            func: None,
         }
     }
 
@@ -392,6 +397,9 @@ impl Recorder {
             self.written.resize(n, false);
             self.iters = vec![None; self.depth as usize];
         }
+        if self.func.is_some() && self.inl.is_empty() {
+            self.func_resume(pc, obs)?;
+        }
         if let Some(want) = self.next_pc
             && want != pc
         {
@@ -417,13 +425,16 @@ impl Recorder {
             return Err(self.abort(AbortReason::TooLong, pc, format!("{MAX_RECORDED} instructions")));
         }
         let frames = self.inl.len();
+        if self.func.is_some() && frames == 0 && instr.op == taipan_bytecode::Opcode::ReturnValue {
+            return self.func_close(pc).map(Some);
+        }
         let next = self.translate(pc, instr, obs)?;
         self.hoisted.resize(self.b.func().insns.len(), false);
         if self.virt_snap {
             let d = "an exit while a virtual range is on the stack";
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         }
-        if next == self.start_pc && self.inl.is_empty() && self.side.is_none() {
+        if next == self.start_pc && self.inl.is_empty() && self.side.is_none() && self.func.is_none() {
             if !self.stack.is_empty() {
                 let d = format!("{} entries above the entry stack at the back edge", self.stack.len());
                 return Err(self.abort(AbortReason::Desync, pc, d));
@@ -633,8 +644,8 @@ impl Recorder {
         match self.locals.get(n as usize) {
             None => return Err(self.abort(AbortReason::Desync, pc, format!("no local {n}"))),
             Some(Some(_)) => {}
-            // a side trace has no loop-carried phi: the old value is not needed
-            Some(None) if self.side.is_some() => {}
+            // a side or function trace has no loop-carried phi: the old value is not needed
+            Some(None) if self.side.is_some() || self.func.is_some() => {}
             Some(None) => {
                 let o = obs.local(n);
                 if !matches!(

@@ -194,6 +194,15 @@ pub trait Observe {
         None
     }
 
+    /// For a function trace's opaque call (`record/func.rs`): the address of known object
+    /// `key` when it is a plain Python function that a call with `nargs` positional
+    /// arguments binds by copying them (as [`Observe::inline_target`]); the trace passes it
+    /// to the call helper. `None` (the default): the call aborts.
+    fn call_target(&self, key: u32, nargs: u32) -> Option<u64> {
+        let _ = (key, nargs);
+        None
+    }
+
     /// The compiled root trace whose loop header is instruction `pc` of the recorded code,
     /// if any: a recording that reaches it ends with a `link` into it (`record/link.rs`).
     /// The default answers none.

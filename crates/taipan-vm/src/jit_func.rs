@@ -1,0 +1,660 @@
+//! Function traces (`docs/jit.md`, "Function traces"): hot plain Python functions get a
+//! trace from their entry to their return (`taipan_jit::record`'s `func.rs`), entered at
+//! calls; calls of Python functions inside such a trace go through the helper
+//! [`fn_call`], which runs the callee's function trace natively (no frame) or the
+//! interpreter.
+//!
+//! # Counting and entering from the interpreter
+//! The dispatch loop's in-loop call of a Python function with exactly its positional
+//! parameters asks [`FuncJit::hot`] (a countdown per code object, one load, decrement and
+//! store) and, when it answers true, returns to the trampoline with the callee's frame
+//! pushed at index 0 ([`crate::jit::JitState::fn_entry`]); [`Vm::jit_func_entry_top`] then
+//! counts, starts a recording in that frame, or runs the compiled trace on a buffer made
+//! from the frame's locals. After `ret` the result is pushed on the frame's stack and the
+//! frame continues at a `RETURN_VALUE` (the interpreter returns it as usual); after an exit
+//! the snapshot is written into the frame and it continues there.
+//!
+//! # Calls inside function traces
+//! [`fn_call`] gets the callee (an object word of a function the trace's pins keep alive),
+//! the caller's buffer and the arguments' slots. With a compiled function trace for the
+//! callee whose pins hold, below the recursion limit and the native stack limit, it fills a
+//! buffer on the Rust stack and runs it (one recursion level counted in `Vm::depth`, as
+//! the interpreter's call would); at an exit it builds the callee's frame (the arguments,
+//! then the snapshot) and runs it with a nested `run_frame`, raising a pending exception at
+//! the `CALL` index of the snapshot when the exit is a call's. Without a trace it calls the
+//! function (`Vm::call`). The outcome is kept ([`FnState::outcome`]) until the caller's
+//! trace has checked its type: an exit through the call snapshot pushes it (or raises it)
+//! without calling again. After the call the caller's pins are re-checked (any Python code
+//! may have rebound a global): a failure makes the status match no type, so the caller
+//! leaves through the call snapshot.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Instant;
+
+use taipan_jit::backend::{STATUS_LINK, STATUS_RET};
+use taipan_jit::ir::{SnapVal, Type};
+use taipan_jit::record::{AbortReason, CodeInfo, Recorder, buffer_slots, result_slot, vm_slot};
+
+use super::helpers::restore_obj;
+use super::run::slot_value;
+use super::{Recording, Trace, Tree, globals};
+use crate::code::Code;
+use crate::interp::Frame;
+use crate::object::ObjKind;
+use crate::value::Value;
+use crate::vm::Vm;
+use crate::{PyErr, PyResult};
+
+/// Aborted recordings of one function before it is blacklisted.
+const MAX_FN_ABORTS: u8 = 3;
+
+/// The most locals a function may have to run natively from [`fn_call`] (its buffer lives
+/// on the Rust stack).
+const MAX_NATIVE_LOCALS: usize = 24;
+
+/// Words of a native call's buffer.
+const NATIVE_WORDS: usize = 2 * (MAX_NATIVE_LOCALS + 2 + taipan_jit::record::MAX_CALL_ARGS as usize);
+
+/// What a function's entry is doing.
+enum FnPhase {
+    /// Counting calls; `aborts` recordings aborted so far.
+    Counting { aborts: u8, threshold: u32 },
+    /// Being recorded.
+    Recording,
+    /// Compiled.
+    Compiled(Rc<Trace>),
+    /// Never recorded again.
+    Blacklisted,
+}
+
+/// The function-entry state of one code object (a field of `Code`).
+pub struct FuncJit {
+    /// Calls left before the interpreter asks the JIT (1: every call, with a trace).
+    countdown: Cell<u32>,
+    phase: RefCell<FnPhase>,
+}
+
+impl Default for FuncJit {
+    fn default() -> Self {
+        FuncJit {
+            countdown: Cell::new(0),
+            phase: RefCell::new(FnPhase::Counting {
+                aborts: 0,
+                threshold: 0,
+            }),
+        }
+    }
+}
+
+impl FuncJit {
+    /// Counts one call; true when the JIT must see this one (see the module docs).
+    #[inline(always)]
+    pub fn hot(&self) -> bool {
+        let c = self.countdown.get();
+        if c > 1 {
+            self.countdown.set(c - 1);
+            false
+        } else {
+            true
+        }
+    }
+
+    /// The compiled trace, if any.
+    fn compiled(&self) -> Option<Rc<Trace>> {
+        match &*self.phase.try_borrow().ok()? {
+            FnPhase::Compiled(t) => Some(t.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// The Vm-wide state of function traces (a field of `JitState`).
+#[derive(Default)]
+pub struct FnState {
+    /// The outcome of the last opaque call made by a trace (see the module docs).
+    outcome: Option<PyResult<Value>>,
+    /// Per trace id (roots and side traces of function traces): its opaque calls' `CALL`
+    /// indices.
+    calls: HashMap<u32, Vec<u32>>,
+    /// The function traces running (innermost last) with their frame's globals: the caller
+    /// whose pins [`fn_call`] re-checks.
+    running: Vec<(Rc<Trace>, crate::value::Obj)>,
+    /// `Vm::depth` when the function recording started (its frame's depth).
+    rec_depth: usize,
+    /// Function traces compiled.
+    pub compiled: u64,
+    /// Function trace runs (from the interpreter and from calls in traces).
+    pub runs: u64,
+    /// Calls made by traces through the helper.
+    pub calls_made: u64,
+}
+
+/// How a function trace's run ended.
+enum FnEnd {
+    /// `ret`: the result.
+    Ret(Value),
+    /// Exit `.1` of trace `.0`.
+    Exit(Rc<Trace>, usize),
+    /// The run failed (nothing done).
+    Failed,
+}
+
+impl Vm {
+    /// The trampoline's part of a call that [`FuncJit::hot`] flagged: the callee's frame is
+    /// the innermost one (`top`), at index 0. Counts, starts a recording or runs the trace;
+    /// an error is raised in the callee's frame (its `ip` is set past the failing `CALL`).
+    #[inline(never)]
+    pub(crate) fn jit_func_entry_top(&mut self, top: &mut Option<Box<Frame>>) -> PyResult<()> {
+        let Some(f) = top.as_deref_mut() else { return Ok(()) };
+        let code = f.code.clone();
+        if self.jit.broken() || !self.jit.opts.func {
+            code.fjit.countdown.set(u32::MAX);
+            return Ok(());
+        }
+        let threshold = self.jit.opts.threshold.max(1);
+        let mut phase = match code.fjit.phase.try_borrow_mut() {
+            Ok(p) => p,
+            Err(_) => return Ok(()),
+        };
+        match &mut *phase {
+            FnPhase::Counting { aborts, threshold: th } => {
+                if *th == 0 {
+                    *th = threshold;
+                    if has_back_edge(&code) || code.fast_argcount.is_none() {
+                        *phase = FnPhase::Blacklisted;
+                        code.fjit.countdown.set(u32::MAX);
+                        return Ok(());
+                    }
+                    // this call counts as the first
+                    if *th > 1 {
+                        code.fjit.countdown.set(*th - 1);
+                        return Ok(());
+                    }
+                }
+                if self.jit.recording.is_some() {
+                    code.fjit.countdown.set(*th);
+                    return Ok(());
+                }
+                let _ = aborts;
+                *phase = FnPhase::Recording;
+                drop(phase);
+                code.fjit.countdown.set(u32::MAX);
+                let info = CodeInfo::from_code(&code.raw);
+                self.jit.recording = Some(Box::new(Recording {
+                    rec: Recorder::new_func(info),
+                    pins: RefCell::new(globals::Pins::default()),
+                    callees: Vec::new(),
+                    frame: &*f as *const Frame as usize,
+                    code: code.clone(),
+                    header: 0,
+                    depth: 0,
+                    started: Instant::now(),
+                    log: self.jit.dump.as_ref().is_some_and(|d| d.bytecode).then(Vec::new),
+                    side: None,
+                    pins_base: 0,
+                }));
+                self.jit.fx.rec_depth = self.depth;
+                self.jit.counters.recordings += 1;
+                Ok(())
+            }
+            FnPhase::Compiled(t) => {
+                let t = t.clone();
+                drop(phase);
+                self.jit_func_run_frame(f, &code, &t)
+            }
+            FnPhase::Recording | FnPhase::Blacklisted => {
+                code.fjit.countdown.set(u32::MAX);
+                Ok(())
+            }
+        }
+    }
+
+    /// Runs function trace `t` on the freshly called frame `f` (index 0, locals = the
+    /// arguments): see the module docs.
+    fn jit_func_run_frame(&mut self, f: &mut Frame, code: &Rc<Code>, t: &Rc<Trace>) -> PyResult<()> {
+        let nlocals = code.nlocalsplus;
+        let hold = {
+            let pins = t.tree.pins.borrow();
+            pins.is_empty() || pins.hold(&f.globals)
+        };
+        if !hold {
+            self.jit.counters.pin_fails += 1;
+            self.jit_func_drop(code);
+            return Ok(());
+        }
+        let Ok(nl32) = u32::try_from(nlocals) else {
+            return Ok(());
+        };
+        let mut buf = vec![0u64; 2 * buffer_slots(nl32)];
+        for (k, l) in f.locals.iter().enumerate() {
+            if let (Some(w), [a, b]) = (buf.get_mut(2 * k..2 * k + 2), super::run::slot_words(l.as_ref())) {
+                w[0] = a;
+                w[1] = b;
+            }
+        }
+        let mut out = vec![0u64; self.jit.out_words.max(1)];
+        let end = self.jit_func_run(t, &mut buf, nl32, &mut out, &f.globals);
+        match end {
+            FnEnd::Ret(v) => {
+                f.stack.clear();
+                f.stack.push(v);
+                f.ip = first_return(code);
+                Ok(())
+            }
+            FnEnd::Failed => {
+                self.jit_func_drop(code);
+                Ok(())
+            }
+            FnEnd::Exit(x, n) => match self.jit_func_exit(f, &x, n, &out) {
+                Err(e) => Err(e),
+                Ok(side) => {
+                    if side {
+                        self.jit.switch = true;
+                    }
+                    Ok(())
+                }
+            },
+        }
+    }
+
+    /// Drops the function trace of `code` (it is never entered again; the function counts
+    /// again from a much higher threshold, or is blacklisted).
+    fn jit_func_drop(&mut self, code: &Code) {
+        self.jit.counters.dropped += 1;
+        if let Ok(mut p) = code.fjit.phase.try_borrow_mut() {
+            if let FnPhase::Compiled(t) = &*p
+                && let Some(set) = self.jit.set.as_mut()
+            {
+                set.invalidate(&t.func.name);
+            }
+            *p = FnPhase::Blacklisted;
+        }
+        code.fjit.countdown.set(u32::MAX);
+        self.jit.counters.blacklisted += 1;
+    }
+
+    /// Runs function trace `t` on `buf` (locals filled; the VM slot is set here). The
+    /// result is read from the buffer's result slot.
+    fn jit_func_run(
+        &mut self,
+        t: &Rc<Trace>,
+        buf: &mut [u64],
+        nlocals: u32,
+        out: &mut [u64],
+        globals: &crate::value::Obj,
+    ) -> FnEnd {
+        let vs = vm_slot(nlocals) as usize;
+        if let Some(w) = buf.get_mut(2 * vs..2 * vs + 2) {
+            w[0] = 4;
+            w[1] = self as *mut Vm as u64;
+        }
+        if buf.len() < 2 * buffer_slots(nlocals) || out.len() < t.compiled.out_words {
+            return FnEnd::Failed;
+        }
+        self.jit.fx.runs += 1;
+        self.jit.counters.entries += 1;
+        self.jit.fx.running.push((t.clone(), globals.clone()));
+        let args = [buf.as_mut_ptr() as u64];
+        // SAFETY: `t` was compiled by this Vm's `TraceSet` (never flushed while the Vm
+        // lives) as a function trace: its one parameter points at a function buffer of
+        // `buffer_slots(nlocals)` 16-byte slots (checked above): it loads locals below
+        // `nlocals`, the VM slot, and stores only the result slot and the scratch slots.
+        // `out` has room for every exit's words. Its helpers are `jit_helpers.rs`' and
+        // [`fn_call`], which gets this Vm's address from the VM slot: no reference into
+        // the Vm is held across this call (`buf`, `out` and `t` are not borrowed from it).
+        let status = unsafe { taipan_jit::backend::link::call_raw(&t.compiled, &args, out) };
+        self.jit.fx.running.pop();
+        let Ok(status) = status else { return FnEnd::Failed };
+        if status == STATUS_RET {
+            let rs = result_slot(nlocals) as usize;
+            let (Some(&tag), Some(&w)) = (buf.get(2 * rs), buf.get(2 * rs + 1)) else {
+                return FnEnd::Failed;
+            };
+            // SAFETY: the trace stored the result: a scalar, or an object word it held
+            // (a local's at the entry, alive: the caller keeps the arguments; or an item
+            // loaded after its last call, alive by the invariant of `jit_helpers.rs`).
+            return match unsafe { slot_value(tag, w) } {
+                Some(v) => FnEnd::Ret(v),
+                None => FnEnd::Failed,
+            };
+        }
+        if status & STATUS_LINK != 0 || status == u64::MAX || status == u64::MAX - 1 {
+            return FnEnd::Failed;
+        }
+        let id = (status >> 32) as u32;
+        let n = (status & 0xffff_ffff).wrapping_sub(1) as usize;
+        match self.jit.by_id.get(&id) {
+            Some(x) => FnEnd::Exit(x.clone(), n),
+            None => FnEnd::Failed,
+        }
+    }
+
+    /// Writes exit `n` of function trace `x` into `f` (fresh, or the frame the trace was
+    /// entered on) and sets its `ip`; a call's exit pushes the kept result or returns the
+    /// pending exception (then `f.ip` is one past the `CALL`, where raising reports it).
+    /// `Ok(true)`: a side recording starts in `f` at its `ip`.
+    fn jit_func_exit(&mut self, f: &mut Frame, x: &Rc<Trace>, n: usize, out: &[u64]) -> PyResult<bool> {
+        self.jit.counters.exits += 1;
+        if !x.root {
+            self.jit.counters.side_exits += 1;
+        }
+        let snap = x
+            .compiled
+            .exits
+            .get(n)
+            .and_then(|info| x.func.snaps.get(info.snap.index()));
+        let Some(snap) = snap else {
+            return Err(self.jit_internal("no snapshot"));
+        };
+        let pc = snap.pc as usize;
+        let nlocals = f.code.nlocalsplus;
+        let mut vals = Vec::with_capacity(snap.entries.len());
+        for (e, &w) in snap.entries.iter().zip(out.iter()) {
+            let v = match e.val {
+                SnapVal::None => Some(Value::None),
+                SnapVal::Obj(k) => x.pins.obj(k),
+                SnapVal::Value(id) => match x.func.ty(id) {
+                    Type::I64 => Some(Value::Int(w as i64)),
+                    Type::F64 => Some(Value::Float(f64::from_bits(w))),
+                    Type::Bool => Some(Value::Bool(w != 0)),
+                    // SAFETY: an object word the trace held: a local's value at the entry
+                    // (the frame or the helper's arguments keep it) or an item loaded
+                    // since its last call; nothing was written yet.
+                    Type::Ptr => unsafe { restore_obj(w) },
+                    Type::Void => None,
+                },
+            };
+            if let Some(v) = v {
+                vals.push((e.slot as usize, v));
+            }
+        }
+        f.stack.clear();
+        for (slot, v) in vals {
+            self.jit.counters.restored += 1;
+            if slot < nlocals {
+                if let Some(l) = f.locals.get_mut(slot) {
+                    *l = Some(v);
+                }
+            } else {
+                f.stack.push(v);
+            }
+        }
+        f.ip = pc;
+        let is_call = self
+            .jit
+            .fx
+            .calls
+            .get(&x.compiled.id)
+            .is_some_and(|c| c.contains(&snap.pc));
+        if is_call {
+            f.ip = pc + 1;
+            return match self.jit.fx.outcome.take() {
+                Some(Ok(v)) => {
+                    f.stack.push(v);
+                    Ok(false)
+                }
+                Some(Err(e)) => Err(e),
+                None => Err(self.jit_internal("a call exit without an outcome")),
+            };
+        }
+        if !(x.root && pc == 0 && snap.entries.is_empty())
+            && self.jit_side_wanted(x, n)
+            && self.jit_start_side(f, &f.code.clone(), x, n, snap.pc, &snap.entries)
+        {
+            if let Some(r) = self.jit.recording.as_mut() {
+                r.rec.set_func();
+            }
+            self.jit.fx.rec_depth = self.depth;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    /// A `SystemError` for a JIT invariant that failed (never expected).
+    fn jit_internal(&mut self, what: &str) -> PyErr {
+        let t = self.exc.system_error.clone();
+        self.new_error(&t, &format!("JIT function trace: {what}"))
+    }
+
+    /// A call of `callable` with `args` made by a function trace: the callee's function
+    /// trace natively, else the interpreter (see the module docs).
+    fn jit_fn_call(&mut self, callable: &Value, args: &[Value]) -> PyResult<Value> {
+        self.jit.fx.calls_made += 1;
+        let Value::Obj(o) = callable else {
+            return self.call(callable, args);
+        };
+        let ObjKind::Function(func) = &o.kind else {
+            return self.call(callable, args);
+        };
+        let code = func.code.clone();
+        let t = code.fjit.compiled();
+        let native = t.as_ref().is_some_and(|t| {
+            code.fast_argcount == Some(args.len())
+                && code.nlocalsplus <= MAX_NATIVE_LOCALS
+                && self.depth < self.recursion_limit
+                && {
+                    let pins = t.tree.pins.borrow();
+                    pins.is_empty() || pins.hold(&func.globals)
+                }
+        });
+        let (Some(t), true) = (t, native) else {
+            return self.call(callable, args);
+        };
+        self.depth += 1;
+        if let Err(e) = self.check_stack() {
+            self.depth -= 1;
+            return Err(e);
+        }
+        let globals = func.globals.clone();
+        let r = self.jit_fn_native(&code, &t, args, &globals);
+        self.depth -= 1;
+        r
+    }
+
+    /// Runs function trace `t` of `code` for a call with `args` (depth counted by the
+    /// caller); at an exit, the frame is built and run by the interpreter.
+    fn jit_fn_native(
+        &mut self,
+        code: &Rc<Code>,
+        t: &Rc<Trace>,
+        args: &[Value],
+        globals: &crate::value::Obj,
+    ) -> PyResult<Value> {
+        let nlocals = code.nlocalsplus;
+        let Ok(nl32) = u32::try_from(nlocals) else {
+            return Err(self.jit_internal("too many locals"));
+        };
+        let mut buf = [0u64; NATIVE_WORDS];
+        for k in 0..nlocals {
+            let w = super::run::slot_words(args.get(k));
+            if let Some(s) = buf.get_mut(2 * k..2 * k + 2) {
+                s[0] = w[0];
+                s[1] = w[1];
+            }
+        }
+        let mut out = [0u64; 64];
+        let end = if self.jit.out_words <= out.len() {
+            self.jit_func_run(t, &mut buf, nl32, &mut out, globals)
+        } else {
+            FnEnd::Failed
+        };
+        let (x, n) = match end {
+            FnEnd::Ret(v) => return Ok(v),
+            FnEnd::Exit(x, n) => (Some(x), n),
+            FnEnd::Failed => (None, 0),
+        };
+        // the interpreter runs the call from the exit (or from the start)
+        let mut frame = self.acquire_frame(code, globals);
+        frame.locals.extend(args.iter().map(|v| Some(v.clone())));
+        frame.locals.resize(nlocals, None);
+        frame.stack.reserve(code.raw.max_stack as usize);
+        let throw = match x {
+            Some(x) => match self.jit_func_exit(&mut frame, &x, n, &out) {
+                Ok(_) => None,
+                Err(e) => Some(e),
+            },
+            None => None,
+        };
+        crate::gc::maybe_collect();
+        let r = self.run_frame(&mut frame, throw);
+        self.release_frame(frame);
+        Ok(r?.value)
+    }
+
+    /// A function recording ended without a trace (`reason`): counted against the function;
+    /// [`MAX_FN_ABORTS`] aborts (or a loop in it) blacklist it.
+    pub(crate) fn jit_func_abort(&mut self, code: &Code, reason: AbortReason) {
+        let Ok(mut p) = code.fjit.phase.try_borrow_mut() else {
+            return;
+        };
+        let threshold = self.jit.opts.threshold.max(1);
+        let aborts = match &*p {
+            FnPhase::Counting { aborts, .. } => *aborts,
+            _ => 0,
+        }
+        .saturating_add(1);
+        let _ = &*p;
+        if aborts >= MAX_FN_ABORTS || reason == AbortReason::InnerLoop {
+            *p = FnPhase::Blacklisted;
+            code.fjit.countdown.set(u32::MAX);
+            self.jit.counters.blacklisted += 1;
+        } else {
+            let th = threshold.saturating_mul(1 << aborts);
+            *p = FnPhase::Counting { aborts, threshold: th };
+            code.fjit.countdown.set(th);
+        }
+    }
+
+    /// A function recording closed: compile and install it (a failure blacklists it).
+    pub(crate) fn jit_func_finish(&mut self, func: taipan_jit::ir::Func, r: Box<Recording>) {
+        self.jit.counters.closed += 1;
+        let built = self.jit_build(func, &r, "f", false);
+        let us = u64::try_from(r.started.elapsed().as_micros()).unwrap_or(u64::MAX);
+        self.jit.counters.compile_us = self.jit.counters.compile_us.saturating_add(us);
+        let Some((func, compiled)) = built else {
+            self.jit.counters.compile_failures += 1;
+            self.jit_func_abort(&r.code, AbortReason::InnerLoop);
+            return;
+        };
+        self.jit.counters.compiled += 1;
+        self.jit.fx.compiled += 1;
+        self.jit.trace_compile_us.push(us);
+        let pins = r.pins.take();
+        let nexits = compiled.exits.len();
+        let t = Rc::new(Trace {
+            compiled,
+            func,
+            header: 0,
+            depth: 0,
+            entry_fails: Cell::new(0),
+            pins: pins.clone(),
+            tree: Rc::new(Tree {
+                pins: RefCell::new(pins),
+                inline: Cell::new(0),
+                sides: Cell::new(0),
+            }),
+            root: true,
+            entry_tags: Vec::new(),
+            tries: RefCell::new(vec![0; nexits]),
+            level: 0,
+        });
+        self.jit.by_id.insert(t.compiled.id, t.clone());
+        if let Ok(mut p) = r.code.fjit.phase.try_borrow_mut() {
+            *p = FnPhase::Compiled(t);
+        }
+        r.code.fjit.countdown.set(1);
+    }
+
+    /// Registers the opaque calls of a compiled function trace (root or side).
+    pub(crate) fn jit_func_register(&mut self, id: u32, r: &Recording) {
+        if r.rec.is_func() {
+            self.jit.fx.calls.insert(id, r.rec.call_pcs());
+        }
+    }
+
+    /// The record hook's check for a function recording: true when the instruction of
+    /// frame `me` at this depth is not recorded (a frame of an opaque call's callee);
+    /// `Some(abort)` when the recorded frame is gone.
+    pub(crate) fn jit_func_foreign(&self, me: usize) -> Option<bool> {
+        let r = self.jit.recording.as_ref()?;
+        if !r.rec.in_opaque_call() || me == r.frame {
+            return None;
+        }
+        Some(self.depth > self.jit.fx.rec_depth)
+    }
+}
+
+/// The opaque-call helper of function traces (`fn_call(vm, func, buf, base, n) -> i64`,
+/// see the module docs): calls function object word `fw` with the `n` arguments in slots
+/// `base..` of `buf`; writes the result into slot `base` and returns its tag, or -1 when
+/// the call raised, -2 when the caller's pins no longer hold (the outcome is kept in the
+/// Vm for the exit either way).
+pub(crate) extern "C" fn fn_call(vm: u64, fw: u64, buf: u64, base: i64, n: i64) -> i64 {
+    // SAFETY: `vm` is the address `jit_func_run` stored into the VM slot of the buffer of
+    // the running trace: the Vm is alive and no reference into it is held while the trace
+    // runs (see there); this helper is the only user until it returns.
+    let vm = unsafe { &mut *(vm as *mut Vm) };
+    // SAFETY: `fw` is the object word of a function the caller's pins keep alive (checked
+    // at the trace's entry and after each call).
+    let Some(callable) = (unsafe { restore_obj(fw) }) else {
+        return -1;
+    };
+    let (Ok(base), Ok(n)) = (usize::try_from(base), usize::try_from(n)) else {
+        return -1;
+    };
+    let slots = buf as *mut u64;
+    let mut args: [Value; 8] = std::array::from_fn(|_| Value::None);
+    for (k, a) in args.iter_mut().enumerate().take(n) {
+        // SAFETY: the trace stored the `n <= 8` arguments into its buffer's scratch slots
+        // `base..base + n` (within `buffer_slots`); object words are locals' values at
+        // the trace's entry, alive (kept by the trace's caller).
+        let v = unsafe { slot_value(slots.add(2 * (base + k)).read(), slots.add(2 * (base + k) + 1).read()) };
+        match v {
+            Some(v) => *a = v,
+            None => return -1,
+        }
+    }
+    let r = vm.jit_fn_call(&callable, args.get(..n).unwrap_or(&[]));
+    let hold = match vm.jit.fx.running.last() {
+        Some((t, g)) => {
+            let pins = t.tree.pins.borrow();
+            pins.is_empty() || pins.hold(g)
+        }
+        None => false,
+    };
+    let status = match &r {
+        Ok(v) => {
+            let [tag, w] = super::run::slot_words(Some(v));
+            // SAFETY: slot `base` is a scratch slot of the buffer (see above).
+            unsafe {
+                slots.add(2 * base).write(tag);
+                slots.add(2 * base + 1).write(w);
+            }
+            if hold { tag as i64 } else { -2 }
+        }
+        Err(_) => -1,
+    };
+    vm.jit.fx.outcome = Some(r);
+    status
+}
+
+/// Whether `code` has a backward jump (a loop: left to loop traces).
+fn has_back_edge(code: &Code) -> bool {
+    code.raw
+        .instructions
+        .iter()
+        .enumerate()
+        .any(|(i, ins)| ins.op.is_jump() && (ins.arg as usize) <= i)
+}
+
+/// The index of the first `RETURN_VALUE` of `code` (where a frame whose trace returned
+/// continues, its result on the stack).
+fn first_return(code: &Code) -> usize {
+    code.raw
+        .instructions
+        .iter()
+        .position(|i| i.op == taipan_bytecode::Opcode::ReturnValue)
+        .unwrap_or(0)
+}
