@@ -247,15 +247,10 @@ impl Vm {
                 self.jit_func_drop(code);
                 Ok(())
             }
-            FnEnd::Exit(x, n) => match self.jit_func_exit(f, &x, n, &out) {
-                Err(e) => Err(e),
-                Ok(side) => {
-                    if side {
-                        self.jit.switch = true;
-                    }
-                    Ok(())
-                }
-            },
+            // (a side recording that starts needs no switch request: the trampoline picks
+            // the recording instance itself; a stale `switch` would make it drop the next
+            // instance's result)
+            FnEnd::Exit(x, n) => self.jit_func_exit(f, &x, n, &out).map(|_| ()),
         }
     }
 
