@@ -54,9 +54,6 @@ const MAX_FN_ABORTS: u8 = 3;
 /// on the Rust stack).
 const MAX_NATIVE_LOCALS: usize = 24;
 
-/// Words of a native call's buffer.
-const NATIVE_WORDS: usize = 2 * (MAX_NATIVE_LOCALS + 2 + taipan_jit::record::MAX_CALL_ARGS as usize);
-
 /// What a function's entry is doing.
 enum FnPhase {
     /// Counting calls; `aborts` recordings aborted so far.
@@ -114,13 +111,18 @@ impl FuncJit {
 #[derive(Default)]
 pub struct FnState {
     /// The outcome of the last opaque call made by a trace (see the module docs).
-    outcome: Option<PyResult<Value>>,
+    outcome: Option<Outcome>,
+    /// Bumped whenever a call made by a trace may have run Python code (anything but a
+    /// function trace returning): a trace re-checks its pins after a call only then.
+    epoch: u64,
     /// Per trace id (roots and side traces of function traces): its opaque calls' `CALL`
     /// indices.
     calls: HashMap<u32, Vec<u32>>,
     /// The function traces running (innermost last) with their frame's globals: the caller
     /// whose pins [`fn_call`] re-checks.
     running: Vec<(Rc<Trace>, crate::value::Obj)>,
+    /// Buffers of native calls, reused (one per level in use).
+    bufs: Vec<Vec<u64>>,
     /// `Vm::depth` when the function recording started (its frame's depth).
     rec_depth: usize,
     /// Function traces compiled.
@@ -130,6 +132,22 @@ pub struct FnState {
     /// Calls made by traces through the helper.
     pub calls_made: u64,
 }
+
+/// What an opaque call did (kept for an exit through its call snapshot).
+enum Outcome {
+    /// Returned this value.
+    Value(Value),
+    /// Raised.
+    Raised(PyErr),
+    /// Not made (the native stack is low): the interpreter makes it, the callable and the
+    /// arguments pushed back.
+    Redo(Value, Vec<Value>),
+}
+
+/// Native stack kept free below a native function-trace call: a deeper call is left to the
+/// interpreter (whose in-loop calls use no native stack), so the recursion limit, not the
+/// native stack, decides where `RecursionError` is raised, as without the JIT.
+const NATIVE_MARGIN: usize = 1024 * 1024;
 
 /// How a function trace's run ended.
 enum FnEnd {
@@ -386,11 +404,17 @@ impl Vm {
         if is_call {
             f.ip = pc + 1;
             return match self.jit.fx.outcome.take() {
-                Some(Ok(v)) => {
+                Some(Outcome::Value(v)) => {
                     f.stack.push(v);
                     Ok(false)
                 }
-                Some(Err(e)) => Err(e),
+                Some(Outcome::Raised(e)) => Err(e),
+                Some(Outcome::Redo(callable, args)) => {
+                    f.ip = pc;
+                    f.stack.push(callable);
+                    f.stack.extend(args);
+                    Ok(false)
+                }
                 None => Err(self.jit_internal("a call exit without an outcome")),
             };
         }
@@ -415,37 +439,57 @@ impl Vm {
 
     /// A call of `callable` with `args` made by a function trace: the callee's function
     /// trace natively, else the interpreter (see the module docs).
-    fn jit_fn_call(&mut self, callable: &Value, args: &[Value]) -> PyResult<Value> {
+    fn jit_fn_call(&mut self, callable: &Value, args: &[Value]) -> Outcome {
         self.jit.fx.calls_made += 1;
-        let Value::Obj(o) = callable else {
-            return self.call(callable, args);
+        let here = 0u8;
+        let addr = &here as *const u8 as usize;
+        // at the recursion limit, or with the native stack low: the interpreter makes the
+        // call (and raises RecursionError exactly where it would without the JIT)
+        if self.depth >= self.recursion_limit
+            || (self.stack_limit != 0 && addr < self.stack_limit.saturating_add(NATIVE_MARGIN))
+        {
+            return Outcome::Redo(callable.clone(), args.to_vec());
+        }
+        let t = match callable {
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Function(func) => func.code.fjit.compiled().map(|t| (t, func)),
+                _ => None,
+            },
+            _ => None,
         };
-        let ObjKind::Function(func) = &o.kind else {
-            return self.call(callable, args);
-        };
-        let code = func.code.clone();
-        let t = code.fjit.compiled();
-        let native = t.as_ref().is_some_and(|t| {
-            code.fast_argcount == Some(args.len())
-                && code.nlocalsplus <= MAX_NATIVE_LOCALS
-                && self.depth < self.recursion_limit
-                && {
-                    let pins = t.tree.pins.borrow();
-                    pins.is_empty() || pins.hold(&func.globals)
-                }
+        let native = t.as_ref().filter(|(t, func)| {
+            func.code.fast_argcount == Some(args.len())
+                && func.code.nlocalsplus <= MAX_NATIVE_LOCALS
+                && self.jit_func_pins_hold(t, &func.globals)
         });
-        let (Some(t), true) = (t, native) else {
-            return self.call(callable, args);
+        let Some((t, func)) = native else {
+            self.jit.fx.epoch = self.jit.fx.epoch.wrapping_add(1);
+            return match self.call(callable, args) {
+                Ok(v) => Outcome::Value(v),
+                Err(e) => Outcome::Raised(e),
+            };
         };
         self.depth += 1;
-        if let Err(e) = self.check_stack() {
-            self.depth -= 1;
-            return Err(e);
-        }
-        let globals = func.globals.clone();
-        let r = self.jit_fn_native(&code, &t, args, &globals);
+        let r = self.jit_fn_native(&func.code, t, args, &func.globals);
         self.depth -= 1;
-        r
+        match r {
+            Ok(v) => Outcome::Value(v),
+            Err(e) => Outcome::Raised(e),
+        }
+    }
+
+    /// Whether the pins of trace `t` hold for globals `g` before it is entered from a
+    /// call in a trace: no check when it is the calling trace's own tree with the same
+    /// globals (they held at its entry or after its last call, and nothing ran since).
+    fn jit_func_pins_hold(&self, t: &Trace, g: &crate::value::Obj) -> bool {
+        if let Some((c, cg)) = self.jit.fx.running.last()
+            && Rc::ptr_eq(&c.tree, &t.tree)
+            && Rc::ptr_eq(cg, g)
+        {
+            return true;
+        }
+        let pins = t.tree.pins.borrow();
+        pins.is_empty() || pins.hold(g)
     }
 
     /// Runs function trace `t` of `code` for a call with `args` (depth counted by the
@@ -461,7 +505,12 @@ impl Vm {
         let Ok(nl32) = u32::try_from(nlocals) else {
             return Err(self.jit_internal("too many locals"));
         };
-        let mut buf = [0u64; NATIVE_WORDS];
+        // the buffer and `out` of this level, reused across calls (no zeroing: the trace
+        // reads only the slots written here or by itself, the VM only the words it wrote)
+        let words = 2 * buffer_slots(nl32);
+        let mut mem = self.jit.fx.bufs.pop().unwrap_or_default();
+        mem.resize(words + self.jit.out_words.max(1), 0);
+        let (buf, out) = mem.split_at_mut(words);
         for k in 0..nlocals {
             let w = super::run::slot_words(args.get(k));
             if let Some(s) = buf.get_mut(2 * k..2 * k + 2) {
@@ -469,29 +518,29 @@ impl Vm {
                 s[1] = w[1];
             }
         }
-        let mut out = [0u64; 64];
-        let end = if self.jit.out_words <= out.len() {
-            self.jit_func_run(t, &mut buf, nl32, &mut out, globals)
-        } else {
-            FnEnd::Failed
-        };
+        let end = self.jit_func_run(t, buf, nl32, out, globals);
         let (x, n) = match end {
-            FnEnd::Ret(v) => return Ok(v),
+            FnEnd::Ret(v) => {
+                self.jit.fx.bufs.push(mem);
+                return Ok(v);
+            }
             FnEnd::Exit(x, n) => (Some(x), n),
             FnEnd::Failed => (None, 0),
         };
         // the interpreter runs the call from the exit (or from the start)
+        self.jit.fx.epoch = self.jit.fx.epoch.wrapping_add(1);
         let mut frame = self.acquire_frame(code, globals);
         frame.locals.extend(args.iter().map(|v| Some(v.clone())));
         frame.locals.resize(nlocals, None);
         frame.stack.reserve(code.raw.max_stack as usize);
         let throw = match x {
-            Some(x) => match self.jit_func_exit(&mut frame, &x, n, &out) {
+            Some(x) => match self.jit_func_exit(&mut frame, &x, n, mem.get(words..).unwrap_or(&[])) {
                 Ok(_) => None,
                 Err(e) => Some(e),
             },
             None => None,
         };
+        self.jit.fx.bufs.push(mem);
         crate::gc::maybe_collect();
         let r = self.run_frame(&mut frame, throw);
         self.release_frame(frame);
@@ -611,16 +660,19 @@ pub(crate) extern "C" fn fn_call(vm: u64, fw: u64, buf: u64, base: i64, n: i64) 
             None => return -1,
         }
     }
+    let epoch = vm.jit.fx.epoch;
     let r = vm.jit_fn_call(&callable, args.get(..n).unwrap_or(&[]));
-    let hold = match vm.jit.fx.running.last() {
-        Some((t, g)) => {
-            let pins = t.tree.pins.borrow();
-            pins.is_empty() || pins.hold(g)
-        }
-        None => false,
-    };
+    // (a call that ran only function traces ran no Python code: the pins still hold)
+    let hold = vm.jit.fx.epoch == epoch
+        || match vm.jit.fx.running.last() {
+            Some((t, g)) => {
+                let pins = t.tree.pins.borrow();
+                pins.is_empty() || pins.hold(g)
+            }
+            None => false,
+        };
     let status = match &r {
-        Ok(v) => {
+        Outcome::Value(v) => {
             let [tag, w] = super::run::slot_words(Some(v));
             // SAFETY: slot `base` is a scratch slot of the buffer (see above).
             unsafe {
@@ -629,7 +681,7 @@ pub(crate) extern "C" fn fn_call(vm: u64, fw: u64, buf: u64, base: i64, n: i64) 
             }
             if hold { tag as i64 } else { -2 }
         }
-        Err(_) => -1,
+        Outcome::Raised(_) | Outcome::Redo(..) => -1,
     };
     vm.jit.fx.outcome = Some(r);
     status

@@ -596,7 +596,13 @@ impl Recorder {
             None => return Err(self.abort(AbortReason::UnboundLocal, pc, format!("local {n} is unbound"))),
         };
         let from = self.b.next_id();
-        let s = self.entry_snapshot();
+        // a function trace loads its locals where first used, possibly after an effect (an
+        // append, an opaque call): its guard resumes right here, not at the start
+        let s = if self.func.is_some() {
+            self.snap(pc)
+        } else {
+            self.entry_snapshot()
+        };
         let at = buffer_slot(self.code.nlocals, n);
         let t = self.b.load(Op::LoadTag, BASE, at);
         self.b.guard_tag(t, tag, s);
