@@ -358,9 +358,8 @@ jit_options! {
     hot_exit: Count = 10, "TAIPAN_JIT_HOT_EXIT", "--jit-hot-exit";
     /// Side traces attached to one root trace and its side traces, at most (0: none).
     max_side: Count = 32, "TAIPAN_JIT_MAX_SIDE", "--jit-max-side";
-    /// Function traces from function entry (recursion; `jit_func.rs`): experimental, off
-    /// by default (deopt stress still finds wrong exits).
-    func: OnOff = false, "TAIPAN_JIT_FUNC", "--jit-func";
+    /// Function traces from function entry (recursion; `jit_func.rs`).
+    func: OnOff = true, "TAIPAN_JIT_FUNC", "--jit-func";
 }
 
 /// Command-line settings (they win over the environment); set before the Vm is made.
@@ -1458,7 +1457,7 @@ mod tests {
         assert!(o.set("threshold", "-1").is_err());
         assert!(o.set("enabled", "maybe").is_err());
         assert!(o.set("nope", "1").is_err());
-        assert_eq!(OPTIONS.len(), 11);
+        assert_eq!(OPTIONS.len(), 12);
         assert_eq!(o.mem_size, 64 << 20);
         o.set("dump", "asm, trace").unwrap();
         assert_eq!(o.dump, "trace,asm");

@@ -71,6 +71,11 @@ pub struct FuncJit {
     /// Calls left before the interpreter asks the JIT (1: every call, with a trace).
     countdown: Cell<u32>,
     phase: RefCell<FnPhase>,
+    /// The index of the code's first `RETURN_VALUE` (where a frame whose trace returned
+    /// continues, its result on the stack), set when the trace is installed.
+    ret_pc: Cell<usize>,
+    /// The code makes no call (set when the trace is installed).
+    leaf: Cell<bool>,
 }
 
 impl Default for FuncJit {
@@ -81,6 +86,8 @@ impl Default for FuncJit {
                 aborts: 0,
                 threshold: 0,
             }),
+            ret_pc: Cell::new(0),
+            leaf: Cell::new(false),
         }
     }
 }
@@ -220,6 +227,13 @@ impl Vm {
             FnPhase::Compiled(t) => {
                 let t = t.clone();
                 drop(phase);
+                if code.fjit.leaf.get() {
+                    // the trace of a function that calls nothing saves less than entering it
+                    // from the interpreter costs (a leaf function called from a loop): only
+                    // calls in traces run it
+                    code.fjit.countdown.set(u32::MAX);
+                    return Ok(());
+                }
                 self.jit_func_run_frame(f, &code, &t)
             }
             FnPhase::Recording | FnPhase::Blacklisted => {
@@ -245,20 +259,22 @@ impl Vm {
         let Ok(nl32) = u32::try_from(nlocals) else {
             return Ok(());
         };
-        let mut buf = vec![0u64; 2 * buffer_slots(nl32)];
+        let words = 2 * buffer_slots(nl32);
+        let mut mem = self.jit.fx.bufs.pop().unwrap_or_default();
+        mem.resize(words + self.jit.out_words.max(1), 0);
+        let (buf, out) = mem.split_at_mut(words);
         for (k, l) in f.locals.iter().enumerate() {
             if let (Some(w), [a, b]) = (buf.get_mut(2 * k..2 * k + 2), super::run::slot_words(l.as_ref())) {
                 w[0] = a;
                 w[1] = b;
             }
         }
-        let mut out = vec![0u64; self.jit.out_words.max(1)];
-        let end = self.jit_func_run(t, &mut buf, nl32, &mut out, &f.globals);
-        match end {
+        let end = self.jit_func_run(t, buf, nl32, out, &f.globals);
+        let r = match end {
             FnEnd::Ret(v) => {
                 f.stack.clear();
                 f.stack.push(v);
-                f.ip = first_return(code);
+                f.ip = code.fjit.ret_pc.get();
                 Ok(())
             }
             FnEnd::Failed => {
@@ -268,8 +284,12 @@ impl Vm {
             // (a side recording that starts needs no switch request: the trampoline picks
             // the recording instance itself; a stale `switch` would make it drop the next
             // instance's result)
-            FnEnd::Exit(x, n) => self.jit_func_exit(f, &x, n, &out).map(|_| ()),
-        }
+            FnEnd::Exit(x, n) => self
+                .jit_func_exit(f, &x, n, mem.get(words..).unwrap_or(&[]))
+                .map(|_| ()),
+        };
+        self.jit.fx.bufs.push(mem);
+        r
     }
 
     /// Drops the function trace of `code` (it is never entered again; the function counts
@@ -608,6 +628,14 @@ impl Vm {
         if let Ok(mut p) = r.code.fjit.phase.try_borrow_mut() {
             *p = FnPhase::Compiled(t);
         }
+        r.code.fjit.ret_pc.set(first_return(&r.code));
+        let calls = r.code.raw.instructions.iter().any(|i| {
+            matches!(
+                i.op,
+                taipan_bytecode::Opcode::Call | taipan_bytecode::Opcode::CallMethod
+            )
+        });
+        r.code.fjit.leaf.set(!calls);
         r.code.fjit.countdown.set(1);
     }
 
