@@ -454,7 +454,7 @@ impl Vm {
     /// A `SystemError` for a JIT invariant that failed (never expected).
     fn jit_internal(&mut self, what: &str) -> PyErr {
         let t = self.exc.system_error.clone();
-        self.new_error(&t, &format!("JIT function trace: {what}"))
+        self.new_error(&t, format!("JIT function trace: {what}"))
     }
 
     /// A call of `callable` with `args` made by a function trace: the callee's function
@@ -554,10 +554,9 @@ impl Vm {
         frame.locals.resize(nlocals, None);
         frame.stack.reserve(code.raw.max_stack as usize);
         let throw = match x {
-            Some(x) => match self.jit_func_exit(&mut frame, &x, n, mem.get(words..).unwrap_or(&[])) {
-                Ok(_) => None,
-                Err(e) => Some(e),
-            },
+            Some(x) => self
+                .jit_func_exit(&mut frame, &x, n, mem.get(words..).unwrap_or(&[]))
+                .err(),
             None => None,
         };
         self.jit.fx.bufs.push(mem);
