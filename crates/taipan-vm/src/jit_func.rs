@@ -58,8 +58,8 @@ const MAX_NATIVE_LOCALS: usize = 24;
 enum FnPhase {
     /// Counting calls; `aborts` recordings aborted so far.
     Counting { aborts: u8, threshold: u32 },
-    /// Being recorded.
-    Recording,
+    /// Being recorded; `aborts` earlier recordings aborted.
+    Recording { aborts: u8 },
     /// Compiled.
     Compiled(Rc<Trace>),
     /// Never recorded again.
@@ -76,7 +76,17 @@ pub struct FuncJit {
     ret_pc: Cell<usize>,
     /// The code makes no call (set when the trace is installed).
     leaf: Cell<bool>,
+    /// Runs of the trace from the interpreter in the current window of [`EXIT_WINDOW`] runs,
+    /// and how many of them left through an exit to the interpreter.
+    window: Cell<(u32, u32)>,
 }
+
+/// Runs per window of a function trace's exit rate (a count): a trace that left to the
+/// interpreter in more than a quarter of the runs of a window (its side traces did not take
+/// over the hot exits) is dropped. `bench/programs/binary_trees.py`'s `check_tree` got a
+/// trace for its leaves and left it at every inner node (half the calls), which made the
+/// program 23% slower than interpreting it.
+const EXIT_WINDOW: u32 = 2048;
 
 impl Default for FuncJit {
     fn default() -> Self {
@@ -88,6 +98,7 @@ impl Default for FuncJit {
             }),
             ret_pc: Cell::new(0),
             leaf: Cell::new(false),
+            window: Cell::new((0, 0)),
         }
     }
 }
@@ -202,8 +213,7 @@ impl Vm {
                     code.fjit.countdown.set(*th);
                     return Ok(());
                 }
-                let _ = aborts;
-                *phase = FnPhase::Recording;
+                *phase = FnPhase::Recording { aborts: *aborts };
                 drop(phase);
                 code.fjit.countdown.set(u32::MAX);
                 let info = CodeInfo::from_code(&code.raw);
@@ -236,7 +246,7 @@ impl Vm {
                 }
                 self.jit_func_run_frame(f, &code, &t)
             }
-            FnPhase::Recording | FnPhase::Blacklisted => {
+            FnPhase::Recording { .. } | FnPhase::Blacklisted => {
                 code.fjit.countdown.set(u32::MAX);
                 Ok(())
             }
@@ -270,6 +280,17 @@ impl Vm {
             }
         }
         let end = self.jit_func_run(t, buf, nl32, out, &f.globals);
+        let (runs, exits) = code.fjit.window.get();
+        let (runs, exits) = (runs + 1, exits + u32::from(matches!(end, FnEnd::Exit(..))));
+        if runs >= EXIT_WINDOW {
+            code.fjit.window.set((0, 0));
+            if exits > runs / 4 {
+                // (this run's exit is still restored below; the trace is not entered again)
+                self.jit_func_drop(code);
+            }
+        } else {
+            code.fjit.window.set((runs, exits));
+        }
         let r = match end {
             FnEnd::Ret(v) => {
                 f.stack.clear();
@@ -573,8 +594,9 @@ impl Vm {
             return;
         };
         let threshold = self.jit.opts.threshold.max(1);
+        // (the phase is `Recording` while the aborted recording ran: it carries the count)
         let aborts = match &*p {
-            FnPhase::Counting { aborts, .. } => *aborts,
+            FnPhase::Counting { aborts, .. } | FnPhase::Recording { aborts } => *aborts,
             _ => 0,
         }
         .saturating_add(1);
