@@ -424,10 +424,7 @@ pub fn markdown(report: &Report, svg_name: Option<&str>, json_name: &str) -> Str
         .flat_map(|p| p.cells.iter().map(move |c| (p, c)))
         .filter(|(_, c)| !c.jit_stats.is_empty())
         .collect();
-    let compiling: Vec<&(&ProgramReport, &Cell)> = with_stats
-        .iter()
-        .filter(|(_, c)| c.jit_stats.get("compiled").is_some_and(|n| *n > 0.0))
-        .collect();
+    let compiling: Vec<&(&ProgramReport, &Cell)> = with_stats.iter().filter(|(_, c)| traces_compiled(c) > 0).collect();
     if !compiling.is_empty() {
         let _ = writeln!(out, "\n## JIT compile time\n");
         let _ = writeln!(
@@ -455,7 +452,7 @@ pub fn markdown(report: &Report, svg_name: Option<&str>, json_name: &str) -> Str
                 p.set,
                 md_escape(&p.name),
                 report.label(&c.implementation),
-                get("compiled").map_or(0, |n| n as u64),
+                traces_compiled(c),
                 ms(get("total_us")),
                 ms(get("trace_median_us")),
                 ms(get("trace_max_us")),
@@ -518,4 +515,11 @@ mod tests {
         assert_eq!(clip("abcdef", 4), "abc…");
         assert_eq!(clip("µµ", 4), "µµ");
     }
+}
+
+/// Traces a `--jit-stats` run compiled: loop traces (`compiled`) and function traces
+/// (`func_compiled`).
+fn traces_compiled(c: &Cell) -> u64 {
+    let get = |k: &str| c.jit_stats.get(k).copied().unwrap_or(0.0);
+    (get("compiled") + get("func_compiled")) as u64
 }

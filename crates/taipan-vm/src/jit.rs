@@ -725,7 +725,7 @@ impl JitState {
             c.entries, c.exits, c.entry_fails, c.restored, c.pin_fails
         ));
         s.push_str(&format!(
-            "  function traces: compiled={} runs={} calls={}\n",
+            "  function traces: func_compiled={} func_runs={} func_calls={}\n",
             self.fx.compiled, self.fx.runs, self.fx.calls_made
         ));
         s.push_str(&format!(
