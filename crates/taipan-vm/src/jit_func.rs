@@ -34,7 +34,6 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use taipan_jit::backend::{STATUS_LINK, STATUS_RET};
-use taipan_jit::ir::{SnapVal, Type};
 use taipan_jit::record::{AbortReason, CodeInfo, Recorder, buffer_slots, result_slot, vm_slot};
 
 use super::helpers::restore_obj;
@@ -406,20 +405,10 @@ impl Vm {
         let nlocals = f.code.nlocalsplus;
         let mut vals = Vec::with_capacity(snap.entries.len());
         for (e, &w) in snap.entries.iter().zip(out.iter()) {
-            let v = match e.val {
-                SnapVal::None => Some(Value::None),
-                SnapVal::Obj(k) => x.pins.obj(k),
-                SnapVal::Value(id) => match x.func.ty(id) {
-                    Type::I64 => Some(Value::Int(w as i64)),
-                    Type::F64 => Some(Value::Float(f64::from_bits(w))),
-                    Type::Bool => Some(Value::Bool(w != 0)),
-                    // SAFETY: an object word the trace held: a local's value at the entry
-                    // (the frame or the helper's arguments keep it) or an item loaded
-                    // since its last call; nothing was written yet.
-                    Type::Ptr => unsafe { restore_obj(w) },
-                    Type::Void => None,
-                },
-            };
+            // SAFETY: a `ptr` value is an object word the trace held: a local's value at the
+            // entry (the frame or the helper's arguments keep it) or an item loaded since its
+            // last call; nothing was written yet.
+            let v = unsafe { super::run::snapshot_value(e.val, w, &x.func, &x.pins) };
             if let Some(v) = v {
                 vals.push((e.slot as usize, v));
             }

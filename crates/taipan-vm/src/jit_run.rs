@@ -396,6 +396,34 @@ unsafe fn buffer_changes(buf: &[u64], f: &Frame, nlocals: usize, depth: usize, o
     }
 }
 
+/// The value snapshot entry value `val` restores from its exit word `w` (boxed by the IR
+/// type of the value in `func`; a known object from `pins`' table, alive because each one is
+/// pinned as a binding of a dict that holds it, or is the NULL marker); `None` for a `void`
+/// value (excluded when the trace was compiled).
+///
+/// # Safety
+/// For a `ptr` value, `w` must be the object word of a live object (the callers' contracts:
+/// the trace held it and nothing dropped it since; see `jit_helpers`).
+pub(crate) unsafe fn snapshot_value(
+    val: SnapVal,
+    w: u64,
+    func: &taipan_jit::ir::Func,
+    pins: &super::globals::Pins,
+) -> Option<Value> {
+    match val {
+        SnapVal::None => Some(Value::None),
+        SnapVal::Obj(k) => pins.obj(k),
+        SnapVal::Value(id) => match func.ty(id) {
+            Type::I64 => Some(Value::Int(w as i64)),
+            Type::F64 => Some(Value::Float(f64::from_bits(w))),
+            Type::Bool => Some(Value::Bool(w != 0)),
+            // SAFETY: the caller's contract.
+            Type::Ptr => unsafe { restore_obj(w) },
+            Type::Void => None,
+        },
+    }
+}
+
 impl Vm {
     /// Runs root trace `t` on frame `f` (at its loop header, with its entry stack depth,
     /// entry checked by [`Vm::jit_may_enter`]), following links into other root traces of
@@ -607,27 +635,13 @@ impl Vm {
         x.entry_fails.set(0);
         let func = &x.func;
         for (e, &w) in snap.entries.iter().zip(out.iter()) {
-            let v = match e.val {
-                SnapVal::None => Some(Value::None),
-                // alive: each known object is pinned as a binding of a dict that holds it (or
-                // is the NULL marker); the pins held at the entry and the trace runs no Python
-                // code
-                SnapVal::Obj(k) => x.pins.obj(k),
-                SnapVal::Value(id) => match func.ty(id) {
-                    Type::I64 => Some(Value::Int(w as i64)),
-                    Type::F64 => Some(Value::Float(f64::from_bits(w))),
-                    Type::Bool => Some(Value::Bool(w != 0)),
-                    // SAFETY: a `ptr` snapshot value is an object word the trace held: a
-                    // local's or entry-stack entry's at entry, or an item loaded out of a list
-                    // or tuple reachable from them; the frame still holds all of them
-                    // unchanged (the trace writes no frame and drops nothing, and no local is
-                    // written before every value is boxed: the caller writes `restore` after
-                    // this), so the object is alive (`jit_helpers`' docs).
-                    Type::Ptr => unsafe { restore_obj(w) },
-                    // excluded when the trace was compiled
-                    Type::Void => None,
-                },
-            };
+            // SAFETY: a `ptr` snapshot value is an object word the trace held: a local's or
+            // entry-stack entry's at entry, or an item loaded out of a list or tuple
+            // reachable from them; the frame still holds all of them unchanged (the trace
+            // writes no frame and drops nothing, and no local is written before every value
+            // is boxed: the caller writes `restore` after this), so the object is alive
+            // (`jit_helpers`' docs).
+            let v = unsafe { snapshot_value(e.val, w, func, &x.pins) };
             if let Some(v) = v {
                 restore.push((e.slot as usize, v));
             }
