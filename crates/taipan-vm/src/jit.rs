@@ -295,6 +295,9 @@ pub struct JitState {
     out: Vec<u64>,
     /// Reused list of values to restore at an exit.
     restore: Vec<(usize, crate::value::Value)>,
+    /// The object layout the inline helpers load from, measured at the first compile
+    /// (`None` inside: the measurement was ambiguous, traces call the helpers).
+    layout: Option<Option<helpers::ObjLayout>>,
     /// Reused list of iterator objects made at an exit (`jit_run.rs`, `materialize`).
     fresh: Vec<crate::value::Value>,
 }
@@ -330,6 +333,7 @@ impl JitState {
             out_words: 1,
             out: Vec::new(),
             restore: Vec::new(),
+            layout: None,
             fresh: Vec::new(),
         }
     }
@@ -994,7 +998,14 @@ impl Vm {
                 }
             }
         }
-        let layout = helpers::ObjLayout::measure(&self.types.list, &self.types.tuple);
+        let layout = match self.jit.layout {
+            Some(l) => l,
+            None => {
+                let l = helpers::ObjLayout::measure(&self.types.list, &self.types.tuple);
+                self.jit.layout = Some(l);
+                l
+            }
+        };
         let table = helpers::helper_table(layout.as_ref());
         let set = self.jit.set.as_mut()?;
         let lo = LowerOptions {
