@@ -5,12 +5,15 @@
 //! consecutive [`SnapId`]s at the current position. It infers result types from the op
 //! table and does not check operands: run [`crate::ir::verify`] on the result.
 
-use crate::ir::{CallEffect, Callee, Func, Imm, Insn, InsnId, Op, Res, SnapEntry, SnapId, Snapshot, Tag, Type};
+use crate::ir::{Args, CallEffect, Callee, Func, Imm, Insn, InsnId, Op, Res, SnapEntry, SnapId, Snapshot, Tag, Type};
 
 /// Appends instructions and snapshots to a function under construction.
 #[derive(Debug)]
 pub struct Builder {
     func: Func,
+    /// How many `call`s declared `writes` the function holds (kept by [`Builder::push`] and
+    /// [`Builder::set_call_effects`], so the recorder asks in O(1), not by a scan).
+    writes_calls: usize,
 }
 
 impl Builder {
@@ -27,17 +30,26 @@ impl Builder {
                 lines: Vec::new(),
                 parent: None,
             },
+            writes_calls: 0,
         };
         for (i, &ty) in params.iter().enumerate() {
             b.push(Insn {
                 op: Op::Param,
                 ty,
-                args: Vec::new(),
+                args: Args::new(),
                 imm: Imm::Param(i as u32),
                 snap: None,
             });
         }
         b
+    }
+
+    /// Reserves room for `insns` more instructions and `snaps` more snapshots (a pass knows
+    /// its output is about the size of its input; growing a long trace's vectors by
+    /// doubling cost page faults and copies).
+    pub fn reserve(&mut self, insns: usize, snaps: usize) {
+        self.func.insns.reserve(insns);
+        self.func.snaps.reserve(snaps);
     }
 
     /// The function so far (passes look up operands in it).
@@ -63,6 +75,9 @@ impl Builder {
     /// Appends `insn` as is and returns its id.
     pub fn push(&mut self, insn: Insn) -> InsnId {
         let id = self.next_id();
+        if Self::is_writes_call(&insn) {
+            self.writes_calls += 1;
+        }
         self.func.insns.push(insn);
         id
     }
@@ -94,6 +109,16 @@ impl Builder {
                 c.effect = effect;
             }
         }
+        self.writes_calls = self.func.insns.iter().filter(|i| Self::is_writes_call(i)).count();
+    }
+
+    /// True when the function so far holds a `call` declared `writes` (O(1)).
+    pub fn has_writes_call(&self) -> bool {
+        self.writes_calls > 0
+    }
+
+    fn is_writes_call(insn: &Insn) -> bool {
+        matches!(&insn.imm, Imm::Call(c) if c.effect == CallEffect::Writes)
     }
 
     /// Appends `op` with the result type its table row implies (`Arg0`: the first operand's
@@ -110,7 +135,7 @@ impl Builder {
         self.push(Insn {
             op,
             ty,
-            args: args.to_vec(),
+            args: Args::from_slice(args),
             imm,
             snap,
         })
@@ -173,7 +198,7 @@ impl Builder {
         self.push(Insn {
             op: Op::Call,
             ty,
-            args: args.to_vec(),
+            args: Args::from_slice(args),
             imm: Imm::Call(Box::new(Callee {
                 name: name.to_string(),
                 effect,

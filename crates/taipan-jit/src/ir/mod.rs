@@ -269,19 +269,37 @@ impl Imm {
     }
 }
 
+/// The operand list of an [`Insn`]: a vector with room for 3 operands inline.
+pub type Args = smallvec::SmallVec<[InsnId; 3]>;
+
 /// One instruction.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(PartialEq, Eq, Hash, Debug)]
 pub struct Insn {
     /// The operation.
     pub op: Op,
     /// The result type ([`Type::Void`] if the instruction defines no value).
     pub ty: Type,
-    /// Value operands, in table order (a `call`'s arguments).
-    pub args: Vec<InsnId>,
+    /// Value operands, in table order (a `call`'s arguments); up to 3 are kept inline (no
+    /// heap allocation per instruction: long traces are copied by every pass).
+    pub args: Args,
     /// The immediate operand.
     pub imm: Imm,
     /// The snapshot to resume from if this instruction exits (exactly when the op can exit).
     pub snap: Option<SnapId>,
+}
+
+// (by hand: the derived clone copies the operands one by one through `SmallVec`'s
+// `Extend`, which was the largest single cost of the passes on long traces)
+impl Clone for Insn {
+    fn clone(&self) -> Insn {
+        Insn {
+            op: self.op,
+            ty: self.ty,
+            args: Args::from_slice(&self.args),
+            imm: self.imm.clone(),
+            snap: self.snap,
+        }
+    }
 }
 
 /// What a snapshot writes into one frame slot before the interpreter resumes.

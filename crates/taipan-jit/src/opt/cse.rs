@@ -14,12 +14,12 @@
 //! sorted. Loads are not candidates (memory may change between them): see `forward`.
 //! `phi`s are never merged (their back-edge operands are not final during the walk).
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 use crate::ir::{CallEffect, Effect, Func, Imm, Insn, InsnId, Op, Type};
 use crate::opt::rewrite::{Action, Rewriter, rewrite};
 
-type Key = (Op, Vec<InsnId>, Imm, Type);
+type Key = (Op, crate::ir::Args, Imm, Type);
 
 fn candidate(insn: &Insn) -> bool {
     match insn.op.info().effect {

@@ -33,7 +33,7 @@ pub fn live(f: &Func) -> Vec<bool> {
     }
     while let Some(id) = work.pop() {
         let Some(insn) = f.insn(id) else { continue };
-        let mut uses: Vec<InsnId> = insn.args.clone();
+        let mut uses: Vec<InsnId> = insn.args.to_vec();
         if let Some(s) = insn.snap.and_then(|s| f.snaps.get(s.index())) {
             uses.extend(s.entries.iter().filter_map(|e| match e.val {
                 SnapVal::Value(v) => Some(v),

@@ -143,7 +143,7 @@ fn simplify(rw: &mut Rewriter<'_>, insn: &Insn) -> Option<Action> {
             let k = emit_const(rw, Val::I64(c.wrapping_neg()));
             let add = Insn {
                 op: IntAdd,
-                args: vec![a, k],
+                args: smallvec::smallvec![a, k],
                 ..insn.clone()
             };
             match simplify(rw, &add) {
@@ -164,7 +164,7 @@ fn simplify(rw: &mut Rewriter<'_>, insn: &Insn) -> Option<Action> {
                 rw,
                 Insn {
                     op: IntAdd,
-                    args: vec![x, k],
+                    args: smallvec::smallvec![x, k],
                     ..insn.clone()
                 },
             ))
@@ -186,7 +186,7 @@ fn simplify(rw: &mut Rewriter<'_>, insn: &Insn) -> Option<Action> {
         (GuardTrue | GuardFalse, _) if def_op == Some(BoolNot) => {
             let mut g = insn.clone();
             g.op = if insn.op == GuardTrue { GuardFalse } else { GuardTrue };
-            g.args = vec![def_arg?];
+            g.args = smallvec::smallvec![def_arg?];
             Action::Replace(emit_new(rw, g))
         }
         _ => return None,

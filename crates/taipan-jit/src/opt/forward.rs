@@ -21,7 +21,7 @@
 //! snapshot only names SSA values. Dead-store elimination is not done (every exit reads
 //! the frame, so it needs exit-aware liveness of slots).
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 use crate::ir::{CallEffect, Func, Imm, InsnId, Op, Tag};
 use crate::opt::memory::{LoopWrites, last_stores, loop_writes};

@@ -36,7 +36,7 @@
 //! Value facts and conditions survive the loop marker: an SSA value defined before the loop
 //! is the same in every iteration, and the guard that checked it ran before the loop.
 
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 
 use crate::ir::{CallEffect, Func, Imm, Insn, InsnId, Op, Tag};
 use crate::opt::loop_writes;

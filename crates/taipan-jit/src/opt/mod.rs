@@ -116,31 +116,34 @@ pub fn run_passes_observed(
     check: bool,
     observe: &mut dyn FnMut(&PassStat, &Func),
 ) -> Result<Func, PassError> {
-    let mut cur = f.clone();
+    // (the input is not copied: the first pass reads it, later ones their predecessor's
+    // output)
+    let mut cur: Option<Func> = None;
     for &name in names {
+        let input = cur.as_ref().unwrap_or(f);
         if name == "pipeline" {
-            cur = run_passes_observed(&cur, PIPELINE, check, observe)?;
+            cur = Some(run_passes_observed(input, PIPELINE, check, observe)?);
             continue;
         }
         let (name, pass) = pass_by_name(name).ok_or_else(|| PassError::Unknown(name.to_string()))?;
         let start = Instant::now();
-        let next = pass(&cur);
+        let next = pass(input);
         let stat = PassStat {
             name,
             nanos: u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX),
-            insns_before: cur.insns.len(),
+            insns_before: input.insns.len(),
             insns_after: next.insns.len(),
         };
-        cur = next;
         if check {
-            verify(&cur).map_err(|err| PassError::Invalid {
+            verify(&next).map_err(|err| PassError::Invalid {
                 pass: name.to_string(),
                 err,
             })?;
         }
-        observe(&stat, &cur);
+        observe(&stat, &next);
+        cur = Some(next);
     }
-    Ok(cur)
+    Ok(cur.unwrap_or_else(|| f.clone()))
 }
 
 /// Optimizes a recorded trace: the passes of [`PIPELINE`], verified after each in debug

@@ -19,7 +19,7 @@
 //!
 //! A trace without a `loop` marker is returned unchanged.
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 use crate::ir::{Builder, Func, Insn, InsnId, Op, SnapId, SnapVal};
 
@@ -87,6 +87,7 @@ pub fn peel(f: &Func) -> Func {
     let body_end = n.saturating_sub(1).max(phi_end);
     let mut b = Builder::new(&f.name, &f.params, f.ret);
     b.set_parent(f.parent.clone());
+    b.reserve(2 * n, 2 * f.snaps.len());
     let mut pre = Copier {
         old: f,
         map: vec![None; n],

@@ -16,7 +16,10 @@
 //! *old* id, and the driver renames it once the whole body has been copied. A pass may also
 //! create phis ([`Rewriter::phi`]), with the same late renaming of their back-edge operand.
 
-use crate::ir::{Builder, Func, Insn, InsnId, Op, SnapId, SnapVal};
+use hashbrown::HashMap;
+use std::hash::BuildHasher;
+
+use crate::ir::{Builder, Func, Insn, InsnId, Op, SnapEntry, SnapId, SnapVal};
 
 /// An id that names no instruction (an operand whose definition was dropped; the verifier
 /// reports it).
@@ -44,6 +47,11 @@ pub struct Rewriter<'a> {
     snap_map: Vec<Option<SnapId>>,
     /// Phis emitted so far with the *old* id of their back-edge operand, renamed at the end.
     phis: Vec<(InsnId, InsnId)>,
+    /// The snapshots copied so far, by the hash of their resume point and entries (as
+    /// copied, before [`Builder::snapshot`] sorts them: equal copies hash equally).
+    snap_index: HashMap<u64, Vec<SnapId>>,
+    /// The hasher of `snap_index`'s keys (one per rewrite: its seed is random).
+    snap_hasher: hashbrown::DefaultHashBuilder,
 }
 
 impl Rewriter<'_> {
@@ -71,7 +79,7 @@ impl Rewriter<'_> {
         let Some(old) = self.old.snaps.get(s.index()) else {
             return s;
         };
-        let entries = old
+        let entries: Vec<SnapEntry> = old
             .entries
             .iter()
             .map(|e| {
@@ -83,16 +91,24 @@ impl Rewriter<'_> {
             })
             .collect();
         // An identical snapshot already copied serves as well (it is earlier, so its values
-        // are defined before this user too).
-        let same = self
-            .b
-            .func()
-            .snaps
-            .iter()
-            .position(|x| x.pc == old.pc && x.entries == entries);
+        // are defined before this user too). Candidates are found by hash (a scan of every
+        // earlier snapshot made long traces quadratic); the first identical one is taken.
+        let key = self.snap_hasher.hash_one((old.pc, &entries));
+        let snaps = &self.b.func().snaps;
+        let same = self.snap_index.get(&key).and_then(|ids| {
+            ids.iter().copied().find(|&i| {
+                snaps
+                    .get(i.index())
+                    .is_some_and(|x| x.pc == old.pc && x.entries == entries)
+            })
+        });
         let n = match same {
-            Some(i) => SnapId(i as u32),
-            None => self.b.snapshot(old.pc, entries),
+            Some(i) => i,
+            None => {
+                let n = self.b.snapshot(old.pc, entries);
+                self.snap_index.entry(key).or_default().push(n);
+                n
+            }
         };
         if let Some(slot) = self.snap_map.get_mut(s.index()) {
             *slot = Some(n);
@@ -124,12 +140,15 @@ impl Rewriter<'_> {
 pub fn rewrite(f: &Func, mut visit: impl FnMut(&mut Rewriter<'_>, InsnId, &Insn) -> Action) -> Func {
     let mut b = Builder::new(&f.name, &f.params, f.ret);
     b.set_parent(f.parent.clone());
+    b.reserve(f.insns.len(), f.snaps.len());
     let mut rw = Rewriter {
         old: f,
         b,
         map: vec![None; f.insns.len()],
         snap_map: vec![None; f.snaps.len()],
         phis: Vec::new(),
+        snap_index: HashMap::new(),
+        snap_hasher: hashbrown::DefaultHashBuilder::default(),
     };
     for (i, m) in rw.map.iter_mut().enumerate().take(f.params.len()) {
         *m = Some(InsnId(i as u32));

@@ -13,7 +13,7 @@
 //!    value is the phi — memory still holds the value from before the trace);
 //! 4. `jump`. The result is verified ([`AbortReason::Invalid`] if not).
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 use crate::ir::verify::verify;
 use crate::ir::{Builder, Func, InsnId, Op, SnapEntry, SnapId, SnapVal, Type};

@@ -240,13 +240,11 @@ impl Recorder {
     /// The effect list read helpers get now: `pure` while the trace contains no call
     /// declared `writes`, `reads` after one (see the module docs).
     pub(crate) fn list_read_effect(&self) -> CallEffect {
-        let mutates = self
-            .b
-            .func()
-            .insns
-            .iter()
-            .any(|i| matches!(&i.imm, crate::ir::Imm::Call(c) if c.effect == CallEffect::Writes));
-        if mutates { CallEffect::Reads } else { CallEffect::Pure }
+        if self.b.has_writes_call() {
+            CallEffect::Reads
+        } else {
+            CallEffect::Pure
+        }
     }
 
     /// `LOAD_METHOD name` on an object: an exact list's `append` (guarded), pushed as
@@ -299,8 +297,11 @@ impl Recorder {
             return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
         }
         let s = self.snap(pc);
-        // from here on the trace mutates a list: earlier list reads are no longer pure
-        self.b.set_call_effects(|h| LIST_READS.contains(&h), CallEffect::Reads);
+        // from here on the trace mutates a list: earlier list reads are no longer pure (done
+        // at the first mutation only: later reads are declared `reads` when emitted)
+        if !self.b.has_writes_call() {
+            self.b.set_call_effects(|h| LIST_READS.contains(&h), CallEffect::Reads);
+        }
         let room = self.b.call("list_reserve", CallEffect::Writes, &[p], Type::I64);
         let zero = self.b.const_i64(0);
         let c = self.b.binary(Op::IntNe, room, zero);
