@@ -480,6 +480,26 @@ impl Vm {
         }
     }
 
+    /// Returns the frame of an in-loop call that just returned to the pool, as
+    /// [`Vm::release_frame`] but without its checks of the links that are known empty
+    /// here: the caller took `back` and `saved_exc`, and in-loop frames never have a
+    /// locals dict (module and class bodies run in their own `run_frame`).
+    #[inline(always)]
+    pub(crate) fn recycle_returned_frame(&mut self, mut frame: Box<Frame>) {
+        debug_assert!(frame.back.is_none() && frame.saved_exc.is_none() && frame.locals_dict.is_none());
+        frame.locals.clear();
+        if !frame.stack.is_empty() {
+            frame.stack.clear();
+        }
+        frame.globals = self.null_marker.clone();
+        if self.fast_frames.len() < Self::FRAME_POOL_MAX
+            && frame.locals.capacity() <= 512
+            && frame.stack.capacity() <= 512
+        {
+            self.fast_frames.push(frame);
+        }
+    }
+
     /// Creates the cells of `frame` (initialized from cell arguments) and copies the
     /// function's closure cells into the free-variable slots; reserves the operand stack.
     fn finish_frame(&mut self, func: &Function, frame: &mut Frame) {
@@ -542,7 +562,9 @@ impl Vm {
                 })
                 .count();
             let takes = if defaults_n > 0 {
-                format!("from {} to {} positional arguments", argcount - defaults_n, argcount)
+                // (negative when `__defaults__` has more items than parameters, as CPython)
+                let least = argcount as i64 - defaults_n as i64;
+                format!("from {least} to {argcount} positional arguments")
             } else {
                 format!(
                     "{} positional argument{}",
@@ -604,16 +626,18 @@ impl Vm {
                 posonly_as_kw.join(", ")
             )));
         }
-        // defaults
-        let defaults = func.defaults.borrow().clone();
-        let first_default = argcount.saturating_sub(defaults.len());
+        // defaults (read under a short borrow: nothing in this loop runs Python code)
         let mut missing = Vec::new();
-        for i in 0..argcount {
-            if locals[i].is_none() {
-                if i >= first_default {
-                    locals[i] = Some(defaults[i - first_default].clone());
-                } else {
-                    missing.push(raw.varnames[i].to_string());
+        {
+            // (the defaults belong to the last parameters; with more defaults than
+            // parameters, CPython uses their last `argcount` ones)
+            let defaults = func.defaults.borrow();
+            for i in 0..argcount {
+                if locals[i].is_none() {
+                    match (i + defaults.len()).checked_sub(argcount).and_then(|d| defaults.get(d)) {
+                        Some(d) => locals[i] = Some(d.clone()),
+                        None => missing.push(raw.varnames[i].to_string()),
+                    }
                 }
             }
         }

@@ -1337,7 +1337,7 @@ impl Vm {
         *top = done.back.take();
         self.handled_exc = done.saved_exc.take();
         self.depth -= 1;
-        self.release_frame(done);
+        self.recycle_returned_frame(done);
         let caller: &mut Frame = match top.as_deref_mut() {
             Some(t) => t,
             None => entry,
