@@ -408,6 +408,72 @@ impl Vm {
         Some(frame)
     }
 
+    /// The frame of a call of a simple function (as [`Vm::defaults_frame`]) with keyword
+    /// arguments: the positional ones, then each keyword in the slot of the parameter of
+    /// that name (found by identity among the interned local names, the names being
+    /// interned constants), then the defaults of the parameters still unbound. `None`
+    /// (the frame goes back to the pool) for anything the general binding must handle or
+    /// report: an unknown or positional-only name, a parameter given twice, a missing
+    /// argument.
+    #[inline(always)]
+    fn keywords_frame(&mut self, func: &Function, args: &[Value], kwnames: &[Value]) -> Option<Box<Frame>> {
+        let code = &func.code;
+        let argcount = code.fast_argcount?;
+        let npos = args.len().checked_sub(kwnames.len())?;
+        if npos > argcount {
+            return None;
+        }
+        let posonly = code.raw.posonly_arg_count as usize;
+        let mut frame = self.acquire_frame(code, &func.globals);
+        let n = code.nlocalsplus;
+        let locals = &mut frame.locals;
+        locals.reserve(n);
+        for v in &args[..npos] {
+            locals.push(Some(v.clone()));
+        }
+        while locals.len() < n {
+            locals.push(None);
+        }
+        let params = code.local_names.get(..argcount);
+        let mut ok = params.is_some();
+        for (name, value) in kwnames.iter().zip(&args[npos..]) {
+            let found = params.and_then(|p| p.iter().position(|p| same_str(p, name)));
+            match found.and_then(|i| locals.get_mut(i).filter(|_| i >= posonly)) {
+                Some(slot @ None) => *slot = Some(value.clone()),
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            let defaults = func.defaults.borrow();
+            for (i, slot) in locals.iter_mut().enumerate().take(argcount).skip(npos) {
+                if slot.is_none() {
+                    match (i + defaults.len()).checked_sub(argcount).and_then(|d| defaults.get(d)) {
+                        Some(d) => *slot = Some(d.clone()),
+                        None => {
+                            ok = false;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if !ok {
+            self.release_frame(frame);
+            return None;
+        }
+        let nvars = code.raw.varnames.len();
+        if let Some(free) = frame.locals.get_mut(nvars..) {
+            for (slot, c) in free.iter_mut().zip(func.closure.iter()) {
+                *slot = Some(Value::Obj(c.clone()));
+            }
+        }
+        frame.stack.reserve(code.raw.max_stack as usize);
+        Some(frame)
+    }
+
     /// Starts a bound frame that the dispatch loop is about to run in place of a native
     /// call (CPython 3.11's inlined calls): counts its depth, checks the recursion limit
     /// (RecursionError, raised at the caller's call instruction as by
@@ -441,9 +507,12 @@ impl Vm {
     /// Builds the frame for a call: binds positional and keyword arguments, defaults,
     /// `*args`/`**kwargs`, creates cells and copies the closure.
     pub fn bind_arguments(&mut self, func: &Function, args: &[Value], kwnames: &[Value]) -> PyResult<Box<Frame>> {
-        if kwnames.is_empty()
-            && let Some(frame) = self.defaults_frame(func, args)
-        {
+        let quick = if kwnames.is_empty() {
+            self.defaults_frame(func, args)
+        } else {
+            self.keywords_frame(func, args, kwnames)
+        };
+        if let Some(frame) = quick {
             return Ok(frame);
         }
         let code = func.code.clone();
@@ -810,6 +879,16 @@ impl Vm {
             return Err(self.type_error(format!("{}() takes no arguments", tdata(t).name.borrow())));
         }
         Ok(obj)
+    }
+}
+
+/// True if the str values `a` and `b` are the same object or equal (parameter and keyword
+/// names: interned, so the identity test nearly always decides).
+#[inline]
+fn same_str(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Obj(x), Value::Obj(y)) if Rc::ptr_eq(x, y) => true,
+        _ => matches!((a.as_str(), b.as_str()), (Some(x), Some(y)) if x == y),
     }
 }
 
