@@ -290,13 +290,22 @@ impl Vm {
     pub fn call_function_fast(&mut self, func: &Function, args: &[Value]) -> PyResult<Value> {
         let code = &func.code;
         let mut frame = self.acquire_frame(code, &func.globals);
-        frame.locals.extend(args.iter().map(|v| Some(v.clone())));
-        frame.locals.resize(code.nlocalsplus, None);
+        // (plain pushes: `Vec::resize` is an out-of-line call)
+        let n = code.nlocalsplus;
+        let locals = &mut frame.locals;
+        locals.reserve(n);
+        for v in args {
+            locals.push(Some(v.clone()));
+        }
         let nvars = code.raw.varnames.len();
-        if let Some(free) = frame.locals.get_mut(nvars..) {
-            for (slot, c) in free.iter_mut().zip(func.closure.iter()) {
-                *slot = Some(Value::Obj(c.clone()));
-            }
+        while locals.len() < nvars {
+            locals.push(None);
+        }
+        for c in func.closure.iter().take(n.saturating_sub(nvars)) {
+            locals.push(Some(Value::Obj(c.clone())));
+        }
+        while locals.len() < n {
+            locals.push(None);
         }
         frame.stack.reserve(code.raw.max_stack as usize);
         self.execute_frame(frame)
