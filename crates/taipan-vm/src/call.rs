@@ -456,17 +456,21 @@ impl Vm {
             }
         }
         if ok {
-            let defaults = func.defaults.borrow();
-            for (i, slot) in locals.iter_mut().enumerate().take(argcount).skip(npos) {
-                if slot.is_none() {
-                    match (i + defaults.len()).checked_sub(argcount).and_then(|d| defaults.get(d)) {
-                        Some(d) => *slot = Some(d.clone()),
-                        None => {
-                            ok = false;
-                            break;
+            match func.defaults.try_borrow() {
+                Ok(defaults) => {
+                    for (i, slot) in locals.iter_mut().enumerate().take(argcount).skip(npos) {
+                        if slot.is_none() {
+                            match (i + defaults.len()).checked_sub(argcount).and_then(|d| defaults.get(d)) {
+                                Some(d) => *slot = Some(d.clone()),
+                                None => {
+                                    ok = false;
+                                    break;
+                                }
+                            }
                         }
                     }
                 }
+                Err(_) => ok = false,
             }
         }
         if !ok {
