@@ -760,11 +760,11 @@ impl Vm {
             // (the defaults belong to the last parameters; with more defaults than
             // parameters, CPython uses their last `argcount` ones)
             let defaults = func.defaults.borrow();
-            for i in 0..argcount {
-                if locals[i].is_none() {
+            for (i, slot) in locals.iter_mut().enumerate().take(argcount) {
+                if slot.is_none() {
                     match (i + defaults.len()).checked_sub(argcount).and_then(|d| defaults.get(d)) {
-                        Some(d) => locals[i] = Some(d.clone()),
-                        None => missing.push(raw.varnames[i].to_string()),
+                        Some(d) => *slot = Some(d.clone()),
+                        None => missing.push(raw.varnames.get(i).map(|v| v.to_string()).unwrap_or_default()),
                     }
                 }
             }
