@@ -7,11 +7,11 @@
 //! 0/1, int → 2 and the two's-complement bits, float → 3 and the IEEE bits, any object → 4
 //! and its object word (`jit_helpers.rs`), unbound → 5); slot `nlocals` is the pop mark
 //! (tag int; the entry stack depth `d` at entry, lowered by paths that popped entries and
-//! linked); then four slots per entry-stack entry `i` from [`entry_slot`]: a range
+//! linked); then `ENTRY_SLOTS` slots per entry-stack entry `i` from [`entry_slot`]: a range
 //! iterator's `next`, `stop`, `step` (tag int), a list or tuple iterator's index (tag int),
 //! the sequence's object word (tag object) and tag None for a list or tag bool for a
 //! tuple; anything else tag object, payload 0; the fourth slot is the entry's own object
-//! word. Four more slots (zeros) take the entry a link into an inner loop's trace writes
+//! word; an `enumerate`/`zip` has its own layout (`jit_wrap.rs`). `ENTRY_SLOTS` more slots (zeros) take the entry a link into an inner loop's trace writes
 //! ([`buffer_words`]). Besides the buffer, a trace reads and writes the items of lists and
 //! tuples reachable from it, through the helpers of `jit_helpers.rs`.
 //!
@@ -32,7 +32,9 @@ use std::rc::Rc;
 
 use taipan_jit::backend::{STATUS_INVALIDATED, STATUS_LINK, STATUS_OUT_OF_FUEL, STATUS_RET};
 use taipan_jit::ir::{SnapVal, Type};
-use taipan_jit::record::{CodeInfo, Known, KnownObj, LinkTarget, Observe, Observed, SeqObs};
+use taipan_jit::record::{
+    CodeInfo, ENTRY_SLOTS, Known, KnownObj, LinkTarget, Observe, Observed, SeqObs, WrapObs, part_slot,
+};
 
 use super::globals::PinCtx;
 use super::helpers::{obj_word, obj_word_rc, restore_obj};
@@ -42,6 +44,9 @@ use crate::interp::Frame;
 use crate::object::{IterState, ObjKind};
 use crate::value::{Obj, Value};
 use crate::vm::Vm;
+
+#[path = "jit_wrap.rs"]
+mod wrap;
 
 /// The tag words of the frame model (`taipan_jit::ir::Tag` plus 5 = unbound).
 const TAG_NONE: u64 = 0;
@@ -152,6 +157,15 @@ impl Observe for FrameObs<'_> {
         })?
     }
 
+    fn stack_wrap_iter(&self, depth: u32) -> Option<WrapObs> {
+        let v = self
+            .stack
+            .len()
+            .checked_sub(depth as usize + 1)
+            .and_then(|i| self.stack.get(i))?;
+        wrap::wrap_obs(v)
+    }
+
     fn global(&self, name: u32) -> Option<Known> {
         self.pins.as_ref()?.global(name)
     }
@@ -243,7 +257,7 @@ fn with_seq_iter<R>(v: &Value, f: impl FnOnce(&Obj, usize, bool) -> R) -> Option
 }
 
 /// The length in words of an entry buffer for a trace with `depth` entry-stack entries:
-/// `nlocals` locals, three slots per entry, and three more for the entry a link into a
+/// `nlocals` locals, the pop mark, `ENTRY_SLOTS` slots per entry, and as many for the entry a link into a
 /// deeper loop's trace writes (`virtual.rs` of the recorder).
 fn buffer_words(nlocals: usize, depth: usize) -> usize {
     2 * entry_slot(nlocals, depth + 1)
@@ -253,7 +267,7 @@ fn buffer_words(nlocals: usize, depth: usize) -> usize {
 /// object word follow): after the locals and the *pop mark* slot
 /// (`taipan_jit::record::buffer_slot`).
 fn entry_slot(nlocals: usize, i: usize) -> usize {
-    nlocals + 1 + 4 * i
+    nlocals + 1 + ENTRY_SLOTS as usize * i
 }
 
 /// Writes the entry buffer of `f` into `buf`: exactly `nlocals` local slots (the numbering
@@ -278,6 +292,15 @@ fn fill_entry_buffer(buf: &mut Vec<u64>, f: &Frame, nlocals: usize) {
         put(entry_slot(nlocals, i) + 1, &bounds);
         // the iterator object itself (a path that pops it checks that nothing else holds it)
         put(entry_slot(nlocals, i) + 3, &[TAG_OBJ, obj_word(v).unwrap_or(0)]);
+        // an `enumerate`/`zip`: its parts (`jit_wrap.rs`)
+        if let Some(w) = wrap::wrap_fill(v) {
+            let e = entry_slot(nlocals, i) as u32;
+            for (k, (off, bounds)) in w.parts.iter().enumerate() {
+                let at = part_slot(e, k as u32) as usize;
+                put(at, &[TAG_INT, *off as u64]);
+                put(at + 1, bounds);
+            }
+        }
     }
     // the pop mark: no entry popped yet
     put(nlocals, &[TAG_INT, d as u64]);
@@ -286,6 +309,9 @@ fn fill_entry_buffer(buf: &mut Vec<u64>, f: &Frame, nlocals: usize) {
 /// The entry-buffer words of entry-stack entry `v`: its counter slot, then its `stop` and
 /// `step` slots (see the module docs).
 fn iter_words(v: &Value) -> ([u64; 2], [u64; 4]) {
+    if let Some(w) = wrap::wrap_fill(v) {
+        return ([TAG_INT, w.lead as u64], [TAG_OBJ, 0, TAG_INT, w.code as u64]);
+    }
     match observe(v) {
         Observed::RangeIter { next, stop, step } => {
             ([TAG_INT, next as u64], [TAG_INT, stop as u64, TAG_INT, step as u64])
@@ -304,6 +330,9 @@ fn iter_words(v: &Value) -> ([u64; 2], [u64; 4]) {
 /// Stores `next` into the range iterator `v`, or the index of the list or tuple iterator
 /// `v` (anything else is left alone).
 fn set_range_next(v: &Value, new_next: i64) {
+    if wrap::set_wrap_lead(v, new_next) {
+        return;
+    }
     if let Value::Obj(o) = v
         && let ObjKind::Iter(cell) = &o.kind
         && let Ok(mut st) = cell.try_borrow_mut()

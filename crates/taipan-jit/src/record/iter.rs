@@ -18,7 +18,8 @@
 //! A `FOR_ITER` observed exhausted ends the loop: the recording aborts with
 //! [`AbortReason::LoopExhausted`] (the interpreter may try again at the loop's next start). One whose advance overflows now aborts with
 //! [`AbortReason::BigIntResult`] (its guard would fail at once). Any other iterator, or one
-//! made inside the trace, aborts (`UnsupportedOperand`, `StackAtStart`).
+//! made inside the trace, aborts (`UnsupportedOperand`, `StackAtStart`); `enumerate` and
+//! `zip` entries are `wrap.rs`'s.
 //! (CPython `Objects/rangeobject.c`, `rangeiter_next`.)
 
 use crate::ir::{InsnId, Op};
@@ -43,6 +44,9 @@ impl Recorder {
         let Some(i) = self.live_depth().checked_sub(1) else {
             return Err(self.abort(AbortReason::Desync, pc, "FOR_ITER on an empty stack"));
         };
+        if let Some(w) = obs.stack_wrap_iter(0) {
+            return self.for_iter_wrap(pc, i, w);
+        }
         if let Some((index, seq)) = obs.stack_seq_iter(0) {
             return self.for_iter_seq(pc, _arg, i, index, seq);
         }
@@ -164,7 +168,7 @@ impl Recorder {
 
     /// `load_tag` + `guard_tag int` + `load_int` of entry-buffer slot `n` (the caller
     /// hoists them).
-    fn entry_int(&mut self, n: u32, s: crate::ir::SnapId) -> InsnId {
+    pub(crate) fn entry_int(&mut self, n: u32, s: crate::ir::SnapId) -> InsnId {
         let t = self.b.load(Op::LoadTag, BASE, n);
         self.b.guard_tag(t, crate::ir::Tag::Int, s);
         self.b.load(Op::LoadInt, BASE, n)

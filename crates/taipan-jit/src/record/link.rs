@@ -106,6 +106,7 @@ impl Recorder {
         r.entry = vec![None; n];
         r.written = vec![false; n];
         r.iters = vec![None; depth as usize];
+        r.wraps = vec![None; depth as usize];
         let mut next_param = u32::try_from(parent_params.len()).map_err(|_| "too many parameters")?;
         let mut snap = Vec::new();
         // entry-stack iterators the parent popped (`none` counters, `virtual.rs`)
@@ -194,7 +195,7 @@ impl Recorder {
                 PyVal::Int(x) => self.b.store(Op::StoreInt, BASE, slot, Some(x)),
                 PyVal::Float(x) => self.b.store(Op::StoreFloat, BASE, slot, Some(x)),
                 PyVal::Obj(x) => self.b.store(Op::StorePtr, BASE, slot, Some(x)),
-                PyVal::Known(_) | PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) => {
+                PyVal::Known(_) | PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VTuple => {
                     let d = format!("slot {n} holds a known or virtual object");
                     return Err(self.abort(AbortReason::LinkType, pc, d));
                 }

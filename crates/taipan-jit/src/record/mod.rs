@@ -37,8 +37,9 @@
 //! a root trace never pops them (a recording that would aborts with
 //! [`AbortReason::StackAtStart`]; side traces may end a loop, `virtual.rs`). `%0` then
 //! points at the VM's *entry buffer*: the locals, the pop mark, then per entry `i < d`
-//! four slots: a range iterator's `next`, `stop` and `step` (tag int; tag obj for anything
-//! else) and the entry's object word ([`buffer_slot`]; `docs/jit.md`, "Entry stack"). The recorder treats iterator `i`'s `next` as a pseudo-local at slot
+//! [`ENTRY_SLOTS`] slots: a range iterator's `next`, `stop` and `step` (tag int; tag obj for
+//! anything else), the entry's object word, and the parts of an `enumerate`/`zip`
+//! (`wrap.rs`) ([`buffer_slot`]; `docs/jit.md`, "Entry stack"). The recorder treats iterator `i`'s `next` as a pseudo-local at slot
 //! `nlocals + i`: loaded and guarded once before the loop, loop-carried by a `phi`, listed
 //! in a snapshot once `FOR_ITER` advanced it (the deoptimizer stores it back into the
 //! iterator). Stack entries pushed by the trace are slots `nlocals + d + j`.
@@ -67,7 +68,8 @@
 //!
 //! Layout: [`abort`] (the table of abort reasons), [`observe`] (the interpreter's side),
 //! this file (state, locals, snapshots), `translate.rs` (per-opcode dispatch), `arith.rs`
-//! (int/float operators), `iter.rs` (`FOR_ITER` over range iterators), `list.rs` (lists and
+//! (int/float operators), `iter.rs` (`FOR_ITER` over range iterators), `wrap.rs` (`FOR_ITER`
+//! over `enumerate`/`zip`, the virtual tuple it yields), `list.rs` (lists and
 //! tuples), `global.rs` (globals and module attributes), `call.rs` (builtin calls, inlined
 //! Python calls), `close.rs` (assembling the loop), `link.rs` (side traces starting at an exit,
 //! recordings ending in a `link` into another trace).
@@ -86,11 +88,16 @@ mod translate;
 mod unpack;
 #[path = "virtual.rs"]
 mod virt;
+mod wrap;
 
 pub use abort::{Abort, AbortCounts, AbortReason};
 pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, result_slot, vm_slot};
 pub use link::{SideEntry, SideVal};
-pub use observe::{Builtin, CodeInfo, ConstVal, Known, KnownObj, LinkTarget, ObjInfo, Observe, Observed, SeqObs};
+pub use observe::{
+    Builtin, CodeInfo, ConstVal, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo, Observe, Observed, PartObs, SeqObs,
+    WrapObs,
+};
+pub use wrap::{ENTRY_SLOTS, WRAP_ENUMERATE, part_slot, wrap_code};
 
 use taipan_bytecode::Instruction;
 
@@ -144,6 +151,9 @@ pub(crate) enum PyVal {
     /// a list): not allocated, its index is 0; handed to an inner loop's trace like
     /// [`PyVal::VIter`].
     VSeqIter(InsnId, bool),
+    /// The tuple a `FOR_ITER` over an `enumerate` or `zip` yields (`wrap.rs`): not
+    /// allocated, its items held by the recorder until the `UNPACK_SEQUENCE` right after.
+    VTuple,
 }
 
 /// A virtual iterator a link hands to the target's new top entry (`virtual.rs`).
@@ -170,7 +180,12 @@ impl PyVal {
     /// The SSA value, if the type has a payload.
     pub(crate) fn id(self) -> Option<InsnId> {
         match self {
-            PyVal::None | PyVal::Known(_) | PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) => None,
+            PyVal::None
+            | PyVal::Known(_)
+            | PyVal::VRange(_)
+            | PyVal::VIter(_)
+            | PyVal::VSeqIter(..)
+            | PyVal::VTuple => None,
             PyVal::Bool(v) | PyVal::Int(v) | PyVal::Float(v) | PyVal::Obj(v) => Some(v),
         }
     }
@@ -182,14 +197,22 @@ impl PyVal {
             PyVal::Bool(_) => Tag::Bool,
             PyVal::Int(_) => Tag::Int,
             PyVal::Float(_) => Tag::Float,
-            PyVal::Obj(_) | PyVal::Known(_) | PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) => Tag::Obj,
+            PyVal::Obj(_)
+            | PyVal::Known(_)
+            | PyVal::VRange(_)
+            | PyVal::VIter(_)
+            | PyVal::VSeqIter(..)
+            | PyVal::VTuple => Tag::Obj,
         }
     }
 
     /// Whether this is a virtual object ([`PyVal::VRange`], [`PyVal::VIter`]): it has no
     /// snapshot value (a snapshot holding one makes the recording abort).
     pub(crate) fn is_virtual(self) -> bool {
-        matches!(self, PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..))
+        matches!(
+            self,
+            PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VTuple
+        )
     }
 
     /// What a snapshot writes for this value (`none` for a virtual object: such a
@@ -225,6 +248,11 @@ pub struct Recorder {
     depth: u32,
     /// Per entry-stack entry: its `stop` and `step`, once a `FOR_ITER` loaded them.
     iters: Vec<Option<RangeState>>,
+    /// Per entry-stack entry: an `enumerate`/`zip`'s parts, once a `FOR_ITER` loaded them
+    /// (`wrap.rs`).
+    wraps: Vec<Option<wrap::WrapState>>,
+    /// The items of the [`PyVal::VTuple`] on the stack (the next instruction must unpack it).
+    vtuple: Vec<PyVal>,
     /// The index the next `record` call must come with.
     next_pc: Option<u32>,
     /// Instructions translated so far.
@@ -274,14 +302,14 @@ const BASE: InsnId = InsnId(0);
 /// The entry-buffer slot of snapshot slot `slot` in a frame of `nlocals` locals: a local is
 /// its own slot; slot `nlocals` is the *pop mark* (an int: the shallowest entry-stack depth
 /// a path that popped entries linked from, see `virtual.rs`); entry-stack iterator `i`'s
-/// counter (snapshot slot `nlocals + i`) is buffer slot `nlocals + 1 + 4i`, and that
-/// iterator's `stop`, `step` and object word (0 for one a link made) the three slots after
-/// it (`docs/jit.md`, "Entry stack": each entry's slots are together, so the layout does
-/// not depend on the depth and a link into a deeper loop's trace just writes one more
-/// entry).
+/// counter (snapshot slot `nlocals + i`) is buffer slot `nlocals + 1 + ENTRY_SLOTS * i`,
+/// and that iterator's `stop`, `step` and object word (0 for one a link made) the three
+/// slots after it, then the parts of an `enumerate`/`zip` ([`part_slot`]; `docs/jit.md`,
+/// "Entry stack": each entry's slots are together, so the layout does not depend on the
+/// depth and a link into a deeper loop's trace just writes one more entry).
 pub fn buffer_slot(nlocals: u32, slot: u32) -> u32 {
     match slot.checked_sub(nlocals) {
-        Some(i) => nlocals.saturating_add(1).saturating_add(i.saturating_mul(4)),
+        Some(i) => nlocals.saturating_add(1).saturating_add(i.saturating_mul(ENTRY_SLOTS)),
         None => slot,
     }
 }
@@ -303,6 +331,8 @@ impl Recorder {
             stack: Vec::new(),
             depth: 0,
             iters: Vec::new(),
+            wraps: Vec::new(),
+            vtuple: Vec::new(),
             next_pc: None,
             recorded: 0,
             finished: false,
@@ -359,7 +389,7 @@ impl Recorder {
     }
 
     /// The depth `d` of the operand stack at the trace start (0 before the first
-    /// [`Recorder::record`]): a closed trace reads an entry buffer of `nlocals + 3 * d`
+    /// [`Recorder::record`]): a closed trace reads an entry buffer of `nlocals + 1 + ENTRY_SLOTS * d`
     /// slots (`docs/jit.md`, "Entry stack").
     pub fn entry_depth(&self) -> u32 {
         self.depth
@@ -399,6 +429,7 @@ impl Recorder {
             self.entry.resize(n, None);
             self.written.resize(n, false);
             self.iters = vec![None; self.depth as usize];
+            self.wraps = vec![None; self.depth as usize];
         }
         if self.func.is_some() && self.inl.is_empty() {
             self.func_resume(pc, obs)?;
@@ -683,3 +714,5 @@ mod test_support;
 mod tests;
 #[cfg(test)]
 mod virtual_tests;
+#[cfg(test)]
+mod wrap_tests;

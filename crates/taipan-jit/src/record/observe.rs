@@ -159,6 +159,13 @@ pub trait Observe {
         let _ = depth;
         None
     }
+    /// If stack entry `depth` (0 = top) is an `enumerate` with an int count over one list,
+    /// tuple or unit-step range iterator, or a `zip` of 1 to [`MAX_ZIP`] distinct such
+    /// iterators: their state (`record/wrap.rs`). The default knows none.
+    fn stack_wrap_iter(&self, depth: u32) -> Option<WrapObs> {
+        let _ = depth;
+        None
+    }
     /// What `LOAD_GLOBAL name` (an index into the code's names) pushes now, if the
     /// interpreter can pin it for the trace's lifetime: the interpreter then checks at each
     /// trace entry that the binding is unchanged. `None` (the default): the recorder aborts.
@@ -232,6 +239,41 @@ pub struct SeqObs {
     pub len: u64,
     /// The element asked about (`None` when the index is out of range).
     pub item: Option<Observed>,
+}
+
+/// The most iterators a recorded `zip` may combine (the entry buffer has room for that
+/// many parts per entry, [`crate::record::ENTRY_SLOTS`]).
+pub const MAX_ZIP: usize = 3;
+
+/// One iterator under an `enumerate` or a `zip` ([`WrapObs`]).
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum PartObs {
+    /// A range iterator (`next`, `stop`, `step`; the step is 1 or -1).
+    Range {
+        /// The value it yields next.
+        next: i64,
+        /// The exclusive bound.
+        stop: i64,
+        /// 1 or -1.
+        step: i64,
+    },
+    /// A list or tuple iterator at `index` of `seq` (with the element at `index`).
+    Seq {
+        /// The index it yields next.
+        index: u64,
+        /// The sequence.
+        seq: SeqObs,
+    },
+}
+
+/// An `enumerate` or `zip` entry-stack iterator as the recorder sees it
+/// ([`Observe::stack_wrap_iter`]).
+#[derive(Clone, PartialEq, Debug)]
+pub struct WrapObs {
+    /// `Some(count)` for an `enumerate` (exactly one part), `None` for a `zip`.
+    pub count: Option<i64>,
+    /// The iterators, in order (1 to [`MAX_ZIP`]).
+    pub parts: Vec<PartObs>,
 }
 
 /// A `LOAD_CONST` operand as the recorder sees it.

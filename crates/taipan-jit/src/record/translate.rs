@@ -24,6 +24,11 @@ impl Recorder {
     pub(crate) fn translate(&mut self, pc: u32, instr: Instruction, obs: &dyn Observe) -> Result<u32, Abort> {
         let arg = instr.arg;
         let next = pc.saturating_add(1);
+        if !self.vtuple.is_empty() && generic(instr.op) != Opcode::UnpackSequence {
+            // (an `enumerate`/`zip` item used as a tuple: it would have to be allocated)
+            let d = "the tuple of an enumerate/zip step is not unpacked at once";
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+        }
         match generic(instr.op) {
             Opcode::Nop => {}
             Opcode::LoadFast => {
@@ -51,7 +56,11 @@ impl Recorder {
             }
             // a side trace leaving an inner loop by `break` pops its iterator (`virtual.rs`)
             Opcode::PopTop
-                if self.stack.is_empty() && self.is_side() && self.inl.is_empty() && self.live_depth() > 0 =>
+                if self.stack.is_empty()
+                    && self.is_side()
+                    && self.inl.is_empty()
+                    && self.live_depth() > 0
+                    && !Self::is_wrap_entry(obs, 0) =>
             {
                 // (a counter the path advanced is listed by the guard's snapshot)
                 return self.pop_entry(pc, next);
@@ -133,6 +142,7 @@ impl Recorder {
             Opcode::GetIter => self.get_iter(pc, obs)?,
             Opcode::BinarySubscr => self.binary_subscr(pc, obs)?,
             Opcode::StoreSubscr => self.store_subscr(pc, obs)?,
+            Opcode::UnpackSequence if !self.vtuple.is_empty() => self.unpack_vtuple(pc, arg)?,
             Opcode::UnpackSequence => self.unpack_sequence(pc, arg, obs)?,
             Opcode::LoadGlobal => self.load_global(pc, arg, obs)?,
             Opcode::LoadAttr => self.load_module_attr(pc, arg, obs, false)?,
@@ -164,7 +174,7 @@ impl Recorder {
                 let d = format!("truth value of a {:?}", o.info);
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
             }
-            PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) => {
+            PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VTuple => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "truth of a virtual range"));
             }
             PyVal::Bool(c) => c,

@@ -78,7 +78,7 @@ fn outer_body_links_into_the_inner_loop_with_a_virtual_range() {
     assert!(text.contains("link @inner"), "{text}");
     // entry 1's counter, stop, step and object word (0), then the link
     let at = buffer_slot(2, 3);
-    assert_eq!(at, 2 + 1 + 4);
+    assert_eq!(at, 2 + 1 + crate::record::ENTRY_SLOTS);
     let stored: Vec<u32> = func
         .insns
         .iter()

@@ -615,9 +615,13 @@ fn entry_buffer(mini: &Mini, nlocals: usize) -> Vec<SlotVal> {
             Mv::Iter { next, stop, step } => frame.extend([int(*next), int(*stop), int(*step), obj]),
             _ => frame.extend([obj, obj, obj, obj]),
         }
+        // (the slots of an `enumerate`/`zip`'s parts: unused here)
+        let pad = taipan_jit::record::ENTRY_SLOTS as usize - 4;
+        frame.extend(std::iter::repeat_n(obj, pad));
     }
     let d = mini.stack.len();
-    let want = (nlocals + d + mini.code.max_stack as usize).max(nlocals + 1 + 4 * d);
+    let want =
+        (nlocals + d + mini.code.max_stack as usize).max(nlocals + 1 + taipan_jit::record::ENTRY_SLOTS as usize * d);
     frame.resize(want, SlotVal::new(Tag::None, 0));
     frame
 }
