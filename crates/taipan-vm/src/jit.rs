@@ -28,7 +28,9 @@
 //! 5. **Giving up.** A loop whose recordings abort [`MAX_ABORTS`] times is blacklisted
 //!    (each abort doubles its threshold first); a trace whose entry guards fail
 //!    [`MAX_ENTRY_FAILS`] times in a row (a type-unstable loop) is dropped and the loop
-//!    counts again from a much higher threshold ([`MAX_DROPS`] drops: blacklisted).
+//!    counts again from a much higher threshold ([`MAX_DROPS`] drops: blacklisted); it is
+//!    kept as the loop's `prev` trace, and once the loop has a new trace the two swap at
+//!    each entry-guard failure ([`LoopEntry::prev`]).
 //!
 //! Options are declared once in [`jit_options!`]'s table (name, environment variable,
 //! command-line flag, default, doc); parsing, the CLI help and `--jit-stats`'s settings
@@ -151,6 +153,11 @@ pub struct LoopEntry {
     pub drops: u8,
     /// The state.
     pub state: LoopState,
+    /// The root trace last dropped because its entry guards kept failing (a loop entered
+    /// with two type mixes in turn, e.g. a function called on a list of ints, then on a list
+    /// of floats): still valid, not invalidated. When the current trace's entry guards fail,
+    /// the two swap places ([`Vm::jit_swap_prev`]), so both kinds of entry keep a trace.
+    pub prev: Option<Rc<Trace>>,
 }
 
 impl LoopEntry {
@@ -223,6 +230,9 @@ pub struct JitCounters {
     /// Traces dropped (entry guards kept failing, a global binding changed, or a run
     /// error).
     pub dropped: u64,
+    /// Entry-guard failures after which the loop's `prev` trace took the current one's
+    /// place ([`LoopEntry::prev`]).
+    pub swaps: u64,
     /// Entries refused because a global binding the trace assumes changed.
     pub pin_fails: u64,
     /// Loops blacklisted.
@@ -372,8 +382,8 @@ impl JitState {
             s.push_str(&format!("  aborts: {}\n", reasons.join(" ")));
         }
         s.push_str(&format!(
-            "  traces: entries={} exits={} entry_guard_exits={} values_restored={} global_guard_fails={}\n",
-            c.entries, c.exits, c.entry_fails, c.restored, c.pin_fails
+            "  traces: entries={} exits={} entry_guard_exits={} values_restored={} global_guard_fails={} swaps={}\n",
+            c.entries, c.exits, c.entry_fails, c.restored, c.pin_fails, c.swaps
         ));
         s.push_str(&format!(
             "  function traces: func_compiled={} func_runs={} func_calls={}\n",
@@ -559,6 +569,7 @@ impl CodeLoops {
                     aborts: 0,
                     drops: 0,
                     state: LoopState::Counting,
+                    prev: None,
                 });
                 es.len() - 1
             }
@@ -695,6 +706,55 @@ impl Vm {
         if black {
             self.jit.counters.blacklisted += 1;
         }
+    }
+
+    /// Drops the type-unstable root trace `x` of `header` (its entry guards failed
+    /// [`MAX_ENTRY_FAILS`] times in a row) as [`Vm::jit_drop`] does, but keeps it valid as
+    /// the loop's `prev` trace (the one kept before is invalidated).
+    pub(crate) fn jit_drop_unstable(&mut self, code: &Code, x: &Rc<Trace>) {
+        let threshold = self.jit.opts.threshold.max(1);
+        let black = code
+            .loops
+            .with(x.header, threshold, |e| {
+                let LoopState::Compiled(t) = &e.state else { return false };
+                if !Rc::ptr_eq(t, x) {
+                    return false;
+                }
+                if let Some(old) = e.prev.replace(x.clone())
+                    && let Some(set) = self.jit.set.as_mut()
+                {
+                    set.invalidate(&old.func.name);
+                }
+                e.drops = e.drops.saturating_add(1);
+                e.back_off(DROP_BACKOFF, e.drops >= MAX_DROPS)
+            })
+            .unwrap_or(false);
+        if black {
+            self.jit.counters.blacklisted += 1;
+        }
+    }
+
+    /// The entry guards of root trace `x` failed: if `x` is its loop's current trace and
+    /// the loop keeps a `prev` trace, the two swap places (the next back-edge enters the
+    /// other one). Returns whether they did.
+    pub(crate) fn jit_swap_prev(&mut self, code: &Code, x: &Rc<Trace>) -> bool {
+        let threshold = self.jit.opts.threshold.max(1);
+        code.loops
+            .with(x.header, threshold, |e| {
+                let LoopState::Compiled(t) = &e.state else { return false };
+                if !Rc::ptr_eq(t, x) {
+                    return false;
+                }
+                match e.prev.take() {
+                    Some(p) => {
+                        e.state = LoopState::Compiled(p);
+                        e.prev = Some(x.clone());
+                        true
+                    }
+                    None => false,
+                }
+            })
+            .unwrap_or(false)
     }
 
     /// Called by the recording dispatch loop before each instruction: records the

@@ -657,7 +657,9 @@ impl Vm {
             x.entry_fails.set(k);
             if k >= MAX_ENTRY_FAILS {
                 self.jit.counters.dropped += 1;
-                self.jit_drop(code, x.header);
+                self.jit_drop_unstable(code, x);
+            } else if self.jit_swap_prev(code, x) {
+                self.jit.counters.swaps += 1;
             }
             return pc;
         }
