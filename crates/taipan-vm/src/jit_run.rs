@@ -287,20 +287,26 @@ fn fill_entry_buffer(buf: &mut Vec<u64>, f: &Frame, nlocals: usize) {
         put(k, &slot_words(f.locals.get(k).and_then(Option::as_ref)));
     }
     for (i, v) in f.stack.iter().enumerate() {
-        let (next, bounds) = iter_words(v);
-        put(entry_slot(nlocals, i), &next);
-        put(entry_slot(nlocals, i) + 1, &bounds);
-        // the iterator object itself (a path that pops it checks that nothing else holds it)
-        put(entry_slot(nlocals, i) + 3, &[TAG_OBJ, obj_word(v).unwrap_or(0)]);
-        // an `enumerate`/`zip`: its parts (`jit_wrap.rs`)
-        if let Some(w) = wrap::wrap_fill(v) {
-            let e = entry_slot(nlocals, i) as u32;
-            for (k, (off, bounds)) in w.parts.iter().enumerate() {
-                let at = part_slot(e, k as u32) as usize;
-                put(at, &[TAG_INT, *off as u64]);
-                put(at + 1, bounds);
+        let e = entry_slot(nlocals, i);
+        match wrap::wrap_fill(v) {
+            // an `enumerate`/`zip`: the lead, the kind code, its parts (`jit_wrap.rs`)
+            Some(w) => {
+                put(e, &[TAG_INT, w.lead as u64]);
+                put(e + 1, &[TAG_OBJ, 0, TAG_INT, w.code as u64]);
+                for (k, (off, bounds)) in w.parts.iter().enumerate() {
+                    let at = part_slot(e as u32, k as u32) as usize;
+                    put(at, &[TAG_INT, *off as u64]);
+                    put(at + 1, bounds);
+                }
+            }
+            None => {
+                let (next, bounds) = iter_words(v);
+                put(e, &next);
+                put(e + 1, &bounds);
             }
         }
+        // the iterator object itself (a path that pops it checks that nothing else holds it)
+        put(e + 3, &[TAG_OBJ, obj_word(v).unwrap_or(0)]);
     }
     // the pop mark: no entry popped yet
     put(nlocals, &[TAG_INT, d as u64]);
