@@ -247,6 +247,7 @@ fn obj_info(v: &Obj, null: &Obj) -> ObjInfo {
         // the builtin type `range` (the only non-heap type of that name; it cannot be
         // subclassed and its `__name__` is read-only)
         ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "range" => ObjInfo::Builtin(Builtin::Range),
+        ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "enumerate" => ObjInfo::Builtin(Builtin::Enumerate),
         _ => ObjInfo::Other,
     }
 }

@@ -195,7 +195,12 @@ impl Recorder {
                 PyVal::Int(x) => self.b.store(Op::StoreInt, BASE, slot, Some(x)),
                 PyVal::Float(x) => self.b.store(Op::StoreFloat, BASE, slot, Some(x)),
                 PyVal::Obj(x) => self.b.store(Op::StorePtr, BASE, slot, Some(x)),
-                PyVal::Known(_) | PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VTuple => {
+                PyVal::Known(_)
+                | PyVal::VRange(_)
+                | PyVal::VIter(_)
+                | PyVal::VSeqIter(..)
+                | PyVal::VTuple
+                | PyVal::VEnum(..) => {
                     let d = format!("slot {n} holds a known or virtual object");
                     return Err(self.abort(AbortReason::LinkType, pc, d));
                 }
@@ -213,7 +218,7 @@ impl Recorder {
         // a virtual iterator: the target's new top entry (`virtual.rs`)
         if let Some(it) = iter {
             let at = buffer_slot(self.code.nlocals, self.code.nlocals.saturating_add(self.live_depth()));
-            if at >= u32::MAX - 3 {
+            if at >= u32::MAX - crate::record::ENTRY_SLOTS {
                 return Err(self.abort(AbortReason::Desync, pc, "entry buffer too large"));
             }
             // no iterator object: nothing else can hold it (`iter_unshared`)
@@ -224,6 +229,25 @@ impl Recorder {
                     self.b.store(Op::StoreInt, BASE, at, Some(r.next));
                     self.b.store(Op::StoreInt, BASE, at + 1, Some(r.stop));
                     self.b.store(Op::StoreInt, BASE, at + 2, Some(r.step));
+                }
+                VirtIter::Enum(p, list, start) => {
+                    // the `enumerate` layout of `wrap.rs`: lead = start, part 0's offset
+                    // `0 - start` (no overflow: `start != i64::MIN` was guarded)
+                    self.b.store(Op::StoreInt, BASE, at, Some(start));
+                    self.b.store(Op::StorePtr, BASE, at + 1, Some(p));
+                    let code = self.b.const_i64(crate::record::WRAP_ENUMERATE);
+                    self.b.store(Op::StoreInt, BASE, at + 2, Some(code));
+                    let part = crate::record::part_slot(at, 0);
+                    let zero = self.b.const_i64(0);
+                    let off = self.b.binary(Op::IntSub, zero, start);
+                    self.b.store(Op::StoreInt, BASE, part, Some(off));
+                    self.b.store(Op::StorePtr, BASE, part + 1, Some(p));
+                    if list {
+                        self.b.store(Op::StoreNone, BASE, part + 2, None);
+                    } else {
+                        let f = self.b.const_bool(false);
+                        self.b.store(Op::StoreBool, BASE, part + 2, Some(f));
+                    }
                 }
                 VirtIter::Seq(p, list) => {
                     let zero = self.b.const_i64(0);

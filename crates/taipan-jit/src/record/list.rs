@@ -122,7 +122,12 @@ impl Recorder {
             PyVal::Int(x) => self.b.op(Op::StoreIntAt, &[items, i, x], crate::ir::Imm::None, None),
             PyVal::Float(x) => self.b.op(Op::StoreFloatAt, &[items, i, x], crate::ir::Imm::None, None),
             PyVal::Obj(_) => return Err(self.abort(AbortReason::Desync, pc, "object store")),
-            PyVal::Known(_) | PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VTuple => {
+            PyVal::Known(_)
+            | PyVal::VRange(_)
+            | PyVal::VIter(_)
+            | PyVal::VSeqIter(..)
+            | PyVal::VTuple
+            | PyVal::VEnum(..) => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "object store"));
             }
         };
@@ -313,7 +318,7 @@ impl Recorder {
             PyVal::Float(x) => ("list_push_float", vec![p, x]),
             PyVal::Obj(x) => ("list_push_obj", vec![p, x]),
             PyVal::Known(_) => return Err(self.abort(AbortReason::Desync, pc, "known object")),
-            PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VTuple => {
+            PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VTuple | PyVal::VEnum(..) => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "appending a virtual object"));
             }
         };

@@ -154,6 +154,10 @@ pub(crate) enum PyVal {
     /// The tuple a `FOR_ITER` over an `enumerate` or `zip` yields (`wrap.rs`): not
     /// allocated, its items held by the recorder until the `UNPACK_SEQUENCE` right after.
     VTuple,
+    /// `enumerate(xs[, start])` made in the trace over an exact list (`.1`) or tuple: `.0`
+    /// the sequence's object word, `.2` the start (never `i64::MIN`, guarded): not
+    /// allocated; `GET_ITER` keeps it, a link hands it to an inner loop's trace (`wrap.rs`).
+    VEnum(InsnId, bool, InsnId),
 }
 
 /// A virtual iterator a link hands to the target's new top entry (`virtual.rs`).
@@ -163,6 +167,8 @@ pub(crate) enum VirtIter {
     Range(VirtRange),
     /// A list (`true`) or tuple iterator at index 0 over the object word.
     Seq(InsnId, bool),
+    /// An `enumerate` starting at `.2` over a list (`.1`) or tuple iterator at index 0.
+    Enum(InsnId, bool, InsnId),
 }
 
 /// The three ints of a virtual range or range iterator (`start`/`next`, `stop`, `step`).
@@ -185,7 +191,8 @@ impl PyVal {
             | PyVal::VRange(_)
             | PyVal::VIter(_)
             | PyVal::VSeqIter(..)
-            | PyVal::VTuple => None,
+            | PyVal::VTuple
+            | PyVal::VEnum(..) => None,
             PyVal::Bool(v) | PyVal::Int(v) | PyVal::Float(v) | PyVal::Obj(v) => Some(v),
         }
     }
@@ -202,7 +209,8 @@ impl PyVal {
             | PyVal::VRange(_)
             | PyVal::VIter(_)
             | PyVal::VSeqIter(..)
-            | PyVal::VTuple => Tag::Obj,
+            | PyVal::VTuple
+            | PyVal::VEnum(..) => Tag::Obj,
         }
     }
 
@@ -211,7 +219,7 @@ impl PyVal {
     pub(crate) fn is_virtual(self) -> bool {
         matches!(
             self,
-            PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VTuple
+            PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VTuple | PyVal::VEnum(..)
         )
     }
 
@@ -487,6 +495,9 @@ impl Recorder {
                 [] if t.depth == live => return self.close_link(pc, &t, None).map(Some),
                 &[PyVal::VIter(r)] if t.depth == live.saturating_add(1) => {
                     return self.close_link(pc, &t, Some(VirtIter::Range(r))).map(Some);
+                }
+                &[PyVal::VEnum(p, list, start)] if t.depth == live.saturating_add(1) => {
+                    return self.close_link(pc, &t, Some(VirtIter::Enum(p, list, start))).map(Some);
                 }
                 &[PyVal::VSeqIter(p, list)] if t.depth == live.saturating_add(1) => {
                     return self.close_link(pc, &t, Some(VirtIter::Seq(p, list))).map(Some);

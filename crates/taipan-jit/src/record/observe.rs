@@ -82,6 +82,9 @@ pub enum Builtin {
     /// `list.append`, the method `LOAD_METHOD` finds on an exact list (CPython
     /// `list_append`); only ever called with its receiver (`[append, xs, v] CALL_METHOD 1`).
     ListAppend,
+    /// The builtin type `enumerate`, called with an exact list or tuple and an optional
+    /// int start (CPython `enum_new`; recorded as a virtual enumerate, `record/wrap.rs`).
+    Enumerate,
     /// The builtin type `range`, called with 1 to 3 ints (CPython `range_new`; recorded as a
     /// virtual range, `record/virtual.rs`).
     Range,

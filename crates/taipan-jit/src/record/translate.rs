@@ -174,7 +174,7 @@ impl Recorder {
                 let d = format!("truth value of a {:?}", o.info);
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
             }
-            PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VTuple => {
+            PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VTuple | PyVal::VEnum(..) => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "truth of a virtual range"));
             }
             PyVal::Bool(c) => c,

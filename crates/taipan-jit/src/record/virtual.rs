@@ -112,6 +112,11 @@ impl Recorder {
                 self.push(PyVal::VIter(r));
                 Ok(())
             }
+            // (an enumerate is its own iterator)
+            e @ PyVal::VEnum(..) => {
+                self.push(e);
+                Ok(())
+            }
             v => {
                 let d = format!("GET_ITER of a {} (only range(...) made in the trace)", v.tag().name());
                 Err(self.abort(AbortReason::UnsupportedOperand, pc, d))

@@ -39,10 +39,20 @@
 //! is handled generically. The tuple is not allocated: the recorder pushes a
 //! [`PyVal::VTuple`] and keeps the items; the next instruction must be `UNPACK_SEQUENCE n`
 //! of the same length, which pushes them (anything else aborts, `UnsupportedOperand`).
-//! Recording aborts when the entry is exhausted now (`LoopExhausted`; a side recording
-//! does not end such a loop: `UnsupportedOperand`), and a side recording's `break` out of
-//! such a loop aborts (popping the entry would lose the parts' positions; a part the
-//! program also holds would show it). (CPython `Objects/enumobject.c` `enum_next`,
+//! Recording aborts when the entry is exhausted now (`LoopExhausted`), and a side
+//! recording's `break` out of such a loop aborts (popping the entry would lose the parts'
+//! positions; a part the program also holds would show it).
+//!
+//! # `enumerate` made in the trace
+//! `enumerate(xs[, start])` with `xs` observed as an exact list or tuple and an int start
+//! ([`Recorder::enumerate_call`]) is a [`PyVal::VEnum`]: no object, guarded at the call
+//! (`@list_len(xs) >= 0`, `start != i64::MIN`). `GET_ITER` keeps it; a link into an inner
+//! loop's trace one entry deeper writes the layout above (`link.rs`: lead `start`, offset
+//! `-start`, object word 0). A side recording at that loop's "exhausted" exit ends the
+//! loop for an enumerate over a sequence: object word `== 0` (a link-made entry, which
+//! nothing else holds) and the part exhausted are guarded, then the entry is popped
+//! (`virtual.rs`); any other exhausted entry in a side recording aborts
+//! (`UnsupportedOperand`). (CPython `Objects/enumobject.c` `enum_new`, `enum_next`,
 //! `Python/bltinmodule.c` `zip_next`.)
 
 use crate::ir::{InsnId, Op, SnapId, Tag, Type};
@@ -126,7 +136,7 @@ fn part_exhausted(p: &PartObs) -> bool {
 impl Recorder {
     /// `FOR_ITER` on entry-stack entry `i` (the top one), an `enumerate` or `zip` observed
     /// as `w`; returns the next instruction index.
-    pub(crate) fn for_iter_wrap(&mut self, pc: u32, i: u32, w: WrapObs) -> Result<u32, Abort> {
+    pub(crate) fn for_iter_wrap(&mut self, pc: u32, arg: u32, i: u32, w: WrapObs) -> Result<u32, Abort> {
         let enumerate = w.count.is_some();
         let n = w.parts.len();
         if n == 0 || n > MAX_ZIP || (enumerate && n != 1) || w.parts.iter().any(|p| part_dir(p).abs() != 1) {
@@ -135,8 +145,8 @@ impl Recorder {
         }
         if w.parts.iter().any(part_exhausted) {
             if self.is_side() {
-                let d = "a side trace ending an enumerate/zip loop";
-                return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+                let lead = w.count.unwrap_or(0);
+                return self.for_iter_end_wrap(pc, arg, i, &w, lead);
             }
             return Err(self.abort(AbortReason::LoopExhausted, pc, "FOR_ITER: the iterator is exhausted"));
         }
@@ -275,6 +285,82 @@ impl Recorder {
             None => return Err(self.abort(AbortReason::Desync, pc, "no entry-stack iterator")),
         }
         Ok(st)
+    }
+
+    /// `enumerate(xs[, start])` (`args` first first) with `xs` observed as an exact list or
+    /// tuple and `start` an int: a [`PyVal::VEnum`] (see the module docs). The guards exit
+    /// at the call: `@list_len`/`@tuple_len` is -1 for anything but an exact list/tuple (a
+    /// subclass may override `__iter__`), and `start == i64::MIN` (whose offset would not
+    /// fit) is the interpreter's.
+    pub(crate) fn enumerate_call(&mut self, pc: u32, args: &[PyVal], obs: &dyn Observe) -> Result<PyVal, Abort> {
+        let (p, start) = match *args {
+            [PyVal::Obj(p)] => (p, None),
+            [PyVal::Obj(p), PyVal::Int(k)] => (p, Some(k)),
+            _ => {
+                let types: Vec<&str> = args.iter().map(|a| a.tag().name()).collect();
+                let d = format!("enumerate({})", types.join(", "));
+                return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+            }
+        };
+        let depth = u32::try_from(args.len().saturating_sub(1)).unwrap_or(u32::MAX);
+        let Some(seq) = obs.stack_seq(depth, 0) else {
+            let d = "enumerate of something other than an exact list or tuple";
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+        };
+        let s = self.snap(pc);
+        let name = if seq.list { "list_len" } else { "tuple_len" };
+        let n = self.b.call(name, self.list_read_effect(), &[p], Type::I64);
+        let z = self.b.const_i64(0);
+        let ok = self.b.binary(Op::IntGe, n, z);
+        self.guard(true, ok, s);
+        let start = match start {
+            None => self.b.const_i64(0),
+            Some(k) => {
+                if obs.stack(0) == crate::record::Observed::Int(i64::MIN) {
+                    return Err(self.abort(AbortReason::BigIntResult, pc, "enumerate start -2**63"));
+                }
+                let min = self.b.const_i64(i64::MIN);
+                let fits = self.b.binary(Op::IntNe, k, min);
+                self.guard(true, fits, s);
+                k
+            }
+        };
+        Ok(PyVal::VEnum(p, seq.list, start))
+    }
+
+    /// `FOR_ITER` (jump target `arg`) observed exhausted on the `enumerate` entry `i` (the
+    /// top one) in a side recording: ends the loop when the entry is one a link made
+    /// (object word 0: nothing else holds it or its part, so nothing is written back):
+    /// `guard` the word is 0 and the part exhausted (both exit at the `FOR_ITER` with the
+    /// lead listed), then pop the entry (`virtual.rs`).
+    fn for_iter_end_wrap(&mut self, pc: u32, arg: u32, i: u32, w: &WrapObs, lead: i64) -> Result<u32, Abort> {
+        let (Some(_), [po @ PartObs::Seq { .. }]) = (w.count, w.parts.as_slice()) else {
+            let d = "a side trace ending a zip loop, or an enumerate over a range";
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+        };
+        let st = self.wrap_state(i, true, true, w, pc)?;
+        let Some(ps) = st.parts.first().copied() else {
+            return Err(self.abort(AbortReason::Desync, pc, "no part"));
+        };
+        let (PartKind::Seq { p, list }, Some(off)) = (ps.kind, ps.off) else {
+            return Err(self.abort(AbortReason::Desync, pc, "enumerate part changed kind"));
+        };
+        let _ = po;
+        let slot = self.code.nlocals.saturating_add(i);
+        let x = self.iter_counter(slot, lead, pc)?;
+        self.written[slot as usize] = true;
+        let s = self.snap(pc);
+        let e = buffer_slot(self.code.nlocals, slot);
+        let word = self.b.load(Op::LoadPtr, BASE, e + 3);
+        let null = self.b.const_ptr(0);
+        let made = self.b.binary(Op::PtrEq, word, null);
+        self.guard(true, made, s);
+        let c = self.b.exiting(Op::IntAddOv, &[off, x], s);
+        let name = if list { "iter_list_len" } else { "iter_tuple_len" };
+        let len = self.b.call(name, self.list_read_effect(), &[p], Type::I64);
+        let more = self.b.binary(Op::IntLt, c, len);
+        self.guard(false, more, s);
+        self.pop_entry(pc, arg)
     }
 
     /// `UNPACK_SEQUENCE n` of the [`PyVal::VTuple`] on top of the stack: its items, the
