@@ -248,6 +248,7 @@ fn obj_info(v: &Obj, null: &Obj) -> ObjInfo {
         // subclassed and its `__name__` is read-only)
         ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "range" => ObjInfo::Builtin(Builtin::Range),
         ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "enumerate" => ObjInfo::Builtin(Builtin::Enumerate),
+        ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "zip" => ObjInfo::Builtin(Builtin::Zip),
         _ => ObjInfo::Other,
     }
 }

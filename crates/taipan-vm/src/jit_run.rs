@@ -33,7 +33,8 @@ use std::rc::Rc;
 use taipan_jit::backend::{STATUS_INVALIDATED, STATUS_LINK, STATUS_OUT_OF_FUEL, STATUS_RET};
 use taipan_jit::ir::{SnapVal, Type};
 use taipan_jit::record::{
-    CodeInfo, ENTRY_SLOTS, Known, KnownObj, LinkTarget, Observe, Observed, SeqObs, WRAP_ENUMERATE, WrapObs, part_slot,
+    CodeInfo, ENTRY_SLOTS, Known, KnownObj, LinkTarget, MAX_ZIP, Observe, Observed, SeqObs, WRAP_ENUMERATE, WrapObs,
+    part_slot,
 };
 
 use super::globals::PinCtx;
@@ -709,37 +710,44 @@ impl Vm {
                 )
             };
             let (c, b, s) = (slot(0), slot(1), slot(2));
-            // an `enumerate` a link made (`record/wrap.rs`): its list or tuple iterator at
-            // `off + lead`, the count `lead`
-            if (c.0, b.0, s.0, s.1) == (TAG_INT, TAG_OBJ, TAG_INT, WRAP_ENUMERATE as u64) {
-                let part = part_slot(0, 0) as usize;
-                let (off, seq, kind) = (slot(part), slot(part + 1), slot(part + 2));
-                let index = (c.1 as i64)
-                    .checked_add(off.1 as i64)
-                    .and_then(|k| usize::try_from(k).ok());
-                // SAFETY: the caller's contract (the sequence's word was stored by a trace).
-                let inner = match (seq.0, kind.0, index, unsafe { restore_obj(seq.1) }) {
-                    (TAG_OBJ, TAG_NONE, Some(index), Some(Value::Obj(seq))) => {
-                        Some((IterState::List { seq, index }, &self.types.list_iterator))
+            // an `enumerate` or `zip` a link made (`record/wrap.rs`): list or tuple
+            // iterators at `off + lead`, an enumerate's count `lead`
+            let code = s.1 as i64;
+            if (c.0, b.0, s.0) == (TAG_INT, TAG_OBJ, TAG_INT) && (WRAP_ENUMERATE..=1 + MAX_ZIP as i64).contains(&code) {
+                let n = if code == WRAP_ENUMERATE { 1 } else { (code - 1) as usize };
+                let mut its = Vec::with_capacity(n);
+                for k in 0..n {
+                    let part = part_slot(0, k as u32) as usize;
+                    let (off, seq, kind) = (slot(part), slot(part + 1), slot(part + 2));
+                    let index = (c.1 as i64)
+                        .checked_add(off.1 as i64)
+                        .and_then(|x| usize::try_from(x).ok());
+                    // SAFETY: the caller's contract (the sequence's word was stored by a trace).
+                    let it = match (seq.0, kind.0, index, unsafe { restore_obj(seq.1) }) {
+                        (TAG_OBJ, TAG_NONE, Some(index), Some(Value::Obj(seq))) => {
+                            Some((IterState::List { seq, index }, &self.types.list_iterator))
+                        }
+                        (TAG_OBJ, TAG_BOOL, Some(index), Some(Value::Obj(seq))) => {
+                            Some((IterState::Tuple { seq, index }, &self.types.tuple_iterator))
+                        }
+                        _ => None,
+                    };
+                    if let Some((st, ty)) = it {
+                        its.push(Value::new_obj(ty, ObjKind::Iter(std::cell::RefCell::new(st))));
                     }
-                    (TAG_OBJ, TAG_BOOL, Some(index), Some(Value::Obj(seq))) => {
-                        Some((IterState::Tuple { seq, index }, &self.types.tuple_iterator))
-                    }
-                    _ => None,
-                };
-                let st = match inner {
-                    Some((st, ty)) => IterState::Enumerate {
-                        it: Value::new_obj(ty, ObjKind::Iter(std::cell::RefCell::new(st))),
-                        count: Value::Int(c.1 as i64),
-                    },
+                }
+                let (st, ty) = if its.len() != n {
                     // (never: the recorder writes the whole entry)
-                    None => IterState::Exhausted,
+                    (IterState::Exhausted, &self.types.enumerate)
+                } else if code == WRAP_ENUMERATE {
+                    let it = its.pop().unwrap_or(Value::None);
+                    let count = Value::Int(c.1 as i64);
+                    (IterState::Enumerate { it, count }, &self.types.enumerate)
+                } else {
+                    (IterState::Zip { its, strict: false }, &self.types.zip)
                 };
                 self.jit.counters.materialized += 1;
-                out.push(Value::new_obj(
-                    &self.types.enumerate,
-                    ObjKind::Iter(std::cell::RefCell::new(st)),
-                ));
+                out.push(Value::new_obj(ty, ObjKind::Iter(std::cell::RefCell::new(st))));
                 continue;
             }
             let (st, ty) = match (c.0, b.0, s.0) {

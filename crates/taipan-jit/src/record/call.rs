@@ -194,6 +194,7 @@ impl Recorder {
         match (b, args) {
             (Builtin::Range, _) => self.range_call(pc, args, obs),
             (Builtin::Enumerate, _) => self.enumerate_call(pc, args, obs),
+            (Builtin::Zip, _) => self.zip_call(pc, args, obs),
             (Builtin::MathSqrt, &[a]) => {
                 let x = match a {
                     PyVal::Int(x) => self.b.unary(Op::IntToFloat, x),

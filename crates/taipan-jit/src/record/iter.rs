@@ -28,7 +28,7 @@ use crate::record::{Abort, AbortReason, BASE, Observe, Observed, PyVal, RangeSta
 impl Recorder {
     /// `FOR_ITER arg` on the top entry of the entry stack; returns the next index.
     pub(crate) fn for_iter(&mut self, pc: u32, _arg: u32, obs: &dyn Observe) -> Result<u32, Abort> {
-        if let [PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VEnum(..)] = self.stack.as_slice()
+        if let [PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VEnum(..) | PyVal::VZip(_)] = self.stack.as_slice()
             && self.inl.is_empty()
         {
             // an inner loop over a range made here, without a trace to link into yet:

@@ -200,7 +200,8 @@ impl Recorder {
                 | PyVal::VIter(_)
                 | PyVal::VSeqIter(..)
                 | PyVal::VTuple
-                | PyVal::VEnum(..) => {
+                | PyVal::VEnum(..)
+                | PyVal::VZip(_) => {
                     let d = format!("slot {n} holds a known or virtual object");
                     return Err(self.abort(AbortReason::LinkType, pc, d));
                 }
@@ -247,6 +248,27 @@ impl Recorder {
                     } else {
                         let f = self.b.const_bool(false);
                         self.b.store(Op::StoreBool, BASE, part + 2, Some(f));
+                    }
+                }
+                VirtIter::Zip(z) => {
+                    // the `zip` layout of `wrap.rs`: lead 0 (part 0's index), every offset 0
+                    let zero = self.b.const_i64(0);
+                    self.b.store(Op::StoreInt, BASE, at, Some(zero));
+                    let code = self.b.const_i64(crate::record::wrap_code(false, usize::from(z.n)));
+                    self.b.store(Op::StoreInt, BASE, at + 2, Some(code));
+                    for (k, &(p, list)) in z.parts.iter().take(usize::from(z.n)).enumerate() {
+                        if k == 0 {
+                            self.b.store(Op::StorePtr, BASE, at + 1, Some(p));
+                        }
+                        let part = crate::record::part_slot(at, k as u32);
+                        self.b.store(Op::StoreInt, BASE, part, Some(zero));
+                        self.b.store(Op::StorePtr, BASE, part + 1, Some(p));
+                        if list {
+                            self.b.store(Op::StoreNone, BASE, part + 2, None);
+                        } else {
+                            let f = self.b.const_bool(false);
+                            self.b.store(Op::StoreBool, BASE, part + 2, Some(f));
+                        }
                     }
                 }
                 VirtIter::Seq(p, list) => {

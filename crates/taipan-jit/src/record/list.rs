@@ -127,7 +127,8 @@ impl Recorder {
             | PyVal::VIter(_)
             | PyVal::VSeqIter(..)
             | PyVal::VTuple
-            | PyVal::VEnum(..) => {
+            | PyVal::VEnum(..)
+            | PyVal::VZip(_) => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "object store"));
             }
         };
@@ -318,7 +319,12 @@ impl Recorder {
             PyVal::Float(x) => ("list_push_float", vec![p, x]),
             PyVal::Obj(x) => ("list_push_obj", vec![p, x]),
             PyVal::Known(_) => return Err(self.abort(AbortReason::Desync, pc, "known object")),
-            PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VTuple | PyVal::VEnum(..) => {
+            PyVal::VRange(_)
+            | PyVal::VIter(_)
+            | PyVal::VSeqIter(..)
+            | PyVal::VTuple
+            | PyVal::VEnum(..)
+            | PyVal::VZip(_) => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "appending a virtual object"));
             }
         };

@@ -158,6 +158,19 @@ pub(crate) enum PyVal {
     /// the sequence's object word, `.2` the start (never `i64::MIN`, guarded): not
     /// allocated; `GET_ITER` keeps it, a link hands it to an inner loop's trace (`wrap.rs`).
     VEnum(InsnId, bool, InsnId),
+    /// `zip(xs, ys, ...)` made in the trace over exact lists or tuples (`wrap.rs`): not
+    /// allocated, handed to an inner loop's trace like [`PyVal::VEnum`].
+    VZip(ZipParts),
+}
+
+/// The parts of a [`PyVal::VZip`]: `n` (1 to [`MAX_ZIP`]) sequences, each its object word
+/// and whether it is a list.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct ZipParts {
+    /// How many of `parts` are used.
+    pub(crate) n: u8,
+    /// The sequences, in order.
+    pub(crate) parts: [(InsnId, bool); MAX_ZIP],
 }
 
 /// A virtual iterator a link hands to the target's new top entry (`virtual.rs`).
@@ -169,6 +182,8 @@ pub(crate) enum VirtIter {
     Seq(InsnId, bool),
     /// An `enumerate` starting at `.2` over a list (`.1`) or tuple iterator at index 0.
     Enum(InsnId, bool, InsnId),
+    /// A `zip` of list or tuple iterators at index 0.
+    Zip(ZipParts),
 }
 
 /// The three ints of a virtual range or range iterator (`start`/`next`, `stop`, `step`).
@@ -192,7 +207,8 @@ impl PyVal {
             | PyVal::VIter(_)
             | PyVal::VSeqIter(..)
             | PyVal::VTuple
-            | PyVal::VEnum(..) => None,
+            | PyVal::VEnum(..)
+            | PyVal::VZip(_) => None,
             PyVal::Bool(v) | PyVal::Int(v) | PyVal::Float(v) | PyVal::Obj(v) => Some(v),
         }
     }
@@ -210,7 +226,8 @@ impl PyVal {
             | PyVal::VIter(_)
             | PyVal::VSeqIter(..)
             | PyVal::VTuple
-            | PyVal::VEnum(..) => Tag::Obj,
+            | PyVal::VEnum(..)
+            | PyVal::VZip(_) => Tag::Obj,
         }
     }
 
@@ -219,7 +236,12 @@ impl PyVal {
     pub(crate) fn is_virtual(self) -> bool {
         matches!(
             self,
-            PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VTuple | PyVal::VEnum(..)
+            PyVal::VRange(_)
+                | PyVal::VIter(_)
+                | PyVal::VSeqIter(..)
+                | PyVal::VTuple
+                | PyVal::VEnum(..)
+                | PyVal::VZip(_)
         )
     }
 
@@ -495,6 +517,9 @@ impl Recorder {
                 [] if t.depth == live => return self.close_link(pc, &t, None).map(Some),
                 &[PyVal::VIter(r)] if t.depth == live.saturating_add(1) => {
                     return self.close_link(pc, &t, Some(VirtIter::Range(r))).map(Some);
+                }
+                &[PyVal::VZip(z)] if t.depth == live.saturating_add(1) => {
+                    return self.close_link(pc, &t, Some(VirtIter::Zip(z))).map(Some);
                 }
                 &[PyVal::VEnum(p, list, start)] if t.depth == live.saturating_add(1) => {
                     return self.close_link(pc, &t, Some(VirtIter::Enum(p, list, start))).map(Some);

@@ -85,6 +85,9 @@ pub enum Builtin {
     /// The builtin type `enumerate`, called with an exact list or tuple and an optional
     /// int start (CPython `enum_new`; recorded as a virtual enumerate, `record/wrap.rs`).
     Enumerate,
+    /// The builtin type `zip`, called with 1 to [`MAX_ZIP`] exact lists or tuples (CPython
+    /// `zip_new`; recorded as a virtual zip, `record/wrap.rs`).
+    Zip,
     /// The builtin type `range`, called with 1 to 3 ints (CPython `range_new`; recorded as a
     /// virtual range, `record/virtual.rs`).
     Range,

@@ -174,7 +174,12 @@ impl Recorder {
                 let d = format!("truth value of a {:?}", o.info);
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
             }
-            PyVal::VRange(_) | PyVal::VIter(_) | PyVal::VSeqIter(..) | PyVal::VTuple | PyVal::VEnum(..) => {
+            PyVal::VRange(_)
+            | PyVal::VIter(_)
+            | PyVal::VSeqIter(..)
+            | PyVal::VTuple
+            | PyVal::VEnum(..)
+            | PyVal::VZip(_) => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "truth of a virtual range"));
             }
             PyVal::Bool(c) => c,

@@ -113,7 +113,7 @@ impl Recorder {
                 Ok(())
             }
             // (an enumerate is its own iterator)
-            e @ PyVal::VEnum(..) => {
+            e @ (PyVal::VEnum(..) | PyVal::VZip(_)) => {
                 self.push(e);
                 Ok(())
             }

@@ -43,20 +43,23 @@
 //! recording's `break` out of such a loop aborts (popping the entry would lose the parts'
 //! positions; a part the program also holds would show it).
 //!
-//! # `enumerate` made in the trace
-//! `enumerate(xs[, start])` with `xs` observed as an exact list or tuple and an int start
-//! ([`Recorder::enumerate_call`]) is a [`PyVal::VEnum`]: no object, guarded at the call
-//! (`@list_len(xs) >= 0`, `start != i64::MIN`). `GET_ITER` keeps it; a link into an inner
-//! loop's trace one entry deeper writes the layout above (`link.rs`: lead `start`, offset
-//! `-start`, object word 0). A side recording at that loop's "exhausted" exit ends the
-//! loop for an enumerate over a sequence: object word `== 0` (a link-made entry, which
-//! nothing else holds) and the part exhausted are guarded, then the entry is popped
-//! (`virtual.rs`); any other exhausted entry in a side recording aborts
+//! # `enumerate` and `zip` made in the trace
+//! `enumerate(xs[, start])` / `zip(xs, ys, ...)` with every `xs` observed as an exact list
+//! or tuple and an int start ([`Recorder::enumerate_call`], [`Recorder::zip_call`]) is a
+//! [`PyVal::VEnum`] / [`PyVal::VZip`]: no object, guarded at the call (`@list_len(xs) >=
+//! 0`, `start != i64::MIN`). `GET_ITER` keeps it; a link into an inner loop's trace one
+//! entry deeper writes the layout above (`link.rs`: lead `start` and offset `-start`, or
+//! lead and offsets 0; object word 0). A side recording at that loop's "exhausted" exit
+//! ends the loop when every part is a sequence: object word `== 0` (a link-made entry,
+//! which nothing else holds) and the first exhausted part exhausted are guarded, then the
+//! entry is popped (`virtual.rs`); any other exhausted entry in a side recording aborts
 //! (`UnsupportedOperand`). (CPython `Objects/enumobject.c` `enum_new`, `enum_next`,
 //! `Python/bltinmodule.c` `zip_next`.)
 
 use crate::ir::{InsnId, Op, SnapId, Tag, Type};
-use crate::record::{Abort, AbortReason, BASE, MAX_ZIP, Observe, PartObs, PyVal, Recorder, WrapObs, buffer_slot};
+use crate::record::{
+    Abort, AbortReason, BASE, MAX_ZIP, Observe, PartObs, PyVal, Recorder, WrapObs, ZipParts, buffer_slot,
+};
 
 /// Entry-buffer slots per entry-stack entry: the counter, two bound slots and the object
 /// word, then three slots for each of up to [`MAX_ZIP`] parts of an `enumerate`/`zip`.
@@ -145,8 +148,7 @@ impl Recorder {
         }
         if w.parts.iter().any(part_exhausted) {
             if self.is_side() {
-                let lead = w.count.unwrap_or(0);
-                return self.for_iter_end_wrap(pc, arg, i, &w, lead);
+                return self.for_iter_end_wrap(pc, arg, i, &w);
             }
             return Err(self.abort(AbortReason::LoopExhausted, pc, "FOR_ITER: the iterator is exhausted"));
         }
@@ -328,24 +330,69 @@ impl Recorder {
         Ok(PyVal::VEnum(p, seq.list, start))
     }
 
+    /// `zip(xs, ys, ...)` (`args` first first) with 1 to [`MAX_ZIP`] arguments, each
+    /// observed as an exact list or tuple: a [`PyVal::VZip`], each argument guarded
+    /// `@list_len`/`@tuple_len >= 0` (exit at the call, as for `enumerate`).
+    pub(crate) fn zip_call(&mut self, pc: u32, args: &[PyVal], obs: &dyn Observe) -> Result<PyVal, Abort> {
+        let unsupported = |r: &Recorder| {
+            let types: Vec<&str> = args.iter().map(|a| a.tag().name()).collect();
+            let d = format!("zip({})", types.join(", "));
+            r.abort(AbortReason::UnsupportedCall, pc, d)
+        };
+        if args.is_empty() || args.len() > MAX_ZIP {
+            return Err(unsupported(self));
+        }
+        let mut seen = Vec::with_capacity(args.len());
+        for (k, a) in args.iter().enumerate() {
+            let depth = u32::try_from(args.len() - 1 - k).unwrap_or(u32::MAX);
+            match (a, obs.stack_seq(depth, 0)) {
+                (PyVal::Obj(p), Some(seq)) => seen.push((*p, seq.list)),
+                _ => return Err(unsupported(self)),
+            }
+        }
+        let s = self.snap(pc);
+        let mut z = ZipParts {
+            n: args.len() as u8,
+            parts: [(BASE, true); MAX_ZIP],
+        };
+        for (slot, &(p, list)) in z.parts.iter_mut().zip(&seen) {
+            let name = if list { "list_len" } else { "tuple_len" };
+            let n = self.b.call(name, self.list_read_effect(), &[p], Type::I64);
+            let zero = self.b.const_i64(0);
+            let ok = self.b.binary(Op::IntGe, n, zero);
+            self.guard(true, ok, s);
+            *slot = (p, list);
+        }
+        Ok(PyVal::VZip(z))
+    }
+
     /// `FOR_ITER` (jump target `arg`) observed exhausted on the `enumerate` entry `i` (the
     /// top one) in a side recording: ends the loop when the entry is one a link made
     /// (object word 0: nothing else holds it or its part, so nothing is written back):
     /// `guard` the word is 0 and the part exhausted (both exit at the `FOR_ITER` with the
     /// lead listed), then pop the entry (`virtual.rs`).
-    fn for_iter_end_wrap(&mut self, pc: u32, arg: u32, i: u32, w: &WrapObs, lead: i64) -> Result<u32, Abort> {
-        let (Some(_), [po @ PartObs::Seq { .. }]) = (w.count, w.parts.as_slice()) else {
-            let d = "a side trace ending a zip loop, or an enumerate over a range";
+    fn for_iter_end_wrap(&mut self, pc: u32, arg: u32, i: u32, w: &WrapObs) -> Result<u32, Abort> {
+        // (sequences only; for a zip, the first exhausted part is guarded exhausted: the
+        // elements taken from the parts before it are not observable, nothing holds them)
+        let first = w.parts.iter().position(part_exhausted);
+        let all_seq = w.parts.iter().all(|p| matches!(p, PartObs::Seq { .. }));
+        let (Some(k), true) = (first, all_seq) else {
+            let d = "a side trace ending an enumerate/zip loop over a range";
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         };
-        let st = self.wrap_state(i, true, true, w, pc)?;
-        let Some(ps) = st.parts.first().copied() else {
+        let enumerate = w.count.is_some();
+        let lead = match (w.count, w.parts.first()) {
+            (Some(c), _) => c,
+            (None, Some(PartObs::Seq { index, .. })) => i64::try_from(*index).unwrap_or(i64::MAX),
+            _ => return Err(self.abort(AbortReason::Desync, pc, "no parts")),
+        };
+        let st = self.wrap_state(i, enumerate, true, w, pc)?;
+        let Some(ps) = st.parts.get(k).copied() else {
             return Err(self.abort(AbortReason::Desync, pc, "no part"));
         };
-        let (PartKind::Seq { p, list }, Some(off)) = (ps.kind, ps.off) else {
-            return Err(self.abort(AbortReason::Desync, pc, "enumerate part changed kind"));
+        let PartKind::Seq { p, list } = ps.kind else {
+            return Err(self.abort(AbortReason::Desync, pc, "enumerate/zip part changed kind"));
         };
-        let _ = po;
         let slot = self.code.nlocals.saturating_add(i);
         let x = self.iter_counter(slot, lead, pc)?;
         self.written[slot as usize] = true;
@@ -355,7 +402,10 @@ impl Recorder {
         let null = self.b.const_ptr(0);
         let made = self.b.binary(Op::PtrEq, word, null);
         self.guard(true, made, s);
-        let c = self.b.exiting(Op::IntAddOv, &[off, x], s);
+        let c = match ps.off {
+            None => x,
+            Some(off) => self.b.exiting(Op::IntAddOv, &[off, x], s),
+        };
         let name = if list { "iter_list_len" } else { "iter_tuple_len" };
         let len = self.b.call(name, self.list_read_effect(), &[p], Type::I64);
         let more = self.b.binary(Op::IntLt, c, len);
