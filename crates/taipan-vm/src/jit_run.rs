@@ -277,8 +277,16 @@ fn entry_slot(nlocals: usize, i: usize) -> usize {
 /// entry.
 fn fill_entry_buffer(buf: &mut Vec<u64>, f: &Frame, nlocals: usize) {
     let d = f.stack.len();
-    buf.clear();
-    buf.resize(buffer_words(nlocals, d), 0);
+    // Every slot a trace reads unguarded is written below; the parts of an entry that is
+    // no `enumerate`/`zip` keep stale words (only read behind the kind guards, which pass
+    // only where a fill or a link wrote the parts), so only the extra entry's region is
+    // zeroed (a reused buffer is not cleared: fewer stores per entry for deep stacks).
+    let want = buffer_words(nlocals, d);
+    buf.resize(want, 0);
+    buf.truncate(want);
+    if let Some(extra) = buf.get_mut(2 * entry_slot(nlocals, d)..) {
+        extra.fill(0);
+    }
     let mut put = |slot: usize, words: &[u64]| {
         if let Some(s) = buf.get_mut(2 * slot..2 * slot + words.len()) {
             s.copy_from_slice(words);
