@@ -383,6 +383,11 @@ impl Vm {
                     return self.dict_set(&d, name.clone(), value);
                 }
                 if let ObjKind::Function(f) = &o.kind {
+                    if crate::builtins::funcattrs::is_function_descriptor(name_s)
+                        && crate::builtins::funcattrs::set_function_attr(self, f, name_s, Some(value.clone()))?
+                    {
+                        return Ok(());
+                    }
                     let d = {
                         let mut a = f.attrs.borrow_mut();
                         if a.is_none() {
@@ -465,6 +470,20 @@ impl Vm {
             }
         }
         if let Value::Obj(o) = obj {
+            if let ObjKind::Function(f) = &o.kind {
+                if crate::builtins::funcattrs::is_function_descriptor(&name_s)
+                    && crate::builtins::funcattrs::set_function_attr(self, f, &name_s, None)?
+                {
+                    return Ok(());
+                }
+                let d = f.attrs.borrow().clone();
+                if let Some(d) = d
+                    && self.dict_del(&d, name)?.is_some()
+                {
+                    return Ok(());
+                }
+                return Err(self.no_attribute(obj, &name_s));
+            }
             let dict = match &o.kind {
                 ObjKind::Type(t) => Some(t.dict.clone()),
                 _ => o.dict.clone(),

@@ -489,12 +489,13 @@ pub fn traverse(o: &Object, visit: &mut dyn FnMut(&Obj)) -> bool {
         ObjKind::Function(f) => {
             visit(&f.globals);
             f.closure.iter().for_each(&mut *visit);
-            val(&f.module, visit);
             let ok = [
+                f.module.try_borrow().map(|d| val(&d, visit)).is_ok(),
                 f.defaults
                     .try_borrow()
                     .map(|d| d.iter().for_each(|v| val(v, visit)))
                     .is_ok(),
+                f.defaults_tuple.try_borrow().map(|d| val(&d, visit)).is_ok(),
                 f.kwdefaults
                     .try_borrow()
                     .map(|d| d.iter().for_each(&mut *visit))
@@ -663,6 +664,9 @@ fn clear(o: &Object, out: &mut Vec<Value>) {
             if let Ok(mut d) = f.defaults.try_borrow_mut() {
                 out.append(&mut d);
             }
+            if let Ok(mut d) = f.defaults_tuple.try_borrow_mut() {
+                out.push(std::mem::replace(&mut *d, Value::None));
+            }
             if let Ok(mut d) = f.kwdefaults.try_borrow_mut()
                 && let Some(x) = d.take()
             {
@@ -679,6 +683,9 @@ fn clear(o: &Object, out: &mut Vec<Value>) {
                 out.push(Value::Obj(x));
             }
             if let Ok(mut d) = f.doc.try_borrow_mut() {
+                out.push(std::mem::replace(&mut *d, Value::None));
+            }
+            if let Ok(mut d) = f.module.try_borrow_mut() {
                 out.push(std::mem::replace(&mut *d, Value::None));
             }
         }

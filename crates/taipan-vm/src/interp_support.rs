@@ -22,7 +22,8 @@ impl Vm {
         match func.kind() {
             Some(ObjKind::Function(fun)) => {
                 let q = fun.qualname.borrow().to_string();
-                match fun.module.as_str() {
+                let m = fun.module.borrow().as_str().map(str::to_string);
+                match m {
                     Some(m) if m != "builtins" => format!("{m}.{q}()"),
                     _ => format!("{q}()"),
                 }
@@ -372,9 +373,12 @@ impl Vm {
             return Err(self.type_error("MAKE_FUNCTION expects a code object"));
         };
         let code = code.clone();
-        let defaults = match defaults.as_ref().and_then(|d| d.kind()) {
-            Some(ObjKind::Tuple(t)) => t.to_vec(),
-            _ => vec![],
+        let (defaults, defaults_tuple) = match defaults {
+            Some(d) => match d.kind() {
+                Some(ObjKind::Tuple(t)) => (t.to_vec(), d),
+                _ => (vec![], Value::None),
+            },
+            None => (vec![], Value::None),
         };
         let closure = match closure.as_ref().and_then(|c| c.kind()) {
             Some(ObjKind::Tuple(t)) => t.iter().filter_map(|c| c.as_obj().cloned()).collect(),
@@ -389,10 +393,11 @@ impl Vm {
             code,
             globals: f.globals.clone(),
             defaults: RefCell::new(defaults),
+            defaults_tuple: RefCell::new(defaults_tuple),
             kwdefaults: RefCell::new(kwdefaults.and_then(|k| k.as_obj().cloned())),
             closure,
             doc: RefCell::new(doc),
-            module,
+            module: RefCell::new(module),
             annotations: RefCell::new(annotations),
             attrs: RefCell::new(None),
         };

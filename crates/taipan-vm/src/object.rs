@@ -210,16 +210,19 @@ pub struct Function {
     pub name: RefCell<Rc<str>>,
     /// `__qualname__`.
     pub qualname: RefCell<Rc<str>>,
-    /// Positional defaults (`__defaults__`).
+    /// Positional defaults (the items of `__defaults__`), read by the argument binding.
     pub defaults: RefCell<Vec<Value>>,
+    /// The `__defaults__` object itself (a tuple, possibly of a subclass or empty, or
+    /// `None`), returned by the getter; kept in step with `defaults` by its setter.
+    pub defaults_tuple: RefCell<Value>,
     /// Keyword-only defaults (`__kwdefaults__`), a dict object if any.
     pub kwdefaults: RefCell<Option<Obj>>,
     /// Cells for the code's free variables.
     pub closure: Vec<Obj>,
     /// `__doc__`.
     pub doc: RefCell<Value>,
-    /// `__module__`.
-    pub module: Value,
+    /// `__module__` (writable; None once deleted).
+    pub module: RefCell<Value>,
     /// `__annotations__` dict, if any.
     pub annotations: RefCell<Option<Value>>,
     /// Arbitrary attributes (`__dict__`), created on first store.

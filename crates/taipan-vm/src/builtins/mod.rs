@@ -10,6 +10,7 @@ pub mod constructors;
 pub mod dict;
 pub mod float;
 pub mod format;
+pub mod funcattrs;
 pub mod functions;
 pub mod int;
 pub mod iterators;

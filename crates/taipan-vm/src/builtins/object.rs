@@ -1015,11 +1015,8 @@ pub fn builtin_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             "__name__" => Some(vm.new_str(&**f.name.borrow())),
             "__qualname__" => Some(vm.new_str(&**f.qualname.borrow())),
             "__doc__" => Some(f.doc.borrow().clone()),
-            "__module__" => Some(f.module.clone()),
-            "__defaults__" => {
-                let d = f.defaults.borrow().clone();
-                Some(if d.is_empty() { Value::None } else { vm.new_tuple(d) })
-            }
+            "__module__" => Some(f.module.borrow().clone()),
+            "__defaults__" => Some(f.defaults_tuple.borrow().clone()),
             "__kwdefaults__" => Some(f.kwdefaults.borrow().clone().map(Value::Obj).unwrap_or(Value::None)),
             "__code__" => Some(Value::new_obj(&vm.types.code, ObjKind::Code(f.code.clone()))),
             "__globals__" => Some(Value::Obj(f.globals.clone())),
@@ -1196,45 +1193,16 @@ pub fn type_builtin_attr(vm: &mut Vm, t: &Obj, name: &str) -> PyResult<Option<Va
     })
 }
 
-/// Stores to built-in attributes (`exc.__cause__`, `func.__name__`, ...).
+/// Stores to built-in attributes (`type.__name__`; functions' are handled by
+/// [`crate::builtins::funcattrs`]).
 pub fn set_builtin_attr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
-    if let Some(o) = obj.as_obj() {
-        match &o.kind {
-            ObjKind::Function(f) => match name {
-                "__name__" => {
-                    if let Some(s) = value.as_str() {
-                        *f.name.borrow_mut() = Rc::from(s);
-                        return Ok(());
-                    }
-                    return Err(vm.type_error("__name__ must be set to a string object"));
-                }
-                "__qualname__" => {
-                    if let Some(s) = value.as_str() {
-                        *f.qualname.borrow_mut() = Rc::from(s);
-                        return Ok(());
-                    }
-                    return Err(vm.type_error("__qualname__ must be set to a string object"));
-                }
-                "__doc__" => {
-                    *f.doc.borrow_mut() = value;
-                    return Ok(());
-                }
-                "__defaults__" => {
-                    *f.defaults.borrow_mut() = if value.is_none() { vec![] } else { vm.collect(&value)? };
-                    return Ok(());
-                }
-                _ => {}
-            },
-            ObjKind::Type(td) => {
-                if name == "__name__" {
-                    if let Some(s) = value.as_str() {
-                        *td.name.borrow_mut() = Rc::from(s);
-                        return Ok(());
-                    }
-                }
-            }
-            _ => {}
-        }
+    if let Some(o) = obj.as_obj()
+        && let ObjKind::Type(td) = &o.kind
+        && name == "__name__"
+        && let Some(s) = value.as_str()
+    {
+        *td.name.borrow_mut() = Rc::from(s);
+        return Ok(());
     }
     Err(vm.readonly_attribute(obj, name))
 }
