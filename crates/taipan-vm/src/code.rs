@@ -31,6 +31,10 @@ pub struct Code {
     pub instrs: Box<[Cell<Instruction>]>,
     /// One inline-cache slot per instruction (same length as `raw.instructions`).
     pub caches: Box<[RefCell<Slot>]>,
+    /// Per instruction, the dict position a `LOAD_GLOBAL_MODULE` reads (written when the
+    /// module entry is installed). Read without borrowing the cache slot: the hit checks
+    /// the key stored there by identity, so a stale position only makes it miss.
+    pub global_hints: Box<[Cell<u32>]>,
     /// Hotness counter: function entries plus loop back-edges taken (saturating).
     pub hotness: Cell<u32>,
     /// `Some(n)` when a call with exactly `n` positional arguments and no keywords can bind
@@ -69,6 +73,7 @@ impl Code {
             .iter()
             .map(|_| RefCell::new(Slot::new(warmup)))
             .collect();
+        let global_hints = raw.instructions.iter().map(|_| Cell::new(0)).collect();
         let instrs = crate::interp::quick::superinstructions(&raw.instructions);
         let loops = crate::jit::CodeLoops::new(&raw.instructions);
         Rc::new(Code {
@@ -79,6 +84,7 @@ impl Code {
             local_names,
             nlocalsplus,
             caches,
+            global_hints,
             hotness: Cell::new(0),
             fast_argcount,
             runs_to_return,

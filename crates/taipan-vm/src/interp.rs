@@ -558,7 +558,14 @@ impl Vm {
                     let v = self.load_global_cached(&code, ip - 1, &f.globals, &code.names[arg])?;
                     f.stack.push(v);
                 }
-                Opcode::LoadGlobalModule | Opcode::LoadGlobalBuiltin => {
+                Opcode::LoadGlobalModule => {
+                    let name = &code.names[arg];
+                    if !self.load_global_module_push(&code, ip - 1, &f.globals, name, &mut f.stack) {
+                        let v = self.load_global_cached(&code, ip - 1, &f.globals, name)?;
+                        f.stack.push(v);
+                    }
+                }
+                Opcode::LoadGlobalBuiltin => {
                     let name = &code.names[arg];
                     // (the hit path pushes the value cloned from its dict entry: a returned
                     // value is spilled in halves, which stalls the push's whole-value load)
