@@ -17,7 +17,21 @@ zip and the generator; ``while`` loops with a counter and a compound condition; 
 chains; try/except around operations that may raise ZeroDivisionError, IndexError,
 KeyError, ValueError, TypeError or OverflowError; calls; attribute updates; a variable
 whose type changes at a chosen iteration; a global rebound mid-loop; ``break``/``continue``
-at random points). Every loop is bounded (trip counts <= 300, nesting <= 3, an iteration
+at random points). With moderate probability a block (or a statement inside a loop) is
+one of the constructs the JIT's newer paths handle: a ``for`` over ``enumerate(seq)`` /
+``enumerate(seq, start)`` (start small, negative, or near 2**63 so the count overflows into
+a big int mid-loop) or ``zip`` of 2-3 lists/tuples/ranges of unequal lengths, unpacked in
+the target or kept as a tuple, whose body appends to / pops from / assigns into the lists
+being iterated, changes element types (int -> float -> str -> list) at a chosen iteration,
+breaks, continues or raises, and may build an inner enumerate/zip from the outer values; a
+helper ``ezf0(xs, ys, st)`` looping over enumerate/zip of its arguments with early returns,
+called in a loop with arguments changing type; a loop (> 5 iterations) with a 50-300
+statement straight-line body of ``la, lb, lc = tu`` unpacks and arithmetic, where ``tu``
+turns from a tuple into a list and then into a wrong-length or str sequence at chosen
+iterations; and loops calling functions (``df0``, ``df1``; some lambdas) whose
+``__defaults__`` / ``__kwdefaults__`` are reassigned at chosen iterations (to other tuples,
+None, more values than parameters, invalid non-tuples), with positional, keyword and
+default-relying calls. Every loop is bounded (trip counts <= 300, nesting <= 3, an iteration
 budget per program), values are clamped after each assignment (ints to about 2**70,
 numbers to +-1e100, strs to 40 characters, lists to 40 items), so a program runs in
 milliseconds under CPython. Programs print their variables inside loops (every few dozen
@@ -110,6 +124,8 @@ class Gen:
         self.iter_base = {}  # loop variable -> (first value, step) for range loops
         self.int_vars = ["a", "b", "c"]
         self.num_vars = ["f", "g"]
+        self.ez_funcs = []  # enumerate/zip helpers (xs, ys, st)
+        self.def_funcs = []  # functions whose defaults main reassigns
 
     # -------------------------------------------------------------- helpers
 
@@ -641,6 +657,9 @@ class Gen:
         self.line(out, "if len(lst) > 40: del lst[:20]")
 
     def stmt(self, out):
+        if self.depth < 2 and self.budget >= 60 and self.indent <= 5 and self.chance(0.05):
+            self.enum_zip_loop(out, allow_return=self.in_helper)
+            return
         k = self.r(12)
         if k == 10:
             self.unbind(out)
@@ -668,6 +687,357 @@ class Gen:
                 self.line(out, "%s = rec(%d, %s)" % (self.pick(self.int_vars), self.r(40), self.int_atom()))
             else:
                 self.assign(out)
+
+    # -------------------------------------------------------------- enumerate / zip loops
+
+    def seq_literal(self, allow_str=True):
+        """(expression, kind) for a short sequence: kind is 'list', 'tuple' or 'range'."""
+        n = self.r(9)
+        k = self.r(6)
+        if k == 0:
+            st = self.r(20) - 5
+            return "range(%d, %d, %d)" % (st, st + n * 2 + self.pick([0, 0, 30]), self.pick([1, 1, 2])), "range"
+        if k == 1 and self.chance(0.5):  # a longer list, so the loop runs long enough to be traced
+            return self.pick(["list(range(%d))" % (10 + self.r(35)),
+                              "[%d, %s] * %d" % (self.r(9), self.pick(["1.5", "3", "'v'", "2**63"]), 5 + self.r(15))]), "list"
+        items = []
+        for _ in range(n):
+            kk = self.r(10)
+            if kk < 6:
+                items.append(str(self.r(60) - 10))
+            elif kk < 8:
+                items.append(self.pick(["0.5", "-2.25", "1e3", "3.0"]))
+            elif kk == 8 and allow_str:
+                items.append(self.pick(["'p'", "'qq'", "''"]))
+            else:
+                items.append(self.pick(["2**63 - 1", "2**64", "-2**63"]))
+        if k < 4:
+            return "[%s]" % ", ".join(items), "list"
+        return "(%s)" % "".join(v + ", " for v in items).rstrip(" "), "tuple"
+
+    def elem_value(self):
+        """A value of a random type for storing into a sequence mid-loop."""
+        return self.pick([str(self.r(50)), str(self.r(50) - 25), "%d.5" % self.r(9), "'s%d'" % self.r(9),
+                          "2**63 + %d" % self.r(5), "-1.0"])
+
+    def use_elem(self, out, e):
+        k = self.r(6)
+        nv, iv = self.pick(self.num_vars), self.pick(self.int_vars)
+        if k == 0:
+            self.line(out, "s = (s + str(%s))[-40:]" % e)
+        elif k == 1:
+            self.line(out, "%s = %s + (len(%s) if isinstance(%s, str) else %s * %s)" % (nv, nv, e, e, e,
+                                                                                      self.pick(["2", "0.5", "-1"])))
+            self.clamp_num(out, nv)
+        elif k == 2:
+            self.line(out, "%s = (%s + (%s if isinstance(%s, int) else len(repr(%s)))) %% 1000003" % (iv, iv, e, e, e))
+        elif k == 3:
+            self.line(out, "x = %s" % e)
+            self.line(out, "x = x[-20:] if isinstance(x, str) else (x if -1e100 < x < 1e100 else 7)")
+        elif k == 4:
+            self.line(out, "if isinstance(%s, (int, float)) and %s %s %s: %s" % (
+                e, e, self.pick(["<", ">", "=="]), self.r(40), self.pick(["continue", "break", "s = s[1:]"])))
+        else:
+            self.line(out, "s = (s + repr(%s * 2))[-40:]" % e)
+
+    def mutate_seq(self, out, name):
+        """A mutation of list `name` while it is iterated (growth bounded)."""
+        k = self.r(5)
+        if k == 0:
+            self.line(out, "if len(%s) < 50: %s.append(%s)" % (name, name, self.elem_value()))
+        elif k == 1:
+            self.line(out, "if %s: %s.pop(%s)" % (name, name, self.pick(["", "0", "-1"])))
+        elif k == 2:
+            self.line(out, "if %s: %s[%s %% len(%s)] = %s" % (name, name, self.int_atom(), name, self.elem_value()))
+        elif k == 3:
+            self.line(out, "if len(%s) > 1: %s[-1] = %s(%s[-1]) if not isinstance(%s[-1], str) else 0" % (
+                name, name, self.pick(["float", "str", "float"]), name, name))
+        else:
+            self.line(out, "if len(%s) < 50: %s.insert(0, %s)" % (name, name, self.elem_value()))
+
+    def enum_zip_loop(self, out, allow_return=False):
+        """A ``for`` over enumerate(...) or zip(...) of lists/tuples/ranges of unequal lengths,
+        unpacked or not, whose body mutates the iterated lists, changes element types at a
+        chosen iteration, breaks/continues/raises (returns in functions), and may hold an
+        inner enumerate/zip built from the outer loop's values."""
+        d = self.depth
+        k_var = "k%d" % d
+        seqs = []
+        for nm in ("xs%d" % d, "ys%d" % d, "zs%d" % d):
+            expr, kind = self.seq_literal()
+            self.line(out, "%s = %s" % (nm, expr))
+            seqs.append((nm, kind))
+        self.line(out, "%s = 0" % k_var)
+        use_try = self.chance(0.5)
+        if use_try:
+            self.line(out, "try:")
+            self.indent += 1
+        cnt, elems, tup = self.enum_zip_header(out, seqs, d)
+        self.budget = max(0, self.budget - 60)
+        self.indent += 1
+        self.depth += 1
+        self.line(out, "%s += 1" % k_var)
+        if cnt:
+            self.loop_vars.append(cnt)
+        lists = [nm for nm, kind in seqs if kind == "list"]
+        for _ in range(2 + self.r(5)):
+            kk = self.r(12)
+            if kk < 3 and lists:
+                self.mutate_seq(out, self.pick(lists))
+            elif kk < 6 and elems:
+                self.use_elem(out, self.pick(elems))
+            elif kk == 6 and tup:
+                self.line(out, "s = (s + str(len(%s)) + repr(%s[%d]))[-40:]" % (tup, tup, self.r(2)))
+            elif kk == 7:
+                self.line(out, "if %s == %d: %s" % (k_var, 1 + self.r(12), self.pick(
+                    ["break", "continue", "raise ValueError('stop %d' % " + k_var + ")" if use_try else "continue"]
+                    + (["return %s" % (tup or cnt or k_var)] if allow_return else []))))
+            elif kk == 8 and lists:
+                nm = self.pick(lists)
+                self.line(out, "if %s == %d and %s: %s[0] = %s" % (k_var, self.r(8), nm, nm,
+                                                                   self.pick(["float(%s[0]) if not isinstance(%s[0], str) else 1.5" % (nm, nm),
+                                                                              "str(%s[0])" % nm, "[%s[0]]" % nm])))
+            elif kk == 9 and self.depth < 3 and self.budget >= 20:
+                self.inner_enum_zip(out, seqs, cnt, elems)
+            elif kk == 10 and cnt:
+                iv = self.pick(self.int_vars)
+                self.line(out, "%s = (%s * 3 + %s) %% %s" % (iv, iv, cnt, self.pick(["1000003", "2**61 - 1", "97"])))
+            else:
+                self.stmt(out)
+        if not self.in_helper or self.chance(0.3):
+            self.line(out, "if %s %% %d == 0: print('ez', %s, %s)" % (
+                k_var, 1 + self.r(5), k_var, ", ".join(["repr(%s)" % e for e in elems] + ([tup] if tup else []) + ([cnt] if cnt else []))))
+        if cnt:
+            self.loop_vars.pop()
+        self.depth -= 1
+        self.indent -= 1
+        if use_try:
+            self.indent -= 1
+            self.line(out, "except (ValueError, TypeError, IndexError) as e:")
+            self.line(out, "    print('caught', type(e).__name__, e)")
+        self.line(out, "print('ez-end', %s, %s)" % (k_var, ", ".join(nm for nm, _ in seqs)))
+
+    def enum_zip_header(self, out, seqs, d):
+        """Emits the for header; returns (int counter var or None, element vars, tuple var or None)."""
+        (xs, _), (ys, _), (zs, _) = seqs
+        k = self.r(10)
+        if k < 5:
+            start = self.pick(["", "", ", 1", ", -3", ", 7", ", start=2", ", 2**63 - 2", ", -2**63 + 1",
+                               ", 2**62", ", 2**64"])
+            src = self.pick([xs, xs, ys, "%s[1:]" % xs, zs])
+            if self.chance(0.8):
+                cnt, e = "ei%d" % d, "ex%d" % d
+                self.line(out, "for %s, %s in enumerate(%s%s):" % (cnt, e, src, start))
+                return cnt, [e], None
+            t = "et%d" % d
+            self.line(out, "for %s in enumerate(%s%s):" % (t, src, start))
+            return None, ["%s[1]" % t], t
+        if self.chance(0.8):
+            if self.chance(0.6):
+                a, b = "ex%d" % d, "ey%d" % d
+                self.line(out, "for %s, %s in zip(%s, %s):" % (a, b, self.pick([xs, ys]), self.pick([ys, zs, "range(%d)" % self.r(12)])))
+                return None, [a, b], None
+            a, b, c = "ex%d" % d, "ey%d" % d, "ez%d" % d
+            self.line(out, "for %s, %s, %s in zip(%s, %s, %s):" % (a, b, c, xs, ys, zs))
+            return None, [a, b, c], None
+        t = "et%d" % d
+        self.line(out, "for %s in zip(%s, %s):" % (t, xs, self.pick([ys, zs, "'abcdefg'"])))
+        return None, ["%s[0]" % t, "%s[1]" % t], t
+
+    def inner_enum_zip(self, out, seqs, cnt, elems):
+        """An inner enumerate/zip loop created in the outer body from the outer values."""
+        d = self.depth
+        (xs, _), (ys, _), _ = seqs
+        start = cnt or str(self.r(5))
+        if self.chance(0.5):
+            a, b = "ej%d" % d, "ev%d" % d
+            self.line(out, "for %s, %s in enumerate(%s[:%d], %s):" % (a, b, self.pick([xs, ys]), 1 + self.r(6), start))
+        else:
+            a, b = "ev%d" % d, "ej%d" % d
+            self.line(out, "for %s, %s in zip(%s, range(%s %% 5 + 1)):" % (a, b, self.pick([xs, ys]), start))
+        self.indent += 1
+        self.use_elem(out, b if a.startswith("ej") else a)
+        if self.chance(0.5):
+            iv = self.pick(self.int_vars)
+            self.line(out, "%s = (%s + %s) %% 1000003" % (iv, iv, "ej%d" % d))
+        if self.chance(0.3):
+            self.line(out, "if ej%d %% 3 == 1: %s" % (d, self.pick(["break", "continue"])))
+        self.indent -= 1
+
+    def ez_helper(self, out, name):
+        """A function looping over enumerate/zip of its arguments, with early returns."""
+        out.append("def %s(xs, ys, st):" % name)
+        saved = (self.int_vars, self.num_vars, self.indent, self.budget, self.has_class, self.funcs, self.depth)
+        self.in_helper = True
+        self.int_vars, self.num_vars = ["p", "r1"], ["q", "r2"]
+        self.indent, self.budget, self.has_class, self.funcs, self.depth = 1, 200, False, [], 0
+        self.line(out, "p = r1 = 0; q = r2 = 0.5")
+        self.line(out, "s = 'h'; lst = [1, 2, 3]; dct = {1: 2}; x = 0")
+        if self.chance(0.5):
+            self.line(out, "for i, e in enumerate(xs, st):")
+        else:
+            self.line(out, "for i, (e, e2) in enumerate(zip(xs, ys), st):")
+        self.indent += 1
+        self.loop_vars.append("i")
+        for _ in range(1 + self.r(3)):
+            kk = self.r(5)
+            if kk == 0:
+                self.line(out, "if %s: return (%s, i, e)" % (self.cond(), self.pick(["'r'", "p", "q"])))
+            elif kk == 1:
+                self.mutate_seq(out, "xs")
+            elif kk == 2:
+                self.line(out, "if isinstance(e, str): return e * 2")
+            elif kk == 3:
+                self.line(out, "p = (p + i %% 1000) * %s %% 1000003" % self.pick(["3", "1", "7"]))
+            else:
+                self.use_elem(out, "e")
+        self.loop_vars.pop()
+        self.indent -= 1
+        self.line(out, "return (p, q, s, len(xs))")
+        self.int_vars, self.num_vars, self.indent, self.budget, self.has_class, self.funcs, self.depth = saved
+        self.in_helper = False
+        out.append("")
+
+    def ez_call_loop(self, out):
+        """Calls an enumerate/zip helper in a loop with arguments whose types change."""
+        name = self.pick(self.ez_funcs)
+        n = 6 + self.r(30)
+        at = self.r(n)
+        var = "i%d" % self.depth
+        xs, _ = self.seq_literal()
+        ys, _ = self.seq_literal()
+        self.line(out, "xa, ya = %s, %s" % (xs, ys))
+        self.line(out, "for %s in range(%d):" % (var, n))
+        self.indent += 1
+        self.line(out, "if %s == %d: xa = %s" % (var, at, self.pick(["list(xa) + [1.5]", "tuple(xa)", "['w'] + list(xa)",
+                                                                       "list(range(%d))" % self.r(9), "[2**63] * 3"])))
+        self.line(out, "try:")
+        self.line(out, "    rv = %s(list(xa) if %s %% 2 else xa, ya, %s)" % (
+            name, var, self.pick([var, "-%s" % var, "2**63 - 2 + %s" % var, "0", "start=%s" % var, "st=%s" % var]).replace("start=", "st=")))
+        self.line(out, "except (TypeError, ValueError, IndexError, AttributeError) as e:")
+        self.line(out, "    rv = type(e).__name__ + ': ' + str(e)")
+        self.line(out, "print('ezc', %s, rv, xa)" % var)
+        self.indent -= 1
+        self.budget = max(0, self.budget - n * 20)
+
+    # -------------------------------------------------------------- long straight-line bodies
+
+    def long_body_loop(self, out):
+        """A loop (> 5 iterations) whose body is 50-300 straight-line statements (repeated
+        tuple unpacks or arithmetic), with the unpacked sequence changing type (tuple ->
+        list -> wrong length / str) at chosen iterations."""
+        n = 6 + self.r(30)
+        var = "i%d" % self.depth
+        arity = 2 + self.r(3)
+        names = ["la", "lb", "lc", "ld"][:arity]
+        vals = lambda more: ", ".join(self.pick(["1", "2", "-3", "7", "2**62", "2**63 - 1"] + more)  # noqa: E731
+                                      for _ in range(arity))
+        self.line(out, "tu = (%s)" % vals([]))
+        self.line(out, "la = lb = lc = ld = 0; acc = 0; facc = 0.0")
+        self.line(out, "try:")
+        self.indent += 1
+        self.line(out, "for %s in range(%d):" % (var, n))
+        self.indent += 1
+        t1, t2 = sorted((self.r(n), self.r(n)))
+        self.line(out, "if %s == %d: tu = [%s]" % (var, t1, vals(["0.5", "-1.25"])))
+        if self.chance(0.7):
+            bad = self.pick(["(%s)" % ", ".join(["1"] * (arity + 1)), "(%s,)" % ", ".join(["1"] * (arity - 1)),
+                             "'%s'" % "abcd"[:arity], "'%s'" % "abcde"[:arity + 1], "range(%d)" % arity,
+                             "(1.5,) * %d" % arity, "['z'] * %d" % arity])
+            self.line(out, "if %s == %d: tu = %s" % (var, t2 if t2 > t1 else t1 + 1, bad))
+        stmts = 50 + self.r(250)
+        pool = ["%s = tu" % ", ".join(names),
+                "acc = (acc + la * 3 - lb) % 1000003" if self.chance(0.7) else "acc = (acc + %s) %% 1000003" % self.pick(names),
+                "facc = facc * 0.5 + %s" % self.pick(names),
+                "%s, %s = %s, %s" % (names[0], names[1], names[1], names[0]),
+                "acc = (acc * 7 - %s) %% 97" % self.pick(names)]
+        weights = [5, 2, 2, 1, 1] if self.chance(0.5) else [1, 3, 2, 1, 1]
+        for _ in range(stmts):
+            self.line(out, self.rng.choices(pool, weights)[0])
+            if self.chance(0.02):
+                self.line(out, "if not -%d <= acc <= %d: acc %%= 1000003" % (INT_CLAMP, INT_CLAMP))
+                self.line(out, "if not -1e100 < facc < 1e100: facc = 0.5")
+        self.line(out, "if not -%d <= acc <= %d: acc %%= 1000003" % (INT_CLAMP, INT_CLAMP))
+        self.line(out, "if not -1e100 < facc < 1e100: facc = 0.5")
+        self.line(out, "if %s %% %d == 0: print('lb', %s, acc, facc, %s)" % (var, 1 + self.r(6), var, ", ".join(names)))
+        self.indent -= 2
+        self.line(out, "except Exception as e:")
+        self.line(out, "    print('caught', type(e).__name__, e)")
+        self.line(out, "print('lb-end', acc, facc, %s, tu)" % ", ".join(names))
+        self.budget = max(0, self.budget - n * 10)
+
+    # -------------------------------------------------------------- defaults reassigned at run time
+
+    def defaults_helper(self, out, name):
+        """A function with positional and keyword-only defaults."""
+        self.def_funcs.append(name)
+        if self.chance(0.3):
+            out.append("%s = lambda p, q=%s, *, r=%s: (p, q, r)" % (name, self.pick(["3", "0.5", "'d'"]),
+                                                                   self.pick(["1", "2.5", "None"])))
+            out.append("")
+            return
+        out.append("def %s(p, q=%s, *, r=%s, s=%s):" % (name, self.pick(["3", "-1", "0.5", "2**63"]),
+                                                       self.pick(["1.5", "2", "'r'"]), self.pick(["'k'", "0", "None"])))
+        k = self.r(3)
+        if k == 0:
+            out.append("    return (p, q, r, s)")
+        elif k == 1:
+            out.append("    return p * 2 + q if not isinstance(q, str) else (q, r, s)")
+        else:
+            out.append("    v = p")
+            out.append("    for _ in range(3):")
+            out.append("        v = v + (q if isinstance(q, (int, float)) else len(q))")
+            out.append("    return (v, r, s)")
+        out.append("")
+
+    def defaults_loop(self, out):
+        """A loop calling a function whose __defaults__/__kwdefaults__ are reassigned at
+        chosen iterations, with keyword calls and calls that rely on the defaults."""
+        name = self.pick(self.def_funcs)
+        n = 6 + self.r(40)
+        var = "i%d" % self.depth
+        self.line(out, "for %s in range(%d):" % (var, n))
+        self.indent += 1
+        for _ in range(1 + self.r(3)):
+            at = self.r(n)
+            k = self.r(8)
+            if k < 3:
+                val = self.pick(["(%s,)" % self.pick(["7", "1.5", "'q'", "2**64", "None", "[1]"]), "(1, 2)", "()",
+                                 "None", "(%s, %s)" % (var, var), "(3,)"])
+                self.line(out, "if %s == %d: %s.__defaults__ = %s" % (var, at, name, val))
+            elif k < 5:
+                val = self.pick(["{'r': 7}", "{'r': 'x', 's': 2.5}", "None", "{}", "{'r': %s}" % var,
+                                 "{'r': 1, 's': 2, 't': 3}"])
+                self.line(out, "if %s == %d: %s.__kwdefaults__ = %s" % (var, at, name, val))
+            elif k == 5:
+                self.line(out, "if %s == %d:" % (var, at))
+                self.line(out, "    try:")
+                self.line(out, "        %s.__defaults__ = %s" % (name, self.pick(["[1]", "5", "'ab'"])))
+                self.line(out, "    except TypeError as e:")
+                self.line(out, "        print('caught', type(e).__name__, e)")
+            elif k == 6:
+                self.line(out, "if %s == %d: print('defs', %s.__defaults__, %s.__kwdefaults__)" % (var, at, name, name))
+            else:
+                self.line(out, "if %s == %d: %s.__defaults__, %s.__kwdefaults__ = (%s,), {'r': %s, 's': %s}" % (
+                    var, at, name, name, var, self.pick(["0", "1.5", "'w'"]), self.pick(["0", "''"])))
+        self.line(out, "try:")
+        call = self.pick(["%s(%s)" % (name, var), "%s(%s, %s)" % (name, var, self.int_atom()),
+                          "%s(%s, r=%s)" % (name, var, self.pick(["1", "0.5", "'k'"])),
+                          "%s(p=%s)" % (name, var), "%s(%s, q=2.5)" % (name, var),
+                          "%s(q=%s, p=1)" % (name, var), "%s(*[%s])" % (name, var),
+                          "%s(%s, **{'r': 4})" % (name, var)])
+        self.line(out, "    rv = %s" % call)
+        self.line(out, "except TypeError as e:")
+        self.line(out, "    rv = 'TypeError: ' + str(e)")
+        if self.chance(0.5):
+            self.line(out, "try:")
+            self.line(out, "    rv = (rv, %s(%s))" % (name, self.pick(["1", "c", "G"])))
+            self.line(out, "except TypeError as e:")
+            self.line(out, "    rv = (rv, str(e))")
+        self.line(out, "if %s %% %d == 0 or %s == %d: print('df', %s, rv)" % (var, 1 + self.r(5), var, n - 1, var))
+        self.indent -= 1
+        self.line(out, "print('df-end', %s.__defaults__, %s.__kwdefaults__)" % (name, name))
+        self.budget = max(0, self.budget - n * 5)
 
     # -------------------------------------------------------------- top level
 
@@ -722,6 +1092,15 @@ class Gen:
             out = []
             self.helper(out, "fn%d" % i)
             chunks.append(out)
+        if self.chance(0.3):
+            out = []
+            self.ez_helper(out, "ezf0")
+            self.ez_funcs.append("ezf0")
+            chunks.append(out)
+        for i in range(1 + self.r(2) if self.chance(0.4) else 0):
+            out = []
+            self.defaults_helper(out, "df%d" % i)
+            chunks.append(out)
         if self.chance(0.5):
             self.has_class = True
             chunks.append(["class Box:",
@@ -756,7 +1135,17 @@ class Gen:
         for _ in range(2 + self.r(4)):
             out = []
             self.indent = 1
-            if self.chance(0.7):
+            self.depth = 0
+            kind = self.r(100)
+            if kind < 14:
+                self.enum_zip_loop(out)
+            elif kind < 21:
+                self.long_body_loop(out)
+            elif kind < 32 and self.def_funcs:
+                self.defaults_loop(out)
+            elif kind < 40 and self.ez_funcs:
+                self.ez_call_loop(out)
+            elif self.chance(0.7):
                 self.loop(out)
             else:
                 self.stmt(out)

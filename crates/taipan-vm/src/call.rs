@@ -269,17 +269,7 @@ impl Vm {
         let locals = &mut frame.locals;
         locals.reserve(n);
         locals.extend(args.iter().map(|v| Some(v.clone())));
-        let nvars = raw.varnames.len();
-        while locals.len() < nvars {
-            locals.push(None);
-        }
-        for c in func.closure.iter().take(n.saturating_sub(nvars)) {
-            locals.push(Some(Value::Obj(c.clone())));
-        }
-        while locals.len() < n {
-            locals.push(None);
-        }
-        frame.stack.reserve(raw.max_stack as usize);
+        fill_simple_frame(&mut frame, func);
         Some(frame)
     }
 
@@ -297,17 +287,7 @@ impl Vm {
         for v in args {
             locals.push(Some(v.clone()));
         }
-        let nvars = code.raw.varnames.len();
-        while locals.len() < nvars {
-            locals.push(None);
-        }
-        for c in func.closure.iter().take(n.saturating_sub(nvars)) {
-            locals.push(Some(Value::Obj(c.clone())));
-        }
-        while locals.len() < n {
-            locals.push(None);
-        }
-        frame.stack.reserve(code.raw.max_stack as usize);
+        fill_simple_frame(&mut frame, func);
         self.execute_frame(frame)
     }
 
@@ -362,17 +342,7 @@ impl Vm {
             locals.push(Some(std::mem::replace(v, Value::None)));
         }
         // no cells (see `Code::fast_argcount`): the other variables, then the free cells
-        let nvars = code.raw.varnames.len();
-        while locals.len() < nvars {
-            locals.push(None);
-        }
-        for c in func.closure.iter().take(n.saturating_sub(nvars)) {
-            locals.push(Some(Value::Obj(c.clone())));
-        }
-        while locals.len() < n {
-            locals.push(None);
-        }
-        frame.stack.reserve(code.raw.max_stack as usize);
+        fill_simple_frame(&mut frame, func);
         frame
     }
 
@@ -403,17 +373,7 @@ impl Vm {
             locals.push(Some(v.clone()));
         }
         drop(defaults);
-        let nvars = code.raw.varnames.len();
-        while locals.len() < nvars {
-            locals.push(None);
-        }
-        for c in func.closure.iter().take(n.saturating_sub(nvars)) {
-            locals.push(Some(Value::Obj(c.clone())));
-        }
-        while locals.len() < n {
-            locals.push(None);
-        }
-        frame.stack.reserve(code.raw.max_stack as usize);
+        fill_simple_frame(&mut frame, func);
         Some(frame)
     }
 
@@ -937,4 +897,26 @@ impl std::fmt::Display for QualName<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0.qualname.borrow())
     }
+}
+
+/// Completes a frame whose locals hold a call's arguments (and defaults): unbound
+/// variables up to the code's variable count, then the function's free cells, then unbound
+/// slots up to `nlocalsplus`; and room on the operand stack (plain pushes: `Vec::resize` and
+/// `extend` compile to out-of-line calls). Shared by every frame-building call path.
+#[inline(always)]
+fn fill_simple_frame(frame: &mut Frame, func: &Function) {
+    let code = &func.code;
+    let n = code.nlocalsplus;
+    let nvars = code.raw.varnames.len();
+    let locals = &mut frame.locals;
+    while locals.len() < nvars {
+        locals.push(None);
+    }
+    for c in func.closure.iter().take(n.saturating_sub(nvars)) {
+        locals.push(Some(Value::Obj(c.clone())));
+    }
+    while locals.len() < n {
+        locals.push(None);
+    }
+    frame.stack.reserve(code.raw.max_stack as usize);
 }
