@@ -169,6 +169,17 @@ impl Recorder {
         self.side.is_some()
     }
 
+    /// Stores the kind tag of a list or tuple iterator's entry-buffer slot `slot`: None for
+    /// a list, bool for a tuple (docs/jit.md, "Entry stack").
+    fn store_seq_kind(&mut self, slot: u32, list: bool) {
+        if list {
+            self.b.store(Op::StoreNone, BASE, slot, None);
+        } else {
+            let f = self.b.const_bool(false);
+            self.b.store(Op::StoreBool, BASE, slot, Some(f));
+        }
+    }
+
     /// Ends the recording with a link into `t` (see the module docs); `pc` is the last
     /// recorded instruction (its successor is `t`'s header).
     pub(crate) fn close_link(&mut self, pc: u32, t: &LinkTarget, iter: Option<VirtIter>) -> Result<Func, Abort> {
@@ -243,12 +254,7 @@ impl Recorder {
                     let off = self.b.binary(Op::IntSub, zero, start);
                     self.b.store(Op::StoreInt, BASE, part, Some(off));
                     self.b.store(Op::StorePtr, BASE, part + 1, Some(p));
-                    if list {
-                        self.b.store(Op::StoreNone, BASE, part + 2, None);
-                    } else {
-                        let f = self.b.const_bool(false);
-                        self.b.store(Op::StoreBool, BASE, part + 2, Some(f));
-                    }
+                    self.store_seq_kind(part + 2, list);
                 }
                 VirtIter::Zip(z) => {
                     // the `zip` layout of `wrap.rs`: lead 0 (part 0's index), every offset 0
@@ -263,24 +269,14 @@ impl Recorder {
                         let part = crate::record::part_slot(at, k as u32);
                         self.b.store(Op::StoreInt, BASE, part, Some(zero));
                         self.b.store(Op::StorePtr, BASE, part + 1, Some(p));
-                        if list {
-                            self.b.store(Op::StoreNone, BASE, part + 2, None);
-                        } else {
-                            let f = self.b.const_bool(false);
-                            self.b.store(Op::StoreBool, BASE, part + 2, Some(f));
-                        }
+                        self.store_seq_kind(part + 2, list);
                     }
                 }
                 VirtIter::Seq(p, list) => {
                     let zero = self.b.const_i64(0);
                     self.b.store(Op::StoreInt, BASE, at, Some(zero));
                     self.b.store(Op::StorePtr, BASE, at + 1, Some(p));
-                    if list {
-                        self.b.store(Op::StoreNone, BASE, at + 2, None);
-                    } else {
-                        let f = self.b.const_bool(false);
-                        self.b.store(Op::StoreBool, BASE, at + 2, Some(f));
-                    }
+                    self.store_seq_kind(at + 2, list);
                 }
             }
         }
