@@ -14,6 +14,9 @@ pub struct Builder {
     /// How many `call`s declared `writes` the function holds (kept by [`Builder::push`] and
     /// [`Builder::set_call_effects`], so the recorder asks in O(1), not by a scan).
     writes_calls: usize,
+    /// How many instructions that may write memory (ops with a `Writes` effect, `call`s
+    /// declared `writes`) were pushed: see [`Builder::mutations`].
+    mutations: usize,
 }
 
 impl Builder {
@@ -31,6 +34,7 @@ impl Builder {
                 parent: None,
             },
             writes_calls: 0,
+            mutations: 0,
         };
         for (i, &ty) in params.iter().enumerate() {
             b.push(Insn {
@@ -77,6 +81,9 @@ impl Builder {
         let id = self.next_id();
         if Self::is_writes_call(&insn) {
             self.writes_calls += 1;
+            self.mutations += 1;
+        } else if insn.op.info().effect == crate::ir::Effect::Writes {
+            self.mutations += 1;
         }
         self.func.insns.push(insn);
         id
@@ -110,6 +117,13 @@ impl Builder {
             }
         }
         self.writes_calls = self.func.insns.iter().filter(|i| Self::is_writes_call(i)).count();
+    }
+
+    /// A count that grows with every instruction pushed that may write memory (an op with a
+    /// `Writes` effect, a `call` declared `writes`): two equal readings mean nothing between
+    /// them could have changed a list (the recorder reuses element loads across them).
+    pub fn mutations(&self) -> usize {
+        self.mutations
     }
 
     /// True when the function so far holds a `call` declared `writes` (O(1)).

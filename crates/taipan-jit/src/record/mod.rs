@@ -310,6 +310,9 @@ pub struct Recorder {
     virt_snap: bool,
     /// A function trace (`func.rs`): ends at the function's return, calls are opaque.
     func: Option<Box<func::FuncRec>>,
+    /// Sequences unpacked so far (`unpack.rs`): the sequence's SSA value, the count, whether
+    /// it is a list, [`Builder::mutations`] then, and the element values pushed.
+    unpacked: Vec<unpack::Unpacked>,
 }
 
 /// A range iterator of the entry stack, as the trace holds it (its `next` is the
@@ -374,6 +377,7 @@ impl Recorder {
             popped: 0,
             virt_snap: false,
             func: None,
+            unpacked: Vec::new(),
         }
     }
 
