@@ -699,18 +699,19 @@ class Gen:
             return "range(%d, %d, %d)" % (st, st + n * 2 + self.pick([0, 0, 30]), self.pick([1, 1, 2])), "range"
         if k == 1 and self.chance(0.5):  # a longer list, so the loop runs long enough to be traced
             return self.pick(["list(range(%d))" % (10 + self.r(35)),
-                              "[%d, %s] * %d" % (self.r(9), self.pick(["1.5", "3", "'v'", "2**63"]), 5 + self.r(15))]), "list"
+                              "[%d, %s] * %d" % (self.r(9), self.pick(["1.5", "3", "2**63"] + (["'v'"] if allow_str else [])),
+                                                 5 + self.r(15))]), "list"
         items = []
         for _ in range(n):
-            kk = self.r(10)
-            if kk < 6:
+            kk = self.r(40)
+            if kk < 30:
                 items.append(str(self.r(60) - 10))
-            elif kk < 8:
+            elif kk < 35:
                 items.append(self.pick(["0.5", "-2.25", "1e3", "3.0"]))
-            elif kk == 8 and allow_str:
+            elif kk < 38 and allow_str:
                 items.append(self.pick(["'p'", "'qq'", "''"]))
             else:
-                items.append(self.pick(["2**63 - 1", "2**64", "-2**63"]))
+                items.append(self.pick(["2**63 - 1", "2**64", "-2**63", "2**62"]))
         if k < 4:
             return "[%s]" % ", ".join(items), "list"
         return "(%s)" % "".join(v + ", " for v in items).rstrip(" "), "tuple"
@@ -762,13 +763,13 @@ class Gen:
         inner enumerate/zip built from the outer loop's values."""
         d = self.depth
         k_var = "k%d" % d
+        use_try = self.chance(0.5)
         seqs = []
         for nm in ("xs%d" % d, "ys%d" % d, "zs%d" % d):
-            expr, kind = self.seq_literal()
+            expr, kind = self.seq_literal(allow_str=use_try or self.chance(0.2))
             self.line(out, "%s = %s" % (nm, expr))
             seqs.append((nm, kind))
         self.line(out, "%s = 0" % k_var)
-        use_try = self.chance(0.5)
         if use_try:
             self.line(out, "try:")
             self.indent += 1
@@ -780,7 +781,12 @@ class Gen:
         if cnt:
             self.loop_vars.append(cnt)
         lists = [nm for nm, kind in seqs if kind == "list"]
-        for _ in range(2 + self.r(5)):
+        traceable = self.chance(0.55)
+        if traceable:
+            # traceable: only what the trace JIT records (arithmetic, subscripts, len,
+            # append, min/max/abs), so jit1/stress run machine code and exit from it
+            self.traceable_ez_body(out, k_var, cnt, elems, tup, lists, use_try, allow_return)
+        for _ in range(0 if traceable else 2 + self.r(5)):
             kk = self.r(12)
             if kk < 3 and lists:
                 self.mutate_seq(out, self.pick(lists))
@@ -805,8 +811,8 @@ class Gen:
             else:
                 self.stmt(out)
         if not self.in_helper or self.chance(0.3):
-            self.line(out, "if %s %% %d == 0: print('ez', %s, %s)" % (
-                k_var, 1 + self.r(5), k_var, ", ".join(["repr(%s)" % e for e in elems] + ([tup] if tup else []) + ([cnt] if cnt else []))))
+            self.line(out, "if %s %s: print('ez', %s, %s)" % (
+                k_var, "== %d" % self.r(20) if traceable or self.chance(0.5) else "%% %d == 0" % (1 + self.r(5)), k_var, ", ".join(["repr(%s)" % e for e in elems] + ([tup] if tup else []) + ([cnt] if cnt else []))))
         if cnt:
             self.loop_vars.pop()
         self.depth -= 1
@@ -816,6 +822,47 @@ class Gen:
             self.line(out, "except (ValueError, TypeError, IndexError) as e:")
             self.line(out, "    print('caught', type(e).__name__, e)")
         self.line(out, "print('ez-end', %s, %s)" % (k_var, ", ".join(nm for nm, _ in seqs)))
+
+    def traceable_ez_body(self, out, k_var, cnt, elems, tup, lists, use_try, allow_return):
+        """Statements the trace JIT records: int/float arithmetic on the counter and the
+        elements, list loads/stores with int indexes, len, append, min/max/abs; element
+        type changes, breaks and raises sit behind `k == K` branches (guard exits)."""
+        iv, iv2 = self.pick(self.int_vars), self.pick(self.int_vars)
+        nv = self.pick(self.num_vars)
+        for _ in range(2 + self.r(6)):
+            kk = self.r(11)
+            e = self.pick(elems) if elems else k_var
+            if kk == 0 and cnt:
+                self.line(out, "%s = (%s + %s * %d) %% %s" % (iv, iv, cnt, 1 + self.r(5), self.pick(["1000003", "97", "65536"])))
+            elif kk == 1:
+                self.line(out, "%s = %s * 0.5 + %s" % (nv, nv, e))
+            elif kk == 2 and lists:
+                nm = self.pick(lists)
+                self.line(out, "if len(%s) < 50: %s.append(%s)" % (nm, nm, self.pick([k_var, e, cnt or k_var, "%s + 1" % k_var])))
+            elif kk == 3 and lists:
+                nm = self.pick(lists)
+                self.line(out, "if %s: %s[%s %% len(%s)] = %s" % (nm, nm, k_var, nm, self.pick([e, "%s * 2" % k_var, "%s - 1" % e])))
+            elif kk == 4 and lists:
+                nm = self.pick(lists)
+                val = self.pick(["1.5", "-0.25", "2**63", "0"] + (["'s'", "'t'"] if use_try else []))
+                self.line(out, "if %s == %d and %s: %s[%s] = %s" % (k_var, 1 + self.r(15), nm, nm, self.pick(["0", "-1", "len(%s) // 2" % nm]), val))
+            elif kk == 5:
+                self.line(out, "if %s == %d: %s" % (k_var, 2 + self.r(20), self.pick(
+                    ["break", "continue"] + (["raise ValueError(%s)" % k_var] if use_try else [])
+                    + (["return %s" % k_var] if allow_return else []))))
+            elif kk == 6:
+                self.line(out, "%s = %s(%s, %s)" % (iv2, self.pick(["min", "max"]), iv2, self.pick([k_var, cnt or k_var, str(self.r(100))])))
+            elif kk == 7 and tup:
+                self.line(out, "%s = %s + %s[0]" % (nv, nv, tup))
+            elif kk == 8:
+                self.line(out, "if %s %s %s: %s = %s + 1" % (e, self.pick(["<", ">", ">="]), self.r(40), iv, iv))
+            elif kk == 9 and len(elems) > 1:
+                self.line(out, "%s = %s - %s * %s" % (nv, nv, elems[0], elems[1]))
+            else:
+                self.line(out, "%s = abs(%s - %s)" % (iv, iv, k_var))
+        self.line(out, "if not -1000000000000 <= %s <= 1000000000000: %s %%= 1000003" % (iv, iv))
+        self.line(out, "if not -1000000000000 <= %s <= 1000000000000: %s %%= 1000003" % (iv2, iv2))
+        self.line(out, "if not -1e100 < %s < 1e100: %s = 0.5" % (nv, nv))
 
     def enum_zip_header(self, out, seqs, d):
         """Emits the for header; returns (int counter var or None, element vars, tuple var or None)."""
@@ -930,8 +977,9 @@ class Gen:
         var = "i%d" % self.depth
         arity = 2 + self.r(3)
         names = ["la", "lb", "lc", "ld"][:arity]
-        vals = lambda more: ", ".join(self.pick(["1", "2", "-3", "7", "2**62", "2**63 - 1"] + more)  # noqa: E731
-                                      for _ in range(arity))
+        def vals(more):  # mostly small ints, so the arithmetic stays in 64 bits (traceable)
+            return ", ".join(self.pick(["2**62", "2**63 - 1"]) if self.chance(0.05) else
+                             self.pick(["1", "2", "-3", "7", "11", "40", "0"] + more) for _ in range(arity))
         self.line(out, "tu = (%s)" % vals([]))
         self.line(out, "la = lb = lc = ld = 0; acc = 0; facc = 0.0")
         self.line(out, "try:")
@@ -955,11 +1003,12 @@ class Gen:
         for _ in range(stmts):
             self.line(out, self.rng.choices(pool, weights)[0])
             if self.chance(0.02):
-                self.line(out, "if not -%d <= acc <= %d: acc %%= 1000003" % (INT_CLAMP, INT_CLAMP))
+                self.line(out, "if not -1000000000000 <= acc <= 1000000000000: acc %= 1000003")
                 self.line(out, "if not -1e100 < facc < 1e100: facc = 0.5")
-        self.line(out, "if not -%d <= acc <= %d: acc %%= 1000003" % (INT_CLAMP, INT_CLAMP))
+        self.line(out, "if not -1000000000000 <= acc <= 1000000000000: acc %= 1000003")
         self.line(out, "if not -1e100 < facc < 1e100: facc = 0.5")
-        self.line(out, "if %s %% %d == 0: print('lb', %s, acc, facc, %s)" % (var, 1 + self.r(6), var, ", ".join(names)))
+        self.line(out, "if %s %s: print('lb', %s, acc, facc, %s)" % (
+            var, self.pick(["%% %d == 0" % (1 + self.r(6)), "== %d" % (n - 1)]), var, ", ".join(names)))
         self.indent -= 2
         self.line(out, "except Exception as e:")
         self.line(out, "    print('caught', type(e).__name__, e)")
