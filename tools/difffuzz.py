@@ -858,6 +858,19 @@ class Gen:
                 self.line(out, "if %s %s %s: %s = %s + 1" % (e, self.pick(["<", ">", ">="]), self.r(40), iv, iv))
             elif kk == 9 and len(elems) > 1:
                 self.line(out, "%s = %s - %s * %s" % (nv, nv, elems[0], elems[1]))
+            elif kk == 9 and lists and self.depth < 3:
+                # an inner enumerate/zip made in the outer body, over the (mutated) lists
+                dd, nm = self.depth, self.pick(lists)
+                if self.chance(0.5):
+                    self.line(out, "for ej%d, ev%d in enumerate(%s, %s):" % (dd, dd, nm, self.pick([k_var, cnt or "0", "-1"])))
+                    self.line(out, "    %s = (%s + ej%d) %% 1000003" % (iv2, iv2, dd))
+                else:
+                    other = self.pick([x for x in lists if x != nm] or [nm])
+                    self.line(out, "for ev%d, ej%d in zip(%s, %s):" % (dd, dd, nm, other))
+                    self.line(out, "    %s = %s - ej%d * 0.5" % (nv, nv, dd))
+                self.line(out, "    %s = %s * 0.5 + ev%d" % (nv, nv, dd))
+                if self.chance(0.3):
+                    self.line(out, "    if ev%d %s %d: break" % (dd, self.pick(["<", ">", "=="]), self.r(30)))
             else:
                 self.line(out, "%s = abs(%s - %s)" % (iv, iv, k_var))
         self.line(out, "if not -1000000000000 <= %s <= 1000000000000: %s %%= 1000003" % (iv, iv))
@@ -1025,6 +1038,11 @@ class Gen:
                                                                    self.pick(["1", "2.5", "None"])))
             out.append("")
             return
+        if self.chance(0.35):  # numeric only: traceable calls (inlined when all positionals are given)
+            out.append("def %s(p, q=%s, r=%s):" % (name, self.pick(["3", "-1", "0.5", "7"]), self.pick(["1.5", "2", "0"])))
+            out.append("    return p * %d + q - r" % (1 + self.r(3)))
+            out.append("")
+            return
         out.append("def %s(p, q=%s, *, r=%s, s=%s):" % (name, self.pick(["3", "-1", "0.5", "2**63"]),
                                                        self.pick(["1.5", "2", "'r'"]), self.pick(["'k'", "0", "None"])))
         k = self.r(3)
@@ -1071,6 +1089,7 @@ class Gen:
                     var, at, name, name, var, self.pick(["0", "1.5", "'w'"]), self.pick(["0", "''"])))
         self.line(out, "try:")
         call = self.pick(["%s(%s)" % (name, var), "%s(%s, %s)" % (name, var, self.int_atom()),
+                          "%s(%s, %s, %s)" % (name, var, self.pick(["2", "0.5", var]), self.pick(["1", "-0.5"])),
                           "%s(%s, r=%s)" % (name, var, self.pick(["1", "0.5", "'k'"])),
                           "%s(p=%s)" % (name, var), "%s(%s, q=2.5)" % (name, var),
                           "%s(q=%s, p=1)" % (name, var), "%s(*[%s])" % (name, var),
@@ -1083,7 +1102,10 @@ class Gen:
             self.line(out, "    rv = (rv, %s(%s))" % (name, self.pick(["1", "c", "G"])))
             self.line(out, "except TypeError as e:")
             self.line(out, "    rv = (rv, str(e))")
-        self.line(out, "if %s %% %d == 0 or %s == %d: print('df', %s, rv)" % (var, 1 + self.r(5), var, n - 1, var))
+        if self.chance(0.5):
+            self.line(out, "if %s %% %d == 0 or %s == %d: print('df', %s, rv)" % (var, 1 + self.r(5), var, n - 1, var))
+        else:  # no print on most iterations: the loop can be traced
+            self.line(out, "if %s == %d or %s == %d: print('df', %s, rv)" % (var, self.r(n), var, n - 1, var))
         self.indent -= 1
         self.line(out, "print('df-end', %s.__defaults__, %s.__kwdefaults__)" % (name, name))
         self.budget = max(0, self.budget - n * 5)
