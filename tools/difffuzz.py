@@ -31,7 +31,11 @@ turns from a tuple into a list and then into a wrong-length or str sequence at c
 iterations; and loops calling functions (``df0``, ``df1``; some lambdas) whose
 ``__defaults__`` / ``__kwdefaults__`` are reassigned at chosen iterations (to other tuples,
 None, more values than parameters, invalid non-tuples), with positional, keyword and
-default-relying calls. Every loop is bounded (trip counts <= 300, nesting <= 3, an iteration
+default-relying calls. About half of the enumerate/zip bodies hold only what the trace JIT
+records (int/float arithmetic, list loads/stores, len, append, min/max/abs, inner
+enumerate/zip loops), with the type changes, breaks and raises behind ``k == K`` branches,
+and the long bodies use mostly small ints, so jit1/stress compile them and exit from the
+machine code. Every loop is bounded (trip counts <= 300, nesting <= 3, an iteration
 budget per program), values are clamped after each assignment (ints to about 2**70,
 numbers to +-1e100, strs to 40 characters, lists to 40 items), so a program runs in
 milliseconds under CPython. Programs print their variables inside loops (every few dozen
