@@ -1066,7 +1066,17 @@ impl Vm {
                 l
             }
         };
-        let table = helpers::helper_table(layout.as_ref());
+        let mut table = helpers::helper_table(layout.as_ref());
+        if r.rec.is_func() {
+            // every exit of a function tree fits the `out` a direct call reserves
+            let bound = func::out_bound(&r.code);
+            if opt.snaps.iter().any(|s| s.entries.len() > bound) {
+                return None;
+            }
+            if let Some(sc) = self.jit_self_call(r) {
+                table.set_self_call(sc);
+            }
+        }
         let set = self.jit.set.as_mut()?;
         let lo = LowerOptions {
             deopt_stress: self.jit.opts.stress,
@@ -1175,7 +1185,7 @@ mod tests {
         assert!(o.set("threshold", "-1").is_err());
         assert!(o.set("enabled", "maybe").is_err());
         assert!(o.set("nope", "1").is_err());
-        assert_eq!(OPTIONS.len(), 12);
+        assert_eq!(OPTIONS.len(), 13);
         assert_eq!(o.mem_size, 64 << 20);
         o.set("dump", "asm, trace").unwrap();
         assert_eq!(o.dump, "trace,asm");

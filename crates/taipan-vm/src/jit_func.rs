@@ -27,6 +27,14 @@
 //! without calling again. After the call the caller's pins are re-checked (any Python code
 //! may have rebound a global): a failure makes the status match no type, so the caller
 //! leaves through the call snapshot.
+//!
+//! # Direct calls
+//! A function trace's calls of its own function are expanded by the lowering into a call
+//! of the root trace's machine code (`taipan_jit::backend::SelfCall`, entry address in
+//! [`FuncJit`]'s `entry`), with the callee's buffer in the caller's native frame and the
+//! depth budget and `Vm::depth`'s address in the buffer's control slot (set by
+//! [`Vm::jit_func_run`]); [`fn_call`] is the slow path and [`fn_exit`] handles a callee
+//! that left through an exit (`docs/jit.md`, "Function traces").
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -34,7 +42,7 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use taipan_jit::backend::{STATUS_LINK, STATUS_RET};
-use taipan_jit::record::{AbortReason, CodeInfo, Recorder, buffer_slots, result_slot, vm_slot};
+use taipan_jit::record::{AbortReason, CodeInfo, Recorder, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
 
 use super::helpers::restore_obj;
 use super::run::slot_value;
@@ -78,6 +86,9 @@ pub struct FuncJit {
     /// Runs of the trace from the interpreter in the current window of [`EXIT_WINDOW`] runs,
     /// and how many of them left through an exit to the interpreter.
     window: Cell<(u32, u32)>,
+    /// The entry address of the compiled trace (0: none): the word direct self-calls of
+    /// the function's traces load (`taipan_jit::backend::SelfCall::cell`).
+    entry: Cell<u64>,
 }
 
 /// Runs per window of a function trace's exit rate (a count): a trace that left to the
@@ -98,6 +109,7 @@ impl Default for FuncJit {
             ret_pc: Cell::new(0),
             leaf: Cell::new(false),
             window: Cell::new((0, 0)),
+            entry: Cell::new(0),
         }
     }
 }
@@ -165,6 +177,19 @@ enum Outcome {
 /// interpreter (whose in-loop calls use no native stack), so the recursion limit, not the
 /// native stack, decides where `RecursionError` is raised, as without the JIT.
 const NATIVE_MARGIN: usize = 1024 * 1024;
+
+/// Native stack counted per level of direct calls between function traces (the callee's
+/// buffer and `out` in the caller's frame, at most about 1.5 KB, and the trace's own frame).
+const LEVEL_BYTES: usize = 8192;
+
+/// The name of the exit helper of direct calls ([`fn_exit`]).
+pub(crate) const FN_EXIT_HELPER: &str = "fn_exit";
+
+/// The most words of `out` an exit of a function trace of `code` may write (its snapshots
+/// list locals and stack entries: a direct call reserves this many for the callee).
+pub(crate) fn out_bound(code: &Code) -> usize {
+    code.nlocalsplus + code.raw.max_stack as usize + 1
+}
 
 /// How a function trace's run ended.
 enum FnEnd {
@@ -304,9 +329,11 @@ impl Vm {
             // (a side recording that starts needs no switch request: the trampoline picks
             // the recording instance itself; a stale `switch` would make it drop the next
             // instance's result)
-            FnEnd::Exit(x, n) => self
-                .jit_func_exit(f, &x, n, mem.get(words..).unwrap_or(&[]))
-                .map(|_| ()),
+            FnEnd::Exit(x, n) => {
+                let res = result_words(&mem, nl32);
+                self.jit_func_exit(f, &x, n, mem.get(words..).unwrap_or(&[]), res)
+                    .map(|_| ())
+            }
         };
         self.jit.fx.bufs.push(mem);
         r
@@ -316,6 +343,7 @@ impl Vm {
     /// again from a much higher threshold, or is blacklisted).
     fn jit_func_drop(&mut self, code: &Code) {
         self.jit.counters.dropped += 1;
+        code.fjit.entry.set(0);
         if let Ok(mut p) = code.fjit.phase.try_borrow_mut() {
             if let FnPhase::Compiled(t) = &*p
                 && let Some(set) = self.jit.set.as_mut()
@@ -342,6 +370,22 @@ impl Vm {
         if let Some(w) = buf.get_mut(2 * vs..2 * vs + 2) {
             w[0] = 4;
             w[1] = self as *mut Vm as u64;
+        }
+        // the depth budget of direct calls: below the recursion limit (a direct call is
+        // made at depth `d` when `d < limit`, as `jit_fn_call` does) and within the native
+        // stack left (`LEVEL_BYTES` per level above `NATIVE_MARGIN`)
+        let here = 0u8;
+        let addr = &here as *const u8 as usize;
+        let native = if self.stack_limit == 0 {
+            64
+        } else {
+            addr.saturating_sub(self.stack_limit.saturating_add(NATIVE_MARGIN)) / LEVEL_BYTES
+        };
+        let budget = self.recursion_limit.saturating_sub(self.depth).min(native);
+        let cs = ctl_slot(nlocals) as usize;
+        if let Some(w) = buf.get_mut(2 * cs..2 * cs + 2) {
+            w[0] = budget as u64;
+            w[1] = std::ptr::addr_of_mut!(self.depth) as u64;
         }
         if buf.len() < 2 * buffer_slots(nlocals) || out.len() < t.compiled.out_words {
             return FnEnd::Failed;
@@ -373,6 +417,11 @@ impl Vm {
                 None => FnEnd::Failed,
             };
         }
+        self.jit_func_decode(status)
+    }
+
+    /// The exit a function trace's status word (not [`STATUS_RET`]) names.
+    fn jit_func_decode(&self, status: u64) -> FnEnd {
         if status & STATUS_LINK != 0 || status == u64::MAX || status == u64::MAX - 1 {
             return FnEnd::Failed;
         }
@@ -385,10 +434,13 @@ impl Vm {
     }
 
     /// Writes exit `n` of function trace `x` into `f` (fresh, or the frame the trace was
-    /// entered on) and sets its `ip`; a call's exit pushes the kept result or returns the
+    /// entered on) and sets its `ip`; a call's exit pushes the call's result or returns the
     /// pending exception (then `f.ip` is one past the `CALL`, where raising reports it).
-    /// `Ok(true)`: a side recording starts in `f` at its `ip`.
-    fn jit_func_exit(&mut self, f: &mut Frame, x: &Rc<Trace>, n: usize, out: &[u64]) -> PyResult<bool> {
+    /// `res` is the trace's buffer's slot `args_slot` (tag and payload): the result of its
+    /// last call, written there by [`fn_call`] or a direct call (a tag above 4: the call
+    /// raised or was not made, see [`FnState::outcome`]). `Ok(true)`: a side recording
+    /// starts in `f` at its `ip`.
+    fn jit_func_exit(&mut self, f: &mut Frame, x: &Rc<Trace>, n: usize, out: &[u64], res: [u64; 2]) -> PyResult<bool> {
         self.jit.counters.exits += 1;
         if !x.root {
             self.jit.counters.side_exits += 1;
@@ -403,6 +455,21 @@ impl Vm {
         };
         let pc = snap.pc as usize;
         let nlocals = f.code.nlocalsplus;
+        let is_call = self
+            .jit
+            .fx
+            .calls
+            .get(&x.compiled.id)
+            .is_some_and(|c| c.contains(&snap.pc));
+        // the call's result, made a counted reference before any local is overwritten
+        let result = if is_call && res[0] <= super::run::TAG_OBJ {
+            // SAFETY: a result the helper or a direct call wrote: a scalar, or an object
+            // word the callee's trace held (alive: reachable from its arguments, which the
+            // caller holds) or the helper's kept outcome holds.
+            unsafe { slot_value(res[0], res[1]) }
+        } else {
+            None
+        };
         let mut vals = Vec::with_capacity(snap.entries.len());
         for (e, &w) in snap.entries.iter().zip(out.iter()) {
             // SAFETY: a `ptr` value is an object word the trace held: a local's value at the
@@ -425,15 +492,14 @@ impl Vm {
             }
         }
         f.ip = pc;
-        let is_call = self
-            .jit
-            .fx
-            .calls
-            .get(&x.compiled.id)
-            .is_some_and(|c| c.contains(&snap.pc));
         if is_call {
             f.ip = pc + 1;
-            return match self.jit.fx.outcome.take() {
+            let kept = self.jit.fx.outcome.take();
+            if let Some(v) = result {
+                f.stack.push(v);
+                return Ok(false);
+            }
+            return match kept {
                 Some(Outcome::Value(v)) => {
                     f.stack.push(v);
                     Ok(false)
@@ -467,42 +533,65 @@ impl Vm {
         self.new_error(&t, format!("JIT function trace: {what}"))
     }
 
-    /// A call of `callable` with `args` made by a function trace: the callee's function
-    /// trace natively, else the interpreter (see the module docs).
-    fn jit_fn_call(&mut self, callable: &Value, args: &[Value]) -> Outcome {
+    /// A call of function object word `fw` with the `n` arguments in slots `base..` of the
+    /// calling trace's buffer `slots`: the callee's function trace natively, else the
+    /// interpreter (see the module docs). The native path copies the argument words as
+    /// they are (no values are made: an object word is kept alive by the caller, see
+    /// `jit_helpers.rs`).
+    ///
+    /// # Safety
+    /// `fw` names a live function object (the caller's pins keep it); `slots` points at the
+    /// calling trace's buffer, whose slots `base..base + n` hold the arguments in the
+    /// entry-buffer format (object words of live objects).
+    unsafe fn jit_fn_call(&mut self, fw: u64, slots: *const u64, base: usize, n: usize) -> Outcome {
         self.jit.fx.calls_made += 1;
         let here = 0u8;
         let addr = &here as *const u8 as usize;
         // at the recursion limit, or with the native stack low: the interpreter makes the
         // call (and raises RecursionError exactly where it would without the JIT)
-        if self.depth >= self.recursion_limit
-            || (self.stack_limit != 0 && addr < self.stack_limit.saturating_add(NATIVE_MARGIN))
-        {
-            return Outcome::Redo(callable.clone(), args.to_vec());
-        }
-        let t = match callable {
-            Value::Obj(o) => match &o.kind {
-                ObjKind::Function(func) => func.code.fjit.compiled().map(|t| (t, func)),
+        let room = self.depth < self.recursion_limit
+            && (self.stack_limit == 0 || addr >= self.stack_limit.saturating_add(NATIVE_MARGIN));
+        // SAFETY: `fw` names a live object (the contract).
+        let native = unsafe {
+            super::helpers::with_obj(fw, |o| match &o.kind {
+                ObjKind::Function(func)
+                    if room && func.code.fast_argcount == Some(n) && func.code.nlocalsplus <= MAX_NATIVE_LOCALS =>
+                {
+                    let t = func.code.fjit.compiled()?;
+                    self.jit_func_pins_hold(&t, &func.globals)
+                        .then(|| (t, func.code.clone(), func.globals.clone()))
+                }
                 _ => None,
-            },
-            _ => None,
+            })
         };
-        let native = t.as_ref().filter(|(t, func)| {
-            func.code.fast_argcount == Some(args.len())
-                && func.code.nlocalsplus <= MAX_NATIVE_LOCALS
-                && self.jit_func_pins_hold(t, &func.globals)
-        });
-        let Some((t, func)) = native else {
-            self.jit.fx.epoch = self.jit.fx.epoch.wrapping_add(1);
-            return match self.call(callable, args) {
+        if let Some(Some((t, code, globals))) = native {
+            self.depth += 1;
+            // SAFETY: the contract (argument slots of live words).
+            let r = unsafe { self.jit_fn_native(&code, &t, slots, base, n, &globals) };
+            self.depth -= 1;
+            return match r {
                 Ok(v) => Outcome::Value(v),
                 Err(e) => Outcome::Raised(e),
             };
+        }
+        // SAFETY: `fw` names a live object (the contract).
+        let Some(callable) = (unsafe { restore_obj(fw) }) else {
+            return Outcome::Raised(self.jit_internal("no callee"));
         };
-        self.depth += 1;
-        let r = self.jit_fn_native(&func.code, t, args, &func.globals);
-        self.depth -= 1;
-        match r {
+        let mut args = Vec::with_capacity(n);
+        for k in 0..n {
+            // SAFETY: the contract: the arguments' slots hold live words.
+            let v = unsafe { slot_value(slots.add(2 * (base + k)).read(), slots.add(2 * (base + k) + 1).read()) };
+            match v {
+                Some(v) => args.push(v),
+                None => return Outcome::Raised(self.jit_internal("an unbound argument")),
+            }
+        }
+        if !room {
+            return Outcome::Redo(callable, args);
+        }
+        self.jit.fx.epoch = self.jit.fx.epoch.wrapping_add(1);
+        match self.call(&callable, &args) {
             Ok(v) => Outcome::Value(v),
             Err(e) => Outcome::Raised(e),
         }
@@ -522,13 +611,19 @@ impl Vm {
         pins.is_empty() || pins.hold(g)
     }
 
-    /// Runs function trace `t` of `code` for a call with `args` (depth counted by the
-    /// caller); at an exit, the frame is built and run by the interpreter.
-    fn jit_fn_native(
+    /// Runs function trace `t` of `code` for a call whose `n` arguments are in slots
+    /// `base..` of `src` (depth counted by the caller); at an exit, the frame is built and
+    /// run by the interpreter.
+    ///
+    /// # Safety
+    /// As [`Vm::jit_fn_call`]: the argument slots hold live words.
+    unsafe fn jit_fn_native(
         &mut self,
         code: &Rc<Code>,
         t: &Rc<Trace>,
-        args: &[Value],
+        src: *const u64,
+        base: usize,
+        n: usize,
         globals: &crate::value::Obj,
     ) -> PyResult<Value> {
         let nlocals = code.nlocalsplus;
@@ -539,37 +634,74 @@ impl Vm {
         // reads only the slots written here or by itself, the VM only the words it wrote)
         let words = 2 * buffer_slots(nl32);
         let mut mem = self.jit.fx.bufs.pop().unwrap_or_default();
-        mem.resize(words + self.jit.out_words.max(1), 0);
+        let want = words + self.jit.out_words.max(1);
+        if mem.len() < want {
+            mem.resize(want, 0);
+        }
         let (buf, out) = mem.split_at_mut(words);
-        for k in 0..nlocals {
-            let w = super::run::slot_words(args.get(k));
-            if let Some(s) = buf.get_mut(2 * k..2 * k + 2) {
-                s[0] = w[0];
-                s[1] = w[1];
+        for (k, s) in buf.chunks_exact_mut(2).take(nlocals).enumerate() {
+            if k < n {
+                // SAFETY: the contract: slot `base + k` of `src` is an argument's.
+                unsafe {
+                    s[0] = src.add(2 * (base + k)).read();
+                    s[1] = src.add(2 * (base + k) + 1).read();
+                }
+            } else {
+                s[0] = super::run::TAG_UNBOUND;
             }
         }
         let end = self.jit_func_run(t, buf, nl32, out, globals);
-        let (x, n) = match end {
-            FnEnd::Ret(v) => {
-                self.jit.fx.bufs.push(mem);
-                return Ok(v);
-            }
-            FnEnd::Exit(x, n) => (Some(x), n),
-            FnEnd::Failed => (None, 0),
-        };
+        if let FnEnd::Ret(v) = end {
+            self.jit.fx.bufs.push(mem);
+            return Ok(v);
+        }
+        let res = result_words(&mem, nl32);
+        // SAFETY: the contract.
+        let (frame, throw) =
+            unsafe { self.jit_fn_frame(code, globals, src, base, n, end, mem.get(words..).unwrap_or(&[]), res) };
+        self.jit.fx.bufs.push(mem);
+        self.jit_fn_finish(frame, throw)
+    }
+
+    /// The frame of a call of `code` whose function trace ended with `end` (an exit, or a
+    /// failed run: the frame starts at the beginning): the `n` arguments from slots `base..`
+    /// of `src`, then the exit's snapshot from `out` (see [`Vm::jit_func_exit`] for `res`),
+    /// and the exception to raise in it, if any.
+    ///
+    /// # Safety
+    /// As [`Vm::jit_fn_call`]: the argument slots hold live words; `out` holds the exit's
+    /// values as the trace wrote them.
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn jit_fn_frame(
+        &mut self,
+        code: &Rc<Code>,
+        globals: &crate::value::Obj,
+        src: *const u64,
+        base: usize,
+        n: usize,
+        end: FnEnd,
+        out: &[u64],
+        res: [u64; 2],
+    ) -> (Box<Frame>, Option<PyErr>) {
         // the interpreter runs the call from the exit (or from the start)
         self.jit.fx.epoch = self.jit.fx.epoch.wrapping_add(1);
         let mut frame = self.acquire_frame(code, globals);
-        frame.locals.extend(args.iter().map(|v| Some(v.clone())));
-        frame.locals.resize(nlocals, None);
+        for j in 0..n {
+            // SAFETY: the contract (the caller still holds the arguments).
+            let v = unsafe { slot_value(src.add(2 * (base + j)).read(), src.add(2 * (base + j) + 1).read()) };
+            frame.locals.push(v);
+        }
+        frame.locals.resize(code.nlocalsplus, None);
         frame.stack.reserve(code.raw.max_stack as usize);
-        let throw = match x {
-            Some(x) => self
-                .jit_func_exit(&mut frame, &x, n, mem.get(words..).unwrap_or(&[]))
-                .err(),
-            None => None,
+        let throw = match end {
+            FnEnd::Exit(x, k) => self.jit_func_exit(&mut frame, &x, k, out, res).err(),
+            _ => None,
         };
-        self.jit.fx.bufs.push(mem);
+        (frame, throw)
+    }
+
+    /// Runs a frame made by [`Vm::jit_fn_frame`] to its return.
+    fn jit_fn_finish(&mut self, mut frame: Box<Frame>, throw: Option<PyErr>) -> PyResult<Value> {
         crate::gc::maybe_collect();
         let r = self.run_frame(&mut frame, throw);
         self.release_frame(frame);
@@ -636,6 +768,7 @@ impl Vm {
         });
         self.jit.by_id.insert(t.compiled.id, t.clone());
         if let Ok(mut p) = r.code.fjit.phase.try_borrow_mut() {
+            r.code.fjit.entry.set(t.compiled.code.entry() as u64);
             *p = FnPhase::Compiled(t);
         }
         r.code.fjit.ret_pc.set(first_return(&r.code));
@@ -647,6 +780,24 @@ impl Vm {
         });
         r.code.fjit.leaf.set(!calls);
         r.code.fjit.countdown.set(1);
+    }
+
+    /// The direct self-calls of a function recording's trace (`SelfCall`): calls of the
+    /// recorded function itself (same code, same globals) jump straight into the tree's
+    /// root trace, whose entry address `code.fjit.entry` holds once it is installed.
+    pub(crate) fn jit_self_call(&self, r: &Recording) -> Option<taipan_jit::backend::SelfCall> {
+        if !self.jit.opts.direct_calls || r.code.nlocalsplus > MAX_NATIVE_LOCALS {
+            return None;
+        }
+        let func = r.pins.borrow().self_function(&r.code)?;
+        Some(taipan_jit::backend::SelfCall {
+            helper: taipan_jit::record::CALL_HELPER,
+            exit_helper: FN_EXIT_HELPER,
+            func,
+            cell: r.code.fjit.entry.as_ptr() as usize,
+            nlocals: u32::try_from(r.code.nlocalsplus).ok()?,
+            out_words: u32::try_from(out_bound(&r.code)).ok()?,
+        })
     }
 
     /// Registers the opaque calls of a compiled function trace (root or side).
@@ -678,30 +829,29 @@ pub(crate) extern "C" fn fn_call(vm: u64, fw: u64, buf: u64, base: i64, n: i64) 
     // the running trace: the Vm is alive and no reference into it is held while the trace
     // runs (see there); this helper is the only user until it returns.
     let vm = unsafe { &mut *(vm as *mut Vm) };
-    // SAFETY: `fw` is the object word of a function the caller's pins keep alive (checked
-    // at the trace's entry and after each call).
-    let Some(callable) = (unsafe { restore_obj(fw) }) else {
-        return -1;
-    };
     let (Ok(base), Ok(n)) = (usize::try_from(base), usize::try_from(n)) else {
         return -1;
     };
     let slots = buf as *mut u64;
-    let mut args: [Value; 8] = std::array::from_fn(|_| Value::None);
-    for (k, a) in args.iter_mut().enumerate().take(n) {
-        // SAFETY: the trace stored the `n <= 8` arguments into its buffer's scratch slots
-        // `base..base + n` (within `buffer_slots`); object words are locals' values at
-        // the trace's entry, alive (kept by the trace's caller).
-        let v = unsafe { slot_value(slots.add(2 * (base + k)).read(), slots.add(2 * (base + k) + 1).read()) };
-        match v {
-            Some(v) => *a = v,
-            None => return -1,
-        }
-    }
     let epoch = vm.jit.fx.epoch;
-    let r = vm.jit_fn_call(&callable, args.get(..n).unwrap_or(&[]));
+    // SAFETY: `fw` is the object word of a function the caller's pins keep alive (checked
+    // at the trace's entry and after each call); the trace stored the `n <= 8` arguments
+    // into its buffer's scratch slots `base..base + n` (object words are locals' values at
+    // the trace's entry, alive: kept by the trace's caller).
+    let r = unsafe { vm.jit_fn_call(fw, slots, base, n) };
     // (a call that ran only function traces ran no Python code: the pins still hold)
-    let hold = vm.jit.fx.epoch == epoch
+    // SAFETY: slot `base` is a scratch slot of the caller's buffer.
+    unsafe { call_status(vm, r, vm.jit.fx.epoch == epoch, slots.add(2 * base)) }
+}
+
+/// The status of a call made for a trace (see [`fn_call`]): writes the result into the
+/// slot at `res` (or the tag 255 when it raised or was not made), keeps the outcome, and
+/// re-checks the calling trace's pins unless `same_epoch` (no Python code ran).
+///
+/// # Safety
+/// `res` points at a 16-byte slot of the calling trace's buffer.
+unsafe fn call_status(vm: &mut Vm, r: Outcome, same_epoch: bool, res: *mut u64) -> i64 {
+    let hold = same_epoch
         || match vm.jit.fx.running.last() {
             Some((t, g)) => {
                 let pins = t.tree.pins.borrow();
@@ -712,17 +862,82 @@ pub(crate) extern "C" fn fn_call(vm: u64, fw: u64, buf: u64, base: i64, n: i64) 
     let status = match &r {
         Outcome::Value(v) => {
             let [tag, w] = super::run::slot_words(Some(v));
-            // SAFETY: slot `base` is a scratch slot of the buffer (see above).
+            // SAFETY: the contract.
             unsafe {
-                slots.add(2 * base).write(tag);
-                slots.add(2 * base + 1).write(w);
+                res.write(tag);
+                res.add(1).write(w);
             }
             if hold { tag as i64 } else { -2 }
         }
-        Outcome::Raised(_) | Outcome::Redo(..) => -1,
+        Outcome::Raised(_) | Outcome::Redo(..) => {
+            // SAFETY: the contract.
+            unsafe { res.write(255) };
+            -1
+        }
     };
     vm.jit.fx.outcome = Some(r);
     status
+}
+
+/// The exit helper of direct calls (`fn_exit(vm, func, callee_buf, status, buf, base) ->
+/// i64`, `taipan_jit::backend::SelfCall`): the callee, function object word `fw`, was run
+/// directly on buffer `cb` (its arguments in its first slots, its `out` after the
+/// buffer) and left through the exit `status` names. Its frame is built from the exit and
+/// run by the interpreter, one level deeper; the result is written into slot `base` of
+/// the caller's buffer `buf` and its tag returned, as [`fn_call`] does.
+pub(crate) extern "C" fn fn_exit(vm: u64, fw: u64, cb: u64, status: u64, buf: u64, base: i64) -> i64 {
+    // SAFETY: as in `fn_call`: the VM slot's address, no reference into the Vm held.
+    let vm = unsafe { &mut *(vm as *mut Vm) };
+    let Ok(base) = usize::try_from(base) else { return -1 };
+    // SAFETY: `fw` names the calling trace's own function, kept alive by its pins.
+    let callee = unsafe {
+        super::helpers::with_obj(fw, |o| match &o.kind {
+            ObjKind::Function(func) => Some((func.code.clone(), func.globals.clone())),
+            _ => None,
+        })
+    };
+    let res = (buf as *mut u64).wrapping_add(2 * base);
+    let Some(Some((code, globals))) = callee else {
+        let e = vm.jit_internal("a direct call of no function");
+        // SAFETY: slot `base` of the caller's buffer.
+        return unsafe { call_status(vm, Outcome::Raised(e), false, res) };
+    };
+    let (Ok(nl32), Some(n)) = (u32::try_from(code.nlocalsplus), code.fast_argcount) else {
+        let e = vm.jit_internal("a direct call of an unexpected function");
+        // SAFETY: as above.
+        return unsafe { call_status(vm, Outcome::Raised(e), false, res) };
+    };
+    let words = 2 * buffer_slots(nl32);
+    let src = cb as *const u64;
+    // SAFETY: the direct call's area: the callee's buffer of `buffer_slots` slots (its
+    // arguments in slots `0..n`, as the caller copied them: live words; its result slot),
+    // then its `out` of `out_bound` words, where the exit wrote its values.
+    let (out, res_words) = unsafe {
+        let out = std::slice::from_raw_parts(src.add(words), out_bound(&code));
+        let rs = 2 * args_slot(nl32) as usize;
+        (out.to_vec(), [src.add(rs).read(), src.add(rs + 1).read()])
+    };
+    let end = vm.jit_func_decode(status);
+    vm.depth += 1;
+    // SAFETY: as above.
+    let (frame, throw) = unsafe { vm.jit_fn_frame(&code, &globals, src, 0, n, end, &out, res_words) };
+    let r = vm.jit_fn_finish(frame, throw);
+    vm.depth -= 1;
+    let r = match r {
+        Ok(v) => Outcome::Value(v),
+        Err(e) => Outcome::Raised(e),
+    };
+    // SAFETY: slot `base` of the caller's buffer.
+    unsafe { call_status(vm, r, false, res) }
+}
+
+/// The words of slot `args_slot` of a function buffer `mem` (see [`Vm::jit_func_exit`]).
+fn result_words(mem: &[u64], nlocals: u32) -> [u64; 2] {
+    let rs = 2 * args_slot(nlocals) as usize;
+    [
+        mem.get(rs).copied().unwrap_or(255),
+        mem.get(rs + 1).copied().unwrap_or(0),
+    ]
 }
 
 /// Whether `code` has a backward jump (a loop: left to loop traces).

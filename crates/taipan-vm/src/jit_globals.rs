@@ -160,6 +160,23 @@ impl Pins {
         self.pins.iter().all(Pin::holds)
     }
 
+    /// The object word of a known function whose code is `code` and whose globals are the
+    /// recorded frame's (a function trace's calls of its own function: direct calls).
+    pub(crate) fn self_function(&self, code: &Rc<crate::code::Code>) -> Option<u64> {
+        let g = self.globals.as_ref()?;
+        self.objs.iter().find_map(|w| {
+            let o = w.upgrade()?;
+            match &o.kind {
+                ObjKind::Function(f)
+                    if Rc::ptr_eq(&f.code, code) && std::ptr::eq(g.as_ptr(), Rc::as_ptr(&f.globals)) =>
+                {
+                    Some(super::helpers::obj_word_rc(&o))
+                }
+                _ => None,
+            }
+        })
+    }
+
     /// True when the trace assumes no binding and holds no object.
     pub(crate) fn is_empty(&self) -> bool {
         self.pins.is_empty() && self.objs.is_empty()

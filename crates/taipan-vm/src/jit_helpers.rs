@@ -72,7 +72,7 @@ pub(crate) fn obj_word(v: &Value) -> Option<u64> {
 /// # Safety
 /// `w` must be the object word of a live object (see the module docs: every word a trace
 /// holds or returns is one, until the trace's run is over and its exit restored).
-unsafe fn with_obj<R>(w: u64, f: impl FnOnce(&Obj) -> R) -> Option<R> {
+pub(crate) unsafe fn with_obj<R>(w: u64, f: impl FnOnce(&Obj) -> R) -> Option<R> {
     // SAFETY: `Value` is `repr(C, u64)`: `[4, w]` is the memory of `Value::Obj` whose `Rc`
     // pointer is `w`, a pointer of a live `Rc` (the caller's contract), so the value is
     // valid; `ManuallyDrop` keeps it from releasing a count it never owned.
@@ -431,6 +431,10 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
     h.add(
         taipan_jit::record::CALL_HELPER,
         super::func::fn_call as extern "C" fn(u64, u64, u64, i64, i64) -> i64 as usize,
+    );
+    h.add(
+        super::func::FN_EXIT_HELPER,
+        super::func::fn_exit as extern "C" fn(u64, u64, u64, u64, u64, i64) -> i64 as usize,
     );
     h
 }

@@ -284,6 +284,10 @@ jit_options! {
     max_side: Count = 32, "TAIPAN_JIT_MAX_SIDE", "--jit-max-side";
     /// Function traces from function entry (recursion; `jit_func.rs`).
     func: OnOff = true, "TAIPAN_JIT_FUNC", "--jit-func";
+    /// Direct calls between function traces: a function trace's call of its own function
+    /// jumps into the compiled trace instead of going through the call helper
+    /// (`docs/jit.md`, "Function traces").
+    direct_calls: OnOff = true, "TAIPAN_JIT_DIRECT_CALLS", "--jit-direct-calls";
 }
 
 /// Command-line settings (they win over the environment); set before the Vm is made.

@@ -54,8 +54,8 @@ const TAG_NONE: u64 = 0;
 const TAG_BOOL: u64 = 1;
 const TAG_INT: u64 = 2;
 const TAG_FLOAT: u64 = 3;
-const TAG_OBJ: u64 = 4;
-const TAG_UNBOUND: u64 = 5;
+pub(super) const TAG_OBJ: u64 = 4;
+pub(super) const TAG_UNBOUND: u64 = 5;
 
 /// What the recorder observes of a frame before an instruction executes.
 pub(crate) struct FrameObs<'a> {

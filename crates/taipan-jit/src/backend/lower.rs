@@ -89,7 +89,7 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::TargetIsa;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
-use super::{CompileError, HelperTable, InlineHelper, import_helper};
+use super::{CompileError, HelperTable, InlineHelper, SelfCall, import_helper};
 use crate::ir::{Func, Imm, InsnId, Op, SnapId, SnapVal, Type};
 
 /// Deopt stress: how many periods the countdown cycles through (`N ..= N + STRESS_SPAN -
@@ -259,6 +259,24 @@ pub fn lower_linked(
             callees.push(Some(import_helper(&mut func, index, hs)));
         }
     }
+    // the exit helper of direct self-calls, when the trace makes one
+    let self_call = helpers
+        .self_call()
+        .filter(|sc| f.insns.iter().any(|i| direct_call(f, i, sc).is_some()));
+    let self_exit = match self_call {
+        Some(sc) => {
+            let index = helpers
+                .index_of(sc.exit_helper)
+                .ok_or_else(|| err(format!("unknown helper @{}", sc.exit_helper)))?;
+            let mut hs = Signature::new(isa.default_call_conv());
+            for t in [ptr, ptr, ptr, types::I64, ptr, types::I64] {
+                hs.params.push(AbiParam::new(t));
+            }
+            hs.returns.push(AbiParam::new(types::I64));
+            Some((sc, import_helper(&mut func, index, hs)))
+        }
+        None => None,
+    };
 
     let exits = f.exits();
     if opts.deopt_stress > 0 && !exits.is_empty() && env.exit_data == 0 {
@@ -291,6 +309,7 @@ pub fn lower_linked(
         out_ptr: None,
         args_ptr: None,
         n_exits: exits.len(),
+        self_exit,
     };
     l.body(&callees, helpers)?;
     l.exit_bodies()?;
@@ -331,6 +350,26 @@ struct Lower<'a, 'f> {
     pow_sig: clir::SigRef,
     /// Number of exit points (the exit data holds `2 * n_exits` words).
     n_exits: usize,
+    /// Direct self-calls ([`SelfCall`]) and their exit helper, when the trace makes one.
+    self_exit: Option<(SelfCall, clir::FuncRef)>,
+}
+
+/// The `(base, n)` of a direct self-call: `insn` calls `sc.helper` on `sc.func` with
+/// constant argument slots (see [`SelfCall`]).
+fn direct_call(f: &Func, insn: &crate::ir::Insn, sc: &SelfCall) -> Option<(u32, u32)> {
+    let Imm::Call(c) = &insn.imm else { return None };
+    if c.name.as_str() != sc.helper || insn.args.len() != 5 {
+        return None;
+    }
+    let imm = |k: usize| insn.args.get(k).and_then(|&a| f.insn(a)).map(|d| (d.op, &d.imm));
+    match (imm(1)?, imm(3)?, imm(4)?) {
+        ((Op::ConstPtr, Imm::Word(w)), (Op::ConstI64, Imm::Int(base)), (Op::ConstI64, Imm::Int(n)))
+            if *w == sc.func && *n <= i64::from(crate::record::MAX_CALL_ARGS) =>
+        {
+            Some((u32::try_from(*base).ok()?, u32::try_from(*n).ok()?))
+        }
+        _ => None,
+    }
 }
 
 impl Lower<'_, '_> {
@@ -656,8 +695,14 @@ impl Lower<'_, '_> {
                         continue;
                     };
                     let args = insn.args.iter().map(|&a| self.val(a)).collect::<Result<Vec<_>, _>>()?;
-                    let call = self.fb.ins().call(callee, &args);
-                    self.fb.inst_results(call).first().copied()
+                    if let Some((sc, exit)) = self.self_exit
+                        && let Some((base, n)) = direct_call(self.f, insn, &sc)
+                    {
+                        Some(self.direct_call(&sc, exit, callee, &args, base, n)?)
+                    } else {
+                        let call = self.fb.ins().call(callee, &args);
+                        self.fb.inst_results(call).first().copied()
+                    }
                 }
                 Op::Loop => {
                     let header = self.fb.create_block();
@@ -773,6 +818,135 @@ impl Lower<'_, '_> {
     }
 
     /// A value as a 64-bit word to store into `out` (f64 and ptr stored as is, bool widened).
+    /// A direct self-call (see [`SelfCall`]): `args` are the helper call's
+    /// `(vm, func, buf, base, n)`, the argument slots `base..base + n` of the caller's buffer.
+    /// Returns the result's tag (or the slow paths' -1/-2), the result in slot `base`, as the
+    /// helper would. Layout of the callee's area, a stack slot: one word (the callee's `args`
+    /// array: its buffer's address), the callee's buffer (`buffer_slots` 16-byte slots), its
+    /// `out` (`out_words` words).
+    fn direct_call(
+        &mut self,
+        sc: &SelfCall,
+        exit_helper: clir::FuncRef,
+        helper: clir::FuncRef,
+        args: &[clir::Value],
+        base: u32,
+        n: u32,
+    ) -> Result<clir::Value, CompileError> {
+        use crate::record::{buffer_slots, ctl_slot, result_slot, vm_slot};
+        let flags = MemFlagsData::trusted();
+        let (Some(&vm), Some(&func), Some(&buf)) = (args.first(), args.get(1), args.get(2)) else {
+            return Err(err("direct call without operands"));
+        };
+        let nl = sc.nlocals;
+        let slots = buffer_slots(nl);
+        let off = |slot: u32| -> Result<i32, CompileError> {
+            i32::try_from(u64::from(slot) * 16).map_err(|_| err("buffer slot beyond reach"))
+        };
+        let size = 8 + 16 * slots + 8 * sc.out_words as usize;
+        let size = u32::try_from(size).map_err(|_| err("direct call frame too large"))?;
+        let ctl = off(ctl_slot(nl))?;
+        let fast = self.fb.create_block();
+        let slow = self.fb.create_block();
+        let exited = self.fb.create_block();
+        let returned = self.fb.create_block();
+        let done = self.fb.create_block();
+        self.fb.append_block_param(done, types::I64);
+        self.fb.set_cold_block(slow);
+        self.fb.set_cold_block(exited);
+        // budget left and an entry installed?
+        let budget = self.fb.ins().load(types::I64, flags, buf, ctl);
+        let cell = self.fb.ins().iconst(self.ptr, sc.cell as i64);
+        let entry = self.fb.ins().load(self.ptr, flags, cell, 0);
+        let has_budget = self.fb.ins().icmp_imm_s(IntCC::SignedGreaterThan, budget, 0);
+        let has_entry = self.fb.ins().icmp_imm_s(IntCC::NotEqual, entry, 0);
+        let ok = self.fb.ins().band(has_budget, has_entry);
+        self.fb.ins().brif(ok, fast, &[], slow, &[]);
+
+        self.fb.switch_to_block(fast);
+        let area = self
+            .fb
+            .create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 4));
+        let cb = self.fb.ins().stack_addr(self.ptr, area, 8);
+        for k in 0..nl {
+            let to = off(k)?;
+            if k < n {
+                let from = off(base + k)?;
+                let tag = self.fb.ins().load(types::I64, flags, buf, from);
+                let pay = self.fb.ins().load(types::I64, flags, buf, from + 8);
+                self.fb.ins().store(flags, tag, cb, to);
+                self.fb.ins().store(flags, pay, cb, to + 8);
+            } else {
+                let unbound = self.fb.ins().iconst(types::I64, 5);
+                self.fb.ins().store(flags, unbound, cb, to);
+            }
+        }
+        let vs = off(vm_slot(nl))?;
+        self.fb.ins().store(flags, vm, cb, vs + 8);
+        // the callee's call-result slot and its `out` start defined (the exit helper reads
+        // them whatever the exit wrote)
+        let none = self.fb.ins().iconst(types::I64, 255);
+        self.fb.ins().store(flags, none, cb, off(crate::record::args_slot(nl))?);
+        let zero = self.fb.ins().iconst(types::I64, 0);
+        let out_at = off(u32::try_from(slots).map_err(|_| err("slots"))?)?;
+        for w in 0..sc.out_words {
+            let at = i32::try_from(w * 8).map_err(|_| err("out too large"))?;
+            self.fb.ins().store(flags, zero, cb, out_at + at);
+        }
+        let left = self.fb.ins().iadd_imm_s(budget, -1);
+        self.fb.ins().store(flags, left, cb, ctl);
+        let depth_at = self.fb.ins().load(self.ptr, flags, buf, ctl + 8);
+        self.fb.ins().store(flags, depth_at, cb, ctl + 8);
+        let depth = self.fb.ins().load(types::I64, flags, depth_at, 0);
+        let deeper = self.fb.ins().iadd_imm_s(depth, 1);
+        self.fb.ins().store(flags, deeper, depth_at, 0);
+        let argw = self.fb.ins().stack_addr(self.ptr, area, 0);
+        self.fb.ins().store(flags, cb, argw, 0);
+        let out = self
+            .fb
+            .ins()
+            .iadd_imm_s(cb, i64::from(off(u32::try_from(slots).map_err(|_| err("slots"))?)?));
+        let call = self.fb.ins().call_indirect(self.trace_sig, entry, &[argw, out]);
+        let st = *self
+            .fb
+            .inst_results(call)
+            .first()
+            .ok_or_else(|| err("trace call without status"))?;
+        self.fb.ins().store(flags, depth, depth_at, 0);
+        self.fb.ins().brif(st, exited, &[], returned, &[]);
+
+        self.fb.switch_to_block(returned);
+        let rs = off(result_slot(nl))?;
+        let tag = self.fb.ins().load(types::I64, flags, cb, rs);
+        let pay = self.fb.ins().load(types::I64, flags, cb, rs + 8);
+        let to = off(base)?;
+        self.fb.ins().store(flags, tag, buf, to);
+        self.fb.ins().store(flags, pay, buf, to + 8);
+        self.fb.ins().jump(done, &[tag.into()]);
+
+        self.fb.switch_to_block(exited);
+        let b = self.fb.ins().iconst(types::I64, i64::from(base));
+        let call = self.fb.ins().call(exit_helper, &[vm, func, cb, st, buf, b]);
+        let r = *self
+            .fb
+            .inst_results(call)
+            .first()
+            .ok_or_else(|| err("exit helper without result"))?;
+        self.fb.ins().jump(done, &[r.into()]);
+
+        self.fb.switch_to_block(slow);
+        let call = self.fb.ins().call(helper, args);
+        let r = *self
+            .fb
+            .inst_results(call)
+            .first()
+            .ok_or_else(|| err("call helper without result"))?;
+        self.fb.ins().jump(done, &[r.into()]);
+
+        self.fb.switch_to_block(done);
+        Ok(self.fb.block_params(done)[0])
+    }
+
     fn word_of(&mut self, v: clir::Value) -> clir::Value {
         if self.fb.func.dfg.value_type(v) == types::I8 {
             self.fb.ins().uextend(types::I64, v)

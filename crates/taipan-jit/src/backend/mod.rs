@@ -57,7 +57,7 @@ pub use lower::{
     LinkEnv, LowerOptions, STATUS_INVALIDATED, STATUS_LINK, STATUS_OUT_OF_FUEL, STATUS_RET, SideParams, TraceFn,
     exit_status, lower, lower_linked,
 };
-pub use reloc::{HELPER_NAMESPACE, HelperTable, InlineHelper, RelocError};
+pub use reloc::{HELPER_NAMESPACE, HelperTable, InlineHelper, RelocError, SelfCall};
 
 use crate::ir::{ExitId, Func, InsnId, SnapId};
 

@@ -35,6 +35,31 @@ pub const HELPER_NAMESPACE: u32 = 1;
 pub struct HelperTable {
     entries: Vec<(&'static str, usize)>,
     inline: Vec<(&'static str, InlineHelper)>,
+    self_call: Option<SelfCall>,
+}
+
+/// Direct calls of a function trace's own function (recursion, `docs/jit.md`, "Function
+/// traces"): a `call @<helper>(vm, const_ptr <func>, buf, const base, const n)` whose
+/// function word is `func` is expanded into a call of the compiled trace whose entry
+/// address is the word at `cell` (0: none), on a callee buffer in the caller's native
+/// frame, with `helper` as the slow path (no entry, no depth budget left) and
+/// `exit_helper(vm, func, callee_buf, status, buf, base) -> i64` for a callee that left
+/// through an exit. The buffer layout is `record::func`'s; `nlocals` is the function's
+/// and `out_words` bounds the words any exit of the callee's tree writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SelfCall {
+    /// The opaque-call helper's name (`record::func::CALL_HELPER`).
+    pub helper: &'static str,
+    /// The exit helper's name (registered with [`HelperTable::add`]).
+    pub exit_helper: &'static str,
+    /// The object word of the function whose calls are direct.
+    pub func: u64,
+    /// Address of the word holding the entry address of its compiled trace (or 0).
+    pub cell: usize,
+    /// The function's locals (its buffer's layout).
+    pub nlocals: u32,
+    /// The most words of `out` an exit of the callee's tree writes.
+    pub out_words: u32,
 }
 
 /// A helper the lowering expands inline instead of calling it: a few loads from the object
@@ -79,6 +104,17 @@ impl HelperTable {
     /// How a call of `name` is expanded inline, if it is.
     pub fn inline(&self, name: &str) -> Option<InlineHelper> {
         self.inline.iter().find(|(n, _)| *n == name).map(|&(_, h)| h)
+    }
+
+    /// Makes the lowering expand calls of `call.helper` on `call.func` into direct calls
+    /// (see [`SelfCall`]).
+    pub fn set_self_call(&mut self, call: SelfCall) {
+        self.self_call = Some(call);
+    }
+
+    /// The direct-call expansion, if any (see [`SelfCall`]).
+    pub fn self_call(&self) -> Option<SelfCall> {
+        self.self_call
     }
 
     /// An empty table.

@@ -58,9 +58,18 @@ pub fn args_slot(nlocals: u32) -> u32 {
 /// The most arguments an opaque call passes (the buffer has this many scratch slots).
 pub const MAX_CALL_ARGS: u32 = 8;
 
+/// The control slot of a function trace's buffer (`nlocals + 2 + MAX_CALL_ARGS`, after the
+/// scratch slots): tag word = the number of nested direct calls still allowed (the *depth
+/// budget*: the recursion limit and the native stack left, counted by the VM at the
+/// entry), payload = the address of the VM's call depth (a `usize`), which a direct call
+/// increments around the callee (`backend::SelfCall`).
+pub fn ctl_slot(nlocals: u32) -> u32 {
+    nlocals.saturating_add(2 + MAX_CALL_ARGS)
+}
+
 /// The number of 16-byte slots of a function trace's buffer for `nlocals` locals.
 pub fn buffer_slots(nlocals: u32) -> usize {
-    (nlocals as usize).saturating_add(2 + MAX_CALL_ARGS as usize)
+    (ctl_slot(nlocals) as usize).saturating_add(1)
 }
 
 /// The name of the opaque-call helper (`(vm: ptr, func: ptr, buf: ptr, base: i64, n:

@@ -91,7 +91,7 @@ mod virt;
 mod wrap;
 
 pub use abort::{Abort, AbortCounts, AbortReason};
-pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, result_slot, vm_slot};
+pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
 pub use link::{SideEntry, SideVal};
 pub use observe::{
     Builtin, CodeInfo, ConstVal, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo, Observe, Observed, PartObs, SeqObs,
