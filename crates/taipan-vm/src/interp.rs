@@ -321,9 +321,11 @@ impl Vm {
     fn run_until_error(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>) -> PyResult<FrameExit> {
         loop {
             let r = if self.jit.recording.is_some() {
-                self.dispatch::<true>(entry, top)
+                self.dispatch::<true, false>(entry, top)
+            } else if self.jit.opts.stats {
+                self.dispatch::<false, true>(entry, top)
             } else {
-                self.dispatch::<false>(entry, top)
+                self.dispatch::<false, false>(entry, top)
             };
             if !self.jit.switch {
                 return r;
@@ -365,7 +367,13 @@ impl Vm {
     /// the chain is empty) and switches frames at in-loop calls and returns. With `RECORD`
     /// (a trace is being recorded) it calls the recorder before each instruction, executes
     /// the raw instructions (no quickened forms) and fuses no instruction with the next.
-    fn dispatch<const RECORD: bool>(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>) -> PyResult<FrameExit> {
+    /// With `COUNT` (`--jit-stats`) it counts the instructions it executes (the recording
+    /// instance counts them too then).
+    fn dispatch<const RECORD: bool, const COUNT: bool>(
+        &mut self,
+        entry: &mut Frame,
+        top: &mut Option<Box<Frame>>,
+    ) -> PyResult<FrameExit> {
         // the innermost frame of the chain and its code
         let mut inlined = top.is_some();
         let mut f: &mut Frame = match top.as_deref_mut() {
@@ -432,6 +440,9 @@ impl Vm {
             };
             ip += 1;
             f.ip = ip;
+            if COUNT || (RECORD && self.jit.opts.stats) {
+                self.jit.counters.interp_instrs += 1;
+            }
             let arg = ins.arg as usize;
             // the specialized `BINARY_OP` forms: guard the operand types, compute in place (one
             // store over the left operand), or take the counted miss path

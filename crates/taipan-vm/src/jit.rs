@@ -113,6 +113,9 @@ pub struct Trace {
     tries: RefCell<Vec<u8>>,
     /// 0 for a root trace, its parent's plus 1 for a side trace.
     level: u8,
+    /// Bytecode instructions recorded: one pass over the trace's body runs that many
+    /// (`--jit-stats`' share of bytecodes run in machine code).
+    bytecodes: u32,
 }
 
 /// What a root trace and its side traces share.
@@ -221,6 +224,8 @@ pub struct JitCounters {
     pub compile_us: u64,
     /// Trace entries.
     pub entries: u64,
+    /// Bytecode instructions the interpreter executed (counted with `--jit-stats` only).
+    pub interp_instrs: u64,
     /// Trace exits (each entry ends in one).
     pub exits: u64,
     /// Exits through an entry guard (nothing of an iteration done).
@@ -412,6 +417,23 @@ impl JitState {
         for (name, exits, kind, sides) in by_exits.iter().take(8) {
             s.push_str(&format!("    {kind} {name}: exits={exits} tree_sides={sides}\n"));
         }
+        // bytecodes run in machine code: each pass over a trace's body (entries plus
+        // back-edges, counted by the code with `--jit-stats`) as the instructions recorded
+        // for it (a pass that leaves early counts whole: an estimate from above)
+        let machine = self.by_id.values().fold(0u64, |a, t| {
+            let runs = t.compiled.runs.load(std::sync::atomic::Ordering::Relaxed);
+            a.saturating_add(runs.saturating_mul(u64::from(t.bytecodes)))
+        });
+        let all = machine.saturating_add(c.interp_instrs);
+        let share = if all == 0 {
+            0.0
+        } else {
+            100.0 * machine as f64 / all as f64
+        };
+        s.push_str(&format!(
+            "  bytecodes: interpreted={} machine_code={machine} share={share:.1}%\n",
+            c.interp_instrs
+        ));
         let (backend_us, bytes) = self.set.as_ref().map_or((0, 0), |t| {
             let b = t.backend().stats();
             (b.compile_us, b.code_bytes)
@@ -1080,6 +1102,7 @@ impl Vm {
         let set = self.jit.set.as_mut()?;
         let lo = LowerOptions {
             deopt_stress: self.jit.opts.stress,
+            count_runs: self.jit.opts.stats,
             ..LowerOptions::default()
         };
         let compiled = if attach {
@@ -1126,6 +1149,7 @@ impl Vm {
             entry_tags: r.rec.entry_tags(),
             tries: RefCell::new(vec![0; nexits]),
             level: 0,
+            bytecodes: r.rec.recorded_len(),
         })
     }
 
@@ -1164,6 +1188,7 @@ impl Vm {
             entry_tags: Vec::new(),
             tries: RefCell::new(vec![0; nexits]),
             level: parent.level.saturating_add(1),
+            bytecodes: r.rec.recorded_len(),
         });
         self.jit.counters.bridges += 1;
         self.jit.by_id.insert(t.compiled.id, t);

@@ -765,6 +765,7 @@ impl Vm {
             entry_tags: Vec::new(),
             tries: RefCell::new(vec![0; nexits]),
             level: 0,
+            bytecodes: r.rec.recorded_len(),
         });
         self.jit.by_id.insert(t.compiled.id, t.clone());
         if let Ok(mut p) = r.code.fjit.phase.try_borrow_mut() {

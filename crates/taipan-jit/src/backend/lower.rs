@@ -133,6 +133,9 @@ pub struct LinkEnv<'a> {
     pub target: &'a dyn Fn(&str) -> Option<u32>,
     /// For a side trace: where its parameters after the parent's come from.
     pub side: Option<SideParams<'a>>,
+    /// Address of the trace's run counter (one word; see [`LowerOptions::count_runs`]),
+    /// 0: none.
+    pub runs: usize,
 }
 
 /// The parameters of a side trace (bridge) in the machine ABI: parameters
@@ -161,6 +164,10 @@ pub struct LowerOptions {
     /// word after the bridge slots in the trace's exit data (`2 * exits`, initialized to
     /// `N` by `Backend::compile_trace_linked`).
     pub deopt_stress: u32,
+    /// Count the trace's passes over its body (for `--jit-stats`' share of bytecodes run in
+    /// machine code): one increment of the trace's run counter ([`LinkEnv::runs`]) at the
+    /// entry and one per back-edge (`jump`). Off: no code.
+    pub count_runs: bool,
 }
 
 /// The Rust type of a compiled trace's entry (see the module doc for the ABI).
@@ -209,6 +216,7 @@ pub fn lower(
         exit_data: 0,
         target: &|_| None,
         side: None,
+        runs: 0,
     };
     lower_linked(f, isa, helpers, opts, &env)
 }
@@ -310,6 +318,7 @@ pub fn lower_linked(
         args_ptr: None,
         n_exits: exits.len(),
         self_exit,
+        runs: if opts.count_runs { env.runs } else { 0 },
     };
     l.body(&callees, helpers)?;
     l.exit_bodies()?;
@@ -352,6 +361,8 @@ struct Lower<'a, 'f> {
     n_exits: usize,
     /// Direct self-calls ([`SelfCall`]) and their exit helper, when the trace makes one.
     self_exit: Option<(SelfCall, clir::FuncRef)>,
+    /// Address of the run counter (0: not counted, see [`LowerOptions::count_runs`]).
+    runs: usize,
 }
 
 /// The `(base, n)` of a direct self-call: `insn` calls `sc.helper` on `sc.func` with
@@ -413,6 +424,7 @@ impl Lower<'_, '_> {
         let out_ptr = self.fb.block_params(entry)[1];
         self.out_ptr = Some(out_ptr);
         self.args_ptr = Some(args_ptr);
+        self.count_run();
         let mut next_callee = callees.iter();
         let mut terminated = false;
         let flags = MemFlagsData::trusted();
@@ -753,6 +765,7 @@ impl Lower<'_, '_> {
                         self.fb.switch_to_block(again);
                         back.push(left.into());
                     }
+                    self.count_run();
                     self.fb.ins().jump(header, &back);
                     terminated = true;
                     None
@@ -945,6 +958,18 @@ impl Lower<'_, '_> {
 
         self.fb.switch_to_block(done);
         Ok(self.fb.block_params(done)[0])
+    }
+
+    /// One increment of the run counter, when runs are counted.
+    fn count_run(&mut self) {
+        if self.runs == 0 {
+            return;
+        }
+        let flags = MemFlagsData::trusted();
+        let at = self.fb.ins().iconst(self.ptr, self.runs as i64);
+        let n = self.fb.ins().load(types::I64, flags, at, 0);
+        let n = self.fb.ins().iadd_imm_s(n, 1);
+        self.fb.ins().store(flags, n, at, 0);
     }
 
     fn word_of(&mut self, v: clir::Value) -> clir::Value {

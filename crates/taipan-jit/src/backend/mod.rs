@@ -362,6 +362,10 @@ pub struct CompiledTrace {
     /// `CompiledTrace` (or a clone) is alive. The code updates the words with plain stores
     /// on the thread running it; Rust reads them with relaxed atomic loads.
     pub exit_data: std::sync::Arc<[std::sync::atomic::AtomicU64]>,
+    /// The trace's passes over its body (entries plus back-edges) when it was compiled
+    /// with [`LowerOptions::count_runs`] (else 0); shared and never moved like
+    /// `exit_data` (its address is a constant in the code).
+    pub runs: std::sync::Arc<std::sync::atomic::AtomicU64>,
     /// The installed machine code.
     pub code: JitFunction,
     /// Wall time of [`lower()`] (IR → Cranelift IR), in microseconds.
@@ -512,11 +516,13 @@ impl Backend {
             })
             .collect();
         let id = self.next_trace_id;
+        let runs = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
         let env = LinkEnv {
             trace_id: id,
             exit_data: if n_exits == 0 { 0 } else { exit_data.as_ptr() as usize },
             target,
             side,
+            runs: runs.as_ptr() as usize,
         };
         let clif = match lower_linked(func, &*self.isa, helpers, opts, &env) {
             Ok(c) => c,
@@ -553,6 +559,7 @@ impl Backend {
         Ok(CompiledTrace {
             id,
             exit_data,
+            runs,
             code,
             lower_us,
             params: func.params.len(),

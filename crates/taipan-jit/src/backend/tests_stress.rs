@@ -52,6 +52,7 @@ fn compile(f: &Func, stress: u32) -> (Backend, CompiledTrace) {
     let opts = LowerOptions {
         loop_fuel: Some(LOOP_FUEL),
         deopt_stress: stress,
+        count_runs: false,
     };
     let t = b
         .compile_trace_with(f, &test_helpers(), &opts)
@@ -183,6 +184,7 @@ fn no_stress_code_when_off_and_stress_needs_exit_data() {
     let opts = LowerOptions {
         loop_fuel: None,
         deopt_stress: 1,
+        count_runs: false,
     };
     assert!(lower(&f, b.isa(), &test_helpers(), &opts).is_err());
 }

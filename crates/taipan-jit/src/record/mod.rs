@@ -400,6 +400,12 @@ impl Recorder {
         self.deepest
     }
 
+    /// The number of bytecode instructions recorded (one pass over the trace's body runs
+    /// that many; `--jit-stats`' share of bytecodes run in machine code).
+    pub fn recorded_len(&self) -> u32 {
+        self.recorded
+    }
+
     /// The tag each frame slot was guarded to hold at the trace's entry (locals and the
     /// entry-stack iterators' counters), for traces linking into this one
     /// ([`LinkTarget::entry`]).

@@ -685,6 +685,7 @@ fn stress_run(
     let opts = LowerOptions {
         loop_fuel: Some(LOOP_FUEL),
         deopt_stress: n,
+        count_runs: false,
     };
     let trace = backend
         .compile_trace_with(opt, &test_helpers(), &opts)
