@@ -10,7 +10,9 @@ Each program is generated from ``random.Random("<seed>:<index>")``, so ``--seed 
 produces the same programs in the same order and ``--show 7:12`` reprints program 12.
 
 What the programs look like: a few global constants, 1-3 helper functions (int/number
-parameters, loops with early returns), optionally a bounded recursive function, a generator
+parameters, loops with early returns), optionally a bounded recursive function, a
+tree-recursive one (function traces and their direct self-calls: base cases of every result
+type, big ints, None, a ZeroDivisionError at some depth), a generator
 and a small class with attributes and methods, then ``def main():`` whose body is a sequence
 of blocks (``for`` loops over ranges -- some near 2**63 -- lists, dicts, strs, enumerate,
 zip and the generator; ``while`` loops with a counter and a compound condition; if/elif
@@ -118,6 +120,7 @@ class Gen:
         self.funcs = []  # (name, arity, cost) helper functions callable from main
         self.has_class = False
         self.has_rec = False
+        self.has_trec = False
         self.has_gen = False
         self.has_closure = rng.random() < 0.3  # main's c is a cell read by a nested function
         self.loop_vars = []  # int loop variables currently in scope
@@ -683,7 +686,14 @@ class Gen:
         elif k == 8:
             self.if_chain(out)
         else:
-            if self.callable_funcs():
+            if self.has_trec and self.chance(0.4):
+                v = self.pick(self.num_vars)
+                self.line(out, "try:")
+                self.line(out, "    %s = trec(%d, %s)" % (v, self.r(13), self.int_atom()))
+                self.line(out, "except ZeroDivisionError:")
+                self.line(out, "    %s = -1" % v)
+                self.clamp_num(out, v)
+            elif self.callable_funcs():
                 v = self.pick(self.num_vars)
                 self.line(out, "%s = %s" % (v, self.call_expr(0)))
                 self.clamp_num(out, v)
@@ -1156,6 +1166,23 @@ class Gen:
                            "    if n <= 0:",
                            "        return acc",
                            "    return rec(n - 1, (acc * 3 + n) %% %s)" % self.pick(["1000003", "2**61 - 1", "2**64"]),
+                           ""])
+        if self.chance(0.35):
+            # tree recursion (function traces, direct self-calls): base cases of every
+            # result type, big ints, a division by zero at some depth
+            self.has_trec = True
+            base = self.pick(["x", "x * 1.5", "n * 2**62", "x if n % 3 else 0.5",
+                              "1 // (n + x % 3 - 1)", "-x", "x % 7", "None if x == 3 else x"])
+            chunks.append(["def trec(n, x):",
+                           "    if n <= %s:" % self.pick(["0", "1", "2"]),
+                           "        return %s" % base,
+                           "    a = trec(n - 1, x + n)",
+                           "    if a is None:",
+                           "        return 0",
+                           "    b = trec(n - %s, x)" % self.pick(["1", "2"]),
+                           "    if b is None:",
+                           "        return 1",
+                           "    return a %s b" % self.pick(["+", "-"]),
                            ""])
         if self.chance(0.4):
             self.has_gen = True
