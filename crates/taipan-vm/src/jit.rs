@@ -128,6 +128,9 @@ pub struct Tree {
     inline: Cell<usize>,
     /// Side traces attached.
     sides: Cell<u32>,
+    /// The run (`JitState::runs`) in which a link last found the tree's entry check
+    /// passing: later links into it in the same run need no check.
+    checked_run: Cell<u64>,
 }
 
 /// What a loop header is doing.
@@ -271,6 +274,9 @@ pub struct JitCounters {
 pub struct JitState {
     /// Whether back-edges are counted at all (`--jit=on`).
     pub on: bool,
+    /// Runs of root traces started from the interpreter (`jit_enter`), numbering them
+    /// for [`Tree`]'s `checked_run`.
+    pub(crate) runs: u64,
     /// Set by a dispatch loop instance that returns only to let the trampoline switch
     /// between the recording and the plain instance.
     pub switch: bool,
@@ -330,6 +336,7 @@ impl JitState {
         let dump = dump::JitDump::from_opts(&opts);
         JitState {
             on: opts.enabled,
+            runs: 0,
             switch: false,
             back_edge: false,
             fn_entry: false,
@@ -1135,6 +1142,7 @@ impl Vm {
             pins: RefCell::new(pins.clone()),
             inline: Cell::new(r.rec.deepest_inline() as usize),
             sides: Cell::new(0),
+            checked_run: Cell::new(0),
         });
         let nexits = compiled.exits.len();
         Some(Trace {

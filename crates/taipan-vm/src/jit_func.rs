@@ -760,6 +760,7 @@ impl Vm {
                 pins: RefCell::new(pins),
                 inline: Cell::new(0),
                 sides: Cell::new(0),
+                checked_run: Cell::new(0),
             }),
             root: true,
             entry_tags: Vec::new(),

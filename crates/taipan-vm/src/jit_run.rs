@@ -490,12 +490,14 @@ impl Vm {
         // may have been popped and replaced by ones only the buffer holds
         let mut low = f.stack.len();
         // The trees whose entry check (`jit_may_enter`: pins, recursion room) passed in this
-        // run (the entry's was made by the caller). A trace runs no Python code and the run
-        // stays in one frame, so nothing can change the outcome until the run ends: a link
-        // into one of these trees needs no new check (the check was 14% of
-        // `bench/programs/nbody.py`'s time, whose nests link about a million times).
-        let mut checked: [usize; 4] = [Rc::as_ptr(&t.tree) as usize, 0, 0, 0];
-        let mut next_checked = 1usize;
+        // run (the entry's was made by the caller) carry this run's number. A trace runs no
+        // Python code and the run stays in one frame, so nothing can change the outcome
+        // until the run ends: a link into one of these trees needs no new check (the check
+        // was 14% of `bench/programs/nbody.py`'s time, whose nests link about a million
+        // times; a 4-entry cache of checked trees missed on fannkuch's 7 trees).
+        self.jit.runs = self.jit.runs.wrapping_add(1);
+        let run = self.jit.runs;
+        t.tree.checked_run.set(run);
         let end = loop {
             // room for `cur`'s entries and the one its links into deeper loops write
             let want = buffer_words(nlocals, cur.depth);
@@ -548,20 +550,18 @@ impl Vm {
                 }
                 low = low.min(hd);
                 let next = code.loops.compiled(h);
-                let may = |vm: &mut Vm, n: &Rc<Trace>, checked: &mut [usize; 4], k: &mut usize| {
-                    let tree = Rc::as_ptr(&n.tree) as usize;
-                    if checked.contains(&tree) {
+                let may = |vm: &mut Vm, n: &Rc<Trace>| {
+                    if n.tree.checked_run.get() == run {
                         return true;
                     }
                     let ok = vm.jit_may_enter(f, code, n);
-                    if ok && let Some(slot) = checked.get_mut(*k % 4) {
-                        *slot = tree;
-                        *k = k.wrapping_add(1);
+                    if ok {
+                        n.tree.checked_run.set(run);
                     }
                     ok
                 };
                 match next {
-                    Some(n) if n.depth == hd && may(self, &n, &mut checked, &mut next_checked) => {
+                    Some(n) if n.depth == hd && may(self, &n) => {
                         self.jit.counters.entries += 1;
                         cur = n;
                         continue;
