@@ -50,6 +50,8 @@ use crate::code::Code;
 use crate::interp::Frame;
 use crate::vm::Vm;
 
+#[path = "jit_attrs.rs"]
+mod attrs;
 #[path = "jit_dump.rs"]
 pub mod dump;
 #[path = "jit_func.rs"]
@@ -808,6 +810,12 @@ impl Vm {
                 return true;
             }
         }
+        // (before borrowing the recording: the probe needs the whole Vm)
+        let attr = code
+            .raw
+            .instructions
+            .get(pc)
+            .and_then(|i| self.jit_attr_probe(f, code, *i));
         let Some(r) = self.jit.recording.as_mut() else {
             return true;
         };
@@ -842,7 +850,8 @@ impl Vm {
             outer: depth == 0,
         };
         let loops = (depth == 0).then_some(&code.loops);
-        let obs = run::FrameObs::with_pins(f, pins, loops);
+        let attr = attr.and_then(|p| pins.attr(p));
+        let obs = run::FrameObs::with_pins(f, pins, loops).with_attr(attr);
         match r.rec.record(pc32, instr, &obs) {
             Step::Continue => false,
             Step::Abort(a) => {

@@ -23,7 +23,7 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use taipan_jit::record::{Builtin, CodeInfo, Known, KnownObj, ObjInfo, Observed};
+use taipan_jit::record::{AttrObs, Builtin, CodeInfo, Known, KnownObj, ObjInfo, Observed};
 
 use crate::dict::Dict;
 use crate::object::{ObjKind, Object};
@@ -51,6 +51,14 @@ pub(crate) enum Pin {
         dict: Weak<Object>,
         /// Its key-set version when recorded.
         version: u64,
+    },
+    /// Class `ty` still has version tag `version` (`jit_attrs.rs`: where its instances'
+    /// attributes are, and what its methods are, is as recorded).
+    Type {
+        /// The class (weak: its address is not reused while the pin exists).
+        ty: Weak<Object>,
+        /// Its version tag when recorded.
+        version: u32,
     },
 }
 
@@ -129,6 +137,10 @@ impl Pin {
             Pin::Unchanged { dict, version } => {
                 let Some(d) = dict.upgrade() else { return false };
                 with_dict(&d, |t| Some(t.version() == *version)).unwrap_or(false)
+            }
+            Pin::Type { ty, version } => {
+                let Some(t) = ty.upgrade() else { return false };
+                matches!(&t.kind, ObjKind::Type(td) if td.version.get() == *version)
             }
         }
     }
@@ -414,6 +426,30 @@ impl PinCtx<'_> {
             Known::Obj(k) if k.info == ObjInfo::Builtin(Builtin::ListAppend) => Some(k),
             _ => None,
         }
+    }
+
+    /// `Observe::attr`: the answer of [`super::attrs::AttrProbe`], with the class's version
+    /// tag pinned and a method's function numbered in the object table (alive while the pin
+    /// holds: the class's dict holds it, and replacing it bumps the version).
+    pub(crate) fn attr(&self, p: super::attrs::AttrProbe) -> Option<AttrObs> {
+        let obs = match (p.obs, &p.func) {
+            (AttrObs::Method { cls, absent, .. }, Some(f)) => match self.known(&Value::Obj(f.clone()))? {
+                Known::Obj(func) if func.info == ObjInfo::Function => AttrObs::Method { cls, absent, func },
+                _ => return None,
+            },
+            (AttrObs::Method { .. }, None) => return None,
+            (o, _) => o,
+        };
+        let pin = Pin::Type {
+            ty: Rc::downgrade(&p.ty),
+            version: p.version,
+        };
+        let mut pins = self.pins.try_borrow_mut().ok()?;
+        if self.outer && pins.globals.is_none() {
+            pins.globals = Some(Rc::downgrade(self.globals));
+        }
+        pins.pins.push(pin);
+        Some(obs)
     }
 
     /// `Observe::null`: the NULL marker as a known object.

@@ -429,6 +429,14 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
     h.add("list_push_float", list_push_float as extern "C" fn(u64, f64) as usize);
     h.add("list_push_obj", list_push_obj as extern "C" fn(u64, u64) as usize);
     h.add(
+        taipan_jit::record::ATTR_ADDR,
+        super::attrs::attr_addr as extern "C" fn(u64, u64, i64, i64) -> u64 as usize,
+    );
+    h.add(
+        taipan_jit::record::ATTR_ABSENT,
+        super::attrs::attr_absent as extern "C" fn(u64, u64, i64) -> i64 as usize,
+    );
+    h.add(
         taipan_jit::record::CALL_HELPER,
         super::func::fn_call as extern "C" fn(u64, u64, u64, i64, i64) -> i64 as usize,
     );

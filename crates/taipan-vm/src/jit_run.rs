@@ -33,8 +33,8 @@ use std::rc::Rc;
 use taipan_jit::backend::{STATUS_INVALIDATED, STATUS_LINK, STATUS_OUT_OF_FUEL, STATUS_RET};
 use taipan_jit::ir::{SnapVal, Type};
 use taipan_jit::record::{
-    CodeInfo, ENTRY_SLOTS, Known, KnownObj, LinkTarget, MAX_ZIP, Observe, Observed, SeqObs, WRAP_ENUMERATE, WrapObs,
-    part_slot,
+    AttrObs, CodeInfo, ENTRY_SLOTS, Known, KnownObj, LinkTarget, MAX_ZIP, Observe, Observed, SeqObs, WRAP_ENUMERATE,
+    WrapObs, part_slot,
 };
 
 use super::globals::PinCtx;
@@ -65,6 +65,8 @@ pub(crate) struct FrameObs<'a> {
     pins: Option<PinCtx<'a>>,
     /// The loop table of the frame's code (link targets), when recording in that frame.
     loops: Option<&'a CodeLoops>,
+    /// Where the attribute of the instruction's object is (`jit_attrs.rs`), if it applies.
+    attr: Option<AttrObs>,
 }
 
 impl<'a> FrameObs<'a> {
@@ -75,6 +77,7 @@ impl<'a> FrameObs<'a> {
             stack: &f.stack,
             pins: None,
             loops: None,
+            attr: None,
         }
     }
 
@@ -86,6 +89,11 @@ impl<'a> FrameObs<'a> {
             loops,
             ..FrameObs::new(f)
         }
+    }
+
+    /// The same view answering [`Observe::attr`] with `attr`.
+    pub(crate) fn with_attr(self, attr: Option<AttrObs>) -> FrameObs<'a> {
+        FrameObs { attr, ..self }
     }
 }
 
@@ -194,6 +202,10 @@ impl Observe for FrameObs<'_> {
 
     fn call_target(&self, key: u32, nargs: u32) -> Option<u64> {
         self.pins.as_ref()?.call_target(key, nargs)
+    }
+
+    fn attr(&self) -> Option<AttrObs> {
+        self.attr
     }
 
     fn link_target(&self, pc: u32) -> Option<LinkTarget> {

@@ -1100,7 +1100,7 @@ impl Vm {
     }
 
     /// The type-keyed case for loading `name` from `obj`, if it has one.
-    fn attr_case(&mut self, obj: &Value, name: &Value, for_method: bool) -> Option<TypeCase> {
+    pub(crate) fn attr_case(&mut self, obj: &Value, name: &Value, for_method: bool) -> Option<TypeCase> {
         let Value::Obj(o) = obj else { return None };
         if matches!(o.kind, ObjKind::Type(_) | ObjKind::Super { .. } | ObjKind::Module) {
             return None;

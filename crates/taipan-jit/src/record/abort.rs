@@ -71,6 +71,11 @@ define_aborts! {
     /// (absent: `NameError`/`AttributeError` now, or not found by a plain dict lookup), or
     /// an attribute load on anything but a module.
     UnsupportedGlobal;
+    /// An attribute load, method load or attribute store on an object that the inline
+    /// caches' probing does not place (a property or other descriptor, `__getattr__` /
+    /// `__getattribute__` / `__setattr__` classes, an absent attribute, an unshaped instance
+    /// dict), an object value stored or overwritten, a new attribute (`record/attr.rs`).
+    UnsupportedAttr;
     /// A call of anything but a builtin with a translation (`math.sqrt`, `abs`, `min`,
     /// `max` on numbers) or an inlinable Python function, or with unsupported arguments.
     UnsupportedCall;

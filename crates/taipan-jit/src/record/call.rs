@@ -41,7 +41,9 @@
 //! is exact because an inlined call does nothing but compute: the recorded instructions
 //! write only the callee's virtual locals and stack (stores to globals, attributes or
 //! containers, loops and other calls abort), so redoing the call from its start observes
-//! the same state. (LuaJIT and PyPy instead keep one snapshot frame per inlined call and
+//! the same state. The one exception, attribute stores, is kept *pending* until the
+//! outermost inlined call returns (`attr.rs`), so it has not happened at any exit inside
+//! the call. (LuaJIT and PyPy instead keep one snapshot frame per inlined call and
 //! rebuild the callee frames at the exit; that resumes mid-callee but needs the
 //! interpreter to accept a rebuilt frame stack, which ours does not yet.)
 
@@ -73,10 +75,19 @@ impl Recorder {
         let extra = usize::from(method);
         let callee = self.peek(n + extra, pc)?;
         if method {
-            // `CALL_METHOD` with a receiver: only an exact list's `append` is recorded
+            // `CALL_METHOD` with a receiver: an exact list's `append`, or a Python method
+            // (`attr.rs`) called with the receiver as its first argument
             let null = self.peek(n, pc)?;
             if matches!(callee, PyVal::Known(o) if o.info == ObjInfo::Builtin(Builtin::ListAppend)) {
                 return self.list_append(pc, n);
+            }
+            if let (PyVal::Known(o), PyVal::Obj(_)) = (callee, null)
+                && o.info == ObjInfo::Function
+            {
+                if self.func.is_some() && self.inl.is_empty() {
+                    return Err(self.abort(AbortReason::UnsupportedCall, pc, "method call in a function trace"));
+                }
+                return self.inline_call(pc, n + 1, 0, o.key, obs);
             }
             if !matches!(null, PyVal::Known(o) if o.info == ObjInfo::Null) {
                 return Err(self.abort(AbortReason::UnsupportedCall, pc, "method call with a receiver"));
@@ -160,6 +171,10 @@ impl Recorder {
         self.code = i.caller_code;
         self.stack = i.caller_stack;
         self.push(r);
+        if self.inl.is_empty() {
+            // no exit can redo the call now: its attribute stores happen (`attr.rs`)
+            self.flush_pending();
+        }
         Ok(i.ret_pc)
     }
 

@@ -21,7 +21,7 @@ use crate::record::{Abort, AbortReason, Known, ObjInfo, Observe, Observed, PyVal
 
 impl Recorder {
     /// The trace value of a known global or attribute.
-    fn known_val(&mut self, k: Known, pc: u32) -> Result<PyVal, Abort> {
+    pub(crate) fn known_val(&mut self, k: Known, pc: u32) -> Result<PyVal, Abort> {
         Ok(match k {
             Known::Scalar(Observed::None) => PyVal::None,
             Known::Scalar(Observed::Bool(b)) => PyVal::Bool(self.b.const_bool(b)),

@@ -51,7 +51,8 @@
 //! operators, `JUMP`, the conditional jumps, `FOR_ITER` over an entry-stack range, list or
 //! tuple iterator, `BINARY_SUBSCR`/`STORE_SUBSCR` on exact lists and tuples with an int
 //! index (`list.rs`), `IS_OP` on two objects, `LOAD_GLOBAL` and `LOAD_ATTR`/`LOAD_METHOD`
-//! on a module as constants the interpreter pins (`global.rs`), `CALL`/`CALL_METHOD` of
+//! on a module as constants the interpreter pins (`global.rs`), `LOAD_ATTR`/`LOAD_METHOD`/
+//! `STORE_ATTR` on instances of plain classes (`attr.rs`), `CALL`/`CALL_METHOD` of
 //! `math.sqrt`, `abs`, `min`, `max` as IR ops and of plain Python functions, inlined
 //! (`call.rs`). Anything else aborts.
 //!
@@ -70,12 +71,14 @@
 //! this file (state, locals, snapshots), `translate.rs` (per-opcode dispatch), `arith.rs`
 //! (int/float operators), `iter.rs` (`FOR_ITER` over range iterators), `wrap.rs` (`FOR_ITER`
 //! over `enumerate`/`zip`, the virtual tuple it yields), `list.rs` (lists and
-//! tuples), `global.rs` (globals and module attributes), `call.rs` (builtin calls, inlined
+//! tuples), `global.rs` (globals and module attributes), `attr.rs` (instance attributes,
+//! methods), `call.rs` (builtin calls, inlined
 //! Python calls), `close.rs` (assembling the loop), `link.rs` (side traces starting at an exit,
 //! recordings ending in a `link` into another trace).
 
 pub mod abort;
 mod arith;
+mod attr;
 mod call;
 mod close;
 mod func;
@@ -91,11 +94,12 @@ mod virt;
 mod wrap;
 
 pub use abort::{Abort, AbortCounts, AbortReason};
+pub use attr::{ATTR_ABSENT, ATTR_ADDR};
 pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
 pub use link::{SideEntry, SideVal};
 pub use observe::{
-    Builtin, CodeInfo, ConstVal, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo, Observe, Observed, PartObs, SeqObs,
-    WrapObs,
+    AttrObs, Builtin, CodeInfo, ConstVal, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo, Observe, Observed, PartObs,
+    SeqObs, WrapObs,
 };
 pub use wrap::{ENTRY_SLOTS, WRAP_ENUMERATE, part_slot, wrap_code};
 
@@ -313,6 +317,9 @@ pub struct Recorder {
     /// Sequences unpacked so far (`unpack.rs`): the sequence's SSA value, the count, whether
     /// it is a list, [`Builder::mutations`] then, and the element values pushed.
     unpacked: Vec<unpack::Unpacked>,
+    /// Attribute stores made inside the current inlined call, written when the outermost
+    /// call returns (`attr.rs`).
+    pending: Vec<attr::Pending>,
 }
 
 /// A range iterator of the entry stack, as the trace holds it (its `next` is the
@@ -378,6 +385,7 @@ impl Recorder {
             virt_snap: false,
             func: None,
             unpacked: Vec::new(),
+            pending: Vec::new(),
         }
     }
 

@@ -216,6 +216,14 @@ pub trait Observe {
         None
     }
 
+    /// Before `LOAD_ATTR` / `LOAD_METHOD` / `STORE_ATTR` on an instance (the object on top
+    /// of the stack): where the attribute is, as the interpreter's inline caches find it
+    /// (`record/attr.rs`). By answering, the interpreter pins the class's version tag (checked
+    /// at every entry of the trace, like a global binding). `None` (the default): abort.
+    fn attr(&self) -> Option<AttrObs> {
+        None
+    }
+
     /// The compiled root trace whose loop header is instruction `pc` of the recorded code,
     /// if any: a recording that reaches it ends with a `link` into it (`record/link.rs`).
     /// The default answers none.
@@ -234,6 +242,53 @@ pub struct LinkTarget {
     pub depth: u32,
     /// The tag each frame slot must hold at its entry (its entry guards).
     pub entry: Vec<(u32, Tag)>,
+}
+
+/// Where an attribute of an instance is ([`Observe::attr`]). `cls` is the object word of
+/// the instance's class (its version tag pinned); a *shape* is an instance dict's shape id
+/// (never 0); `absent` is the shape of an instance dict without the name, or 0 when the
+/// instance has no dict.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum AttrObs {
+    /// In the instance dict, of shape `shape`, at entry position `pos`; its value now.
+    Dict {
+        /// The class's object word.
+        cls: u64,
+        /// The dict's shape.
+        shape: u32,
+        /// The entry position.
+        pos: u32,
+        /// The value there.
+        value: Observed,
+    },
+    /// In `__slots__` slot `pos`; its value now (unbound: [`Observed::Unbound`]).
+    Slot {
+        /// The class's object word.
+        cls: u64,
+        /// The slot index.
+        pos: u32,
+        /// The value there.
+        value: Observed,
+    },
+    /// `LOAD_METHOD`: a plain Python function on the class, not shadowed by the instance
+    /// dict.
+    Method {
+        /// The class's object word.
+        cls: u64,
+        /// The instance dict's shape (without the name), 0: no dict.
+        absent: u32,
+        /// The function, as a known object.
+        func: KnownObj,
+    },
+    /// `LOAD_ATTR`: a None/bool/int/float class attribute not shadowed by the instance dict.
+    ClassValue {
+        /// The class's object word.
+        cls: u64,
+        /// The instance dict's shape (without the name), 0: no dict.
+        absent: u32,
+        /// The value.
+        value: Observed,
+    },
 }
 
 /// A list or tuple as the recorder sees it ([`Observe::stack_seq`]).

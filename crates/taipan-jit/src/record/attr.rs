@@ -1,0 +1,265 @@
+//! Instance attributes and method calls: `LOAD_ATTR`, `LOAD_METHOD` and `STORE_ATTR` on an
+//! instance of a plain class (`docs/jit.md`, "Instance attributes").
+//!
+//! The interpreter says where the attribute is ([`Observe::attr`], from the same probing as
+//! its inline caches, CPython 3.11's `LOAD_ATTR_INSTANCE_VALUE` / `LOAD_ATTR_SLOT` /
+//! `LOAD_METHOD_WITH_VALUES` idea) and pins the class's version tag: a trace runs no Python
+//! code, so a class can only change between two entries of the trace, where the pin is
+//! checked (any change of a class or of a base bumps the tag; a data descriptor, a
+//! `__getattribute__` or `__setattr__` added since fails it). The object's own class is
+//! checked in the trace, by its class word:
+//! - `@attr_addr(obj, cls, shape, pos) -> ptr`: the address of the 16-byte value of entry
+//!   `pos` of `obj`'s instance dict when `obj`'s class word is `cls` and its dict has shape
+//!   `shape`, or of `__slots__` slot `pos` when `shape` is 0; 0 otherwise (another class,
+//!   another shape, no such slot). The recorder guards it non-zero, then reads the value as
+//!   a list element (`load_tag_at addr, 0` behind `guard_tag` on the observed type, then the
+//!   payload). Declared `pure`: a trace never adds or removes keys, so the address is the
+//!   same for a whole run, and `peel` + `cse` hoist it for a loop-invariant object; the
+//!   loads themselves are `reads` and stay in place relative to the stores.
+//! - `@attr_absent(obj, cls, absent) -> i64`: 1 when `obj`'s class word is `cls` and its
+//!   dict has shape `absent` (a shape without the name), or it has no dict when `absent`
+//!   is 0: a class attribute (a method, a plain value) is then not shadowed.
+//!
+//! `LOAD_METHOD` of a plain Python function found on the class pushes the function as a
+//! known object (kept alive by the class, which the version pin keeps unchanged) and the
+//! receiver; the `CALL_METHOD` that follows inlines it with the receiver as the first
+//! argument (`call.rs`). `LOAD_ATTR` of a None/bool/int/float class attribute pushes it as a
+//! constant.
+//!
+//! **Stores** (`STORE_ATTR` of None/bool/int/float over an attribute holding one of those):
+//! in the trace's own frame, `guard_true tag < obj` on the old value and an inline
+//! `store_*_at addr, 0` (the old value is no object, so the store frees nothing, as for a
+//! list element). Inside an inlined call an exit redoes the whole call (`call.rs`), so a
+//! store made there must not have happened yet at any exit: it is kept *pending* in the
+//! recorder, and its memory write is emitted when the outermost inlined call returns (after
+//! which no exit can redo it). While pending, a load of the same attribute (same class,
+//! shape and position) of the same object value reads the pending value; of another object
+//! value it first guards the two objects different (`ptr_eq` false: exit and redo the call
+//! when they are the same object); a store to the same attribute of another object value
+//! guards the same. Other attributes never share memory with a pending one.
+//!
+//! Aborts ([`AbortReason::UnsupportedAttr`]): anything the probing does not place, absent
+//! attributes (the interpreter raises), unbound slots, storing or overwriting an object,
+//! new attributes (shape transitions), and attributes of objects in function traces (an
+//! opaque call runs Python code that may change the dict between two reads).
+
+use crate::ir::{CallEffect, InsnId, Op, Tag, Type};
+use crate::record::{Abort, AbortReason, AttrObs, Known, Observe, Observed, PyVal, Recorder};
+
+/// The attribute address helper (see the module docs).
+pub const ATTR_ADDR: &str = "attr_addr";
+/// The "class attribute not shadowed" helper (see the module docs).
+pub const ATTR_ABSENT: &str = "attr_absent";
+
+/// Where an attribute is for objects of one class: the class word, the dict's shape (0: a
+/// `__slots__` slot) and the position.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct AttrKey {
+    cls: u64,
+    shape: u32,
+    pos: u32,
+}
+
+/// A store made inside an inlined call, written when the outermost call returns.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pending {
+    obj: InsnId,
+    key: AttrKey,
+    addr: InsnId,
+    val: PyVal,
+}
+
+impl Recorder {
+    /// `LOAD_ATTR name` (`method = false`) or `LOAD_METHOD name`: on a module
+    /// (`global.rs`), an exact list's `append` (`list.rs`) or an instance (here).
+    pub(crate) fn load_attr(&mut self, pc: u32, name: u32, obs: &dyn Observe, method: bool) -> Result<(), Abort> {
+        let top = self.peek(0, pc)?;
+        let PyVal::Obj(p) = top else {
+            return self.load_module_attr(pc, name, obs, method);
+        };
+        if method && obs.list_method(name).is_some() {
+            return self.load_list_method(pc, name, obs);
+        }
+        if self.func.is_some() {
+            let d = "attribute of an object in a function trace";
+            return Err(self.abort(AbortReason::UnsupportedAttr, pc, d));
+        }
+        let Some(a) = obs.attr() else {
+            // (a method the recorder does not know: a call it cannot make)
+            let (r, d) = if method {
+                (AbortReason::UnsupportedCall, format!("method {name} of an object"))
+            } else {
+                (
+                    AbortReason::UnsupportedAttr,
+                    format!("attribute {name}: not placed by the inline caches"),
+                )
+            };
+            return Err(self.abort(r, pc, d));
+        };
+        match (a, method) {
+            (AttrObs::Dict { value, .. } | AttrObs::Slot { value, .. }, false) => {
+                let key = attr_key(a).ok_or_else(|| self.abort(AbortReason::Desync, pc, "attr key"))?;
+                let v = self.read_attr(pc, p, key, value)?;
+                self.pop(pc)?;
+                self.push(v);
+            }
+            (AttrObs::Method { cls, absent, func }, true) => {
+                self.guard_not_shadowed(pc, p, cls, absent);
+                self.pop(pc)?;
+                self.push(PyVal::Known(func));
+                self.push(top);
+            }
+            (AttrObs::ClassValue { cls, absent, value }, false) => {
+                let v = self.known_val(Known::Scalar(value), pc)?;
+                self.guard_not_shadowed(pc, p, cls, absent);
+                self.pop(pc)?;
+                self.push(v);
+            }
+            (a, _) => {
+                let d = format!("{a:?} for {}", if method { "LOAD_METHOD" } else { "LOAD_ATTR" });
+                return Err(self.abort(AbortReason::UnsupportedAttr, pc, d));
+            }
+        }
+        Ok(())
+    }
+
+    /// `STORE_ATTR name`: `[value, obj]`, a None/bool/int/float value over an existing
+    /// attribute holding one of those.
+    pub(crate) fn store_attr(&mut self, pc: u32, name: u32, obs: &dyn Observe) -> Result<(), Abort> {
+        let (v, o) = (self.peek(1, pc)?, self.peek(0, pc)?);
+        let PyVal::Obj(p) = o else {
+            let d = format!("attribute {name} of a {}", o.tag().name());
+            return Err(self.abort(AbortReason::UnsupportedAttr, pc, d));
+        };
+        if !matches!(v, PyVal::None | PyVal::Bool(_) | PyVal::Int(_) | PyVal::Float(_)) {
+            let d = "stores an object into an attribute (the trace frees none)";
+            return Err(self.abort(AbortReason::UnsupportedAttr, pc, d));
+        }
+        if self.func.is_some() {
+            let d = "attribute of an object in a function trace";
+            return Err(self.abort(AbortReason::UnsupportedAttr, pc, d));
+        }
+        let Some(a) = obs.attr() else {
+            let d = format!("attribute {name}: store not placed by the inline caches");
+            return Err(self.abort(AbortReason::UnsupportedAttr, pc, d));
+        };
+        let (AttrObs::Dict { value: old, .. } | AttrObs::Slot { value: old, .. }) = a else {
+            return Err(self.abort(AbortReason::UnsupportedAttr, pc, format!("store to {a:?}")));
+        };
+        if !matches!(
+            old,
+            Observed::None | Observed::Bool(_) | Observed::Int(_) | Observed::Float(_)
+        ) {
+            let d = format!("STORE_ATTR over {old:?} (the trace frees no object)");
+            return Err(self.abort(AbortReason::UnsupportedAttr, pc, d));
+        }
+        let key = attr_key(a).ok_or_else(|| self.abort(AbortReason::Desync, pc, "attr key"))?;
+        let s = self.snap(pc);
+        self.guard_unaliased(p, key, s);
+        let addr = self.attr_addr(p, key, s);
+        let zero = self.b.const_i64(0);
+        let tag = self.b.binary(Op::LoadTagAt, addr, zero);
+        let obj = self.b.const_i64(Tag::Obj.word());
+        let scalar = self.b.binary(Op::IntLt, tag, obj);
+        self.guard(true, scalar, s);
+        if self.inl.is_empty() {
+            self.emit_attr_store(addr, v);
+        } else {
+            self.pending.retain(|q| !(q.obj == p && q.key == key));
+            self.pending.push(Pending {
+                obj: p,
+                key,
+                addr,
+                val: v,
+            });
+        }
+        self.pop(pc)?;
+        self.pop(pc)?;
+        Ok(())
+    }
+
+    /// After the outermost inlined call returned: the memory writes of its pending stores.
+    pub(crate) fn flush_pending(&mut self) {
+        for q in std::mem::take(&mut self.pending) {
+            self.emit_attr_store(q.addr, q.val);
+        }
+    }
+
+    /// The value of attribute `key` of object `p` (observed as `o`): a pending store's
+    /// value, or a load behind the class/shape and type guards.
+    fn read_attr(&mut self, pc: u32, p: InsnId, key: AttrKey, o: Observed) -> Result<PyVal, Abort> {
+        if o == Observed::Unbound {
+            return Err(self.abort(AbortReason::UnsupportedAttr, pc, "unbound slot"));
+        }
+        let s = self.snap(pc);
+        self.guard_unaliased(p, key, s);
+        if let Some(q) = self.pending.iter().find(|q| q.obj == p && q.key == key) {
+            let v = q.val;
+            self.check(v, o, pc)?;
+            return Ok(v);
+        }
+        let addr = self.attr_addr(p, key, s);
+        let zero = self.b.const_i64(0);
+        self.load_item(addr, zero, o, s, pc)
+    }
+
+    /// Guards `p` to be none of the other objects with a pending store to `key`.
+    fn guard_unaliased(&mut self, p: InsnId, key: AttrKey, s: crate::ir::SnapId) {
+        let others: Vec<InsnId> = self
+            .pending
+            .iter()
+            .filter(|q| q.key == key && q.obj != p)
+            .map(|q| q.obj)
+            .collect();
+        for q in others {
+            let same = self.b.binary(Op::PtrEq, p, q);
+            self.guard(false, same, s);
+        }
+    }
+
+    /// `@attr_addr(p, key)` guarded non-zero through `s`.
+    fn attr_addr(&mut self, p: InsnId, key: AttrKey, s: crate::ir::SnapId) -> InsnId {
+        let cls = self.b.const_i64(key.cls as i64);
+        let shape = self.b.const_i64(i64::from(key.shape));
+        let pos = self.b.const_i64(i64::from(key.pos));
+        let addr = self
+            .b
+            .call(ATTR_ADDR, CallEffect::Pure, &[p, cls, shape, pos], Type::Ptr);
+        let null = self.b.const_ptr(0);
+        let none = self.b.binary(Op::PtrEq, addr, null);
+        self.guard(false, none, s);
+        addr
+    }
+
+    /// Guards that `p`'s class word is `cls` and its dict has shape `absent` (no dict: 0).
+    fn guard_not_shadowed(&mut self, pc: u32, p: InsnId, cls: u64, absent: u32) {
+        let s = self.snap(pc);
+        let c = self.b.const_i64(cls as i64);
+        let a = self.b.const_i64(i64::from(absent));
+        let ok = self.b.call(ATTR_ABSENT, CallEffect::Pure, &[p, c, a], Type::I64);
+        let zero = self.b.const_i64(0);
+        let yes = self.b.binary(Op::IntNe, ok, zero);
+        self.guard(true, yes, s);
+    }
+
+    /// The inline store of scalar `v` at attribute address `addr`.
+    fn emit_attr_store(&mut self, addr: InsnId, v: PyVal) {
+        let zero = self.b.const_i64(0);
+        let none = crate::ir::Imm::None;
+        match v {
+            PyVal::Bool(x) => self.b.op(Op::StoreBoolAt, &[addr, zero, x], none, None),
+            PyVal::Int(x) => self.b.op(Op::StoreIntAt, &[addr, zero, x], none, None),
+            PyVal::Float(x) => self.b.op(Op::StoreFloatAt, &[addr, zero, x], none, None),
+            _ => self.b.binary(Op::StoreNoneAt, addr, zero),
+        };
+    }
+}
+
+/// The key of a dict or slot attribute.
+fn attr_key(a: AttrObs) -> Option<AttrKey> {
+    match a {
+        AttrObs::Dict { cls, shape, pos, .. } if shape != 0 => Some(AttrKey { cls, shape, pos }),
+        AttrObs::Slot { cls, pos, .. } => Some(AttrKey { cls, shape: 0, pos }),
+        _ => None,
+    }
+}

@@ -1,0 +1,235 @@
+//! Instance attributes in traces, the VM's side (`docs/jit.md`, "Instance attributes"; the
+//! recorder's side is `taipan_jit::record`'s `attr.rs`).
+//!
+//! While recording, before `LOAD_ATTR` / `LOAD_METHOD` / `STORE_ATTR` on an instance of a
+//! plain class, [`Vm::jit_attr_probe`] asks the inline caches' own probing
+//! (`Vm::attr_case`, `specialize.rs`) where the attribute is: in the instance dict at a
+//! shape and position, in a `__slots__` slot, a Python function or a plain value on the
+//! class not shadowed by the instance dict. The answer pins the class's version tag
+//! (`jit_globals.rs`, `Pin::Type`): any change to the class or a base (a method replaced, a
+//! property, `__getattribute__` or `__setattr__` added) bumps it (`attr::type_changed`), and
+//! the pin is checked at every entry of the trace and at each link, as global bindings are;
+//! a trace runs no Python code, so no class changes while it runs.
+//!
+//! The trace checks the object's own class by its class word and finds the value's address
+//! with [`attr_addr`]; [`attr_absent`] checks that a class attribute is not shadowed. Both
+//! only read: the address of an instance dict's value (a 16-byte `Value`) or of a slot (an
+//! `Option<Value>`, the same format with tag word 5 for an unbound slot) stays valid while
+//! the trace runs, since it adds no key and resizes no dict (stores overwrite values in
+//! place; CPython 3.11's `LOAD_ATTR_INSTANCE_VALUE` / `LOAD_ATTR_SLOT` read the same way).
+
+use std::rc::Rc;
+
+use taipan_bytecode::{Instruction, Opcode};
+use taipan_jit::record::{AttrObs, KnownObj, ObjInfo, Observed};
+
+use super::helpers::{obj_word_rc, with_obj};
+use crate::code::Code;
+use crate::interp::Frame;
+use crate::interp::specialize::How;
+use crate::object::ObjKind;
+use crate::shape::ShapeId;
+use crate::value::{Obj, Value};
+use crate::vm::Vm;
+
+/// An `Option<Value>` (a slot) has the 16-byte layout of a `Value` (None: tag word 5).
+const _: () = assert!(std::mem::size_of::<Option<Value>>() == 16);
+
+/// What [`Vm::jit_attr_probe`] found: the recorder's answer (a method's `func` still to be
+/// numbered in the recording's object table), the class and version to pin, and the
+/// method's function.
+pub(crate) struct AttrProbe {
+    /// The answer ([`AttrObs::Method`]'s `func` is a placeholder).
+    pub(crate) obs: AttrObs,
+    /// The instance's class.
+    pub(crate) ty: Obj,
+    /// Its version tag.
+    pub(crate) version: u32,
+    /// For [`AttrObs::Method`]: the function.
+    pub(crate) func: Option<Obj>,
+}
+
+/// A value as the recorder sees it (no iterator state: an attribute is just a value).
+fn observed(v: Option<&Value>) -> Observed {
+    match v {
+        None => Observed::Unbound,
+        Some(Value::None) => Observed::None,
+        Some(Value::Bool(b)) => Observed::Bool(*b),
+        Some(Value::Int(i)) => Observed::Int(*i),
+        Some(Value::Float(x)) => Observed::Float(*x),
+        Some(Value::Obj(_)) => Observed::Obj,
+    }
+}
+
+/// The shape to check for "the instance dict of `o` has no key `name`": 0 without a dict,
+/// `None` when the name is there or the dict is unshaped.
+fn absent_shape(o: &Obj, name: &Value) -> Option<u32> {
+    let Some(d) = o.dict.as_ref() else { return Some(0) };
+    let ObjKind::Dict(c) = &d.kind else { return None };
+    let t = c.try_borrow().ok()?;
+    let shape = t.shape();
+    if !shape.is_shaped() || shape == ShapeId::NEVER {
+        return None;
+    }
+    let text = name.as_str()?;
+    let has = (0..t.end()).any(|i| t.entry(i).is_some_and(|(k, _)| k.as_str() == Some(text)));
+    (!has).then_some(shape.0)
+}
+
+impl Vm {
+    /// Before instruction `instr` of frame `f` (running `code`): for `LOAD_ATTR`,
+    /// `LOAD_METHOD` or `STORE_ATTR` on an instance of a class, where the attribute is (see
+    /// the module docs); `None` for anything the recorder does not handle.
+    pub(crate) fn jit_attr_probe(&mut self, f: &Frame, code: &Code, instr: Instruction) -> Option<AttrProbe> {
+        let (method, store) = match instr.op {
+            Opcode::LoadAttr => (false, false),
+            Opcode::LoadMethod => (true, false),
+            Opcode::StoreAttr => (false, true),
+            _ => return None,
+        };
+        let obj = f.stack.last()?.clone();
+        let Value::Obj(o) = &obj else { return None };
+        if !matches!(o.kind, ObjKind::Instance(_)) {
+            return None;
+        }
+        let name = code.names.get(instr.arg as usize)?.clone();
+        let case = self.attr_case(&obj, &name, method)?;
+        let ty = case.ty.upgrade()?;
+        if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &ty)) {
+            return None;
+        }
+        let ObjKind::Type(td) = &ty.kind else { return None };
+        if !td.heap_type {
+            return None;
+        }
+        if store {
+            // only `object.__setattr__` stores into the dict or slot directly
+            let sa = self.lookup_in_type(&ty, "__setattr__")?;
+            if !matches!(sa.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
+                return None;
+            }
+        }
+        let cls = obj_word_rc(&ty);
+        let mut func = None;
+        let obs = match case.how {
+            How::InstanceDict { index, shape } if !method => {
+                if !shape.is_shaped() || shape == ShapeId::NEVER || index == usize::MAX {
+                    return None;
+                }
+                let d = o.dict.as_ref()?;
+                let ObjKind::Dict(c) = &d.kind else { return None };
+                let t = c.try_borrow().ok()?;
+                if t.shape() != shape {
+                    return None;
+                }
+                let (k, v) = t.entry(index)?;
+                if k.as_str() != name.as_str() {
+                    return None;
+                }
+                AttrObs::Dict {
+                    cls,
+                    shape: shape.0,
+                    pos: u32::try_from(index).ok()?,
+                    value: observed(Some(v)),
+                }
+            }
+            How::InstanceSlot(i) if !method => {
+                let ObjKind::Instance(Some(slots)) = &o.kind else {
+                    return None;
+                };
+                let s = slots.try_borrow().ok()?;
+                AttrObs::Slot {
+                    cls,
+                    pos: u32::try_from(i).ok()?,
+                    value: observed(s.get(i)?.as_ref()),
+                }
+            }
+            How::Method(m, _) if method && !store => {
+                let m = m.upgrade()?;
+                if !matches!(m.kind, ObjKind::Function(_)) {
+                    return None;
+                }
+                let absent = absent_shape(o, &name)?;
+                func = Some(m);
+                AttrObs::Method {
+                    cls,
+                    absent,
+                    func: KnownObj {
+                        key: 0,
+                        info: ObjInfo::Other,
+                    },
+                }
+            }
+            How::ClassValue(v, _) if !method && !store => {
+                let value = observed(Some(&v));
+                if value == Observed::Obj {
+                    return None;
+                }
+                AttrObs::ClassValue {
+                    cls,
+                    absent: absent_shape(o, &name)?,
+                    value,
+                }
+            }
+            _ => return None,
+        };
+        Some(AttrProbe {
+            obs,
+            version: td.version.get(),
+            ty: ty.clone(),
+            func,
+        })
+    }
+}
+
+/// The address of attribute (`cls`, `shape`, `pos`) of `o` (see [`attr_addr`]).
+fn addr_of(o: &Obj, cls: u64, shape: i64, pos: i64) -> Option<u64> {
+    if obj_word_rc(o.class.as_ref()?) != cls {
+        return None;
+    }
+    let pos = usize::try_from(pos).ok()?;
+    if shape == 0 {
+        let ObjKind::Instance(Some(slots)) = &o.kind else {
+            return None;
+        };
+        let s = slots.try_borrow().ok()?;
+        return Some(s.get(pos)? as *const Option<Value> as u64);
+    }
+    let d = o.dict.as_ref()?;
+    let ObjKind::Dict(c) = &d.kind else { return None };
+    let t = c.try_borrow().ok()?;
+    if i64::from(t.shape().0) != shape {
+        return None;
+    }
+    let (_, v) = t.entry(pos)?;
+    Some(v as *const Value as u64)
+}
+
+/// `@attr_addr(obj, cls, shape, pos) -> ptr`: the address of the value of entry `pos` of
+/// `obj`'s instance dict when `obj`'s class word is `cls` and the dict has shape `shape`, or
+/// of `__slots__` slot `pos` when `shape` is 0; 0 otherwise.
+pub(super) extern "C" fn attr_addr(w: u64, cls: u64, shape: i64, pos: i64) -> u64 {
+    // SAFETY: traces pass object words of live objects (`jit_helpers.rs`).
+    unsafe { with_obj(w, |o| addr_of(o, cls, shape, pos)) }
+        .flatten()
+        .unwrap_or(0)
+}
+
+/// `@attr_absent(obj, cls, absent) -> i64`: 1 when `obj`'s class word is `cls` and its
+/// instance dict has shape `absent` (0: it has no dict), else 0.
+pub(super) extern "C" fn attr_absent(w: u64, cls: u64, absent: i64) -> i64 {
+    let ok = |o: &Obj| {
+        if o.class.as_ref().is_none_or(|c| obj_word_rc(c) != cls) {
+            return false;
+        }
+        match o.dict.as_ref().map(|d| &d.kind) {
+            None => absent == 0,
+            Some(ObjKind::Dict(c)) => c
+                .try_borrow()
+                .is_ok_and(|t| i64::from(t.shape().0) == absent && absent != 0),
+            Some(_) => false,
+        }
+    };
+    // SAFETY: as in `attr_addr`.
+    i64::from(unsafe { with_obj(w, ok) }.unwrap_or(false))
+}
