@@ -133,6 +133,7 @@ class Gen:
         self.num_vars = ["f", "g"]
         self.ez_funcs = []  # enumerate/zip helpers (xs, ys, st)
         self.def_funcs = []  # functions whose defaults main reassigns
+        self.has_pts = False  # the PD (dict) and PS (__slots__) point classes exist
 
     # -------------------------------------------------------------- helpers
 
@@ -1156,6 +1157,135 @@ class Gen:
         self.funcs = self.funcs + [(name, arity, 1 if cost0 == 0 else cost0)]
         out.append("")
 
+    PT_CLASSES = [
+        "class PD:",
+        "    k = 2",
+        "",
+        "    def __init__(self, x, y):",
+        "        self.x = x",
+        "        self.y = y",
+        "        self.n = 0",
+        "",
+        "    def norm(self):",
+        "        return self.x * self.x + self.y * self.k",
+        "",
+        "    def bump(self, d):",
+        "        self.n += 1",
+        "        self.x = self.x + d",
+        "        return self.x",
+        "",
+        "    def mx(self, other):",
+        "        self.x = self.x if self.x > other.x else other.x",
+        "        self.y = self.y if self.y > other.y else other.y",
+        "        return self",
+        "",
+        "    def div(self, d):",
+        "        self.y = self.y / d",
+        "        return self.helper(d)",
+        "",
+        "    def helper(self, d):",
+        "        return self.x // d",
+        "",
+        "",
+        "class PS(PD):",
+        "    __slots__ = ('x', 'y', 'n')",
+        "",
+        "",
+        "class PT:",
+        "    __slots__ = ('x', 'y', 'n')",
+        "    k = 3",
+        "",
+        "    def __init__(self, x, y):",
+        "        self.x = x",
+        "        self.y = y",
+        "        self.n = 0",
+        "",
+        "    def norm(self):",
+        "        return self.x - self.y",
+        "",
+        "    def bump(self, d):",
+        "        self.n -= 1",
+        "        self.x = self.x - d",
+        "        return self.x",
+        "",
+        "    def mx(self, other):",
+        "        self.x = self.x if self.x < other.x else other.x",
+        "        return other",
+        "",
+        "    def div(self, d):",
+        "        return self.x % d",
+        "",
+    ]
+
+    def attr_loop(self, out):
+        """A ``for`` over a list of points (instances of a dict class, a __slots__ subclass of
+        it and an unrelated __slots__ class) whose body loads and stores attributes and calls
+        methods that load and store them; at chosen iterations an attribute changes type,
+        an instance gains or loses an attribute, a class gets a method or a class attribute
+        replaced, or a method raises (ZeroDivisionError, TypeError)."""
+        d = self.depth
+        k_var = "k%d" % d
+        pts = "pts%d" % d
+        kinds = self.pick([["PD"], ["PS"], ["PT"], ["PD", "PS"], ["PD", "PT"], ["PD", "PS", "PT"]])
+        n = 3 + self.r(10)
+        vals = []
+        for i in range(n):
+            x = self.pick(["%d" % (self.r(50) - 10), "%d.5" % self.r(9), "%d" % self.r(7)])
+            y = self.pick(["%d" % (self.r(30) + 1), "%d.25" % self.r(9), "1"])
+            vals.append("%s(%s, %s)" % (self.pick(kinds), x, y))
+        self.line(out, "%s = [%s]" % (pts, ", ".join(vals)))
+        self.line(out, "%s = 0" % k_var)
+        self.line(out, "acc = %s" % self.pick(["0", "0.0"]))
+        self.line(out, "q = %s[0]" % pts)
+        self.line(out, "try:")
+        self.indent += 1
+        self.line(out, "for _rep in range(%d):" % (1 + self.r(4)))
+        self.indent += 1
+        self.line(out, "for p in %s:" % pts)
+        self.indent += 1
+        self.depth += 1
+        self.budget = max(0, self.budget - 60)
+        self.line(out, "%s += 1" % k_var)
+        for _ in range(2 + self.r(5)):
+            kk = self.r(16)
+            if kk < 3:
+                self.line(out, "acc = acc + p.%s" % self.pick(["x", "y", "n", "k", "norm()", "x * p.y"]))
+            elif kk < 5:
+                self.line(out, "acc = acc + p.bump(%s)" % self.pick(["1", "2.5", "-1", k_var]))
+            elif kk < 7:
+                self.line(out, "q = q.mx(%s)" % self.pick(["p", "q", "p"]))
+            elif kk == 7:
+                self.line(out, "p.%s = %s" % (self.pick(["x", "y"]), self.pick(["p.x + 1", "p.y * 0.5", "-p.x", "True", "p.x > p.y"])))
+            elif kk == 8:
+                self.line(out, "acc = acc + p.div(%s)" % self.pick(["2", "p.n", "%s %% 3" % k_var, "0.5"]))
+            elif kk == 9:
+                self.line(out, "if %s == %d: p.x = %s" % (k_var, 1 + self.r(12), self.pick(
+                    ["'s'", "2**64", "1.5", "None", "[1]", "p.y"])))
+            elif kk == 10:
+                self.line(out, "if %s == %d and hasattr(p, '__dict__'): p.%s" % (k_var, 1 + self.r(12), self.pick(
+                    ["z = 1", "__dict__['x'] = 7", "__dict__.pop('n')", "__dict__.clear()"])))
+            elif kk == 11:
+                self.line(out, "if %s == %d: %s" % (k_var, 1 + self.r(12), self.pick(
+                    ["PD.k = 2.5", "PT.k = 'k'", "PD.norm = lambda self: 1", "PT.bump = lambda self, d: 0",
+                     "PD.x = property(lambda self: 4)", "PD.k = 2"])))
+            elif kk == 12:
+                self.line(out, "if p.n %s: acc = acc - p.norm()" % self.pick(["> 2", "== 1", "< 0"]))
+            elif kk == 13:
+                self.line(out, "p.mx(p)")
+            elif kk == 14:
+                self.line(out, "p.n = %s" % self.pick(["p.n + 1", "0", "p.n * 2", k_var]))
+            else:
+                self.line(out, "%s = (%s + %s) %% 1000003" % (self.pick(self.int_vars), self.pick(self.int_vars), k_var))
+        self.line(out, "if %s %% %d == 0: print('at', %s, acc)" % (k_var, 3 + self.r(9), k_var))
+        self.depth -= 1
+        self.indent -= 3
+        self.line(out, "except (ZeroDivisionError, TypeError, AttributeError) as e:")
+        self.line(out, "    print('caught', type(e).__name__, e)")
+        self.line(out, "print('pts', %s, acc, [(p.x, p.y, p.n) for p in %s])" % (k_var, pts))
+        # undo class mutations, so later blocks see the original classes
+        self.line(out, "PD.k, PT.k, PD.norm, PT.bump = 2, 3, PD_NORM, PT_BUMP")
+        self.line(out, "if 'x' in PD.__dict__: del PD.x")
+
     def program(self):
         """Returns the program as a list of top-level chunks (each a list of lines)."""
         chunks = []
@@ -1219,6 +1349,12 @@ class Gen:
                            "    def total(self):",
                            "        return self.v + self.w + getattr(self, 'extra', 0)",
                            ""])
+        if self.chance(0.45):
+            self.has_pts = True
+            chunks.append(list(self.PT_CLASSES) + [
+                "PD_NORM = PD.norm",
+                "PT_BUMP = PT.bump",
+                ""])
         main_head = ["def main():",
                      "    global G",
                      "    a, b, c = %s, %s, %s" % (self.pick(INT_LITERALS), self.pick(INT_LITERALS), self.pick(INT_LITERALS)),
@@ -1241,6 +1377,8 @@ class Gen:
             kind = self.r(100)
             if kind < 14:
                 self.enum_zip_loop(out)
+            elif kind < 20 and self.has_pts:
+                self.attr_loop(out)
             elif kind < 21:
                 self.long_body_loop(out)
             elif kind < 32 and self.def_funcs:

@@ -759,6 +759,8 @@ impl Recorder {
 }
 
 #[cfg(test)]
+mod attr_tests;
+#[cfg(test)]
 mod link_tests;
 #[cfg(test)]
 mod list_tests;
