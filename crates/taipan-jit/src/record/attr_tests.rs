@@ -89,7 +89,12 @@ fn an_attribute_of_an_invariant_object_is_addressed_once() {
             .count()
     };
     // one address for the load and the store, hoisted out of the loop
-    assert_eq!((calls(0), calls(lp)), (1, 0), "{}", crate::ir::print::func_to_string(&opt));
+    assert_eq!(
+        (calls(0), calls(lp)),
+        (1, 0),
+        "{}",
+        crate::ir::print::func_to_string(&opt)
+    );
     let body: Vec<Op> = opt.insns[lp..].iter().map(|i| i.op).collect();
     for want in [Op::LoadTagAt, Op::GuardTag, Op::LoadIntAt, Op::IntAddOv, Op::StoreIntAt] {
         assert!(body.contains(&want), "{want:?} missing: {body:?}");
