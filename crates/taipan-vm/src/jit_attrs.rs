@@ -141,6 +141,7 @@ impl Vm {
                 AttrObs::Slot {
                     cls,
                     pos: u32::try_from(i).ok()?,
+                    nslots: u32::try_from(s.len()).ok()?,
                     value: observed(s.get(i)?.as_ref()),
                 }
             }
@@ -213,6 +214,24 @@ pub(super) extern "C" fn attr_addr(w: u64, cls: u64, shape: i64, pos: i64) -> u6
     unsafe { with_obj(w, |o| addr_of(o, cls, shape, pos)) }
         .flatten()
         .unwrap_or(0)
+}
+
+/// `@attr_slots(obj, cls, n) -> ptr`: the address of the first of `obj`'s `__slots__` slots
+/// when its class word is `cls` and it has exactly `n` slots, else 0 (slot `i` is the 16-byte
+/// `Option<Value>` at `+ 16 * i`).
+pub(super) extern "C" fn attr_slots(w: u64, cls: u64, n: i64) -> u64 {
+    let base = |o: &Obj| {
+        if obj_word_rc(o.class.as_ref()?) != cls {
+            return None;
+        }
+        let ObjKind::Instance(Some(slots)) = &o.kind else {
+            return None;
+        };
+        let s = slots.try_borrow().ok()?;
+        (i64::try_from(s.len()).ok()? == n && n > 0).then(|| s.as_ptr() as u64)
+    };
+    // SAFETY: as in `attr_addr`.
+    unsafe { with_obj(w, base) }.flatten().unwrap_or(0)
 }
 
 /// `@attr_absent(obj, cls, absent) -> i64`: 1 when `obj`'s class word is `cls` and its

@@ -433,6 +433,10 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         super::attrs::attr_addr as extern "C" fn(u64, u64, i64, i64) -> u64 as usize,
     );
     h.add(
+        taipan_jit::record::ATTR_SLOTS,
+        super::attrs::attr_slots as extern "C" fn(u64, u64, i64) -> u64 as usize,
+    );
+    h.add(
         taipan_jit::record::ATTR_ABSENT,
         super::attrs::attr_absent as extern "C" fn(u64, u64, i64) -> i64 as usize,
     );

@@ -16,6 +16,10 @@
 //!   payload). Declared `pure`: a trace never adds or removes keys, so the address is the
 //!   same for a whole run, and `peel` + `cse` hoist it for a loop-invariant object; the
 //!   loads themselves are `reads` and stay in place relative to the stores.
+//! - `@attr_slots(obj, cls, n) -> ptr`: for `__slots__` attributes, the address of the
+//!   first of `obj`'s `n` slots when its class word is `cls` (and it has `n` slots), else
+//!   0: slots are 16-byte values in a row, so slot `pos` is read as element `pos` of it
+//!   (`load_tag_at slots, pos`), and all the slots of one object share one call.
 //! - `@attr_absent(obj, cls, absent) -> i64`: 1 when `obj`'s class word is `cls` and its
 //!   dict has shape `absent` (a shape without the name), or it has no dict when `absent`
 //!   is 0: a class attribute (a method, a plain value) is then not shadowed.
@@ -48,16 +52,19 @@ use crate::record::{Abort, AbortReason, AttrObs, Known, Observe, Observed, PyVal
 
 /// The attribute address helper (see the module docs).
 pub const ATTR_ADDR: &str = "attr_addr";
+/// The `__slots__` helper (see the module docs).
+pub const ATTR_SLOTS: &str = "attr_slots";
 /// The "class attribute not shadowed" helper (see the module docs).
 pub const ATTR_ABSENT: &str = "attr_absent";
 
 /// Where an attribute is for objects of one class: the class word, the dict's shape (0: a
-/// `__slots__` slot) and the position.
+/// `__slots__` slot, of `nslots`) and the position.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) struct AttrKey {
     cls: u64,
     shape: u32,
     pos: u32,
+    nslots: u32,
 }
 
 /// A store made inside an inlined call, written when the outermost call returns.
@@ -65,7 +72,8 @@ pub(crate) struct AttrKey {
 pub(crate) struct Pending {
     obj: InsnId,
     key: AttrKey,
-    addr: InsnId,
+    /// The base and the index of the value's slot (`load_tag_at base, index`).
+    addr: (InsnId, InsnId),
     val: PyVal,
 }
 
@@ -157,8 +165,7 @@ impl Recorder {
         let s = self.snap(pc);
         self.guard_unaliased(p, key, s);
         let addr = self.attr_addr(p, key, s);
-        let zero = self.b.const_i64(0);
-        let tag = self.b.binary(Op::LoadTagAt, addr, zero);
+        let tag = self.b.binary(Op::LoadTagAt, addr.0, addr.1);
         let obj = self.b.const_i64(Tag::Obj.word());
         let scalar = self.b.binary(Op::IntLt, tag, obj);
         self.guard(true, scalar, s);
@@ -198,9 +205,8 @@ impl Recorder {
             self.check(v, o, pc)?;
             return Ok(v);
         }
-        let addr = self.attr_addr(p, key, s);
-        let zero = self.b.const_i64(0);
-        self.load_item(addr, zero, o, s, pc)
+        let (base, index) = self.attr_addr(p, key, s);
+        self.load_item(base, index, o, s, pc)
     }
 
     /// Guards `p` to be none of the other objects with a pending store to `key`.
@@ -217,18 +223,27 @@ impl Recorder {
         }
     }
 
-    /// `@attr_addr(p, key)` guarded non-zero through `s`.
-    fn attr_addr(&mut self, p: InsnId, key: AttrKey, s: crate::ir::SnapId) -> InsnId {
+    /// Where attribute `key` of `p` is, as (base, index) for `load_tag_at`: `@attr_addr(p,
+    /// key)` and 0, or for a slot `@attr_slots(p, cls, n)` and the slot's index; the helper's
+    /// result guarded non-zero through `s`.
+    fn attr_addr(&mut self, p: InsnId, key: AttrKey, s: crate::ir::SnapId) -> (InsnId, InsnId) {
         let cls = self.b.const_i64(key.cls as i64);
-        let shape = self.b.const_i64(i64::from(key.shape));
         let pos = self.b.const_i64(i64::from(key.pos));
-        let addr = self
-            .b
-            .call(ATTR_ADDR, CallEffect::Pure, &[p, cls, shape, pos], Type::Ptr);
+        let (base, index) = if key.shape == 0 {
+            let n = self.b.const_i64(i64::from(key.nslots));
+            let base = self.b.call(ATTR_SLOTS, CallEffect::Pure, &[p, cls, n], Type::Ptr);
+            (base, pos)
+        } else {
+            let shape = self.b.const_i64(i64::from(key.shape));
+            let addr = self
+                .b
+                .call(ATTR_ADDR, CallEffect::Pure, &[p, cls, shape, pos], Type::Ptr);
+            (addr, self.b.const_i64(0))
+        };
         let null = self.b.const_ptr(0);
-        let none = self.b.binary(Op::PtrEq, addr, null);
+        let none = self.b.binary(Op::PtrEq, base, null);
         self.guard(false, none, s);
-        addr
+        (base, index)
     }
 
     /// Guards that `p`'s class word is `cls` and its dict has shape `absent` (no dict: 0).
@@ -242,9 +257,8 @@ impl Recorder {
         self.guard(true, yes, s);
     }
 
-    /// The inline store of scalar `v` at attribute address `addr`.
-    fn emit_attr_store(&mut self, addr: InsnId, v: PyVal) {
-        let zero = self.b.const_i64(0);
+    /// The inline store of scalar `v` into the attribute at `(addr, zero)` (base, index).
+    fn emit_attr_store(&mut self, (addr, zero): (InsnId, InsnId), v: PyVal) {
         let none = crate::ir::Imm::None;
         match v {
             PyVal::Bool(x) => self.b.op(Op::StoreBoolAt, &[addr, zero, x], none, None),
@@ -258,8 +272,18 @@ impl Recorder {
 /// The key of a dict or slot attribute.
 fn attr_key(a: AttrObs) -> Option<AttrKey> {
     match a {
-        AttrObs::Dict { cls, shape, pos, .. } if shape != 0 => Some(AttrKey { cls, shape, pos }),
-        AttrObs::Slot { cls, pos, .. } => Some(AttrKey { cls, shape: 0, pos }),
+        AttrObs::Dict { cls, shape, pos, .. } if shape != 0 => Some(AttrKey {
+            cls,
+            shape,
+            pos,
+            nslots: 0,
+        }),
+        AttrObs::Slot { cls, pos, nslots, .. } if pos < nslots => Some(AttrKey {
+            cls,
+            shape: 0,
+            pos,
+            nslots,
+        }),
         _ => None,
     }
 }

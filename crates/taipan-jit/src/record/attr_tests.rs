@@ -124,6 +124,7 @@ fn store_once(v: Observed, old: Observed) -> Step {
     f.attr = Some(AttrObs::Slot {
         cls: 0x2000,
         pos: 0,
+        nslots: 1,
         value: old,
     });
     r.record(2, ins(Opcode::StoreAttr, 0), &f)

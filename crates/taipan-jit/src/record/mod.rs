@@ -94,7 +94,7 @@ mod virt;
 mod wrap;
 
 pub use abort::{Abort, AbortCounts, AbortReason};
-pub use attr::{ATTR_ABSENT, ATTR_ADDR};
+pub use attr::{ATTR_ABSENT, ATTR_ADDR, ATTR_SLOTS};
 pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
 pub use link::{SideEntry, SideVal};
 pub use observe::{

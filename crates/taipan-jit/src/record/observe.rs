@@ -267,6 +267,8 @@ pub enum AttrObs {
         cls: u64,
         /// The slot index.
         pos: u32,
+        /// The number of slots of the instance (the class's).
+        nslots: u32,
         /// The value there.
         value: Observed,
     },
