@@ -11,7 +11,8 @@
 //!
 //! # Why an object word stays valid while a trace runs
 //! The trace never frees an object and never writes the frame: it never drops a value
-//! (element stores only overwrite elements guarded to hold no object; it stores no
+//! (element and attribute stores, `jit_attrs.rs`, only overwrite values guarded to hold
+//! no object; it stores no
 //! objects into existing items; appending, [`list_push_obj`], adds a new counted reference
 //! and drops nothing), runs no Python code and calls only the helpers below, which drop
 //! nothing either. So the frame's locals and entry stack keep every object they held at
