@@ -133,7 +133,16 @@ pub struct Tree {
     /// The run (`JitState::runs`) in which a link last found the tree's entry check
     /// passing: later links into it in the same run need no check.
     checked_run: Cell<u64>,
+    /// Runs of the root counted since the last check of `redone` ([`REDO_WINDOW`]).
+    runs: Cell<u32>,
+    /// Of those runs, the ones that ended at an exit left to the interpreter (its side
+    /// recordings kept aborting) that redoes an inlined call (`jit_run.rs`, `jit_exit`).
+    redone: Cell<u32>,
 }
+
+/// Runs of a root trace after which the share of runs ending by redoing an inlined call
+/// at an abandoned exit is checked (more than half: the trace is dropped, see `jit_exit`).
+pub(crate) const REDO_WINDOW: u32 = 256;
 
 /// What a loop header is doing.
 pub enum LoopState {
@@ -1152,6 +1161,8 @@ impl Vm {
             inline: Cell::new(r.rec.deepest_inline() as usize),
             sides: Cell::new(0),
             checked_run: Cell::new(0),
+            runs: Cell::new(0),
+            redone: Cell::new(0),
         });
         let nexits = compiled.exits.len();
         Some(Trace {

@@ -761,6 +761,8 @@ impl Vm {
                 inline: Cell::new(0),
                 sides: Cell::new(0),
                 checked_run: Cell::new(0),
+                runs: Cell::new(0),
+                redone: Cell::new(0),
             }),
             root: true,
             entry_tags: Vec::new(),

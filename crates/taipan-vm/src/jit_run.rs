@@ -496,6 +496,7 @@ impl Vm {
         out.clear();
         out.resize(self.jit.out_words.max(1), 0);
         self.jit.counters.entries += 1;
+        t.tree.runs.set(t.tree.runs.get().saturating_add(1));
         let mut cur = t.clone();
         let mut links = 0u32;
         // the shallowest entry stack a trace of the run linked to: entries from there on
@@ -691,6 +692,10 @@ impl Vm {
             return pc;
         }
         x.entry_fails.set(0);
+        if self.jit_redo_heavy(code, x, n, pc) {
+            self.jit.counters.dropped += 1;
+            self.jit_drop(code, x.header);
+        }
         let func = &x.func;
         for (e, &w) in snap.entries.iter().zip(out.iter()) {
             // SAFETY: a `ptr` snapshot value is an object word the trace held: a local's or
@@ -797,6 +802,37 @@ impl Vm {
             self.jit.counters.materialized += 1;
             out.push(Value::new_obj(ty, ObjKind::Iter(std::cell::RefCell::new(st))));
         }
+    }
+
+    /// Counts a run of `x`'s tree that ends at exit `n` (resuming at `pc`) when that exit is
+    /// left to the interpreter (its side recordings kept aborting) and redoes an inlined
+    /// call (`pc` is a call instruction: the interpreter repeats the whole call the trace
+    /// ran part of). True when, over the last [`super::REDO_WINDOW`] runs of the root, more
+    /// than half ended so: the trace then costs an entry, a partial call and an exit per
+    /// iteration and saves nothing (pyperformance's bm_richards `schedule` loop, whose
+    /// `t.runTask()` stores objects into attributes), so the caller drops it as it drops a
+    /// type-unstable one (after `MAX_DROPS` drops the loop stays interpreted).
+    fn jit_redo_heavy(&self, code: &Code, x: &Trace, n: usize, pc: usize) -> bool {
+        let tree = &x.tree;
+        let abandoned = x.tries.borrow().get(n).is_some_and(|&t| t >= MAX_SIDE_ABORTS);
+        // (the raw instructions: never quickened)
+        let call = code.raw.instructions.get(pc).is_some_and(|i| {
+            matches!(
+                i.op,
+                taipan_bytecode::Opcode::Call | taipan_bytecode::Opcode::CallMethod
+            )
+        });
+        if abandoned && call {
+            tree.redone.set(tree.redone.get().saturating_add(1));
+        }
+        let runs = tree.runs.get();
+        if runs < super::REDO_WINDOW {
+            return false;
+        }
+        let heavy = tree.redone.get().saturating_mul(2) > runs;
+        tree.runs.set(0);
+        tree.redone.set(0);
+        heavy
     }
 
     /// Whether a side trace should be recorded at exit `n` of `x` now: it
