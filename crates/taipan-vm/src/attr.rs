@@ -117,7 +117,7 @@ impl Vm {
         }
         // Custom __getattribute__ is not supported; the generic algorithm follows.
         let cls = self.class_of(obj).clone();
-        let class_attr = self.lookup_in_type_name(&cls, name);
+        let class_attr = self.lookup_for_instance(&cls, obj, name);
         if let Some(ca) = &class_attr {
             if let Some(r) = self.data_descriptor_get(ca, obj, &cls)? {
                 return Ok(Some(r));
@@ -315,7 +315,28 @@ impl Vm {
             return Err(self.type_error(format!("attribute name must be string, not '{}'", self.type_name(name))));
         };
         let cls = self.class_of(obj).clone();
-        if let Some(ca) = self.lookup_in_type_name(&cls, name) {
+        // a class's own `__setattr__` runs first; `object.__setattr__` (below) finds the
+        // data descriptors (`Objects/typeobject.c`, `slot_tp_setattro`)
+        if cls.kind.is_heap_type() {
+            if let Some(m) = self.lookup_in_type(&cls, "__setattr__") {
+                if !matches!(m.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
+                    self.call(&m, &[obj.clone(), name.clone(), value])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.object_set_attr(obj, name, value)
+    }
+
+    /// `object.__setattr__(obj, name, value)`: a data descriptor's setter (property,
+    /// `__set__`), else [`Vm::generic_set_attr`]. Errors: the setter's, `AttributeError` for
+    /// a property without a setter, `TypeError` for a non-str name.
+    pub fn object_set_attr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+        let Some(_) = name.as_str() else {
+            return Err(self.type_error(format!("attribute name must be string, not '{}'", self.type_name(name))));
+        };
+        let cls = self.class_of(obj).clone();
+        if let Some(ca) = self.lookup_for_instance(&cls, obj, name) {
             match ca.kind() {
                 Some(ObjKind::Property { fset, .. }) => {
                     if fset.is_none() {
@@ -335,14 +356,6 @@ impl Vm {
                     }
                 }
                 _ => {}
-            }
-        }
-        if cls.kind.is_heap_type() {
-            if let Some(m) = self.lookup_in_type(&cls, "__setattr__") {
-                if !matches!(m.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
-                    self.call(&m, &[obj.clone(), name.clone(), value])?;
-                    return Ok(());
-                }
             }
         }
         self.generic_set_attr(obj, name, value)
@@ -439,12 +452,26 @@ impl Vm {
 
     /// `delattr(obj, name)`.
     pub fn del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        let cls = self.class_of(obj).clone();
+        if let Some(m) = self.lookup_in_type(&cls, "__delattr__") {
+            if !matches!(m.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
+                self.call(&m, &[obj.clone(), name.clone()])?;
+                return Ok(());
+            }
+        }
+        self.object_del_attr(obj, name)
+    }
+
+    /// `object.__delattr__(obj, name)`: a data descriptor's deleter, else the entry of the
+    /// instance dict (or type namespace, or slot). Errors: `AttributeError` when there is
+    /// nothing to delete, `TypeError` for `__class__`.
+    pub fn object_del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
         let name_s = name.as_str().unwrap_or("").to_string();
         if name_s == "__class__" {
             return Err(self.type_error("can't delete __class__ attribute"));
         }
         let cls = self.class_of(obj).clone();
-        if let Some(ca) = self.lookup_in_type(&cls, &name_s) {
+        if let Some(ca) = self.lookup_for_instance(&cls, obj, name) {
             if let Some(ObjKind::Property { fdel, .. }) = ca.kind() {
                 if fdel.is_none() {
                     let n = self.property_name(&ca);
@@ -461,12 +488,6 @@ impl Vm {
                     self.call(&del, &[ca.clone(), obj.clone()])?;
                     return Ok(());
                 }
-            }
-        }
-        if let Some(m) = self.lookup_in_type(&cls, "__delattr__") {
-            if !matches!(m.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
-                self.call(&m, &[obj.clone(), name.clone()])?;
-                return Ok(());
             }
         }
         if let Value::Obj(o) = obj {
@@ -502,6 +523,9 @@ impl Vm {
                     if old.is_some() {
                         return Ok(());
                     }
+                    // an unset slot: CPython's member descriptor raises with the bare name
+                    // (`Python/structmember.c`, `PyMember_SetOne`)
+                    return Err(self.attribute_error(name_s));
                 }
             }
             if o.dict.is_none() && !matches!(o.kind, ObjKind::Type(_) | ObjKind::Module) {

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use taipan_bytecode::ComparisonOperator;
 
 use crate::dict::Lookup;
+use crate::numops::to_pyint;
 use crate::object::{IterState, Layout, ObjKind};
 use crate::types::tdata;
 use crate::value::{Obj, Value};
@@ -118,6 +119,36 @@ impl Vm {
             }
         }
         None
+    }
+
+    /// The class attribute an *instance* of `t` sees for `name`: [`Vm::lookup_in_type_name`],
+    /// except that `None` is returned when `obj` has `__slots__` storage and a class of the
+    /// MRO declares `name` in its `__slots__` before any class whose namespace holds it. In
+    /// CPython the slot is a member descriptor in the declaring class's `__dict__`
+    /// (`Objects/typeobject.c`, `type_new_descriptors`), so it shadows a property or method
+    /// of a base class the same way a class attribute would; taipan keeps slots out of the
+    /// namespace, and `None` here sends the caller to the slot.
+    pub fn lookup_for_instance(&self, t: &Obj, obj: &Value, name: &Value) -> Option<Value> {
+        let found = self.lookup_in_type_name(t, name)?;
+        if let Value::Obj(o) = obj
+            && let ObjKind::Instance(Some(_)) = &o.kind
+            && let Some(name_s) = name.as_str()
+        {
+            let h = str_value_hash(name);
+            let tail = tdata(t).mro_tail.borrow();
+            for c in std::iter::once(t).chain(tail.iter()) {
+                let td = tdata(c);
+                if let ObjKind::Dict(d) = &td.dict.kind
+                    && d.borrow().get_name(h, name).is_some()
+                {
+                    break;
+                }
+                if td.slots.as_ref().is_some_and(|s| s.iter().any(|n| &**n == name_s)) {
+                    return None;
+                }
+            }
+        }
+        Some(found)
     }
 
     /// Looks `name` up along the MRO of type `t`.
@@ -231,15 +262,40 @@ impl Vm {
         }
     }
 
+    /// The length a `__len__` method returned, as CPython's `slot_sq_length` takes it: the
+    /// value through `__index__` (TypeError for a non-integer), then `ValueError` when it is
+    /// negative, then `OverflowError` when it does not fit an index-sized integer (63 bits).
     fn len_result(&mut self, r: &Value) -> PyResult<usize> {
-        match r {
-            Value::Int(n) if *n >= 0 => Ok(*n as usize),
-            Value::Bool(b) => Ok(*b as usize),
-            Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
-            _ => Err(self.type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                self.type_name(r)
-            ))),
+        let i = match r {
+            Value::Int(n) if *n >= 0 => return Ok(*n as usize),
+            Value::Bool(b) => return Ok(*b as usize),
+            Value::Int(_) => return Err(self.value_error("__len__() should return >= 0")),
+            _ => match to_pyint(r) {
+                Some(i) => i,
+                None => match self.call_special(r, "__index__", &[])? {
+                    Some(x) => match to_pyint(&x) {
+                        Some(i) => i,
+                        None => {
+                            return Err(
+                                self.type_error(format!("__index__ returned non-int (type {})", self.type_name(&x)))
+                            );
+                        }
+                    },
+                    None => {
+                        return Err(self.type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            self.type_name(r)
+                        )));
+                    }
+                },
+            },
+        };
+        if i.is_negative() {
+            return Err(self.value_error("__len__() should return >= 0"));
+        }
+        match i.as_i64() {
+            Some(n) => Ok(n as usize),
+            None => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
         }
     }
 

@@ -1107,7 +1107,7 @@ impl Vm {
         }
         let (ty, version) = self.cache_key(obj)?;
         let cls = self.class_of(obj).clone();
-        let how = match self.lookup_in_type_name(&cls, name) {
+        let how = match self.lookup_for_instance(&cls, obj, name) {
             None => {
                 if for_method {
                     return None;
@@ -1355,7 +1355,7 @@ impl Vm {
         if !matches!(sa.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
             return None;
         }
-        match self.lookup_in_type_name(&cls, name) {
+        match self.lookup_for_instance(&cls, obj, name) {
             None => {}
             Some(Value::Obj(m)) if matches!(m.kind, ObjKind::Function(_)) => {}
             Some(v) if is_plain_class_value(&v) => {}

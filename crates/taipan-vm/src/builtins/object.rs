@@ -234,7 +234,7 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
     let [obj, name, value] = args else {
         return Err(vm.type_error("__setattr__ expects 2 arguments"));
     };
-    vm.generic_set_attr(obj, name, value.clone())?;
+    vm.object_set_attr(obj, name, value.clone())?;
     Ok(Value::None)
 }
 
@@ -252,12 +252,8 @@ fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
     let [obj, name] = args else {
         return Err(vm.type_error("__delattr__ expects 1 argument"));
     };
-    if let Some(d) = obj.as_obj().and_then(|o| o.dict.clone()) {
-        if vm.dict_del(&d, name)?.is_some() {
-            return Ok(Value::None);
-        }
-    }
-    Err(vm.no_attribute(obj, name.as_str().unwrap_or("?")))
+    vm.object_del_attr(obj, name)?;
+    Ok(Value::None)
 }
 
 fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
