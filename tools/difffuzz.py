@@ -1267,9 +1267,7 @@ class Gen:
             elif kk == 11:
                 self.line(out, "if %s == %d: %s" % (k_var, 1 + self.r(12), self.pick(
                     ["PD.k = 2.5", "PT.k = 'k'", "PD.norm = lambda self: 1", "PT.bump = lambda self, d: 0",
-                     "PD.k = property(lambda self: 4)", "PD.k = 2"])))
-                # (not a property named like a slot: taipan lets a base class's property
-                # shadow a subclass's __slots__ slot, CPython does not — an interpreter bug)
+                     "PD.k = property(lambda self: 4)", "PD.x = property(lambda self: 4)", "PD.k = 2"])))
             elif kk == 12:
                 self.line(out, "if p.n %s: acc = acc - p.norm()" % self.pick(["> 2", "== 1", "< 0"]))
             elif kk == 13:

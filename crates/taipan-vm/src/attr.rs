@@ -171,7 +171,7 @@ impl Vm {
             Some(ObjKind::Property { fget, .. }) => {
                 if fget.is_none() {
                     let n = self.property_name(attr);
-                    let tn = self.type_name(obj);
+                    let tn = self.type_qualname(obj);
                     return Err(self.attribute_error(format!("property {n}of '{tn}' object has no getter")));
                 }
                 let f = fget.clone();
@@ -195,15 +195,29 @@ impl Vm {
 
     /// `'name' ` of a property (from its getter's `__name__`, as CPython 3.11 reports it),
     /// or an empty string.
-    fn property_name(&mut self, p: &Value) -> String {
-        if let Some(ObjKind::Property { fget, fset, fdel, .. }) = p.kind() {
-            for f in [fget, fset, fdel] {
-                if let Some(ObjKind::Function(func)) = f.kind() {
-                    return format!("'{}' ", func.name.borrow());
-                }
-            }
+    /// The `__qualname__` of `obj`'s class (`Outer.Inner`).
+    fn type_qualname(&self, obj: &Value) -> String {
+        let cls = self.class_of(obj);
+        match &cls.kind {
+            ObjKind::Type(t) => t.qualname.borrow().to_string(),
+            _ => String::new(),
         }
-        String::new()
+    }
+
+    fn property_name(&mut self, p: &Value) -> String {
+        // CPython 3.11 `property_descr_set`: `property %R of %R object ...` with the name
+        // from `__set_name__` (none: `property of %R object ...`)
+        let name = match p.kind() {
+            Some(ObjKind::Property { name, .. }) => name.borrow().as_deref().cloned(),
+            _ => None,
+        };
+        match name {
+            Some(n) => match self.repr(&n) {
+                Ok(r) => format!("{r} "),
+                Err(_) => String::new(),
+            },
+            None => String::new(),
+        }
     }
 
     /// Binds a class attribute found for an instance access (functions become bound methods).
@@ -341,7 +355,7 @@ impl Vm {
                 Some(ObjKind::Property { fset, .. }) => {
                     if fset.is_none() {
                         let n = self.property_name(&ca);
-                        let tn = self.type_name(obj);
+                        let tn = self.type_qualname(obj);
                         return Err(self.attribute_error(format!("property {n}of '{tn}' object has no setter")));
                     }
                     let f = fset.clone();
@@ -475,7 +489,7 @@ impl Vm {
             if let Some(ObjKind::Property { fdel, .. }) = ca.kind() {
                 if fdel.is_none() {
                     let n = self.property_name(&ca);
-                    let tn = self.type_name(obj);
+                    let tn = self.type_qualname(obj);
                     return Err(self.attribute_error(format!("property {n}of '{tn}' object has no deleter")));
                 }
                 let f = fdel.clone();

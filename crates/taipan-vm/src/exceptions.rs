@@ -495,6 +495,7 @@ fn add_getset(vm: &mut Vm, ty: &Obj, name: &'static str, get: crate::object::Nat
             fset,
             fdel: Value::None,
             doc: Value::None,
+            name: std::cell::RefCell::new(Some(Box::new(vm.new_str(name)))),
         },
     );
     vm.set_attr_str(ty, name, p);

@@ -1380,6 +1380,7 @@ fn add_property(vm: &mut Vm, ty: &Obj, name: &'static str, getter: NativeFn) {
             fset: Value::None,
             fdel: Value::None,
             doc: Value::None,
+            name: std::cell::RefCell::new(Some(Box::new(vm.new_str(name)))),
         },
     );
     vm.set_attr_str(ty, name, p);

@@ -548,7 +548,16 @@ pub fn traverse(o: &Object, visit: &mut dyn FnMut(&Obj)) -> bool {
             Ok(c) => c.iter().for_each(|v| val(v, visit)),
             Err(_) => return false,
         },
-        ObjKind::Property { fget, fset, fdel, doc } => {
+        ObjKind::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+            name,
+        } => {
+            if let Some(n) = &*name.borrow() {
+                val(n, visit);
+            }
             val(fget, visit);
             val(fset, visit);
             val(fdel, visit);

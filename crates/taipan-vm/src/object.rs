@@ -482,6 +482,10 @@ pub enum ObjKind {
         fdel: Value,
         /// Docstring.
         doc: Value,
+        /// The attribute name given by `__set_name__` when the owning class was created
+        /// (CPython 3.11's `prop_name`, copied by `getter`/`setter`/`deleter`); used in the
+        /// "has no setter" messages.
+        name: RefCell<Option<Box<Value>>>,
     },
     /// `staticmethod(f)`.
     StaticMethod(Value),

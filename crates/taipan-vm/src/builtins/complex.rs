@@ -1040,6 +1040,7 @@ fn add_getter(vm: &mut Vm, ty: &Obj, name: &'static str, get: NativeFn) {
             fset,
             fdel,
             doc: Value::None,
+            name: std::cell::RefCell::new(Some(Box::new(vm.new_str(name)))),
         },
     );
     vm.set_attr_str(ty, name, p);

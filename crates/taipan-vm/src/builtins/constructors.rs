@@ -474,6 +474,7 @@ fn property_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
             fset: g(1),
             fdel: g(2),
             doc,
+            name: RefCell::new(None),
         },
     ))
 }
@@ -482,7 +483,14 @@ fn property_copy(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
     let [p, f] = args else {
         return Err(vm.type_error("expected one argument"));
     };
-    let Some(ObjKind::Property { fget, fset, fdel, doc }) = p.kind() else {
+    let Some(ObjKind::Property {
+        fget,
+        fset,
+        fdel,
+        doc,
+        name,
+    }) = p.kind()
+    else {
         return Err(vm.type_error("descriptor requires a property"));
     };
     let (mut g, mut s, mut d) = (fget.clone(), fset.clone(), fdel.clone());
@@ -498,6 +506,7 @@ fn property_copy(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
             fset: s,
             fdel: d,
             doc: doc.clone(),
+            name: RefCell::new(name.borrow().clone()),
         },
     ))
 }
@@ -510,6 +519,20 @@ fn property_setter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
 }
 fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     property_copy(vm, args, 2)
+}
+
+/// `property.__set_name__(owner, name)`: records the attribute name for error messages.
+fn property_set_name(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let [p, _owner, name] = args else {
+        return Err(vm.type_error(format!(
+            "__set_name__() takes 2 positional arguments but {} were given",
+            args.len().saturating_sub(1)
+        )));
+    };
+    if let Some(ObjKind::Property { name: n, .. }) = p.kind() {
+        *n.borrow_mut() = Some(Box::new(name.clone()));
+    }
+    Ok(Value::None)
 }
 
 fn property_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -614,6 +637,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&t.property, "setter", property_setter);
     vm.add_method(&t.property, "deleter", property_deleter);
     vm.add_method(&t.property, "__get__", property_get);
+    vm.add_method(&t.property, "__set_name__", property_set_name);
     add_new(vm, &t.staticmethod, staticmethod_new);
     add_new(vm, &t.classmethod, classmethod_new);
     let be = vm.exc.base_exception.clone();

@@ -608,6 +608,12 @@ pub fn create_class(vm: &mut Vm, meta: &Obj, name: &str, bases: Vec<Value>, ns: 
         _ => vec![],
     };
     for (k, v) in entries {
+        if let Some(ObjKind::Property { name, .. }) = v.kind()
+            && !vm.class_of(&v).kind.is_heap_type()
+        {
+            *name.borrow_mut() = Some(Box::new(k.clone()));
+            continue;
+        }
         if vm.class_of(&v).kind.is_heap_type() {
             if let Some(sn) = vm.lookup_special(&v, "__set_name__") {
                 if let Err(e) = vm.call(&sn, &[v.clone(), Value::Obj(cls.clone()), k.clone()]) {
@@ -1066,7 +1072,9 @@ pub fn builtin_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             }),
             _ => None,
         }),
-        ObjKind::Property { fget, fset, fdel, doc } => Ok(match name {
+        ObjKind::Property {
+            fget, fset, fdel, doc, ..
+        } => Ok(match name {
             "fget" => Some(fget.clone()),
             "fset" => Some(fset.clone()),
             "fdel" => Some(fdel.clone()),
