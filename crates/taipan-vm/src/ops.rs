@@ -977,7 +977,7 @@ impl Vm {
     }
 
     /// A MemoryError with no message (a failed allocation).
-    fn no_memory(&mut self) -> PyErr {
+    pub(crate) fn no_memory(&mut self) -> PyErr {
         let t = self.exc.memory_error.clone();
         PyErr(self.new_exception(&t, vec![]))
     }

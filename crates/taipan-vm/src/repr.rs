@@ -53,8 +53,14 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         ObjKind::Int(_) => int_str(vm, v)?,
         ObjKind::Float(f) => crate::support::float_repr::repr_f64(*f),
         ObjKind::Complex(re, im) => crate::builtins::complex::complex_repr(*re, *im),
-        ObjKind::Str(s) => crate::support::strrepr::repr_str(s.as_str()),
-        ObjKind::Bytes(b) => crate::support::strrepr::repr_bytes(b),
+        ObjKind::Str(s) => match crate::support::strrepr::try_repr_str(s.as_str()) {
+            Some(r) => r,
+            None => return Err(vm.no_memory()),
+        },
+        ObjKind::Bytes(b) => match crate::support::strrepr::try_repr_bytes(b) {
+            Some(r) => r,
+            None => return Err(vm.no_memory()),
+        },
         ObjKind::ByteArray(b) => {
             let b = b.borrow().clone();
             crate::builtins::bytes::repr_bytearray(&b)

@@ -37,9 +37,44 @@ fn quote_for(has_single: bool, has_double: bool) -> char {
     if has_single && !has_double { '"' } else { '\'' }
 }
 
-fn repr_impl(s: &str, ascii_only: bool) -> String {
+/// The length in bytes of the `\x`/`\u`/`\U` escape of `c`.
+fn escape_len(c: char) -> usize {
+    match taipan_bytecode::surrogate::code_point(c) {
+        0..=0xff => 4,
+        0x100..=0xffff => 6,
+        _ => 10,
+    }
+}
+
+/// The exact length in bytes of `repr_impl(s, ascii_only)`.
+fn repr_len(s: &str, quote: char, ascii_only: bool) -> usize {
+    let body: usize = s
+        .chars()
+        .map(|c| match c {
+            '\\' | '\t' | '\n' | '\r' => 2,
+            _ if c == quote => 2,
+            ' '..='~' => 1,
+            _ if c.is_ascii() => 4,
+            _ if !ascii_only && is_printable(c) => c.len_utf8(),
+            _ => escape_len(c),
+        })
+        .sum();
+    body.saturating_add(2)
+}
+
+/// Texts longer than this (bytes) get their `repr()` buffer reserved fallibly, exactly.
+const LARGE: usize = 1 << 16;
+
+fn repr_impl(s: &str, ascii_only: bool) -> Option<String> {
     let quote = quote_for(s.contains('\''), s.contains('"'));
-    let mut out = String::with_capacity(s.len() + 2);
+    let mut out = String::new();
+    if s.len() > LARGE {
+        // CPython raises MemoryError when the result cannot be allocated (a 2 GiB string
+        // under an address-space limit); an infallible `String` would abort
+        out.try_reserve_exact(repr_len(s, quote, ascii_only)).ok()?;
+    } else {
+        out.reserve(s.len() + 2);
+    }
     out.push(quote);
     for c in s.chars() {
         match c {
@@ -58,18 +93,25 @@ fn repr_impl(s: &str, ascii_only: bool) -> String {
         }
     }
     out.push(quote);
-    out
+    Some(out)
 }
 
-/// `repr(s)` for a `str`: `'abc'`, `"it's"`, `'\n\x00\u200b'`.
+/// `repr(s)` for a `str`: `'abc'`, `"it's"`, `'\n\x00\u200b'`. Aborts (as any Rust
+/// allocation) when the result cannot be allocated; see [`try_repr_str`].
 pub fn repr_str(s: &str) -> String {
+    try_repr_str(s).unwrap_or_else(|| std::alloc::handle_alloc_error(std::alloc::Layout::new::<u8>()))
+}
+
+/// [`repr_str`], or `None` when the result of a large text cannot be allocated (the
+/// caller raises `MemoryError`).
+pub fn try_repr_str(s: &str) -> Option<String> {
     repr_impl(s, false)
 }
 
 /// `ascii(s)` for a `str`: its `repr()` with every non-ASCII character
 /// escaped (`'h\xe9\u20ac\U0001f600'`).
 pub fn ascii_str(s: &str) -> String {
-    repr_impl(s, true)
+    repr_impl(s, true).unwrap_or_else(|| std::alloc::handle_alloc_error(std::alloc::Layout::new::<u8>()))
 }
 
 /// Escape the non-ASCII characters of an already computed `repr()` (what
@@ -92,8 +134,27 @@ pub fn ascii_escape(repr: &str) -> String {
 /// `repr(b)` for `bytes`: `b'...'` with `\xNN` for bytes outside printable
 /// ASCII (the caller wraps it for `bytearray(...)`).
 pub fn repr_bytes(b: &[u8]) -> String {
+    try_repr_bytes(b).unwrap_or_else(|| std::alloc::handle_alloc_error(std::alloc::Layout::new::<u8>()))
+}
+
+/// [`repr_bytes`], or `None` when the result of a large text cannot be allocated.
+pub fn try_repr_bytes(b: &[u8]) -> Option<String> {
     let quote = quote_for(b.contains(&b'\''), b.contains(&b'"'));
-    let mut out = String::with_capacity(b.len() + 3);
+    let mut out = String::new();
+    if b.len() > LARGE {
+        let body: usize = b
+            .iter()
+            .map(|&byte| match byte {
+                b'\\' | b'\t' | b'\n' | b'\r' => 2,
+                _ if byte == quote as u8 => 2,
+                0x20..=0x7e => 1,
+                _ => 4,
+            })
+            .sum();
+        out.try_reserve_exact(body.saturating_add(3)).ok()?;
+    } else {
+        out.reserve(b.len() + 3);
+    }
     out.push('b');
     out.push(quote);
     for &byte in b {
@@ -113,7 +174,7 @@ pub fn repr_bytes(b: &[u8]) -> String {
         }
     }
     out.push(quote);
-    out
+    Some(out)
 }
 
 #[cfg(test)]
