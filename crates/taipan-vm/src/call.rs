@@ -463,6 +463,11 @@ impl Vm {
             self.release_frame(frame);
             return Err(self.recursion_error());
         }
+        if self.depth & DEPTH_PROBE_MASK == 0 && !frame_headroom(self.depth) {
+            self.depth -= 1;
+            self.release_frame(frame);
+            return Err(self.no_memory());
+        }
         crate::gc::maybe_collect();
         self.note_hot(&frame.code);
         // (entered frames come with no saved exception: no drop on the common path)
@@ -919,4 +924,32 @@ fn fill_simple_frame(frame: &mut Frame, func: &Function) {
         locals.push(None);
     }
     frame.stack.reserve(code.raw.max_stack as usize);
+}
+
+/// In-loop frames use heap, not native stack, so under a huge `sys.setrecursionlimit` a
+/// runaway recursion grows until an allocation fails, which would abort the process. Every
+/// 65,536 levels [`Vm::enter_frame`] checks that the next 65,536 frames and a traceback
+/// entry for every level (made while the exception unwinds) could still be allocated
+/// ([`frame_headroom`]), and raises `MemoryError` otherwise (CPython 3.11 also fails there,
+/// with a `MemoryError` or worse).
+const DEPTH_PROBE_MASK: usize = (1 << 16) - 1;
+
+/// Bytes per level reserved by [`frame_headroom`] for the traceback of an unwinding
+/// exception (a traceback object's allocation is 120 bytes, rounded up).
+const TRACEBACK_BYTES_PER_LEVEL: usize = 192;
+
+/// Bytes reserved by [`frame_headroom`] for the next 65,536 frames (about 300 bytes each:
+/// a frame, its locals and stack), rounded up to 32 MiB.
+const FRAME_PROBE_BYTES: usize = 32 << 20;
+
+/// Whether the memory for the next frames and the traceback of `depth` levels could be
+/// allocated now: a fallible reservation of address space, released at once.
+#[cold]
+#[inline(never)]
+fn frame_headroom(depth: usize) -> bool {
+    let bytes = depth
+        .saturating_mul(TRACEBACK_BYTES_PER_LEVEL)
+        .saturating_add(FRAME_PROBE_BYTES);
+    let mut probe: Vec<u8> = Vec::new();
+    probe.try_reserve_exact(bytes).is_ok()
 }
