@@ -11,3 +11,9 @@ try:
     print(len(r))
 except MemoryError:
     print("MemoryError")
+# Same run, FIXED: `bytes.__mul__(b, n)` called as a method (bytes.rs `repeat_common`)
+# repeated with the infallible `<[u8]>::repeat`; it now shares seqops' fallible repeat.
+try:
+    print(len(bytes.__mul__(b"ab", 2**31)))
+except MemoryError:
+    print("MemoryError")

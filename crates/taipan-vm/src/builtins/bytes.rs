@@ -1178,7 +1178,10 @@ pub(crate) fn repeat_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name
         Some(total) => check_size(vm, total)?,
         None => return Err(vm.overflow_error("repeated bytes are too long")),
     }
-    Ok(make(vm, arr, data.repeat(c)))
+    match crate::builtins::seqops::repeat_bytes(&data, c) {
+        Some(out) => Ok(make(vm, arr, out)),
+        None => Err(vm.no_memory()),
+    }
 }
 
 pub(crate) fn b_mul(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -149,7 +149,7 @@ fn no_memory(vm: &mut Vm) -> crate::vm::PyErr {
 }
 
 /// `b * count`, or `None` when the result cannot be allocated (a MemoryError).
-fn repeat_bytes(b: &[u8], count: usize) -> Option<Vec<u8>> {
+pub(crate) fn repeat_bytes(b: &[u8], count: usize) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     out.try_reserve_exact(b.len().checked_mul(count)?).ok()?;
     for _ in 0..count {
