@@ -44,6 +44,14 @@ pub struct Code {
     /// True when a call runs the body to its `return`: neither a generator nor a coroutine
     /// (such calls may run inside the caller's dispatch loop, see `crate::interp`).
     pub runs_to_return: bool,
+    /// For zero-argument `super()`: the local slot of the `__class__` free variable, when
+    /// this is a function's code with at least one positional parameter and the first one
+    /// is not a cell (then the super object is built from the cell and local 0 directly;
+    /// see `Vm::super_fast`). `None`: the generic call prepares a frame context.
+    pub super_cell: Option<usize>,
+    /// `__doc__` of the functions made from this code (the docstring, one str object for
+    /// all of them as CPython's `co_consts[0]`, or None).
+    pub doc: Value,
     /// The trace JIT's per-loop state (back-edge counters, compiled traces; `crate::jit`).
     pub loops: crate::jit::CodeLoops,
     /// The trace JIT's function-entry state (call counter, function trace; `jit_func.rs`).
@@ -76,6 +84,15 @@ impl Code {
         let global_hints = raw.instructions.iter().map(|_| Cell::new(0)).collect();
         let instrs = crate::interp::quick::superinstructions(&raw.instructions);
         let loops = crate::jit::CodeLoops::new(&raw.instructions);
+        let super_cell = raw
+            .freevars
+            .iter()
+            .position(|n| &**n == "__class__")
+            .filter(|_| {
+                raw.flags & flags::OPTIMIZED != 0 && raw.arg_count > 0 && !raw.cell2arg.contains(&Some(0))
+            })
+            .map(|i| raw.varnames.len() + raw.cellvars.len() + i);
+        let doc = raw.doc.as_ref().map(|d| vm.new_str(&**d)).unwrap_or(Value::None);
         Rc::new(Code {
             instrs,
             raw,
@@ -88,6 +105,8 @@ impl Code {
             hotness: Cell::new(0),
             fast_argcount,
             runs_to_return,
+            super_cell,
+            doc,
             loops,
             fjit: crate::jit::FuncJit::default(),
         })

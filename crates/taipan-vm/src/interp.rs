@@ -166,6 +166,8 @@ pub(crate) fn stack_underflow() -> PyErr {
     PyErr(Value::None)
 }
 
+#[path = "interp_calls.rs"]
+pub(crate) mod calls;
 #[path = "interp_cold.rs"]
 mod cold;
 #[path = "interp_fast.rs"]
@@ -1132,6 +1134,22 @@ impl Vm {
                                     None => return Err(stack_underflow()),
                                 }
                                 continue;
+                            }
+                            // a bound built-in method (`ins = xs.insert; ins(i, x)`): its
+                            // receiver takes the callable's slot, so the arguments lie as the
+                            // method expects them (`[receiver, a1..an]`), no vector is built;
+                            // the result then replaces the receiver
+                            ObjKind::Native(nf) if !nf.needs_frame && nf.receiver.is_some() => {
+                                self.call_bound_native(&mut f.stack, arg)?;
+                                continue;
+                            }
+                            // zero-argument `super()`: built here (see `interp_calls.rs`),
+                            // else the class call below
+                            ObjKind::Type(_) if arg == 0 && Rc::ptr_eq(o, &self.types.super_) => {
+                                if let Some(r) = self.call_super_fast(f) {
+                                    r?;
+                                    continue;
+                                }
                             }
                             _ => {}
                         }

@@ -124,13 +124,15 @@ impl Vm {
         }
     }
 
+    /// `LOAD_DEREF idx`: the content of cell `idx` (read in place, no reference to the cell
+    /// taken), or the NameError/UnboundLocalError of an empty cell.
     pub(super) fn load_deref(&mut self, f: &Frame, idx: usize) -> PyResult<Value> {
-        if let Some(c) = self.cell_at(f, idx) {
-            if let ObjKind::Cell(cell) = &c.kind {
-                if let Some(v) = cell.borrow().as_ref() {
-                    return Ok(v.clone());
-                }
-            }
+        if let Some(Some(Value::Obj(c))) = f.locals.get(f.code.raw.varnames.len() + idx)
+            && let ObjKind::Cell(cell) = &c.kind
+            && let Ok(cell) = cell.try_borrow()
+            && let Some(v) = cell.as_ref()
+        {
+            return Ok(v.clone());
         }
         Err(self.unbound_deref(&f.code.clone(), idx))
     }
@@ -228,7 +230,9 @@ impl Vm {
                 },
                 _ => None,
             };
-            let first = if f.code.raw.arg_count > 0 || f.code.raw.flags & taipan_bytecode::flags::VARARGS != 0 {
+            // (CPython 3.11 `super_init_without_args`: no positional parameter, no first
+            // argument, even with `*args`)
+            let first = if f.code.raw.arg_count > 0 {
                 match f.locals.first() {
                     Some(Some(v)) => Some(v.clone()),
                     _ => {
@@ -384,9 +388,13 @@ impl Vm {
             Some(ObjKind::Tuple(t)) => t.iter().filter_map(|c| c.as_obj().cloned()).collect(),
             _ => vec![],
         };
-        let name_key = self.intern("__name__");
-        let module = self.dict_get(&f.globals, &name_key)?.unwrap_or(Value::None);
-        let doc = code.raw.doc.as_ref().map(|d| self.new_str(&**d)).unwrap_or(Value::None);
+        // (`__name__` looked up by identity first, as every name of a code object; the
+        // docstring is the code's own str object)
+        let module = match crate::ops::dict_get_name(&f.globals, &self.known.dunder_name) {
+            Some(m) => m,
+            None => self.dict_get(&f.globals, &self.known.dunder_name.clone())?.unwrap_or(Value::None),
+        };
+        let doc = code.doc.clone();
         let func = crate::object::Function {
             name: RefCell::new(code.raw.name.clone()),
             qualname: RefCell::new(code.raw.qualname.clone()),

@@ -93,6 +93,8 @@ pub struct Vm {
     /// The trace JIT's state: options, recording in progress, compiled traces, statistics
     /// (`crate::jit`).
     pub jit: crate::jit::JitState,
+    /// Built-in objects the call fast paths recognise by identity (`interp_calls.rs`).
+    pub known: crate::interp::calls::Known,
 }
 
 impl Vm {
@@ -110,7 +112,9 @@ impl Vm {
             ObjKind::Ellipsis,
         )));
         let null_marker = crate::gc::alloc(Object::new(types.object.clone(), ObjKind::Ellipsis));
+        let known = crate::interp::calls::Known::placeholder(&null_marker);
         let mut vm = Vm {
+            known,
             types,
             exc,
             builtins: placeholder.clone(),
@@ -139,6 +143,7 @@ impl Vm {
         vm.modules = vm.new_dict_obj();
         vm.builtins = vm.new_module("builtins");
         crate::builtins::init(&mut vm);
+        vm.known = crate::interp::calls::Known::capture(&mut vm);
         vm.sys = vm.new_module("sys");
         crate::modules::sys::init(&mut vm, argv);
         vm

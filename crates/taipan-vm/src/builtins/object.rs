@@ -872,6 +872,12 @@ pub(crate) fn super_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<
         2 => return Err(vm.type_error("super() with one argument is not supported")),
         _ => return Err(vm.type_error("super() takes at most 2 arguments")),
     };
+    make_super(vm, this, obj)
+}
+
+/// `super(this, obj)`: checks that `this` is a type and `obj` an instance or subtype of
+/// it (CPython's `super_init` / `supercheck` messages) and builds the super object.
+pub(crate) fn make_super(vm: &mut Vm, this: Value, obj: Value) -> PyResult<Value> {
     let Value::Obj(this_t) = &this else {
         let tn = vm.type_name(&this);
         return Err(vm.type_error(format!("super() argument 1 must be a type, not {tn}")));

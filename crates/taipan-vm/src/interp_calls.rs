@@ -1,0 +1,110 @@
+//! Tier-0 fast paths of `CALL` and `CALL_METHOD` for built-in callees (the ideas of
+//! CPython 3.11's `PRECALL_*` specializations and of its zero-argument `super()` in
+//! `Objects/typeobject.c`, written independently).
+//!
+//! The fast paths:
+//! - a bound built-in method (`ins = xs.insert; ins(i, x)`, `CALL`): called with its
+//!   receiver in the method's stack slot, no argument vector built;
+//! - zero-argument `super()` (`CALL`): the super object built from the `__class__` cell
+//!   and the first argument, without the frame context of the generic call;
+//!
+//! Each is tried by the generic arm of its instruction before the generic call (no
+//! rewritten form: the checks are one or two pointer comparisons, and the bodies are
+//! out of line so that the dispatch function does not grow) and reports when it does not
+//! apply, leaving the stack untouched, so that the generic path runs and raises CPython's
+//! errors. The rules they share:
+//!
+//! - a callee is recognised by identity with the object the VM created at start-up
+//!   (`super` and `int` by their type objects, the others through [`Known`]), so a
+//!   program that rebinds a builtin (in its globals or in `builtins`) calls its own
+//!   object and takes the generic path;
+//! - receivers and arguments must be of the exact built-in type (a subclass may override
+//!   `__len__`, `append` or `__int__`); calls with keywords never get here (`CALL_KW`);
+//! - the argument count must be the one the fast path handles; any other count, an
+//!   argument of another type, an index out of range or a failed parse goes generic.
+//!
+//! Counted for `--interp-stats` under the `CALL_NATIVE` family (hits: a fast path ran).
+
+use super::Frame;
+use super::specialize::Family;
+use crate::object::ObjKind;
+use crate::value::{Obj, Value};
+use crate::vm::{PyResult, Vm};
+
+/// The built-in objects the call fast paths recognise by identity, and the names they
+/// reuse, captured once the builtins exist ([`Known::capture`]).
+pub struct Known {
+    /// The interned str `"__name__"` (`MAKE_FUNCTION` reads the module name with it).
+    pub dunder_name: Value,
+}
+
+impl Known {
+    /// Placeholders (the null marker, never a callee) until [`Known::capture`] runs.
+    pub fn placeholder(null: &Obj) -> Known {
+        let _ = null;
+        Known {
+            dunder_name: Value::None,
+        }
+    }
+
+    /// Captures the objects from `vm`'s builtins module and list type (called once by
+    /// `Vm::new` after the builtins are initialised).
+    pub fn capture(vm: &mut Vm) -> Known {
+        Known {
+            dunder_name: vm.intern("__name__"),
+        }
+    }
+}
+
+impl Vm {
+    /// `CALL argc` of a bound built-in method (`ins = xs.insert; ins(i, x)`), the top of
+    /// `stack` being `[method, a1..an]`: the receiver takes the method's slot, so the
+    /// arguments lie as the implementation expects them (`[receiver, a1..an]`, no vector
+    /// is built, unlike `Vm::call`), and the result then replaces the receiver. Errors
+    /// are the method's own.
+    #[inline(never)]
+    pub(super) fn call_bound_native(&mut self, stack: &mut Vec<Value>, argc: usize) -> PyResult<()> {
+        let Some(base) = stack.len().checked_sub(argc + 1) else {
+            return Err(super::stack_underflow());
+        };
+        let Some(Value::Obj(o)) = stack.get(base) else {
+            return Err(super::stack_underflow());
+        };
+        let ObjKind::Native(nf) = &o.kind else {
+            return Err(super::stack_underflow());
+        };
+        let (func, recv) = (nf.func, nf.receiver.clone().unwrap_or(Value::None));
+        self.count_fast(Family::CallNative, true);
+        // (the method object stays alive in `callable` until the call returns)
+        let callable = std::mem::replace(&mut stack[base], recv);
+        let r = func(self, &stack[base..], &[]);
+        drop(callable);
+        stack.truncate(base + 1);
+        stack[base] = r?;
+        Ok(())
+    }
+
+    /// Zero-argument `super()` (`[super]` on top of `f`'s stack) in a function whose code
+    /// has a `__class__` cell and a first argument that is not a cell
+    /// ([`crate::code::Code::super_cell`]): the super object is built straight from them,
+    /// without the frame context the generic call prepares, and replaces `super` on the
+    /// stack. `None`: not this case (an empty cell or an unbound first argument included:
+    /// the generic call raises); `Some(Err)`: `super`'s own type checks failed.
+    #[inline(never)]
+    pub(super) fn call_super_fast(&mut self, f: &mut Frame) -> Option<PyResult<()>> {
+        let ci = f.code.super_cell?;
+        let Some(Some(first)) = f.locals.first() else { return None };
+        let Some(Some(Value::Obj(cell))) = f.locals.get(ci) else { return None };
+        let ObjKind::Cell(c) = &cell.kind else { return None };
+        let cls = c.try_borrow().ok()?.clone()?;
+        let first = first.clone();
+        self.count_fast(Family::CallNative, true);
+        let r = crate::builtins::object::make_super(self, cls, first);
+        Some(r.map(|v| {
+            if let Some(slot) = f.stack.last_mut() {
+                *slot = v;
+            }
+        }))
+    }
+
+}
