@@ -7,6 +7,7 @@
 //!   receiver in the method's stack slot, no argument vector built;
 //! - zero-argument `super()` (`CALL`): the super object built from the `__class__` cell
 //!   and the first argument, without the frame context of the generic call;
+//! - `int(x)` of an int, bool, float or exact str (`CALL`);
 //!
 //! Each is tried by the generic arm of its instruction before the generic call (no
 //! rewritten form: the checks are one or two pointer comparisons, and the bodies are
@@ -24,6 +25,8 @@
 //!   argument of another type, an index out of range or a failed parse goes generic.
 //!
 //! Counted for `--interp-stats` under the `CALL_NATIVE` family (hits: a fast path ran).
+
+use std::rc::Rc;
 
 use super::Frame;
 use super::specialize::Family;
@@ -82,6 +85,43 @@ impl Vm {
         stack.truncate(base + 1);
         stack[base] = r?;
         Ok(())
+    }
+
+    /// `int(x)` with `[int, x]` on top of `stack` (CPython's `long_new` → `PyNumber_Long`)
+    /// for an int, bool, float or exact str `x`: the int replaces both (true). False,
+    /// nothing changed, for anything else, a float that is not finite or does not fit 64
+    /// bits, or a str that does not parse (the generic call raises the error).
+    #[inline(never)]
+    pub(super) fn call_int_fast(&mut self, stack: &mut Vec<Value>) -> bool {
+        let v = match stack.last() {
+            Some(Value::Int(i)) => Value::Int(*i),
+            Some(Value::Bool(b)) => Value::Int(i64::from(*b)),
+            // -2**63 <= t < 2**63 (both exact in f64): the truncation converts exactly
+            Some(Value::Float(f)) => {
+                let t = f.trunc();
+                if !((i64::MIN as f64)..-(i64::MIN as f64)).contains(&t) {
+                    return false;
+                }
+                Value::Int(t as i64)
+            }
+            Some(Value::Obj(o)) => match &o.kind {
+                ObjKind::Str(s) if o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.types.str)) => {
+                    match crate::support::int::parse_int(s.as_str(), 10, self.int_max_str_digits) {
+                        Ok(i) => crate::numops::int_value(self, i),
+                        Err(_) => return false,
+                    }
+                }
+                _ => return false,
+            },
+            _ => return false,
+        };
+        stack.pop();
+        match stack.last_mut() {
+            Some(slot) => *slot = v,
+            None => return false,
+        }
+        self.count_fast(Family::CallNative, true);
+        true
     }
 
     /// Zero-argument `super()` (`[super]` on top of `f`'s stack) in a function whose code

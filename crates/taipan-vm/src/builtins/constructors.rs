@@ -27,6 +27,14 @@ fn is_exact(vm: &Vm, cls: &Obj, t: &Obj) -> bool {
 
 fn int_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let cls = cls_of(vm, args)?;
+    // `x` is positional-only (CPython 3.11's Argument Clinic signature `int(x, /, base=10)`):
+    // with at most two arguments in all, any keyword but `base` is rejected by name
+    if args.len() <= 3
+        && let Some(k) = kwnames.iter().find(|k| k.as_str() != Some("base"))
+    {
+        let k = k.as_str().unwrap_or("");
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for int()")));
+    }
     let a = parse_args_array(vm, "int", &args[1..], kwnames, &["x", "base"], 0)?;
     let value = match (&a[0], &a[1]) {
         (None, None) => PyInt::Small(0),
@@ -76,6 +84,18 @@ fn parse_int_text(vm: &mut Vm, orig: &Value, text: &str, base: u32) -> PyResult<
     }
 }
 
+/// `int(x)` of a str, bytes or bytearray `x` in base 10 (`None`: `x` is none of them).
+fn int_from_text(vm: &mut Vm, x: &Value) -> Option<PyResult<PyInt>> {
+    let t = match x.kind()? {
+        ObjKind::Str(s) => s.as_str().to_string(),
+        ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
+            String::from_utf8_lossy(&crate::builtins::bytes::bytes_data(x).unwrap_or_default()).to_string()
+        }
+        _ => return None,
+    };
+    Some(parse_int_text(vm, x, &t, 10))
+}
+
 /// `int(x)` for one argument: numbers, strings, `__int__`, `__index__`, `__trunc__`.
 pub fn int_from_value(vm: &mut Vm, x: &Value) -> PyResult<PyInt> {
     if let Some(i) = to_pyint(x) {
@@ -83,22 +103,15 @@ pub fn int_from_value(vm: &mut Vm, x: &Value) -> PyResult<PyInt> {
             return Ok(i);
         }
     }
-    match x {
-        Value::Float(f) => {
-            return crate::support::float_ops::trunc_to_int(*f).map_err(|e| crate::numops::num_err(vm, e));
-        }
-        Value::Obj(o) => match &o.kind {
-            ObjKind::Str(s) => {
-                let t = s.as_str().to_string();
-                return parse_int_text(vm, x, &t, 10);
-            }
-            ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
-                let t = String::from_utf8_lossy(&crate::builtins::bytes::bytes_data(x).unwrap_or_default()).to_string();
-                return parse_int_text(vm, x, &t, 10);
-            }
-            _ => {}
-        },
-        _ => {}
+    if let Value::Float(f) = x {
+        return crate::support::float_ops::trunc_to_int(*f).map_err(|e| crate::numops::num_err(vm, e));
+    }
+    // a subclass of str or bytes may define `__int__`, which wins (CPython's
+    // `PyNumber_Long` tries the number slots before parsing text)
+    if !vm.class_of(x).kind.is_heap_type()
+        && let Some(r) = int_from_text(vm, x)
+    {
+        return r;
     }
     for m in ["__int__", "__index__", "__trunc__"] {
         if let Some(r) = vm.call_special(x, m, &[])? {
@@ -107,6 +120,9 @@ pub fn int_from_value(vm: &mut Vm, x: &Value) -> PyResult<PyInt> {
                 None => Err(vm.type_error(format!("{m} returned non-int (type {})", vm.type_name(&r)))),
             };
         }
+    }
+    if let Some(r) = int_from_text(vm, x) {
+        return r;
     }
     if let Some(i) = to_pyint(x) {
         return Ok(i);
