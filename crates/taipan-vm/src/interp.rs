@@ -1121,9 +1121,12 @@ impl Vm {
                                 switch_frame!();
                             }
                             // a plain built-in function (len, isinstance, abs, ...): called
-                            // directly
+                            // directly; `len` of an exact container computed here
                             ObjKind::Native(nf) if nf.receiver.is_none() && !nf.is_method && !nf.needs_frame => {
                                 let func = nf.func;
+                                if arg == 1 && Rc::ptr_eq(o, &self.known.len) && self.call_len_fast(&mut f.stack) {
+                                    continue;
+                                }
                                 self.count_fast(Family::CallPy, true);
                                 let r = func(self, &f.stack[n - arg..], &[]);
                                 // the result replaces the callable in its slot (a push
@@ -1259,7 +1262,8 @@ impl Vm {
                     } else {
                         match meth.kind() {
                             Some(ObjKind::Function(func)) => self.call_function(func, &f.stack[base + 1..], &[]),
-                            Some(ObjKind::Native(nf)) => (nf.func)(self, &f.stack[base + 1..], &[]),
+                            // (`list.append(x)` / `list.pop([i])` on an exact list done there)
+                            Some(ObjKind::Native(nf)) => self.call_native_method(&meth, nf.func, &f.stack[base + 1..]),
                             _ => self.call(&meth, &f.stack[base + 1..]),
                         }
                     };

@@ -8,6 +8,8 @@
 //! - zero-argument `super()` (`CALL`): the super object built from the `__class__` cell
 //!   and the first argument, without the frame context of the generic call;
 //! - `int(x)` of an int, bool, float or exact str (`CALL`);
+//! - `list.append(x)`, `list.pop()`, `list.pop(i)` on an exact list (`CALL_METHOD`);
+//! - `len(x)` of an exact list, tuple, str, dict or set (`CALL`).
 //!
 //! Each is tried by the generic arm of its instruction before the generic call (no
 //! rewritten form: the checks are one or two pointer comparisons, and the bodies are
@@ -30,13 +32,19 @@ use std::rc::Rc;
 
 use super::Frame;
 use super::specialize::Family;
-use crate::object::ObjKind;
+use crate::object::{NativeFn, ObjKind};
 use crate::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
 /// The built-in objects the call fast paths recognise by identity, and the names they
 /// reuse, captured once the builtins exist ([`Known::capture`]).
 pub struct Known {
+    /// `builtins.len` as created at start-up.
+    pub len: Obj,
+    /// `list.append` as the list type's dict holds it.
+    pub list_append: Obj,
+    /// `list.pop` as the list type's dict holds it.
+    pub list_pop: Obj,
     /// The interned str `"__name__"` (`MAKE_FUNCTION` reads the module name with it).
     pub dunder_name: Value,
 }
@@ -44,8 +52,10 @@ pub struct Known {
 impl Known {
     /// Placeholders (the null marker, never a callee) until [`Known::capture`] runs.
     pub fn placeholder(null: &Obj) -> Known {
-        let _ = null;
         Known {
+            len: null.clone(),
+            list_append: null.clone(),
+            list_pop: null.clone(),
             dunder_name: Value::None,
         }
     }
@@ -53,13 +63,57 @@ impl Known {
     /// Captures the objects from `vm`'s builtins module and list type (called once by
     /// `Vm::new` after the builtins are initialised).
     pub fn capture(vm: &mut Vm) -> Known {
+        let null = vm.null_marker.clone();
+        let obj = |v: Option<Value>| match v {
+            Some(Value::Obj(o)) => o,
+            _ => null.clone(),
+        };
+        let builtins = vm.builtins.clone();
+        let list = vm.types.list.clone();
         Known {
+            len: obj(vm.module_get(&builtins, "len")),
+            list_append: obj(vm.lookup_in_type(&list, "append")),
+            list_pop: obj(vm.lookup_in_type(&list, "pop")),
             dunder_name: vm.intern("__name__"),
         }
     }
 }
 
 impl Vm {
+    /// `len(x)` with `[len, x]` on top of `stack`: for an exact list, tuple, str, dict or
+    /// set the length replaces both (true); otherwise nothing changes (false). Out of line,
+    /// as all the fast paths here: the dispatch function keeps only the callee checks.
+    #[inline(never)]
+    pub(super) fn call_len_fast(&mut self, stack: &mut Vec<Value>) -> bool {
+        let Some(len) = stack.last().and_then(|x| self.exact_len(x)) else {
+            return false;
+        };
+        stack.pop();
+        match stack.last_mut() {
+            Some(slot) => slot.set_int(len as i64),
+            None => return false,
+        }
+        self.count_fast(Family::CallNative, true);
+        true
+    }
+
+    /// The length of an exact list, tuple, str, dict or set (`None`: another type, a
+    /// subclass, or a container being mutated).
+    #[inline(always)]
+    fn exact_len(&self, v: &Value) -> Option<usize> {
+        let Value::Obj(o) = v else { return None };
+        let cls = o.class.as_ref()?;
+        let t = &self.types;
+        match &o.kind {
+            ObjKind::List(l) if Rc::ptr_eq(cls, &t.list) => l.try_borrow().ok().map(|l| l.len()),
+            ObjKind::Tuple(x) if Rc::ptr_eq(cls, &t.tuple) => Some(x.len()),
+            ObjKind::Str(s) if Rc::ptr_eq(cls, &t.str) => Some(s.char_len()),
+            ObjKind::Dict(d) if Rc::ptr_eq(cls, &t.dict) => d.try_borrow().ok().map(|d| d.len()),
+            ObjKind::Set(s) if Rc::ptr_eq(cls, &t.set) => s.try_borrow().ok().map(|s| s.len()),
+            _ => None,
+        }
+    }
+
     /// `CALL argc` of a bound built-in method (`ins = xs.insert; ins(i, x)`), the top of
     /// `stack` being `[method, a1..an]`: the receiver takes the method's slot, so the
     /// arguments lie as the implementation expects them (`[receiver, a1..an]`, no vector
@@ -147,4 +201,53 @@ impl Vm {
         }))
     }
 
+    /// `CALL_METHOD` of the native method `meth` (implementation `func`) with `args` =
+    /// `[receiver, a1..an]`: `list.append(x)`, `list.pop()` and `list.pop(i)` on an exact
+    /// list are done here; any other method, receiver, argument count or index calls
+    /// `func` (which raises CPython's errors).
+    #[inline(never)]
+    pub(super) fn call_native_method(&mut self, meth: &Value, func: NativeFn, args: &[Value]) -> PyResult<Value> {
+        if let Value::Obj(m) = meth
+            && let Some(r) = self.list_method_fast(m, args)
+        {
+            self.count_fast(Family::CallNative, true);
+            return Ok(r);
+        }
+        func(self, args, &[])
+    }
+
+    /// `list.append(x)` / `list.pop([i])` of [`Vm::call_native_method`] (`None`: not this
+    /// case, nothing done).
+    #[inline(always)]
+    fn list_method_fast(&self, meth: &Obj, args: &[Value]) -> Option<Value> {
+        let append = Rc::ptr_eq(meth, &self.known.list_append);
+        if !append && !Rc::ptr_eq(meth, &self.known.list_pop) {
+            return None;
+        }
+        let (Value::Obj(o), rest) = args.split_first()? else { return None };
+        let ObjKind::List(l) = &o.kind else { return None };
+        if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.types.list)) {
+            return None;
+        }
+        let mut list = l.try_borrow_mut().ok()?;
+        let n = list.len();
+        if append {
+            let [x] = rest else { return None };
+            // (growth that fails is the generic path's MemoryError)
+            if n == list.capacity() && list.try_reserve(n.max(4)).is_err() {
+                return None;
+            }
+            list.push(x.clone());
+            return Some(Value::None);
+        }
+        let j = match rest {
+            [] => n.checked_sub(1)?,
+            [Value::Int(i)] => {
+                let j = if *i < 0 { i.checked_add(n as i64)? } else { *i };
+                usize::try_from(j).ok().filter(|j| *j < n)?
+            }
+            _ => return None,
+        };
+        Some(list.remove(j))
+    }
 }
