@@ -28,6 +28,7 @@ pub mod ops;
 pub mod repr;
 pub mod set;
 pub mod shape;
+pub mod small_alloc;
 pub mod subscript;
 pub mod suggest;
 pub mod support;
@@ -42,6 +43,11 @@ pub use value::Value;
 pub use vm::{PyErr, PyResult, Vm};
 
 use object::ObjKind;
+
+/// Every heap block of the process goes through the small-block allocator
+/// (`small_alloc.rs`: free lists for blocks up to 128 bytes, the system allocator above).
+#[global_allocator]
+static GLOBAL: small_alloc::SmallAlloc = small_alloc::SmallAlloc;
 
 /// Where the main program comes from.
 pub enum Program {
