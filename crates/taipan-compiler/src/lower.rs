@@ -498,9 +498,18 @@ impl<'a> Lowerer<'a> {
     }
 
     fn call(&mut self, x: &r::ExprCall) -> Res<ExprKind> {
+        let mut args = self.exprs(&x.arguments.args)?;
+        // `f(x for x in y)`: the generator expression's position includes the call's
+        // parentheses, which are its own (CPython's parser; the caret lines of its frame
+        // in a traceback show them)
+        if let ([arg], [r::Expr::Generator(g)], []) = (&mut args[..], &x.arguments.args[..], &x.arguments.keywords[..])
+            && !g.parenthesized
+        {
+            arg.range = rng(x.arguments.range);
+        }
         Ok(ExprKind::Call {
             func: self.boxed(&x.func)?,
-            args: self.exprs(&x.arguments.args)?,
+            args,
             keywords: self.keywords(&x.arguments.keywords)?,
         })
     }
