@@ -267,6 +267,148 @@ pub fn gen_next(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
     }
 }
 
+/// Which yielded values a [`GenSink`] buffer takes without leaving the dispatch loop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SinkAccept {
+    /// Every value: the consumer only stores the values in order (`list(g)`, `tuple(g)`).
+    All,
+    /// Values whose hash runs no Python code and cannot fail (see [`is_plain_hashable`]):
+    /// the consumer adds them, after the step and in order, to a set that the generator
+    /// cannot see (a set being built).
+    PlainHashable,
+}
+
+/// Where a [`GenSink`] puts the values it takes.
+pub enum SinkDest {
+    /// Appended to a buffer, when [`SinkAccept`] allows.
+    Items(Vec<Value>, SinkAccept),
+    /// Added at once to this set object (`set(g)`, `s.update(g)`): only values whose
+    /// hash and comparisons with the set's items run no Python code (plain values, and
+    /// only while every probe meets plain items; else the value is yielded normally), so
+    /// nothing can observe that the generator is still running.
+    Set(Value),
+}
+
+/// A consumer's destination for the values of one generator run by [`gen_next_into`]:
+/// while it is installed in `Vm::gen_sink`, `YIELD_VALUE` of the generator's frame (and of
+/// no other frame) stores a value it takes and continues with None as the sent value, as
+/// if the consumer had stored the value and called `next()` again (CPython's consumers
+/// call `tp_iternext` once per item; here the dispatch loop is not left and re-entered per
+/// item). A value it does not take is yielded normally.
+pub struct GenSink {
+    /// The generator's frame (compared by address, never dereferenced).
+    pub frame: *const Frame,
+    /// Where the values go.
+    pub dest: SinkDest,
+}
+
+/// None, bool, int (64-bit) and float: hashing them runs no Python code and cannot fail,
+/// and they compare with each other natively.
+#[inline]
+pub fn is_plain_hashable(v: &Value) -> bool {
+    matches!(v, Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_))
+}
+
+/// Key comparison for [`SinkDest::Set`]: native comparisons only; one that would need
+/// Python code fails (the value is then yielded normally).
+struct NativeOnlyEq;
+
+impl crate::support::dicttable::KeyEq<Value> for NativeOnlyEq {
+    type Error = ();
+    fn native(&mut self, stored: &Value, probe: &Value) -> Option<bool> {
+        crate::dict::native_eq(stored, probe)
+    }
+    fn slow(&mut self, _stored: &Value, _probe: &Value) -> Result<bool, ()> {
+        Err(())
+    }
+}
+
+/// `YIELD_VALUE` of the frame of the installed [`GenSink`] (the dispatch loop checked the
+/// frame): stores `v` and returns `Ok(())` (the generator continues), or gives `v` back
+/// to be yielded normally.
+#[inline(never)]
+pub fn sink_yield(vm: &mut Vm, v: Value) -> Result<(), Value> {
+    let Some(sink) = vm.gen_sink.as_mut() else {
+        return Err(v);
+    };
+    match &mut sink.dest {
+        SinkDest::Items(items, accept) => {
+            let ok = match accept {
+                SinkAccept::All => true,
+                SinkAccept::PlainHashable => is_plain_hashable(&v),
+            };
+            // (grown fallibly: on failure the value is yielded and the consumer reports it)
+            if ok && (items.len() < items.capacity() || items.try_reserve(items.len().max(4)).is_ok()) {
+                items.push(v);
+                return Ok(());
+            }
+            Err(v)
+        }
+        SinkDest::Set(set) => {
+            let (Some(ObjKind::Set(cell)), true) = (set.kind(), is_plain_hashable(&v)) else {
+                return Err(v);
+            };
+            let h = match &v {
+                Value::None => 0x0f00_001f,
+                Value::Bool(b) => *b as i64,
+                Value::Int(i) => crate::support::hash::hash_i64(*i),
+                Value::Float(f) => crate::support::hash::hash_f64(*f, v.id() as usize),
+                Value::Obj(_) => return Err(v),
+            };
+            match crate::support::settable::set_add(cell, v.clone(), h, &mut NativeOnlyEq) {
+                Ok(_) => Ok(()),
+                Err(()) => Err(v),
+            }
+        }
+    }
+}
+
+/// Runs generator `g` for a consumer that stores its values in `dest` (see [`GenSink`]):
+/// until it finishes (`Ok(None)`) or yields a value the sink does not take (`Ok(Some(v))`;
+/// the values before it are stored). Errors are the generator's (as from [`gen_next`]).
+/// Returns `dest` (with the stored values) in every case.
+pub fn gen_next_into(vm: &mut Vm, g: &Value, dest: SinkDest) -> (SinkDest, PyResult<Option<Value>>) {
+    let Some(cell) = gen_cell(g) else {
+        return (dest, gen_next(vm, g));
+    };
+    // a suspended (or not yet started) generator: its frame runs with the sink installed;
+    // a finished or running one takes the general path
+    let taken = match cell.try_borrow_mut() {
+        Ok(mut st) if !st.finished => match st.frame.take() {
+            Some(mut frame) => {
+                if st.started {
+                    frame.stack.push(Value::None);
+                }
+                st.started = true;
+                Some(frame)
+            }
+            None => None,
+        },
+        _ => None,
+    };
+    let Some(frame) = taken else {
+        return (dest, gen_next(vm, g));
+    };
+    let sink = GenSink {
+        frame: &*frame,
+        dest,
+    };
+    // (a consumer running inside this generator installs its own sink and puts this
+    // one back before the generator continues)
+    let outer = vm.gen_sink.replace(sink);
+    let r = run(vm, cell, frame, None);
+    let Some(sink) = std::mem::replace(&mut vm.gen_sink, outer) else {
+        // (unreachable: every installer puts back what it found)
+        return (SinkDest::Items(Vec::new(), SinkAccept::All), Err(vm.runtime_error("generator sink lost")));
+    };
+    let r = match r {
+        Ok(SendResult::Yielded(v)) => Ok(Some(v)),
+        Ok(SendResult::Returned(_)) => Ok(None),
+        Err(e) => Err(e),
+    };
+    (sink.dest, r)
+}
+
 /// One step of `yield from` / SEND: send `v` into `recv`.
 pub fn send_to(vm: &mut Vm, recv: &Value, v: Value) -> PyResult<SendResult> {
     if gen_cell(recv).is_some() {

@@ -1312,6 +1312,20 @@ impl Vm {
                         // (in-loop frames are never generator frames)
                         return Err(stack_underflow());
                     }
+                    // a consumer storing this generator's values (`generator::GenSink`):
+                    // the value is stored and the generator continues, sent None
+                    let v = match &self.gen_sink {
+                        Some(sink) if !RECORD && std::ptr::eq(sink.frame, &*f) => {
+                            match crate::generator::sink_yield(self, v) {
+                                Ok(()) => {
+                                    f.stack.push(Value::None);
+                                    continue;
+                                }
+                                Err(v) => v,
+                            }
+                        }
+                        _ => v,
+                    };
                     return Ok(FrameExit {
                         value: v,
                         kind: ExitKind::Yield,

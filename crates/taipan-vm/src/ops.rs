@@ -922,7 +922,14 @@ impl Vm {
         let is_gen = matches!(it.kind(), Some(ObjKind::Generator(_)));
         loop {
             let x = if is_gen {
-                crate::generator::gen_next(self, &it)?
+                // (the values are stored in `out` by the dispatch loop; see `GenSink`)
+                use crate::generator::{SinkAccept, SinkDest, gen_next_into};
+                let dest = SinkDest::Items(std::mem::take(&mut out), SinkAccept::All);
+                let (dest, r) = gen_next_into(self, &it, dest);
+                if let SinkDest::Items(items, _) = dest {
+                    out = items;
+                }
+                r?
             } else {
                 self.next(&it)?
             };

@@ -72,6 +72,10 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// The exception currently being handled (`sys.exc_info()`), if any.
     pub handled_exc: Option<Value>,
+    /// The consumer buffer of the generator run by `generator::gen_next_into`, if any:
+    /// yields of that generator's frame that it accepts are stored there without leaving
+    /// the dispatch loop.
+    pub gen_sink: Option<crate::generator::GenSink>,
     /// Set by the interpreter just before calling a native function with `needs_frame`.
     pub frame_ctx: Option<FrameCtx>,
     /// Source text by file name, for traceback lines.
@@ -128,6 +132,7 @@ impl Vm {
             depth: 0,
             recursion_limit: 1000,
             handled_exc: None,
+            gen_sink: None,
             frame_ctx: None,
             sources: HashMap::new(),
             streams: StdStreams {

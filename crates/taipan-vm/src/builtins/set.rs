@@ -149,9 +149,49 @@ pub(crate) fn update_internal(vm: &mut Vm, dst: &RefCell<Set>, other: &Value) ->
     Ok(())
 }
 
+/// [`update_internal`] for the set object `s` (whose table is `dst`): a generator's plain
+/// values (`generator::SinkDest::Set`) are added by the dispatch loop as it yields them,
+/// in order; other values are yielded and added here.
+fn update_object(vm: &mut Vm, s: &Value, dst: &RefCell<Set>, other: &Value) -> PyResult<()> {
+    use crate::generator::{SinkDest, gen_next_into};
+    if !matches!(other.kind(), Some(ObjKind::Generator(_))) {
+        return update_internal(vm, dst, other);
+    }
+    loop {
+        let (_, r) = gen_next_into(vm, other, SinkDest::Set(s.clone()));
+        match r? {
+            Some(x) => add_key(vm, dst, x)?,
+            None => return Ok(()),
+        }
+    }
+}
+
 /// `make_new_set(type, iterable)`: a fresh table filled by `set_update_internal`.
 fn new_set_from(vm: &mut Vm, other: &Value) -> PyResult<Set> {
     let cell = RefCell::new(Set::new());
+    if matches!(other.kind(), Some(ObjKind::Generator(_))) {
+        // `set(x for ...)`: the set is not visible to the generator yet, so values whose
+        // hashing runs no code are buffered by the dispatch loop (`GenSink`) and added
+        // after each step, in order
+        use crate::generator::{SinkAccept, SinkDest, gen_next_into};
+        let mut buf = Vec::new();
+        loop {
+            let (dest, r) = gen_next_into(vm, other, SinkDest::Items(buf, SinkAccept::PlainHashable));
+            buf = match dest {
+                SinkDest::Items(items, _) => items,
+                SinkDest::Set(_) => Vec::new(),
+            };
+            for x in buf.drain(..) {
+                add_key(vm, &cell, x)?;
+            }
+            let r = r?;
+            match r {
+                Some(x) => add_key(vm, &cell, x)?,
+                None => break,
+            }
+        }
+        return Ok(cell.into_inner());
+    }
     update_internal(vm, &cell, other)?;
     Ok(cell.into_inner())
 }
@@ -662,7 +702,7 @@ fn m_update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let s = varargs(vm, args, kw, "update", false)?;
     if let Some(c) = live(&s) {
         for other in &args[1..] {
-            update_internal(vm, c, other)?;
+            update_object(vm, &s, c, other)?;
         }
     }
     Ok(Value::None)
@@ -812,7 +852,7 @@ fn set_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         let old = c.borrow_mut().take_all();
         drop(old);
         if let Some(x) = args.get(1) {
-            update_internal(vm, c, x)?;
+            update_object(vm, &s, c, x)?;
         }
     }
     Ok(Value::None)
