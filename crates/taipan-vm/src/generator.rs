@@ -287,6 +287,16 @@ pub enum SinkDest {
     /// only while every probe meets plain items; else the value is yielded normally), so
     /// nothing can observe that the generator is still running.
     Set(Value),
+    /// `sum(g)`: the running total, while it and the values are ints whose sum fits in 64
+    /// bits or both floats (CPython `builtin_sum_impl`'s int and float fast paths).
+    Sum(Value),
+    /// `any(g)` (`stop` true) / `all(g)` (`stop` false): None, bool, int and float values
+    /// whose truth is not `stop` are consumed; the first one that is, or any other value,
+    /// is yielded (the consumer decides with it, leaving the generator suspended there).
+    Truth {
+        /// The truth value that ends the consumer's loop.
+        stop: bool,
+    },
 }
 
 /// A consumer's destination for the values of one generator run by [`gen_next_into`]:
@@ -359,6 +369,30 @@ pub fn sink_yield(vm: &mut Vm, v: Value) -> Result<(), Value> {
                 Ok(_) => Ok(()),
                 Err(()) => Err(v),
             }
+        }
+        SinkDest::Sum(acc) => {
+            let total = match (&*acc, &v) {
+                (Value::Int(a), Value::Int(b)) => a.checked_add(*b).map(Value::Int),
+                (Value::Float(a), Value::Float(b)) => Some(Value::Float(a + b)),
+                _ => None,
+            };
+            match total {
+                Some(t) => {
+                    *acc = t;
+                    Ok(())
+                }
+                None => Err(v),
+            }
+        }
+        SinkDest::Truth { stop } => {
+            let truth = match &v {
+                Value::None => false,
+                Value::Bool(b) => *b,
+                Value::Int(i) => *i != 0,
+                Value::Float(f) => *f != 0.0,
+                Value::Obj(_) => return Err(v),
+            };
+            if truth == *stop { Err(v) } else { Ok(()) }
         }
     }
 }

@@ -424,8 +424,23 @@ fn sum(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
     }
     let it = vm.iter(&iterable)?;
+    let is_gen = matches!(it.kind(), Some(ObjKind::Generator(_)));
     // exact float summation as CPython does for float runs
-    while let Some(x) = vm.next(&it)? {
+    loop {
+        let x = if is_gen {
+            // int and float runs are added up by the dispatch loop (`GenSink`); the value
+            // that ends a run comes back here
+            use crate::generator::{SinkDest, gen_next_into};
+            let (dest, r) = gen_next_into(vm, &it, SinkDest::Sum(acc));
+            acc = match dest {
+                SinkDest::Sum(a) => a,
+                _ => Value::None,
+            };
+            r?
+        } else {
+            vm.next(&it)?
+        };
+        let Some(x) = x else { break };
         acc = match (&acc, &x) {
             (Value::Int(a), Value::Int(b)) => match a.checked_add(*b) {
                 Some(s) => Value::Int(s),
@@ -442,7 +457,16 @@ fn any(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "any", kwnames)?;
     check_count(vm, "any", args.len(), 1, 1)?;
     let it = vm.iter(&args[0])?;
-    while let Some(x) = vm.next(&it)? {
+    let is_gen = matches!(it.kind(), Some(ObjKind::Generator(_)));
+    loop {
+        let x = if is_gen {
+            // values of plain truth that do not decide are consumed by the dispatch loop
+            let (_, r) = crate::generator::gen_next_into(vm, &it, crate::generator::SinkDest::Truth { stop: true });
+            r?
+        } else {
+            vm.next(&it)?
+        };
+        let Some(x) = x else { break };
         if vm.truthy(&x)? {
             return Ok(Value::Bool(true));
         }
@@ -454,7 +478,16 @@ fn all(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "all", kwnames)?;
     check_count(vm, "all", args.len(), 1, 1)?;
     let it = vm.iter(&args[0])?;
-    while let Some(x) = vm.next(&it)? {
+    let is_gen = matches!(it.kind(), Some(ObjKind::Generator(_)));
+    loop {
+        let x = if is_gen {
+            // values of plain truth that do not decide are consumed by the dispatch loop
+            let (_, r) = crate::generator::gen_next_into(vm, &it, crate::generator::SinkDest::Truth { stop: false });
+            r?
+        } else {
+            vm.next(&it)?
+        };
+        let Some(x) = x else { break };
         if !vm.truthy(&x)? {
             return Ok(Value::Bool(false));
         }

@@ -179,7 +179,7 @@ fn new_set_from(vm: &mut Vm, other: &Value) -> PyResult<Set> {
             let (dest, r) = gen_next_into(vm, other, SinkDest::Items(buf, SinkAccept::PlainHashable));
             buf = match dest {
                 SinkDest::Items(items, _) => items,
-                SinkDest::Set(_) => Vec::new(),
+                _ => Vec::new(),
             };
             for x in buf.drain(..) {
                 add_key(vm, &cell, x)?;
