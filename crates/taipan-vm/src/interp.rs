@@ -1009,7 +1009,11 @@ impl Vm {
                             continue;
                         }
                         Some(ForItem::Done) => {
-                            f.stack.pop();
+                            // (the exhausted iterator is kept for the next loop's `iter()`
+                            // when nothing else holds it, `Vm::recycle_iter`)
+                            if let Some(it) = f.stack.pop() {
+                                self.recycle_iter(it);
+                            }
                             ip = arg;
                             self.count_fast(Family::ForIter, true);
                             continue;

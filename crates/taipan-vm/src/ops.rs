@@ -476,6 +476,11 @@ impl Vm {
     /// layout the class's instances use (a `list`/`dict`/`str`... subclass that does not
     /// override it), so `len()` may read the payload's length directly.
     pub const FACT_NATIVE_LEN: u8 = 4;
+    /// [`Vm::class_facts`] bit: `__iter__` is a native method (a `list`/`tuple`/`dict`...
+    /// subclass that does not override it), so `iter()` builds the built-in iterator over
+    /// the payload without looking `__iter__` up along the MRO (CPython's `tp_iter` slot,
+    /// inherited by the subclass).
+    pub const FACT_NATIVE_ITER: u8 = 8;
 
     /// Facts about class `t`'s special methods (the `FACT_*` bits), found by MRO lookups
     /// once per class and version tag (any change to the class or a base bumps the tag),
@@ -512,6 +517,9 @@ impl Vm {
             && matches!(len.as_ref().and_then(|m| m.kind()), Some(ObjKind::Native(n)) if n.is_method && n.receiver.is_none() && n.name == "__len__" && n.owner == base_name)
         {
             facts |= Self::FACT_NATIVE_LEN;
+        }
+        if self.lookup_in_type(t, "__iter__").is_some_and(|m| is_builtin_method(&m)) {
+            facts |= Self::FACT_NATIVE_ITER;
         }
         td.facts.set(Some((version, facts)));
         facts
@@ -735,12 +743,13 @@ impl Vm {
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
         if let Value::Obj(o) = v {
-            let heap = o.class.as_ref().is_some_and(|c| tdata(c).heap_type);
-            if !heap
-                || self
-                    .lookup_special(v, "__iter__")
-                    .is_some_and(|m| is_builtin_method(&m))
-            {
+            // (a heap type: its `__iter__` must be a native one, a per-class fact cached
+            // on the class and its version tag, `Vm::class_facts`)
+            let native = match &o.class {
+                Some(c) if tdata(c).heap_type => self.class_facts(c) & Self::FACT_NATIVE_ITER != 0,
+                _ => true,
+            };
+            if native {
                 let (state, ty) = match &o.kind {
                     ObjKind::List(_) => (
                         IterState::List {
@@ -843,10 +852,65 @@ impl Vm {
                     _ => return self.iter_protocol(v),
                 };
                 let ty = ty.clone();
+                let state = match self.reuse_iter(&ty, state) {
+                    Ok(it) => return Ok(it),
+                    Err(state) => state,
+                };
                 return Ok(Value::new_obj(&ty, ObjKind::Iter(std::cell::RefCell::new(state))));
             }
         }
         self.iter_protocol(v)
+    }
+
+    /// Most exhausted iterators kept by [`Vm::recycle_iter`].
+    pub const SPARE_ITERS_MAX: usize = 8;
+
+    /// A spare iterator object of class `ty` (list, tuple or range iterator) given `state`,
+    /// or `state` back when there is none. Saves the allocation, the collector's tracking
+    /// and the later free of a `for` loop's iterator (CPython keeps free lists of objects
+    /// for the same reason).
+    #[inline]
+    fn reuse_iter(&mut self, ty: &Obj, state: IterState) -> Result<Value, IterState> {
+        let Some(pos) = self.spare_iters.iter().rposition(|o| o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, ty))) else {
+            return Err(state);
+        };
+        let o = self.spare_iters.swap_remove(pos);
+        let ObjKind::Iter(cell) = &o.kind else { return Err(state) };
+        match cell.try_borrow_mut() {
+            Ok(mut st) => *st = state,
+            Err(_) => return Err(state),
+        }
+        Ok(Value::Obj(o))
+    }
+
+    /// Takes back the iterator `it` that an exhausted `for` loop popped: an exact list,
+    /// tuple or range iterator that nothing else references (no other strong or weak
+    /// reference, no attribute dict) and that holds no reference itself is kept for reuse
+    /// by [`Vm::iter`]; anything else is dropped as usual. Invisible to programs: the
+    /// object was about to be freed, and a reused one is indistinguishable from a new one.
+    #[inline(never)]
+    pub(crate) fn recycle_iter(&mut self, it: Value) {
+        let Value::Obj(o) = it else { return };
+        if self.spare_iters.len() >= Self::SPARE_ITERS_MAX
+            || Rc::strong_count(&o) != 1
+            || Rc::weak_count(&o) != 0
+            || o.dict.is_some()
+        {
+            return;
+        }
+        let ObjKind::Iter(cell) = &o.kind else { return };
+        let holds_nothing = matches!(
+            cell.try_borrow().as_deref(),
+            Ok(IterState::Exhausted | IterState::Range { .. })
+        );
+        let kind_ok = o.class.as_ref().is_some_and(|c| {
+            Rc::ptr_eq(c, &self.types.list_iterator)
+                || Rc::ptr_eq(c, &self.types.tuple_iterator)
+                || Rc::ptr_eq(c, &self.types.range_iterator)
+        });
+        if holds_nothing && kind_ok {
+            self.spare_iters.push(o);
+        }
     }
 
     fn iter_protocol(&mut self, v: &Value) -> PyResult<Value> {

@@ -94,6 +94,10 @@ pub struct Vm {
     /// empty buffers, globals reset to the null marker; `code` is replaced on reuse (a pooled
     /// frame keeps its last code object alive until then).
     pub fast_frames: Vec<Box<crate::interp::Frame>>,
+    /// Exhausted built-in list/tuple/range iterators that nothing else references, kept
+    /// for the next `iter()` of that kind (`Vm::recycle_iter`): at most
+    /// `Vm::SPARE_ITERS_MAX`, each holding no reference (state `Exhausted` or a range).
+    pub spare_iters: Vec<Obj>,
     /// The trace JIT's state: options, recording in progress, compiled traces, statistics
     /// (`crate::jit`).
     pub jit: crate::jit::JitState,
@@ -143,6 +147,7 @@ impl Vm {
             repr_guard: Vec::new(),
             spec: crate::interp::specialize::SpecState::from_env(),
             fast_frames: Vec::new(),
+            spare_iters: Vec::new(),
             jit: crate::jit::JitState::from_env(),
         };
         vm.modules = vm.new_dict_obj();
