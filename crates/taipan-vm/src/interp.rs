@@ -1150,13 +1150,17 @@ impl Vm {
                                 self.call_bound_native(&mut f.stack, arg)?;
                                 continue;
                             }
-                            // zero-argument `super()` and `int(x)`: built here (see
+                            // `super()`, `super(T, obj)` and `int(x)`: built here (see
                             // `interp_calls.rs`), else the class call below
                             ObjKind::Type(_) if arg == 0 && Rc::ptr_eq(o, &self.types.super_) => {
                                 if let Some(r) = self.call_super_fast(f) {
                                     r?;
                                     continue;
                                 }
+                            }
+                            ObjKind::Type(_) if arg == 2 && Rc::ptr_eq(o, &self.types.super_) => {
+                                self.call_super2_fast(&mut f.stack)?;
+                                continue;
                             }
                             ObjKind::Type(_) if arg == 1 && Rc::ptr_eq(o, &self.types.int) => {
                                 if self.call_int_fast(&mut f.stack) {

@@ -7,6 +7,8 @@
 //!   receiver in the method's stack slot, no argument vector built;
 //! - zero-argument `super()` (`CALL`): the super object built from the `__class__` cell
 //!   and the first argument, without the frame context of the generic call;
+//! - two-argument `super(T, obj)` (`CALL`): the super object built from the two
+//!   arguments (with `super`'s own checks and messages), without the generic class call;
 //! - `int(x)` of an int, bool, float or exact str (`CALL`);
 //! - `list.append(x)`, `list.pop()`, `list.pop(i)` on an exact list (`CALL_METHOD`);
 //! - `len(x)` of an exact list, tuple, str, dict or set (`CALL`).
@@ -199,6 +201,26 @@ impl Vm {
                 *slot = v;
             }
         }))
+    }
+
+    /// `super(T, obj)` (`CALL` with two arguments of the built-in `super` type, `[super, T,
+    /// obj]` on top of `stack`): the super object is built from the two arguments, with
+    /// `super`'s checks and messages ([`crate::builtins::object::make_super`], CPython's
+    /// `super_init`), and replaces `super` on the stack. The generic path would call the
+    /// type (`__new__` then `object.__init__`) after building a frame context that only the
+    /// zero-argument form reads. Always applies (the caller checked the callee).
+    #[inline(never)]
+    pub(super) fn call_super2_fast(&mut self, stack: &mut Vec<Value>) -> PyResult<()> {
+        let (Some(obj), Some(this)) = (stack.pop(), stack.pop()) else {
+            return Err(super::stack_underflow());
+        };
+        self.count_fast(Family::CallNative, true);
+        let r = crate::builtins::object::make_super(self, this, obj)?;
+        match stack.last_mut() {
+            Some(slot) => *slot = r,
+            None => return Err(super::stack_underflow()),
+        }
+        Ok(())
     }
 
     /// `CALL_METHOD` of the native method `meth` (implementation `func`) with `args` =

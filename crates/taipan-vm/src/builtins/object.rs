@@ -870,7 +870,7 @@ pub(crate) fn super_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<
         }
         3 => (args[1].clone(), args[2].clone()),
         2 => return Err(vm.type_error("super() with one argument is not supported")),
-        _ => return Err(vm.type_error("super() takes at most 2 arguments")),
+        n => return Err(vm.type_error(format!("super() expected at most 2 arguments, got {}", n - 1))),
     };
     make_super(vm, this, obj)
 }
