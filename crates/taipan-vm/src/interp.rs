@@ -747,8 +747,16 @@ impl Vm {
                     f.stack.push(r);
                 }
                 Opcode::UnaryNot => {
-                    let v = pop!(f);
-                    let b = self.truthy(&v)?;
+                    let b = match scalar_truth(&f.stack) {
+                        Some(b) => {
+                            f.stack.pop();
+                            b
+                        }
+                        None => {
+                            let v = pop!(f);
+                            self.truthy(&v)?
+                        }
+                    };
                     f.stack.push(Value::Bool(!b));
                 }
                 Opcode::BinaryOp => {
@@ -1082,17 +1090,31 @@ impl Vm {
                         jump_to!(arg);
                     }
                 }
+                // (a bool/None/int condition is read in place, as by `POP_JUMP_IF_FALSE`;
+                // an object is cloned out of the stack for `truthy`, which may run code)
                 Opcode::JumpIfFalseOrPop => {
-                    let v = f.stack.last().cloned().unwrap_or(Value::None);
-                    if !self.truthy(&v)? {
+                    let b = match scalar_truth(&f.stack) {
+                        Some(b) => b,
+                        None => {
+                            let v = f.stack.last().cloned().unwrap_or(Value::None);
+                            self.truthy(&v)?
+                        }
+                    };
+                    if !b {
                         ip = arg;
                     } else {
                         f.stack.pop();
                     }
                 }
                 Opcode::JumpIfTrueOrPop => {
-                    let v = f.stack.last().cloned().unwrap_or(Value::None);
-                    if self.truthy(&v)? {
+                    let b = match scalar_truth(&f.stack) {
+                        Some(b) => b,
+                        None => {
+                            let v = f.stack.last().cloned().unwrap_or(Value::None);
+                            self.truthy(&v)?
+                        }
+                    };
+                    if b {
                         ip = arg;
                     } else {
                         f.stack.pop();
