@@ -1150,7 +1150,11 @@ impl Vm {
                             // directly; `len` of an exact container computed here
                             ObjKind::Native(nf) if nf.receiver.is_none() && !nf.is_method && !nf.needs_frame => {
                                 let func = nf.func;
+                                let isinstance = arg == 2 && Rc::ptr_eq(o, &self.known.isinstance);
                                 if arg == 1 && Rc::ptr_eq(o, &self.known.len) && self.call_len_fast(&mut f.stack) {
+                                    continue;
+                                }
+                                if isinstance && self.call_isinstance_fast(&mut f.stack) {
                                     continue;
                                 }
                                 self.count_fast(Family::CallPy, true);

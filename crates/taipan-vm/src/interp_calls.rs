@@ -11,7 +11,8 @@
 //!   arguments (with `super`'s own checks and messages), without the generic class call;
 //! - `int(x)` of an int, bool, float or exact str (`CALL`);
 //! - `list.append(x)`, `list.pop()`, `list.pop(i)` on an exact list (`CALL_METHOD`);
-//! - `len(x)` of an exact list, tuple, str, dict or set (`CALL`).
+//! - `len(x)` of an exact list, tuple, str, dict or set (`CALL`);
+//! - `isinstance(x, C)` when `x`'s type is exactly the class `C` (`CALL`): true.
 //!
 //! Each is tried by the generic arm of its instruction before the generic call (no
 //! rewritten form: the checks are one or two pointer comparisons, and the bodies are
@@ -43,6 +44,8 @@ use crate::vm::{PyResult, Vm};
 pub struct Known {
     /// `builtins.len` as created at start-up.
     pub len: Obj,
+    /// `builtins.isinstance` as created at start-up.
+    pub isinstance: Obj,
     /// `list.append` as the list type's dict holds it.
     pub list_append: Obj,
     /// `list.pop` as the list type's dict holds it.
@@ -56,6 +59,7 @@ impl Known {
     pub fn placeholder(null: &Obj) -> Known {
         Known {
             len: null.clone(),
+            isinstance: null.clone(),
             list_append: null.clone(),
             list_pop: null.clone(),
             dunder_name: Value::None,
@@ -74,6 +78,7 @@ impl Known {
         let list = vm.types.list.clone();
         Known {
             len: obj(vm.module_get(&builtins, "len")),
+            isinstance: obj(vm.module_get(&builtins, "isinstance")),
             list_append: obj(vm.lookup_in_type(&list, "append")),
             list_pop: obj(vm.lookup_in_type(&list, "pop")),
             dunder_name: vm.intern("__name__"),
@@ -93,6 +98,29 @@ impl Vm {
         stack.pop();
         match stack.last_mut() {
             Some(slot) => slot.set_int(len as i64),
+            None => return false,
+        }
+        self.count_fast(Family::CallNative, true);
+        true
+    }
+
+    /// `isinstance(x, C)` with `[isinstance, x, C]` on top of `stack`: when `C` is a class
+    /// and `type(x)` is exactly `C`, True replaces the three (true), as CPython's
+    /// `PyObject_IsInstance` answers before any `__instancecheck__`; otherwise nothing
+    /// changes (false) and the generic call decides (subclasses, tuples, metaclass hooks,
+    /// errors).
+    #[inline(never)]
+    pub(super) fn call_isinstance_fast(&mut self, stack: &mut Vec<Value>) -> bool {
+        let n = stack.len();
+        let (Some(x), Some(Value::Obj(c))) = (n.checked_sub(2).and_then(|i| stack.get(i)), stack.last()) else {
+            return false;
+        };
+        if !matches!(c.kind, ObjKind::Type(_)) || !Rc::ptr_eq(self.class_of(x), c) {
+            return false;
+        }
+        stack.truncate(n - 2);
+        match stack.last_mut() {
+            Some(slot) => *slot = Value::Bool(true),
             None => return false,
         }
         self.count_fast(Family::CallNative, true);

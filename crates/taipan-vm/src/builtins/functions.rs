@@ -104,7 +104,10 @@ fn ascii(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 
 fn isinstance(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "isinstance", kwnames)?;
-    check_count(vm, "isinstance", args.len(), 2, 2)?;
+    // (CPython's argument clinic message for exactly two positional arguments)
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("isinstance expected 2 arguments, got {}", args.len())));
+    }
     let r = isinstance_check(vm, &args[0], &args[1])?;
     Ok(Value::Bool(r))
 }
@@ -141,7 +144,9 @@ pub fn isinstance_check(vm: &mut Vm, v: &Value, cls: &Value) -> PyResult<bool> {
 
 fn issubclass(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "issubclass", kwnames)?;
-    check_count(vm, "issubclass", args.len(), 2, 2)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("issubclass expected 2 arguments, got {}", args.len())));
+    }
     let r = issubclass_check(vm, &args[0], &args[1])?;
     Ok(Value::Bool(r))
 }
