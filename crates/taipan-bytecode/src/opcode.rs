@@ -180,6 +180,12 @@ macro_rules! for_each_opcode {
             LoadConstLoadFast, "LOAD_CONST__LOAD_FAST", LoadConst, "Superinstruction: this LOAD_CONST and the following LOAD_FAST.";
             StoreFastLoadFast, "STORE_FAST__LOAD_FAST", StoreFast, "Superinstruction: this STORE_FAST and the following LOAD_FAST.";
             StoreFastStoreFast, "STORE_FAST__STORE_FAST", StoreFast, "Superinstruction: this STORE_FAST and the following one.";
+            LoadFastLoadFastBinarySubscr, "LOAD_FAST__LOAD_FAST__BINARY_SUBSCR", LoadFast, "Superinstruction: `local[local]` of an exact list/tuple and an int in range, pushed without the two loads (the two instructions after it skipped); otherwise it is LOAD_FAST__LOAD_FAST and the BINARY_SUBSCR runs.";
+            LoadFastLoadConstBinarySubscr, "LOAD_FAST__LOAD_CONST__BINARY_SUBSCR", LoadFast, "Superinstruction: `local[constant]`, as LOAD_FAST__LOAD_FAST__BINARY_SUBSCR.";
+            LoadFastLoadFastStoreSubscr, "LOAD_FAST__LOAD_FAST__STORE_SUBSCR", LoadFast, "Superinstruction: `local[local] = top` into an exact list at an int in range (the two instructions after it skipped); otherwise it is LOAD_FAST__LOAD_FAST and the STORE_SUBSCR runs.";
+            LoadFastLoadConstStoreSubscr, "LOAD_FAST__LOAD_CONST__STORE_SUBSCR", LoadFast, "Superinstruction: `local[constant] = top`, as LOAD_FAST__LOAD_FAST__STORE_SUBSCR.";
+            CopyCopyBinarySubscr, "COPY__COPY__BINARY_SUBSCR", Copy, "Superinstruction: COPY 2, COPY 2, BINARY_SUBSCR (the load of `c[k] op= x`): [c, k] -> [c, k, c[k]] for an exact list/tuple and an int in range; otherwise the two copies, and the BINARY_SUBSCR runs.";
+            SwapSwapStoreSubscr, "SWAP__SWAP__STORE_SUBSCR", Swap, "Superinstruction: SWAP 3, SWAP 2, STORE_SUBSCR (the store of `c[k] op= x`): [c, k, v] -> [] with c[k] = v for an exact list and an int in range; otherwise the two swaps, and the STORE_SUBSCR runs.";
             }
         }
     };

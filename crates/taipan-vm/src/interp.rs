@@ -174,6 +174,8 @@ mod cold;
 mod fast;
 #[path = "quicken.rs"]
 pub mod quick;
+#[path = "interp_subscr.rs"]
+mod subscr;
 #[path = "interp_support.rs"]
 mod support;
 use fast::{
@@ -566,6 +568,76 @@ impl Vm {
                     let a2 = second_half!(f, instrs, ip);
                     let v = pop!(f);
                     store_local(&mut f.locals, a2, v);
+                }
+                // subscript superinstructions (quicken.rs, bodies in interp_subscr.rs): on a
+                // guard failure, the first two instructions' work, then the subscript runs
+                Opcode::LoadFastLoadFastBinarySubscr | Opcode::LoadFastLoadConstBinarySubscr => {
+                    let a2 = instrs.get(ip).map_or(0, |c| c.get().arg as usize);
+                    let local = ins.op == Opcode::LoadFastLoadFastBinarySubscr;
+                    if subscr::load_fast_subscr(f, &code, arg, a2, local, &self.types.list, &self.types.tuple) {
+                        self.count_fast(Family::BinarySubscr, true);
+                        ip += 2;
+                        f.ip = ip;
+                        continue;
+                    }
+                    load_fast!(self, f, code, arg);
+                    let a2 = second_half!(f, instrs, ip);
+                    if local {
+                        load_fast!(self, f, code, a2);
+                    } else {
+                        load_const!(f, code, a2);
+                    }
+                }
+                Opcode::LoadFastLoadFastStoreSubscr | Opcode::LoadFastLoadConstStoreSubscr => {
+                    let a2 = instrs.get(ip).map_or(0, |c| c.get().arg as usize);
+                    let local = ins.op == Opcode::LoadFastLoadFastStoreSubscr;
+                    if subscr::store_fast_subscr(f, &code, arg, a2, local, &self.types.list) {
+                        self.count_fast(Family::StoreSubscr, true);
+                        ip += 2;
+                        f.ip = ip;
+                        continue;
+                    }
+                    load_fast!(self, f, code, arg);
+                    let a2 = second_half!(f, instrs, ip);
+                    if local {
+                        load_fast!(self, f, code, a2);
+                    } else {
+                        load_const!(f, code, a2);
+                    }
+                }
+                Opcode::CopyCopyBinarySubscr => {
+                    if subscr::copy_subscr(&mut f.stack, &self.types.list, &self.types.tuple) {
+                        self.count_fast(Family::BinarySubscr, true);
+                        ip += 2;
+                        f.ip = ip;
+                        continue;
+                    }
+                    // (COPY 2 twice: the compiler's stack depth guarantees two items)
+                    for _ in 0..2 {
+                        let n = f.stack.len();
+                        if n < 2 {
+                            return Err(stack_underflow());
+                        }
+                        let v = f.stack[n - 2].clone();
+                        f.stack.push(v);
+                    }
+                    second_half!(f, instrs, ip);
+                }
+                Opcode::SwapSwapStoreSubscr => {
+                    if subscr::swap_store_subscr(&mut f.stack, &self.types.list) {
+                        self.count_fast(Family::StoreSubscr, true);
+                        ip += 2;
+                        f.ip = ip;
+                        continue;
+                    }
+                    // (SWAP 3, SWAP 2)
+                    let n = f.stack.len();
+                    if n < 3 {
+                        return Err(stack_underflow());
+                    }
+                    f.stack.swap(n - 1, n - 3);
+                    f.stack.swap(n - 1, n - 2);
+                    second_half!(f, instrs, ip);
                 }
                 Opcode::LoadGlobal => {
                     let v = self.load_global_cached(&code, ip - 1, &f.globals, &code.names[arg])?;

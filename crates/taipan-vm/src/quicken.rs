@@ -11,6 +11,10 @@
 //!   form (`LOAD_FAST__LOAD_FAST`, ...) that also does the next instruction's work (reading
 //!   that instruction's argument) and skips it. The next instruction stays as it is, so a
 //!   jump to it still works; an error in the second half is reported at the second index.
+//!   Three-instruction forms fuse a list/tuple subscript with the loads of its operands
+//!   (`LOAD_FAST__LOAD_FAST__BINARY_SUBSCR`, ..., `SWAP__SWAP__STORE_SUBSCR`): when their
+//!   guards fail they do the first two instructions' work and continue at the third,
+//!   which runs as it is (generic or specialized); see `interp_subscr.rs`.
 //! - **Specialized forms**, at run time: an instruction of a specializable family starts
 //!   generic and counts its executions in its inline-cache [`Slot`]
 //!   (`TAIPAN_SPECIALIZE_WARMUP`, 0 = at the first execution). When the count runs out it
@@ -63,25 +67,54 @@ pub(crate) enum Tally {
 }
 
 /// The instruction copy of `code` with superinstructions applied (see the module docs).
+///
+/// Three-instruction forms (a list/tuple subscript with its operands, see
+/// [`subscript_triple`]) take precedence: a pair is not fused when the instruction it
+/// would skip starts a triple, since execution would then never reach the triple.
 pub fn superinstructions(raw: &[Instruction]) -> Box<[Cell<Instruction>]> {
     let mut out: Vec<Instruction> = raw.to_vec();
     for i in 0..out.len().saturating_sub(1) {
         let (Some(a), Some(b)) = (raw.get(i), raw.get(i + 1)) else {
             break;
         };
-        let fused = match (a.op, b.op) {
-            (Opcode::LoadFast, Opcode::LoadFast) => Opcode::LoadFastLoadFast,
-            (Opcode::LoadFast, Opcode::LoadConst) => Opcode::LoadFastLoadConst,
-            (Opcode::LoadConst, Opcode::LoadFast) => Opcode::LoadConstLoadFast,
-            (Opcode::StoreFast, Opcode::LoadFast) => Opcode::StoreFastLoadFast,
-            (Opcode::StoreFast, Opcode::StoreFast) => Opcode::StoreFastStoreFast,
-            _ => continue,
+        let fused = if let Some(t) = subscript_triple(raw, i) {
+            t
+        } else {
+            let pair = match (a.op, b.op) {
+                (Opcode::LoadFast, Opcode::LoadFast) => Opcode::LoadFastLoadFast,
+                (Opcode::LoadFast, Opcode::LoadConst) => Opcode::LoadFastLoadConst,
+                (Opcode::LoadConst, Opcode::LoadFast) => Opcode::LoadConstLoadFast,
+                (Opcode::StoreFast, Opcode::LoadFast) => Opcode::StoreFastLoadFast,
+                (Opcode::StoreFast, Opcode::StoreFast) => Opcode::StoreFastStoreFast,
+                _ => continue,
+            };
+            if subscript_triple(raw, i + 1).is_some() {
+                continue;
+            }
+            pair
         };
         if let Some(slot) = out.get_mut(i) {
             slot.op = fused;
         }
     }
     out.into_iter().map(Cell::new).collect()
+}
+
+/// The three-instruction superinstruction starting at `i`, if any: `LOAD_FAST c;
+/// LOAD_FAST|LOAD_CONST k; BINARY_SUBSCR|STORE_SUBSCR` (`c[k]`, `c[k] = v`), and the
+/// halves of an augmented subscript assignment `c[k] op= x`: `COPY 2; COPY 2;
+/// BINARY_SUBSCR` and `SWAP 3; SWAP 2; STORE_SUBSCR` (CPython 3.11's code for it).
+fn subscript_triple(raw: &[Instruction], i: usize) -> Option<Opcode> {
+    let [a, b, c] = raw.get(i..i + 3)? else { return None };
+    Some(match (a.op, b.op, c.op) {
+        (Opcode::LoadFast, Opcode::LoadFast, Opcode::BinarySubscr) => Opcode::LoadFastLoadFastBinarySubscr,
+        (Opcode::LoadFast, Opcode::LoadConst, Opcode::BinarySubscr) => Opcode::LoadFastLoadConstBinarySubscr,
+        (Opcode::LoadFast, Opcode::LoadFast, Opcode::StoreSubscr) => Opcode::LoadFastLoadFastStoreSubscr,
+        (Opcode::LoadFast, Opcode::LoadConst, Opcode::StoreSubscr) => Opcode::LoadFastLoadConstStoreSubscr,
+        (Opcode::Copy, Opcode::Copy, Opcode::BinarySubscr) if a.arg == 2 && b.arg == 2 => Opcode::CopyCopyBinarySubscr,
+        (Opcode::Swap, Opcode::Swap, Opcode::StoreSubscr) if a.arg == 3 && b.arg == 2 => Opcode::SwapSwapStoreSubscr,
+        _ => return None,
+    })
 }
 
 /// Rewrites instruction `at` of `code` into the specialized form `op` (same argument).
