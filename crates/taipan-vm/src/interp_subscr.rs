@@ -11,9 +11,10 @@
 //! The container is read where it lies (local or stack slot), so a hit moves no reference
 //! count of it, and a load pushes only the item.
 //!
-//! The bodies are out of line (`#[inline(never)]`): code added inline to the dispatch
-//! function changes its register allocation for every instruction (see
-//! docs/architecture.md, "Tier 0").
+//! The two local-operand bodies are inlined into the dispatch loop (measured: out of line
+//! they cost fannkuch 4.4% and binary_trees 1.2% more instructions, and inlining moved no
+//! other benchmark); the rarer augmented-assignment halves stay out of line
+//! (`#[inline(never)]`, see docs/architecture.md, "Tier 0", on code added inline).
 
 use std::rc::Rc;
 
@@ -77,7 +78,7 @@ fn key_of<'a>(f: &'a Frame, code: &'a Code, a2: usize, key_is_local: bool) -> Op
 
 /// `LOAD_FAST__LOAD_{FAST,CONST}__BINARY_SUBSCR`: pushes `local[a1][key]` (key: local or
 /// constant `a2`). `false`: nothing done.
-#[inline(never)]
+#[inline(always)]
 pub(super) fn load_fast_subscr(
     f: &mut Frame,
     code: &Code,
@@ -102,7 +103,7 @@ pub(super) fn load_fast_subscr(
 
 /// `LOAD_FAST__LOAD_{FAST,CONST}__STORE_SUBSCR`: `local[a1][key] = top`, popping the top.
 /// `false`: nothing done.
-#[inline(never)]
+#[inline(always)]
 pub(super) fn store_fast_subscr(
     f: &mut Frame,
     code: &Code,
