@@ -2,8 +2,9 @@
 # limit, `repr()` of a 2 GiB str (`'abc'.center(2**31)`) aborted ("memory allocation of
 # 2147483650 bytes failed") in strrepr::repr_impl. FIXED: the repr of a text over 64 KiB is
 # reserved fallibly at its exact length; a failure raises MemoryError, as CPython.
-# STILL OPEN, same family: other methods that copy a huge str (`str.zfill` through
-# `same_or_new`, found the same run) allocate infallibly. Run with `ulimit -v 4194304`.
+# Same family, FIXED in session 11: `str.zfill` of a huge str with a smaller width
+# copied the str (infallibly) before returning the original; it now returns the exact
+# str itself without a copy, as CPython's `pad`. Run with `ulimit -v 4194304`.
 s = "abc".center(2**31)
 print(len(s))
 try:
@@ -17,3 +18,5 @@ try:
     print(len(bytes.__mul__(b"ab", 2**31)))
 except MemoryError:
     print("MemoryError")
+# str.zfill with a width below the length returns the same str without copying it.
+print(len(s.zfill(10)), s.zfill(10) is s)

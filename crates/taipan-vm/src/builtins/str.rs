@@ -521,9 +521,16 @@ fn str_zfill(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     let s = this(vm, args, "zfill")?;
     check_pos(vm, "str", "zfill", &args[1..], kwnames, 1, 1, Style::One)?;
     let width = ssize_arg(vm, &args[1])?;
-    check_size(vm, usize::try_from(width).unwrap_or(0))?;
+    let len = sm::char_len(s);
+    let wanted = usize::try_from(width).unwrap_or(0);
+    if wanted <= len {
+        // Nothing to pad: an exact str is returned as it is, without copying it (a copy
+        // of a huge str could fail to allocate; CPython's `pad` returns self too).
+        return Ok(same_or_new(vm, &args[0], s));
+    }
+    check_size(vm, s.len().saturating_add(wanted - len))?;
     let r = sm::zfill(s, width);
-    Ok(same_or_new(vm, &args[0], &r))
+    Ok(vm.new_str(r))
 }
 
 fn str_expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
