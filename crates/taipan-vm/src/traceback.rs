@@ -626,22 +626,28 @@ pub fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
     let norm = |b: usize| byte_to_char(segment, b);
     match &*e.value {
         Expr::BinOp(b) => {
+            // CPython 3.11 `Python/traceback.c` `extract_anchors_from_expr`: the first
+            // non-blank character between the operands that is not a `)` (a `)` is taken
+            // only when nothing follows it), one caret more when the next character is not
+            // blank (`>>`, `//`, `**`).
             let left_end = usize::from(b.left.range().end());
-            let right_start = usize::from(b.right.range().start());
-            let op_str = segment.get(left_end..right_start)?;
-            let op_offset = op_str.len() - op_str.trim_start().len();
-            let mut left = left_end + op_offset;
-            let mut right = left + 1;
-            if op_offset + 1 < op_str.len() && !op_str.as_bytes()[op_offset + 1].is_ascii_whitespace() {
-                right += 1;
+            let right_start = usize::from(b.right.range().start()).min(bytes.len());
+            let mut anchors = None;
+            for i in left_end..right_start {
+                if bytes[i].is_ascii_whitespace() {
+                    continue;
+                }
+                let mut right = i + 1;
+                if i + 1 < right_start && !bytes[i + 1].is_ascii_whitespace() {
+                    right += 1;
+                }
+                anchors = Some((norm(i), norm(right)));
+                if i + 1 < right_start && bytes[i] == b')' {
+                    continue;
+                }
+                break;
             }
-            while left < bytes.len()
-                && (bytes[left].is_ascii_whitespace() || bytes[left] == b')' || bytes[left] == b'#')
-            {
-                left += 1;
-                right += 1;
-            }
-            Some((norm(left), norm(right)))
+            anchors
         }
         Expr::Subscript(s) => {
             let mut left = usize::from(s.value.range().end());
