@@ -140,6 +140,21 @@ macro_rules! second_half {
     }};
 }
 
+/// The guard-failure path of a subscript superinstruction (`interp_subscr.rs`): the work
+/// of its first two instructions, `LOAD_FAST arg` then `LOAD_FAST`/`LOAD_CONST` of the
+/// next instruction's argument (`local` tells which), leaving the subscript to run next.
+macro_rules! load_pair {
+    ($vm:ident, $f:ident, $code:ident, $instrs:ident, $ip:ident, $arg:ident, $local:ident) => {
+        load_fast!($vm, $f, $code, $arg);
+        let a2 = second_half!($f, $instrs, $ip);
+        if $local {
+            load_fast!($vm, $f, $code, a2);
+        } else {
+            load_const!($f, $code, a2);
+        }
+    };
+}
+
 /// Makes `frame` (entered by `Vm::enter_frame`) the innermost frame of a dispatch loop's
 /// chain.
 #[inline(always)]
@@ -178,6 +193,8 @@ pub mod quick;
 mod subscr;
 #[path = "interp_support.rs"]
 mod support;
+#[path = "interp_unwind.rs"]
+mod unwind;
 use fast::{
     ForItem, IntResult, compare_fast, dict_items_step, enumerate_step, float_arith, for_iter_fast, int_arith,
     pop_moved, push_int, scalar_truth, store_local, subscr_seq_in_place,
@@ -205,115 +222,6 @@ impl Vm {
             }
             Err(e) => self.unwind_frame(frame, &mut top, e, saved_exc),
         }
-    }
-
-    /// The exception path of [`Vm::run_frame`]: records the traceback entry of the frame
-    /// that raised, finds the handler in its exception table and resumes there; without a
-    /// handler, an in-loop frame is popped and the exception continues at its caller's
-    /// call instruction, and the entry frame propagates it.
-    #[inline(never)]
-    fn unwind_frame(
-        &mut self,
-        entry: &mut Frame,
-        top: &mut Option<Box<Frame>>,
-        first: PyErr,
-        saved_exc: Option<Value>,
-    ) -> PyResult<FrameExit> {
-        let mut r: PyResult<FrameExit> = Err(first);
-        loop {
-            match r {
-                Ok(exit) => {
-                    if exit.kind == ExitKind::Return {
-                        self.handled_exc = saved_exc;
-                    }
-                    return Ok(exit);
-                }
-                Err(e) => {
-                    let frame: &mut Frame = match top.as_deref_mut() {
-                        Some(t) => t,
-                        None => &mut *entry,
-                    };
-                    let index = frame.ip.saturating_sub(1);
-                    let e = self.fix_error(e);
-                    // RERAISE and a bare `raise` keep the traceback as it is (CPython jumps
-                    // straight to exception_unwind for them)
-                    let reraise = frame
-                        .code
-                        .raw
-                        .instructions
-                        .get(index)
-                        .is_some_and(|i| i.op == Opcode::Reraise || (i.op == Opcode::RaiseVarargs && i.arg == 0));
-                    if !reraise {
-                        self.add_traceback(&e, &frame.code, index);
-                    }
-                    match frame.code.raw.find_handler(index as u32) {
-                        Some(h) => {
-                            frame.stack.truncate(h.depth as usize);
-                            frame.stack.push(e.0);
-                            frame.ip = h.target as usize;
-                            r = self.run_until_error(entry, top);
-                        }
-                        None => match top.take() {
-                            // an in-loop frame: popped, the caller's call instruction raises
-                            Some(mut done) => {
-                                *top = done.back.take();
-                                done.init_call = false;
-                                self.handled_exc = done.saved_exc.take();
-                                self.depth -= 1;
-                                self.release_frame(done);
-                                r = Err(e);
-                            }
-                            None => {
-                                self.handled_exc = saved_exc;
-                                return Err(e);
-                            }
-                        },
-                    }
-                }
-            }
-        }
-    }
-
-    /// Replaces the internal "stack underflow" marker with a SystemError.
-    fn fix_error(&mut self, e: PyErr) -> PyErr {
-        if e.0.is_none() {
-            let t = self.exc.system_error.clone();
-            return self.new_error(&t, "bad bytecode: operand stack underflow");
-        }
-        e
-    }
-
-    /// Records `(code, index)` in the traceback of `e`, and sets `__context__` from the
-    /// exception being handled when `e` is fresh (CPython's `_PyErr_SetObject`).
-    pub fn add_traceback(&mut self, e: &PyErr, code: &Rc<Code>, index: usize) {
-        if let Some(data) = Vm::exc_data(&e.0) {
-            let fresh = data.borrow().traceback.is_empty();
-            if fresh
-                && let Some(h) = &self.handled_exc
-                && !h.is(&e.0)
-                && data.borrow().context.is_none()
-                && !self.context_cycle(h, &e.0)
-            {
-                data.borrow_mut().context = Some(h.clone());
-            }
-            data.borrow_mut().traceback.push((code.clone(), index));
-        }
-    }
-
-    fn context_cycle(&self, start: &Value, target: &Value) -> bool {
-        let mut cur = Some(start.clone());
-        let mut steps = 0;
-        while let Some(c) = cur {
-            if c.is(target) {
-                return true;
-            }
-            steps += 1;
-            if steps > 1000 {
-                return true;
-            }
-            cur = Vm::exc_data(&c).and_then(|d| d.borrow().context.clone());
-        }
-        false
     }
 
     /// The dispatch loop's trampoline: runs the plain instance, or the recording one while
@@ -580,13 +488,7 @@ impl Vm {
                         f.ip = ip;
                         continue;
                     }
-                    load_fast!(self, f, code, arg);
-                    let a2 = second_half!(f, instrs, ip);
-                    if local {
-                        load_fast!(self, f, code, a2);
-                    } else {
-                        load_const!(f, code, a2);
-                    }
+                    load_pair!(self, f, code, instrs, ip, arg, local);
                 }
                 Opcode::LoadFastLoadFastStoreSubscr | Opcode::LoadFastLoadConstStoreSubscr => {
                     let a2 = instrs.get(ip).map_or(0, |c| c.get().arg as usize);
@@ -597,13 +499,7 @@ impl Vm {
                         f.ip = ip;
                         continue;
                     }
-                    load_fast!(self, f, code, arg);
-                    let a2 = second_half!(f, instrs, ip);
-                    if local {
-                        load_fast!(self, f, code, a2);
-                    } else {
-                        load_const!(f, code, a2);
-                    }
+                    load_pair!(self, f, code, instrs, ip, arg, local);
                 }
                 Opcode::CopyCopyBinarySubscr => {
                     if subscr::copy_subscr(&mut f.stack, &self.types.list, &self.types.tuple) {
