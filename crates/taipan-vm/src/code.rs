@@ -88,9 +88,7 @@ impl Code {
             .freevars
             .iter()
             .position(|n| &**n == "__class__")
-            .filter(|_| {
-                raw.flags & flags::OPTIMIZED != 0 && raw.arg_count > 0 && !raw.cell2arg.contains(&Some(0))
-            })
+            .filter(|_| raw.flags & flags::OPTIMIZED != 0 && raw.arg_count > 0 && !raw.cell2arg.contains(&Some(0)))
             .map(|i| raw.varnames.len() + raw.cellvars.len() + i);
         let doc = raw.doc.as_ref().map(|d| vm.new_str(&**d)).unwrap_or(Value::None);
         Rc::new(Code {

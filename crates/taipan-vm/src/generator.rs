@@ -423,17 +423,17 @@ pub fn gen_next_into(vm: &mut Vm, g: &Value, dest: SinkDest) -> (SinkDest, PyRes
     let Some(frame) = taken else {
         return (dest, gen_next(vm, g));
     };
-    let sink = GenSink {
-        frame: &*frame,
-        dest,
-    };
+    let sink = GenSink { frame: &*frame, dest };
     // (a consumer running inside this generator installs its own sink and puts this
     // one back before the generator continues)
     let outer = vm.gen_sink.replace(sink);
     let r = run(vm, cell, frame, None);
     let Some(sink) = std::mem::replace(&mut vm.gen_sink, outer) else {
         // (unreachable: every installer puts back what it found)
-        return (SinkDest::Items(Vec::new(), SinkAccept::All), Err(vm.runtime_error("generator sink lost")));
+        return (
+            SinkDest::Items(Vec::new(), SinkAccept::All),
+            Err(vm.runtime_error("generator sink lost")),
+        );
     };
     let r = match r {
         Ok(SendResult::Yielded(v)) => Ok(Some(v)),

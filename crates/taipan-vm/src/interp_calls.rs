@@ -217,8 +217,12 @@ impl Vm {
     #[inline(never)]
     pub(super) fn call_super_fast(&mut self, f: &mut Frame) -> Option<PyResult<()>> {
         let ci = f.code.super_cell?;
-        let Some(Some(first)) = f.locals.first() else { return None };
-        let Some(Some(Value::Obj(cell))) = f.locals.get(ci) else { return None };
+        let Some(Some(first)) = f.locals.first() else {
+            return None;
+        };
+        let Some(Some(Value::Obj(cell))) = f.locals.get(ci) else {
+            return None;
+        };
         let ObjKind::Cell(c) = &cell.kind else { return None };
         let cls = c.try_borrow().ok()?.clone()?;
         let first = first.clone();
@@ -274,7 +278,9 @@ impl Vm {
         if !append && !Rc::ptr_eq(meth, &self.known.list_pop) {
             return None;
         }
-        let (Value::Obj(o), rest) = args.split_first()? else { return None };
+        let (Value::Obj(o), rest) = args.split_first()? else {
+            return None;
+        };
         let ObjKind::List(l) = &o.kind else { return None };
         if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.types.list)) {
             return None;

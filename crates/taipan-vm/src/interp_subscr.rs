@@ -27,7 +27,9 @@ use crate::value::{Obj, Value};
 /// `i` in range (`None` otherwise, or while the list is mutably borrowed).
 #[inline(always)]
 fn seq_item(c: &Value, key: &Value, list_ty: &Obj, tuple_ty: &Obj) -> Option<Value> {
-    let (Value::Obj(o), &Value::Int(i)) = (c, key) else { return None };
+    let (Value::Obj(o), &Value::Int(i)) = (c, key) else {
+        return None;
+    };
     let class = o.class.as_ref()?;
     match &o.kind {
         ObjKind::List(l) if Rc::ptr_eq(class, list_ty) => {
@@ -48,7 +50,9 @@ fn seq_item(c: &Value, key: &Value, list_ty: &Obj, tuple_ty: &Obj) -> Option<Val
 /// run code that reads the list).
 #[inline(always)]
 fn list_store(c: &Value, key: &Value, v: Value, list_ty: &Obj) -> Result<(), Value> {
-    let (Value::Obj(o), &Value::Int(i)) = (c, key) else { return Err(v) };
+    let (Value::Obj(o), &Value::Int(i)) = (c, key) else {
+        return Err(v);
+    };
     let ObjKind::List(l) = &o.kind else { return Err(v) };
     if !o.class.as_ref().is_some_and(|k| Rc::ptr_eq(k, list_ty)) {
         return Err(v);

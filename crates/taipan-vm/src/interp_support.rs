@@ -392,7 +392,9 @@ impl Vm {
         // docstring is the code's own str object)
         let module = match crate::ops::dict_get_name(&f.globals, &self.known.dunder_name) {
             Some(m) => m,
-            None => self.dict_get(&f.globals, &self.known.dunder_name.clone())?.unwrap_or(Value::None),
+            None => self
+                .dict_get(&f.globals, &self.known.dunder_name.clone())?
+                .unwrap_or(Value::None),
         };
         let doc = code.doc.clone();
         let func = crate::object::Function {

@@ -518,7 +518,10 @@ impl Vm {
         {
             facts |= Self::FACT_NATIVE_LEN;
         }
-        if self.lookup_in_type(t, "__iter__").is_some_and(|m| is_builtin_method(&m)) {
+        if self
+            .lookup_in_type(t, "__iter__")
+            .is_some_and(|m| is_builtin_method(&m))
+        {
             facts |= Self::FACT_NATIVE_ITER;
         }
         td.facts.set(Some((version, facts)));
@@ -871,11 +874,17 @@ impl Vm {
     /// for the same reason).
     #[inline]
     fn reuse_iter(&mut self, ty: &Obj, state: IterState) -> Result<Value, IterState> {
-        let Some(pos) = self.spare_iters.iter().rposition(|o| o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, ty))) else {
+        let Some(pos) = self
+            .spare_iters
+            .iter()
+            .rposition(|o| o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, ty)))
+        else {
             return Err(state);
         };
         let o = self.spare_iters.swap_remove(pos);
-        let ObjKind::Iter(cell) = &o.kind else { return Err(state) };
+        let ObjKind::Iter(cell) = &o.kind else {
+            return Err(state);
+        };
         match cell.try_borrow_mut() {
             Ok(mut st) => *st = state,
             Err(_) => return Err(state),
