@@ -118,6 +118,13 @@ pub struct Trace {
     /// Bytecode instructions recorded: one pass over the trace's body runs that many
     /// (`--jit-stats`' share of bytecodes run in machine code).
     bytecodes: u32,
+    /// The run (`JitState::runs`) in which the trace's `link` (a trace has at most one: it
+    /// ends the trace) was last resolved and its target checked (`jit_run.rs`); 0: never.
+    link_run: Cell<u64>,
+    /// The id of the trace that link entered in that run.
+    link_to: Cell<u32>,
+    /// That trace's entry (checked by `link::entry_of`).
+    link_entry: Cell<Option<taipan_jit::backend::TraceFn>>,
 }
 
 /// What a root trace and its side traces share.
@@ -1178,6 +1185,9 @@ impl Vm {
             tries: RefCell::new(vec![0; nexits]),
             level: 0,
             bytecodes: r.rec.recorded_len(),
+            link_run: Cell::new(0),
+            link_to: Cell::new(0),
+            link_entry: Cell::new(None),
         })
     }
 
@@ -1217,6 +1227,9 @@ impl Vm {
             tries: RefCell::new(vec![0; nexits]),
             level: parent.level.saturating_add(1),
             bytecodes: r.rec.recorded_len(),
+            link_run: Cell::new(0),
+            link_to: Cell::new(0),
+            link_entry: Cell::new(None),
         });
         self.jit.counters.bridges += 1;
         self.jit.by_id.insert(t.compiled.id, t);

@@ -769,6 +769,9 @@ impl Vm {
             tries: RefCell::new(vec![0; nexits]),
             level: 0,
             bytecodes: r.rec.recorded_len(),
+            link_run: Cell::new(0),
+            link_to: Cell::new(0),
+            link_entry: Cell::new(None),
         });
         self.jit.by_id.insert(t.compiled.id, t.clone());
         if let Ok(mut p) = r.code.fjit.phase.try_borrow_mut() {

@@ -395,6 +395,12 @@ fn restore_slot(f: &mut Frame, slot: usize, nlocals: usize, depth: usize, v: Val
     }
 }
 
+/// The id of the trace that returned the link status word `status` (bits 32..63 below
+/// [`STATUS_LINK`]; `backend::lower`'s `link`).
+fn link_source(status: u64) -> u32 {
+    ((status & !STATUS_LINK) >> 32) as u32
+}
+
 /// How a run of linked traces ended.
 enum End {
     /// Trace `.0` left through its exit `.1`.
@@ -497,8 +503,12 @@ impl Vm {
         out.resize(self.jit.out_words.max(1), 0);
         self.jit.counters.entries += 1;
         t.tree.runs.set(t.tree.runs.get().saturating_add(1));
-        let mut cur = t.clone();
-        let mut links = 0u32;
+        // the trace to run next, by id (`by_id` keeps every trace alive while the Vm lives:
+        // no reference count changes per link)
+        let mut cur = t.compiled.id;
+        let mut links = 0u64;
+        // links that entered a trace (the others ended the run)
+        let mut entered = 0u64;
         // the shallowest entry stack a trace of the run linked to: entries from there on
         // may have been popped and replaced by ones only the buffer holds
         let mut low = f.stack.len();
@@ -511,93 +521,126 @@ impl Vm {
         self.jit.runs = self.jit.runs.wrapping_add(1);
         let run = self.jit.runs;
         t.tree.checked_run.set(run);
-        let end = loop {
-            // room for `cur`'s entries and the one its links into deeper loops write
-            let want = buffer_words(nlocals, cur.depth);
-            if buf.len() < want {
-                buf.resize(want, 0);
-            }
-            let args = [buf.as_ptr() as u64];
-            // SAFETY: every trace of `by_id` was compiled by this Vm's `TraceSet`, which is
-            // never flushed or dropped before the Vm (the code is live, the `CompiledTrace`
-            // clone keeps its exit data alive). Its one parameter is a pointer to the entry
-            // buffer; a trace reads slots below `nlocalsplus + 3 * depth` (locals the
-            // recorder loaded, the entry-stack iterators' slots) and stores only into local
-            // and iterator slots below `nlocalsplus + 3 * (depth + 1)` before a link (the
-            // entry one deeper: a link into an inner loop's trace), and `buf` holds that
-            // many 16-byte slots (`buffer_words`, resized above; `depth` is the trace's, and
-            // every trace of its tree has at most that many entries). Slots the frame does
-            // not fill are zeros or ints a link stored: no object word but the frame's. `out` has room for every trace's words (`out_words`). Its other
-            // memory accesses are list and tuple items of live objects, within the bounds
-            // the helpers of `jit_helpers.rs` report, and no borrow of a list is held here
-            // (the dispatch loop holds none across this call); see that module's docs.
-            let status = unsafe { taipan_jit::backend::link::call_raw(&cur.compiled, &args, &mut out) };
-            let Ok(status) = status else {
-                break if links == 0 {
-                    End::Failed
-                } else {
-                    End::Resume(cur.header as usize, cur.depth)
-                };
+        // room for the entry's entries and the one its links into deeper loops write
+        let want = buffer_words(nlocals, t.depth);
+        if buf.len() < want {
+            buf.resize(want, 0);
+        }
+        // where to resume after a run that failed after links: the header of the trace
+        // entered last (`cur`)
+        let resume = |vm: &Vm, cur: u32| match vm.jit.by_id.get(&cur) {
+            Some(x) => End::Resume(x.header as usize, x.depth),
+            None => End::Resume(t.header as usize, t.depth),
+        };
+        let end = 'run: {
+            // (the entry was checked against `out`'s length; so is each link target below)
+            let Some(mut entry) = taipan_jit::backend::link::entry_of(&t.compiled, 1, out.len()) else {
+                break 'run End::Failed;
             };
-            if status == STATUS_RET || status == STATUS_OUT_OF_FUEL || status == STATUS_INVALIDATED {
-                // a loop trace never returns; nothing is ever invalidated under a run
-                break if links == 0 {
-                    End::Failed
-                } else {
-                    End::Resume(cur.header as usize, cur.depth)
-                };
-            }
-            if status & STATUS_LINK != 0 {
-                links += 1;
-                self.jit.counters.links += 1;
-                let id = (status & 0xffff_ffff) as u32;
-                let Some((h, hd)) = self.jit.by_id.get(&id).map(|x| (x.header, x.depth)) else {
-                    break End::Resume(cur.header as usize, cur.depth);
-                };
-                // a link goes to a loop whose entry stack is at most one entry deeper (an
-                // inner `for` loop over a virtual range) or shallower (a side trace that
-                // ended inner loops); the recorder wrote the entries in between
-                if hd > cur.depth.saturating_add(1) {
-                    self.jit.counters.link_misses += 1;
-                    break End::Resume(cur.header as usize, cur.depth);
-                }
-                low = low.min(hd);
-                let next = code.loops.compiled(h);
-                let may = |vm: &mut Vm, n: &Rc<Trace>| {
-                    if n.tree.checked_run.get() == run {
-                        return true;
-                    }
-                    let ok = vm.jit_may_enter(f, code, n);
-                    if ok {
-                        n.tree.checked_run.set(run);
-                    }
-                    ok
-                };
-                match next {
-                    Some(n) if n.depth == hd && may(self, &n) => {
-                        self.jit.counters.entries += 1;
-                        cur = n;
+            loop {
+                let args = [buf.as_ptr() as u64];
+                // SAFETY: every trace of `by_id` was compiled by this Vm's `TraceSet`, which
+                // is never flushed or dropped before the Vm (the code is live, the
+                // `CompiledTrace` clone keeps its exit data alive); `entry` is the entry of
+                // trace `cur`, checked by `entry_of` to take one parameter and to write no
+                // more than `out.len()` words. Its one parameter is a pointer to the entry
+                // buffer; a trace reads slots below `nlocalsplus + 3 * depth` (locals the
+                // recorder loaded, the entry-stack iterators' slots) and stores only into
+                // local and iterator slots below `nlocalsplus + 3 * (depth + 1)` before a
+                // link (the entry one deeper: a link into an inner loop's trace), and `buf`
+                // holds that many 16-byte slots (`buffer_words`: resized before the first
+                // trace of a tree runs in this run — at the entry or at the first link into
+                // it below — and never shrunk during a run; `depth` is the trace's, and every
+                // trace of its tree has at most that many entries). Slots the frame does not
+                // fill are zeros or ints a link stored: no object word but the frame's. Its
+                // other memory accesses are list and tuple items of live objects, within the
+                // bounds the helpers of `jit_helpers.rs` report, and no borrow of a list is
+                // held here (the dispatch loop holds none across this call); see that
+                // module's docs.
+                let status = unsafe { entry(args.as_ptr(), out.as_mut_ptr()) };
+                if status & STATUS_LINK != 0 && status < STATUS_INVALIDATED {
+                    links += 1;
+                    // the linking trace (`link_source`): a trace of the tree that ran
+                    let Some(src) = self.jit.by_id.get(&link_source(status)) else {
+                        break 'run resume(self, cur);
+                    };
+                    // this link site was resolved and checked in this run: the same target
+                    // (nothing installs, drops or replaces a trace during a run), its checks
+                    // still hold (see `checked_run`), the buffer already has its room and
+                    // `low` is already at most its depth
+                    if src.link_run.get() == run
+                        && let Some(e) = src.link_entry.get()
+                    {
+                        entered += 1;
+                        cur = src.link_to.get();
+                        entry = e;
                         continue;
                     }
-                    _ => {
+                    let id = (status & 0xffff_ffff) as u32;
+                    let (sh, sd) = (src.header as usize, src.depth);
+                    let Some((h, hd)) = self.jit.by_id.get(&id).map(|x| (x.header, x.depth)) else {
+                        break 'run End::Resume(sh, sd);
+                    };
+                    // a link goes to a loop whose entry stack is at most one entry deeper (an
+                    // inner `for` loop over a virtual range) or shallower (a side trace that
+                    // ended inner loops); the recorder wrote the entries in between
+                    if hd > sd.saturating_add(1) {
                         self.jit.counters.link_misses += 1;
-                        break End::Resume(h as usize, hd);
+                        break 'run End::Resume(sh, sd);
+                    }
+                    let src = src.clone();
+                    low = low.min(hd);
+                    let next = code.loops.compiled(h);
+                    let may = |vm: &mut Vm, n: &Rc<Trace>| {
+                        if n.tree.checked_run.get() == run {
+                            return true;
+                        }
+                        let ok = vm.jit_may_enter(f, code, n);
+                        if ok {
+                            n.tree.checked_run.set(run);
+                        }
+                        ok
+                    };
+                    match next {
+                        Some(n) if n.depth == hd && may(self, &n) => {
+                            let Some(e) = taipan_jit::backend::link::entry_of(&n.compiled, 1, out.len()) else {
+                                break 'run End::Resume(h as usize, hd);
+                            };
+                            // room for `n`'s entries and the one its links into deeper
+                            // loops write
+                            let want = buffer_words(nlocals, n.depth);
+                            if buf.len() < want {
+                                buf.resize(want, 0);
+                            }
+                            entered += 1;
+                            src.link_to.set(n.compiled.id);
+                            src.link_entry.set(Some(e));
+                            src.link_run.set(run);
+                            cur = n.compiled.id;
+                            entry = e;
+                            continue;
+                        }
+                        _ => {
+                            self.jit.counters.link_misses += 1;
+                            break 'run End::Resume(h as usize, hd);
+                        }
                     }
                 }
-            }
-            let id = (status >> 32) as u32;
-            let n = (status & 0xffff_ffff).wrapping_sub(1) as usize;
-            match self.jit.by_id.get(&id) {
-                Some(x) => break End::Exit(x.clone(), n),
-                None => {
-                    break if links == 0 {
-                        End::Failed
-                    } else {
-                        End::Resume(cur.header as usize, cur.depth)
-                    };
+                if status == STATUS_RET || status == STATUS_OUT_OF_FUEL || status == STATUS_INVALIDATED {
+                    // a loop trace never returns; nothing is ever invalidated under a run
+                    break 'run if links == 0 { End::Failed } else { resume(self, cur) };
                 }
+                let id = (status >> 32) as u32;
+                let n = (status & 0xffff_ffff).wrapping_sub(1) as usize;
+                break 'run match self.jit.by_id.get(&id) {
+                    Some(x) => End::Exit(x.clone(), n),
+                    None if links == 0 => End::Failed,
+                    None => resume(self, cur),
+                };
             }
         };
+        self.jit.counters.links += links;
+        self.jit.counters.entries += entered;
         self.jit.buf = buf;
         let mut restore = std::mem::take(&mut self.jit.restore);
         restore.clear();

@@ -15,7 +15,8 @@
 //!   exit's snapshot values (the `crate::ir` module doc, "Side traces and links") — in the
 //!   machine ABI the parameters in `args` and the snapshot values in `out`, where the exit
 //!   wrote them (`backend::SideParams`).
-//! - **Links.** `link @t(args)` returns [`STATUS_LINK`]` | id(@t)` with `args` in `out`;
+//! - **Links.** `link @t(args)` returns [`STATUS_LINK`]` | source << 32 | id(@t)` (`source`:
+//!   the linking trace's id) with `args` in `out`;
 //!   [`TraceSet::run`] is the trampoline that enters `@t` with them, so a bridge going back
 //!   into its parent's loop costs one return to Rust and one trace entry per pass, and the
 //!   native stack stays bounded. An exit enters its bridge with an indirect *call* (then
@@ -118,6 +119,20 @@ pub unsafe fn call_raw(t: &CompiledTrace, args: &[u64], out: &mut [u64]) -> Resu
         let entry: super::TraceFn = t.code.as_fn();
         entry(args.as_ptr(), out.as_mut_ptr())
     })
+}
+
+/// The entry of compiled trace `t` for a caller that calls it itself (the interpreter's
+/// run loop, `Vm::jit_enter`): `None` unless it takes `nargs` parameters and writes at most
+/// `out_len` words of `out` (the checks of [`call_raw`], made once per target instead of
+/// at every call).
+#[inline]
+pub fn entry_of(t: &CompiledTrace, nargs: usize, out_len: usize) -> Option<super::TraceFn> {
+    if nargs != t.params || out_len < t.out_words.max(1) {
+        return None;
+    }
+    // SAFETY: `t` was compiled with the `TraceFn` ABI (taking the function pointer is safe;
+    // calling it is the caller's `unsafe` step, under `CompiledTrace::run`'s contract).
+    Some(unsafe { t.code.as_fn() })
 }
 
 /// The entry every bridge slot of an invalidated trace points to.

@@ -14,7 +14,8 @@
 //!   `out[k]` holds the bits of the `k`-th entry of that instruction's snapshot (entries that
 //!   are `none` leave `out[k]` untouched). The deoptimizer boxes them by the IR type;
 //!   [`STATUS_OUT_OF_FUEL`] only with [`LowerOptions::loop_fuel`] (tests);
-//!   [`STATUS_LINK`]` | t` after `link @t(args)` (args in `out[0..]`), and
+//!   [`STATUS_LINK`]` | source << 32 | t` after `link @t(args)` in trace `source` (args in
+//!   `out[0..]`), and
 //!   [`STATUS_INVALIDATED`] from the stub of an invalidated trace.
 //!
 //! # Exit counters and bridges ([`lower_linked`])
@@ -111,8 +112,9 @@ pub const STATUS_OUT_OF_FUEL: u64 = u64::MAX;
 /// The status word of an invalidated trace's stub (`backend::link`): nothing ran.
 pub const STATUS_INVALIDATED: u64 = u64::MAX - 1;
 
-/// Set in the status word of a `link @t(args)`: the low 32 bits are `@t`'s trace id and
-/// `out[0..]` holds `args` (one word each); the caller continues at `@t`'s entry.
+/// Set in the status word of a `link @t(args)`: the low 32 bits are `@t`'s trace id, bits
+/// 32..63 the linking trace's id (below 2^31 - 1), and `out[0..]` holds `args` (one word each);
+/// the caller continues at `@t`'s entry.
 pub const STATUS_LINK: u64 = 1 << 63;
 
 /// The status word of exit `exit` (0-based) of the trace with id `trace`:
@@ -797,10 +799,15 @@ impl Lower<'_, '_> {
                         let off = i32::try_from(k * 8).map_err(|_| err("too many link arguments"))?;
                         self.fb.ins().store(flags, bits, out_ptr, off);
                     }
+                    // (below 2^31 - 1: the status stays below `STATUS_INVALIDATED`)
+                    if self.env.trace_id >= (1 << 31) - 1 {
+                        return Err(err("trace id too large for a link status"));
+                    }
+                    let source = u64::from(self.env.trace_id) << 32;
                     let status = self
                         .fb
                         .ins()
-                        .iconst(types::I64, (STATUS_LINK | u64::from(target)) as i64);
+                        .iconst(types::I64, (STATUS_LINK | source | u64::from(target)) as i64);
                     self.fb.ins().return_(&[status]);
                     terminated = true;
                     None

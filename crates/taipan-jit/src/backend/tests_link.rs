@@ -161,6 +161,50 @@ fn full_arena_refuses_then_flush_frees_it() {
     assert_eq!(set.stats().flushes, 1);
 }
 
+/// A link's status word names the target and the linking trace (a side trace's id, not its
+/// root's), and `entry_of` checks what `call_raw` checks.
+#[test]
+fn link_status_names_target_and_source() {
+    let m = module(
+        "\
+func @a(%0: i64) -> i64 {
+    ret %0
+}
+
+func @r(%0: i64) -> i64 {
+    %1 = const_i64 0
+    %2 = int_lt %0, %1
+    s0 = snap pc=3 [0: %0]
+    guard_false %2, s0
+    link @a(%0)
+}
+
+func @s(%0: i64, %1: i64) -> i64 side @r x0 {
+    %2 = int_neg %1
+    link @a(%2)
+}
+",
+    );
+    let mut set = TraceSet::new(Backend::new(1 << 20).expect("backend"), 1);
+    let opts = LowerOptions::default();
+    set.compile(&m.funcs[0], &test_helpers(), &opts).expect("compile a");
+    set.compile(&m.funcs[1], &test_helpers(), &opts).expect("compile r");
+    set.attach_bridge(&m.funcs[2], &test_helpers(), &opts)
+        .expect("bridge s");
+    let id = |n: &str| u64::from(set.trace(n).expect(n).id);
+    let r = set.trace("r").expect("r");
+    let mut out = vec![0u64; set.out_words()];
+    for (x, source, arg) in [(5i64, id("r"), 5i64), (-7, id("s"), 7)] {
+        // SAFETY: the traces take i64s and touch no memory; `out` fits every trace.
+        let st = unsafe { link::call_raw(r, &[x as u64], &mut out) }.expect("run");
+        assert_eq!(st, STATUS_LINK | source << 32 | id("a"));
+        assert_eq!(out[0], arg as u64);
+    }
+    assert!(link::entry_of(r, 1, out.len()).is_some());
+    assert!(link::entry_of(r, 2, out.len()).is_none());
+    assert!(link::entry_of(r, 1, 0).is_none());
+}
+
 /// Exit path cost: ns per call of a trace leaving through a counted exit vs. returning.
 /// `cargo test -p taipan-jit --lib measure_exit -- --nocapture` prints it.
 #[test]
