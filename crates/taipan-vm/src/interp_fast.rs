@@ -248,7 +248,11 @@ pub(super) fn store_local(locals: &mut [Option<Value>], arg: usize, v: Value) {
             drop(old);
         } else {
             // no destructor to run: a plain overwrite
-            *slot = Some(v);
+            // SAFETY: `slot` is a valid, initialized `Option<Value>` that holds no object
+            // (checked just above), so its old value owns nothing and skipping its drop
+            // leaks nothing; `write` only avoids re-testing its tag (drop glue) and the
+            // stack copy of `v` that a drop-then-move assignment makes.
+            unsafe { std::ptr::write(slot, Some(v)) };
         }
     }
 }

@@ -583,11 +583,14 @@ pub(super) fn unpack_to_locals(
 }
 
 /// `items[i]` into the local named by `stores[i]`, in order.
+///
+/// Through `store_local`, as the `STORE_FAST` instructions: an old object is dropped after
+/// the new value is in place (CPython's `SETLOCAL` order), so no copy of the new value has
+/// to live across a destructor (a plain assignment dropped first and kept the new value in
+/// a stack temporary: about a third of each item's instructions).
 #[inline(always)]
 fn store_items(locals: &mut [Option<Value>], stores: &[Instruction], items: &[Value]) {
     for (st, v) in stores.iter().zip(items) {
-        if let Some(slot) = locals.get_mut(st.arg as usize) {
-            *slot = Some(v.clone());
-        }
+        super::fast::store_local(locals, st.arg as usize, v.clone());
     }
 }
