@@ -186,6 +186,7 @@ macro_rules! for_each_opcode {
             LoadFastLoadConstStoreSubscr, "LOAD_FAST__LOAD_CONST__STORE_SUBSCR", LoadFast, "Superinstruction: `local[constant] = top`, as LOAD_FAST__LOAD_FAST__STORE_SUBSCR.";
             CopyCopyBinarySubscr, "COPY__COPY__BINARY_SUBSCR", Copy, "Superinstruction: COPY 2, COPY 2, BINARY_SUBSCR (the load of `c[k] op= x`): [c, k] -> [c, k, c[k]] for an exact list/tuple and an int in range; otherwise the two copies, and the BINARY_SUBSCR runs.";
             SwapSwapStoreSubscr, "SWAP__SWAP__STORE_SUBSCR", Swap, "Superinstruction: SWAP 3, SWAP 2, STORE_SUBSCR (the store of `c[k] op= x`): [c, k, v] -> [] with c[k] = v for an exact list and an int in range; otherwise the two swaps, and the STORE_SUBSCR runs.";
+            LoadFastUnpackSequence, "LOAD_FAST__UNPACK_SEQUENCE", LoadFast, "Superinstruction: `a, b, ... = local`: when the UNPACK_SEQUENCE after it has become UNPACK_SEQUENCE_{TUPLE,LIST}__STORE_FAST and the local fits it, the local's items go straight into the target locals (the UNPACK_SEQUENCE and its stores skipped); otherwise it is LOAD_FAST and the UNPACK_SEQUENCE runs.";
             }
         }
     };

@@ -501,6 +501,29 @@ impl Vm {
                     }
                     load_pair!(self, f, code, instrs, ip, arg, local);
                 }
+                // `a, b, ... = local` (quicken.rs): the to-locals unpack of the UNPACK_SEQUENCE
+                // after it, without pushing and popping the local
+                Opcode::LoadFastUnpackSequence => {
+                    if let Some(next) = instrs.get(ip).map(Cell::get)
+                        && matches!(
+                            next.op,
+                            Opcode::UnpackSequenceTupleStoreFast | Opcode::UnpackSequenceListStoreFast
+                        )
+                        && let Some(Some(seq)) = f.locals.get(arg)
+                    {
+                        // (held by its own reference: a store may overwrite the local)
+                        let seq = seq.clone();
+                        let n = next.arg as usize;
+                        let list = next.op == Opcode::UnpackSequenceListStoreFast;
+                        if quick::unpack_to_locals(self, &seq, n, list, &code.raw.instructions, ip + 1, f) {
+                            ip += 1 + n;
+                            f.ip = ip;
+                            self.form_hit(Family::UnpackSequence, next.op);
+                            continue;
+                        }
+                    }
+                    load_fast!(self, f, code, arg);
+                }
                 Opcode::CopyCopyBinarySubscr => {
                     if subscr::copy_subscr(&mut f.stack, &self.types.list, &self.types.tuple) {
                         self.count_fast(Family::BinarySubscr, true);

@@ -15,6 +15,9 @@
 //!   (`LOAD_FAST__LOAD_FAST__BINARY_SUBSCR`, ..., `SWAP__SWAP__STORE_SUBSCR`): when their
 //!   guards fail they do the first two instructions' work and continue at the third,
 //!   which runs as it is (generic or specialized); see `interp_subscr.rs`.
+//!   `LOAD_FAST__UNPACK_SEQUENCE` (`a, b = local`) unpacks the local straight into the
+//!   target locals once the `UNPACK_SEQUENCE` has become its `__STORE_FAST` form, and is a
+//!   plain `LOAD_FAST` otherwise.
 //! - **Specialized forms**, at run time: an instruction of a specializable family starts
 //!   generic and counts its executions in its inline-cache [`Slot`]
 //!   (`TAIPAN_SPECIALIZE_WARMUP`, 0 = at the first execution). When the count runs out it
@@ -86,6 +89,7 @@ pub fn superinstructions(raw: &[Instruction]) -> Box<[Cell<Instruction>]> {
                 (Opcode::LoadConst, Opcode::LoadFast) => Opcode::LoadConstLoadFast,
                 (Opcode::StoreFast, Opcode::LoadFast) => Opcode::StoreFastLoadFast,
                 (Opcode::StoreFast, Opcode::StoreFast) => Opcode::StoreFastStoreFast,
+                (Opcode::LoadFast, Opcode::UnpackSequence) => Opcode::LoadFastUnpackSequence,
                 _ => continue,
             };
             if subscript_triple(raw, i + 1).is_some() {
