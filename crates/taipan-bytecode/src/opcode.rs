@@ -173,8 +173,8 @@ macro_rules! for_each_opcode {
             UnpackSequenceTwoTuple, "UNPACK_SEQUENCE_TWO_TUPLE", UnpackSequence, "Exact tuple of two items.";
             UnpackSequenceTuple, "UNPACK_SEQUENCE_TUPLE", UnpackSequence, "Exact tuple of the argument's length.";
             UnpackSequenceList, "UNPACK_SEQUENCE_LIST", UnpackSequence, "Exact list of the argument's length.";
-            UnpackSequenceTupleStoreFast, "UNPACK_SEQUENCE_TUPLE__STORE_FAST", UnpackSequence, "Exact tuple of the argument's length whose items go straight into the locals of the `arg` STORE_FAST instructions that follow (which it skips).";
-            UnpackSequenceListStoreFast, "UNPACK_SEQUENCE_LIST__STORE_FAST", UnpackSequence, "Exact list of the argument's length, stored like UNPACK_SEQUENCE_TUPLE__STORE_FAST.";
+            UnpackSequenceTupleStoreFast, "UNPACK_SEQUENCE_TUPLE__STORE_FAST", UnpackSequence, "Exact tuple (or exact list: a site may see both in turn) of the argument's length whose items go straight into the locals of the `arg` STORE_FAST instructions that follow (which it skips).";
+            UnpackSequenceListStoreFast, "UNPACK_SEQUENCE_LIST__STORE_FAST", UnpackSequence, "Exact list (or exact tuple) of the argument's length, stored like UNPACK_SEQUENCE_TUPLE__STORE_FAST.";
             LoadFastLoadFast, "LOAD_FAST__LOAD_FAST", LoadFast, "Superinstruction: this LOAD_FAST and the following one (whose instruction is skipped).";
             LoadFastLoadConst, "LOAD_FAST__LOAD_CONST", LoadFast, "Superinstruction: this LOAD_FAST and the following LOAD_CONST.";
             LoadConstLoadFast, "LOAD_CONST__LOAD_FAST", LoadConst, "Superinstruction: this LOAD_CONST and the following LOAD_FAST.";

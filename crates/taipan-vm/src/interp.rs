@@ -514,8 +514,7 @@ impl Vm {
                         // (held by its own reference: a store may overwrite the local)
                         let seq = seq.clone();
                         let n = next.arg as usize;
-                        let list = next.op == Opcode::UnpackSequenceListStoreFast;
-                        if quick::unpack_to_locals(self, &seq, n, list, &code.raw.instructions, ip + 1, f) {
+                        if quick::unpack_to_locals(self, &seq, n, &code.raw.instructions, ip + 1, f) {
                             ip += 1 + n;
                             f.ip = ip;
                             self.form_hit(Family::UnpackSequence, next.op);
@@ -945,8 +944,7 @@ impl Vm {
                 }
                 Opcode::UnpackSequenceTupleStoreFast | Opcode::UnpackSequenceListStoreFast => {
                     let seq = pop!(f);
-                    let list = ins.op == Opcode::UnpackSequenceListStoreFast;
-                    if quick::unpack_to_locals(self, &seq, arg, list, &code.raw.instructions, ip, f) {
+                    if quick::unpack_to_locals(self, &seq, arg, &code.raw.instructions, ip, f) {
                         ip += arg;
                         f.ip = ip;
                         self.form_hit(Family::UnpackSequence, ins.op);

@@ -524,17 +524,21 @@ pub(super) fn unpack_exact(vm: &Vm, seq: &Value, n: usize, list: bool, stack: &m
     }
 }
 
-/// `UNPACK_SEQUENCE_*__STORE_FAST`: the `n` items of the exact tuple (or list, `list`) `seq`
+/// `UNPACK_SEQUENCE_*__STORE_FAST`: the `n` items of the exact tuple or exact list `seq`
 /// stored into the locals named by the `n` `STORE_FAST` instructions at `raw[next..]`, in
 /// their order (item 0 first, as the unfused sequence does). False: not this case, nothing
 /// done (the generic path runs and the stores execute as instructions). Out of line: the
 /// call costs little next to `n` stores and keeps the dispatch function smaller.
+///
+/// Both forms take both kinds (neither type can be changed or overridden): a site that sees
+/// tuples and lists in turn (pyperformance's `bm_unpack_sequence` calls the same function
+/// with a tuple, then a list) would otherwise miss, deoptimize and run generic for a
+/// back-off period at every switch.
 #[inline(never)]
 pub(super) fn unpack_to_locals(
     vm: &Vm,
     seq: &Value,
     n: usize,
-    list: bool,
     raw: &[Instruction],
     next: usize,
     f: &mut Frame,
@@ -550,13 +554,12 @@ pub(super) fn unpack_to_locals(
         && let Some(k) = o.class.as_ref()
     {
         match &o.kind {
-            ObjKind::Tuple(t) if !list && t.len() == n && Rc::ptr_eq(k, &vm.types.tuple) => {
+            ObjKind::Tuple(t) if t.len() == n && Rc::ptr_eq(k, &vm.types.tuple) => {
                 store_items(&mut f.locals, stores, t);
                 return true;
             }
             ObjKind::List(l)
-                if list
-                    && Rc::ptr_eq(k, &vm.types.list)
+                if Rc::ptr_eq(k, &vm.types.list)
                     && stores
                         .iter()
                         .all(|st| !matches!(f.locals.get(st.arg as usize), Some(Some(Value::Obj(_))))) =>
@@ -571,6 +574,7 @@ pub(super) fn unpack_to_locals(
             _ => {}
         }
     }
+    let list = matches!(seq, Value::Obj(o) if matches!(o.kind, ObjKind::List(_)));
     if !unpack_exact(vm, seq, n, list, &mut f.stack) {
         return false;
     }
