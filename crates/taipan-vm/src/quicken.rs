@@ -219,9 +219,10 @@ pub fn observed(code: &Code, index: usize) -> Option<Observation> {
         .and_then(|c| match &c.try_borrow().ok()?.entry {
             Entry::Types(cases) if cases.len() == 1 => cases.first().map(|k| {
                 let shape = match &k.how {
-                    How::InstanceDict { shape, .. } | How::Method(_, shape) | How::ClassValue(_, shape) => {
-                        Some(*shape).filter(|s| *s != crate::shape::ShapeId::NEVER)
-                    }
+                    How::InstanceDict { shape, .. }
+                    | How::Method(_, shape)
+                    | How::ClassValue(_, shape)
+                    | How::ClassMethod(_, shape) => Some(*shape).filter(|s| *s != crate::shape::ShapeId::NEVER),
                     How::InstanceDictAdd { before, .. } => Some(*before),
                     How::InstanceSlot(_) => None,
                 };

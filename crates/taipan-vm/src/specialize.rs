@@ -360,6 +360,11 @@ pub enum How {
     /// A plain (non-descriptor) class attribute not shadowed by the instance dict (as for
     /// `Method`).
     ClassValue(Value, ShapeId),
+    /// `LOAD_METHOD` only: a `classmethod` on the class, not shadowed by the instance dict
+    /// (as for `Method`; a class method is a non-data descriptor): the callable it wraps,
+    /// pushed with the receiver's class as `self`, which is what the bound method that
+    /// attribute access makes would call (no bound method is allocated).
+    ClassMethod(Value, ShapeId),
 }
 
 /// The inline cache of one instruction.
@@ -1135,6 +1140,10 @@ impl Vm {
                 {
                     How::Method(Rc::downgrade(m), absent_shape(obj, name))
                 }
+                Value::Obj(m) if for_method && matches!(m.kind, ObjKind::ClassMethod(_)) => match &m.kind {
+                    ObjKind::ClassMethod(f) => How::ClassMethod(f.clone(), absent_shape(obj, name)),
+                    _ => return None,
+                },
                 v if !for_method && is_plain_class_value(v) => How::ClassValue(ca.clone(), absent_shape(obj, name)),
                 _ => return None,
             },
@@ -1155,6 +1164,14 @@ impl Vm {
                         Some(m) => Probe::Hit(Value::Obj(m)),
                         None => Probe::Miss,
                     },
+                    // a class method found through an instance: its callable with the
+                    // instance's class (the cached type) as the receiver
+                    Some(How::ClassMethod(f, absent)) if not_shadowed(&obj, name, *absent) => {
+                        let f = f.clone();
+                        self.count_hit(Family::LoadMethod, code, at);
+                        let cls = self.class_of(&obj).clone();
+                        return Ok((f, Value::Obj(cls)));
+                    }
                     _ => Probe::Miss,
                 },
                 (
@@ -1211,7 +1228,9 @@ impl Vm {
             Probe::Generic => false,
         };
         let r = self.load_method_generic(obj.clone(), name)?;
-        let bound_form = !r.1.is(&Value::Obj(self.null_marker.clone()));
+        // (a bound method from an instance: perhaps a class method's, which has a case)
+        let bound_form =
+            !r.1.is(&Value::Obj(self.null_marker.clone())) || matches!(r.0.kind(), Some(ObjKind::BoundMethod { .. }));
         if missed {
             let case = if bound_form {
                 self.attr_case(&obj, name, true)
