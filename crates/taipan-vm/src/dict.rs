@@ -145,6 +145,15 @@ impl Dict {
         }
     }
 
+    /// An empty shaped dict (as [`Dict::new_shaped`]) with entry room for `n` keys, `n`
+    /// at most 5 (see [`DictTable::presized_small`]).
+    pub fn new_shaped_presized(n: usize) -> Dict {
+        Dict {
+            table: DictTable::presized_small(n),
+            shape: ShapeId::EMPTY,
+        }
+    }
+
     /// The shape of the keys ([`ShapeId::UNSHAPED`] if not tracked): two dicts with the
     /// same shape have the same str keys at the same entry positions.
     #[inline(always)]

@@ -280,6 +280,11 @@ pub enum Entry {
         version: u32,
         /// Whether instances get a `__dict__`.
         has_dict: bool,
+        /// Entries to reserve in a new instance's dict: the number of attributes the
+        /// instance had after `__init__` when the call was specialized (at most 5, the
+        /// smallest table's budget; CPython presizes instance dicts from the class's shared
+        /// keys in the same way).
+        dict_size: u8,
         /// Number of `__slots__` slots of an instance.
         nslots: usize,
         /// The `__init__` function.

@@ -42,7 +42,7 @@ impl Vm {
         let Some(Value::Obj(cls)) = stack.get(base) else {
             return Ok(ClassCall::Generic);
         };
-        let (has_dict, nslots, init) = match cell.try_borrow() {
+        let (has_dict, dict_size, nslots, init) = match cell.try_borrow() {
             Ok(slot) => match &slot.entry {
                 Entry::NewBuiltin { ty, version, new, init } if type_attr_hit(cls, ty, *version) => {
                     let (new, init) = (*new, *init);
@@ -83,6 +83,7 @@ impl Vm {
                     ty,
                     version,
                     has_dict,
+                    dict_size,
                     nslots,
                     init,
                 } => {
@@ -99,7 +100,7 @@ impl Vm {
                         return Ok(ClassCall::Generic);
                     }
                     match init.upgrade() {
-                        Some(i) => (*has_dict, *nslots, i),
+                        Some(i) => (*has_dict, *dict_size, *nslots, i),
                         None => return Ok(ClassCall::Generic),
                     }
                 }
@@ -113,7 +114,10 @@ impl Vm {
         self.count_hit(Family::CallClass, code, at);
         let cls = cls.clone();
         let dict = if has_dict {
-            Some(crate::builtins::object::new_instance_dict(self))
+            Some(crate::builtins::object::new_instance_dict_presized(
+                self,
+                dict_size as usize,
+            ))
         } else {
             None
         };
@@ -209,10 +213,15 @@ impl Vm {
             ObjKind::Instance(Some(s)) => s.try_borrow().ok()?.len(),
             _ => return None,
         };
+        let dict_size = match r.dict.as_ref().map(|d| &d.kind) {
+            Some(ObjKind::Dict(d)) => d.try_borrow().map_or(0, |d| d.len().min(5) as u8),
+            _ => 0,
+        };
         Some(Entry::InitClass {
             ty: Rc::downgrade(t),
             version,
             has_dict: r.dict.is_some(),
+            dict_size,
             nslots,
             init: Rc::downgrade(&init),
         })

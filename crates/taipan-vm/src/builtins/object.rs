@@ -83,6 +83,17 @@ pub fn new_instance_dict(vm: &Vm) -> Obj {
     ))
 }
 
+/// An empty instance dict (as [`new_instance_dict`]) with room for `n` entries (at most
+/// the smallest table's 5), so that the first `n` attributes an `__init__` stores are
+/// appended without growing the entry vector (a specialized class call presizes from the
+/// attributes its instances had; CPython presizes from the class's shared keys).
+pub fn new_instance_dict_presized(vm: &Vm, n: usize) -> Obj {
+    crate::gc::alloc(crate::object::Object::new(
+        vm.types.dict.clone(),
+        ObjKind::Dict(RefCell::new(crate::dict::Dict::new_shaped_presized(n))),
+    ))
+}
+
 /// Creates a bare instance of `cls` with the right payload for its layout.
 pub fn new_instance(vm: &mut Vm, cls: &Obj) -> Value {
     let td = tdata(cls);

@@ -403,6 +403,21 @@ impl<K, V> DictTable<K, V> {
         t
     }
 
+    /// An empty table of the smallest size (no index, as after the first insertion into
+    /// [`DictTable::new`]'s) whose entry vector has room for exactly `n` entries, `n` at
+    /// most that size's budget (5; more is clamped): for dicts whose final size is known
+    /// and small, one allocation of the right size class instead of the budget's.
+    pub fn presized_small(n: usize) -> Self {
+        let budget = usable_fraction(1 << LOG_MINSIZE);
+        let mut t = DictTable::new();
+        if n > 0 {
+            t.entries = Vec::with_capacity(n.min(budget));
+            t.usable = budget as u32;
+            t.bump();
+        }
+        t
+    }
+
     /// Number of live entries.
     pub fn len(&self) -> usize {
         self.used as usize
