@@ -377,6 +377,39 @@ impl Vm {
         Some(frame)
     }
 
+    /// The frame of an in-loop call of `func` (not a generator) with the positional
+    /// arguments `args` that do not match its parameters exactly: for a simple function
+    /// given fewer arguments than parameters, the arguments move into a pooled frame (each
+    /// slot of `args` is left None) followed by the last defaults (as
+    /// [`Vm::defaults_frame`], without a reference count handed over twice per argument);
+    /// anything else (and every error) through [`Vm::bind_arguments`], `args` untouched.
+    /// Out of line: the dispatch loop's call path keeps one call here.
+    #[inline(never)]
+    pub(crate) fn bind_positional_moving(&mut self, func: &Function, args: &mut [Value]) -> PyResult<Box<Frame>> {
+        let code = &func.code;
+        if let Some(argcount) = code.fast_argcount
+            && args.len() < argcount
+            && let Ok(defaults) = func.defaults.try_borrow()
+            && let Some(tail) = (args.len() + defaults.len())
+                .checked_sub(argcount)
+                .and_then(|d| defaults.get(d..))
+        {
+            let mut frame = self.acquire_frame(code, &func.globals);
+            let locals = &mut frame.locals;
+            locals.reserve(code.nlocalsplus);
+            for v in args.iter_mut() {
+                locals.push(Some(std::mem::replace(v, Value::None)));
+            }
+            for v in tail {
+                locals.push(Some(v.clone()));
+            }
+            drop(defaults);
+            fill_simple_frame(&mut frame, func);
+            return Ok(frame);
+        }
+        self.bind_arguments(func, args, &[])
+    }
+
     /// The frame of a call of a simple function (as [`Vm::defaults_frame`]) with keyword
     /// arguments: the positional ones, then each keyword in the slot of the parameter of
     /// that name (found by identity among the interned local names, the names being

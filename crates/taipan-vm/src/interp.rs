@@ -1387,7 +1387,7 @@ impl Vm {
                     return Some(Ok(self.fast_frame(func, None, args)));
                 }
                 if func.code.runs_to_return {
-                    return Some(self.bind_arguments(func, args, &[]));
+                    return Some(self.bind_positional_moving(func, args));
                 }
                 None
             }
