@@ -806,7 +806,7 @@ impl Vm {
         let How::Method(m, absent) = Self::first_case(&slot, o)? else {
             return None;
         };
-        if !not_shadowed(obj, name, *absent) {
+        if !not_shadowed_inline(obj, name, *absent) {
             return None;
         }
         let m = m.upgrade()?;

@@ -100,9 +100,29 @@ pub(super) fn instance_dict_get(o: &Obj, index: usize, shape: ShapeId, name: &Va
     t.get_name(str_value_hash(name), name).cloned()
 }
 
+/// [`not_shadowed`] for the dispatch loop's `LOAD_METHOD` hit path: the common answers (no
+/// instance dict, or a dict of the recorded shape) inline, the lookup out of line.
+#[inline(always)]
+pub(super) fn not_shadowed_inline(obj: &Value, name: &Value, absent: ShapeId) -> bool {
+    if let Value::Obj(o) = obj {
+        match &o.dict {
+            None => return true,
+            Some(d) => {
+                if let ObjKind::Dict(c) = &d.kind
+                    && let Ok(t) = c.try_borrow()
+                    && t.shape() == absent
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    not_shadowed(obj, name, absent)
+}
+
 /// True if the instance `obj` has no dict entry `name` (so a class attribute is visible):
 /// its dict has shape `absent` (recorded without the name), or a lookup says so.
-#[inline]
+#[inline(never)]
 pub(super) fn not_shadowed(obj: &Value, name: &Value, absent: ShapeId) -> bool {
     match obj {
         Value::Obj(o) => match &o.dict {
