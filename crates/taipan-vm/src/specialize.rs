@@ -368,8 +368,9 @@ pub enum How {
     /// `LOAD_METHOD` only: a `classmethod` on the class, not shadowed by the instance dict
     /// (as for `Method`; a class method is a non-data descriptor): the callable it wraps,
     /// pushed with the receiver's class as `self`, which is what the bound method that
-    /// attribute access makes would call (no bound method is allocated).
-    ClassMethod(Value, ShapeId),
+    /// attribute access makes would call (no bound method is allocated). Weak, as for
+    /// `Method`: the cache keeps no function alive.
+    ClassMethod(Weak<Object>, ShapeId),
 }
 
 /// The inline cache of one instruction.
@@ -1146,7 +1147,7 @@ impl Vm {
                     How::Method(Rc::downgrade(m), absent_shape(obj, name))
                 }
                 Value::Obj(m) if for_method && matches!(m.kind, ObjKind::ClassMethod(_)) => match &m.kind {
-                    ObjKind::ClassMethod(f) => How::ClassMethod(f.clone(), absent_shape(obj, name)),
+                    ObjKind::ClassMethod(Value::Obj(f)) => How::ClassMethod(Rc::downgrade(f), absent_shape(obj, name)),
                     _ => return None,
                 },
                 v if !for_method && is_plain_class_value(v) => How::ClassValue(ca.clone(), absent_shape(obj, name)),
@@ -1171,12 +1172,14 @@ impl Vm {
                     },
                     // a class method found through an instance: its callable with the
                     // instance's class (the cached type) as the receiver
-                    Some(How::ClassMethod(f, absent)) if not_shadowed(&obj, name, *absent) => {
-                        let f = f.clone();
-                        self.count_hit(Family::LoadMethod, code, at);
-                        let cls = self.class_of(&obj).clone();
-                        return Ok((f, Value::Obj(cls)));
-                    }
+                    Some(How::ClassMethod(f, absent)) if not_shadowed(&obj, name, *absent) => match f.upgrade() {
+                        Some(f) => {
+                            self.count_hit(Family::LoadMethod, code, at);
+                            let cls = self.class_of(&obj).clone();
+                            return Ok((Value::Obj(f), Value::Obj(cls)));
+                        }
+                        None => Probe::Miss,
+                    },
                     _ => Probe::Miss,
                 },
                 (
