@@ -56,6 +56,24 @@ pub struct Code {
     pub loops: crate::jit::CodeLoops,
     /// The trace JIT's function-entry state (call counter, function trace; `jit_func.rs`).
     pub fjit: crate::jit::FuncJit,
+    /// The Python `code` object of this code while one is alive (see [`code_value`]); weak,
+    /// so that the code does not keep its own object alive (an `Rc` cycle).
+    pyobj: RefCell<std::rc::Weak<crate::object::Object>>,
+}
+
+/// The Python `code` object for `code`: the same object as long as one is alive, so that
+/// `f.__code__ is f.__code__` and `f.__code__ is outer.__code__.co_consts[k]` hold, as in
+/// CPython where a function holds its code object (a new object is made only when none is
+/// alive).
+pub fn code_value(vm: &Vm, code: &Rc<Code>) -> Value {
+    if let Some(o) = code.pyobj.borrow().upgrade() {
+        return Value::Obj(o);
+    }
+    let v = Value::new_obj(&vm.types.code, crate::object::ObjKind::Code(code.clone()));
+    if let Value::Obj(o) = &v {
+        *code.pyobj.borrow_mut() = Rc::downgrade(o);
+    }
+    v
 }
 
 impl Code {
@@ -107,6 +125,7 @@ impl Code {
             doc,
             loops,
             fjit: crate::jit::FuncJit::default(),
+            pyobj: RefCell::new(std::rc::Weak::new()),
         })
     }
 }
@@ -133,7 +152,7 @@ impl Vm {
             }
             Constant::Code(code) => {
                 let c = Code::new(self, code.clone());
-                Value::new_obj(&self.types.code, crate::object::ObjKind::Code(c))
+                code_value(self, &c)
             }
             Constant::Ellipsis => self.ellipsis.clone(),
         }

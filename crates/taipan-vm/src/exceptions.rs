@@ -949,7 +949,7 @@ fn new_plain(vm: &mut Vm, ty: &Obj, fields: Vec<(&str, Value)>) -> Value {
 /// A `frame` object for a traceback entry: `f_code`, `f_lineno`, `f_lasti`, `f_globals`,
 /// `f_locals` (empty: the frame has finished), `f_back` (None), `f_builtins`.
 pub fn frame_value(vm: &mut Vm, code: &Rc<crate::code::Code>, index: usize) -> Value {
-    let code_v = Value::new_obj(&vm.types.code, ObjKind::Code(code.clone()));
+    let code_v = crate::code::code_value(vm, code);
     let globals = frame_globals(vm, code);
     let locals = Value::Obj(vm.new_dict_obj());
     let builtins = vm.builtins.dict.clone().map_or(Value::None, Value::Obj);

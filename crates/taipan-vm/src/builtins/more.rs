@@ -455,7 +455,7 @@ fn compile(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     };
     let text = source_code(vm, &src, &filename)?.unwrap_or_default();
     let code = vm.compile(&text, &filename, mode)?;
-    Ok(Value::new_obj(&vm.types.code, ObjKind::Code(code)))
+    Ok(crate::code::code_value(vm, &code))
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: absolute imports;

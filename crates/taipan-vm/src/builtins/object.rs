@@ -1037,7 +1037,7 @@ pub fn builtin_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             "__module__" => Some(f.module.borrow().clone()),
             "__defaults__" => Some(f.defaults_tuple.borrow().clone()),
             "__kwdefaults__" => Some(f.kwdefaults.borrow().clone().map(Value::Obj).unwrap_or(Value::None)),
-            "__code__" => Some(Value::new_obj(&vm.types.code, ObjKind::Code(f.code.clone()))),
+            "__code__" => Some(crate::code::code_value(vm, &f.code)),
             "__globals__" => Some(Value::Obj(f.globals.clone())),
             "__closure__" => Some(if f.closure.is_empty() {
                 Value::None
@@ -1131,8 +1131,7 @@ pub fn builtin_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             }
             "gi_code" => {
                 let code = g.borrow().frame.as_ref().map(|f| f.code.clone());
-                code.map(|c| Value::new_obj(&vm.types.code, ObjKind::Code(c)))
-                    .or(Some(Value::None))
+                code.map(|c| crate::code::code_value(vm, &c)).or(Some(Value::None))
             }
             "gi_yieldfrom" => Some(Value::None),
             _ => None,
