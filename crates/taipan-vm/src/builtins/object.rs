@@ -203,10 +203,17 @@ fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn object_hash(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let Some(v) = args.first() else {
         return Err(vm.type_error("expected self"));
     };
+    // the `tp_hash` slot's wrapper (CPython `wrap_hashfunc`): no arguments besides self
+    if !kw.is_empty() {
+        return Err(vm.type_error("wrapper __hash__() takes no keyword arguments"));
+    }
+    if args.len() != 1 {
+        return Err(vm.type_error(format!("expected 0 arguments, got {}", args.len() - 1)));
+    }
     Ok(Value::Int(crate::ops::identity_hash(v)))
 }
 

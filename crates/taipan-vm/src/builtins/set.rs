@@ -522,11 +522,34 @@ fn check_self(vm: &mut Vm, args: &[Value], name: &str, frozen: bool) -> PyResult
     };
     if !ok {
         let tn = vm.type_name(s);
-        return Err(vm.type_error(format!(
-            "descriptor '{name}' for '{owner}' objects doesn't apply to a '{tn}' object"
-        )));
+        // a type slot's wrapper (CPython `wrapperdescr_call`) words it differently from a
+        // method of the type's method table (`descr_check`)
+        return Err(vm.type_error(if is_slot(name) {
+            format!("descriptor '{name}' requires a '{owner}' object but received a '{tn}'")
+        } else {
+            format!("descriptor '{name}' for '{owner}' objects doesn't apply to a '{tn}' object")
+        }));
     }
     Ok(s.clone())
+}
+
+/// Whether `name` is one of the type slots `set`/`frozenset` fill (CPython `set_as_sequence`,
+/// `tp_hash`, `tp_iter`, `tp_richcompare`, `tp_init`), exposed as slot wrappers rather than
+/// methods (`__contains__` is a method of `set_methods`).
+fn is_slot(name: &str) -> bool {
+    matches!(
+        name,
+        "__len__"
+            | "__iter__"
+            | "__hash__"
+            | "__init__"
+            | "__eq__"
+            | "__ne__"
+            | "__lt__"
+            | "__le__"
+            | "__gt__"
+            | "__ge__"
+    )
 }
 
 /// Receiver check plus positional-count check for a fixed-arity method.
@@ -534,6 +557,14 @@ fn fixed(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, frozen: boo
     let s = check_self(vm, args, name, frozen)?;
     // the qualified name is only formatted for an error message
     if !kwnames.is_empty() || args.len() - 1 != n {
+        if is_slot(name) {
+            // slot wrapper messages (CPython `wrapperdescr_call`, `check_num_args`)
+            if !kwnames.is_empty() {
+                return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
+            }
+            let plural = if n == 1 { "" } else { "s" };
+            return Err(vm.type_error(format!("expected {n} argument{plural}, got {}", args.len() - 1)));
+        }
         let owner = if frozen { "frozenset" } else { "set" };
         let full = format!("{owner}.{name}");
         no_kwargs(vm, &full, kwnames)?;
@@ -757,6 +788,19 @@ fn len_impl(vm: &mut Vm, args: &[Value], kw: &[Value], frozen: bool) -> PyResult
     Ok(Value::Int(len_of(&s) as i64))
 }
 
+/// `frozenset.__hash__(self)` (CPython `frozenset_hash`, the `tp_hash` slot's wrapper): the
+/// hash `hash(fs)` gives; `frozenset` has its own, not `object.__hash__`'s identity hash.
+fn f_hash(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = fixed(vm, args, kw, "__hash__", true, 0)?;
+    // computed from the items, not through `vm.hash` (which calls this method for an
+    // instance of a frozenset subclass)
+    let hs: Vec<i64> = match s.kind() {
+        Some(ObjKind::FrozenSet(t)) => t.iter_hashed().map(|(x, _)| x).collect(),
+        _ => Vec::new(),
+    };
+    Ok(Value::Int(crate::support::hash::hash_frozenset(hs)))
+}
+
 fn iter_impl(vm: &mut Vm, args: &[Value], kw: &[Value], frozen: bool) -> PyResult<Value> {
     let s = fixed(vm, args, kw, "__iter__", frozen, 0)?;
     let len = len_of(&s);
@@ -945,6 +989,8 @@ pub fn init(vm: &mut Vm) {
     for (name, func) in set_methods {
         vm.add_method(&s, name, *func);
     }
+    // a set is unhashable: `set.__hash__ is None` (CPython `PyObject_HashNotImplemented`)
+    vm.set_attr_str(&s, "__hash__", Value::None);
     let frozen_methods: &[(&'static str, crate::object::NativeFn)] = &[
         ("copy", f_copy),
         ("union", f_union),
@@ -957,6 +1003,7 @@ pub fn init(vm: &mut Vm) {
         ("__contains__", f_contains),
         ("__len__", f_len),
         ("__iter__", f_iter),
+        ("__hash__", f_hash),
         ("__eq__", f_eq),
         ("__ne__", f_ne),
         ("__lt__", f_lt),
