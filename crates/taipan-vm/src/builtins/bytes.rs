@@ -319,6 +319,8 @@ pub(crate) fn bytearray_new(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> 
 }
 
 pub(crate) fn bytearray_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let ty = vm.types.bytearray.clone();
+    crate::builtins::constructors::init_self(vm, args, &ty)?;
     let a = crate::builtins::args::parse_args(
         vm,
         "bytearray",
@@ -872,15 +874,35 @@ pub(crate) fn pad_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &
             }
         },
     };
-    check_size(vm, usize::try_from(width).unwrap_or(0))?;
-    let s = l1(&data);
-    let f = char::from(fill);
-    let r = match which {
-        0 => sm::center(&s, width, f),
-        1 => sm::ljust(&s, width, f),
-        _ => sm::rjust(&s, width, f),
+    let marg = usize::try_from(width).map_or(0, |w| w.saturating_sub(data.len()));
+    if marg == 0 {
+        return Ok(make(vm, arr, data.into_owned()));
+    }
+    let left = match which {
+        // CPython's `pad` in bytes_methods.c: extra odd padding goes right, except when
+        // both the padding and the width are odd
+        0 => marg / 2 + (marg & usize::try_from(width).unwrap_or(0) & 1),
+        1 => 0,
+        _ => marg,
     };
-    Ok(make(vm, arr, un_l1(&r)))
+    let r = padded(vm, &data, left, marg - left, fill)?;
+    Ok(make(vm, arr, r))
+}
+
+/// `data` with `left` and `right` copies of `fill` around it, built in one fallible
+/// allocation (MemoryError when it fails).
+fn padded(vm: &mut Vm, data: &[u8], left: usize, right: usize, fill: u8) -> PyResult<Vec<u8>> {
+    let total = data.len().saturating_add(left).saturating_add(right);
+    check_size(vm, total)?;
+    let mut out = Vec::new();
+    if out.try_reserve_exact(total).is_err() {
+        let t = vm.exc.memory_error.clone();
+        return Err(crate::vm::PyErr(vm.new_exception(&t, vec![])));
+    }
+    out.resize(left, fill);
+    out.extend_from_slice(data);
+    out.resize(total, fill);
+    Ok(out)
 }
 
 pub(crate) fn b_center(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -899,8 +921,16 @@ pub(crate) fn b_zfill(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResul
     let (data, arr) = this(vm, args, "zfill")?;
     check_pos(vm, tyname(arr), "zfill", &args[1..], kwnames, 1, 1, Style::One)?;
     let width = ssize_arg(vm, &args[1])?;
-    check_size(vm, usize::try_from(width).unwrap_or(0))?;
-    let r = un_l1(&sm::zfill(&l1(&data), width));
+    let fill = usize::try_from(width).map_or(0, |w| w.saturating_sub(data.len()));
+    if fill == 0 {
+        return Ok(make(vm, arr, data.into_owned()));
+    }
+    let mut r = padded(vm, &data, fill, 0, b'0')?;
+    if let Some(&sign) = data.first().filter(|c| **c == b'+' || **c == b'-') {
+        // the sign goes in front of the zeros
+        r[fill] = b'0';
+        r[0] = sign;
+    }
     Ok(make(vm, arr, r))
 }
 
@@ -912,10 +942,13 @@ pub(crate) fn b_expandtabs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> Py
         None => 8,
     };
     let tabs = data.iter().filter(|b| **b == b'\t').count();
+    // (the str round trip below holds up to three copies: the Latin-1 str of the input
+    // and of the result, up to two bytes per character, and the bytes of the result)
     check_size(
         vm,
         data.len()
-            .saturating_add(tabs.saturating_mul(usize::try_from(tabsize).unwrap_or(0))),
+            .saturating_add(tabs.saturating_mul(usize::try_from(tabsize).unwrap_or(0)))
+            .saturating_mul(3),
     )?;
     let r = un_l1(&sm::expandtabs(&l1(&data), tabsize));
     Ok(make(vm, arr, r))

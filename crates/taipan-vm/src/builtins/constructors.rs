@@ -309,7 +309,28 @@ fn container_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
     Ok(crate::builtins::object::new_instance(vm, &cls))
 }
 
+/// The receiver check of a builtin type's `__init__` slot wrapper called unbound
+/// (`list.__init__(x)`): CPython's `wrapperdescr_call` messages.
+///
+/// # Errors
+/// TypeError when `args` is empty or its first item is not an instance of `ty`.
+pub(crate) fn init_self(vm: &mut Vm, args: &[Value], ty: &Obj) -> PyResult<()> {
+    let owner = Vm::type_obj_name(ty);
+    let Some(s) = args.first() else {
+        return Err(vm.type_error(format!("descriptor '__init__' of '{owner}' object needs an argument")));
+    };
+    if !vm.isinstance(s, ty) {
+        let tn = vm.type_name(s);
+        return Err(vm.type_error(format!(
+            "descriptor '__init__' requires a '{owner}' object but received a '{tn}'"
+        )));
+    }
+    Ok(())
+}
+
 fn list_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let ty = vm.types.list.clone();
+    init_self(vm, args, &ty)?;
     crate::builtins::args::no_kwargs(vm, "list", kwnames)?;
     crate::builtins::args::check_count(vm, "list", args.len() - 1, 0, 1)?;
     let items = match args.get(1) {
@@ -323,6 +344,8 @@ fn list_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
 }
 
 fn dict_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let ty = vm.types.dict.clone();
+    init_self(vm, args, &ty)?;
     let npos = args.len() - kwnames.len();
     if npos > 2 {
         return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", npos - 1)));
@@ -578,20 +601,56 @@ fn property_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     vm.call(&f, std::slice::from_ref(obj))
 }
 
-fn staticmethod_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    crate::builtins::args::check_count(vm, "staticmethod", args.len() - 1, 1, 1)?;
+fn staticmethod_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "staticmethod", kw)?;
+    if args.len() != 2 {
+        // CPython's `PyArg_UnpackTuple(args, "staticmethod", 1, 1, ...)` message
+        return Err(vm.type_error(format!("staticmethod expected 1 argument, got {}", args.len() - 1)));
+    }
     Ok(Value::new_obj(
         &vm.types.staticmethod,
         ObjKind::StaticMethod(args[1].clone()),
     ))
 }
 
-fn classmethod_new(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    crate::builtins::args::check_count(vm, "classmethod", args.len() - 1, 1, 1)?;
+fn classmethod_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs(vm, "classmethod", kw)?;
+    if args.len() != 2 {
+        // CPython's `PyArg_UnpackTuple(args, "classmethod", 1, 1, ...)` message
+        return Err(vm.type_error(format!("classmethod expected 1 argument, got {}", args.len() - 1)));
+    }
     Ok(Value::new_obj(
         &vm.types.classmethod,
         ObjKind::ClassMethod(args[1].clone()),
     ))
+}
+
+/// `classmethod.__init__`, `staticmethod.__init__`, `property.__init__` called on an
+/// existing object: the receiver and argument checks of CPython's `cm_init`, `sm_init`
+/// and `property_init`. A valid call returns None without re-binding the object (taipan's
+/// descriptors are immutable once made; re-initializing one is not supported).
+fn descr_init(vm: &mut Vm, args: &[Value], kw: &[Value], which: u8) -> PyResult<Value> {
+    let ty = match which {
+        0 => vm.types.classmethod.clone(),
+        1 => vm.types.staticmethod.clone(),
+        _ => vm.types.property.clone(),
+    };
+    init_self(vm, args, &ty)?;
+    match which {
+        0 => classmethod_new(vm, args, kw).map(|_| Value::None),
+        1 => staticmethod_new(vm, args, kw).map(|_| Value::None),
+        _ => property_new(vm, args, kw).map(|_| Value::None),
+    }
+}
+
+fn classmethod_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    descr_init(vm, args, kw, 0)
+}
+fn staticmethod_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    descr_init(vm, args, kw, 1)
+}
+fn property_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    descr_init(vm, args, kw, 2)
 }
 
 /// The OSError subclass for an errno (PEP 3151), as CPython's `errnomap` on Linux.
@@ -667,8 +726,11 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&t.property, "deleter", property_deleter);
     vm.add_method(&t.property, "__get__", property_get);
     vm.add_method(&t.property, "__set_name__", property_set_name);
+    vm.add_method(&t.property, "__init__", property_init);
     add_new(vm, &t.staticmethod, staticmethod_new);
+    vm.add_method(&t.staticmethod, "__init__", staticmethod_init);
     add_new(vm, &t.classmethod, classmethod_new);
+    vm.add_method(&t.classmethod, "__init__", classmethod_init);
     let be = vm.exc.base_exception.clone();
     add_new(vm, &be, exc_new);
     crate::exceptions::init(vm);

@@ -182,9 +182,18 @@ pub(crate) fn slice_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>>
     Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
 }
 
-/// MemoryError when a result of `bytes` bytes would be unreasonably large.
+/// Results at least this large (bytes) are probed by [`check_size`] before they are built.
+const PROBE_FROM_BYTES: usize = 64 << 20;
+
+/// MemoryError when a result of `bytes` bytes would be unreasonably large
+/// ([`MAX_RESULT_BYTES`]) or could not be allocated now: from [`PROBE_FROM_BYTES`] on, a
+/// fallible reservation of `bytes` bytes is made and released at once, so that a process
+/// under a memory limit (`RLIMIT_AS`) gets CPython's `MemoryError` instead of an abort on
+/// the failed allocation of the result.
 pub(crate) fn check_size(vm: &mut Vm, bytes: usize) -> PyResult<()> {
-    if bytes > MAX_RESULT_BYTES {
+    let fits =
+        bytes <= MAX_RESULT_BYTES && (bytes < PROBE_FROM_BYTES || Vec::<u8>::new().try_reserve_exact(bytes).is_ok());
+    if !fits {
         let t = vm.exc.memory_error.clone();
         return Err(crate::vm::PyErr(vm.new_exception(&t, vec![])));
     }

@@ -993,10 +993,24 @@ pub fn replace(s: &str, old: &str, new: &str, count: Option<usize>) -> String {
 
 fn pad(s: &str, left: usize, right: usize, fill: char) -> String {
     let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
-    out.extend(std::iter::repeat_n(fill, left));
+    push_fill(&mut out, fill, left);
     out.push_str(s);
-    out.extend(std::iter::repeat_n(fill, right));
+    push_fill(&mut out, fill, right);
     out
+}
+
+/// Appends `n` copies of `fill` a block of 64 at a time (a copy per block instead of an
+/// encoding per character: a padding of 2**31 characters takes about as long as CPython's
+/// `memset`).
+fn push_fill(out: &mut String, fill: char, n: usize) {
+    const BLOCK: usize = 64;
+    let block: String = std::iter::repeat_n(fill, BLOCK.min(n)).collect();
+    let mut left = n;
+    while left >= BLOCK {
+        out.push_str(&block);
+        left -= BLOCK;
+    }
+    out.extend(std::iter::repeat_n(fill, left));
 }
 
 /// Padding needed to reach `width` code points (0 when already that wide).
