@@ -217,18 +217,32 @@ fn object_hash(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::Int(crate::ops::identity_hash(v)))
 }
 
-fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn object_repr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let Some(v) = args.first() else {
-        return Err(vm.type_error("expected self"));
+        return Err(vm.type_error("descriptor '__repr__' of 'object' object needs an argument"));
     };
+    // a slot wrapper takes no arguments (CPython `wrap_unaryfunc`, `check_num_args`)
+    if !kw.is_empty() {
+        return Err(vm.type_error("wrapper __repr__() takes no keyword arguments"));
+    }
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("expected 0 arguments, got {}", args.len() - 1)));
+    }
     let s = crate::repr::builtin_repr(vm, v)?;
     Ok(vm.new_str(s))
 }
 
-fn object_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn object_str(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let Some(v) = args.first() else {
-        return Err(vm.type_error("expected self"));
+        return Err(vm.type_error("descriptor '__str__' of 'object' object needs an argument"));
     };
+    // a slot wrapper takes no arguments (CPython `wrap_unaryfunc`, `check_num_args`)
+    if !kw.is_empty() {
+        return Err(vm.type_error("wrapper __str__() takes no keyword arguments"));
+    }
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("expected 0 arguments, got {}", args.len() - 1)));
+    }
     let s = vm.repr(v)?;
     Ok(vm.new_str(s))
 }
