@@ -24,6 +24,11 @@ pub struct GenState {
     pub name: Rc<str>,
     /// `__qualname__`.
     pub qualname: Rc<str>,
+    /// The generator's code (`gi_code`; also while it runs, when `frame` is `None`).
+    pub code: Rc<crate::code::Code>,
+    /// A plain generator (not a coroutine): `FOR_ITER` may resume it in its own dispatch
+    /// loop ([`take_loop_frame`]).
+    pub loop_resumable: bool,
 }
 
 /// What a resumed generator (or `yield from` delegate) did.
@@ -37,7 +42,10 @@ pub enum SendResult {
 /// Creates a generator object around a frame that has not started (the bound frame's
 /// box, usually from the frame pool, is kept as it is: no copy, no allocation).
 pub fn new_generator(vm: &mut Vm, frame: Box<Frame>, func: &Function) -> Value {
+    use taipan_bytecode::flags;
     let st = GenState {
+        loop_resumable: frame.code.raw.flags & (flags::GENERATOR | flags::COROUTINE) == flags::GENERATOR,
+        code: frame.code.clone(),
         frame: Some(frame),
         started: false,
         finished: false,
@@ -130,15 +138,7 @@ fn run(vm: &mut Vm, cell: &RefCell<GenState>, mut frame: Box<Frame>, throw: Opti
             kind: ExitKind::Yield,
         }) => {
             let own = std::mem::replace(&mut vm.handled_exc, outer);
-            // (still the caller's: the generator handles nothing of its own)
-            let inherited = match (&own, &vm.handled_exc) {
-                (Some(a), Some(b)) => a.is(b),
-                (Some(_), None) => false,
-                (None, _) => true,
-            };
-            if !inherited {
-                frame.saved_exc = own;
-            }
+            keep_handled(&mut frame, own, &vm.handled_exc);
             cell.borrow_mut().frame = Some(frame);
             Ok(SendResult::Yielded(v))
         }
@@ -157,19 +157,111 @@ fn run(vm: &mut Vm, cell: &RefCell<GenState>, mut frame: Box<Frame>, throw: Opti
             vm.handled_exc = outer;
             cell.borrow_mut().finished = true;
             vm.release_frame(frame);
-            if vm.exc_matches(&e.0, &vm.exc.stop_iteration.clone()) {
-                let re = vm.runtime_error("generator raised StopIteration");
-                if let Some(d) = Vm::exc_data(&re.0) {
-                    let mut d = d.borrow_mut();
-                    d.cause = Some(e.0.clone());
-                    d.context = Some(e.0);
-                    d.suppress_context = true;
-                }
-                return Err(re);
-            }
-            Err(e)
+            Err(escaped(vm, e))
         }
     }
+}
+
+/// At a `yield`: keeps in the suspended frame the exception the generator is handling
+/// (`own`, CPython's `gi_exc_state`), unless it is just the one its resumer handles
+/// (`outer`): then the generator handles nothing of its own.
+fn keep_handled(frame: &mut Frame, own: Option<Value>, outer: &Option<Value>) {
+    let inherited = match (&own, outer) {
+        (Some(a), Some(b)) => a.is(b),
+        (Some(_), None) => false,
+        (None, _) => true,
+    };
+    if !inherited {
+        frame.saved_exc = own;
+    }
+}
+
+/// The exception a generator's resumer sees when `e` escapes the generator's body: PEP
+/// 479 turns a StopIteration into `RuntimeError("generator raised StopIteration")` with
+/// the StopIteration as its cause.
+fn escaped(vm: &mut Vm, e: PyErr) -> PyErr {
+    if vm.exc_matches(&e.0, &vm.exc.stop_iteration.clone()) {
+        let re = vm.runtime_error("generator raised StopIteration");
+        if let Some(d) = Vm::exc_data(&re.0) {
+            let mut d = d.borrow_mut();
+            d.cause = Some(e.0.clone());
+            d.context = Some(e.0);
+            d.suppress_context = true;
+        }
+        return re;
+    }
+    e
+}
+
+/// In-loop resumption (`for x in gen` runs the generator's frame in the resumer's
+/// dispatch loop, as CPython 3.12's `FOR_ITER_GEN`: no native frame and no nested
+/// `run_frame` per item): takes the suspended frame of generator `g` for `FOR_ITER`,
+/// ready to continue (None pushed as the value sent into a started generator), with the
+/// depth counted and the exception state switched as [`run`] does (the resumer's handled
+/// exception saved in the frame's `saved_exc`, the generator's own made current).
+///
+/// `None` when `g` is not a generator that can be resumed here (finished, running, a
+/// coroutine, or at the recursion limit): the caller then takes the general path
+/// (`Vm::next`), which raises what it must.
+pub(crate) fn take_loop_frame(vm: &mut Vm, g: &Value) -> Option<Box<Frame>> {
+    let cell = gen_cell(g)?;
+    let mut st = cell.try_borrow_mut().ok()?;
+    if !st.loop_resumable || st.finished || vm.depth >= vm.recursion_limit {
+        return None;
+    }
+    let mut frame = st.frame.take()?;
+    if st.started {
+        frame.stack.push(Value::None);
+    } else {
+        st.started = true;
+    }
+    drop(st);
+    vm.depth += 1;
+    // (commonly neither the resumer nor the generator handles an exception: nothing moves)
+    if frame.saved_exc.is_some() || vm.handled_exc.is_some() {
+        let own = frame.saved_exc.take();
+        frame.saved_exc = crate::value::clone_opt(&vm.handled_exc);
+        if own.is_some() {
+            vm.handled_exc = own;
+        }
+    }
+    Some(frame)
+}
+
+/// `YIELD_VALUE` of a frame resumed by [`take_loop_frame`] (already unlinked from the
+/// loop's chain; `g` is the generator, the resumer's `FOR_ITER` iterator): restores the
+/// resumer's exception state and the depth, and gives the generator its frame back.
+#[inline(always)]
+pub(crate) fn suspend_from_loop(vm: &mut Vm, g: Option<&Value>, mut frame: Box<Frame>) {
+    vm.depth -= 1;
+    if frame.saved_exc.is_some() || vm.handled_exc.is_some() {
+        let outer = frame.saved_exc.take();
+        let own = std::mem::replace(&mut vm.handled_exc, outer);
+        keep_handled(&mut frame, own, &vm.handled_exc);
+    }
+    match g.and_then(gen_cell) {
+        Some(cell) => cell.borrow_mut().frame = Some(frame),
+        None => vm.release_frame(frame),
+    }
+}
+
+/// The end of a frame resumed by [`take_loop_frame`] (already unlinked): its
+/// `RETURN_VALUE` (`raised` None) or an exception escaping it. Restores the resumer's
+/// exception state and the depth, marks generator `g` finished and returns the exception
+/// the resumer's `FOR_ITER` raises (see [`escaped`]), as [`run`] does.
+pub(crate) fn finish_from_loop(
+    vm: &mut Vm,
+    g: Option<&Value>,
+    mut frame: Box<Frame>,
+    raised: Option<PyErr>,
+) -> Option<PyErr> {
+    vm.depth -= 1;
+    vm.handled_exc = frame.saved_exc.take();
+    vm.release_frame(frame);
+    if let Some(cell) = g.and_then(gen_cell) {
+        cell.borrow_mut().finished = true;
+    }
+    raised.map(|e| escaped(vm, e))
 }
 
 enum Delegated {

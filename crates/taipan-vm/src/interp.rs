@@ -1015,12 +1015,20 @@ impl Vm {
                             self.count_fast(Family::ForIter, true);
                             continue;
                         }
-                        None => self.count_fast(Family::ForIter, false),
+                        None => {}
                     }
                     let it = match f.stack.last() {
                         Some(v) => v.clone(),
                         None => return Err(stack_underflow()),
                     };
+                    // a generator: its frame runs in this loop until it yields the next
+                    // item or ends (`generator::take_loop_frame`); not while recording
+                    if !RECORD && let Some(frame) = crate::generator::take_loop_frame(self, &it) {
+                        self.count_fast(Family::ForIter, true);
+                        link_frame(top, frame);
+                        switch_frame!();
+                    }
+                    self.count_fast(Family::ForIter, false);
                     match self.next(&it)? {
                         Some(v) => f.stack.push(v),
                         None => {
@@ -1300,6 +1308,9 @@ impl Vm {
                     }
                     if f.init_call {
                         self.return_from_init(top, v)?;
+                    } else if !code.runs_to_return {
+                        // a generator resumed by `FOR_ITER`: finished, the loop ends
+                        self.return_to_loop(entry, top);
                     } else {
                         self.return_to_caller(entry, top, v);
                     }
@@ -1332,8 +1343,10 @@ impl Vm {
                 Opcode::YieldValue => {
                     let v = pop!(f);
                     if inlined {
-                        // (in-loop frames are never generator frames)
-                        return Err(stack_underflow());
+                        // a generator resumed by `FOR_ITER` (the only in-loop frames that
+                        // yield): the value is the loop's next item
+                        self.yield_to_loop(entry, top, v);
+                        switch_frame!();
                     }
                     // a consumer storing this generator's values (`generator::GenSink`):
                     // the value is stored and the generator continues, sent None
@@ -1427,6 +1440,43 @@ impl Vm {
         match caller.stack.last_mut() {
             Some(slot) => *slot = v,
             None => caller.stack.push(v),
+        }
+    }
+
+    /// `YIELD_VALUE` of an in-loop generator frame (resumed by `FOR_ITER`, see
+    /// `generator::take_loop_frame`): pops it, gives the generator its frame back and
+    /// pushes `v` on the resumer's stack as the loop's next item; the resumer continues
+    /// after its `FOR_ITER`.
+    #[inline(never)]
+    fn yield_to_loop(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>, v: Value) {
+        let Some(mut done) = top.take() else { return };
+        *top = done.back.take();
+        let caller: &mut Frame = match top.as_deref_mut() {
+            Some(t) => t,
+            None => entry,
+        };
+        crate::generator::suspend_from_loop(self, caller.stack.last(), done);
+        caller.stack.push(v);
+    }
+
+    /// `RETURN_VALUE` of an in-loop generator frame (resumed by `FOR_ITER`): pops it and
+    /// finishes the generator; the resumer pops the exhausted generator and continues at
+    /// its `FOR_ITER`'s target (the returned value is dropped, as `for` does).
+    #[inline(never)]
+    fn return_to_loop(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>) {
+        let Some(mut done) = top.take() else { return };
+        *top = done.back.take();
+        let caller: &mut Frame = match top.as_deref_mut() {
+            Some(t) => t,
+            None => entry,
+        };
+        let g = caller.stack.pop();
+        let _ = crate::generator::finish_from_loop(self, g.as_ref(), done, None);
+        let at = caller.ip.saturating_sub(1);
+        if let Some(ins) = caller.code.raw.instructions.get(at)
+            && ins.op == Opcode::ForIter
+        {
+            caller.ip = ins.arg as usize;
         }
     }
 

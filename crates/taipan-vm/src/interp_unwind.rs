@@ -57,6 +57,19 @@ impl Vm {
                             // an in-loop frame: popped, the caller's call instruction raises
                             Some(mut done) => {
                                 *top = done.back.take();
+                                if !done.code.runs_to_return {
+                                    // a generator resumed by `FOR_ITER`: finished, the
+                                    // exception (PEP 479 applied) raised at the resumer's
+                                    // `FOR_ITER`
+                                    let caller: &Frame = match top.as_deref() {
+                                        Some(t) => t,
+                                        None => &*entry,
+                                    };
+                                    let g = caller.stack.last().cloned();
+                                    let raised = crate::generator::finish_from_loop(self, g.as_ref(), done, Some(e));
+                                    r = Err(raised.unwrap_or_else(|| PyErr(Value::None)));
+                                    continue;
+                                }
                                 done.init_call = false;
                                 self.handled_exc = done.saved_exc.take();
                                 self.depth -= 1;

@@ -1144,15 +1144,23 @@ pub fn builtin_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
                 Some(Value::Bool(!st.finished && st.frame.is_none()))
             }
             "gi_frame" => {
-                let fr = g.borrow().frame.as_ref().map(|f| (f.code.clone(), f.ip));
+                // (a running generator's frame is in use: reported at its code's start)
+                let fr = {
+                    let st = g.borrow();
+                    match &st.frame {
+                        Some(f) => Some((f.code.clone(), f.ip)),
+                        None if !st.finished => Some((st.code.clone(), 0)),
+                        None => None,
+                    }
+                };
                 match fr {
                     Some((code, ip)) => Some(crate::exceptions::frame_value(vm, &code, ip)),
                     None => Some(Value::None),
                 }
             }
             "gi_code" => {
-                let code = g.borrow().frame.as_ref().map(|f| f.code.clone());
-                code.map(|c| crate::code::code_value(vm, &c)).or(Some(Value::None))
+                let code = g.borrow().code.clone();
+                Some(crate::code::code_value(vm, &code))
             }
             "gi_yieldfrom" => Some(Value::None),
             _ => None,
