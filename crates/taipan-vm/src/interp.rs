@@ -196,8 +196,8 @@ mod support;
 #[path = "interp_unwind.rs"]
 mod unwind;
 use fast::{
-    ForItem, IntResult, compare_fast, dict_items_step, enumerate_step, float_arith, for_iter_fast, int_arith,
-    pop_moved, push_int, scalar_truth, store_local, subscr_seq_in_place,
+    ForItem, IntResult, compare_fast, dict_items_step, enumerate_step, float_arith, for_iter_fast, int_arith, push_int,
+    scalar_truth, store_local, subscr_seq_in_place,
 };
 
 impl Vm {
@@ -1122,8 +1122,10 @@ impl Vm {
                             // and run by this loop; the callable's slot receives the result
                             ObjKind::Function(func) if func.code.fast_argcount == Some(arg) => {
                                 self.count_fast(Family::CallPy, true);
-                                let frame = self.fast_frame(func, None, args);
-                                pop_moved(&mut f.stack, n - arg);
+                                // SAFETY: the moved arguments are forgotten at once
+                                let frame = unsafe { self.fast_frame(func, None, args) };
+                                // SAFETY: the slots above `n - arg` were moved out
+                                unsafe { f.stack.set_len(n - arg) };
                                 let frame = self.enter_frame(frame)?;
                                 // the JIT's function-entry hook (`jit_func.rs`)
                                 let jit = !RECORD && self.jit.on && frame.code.fjit.hot();
@@ -1188,10 +1190,12 @@ impl Vm {
                     // other Python functions (defaults, cells, *args...) and bound methods
                     let (head, args) = f.stack.split_at_mut(n - arg);
                     if let Some(callable) = head.last()
-                        && let Some(r) = self.py_call_frame(callable, args)
+                        // SAFETY: the moved-out arguments are forgotten at once
+                        && let Some(r) = unsafe { self.py_call_frame(callable, args) }
                     {
                         self.count_fast(Family::CallPy, true);
-                        pop_moved(&mut f.stack, n - arg);
+                        // SAFETY: the slots above `n - arg` were moved out or left None
+                        unsafe { f.stack.set_len(n - arg) };
                         let frame = self.enter_frame(r?)?;
                         link_frame(top, frame);
                         switch_frame!();
@@ -1266,12 +1270,18 @@ impl Vm {
                     // [callable, NULL, args...]): bound and run by this loop, the arguments
                     // (with `self`) move into its frame and the callable's slot receives the
                     // result
-                    let (head, args) = f.stack.split_at_mut(if is_null { base + 2 } else { base + 1 });
+                    let start = if is_null { base + 2 } else { base + 1 };
+                    let (head, args) = f.stack.split_at_mut(start);
                     if let Some(callable) = head.get(base)
-                        && let Some(r) = self.py_call_frame(callable, args)
+                        // SAFETY: the moved-out arguments are forgotten at once
+                        && let Some(r) = unsafe { self.py_call_frame(callable, args) }
                     {
                         self.count_fast(Family::CallPy, true);
-                        pop_moved(&mut f.stack, base + 1);
+                        // SAFETY: the slots above `start` were moved out or left None
+                        unsafe { f.stack.set_len(start) };
+                        if is_null {
+                            f.stack.truncate(base + 1);
+                        }
                         let frame = self.enter_frame(r?)?;
                         link_frame(top, frame);
                         switch_frame!();
@@ -1378,16 +1388,23 @@ impl Vm {
     /// generator) or a bound method of one; `None` for any other callable. Errors are
     /// argument-binding errors. On the fast binding path the argument values move out of
     /// `args`.
+    ///
+    /// # Safety
+    ///
+    /// When it returns `Some`, the values of `args` are moved out or `None` (as after
+    /// [`Vm::fast_frame`]): the caller must forget them (`Vec::set_len`) without dropping
+    /// or reading them.
     #[inline(always)]
-    fn py_call_frame(&mut self, callable: &Value, args: &mut [Value]) -> Option<PyResult<Box<Frame>>> {
+    unsafe fn py_call_frame(&mut self, callable: &Value, args: &mut [Value]) -> Option<PyResult<Box<Frame>>> {
         let Value::Obj(o) = callable else { return None };
         match &o.kind {
             ObjKind::Function(func) => {
+                // SAFETY: (both) this function's contract passes on to the caller
                 if func.code.fast_argcount == Some(args.len()) {
-                    return Some(Ok(self.fast_frame(func, None, args)));
+                    return Some(Ok(unsafe { self.fast_frame(func, None, args) }));
                 }
                 if func.code.runs_to_return {
-                    return Some(self.bind_positional_moving(func, args));
+                    return Some(unsafe { self.bind_positional_moving(func, args) });
                 }
                 None
             }
@@ -1396,13 +1413,16 @@ impl Vm {
                     return None;
                 };
                 if func.code.fast_argcount == Some(args.len() + 1) {
-                    return Some(Ok(self.fast_frame(func, Some(receiver.clone()), args)));
+                    // SAFETY: this function's contract passes on to the caller
+                    return Some(Ok(unsafe { self.fast_frame(func, Some(receiver.clone()), args) }));
                 }
                 if func.code.runs_to_return {
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(receiver.clone());
                     full.extend_from_slice(args);
-                    return Some(self.bind_arguments(func, &full, &[]));
+                    let r = self.bind_arguments(func, &full, &[]);
+                    crate::call::clear_args(args);
+                    return Some(r);
                 }
                 None
             }
@@ -1441,7 +1461,7 @@ impl Vm {
         done.init_call = false;
         self.handled_exc = done.saved_exc.take();
         self.depth -= 1;
-        self.release_frame(done);
+        self.recycle_returned_frame(done);
         if v.is_none() {
             return Ok(());
         }
