@@ -292,7 +292,12 @@ impl Vm {
             Some(t) => t,
             None => &mut *entry,
         };
-        let mut code = f.code.clone();
+        // the code of the innermost frame, borrowed from it without a reference count: a
+        // frame in the chain keeps its `code` (only pooled frames are given another one)
+        // and keeps it alive; after a return the reference is replaced (by
+        // `switch_frame!`) before any use, so it is never used after its frame is gone
+        // SAFETY: `f.code` is alive while `f` is the innermost frame (see above)
+        let mut code: &Code = unsafe { &*Rc::as_ptr(&f.code) };
         let mut instrs: &[Cell<taipan_bytecode::Instruction>] = &code.instrs;
         // the instruction index lives in a register; `f.ip` is kept equal to it (one store
         // per instruction) for error handling, generators and frame introspection
@@ -305,10 +310,9 @@ impl Vm {
                     Some(t) => t,
                     None => &mut *entry,
                 };
-                // (a recursive call or its return keeps the code: no reference count traffic)
-                if !Rc::ptr_eq(&code, &f.code) {
-                    code = f.code.clone();
-                }
+                // SAFETY: `f` is the new innermost frame; its code lives as long as it is
+                // (see the declaration of `code`)
+                code = unsafe { &*Rc::as_ptr(&f.code) };
                 instrs = &code.instrs;
                 ip = f.ip;
                 continue;
@@ -333,7 +337,7 @@ impl Vm {
             }};
         }
         loop {
-            if RECORD && self.jit_record_hook(f, &code, ip) {
+            if RECORD && self.jit_record_hook(f, ip) {
                 f.ip = ip;
                 self.jit.switch = true;
                 return Ok(FrameExit::ret(Value::None));
@@ -1337,7 +1341,7 @@ impl Vm {
                             switch_frame!();
                         }
                     }
-                    self.exec_cold(f, &code, &ins, arg)?;
+                    self.exec_cold(f, &ins, arg)?;
                 }
                 Opcode::YieldValue => {
                     let v = pop!(f);
@@ -1378,7 +1382,7 @@ impl Vm {
                 }
                 // everything else: rarely hot, kept out of this function so its native
                 // frame stays small (a Python call enters it once per frame)
-                _ => self.exec_cold(f, &code, &ins, arg)?,
+                _ => self.exec_cold(f, &ins, arg)?,
             }
         }
     }
