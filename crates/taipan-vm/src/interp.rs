@@ -375,7 +375,7 @@ impl Vm {
                             }
                         }
                     }
-                    self.binop_miss(f, &code, ip - 1, ins.arg)?;
+                    self.binop_miss(f, code, ip - 1, ins.arg)?;
                 }};
             }
             macro_rules! binop_float {
@@ -389,7 +389,7 @@ impl Vm {
                             continue;
                         }
                     }
-                    self.binop_miss(f, &code, ip - 1, ins.arg)?;
+                    self.binop_miss(f, code, ip - 1, ins.arg)?;
                 }};
             }
             // the compare-and-branch forms: the next instruction is a POP_JUMP_IF_FALSE/TRUE
@@ -422,7 +422,7 @@ impl Vm {
                             continue;
                         }
                     }
-                    self.compare_miss(f, &code, ip - 1, ins.arg)?;
+                    self.compare_miss(f, code, ip - 1, ins.arg)?;
                 }};
             }
             match ins.op {
@@ -486,7 +486,7 @@ impl Vm {
                 Opcode::LoadFastLoadFastBinarySubscr | Opcode::LoadFastLoadConstBinarySubscr => {
                     let a2 = instrs.get(ip).map_or(0, |c| c.get().arg as usize);
                     let local = ins.op == Opcode::LoadFastLoadFastBinarySubscr;
-                    if subscr::load_fast_subscr(f, &code, arg, a2, local, &self.types.list, &self.types.tuple) {
+                    if subscr::load_fast_subscr(f, code, arg, a2, local, &self.types.list, &self.types.tuple) {
                         self.count_fast(Family::BinarySubscr, true);
                         ip += 2;
                         f.ip = ip;
@@ -497,7 +497,7 @@ impl Vm {
                 Opcode::LoadFastLoadFastStoreSubscr | Opcode::LoadFastLoadConstStoreSubscr => {
                     let a2 = instrs.get(ip).map_or(0, |c| c.get().arg as usize);
                     let local = ins.op == Opcode::LoadFastLoadFastStoreSubscr;
-                    if subscr::store_fast_subscr(f, &code, arg, a2, local, &self.types.list) {
+                    if subscr::store_fast_subscr(f, code, arg, a2, local, &self.types.list) {
                         self.count_fast(Family::StoreSubscr, true);
                         ip += 2;
                         f.ip = ip;
@@ -562,13 +562,13 @@ impl Vm {
                     second_half!(f, instrs, ip);
                 }
                 Opcode::LoadGlobal => {
-                    let v = self.load_global_cached(&code, ip - 1, &f.globals, &code.names[arg])?;
+                    let v = self.load_global_cached(code, ip - 1, &f.globals, &code.names[arg])?;
                     f.stack.push(v);
                 }
                 Opcode::LoadGlobalModule => {
                     let name = &code.names[arg];
-                    if !self.load_global_module_push(&code, ip - 1, &f.globals, name, &mut f.stack) {
-                        let v = self.load_global_cached(&code, ip - 1, &f.globals, name)?;
+                    if !self.load_global_module_push(code, ip - 1, &f.globals, name, &mut f.stack) {
+                        let v = self.load_global_cached(code, ip - 1, &f.globals, name)?;
                         f.stack.push(v);
                     }
                 }
@@ -576,8 +576,8 @@ impl Vm {
                     let name = &code.names[arg];
                     // (the hit path pushes the value cloned from its dict entry: a returned
                     // value is spilled in halves, which stalls the push's whole-value load)
-                    if !self.load_global_hit_push(&code, ip - 1, &f.globals, name, &mut f.stack) {
-                        let v = self.load_global_cached(&code, ip - 1, &f.globals, name)?;
+                    if !self.load_global_hit_push(code, ip - 1, &f.globals, name, &mut f.stack) {
+                        let v = self.load_global_cached(code, ip - 1, &f.globals, name)?;
                         f.stack.push(v);
                     }
                 }
@@ -598,7 +598,7 @@ impl Vm {
                 }
                 Opcode::LoadAttr | Opcode::LoadAttrModule => {
                     let obj = pop!(f);
-                    let v = self.load_attr_cached(&code, ip - 1, &obj, &code.names[arg])?;
+                    let v = self.load_attr_cached(code, ip - 1, &obj, &code.names[arg])?;
                     f.stack.push(v);
                 }
                 Opcode::LoadAttrWithHint | Opcode::LoadAttrSlot | Opcode::LoadAttrPoly | Opcode::LoadAttrClass => {
@@ -608,22 +608,22 @@ impl Vm {
                         return Err(stack_underflow());
                     };
                     let obj = std::mem::replace(slot, Value::None);
-                    if !self.attr_hit_into(&code, ip - 1, &obj, &code.names[arg], slot) {
+                    if !self.attr_hit_into(code, ip - 1, &obj, &code.names[arg], slot) {
                         f.stack.pop();
-                        let v = self.load_attr_cached(&code, ip - 1, &obj, &code.names[arg])?;
+                        let v = self.load_attr_cached(code, ip - 1, &obj, &code.names[arg])?;
                         f.stack.push(v);
                     }
                 }
                 Opcode::StoreAttr => {
                     let obj = pop!(f);
                     let v = pop!(f);
-                    self.store_attr_cached(&code, ip - 1, &obj, &code.names[arg], v)?;
+                    self.store_attr_cached(code, ip - 1, &obj, &code.names[arg], v)?;
                 }
                 Opcode::StoreAttrWithHint | Opcode::StoreAttrSlot | Opcode::StoreAttrPoly => {
                     let obj = pop!(f);
                     let v = pop!(f);
-                    if let Some(v) = self.store_attr_hit(&code, ip - 1, &obj, &code.names[arg], v) {
-                        self.store_attr_cached(&code, ip - 1, &obj, &code.names[arg], v)?;
+                    if let Some(v) = self.store_attr_hit(code, ip - 1, &obj, &code.names[arg], v) {
+                        self.store_attr_cached(code, ip - 1, &obj, &code.names[arg], v)?;
                     }
                 }
                 Opcode::BuildSlice => {
@@ -670,7 +670,7 @@ impl Vm {
                 }
                 Opcode::BinarySubscr => {
                     if let [.., c, key] = &f.stack[..] {
-                        self.adapt_subscr(&code, ip - 1, c, key, false);
+                        self.adapt_subscr(code, ip - 1, c, key, false);
                     }
                     if subscr_seq_in_place(&mut f.stack, &self.types.list, &self.types.tuple) {
                         f.stack.pop();
@@ -687,7 +687,7 @@ impl Vm {
                     let key = pop!(f);
                     let c = pop!(f);
                     let v = pop!(f);
-                    self.adapt_subscr(&code, ip - 1, &c, &key, true);
+                    self.adapt_subscr(code, ip - 1, &c, &key, true);
                     if let Some(v) = self.store_subscr_fast(&c, &key, v) {
                         self.setitem(&c, key, v)?;
                     }
@@ -698,7 +698,7 @@ impl Vm {
                         self.form_hit(Family::BinarySubscr, ins.op);
                         continue;
                     }
-                    self.adapt_miss(&code, ip - 1, Family::BinarySubscr);
+                    self.adapt_miss(code, ip - 1, Family::BinarySubscr);
                     let key = pop!(f);
                     let c = pop!(f);
                     let v = self.getitem(&c, &key)?;
@@ -713,7 +713,7 @@ impl Vm {
                             self.form_hit(Family::BinarySubscr, ins.op);
                         }
                         None => {
-                            self.adapt_miss(&code, ip - 1, Family::BinarySubscr);
+                            self.adapt_miss(code, ip - 1, Family::BinarySubscr);
                             let v = self.getitem(&c, &key)?;
                             f.stack.push(v);
                         }
@@ -726,7 +726,7 @@ impl Vm {
                     match self.store_subscr_fast(&c, &key, v) {
                         None => self.form_hit(Family::StoreSubscr, ins.op),
                         Some(v) => {
-                            self.adapt_miss(&code, ip - 1, Family::StoreSubscr);
+                            self.adapt_miss(code, ip - 1, Family::StoreSubscr);
                             self.setitem(&c, key, v)?;
                         }
                     }
@@ -754,7 +754,7 @@ impl Vm {
                     f.stack.push(Value::Bool(!b));
                 }
                 Opcode::BinaryOp => {
-                    self.adapt_binop(&code, ip - 1, arg, &f.stack);
+                    self.adapt_binop(code, ip - 1, arg, &f.stack);
                     // int and float operands: computed in place on the operand stack (the
                     // result overwrites the left operand's slot with one store)
                     let n = f.stack.len();
@@ -802,7 +802,7 @@ impl Vm {
                     f.stack.push(r);
                 }
                 Opcode::CompareOp => {
-                    self.adapt_compare(&code, ip - 1, arg, &f.stack);
+                    self.adapt_compare(code, ip - 1, arg, &f.stack);
                     let n = f.stack.len();
                     if n >= 2 {
                         let fast = match (&f.stack[n - 2], &f.stack[n - 1]) {
@@ -867,7 +867,7 @@ impl Vm {
                             (p.as_str() == q.as_str()) == (arg == 2)
                         }
                         _ => {
-                            self.compare_miss(f, &code, ip - 1, ins.arg)?;
+                            self.compare_miss(f, code, ip - 1, ins.arg)?;
                             continue;
                         }
                     }
@@ -900,7 +900,7 @@ impl Vm {
                 }
                 Opcode::UnpackSequence => {
                     let seq = pop!(f);
-                    self.adapt_unpack(&code, ip - 1, &seq, arg);
+                    self.adapt_unpack(code, ip - 1, &seq, arg);
                     // exact tuples and lists of the right length: no intermediate vector (a
                     // subclass may override `__iter__`, so it takes the generic path)
                     let exact = match &seq {
@@ -941,7 +941,7 @@ impl Vm {
                     if quick::unpack_exact(self, &seq, arg, false, &mut f.stack) {
                         self.form_hit(Family::UnpackSequence, ins.op);
                     } else {
-                        self.adapt_miss(&code, ip - 1, Family::UnpackSequence);
+                        self.adapt_miss(code, ip - 1, Family::UnpackSequence);
                         let items = self.unpack(&seq, arg)?;
                         f.stack.extend(items.into_iter().rev());
                     }
@@ -953,7 +953,7 @@ impl Vm {
                         f.ip = ip;
                         self.form_hit(Family::UnpackSequence, ins.op);
                     } else {
-                        self.adapt_miss(&code, ip - 1, Family::UnpackSequence);
+                        self.adapt_miss(code, ip - 1, Family::UnpackSequence);
                         let items = self.unpack(&seq, arg)?;
                         f.stack.extend(items.into_iter().rev());
                     }
@@ -963,7 +963,7 @@ impl Vm {
                     if quick::unpack_exact(self, &seq, arg, true, &mut f.stack) {
                         self.form_hit(Family::UnpackSequence, ins.op);
                     } else {
-                        self.adapt_miss(&code, ip - 1, Family::UnpackSequence);
+                        self.adapt_miss(code, ip - 1, Family::UnpackSequence);
                         let items = self.unpack(&seq, arg)?;
                         f.stack.extend(items.into_iter().rev());
                     }
@@ -1036,7 +1036,7 @@ impl Vm {
                 Opcode::Jump => {
                     if arg < ip {
                         crate::gc::maybe_collect();
-                        self.note_hot(&code);
+                        self.note_hot(code);
                     }
                     jump_to!(arg);
                 }
@@ -1204,7 +1204,7 @@ impl Vm {
                         link_frame(top, frame);
                         switch_frame!();
                     }
-                    match self.call_class_cached(&code, ip - 1, &mut f.stack, arg)? {
+                    match self.call_class_cached(code, ip - 1, &mut f.stack, arg)? {
                         ClassCall::Generic => {}
                         ClassCall::Done(obj) => {
                             f.stack.push(obj);
@@ -1230,18 +1230,18 @@ impl Vm {
                     };
                     f.stack.truncate(n - arg - 1);
                     let r = r?;
-                    self.after_generic_call(&code, ip - 1, &func, &r);
+                    self.after_generic_call(code, ip - 1, &func, &r);
                     f.stack.push(r);
                 }
                 Opcode::LoadMethod | Opcode::LoadMethodModule | Opcode::LoadMethodClass => {
                     let obj = pop!(f);
-                    let (m, recv) = self.load_method_cached(&code, ip - 1, obj, &code.names[arg])?;
+                    let (m, recv) = self.load_method_cached(code, ip - 1, obj, &code.names[arg])?;
                     f.stack.push(m);
                     f.stack.push(recv);
                 }
                 Opcode::LoadMethodWithValues | Opcode::LoadMethodNoDict | Opcode::LoadMethodPoly => {
                     let hit = match f.stack.last() {
-                        Some(obj) => self.load_method_hit(&code, ip - 1, obj, &code.names[arg]),
+                        Some(obj) => self.load_method_hit(code, ip - 1, obj, &code.names[arg]),
                         None => return Err(stack_underflow()),
                     };
                     match hit {
@@ -1257,7 +1257,7 @@ impl Vm {
                         }
                         None => {
                             let obj = pop!(f);
-                            let (m, recv) = self.load_method_cached(&code, ip - 1, obj, &code.names[arg])?;
+                            let (m, recv) = self.load_method_cached(code, ip - 1, obj, &code.names[arg])?;
                             f.stack.push(m);
                             f.stack.push(recv);
                         }
