@@ -313,11 +313,18 @@ impl Vm {
     /// The frame of a call of `func` with exactly its positional parameters
     /// (`Code::fast_argcount == Some(args.len() + recv.is_some() as usize)`), for the
     /// in-loop call path of the dispatch loop: `recv` (a bound method's receiver) becomes
-    /// the first argument, and the argument values are moved out of `args` (each slot is
-    /// left `None`), so no reference count changes hands twice. Written as plain pushes
-    /// into the pooled frame's buffers, all inlined: this is the whole cost of binding.
+    /// the first argument, the argument values are moved out of `args` by one block copy
+    /// (no reference count changes hands, nothing is written back), and the other local
+    /// slots are filled by [`fill_simple_frame`]. All inlined: this is the whole cost of
+    /// binding.
+    ///
+    /// # Safety
+    ///
+    /// The values of `args` are moved out bitwise: the caller must forget them (shrink
+    /// the vector that holds them with `Vec::set_len`, never drop or read them) before
+    /// anything else can see that vector.
     #[inline(always)]
-    pub(crate) fn fast_frame(&mut self, func: &Function, recv: Option<Value>, args: &mut [Value]) -> Box<Frame> {
+    pub(crate) unsafe fn fast_frame(&mut self, func: &Function, recv: Option<Value>, args: &mut [Value]) -> Box<Frame> {
         let code = &func.code;
         let mut frame = match self.fast_frames.pop() {
             // (pooled frames have no locals dict, no chain link and empty buffers)
@@ -332,14 +339,23 @@ impl Vm {
             }
             None => self.acquire_frame(code, &func.globals),
         };
-        let n = code.nlocalsplus;
         let locals = &mut frame.locals;
-        locals.reserve(n);
-        if let Some(r) = recv {
-            locals.push(Some(r));
-        }
-        for v in args.iter_mut() {
-            locals.push(Some(std::mem::replace(v, Value::None)));
+        debug_assert!(locals.is_empty());
+        locals.reserve(code.nlocalsplus);
+        // SAFETY: the reservation above leaves room for `nlocalsplus` slots, at least the
+        // receiver and the arguments (`fast_argcount` counts them, and no argument is a
+        // cell); a `Value` has the 16-byte layout of `Some(value)` (an `Option<Value>`
+        // uses the unused tag 5 for `None`, `value.rs`); the caller forgets the moved
+        // values of `args` (this function's contract), so each has one owner.
+        unsafe {
+            let base = locals.as_mut_ptr();
+            let mut len = 0;
+            if let Some(r) = recv {
+                base.write(Some(r));
+                len = 1;
+            }
+            move_slots(args.as_ptr(), base.add(len), args.len());
+            locals.set_len(len + args.len());
         }
         // no cells (see `Code::fast_argcount`): the other variables, then the free cells
         fill_simple_frame(&mut frame, func);
@@ -379,13 +395,23 @@ impl Vm {
 
     /// The frame of an in-loop call of `func` (not a generator) with the positional
     /// arguments `args` that do not match its parameters exactly: for a simple function
-    /// given fewer arguments than parameters, the arguments move into a pooled frame (each
-    /// slot of `args` is left None) followed by the last defaults (as
-    /// [`Vm::defaults_frame`], without a reference count handed over twice per argument);
-    /// anything else (and every error) through [`Vm::bind_arguments`], `args` untouched.
-    /// Out of line: the dispatch loop's call path keeps one call here.
+    /// given fewer arguments than parameters, the arguments move into a pooled frame by one
+    /// block copy, followed by the last defaults (as [`Vm::defaults_frame`], without a
+    /// reference count handed over twice per argument); anything else (and every error)
+    /// through [`Vm::bind_arguments`], after which the values of `args` are dropped and
+    /// their slots left `None`. Out of line: the dispatch loop's call path keeps one call
+    /// here.
+    ///
+    /// # Safety
+    ///
+    /// As [`Vm::fast_frame`]: on return the values of `args` are moved out or `None`; the
+    /// caller must forget them (`Vec::set_len`) without dropping or reading them.
     #[inline(never)]
-    pub(crate) fn bind_positional_moving(&mut self, func: &Function, args: &mut [Value]) -> PyResult<Box<Frame>> {
+    pub(crate) unsafe fn bind_positional_moving(
+        &mut self,
+        func: &Function,
+        args: &mut [Value],
+    ) -> PyResult<Box<Frame>> {
         let code = &func.code;
         if let Some(argcount) = code.fast_argcount
             && args.len() < argcount
@@ -396,9 +422,14 @@ impl Vm {
         {
             let mut frame = self.acquire_frame(code, &func.globals);
             let locals = &mut frame.locals;
+            debug_assert!(locals.is_empty());
             locals.reserve(code.nlocalsplus);
-            for v in args.iter_mut() {
-                locals.push(Some(std::mem::replace(v, Value::None)));
+            // SAFETY: room for `nlocalsplus >= argcount > args.len()` slots was reserved;
+            // a `Value` has the layout of `Some(value)` (see `fast_frame`); the caller
+            // forgets the moved values (this function's contract).
+            unsafe {
+                move_slots(args.as_ptr(), locals.as_mut_ptr(), args.len());
+                locals.set_len(args.len());
             }
             for v in tail {
                 locals.push(Some(v.clone()));
@@ -407,7 +438,9 @@ impl Vm {
             fill_simple_frame(&mut frame, func);
             return Ok(frame);
         }
-        self.bind_arguments(func, args, &[])
+        let r = self.bind_arguments(func, args, &[]);
+        clear_args(args);
+        r
     }
 
     /// The frame of a call of a simple function (as [`Vm::defaults_frame`]) with keyword
@@ -937,6 +970,52 @@ impl std::fmt::Display for QualName<'_> {
     }
 }
 
+/// Moves `n` values bitwise from `src` into the local slots at `dst` (the block copy of a
+/// call's arguments). Up to four values are copied inline (a call has few arguments, and a
+/// `memcpy` call with a variable length costs more than the copy); more by `memcpy`.
+///
+/// # Safety
+///
+/// `src` must be valid for reading `n` values and `dst` for writing `n` slots, without
+/// overlap; the values at `src` are moved out (the caller forgets them).
+#[inline(always)]
+unsafe fn move_slots(src: *const Value, dst: *mut Option<Value>, n: usize) {
+    // SAFETY: (all arms) the caller's contract; a `Value` has the 16-byte layout of
+    // `Some(value)` (`value.rs`: an `Option<Value>` uses the unused tag 5 for `None`).
+    unsafe {
+        let src = src.cast::<Option<Value>>();
+        match n {
+            0 => {}
+            1 => dst.write(src.read()),
+            2 => {
+                dst.write(src.read());
+                dst.add(1).write(src.add(1).read());
+            }
+            3 => {
+                dst.write(src.read());
+                dst.add(1).write(src.add(1).read());
+                dst.add(2).write(src.add(2).read());
+            }
+            4 => {
+                dst.write(src.read());
+                dst.add(1).write(src.add(1).read());
+                dst.add(2).write(src.add(2).read());
+                dst.add(3).write(src.add(3).read());
+            }
+            _ => std::ptr::copy_nonoverlapping(src, dst, n),
+        }
+    }
+}
+
+/// Drops the values of `args`, leaving each slot `None` (so that the caller can forget the
+/// slots, as after a move by [`Vm::fast_frame`]). Each slot is `None` before its old value
+/// is dropped: a finalizer run by the drop sees no freed value.
+pub(crate) fn clear_args(args: &mut [Value]) {
+    for v in args.iter_mut() {
+        drop(std::mem::replace(v, Value::None));
+    }
+}
+
 /// Completes a frame whose locals hold a call's arguments (and defaults): unbound
 /// variables up to the code's variable count, then the function's free cells, then unbound
 /// slots up to `nlocalsplus`; and room on the operand stack (plain pushes: `Vec::resize` and
@@ -947,14 +1026,31 @@ fn fill_simple_frame(frame: &mut Frame, func: &Function) {
     let n = code.nlocalsplus;
     let nvars = code.raw.varnames.len();
     let locals = &mut frame.locals;
-    while locals.len() < nvars {
-        locals.push(None);
-    }
-    for c in func.closure.iter().take(n.saturating_sub(nvars)) {
-        locals.push(Some(Value::Obj(c.clone())));
-    }
-    while locals.len() < n {
-        locals.push(None);
+    if func.closure.is_empty() {
+        // (the common case: one loop of unbound slots and one length update)
+        let len = locals.len();
+        if len < n {
+            locals.reserve(n - len);
+            // SAFETY: the reservation leaves room for slots `len..n`, each written once
+            // (`None` owns nothing) before the length covers it.
+            unsafe {
+                let base = locals.as_mut_ptr();
+                for i in len..n {
+                    base.add(i).write(None);
+                }
+                locals.set_len(n);
+            }
+        }
+    } else {
+        while locals.len() < nvars {
+            locals.push(None);
+        }
+        for c in func.closure.iter().take(n.saturating_sub(nvars)) {
+            locals.push(Some(Value::Obj(c.clone())));
+        }
+        while locals.len() < n {
+            locals.push(None);
+        }
     }
     frame.stack.reserve(code.raw.max_stack as usize);
 }

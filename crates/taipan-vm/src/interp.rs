@@ -196,8 +196,8 @@ mod support;
 #[path = "interp_unwind.rs"]
 mod unwind;
 use fast::{
-    ForItem, IntResult, compare_fast, dict_items_step, enumerate_step, float_arith, for_iter_fast, int_arith,
-    pop_moved, push_int, scalar_truth, store_local, subscr_seq_in_place,
+    ForItem, IntResult, compare_fast, dict_items_step, enumerate_step, float_arith, for_iter_fast, int_arith, push_int,
+    scalar_truth, store_local, subscr_seq_in_place,
 };
 
 impl Vm {
@@ -292,7 +292,12 @@ impl Vm {
             Some(t) => t,
             None => &mut *entry,
         };
-        let mut code = f.code.clone();
+        // the code of the innermost frame, borrowed from it without a reference count: a
+        // frame in the chain keeps its `code` (only pooled frames are given another one)
+        // and keeps it alive; after a return the reference is replaced (by
+        // `switch_frame!`) before any use, so it is never used after its frame is gone
+        // SAFETY: `f.code` is alive while `f` is the innermost frame (see above)
+        let mut code: &Code = unsafe { &*Rc::as_ptr(&f.code) };
         let mut instrs: &[Cell<taipan_bytecode::Instruction>] = &code.instrs;
         // the instruction index lives in a register; `f.ip` is kept equal to it (one store
         // per instruction) for error handling, generators and frame introspection
@@ -305,10 +310,9 @@ impl Vm {
                     Some(t) => t,
                     None => &mut *entry,
                 };
-                // (a recursive call or its return keeps the code: no reference count traffic)
-                if !Rc::ptr_eq(&code, &f.code) {
-                    code = f.code.clone();
-                }
+                // SAFETY: `f` is the new innermost frame; its code lives as long as it is
+                // (see the declaration of `code`)
+                code = unsafe { &*Rc::as_ptr(&f.code) };
                 instrs = &code.instrs;
                 ip = f.ip;
                 continue;
@@ -333,7 +337,7 @@ impl Vm {
             }};
         }
         loop {
-            if RECORD && self.jit_record_hook(f, &code, ip) {
+            if RECORD && self.jit_record_hook(f, ip) {
                 f.ip = ip;
                 self.jit.switch = true;
                 return Ok(FrameExit::ret(Value::None));
@@ -371,7 +375,7 @@ impl Vm {
                             }
                         }
                     }
-                    self.binop_miss(f, &code, ip - 1, ins.arg)?;
+                    self.binop_miss(f, code, ip - 1, ins.arg)?;
                 }};
             }
             macro_rules! binop_float {
@@ -385,7 +389,7 @@ impl Vm {
                             continue;
                         }
                     }
-                    self.binop_miss(f, &code, ip - 1, ins.arg)?;
+                    self.binop_miss(f, code, ip - 1, ins.arg)?;
                 }};
             }
             // the compare-and-branch forms: the next instruction is a POP_JUMP_IF_FALSE/TRUE
@@ -418,7 +422,7 @@ impl Vm {
                             continue;
                         }
                     }
-                    self.compare_miss(f, &code, ip - 1, ins.arg)?;
+                    self.compare_miss(f, code, ip - 1, ins.arg)?;
                 }};
             }
             match ins.op {
@@ -482,7 +486,7 @@ impl Vm {
                 Opcode::LoadFastLoadFastBinarySubscr | Opcode::LoadFastLoadConstBinarySubscr => {
                     let a2 = instrs.get(ip).map_or(0, |c| c.get().arg as usize);
                     let local = ins.op == Opcode::LoadFastLoadFastBinarySubscr;
-                    if subscr::load_fast_subscr(f, &code, arg, a2, local, &self.types.list, &self.types.tuple) {
+                    if subscr::load_fast_subscr(f, code, arg, a2, local, &self.types.list, &self.types.tuple) {
                         self.count_fast(Family::BinarySubscr, true);
                         ip += 2;
                         f.ip = ip;
@@ -493,7 +497,7 @@ impl Vm {
                 Opcode::LoadFastLoadFastStoreSubscr | Opcode::LoadFastLoadConstStoreSubscr => {
                     let a2 = instrs.get(ip).map_or(0, |c| c.get().arg as usize);
                     let local = ins.op == Opcode::LoadFastLoadFastStoreSubscr;
-                    if subscr::store_fast_subscr(f, &code, arg, a2, local, &self.types.list) {
+                    if subscr::store_fast_subscr(f, code, arg, a2, local, &self.types.list) {
                         self.count_fast(Family::StoreSubscr, true);
                         ip += 2;
                         f.ip = ip;
@@ -558,13 +562,13 @@ impl Vm {
                     second_half!(f, instrs, ip);
                 }
                 Opcode::LoadGlobal => {
-                    let v = self.load_global_cached(&code, ip - 1, &f.globals, &code.names[arg])?;
+                    let v = self.load_global_cached(code, ip - 1, &f.globals, &code.names[arg])?;
                     f.stack.push(v);
                 }
                 Opcode::LoadGlobalModule => {
                     let name = &code.names[arg];
-                    if !self.load_global_module_push(&code, ip - 1, &f.globals, name, &mut f.stack) {
-                        let v = self.load_global_cached(&code, ip - 1, &f.globals, name)?;
+                    if !self.load_global_module_push(code, ip - 1, &f.globals, name, &mut f.stack) {
+                        let v = self.load_global_cached(code, ip - 1, &f.globals, name)?;
                         f.stack.push(v);
                     }
                 }
@@ -572,8 +576,8 @@ impl Vm {
                     let name = &code.names[arg];
                     // (the hit path pushes the value cloned from its dict entry: a returned
                     // value is spilled in halves, which stalls the push's whole-value load)
-                    if !self.load_global_hit_push(&code, ip - 1, &f.globals, name, &mut f.stack) {
-                        let v = self.load_global_cached(&code, ip - 1, &f.globals, name)?;
+                    if !self.load_global_hit_push(code, ip - 1, &f.globals, name, &mut f.stack) {
+                        let v = self.load_global_cached(code, ip - 1, &f.globals, name)?;
                         f.stack.push(v);
                     }
                 }
@@ -594,7 +598,7 @@ impl Vm {
                 }
                 Opcode::LoadAttr | Opcode::LoadAttrModule => {
                     let obj = pop!(f);
-                    let v = self.load_attr_cached(&code, ip - 1, &obj, &code.names[arg])?;
+                    let v = self.load_attr_cached(code, ip - 1, &obj, &code.names[arg])?;
                     f.stack.push(v);
                 }
                 Opcode::LoadAttrWithHint | Opcode::LoadAttrSlot | Opcode::LoadAttrPoly | Opcode::LoadAttrClass => {
@@ -604,22 +608,22 @@ impl Vm {
                         return Err(stack_underflow());
                     };
                     let obj = std::mem::replace(slot, Value::None);
-                    if !self.attr_hit_into(&code, ip - 1, &obj, &code.names[arg], slot) {
+                    if !self.attr_hit_into(code, ip - 1, &obj, &code.names[arg], slot) {
                         f.stack.pop();
-                        let v = self.load_attr_cached(&code, ip - 1, &obj, &code.names[arg])?;
+                        let v = self.load_attr_cached(code, ip - 1, &obj, &code.names[arg])?;
                         f.stack.push(v);
                     }
                 }
                 Opcode::StoreAttr => {
                     let obj = pop!(f);
                     let v = pop!(f);
-                    self.store_attr_cached(&code, ip - 1, &obj, &code.names[arg], v)?;
+                    self.store_attr_cached(code, ip - 1, &obj, &code.names[arg], v)?;
                 }
                 Opcode::StoreAttrWithHint | Opcode::StoreAttrSlot | Opcode::StoreAttrPoly => {
                     let obj = pop!(f);
                     let v = pop!(f);
-                    if let Some(v) = self.store_attr_hit(&code, ip - 1, &obj, &code.names[arg], v) {
-                        self.store_attr_cached(&code, ip - 1, &obj, &code.names[arg], v)?;
+                    if let Some(v) = self.store_attr_hit(code, ip - 1, &obj, &code.names[arg], v) {
+                        self.store_attr_cached(code, ip - 1, &obj, &code.names[arg], v)?;
                     }
                 }
                 Opcode::BuildSlice => {
@@ -666,7 +670,7 @@ impl Vm {
                 }
                 Opcode::BinarySubscr => {
                     if let [.., c, key] = &f.stack[..] {
-                        self.adapt_subscr(&code, ip - 1, c, key, false);
+                        self.adapt_subscr(code, ip - 1, c, key, false);
                     }
                     if subscr_seq_in_place(&mut f.stack, &self.types.list, &self.types.tuple) {
                         f.stack.pop();
@@ -683,7 +687,7 @@ impl Vm {
                     let key = pop!(f);
                     let c = pop!(f);
                     let v = pop!(f);
-                    self.adapt_subscr(&code, ip - 1, &c, &key, true);
+                    self.adapt_subscr(code, ip - 1, &c, &key, true);
                     if let Some(v) = self.store_subscr_fast(&c, &key, v) {
                         self.setitem(&c, key, v)?;
                     }
@@ -694,7 +698,7 @@ impl Vm {
                         self.form_hit(Family::BinarySubscr, ins.op);
                         continue;
                     }
-                    self.adapt_miss(&code, ip - 1, Family::BinarySubscr);
+                    self.adapt_miss(code, ip - 1, Family::BinarySubscr);
                     let key = pop!(f);
                     let c = pop!(f);
                     let v = self.getitem(&c, &key)?;
@@ -709,7 +713,7 @@ impl Vm {
                             self.form_hit(Family::BinarySubscr, ins.op);
                         }
                         None => {
-                            self.adapt_miss(&code, ip - 1, Family::BinarySubscr);
+                            self.adapt_miss(code, ip - 1, Family::BinarySubscr);
                             let v = self.getitem(&c, &key)?;
                             f.stack.push(v);
                         }
@@ -722,7 +726,7 @@ impl Vm {
                     match self.store_subscr_fast(&c, &key, v) {
                         None => self.form_hit(Family::StoreSubscr, ins.op),
                         Some(v) => {
-                            self.adapt_miss(&code, ip - 1, Family::StoreSubscr);
+                            self.adapt_miss(code, ip - 1, Family::StoreSubscr);
                             self.setitem(&c, key, v)?;
                         }
                     }
@@ -750,7 +754,7 @@ impl Vm {
                     f.stack.push(Value::Bool(!b));
                 }
                 Opcode::BinaryOp => {
-                    self.adapt_binop(&code, ip - 1, arg, &f.stack);
+                    self.adapt_binop(code, ip - 1, arg, &f.stack);
                     // int and float operands: computed in place on the operand stack (the
                     // result overwrites the left operand's slot with one store)
                     let n = f.stack.len();
@@ -798,7 +802,7 @@ impl Vm {
                     f.stack.push(r);
                 }
                 Opcode::CompareOp => {
-                    self.adapt_compare(&code, ip - 1, arg, &f.stack);
+                    self.adapt_compare(code, ip - 1, arg, &f.stack);
                     let n = f.stack.len();
                     if n >= 2 {
                         let fast = match (&f.stack[n - 2], &f.stack[n - 1]) {
@@ -863,7 +867,7 @@ impl Vm {
                             (p.as_str() == q.as_str()) == (arg == 2)
                         }
                         _ => {
-                            self.compare_miss(f, &code, ip - 1, ins.arg)?;
+                            self.compare_miss(f, code, ip - 1, ins.arg)?;
                             continue;
                         }
                     }
@@ -896,7 +900,7 @@ impl Vm {
                 }
                 Opcode::UnpackSequence => {
                     let seq = pop!(f);
-                    self.adapt_unpack(&code, ip - 1, &seq, arg);
+                    self.adapt_unpack(code, ip - 1, &seq, arg);
                     // exact tuples and lists of the right length: no intermediate vector (a
                     // subclass may override `__iter__`, so it takes the generic path)
                     let exact = match &seq {
@@ -937,7 +941,7 @@ impl Vm {
                     if quick::unpack_exact(self, &seq, arg, false, &mut f.stack) {
                         self.form_hit(Family::UnpackSequence, ins.op);
                     } else {
-                        self.adapt_miss(&code, ip - 1, Family::UnpackSequence);
+                        self.adapt_miss(code, ip - 1, Family::UnpackSequence);
                         let items = self.unpack(&seq, arg)?;
                         f.stack.extend(items.into_iter().rev());
                     }
@@ -949,7 +953,7 @@ impl Vm {
                         f.ip = ip;
                         self.form_hit(Family::UnpackSequence, ins.op);
                     } else {
-                        self.adapt_miss(&code, ip - 1, Family::UnpackSequence);
+                        self.adapt_miss(code, ip - 1, Family::UnpackSequence);
                         let items = self.unpack(&seq, arg)?;
                         f.stack.extend(items.into_iter().rev());
                     }
@@ -959,7 +963,7 @@ impl Vm {
                     if quick::unpack_exact(self, &seq, arg, true, &mut f.stack) {
                         self.form_hit(Family::UnpackSequence, ins.op);
                     } else {
-                        self.adapt_miss(&code, ip - 1, Family::UnpackSequence);
+                        self.adapt_miss(code, ip - 1, Family::UnpackSequence);
                         let items = self.unpack(&seq, arg)?;
                         f.stack.extend(items.into_iter().rev());
                     }
@@ -1040,7 +1044,7 @@ impl Vm {
                 Opcode::Jump => {
                     if arg < ip {
                         crate::gc::maybe_collect();
-                        self.note_hot(&code);
+                        self.note_hot(code);
                     }
                     jump_to!(arg);
                 }
@@ -1130,8 +1134,10 @@ impl Vm {
                             // and run by this loop; the callable's slot receives the result
                             ObjKind::Function(func) if func.code.fast_argcount == Some(arg) => {
                                 self.count_fast(Family::CallPy, true);
-                                let frame = self.fast_frame(func, None, args);
-                                pop_moved(&mut f.stack, n - arg);
+                                // SAFETY: the moved arguments are forgotten at once
+                                let frame = unsafe { self.fast_frame(func, None, args) };
+                                // SAFETY: the slots above `n - arg` were moved out
+                                unsafe { f.stack.set_len(n - arg) };
                                 let frame = self.enter_frame(frame)?;
                                 // the JIT's function-entry hook (`jit_func.rs`)
                                 let jit = !RECORD && self.jit.on && frame.code.fjit.hot();
@@ -1196,15 +1202,17 @@ impl Vm {
                     // other Python functions (defaults, cells, *args...) and bound methods
                     let (head, args) = f.stack.split_at_mut(n - arg);
                     if let Some(callable) = head.last()
-                        && let Some(r) = self.py_call_frame(callable, args)
+                        // SAFETY: the moved-out arguments are forgotten at once
+                        && let Some(r) = unsafe { self.py_call_frame(callable, args) }
                     {
                         self.count_fast(Family::CallPy, true);
-                        pop_moved(&mut f.stack, n - arg);
+                        // SAFETY: the slots above `n - arg` were moved out or left None
+                        unsafe { f.stack.set_len(n - arg) };
                         let frame = self.enter_frame(r?)?;
                         link_frame(top, frame);
                         switch_frame!();
                     }
-                    match self.call_class_cached(&code, ip - 1, &mut f.stack, arg)? {
+                    match self.call_class_cached(code, ip - 1, &mut f.stack, arg)? {
                         ClassCall::Generic => {}
                         ClassCall::Done(obj) => {
                             f.stack.push(obj);
@@ -1230,18 +1238,18 @@ impl Vm {
                     };
                     f.stack.truncate(n - arg - 1);
                     let r = r?;
-                    self.after_generic_call(&code, ip - 1, &func, &r);
+                    self.after_generic_call(code, ip - 1, &func, &r);
                     f.stack.push(r);
                 }
                 Opcode::LoadMethod | Opcode::LoadMethodModule | Opcode::LoadMethodClass => {
                     let obj = pop!(f);
-                    let (m, recv) = self.load_method_cached(&code, ip - 1, obj, &code.names[arg])?;
+                    let (m, recv) = self.load_method_cached(code, ip - 1, obj, &code.names[arg])?;
                     f.stack.push(m);
                     f.stack.push(recv);
                 }
                 Opcode::LoadMethodWithValues | Opcode::LoadMethodNoDict | Opcode::LoadMethodPoly => {
                     let hit = match f.stack.last() {
-                        Some(obj) => self.load_method_hit(&code, ip - 1, obj, &code.names[arg]),
+                        Some(obj) => self.load_method_hit(code, ip - 1, obj, &code.names[arg]),
                         None => return Err(stack_underflow()),
                     };
                     match hit {
@@ -1257,7 +1265,7 @@ impl Vm {
                         }
                         None => {
                             let obj = pop!(f);
-                            let (m, recv) = self.load_method_cached(&code, ip - 1, obj, &code.names[arg])?;
+                            let (m, recv) = self.load_method_cached(code, ip - 1, obj, &code.names[arg])?;
                             f.stack.push(m);
                             f.stack.push(recv);
                         }
@@ -1274,12 +1282,18 @@ impl Vm {
                     // [callable, NULL, args...]): bound and run by this loop, the arguments
                     // (with `self`) move into its frame and the callable's slot receives the
                     // result
-                    let (head, args) = f.stack.split_at_mut(if is_null { base + 2 } else { base + 1 });
+                    let start = if is_null { base + 2 } else { base + 1 };
+                    let (head, args) = f.stack.split_at_mut(start);
                     if let Some(callable) = head.get(base)
-                        && let Some(r) = self.py_call_frame(callable, args)
+                        // SAFETY: the moved-out arguments are forgotten at once
+                        && let Some(r) = unsafe { self.py_call_frame(callable, args) }
                     {
                         self.count_fast(Family::CallPy, true);
-                        pop_moved(&mut f.stack, base + 1);
+                        // SAFETY: the slots above `start` were moved out or left None
+                        unsafe { f.stack.set_len(start) };
+                        if is_null {
+                            f.stack.truncate(base + 1);
+                        }
                         let frame = self.enter_frame(r?)?;
                         link_frame(top, frame);
                         switch_frame!();
@@ -1338,7 +1352,7 @@ impl Vm {
                             switch_frame!();
                         }
                     }
-                    self.exec_cold(f, &code, &ins, arg)?;
+                    self.exec_cold(f, &ins, arg)?;
                 }
                 Opcode::YieldValue => {
                     let v = pop!(f);
@@ -1381,7 +1395,7 @@ impl Vm {
                 }
                 // everything else: rarely hot, kept out of this function so its native
                 // frame stays small (a Python call enters it once per frame)
-                _ => self.exec_cold(f, &code, &ins, arg)?,
+                _ => self.exec_cold(f, &ins, arg)?,
             }
         }
     }
@@ -1391,16 +1405,23 @@ impl Vm {
     /// generator) or a bound method of one; `None` for any other callable. Errors are
     /// argument-binding errors. On the fast binding path the argument values move out of
     /// `args`.
+    ///
+    /// # Safety
+    ///
+    /// When it returns `Some`, the values of `args` are moved out or `None` (as after
+    /// [`Vm::fast_frame`]): the caller must forget them (`Vec::set_len`) without dropping
+    /// or reading them.
     #[inline(always)]
-    fn py_call_frame(&mut self, callable: &Value, args: &mut [Value]) -> Option<PyResult<Box<Frame>>> {
+    unsafe fn py_call_frame(&mut self, callable: &Value, args: &mut [Value]) -> Option<PyResult<Box<Frame>>> {
         let Value::Obj(o) = callable else { return None };
         match &o.kind {
             ObjKind::Function(func) => {
+                // SAFETY: (both) this function's contract passes on to the caller
                 if func.code.fast_argcount == Some(args.len()) {
-                    return Some(Ok(self.fast_frame(func, None, args)));
+                    return Some(Ok(unsafe { self.fast_frame(func, None, args) }));
                 }
                 if func.code.runs_to_return {
-                    return Some(self.bind_positional_moving(func, args));
+                    return Some(unsafe { self.bind_positional_moving(func, args) });
                 }
                 None
             }
@@ -1409,13 +1430,16 @@ impl Vm {
                     return None;
                 };
                 if func.code.fast_argcount == Some(args.len() + 1) {
-                    return Some(Ok(self.fast_frame(func, Some(receiver.clone()), args)));
+                    // SAFETY: this function's contract passes on to the caller
+                    return Some(Ok(unsafe { self.fast_frame(func, Some(receiver.clone()), args) }));
                 }
                 if func.code.runs_to_return {
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(receiver.clone());
                     full.extend_from_slice(args);
-                    return Some(self.bind_arguments(func, &full, &[]));
+                    let r = self.bind_arguments(func, &full, &[]);
+                    crate::call::clear_args(args);
+                    return Some(r);
                 }
                 None
             }
@@ -1491,7 +1515,7 @@ impl Vm {
         done.init_call = false;
         self.handled_exc = done.saved_exc.take();
         self.depth -= 1;
-        self.release_frame(done);
+        self.recycle_returned_frame(done);
         if v.is_none() {
             return Ok(());
         }

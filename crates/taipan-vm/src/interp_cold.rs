@@ -7,12 +7,9 @@
 //! Semantics are CPython 3.11's `Python/ceval.c` for each opcode, delegated to the protocol
 //! modules as in the hot loop.
 
-use std::rc::Rc;
-
 use taipan_bytecode::Opcode;
 
 use super::{Frame, stack_underflow};
-use crate::code::Code;
 use crate::object::ObjKind;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -22,14 +19,8 @@ impl Vm {
     /// sets/maps/strings, imports, exception-block bookkeeping, keyword calls...), out of
     /// line so that [`Vm::run_until_error`]'s native frame stays small.
     #[inline(never)]
-    pub(super) fn exec_cold(
-        &mut self,
-        f: &mut Frame,
-        code: &Rc<Code>,
-        ins: &taipan_bytecode::Instruction,
-        arg: usize,
-    ) -> PyResult<()> {
-        let code = code.clone();
+    pub(super) fn exec_cold(&mut self, f: &mut Frame, ins: &taipan_bytecode::Instruction, arg: usize) -> PyResult<()> {
+        let code = f.code.clone();
         match ins.op {
             Opcode::DeleteFast => match f.locals.get_mut(arg) {
                 Some(slot @ Some(_)) => *slot = None,

@@ -131,16 +131,6 @@ pub(super) fn dict_items_step(it: &Value) -> Option<(Value, Value)> {
     None
 }
 
-/// Shortens `stack` to `len` items after a call moved the arguments out (each left as
-/// `Value::None`): inline pops instead of `Vec::truncate`, whose out-of-line slice drop is
-/// a call per Python call. Any item still holding an object is dropped as usual.
-#[inline(always)]
-pub(super) fn pop_moved(stack: &mut Vec<Value>, len: usize) {
-    while stack.len() > len {
-        stack.pop();
-    }
-}
-
 /// The truth of the top of `stack` when it is a bool, None or a small int (`None`: an
 /// object, whose truth may run code, or an empty stack).
 #[inline(always)]

@@ -809,7 +809,8 @@ impl Vm {
     /// aborted, or there is none): the dispatch loop then returns to the trampoline, which
     /// resumes at `pc` in the plain instance.
     #[inline(never)]
-    pub(crate) fn jit_record_hook(&mut self, f: &Frame, code: &Rc<Code>, pc: usize) -> bool {
+    pub(crate) fn jit_record_hook(&mut self, f: &Frame, pc: usize) -> bool {
+        let code = &f.code;
         let Some(r) = self.jit.recording.as_mut() else {
             return true;
         };

@@ -133,9 +133,12 @@ impl Vm {
             let Some(args) = stack.get_mut(base + 1..) else {
                 return Ok(ClassCall::Generic);
             };
-            let frame = self.fast_frame(fun, Some(obj.clone()), args);
-            stack.truncate(base);
-            stack.push(obj);
+            // SAFETY: the moved arguments are forgotten at once
+            let frame = unsafe { self.fast_frame(fun, Some(obj.clone()), args) };
+            // SAFETY: the slots above `base` were moved out; the class in the callable's
+            // slot is replaced (dropped) by the instance
+            unsafe { stack.set_len(base + 1) };
+            stack[base] = obj;
             return Ok(ClassCall::Init(frame));
         }
         if let Some(callable) = stack.get_mut(base) {
