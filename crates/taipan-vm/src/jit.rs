@@ -75,6 +75,13 @@ pub const MAX_ABORTS: u8 = 3;
 /// trace is dropped.
 pub const MAX_ENTRY_FAILS: u32 = 100;
 
+/// `LeftLoop` aborts of one loop retried at its next back-edge before they count towards
+/// [`MAX_ABORTS`]: a `while` loop whose iterations often end with a `return` or `break`
+/// (bench/programs/mandelbrot.py's escape loop: a point escapes after a few iterations)
+/// has a fair chance that the iteration after a back-edge is a last one; the next
+/// recording usually records a whole iteration.
+pub const MAX_LEFT: u8 = 8;
+
 /// Dropped traces of one loop before it is blacklisted.
 pub const MAX_DROPS: u8 = 3;
 
@@ -173,6 +180,9 @@ pub struct LoopEntry {
     pub threshold: u32,
     /// Aborted recordings.
     pub aborts: u8,
+    /// Recordings that left the loop in the iteration they recorded (`LeftLoop`), retried
+    /// at once up to [`MAX_LEFT`] times before they count as aborts.
+    pub left: u8,
     /// Dropped traces.
     pub drops: u8,
     /// The state.
@@ -614,6 +624,7 @@ impl CodeLoops {
                     count: 0,
                     threshold,
                     aborts: 0,
+                    left: 0,
                     drops: 0,
                     state: LoopState::Counting,
                     prev: None,
@@ -988,6 +999,7 @@ impl Vm {
         // the `for` loop just ended while recording: not the loop's fault, record again at
         // its next back-edge
         let again = reason == AbortReason::LoopExhausted;
+        let left = reason == AbortReason::LeftLoop;
         self.jit.counters.compile_us = self
             .jit
             .counters
@@ -997,7 +1009,10 @@ impl Vm {
             .code
             .loops
             .with(r.header, self.jit.opts.threshold.max(1), |e| {
-                if again {
+                if again || (left && e.left < MAX_LEFT) {
+                    if left {
+                        e.left += 1;
+                    }
                     e.count = e.threshold.saturating_sub(1);
                     e.state = LoopState::Counting;
                     return false;
