@@ -392,17 +392,32 @@ impl PinCtx<'_> {
     pub(crate) fn inline_target(&self, key: u32, nargs: u32) -> Option<CodeInfo> {
         let o = self.pins.try_borrow().ok()?.objs.get(key as usize)?.upgrade()?;
         let ObjKind::Function(func) = &o.kind else { return None };
-        let plain = func.code.fast_argcount == Some(nargs as usize)
-            && func.closure.is_empty()
-            && func.code.raw.freevars.is_empty()
-            && func.code.runs_to_return;
-        plain.then(|| CodeInfo::from_code(&func.code.raw))
+        // a function with a loop is not inlined: its loop gets a loop trace of its own,
+        // which the interpreter enters when the caller's trace calls the function opaquely
+        // (inlining it could only end in an `InnerLoop` abort of the caller's recording)
+        (Self::plain_function(func, nargs) && !has_loop(&func.code.raw)).then(|| CodeInfo::from_code(&func.code.raw))
     }
 
-    /// `Observe::call_target`: the object word of known object `key` when it is a function
-    /// [`PinCtx::inline_target`] accepts (a function trace calls it through `fn_call`).
+    /// A plain function called with exactly its `nargs` positional parameters: no
+    /// closure, no free variables, not a generator or coroutine.
+    fn plain_function(func: &crate::object::Function, nargs: u32) -> bool {
+        func.code.fast_argcount == Some(nargs as usize)
+            && func.closure.is_empty()
+            && func.code.raw.freevars.is_empty()
+            && func.code.runs_to_return
+    }
+
+    /// `Observe::call_target`: the object word of known object `key` when it is a plain
+    /// function (see [`PinCtx::plain_function`]; a function trace calls it through
+    /// `fn_call`, loops included).
     pub(crate) fn call_target(&self, key: u32, nargs: u32) -> Option<u64> {
-        self.inline_target(key, nargs)?;
+        {
+            let o = self.pins.try_borrow().ok()?.objs.get(key as usize)?.upgrade()?;
+            let ObjKind::Function(func) = &o.kind else { return None };
+            if !Self::plain_function(func, nargs) {
+                return None;
+            }
+        }
         let o = self.pins.try_borrow().ok()?.objs.get(key as usize)?.upgrade()?;
         Some(super::helpers::obj_word_rc(&o))
     }
@@ -459,4 +474,22 @@ impl PinCtx<'_> {
             Known::Scalar(_) => None,
         }
     }
+}
+
+/// Whether `code` has a loop: a backward jump (`while` and `for` loops end with a backward
+/// `JUMP`; the conditional jumps are checked too).
+fn has_loop(code: &taipan_bytecode::CodeObject) -> bool {
+    use taipan_bytecode::Opcode as O;
+    code.instructions.iter().enumerate().any(|(i, ins)| {
+        matches!(
+            ins.op,
+            O::Jump
+                | O::PopJumpIfFalse
+                | O::PopJumpIfTrue
+                | O::PopJumpIfNone
+                | O::PopJumpIfNotNone
+                | O::JumpIfFalseOrPop
+                | O::JumpIfTrueOrPop
+        ) && (ins.arg as usize) <= i
+    })
 }
