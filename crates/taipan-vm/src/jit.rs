@@ -125,6 +125,8 @@ pub struct Trace {
     link_to: Cell<u32>,
     /// That trace's entry (checked by `link::entry_of`).
     link_entry: Cell<Option<taipan_jit::backend::TraceFn>>,
+    /// That trace's tree (its address, for the call area's word 3).
+    link_tree: Cell<usize>,
 }
 
 /// What a root trace and its side traces share.
@@ -253,6 +255,8 @@ pub struct JitCounters {
     pub entry_fails: u64,
     /// Values written back into frames at exits.
     pub restored: u64,
+    /// Opaque calls made by loop traces (`py_call`).
+    pub py_calls: u64,
     /// Traces dropped (entry guards kept failing, a global binding changed, or a run
     /// error).
     pub dropped: u64,
@@ -330,6 +334,16 @@ pub struct JitState {
     by_id: TraceIds,
     /// Words of `out` any run needs (the most any trace of the set writes).
     out_words: usize,
+    /// The call area of loop traces' opaque calls (`taipan_jit::record::AREA_SLOTS` 16-byte
+    /// slots; `func::py_call`): word 0 the VM's address, word 1 the running frame's code,
+    /// word 2 its globals' object word, word 3 the running tree (set at each entry and
+    /// link), word 4 whether the run linked (the helper then makes no call); then the
+    /// arguments and the result. Boxed: its address is a constant of
+    /// the traces.
+    pub(crate) call_area: Box<[u64]>,
+    /// The exception an exit through an opaque call's snapshot raises at the `CALL`
+    /// (`jit_run.rs`), taken by `Vm::jit_back_edge_top`.
+    pub(crate) raise: Option<crate::PyErr>,
     /// Reused `out` buffer of runs.
     out: Vec<u64>,
     /// Reused list of values to restore at an exit.
@@ -371,6 +385,8 @@ impl JitState {
             trace_compile_us: Vec::new(),
             by_id: TraceIds::default(),
             out_words: 1,
+            call_area: vec![0u64; 2 * taipan_jit::record::AREA_SLOTS].into_boxed_slice(),
+            raise: None,
             out: Vec::new(),
             restore: Vec::new(),
             layout: None,
@@ -412,8 +428,8 @@ impl JitState {
             s.push_str(&format!("  aborts: {}\n", reasons.join(" ")));
         }
         s.push_str(&format!(
-            "  traces: entries={} exits={} entry_guard_exits={} values_restored={} global_guard_fails={} swaps={}\n",
-            c.entries, c.exits, c.entry_fails, c.restored, c.pin_fails, c.swaps
+            "  traces: entries={} exits={} entry_guard_exits={} values_restored={} global_guard_fails={} swaps={} py_calls={} owned_balance={}\n",
+            c.entries, c.exits, c.entry_fails, c.restored, c.pin_fails, c.swaps, c.py_calls, helpers::owned_balance()
         ));
         s.push_str(&format!(
             "  function traces: func_compiled={} func_runs={} func_calls={}\n",
@@ -672,10 +688,13 @@ impl Vm {
             Act::Nothing => target,
             Act::Record => {
                 let info = CodeInfo::from_code(&code.raw);
+                let area = self.jit.call_area.as_ptr() as u64;
+                self.jit.fx.rec_depth = self.depth;
                 self.jit.recording = Some(Box::new(Recording {
                     rec: {
                         let mut rec = Recorder::new(info, header);
                         rec.set_max_inline(self.jit.opts.inline_depth);
+                        rec.set_call_area(area);
                         rec
                     },
                     pins: RefCell::new(globals::Pins::default()),
@@ -922,6 +941,11 @@ impl Vm {
             return false;
         };
         rec.set_max_inline(self.jit.opts.inline_depth);
+        if x.func.ret == taipan_jit::ir::Type::Void {
+            // (a loop trace's side trace; a function trace's sets its own)
+            rec.set_call_area(self.jit.call_area.as_ptr() as u64);
+            self.jit.fx.rec_depth = self.depth;
+        }
         self.jit.recording = Some(Box::new(Recording {
             rec,
             pins: RefCell::new(x.pins.clone()),
@@ -1124,7 +1148,7 @@ impl Vm {
         if r.rec.is_func() {
             // every exit of a function tree fits the `out` a direct call reserves
             let bound = func::out_bound(&r.code);
-            if opt.snaps.iter().any(|s| s.entries.len() > bound) {
+            if opt.snaps.iter().any(|s| s.words() > bound) {
                 return None;
             }
             if let Some(sc) = self.jit_self_call(r) {
@@ -1188,6 +1212,7 @@ impl Vm {
             link_run: Cell::new(0),
             link_to: Cell::new(0),
             link_entry: Cell::new(None),
+            link_tree: Cell::new(0),
         })
     }
 
@@ -1230,6 +1255,7 @@ impl Vm {
             link_run: Cell::new(0),
             link_to: Cell::new(0),
             link_entry: Cell::new(None),
+            link_tree: Cell::new(0),
         });
         self.jit.counters.bridges += 1;
         self.jit.by_id.insert(t.compiled.id, t);

@@ -401,6 +401,13 @@ impl PinCtx<'_> {
 
     /// `Observe::call_target`: the object word of known object `key` when it is a function
     /// [`PinCtx::inline_target`] accepts (a function trace calls it through `fn_call`).
+    /// `Observe::known_word`: the object word of known object `key` (its pin keeps it
+    /// alive while the trace exists).
+    pub(crate) fn known_word(&self, key: u32) -> Option<u64> {
+        let o = self.pins.try_borrow().ok()?.objs.get(key as usize)?.upgrade()?;
+        Some(super::helpers::obj_word_rc(&o))
+    }
+
     pub(crate) fn call_target(&self, key: u32, nargs: u32) -> Option<u64> {
         self.inline_target(key, nargs)?;
         let o = self.pins.try_borrow().ok()?.objs.get(key as usize)?.upgrade()?;
