@@ -127,6 +127,9 @@ pub struct Trace {
     link_entry: Cell<Option<taipan_jit::backend::TraceFn>>,
     /// That trace's tree (its address, for the call area's word 3).
     link_tree: Cell<usize>,
+    /// Whether the trace makes opaque calls (`func::py_call`; only such traces hold owned
+    /// values or exit through a call snapshot of a loop trace).
+    py_calls: bool,
 }
 
 /// What a root trace and its side traces share.
@@ -144,6 +147,12 @@ pub struct Tree {
     checked_run: Cell<u64>,
     /// Runs of the root counted since the last check of `redone` ([`REDO_WINDOW`]).
     runs: Cell<u32>,
+    /// For a root that makes opaque calls (`py_call`): its pass counter (entries plus
+    /// back-edges, `LowerOptions::count_runs`) and its value at the start of the window.
+    /// A window of runs with less than one back-edge per entry on average drops the trace
+    /// (`jit_redo_heavy`): each run paid an entry, an exit and the calls' overhead for
+    /// less than an iteration (bm_fannkuch's `while r != n` loop, which breaks at once).
+    passes: Option<(std::sync::Arc<std::sync::atomic::AtomicU64>, Cell<u64>)>,
     /// Of those runs, the ones that ended at an exit left to the interpreter (its side
     /// recordings kept aborting) that redoes an inlined call (`jit_run.rs`, `jit_exit`).
     redone: Cell<u32>,
@@ -694,7 +703,9 @@ impl Vm {
                     rec: {
                         let mut rec = Recorder::new(info, header);
                         rec.set_max_inline(self.jit.opts.inline_depth);
-                        rec.set_call_area(area);
+                        if self.jit.opts.py_calls {
+                            rec.set_call_area(area);
+                        }
                         rec
                     },
                     pins: RefCell::new(globals::Pins::default()),
@@ -941,7 +952,7 @@ impl Vm {
             return false;
         };
         rec.set_max_inline(self.jit.opts.inline_depth);
-        if x.func.ret == taipan_jit::ir::Type::Void {
+        if x.func.ret == taipan_jit::ir::Type::Void && self.jit.opts.py_calls {
             // (a loop trace's side trace; a function trace's sets its own)
             rec.set_call_area(self.jit.call_area.as_ptr() as u64);
             self.jit.fx.rec_depth = self.depth;
@@ -1158,7 +1169,8 @@ impl Vm {
         let set = self.jit.set.as_mut()?;
         let lo = LowerOptions {
             deopt_stress: self.jit.opts.stress,
-            count_runs: self.jit.opts.stats,
+            // (a trace making opaque calls counts its passes for `Tree::passes`)
+            count_runs: self.jit.opts.stats || r.rec.makes_py_calls(),
             ..LowerOptions::default()
         };
         let compiled = if attach {
@@ -1193,6 +1205,7 @@ impl Vm {
             sides: Cell::new(0),
             checked_run: Cell::new(0),
             runs: Cell::new(0),
+            passes: r.rec.makes_py_calls().then(|| (compiled.runs.clone(), Cell::new(0))),
             redone: Cell::new(0),
         });
         let nexits = compiled.exits.len();
@@ -1213,6 +1226,7 @@ impl Vm {
             link_to: Cell::new(0),
             link_entry: Cell::new(None),
             link_tree: Cell::new(0),
+            py_calls: r.rec.makes_py_calls(),
         })
     }
 
@@ -1256,6 +1270,7 @@ impl Vm {
             link_to: Cell::new(0),
             link_entry: Cell::new(None),
             link_tree: Cell::new(0),
+            py_calls: r.rec.makes_py_calls(),
         });
         self.jit.counters.bridges += 1;
         self.jit.by_id.insert(t.compiled.id, t);
@@ -1277,7 +1292,7 @@ mod tests {
         assert!(o.set("threshold", "-1").is_err());
         assert!(o.set("enabled", "maybe").is_err());
         assert!(o.set("nope", "1").is_err());
-        assert_eq!(OPTIONS.len(), 13);
+        assert_eq!(OPTIONS.len(), 14);
         assert_eq!(o.mem_size, 64 << 20);
         o.set("dump", "asm, trace").unwrap();
         assert_eq!(o.dump, "trace,asm");

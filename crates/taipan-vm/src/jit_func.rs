@@ -475,7 +475,7 @@ impl Vm {
         // SAFETY: a borrowed `ptr` value is an object word the trace held: a local's value
         // at the entry (the frame or the helper's arguments keep it) or an item loaded since
         // its last call; nothing was written yet. Owned values are the trace's counts.
-        unsafe { super::run::restore_snapshot(snap, out, &x.func, &x.pins, &mut vals, &mut release) };
+        unsafe { super::run::restore_snapshot(snap, out, &x.func, &x.pins, &mut vals, &mut release, x.py_calls) };
         f.stack.clear();
         for (slot, v) in vals {
             self.jit.counters.restored += 1;
@@ -760,6 +760,7 @@ impl Vm {
                 sides: Cell::new(0),
                 checked_run: Cell::new(0),
                 runs: Cell::new(0),
+                passes: None,
                 redone: Cell::new(0),
             }),
             root: true,
@@ -771,6 +772,7 @@ impl Vm {
             link_to: Cell::new(0),
             link_entry: Cell::new(None),
             link_tree: Cell::new(0),
+            py_calls: false,
         });
         self.jit.by_id.insert(t.compiled.id, t.clone());
         if let Ok(mut p) = r.code.fjit.phase.try_borrow_mut() {

@@ -496,6 +496,8 @@ pub(crate) unsafe fn snapshot_value(
 /// entry, and gets a new reference at any further one), and each value of the snapshot's
 /// `release` list (owned, not listed) to `release`, which the caller drops after it has
 /// written the frame (`buffer_changes`' order: box everything, write, then drop).
+/// `owned`: whether the trace may hold owned values (it makes opaque calls); without,
+/// nothing is looked up per entry.
 ///
 /// # Safety
 /// As [`snapshot_value`] for borrowed words; each owned value's word is a count the trace
@@ -507,7 +509,18 @@ pub(crate) unsafe fn restore_snapshot(
     pins: &super::globals::Pins,
     restore: &mut Vec<(usize, Value)>,
     release: &mut Vec<Value>,
+    owned: bool,
 ) {
+    if !owned {
+        // (a trace without owning ops: every word is borrowed)
+        for (e, &w) in snap.entries.iter().zip(out.iter()) {
+            // SAFETY: the caller's contract.
+            if let Some(v) = unsafe { snapshot_value(e.val, w, func, pins) } {
+                restore.push((e.slot as usize, v));
+            }
+        }
+        return;
+    }
     let mut taken: Vec<taipan_jit::ir::InsnId> = Vec::new();
     for (e, &w) in snap.entries.iter().zip(out.iter()) {
         let v = match e.val {
@@ -571,8 +584,11 @@ impl Vm {
         t.tree.checked_run.set(run);
         // the call area's context for opaque calls (`func::py_call`): this Vm, the frame's
         // code and globals, the running tree (updated at each link below)
+        // (only with `--jit-py-calls`: no trace makes opaque calls without it, and a run
+        // links up to millions of times)
+        let py = self.jit.opts.py_calls;
         let vm_addr = self as *mut Vm as u64;
-        if let [w0, w1, w2, w3, w4, ..] = &mut self.jit.call_area[..] {
+        if py && let [w0, w1, w2, w3, w4, ..] = &mut self.jit.call_area[..] {
             *w0 = vm_addr;
             *w1 = Rc::as_ptr(code) as u64;
             *w2 = super::helpers::obj_word_rc(&f.globals);
@@ -621,9 +637,11 @@ impl Vm {
                     links += 1;
                     // an opaque call ran Python code (or a nested run) since: the checks
                     // made in this run no longer count (`func::py_call` moves `runs`)
-                    run = self.jit.runs;
-                    if let Some(w) = self.jit.call_area.get_mut(4) {
-                        *w = 1;
+                    if py {
+                        run = self.jit.runs;
+                        if let Some(w) = self.jit.call_area.get_mut(4) {
+                            *w = 1;
+                        }
                     }
                     // the linking trace (`link_source`): a trace of the tree that ran
                     let Some(src) = self.jit.by_id.get(&link_source(status)) else {
@@ -639,7 +657,7 @@ impl Vm {
                         entered += 1;
                         cur = src.link_to.get();
                         entry = e;
-                        if let Some(w) = self.jit.call_area.get_mut(3) {
+                        if py && let Some(w) = self.jit.call_area.get_mut(3) {
                             *w = src.link_tree.get() as u64;
                         }
                         continue;
@@ -685,7 +703,7 @@ impl Vm {
                             src.link_entry.set(Some(e));
                             src.link_run.set(run);
                             src.link_tree.set(Rc::as_ptr(&n.tree) as usize);
-                            if let Some(w) = self.jit.call_area.get_mut(3) {
+                            if py && let Some(w) = self.jit.call_area.get_mut(3) {
                                 *w = Rc::as_ptr(&n.tree) as u64;
                             }
                             cur = n.compiled.id;
@@ -822,7 +840,7 @@ impl Vm {
             self.jit_drop(code, x.header);
         }
         let func = &x.func;
-        let is_call = !x.func.snaps.is_empty()
+        let is_call = x.py_calls
             && self
                 .jit
                 .fx
@@ -835,7 +853,7 @@ impl Vm {
         // writes no frame and drops nothing it does not own, and no local is written before
         // every value is boxed: the caller writes `restore` after this), so the object is
         // alive (`jit_helpers`' docs); owned values are the trace's counts, handed over once.
-        unsafe { restore_snapshot(snap, out, func, &x.pins, restore, release) };
+        unsafe { restore_snapshot(snap, out, func, &x.pins, restore, release, x.py_calls) };
         if is_call {
             // an exit through an opaque call's snapshot (`func::py_call`): the call was made;
             // its result is pushed after the snapshot's stack entries, or its exception is
@@ -984,7 +1002,14 @@ impl Vm {
         if runs < super::REDO_WINDOW {
             return false;
         }
-        let heavy = tree.redone.get().saturating_mul(2) > runs;
+        let mut heavy = tree.redone.get().saturating_mul(2) > runs;
+        if let Some((counter, mark)) = &tree.passes {
+            let now = counter.load(std::sync::atomic::Ordering::Relaxed);
+            let passes = now.wrapping_sub(mark.get());
+            mark.set(now);
+            // (the first window starts at 0: it includes the entries before it)
+            heavy |= passes < 2 * u64::from(runs);
+        }
         tree.runs.set(0);
         tree.redone.set(0);
         heavy
@@ -1000,23 +1025,7 @@ impl Vm {
         if self.jit.recording.is_some() || x.level >= MAX_SIDE_LEVEL || x.tree.sides.get() >= self.jit.opts.max_side {
             return false;
         }
-        // A bridge would continue with the exit's values without the deoptimizer: owned
-        // ones would need owned parameters, which side traces do not have yet (stage 4 of
-        // the owned-references decision), so such exits stay exits.
-        let owned = x
-            .compiled
-            .exits
-            .get(n)
-            .and_then(|e| x.func.snaps.get(e.snap.index()))
-            .is_none_or(|s| {
-                !s.release.is_empty()
-                    || s.entries
-                        .iter()
-                        .any(|e| matches!(e.val, SnapVal::Value(v) if x.func.owns(v)))
-            });
-        if owned {
-            return false;
-        }
+
         let tries = x.tries.borrow().get(n).copied().unwrap_or(u8::MAX);
         if tries >= MAX_SIDE_ABORTS {
             return false;
@@ -1033,6 +1042,22 @@ impl Vm {
             .exit_data
             .get(x.compiled.exits.len() + n)
             .is_none_or(|c| c.load(std::sync::atomic::Ordering::Relaxed) != 0);
-        count >= want && !bridged
+        if count < want || bridged {
+            return false;
+        }
+        // A bridge would continue with the exit's values without the deoptimizer: owned
+        // ones would need owned parameters, which side traces do not have yet (stage 4 of
+        // the owned-references decision), so such exits stay exits.
+        !(x.py_calls
+            && x.compiled
+                .exits
+                .get(n)
+                .and_then(|e| x.func.snaps.get(e.snap.index()))
+                .is_none_or(|s| {
+                    !s.release.is_empty()
+                        || s.entries
+                            .iter()
+                            .any(|e| matches!(e.val, SnapVal::Value(v) if x.func.owns(v)))
+                }))
     }
 }

@@ -404,6 +404,9 @@ impl Func {
     /// owned (a phi may not mix owned and borrowed operands: the verifier checks it).
     pub fn owns(&self, id: InsnId) -> bool {
         let Some(i) = self.insn(id) else { return false };
+        if i.ty != Type::Ptr {
+            return false;
+        }
         match (&i.op, &i.imm) {
             (Op::Call, Imm::Call(c)) => c.owns,
             (Op::Phi, _) => i.args.first().is_some_and(|&a| a != id && a.0 < id.0 && self.owns(a)),
