@@ -44,7 +44,15 @@ const MODES: &[(&str, &[(&str, &str)])] = &[
         &[("TAIPAN_JIT", "off"), ("TAIPAN_SPECIALIZE_WARMUP", "0")],
     ),
     // the trace JIT records every loop at its first back-edge
-    ("jit1", &[("TAIPAN_JIT", "on"), ("TAIPAN_JIT_THRESHOLD", "1")]),
+    // (opaque calls in loop traces on: off by default, see `--jit-py-calls`)
+    (
+        "jit1",
+        &[
+            ("TAIPAN_JIT", "on"),
+            ("TAIPAN_JIT_THRESHOLD", "1"),
+            ("TAIPAN_JIT_PY_CALLS", "on"),
+        ],
+    ),
     // as jit1, and compiled guards exit on purpose once in 3 evaluations (deoptimization)
     (
         "deopt",
@@ -52,6 +60,7 @@ const MODES: &[(&str, &[(&str, &str)])] = &[
             ("TAIPAN_JIT", "on"),
             ("TAIPAN_JIT_THRESHOLD", "1"),
             ("TAIPAN_JIT_STRESS", "3"),
+            ("TAIPAN_JIT_PY_CALLS", "on"),
         ],
     ),
 ];

@@ -245,7 +245,7 @@ impl Vm {
             self.jit.switch = false;
             if self.jit.back_edge {
                 self.jit.back_edge = false;
-                self.jit_back_edge_top(entry, top);
+                self.jit_back_edge_top(entry, top)?;
             }
             if self.jit.fn_entry {
                 self.jit.fn_entry = false;
@@ -260,7 +260,7 @@ impl Vm {
     /// starting a recording, running a trace) and leaves `ip` where to continue; the
     /// trampoline then picks the instance (a recording started: the recording one).
     #[inline(never)]
-    fn jit_back_edge_top(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>) {
+    fn jit_back_edge_top(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>) -> PyResult<()> {
         let f: &mut Frame = match top.as_deref_mut() {
             Some(t) => t,
             None => entry,
@@ -272,6 +272,12 @@ impl Vm {
         self.jit.switch = false;
         if next != crate::jit::SWITCH_IP {
             f.ip = next;
+        }
+        // an exit through an opaque call's snapshot whose call raised: raised at the `CALL`
+        // (`f.ip` is past it)
+        match self.jit.raise.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
         }
     }
 

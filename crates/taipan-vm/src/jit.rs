@@ -132,6 +132,11 @@ pub struct Trace {
     link_to: Cell<u32>,
     /// That trace's entry (checked by `link::entry_of`).
     link_entry: Cell<Option<taipan_jit::backend::TraceFn>>,
+    /// That trace's tree (its address, for the call area's word 3).
+    link_tree: Cell<usize>,
+    /// Whether the trace makes opaque calls (`func::py_call`; only such traces hold owned
+    /// values or exit through a call snapshot of a loop trace).
+    py_calls: bool,
 }
 
 /// What a root trace and its side traces share.
@@ -149,6 +154,12 @@ pub struct Tree {
     checked_run: Cell<u64>,
     /// Runs of the root counted since the last check of `redone` ([`REDO_WINDOW`]).
     runs: Cell<u32>,
+    /// For a root that makes opaque calls (`py_call`): its pass counter (entries plus
+    /// back-edges, `LowerOptions::count_runs`) and its value at the start of the window.
+    /// A window of runs with less than one back-edge per entry on average drops the trace
+    /// (`jit_redo_heavy`): each run paid an entry, an exit and the calls' overhead for
+    /// less than an iteration (bm_fannkuch's `while r != n` loop, which breaks at once).
+    passes: Option<(std::sync::Arc<std::sync::atomic::AtomicU64>, Cell<u64>)>,
     /// Of those runs, the ones that ended at an exit left to the interpreter (its side
     /// recordings kept aborting) that redoes an inlined call (`jit_run.rs`, `jit_exit`).
     redone: Cell<u32>,
@@ -263,6 +274,8 @@ pub struct JitCounters {
     pub entry_fails: u64,
     /// Values written back into frames at exits.
     pub restored: u64,
+    /// Opaque calls made by loop traces (`py_call`).
+    pub py_calls: u64,
     /// Traces dropped (entry guards kept failing, a global binding changed, or a run
     /// error).
     pub dropped: u64,
@@ -340,6 +353,16 @@ pub struct JitState {
     by_id: TraceIds,
     /// Words of `out` any run needs (the most any trace of the set writes).
     out_words: usize,
+    /// The call area of loop traces' opaque calls (`taipan_jit::record::AREA_SLOTS` 16-byte
+    /// slots; `func::py_call`): word 0 the VM's address, word 1 the running frame's code,
+    /// word 2 its globals' object word, word 3 the running tree (set at each entry and
+    /// link), word 4 whether the run linked (the helper then makes no call); then the
+    /// arguments and the result. Boxed: its address is a constant of
+    /// the traces.
+    pub(crate) call_area: Box<[u64]>,
+    /// The exception an exit through an opaque call's snapshot raises at the `CALL`
+    /// (`jit_run.rs`), taken by `Vm::jit_back_edge_top`.
+    pub(crate) raise: Option<crate::PyErr>,
     /// Reused `out` buffer of runs.
     out: Vec<u64>,
     /// Reused list of values to restore at an exit.
@@ -381,6 +404,8 @@ impl JitState {
             trace_compile_us: Vec::new(),
             by_id: TraceIds::default(),
             out_words: 1,
+            call_area: vec![0u64; 2 * taipan_jit::record::AREA_SLOTS].into_boxed_slice(),
+            raise: None,
             out: Vec::new(),
             restore: Vec::new(),
             layout: None,
@@ -422,8 +447,8 @@ impl JitState {
             s.push_str(&format!("  aborts: {}\n", reasons.join(" ")));
         }
         s.push_str(&format!(
-            "  traces: entries={} exits={} entry_guard_exits={} values_restored={} global_guard_fails={} swaps={}\n",
-            c.entries, c.exits, c.entry_fails, c.restored, c.pin_fails, c.swaps
+            "  traces: entries={} exits={} entry_guard_exits={} values_restored={} global_guard_fails={} swaps={} py_calls={} owned_balance={}\n",
+            c.entries, c.exits, c.entry_fails, c.restored, c.pin_fails, c.swaps, c.py_calls, helpers::owned_balance()
         ));
         s.push_str(&format!(
             "  function traces: func_compiled={} func_runs={} func_calls={}\n",
@@ -683,10 +708,15 @@ impl Vm {
             Act::Nothing => target,
             Act::Record => {
                 let info = CodeInfo::from_code(&code.raw);
+                let area = self.jit.call_area.as_ptr() as u64;
+                self.jit.fx.rec_depth = self.depth;
                 self.jit.recording = Some(Box::new(Recording {
                     rec: {
                         let mut rec = Recorder::new(info, header);
                         rec.set_max_inline(self.jit.opts.inline_depth);
+                        if self.jit.opts.py_calls {
+                            rec.set_call_area(area);
+                        }
                         rec
                     },
                     pins: RefCell::new(globals::Pins::default()),
@@ -934,6 +964,11 @@ impl Vm {
             return false;
         };
         rec.set_max_inline(self.jit.opts.inline_depth);
+        if x.func.ret == taipan_jit::ir::Type::Void && self.jit.opts.py_calls {
+            // (a loop trace's side trace; a function trace's sets its own)
+            rec.set_call_area(self.jit.call_area.as_ptr() as u64);
+            self.jit.fx.rec_depth = self.depth;
+        }
         self.jit.recording = Some(Box::new(Recording {
             rec,
             pins: RefCell::new(x.pins.clone()),
@@ -1140,7 +1175,7 @@ impl Vm {
         if r.rec.is_func() {
             // every exit of a function tree fits the `out` a direct call reserves
             let bound = func::out_bound(&r.code);
-            if opt.snaps.iter().any(|s| s.entries.len() > bound) {
+            if opt.snaps.iter().any(|s| s.words() > bound) {
                 return None;
             }
             if let Some(sc) = self.jit_self_call(r) {
@@ -1150,7 +1185,8 @@ impl Vm {
         let set = self.jit.set.as_mut()?;
         let lo = LowerOptions {
             deopt_stress: self.jit.opts.stress,
-            count_runs: self.jit.opts.stats,
+            // (a trace making opaque calls counts its passes for `Tree::passes`)
+            count_runs: self.jit.opts.stats || r.rec.makes_py_calls(),
             ..LowerOptions::default()
         };
         let compiled = if attach {
@@ -1185,6 +1221,7 @@ impl Vm {
             sides: Cell::new(0),
             checked_run: Cell::new(0),
             runs: Cell::new(0),
+            passes: r.rec.makes_py_calls().then(|| (compiled.runs.clone(), Cell::new(0))),
             redone: Cell::new(0),
         });
         let nexits = compiled.exits.len();
@@ -1204,6 +1241,8 @@ impl Vm {
             link_run: Cell::new(0),
             link_to: Cell::new(0),
             link_entry: Cell::new(None),
+            link_tree: Cell::new(0),
+            py_calls: r.rec.makes_py_calls(),
         })
     }
 
@@ -1246,6 +1285,8 @@ impl Vm {
             link_run: Cell::new(0),
             link_to: Cell::new(0),
             link_entry: Cell::new(None),
+            link_tree: Cell::new(0),
+            py_calls: r.rec.makes_py_calls(),
         });
         self.jit.counters.bridges += 1;
         self.jit.by_id.insert(t.compiled.id, t);
@@ -1267,7 +1308,7 @@ mod tests {
         assert!(o.set("threshold", "-1").is_err());
         assert!(o.set("enabled", "maybe").is_err());
         assert!(o.set("nope", "1").is_err());
-        assert_eq!(OPTIONS.len(), 13);
+        assert_eq!(OPTIONS.len(), 14);
         assert_eq!(o.mem_size, 64 << 20);
         o.set("dump", "asm, trace").unwrap();
         assert_eq!(o.dump, "trace,asm");

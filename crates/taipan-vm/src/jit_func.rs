@@ -140,20 +140,20 @@ impl FuncJit {
 #[derive(Default)]
 pub struct FnState {
     /// The outcome of the last opaque call made by a trace (see the module docs).
-    outcome: Option<Outcome>,
+    pub(crate) outcome: Option<Outcome>,
     /// Bumped whenever a call made by a trace may have run Python code (anything but a
     /// function trace returning): a trace re-checks its pins after a call only then.
-    epoch: u64,
+    pub(crate) epoch: u64,
     /// Per trace id (roots and side traces of function traces): its opaque calls' `CALL`
     /// indices.
-    calls: HashMap<u32, Vec<u32>>,
+    pub(crate) calls: HashMap<u32, Vec<u32>>,
     /// The function traces running (innermost last) with their frame's globals: the caller
     /// whose pins [`fn_call`] re-checks.
     running: Vec<(Rc<Trace>, crate::value::Obj)>,
     /// Buffers of native calls, reused (one per level in use).
     bufs: Vec<Vec<u64>>,
     /// `Vm::depth` when the function recording started (its frame's depth).
-    rec_depth: usize,
+    pub(crate) rec_depth: usize,
     /// Function traces compiled.
     pub compiled: u64,
     /// Function trace runs (from the interpreter and from calls in traces).
@@ -163,7 +163,7 @@ pub struct FnState {
 }
 
 /// What an opaque call did (kept for an exit through its call snapshot).
-enum Outcome {
+pub(crate) enum Outcome {
     /// Returned this value.
     Value(Value),
     /// Raised.
@@ -471,15 +471,11 @@ impl Vm {
             None
         };
         let mut vals = Vec::with_capacity(snap.entries.len());
-        for (e, &w) in snap.entries.iter().zip(out.iter()) {
-            // SAFETY: a `ptr` value is an object word the trace held: a local's value at the
-            // entry (the frame or the helper's arguments keep it) or an item loaded since its
-            // last call; nothing was written yet.
-            let v = unsafe { super::run::snapshot_value(e.val, w, &x.func, &x.pins) };
-            if let Some(v) = v {
-                vals.push((e.slot as usize, v));
-            }
-        }
+        let mut release = Vec::new();
+        // SAFETY: a borrowed `ptr` value is an object word the trace held: a local's value
+        // at the entry (the frame or the helper's arguments keep it) or an item loaded since
+        // its last call; nothing was written yet. Owned values are the trace's counts.
+        unsafe { super::run::restore_snapshot(snap, out, &x.func, &x.pins, &mut vals, &mut release, x.py_calls) };
         f.stack.clear();
         for (slot, v) in vals {
             self.jit.counters.restored += 1;
@@ -491,6 +487,8 @@ impl Vm {
                 f.stack.push(v);
             }
         }
+        // (owned values the exit did not transfer go after the frame is written)
+        drop(release);
         f.ip = pc;
         if is_call {
             f.ip = pc + 1;
@@ -528,7 +526,7 @@ impl Vm {
     }
 
     /// A `SystemError` for a JIT invariant that failed (never expected).
-    fn jit_internal(&mut self, what: &str) -> PyErr {
+    pub(crate) fn jit_internal(&mut self, what: &str) -> PyErr {
         let t = self.exc.system_error.clone();
         self.new_error(&t, format!("JIT function trace: {what}"))
     }
@@ -762,6 +760,7 @@ impl Vm {
                 sides: Cell::new(0),
                 checked_run: Cell::new(0),
                 runs: Cell::new(0),
+                passes: None,
                 redone: Cell::new(0),
             }),
             root: true,
@@ -772,6 +771,8 @@ impl Vm {
             link_run: Cell::new(0),
             link_to: Cell::new(0),
             link_entry: Cell::new(None),
+            link_tree: Cell::new(0),
+            py_calls: false,
         });
         self.jit.by_id.insert(t.compiled.id, t.clone());
         if let Ok(mut p) = r.code.fjit.phase.try_borrow_mut() {
@@ -809,7 +810,7 @@ impl Vm {
 
     /// Registers the opaque calls of a compiled function trace (root or side).
     pub(crate) fn jit_func_register(&mut self, id: u32, r: &Recording) {
-        if r.rec.is_func() {
+        if r.rec.is_func() || r.rec.makes_py_calls() {
             self.jit.fx.calls.insert(id, r.rec.call_pcs());
         }
     }
@@ -964,4 +965,118 @@ fn first_return(code: &Code) -> usize {
         .iter()
         .position(|i| i.op == taipan_bytecode::Opcode::ReturnValue)
         .unwrap_or(0)
+}
+
+/// The opaque-call helper of loop traces (`py_call(area, callable, n) -> i64`,
+/// `taipan_jit::record`'s `pycall.rs`): calls the object word `cw` with the `n` arguments in
+/// the call area's argument slots through `Vm::call`, writes the result into the area's
+/// result slot and keeps the outcome; returns the result's tag, -1 when the call raised,
+/// -2 when the running tree's pins no longer hold afterwards (Python code may have rebound
+/// a global or changed a class). In a run that linked (word 4 of the area) it makes no call
+/// (the outcome is `Redo`, status -1): a link may have handed the running trace object
+/// words only the entry buffer holds, which the callee could free.
+pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
+    use taipan_jit::record::{AREA_ARGS, AREA_RESULT};
+    let a = area as *mut u64;
+    // SAFETY: `area` is the VM's call area (`JitState::call_area`, a boxed slice alive as
+    // long as the Vm and its traces); `jit_enter` stored the Vm's address, the running
+    // frame's code, its globals' word and the running tree in words 0..4 before running
+    // the trace, and no reference into the Vm is held while the trace runs.
+    let ctx = unsafe {
+        [
+            a.read(),
+            a.add(1).read(),
+            a.add(2).read(),
+            a.add(3).read(),
+            a.add(4).read(),
+        ]
+    };
+    // SAFETY: as above.
+    let vm = unsafe { &mut *(ctx[0] as *mut Vm) };
+    let extra = n >> 8 & 1 == 1;
+    let Ok(n) = usize::try_from(n & 0xff) else { return -1 };
+    // SAFETY: the callable's word is a value the trace holds: a local's at the entry, a
+    // known object kept alive by its pin, or a word the recorder checked survives.
+    let callable = unsafe { restore_obj(cw) };
+    let mut args = Vec::with_capacity(n);
+    for k in 0..n {
+        let s = 2 * (AREA_ARGS as usize + k);
+        // SAFETY: the trace stored argument `k` into this slot of the area (its object
+        // words are values it holds, alive as the callable's).
+        if let Some(v) = unsafe { slot_value(a.add(s).read(), a.add(s + 1).read()) } {
+            args.push(v);
+        }
+    }
+    let r = match callable {
+        Some(c) if args.len() == n && ctx[4] != 0 => {
+            // the run linked: the interpreter makes the call (see `jit_enter`'s call area)
+            if extra {
+                args.insert(0, Value::Obj(vm.null_marker.clone()));
+            }
+            Outcome::Redo(c, args)
+        }
+        Some(c) if args.len() == n => {
+            vm.jit.fx.epoch = vm.jit.fx.epoch.wrapping_add(1);
+            // (links of this run re-check their targets' pins: see `jit_enter`)
+            vm.jit.runs = vm.jit.runs.wrapping_add(1);
+            vm.jit.counters.py_calls += 1;
+            match vm.call(&c, &args) {
+                Ok(v) => Outcome::Value(v),
+                Err(e) => Outcome::Raised(e),
+            }
+        }
+        _ => Outcome::Raised(vm.jit_internal("an opaque call without a callable or an argument")),
+    };
+    // (a nested run may have used the area: the outer run's context goes back)
+    // SAFETY: the area, as above.
+    unsafe {
+        for (k, w) in ctx.iter().enumerate() {
+            a.add(k).write(*w);
+        }
+    }
+    // SAFETY: words 2 and 3 are the running frame's globals (alive: the frame holds them)
+    // and the running tree (alive: `by_id` keeps every trace and its tree while the Vm
+    // lives).
+    let hold = unsafe {
+        let tree = &*(ctx[3] as *const super::Tree);
+        super::helpers::with_obj(ctx[2], |g| {
+            let pins = tree.pins.borrow();
+            pins.is_empty() || pins.hold(g)
+        })
+        .unwrap_or(false)
+    };
+    let res = a.wrapping_add(2 * AREA_RESULT as usize);
+    let status = match &r {
+        Outcome::Value(v) => {
+            let [tag, w] = super::run::slot_words(Some(v));
+            // SAFETY: the area's result slot.
+            unsafe {
+                res.write(tag);
+                res.add(1).write(w);
+            }
+            if hold { tag as i64 } else { -2 }
+        }
+        _ => {
+            // SAFETY: as above.
+            unsafe { res.write(255) };
+            -1
+        }
+    };
+    vm.jit.fx.outcome = Some(r);
+    status
+}
+
+/// `py_take(area) -> own ptr`: the object a [`py_call`] returned (kept in the outcome),
+/// handed to the trace as an owned word; 0 when there is none (never: the trace calls it
+/// after guarding the result's tag).
+pub(crate) extern "C" fn py_take(area: u64) -> u64 {
+    // SAFETY: as in `py_call`: word 0 of the call area is the Vm's address.
+    let vm = unsafe { &mut *((area as *const u64).read() as *mut Vm) };
+    match vm.jit.fx.outcome.take() {
+        Some(Outcome::Value(Value::Obj(o))) => super::helpers::give_obj(o),
+        other => {
+            vm.jit.fx.outcome = other;
+            0
+        }
+    }
 }

@@ -407,6 +407,13 @@ impl PinCtx<'_> {
             && func.code.runs_to_return
     }
 
+    /// `Observe::known_word`: the object word of known object `key` (its pin keeps it
+    /// alive while the trace exists).
+    pub(crate) fn known_word(&self, key: u32) -> Option<u64> {
+        let o = self.pins.try_borrow().ok()?.objs.get(key as usize)?.upgrade()?;
+        Some(super::helpers::obj_word_rc(&o))
+    }
+
     /// `Observe::call_target`: the object word of known object `key` when it is a plain
     /// function (see [`PinCtx::plain_function`]; a function trace calls it through
     /// `fn_call`, loops included).

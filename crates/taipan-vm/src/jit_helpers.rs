@@ -96,6 +96,65 @@ pub(crate) unsafe fn restore_obj(w: u64) -> Option<Value> {
     unsafe { with_obj(w, |o| Value::Obj(o.clone())) }
 }
 
+/// Takes over the counted reference the object word `w` stands for (an *owned* value of a
+/// trace: `docs/decisions/owned-references-in-traces.md`): no increment; the returned
+/// value drops it. `None` for a zero word (an owning call that raised).
+///
+/// # Safety
+/// `w` names a live object and the caller owns one count on it (a word a helper returned
+/// as a new reference, not consumed since), which moves into the returned value.
+pub(crate) unsafe fn take_obj(w: u64) -> Option<Value> {
+    if w == 0 {
+        return None;
+    }
+    OWNED.with(|c| c.set(c.get() - 1));
+    // SAFETY: `Value` is `repr(C, u64)`: `[4, w]` is the memory of a `Value::Obj` whose
+    // `Rc` pointer is `w`, alive (the caller's contract); the caller's count becomes this
+    // value's, so nothing is counted twice.
+    Some(unsafe { std::mem::transmute::<[u64; 2], Value>([TAG_OBJ, w]) })
+}
+
+/// Hands a counted reference to a trace as an owned object word (the count moves into the
+/// word; [`take_obj`] or `@obj_release` takes it back).
+pub(crate) fn give_obj(o: Obj) -> u64 {
+    let w = obj_word_rc(&o);
+    std::mem::forget(o);
+    OWNED.with(|c| c.set(c.get() + 1));
+    w
+}
+
+thread_local! {
+    /// Owned object words handed to traces ([`give_obj`], `@obj_incref`) minus those taken
+    /// back ([`take_obj`], `@obj_release`): the *owned balance*. Every run of a trace leaves
+    /// it as it found it (each owned value is consumed exactly once; the VM checks it after
+    /// each run in debug builds and `--jit-stats` prints it), so a leak or a double release
+    /// of an owned value shows even though reference counts are not observable from Python.
+    static OWNED: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+}
+
+/// The owned balance (see [`OWNED`]).
+pub(crate) fn owned_balance() -> i64 {
+    OWNED.with(|c| c.get())
+}
+
+/// `@obj_incref(w) -> w`: one more count on the object (an `obj_incref`: the trace now owns
+/// a copy of a borrowed word).
+extern "C" fn obj_incref(w: u64) -> u64 {
+    // SAFETY: the trace passes the word of a live object (`jit_helpers`' invariant).
+    match unsafe { with_obj(w, |o| o.clone()) } {
+        Some(o) => give_obj(o),
+        None => w,
+    }
+}
+
+/// `@obj_release(w)`: drops the count an owned word holds (`obj_release`). taipan runs no
+/// finalizers, so no Python code runs here (the decision's "Releases never run Python code").
+extern "C" fn obj_release(w: u64) {
+    // SAFETY: the trace releases an owned value it holds, exactly once (the verifier's
+    // ownership walk): the count is the trace's to drop.
+    drop(unsafe { take_obj(w) });
+}
+
 /// Whether `o`'s class is built in (not a `class` statement's): an object of kind `List`
 /// is then exactly a `list`, of kind `Tuple` exactly a `tuple`.
 fn exact(o: &Obj) -> bool {
@@ -429,6 +488,16 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
     h.add("list_push_int", list_push_int as extern "C" fn(u64, i64) as usize);
     h.add("list_push_float", list_push_float as extern "C" fn(u64, f64) as usize);
     h.add("list_push_obj", list_push_obj as extern "C" fn(u64, u64) as usize);
+    h.add("obj_incref", obj_incref as extern "C" fn(u64) -> u64 as usize);
+    h.add(
+        taipan_jit::record::PY_CALL_HELPER,
+        super::func::py_call as extern "C" fn(u64, u64, i64) -> i64 as usize,
+    );
+    h.add(
+        taipan_jit::record::PY_TAKE_HELPER,
+        super::func::py_take as extern "C" fn(u64) -> u64 as usize,
+    );
+    h.add("obj_release", obj_release as extern "C" fn(u64) as usize);
     h.add(
         taipan_jit::record::ATTR_ADDR,
         super::attrs::attr_addr as extern "C" fn(u64, u64, i64, i64) -> u64 as usize,

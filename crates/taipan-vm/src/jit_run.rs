@@ -204,6 +204,10 @@ impl Observe for FrameObs<'_> {
         self.pins.as_ref()?.call_target(key, nargs)
     }
 
+    fn known_word(&self, key: u32) -> Option<u64> {
+        self.pins.as_ref()?.known_word(key)
+    }
+
     fn attr(&self) -> Option<AttrObs> {
         self.attr
     }
@@ -486,6 +490,61 @@ pub(crate) unsafe fn snapshot_value(
     }
 }
 
+/// Turns exit words `out` of snapshot `snap` into values: each entry's `(slot, value)` is
+/// appended to `restore` ([`snapshot_value`]; an *owned* value — `Func::owns`, see
+/// `docs/decisions/owned-references-in-traces.md` — is taken, not incremented, at its first
+/// entry, and gets a new reference at any further one), and each value of the snapshot's
+/// `release` list (owned, not listed) to `release`, which the caller drops after it has
+/// written the frame (`buffer_changes`' order: box everything, write, then drop).
+/// `owned`: whether the trace may hold owned values (it makes opaque calls); without,
+/// nothing is looked up per entry.
+///
+/// # Safety
+/// As [`snapshot_value`] for borrowed words; each owned value's word is a count the trace
+/// holds and hands over here, once (the verifier's ownership walk).
+pub(crate) unsafe fn restore_snapshot(
+    snap: &taipan_jit::ir::Snapshot,
+    out: &[u64],
+    func: &taipan_jit::ir::Func,
+    pins: &super::globals::Pins,
+    restore: &mut Vec<(usize, Value)>,
+    release: &mut Vec<Value>,
+    owned: bool,
+) {
+    if !owned {
+        // (a trace without owning ops: every word is borrowed)
+        for (e, &w) in snap.entries.iter().zip(out.iter()) {
+            // SAFETY: the caller's contract.
+            if let Some(v) = unsafe { snapshot_value(e.val, w, func, pins) } {
+                restore.push((e.slot as usize, v));
+            }
+        }
+        return;
+    }
+    let mut taken: Vec<taipan_jit::ir::InsnId> = Vec::new();
+    for (e, &w) in snap.entries.iter().zip(out.iter()) {
+        let v = match e.val {
+            SnapVal::Value(id) if func.owns(id) && !taken.contains(&id) => {
+                taken.push(id);
+                // SAFETY: the caller's contract: the trace's count on `w` moves here.
+                unsafe { super::helpers::take_obj(w) }
+            }
+            // SAFETY: the caller's contract (an owned value already taken is alive: the
+            // value taken above holds it).
+            val => unsafe { snapshot_value(val, w, func, pins) },
+        };
+        if let Some(v) = v {
+            restore.push((e.slot as usize, v));
+        }
+    }
+    for (&w, _) in out.iter().skip(snap.entries.len()).zip(&snap.release) {
+        // SAFETY: the caller's contract.
+        if let Some(v) = unsafe { super::helpers::take_obj(w) } {
+            release.push(v);
+        }
+    }
+}
+
 impl Vm {
     /// Runs root trace `t` on frame `f` (at its loop header, with its entry stack depth,
     /// entry checked by [`Vm::jit_may_enter`]), following links into other root traces of
@@ -501,6 +560,8 @@ impl Vm {
         let mut out = std::mem::take(&mut self.jit.out);
         out.clear();
         out.resize(self.jit.out_words.max(1), 0);
+        #[cfg(debug_assertions)]
+        let owned_before = super::helpers::owned_balance();
         self.jit.counters.entries += 1;
         t.tree.runs.set(t.tree.runs.get().saturating_add(1));
         // the trace to run next, by id (`by_id` keeps every trace alive while the Vm lives:
@@ -519,8 +580,22 @@ impl Vm {
         // was 14% of `bench/programs/nbody.py`'s time, whose nests link about a million
         // times; a 4-entry cache of checked trees missed on fannkuch's 7 trees).
         self.jit.runs = self.jit.runs.wrapping_add(1);
-        let run = self.jit.runs;
+        let mut run = self.jit.runs;
         t.tree.checked_run.set(run);
+        // the call area's context for opaque calls (`func::py_call`): this Vm, the frame's
+        // code and globals, the running tree (updated at each link below)
+        // (only with `--jit-py-calls`: no trace makes opaque calls without it, and a run
+        // links up to millions of times)
+        let py = self.jit.opts.py_calls;
+        let vm_addr = self as *mut Vm as u64;
+        if py && let [w0, w1, w2, w3, w4, ..] = &mut self.jit.call_area[..] {
+            *w0 = vm_addr;
+            *w1 = Rc::as_ptr(code) as u64;
+            *w2 = super::helpers::obj_word_rc(&f.globals);
+            *w3 = Rc::as_ptr(&t.tree) as u64;
+            // no link yet: every object word in the buffer is the frame's
+            *w4 = 0;
+        }
         // room for the entry's entries and the one its links into deeper loops write
         let want = buffer_words(nlocals, t.depth);
         if buf.len() < want {
@@ -560,6 +635,14 @@ impl Vm {
                 let status = unsafe { entry(args.as_ptr(), out.as_mut_ptr()) };
                 if status & STATUS_LINK != 0 && status < STATUS_INVALIDATED {
                     links += 1;
+                    // an opaque call ran Python code (or a nested run) since: the checks
+                    // made in this run no longer count (`func::py_call` moves `runs`)
+                    if py {
+                        run = self.jit.runs;
+                        if let Some(w) = self.jit.call_area.get_mut(4) {
+                            *w = 1;
+                        }
+                    }
                     // the linking trace (`link_source`): a trace of the tree that ran
                     let Some(src) = self.jit.by_id.get(&link_source(status)) else {
                         break 'run resume(self, cur);
@@ -574,6 +657,9 @@ impl Vm {
                         entered += 1;
                         cur = src.link_to.get();
                         entry = e;
+                        if py && let Some(w) = self.jit.call_area.get_mut(3) {
+                            *w = src.link_tree.get() as u64;
+                        }
                         continue;
                     }
                     let id = (status & 0xffff_ffff) as u32;
@@ -616,6 +702,10 @@ impl Vm {
                             src.link_to.set(n.compiled.id);
                             src.link_entry.set(Some(e));
                             src.link_run.set(run);
+                            src.link_tree.set(Rc::as_ptr(&n.tree) as usize);
+                            if py && let Some(w) = self.jit.call_area.get_mut(3) {
+                                *w = Rc::as_ptr(&n.tree) as u64;
+                            }
                             cur = n.compiled.id;
                             entry = e;
                             continue;
@@ -644,6 +734,7 @@ impl Vm {
         self.jit.buf = buf;
         let mut restore = std::mem::take(&mut self.jit.restore);
         restore.clear();
+        let mut release: Vec<Value> = Vec::new();
         // the entry stack where the run ended (`depth`): the frame keeps its entries below
         // `keep` (no trace of the run popped them); the others are dropped (after every
         // value is boxed) and entries up to `depth` are made from the buffer, where links
@@ -677,7 +768,7 @@ impl Vm {
                 t.header as usize
             }
             End::Resume(h, _) => h,
-            End::Exit(x, n) => self.jit_exit(f, code, &x, n, &out, &mut restore),
+            End::Exit(x, n) => self.jit_exit(f, code, &x, n, &out, &mut restore, &mut release),
         };
         // (every value is boxed: popped entries may go now, before the snapshot's
         // counters and pushes are written)
@@ -689,6 +780,13 @@ impl Vm {
             restore_slot(f, slot, nlocals, depth, v);
         }
         self.jit.restore = restore;
+        // (the owned values the exit did not transfer go after the frame is written)
+        drop(release);
+        #[cfg(debug_assertions)]
+        {
+            let now = super::helpers::owned_balance();
+            debug_assert_eq!(now, owned_before, "a trace run leaked or double-released owned values");
+        }
         self.jit.out = out;
         if pc == SWITCH_IP {
             // (a side recording starts where the exit resumes, after the restore)
@@ -701,6 +799,7 @@ impl Vm {
     /// (after the buffer's changes, so they win; the caller truncates the stack to `x`'s
     /// entry stack and writes them), and returns the index to resume at — or `SWITCH_IP` when a side recording starts
     /// there (the exit is hot; `f.ip` set).
+    #[allow(clippy::too_many_arguments)]
     fn jit_exit(
         &mut self,
         f: &mut Frame,
@@ -709,6 +808,7 @@ impl Vm {
         n: usize,
         out: &[u64],
         restore: &mut Vec<(usize, Value)>,
+        release: &mut Vec<Value>,
     ) -> usize {
         self.jit.counters.exits += 1;
         if !x.root {
@@ -721,7 +821,7 @@ impl Vm {
             return x.header as usize;
         };
         let pc = snap.pc as usize;
-        if x.root && pc == x.header as usize && snap.entries.is_empty() {
+        if x.root && pc == x.header as usize && snap.entries.is_empty() && snap.release.is_empty() {
             // an entry guard failed: nothing of an iteration done
             self.jit.counters.entry_fails += 1;
             let k = x.entry_fails.get().saturating_add(1);
@@ -740,17 +840,47 @@ impl Vm {
             self.jit_drop(code, x.header);
         }
         let func = &x.func;
-        for (e, &w) in snap.entries.iter().zip(out.iter()) {
-            // SAFETY: a `ptr` snapshot value is an object word the trace held: a local's or
-            // entry-stack entry's at entry, or an item loaded out of a list or tuple
-            // reachable from them; the frame still holds all of them unchanged (the trace
-            // writes no frame and drops nothing, and no local is written before every value
-            // is boxed: the caller writes `restore` after this), so the object is alive
-            // (`jit_helpers`' docs).
-            let v = unsafe { snapshot_value(e.val, w, func, &x.pins) };
-            if let Some(v) = v {
-                restore.push((e.slot as usize, v));
+        let is_call = x.py_calls
+            && self
+                .jit
+                .fx
+                .calls
+                .get(&x.compiled.id)
+                .is_some_and(|c| c.contains(&snap.pc));
+        // SAFETY: a borrowed `ptr` snapshot value is an object word the trace held: a
+        // local's or entry-stack entry's at entry, or an item loaded out of a list or tuple
+        // reachable from them; the frame still holds all of them unchanged (the trace
+        // writes no frame and drops nothing it does not own, and no local is written before
+        // every value is boxed: the caller writes `restore` after this), so the object is
+        // alive (`jit_helpers`' docs); owned values are the trace's counts, handed over once.
+        unsafe { restore_snapshot(snap, out, func, &x.pins, restore, release, x.py_calls) };
+        if is_call {
+            // an exit through an opaque call's snapshot (`func::py_call`): the call was made;
+            // its result is pushed after the snapshot's stack entries, or its exception is
+            // raised at the `CALL` (the frame's `ip` past it: the traceback line and the
+            // handler are the call's)
+            let pushed = snap
+                .entries
+                .iter()
+                .filter(|e| e.slot as usize >= f.code.nlocalsplus + x.depth)
+                .count();
+            match self.jit.fx.outcome.take() {
+                Some(super::func::Outcome::Value(v)) => {
+                    restore.push((f.code.nlocalsplus + x.depth + pushed, v));
+                }
+                Some(super::func::Outcome::Raised(e)) => self.jit.raise = Some(e),
+                Some(super::func::Outcome::Redo(c, args)) => {
+                    // not made (the run linked): the interpreter makes it
+                    let base = f.code.nlocalsplus + x.depth + pushed;
+                    restore.push((base, c));
+                    for (k, a) in args.into_iter().enumerate() {
+                        restore.push((base + 1 + k, a));
+                    }
+                    return pc;
+                }
+                _ => self.jit.raise = Some(self.jit_internal("an opaque call's exit without an outcome")),
             }
+            return pc + 1;
         }
         if self.jit_side_wanted(x, n) && self.jit_start_side(f, code, x, n, snap.pc, &snap.entries) {
             f.ip = pc;
@@ -872,7 +1002,14 @@ impl Vm {
         if runs < super::REDO_WINDOW {
             return false;
         }
-        let heavy = tree.redone.get().saturating_mul(2) > runs;
+        let mut heavy = tree.redone.get().saturating_mul(2) > runs;
+        if let Some((counter, mark)) = &tree.passes {
+            let now = counter.load(std::sync::atomic::Ordering::Relaxed);
+            let passes = now.wrapping_sub(mark.get());
+            mark.set(now);
+            // (the first window starts at 0: it includes the entries before it)
+            heavy |= passes < 2 * u64::from(runs);
+        }
         tree.runs.set(0);
         tree.redone.set(0);
         heavy
@@ -888,6 +1025,7 @@ impl Vm {
         if self.jit.recording.is_some() || x.level >= MAX_SIDE_LEVEL || x.tree.sides.get() >= self.jit.opts.max_side {
             return false;
         }
+
         let tries = x.tries.borrow().get(n).copied().unwrap_or(u8::MAX);
         if tries >= MAX_SIDE_ABORTS {
             return false;
@@ -904,6 +1042,22 @@ impl Vm {
             .exit_data
             .get(x.compiled.exits.len() + n)
             .is_none_or(|c| c.load(std::sync::atomic::Ordering::Relaxed) != 0);
-        count >= want && !bridged
+        if count < want || bridged {
+            return false;
+        }
+        // A bridge would continue with the exit's values without the deoptimizer: owned
+        // ones would need owned parameters, which side traces do not have yet (stage 4 of
+        // the owned-references decision), so such exits stay exits.
+        !(x.py_calls
+            && x.compiled
+                .exits
+                .get(n)
+                .and_then(|e| x.func.snaps.get(e.snap.index()))
+                .is_none_or(|s| {
+                    !s.release.is_empty()
+                        || s.entries
+                            .iter()
+                            .any(|e| matches!(e.val, SnapVal::Value(v) if x.func.owns(v)))
+                }))
     }
 }

@@ -58,13 +58,26 @@ unsafe extern "C" fn frame_store_int(base: *mut u64, slot: i64, v: i64) {
     }
 }
 
+extern "C" fn new_obj(k: i64) -> u64 {
+    k as u64
+}
+
+extern "C" fn obj_incref(w: u64) -> u64 {
+    w
+}
+
+extern "C" fn obj_release(_w: u64) {}
+
 /// The helpers of `ir::eval::TestHelpers` as native functions: `@imax`, `@imin`, `@fsqrt`,
-/// `@frame_store_int`.
+/// `@frame_store_int`, `@new_obj`, and `@obj_incref`/`@obj_release` (which model no counts).
 pub fn test_helpers() -> HelperTable {
     let mut h = HelperTable::new();
     h.add("imax", imax as extern "C" fn(i64, i64) -> i64 as usize);
     h.add("imin", imin as extern "C" fn(i64, i64) -> i64 as usize);
     h.add("fsqrt", fsqrt as extern "C" fn(f64) -> f64 as usize);
+    h.add("new_obj", new_obj as extern "C" fn(i64) -> u64 as usize);
+    h.add("obj_incref", obj_incref as extern "C" fn(u64) -> u64 as usize);
+    h.add("obj_release", obj_release as extern "C" fn(u64) as usize);
     h.add(
         "frame_store_int",
         frame_store_int as unsafe extern "C" fn(*mut u64, i64, i64) as usize,

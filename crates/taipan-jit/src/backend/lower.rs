@@ -12,7 +12,8 @@
 //!   when trace `id` (0 outside a `backend::link::TraceSet`) left through exit point `xn`
 //!   ([`crate::ir::ExitId`]; the n-th instruction that can exit, see `Func::exits`); then
 //!   `out[k]` holds the bits of the `k`-th entry of that instruction's snapshot (entries that
-//!   are `none` leave `out[k]` untouched). The deoptimizer boxes them by the IR type;
+//!   are `none` leave `out[k]` untouched), followed by the words of its `release` list
+//!   (`Snapshot::words`). The deoptimizer boxes them by the IR type;
 //!   [`STATUS_OUT_OF_FUEL`] only with [`LowerOptions::loop_fuel`] (tests);
 //!   [`STATUS_LINK`]` | source << 32 | t` after `link @t(args)` in trace `source` (args in
 //!   `out[0..]`), and
@@ -269,6 +270,24 @@ pub fn lower_linked(
             callees.push(Some(import_helper(&mut func, index, hs)));
         }
     }
+    // `@obj_incref(ptr) -> ptr` and `@obj_release(ptr)`, when the trace has those ops
+    let mut ref_helpers = [None, None];
+    for (k, (op, name)) in [(Op::ObjIncref, "obj_incref"), (Op::ObjRelease, "obj_release")]
+        .into_iter()
+        .enumerate()
+    {
+        if f.insns.iter().any(|i| i.op == op) {
+            let index = helpers
+                .index_of(name)
+                .ok_or_else(|| err(format!("unknown helper @{name}")))?;
+            let mut hs = Signature::new(isa.default_call_conv());
+            hs.params.push(AbiParam::new(ptr));
+            if op == Op::ObjIncref {
+                hs.returns.push(AbiParam::new(ptr));
+            }
+            ref_helpers[k] = Some(import_helper(&mut func, index, hs));
+        }
+    }
     // the exit helper of direct self-calls, when the trace makes one
     let self_call = helpers
         .self_call()
@@ -320,6 +339,7 @@ pub fn lower_linked(
         args_ptr: None,
         n_exits: exits.len(),
         self_exit,
+        ref_helpers,
         runs: if opts.count_runs { env.runs } else { 0 },
     };
     l.body(&callees, helpers)?;
@@ -363,6 +383,8 @@ struct Lower<'a, 'f> {
     n_exits: usize,
     /// Direct self-calls ([`SelfCall`]) and their exit helper, when the trace makes one.
     self_exit: Option<(SelfCall, clir::FuncRef)>,
+    /// `@obj_incref` and `@obj_release`, imported when the trace has those ops.
+    ref_helpers: [Option<clir::FuncRef>; 2],
     /// Address of the run counter (0: not counted, see [`LowerOptions::count_runs`]).
     runs: usize,
 }
@@ -717,6 +739,13 @@ impl Lower<'_, '_> {
                         let call = self.fb.ins().call(callee, &args);
                         self.fb.inst_results(call).first().copied()
                     }
+                }
+                Op::ObjIncref | Op::ObjRelease => {
+                    let k = usize::from(insn.op == Op::ObjRelease);
+                    let callee = self.ref_helpers[k].ok_or_else(|| err("reference helper not imported"))?;
+                    let w = self.arg(id, 0)?;
+                    let call = self.fb.ins().call(callee, &[w]);
+                    self.fb.inst_results(call).first().copied()
                 }
                 Op::Loop => {
                     let header = self.fb.create_block();
@@ -1120,6 +1149,11 @@ impl Lower<'_, '_> {
                 let off = i32::try_from(k * 8).map_err(|_| err("snapshot too large"))?;
                 self.fb.ins().store(MemFlagsData::trusted(), bits, out, off);
             }
+        }
+        for (j, &r) in snap.release.iter().enumerate() {
+            let v = self.val(r)?;
+            let off = i32::try_from((snap.entries.len() + j) * 8).map_err(|_| err("snapshot too large"))?;
+            self.fb.ins().store(MemFlagsData::trusted(), v, out, off);
         }
         let tail = match self.exit_tail {
             Some(b) => b,

@@ -386,8 +386,10 @@ pub struct ExitInfo {
     pub insn: InsnId,
     /// Its snapshot.
     pub snap: SnapId,
-    /// Number of snapshot entries (words of `out` written on this exit).
+    /// Number of snapshot entries.
     pub entries: usize,
+    /// Words of `out` written on this exit: the entries, then the `release` list.
+    pub words: usize,
 }
 
 /// How a compiled trace finished.
@@ -396,7 +398,7 @@ pub enum TraceOutcome {
     /// `ret %v`: the bits of `%v` (`f64` as IEEE bits, `bool` as 0/1).
     Ret(u64),
     /// Left through exit point `exit`; `values[k]` holds the bits of the exit's snapshot
-    /// entry `k` (0 for `none` entries).
+    /// entry `k` (0 for `none` entries), then one word per value of its `release` list.
     Exit {
         /// The exit point (index into `Func::exits()`).
         exit: ExitId,
@@ -457,7 +459,7 @@ impl CompiledTrace {
             .ok()
             .and_then(|n| self.exits.get(n))
             .ok_or_else(|| format!("unknown status word {status}"))?;
-        out.truncate(info.entries);
+        out.truncate(info.words);
         Ok(TraceOutcome::Exit {
             exit: ExitId(n as u32),
             values: out,
@@ -542,7 +544,7 @@ impl Backend {
         let out_words = func
             .snaps
             .iter()
-            .map(|s| s.entries.len())
+            .map(|s| s.words())
             .chain(link_words)
             .max()
             .unwrap_or(0)
@@ -552,8 +554,13 @@ impl Backend {
             .into_iter()
             .filter_map(|insn| {
                 let snap = func.insn(insn)?.snap?;
-                let entries = func.snaps.get(snap.index())?.entries.len();
-                Some(ExitInfo { insn, snap, entries })
+                let s = func.snaps.get(snap.index())?;
+                Some(ExitInfo {
+                    insn,
+                    snap,
+                    entries: s.entries.len(),
+                    words: s.words(),
+                })
             })
             .collect();
         Ok(CompiledTrace {

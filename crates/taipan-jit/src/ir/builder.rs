@@ -209,6 +209,16 @@ impl Builder {
 
     /// `call @name(args) -> ty effect`.
     pub fn call(&mut self, name: &str, effect: CallEffect, args: &[InsnId], ty: Type) -> InsnId {
+        self.call_with(name, effect, args, ty, false)
+    }
+
+    /// `call @name(args) -> own ptr writes`: a helper returning a new reference (an owned
+    /// value, see [`crate::ir::Func::owns`]).
+    pub fn call_owned(&mut self, name: &str, args: &[InsnId]) -> InsnId {
+        self.call_with(name, CallEffect::Writes, args, Type::Ptr, true)
+    }
+
+    fn call_with(&mut self, name: &str, effect: CallEffect, args: &[InsnId], ty: Type, owns: bool) -> InsnId {
         self.push(Insn {
             op: Op::Call,
             ty,
@@ -216,6 +226,7 @@ impl Builder {
             imm: Imm::Call(Box::new(Callee {
                 name: name.to_string(),
                 effect,
+                owns,
             })),
             snap: None,
         })
@@ -223,13 +234,20 @@ impl Builder {
 
     /// A snapshot at the current position: resume at `pc` after writing `entries`
     /// (sorted by slot here).
-    pub fn snapshot(&mut self, pc: u32, mut entries: Vec<SnapEntry>) -> SnapId {
+    pub fn snapshot(&mut self, pc: u32, entries: Vec<SnapEntry>) -> SnapId {
+        self.snapshot_release(pc, entries, Vec::new())
+    }
+
+    /// A snapshot at the current position with a `release` list (owned values live at its
+    /// exits that no entry lists; see [`Snapshot::release`]).
+    pub fn snapshot_release(&mut self, pc: u32, mut entries: Vec<SnapEntry>, release: Vec<InsnId>) -> SnapId {
         entries.sort_by_key(|e| e.slot);
         let id = SnapId(self.func.snaps.len() as u32);
         self.func.snaps.push(Snapshot {
             pos: self.func.insns.len() as u32,
             pc,
             entries,
+            release,
         });
         id
     }

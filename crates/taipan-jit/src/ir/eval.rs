@@ -167,12 +167,28 @@ pub trait Helpers {
     /// Calls helper `name` with `args`; it may read and write the frame. `Ok(None)` for a
     /// void helper; `Err` names an unknown helper or a bad argument.
     fn call(&mut self, name: &str, args: &[Val], frame: &mut [SlotVal]) -> Result<Option<Val>, String>;
+
+    /// `obj_incref`: takes one more count on the object `word` (default: nothing, the
+    /// test helpers model no objects).
+    fn incref(&mut self, word: u64) -> Result<(), String> {
+        let _ = word;
+        Ok(())
+    }
+
+    /// `obj_release` and an exit's `release` list: drops one count on the object `word`
+    /// (never called for a 0 word; default: nothing).
+    fn release(&mut self, word: u64) -> Result<(), String> {
+        let _ = word;
+        Ok(())
+    }
 }
 
 /// The helpers the filetests use:
 /// - `@imax(i64, i64) -> i64`, `@imin(i64, i64) -> i64` (pure);
 /// - `@fsqrt(f64) -> f64` (pure);
-/// - `@frame_store_int(ptr, i64 slot, i64 v) -> void` (writes `Value::Int(v)` to a slot).
+/// - `@frame_store_int(ptr, i64 slot, i64 v) -> void` (writes `Value::Int(v)` to a slot);
+/// - `@new_obj(i64 k) -> own ptr writes`: the word `k` as a new reference (for traces with
+///   owned values; the model keeps no counts: the verifier checks ownership statically).
 #[derive(Debug, Default)]
 pub struct TestHelpers;
 
@@ -193,7 +209,8 @@ impl Helpers for TestHelpers {
                 }
                 Ok(None)
             }
-            ("imax" | "imin" | "fsqrt" | "frame_store_int", _) => {
+            ("new_obj", [Val::I64(k)]) => Ok(Some(Val::Ptr(*k as u64))),
+            ("imax" | "imin" | "fsqrt" | "frame_store_int" | "new_obj", _) => {
                 Err(format!("helper @{name}: bad arguments {args:?}"))
             }
             _ => Err(format!("unknown helper @{name}")),
@@ -593,6 +610,18 @@ fn eval_step(
                     _ => return Err(format!("{id}: helper @{} returned the wrong type", c.name)),
                 }
             }
+            Op::ObjIncref => {
+                let w = ptr(0)?;
+                helpers.incref(w)?;
+                Some(Val::Ptr(w))
+            }
+            Op::ObjRelease => {
+                let w = ptr(0)?;
+                if w != 0 {
+                    helpers.release(w)?;
+                }
+                None
+            }
             Op::Loop => None,
             Op::Phi => {
                 if from_jump {
@@ -656,6 +685,15 @@ fn eval_step(
                             .ok_or_else(|| format!("{s}: {v} has no value"))?,
                     ),
                 });
+            }
+            // The exit drops the owned values its snapshot does not transfer (a bridge
+            // would continue with them: owned values never reach one, see the VM).
+            for &r in &snap.release {
+                match vals.get(r.index()).copied().flatten() {
+                    Some(Val::Ptr(0)) => {}
+                    Some(Val::Ptr(w)) => helpers.release(w)?,
+                    _ => return Err(format!("{s}: released {r} has no object value")),
+                }
             }
             let n = exits.iter().position(|&x| x == id).unwrap_or(0);
             return Ok(Step::Exit {

@@ -224,6 +224,9 @@ pub struct Callee {
     pub name: String,
     /// What the helper may do to memory.
     pub effect: CallEffect,
+    /// Whether the helper returns a new reference (text `-> own ptr`): the result is an
+    /// owned value (see [`Func::owns`]). Only `ptr` results of `writes` calls may be owned.
+    pub owns: bool,
 }
 
 /// The immediate operand of an instruction (at most one; its kind is fixed by the op table).
@@ -336,6 +339,18 @@ pub struct Snapshot {
     pub pc: u32,
     /// Slots to rewrite, strictly increasing by slot.
     pub entries: Vec<SnapEntry>,
+    /// Owned values live at this exit that no entry lists (text `release [%12]`): the
+    /// deoptimizer drops them after it has written the frame. A 0 word (an owning call
+    /// that raised) is skipped. Compiled traces return them in `out` after the entries.
+    pub release: Vec<InsnId>,
+}
+
+impl Snapshot {
+    /// Words of `out` a compiled trace writes on an exit through this snapshot: one per
+    /// entry, then one per released value.
+    pub fn words(&self) -> usize {
+        self.entries.len() + self.release.len()
+    }
 }
 
 /// One trace (or a test function): signature, instructions, snapshots.
@@ -381,6 +396,22 @@ impl Func {
             .filter(|&i| self.insns[i].op.info().can_exit)
             .map(|i| InsnId(i as u32))
             .collect()
+    }
+
+    /// Whether value `id` is *owned* (the trace holds a strong count on it; see
+    /// `docs/decisions/owned-references-in-traces.md`): the result of an op whose table row
+    /// says `owns_result`, of a `call ... -> own ptr`, or a `phi` whose entry operand is
+    /// owned (a phi may not mix owned and borrowed operands: the verifier checks it).
+    pub fn owns(&self, id: InsnId) -> bool {
+        let Some(i) = self.insn(id) else { return false };
+        if i.ty != Type::Ptr {
+            return false;
+        }
+        match (&i.op, &i.imm) {
+            (Op::Call, Imm::Call(c)) => c.owns,
+            (Op::Phi, _) => i.args.first().is_some_and(|&a| a != id && a.0 < id.0 && self.owns(a)),
+            (op, _) => op.info().owns_result,
+        }
     }
 
     /// The position of the `loop` marker, if the trace loops.

@@ -104,13 +104,18 @@ pub struct OpInfo {
     pub effect: Effect,
     /// Whether the op can leave the trace (then it names a snapshot).
     pub can_exit: bool,
+    /// Whether the result is *owned*: the trace holds one strong count on the object it
+    /// names and must consume it exactly once on every path (`obj_release`, or an exit that
+    /// lists it; see `docs/decisions/owned-references-in-traces.md`). `call` declares it
+    /// per call site instead (`-> own ptr`, [`crate::ir::Callee::owns`]).
+    pub owns_result: bool,
     /// The documentation line from the table.
     pub doc: &'static str,
 }
 
 macro_rules! define_ops {
     ($( $(#[doc = $doc:literal])+ $name:ident $text:literal ( $($k:ident),* ) $imm:ident
-        -> $res:ident, $eff:ident, $exit:literal; )*) => {
+        -> $res:ident, $eff:ident, $exit:literal $(, $own:ident)?; )*) => {
         /// An IR operation. See the module docs and each variant for semantics.
         #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
         pub enum Op {
@@ -131,6 +136,7 @@ macro_rules! define_ops {
                         res: Res::$res,
                         effect: Effect::$eff,
                         can_exit: $exit,
+                        owns_result: define_ops!(@own $($own)?),
                         doc: concat!($($doc),+),
                     }, )*
                 }
@@ -150,6 +156,8 @@ macro_rules! define_ops {
             }
         }
     };
+    (@own own) => { true };
+    (@own) => { false };
 }
 
 define_ops! {
@@ -305,8 +313,17 @@ define_ops! {
     /// Writes `Value::None` into element `i`.
     StoreNoneAt "store_none_at" (Ptr, I64) None -> Void, Writes, false;
 
-    /// Calls a runtime helper: `call @name(args) -> ty effect` (variadic operands).
+    /// Calls a runtime helper: `call @name(args) -> ty effect` (variadic operands). A helper
+    /// that returns a new reference is declared `-> own ptr writes`: its result is owned.
     Call "call" () Callee -> Declared, Call, false;
+    /// Takes one more strong count on the object: the result (the same word) is owned, the
+    /// operand stays what it was (a borrowed word becomes an owned one). A helper call
+    /// (`@obj_incref`); never moved, merged or removed (`Writes`).
+    ObjIncref "obj_incref" (Ptr) None -> Ptr, Writes, false, own;
+    /// Drops the count an owned value holds (frees the object at zero; taipan runs no
+    /// finalizers, so no Python code runs). Consumes its operand, which must be owned and
+    /// live. A helper call (`@obj_release`).
+    ObjRelease "obj_release" (Ptr) None -> Void, Writes, false;
 
     /// The loop header: the rest of the trace repeats from here on `jump`.
     Loop "loop" () None -> Void, Control, false;

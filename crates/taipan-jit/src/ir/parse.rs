@@ -403,8 +403,24 @@ fn parse_snap(c: &mut Cur<'_>, names: &Names, b: &mut Builder) -> Result<(), Par
         loop {
             let slot: u32 = c.num("a slot number")?;
             c.punct(":")?;
+            let own = c.peek() == Some(&Tok::Ident("own".into()));
+            if own {
+                c.i += 1;
+            }
             let val = match c.next("a value or 'none'")? {
-                Tok::Value(v) => SnapVal::Value(names.value(c, v)?),
+                Tok::Value(v) => {
+                    let id = names.value(c, v)?;
+                    let owned = b.func().owns(id);
+                    if own != owned {
+                        return c.err(if owned {
+                            format!("slot {slot}: %{v} is owned: write 'own %{v}'")
+                        } else {
+                            format!("slot {slot}: 'own %{v}', but %{v} is not owned")
+                        });
+                    }
+                    SnapVal::Value(id)
+                }
+                _ if own => return c.err("expected a value after 'own'".into()),
                 Tok::Ident(s) if s == "none" => SnapVal::None,
                 Tok::Ident(s) if s.strip_prefix("obj").is_some_and(|k| k.parse::<u32>().is_ok()) => {
                     SnapVal::Obj(s.get(3..).and_then(|k| k.parse().ok()).unwrap_or(0))
@@ -418,8 +434,25 @@ fn parse_snap(c: &mut Cur<'_>, names: &Names, b: &mut Builder) -> Result<(), Par
             c.punct(",")?;
         }
     }
+    let mut release = Vec::new();
+    if c.peek() == Some(&Tok::Ident("release".into())) {
+        c.i += 1;
+        c.punct("[")?;
+        if !c.eat("]") {
+            loop {
+                match c.next("a value")? {
+                    Tok::Value(v) => release.push(names.value(c, v)?),
+                    t => return c.err(format!("expected a value in the release list, found '{t}'")),
+                }
+                if c.eat("]") {
+                    break;
+                }
+                c.punct(",")?;
+            }
+        }
+    }
     c.end()?;
-    b.snapshot(pc, entries);
+    b.snapshot_release(pc, entries, release);
     Ok(())
 }
 
@@ -497,6 +530,10 @@ fn parse_insn(c: &mut Cur<'_>, names: &Names, b: &mut Builder) -> Result<InsnId,
             return Ok(b.op(Op::Link, &args, Imm::Trace(callee.into()), None));
         }
         c.punct("->")?;
+        let owns = c.peek() == Some(&Tok::Ident("own".into()));
+        if owns {
+            c.i += 1;
+        }
         let ty = c.ty()?;
         let eff = c.ident("an effect (pure, reads, writes)")?;
         let Some(effect) = CallEffect::from_name(eff) else {
@@ -509,6 +546,12 @@ fn parse_insn(c: &mut Cur<'_>, names: &Names, b: &mut Builder) -> Result<InsnId,
             } else {
                 "a call returning a value must define it ('%N = call ...')".into()
             });
+        }
+        if owns {
+            if ty != Type::Ptr || effect != CallEffect::Writes {
+                return c.err("only a 'ptr' result of a 'writes' call can be owned ('-> own ptr writes')".into());
+            }
+            return Ok(b.call_owned(&callee, &args));
         }
         return Ok(b.call(&callee, effect, &args, ty));
     }

@@ -6,13 +6,19 @@
 //!             " {" NL line* "}" NL
 //! param    := "%" N ": " type
 //! line     := "    " (insn | snapshot) NL
-//! snapshot := "s" N " = snap pc=" pc " [" [slot ": " (value | "none") (", " ...)*] "]"
+//! snapshot := "s" N " = snap pc=" pc " [" [slot ": " ["own "] (value | "none" | "obj" K) (", " ...)*] "]"
+//!             [" release [" value (", " value)* "]"]
 //! insn     := ["%" N " = "] opname operands
 //! operands := the value operands, comma-separated, except that a slot index comes right
 //!             after the base pointer (`load_int %0, 3`, `store_int %0, 3, %5`); then the
 //!             other immediate (`const_i64 -7`, `guard_tag %4, int`); then ", s" N if the op
 //!             can exit (`int_add_ov %2, %3, s1`)
-//! call     := ["%" N " = "] "call @" name "(" values ") -> " type " " effect
+//! call     := ["%" N " = "] "call @" name "(" values ") -> " ["own "] type " " effect
+//!
+//! `own` marks owned values (`docs/decisions/owned-references-in-traces.md`): a call
+//! returning a new reference (`-> own ptr writes`) and each snapshot entry whose value is
+//! owned (derived from the value: the parser rejects a missing or a wrong `own`); a
+//! snapshot's `release` list names the owned values its exits drop.
 //! link     := "link @" trace "(" values ")"
 //! ```
 //!
@@ -58,7 +64,7 @@ pub fn func_to_string(f: &Func) -> String {
     let mut snaps = f.snaps.iter().enumerate().peekable();
     for (i, insn) in f.insns.iter().enumerate() {
         while let Some((s, snap)) = snaps.next_if(|(_, s)| s.pos as usize <= i) {
-            let _ = writeln!(out, "    {}", snapshot_to_string(SnapId(s as u32), snap));
+            let _ = writeln!(out, "    {}", snapshot_line(f, SnapId(s as u32), snap));
         }
         if insn.op == Op::Param {
             continue;
@@ -66,14 +72,25 @@ pub fn func_to_string(f: &Func) -> String {
         let _ = writeln!(out, "    {}", insn_to_string(InsnId(i as u32), insn));
     }
     for (s, snap) in snaps {
-        let _ = writeln!(out, "    {}", snapshot_to_string(SnapId(s as u32), snap));
+        let _ = writeln!(out, "    {}", snapshot_line(f, SnapId(s as u32), snap));
     }
     out.push_str("}\n");
     out
 }
 
-/// The text of one snapshot line (without indentation).
+/// The text of one snapshot line of `f` (without indentation): entries whose value `f`
+/// owns are written `own %N`.
+pub fn snapshot_line(f: &Func, id: SnapId, s: &Snapshot) -> String {
+    snapshot_text(id, s, |v| f.owns(v))
+}
+
+/// The text of one snapshot line (without indentation), outside a function (no entry is
+/// marked `own`).
 pub fn snapshot_to_string(id: SnapId, s: &Snapshot) -> String {
+    snapshot_text(id, s, |_| false)
+}
+
+fn snapshot_text(id: SnapId, s: &Snapshot, owns: impl Fn(InsnId) -> bool) -> String {
     let mut out = format!("{id} = snap pc={} [", s.pc);
     for (i, e) in s.entries.iter().enumerate() {
         if i > 0 {
@@ -84,7 +101,8 @@ pub fn snapshot_to_string(id: SnapId, s: &Snapshot) -> String {
                 let _ = write!(out, "{}: none", e.slot);
             }
             SnapVal::Value(v) => {
-                let _ = write!(out, "{}: {v}", e.slot);
+                let own = if owns(v) { "own " } else { "" };
+                let _ = write!(out, "{}: {own}{v}", e.slot);
             }
             SnapVal::Obj(k) => {
                 let _ = write!(out, "{}: obj{k}", e.slot);
@@ -92,6 +110,10 @@ pub fn snapshot_to_string(id: SnapId, s: &Snapshot) -> String {
         }
     }
     out.push(']');
+    if !s.release.is_empty() {
+        let vals: Vec<String> = s.release.iter().map(|v| v.to_string()).collect();
+        let _ = write!(out, " release [{}]", vals.join(", "));
+    }
     out
 }
 
@@ -126,7 +148,8 @@ pub fn insn_to_string(id: InsnId, insn: &Insn) -> String {
             }
             let _ = write!(out, "{a}");
         }
-        let _ = write!(out, ") -> {} {}", insn.ty.name(), c.effect.name());
+        let own = if c.owns { "own " } else { "" };
+        let _ = write!(out, ") -> {own}{} {}", insn.ty.name(), c.effect.name());
         if let Some(s) = insn.snap {
             let _ = write!(out, ", {s}");
         }

@@ -18,6 +18,18 @@
 //!   type. (Whether a `link`'s target exists and takes its operands is checked where the
 //!   module is linked: `eval::eval_linked`, `backend::link::TraceSet`.)
 //!
+//! - ownership (`docs/decisions/owned-references-in-traces.md`): owned values (see
+//!   [`Func::owns`]) are `ptr`s; an owning `call` is declared `writes`; a `phi` does not mix
+//!   an owned and a borrowed operand. A walk over the instructions keeps the set of live
+//!   owned values: `obj_release` consumes its operand (which must be owned and live: a second
+//!   release is an error naming the value, as is any use after it); at every instruction that
+//!   can exit, each live owned value is listed by the snapshot's entries or its `release`
+//!   list — never both, never twice in the list — and neither names a value that is not
+//!   live (a *leak* and a *double release* are both errors naming the value); at `loop` the
+//!   live set is exactly the owned phis' entry operands (they move into the phis), at `jump`
+//!   exactly their back-edge operands; `ret`, `link` and `exit` leave nothing live (`ret` may
+//!   return one, transferring it; an `exit`'s snapshot accounts for the rest).
+//!
 //! Not checked (the passes' business): that a guard can ever pass, that slot loads read a
 //! slot of the right tag, that `call` arguments match the helper's real signature.
 
@@ -290,6 +302,181 @@ pub fn verify(f: &Func) -> Result<(), VerifyError> {
                 Some(_) => {}
             },
             (false, None) => {}
+        }
+    }
+    verify_ownership(&v)
+}
+
+/// The ownership walk (see the module docs). Runs after the structural checks, so operands
+/// and snapshots exist.
+fn verify_ownership(v: &V<'_>) -> Result<(), VerifyError> {
+    let f = v.f;
+    if !f
+        .insns
+        .iter()
+        .any(|i| i.op == Op::ObjRelease || i.op.info().owns_result || matches!(&i.imm, Imm::Call(c) if c.owns))
+        && f.snaps.iter().all(|s| s.release.is_empty())
+    {
+        return Ok(());
+    }
+    let loop_pos = f.loop_pos();
+    let phis: Vec<InsnId> = match loop_pos {
+        Some(l) => (l + 1..f.insns.len())
+            .take_while(|&i| f.insns[i].op == Op::Phi)
+            .map(|i| InsnId(i as u32))
+            .collect(),
+        None => Vec::new(),
+    };
+    // Values consumed so far (released, moved into a phi, ...), and the live owned ones in
+    // definition order (so errors name the first).
+    let mut live: Vec<InsnId> = Vec::new();
+    let mut dead: std::collections::HashSet<InsnId> = std::collections::HashSet::new();
+    let owned_phi_args = |k: usize| -> Vec<InsnId> {
+        let mut out: Vec<InsnId> = phis
+            .iter()
+            .filter(|&&p| f.owns(p))
+            .filter_map(|&p| f.insn(p).and_then(|i| i.args.get(k).copied()))
+            .collect();
+        out.sort();
+        out
+    };
+    for (idx, insn) in f.insns.iter().enumerate() {
+        let id = InsnId(idx as u32);
+        if let Imm::Call(c) = &insn.imm
+            && c.owns
+            && (insn.ty != Type::Ptr || c.effect != crate::ir::CallEffect::Writes)
+        {
+            return Err(v.err(id, "an owning call must be declared '-> own ptr writes'".into()));
+        }
+        if insn.op == Op::Phi
+            && let [a, b] = insn.args[..]
+            && f.owns(a) != f.owns(b)
+        {
+            return Err(v.err(
+                id,
+                format!("mixes an owned and a borrowed value ({a} and {b}): increment the borrowed one first"),
+            ));
+        }
+        // Uses of consumed values (a phi's back-edge operand is read at the jump).
+        for &a in &insn.args {
+            if matches!(insn.op, Op::Phi | Op::ObjRelease) {
+                break;
+            }
+            if dead.contains(&a) {
+                return Err(v.err(id, format!("uses {a} after it was released")));
+            }
+        }
+        // Exits: every live owned value is accounted for exactly once.
+        if let Some(s) = insn.snap
+            && let Some(snap) = f.snaps.get(s.index())
+        {
+            let mut listed: Vec<InsnId> = snap
+                .entries
+                .iter()
+                .filter_map(|e| match e.val {
+                    SnapVal::Value(x) if f.owns(x) => Some(x),
+                    _ => None,
+                })
+                .collect();
+            listed.sort();
+            listed.dedup();
+            let mut seen: Vec<InsnId> = Vec::new();
+            for &r in &snap.release {
+                if !f.owns(r) {
+                    return Err(v.err(id, format!("snapshot {s}: releases {r}, which is not owned")));
+                }
+                if seen.contains(&r) || listed.contains(&r) {
+                    return Err(v.err(id, format!("snapshot {s}: double release of {r}")));
+                }
+                seen.push(r);
+            }
+            for &x in listed.iter().chain(&seen) {
+                if !live.contains(&x) {
+                    return Err(v.err(
+                        id,
+                        format!(
+                            "snapshot {s}: double release of {x} (not live here: already released or not yet defined)"
+                        ),
+                    ));
+                }
+            }
+            if let Some(&x) = live.iter().find(|x| !listed.contains(x) && !seen.contains(x)) {
+                return Err(v.err(
+                    id,
+                    format!("snapshot {s}: leaks {x} (owned and live at this exit: list it or release it)"),
+                ));
+            }
+        }
+        match insn.op {
+            Op::ObjRelease => {
+                let a = insn.args[0];
+                if !f.owns(a) {
+                    return Err(v.err(id, format!("releases {a}, which is borrowed (not owned)")));
+                }
+                if !live.contains(&a) {
+                    return Err(v.err(id, format!("double release of {a}")));
+                }
+                live.retain(|&x| x != a);
+                dead.insert(a);
+            }
+            Op::Loop => {
+                let want = owned_phi_args(0);
+                let mut have = live.clone();
+                have.sort();
+                if let Some(&x) = have.iter().find(|x| !want.contains(x)) {
+                    return Err(v.err(
+                        id,
+                        format!("leaks {x} (owned and live at the loop header, not a phi's entry value)"),
+                    ));
+                }
+                if let Some(&x) = want.iter().find(|x| !have.contains(x)) {
+                    return Err(v.err(id, format!("a phi's entry value {x} was released before the loop")));
+                }
+                if want.windows(2).any(|w| w[0] == w[1]) {
+                    return Err(v.err(id, "one owned value enters two phis".into()));
+                }
+                dead.extend(live.drain(..));
+            }
+            Op::Phi => {
+                if f.owns(id) {
+                    live.push(id);
+                }
+            }
+            Op::Jump => {
+                let want = owned_phi_args(1);
+                let mut have = live.clone();
+                have.sort();
+                if let Some(&x) = have.iter().find(|x| !want.contains(x)) {
+                    return Err(v.err(
+                        id,
+                        format!("leaks {x} (owned and live at the jump, not a phi's back-edge value)"),
+                    ));
+                }
+                if let Some(&x) = want.iter().find(|x| !have.contains(x)) {
+                    return Err(v.err(id, format!("a phi's back-edge value {x} was released in the iteration")));
+                }
+                if want.windows(2).any(|w| w[0] == w[1]) {
+                    return Err(v.err(id, "one owned value goes back into two phis".into()));
+                }
+                live.clear();
+            }
+            Op::Ret | Op::Link => {
+                let returned = if insn.op == Op::Ret {
+                    insn.args.first().copied()
+                } else {
+                    None
+                };
+                if let Some(&x) = live.iter().find(|&&x| Some(x) != returned) {
+                    return Err(v.err(id, format!("leaks {x} (owned and live at the end of the trace)")));
+                }
+                live.clear();
+            }
+            Op::Exit => live.clear(),
+            _ => {
+                if insn.ty == Type::Ptr && f.owns(id) {
+                    live.push(id);
+                }
+            }
         }
     }
     Ok(())

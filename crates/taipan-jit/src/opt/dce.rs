@@ -39,6 +39,7 @@ pub fn live(f: &Func) -> Vec<bool> {
                 SnapVal::Value(v) => Some(v),
                 SnapVal::None | SnapVal::Obj(_) => None,
             }));
+            uses.extend(s.release.iter().copied());
         }
         for u in uses {
             if let Some(l) = live.get_mut(u.index())

@@ -70,7 +70,8 @@ impl Copier<'_> {
                 e
             })
             .collect();
-        let n = b.snapshot(old.pc, entries);
+        let release = old.release.iter().map(|&v| self.get(v)).collect();
+        let n = b.snapshot_release(old.pc, entries, release);
         self.snaps.insert(s, n);
         n
     }

@@ -82,6 +82,10 @@ define_aborts! {
     /// A function trace would hold an object word across an opaque call that the callee
     /// could free (only the locals' values at the entry are kept alive by the caller).
     ObjectAcrossCall;
+    /// An owned value (an opaque call's object result, `record/pycall.rs`) would be live at
+    /// the back edge or a link (it would need an owned phi or an owned link slot: not built
+    /// yet), or would be released while a word it may keep alive is still held.
+    OwnedValue;
     /// The observations disagree with what the recorder tracked (an interpreter wiring bug).
     Desync;
     /// The recorded IR failed verification (a recorder bug).

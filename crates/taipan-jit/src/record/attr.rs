@@ -47,7 +47,7 @@
 //! new attributes (shape transitions), and attributes of objects in function traces (an
 //! opaque call runs Python code that may change the dict between two reads).
 
-use crate::ir::{CallEffect, InsnId, Op, Tag, Type};
+use crate::ir::{InsnId, Op, Tag, Type};
 use crate::record::{Abort, AbortReason, AttrObs, Known, Observe, Observed, PyVal, Recorder};
 
 /// The attribute address helper (see the module docs).
@@ -231,13 +231,13 @@ impl Recorder {
         let pos = self.b.const_i64(i64::from(key.pos));
         let (base, index) = if key.shape == 0 {
             let n = self.b.const_i64(i64::from(key.nslots));
-            let base = self.b.call(ATTR_SLOTS, CallEffect::Pure, &[p, cls, n], Type::Ptr);
+            let eff = self.read_effect();
+            let base = self.b.call(ATTR_SLOTS, eff, &[p, cls, n], Type::Ptr);
             (base, pos)
         } else {
             let shape = self.b.const_i64(i64::from(key.shape));
-            let addr = self
-                .b
-                .call(ATTR_ADDR, CallEffect::Pure, &[p, cls, shape, pos], Type::Ptr);
+            let eff = self.read_effect();
+            let addr = self.b.call(ATTR_ADDR, eff, &[p, cls, shape, pos], Type::Ptr);
             (addr, self.b.const_i64(0))
         };
         let null = self.b.const_ptr(0);
@@ -251,7 +251,8 @@ impl Recorder {
         let s = self.snap(pc);
         let c = self.b.const_i64(cls as i64);
         let a = self.b.const_i64(i64::from(absent));
-        let ok = self.b.call(ATTR_ABSENT, CallEffect::Pure, &[p, c, a], Type::I64);
+        let eff = self.read_effect();
+        let ok = self.b.call(ATTR_ABSENT, eff, &[p, c, a], Type::I64);
         let zero = self.b.const_i64(0);
         let yes = self.b.binary(Op::IntNe, ok, zero);
         self.guard(true, yes, s);

@@ -67,6 +67,14 @@ pub(crate) struct Inlined {
     pub(crate) snap: SnapId,
 }
 
+impl Inlined {
+    /// Whether the saved caller state or the callee's locals hold object value `id`.
+    pub(crate) fn holds(&self, id: crate::ir::InsnId) -> bool {
+        let holds = |v: &PyVal| *v == PyVal::Obj(id);
+        self.caller_stack.iter().any(holds) || self.locals.iter().flatten().any(holds)
+    }
+}
+
 impl Recorder {
     /// `CALL n` (`method = false`) or `CALL_METHOD n` (`method = true`); returns the index
     /// the recording continues at (the next instruction, or the callee's first).
@@ -87,6 +95,10 @@ impl Recorder {
                 if self.func.is_some() && self.inl.is_empty() {
                     return Err(self.abort(AbortReason::UnsupportedCall, pc, "method call in a function trace"));
                 }
+                if self.py_call_allowed() && !self.inlinable(n + 1, o.key, obs) {
+                    // a method that cannot be inlined: called with the receiver first
+                    return self.py_call_known(pc, n + 1, 0, o.key, obs);
+                }
                 return self.inline_call(pc, n + 1, 0, o.key, obs);
             }
             if !matches!(null, PyVal::Known(o) if o.info == ObjInfo::Null) {
@@ -94,6 +106,9 @@ impl Recorder {
             }
         }
         let PyVal::Known(o) = callee else {
+            if matches!(callee, PyVal::Obj(_)) && self.py_call_allowed() {
+                return self.py_call(pc, n, extra, None);
+            }
             let d = format!("call of a {}", callee.tag().name());
             return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
         };
@@ -101,21 +116,53 @@ impl Recorder {
             if self.func.is_some() && self.inl.is_empty() {
                 return self.opaque_call(pc, n, extra, o.key, obs);
             }
+            if self.py_call_allowed() && !self.inlinable(n, o.key, obs) {
+                return self.py_call_known(pc, n, extra, o.key, obs);
+            }
             return self.inline_call(pc, n, extra, o.key, obs);
         }
         let ObjInfo::Builtin(b) = o.info else {
+            if o.info == ObjInfo::Other && self.py_call_allowed() {
+                // a class, a builtin without a translation, any other callable object
+                return self.py_call_known(pc, n, extra, o.key, obs);
+            }
             return Err(self.abort(AbortReason::UnsupportedCall, pc, format!("call of {:?}", o.info)));
         };
         let mut args = Vec::with_capacity(n);
         for i in (0..n).rev() {
             args.push(self.peek(i, pc)?);
         }
-        let r = self.builtin(pc, b, &args, obs)?;
+        let r = match self.builtin(pc, b, &args, obs) {
+            Ok(r) => r,
+            // (these builtins emit nothing before they give up)
+            Err(a)
+                if a.reason == AbortReason::UnsupportedCall
+                    && matches!(b, Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::MathSqrt)
+                    && self.py_call_allowed() =>
+            {
+                return self.py_call_known(pc, n, extra, o.key, obs);
+            }
+            Err(a) => return Err(a),
+        };
         for _ in 0..n + extra + 1 {
             self.pop(pc)?;
         }
         self.push(r);
         Ok(pc.saturating_add(1))
+    }
+
+    /// Whether a call of Python function `key` with `n` arguments would be inlined.
+    fn inlinable(&self, n: usize, key: u32, obs: &dyn Observe) -> bool {
+        self.inl.len() < self.max_inline as usize
+            && obs.inline_target(key, u32::try_from(n).unwrap_or(u32::MAX)).is_some()
+    }
+
+    /// An opaque call of known object `key` (see `pycall.rs`).
+    fn py_call_known(&mut self, pc: u32, n: usize, extra: usize, key: u32, obs: &dyn Observe) -> Result<u32, Abort> {
+        let Some(w) = obs.known_word(key) else {
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, "a known callable without a word"));
+        };
+        self.py_call(pc, n, extra, Some(w))
     }
 
     /// Enters the inlined call of Python function `key` with the top `n` stack entries as

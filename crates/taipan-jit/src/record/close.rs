@@ -112,7 +112,8 @@ impl Recorder {
                                 });
                             }
                         }
-                        let t = out.snapshot(old.pc, entries);
+                        let release = old.release.iter().map(|&v| get(&map, v)).collect();
+                        let t = out.snapshot_release(old.pc, entries, release);
                         snaps.insert(s, t);
                         t
                     }

@@ -118,13 +118,15 @@ impl Recorder {
 
     /// The `CALL` indices of the opaque calls recorded (see the module docs).
     pub fn call_pcs(&self) -> Vec<u32> {
-        self.func.as_ref().map(|f| f.calls.clone()).unwrap_or_default()
+        let mut v = self.func.as_ref().map(|f| f.calls.clone()).unwrap_or_default();
+        v.extend(&self.py_calls);
+        v
     }
 
     /// Whether an opaque call is being made: the interpreter runs the callee without
     /// calling [`Recorder::record`] for its frames.
     pub fn in_opaque_call(&self) -> bool {
-        self.func.as_ref().is_some_and(|f| f.pending.is_some())
+        self.func.as_ref().is_some_and(|f| f.pending.is_some()) || self.py_call_open()
     }
 
     /// Before recording `pc` in the trace's frame: resolves an opaque call just returned

@@ -313,7 +313,8 @@ impl Recorder {
                     },
                 })
                 .collect();
-            Some(out.snapshot(old.pc, entries))
+            let release = old.release.iter().map(|&v| get(map, v)).collect();
+            Some(out.snapshot_release(old.pc, entries, release))
         };
         let entry_snap = match &self.side {
             Some(s) => remap(&map, &mut out, s.start_snap),

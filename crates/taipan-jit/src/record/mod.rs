@@ -87,6 +87,7 @@ mod iter;
 mod link;
 mod list;
 pub mod observe;
+mod pycall;
 mod translate;
 mod unpack;
 #[path = "virtual.rs"]
@@ -101,6 +102,7 @@ pub use observe::{
     AttrObs, Builtin, CodeInfo, ConstVal, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo, Observe, Observed, PartObs,
     SeqObs, WrapObs,
 };
+pub use pycall::{AREA_ARGS, AREA_RESULT, AREA_SLOTS, PY_CALL_HELPER, PY_MAX_ARGS, PY_TAKE_HELPER};
 pub use wrap::{ENTRY_SLOTS, WRAP_ENUMERATE, part_slot, wrap_code};
 
 use taipan_bytecode::Instruction;
@@ -320,6 +322,14 @@ pub struct Recorder {
     /// Attribute stores made inside the current inlined call, written when the outermost
     /// call returns (`attr.rs`).
     pending: Vec<attr::Pending>,
+    /// The VM's call area for opaque calls in loop traces (`pycall.rs`; 0: none).
+    area: u64,
+    /// The `CALL` indices of the opaque calls recorded in a loop trace (`pycall.rs`).
+    py_calls: Vec<u32>,
+    /// An opaque call made, its result not yet observed (`pycall.rs`).
+    py_pending: Option<pycall::PyPending>,
+    /// The owned values the recorded state holds (call results, `pycall.rs`).
+    owned: Vec<InsnId>,
 }
 
 /// A range iterator of the entry stack, as the trace holds it (its `next` is the
@@ -386,6 +396,10 @@ impl Recorder {
             func: None,
             unpacked: Vec::new(),
             pending: Vec::new(),
+            area: 0,
+            py_calls: Vec::new(),
+            py_pending: None,
+            owned: Vec::new(),
         }
     }
 
@@ -482,6 +496,7 @@ impl Recorder {
         if self.func.is_some() && self.inl.is_empty() {
             self.func_resume(pc, obs)?;
         }
+        self.py_resume(pc, obs)?;
         if let Some(want) = self.next_pc
             && want != pc
         {
@@ -511,6 +526,7 @@ impl Recorder {
             return self.func_close(pc).map(Some);
         }
         let next = self.translate(pc, instr, obs)?;
+        self.release_dropped(pc)?;
         self.hoisted.resize(self.b.func().insns.len(), false);
         if self.virt_snap {
             let d = "an exit while a virtual range is on the stack";
@@ -521,6 +537,7 @@ impl Recorder {
                 let d = format!("{} entries above the entry stack at the back edge", self.stack.len());
                 return Err(self.abort(AbortReason::Desync, pc, d));
             }
+            self.check_no_owned(pc)?;
             return self.close(pc).map(Some);
         }
         // the header of a compiled trace (another loop's, or a side trace's root): link
@@ -528,6 +545,7 @@ impl Recorder {
         // loop's trace one entry deeper: it gets the iterator through the buffer)
         if frames == 0
             && self.inl.is_empty()
+            && self.owned.is_empty()
             && let Some(t) = obs.link_target(next)
         {
             let live = self.live_depth();
@@ -650,7 +668,14 @@ impl Recorder {
                 val: v.snap_val(),
             });
         }
-        self.b.snapshot(pc, entries)
+        // owned values the entries do not transfer are dropped at the exit
+        let release: Vec<InsnId> = self
+            .owned
+            .iter()
+            .copied()
+            .filter(|&id| !entries.iter().any(|e| e.val == SnapVal::Value(id)))
+            .collect();
+        self.b.snapshot_release(pc, entries, release)
     }
 
     /// Marks the instructions emitted since `from` as entry code (hoisted before the loop).

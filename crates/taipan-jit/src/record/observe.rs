@@ -216,6 +216,14 @@ pub trait Observe {
         None
     }
 
+    /// For a loop trace's opaque call (`record/pycall.rs`): the object word of known object
+    /// `key` (kept alive by its pin while the trace exists), passed to the call helper as
+    /// the callable. `None` (the default): the call aborts.
+    fn known_word(&self, key: u32) -> Option<u64> {
+        let _ = key;
+        None
+    }
+
     /// Before `LOAD_ATTR` / `LOAD_METHOD` / `STORE_ATTR` on an instance (the object on top
     /// of the stack): where the attribute is, as the interpreter's inline caches find it
     /// (`record/attr.rs`). By answering, the interpreter pins the class's version tag (checked

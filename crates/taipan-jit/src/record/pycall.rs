@@ -1,0 +1,295 @@
+//! Opaque calls in loop traces (issue 5; stage 3 of
+//! `docs/decisions/owned-references-in-traces.md`): a call of a callable the recorder does
+//! not know better — an object held in a local or on the stack (a bound method such as a
+//! bound `list.pop`, a class, any callable object), a known object that is neither an
+//! inlinable Python function nor a builtin with an IR translation (a class read from a
+//! global), or a known Python function that cannot be inlined — is made by the helper
+//! [`PY_CALL_HELPER`] through the interpreter's `Vm::call`.
+//!
+//! # Shape
+//! The arguments go into the VM's *call area* (a per-VM block of 16-byte slots whose
+//! address is a constant of the trace, [`Recorder::set_call_area`]; slots from
+//! [`AREA_ARGS`], typed stores as into a frame), then
+//! `%t = call @py_call(area, callable, n | extra << 8) -> i64 writes`: the helper boxes the
+//! arguments (new references for object words), calls, writes the result into slot
+//! [`AREA_RESULT`] and returns its tag — or -1 when the call raised or was not made, -2 when
+//! Python code ran and the calling trace's pins (global bindings, class versions) no longer
+//! hold; the outcome is kept by the VM. The helper does not make the call in a run that
+//! linked (a link may have handed the running trace object words its frame does not hold,
+//! which the callee could free): the exit then gives the callable, the NULL marker when
+//! `extra` is 1, and the arguments back to the interpreter, which makes the call. The recorder does not follow the callee (the VM's record hook ignores
+//! deeper frames while the call is open, as for a function trace's opaque call) and, back
+//! in its frame at `pc + 1`, emits `guard_true %t == <observed tag>` through the *call
+//! snapshot* (resume at the `CALL` with the callable and the arguments popped): at an exit
+//! through it the VM pushes the kept result and continues at `pc + 1`, or raises the kept
+//! exception at the `CALL` (so the traceback line and the handler are the call's); the call
+//! is never made twice. Then a None/bool/int/float result is loaded from the area; an
+//! object is taken out of the kept outcome as an *owned* value by
+//! `%r = call @py_take(area) -> own ptr writes`.
+//!
+//! # Owned results
+//! The recorder keeps the set of live owned values ([`Recorder`]'s `owned`). After each
+//! instruction, an owned value no longer held by the recorded stack or locals is released
+//! (`obj_release`). Snapshots list the owned values on the stack and in assigned locals
+//! (the deoptimizer takes them) and name any other live one in their `release` list. A
+//! release is allowed only when every object word the recorder still holds is kept alive
+//! by something else (a local's value at the loop entry, or owned): else the recording
+//! aborts ([`AbortReason::OwnedValue`]), as it does when an owned value would live across
+//! the back edge (it would need an owned phi: not built yet) or reach a link.
+//!
+//! # What stays alive across the call
+//! Any Python code may run in the call: it may free an object the trace holds a borrowed
+//! word of (an item of a list the callee empties). Every object value the recorder holds
+//! when the call is made must be a local's value at the loop entry (the frame keeps those)
+//! or owned (`ObjectAcrossCall` otherwise). The attribute and list helpers are declared
+//! `reads` from the first call on (never hoisted or merged across it).
+
+use crate::ir::{CallEffect, InsnId, Op, SnapId, Tag, Type};
+use crate::record::{Abort, AbortReason, Observe, PyVal, Recorder};
+
+/// The opaque-call helper of loop traces (`py_call(area: ptr, callable: ptr, n: i64) ->
+/// i64`, see the module docs).
+pub const PY_CALL_HELPER: &str = "py_call";
+/// The helper taking an object result out of the kept outcome as a new reference
+/// (`py_take(area: ptr) -> own ptr`).
+pub const PY_TAKE_HELPER: &str = "py_take";
+/// The call area's first argument slot (slots 0 to 2 hold the VM's context words).
+pub const AREA_ARGS: u32 = 3;
+/// The most arguments a loop trace's opaque call passes.
+pub const PY_MAX_ARGS: u32 = 8;
+/// The call area's result slot.
+pub const AREA_RESULT: u32 = AREA_ARGS + PY_MAX_ARGS;
+/// The number of 16-byte slots of the call area.
+pub const AREA_SLOTS: usize = AREA_RESULT as usize + 1;
+
+/// An opaque call made, its result not yet observed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PyPending {
+    /// The `CALL`'s index.
+    pc: u32,
+    /// The helper's status.
+    status: InsnId,
+    /// The call snapshot.
+    snap: SnapId,
+}
+
+/// The helpers whose results may change when Python code runs: declared `reads` in a trace
+/// that makes an opaque call.
+const MUTABLE_READS: [&str; 7] = [
+    "list_len",
+    "iter_list_len",
+    "list_items",
+    "obj_len",
+    crate::record::ATTR_ADDR,
+    crate::record::ATTR_SLOTS,
+    crate::record::ATTR_ABSENT,
+];
+
+impl Recorder {
+    /// Lets loop traces make opaque calls, with the VM's call area at address `area`
+    /// ([`AREA_SLOTS`] 16-byte slots, alive as long as the traces). Without it (0, the
+    /// default) such calls abort with [`AbortReason::UnsupportedCall`].
+    pub fn set_call_area(&mut self, area: u64) {
+        self.area = area;
+    }
+
+    /// Whether the trace makes an opaque call ([`PY_CALL_HELPER`]).
+    pub fn makes_py_calls(&self) -> bool {
+        !self.py_calls.is_empty()
+    }
+
+    /// Whether an opaque call may be recorded here.
+    pub(crate) fn py_call_allowed(&self) -> bool {
+        self.area != 0 && self.func.is_none() && self.inl.is_empty()
+    }
+
+    /// Whether helper reads of lists and attributes must be `reads` (Python code may run).
+    pub(crate) fn runs_python(&self) -> bool {
+        !self.py_calls.is_empty()
+    }
+
+    /// The effect of a list or attribute read helper recorded now: `pure` unless the trace
+    /// makes an opaque call or mutates a list.
+    pub(crate) fn read_effect(&self) -> CallEffect {
+        if self.runs_python() {
+            CallEffect::Reads
+        } else {
+            CallEffect::Pure
+        }
+    }
+
+    /// An opaque call of `callable` (`Known(k)` with word `word`, or an object value) with
+    /// the top `n` entries as its arguments; `extra` entries (a NULL marker) lie between
+    /// the callable and them. Returns the next index.
+    pub(crate) fn py_call(&mut self, pc: u32, n: usize, extra: usize, word: Option<u64>) -> Result<u32, Abort> {
+        let nargs = u32::try_from(n).unwrap_or(u32::MAX);
+        if nargs > PY_MAX_ARGS {
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, format!("{n} arguments")));
+        }
+        let callable = self.peek(n + extra, pc)?;
+        let mut args = Vec::with_capacity(n);
+        for i in (0..n).rev() {
+            args.push(self.peek(i, pc)?);
+        }
+        for _ in 0..n + extra + 1 {
+            self.pop(pc)?;
+        }
+        let live_ok = self
+            .stack
+            .iter()
+            .chain(self.locals.iter().flatten())
+            .all(|v| self.survives(v));
+        if !live_ok {
+            return Err(self.abort(
+                AbortReason::ObjectAcrossCall,
+                pc,
+                "an object word is live across an opaque call",
+            ));
+        }
+        // owned arguments (and an owned callable) the state no longer holds are consumed by
+        // the call: released after it, before its status is checked, so the call snapshot
+        // does not list them
+        let consumed: Vec<InsnId> = self
+            .owned
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let holds = |v: &PyVal| *v == PyVal::Obj(id);
+                !self.stack.iter().any(holds) && !self.locals.iter().flatten().any(holds)
+            })
+            .collect();
+        self.owned.retain(|id| !consumed.contains(id));
+        let snap = self.snap(pc);
+        if self.py_calls.is_empty() {
+            self.b
+                .set_call_effects(|h| MUTABLE_READS.contains(&h), CallEffect::Reads);
+        }
+        if !self.py_calls.contains(&pc) {
+            self.py_calls.push(pc);
+        }
+        let area = self.b.const_ptr(self.area);
+        for (i, a) in args.iter().enumerate() {
+            let slot = AREA_ARGS + i as u32;
+            match *a {
+                PyVal::None => self.b.store(Op::StoreNone, area, slot, None),
+                PyVal::Bool(x) => self.b.store(Op::StoreBool, area, slot, Some(x)),
+                PyVal::Int(x) => self.b.store(Op::StoreInt, area, slot, Some(x)),
+                PyVal::Float(x) => self.b.store(Op::StoreFloat, area, slot, Some(x)),
+                PyVal::Obj(x) => self.b.store(Op::StorePtr, area, slot, Some(x)),
+                PyVal::Known(_) => {
+                    return Err(self.abort(AbortReason::UnsupportedCall, pc, "a known object as an argument"));
+                }
+                _ => return Err(self.abort(AbortReason::UnsupportedCall, pc, "a virtual object as an argument")),
+            };
+        }
+        let f = match (word, callable) {
+            (Some(w), _) => self.b.const_ptr(w),
+            (None, PyVal::Obj(x)) => x,
+            _ => return Err(self.abort(AbortReason::UnsupportedCall, pc, "a callable without a word")),
+        };
+        // (the helper needs `extra` only to give a call it does not make back to the
+        // interpreter with the NULL marker)
+        let k = self.b.const_i64(i64::from(nargs) | (extra as i64) << 8);
+        let status = self
+            .b
+            .call(PY_CALL_HELPER, CallEffect::Writes, &[area, f, k], Type::I64);
+        for id in consumed {
+            self.b.op(Op::ObjRelease, &[id], crate::ir::Imm::None, None);
+        }
+        self.py_pending = Some(PyPending { pc, status, snap });
+        Ok(pc.saturating_add(1))
+    }
+
+    /// Whether the object word `v` holds stays alive whatever Python code runs: a local's
+    /// value at the loop entry (the frame keeps it), an owned value, or no object word.
+    pub(crate) fn survives(&self, v: &PyVal) -> bool {
+        match v {
+            PyVal::Obj(id) => self.entry.contains(&Some(PyVal::Obj(*id))) || self.owned.contains(id),
+            PyVal::VSeqIter(id, _) | PyVal::VEnum(id, _, _) => self.entry.contains(&Some(PyVal::Obj(*id))),
+            PyVal::VZip(_) => false,
+            _ => true,
+        }
+    }
+
+    /// Whether an opaque call is open (the interpreter runs the callee).
+    pub(crate) fn py_call_open(&self) -> bool {
+        self.py_pending.is_some()
+    }
+
+    /// Before recording `pc` in the trace's frame: resolves an opaque call just returned
+    /// (its result is on the observed stack).
+    pub(crate) fn py_resume(&mut self, pc: u32, obs: &dyn Observe) -> Result<(), Abort> {
+        let Some(p) = self.py_pending.take() else {
+            return Ok(());
+        };
+        if pc != p.pc.saturating_add(1) {
+            // (the call raised: the interpreter continues in a handler, or leaves)
+            return Err(self.abort(AbortReason::RaisesNow, pc, format!("the call at {} raised", p.pc)));
+        }
+        let Some(tag) = obs.stack(0).tag() else {
+            return Err(self.abort(AbortReason::Desync, pc, "a call result of no type"));
+        };
+        let want = self.b.const_i64(tag as i64);
+        let ok = self.b.binary(Op::IntEq, p.status, want);
+        self.guard(true, ok, p.snap);
+        let area = self.b.const_ptr(self.area);
+        let v = match tag {
+            Tag::None => PyVal::None,
+            Tag::Bool => PyVal::Bool(self.b.load(Op::LoadBool, area, AREA_RESULT)),
+            Tag::Int => PyVal::Int(self.b.load(Op::LoadInt, area, AREA_RESULT)),
+            Tag::Float => PyVal::Float(self.b.load(Op::LoadFloat, area, AREA_RESULT)),
+            Tag::Obj => {
+                let r = self.b.call_owned(PY_TAKE_HELPER, &[area]);
+                self.owned.push(r);
+                PyVal::Obj(r)
+            }
+        };
+        self.push(v);
+        Ok(())
+    }
+
+    /// After an instruction: releases the owned values the recorded state no longer holds
+    /// (see the module docs).
+    pub(crate) fn release_dropped(&mut self, pc: u32) -> Result<(), Abort> {
+        if self.owned.is_empty() {
+            return Ok(());
+        }
+        let held = |r: &Recorder, id: InsnId| {
+            let holds = |v: &PyVal| *v == PyVal::Obj(id);
+            r.stack.iter().any(holds) || r.locals.iter().flatten().any(holds) || r.inl.iter().any(|i| i.holds(id))
+        };
+        let dropped: Vec<InsnId> = self.owned.iter().copied().filter(|&id| !held(self, id)).collect();
+        if dropped.is_empty() {
+            return Ok(());
+        }
+        self.owned.retain(|id| !dropped.contains(id));
+        let safe = self
+            .stack
+            .iter()
+            .chain(self.locals.iter().flatten())
+            .all(|v| self.survives(v));
+        if !safe || !self.inl.is_empty() {
+            return Err(self.abort(
+                AbortReason::OwnedValue,
+                pc,
+                "a call result released while a word it may keep alive is held",
+            ));
+        }
+        for id in dropped {
+            self.b.op(Op::ObjRelease, &[id], crate::ir::Imm::None, None);
+        }
+        Ok(())
+    }
+
+    /// At the end of the recording (back edge, link): no owned value may be live.
+    pub(crate) fn check_no_owned(&self, pc: u32) -> Result<(), Abort> {
+        match self.owned.first() {
+            None => Ok(()),
+            Some(id) => Err(self.abort(
+                AbortReason::OwnedValue,
+                pc,
+                format!("the call result {id} is live at the end of the iteration (an owned phi is not built yet)"),
+            )),
+        }
+    }
+}
