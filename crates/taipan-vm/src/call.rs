@@ -252,7 +252,7 @@ impl Vm {
     /// and the enclosing scope's cells as free variables): built with plain pushes into a
     /// pooled frame, as [`Vm::fast_frame`]. `None` when the call needs the general binding.
     #[inline]
-    fn generator_frame(&mut self, func: &Function, args: &[Value], kwnames: &[Value]) -> Option<Box<Frame>> {
+    pub(crate) fn generator_frame(&mut self, func: &Function, args: &[Value], kwnames: &[Value]) -> Option<Box<Frame>> {
         let code = &func.code;
         let raw = &code.raw;
         let complex = flags::VARARGS | flags::VARKEYWORDS;

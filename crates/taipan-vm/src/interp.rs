@@ -1185,6 +1185,22 @@ impl Vm {
                                 self.call_bound_native(&mut f.stack, arg)?;
                                 continue;
                             }
+                            // a generator function (a generator expression's too) called
+                            // with exactly its positional parameters: the generator is made
+                            // here (as `Vm::call_function` makes it) and replaces the callable
+                            ObjKind::Function(func)
+                                if func.code.raw.flags & taipan_bytecode::flags::GENERATOR != 0
+                                    && let Some(frame) = self.generator_frame(func, args, &[]) =>
+                            {
+                                self.count_fast(Family::CallPy, true);
+                                let g = crate::generator::new_generator(self, frame, func);
+                                f.stack.truncate(n - arg);
+                                match f.stack.last_mut() {
+                                    Some(slot) => *slot = g,
+                                    None => return Err(stack_underflow()),
+                                }
+                                continue;
+                            }
                             // `super()`, `super(T, obj)` and `int(x)`: built here (see
                             // `interp_calls.rs`), else the class call below
                             ObjKind::Type(_) if arg == 0 && Rc::ptr_eq(o, &self.types.super_) => {
