@@ -867,10 +867,23 @@ unsafe fn call_status(vm: &mut Vm, r: Outcome, same_epoch: bool, res: *mut u64) 
             }
             None => false,
         };
-    let status = match &r {
+    // SAFETY: the contract.
+    let status = unsafe { write_outcome(res, &r, hold) };
+    vm.jit.fx.outcome = Some(r);
+    status
+}
+
+/// Writes a call's outcome into the result slot at `res` (tag and payload words; tag 255
+/// when it raised or was not made) and returns the status the trace guards: the result's
+/// tag, -2 when the calling trace's pins no longer `hold`, -1 without a result.
+///
+/// # Safety
+/// `res` must be valid for writing two words.
+unsafe fn write_outcome(res: *mut u64, r: &Outcome, hold: bool) -> i64 {
+    match r {
         Outcome::Value(v) => {
             let [tag, w] = super::run::slot_words(Some(v));
-            // SAFETY: the contract.
+            // SAFETY: the caller's contract.
             unsafe {
                 res.write(tag);
                 res.add(1).write(w);
@@ -878,13 +891,11 @@ unsafe fn call_status(vm: &mut Vm, r: Outcome, same_epoch: bool, res: *mut u64) 
             if hold { tag as i64 } else { -2 }
         }
         Outcome::Raised(_) | Outcome::Redo(..) => {
-            // SAFETY: the contract.
+            // SAFETY: the caller's contract.
             unsafe { res.write(255) };
             -1
         }
-    };
-    vm.jit.fx.outcome = Some(r);
-    status
+    }
 }
 
 /// The exit helper of direct calls (`fn_exit(vm, func, callee_buf, status, buf, base) ->
@@ -1046,22 +1057,8 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
         .unwrap_or(false)
     };
     let res = a.wrapping_add(2 * AREA_RESULT as usize);
-    let status = match &r {
-        Outcome::Value(v) => {
-            let [tag, w] = super::run::slot_words(Some(v));
-            // SAFETY: the area's result slot.
-            unsafe {
-                res.write(tag);
-                res.add(1).write(w);
-            }
-            if hold { tag as i64 } else { -2 }
-        }
-        _ => {
-            // SAFETY: as above.
-            unsafe { res.write(255) };
-            -1
-        }
-    };
+    // SAFETY: the area's result slot.
+    let status = unsafe { write_outcome(res, &r, hold) };
     vm.jit.fx.outcome = Some(r);
     status
 }
