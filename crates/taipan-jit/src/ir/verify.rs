@@ -420,21 +420,13 @@ fn verify_ownership(v: &V<'_>) -> Result<(), VerifyError> {
                 dead.insert(a);
             }
             Op::Loop => {
-                let want = owned_phi_args(0);
-                let mut have = live.clone();
-                have.sort();
-                if let Some(&x) = have.iter().find(|x| !want.contains(x)) {
-                    return Err(v.err(
-                        id,
-                        format!("leaks {x} (owned and live at the loop header, not a phi's entry value)"),
-                    ));
-                }
-                if let Some(&x) = want.iter().find(|x| !have.contains(x)) {
-                    return Err(v.err(id, format!("a phi's entry value {x} was released before the loop")));
-                }
-                if want.windows(2).any(|w| w[0] == w[1]) {
-                    return Err(v.err(id, "one owned value enters two phis".into()));
-                }
+                let words = EdgeWords {
+                    at: "at the loop header, not a phi's entry value",
+                    value: "entry value",
+                    released: "before the loop",
+                    twice: "one owned value enters two phis",
+                };
+                check_phi_edge(&owned_phi_args(0), &live, &words).map_err(|m| v.err(id, m))?;
                 dead.extend(live.drain(..));
             }
             Op::Phi => {
@@ -443,21 +435,13 @@ fn verify_ownership(v: &V<'_>) -> Result<(), VerifyError> {
                 }
             }
             Op::Jump => {
-                let want = owned_phi_args(1);
-                let mut have = live.clone();
-                have.sort();
-                if let Some(&x) = have.iter().find(|x| !want.contains(x)) {
-                    return Err(v.err(
-                        id,
-                        format!("leaks {x} (owned and live at the jump, not a phi's back-edge value)"),
-                    ));
-                }
-                if let Some(&x) = want.iter().find(|x| !have.contains(x)) {
-                    return Err(v.err(id, format!("a phi's back-edge value {x} was released in the iteration")));
-                }
-                if want.windows(2).any(|w| w[0] == w[1]) {
-                    return Err(v.err(id, "one owned value goes back into two phis".into()));
-                }
+                let words = EdgeWords {
+                    at: "at the jump, not a phi's back-edge value",
+                    value: "back-edge value",
+                    released: "in the iteration",
+                    twice: "one owned value goes back into two phis",
+                };
+                check_phi_edge(&owned_phi_args(1), &live, &words).map_err(|m| v.err(id, m))?;
                 live.clear();
             }
             Op::Ret | Op::Link => {
@@ -509,4 +493,37 @@ mod tests {
         b.op(Op::Ret, &[sum], Imm::None, None);
         assert_eq!(verify(&b.finish()), Ok(()));
     }
+}
+
+/// The wording of [`check_phi_edge`]'s errors for one edge into the loop's phis (the
+/// entry at `loop`, the back edge at `jump`).
+struct EdgeWords {
+    /// Where a leaked value is live: "at the jump, not a phi's back-edge value".
+    at: &'static str,
+    /// Which phi operand: "back-edge value".
+    value: &'static str,
+    /// When a phi operand was released too early: "in the iteration".
+    released: &'static str,
+    /// One owned value given to two phis.
+    twice: &'static str,
+}
+
+/// At an edge into the loop's phis (`loop` or `jump`), the owned values `live` must be
+/// exactly the owned phi operands `want` (sorted) of that edge, each given to one phi.
+///
+/// # Errors
+/// The message naming the leaked, early released or doubly given value.
+fn check_phi_edge(want: &[InsnId], live: &[InsnId], words: &EdgeWords) -> Result<(), String> {
+    let mut have = live.to_vec();
+    have.sort();
+    if let Some(&x) = have.iter().find(|x| !want.contains(x)) {
+        return Err(format!("leaks {x} (owned and live {})", words.at));
+    }
+    if let Some(&x) = want.iter().find(|x| !have.contains(x)) {
+        return Err(format!("a phi's {} {x} was released {}", words.value, words.released));
+    }
+    if want.windows(2).any(|w| w[0] == w[1]) {
+        return Err(words.twice.to_string());
+    }
+    Ok(())
 }
