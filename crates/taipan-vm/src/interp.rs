@@ -187,6 +187,8 @@ pub(crate) mod calls;
 mod cold;
 #[path = "interp_fast.rs"]
 mod fast;
+#[path = "interp_frames.rs"]
+mod frames;
 #[path = "quicken.rs"]
 pub mod quick;
 #[path = "interp_subscr.rs"]
@@ -1420,128 +1422,5 @@ impl Vm {
                 _ => self.exec_cold(f, &ins, arg)?,
             }
         }
-    }
-
-    /// The frame of a call of `callable` with the positional arguments `args`, bound for
-    /// this loop, when `callable` is a Python function that runs to its return (not a
-    /// generator) or a bound method of one; `None` for any other callable. Errors are
-    /// argument-binding errors. On the fast binding path the argument values move out of
-    /// `args`.
-    ///
-    /// # Safety
-    ///
-    /// When it returns `Some`, the values of `args` are moved out or `None` (as after
-    /// [`Vm::fast_frame`]): the caller must forget them (`Vec::set_len`) without dropping
-    /// or reading them.
-    #[inline(always)]
-    unsafe fn py_call_frame(&mut self, callable: &Value, args: &mut [Value]) -> Option<PyResult<Box<Frame>>> {
-        let Value::Obj(o) = callable else { return None };
-        match &o.kind {
-            ObjKind::Function(func) => {
-                // SAFETY: (both) this function's contract passes on to the caller
-                if func.code.fast_argcount == Some(args.len()) {
-                    return Some(Ok(unsafe { self.fast_frame(func, None, args) }));
-                }
-                if func.code.runs_to_return {
-                    return Some(unsafe { self.bind_positional_moving(func, args) });
-                }
-                None
-            }
-            ObjKind::BoundMethod { func: m, receiver } => {
-                let Some(ObjKind::Function(func)) = m.kind() else {
-                    return None;
-                };
-                if func.code.fast_argcount == Some(args.len() + 1) {
-                    // SAFETY: this function's contract passes on to the caller
-                    return Some(Ok(unsafe { self.fast_frame(func, Some(receiver.clone()), args) }));
-                }
-                if func.code.runs_to_return {
-                    let mut full = Vec::with_capacity(args.len() + 1);
-                    full.push(receiver.clone());
-                    full.extend_from_slice(args);
-                    let r = self.bind_arguments(func, &full, &[]);
-                    crate::call::clear_args(args);
-                    return Some(r);
-                }
-                None
-            }
-            _ => None,
-        }
-    }
-
-    /// `RETURN_VALUE` of an in-loop frame: pops it (restoring the exception being handled
-    /// at the call, giving the frame back to the pool) and stores `v` in the caller's
-    /// operand stack, in the slot of the callable.
-    #[inline(always)]
-    fn return_to_caller(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>, v: Value) {
-        let Some(mut done) = top.take() else { return };
-        *top = done.back.take();
-        self.handled_exc = done.saved_exc.take();
-        self.depth -= 1;
-        self.recycle_returned_frame(done);
-        let caller: &mut Frame = match top.as_deref_mut() {
-            Some(t) => t,
-            None => entry,
-        };
-        match caller.stack.last_mut() {
-            Some(slot) => *slot = v,
-            None => caller.stack.push(v),
-        }
-    }
-
-    /// `YIELD_VALUE` of an in-loop generator frame (resumed by `FOR_ITER`, see
-    /// `generator::take_loop_frame`): pops it, gives the generator its frame back and
-    /// pushes `v` on the resumer's stack as the loop's next item; the resumer continues
-    /// after its `FOR_ITER`.
-    #[inline(never)]
-    fn yield_to_loop(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>, v: Value) {
-        let Some(mut done) = top.take() else { return };
-        *top = done.back.take();
-        let caller: &mut Frame = match top.as_deref_mut() {
-            Some(t) => t,
-            None => entry,
-        };
-        crate::generator::suspend_from_loop(self, caller.stack.last(), done);
-        caller.stack.push(v);
-    }
-
-    /// `RETURN_VALUE` of an in-loop generator frame (resumed by `FOR_ITER`): pops it and
-    /// finishes the generator; the resumer pops the exhausted generator and continues at
-    /// its `FOR_ITER`'s target (the returned value is dropped, as `for` does).
-    #[inline(never)]
-    fn return_to_loop(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>) {
-        let Some(mut done) = top.take() else { return };
-        *top = done.back.take();
-        let caller: &mut Frame = match top.as_deref_mut() {
-            Some(t) => t,
-            None => entry,
-        };
-        let g = caller.stack.pop();
-        let _ = crate::generator::finish_from_loop(self, g.as_ref(), done, None);
-        let at = caller.ip.saturating_sub(1);
-        if let Some(ins) = caller.code.raw.instructions.get(at)
-            && ins.op == Opcode::ForIter
-        {
-            caller.ip = ins.arg as usize;
-        }
-    }
-
-    /// `RETURN_VALUE` of an in-loop `__init__` frame of a class call: pops it as
-    /// [`Vm::return_to_caller`] does but leaves the caller's slot (the new instance) as it
-    /// is; a result other than None raises TypeError, reported at the caller's call
-    /// instruction (the frame is already gone, as in CPython).
-    #[inline(never)]
-    fn return_from_init(&mut self, top: &mut Option<Box<Frame>>, v: Value) -> PyResult<()> {
-        let Some(mut done) = top.take() else { return Ok(()) };
-        *top = done.back.take();
-        done.init_call = false;
-        self.handled_exc = done.saved_exc.take();
-        self.depth -= 1;
-        self.recycle_returned_frame(done);
-        if v.is_none() {
-            return Ok(());
-        }
-        let tn = self.type_name(&v);
-        Err(self.type_error(format!("__init__() should return None, not '{tn}'")))
     }
 }

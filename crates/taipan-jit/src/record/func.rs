@@ -202,20 +202,7 @@ impl Recorder {
         }
         let snap = self.snap(pc);
         let base = args_slot(self.code.nlocals);
-        for (i, a) in args.iter().enumerate() {
-            let slot = base.saturating_add(i as u32);
-            match *a {
-                PyVal::None => self.b.store(Op::StoreNone, BASE, slot, None),
-                PyVal::Bool(x) => self.b.store(Op::StoreBool, BASE, slot, Some(x)),
-                PyVal::Int(x) => self.b.store(Op::StoreInt, BASE, slot, Some(x)),
-                PyVal::Float(x) => self.b.store(Op::StoreFloat, BASE, slot, Some(x)),
-                PyVal::Obj(x) => self.b.store(Op::StorePtr, BASE, slot, Some(x)),
-                PyVal::Known(_) => {
-                    return Err(self.abort(AbortReason::UnsupportedCall, pc, "a known object as an argument"));
-                }
-                _ => return Err(self.abort(AbortReason::UnsupportedCall, pc, "a virtual object as an argument")),
-            };
-        }
+        self.store_call_args(pc, BASE, base, &args)?;
         let vm = self.b.load(Op::LoadPtr, BASE, vm_slot(self.code.nlocals));
         let f = self.b.const_ptr(word);
         let b = self.b.const_i64(i64::from(base));
@@ -267,4 +254,30 @@ fn ir_name(code: &str) -> String {
     code.chars()
         .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
         .collect()
+}
+
+impl Recorder {
+    /// Stores the arguments of an opaque call (`fn_call`'s scratch slots, `py_call`'s
+    /// call area) as typed stores into slots `first..` of the buffer at `base`.
+    ///
+    /// # Errors
+    /// `UnsupportedCall` for a known object or a virtual object as an argument (the
+    /// helper needs each argument as a word).
+    pub(crate) fn store_call_args(&mut self, pc: u32, base: InsnId, first: u32, args: &[PyVal]) -> Result<(), Abort> {
+        for (i, a) in args.iter().enumerate() {
+            let slot = first.saturating_add(i as u32);
+            match *a {
+                PyVal::None => self.b.store(Op::StoreNone, base, slot, None),
+                PyVal::Bool(x) => self.b.store(Op::StoreBool, base, slot, Some(x)),
+                PyVal::Int(x) => self.b.store(Op::StoreInt, base, slot, Some(x)),
+                PyVal::Float(x) => self.b.store(Op::StoreFloat, base, slot, Some(x)),
+                PyVal::Obj(x) => self.b.store(Op::StorePtr, base, slot, Some(x)),
+                PyVal::Known(_) => {
+                    return Err(self.abort(AbortReason::UnsupportedCall, pc, "a known object as an argument"));
+                }
+                _ => return Err(self.abort(AbortReason::UnsupportedCall, pc, "a virtual object as an argument")),
+            };
+        }
+        Ok(())
+    }
 }

@@ -168,20 +168,7 @@ impl Recorder {
             self.py_calls.push(pc);
         }
         let area = self.b.const_ptr(self.area);
-        for (i, a) in args.iter().enumerate() {
-            let slot = AREA_ARGS + i as u32;
-            match *a {
-                PyVal::None => self.b.store(Op::StoreNone, area, slot, None),
-                PyVal::Bool(x) => self.b.store(Op::StoreBool, area, slot, Some(x)),
-                PyVal::Int(x) => self.b.store(Op::StoreInt, area, slot, Some(x)),
-                PyVal::Float(x) => self.b.store(Op::StoreFloat, area, slot, Some(x)),
-                PyVal::Obj(x) => self.b.store(Op::StorePtr, area, slot, Some(x)),
-                PyVal::Known(_) => {
-                    return Err(self.abort(AbortReason::UnsupportedCall, pc, "a known object as an argument"));
-                }
-                _ => return Err(self.abort(AbortReason::UnsupportedCall, pc, "a virtual object as an argument")),
-            };
-        }
+        self.store_call_args(pc, area, AREA_ARGS, &args)?;
         let f = match (word, callable) {
             (Some(w), _) => self.b.const_ptr(w),
             (None, PyVal::Obj(x)) => x,
