@@ -928,15 +928,28 @@ pub(crate) extern "C" fn fn_exit(vm: u64, fw: u64, cb: u64, status: u64, buf: u6
     };
     let words = 2 * buffer_slots(nl32);
     let src = cb as *const u64;
+    let end = vm.jit_func_decode(status);
+    // the words of `out` the exit wrote (its snapshot's; the direct call does not clear
+    // the area, so no other word is read)
+    let written = match &end {
+        FnEnd::Exit(x, k) => x
+            .compiled
+            .exits
+            .get(*k)
+            .and_then(|info| x.func.snaps.get(info.snap.index()))
+            .map_or(0, |s| s.words()),
+        _ => 0,
+    }
+    .min(out_bound(&code));
     // SAFETY: the direct call's area: the callee's buffer of `buffer_slots` slots (its
-    // arguments in slots `0..n`, as the caller copied them: live words; its result slot),
-    // then its `out` of `out_bound` words, where the exit wrote its values.
+    // arguments in slots `0..n`, as the caller copied them: live words; its result slot,
+    // set before the call), then its `out` of `out_bound` words, whose first `written`
+    // the exit wrote.
     let (out, res_words) = unsafe {
-        let out = std::slice::from_raw_parts(src.add(words), out_bound(&code));
+        let out = std::slice::from_raw_parts(src.add(words), written);
         let rs = 2 * args_slot(nl32) as usize;
         (out.to_vec(), [src.add(rs).read(), src.add(rs + 1).read()])
     };
-    let end = vm.jit_func_decode(status);
     vm.depth += 1;
     // SAFETY: as above.
     let (frame, throw) = unsafe { vm.jit_fn_frame(&code, &globals, src, 0, n, end, &out, res_words) };

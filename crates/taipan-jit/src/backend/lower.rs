@@ -932,16 +932,10 @@ impl Lower<'_, '_> {
         }
         let vs = off(vm_slot(nl))?;
         self.fb.ins().store(flags, vm, cb, vs + 8);
-        // the callee's call-result slot and its `out` start defined (the exit helper reads
-        // them whatever the exit wrote)
+        // the callee's call-result slot starts defined (the exit helper reads it whatever
+        // the exit wrote); its `out` is read only where the exit wrote (its snapshot's words)
         let none = self.fb.ins().iconst(types::I64, 255);
         self.fb.ins().store(flags, none, cb, off(crate::record::args_slot(nl))?);
-        let zero = self.fb.ins().iconst(types::I64, 0);
-        let out_at = off(u32::try_from(slots).map_err(|_| err("slots"))?)?;
-        for w in 0..sc.out_words {
-            let at = i32::try_from(w * 8).map_err(|_| err("out too large"))?;
-            self.fb.ins().store(flags, zero, cb, out_at + at);
-        }
         let left = self.fb.ins().iadd_imm_s(budget, -1);
         self.fb.ins().store(flags, left, cb, ctl);
         let depth_at = self.fb.ins().load(self.ptr, flags, buf, ctl + 8);
