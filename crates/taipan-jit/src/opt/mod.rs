@@ -18,12 +18,15 @@
 //! runs once before the loop), [`forward`] (slot load/store forwarding), [`guards`] (type
 //! propagation and guard elimination), [`fold`] (constant folding and algebraic
 //! simplification), [`cse`] (common-subexpression elimination, including redundant guards),
-//! [`dce`] (dead-code elimination, unused snapshots included). [`memory`] is the loop-write
+//! [`bce`] (bounds-check elimination for counted loops: a list index checked against
+//! the loop's own bound once before the loop), [`dce`] (dead-code elimination, unused
+//! snapshots included). [`memory`] is the loop-write
 //! analysis `forward` and `guards` share; [`rewrite`] the copy-substitution driver.
 //!
 //! Not yet: unboxing of boxed objects, allocation sinking, dead-store elimination,
 //! snapshot compression (dropping entries that restore what memory already holds).
 
+pub mod bce;
 pub mod cse;
 pub mod dce;
 pub mod fold;
@@ -52,12 +55,13 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("guards", guards::guards),
     ("fold", fold::fold),
     ("cse", cse::cse),
+    ("bce", bce::bce),
     ("dce", dce::dce),
 ];
 
 /// The pipeline, in order (run by [`pipeline`]; the name `pipeline` in a filetest).
 pub const PIPELINE: &[&str] = &[
-    "forward", "guards", "fold", "cse", "peel", "forward", "guards", "fold", "cse", "fold", "cse", "dce",
+    "forward", "guards", "fold", "cse", "peel", "forward", "guards", "fold", "cse", "fold", "cse", "bce", "dce",
 ];
 
 /// Why a pass list could not run.
