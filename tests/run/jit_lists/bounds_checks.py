@@ -30,6 +30,13 @@ def while_sum(xs, n):
     return t
 
 
+def find(xs, x):
+    for i in range(1000000):
+        if xs[i] == x:
+            return i
+    return -1
+
+
 def main():
     a = [float(k) for k in range(300)]
     b = [0.5 * k for k in range(300)]
@@ -74,6 +81,12 @@ def main():
             xs.pop()
     except IndexError as e:
         print("shrinking IndexError", e, i, t)
+    found = [find(ints, 200 + r % 40) for r in range(60)]
+    print(sum(found), found[:3])
+    try:
+        find(ints, -1)
+    except IndexError as e:
+        print("find IndexError", e)
     # lists swapped between rounds (the lengths differ)
     p, q = [1] * 300, [2] * 100
     for r in range(4):

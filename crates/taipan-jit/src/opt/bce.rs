@@ -5,33 +5,33 @@
 //! *induction variable* is a `phi %i` whose back-edge value is `int_add %i, c` with a
 //! constant `c >= 1`: it only grows. When `body₂` first checks it against a loop-invariant
 //! bound, `guard_true (int_lt %i, S)` (the range's `stop`: the loop's own exit test), every
-//! later `guard_true (int_lt %i, L)` against another loop-invariant `L` (a list's length,
-//! hoisted by CSE) holds whenever `S <= L`: `%i < S <= L`. The pass then checks `S <= L`
-//! once, at the end of the preamble (right before `loop`), and drops the check from the
-//! loop body. The new guard resumes where the loop's own test would at the start of the
-//! body's first iteration: the loop test's snapshot with each `phi` replaced by its entry
-//! value (so it applies only when every value that snapshot lists is a `phi` or defined
-//! before `loop`). When `S > L` the loop would fail that check in some iteration: the
-//! trace leaves before the loop body instead and the interpreter runs the iterations (with
-//! their `IndexError`, if any, exactly where CPython raises it).
+//! later subscript check `guard_true (int_lt %i, L)` against a loop-invariant length `L`
+//! (`@list_len`/`@tuple_len`, hoisted by CSE) holds whenever `%i < min(S, L)`.
+//! The pass computes `M = min(S, L, ...)` once before `loop`, makes the loop's test
+//! `%i < M`, and drops the other checks from the loop body. When a list is shorter than
+//! the range, the loop's test now fails at `%i = L` instead of the list's check: the
+//! trace leaves at the start of that iteration (the test's snapshot) and the interpreter
+//! runs it, raising `IndexError` where CPython does; a loop that leaves earlier (a `break`
+//! before the end of the list) runs entirely in the trace as before.
 //!
-//! Comparisons of the form `int_lt %i, L` only (what the recorder emits for `xs[i]` and
-//! `range` loops). Snapshots with owned values or `release` lists are left alone (the pass
-//! does nothing then).
+//! Leaving at the loop's test instead of a later check of the same iteration is always
+//! exact (an exit hands the iteration to the interpreter at that point), so the only cost
+//! is where the loop would go on past a list's end, which raises. Comparisons of the form
+//! `int_lt %i, L` only (what the recorder emits for `xs[i]` and `range` loops).
 
 use hashbrown::HashMap;
 
-use crate::ir::{Func, Imm, Insn, InsnId, Op, SnapEntry, SnapId, SnapVal};
-use crate::opt::rewrite::{Action, rewrite};
+use crate::ir::{Func, Imm, Insn, InsnId, Op};
+use crate::opt::rewrite::{Action, emit_new, rewrite};
 
-/// What the analysis found: the body checks to drop and the preamble checks to add.
+/// What the analysis found (old ids).
 struct Plan {
-    /// Old ids of the `guard_true` instructions of the loop body to drop.
+    /// The loop's test: its `guard_true`, the induction variable and the stop `S`.
+    test: (InsnId, InsnId, InsnId),
+    /// The other invariant bounds `L` of that variable, in order, without repeats.
+    bounds: Vec<InsnId>,
+    /// The `guard_true` instructions of the loop body to drop.
     drop: Vec<InsnId>,
-    /// The checks `S <= L` to add before `loop` (old ids), in order, without repeats.
-    checks: Vec<(InsnId, InsnId)>,
-    /// The loop test's snapshot (old id) the added guards resume from, phis substituted.
-    snap: SnapId,
 }
 
 /// The constant of `const_i64` instruction `id`, if it is one.
@@ -74,10 +74,9 @@ fn analyze(f: &Func) -> Option<Plan> {
         }
     };
     let invariant = |v: InsnId| v.index() < lp;
-    let mut bound: HashMap<InsnId, InsnId> = HashMap::new();
-    let mut loop_snap: Option<SnapId> = None;
+    let mut test: Option<(InsnId, InsnId, InsnId)> = None;
+    let mut bounds: Vec<InsnId> = Vec::new();
     let mut drop = Vec::new();
-    let mut checks: Vec<(InsnId, InsnId)> = Vec::new();
     for (i, insn) in f.insns.iter().enumerate().skip(lp + 1) {
         if insn.op != Op::GuardTrue {
             continue;
@@ -90,52 +89,34 @@ fn analyze(f: &Func) -> Option<Plan> {
             continue;
         };
         let [iv, lim] = args[..] else { continue };
-        if !is_iv(iv) || !invariant(lim) {
+        if !invariant(lim) || !is_iv(iv) {
             continue;
         }
-        match bound.get(&iv) {
-            None => {
-                // the first check of this variable: the loop's own test (its stop). Its
-                // snapshot must be expressible at the end of the preamble.
-                let snap = insn.snap?;
-                let s = f.snaps.get(snap.index())?;
-                let expressible = s.release.is_empty()
-                    && s.entries.iter().all(|e| match e.val {
-                        SnapVal::Value(v) => invariant(v) || phis.contains_key(&v),
-                        SnapVal::None | SnapVal::Obj(_) => true,
-                    })
-                    && s.entries.iter().all(|e| match e.val {
-                        SnapVal::Value(v) => !f.owns(v),
-                        _ => true,
-                    });
-                if loop_snap.is_none() {
-                    if !expressible {
-                        return None;
-                    }
-                    loop_snap = Some(snap);
-                } else if loop_snap != Some(snap) {
-                    // a second induction variable tested at another point: only the
-                    // first test's snapshot is used
-                    continue;
-                }
-                bound.insert(iv, lim);
-            }
-            Some(&stop) => {
-                if stop != lim && !checks.contains(&(stop, lim)) {
-                    checks.push((stop, lim));
+        match test {
+            // the first check of a growing variable: the loop's test
+            None => test = Some((InsnId(i as u32), iv, lim)),
+            Some((_, v, stop)) if v == iv && (lim == stop || is_length(f, lim)) => {
+                if lim != stop && !bounds.contains(&lim) {
+                    bounds.push(lim);
                 }
                 drop.push(InsnId(i as u32));
             }
+            Some(_) => {}
         }
     }
+    let test = test?;
     if drop.is_empty() {
         return None;
     }
-    Some(Plan {
-        drop,
-        checks,
-        snap: loop_snap?,
-    })
+    Some(Plan { test, bounds, drop })
+}
+
+/// Whether `v` is the length a subscript's bounds check compares with (`@list_len`,
+/// `@tuple_len`, `record/list.rs`): a user's own comparison `i < len(xs)` goes through
+/// `@obj_len` and stays (a branch the loop takes in some iterations would otherwise make
+/// the loop's test leave early in each of them).
+fn is_length(f: &Func, v: InsnId) -> bool {
+    matches!(f.insn(v), Some(Insn { op: Op::Call, imm: Imm::Call(c), .. }) if c.name == "list_len" || c.name == "tuple_len")
 }
 
 /// Runs bounds-check elimination over `f` (see the module docs). Returns a copy when there
@@ -144,38 +125,29 @@ pub fn bce(f: &Func) -> Func {
     let Some(plan) = analyze(f) else {
         return f.clone();
     };
-    let Some(snap) = f.snaps.get(plan.snap.index()) else {
-        return f.clone();
-    };
-    let phi_entry: HashMap<InsnId, InsnId> = f
-        .insns
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| i.op == Op::Phi)
-        .filter_map(|(k, i)| i.args.first().map(|&e| (InsnId(k as u32), e)))
-        .collect();
+    let (test, iv, stop) = plan.test;
+    let mut bound: Option<InsnId> = None;
     rewrite(f, |rw, old, insn| {
-        if insn.op == Op::Loop && !plan.checks.is_empty() {
-            // the state at the start of the body's first iteration: the loop test's
-            // snapshot with each phi replaced by its entry value
-            let entries: Vec<SnapEntry> = snap
-                .entries
-                .iter()
-                .map(|e| {
-                    let mut e = *e;
-                    if let SnapVal::Value(v) = e.val {
-                        let v = phi_entry.get(&v).copied().unwrap_or(v);
-                        e.val = SnapVal::Value(rw.map(v));
-                    }
-                    e
-                })
-                .collect();
-            let s = rw.b.snapshot(snap.pc, entries);
-            for &(stop, lim) in &plan.checks {
-                let c = rw.b.binary(Op::IntLe, rw.map(stop), rw.map(lim));
-                rw.b.op(Op::GuardTrue, &[c], Imm::None, Some(s));
+        if insn.op == Op::Loop && !plan.bounds.is_empty() {
+            // M = min(S, L, ...), before the loop
+            let mut m = rw.map(stop);
+            for &l in &plan.bounds {
+                m = rw.b.binary(Op::IntMin, m, rw.map(l));
             }
+            bound = Some(m);
             return Action::Keep;
+        }
+        if old == test
+            && let Some(m) = bound
+        {
+            // the loop's test against M
+            let c = rw.b.binary(Op::IntLt, rw.map(iv), m);
+            let mut g = insn.clone();
+            if let Some(a) = g.args.first_mut() {
+                *a = c;
+            }
+            emit_new(rw, g);
+            return Action::Drop;
         }
         if plan.drop.contains(&old) {
             return Action::Drop;
