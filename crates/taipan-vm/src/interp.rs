@@ -1465,8 +1465,49 @@ impl Vm {
                     }
                 }
                 // everything else: rarely hot, kept out of this function so its native
-                // frame stays small (a Python call enters it once per frame)
-                _ => tri!(self.exec_cold(f, &ins, arg)),
+                // frame stays small (a Python call enters it once per frame). Listed rather
+                // than `_`: with every opcode named the match is exhaustive, so the jump
+                // table needs no range check of the opcode (two instructions per bytecode)
+                Opcode::DeleteFast
+                | Opcode::LoadName
+                | Opcode::StoreName
+                | Opcode::DeleteName
+                | Opcode::StoreGlobal
+                | Opcode::DeleteGlobal
+                | Opcode::LoadClassDeref
+                | Opcode::DeleteDeref
+                | Opcode::DeleteAttr
+                | Opcode::DeleteSubscr
+                | Opcode::UnaryPositive
+                | Opcode::UnaryInvert
+                | Opcode::BuildSet
+                | Opcode::BuildMap
+                | Opcode::BuildString
+                | Opcode::SetAdd
+                | Opcode::MapAdd
+                | Opcode::ListExtend
+                | Opcode::SetUpdate
+                | Opcode::DictUpdate
+                | Opcode::DictMerge
+                | Opcode::ListToTuple
+                | Opcode::FormatValue
+                | Opcode::UnpackEx
+                | Opcode::CallEx
+                | Opcode::MakeFunction
+                | Opcode::GetYieldFromIter
+                | Opcode::RaiseVarargs
+                | Opcode::Reraise
+                | Opcode::PushExcInfo
+                | Opcode::PopExcept
+                | Opcode::CheckExcMatch
+                | Opcode::LoadAssertionError
+                | Opcode::BeforeWith
+                | Opcode::WithExceptStart
+                | Opcode::LoadBuildClass
+                | Opcode::SetupAnnotations
+                | Opcode::ImportName
+                | Opcode::ImportFrom
+                | Opcode::ImportStar => tri!(self.exec_cold(f, &ins, arg)),
             }
         }
     }
