@@ -81,6 +81,21 @@ pub fn code_value(vm: &Vm, code: &Rc<Code>) -> Value {
 }
 
 impl Code {
+    /// `names[i]` without a bounds check, for the hit paths of the dispatch loop.
+    ///
+    /// # Safety
+    ///
+    /// `i` is the argument of an instruction of this code whose opcode is `LOAD_GLOBAL`,
+    /// `LOAD_ATTR`, `LOAD_METHOD` or `STORE_ATTR` or one of their specialized forms (the
+    /// rewritten copy keeps each instruction's argument and base opcode): [`Code::new`]
+    /// checked those arguments against `raw.names`, which `names` has the length of.
+    #[inline(always)]
+    pub unsafe fn name_unchecked(&self, i: usize) -> &Value {
+        debug_assert!(i < self.names.len(), "name index {i} out of range");
+        // SAFETY: `i < names.len()` (this function's contract)
+        unsafe { self.names.get_unchecked(i) }
+    }
+
     /// Converts a compiled code object (recursively) for `vm`.
     pub fn new(vm: &mut Vm, raw: Rc<CodeObject>) -> Rc<Code> {
         let consts = raw.constants.iter().map(|c| vm.constant_value(c)).collect();
@@ -147,7 +162,9 @@ impl Code {
 /// non-terminal instruction (or from a superinstruction, whose fused halves are all
 /// non-terminal, or from a compare-and-branch form, which consumes a conditional jump),
 /// a jump, a handler, a frame's start (0) or a resume point after a `YIELD_VALUE` or a
-/// call. `Err` describes the first violation.
+/// call. It also checks that the name argument of every `LOAD_GLOBAL`, `LOAD_ATTR`,
+/// `LOAD_METHOD` and `STORE_ATTR` is an index of `raw.names` ([`Code::name_unchecked`]).
+/// `Err` describes the first violation.
 pub fn check_control_flow(raw: &CodeObject) -> Result<(), String> {
     let len = raw.instructions.len();
     let Some(last) = raw.instructions.last() else {
@@ -167,6 +184,16 @@ pub fn check_control_flow(raw: &CodeObject) -> Result<(), String> {
     for e in &raw.exception_table {
         if e.target as usize >= len {
             return Err(format!("a handler at {} of {len}", e.target));
+        }
+    }
+    // (for `Code::name_unchecked`)
+    for (i, ins) in raw.instructions.iter().enumerate() {
+        if matches!(
+            ins.op.base(),
+            Opcode::LoadGlobal | Opcode::LoadAttr | Opcode::LoadMethod | Opcode::StoreAttr
+        ) && ins.arg as usize >= raw.names.len()
+        {
+            return Err(format!("instruction {i} names {} of {}", ins.arg, raw.names.len()));
         }
     }
     Ok(())

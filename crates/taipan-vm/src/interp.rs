@@ -142,10 +142,14 @@ macro_rules! load_const {
 }
 
 /// The second half of a superinstruction: the next instruction's argument, with the
-/// instruction index moved past it (so its errors are reported at its own index).
+/// instruction index moved past it (so its errors are reported at its own index). Only in
+/// the arms of superinstructions (never run by the recording instance).
 macro_rules! second_half {
     ($instrs:ident, $ip:ident) => {{
-        let a2 = $instrs.get($ip).map_or(0, |c| c.get().arg as usize);
+        debug_assert!($ip < $instrs.len());
+        // SAFETY: `$ip` is one past a superinstruction, which `quick::superinstructions`
+        // writes only over an instruction that has a next one
+        let a2 = unsafe { $instrs.get_unchecked($ip) }.get().arg as usize;
         $ip += 1;
         a2
     }};
@@ -342,6 +346,15 @@ impl Vm {
                 f.ip = ip;
                 stack_underflow()
             }};
+        }
+        // the name argument of a `LOAD_GLOBAL`/`LOAD_ATTR`/`LOAD_METHOD`/`STORE_ATTR` form,
+        // for their hit paths (only in the arms of those forms)
+        macro_rules! name {
+            ($arg:ident) => {
+                // SAFETY: `$arg` is the argument of one of those instructions (this arm's
+                // opcode is one of their forms), checked in range by `Code::new`
+                unsafe { code.name_unchecked($arg) }
+            };
         }
         // after an in-loop call or return: continues in the (new) innermost frame
         macro_rules! switch_frame {
@@ -611,14 +624,14 @@ impl Vm {
                     f.stack.push(v);
                 }
                 Opcode::LoadGlobalModule => {
-                    let name = &code.names[arg];
+                    let name = name!(arg);
                     if !self.load_global_module_push(code, ip - 1, &f.globals, name, &mut f.stack) {
                         let v = tri!(self.load_global_cached(code, ip - 1, &f.globals, name));
                         f.stack.push(v);
                     }
                 }
                 Opcode::LoadGlobalBuiltin => {
-                    let name = &code.names[arg];
+                    let name = name!(arg);
                     // (the hit path pushes the value cloned from its dict entry: a returned
                     // value is spilled in halves, which stalls the push's whole-value load)
                     if !self.load_global_hit_push(code, ip - 1, &f.globals, name, &mut f.stack) {
@@ -653,7 +666,7 @@ impl Vm {
                         return Err(underflow!());
                     };
                     let obj = std::mem::replace(slot, Value::None);
-                    if !self.attr_hit_into(code, ip - 1, &obj, &code.names[arg], slot) {
+                    if !self.attr_hit_into(code, ip - 1, &obj, name!(arg), slot) {
                         f.stack.pop();
                         let v = tri!(self.load_attr_cached(code, ip - 1, &obj, &code.names[arg]));
                         f.stack.push(v);
@@ -667,7 +680,7 @@ impl Vm {
                 Opcode::StoreAttrWithHint | Opcode::StoreAttrSlot | Opcode::StoreAttrPoly => {
                     let obj = pop!(f, ip);
                     let v = pop!(f, ip);
-                    if let Some(v) = self.store_attr_hit(code, ip - 1, &obj, &code.names[arg], v) {
+                    if let Some(v) = self.store_attr_hit(code, ip - 1, &obj, name!(arg), v) {
                         tri!(self.store_attr_cached(code, ip - 1, &obj, &code.names[arg], v));
                     }
                 }
@@ -1314,7 +1327,7 @@ impl Vm {
                 }
                 Opcode::LoadMethodWithValues | Opcode::LoadMethodNoDict | Opcode::LoadMethodPoly => {
                     let hit = match f.stack.last() {
-                        Some(obj) => self.load_method_hit(code, ip - 1, obj, &code.names[arg]),
+                        Some(obj) => self.load_method_hit(code, ip - 1, obj, name!(arg)),
                         None => return Err(underflow!()),
                     };
                     match hit {
