@@ -7,7 +7,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use taipan_bytecode::{CodeObject, Constant, Instruction, flags};
+use taipan_bytecode::{CodeObject, Constant, Instruction, Opcode, flags};
 
 use crate::interp::specialize::Slot;
 use crate::value::Value;
@@ -28,6 +28,10 @@ pub struct Code {
     /// The instructions the interpreter fetches: a copy of `raw.instructions` (same length,
     /// same indices and arguments) whose opcodes are rewritten in place into
     /// superinstructions and specialized forms and back (`crate::interp::quick`).
+    ///
+    /// Checked by [`Code::new`] ([`check_control_flow`]): not empty, the last instruction
+    /// never falls through, and every jump target and exception handler is an index
+    /// inside; the dispatch loop fetches without a bounds check on that basis.
     pub instrs: Box<[Cell<Instruction>]>,
     /// One inline-cache slot per instruction (same length as `raw.instructions`).
     pub caches: Box<[RefCell<Slot>]>,
@@ -77,6 +81,21 @@ pub fn code_value(vm: &Vm, code: &Rc<Code>) -> Value {
 }
 
 impl Code {
+    /// `names[i]` without a bounds check, for the hit paths of the dispatch loop.
+    ///
+    /// # Safety
+    ///
+    /// `i` is the argument of an instruction of this code whose opcode is `LOAD_GLOBAL`,
+    /// `LOAD_ATTR`, `LOAD_METHOD` or `STORE_ATTR` or one of their specialized forms (the
+    /// rewritten copy keeps each instruction's argument and base opcode): [`Code::new`]
+    /// checked those arguments against `raw.names`, which `names` has the length of.
+    #[inline(always)]
+    pub unsafe fn name_unchecked(&self, i: usize) -> &Value {
+        debug_assert!(i < self.names.len(), "name index {i} out of range");
+        // SAFETY: `i < names.len()` (this function's contract)
+        unsafe { self.names.get_unchecked(i) }
+    }
+
     /// Converts a compiled code object (recursively) for `vm`.
     pub fn new(vm: &mut Vm, raw: Rc<CodeObject>) -> Rc<Code> {
         let consts = raw.constants.iter().map(|c| vm.constant_value(c)).collect();
@@ -100,6 +119,11 @@ impl Code {
             .map(|_| RefCell::new(Slot::new(warmup)))
             .collect();
         let global_hints = raw.instructions.iter().map(|_| Cell::new(0)).collect();
+        if let Err(msg) = check_control_flow(&raw) {
+            // (the assembler rejects such code: control falling off the end, a jump to
+            // an unbound label; see `taipan_compiler::assemble`)
+            panic!("internal error: code object {}: {msg}", raw.qualname);
+        }
         let instrs = crate::interp::quick::superinstructions(&raw.instructions);
         let loops = crate::jit::CodeLoops::new(&raw.instructions);
         let super_cell = raw
@@ -128,6 +152,51 @@ impl Code {
             pyobj: RefCell::new(std::rc::Weak::new()),
         })
     }
+}
+
+/// Checks what the dispatch loop's unchecked instruction fetch relies on: `raw` has at
+/// least one instruction, its last one never falls through to the next (`JUMP`,
+/// `RETURN_VALUE`, `RAISE_VARARGS`, `RERAISE`: the assembler's terminal instructions), and
+/// every jump argument and exception-table target is an instruction index of `raw`. Then
+/// every instruction index the loop reaches is in range: falling through from a
+/// non-terminal instruction (or from a superinstruction, whose fused halves are all
+/// non-terminal, or from a compare-and-branch form, which consumes a conditional jump),
+/// a jump, a handler, a frame's start (0) or a resume point after a `YIELD_VALUE` or a
+/// call. It also checks that the name argument of every `LOAD_GLOBAL`, `LOAD_ATTR`,
+/// `LOAD_METHOD` and `STORE_ATTR` is an index of `raw.names` ([`Code::name_unchecked`]).
+/// `Err` describes the first violation.
+pub fn check_control_flow(raw: &CodeObject) -> Result<(), String> {
+    let len = raw.instructions.len();
+    let Some(last) = raw.instructions.last() else {
+        return Err("no instructions".to_string());
+    };
+    if !matches!(
+        last.op.base(),
+        Opcode::Jump | Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::Reraise
+    ) {
+        return Err(format!("the last instruction ({:?}) falls through", last.op));
+    }
+    for (i, ins) in raw.instructions.iter().enumerate() {
+        if ins.op.is_jump() && ins.arg as usize >= len {
+            return Err(format!("instruction {i} jumps to {} of {len}", ins.arg));
+        }
+    }
+    for e in &raw.exception_table {
+        if e.target as usize >= len {
+            return Err(format!("a handler at {} of {len}", e.target));
+        }
+    }
+    // (for `Code::name_unchecked`)
+    for (i, ins) in raw.instructions.iter().enumerate() {
+        if matches!(
+            ins.op.base(),
+            Opcode::LoadGlobal | Opcode::LoadAttr | Opcode::LoadMethod | Opcode::StoreAttr
+        ) && ins.arg as usize >= raw.names.len()
+        {
+            return Err(format!("instruction {i} names {} of {}", ins.arg, raw.names.len()));
+        }
+    }
+    Ok(())
 }
 
 impl Vm {

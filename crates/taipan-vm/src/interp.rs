@@ -107,14 +107,26 @@ macro_rules! pop {
             None => return Err(stack_underflow()),
         }
     };
+    ($f:ident, $ip:ident) => {
+        match $f.stack.pop() {
+            Some(v) => v,
+            None => {
+                $f.ip = $ip;
+                return Err(stack_underflow());
+            }
+        }
+    };
 }
 
 /// `LOAD_FAST idx`: pushes local `idx` or raises UnboundLocalError.
 macro_rules! load_fast {
-    ($vm:ident, $f:ident, $code:ident, $idx:expr) => {
+    ($vm:ident, $f:ident, $code:ident, $idx:expr, $ip:ident) => {
         match $f.locals.get($idx) {
             Some(Some(v)) => $f.stack.push(v.clone()),
-            _ => return Err($vm.unbound_local(&$code, $idx)),
+            _ => {
+                $f.ip = $ip;
+                return Err($vm.unbound_local(&$code, $idx));
+            }
         }
     };
 }
@@ -130,12 +142,15 @@ macro_rules! load_const {
 }
 
 /// The second half of a superinstruction: the next instruction's argument, with the
-/// instruction index moved past it (so its errors are reported at its own index).
+/// instruction index moved past it (so its errors are reported at its own index). Only in
+/// the arms of superinstructions (never run by the recording instance).
 macro_rules! second_half {
-    ($f:ident, $instrs:ident, $ip:ident) => {{
-        let a2 = $instrs.get($ip).map_or(0, |c| c.get().arg as usize);
+    ($instrs:ident, $ip:ident) => {{
+        debug_assert!($ip < $instrs.len());
+        // SAFETY: `$ip` is one past a superinstruction, which `quick::superinstructions`
+        // writes only over an instruction that has a next one
+        let a2 = unsafe { $instrs.get_unchecked($ip) }.get().arg as usize;
         $ip += 1;
-        $f.ip = $ip;
         a2
     }};
 }
@@ -145,10 +160,10 @@ macro_rules! second_half {
 /// next instruction's argument (`local` tells which), leaving the subscript to run next.
 macro_rules! load_pair {
     ($vm:ident, $f:ident, $code:ident, $instrs:ident, $ip:ident, $arg:ident, $local:ident) => {
-        load_fast!($vm, $f, $code, $arg);
-        let a2 = second_half!($f, $instrs, $ip);
+        load_fast!($vm, $f, $code, $arg, $ip);
+        let a2 = second_half!($instrs, $ip);
         if $local {
-            load_fast!($vm, $f, $code, a2);
+            load_fast!($vm, $f, $code, a2, $ip);
         } else {
             load_const!($f, $code, a2);
         }
@@ -307,9 +322,40 @@ impl Vm {
         // SAFETY: `f.code` is alive while `f` is the innermost frame (see above)
         let mut code: &Code = unsafe { &*Rc::as_ptr(&f.code) };
         let mut instrs: &[Cell<taipan_bytecode::Instruction>] = &code.instrs;
-        // the instruction index lives in a register; `f.ip` is kept equal to it (one store
-        // per instruction) for error handling, generators and frame introspection
+        // the instruction index lives in a register; it is written back to `f.ip` only
+        // where that is read: before a frame switch (the caller's `ip`, read when the
+        // callee returns or raises), at every exit from this function (errors: the
+        // unwinder reads it for the handler and the traceback line; yields: the resume
+        // point; the JIT's hooks) and nowhere else (no handler reads `f.ip`)
         let mut ip = f.ip;
+        // `?` for the instructions' results: an error leaves with `ip` written back
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => {
+                        f.ip = ip;
+                        return Err(e);
+                    }
+                }
+            };
+        }
+        // the error of an operand stack that is too short (malformed bytecode only)
+        macro_rules! underflow {
+            () => {{
+                f.ip = ip;
+                stack_underflow()
+            }};
+        }
+        // the name argument of a `LOAD_GLOBAL`/`LOAD_ATTR`/`LOAD_METHOD`/`STORE_ATTR` form,
+        // for their hit paths (only in the arms of those forms)
+        macro_rules! name {
+            ($arg:ident) => {
+                // SAFETY: `$arg` is the argument of one of those instructions (this arm's
+                // opcode is one of their forms), checked in range by `Code::new`
+                unsafe { code.name_unchecked($arg) }
+            };
+        }
         // after an in-loop call or return: continues in the (new) innermost frame
         macro_rules! switch_frame {
             () => {{
@@ -350,20 +396,24 @@ impl Vm {
                 self.jit.switch = true;
                 return Ok(FrameExit::ret(Value::None));
             }
-            let fetched = if RECORD {
-                code.raw.instructions.get(ip).copied()
-            } else {
-                instrs.get(ip).map(Cell::get)
-            };
-            let Some(ins) = fetched else {
-                if inlined {
-                    // (the compiler ends every code object with a return)
-                    return Err(stack_underflow());
+            let ins = if RECORD {
+                match code.raw.instructions.get(ip) {
+                    Some(ins) => *ins,
+                    None => {
+                        // (unreachable: see `code::check_control_flow`)
+                        f.ip = ip;
+                        return Err(stack_underflow());
+                    }
                 }
-                return Ok(FrameExit::ret(Value::None));
+            } else {
+                debug_assert!(ip < instrs.len(), "instruction index {ip} out of range");
+                // SAFETY: `ip < instrs.len()`: `Code::new` checked the code object with
+                // `code::check_control_flow` (the last instruction never falls through,
+                // jump and handler targets are in range), and every `ip` this loop reaches
+                // is one of the indices that check covers (its documentation lists them)
+                unsafe { instrs.get_unchecked(ip) }.get()
             };
             ip += 1;
-            f.ip = ip;
             if COUNT || (RECORD && self.jit.opts.stats) {
                 self.jit.counters.interp_instrs += 1;
             }
@@ -383,7 +433,7 @@ impl Vm {
                             }
                         }
                     }
-                    self.binop_miss(f, code, ip - 1, ins.arg)?;
+                    tri!(self.binop_miss(f, code, ip - 1, ins.arg));
                 }};
             }
             macro_rules! binop_float {
@@ -397,7 +447,7 @@ impl Vm {
                             continue;
                         }
                     }
-                    self.binop_miss(f, code, ip - 1, ins.arg)?;
+                    tri!(self.binop_miss(f, code, ip - 1, ins.arg));
                 }};
             }
             // the compare-and-branch forms: the next instruction is a POP_JUMP_IF_FALSE/TRUE
@@ -430,18 +480,18 @@ impl Vm {
                             continue;
                         }
                     }
-                    self.compare_miss(f, code, ip - 1, ins.arg)?;
+                    tri!(self.compare_miss(f, code, ip - 1, ins.arg));
                 }};
             }
             match ins.op {
                 Opcode::Nop => {}
                 Opcode::PopTop => {
-                    pop!(f);
+                    pop!(f, ip);
                 }
                 Opcode::Copy => {
                     let n = f.stack.len();
                     if arg == 0 || arg > n {
-                        return Err(stack_underflow());
+                        return Err(underflow!());
                     }
                     let v = f.stack[n - arg].clone();
                     f.stack.push(v);
@@ -449,44 +499,44 @@ impl Vm {
                 Opcode::Swap => {
                     let n = f.stack.len();
                     if arg == 0 || arg > n {
-                        return Err(stack_underflow());
+                        return Err(underflow!());
                     }
                     f.stack.swap(n - 1, n - arg);
                 }
                 Opcode::LoadConst => load_const!(f, code, arg),
-                Opcode::LoadFast => load_fast!(self, f, code, arg),
+                Opcode::LoadFast => load_fast!(self, f, code, arg, ip),
                 Opcode::StoreFast => {
-                    let v = pop!(f);
+                    let v = pop!(f, ip);
                     store_local(&mut f.locals, arg, v);
                 }
                 // superinstructions (quicken.rs): this instruction and the next, which is
                 // skipped; the second half's errors are reported at the second index
                 Opcode::LoadFastLoadFast => {
-                    load_fast!(self, f, code, arg);
-                    let a2 = second_half!(f, instrs, ip);
-                    load_fast!(self, f, code, a2);
+                    load_fast!(self, f, code, arg, ip);
+                    let a2 = second_half!(instrs, ip);
+                    load_fast!(self, f, code, a2, ip);
                 }
                 Opcode::LoadFastLoadConst => {
-                    load_fast!(self, f, code, arg);
-                    let a2 = second_half!(f, instrs, ip);
+                    load_fast!(self, f, code, arg, ip);
+                    let a2 = second_half!(instrs, ip);
                     load_const!(f, code, a2);
                 }
                 Opcode::LoadConstLoadFast => {
                     load_const!(f, code, arg);
-                    let a2 = second_half!(f, instrs, ip);
-                    load_fast!(self, f, code, a2);
+                    let a2 = second_half!(instrs, ip);
+                    load_fast!(self, f, code, a2, ip);
                 }
                 Opcode::StoreFastLoadFast => {
-                    let v = pop!(f);
+                    let v = pop!(f, ip);
                     store_local(&mut f.locals, arg, v);
-                    let a2 = second_half!(f, instrs, ip);
-                    load_fast!(self, f, code, a2);
+                    let a2 = second_half!(instrs, ip);
+                    load_fast!(self, f, code, a2, ip);
                 }
                 Opcode::StoreFastStoreFast => {
-                    let v = pop!(f);
+                    let v = pop!(f, ip);
                     store_local(&mut f.locals, arg, v);
-                    let a2 = second_half!(f, instrs, ip);
-                    let v = pop!(f);
+                    let a2 = second_half!(instrs, ip);
+                    let v = pop!(f, ip);
                     store_local(&mut f.locals, a2, v);
                 }
                 // subscript superinstructions (quicken.rs, bodies in interp_subscr.rs): on a
@@ -533,7 +583,7 @@ impl Vm {
                             continue;
                         }
                     }
-                    load_fast!(self, f, code, arg);
+                    load_fast!(self, f, code, arg, ip);
                 }
                 Opcode::CopyCopyBinarySubscr => {
                     if subscr::copy_subscr(&mut f.stack, &self.types.list, &self.types.tuple) {
@@ -546,12 +596,12 @@ impl Vm {
                     for _ in 0..2 {
                         let n = f.stack.len();
                         if n < 2 {
-                            return Err(stack_underflow());
+                            return Err(underflow!());
                         }
                         let v = f.stack[n - 2].clone();
                         f.stack.push(v);
                     }
-                    second_half!(f, instrs, ip);
+                    second_half!(instrs, ip);
                 }
                 Opcode::SwapSwapStoreSubscr => {
                     if subscr::swap_store_subscr(&mut f.stack, &self.types.list) {
@@ -563,38 +613,38 @@ impl Vm {
                     // (SWAP 3, SWAP 2)
                     let n = f.stack.len();
                     if n < 3 {
-                        return Err(stack_underflow());
+                        return Err(underflow!());
                     }
                     f.stack.swap(n - 1, n - 3);
                     f.stack.swap(n - 1, n - 2);
-                    second_half!(f, instrs, ip);
+                    second_half!(instrs, ip);
                 }
                 Opcode::LoadGlobal => {
-                    let v = self.load_global_cached(code, ip - 1, &f.globals, &code.names[arg])?;
+                    let v = tri!(self.load_global_cached(code, ip - 1, &f.globals, &code.names[arg]));
                     f.stack.push(v);
                 }
                 Opcode::LoadGlobalModule => {
-                    let name = &code.names[arg];
+                    let name = name!(arg);
                     if !self.load_global_module_push(code, ip - 1, &f.globals, name, &mut f.stack) {
-                        let v = self.load_global_cached(code, ip - 1, &f.globals, name)?;
+                        let v = tri!(self.load_global_cached(code, ip - 1, &f.globals, name));
                         f.stack.push(v);
                     }
                 }
                 Opcode::LoadGlobalBuiltin => {
-                    let name = &code.names[arg];
+                    let name = name!(arg);
                     // (the hit path pushes the value cloned from its dict entry: a returned
                     // value is spilled in halves, which stalls the push's whole-value load)
                     if !self.load_global_hit_push(code, ip - 1, &f.globals, name, &mut f.stack) {
-                        let v = self.load_global_cached(code, ip - 1, &f.globals, name)?;
+                        let v = tri!(self.load_global_cached(code, ip - 1, &f.globals, name));
                         f.stack.push(v);
                     }
                 }
                 Opcode::LoadDeref => {
-                    let v = self.load_deref(f, arg)?;
+                    let v = tri!(self.load_deref(f, arg));
                     f.stack.push(v);
                 }
                 Opcode::StoreDeref => {
-                    let v = pop!(f);
+                    let v = pop!(f, ip);
                     let cell = self.cell_at(f, arg);
                     if let Some(ObjKind::Cell(c)) = cell.as_ref().map(|c| &c.kind) {
                         *c.borrow_mut() = Some(v);
@@ -605,33 +655,33 @@ impl Vm {
                     f.stack.push(cell.map(Value::Obj).unwrap_or(Value::None));
                 }
                 Opcode::LoadAttr | Opcode::LoadAttrModule => {
-                    let obj = pop!(f);
-                    let v = self.load_attr_cached(code, ip - 1, &obj, &code.names[arg])?;
+                    let obj = pop!(f, ip);
+                    let v = tri!(self.load_attr_cached(code, ip - 1, &obj, &code.names[arg]));
                     f.stack.push(v);
                 }
                 Opcode::LoadAttrWithHint | Opcode::LoadAttrSlot | Opcode::LoadAttrPoly | Opcode::LoadAttrClass => {
                     // the attribute replaces the object in its slot (no push: see
                     // `Vm::attr_hit_into`); the slot holds None meanwhile
                     let Some(slot) = f.stack.last_mut() else {
-                        return Err(stack_underflow());
+                        return Err(underflow!());
                     };
                     let obj = std::mem::replace(slot, Value::None);
-                    if !self.attr_hit_into(code, ip - 1, &obj, &code.names[arg], slot) {
+                    if !self.attr_hit_into(code, ip - 1, &obj, name!(arg), slot) {
                         f.stack.pop();
-                        let v = self.load_attr_cached(code, ip - 1, &obj, &code.names[arg])?;
+                        let v = tri!(self.load_attr_cached(code, ip - 1, &obj, &code.names[arg]));
                         f.stack.push(v);
                     }
                 }
                 Opcode::StoreAttr => {
-                    let obj = pop!(f);
-                    let v = pop!(f);
-                    self.store_attr_cached(code, ip - 1, &obj, &code.names[arg], v)?;
+                    let obj = pop!(f, ip);
+                    let v = pop!(f, ip);
+                    tri!(self.store_attr_cached(code, ip - 1, &obj, &code.names[arg], v));
                 }
                 Opcode::StoreAttrWithHint | Opcode::StoreAttrSlot | Opcode::StoreAttrPoly => {
-                    let obj = pop!(f);
-                    let v = pop!(f);
-                    if let Some(v) = self.store_attr_hit(code, ip - 1, &obj, &code.names[arg], v) {
-                        self.store_attr_cached(code, ip - 1, &obj, &code.names[arg], v)?;
+                    let obj = pop!(f, ip);
+                    let v = pop!(f, ip);
+                    if let Some(v) = self.store_attr_hit(code, ip - 1, &obj, name!(arg), v) {
+                        tri!(self.store_attr_cached(code, ip - 1, &obj, &code.names[arg], v));
                     }
                 }
                 Opcode::BuildSlice => {
@@ -663,16 +713,16 @@ impl Vm {
                                 if let Some(r) = crate::builtins::seqops::set_slice_plain(self, &c, &b, &v) {
                                     f.stack.truncate(n - nb - 2);
                                     ip += 1;
-                                    r?;
+                                    tri!(r);
                                     continue;
                                 }
                                 f.ip = ip;
                             }
                         }
                     }
-                    let step = if arg == 3 { pop!(f) } else { Value::None };
-                    let stop = pop!(f);
-                    let start = pop!(f);
+                    let step = if arg == 3 { pop!(f, ip) } else { Value::None };
+                    let stop = pop!(f, ip);
+                    let start = pop!(f, ip);
                     let s = Value::new_obj(&self.types.slice, ObjKind::Slice { start, stop, step });
                     f.stack.push(s);
                 }
@@ -686,18 +736,18 @@ impl Vm {
                         continue;
                     }
                     self.count_fast(Family::BinarySubscr, false);
-                    let key = pop!(f);
-                    let c = pop!(f);
-                    let v = self.getitem(&c, &key)?;
+                    let key = pop!(f, ip);
+                    let c = pop!(f, ip);
+                    let v = tri!(self.getitem(&c, &key));
                     f.stack.push(v);
                 }
                 Opcode::StoreSubscr => {
-                    let key = pop!(f);
-                    let c = pop!(f);
-                    let v = pop!(f);
+                    let key = pop!(f, ip);
+                    let c = pop!(f, ip);
+                    let v = pop!(f, ip);
                     self.adapt_subscr(code, ip - 1, &c, &key, true);
                     if let Some(v) = self.store_subscr_fast(&c, &key, v) {
-                        self.setitem(&c, key, v)?;
+                        tri!(self.setitem(&c, key, v));
                     }
                 }
                 Opcode::BinarySubscrListInt | Opcode::BinarySubscrTupleInt => {
@@ -707,44 +757,44 @@ impl Vm {
                         continue;
                     }
                     self.adapt_miss(code, ip - 1, Family::BinarySubscr);
-                    let key = pop!(f);
-                    let c = pop!(f);
-                    let v = self.getitem(&c, &key)?;
+                    let key = pop!(f, ip);
+                    let c = pop!(f, ip);
+                    let v = tri!(self.getitem(&c, &key));
                     f.stack.push(v);
                 }
                 Opcode::BinarySubscrDict => {
-                    let key = pop!(f);
-                    let c = pop!(f);
+                    let key = pop!(f, ip);
+                    let c = pop!(f, ip);
                     match self.subscr_dict(&c, &key) {
                         Some(r) => {
-                            f.stack.push(r?);
+                            f.stack.push(tri!(r));
                             self.form_hit(Family::BinarySubscr, ins.op);
                         }
                         None => {
                             self.adapt_miss(code, ip - 1, Family::BinarySubscr);
-                            let v = self.getitem(&c, &key)?;
+                            let v = tri!(self.getitem(&c, &key));
                             f.stack.push(v);
                         }
                     }
                 }
                 Opcode::StoreSubscrListInt => {
-                    let key = pop!(f);
-                    let c = pop!(f);
-                    let v = pop!(f);
+                    let key = pop!(f, ip);
+                    let c = pop!(f, ip);
+                    let v = pop!(f, ip);
                     match self.store_subscr_fast(&c, &key, v) {
                         None => self.form_hit(Family::StoreSubscr, ins.op),
                         Some(v) => {
                             self.adapt_miss(code, ip - 1, Family::StoreSubscr);
-                            self.setitem(&c, key, v)?;
+                            tri!(self.setitem(&c, key, v));
                         }
                     }
                 }
                 Opcode::UnaryNegative => {
-                    let v = pop!(f);
+                    let v = pop!(f, ip);
                     let r = match v {
                         Value::Int(i) if i != i64::MIN => Value::Int(-i),
                         Value::Float(x) => Value::Float(-x),
-                        _ => self.unary_op(&v, "__neg__")?,
+                        _ => tri!(self.unary_op(&v, "__neg__")),
                     };
                     f.stack.push(r);
                 }
@@ -755,8 +805,8 @@ impl Vm {
                             b
                         }
                         None => {
-                            let v = pop!(f);
-                            self.truthy(&v)?
+                            let v = pop!(f, ip);
+                            tri!(self.truthy(&v))
                         }
                     };
                     f.stack.push(Value::Bool(!b));
@@ -803,10 +853,10 @@ impl Vm {
                         }
                     }
                     self.count_fast(Family::BinaryOp, false);
-                    let b = pop!(f);
-                    let a = pop!(f);
+                    let b = pop!(f, ip);
+                    let a = pop!(f, ip);
                     let op = BinaryOperator::from_arg(ins.arg).unwrap_or(BinaryOperator::Add);
-                    let r = self.binary_op(&a, &b, op)?;
+                    let r = tri!(self.binary_op(&a, &b, op));
                     f.stack.push(r);
                 }
                 Opcode::CompareOp => {
@@ -844,8 +894,8 @@ impl Vm {
                         }
                     }
                     self.count_fast(Family::CompareOp, false);
-                    let b = pop!(f);
-                    let a = pop!(f);
+                    let b = pop!(f, ip);
+                    let a = pop!(f, ip);
                     let r = match (&a, &b) {
                         (Value::Obj(x), Value::Obj(y)) if (arg == 2 || arg == 3) && self.exact_strs(x, y) => {
                             let eq = match (&x.kind, &y.kind) {
@@ -856,7 +906,7 @@ impl Vm {
                         }
                         _ => {
                             let op = ComparisonOperator::from_arg(ins.arg).unwrap_or(ComparisonOperator::Equal);
-                            self.compare(&a, &b, op)?
+                            tri!(self.compare(&a, &b, op))
                         }
                     };
                     f.stack.push(r);
@@ -875,39 +925,39 @@ impl Vm {
                             (p.as_str() == q.as_str()) == (arg == 2)
                         }
                         _ => {
-                            self.compare_miss(f, code, ip - 1, ins.arg)?;
+                            tri!(self.compare_miss(f, code, ip - 1, ins.arg));
                             continue;
                         }
                     }
                 }),
                 Opcode::IsOp => {
-                    let b = pop!(f);
-                    let a = pop!(f);
+                    let b = pop!(f, ip);
+                    let a = pop!(f, ip);
                     f.stack.push(Value::Bool(a.is(&b) != (arg == 1)));
                 }
                 Opcode::ContainsOp => {
-                    let b = pop!(f);
-                    let a = pop!(f);
-                    let r = self.contains(&b, &a)?;
+                    let b = pop!(f, ip);
+                    let a = pop!(f, ip);
+                    let r = tri!(self.contains(&b, &a));
                     f.stack.push(Value::Bool(r != (arg == 1)));
                 }
                 Opcode::BuildTuple => {
-                    let items = self.pop_n(f, arg)?;
+                    let items = tri!(self.pop_n(f, arg));
                     f.stack.push(self.new_tuple(items));
                 }
                 Opcode::BuildList => {
-                    let items = self.pop_n(f, arg)?;
+                    let items = tri!(self.pop_n(f, arg));
                     f.stack.push(self.new_list(items));
                 }
                 Opcode::ListAppend => {
-                    let v = pop!(f);
-                    let l = self.peek(f, arg)?;
+                    let v = pop!(f, ip);
+                    let l = tri!(self.peek(f, arg));
                     if let Some(ObjKind::List(l)) = l.kind() {
                         l.borrow_mut().push(v);
                     }
                 }
                 Opcode::UnpackSequence => {
-                    let seq = pop!(f);
+                    let seq = pop!(f, ip);
                     self.adapt_unpack(code, ip - 1, &seq, arg);
                     // exact tuples and lists of the right length: no intermediate vector (a
                     // subclass may override `__iter__`, so it takes the generic path)
@@ -940,45 +990,45 @@ impl Vm {
                             _ => false,
                         };
                     if !done {
-                        let items = self.unpack(&seq, arg)?;
+                        let items = tri!(self.unpack(&seq, arg));
                         f.stack.extend(items.into_iter().rev());
                     }
                 }
                 Opcode::UnpackSequenceTwoTuple | Opcode::UnpackSequenceTuple => {
-                    let seq = pop!(f);
+                    let seq = pop!(f, ip);
                     if quick::unpack_exact(self, &seq, arg, false, &mut f.stack) {
                         self.form_hit(Family::UnpackSequence, ins.op);
                     } else {
                         self.adapt_miss(code, ip - 1, Family::UnpackSequence);
-                        let items = self.unpack(&seq, arg)?;
+                        let items = tri!(self.unpack(&seq, arg));
                         f.stack.extend(items.into_iter().rev());
                     }
                 }
                 Opcode::UnpackSequenceTupleStoreFast | Opcode::UnpackSequenceListStoreFast => {
-                    let seq = pop!(f);
+                    let seq = pop!(f, ip);
                     if quick::unpack_to_locals(self, &seq, arg, &code.raw.instructions, ip, f) {
                         ip += arg;
                         f.ip = ip;
                         self.form_hit(Family::UnpackSequence, ins.op);
                     } else {
                         self.adapt_miss(code, ip - 1, Family::UnpackSequence);
-                        let items = self.unpack(&seq, arg)?;
+                        let items = tri!(self.unpack(&seq, arg));
                         f.stack.extend(items.into_iter().rev());
                     }
                 }
                 Opcode::UnpackSequenceList => {
-                    let seq = pop!(f);
+                    let seq = pop!(f, ip);
                     if quick::unpack_exact(self, &seq, arg, true, &mut f.stack) {
                         self.form_hit(Family::UnpackSequence, ins.op);
                     } else {
                         self.adapt_miss(code, ip - 1, Family::UnpackSequence);
-                        let items = self.unpack(&seq, arg)?;
+                        let items = tri!(self.unpack(&seq, arg));
                         f.stack.extend(items.into_iter().rev());
                     }
                 }
                 Opcode::GetIter => {
-                    let v = pop!(f);
-                    let it = self.iter(&v)?;
+                    let v = pop!(f, ip);
+                    let it = tri!(self.iter(&v));
                     f.stack.push(it);
                 }
                 Opcode::ForIter => {
@@ -1031,17 +1081,18 @@ impl Vm {
                     }
                     let it = match f.stack.last() {
                         Some(v) => v.clone(),
-                        None => return Err(stack_underflow()),
+                        None => return Err(underflow!()),
                     };
                     // a generator: its frame runs in this loop until it yields the next
                     // item or ends (`generator::take_loop_frame`); not while recording
                     if !RECORD && let Some(frame) = crate::generator::take_loop_frame(self, &it) {
                         self.count_fast(Family::ForIter, true);
+                        f.ip = ip;
                         link_frame(top, frame);
                         switch_frame!();
                     }
                     self.count_fast(Family::ForIter, false);
-                    match self.next(&it)? {
+                    match tri!(self.next(&it)) {
                         Some(v) => f.stack.push(v),
                         None => {
                             f.stack.pop();
@@ -1066,8 +1117,8 @@ impl Vm {
                             b
                         }
                         None => {
-                            let v = pop!(f);
-                            self.truthy(&v)?
+                            let v = pop!(f, ip);
+                            tri!(self.truthy(&v))
                         }
                     };
                     if !b {
@@ -1081,8 +1132,8 @@ impl Vm {
                             b
                         }
                         None => {
-                            let v = pop!(f);
-                            self.truthy(&v)?
+                            let v = pop!(f, ip);
+                            tri!(self.truthy(&v))
                         }
                     };
                     if b {
@@ -1090,12 +1141,12 @@ impl Vm {
                     }
                 }
                 Opcode::PopJumpIfNone => {
-                    if pop!(f).is_none() {
+                    if pop!(f, ip).is_none() {
                         jump_to!(arg);
                     }
                 }
                 Opcode::PopJumpIfNotNone => {
-                    if !pop!(f).is_none() {
+                    if !pop!(f, ip).is_none() {
                         jump_to!(arg);
                     }
                 }
@@ -1106,7 +1157,7 @@ impl Vm {
                         Some(b) => b,
                         None => {
                             let v = f.stack.last().cloned().unwrap_or(Value::None);
-                            self.truthy(&v)?
+                            tri!(self.truthy(&v))
                         }
                     };
                     if !b {
@@ -1120,7 +1171,7 @@ impl Vm {
                         Some(b) => b,
                         None => {
                             let v = f.stack.last().cloned().unwrap_or(Value::None);
-                            self.truthy(&v)?
+                            tri!(self.truthy(&v))
                         }
                     };
                     if b {
@@ -1132,7 +1183,7 @@ impl Vm {
                 Opcode::Call => {
                     let n = f.stack.len();
                     if n < arg + 1 {
-                        return Err(stack_underflow());
+                        return Err(underflow!());
                     }
                     let (head, args) = f.stack.split_at_mut(n - arg);
                     if let Some(Value::Obj(o)) = head.last() {
@@ -1146,9 +1197,10 @@ impl Vm {
                                 let frame = unsafe { self.fast_frame(func, None, args) };
                                 // SAFETY: the slots above `n - arg` were moved out
                                 unsafe { f.stack.set_len(n - arg) };
-                                let frame = self.enter_frame(frame)?;
+                                let frame = tri!(self.enter_frame(frame));
                                 // the JIT's function-entry hook (`jit_func.rs`)
                                 let jit = !RECORD && self.jit.on && frame.code.fjit.hot();
+                                f.ip = ip;
                                 link_frame(top, frame);
                                 if jit {
                                     self.jit.fn_entry = true;
@@ -1174,8 +1226,8 @@ impl Vm {
                                 // after the truncation is an out-of-line call)
                                 f.stack.truncate(n - arg);
                                 match f.stack.last_mut() {
-                                    Some(slot) => *slot = r?,
-                                    None => return Err(stack_underflow()),
+                                    Some(slot) => *slot = tri!(r),
+                                    None => return Err(underflow!()),
                                 }
                                 continue;
                             }
@@ -1184,7 +1236,7 @@ impl Vm {
                             // method expects them (`[receiver, a1..an]`), no vector is built;
                             // the result then replaces the receiver
                             ObjKind::Native(nf) if !nf.needs_frame && nf.receiver.is_some() => {
-                                self.call_bound_native(&mut f.stack, arg)?;
+                                tri!(self.call_bound_native(&mut f.stack, arg));
                                 continue;
                             }
                             // a generator function (a generator expression's too) called
@@ -1199,7 +1251,7 @@ impl Vm {
                                 f.stack.truncate(n - arg);
                                 match f.stack.last_mut() {
                                     Some(slot) => *slot = g,
-                                    None => return Err(stack_underflow()),
+                                    None => return Err(underflow!()),
                                 }
                                 continue;
                             }
@@ -1207,12 +1259,12 @@ impl Vm {
                             // `interp_calls.rs`), else the class call below
                             ObjKind::Type(_) if arg == 0 && Rc::ptr_eq(o, &self.types.super_) => {
                                 if let Some(r) = self.call_super_fast(f) {
-                                    r?;
+                                    tri!(r);
                                     continue;
                                 }
                             }
                             ObjKind::Type(_) if arg == 2 && Rc::ptr_eq(o, &self.types.super_) => {
-                                self.call_super2_fast(&mut f.stack)?;
+                                tri!(self.call_super2_fast(&mut f.stack));
                                 continue;
                             }
                             ObjKind::Type(_) if arg == 1 && Rc::ptr_eq(o, &self.types.int) => {
@@ -1232,11 +1284,12 @@ impl Vm {
                         self.count_fast(Family::CallPy, true);
                         // SAFETY: the slots above `n - arg` were moved out or left None
                         unsafe { f.stack.set_len(n - arg) };
-                        let frame = self.enter_frame(r?)?;
+                        let frame = tri!(self.enter_frame(tri!(r)));
+                        f.ip = ip;
                         link_frame(top, frame);
                         switch_frame!();
                     }
-                    match self.call_class_cached(code, ip - 1, &mut f.stack, arg)? {
+                    match tri!(self.call_class_cached(code, ip - 1, &mut f.stack, arg)) {
                         ClassCall::Generic => {}
                         ClassCall::Done(obj) => {
                             f.stack.push(obj);
@@ -1245,8 +1298,9 @@ impl Vm {
                         // a Python `__init__`: run by this loop; the call's slot holds the
                         // instance, which `RETURN_VALUE` of the frame leaves there
                         ClassCall::Init(frame) => {
-                            let mut frame = self.enter_frame(frame)?;
+                            let mut frame = tri!(self.enter_frame(frame));
                             frame.init_call = true;
+                            f.ip = ip;
                             link_frame(top, frame);
                             switch_frame!();
                         }
@@ -1261,20 +1315,20 @@ impl Vm {
                         self.call(&func, &f.stack[n - arg..])
                     };
                     f.stack.truncate(n - arg - 1);
-                    let r = r?;
+                    let r = tri!(r);
                     self.after_generic_call(code, ip - 1, &func, &r);
                     f.stack.push(r);
                 }
                 Opcode::LoadMethod | Opcode::LoadMethodModule | Opcode::LoadMethodClass => {
-                    let obj = pop!(f);
-                    let (m, recv) = self.load_method_cached(code, ip - 1, obj, &code.names[arg])?;
+                    let obj = pop!(f, ip);
+                    let (m, recv) = tri!(self.load_method_cached(code, ip - 1, obj, &code.names[arg]));
                     f.stack.push(m);
                     f.stack.push(recv);
                 }
                 Opcode::LoadMethodWithValues | Opcode::LoadMethodNoDict | Opcode::LoadMethodPoly => {
                     let hit = match f.stack.last() {
-                        Some(obj) => self.load_method_hit(code, ip - 1, obj, &code.names[arg]),
-                        None => return Err(stack_underflow()),
+                        Some(obj) => self.load_method_hit(code, ip - 1, obj, name!(arg)),
+                        None => return Err(underflow!()),
                     };
                     match hit {
                         // `[obj]` becomes `[function, obj]`: the function is written into the
@@ -1288,8 +1342,8 @@ impl Vm {
                             }
                         }
                         None => {
-                            let obj = pop!(f);
-                            let (m, recv) = self.load_method_cached(code, ip - 1, obj, &code.names[arg])?;
+                            let obj = pop!(f, ip);
+                            let (m, recv) = tri!(self.load_method_cached(code, ip - 1, obj, &code.names[arg]));
                             f.stack.push(m);
                             f.stack.push(recv);
                         }
@@ -1298,7 +1352,7 @@ impl Vm {
                 Opcode::CallMethod => {
                     let n = f.stack.len();
                     if n < arg + 2 {
-                        return Err(stack_underflow());
+                        return Err(underflow!());
                     }
                     let base = n - arg - 2;
                     let is_null = matches!(&f.stack[base + 1], Value::Obj(o) if Rc::ptr_eq(o, &self.null_marker));
@@ -1318,7 +1372,8 @@ impl Vm {
                         if is_null {
                             f.stack.truncate(base + 1);
                         }
-                        let frame = self.enter_frame(r?)?;
+                        let frame = tri!(self.enter_frame(tri!(r)));
+                        f.ip = ip;
                         link_frame(top, frame);
                         switch_frame!();
                     }
@@ -1337,14 +1392,16 @@ impl Vm {
                         }
                     };
                     f.stack.truncate(base);
-                    f.stack.push(r?);
+                    f.stack.push(tri!(r));
                 }
                 Opcode::ReturnValue => {
-                    let v = pop!(f);
+                    let v = pop!(f, ip);
                     if !inlined {
+                        f.ip = ip;
                         return Ok(FrameExit::ret(v));
                     }
                     if f.init_call {
+                        // (`f` is gone: the innermost frame is the caller, its `ip` written at the call)
                         self.return_from_init(top, v)?;
                     } else if !code.runs_to_return {
                         // a generator resumed by `FOR_ITER`: finished, the loop ends
@@ -1371,18 +1428,20 @@ impl Vm {
                             self.count_fast(Family::CallPy, true);
                             let r = self.bind_arguments(func, args, kwnames);
                             f.stack.truncate(n - arg - 1);
-                            let frame = self.enter_frame(r?)?;
+                            let frame = tri!(self.enter_frame(tri!(r)));
+                            f.ip = ip;
                             link_frame(top, frame);
                             switch_frame!();
                         }
                     }
-                    self.exec_cold(f, &ins, arg)?;
+                    tri!(self.exec_cold(f, &ins, arg));
                 }
                 Opcode::YieldValue => {
-                    let v = pop!(f);
+                    let v = pop!(f, ip);
                     if inlined {
                         // a generator resumed by `FOR_ITER` (the only in-loop frames that
                         // yield): the value is the loop's next item
+                        f.ip = ip;
                         self.yield_to_loop(entry, top, v);
                         switch_frame!();
                     }
@@ -1400,15 +1459,16 @@ impl Vm {
                         }
                         _ => v,
                     };
+                    f.ip = ip;
                     return Ok(FrameExit {
                         value: v,
                         kind: ExitKind::Yield,
                     });
                 }
                 Opcode::Send => {
-                    let v = pop!(f);
+                    let v = pop!(f, ip);
                     let recv = f.stack.last().cloned().unwrap_or(Value::None);
-                    match crate::generator::send_to(self, &recv, v)? {
+                    match tri!(crate::generator::send_to(self, &recv, v)) {
                         crate::generator::SendResult::Yielded(y) => f.stack.push(y),
                         crate::generator::SendResult::Returned(r) => {
                             f.stack.pop();
@@ -1418,8 +1478,49 @@ impl Vm {
                     }
                 }
                 // everything else: rarely hot, kept out of this function so its native
-                // frame stays small (a Python call enters it once per frame)
-                _ => self.exec_cold(f, &ins, arg)?,
+                // frame stays small (a Python call enters it once per frame). Listed rather
+                // than `_`: with every opcode named the match is exhaustive, so the jump
+                // table needs no range check of the opcode (two instructions per bytecode)
+                Opcode::DeleteFast
+                | Opcode::LoadName
+                | Opcode::StoreName
+                | Opcode::DeleteName
+                | Opcode::StoreGlobal
+                | Opcode::DeleteGlobal
+                | Opcode::LoadClassDeref
+                | Opcode::DeleteDeref
+                | Opcode::DeleteAttr
+                | Opcode::DeleteSubscr
+                | Opcode::UnaryPositive
+                | Opcode::UnaryInvert
+                | Opcode::BuildSet
+                | Opcode::BuildMap
+                | Opcode::BuildString
+                | Opcode::SetAdd
+                | Opcode::MapAdd
+                | Opcode::ListExtend
+                | Opcode::SetUpdate
+                | Opcode::DictUpdate
+                | Opcode::DictMerge
+                | Opcode::ListToTuple
+                | Opcode::FormatValue
+                | Opcode::UnpackEx
+                | Opcode::CallEx
+                | Opcode::MakeFunction
+                | Opcode::GetYieldFromIter
+                | Opcode::RaiseVarargs
+                | Opcode::Reraise
+                | Opcode::PushExcInfo
+                | Opcode::PopExcept
+                | Opcode::CheckExcMatch
+                | Opcode::LoadAssertionError
+                | Opcode::BeforeWith
+                | Opcode::WithExceptStart
+                | Opcode::LoadBuildClass
+                | Opcode::SetupAnnotations
+                | Opcode::ImportName
+                | Opcode::ImportFrom
+                | Opcode::ImportStar => tri!(self.exec_cold(f, &ins, arg)),
             }
         }
     }
