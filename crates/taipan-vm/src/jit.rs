@@ -134,9 +134,14 @@ pub struct Trace {
     link_entry: Cell<Option<taipan_jit::backend::TraceFn>>,
     /// That trace's tree (its address, for the call area's word 3).
     link_tree: Cell<usize>,
-    /// Whether the trace makes opaque calls (`func::py_call`; only such traces hold owned
-    /// values or exit through a call snapshot of a loop trace).
+    /// Whether the trace may hold owned values (`Recorder::holds_owned`: it makes opaque
+    /// calls, `func::py_call`, or slices sequences); only such traces exit through a call
+    /// snapshot of a loop trace.
     py_calls: bool,
+    /// Whether the trace's link may store an object word the frame does not keep alive
+    /// into the entry buffer (`Recorder::link_stores_foreign`): a run that takes it makes
+    /// no opaque call and no slice store (word 4 of the call area, `jit_enter`).
+    link_foreign: bool,
 }
 
 /// What a root trace and its side traces share.
@@ -1242,7 +1247,8 @@ impl Vm {
             link_to: Cell::new(0),
             link_entry: Cell::new(None),
             link_tree: Cell::new(0),
-            py_calls: r.rec.makes_py_calls(),
+            py_calls: r.rec.holds_owned(),
+            link_foreign: r.rec.link_stores_foreign(),
         })
     }
 
@@ -1286,7 +1292,8 @@ impl Vm {
             link_to: Cell::new(0),
             link_entry: Cell::new(None),
             link_tree: Cell::new(0),
-            py_calls: r.rec.makes_py_calls(),
+            py_calls: r.rec.holds_owned(),
+            link_foreign: r.rec.link_stores_foreign(),
         });
         self.jit.counters.bridges += 1;
         self.jit.by_id.insert(t.compiled.id, t);

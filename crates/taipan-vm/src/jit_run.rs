@@ -639,14 +639,19 @@ impl Vm {
                     // made in this run no longer count (`func::py_call` moves `runs`)
                     if py {
                         run = self.jit.runs;
-                        if let Some(w) = self.jit.call_area.get_mut(4) {
-                            *w = 1;
-                        }
                     }
                     // the linking trace (`link_source`): a trace of the tree that ran
                     let Some(src) = self.jit.by_id.get(&link_source(status)) else {
                         break 'run resume(self, cur);
                     };
+                    // its link may have stored a word the frame does not keep alive: no
+                    // opaque call or slice store for the rest of the run
+                    if py
+                        && src.link_foreign
+                        && let Some(w) = self.jit.call_area.get_mut(4)
+                    {
+                        *w = 1;
+                    }
                     // this link site was resolved and checked in this run: the same target
                     // (nothing installs, drops or replaces a trace during a run), its checks
                     // still hold (see `checked_run`), the buffer already has its room and

@@ -180,6 +180,23 @@ impl Recorder {
         }
     }
 
+    /// The closing link stores object word `x` into the entry buffer: notes whether it may
+    /// be a word the frame does not keep alive (anything but an entry value of this trace).
+    fn note_link_word(&mut self, x: InsnId) {
+        if !self.entry.contains(&Some(PyVal::Obj(x))) {
+            self.link_foreign = true;
+        }
+    }
+
+    /// Whether the closing link may store into the entry buffer an object word the frame
+    /// does not keep alive (a borrowed item, a side trace's parameter): a run that took such
+    /// a link makes no opaque call and no slice store (`pycall.rs`, `slice.rs`), since what
+    /// they run or drop could free it. A link storing only the trace's entry values (or no
+    /// object) leaves the buffer's object words the frame's.
+    pub fn link_stores_foreign(&self) -> bool {
+        self.link_foreign
+    }
+
     /// Ends the recording with a link into `t` (see the module docs); `pc` is the last
     /// recorded instruction (its successor is `t`'s header).
     pub(crate) fn close_link(&mut self, pc: u32, t: &LinkTarget, iter: Option<VirtIter>) -> Result<Func, Abort> {
@@ -205,14 +222,18 @@ impl Recorder {
                 PyVal::Bool(x) => self.b.store(Op::StoreBool, BASE, slot, Some(x)),
                 PyVal::Int(x) => self.b.store(Op::StoreInt, BASE, slot, Some(x)),
                 PyVal::Float(x) => self.b.store(Op::StoreFloat, BASE, slot, Some(x)),
-                PyVal::Obj(x) => self.b.store(Op::StorePtr, BASE, slot, Some(x)),
+                PyVal::Obj(x) => {
+                    self.note_link_word(x);
+                    self.b.store(Op::StorePtr, BASE, slot, Some(x))
+                }
                 PyVal::Known(_)
                 | PyVal::VRange(_)
                 | PyVal::VIter(_)
                 | PyVal::VSeqIter(..)
                 | PyVal::VTuple
                 | PyVal::VEnum(..)
-                | PyVal::VZip(_) => {
+                | PyVal::VZip(_)
+                | PyVal::VSlice(_) => {
                     let d = format!("slot {n} holds a known or virtual object");
                     return Err(self.abort(AbortReason::LinkType, pc, d));
                 }
@@ -229,6 +250,15 @@ impl Recorder {
         }
         // a virtual iterator: the target's new top entry (`virtual.rs`)
         if let Some(it) = iter {
+            match it {
+                VirtIter::Range(_) => {}
+                VirtIter::Seq(p, _) | VirtIter::Enum(p, _, _) => self.note_link_word(p),
+                VirtIter::Zip(z) => {
+                    for &(p, _) in z.parts.iter().take(usize::from(z.n)) {
+                        self.note_link_word(p);
+                    }
+                }
+            }
             let at = buffer_slot(self.code.nlocals, self.code.nlocals.saturating_add(self.live_depth()));
             if at >= u32::MAX - crate::record::ENTRY_SLOTS {
                 return Err(self.abort(AbortReason::Desync, pc, "entry buffer too large"));

@@ -98,6 +98,19 @@ impl Recorder {
         !self.py_calls.is_empty()
     }
 
+    /// Whether the trace may hold owned values (an opaque call, or another helper call
+    /// declared `-> own ptr`, such as a slice's `@seq_slice`): the deoptimizer then takes
+    /// its owned snapshot values and drops its `release` lists.
+    pub fn holds_owned(&self) -> bool {
+        self.makes_py_calls()
+            || self
+                .b
+                .func()
+                .insns
+                .iter()
+                .any(|i| matches!(&i.imm, crate::ir::Imm::Call(c) if c.owns))
+    }
+
     /// Whether an opaque call may be recorded here.
     pub(crate) fn py_call_allowed(&self) -> bool {
         self.area != 0 && self.func.is_none() && self.inl.is_empty()
