@@ -138,10 +138,6 @@ pub struct Trace {
     /// calls, `func::py_call`, or slices sequences); only such traces exit through a call
     /// snapshot of a loop trace.
     py_calls: bool,
-    /// Whether the trace's link may store an object word the frame does not keep alive
-    /// into the entry buffer (`Recorder::link_stores_foreign`): a run that takes it makes
-    /// no opaque call and no slice store (word 4 of the call area, `jit_enter`).
-    link_foreign: bool,
 }
 
 /// What a root trace and its side traces share.
@@ -361,8 +357,9 @@ pub struct JitState {
     /// The call area of loop traces' opaque calls (`taipan_jit::record::AREA_SLOTS` 16-byte
     /// slots; `func::py_call`): word 0 the VM's address, word 1 the running frame's code,
     /// word 2 its globals' object word, word 3 the running tree (set at each entry and
-    /// link), word 4 whether the run linked (the helper then makes no call); then the
-    /// arguments and the result. Boxed: its address is a constant of
+    /// link), word 4 0 (until session 14 set at every link: the helper then made no call,
+    /// since a link could hand the trace words nothing kept alive; links now keep what they
+    /// store, [`JitState::kept`]); then the arguments and the result. Boxed: its address is a constant of
     /// the traces.
     pub(crate) call_area: Box<[u64]>,
     /// The exception an exit through an opaque call's snapshot raises at the `CALL`
@@ -377,6 +374,16 @@ pub struct JitState {
     layout: Option<Option<helpers::ObjLayout>>,
     /// Reused list of iterator objects made at an exit (`jit_run.rs`, `materialize`).
     fresh: Vec<crate::value::Value>,
+    /// The running run's *kept* objects, by entry-buffer slot (`helpers::run_keep`): a link
+    /// of a trace that holds owned values stores each object word it writes into the
+    /// buffer here as a counted reference too, so the buffer's words stay alive for the
+    /// whole run whatever opaque calls and slice stores free; dropped when the run has
+    /// written its exit into the frame (`jit_enter`; a nested run keeps its own).
+    pub(crate) kept: Vec<Option<crate::value::Value>>,
+    /// Objects a link's `run_keep` calls replaced in [`JitState::kept`], dropped by its
+    /// `run_kept` once every word of the link is kept (a swap of two slots must not free
+    /// the word it is about to keep).
+    pub(crate) kept_old: Vec<crate::value::Value>,
 }
 
 impl JitState {
@@ -415,6 +422,8 @@ impl JitState {
             restore: Vec::new(),
             layout: None,
             fresh: Vec::new(),
+            kept: Vec::new(),
+            kept_old: Vec::new(),
         }
     }
 
@@ -1248,7 +1257,6 @@ impl Vm {
             link_entry: Cell::new(None),
             link_tree: Cell::new(0),
             py_calls: r.rec.holds_owned(),
-            link_foreign: r.rec.link_stores_foreign(),
         })
     }
 
@@ -1293,7 +1301,6 @@ impl Vm {
             link_entry: Cell::new(None),
             link_tree: Cell::new(0),
             py_calls: r.rec.holds_owned(),
-            link_foreign: r.rec.link_stores_foreign(),
         });
         self.jit.counters.bridges += 1;
         self.jit.by_id.insert(t.compiled.id, t);

@@ -342,6 +342,32 @@ extern "C" fn list_push_obj(w: u64, x: u64) {
     }
 }
 
+/// `@run_keep(area, slot, w)`: keeps a counted reference to the object whose word `w` a
+/// link stores into entry-buffer slot `slot`, for the rest of the run (`JitState::kept`;
+/// the object it replaces there waits in `kept_old` for `@run_kept`).
+pub(crate) extern "C" fn run_keep(area: u64, slot: i64, w: u64) {
+    // SAFETY: as in `seq_slice`: word 0 of the call area is the running Vm's address.
+    let vm = unsafe { &mut *((area as *const u64).read() as *mut crate::vm::Vm) };
+    // SAFETY: the linking trace holds `w`: a live object (module docs).
+    let Some(v) = (unsafe { restore_obj(w) }) else { return };
+    let Ok(slot) = usize::try_from(slot) else { return };
+    let kept = &mut vm.jit.kept;
+    if kept.len() <= slot {
+        kept.resize(slot + 1, None);
+    }
+    if let Some(old) = kept[slot].replace(v) {
+        vm.jit.kept_old.push(old);
+    }
+}
+
+/// `@run_kept(area)`: the link's words are all kept: drops what they replaced.
+pub(crate) extern "C" fn run_kept(area: u64) {
+    // SAFETY: as in `run_keep`.
+    let vm = unsafe { &mut *((area as *const u64).read() as *mut crate::vm::Vm) };
+    let old = std::mem::take(&mut vm.jit.kept_old);
+    drop(old);
+}
+
 /// The bounds of a trace's slice (`taipan_jit::record`'s `slice.rs`: each part an int when
 /// its bit of `mask` is set, else None); `None` for a zero step.
 fn slice_bounds(start: i64, stop: i64, step: i64, mask: i64) -> Option<SliceBounds> {
@@ -382,8 +408,8 @@ pub(crate) extern "C" fn seq_slice(area: u64, w: u64, start: i64, stop: i64, ste
 /// `list[start:stop:step] = value` (`seqops::set_slice_plain`, CPython
 /// `list_ass_subscript`) when it can neither raise nor run Python code — `list` an exact
 /// list, `value` an exact list or tuple, a step of 1 or exactly one item per selected
-/// slot — and the run has not linked (a link may have handed the trace object words only
-/// the entry buffer holds, which dropping the replaced items could free); with `apply`
+/// slot — and word 4 of the call area is 0 (`JitState::call_area`: links keep what they
+/// store into the buffer, so dropping the replaced items frees no word it holds); with `apply`
 /// false only whether it can: 1 or 0. With `apply` true it stores when it can (the
 /// trace's `@store_slice_ok` said so just before, nothing in between) and returns 0.
 ///
@@ -604,6 +630,11 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         super::func::py_take as extern "C" fn(u64) -> u64 as usize,
     );
     h.add("obj_release", obj_release as extern "C" fn(u64) as usize);
+    h.add(
+        record::RUN_KEEP_HELPER,
+        run_keep as extern "C" fn(u64, i64, u64) as usize,
+    );
+    h.add(record::RUN_KEPT_HELPER, run_kept as extern "C" fn(u64) as usize);
     h.add(
         record::SEQ_SLICE_HELPER,
         seq_slice as extern "C" fn(u64, u64, i64, i64, i64, i64) -> u64 as usize,

@@ -557,6 +557,8 @@ impl Vm {
         let nlocals = f.code.nlocalsplus;
         let mut buf = std::mem::take(&mut self.jit.buf);
         fill_entry_buffer(&mut buf, f, nlocals);
+        // (an outer run's kept objects, when this run is nested in its opaque call)
+        let outer_kept = std::mem::take(&mut self.jit.kept);
         let mut out = std::mem::take(&mut self.jit.out);
         out.clear();
         out.resize(self.jit.out_words.max(1), 0);
@@ -644,14 +646,7 @@ impl Vm {
                     let Some(src) = self.jit.by_id.get(&link_source(status)) else {
                         break 'run resume(self, cur);
                     };
-                    // its link may have stored a word the frame does not keep alive: no
-                    // opaque call or slice store for the rest of the run
-                    if py
-                        && src.link_foreign
-                        && let Some(w) = self.jit.call_area.get_mut(4)
-                    {
-                        *w = 1;
-                    }
+
                     // this link site was resolved and checked in this run: the same target
                     // (nothing installs, drops or replaces a trace during a run), its checks
                     // still hold (see `checked_run`), the buffer already has its room and
@@ -737,6 +732,8 @@ impl Vm {
         self.jit.counters.links += links;
         self.jit.counters.entries += entered;
         self.jit.buf = buf;
+        // (dropped after the frame is written: the buffer's words are boxed first)
+        let kept = std::mem::replace(&mut self.jit.kept, outer_kept);
         let mut restore = std::mem::take(&mut self.jit.restore);
         restore.clear();
         let mut release: Vec<Value> = Vec::new();
@@ -787,6 +784,7 @@ impl Vm {
         self.jit.restore = restore;
         // (the owned values the exit did not transfer go after the frame is written)
         drop(release);
+        drop(kept);
         #[cfg(debug_assertions)]
         {
             let now = super::helpers::owned_balance();

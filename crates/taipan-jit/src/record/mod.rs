@@ -98,7 +98,7 @@ mod wrap;
 pub use abort::{Abort, AbortCounts, AbortReason};
 pub use attr::{ATTR_ABSENT, ATTR_ADDR, ATTR_SLOTS};
 pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
-pub use link::{SideEntry, SideVal};
+pub use link::{RUN_KEEP_HELPER, RUN_KEPT_HELPER, SideEntry, SideVal};
 pub use observe::{
     AttrObs, Builtin, CodeInfo, ConstVal, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo, Observe, Observed, PartObs,
     SeqObs, WrapObs,
@@ -335,10 +335,6 @@ pub struct Recorder {
     /// A snapshot was taken while a virtual object was on the stack (no way to restore
     /// it): the recording aborts after the instruction.
     virt_snap: bool,
-    /// The closing link stores an object word into the entry buffer that is not one of
-    /// the trace's entry values (`link.rs`): after it the buffer may hold words the frame
-    /// does not keep alive.
-    link_foreign: bool,
     /// A function trace (`func.rs`): ends at the function's return, calls are opaque.
     func: Option<Box<func::FuncRec>>,
     /// Sequences unpacked so far (`unpack.rs`): the sequence's SSA value, the count, whether
@@ -418,7 +414,6 @@ impl Recorder {
             inner: None,
             popped: 0,
             virt_snap: false,
-            link_foreign: false,
             func: None,
             unpacked: Vec::new(),
             pending: Vec::new(),
@@ -571,7 +566,7 @@ impl Recorder {
         // loop's trace one entry deeper: it gets the iterator through the buffer)
         if frames == 0
             && self.inl.is_empty()
-            && self.owned.is_empty()
+            && (self.owned.is_empty() || self.area != 0)
             && let Some(t) = obs.link_target(next)
         {
             let live = self.live_depth();

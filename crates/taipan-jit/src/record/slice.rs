@@ -18,8 +18,8 @@
 //!   after it (as an append: an exit would redo the store, which is not idempotent when it
 //!   changes the length) — CPython's `list_ass_subscript` where it can neither raise nor
 //!   run Python code: `xs` an exact list, `ys` an exact list or tuple, a step of 1 or as
-//!   many items as the slice selects, and a run that has not linked (a link may hand the
-//!   trace words only the entry buffer holds). The store drops the replaced items, which
+//!   many items as the slice selects (the words a link hands over are kept for the run,
+//!   `link.rs`' `@run_keep`). The store drops the replaced items, which
 //!   may free objects: as across an opaque call, every object word the recorder holds must
 //!   be a local's value at the loop entry or owned (`ObjectAcrossCall` otherwise), and the
 //!   list read helpers become `reads`.
