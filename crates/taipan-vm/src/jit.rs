@@ -138,7 +138,15 @@ pub struct Trace {
     /// calls, `func::py_call`, or slices sequences); only such traces exit through a call
     /// snapshot of a loop trace.
     py_calls: bool,
+    /// Whether the trace's link stores into the entry buffer a word only its container keeps
+    /// alive (`Recorder::link_stores_foreign`): a run that takes it makes no opaque call and
+    /// no slice store (word 4 of the call area, `jit_enter`).
+    link_foreign: bool,
 }
+
+/// The most replaced kept objects a marked run gathers before it ends at a link
+/// ([`JitState::kept_old`]).
+pub(crate) const KEPT_OLD_MAX: usize = 256;
 
 /// What a root trace and its side traces share.
 pub struct Tree {
@@ -357,9 +365,10 @@ pub struct JitState {
     /// The call area of loop traces' opaque calls (`taipan_jit::record::AREA_SLOTS` 16-byte
     /// slots; `func::py_call`): word 0 the VM's address, word 1 the running frame's code,
     /// word 2 its globals' object word, word 3 the running tree (set at each entry and
-    /// link), word 4 0 (until session 14 set at every link: the helper then made no call,
-    /// since a link could hand the trace words nothing kept alive; links now keep what they
-    /// store, [`JitState::kept`]); then the arguments and the result. Boxed: its address is a constant of
+    /// link), word 4 whether a link of the run stored a word only its container keeps alive
+    /// (`Trace::link_foreign`; the helper then makes no call, and slice stores and the
+    /// dropping of [`JitState::kept_old`] wait for the run's end); then the arguments and
+    /// the result. Boxed: its address is a constant of
     /// the traces.
     pub(crate) call_area: Box<[u64]>,
     /// The exception an exit through an opaque call's snapshot raises at the `CALL`
@@ -382,7 +391,9 @@ pub struct JitState {
     pub(crate) kept: Vec<Option<crate::value::Value>>,
     /// Objects a link's `run_keep` calls replaced in [`JitState::kept`], dropped by its
     /// `run_kept` once every word of the link is kept (a swap of two slots must not free
-    /// the word it is about to keep).
+    /// the word it is about to keep) — or, once the run is marked (word 4 of the call area:
+    /// a borrowed word in the buffer may live in one of them), when the run ends; a run
+    /// that gathers more than [`KEPT_OLD_MAX`] ends at its next link.
     pub(crate) kept_old: Vec<crate::value::Value>,
 }
 
@@ -1257,6 +1268,7 @@ impl Vm {
             link_entry: Cell::new(None),
             link_tree: Cell::new(0),
             py_calls: r.rec.holds_owned(),
+            link_foreign: r.rec.link_stores_foreign(),
         })
     }
 
@@ -1301,6 +1313,7 @@ impl Vm {
             link_entry: Cell::new(None),
             link_tree: Cell::new(0),
             py_calls: r.rec.holds_owned(),
+            link_foreign: r.rec.link_stores_foreign(),
         });
         self.jit.counters.bridges += 1;
         self.jit.by_id.insert(t.compiled.id, t);

@@ -360,12 +360,17 @@ pub(crate) extern "C" fn run_keep(area: u64, slot: i64, w: u64) {
     }
 }
 
-/// `@run_kept(area)`: the link's words are all kept: drops what they replaced.
+/// `@run_kept(area)`: the link's words are all kept: drops what they replaced — unless the
+/// run is marked (word 4 of the call area: a word only its container keeps alive is in the
+/// buffer, and that container may be one of them; they wait for the run's end).
 pub(crate) extern "C" fn run_kept(area: u64) {
-    // SAFETY: as in `run_keep`.
-    let vm = unsafe { &mut *((area as *const u64).read() as *mut crate::vm::Vm) };
-    let old = std::mem::take(&mut vm.jit.kept_old);
-    drop(old);
+    let a = area as *const u64;
+    // SAFETY: as in `run_keep`; word 4 is the run's mark (`jit_enter`).
+    let (vm, marked) = unsafe { (&mut *(a.read() as *mut crate::vm::Vm), a.add(4).read() != 0) };
+    if !marked {
+        let old = std::mem::take(&mut vm.jit.kept_old);
+        drop(old);
+    }
 }
 
 /// The bounds of a trace's slice (`taipan_jit::record`'s `slice.rs`: each part an int when

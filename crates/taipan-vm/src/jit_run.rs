@@ -559,6 +559,7 @@ impl Vm {
         fill_entry_buffer(&mut buf, f, nlocals);
         // (an outer run's kept objects, when this run is nested in its opaque call)
         let outer_kept = std::mem::take(&mut self.jit.kept);
+        let outer_old = std::mem::take(&mut self.jit.kept_old);
         let mut out = std::mem::take(&mut self.jit.out);
         out.clear();
         out.resize(self.jit.out_words.max(1), 0);
@@ -646,12 +647,23 @@ impl Vm {
                     let Some(src) = self.jit.by_id.get(&link_source(status)) else {
                         break 'run resume(self, cur);
                     };
+                    // its link stored a word only its container keeps alive: no opaque call
+                    // or slice store for the rest of the run
+                    if py
+                        && src.link_foreign
+                        && let Some(w) = self.jit.call_area.get_mut(4)
+                    {
+                        *w = 1;
+                    }
+                    // a marked run that gathered many replaced kept objects ends here
+                    let full = self.jit.kept_old.len() > super::KEPT_OLD_MAX;
 
                     // this link site was resolved and checked in this run: the same target
                     // (nothing installs, drops or replaces a trace during a run), its checks
                     // still hold (see `checked_run`), the buffer already has its room and
                     // `low` is already at most its depth
                     if src.link_run.get() == run
+                        && !full
                         && let Some(e) = src.link_entry.get()
                     {
                         entered += 1;
@@ -676,6 +688,9 @@ impl Vm {
                     }
                     let src = src.clone();
                     low = low.min(hd);
+                    if full {
+                        break 'run End::Resume(h as usize, hd);
+                    }
                     let next = code.loops.compiled(h);
                     let may = |vm: &mut Vm, n: &Rc<Trace>| {
                         if n.tree.checked_run.get() == run {
@@ -734,6 +749,7 @@ impl Vm {
         self.jit.buf = buf;
         // (dropped after the frame is written: the buffer's words are boxed first)
         let kept = std::mem::replace(&mut self.jit.kept, outer_kept);
+        let kept_old = std::mem::replace(&mut self.jit.kept_old, outer_old);
         let mut restore = std::mem::take(&mut self.jit.restore);
         restore.clear();
         let mut release: Vec<Value> = Vec::new();
@@ -785,6 +801,7 @@ impl Vm {
         // (the owned values the exit did not transfer go after the frame is written)
         drop(release);
         drop(kept);
+        drop(kept_old);
         #[cfg(debug_assertions)]
         {
             let now = super::helpers::owned_balance();

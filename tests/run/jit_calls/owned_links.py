@@ -54,6 +54,22 @@ def replaced(lst, n):
         i += 1
     return seen[-6:], getattr(node, "v", node), [x.v for x in lst]
 
+def long_run(lst, n):
+    # a borrowed item and an owned copy handed to the inner loop's trace at every link:
+    # the run is marked, the replaced copies wait for its end (at most 256, then it ends)
+    t = 0
+    i = 0
+    while i < n:
+        row = lst[i % 3]
+        copy = lst[:]
+        j = 0
+        while j < 30:
+            t += len(row) + len(copy) + row[0]
+            j += 1
+        i += 1
+    return t, len(copy), row
+
 print(copies([3, 1, 0, 2, 4], 40))
+print(long_run([[1, 2], [3], [4, 5, 6]], 1500))
 print(swaps(Node(5), Node(2), 30))
 print(replaced([Node(1), Node(2), Node(3)], 30))

@@ -335,6 +335,8 @@ pub struct Recorder {
     /// A snapshot was taken while a virtual object was on the stack (no way to restore
     /// it): the recording aborts after the instruction.
     virt_snap: bool,
+    /// The closing link stores a word only its container keeps alive (`link.rs`).
+    link_foreign: bool,
     /// A function trace (`func.rs`): ends at the function's return, calls are opaque.
     func: Option<Box<func::FuncRec>>,
     /// Sequences unpacked so far (`unpack.rs`): the sequence's SSA value, the count, whether
@@ -414,6 +416,7 @@ impl Recorder {
             inner: None,
             popped: 0,
             virt_snap: false,
+            link_foreign: false,
             func: None,
             unpacked: Vec::new(),
             pending: Vec::new(),
