@@ -236,6 +236,11 @@ pub struct CodeLoops {
     /// Per instruction index: the loop headed there is blacklisted (permanently), so its
     /// back-edges skip the out-of-line call ([`Vm::jit_back_edge`]).
     black: Box<[Cell<bool>]>,
+    /// A trace of this code uses the call area (`Recorder::uses_call_area`): only then do its
+    /// runs write the area's context and do the per-link work of opaque calls and kept
+    /// objects (`jit_enter`), which costs a numeric loop nest's links about 10 instructions
+    /// each (`bench/programs/fannkuch.py 8`: 150.3M → 157.1M instructions).
+    pub(crate) area: Cell<bool>,
 }
 
 /// A recording in progress.
@@ -395,6 +400,8 @@ pub struct JitState {
     /// a borrowed word in the buffer may live in one of them), when the run ends; a run
     /// that gathers more than [`KEPT_OLD_MAX`] ends at its next link.
     pub(crate) kept_old: Vec<crate::value::Value>,
+    /// The kept objects of the runs this one is nested in (`jit_enter`).
+    pub(crate) kept_outer: Vec<(Vec<Option<crate::value::Value>>, Vec<crate::value::Value>)>,
 }
 
 impl JitState {
@@ -435,6 +442,7 @@ impl JitState {
             fresh: Vec::new(),
             kept: Vec::new(),
             kept_old: Vec::new(),
+            kept_outer: Vec::new(),
         }
     }
 
@@ -629,6 +637,7 @@ impl CodeLoops {
         CodeLoops {
             entries: RefCell::new(Vec::new()),
             black: instructions.iter().map(|_| Cell::new(false)).collect(),
+            area: Cell::new(false),
         }
     }
 
@@ -1250,6 +1259,9 @@ impl Vm {
             redone: Cell::new(0),
         });
         let nexits = compiled.exits.len();
+        if r.rec.uses_call_area() {
+            r.code.loops.area.set(true);
+        }
         Some(Trace {
             compiled,
             func,
@@ -1295,6 +1307,9 @@ impl Vm {
         tree.inline.set(tree.inline.get().max(r.rec.deepest_inline() as usize));
         tree.sides.set(tree.sides.get().saturating_add(1));
         let nexits = compiled.exits.len();
+        if r.rec.uses_call_area() {
+            r.code.loops.area.set(true);
+        }
         let t = Rc::new(Trace {
             compiled,
             func,

@@ -193,9 +193,8 @@ impl Recorder {
         self.area != 0
     }
 
-    /// Whether the closing link stores into the entry buffer an object word that nothing
-    /// but its container keeps alive (a borrowed item, a side trace's parameter: not kept,
-    /// see `close_link`): the VM then marks the run (word 4 of the call area), and opaque
+    /// Whether the closing link stores into the entry buffer an object word it does not
+    /// keep (anything but an owned value, see `close_link`): the VM then marks the run (word 4 of the call area), and opaque
     /// calls and slice stores of the rest of the run exit to the interpreter instead, since
     /// what they run or drop could free it.
     pub fn link_stores_foreign(&self) -> bool {
@@ -319,17 +318,18 @@ impl Recorder {
         // buffer. Owned values (all held by written locals: the stack is empty here) are
         // then released: the kept reference holds them.
         if self.keeps_links() {
-            // only owned values and the trace's entry values (words the frame or an earlier
-            // link's kept reference holds, moved to another slot) are kept; any other word (a
-            // borrowed item, a side trace's parameter) is kept alive by its container only:
-            // the run takes no more opaque calls and slice stores (`link_stores_foreign`)
-            let foreign = |r: &Recorder, x: InsnId| !r.owned.contains(&x) && !r.entry.contains(&Some(PyVal::Obj(x)));
+            // only owned values are kept; any other word (a borrowed item, a side trace's
+            // parameter, an entry value moved to another slot, which an earlier link's kept
+            // reference may hold) marks the run: no more opaque calls and slice stores, and
+            // replaced kept references wait for its end (`link_stores_foreign`). Keeping
+            // entry values too cost nbody's inner-loop links a helper call each.
+            let foreign = |r: &Recorder, x: InsnId| !r.owned.contains(&x);
             if keeps.iter().any(|&(_, x)| foreign(self, x)) {
                 self.link_foreign = true;
             }
             keeps.retain(|&(_, x)| !foreign(self, x));
             if !keeps.is_empty() {
-                let area = self.b.const_ptr(self.area);
+                let area = self.area_ptr();
                 for &(slot, x) in &keeps {
                     let k = self.b.const_i64(i64::from(slot));
                     self.b

@@ -337,6 +337,8 @@ pub struct Recorder {
     virt_snap: bool,
     /// The closing link stores a word only its container keeps alive (`link.rs`).
     link_foreign: bool,
+    /// The trace uses the call area (`pycall.rs`' `area_ptr`).
+    area_used: bool,
     /// A function trace (`func.rs`): ends at the function's return, calls are opaque.
     func: Option<Box<func::FuncRec>>,
     /// Sequences unpacked so far (`unpack.rs`): the sequence's SSA value, the count, whether
@@ -417,6 +419,7 @@ impl Recorder {
             popped: 0,
             virt_snap: false,
             link_foreign: false,
+            area_used: false,
             func: None,
             unpacked: Vec::new(),
             pending: Vec::new(),

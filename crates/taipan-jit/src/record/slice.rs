@@ -18,8 +18,8 @@
 //!   after it (as an append: an exit would redo the store, which is not idempotent when it
 //!   changes the length) — CPython's `list_ass_subscript` where it can neither raise nor
 //!   run Python code: `xs` an exact list, `ys` an exact list or tuple, a step of 1 or as
-//!   many items as the slice selects (the words a link hands over are kept for the run,
-//!   `link.rs`' `@run_keep`). The store drops the replaced items, which
+//!   many items as the slice selects, in a run not marked by a link (`link.rs`: a link
+//!   that hands over a word it does not keep). The store drops the replaced items, which
 //!   may free objects: as across an opaque call, every object word the recorder holds must
 //!   be a local's value at the loop entry or owned (`ObjectAcrossCall` otherwise), and the
 //!   list read helpers become `reads`.
@@ -118,7 +118,7 @@ impl Recorder {
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         };
         self.before_writes();
-        let area = self.b.const_ptr(self.area);
+        let area = self.area_ptr();
         let [start, stop, step, mask] = self.slice_args(vs);
         let r = self.b.call_owned(SEQ_SLICE_HELPER, &[area, p, start, stop, step, mask]);
         // (listed in the exit's release list: 0 when the guard fails, which is skipped)
@@ -151,7 +151,7 @@ impl Recorder {
         }
         let s = self.slice_snap(vs);
         self.before_writes();
-        let area = self.b.const_ptr(self.area);
+        let area = self.area_ptr();
         let [start, stop, step, mask] = self.slice_args(vs);
         let args = [area, p, start, stop, step, mask, x];
         let ok = self.b.call(STORE_SLICE_OK_HELPER, CallEffect::Reads, &args, Type::I64);
