@@ -44,7 +44,7 @@ const MODES: &[(&str, &[(&str, &str)])] = &[
         &[("TAIPAN_JIT", "off"), ("TAIPAN_SPECIALIZE_WARMUP", "0")],
     ),
     // the trace JIT records every loop at its first back-edge
-    // (opaque calls in loop traces on: off by default, see `--jit-py-calls`)
+    // (opaque calls in loop traces on: the default since session 14, set to be sure)
     (
         "jit1",
         &[

@@ -134,10 +134,19 @@ pub struct Trace {
     link_entry: Cell<Option<taipan_jit::backend::TraceFn>>,
     /// That trace's tree (its address, for the call area's word 3).
     link_tree: Cell<usize>,
-    /// Whether the trace makes opaque calls (`func::py_call`; only such traces hold owned
-    /// values or exit through a call snapshot of a loop trace).
+    /// Whether the trace may hold owned values (`Recorder::holds_owned`: it makes opaque
+    /// calls, `func::py_call`, or slices sequences); only such traces exit through a call
+    /// snapshot of a loop trace.
     py_calls: bool,
+    /// Whether the trace's link stores into the entry buffer a word only its container keeps
+    /// alive (`Recorder::link_stores_foreign`): a run that takes it makes no opaque call and
+    /// no slice store (word 4 of the call area, `jit_enter`).
+    link_foreign: bool,
 }
+
+/// The most replaced kept objects a marked run gathers before it ends at a link
+/// ([`JitState::kept_old`]).
+pub(crate) const KEPT_OLD_MAX: usize = 256;
 
 /// What a root trace and its side traces share.
 pub struct Tree {
@@ -227,6 +236,11 @@ pub struct CodeLoops {
     /// Per instruction index: the loop headed there is blacklisted (permanently), so its
     /// back-edges skip the out-of-line call ([`Vm::jit_back_edge`]).
     black: Box<[Cell<bool>]>,
+    /// A trace of this code uses the call area (`Recorder::uses_call_area`): only then do its
+    /// runs write the area's context and do the per-link work of opaque calls and kept
+    /// objects (`jit_enter`), which costs a numeric loop nest's links about 10 instructions
+    /// each (`bench/programs/fannkuch.py 8`: 150.3M → 157.1M instructions).
+    pub(crate) area: Cell<bool>,
 }
 
 /// A recording in progress.
@@ -356,8 +370,10 @@ pub struct JitState {
     /// The call area of loop traces' opaque calls (`taipan_jit::record::AREA_SLOTS` 16-byte
     /// slots; `func::py_call`): word 0 the VM's address, word 1 the running frame's code,
     /// word 2 its globals' object word, word 3 the running tree (set at each entry and
-    /// link), word 4 whether the run linked (the helper then makes no call); then the
-    /// arguments and the result. Boxed: its address is a constant of
+    /// link), word 4 whether a link of the run stored a word only its container keeps alive
+    /// (`Trace::link_foreign`; the helper then makes no call, and slice stores and the
+    /// dropping of [`JitState::kept_old`] wait for the run's end); then the arguments and
+    /// the result. Boxed: its address is a constant of
     /// the traces.
     pub(crate) call_area: Box<[u64]>,
     /// The exception an exit through an opaque call's snapshot raises at the `CALL`
@@ -372,6 +388,20 @@ pub struct JitState {
     layout: Option<Option<helpers::ObjLayout>>,
     /// Reused list of iterator objects made at an exit (`jit_run.rs`, `materialize`).
     fresh: Vec<crate::value::Value>,
+    /// The running run's *kept* objects, by entry-buffer slot (`helpers::run_keep`): a link
+    /// of a trace that holds owned values stores each object word it writes into the
+    /// buffer here as a counted reference too, so the buffer's words stay alive for the
+    /// whole run whatever opaque calls and slice stores free; dropped when the run has
+    /// written its exit into the frame (`jit_enter`; a nested run keeps its own).
+    pub(crate) kept: Vec<Option<crate::value::Value>>,
+    /// Objects a link's `run_keep` calls replaced in [`JitState::kept`], dropped by its
+    /// `run_kept` once every word of the link is kept (a swap of two slots must not free
+    /// the word it is about to keep) — or, once the run is marked (word 4 of the call area:
+    /// a borrowed word in the buffer may live in one of them), when the run ends; a run
+    /// that gathers more than [`KEPT_OLD_MAX`] ends at its next link.
+    pub(crate) kept_old: Vec<crate::value::Value>,
+    /// The kept objects of the runs this one is nested in (`jit_enter`).
+    pub(crate) kept_outer: Vec<(Vec<Option<crate::value::Value>>, Vec<crate::value::Value>)>,
 }
 
 impl JitState {
@@ -410,6 +440,9 @@ impl JitState {
             restore: Vec::new(),
             layout: None,
             fresh: Vec::new(),
+            kept: Vec::new(),
+            kept_old: Vec::new(),
+            kept_outer: Vec::new(),
         }
     }
 
@@ -604,6 +637,7 @@ impl CodeLoops {
         CodeLoops {
             entries: RefCell::new(Vec::new()),
             black: instructions.iter().map(|_| Cell::new(false)).collect(),
+            area: Cell::new(false),
         }
     }
 
@@ -1225,6 +1259,9 @@ impl Vm {
             redone: Cell::new(0),
         });
         let nexits = compiled.exits.len();
+        if r.rec.uses_call_area() {
+            r.code.loops.area.set(true);
+        }
         Some(Trace {
             compiled,
             func,
@@ -1242,7 +1279,8 @@ impl Vm {
             link_to: Cell::new(0),
             link_entry: Cell::new(None),
             link_tree: Cell::new(0),
-            py_calls: r.rec.makes_py_calls(),
+            py_calls: r.rec.holds_owned(),
+            link_foreign: r.rec.link_stores_foreign(),
         })
     }
 
@@ -1269,6 +1307,9 @@ impl Vm {
         tree.inline.set(tree.inline.get().max(r.rec.deepest_inline() as usize));
         tree.sides.set(tree.sides.get().saturating_add(1));
         let nexits = compiled.exits.len();
+        if r.rec.uses_call_area() {
+            r.code.loops.area.set(true);
+        }
         let t = Rc::new(Trace {
             compiled,
             func,
@@ -1286,7 +1327,8 @@ impl Vm {
             link_to: Cell::new(0),
             link_entry: Cell::new(None),
             link_tree: Cell::new(0),
-            py_calls: r.rec.makes_py_calls(),
+            py_calls: r.rec.holds_owned(),
+            link_foreign: r.rec.link_stores_foreign(),
         });
         self.jit.counters.bridges += 1;
         self.jit.by_id.insert(t.compiled.id, t);

@@ -773,6 +773,7 @@ impl Vm {
             link_entry: Cell::new(None),
             link_tree: Cell::new(0),
             py_calls: false,
+            link_foreign: true,
         });
         self.jit.by_id.insert(t.compiled.id, t.clone());
         if let Ok(mut p) = r.code.fjit.phase.try_borrow_mut() {

@@ -42,7 +42,10 @@ use std::mem::ManuallyDrop;
 
 use taipan_jit::backend::{HelperTable, InlineHelper};
 
+use taipan_jit::record;
+
 use crate::object::ObjKind;
+use crate::subscript::SliceBounds;
 use crate::value::{Obj, Value};
 
 /// The tag word of `Value::Obj`.
@@ -339,6 +342,140 @@ extern "C" fn list_push_obj(w: u64, x: u64) {
     }
 }
 
+/// `@run_keep(area, slot, w)`: keeps a counted reference to the object whose word `w` a
+/// link stores into entry-buffer slot `slot`, for the rest of the run (`JitState::kept`;
+/// the object it replaces there waits in `kept_old` for `@run_kept`).
+pub(crate) extern "C" fn run_keep(area: u64, slot: i64, w: u64) {
+    // SAFETY: as in `seq_slice`: word 0 of the call area is the running Vm's address.
+    let vm = unsafe { &mut *((area as *const u64).read() as *mut crate::vm::Vm) };
+    // SAFETY: the linking trace holds `w`: a live object (module docs).
+    let Some(v) = (unsafe { restore_obj(w) }) else { return };
+    let Ok(slot) = usize::try_from(slot) else { return };
+    let kept = &mut vm.jit.kept;
+    if kept.len() <= slot {
+        kept.resize(slot + 1, None);
+    }
+    if let Some(old) = kept[slot].replace(v) {
+        vm.jit.kept_old.push(old);
+    }
+}
+
+/// `@run_kept(area)`: the link's words are all kept: drops what they replaced — unless the
+/// run is marked (word 4 of the call area: a word only its container keeps alive is in the
+/// buffer, and that container may be one of them; they wait for the run's end).
+pub(crate) extern "C" fn run_kept(area: u64) {
+    let a = area as *const u64;
+    // SAFETY: as in `run_keep`; word 4 is the run's mark (`jit_enter`).
+    let (vm, marked) = unsafe { (&mut *(a.read() as *mut crate::vm::Vm), a.add(4).read() != 0) };
+    if !marked {
+        let old = std::mem::take(&mut vm.jit.kept_old);
+        drop(old);
+    }
+}
+
+/// The bounds of a trace's slice (`taipan_jit::record`'s `slice.rs`: each part an int when
+/// its bit of `mask` is set, else None); `None` for a zero step.
+fn slice_bounds(start: i64, stop: i64, step: i64, mask: i64) -> Option<SliceBounds> {
+    let part = |bit: i64, x: i64| (mask & bit != 0).then_some(x);
+    let step = part(record::SLICE_HAS_STEP, step).unwrap_or(1);
+    if step == 0 {
+        return None;
+    }
+    Some(SliceBounds {
+        start: part(record::SLICE_HAS_START, start),
+        stop: part(record::SLICE_HAS_STOP, stop),
+        step: step.max(-(isize::MAX as i64)) as isize,
+    })
+}
+
+/// `@seq_slice(area, seq, start, stop, step, mask) -> own ptr`: `seq[start:stop:step]` of
+/// an exact list, tuple or str (the interpreter's fused `BUILD_SLICE` + `BINARY_SUBSCR`,
+/// `seqops::get_slice_plain`) as a new reference handed to the trace, or 0 for anything
+/// else and for a zero step (the trace exits at the `BUILD_SLICE`; nothing was done).
+pub(crate) extern "C" fn seq_slice(area: u64, w: u64, start: i64, stop: i64, step: i64, mask: i64) -> u64 {
+    // SAFETY: word 0 of the call area is the running Vm's address (written at each entry,
+    // `JitState::call_area`); the trace runs inside that Vm's dispatch loop, which holds
+    // no borrow of it across the run.
+    let vm = unsafe { &mut *((area as *const u64).read() as *mut crate::vm::Vm) };
+    let Some(b) = slice_bounds(start, stop, step, mask) else {
+        return 0;
+    };
+    // SAFETY: traces pass object words of live objects (module docs).
+    let Some(seq) = (unsafe { restore_obj(w) }) else {
+        return 0;
+    };
+    match crate::builtins::seqops::get_slice_plain(vm, &seq, &b) {
+        Some(Value::Obj(o)) => give_obj(o),
+        _ => 0,
+    }
+}
+
+/// `list[start:stop:step] = value` (`seqops::set_slice_plain`, CPython
+/// `list_ass_subscript`) when it can neither raise nor run Python code — `list` an exact
+/// list, `value` an exact list or tuple, a step of 1 or exactly one item per selected
+/// slot — and word 4 of the call area is 0 (`JitState::call_area`: links keep what they
+/// store into the buffer, so dropping the replaced items frees no word it holds); with `apply`
+/// false only whether it can: 1 or 0. With `apply` true it stores when it can (the
+/// trace's `@store_slice_ok` said so just before, nothing in between) and returns 0.
+///
+/// # Safety
+/// `area` is the VM's call area with its context words written by `jit_enter`; `w` and `x`
+/// name live objects (module docs).
+unsafe fn slice_store(area: u64, w: u64, b: Option<SliceBounds>, x: u64, apply: bool) -> i64 {
+    let a = area as *const u64;
+    // SAFETY: the caller's contract: word 0 of the call area is the running Vm's address,
+    // word 4 whether the run linked; the trace runs inside that Vm's dispatch loop, which
+    // holds no borrow of it across the run.
+    let (vm, linked) = unsafe { (&mut *(a.read() as *mut crate::vm::Vm), a.add(4).read() != 0) };
+    let Some(b) = b else { return 0 };
+    // SAFETY: the caller's contract.
+    let (Some(list), Some(value)) = (unsafe { restore_obj(w) }, unsafe { restore_obj(x) }) else {
+        return 0;
+    };
+    let (Value::Obj(lo), Value::Obj(vo)) = (&list, &value) else {
+        return 0;
+    };
+    let ObjKind::List(l) = &lo.kind else { return 0 };
+    let src_len = match &vo.kind {
+        _ if linked || !exact(lo) || !exact(vo) => return 0,
+        ObjKind::List(items) => match items.try_borrow() {
+            Ok(items) => items.len(),
+            Err(_) => return 0,
+        },
+        ObjKind::Tuple(items) => items.len(),
+        _ => return 0,
+    };
+    if b.step != 1 {
+        let Ok(items) = l.try_borrow() else { return 0 };
+        if b.adjust(items.len()).len != src_len {
+            return 0;
+        }
+    }
+    if !apply {
+        return 1;
+    }
+    // (cannot fail: checked above; an error would change nothing)
+    let _ = crate::builtins::seqops::set_slice_plain(vm, &list, &b, &value);
+    0
+}
+
+/// `@store_slice_ok(area, list, start, stop, step, mask, value) -> i64`: 1 when
+/// `list[start:stop:step] = value` can be done by `@store_slice` (see [`slice_store`]),
+/// else 0 (the trace exits at the `BUILD_SLICE` and the interpreter does the store).
+pub(crate) extern "C" fn store_slice_ok(area: u64, w: u64, start: i64, stop: i64, step: i64, mask: i64, x: u64) -> i64 {
+    // SAFETY: traces pass the call area and object words of live objects (module docs).
+    unsafe { slice_store(area, w, slice_bounds(start, stop, step, mask), x, false) }
+}
+
+/// `@store_slice(area, list, start, stop, step, mask, value)`: the store
+/// `@store_slice_ok` allowed just before (see [`slice_store`]). The replaced items are
+/// dropped (no finalizers run; the recorder allows it only when every object word the
+/// trace still holds is kept alive by the frame or owned).
+pub(crate) extern "C" fn store_slice(area: u64, w: u64, start: i64, stop: i64, step: i64, mask: i64, x: u64) {
+    // SAFETY: as in `store_slice_ok`.
+    unsafe { slice_store(area, w, slice_bounds(start, stop, step, mask), x, true) };
+}
+
 /// `@iter_unshared(obj) -> i64`: 1 when `obj` is 0 (an iterator a link made, held by no
 /// object) or only one reference to it exists (the frame's operand stack: nothing else can
 /// observe its position), else 0 (a path that pops the entry exits; the recorder's
@@ -498,6 +635,23 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         super::func::py_take as extern "C" fn(u64) -> u64 as usize,
     );
     h.add("obj_release", obj_release as extern "C" fn(u64) as usize);
+    h.add(
+        record::RUN_KEEP_HELPER,
+        run_keep as extern "C" fn(u64, i64, u64) as usize,
+    );
+    h.add(record::RUN_KEPT_HELPER, run_kept as extern "C" fn(u64) as usize);
+    h.add(
+        record::SEQ_SLICE_HELPER,
+        seq_slice as extern "C" fn(u64, u64, i64, i64, i64, i64) -> u64 as usize,
+    );
+    h.add(
+        record::STORE_SLICE_HELPER,
+        store_slice as extern "C" fn(u64, u64, i64, i64, i64, i64, u64) as usize,
+    );
+    h.add(
+        record::STORE_SLICE_OK_HELPER,
+        store_slice_ok as extern "C" fn(u64, u64, i64, i64, i64, i64, u64) -> i64 as usize,
+    );
     h.add(
         taipan_jit::record::ATTR_ADDR,
         super::attrs::attr_addr as extern "C" fn(u64, u64, i64, i64) -> u64 as usize,

@@ -290,9 +290,10 @@ jit_options! {
     direct_calls: OnOff = true, "TAIPAN_JIT_DIRECT_CALLS", "--jit-direct-calls";
     /// Opaque calls in loop traces: calls of callables the recorder does not translate or
     /// inline are made through the interpreter from the trace instead of aborting its
-    /// recording (`docs/jit.md`, "Opaque calls in loop traces"). Off by default: it lets
-    /// short-trip loop nests compile whose runs cost more than they save (bm_fannkuch).
-    py_calls: OnOff = false, "TAIPAN_JIT_PY_CALLS", "--jit-py-calls";
+    /// recording (`docs/jit.md`, "Opaque calls in loop traces"); with them, slices and
+    /// owned values handed over at links. On by default since session 14 (bm_fannkuch's
+    /// loop nest runs in machine code: 31% fewer instructions).
+    py_calls: OnOff = true, "TAIPAN_JIT_PY_CALLS", "--jit-py-calls";
 }
 
 /// Command-line settings (they win over the environment); set before the Vm is made.

@@ -545,6 +545,19 @@ pub(crate) unsafe fn restore_snapshot(
     }
 }
 
+/// A link in a run that uses the call area (`CodeLoops::area`): marks the run when the
+/// link stored a word only its container keeps alive (`foreign`: no opaque call or slice
+/// store for the rest of the run), and says whether the run must end here (a marked run
+/// that gathered more than `KEPT_OLD_MAX` replaced kept objects). Out of line: the link
+/// loop of runs without it stays small.
+#[inline(never)]
+fn link_marks(area: &mut [u64], kept_old: &[Value], foreign: bool) -> bool {
+    if foreign && let Some(w) = area.get_mut(4) {
+        *w = 1;
+    }
+    kept_old.len() > super::KEPT_OLD_MAX
+}
+
 impl Vm {
     /// Runs root trace `t` on frame `f` (at its loop header, with its entry stack depth,
     /// entry checked by [`Vm::jit_may_enter`]), following links into other root traces of
@@ -557,6 +570,17 @@ impl Vm {
         let nlocals = f.code.nlocalsplus;
         let mut buf = std::mem::take(&mut self.jit.buf);
         fill_entry_buffer(&mut buf, f, nlocals);
+        // only a code with a trace that uses the call area (opaque calls, slices, kept
+        // link words) pays for its context and per-link work (`CodeLoops::area`)
+        let py = self.jit.opts.py_calls && code.loops.area.get();
+        // (an outer run's kept objects, when this run is nested in its opaque call)
+        if py {
+            let outer = (
+                std::mem::take(&mut self.jit.kept),
+                std::mem::take(&mut self.jit.kept_old),
+            );
+            self.jit.kept_outer.push(outer);
+        }
         let mut out = std::mem::take(&mut self.jit.out);
         out.clear();
         out.resize(self.jit.out_words.max(1), 0);
@@ -586,7 +610,6 @@ impl Vm {
         // code and globals, the running tree (updated at each link below)
         // (only with `--jit-py-calls`: no trace makes opaque calls without it, and a run
         // links up to millions of times)
-        let py = self.jit.opts.py_calls;
         let vm_addr = self as *mut Vm as u64;
         if py && let [w0, w1, w2, w3, w4, ..] = &mut self.jit.call_area[..] {
             *w0 = vm_addr;
@@ -639,19 +662,18 @@ impl Vm {
                     // made in this run no longer count (`func::py_call` moves `runs`)
                     if py {
                         run = self.jit.runs;
-                        if let Some(w) = self.jit.call_area.get_mut(4) {
-                            *w = 1;
-                        }
                     }
                     // the linking trace (`link_source`): a trace of the tree that ran
                     let Some(src) = self.jit.by_id.get(&link_source(status)) else {
                         break 'run resume(self, cur);
                     };
+                    let full = py && link_marks(&mut self.jit.call_area, &self.jit.kept_old, src.link_foreign);
                     // this link site was resolved and checked in this run: the same target
                     // (nothing installs, drops or replaces a trace during a run), its checks
                     // still hold (see `checked_run`), the buffer already has its room and
                     // `low` is already at most its depth
                     if src.link_run.get() == run
+                        && !full
                         && let Some(e) = src.link_entry.get()
                     {
                         entered += 1;
@@ -676,6 +698,9 @@ impl Vm {
                     }
                     let src = src.clone();
                     low = low.min(hd);
+                    if full {
+                        break 'run End::Resume(h as usize, hd);
+                    }
                     let next = code.loops.compiled(h);
                     let may = |vm: &mut Vm, n: &Rc<Trace>| {
                         if n.tree.checked_run.get() == run {
@@ -732,6 +757,17 @@ impl Vm {
         self.jit.counters.links += links;
         self.jit.counters.entries += entered;
         self.jit.buf = buf;
+        // (dropped after the frame is written: the buffer's words are boxed first)
+        let kept = if py {
+            self.jit.kept_outer.pop().map(|(k, o)| {
+                (
+                    std::mem::replace(&mut self.jit.kept, k),
+                    std::mem::replace(&mut self.jit.kept_old, o),
+                )
+            })
+        } else {
+            None
+        };
         let mut restore = std::mem::take(&mut self.jit.restore);
         restore.clear();
         let mut release: Vec<Value> = Vec::new();
@@ -782,6 +818,7 @@ impl Vm {
         self.jit.restore = restore;
         // (the owned values the exit did not transfer go after the frame is written)
         drop(release);
+        drop(kept);
         #[cfg(debug_assertions)]
         {
             let now = super::helpers::owned_balance();

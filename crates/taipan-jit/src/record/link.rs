@@ -33,10 +33,17 @@
 //! body up to an inner loop that has a trace).
 
 use crate::ir::verify::verify;
-use crate::ir::{Builder, ExitId, Func, Imm, InsnId, Op, SnapEntry, SnapId, SnapVal, Type};
+use crate::ir::{Builder, CallEffect, ExitId, Func, Imm, InsnId, Op, SnapEntry, SnapId, SnapVal, Type};
 use crate::record::{
     Abort, AbortReason, BASE, KnownObj, LinkTarget, PyVal, Recorder, VirtIter, buffer_slot, observe::CodeInfo,
 };
+
+/// `run_keep(area: ptr, slot: i64, obj: ptr)`: keeps a counted reference to `obj`, stored
+/// into entry-buffer slot `slot` by a link, for the rest of the run (the VM's
+/// `JitState::kept`).
+pub const RUN_KEEP_HELPER: &str = "run_keep";
+/// `run_kept(area: ptr)`: after a link's `run_keep` calls, drops what they replaced.
+pub const RUN_KEPT_HELPER: &str = "run_kept";
 
 /// A value a side trace starts with (one per entry of the parent exit's snapshot).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -180,12 +187,28 @@ impl Recorder {
         }
     }
 
+    /// Whether the closing link must keep what it stores (`@run_keep`): in a trace that
+    /// may drop objects (opaque calls and slice stores need the call area).
+    fn keeps_links(&self) -> bool {
+        self.area != 0
+    }
+
+    /// Whether the closing link stores into the entry buffer an object word it does not
+    /// keep (anything but an owned value, see `close_link`): the VM then marks the run (word 4 of the call area), and opaque
+    /// calls and slice stores of the rest of the run exit to the interpreter instead, since
+    /// what they run or drop could free it.
+    pub fn link_stores_foreign(&self) -> bool {
+        self.link_foreign
+    }
+
     /// Ends the recording with a link into `t` (see the module docs); `pc` is the last
     /// recorded instruction (its successor is `t`'s header).
     pub(crate) fn close_link(&mut self, pc: u32, t: &LinkTarget, iter: Option<VirtIter>) -> Result<Func, Abort> {
         // 1. Hand every slot that may differ from memory over through the buffer (the
         // counters of popped iterators are gone).
         let live = (self.code.nlocals as usize).saturating_add(self.live_depth() as usize);
+        // the object words stored, by buffer slot (kept for the run, see below)
+        let mut keeps: Vec<(u32, InsnId)> = Vec::new();
         for n in 0..self.written.len().min(live) {
             if !self.written.get(n).copied().unwrap_or(false) {
                 continue;
@@ -205,14 +228,18 @@ impl Recorder {
                 PyVal::Bool(x) => self.b.store(Op::StoreBool, BASE, slot, Some(x)),
                 PyVal::Int(x) => self.b.store(Op::StoreInt, BASE, slot, Some(x)),
                 PyVal::Float(x) => self.b.store(Op::StoreFloat, BASE, slot, Some(x)),
-                PyVal::Obj(x) => self.b.store(Op::StorePtr, BASE, slot, Some(x)),
+                PyVal::Obj(x) => {
+                    keeps.push((slot, x));
+                    self.b.store(Op::StorePtr, BASE, slot, Some(x))
+                }
                 PyVal::Known(_)
                 | PyVal::VRange(_)
                 | PyVal::VIter(_)
                 | PyVal::VSeqIter(..)
                 | PyVal::VTuple
                 | PyVal::VEnum(..)
-                | PyVal::VZip(_) => {
+                | PyVal::VZip(_)
+                | PyVal::VSlice(_) => {
                     let d = format!("slot {n} holds a known or virtual object");
                     return Err(self.abort(AbortReason::LinkType, pc, d));
                 }
@@ -247,6 +274,7 @@ impl Recorder {
                     // `0 - start` (no overflow: `start != i64::MIN` was guarded)
                     self.b.store(Op::StoreInt, BASE, at, Some(start));
                     self.b.store(Op::StorePtr, BASE, at + 1, Some(p));
+                    keeps.push((at + 1, p));
                     let code = self.b.const_i64(crate::record::WRAP_ENUMERATE);
                     self.b.store(Op::StoreInt, BASE, at + 2, Some(code));
                     let part = crate::record::part_slot(at, 0);
@@ -254,6 +282,7 @@ impl Recorder {
                     let off = self.b.binary(Op::IntSub, zero, start);
                     self.b.store(Op::StoreInt, BASE, part, Some(off));
                     self.b.store(Op::StorePtr, BASE, part + 1, Some(p));
+                    keeps.push((part + 1, p));
                     self.store_seq_kind(part + 2, list);
                 }
                 VirtIter::Zip(z) => {
@@ -265,10 +294,12 @@ impl Recorder {
                     for (k, &(p, list)) in z.parts.iter().take(usize::from(z.n)).enumerate() {
                         if k == 0 {
                             self.b.store(Op::StorePtr, BASE, at + 1, Some(p));
+                            keeps.push((at + 1, p));
                         }
                         let part = crate::record::part_slot(at, k as u32);
                         self.b.store(Op::StoreInt, BASE, part, Some(zero));
                         self.b.store(Op::StorePtr, BASE, part + 1, Some(p));
+                        keeps.push((part + 1, p));
                         self.store_seq_kind(part + 2, list);
                     }
                 }
@@ -276,9 +307,46 @@ impl Recorder {
                     let zero = self.b.const_i64(0);
                     self.b.store(Op::StoreInt, BASE, at, Some(zero));
                     self.b.store(Op::StorePtr, BASE, at + 1, Some(p));
+                    keeps.push((at + 1, p));
                     self.store_seq_kind(at + 2, list);
                 }
             }
+        }
+        // In a trace that may drop objects, every object word the link stores is kept for
+        // the rest of the run (`@run_keep`, the VM's `JitState::kept`): what an opaque call
+        // or a slice store of a later trace of the run frees cannot be a word of the
+        // buffer. Owned values (all held by written locals: the stack is empty here) are
+        // then released: the kept reference holds them.
+        if self.keeps_links() {
+            // only owned values are kept; any other word (a borrowed item, a side trace's
+            // parameter, an entry value moved to another slot, which an earlier link's kept
+            // reference may hold) marks the run: no more opaque calls and slice stores, and
+            // replaced kept references wait for its end (`link_stores_foreign`). Keeping
+            // entry values too cost nbody's inner-loop links a helper call each.
+            let foreign = |r: &Recorder, x: InsnId| !r.owned.contains(&x);
+            if keeps.iter().any(|&(_, x)| foreign(self, x)) {
+                self.link_foreign = true;
+            }
+            keeps.retain(|&(_, x)| !foreign(self, x));
+            if !keeps.is_empty() {
+                let area = self.area_ptr();
+                for &(slot, x) in &keeps {
+                    let k = self.b.const_i64(i64::from(slot));
+                    self.b
+                        .call(RUN_KEEP_HELPER, CallEffect::Writes, &[area, k, x], Type::Void);
+                }
+                self.b.call(RUN_KEPT_HELPER, CallEffect::Writes, &[area], Type::Void);
+            }
+            for id in std::mem::take(&mut self.owned) {
+                if !keeps.iter().any(|&(_, x)| x == id) {
+                    let d = format!("the owned value {id} is not handed over at the link");
+                    return Err(self.abort(AbortReason::OwnedValue, pc, d));
+                }
+                self.b.op(Op::ObjRelease, &[id], Imm::None, None);
+            }
+        } else if let Some(id) = self.owned.first() {
+            let d = format!("the owned value {id} is live at a link");
+            return Err(self.abort(AbortReason::OwnedValue, pc, d));
         }
         self.b.op(Op::Link, &[BASE], Imm::Trace(t.name.as_str().into()), None);
         self.hoisted.resize(self.b.func().insns.len(), false);

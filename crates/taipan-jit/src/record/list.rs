@@ -128,7 +128,8 @@ impl Recorder {
             | PyVal::VSeqIter(..)
             | PyVal::VTuple
             | PyVal::VEnum(..)
-            | PyVal::VZip(_) => {
+            | PyVal::VZip(_)
+            | PyVal::VSlice(_) => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "object store"));
             }
         };
@@ -324,7 +325,8 @@ impl Recorder {
             | PyVal::VSeqIter(..)
             | PyVal::VTuple
             | PyVal::VEnum(..)
-            | PyVal::VZip(_) => {
+            | PyVal::VZip(_)
+            | PyVal::VSlice(_) => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "appending a virtual object"));
             }
         };

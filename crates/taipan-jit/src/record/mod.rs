@@ -88,6 +88,7 @@ mod link;
 mod list;
 pub mod observe;
 mod pycall;
+mod slice;
 mod translate;
 mod unpack;
 #[path = "virtual.rs"]
@@ -97,12 +98,15 @@ mod wrap;
 pub use abort::{Abort, AbortCounts, AbortReason};
 pub use attr::{ATTR_ABSENT, ATTR_ADDR, ATTR_SLOTS};
 pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
-pub use link::{SideEntry, SideVal};
+pub use link::{RUN_KEEP_HELPER, RUN_KEPT_HELPER, SideEntry, SideVal};
 pub use observe::{
     AttrObs, Builtin, CodeInfo, ConstVal, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo, Observe, Observed, PartObs,
     SeqObs, WrapObs,
 };
 pub use pycall::{AREA_ARGS, AREA_RESULT, AREA_SLOTS, PY_CALL_HELPER, PY_MAX_ARGS, PY_TAKE_HELPER};
+pub use slice::{
+    SEQ_SLICE_HELPER, SLICE_HAS_START, SLICE_HAS_STEP, SLICE_HAS_STOP, STORE_SLICE_HELPER, STORE_SLICE_OK_HELPER,
+};
 pub use wrap::{ENTRY_SLOTS, WRAP_ENUMERATE, part_slot, wrap_code};
 
 use taipan_bytecode::Instruction;
@@ -167,6 +171,20 @@ pub(crate) enum PyVal {
     /// `zip(xs, ys, ...)` made in the trace over exact lists or tuples (`wrap.rs`): not
     /// allocated, handed to an inner loop's trace like [`PyVal::VEnum`].
     VZip(ZipParts),
+    /// The slice `BUILD_SLICE` made of None/int parts (`slice.rs`): not allocated; only the
+    /// `BINARY_SUBSCR` or `STORE_SUBSCR` right after consumes it.
+    VSlice(VirtSlice),
+}
+
+/// The parts of a [`PyVal::VSlice`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct VirtSlice {
+    /// The `BUILD_SLICE`'s index: the subscript's exits resume there, the parts on the stack.
+    pub(crate) pc: u32,
+    /// How many parts `BUILD_SLICE` popped (2 or 3).
+    pub(crate) n: u8,
+    /// `start`, `stop`, `step`: `None` for Python's None (or an absent step), else the int.
+    pub(crate) parts: [Option<InsnId>; 3],
 }
 
 /// The parts of a [`PyVal::VZip`]: `n` (1 to [`MAX_ZIP`]) sequences, each its object word
@@ -214,7 +232,8 @@ impl PyVal {
             | PyVal::VSeqIter(..)
             | PyVal::VTuple
             | PyVal::VEnum(..)
-            | PyVal::VZip(_) => None,
+            | PyVal::VZip(_)
+            | PyVal::VSlice(_) => None,
             PyVal::Bool(v) | PyVal::Int(v) | PyVal::Float(v) | PyVal::Obj(v) => Some(v),
         }
     }
@@ -233,7 +252,8 @@ impl PyVal {
             | PyVal::VSeqIter(..)
             | PyVal::VTuple
             | PyVal::VEnum(..)
-            | PyVal::VZip(_) => Tag::Obj,
+            | PyVal::VZip(_)
+            | PyVal::VSlice(_) => Tag::Obj,
         }
     }
 
@@ -248,6 +268,7 @@ impl PyVal {
                 | PyVal::VTuple
                 | PyVal::VEnum(..)
                 | PyVal::VZip(_)
+                | PyVal::VSlice(_)
         )
     }
 
@@ -314,6 +335,10 @@ pub struct Recorder {
     /// A snapshot was taken while a virtual object was on the stack (no way to restore
     /// it): the recording aborts after the instruction.
     virt_snap: bool,
+    /// The closing link stores a word only its container keeps alive (`link.rs`).
+    link_foreign: bool,
+    /// The trace uses the call area (`pycall.rs`' `area_ptr`).
+    area_used: bool,
     /// A function trace (`func.rs`): ends at the function's return, calls are opaque.
     func: Option<Box<func::FuncRec>>,
     /// Sequences unpacked so far (`unpack.rs`): the sequence's SSA value, the count, whether
@@ -393,6 +418,8 @@ impl Recorder {
             inner: None,
             popped: 0,
             virt_snap: false,
+            link_foreign: false,
+            area_used: false,
             func: None,
             unpacked: Vec::new(),
             pending: Vec::new(),
@@ -545,7 +572,7 @@ impl Recorder {
         // loop's trace one entry deeper: it gets the iterator through the buffer)
         if frames == 0
             && self.inl.is_empty()
-            && self.owned.is_empty()
+            && (self.owned.is_empty() || self.area != 0)
             && let Some(t) = obs.link_target(next)
         {
             let live = self.live_depth();

@@ -93,9 +93,34 @@ impl Recorder {
         self.area = area;
     }
 
+    /// The call area's address as a constant of the trace (noting that the trace uses it).
+    pub(crate) fn area_ptr(&mut self) -> InsnId {
+        self.area_used = true;
+        self.b.const_ptr(self.area)
+    }
+
+    /// Whether the trace calls a helper that needs the VM's call area (an opaque call, a
+    /// slice, a link that keeps what it stores): its runs must write the area's context.
+    pub fn uses_call_area(&self) -> bool {
+        self.area_used
+    }
+
     /// Whether the trace makes an opaque call ([`PY_CALL_HELPER`]).
     pub fn makes_py_calls(&self) -> bool {
         !self.py_calls.is_empty()
+    }
+
+    /// Whether the trace may hold owned values (an opaque call, or another helper call
+    /// declared `-> own ptr`, such as a slice's `@seq_slice`): the deoptimizer then takes
+    /// its owned snapshot values and drops its `release` lists.
+    pub fn holds_owned(&self) -> bool {
+        self.makes_py_calls()
+            || self
+                .b
+                .func()
+                .insns
+                .iter()
+                .any(|i| matches!(&i.imm, crate::ir::Imm::Call(c) if c.owns))
     }
 
     /// Whether an opaque call may be recorded here.
@@ -167,7 +192,7 @@ impl Recorder {
         if !self.py_calls.contains(&pc) {
             self.py_calls.push(pc);
         }
-        let area = self.b.const_ptr(self.area);
+        let area = self.area_ptr();
         self.store_call_args(pc, area, AREA_ARGS, &args)?;
         let f = match (word, callable) {
             (Some(w), _) => self.b.const_ptr(w),
@@ -219,7 +244,7 @@ impl Recorder {
         let want = self.b.const_i64(tag as i64);
         let ok = self.b.binary(Op::IntEq, p.status, want);
         self.guard(true, ok, p.snap);
-        let area = self.b.const_ptr(self.area);
+        let area = self.area_ptr();
         let v = match tag {
             Tag::None => PyVal::None,
             Tag::Bool => PyVal::Bool(self.b.load(Op::LoadBool, area, AREA_RESULT)),

@@ -29,6 +29,17 @@ impl Recorder {
             let d = "the tuple of an enumerate/zip step is not unpacked at once";
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         }
+        if let Some(&PyVal::VSlice(vs)) = self.stack.last() {
+            // (a slice object used otherwise would have to be allocated)
+            return match generic(instr.op) {
+                Opcode::BinarySubscr => self.subscr_slice(pc, vs).map(|()| next),
+                Opcode::StoreSubscr => self.store_slice(pc, vs).map(|()| next),
+                _ => {
+                    let d = "a slice is not subscripted at once";
+                    Err(self.abort(AbortReason::UnsupportedOperand, pc, d))
+                }
+            };
+        }
         match generic(instr.op) {
             Opcode::Nop => {}
             Opcode::LoadFast => {
@@ -140,6 +151,7 @@ impl Recorder {
             }
             Opcode::ForIter => return self.for_iter(pc, arg, obs),
             Opcode::GetIter => self.get_iter(pc, obs)?,
+            Opcode::BuildSlice => self.build_slice(pc, arg)?,
             Opcode::BinarySubscr => self.binary_subscr(pc, obs)?,
             Opcode::StoreSubscr => self.store_subscr(pc, obs)?,
             Opcode::UnpackSequence if !self.vtuple.is_empty() => self.unpack_vtuple(pc, arg)?,
@@ -180,7 +192,8 @@ impl Recorder {
             | PyVal::VSeqIter(..)
             | PyVal::VTuple
             | PyVal::VEnum(..)
-            | PyVal::VZip(_) => {
+            | PyVal::VZip(_)
+            | PyVal::VSlice(_) => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "truth of a virtual range"));
             }
             PyVal::Bool(c) => c,
