@@ -659,7 +659,17 @@ impl Vm {
                     let v = tri!(self.load_attr_cached(code, ip - 1, &obj, &code.names[arg]));
                     f.stack.push(v);
                 }
-                Opcode::LoadAttrWithHint | Opcode::LoadAttrSlot | Opcode::LoadAttrPoly | Opcode::LoadAttrClass => {
+                Opcode::LoadAttrWithHint => {
+                    // as below, with the one check of the form's case inline
+                    let Some(slot) = f.stack.last_mut() else {
+                        return Err(underflow!());
+                    };
+                    let obj = std::mem::replace(slot, Value::None);
+                    if !self.attr_hint_into(code, ip - 1, &obj, name!(arg), slot) {
+                        tri!(self.load_attr_miss(code, ip - 1, name!(arg), &mut f.stack, obj));
+                    }
+                }
+                Opcode::LoadAttrSlot | Opcode::LoadAttrPoly | Opcode::LoadAttrClass => {
                     // the attribute replaces the object in its slot (no push: see
                     // `Vm::attr_hit_into`); the slot holds None meanwhile
                     let Some(slot) = f.stack.last_mut() else {
@@ -1325,7 +1335,24 @@ impl Vm {
                     f.stack.push(m);
                     f.stack.push(recv);
                 }
-                Opcode::LoadMethodWithValues | Opcode::LoadMethodNoDict | Opcode::LoadMethodPoly => {
+                Opcode::LoadMethodWithValues | Opcode::LoadMethodNoDict => {
+                    // as below, with the one check of the form's case inline and the rest
+                    // out of line
+                    let hit = match f.stack.last() {
+                        Some(obj) => self.method_hint_hit(code, ip - 1, obj, name!(arg)),
+                        None => return Err(underflow!()),
+                    };
+                    match hit {
+                        Some(m) => {
+                            if let Some(top) = f.stack.last_mut() {
+                                let obj = std::mem::replace(top, Value::Obj(m));
+                                f.stack.push(obj);
+                            }
+                        }
+                        None => tri!(self.load_method_miss(code, ip - 1, name!(arg), &mut f.stack)),
+                    }
+                }
+                Opcode::LoadMethodPoly => {
                     let hit = match f.stack.last() {
                         Some(obj) => self.load_method_hit(code, ip - 1, obj, name!(arg)),
                         None => return Err(underflow!()),

@@ -322,10 +322,29 @@ pub const POLY_MAX: usize = 4;
 pub struct TypeCase {
     /// The class (a weak pointer: its address stays unique while the cache exists).
     pub ty: Weak<Object>,
+    /// `ty`'s address (`Weak::as_ptr`), the hit paths' class check: one comparison with
+    /// `Rc::as_ptr` of the receiver's class, where `Weak::as_ptr` tests for a dangling
+    /// weak pointer first (5 instructions more per hit). Never dereferenced; unique
+    /// while `ty` is held (a weak pointer keeps the allocation).
+    addr: *const Object,
     /// The class's version tag when this case was recorded.
     pub version: u32,
     /// Where the attribute is.
     pub how: How,
+}
+
+impl TypeCase {
+    /// The case for class `ty` at `version`.
+    pub fn new(ty: Weak<Object>, version: u32, how: How) -> TypeCase {
+        let addr = ty.as_ptr();
+        TypeCase { ty, addr, version, how }
+    }
+
+    /// True if this case is for class `cls` (by address: one pointer comparison).
+    #[inline(always)]
+    pub fn is_for(&self, cls: &Obj) -> bool {
+        std::ptr::eq(self.addr, Rc::as_ptr(cls))
+    }
 }
 
 /// Where an attribute of instances of one type lives.
@@ -718,13 +737,85 @@ impl Vm {
         let Entry::Types(cases) = &slot.entry else { return None };
         let cls = o.class.as_ref()?;
         let case = match cases.first() {
-            Some(c) if same(&c.ty, cls) => c,
-            _ => cases.get(1..)?.iter().find(|c| same(&c.ty, cls))?,
+            Some(c) if c.is_for(cls) => c,
+            _ => cases.get(1..)?.iter().find(|c| c.is_for(cls))?,
         };
         match &cls.kind {
             ObjKind::Type(td) if td.version.get() == case.version => Some(&case.how),
             _ => None,
         }
+    }
+
+    /// The inline cache of instruction `at` for a hit path, read without counting a
+    /// `RefCell` borrow (no store to the flag and back on every hit); `None` if `at` has
+    /// no slot or the slot is being written.
+    ///
+    /// # Safety
+    ///
+    /// While the returned reference is used, nothing may borrow the slot mutably: the
+    /// caller only compares pointers and versions and clones values (no Python code runs,
+    /// no cache is re-specialized) before its last use of the reference.
+    #[inline(always)]
+    unsafe fn peek_slot(code: &Code, at: usize) -> Option<&Slot> {
+        // SAFETY: the caller's contract (above)
+        unsafe { code.caches.get(at)?.try_borrow_unguarded().ok() }
+    }
+
+    /// The hit path of `LOAD_ATTR_WITH_HINT`: an instance-dict attribute at the position
+    /// the slot's first case records, written into `out` (as for [`Vm::attr_hit_into`],
+    /// whose `InstanceDict` case this is, checked the same way). The form's entry has
+    /// that case first, so the checks are the class (address and version), the dict's
+    /// shape or the key at the position, and nothing else: no entry other than `Types`,
+    /// no other `How` (false: take [`Vm::load_attr_miss`], which tries every case).
+    #[inline(always)]
+    pub fn attr_hint_into(&mut self, code: &Code, at: usize, obj: &Value, name: &Value, out: &mut Value) -> bool {
+        let Value::Obj(o) = obj else { return false };
+        // SAFETY: `slot` is read for comparisons and two numbers only (see `attr_hit_into`)
+        let Some(slot) = (unsafe { Self::peek_slot(code, at) }) else {
+            return false;
+        };
+        let Entry::Types(cases) = &slot.entry else { return false };
+        let Some(case) = cases.first() else { return false };
+        let How::InstanceDict { index, shape } = &case.how else {
+            return false;
+        };
+        let (Some(cls), Some(d)) = (o.class.as_ref(), o.dict.as_ref()) else {
+            return false;
+        };
+        if !case.is_for(cls) || !matches!(&cls.kind, ObjKind::Type(td) if td.version.get() == case.version) {
+            return false;
+        }
+        if !shaped_dict_into(d, *index, *shape, name, out) {
+            return false;
+        }
+        self.count_hit(Family::LoadAttr, code, at);
+        true
+    }
+
+    /// The rest of a specialized `LOAD_ATTR` whose inlined hit check failed, out of the
+    /// dispatch loop: the other cases' hit path ([`Vm::attr_hit_into`]), else
+    /// [`Vm::load_attr_cached`] (a miss, the generic lookup). The top of `stack` is the
+    /// slot `obj` was taken from (it holds `Value::None`); it gets the attribute, or is
+    /// popped when the lookup raises.
+    #[cold]
+    #[inline(never)]
+    pub fn load_attr_miss(
+        &mut self,
+        code: &Code,
+        at: usize,
+        name: &Value,
+        stack: &mut Vec<Value>,
+        obj: Value,
+    ) -> PyResult<()> {
+        if let Some(slot) = stack.last_mut()
+            && self.attr_hit_into(code, at, &obj, name, slot)
+        {
+            return Ok(());
+        }
+        stack.pop();
+        let v = self.load_attr_cached(code, at, &obj, name)?;
+        stack.push(v);
+        Ok(())
     }
 
     /// The hit path of `LOAD_ATTR` for an instance-dict attribute at its cached position,
@@ -736,10 +827,13 @@ impl Vm {
     #[inline(always)]
     pub fn attr_hit_into(&mut self, code: &Code, at: usize, obj: &Value, name: &Value, out: &mut Value) -> bool {
         let Value::Obj(o) = obj else { return false };
-        let Some(Ok(slot)) = code.caches.get(at).map(|c| c.try_borrow()) else {
+        // SAFETY: until its last use below, `slot` is only read for pointer, version and
+        // shape comparisons and value clones; `not_shadowed` looks a str key up in an
+        // instance dict (str hashing and identity/str comparison, no Python code)
+        let Some(slot) = (unsafe { Self::peek_slot(code, at) }) else {
             return false;
         };
-        // (each path drops its borrows before its write)
+        // (`out` holds None: each path writes it with `write_into_taken`)
         let pushed = match &slot.entry {
             Entry::TypeAttr {
                 ty,
@@ -750,40 +844,30 @@ impl Vm {
                 if !type_attr_hit(o, ty, *version) {
                     return false;
                 }
-                let v = value.clone();
-                drop(slot);
-                *out = v;
+                write_into_taken(out, value.clone());
                 true
             }
-            _ => match Self::first_case(&slot, o) {
-                Some(How::InstanceDict { index, shape }) => {
-                    let (index, shape) = (*index, *shape);
-                    drop(slot);
-                    match o.dict.as_ref() {
-                        Some(d) => shaped_dict_into(d, index, shape, name, out),
-                        None => false,
-                    }
-                }
+            _ => match Self::first_case(slot, o) {
+                Some(How::InstanceDict { index, shape }) => match o.dict.as_ref() {
+                    Some(d) => shaped_dict_into(d, *index, *shape, name, out),
+                    None => false,
+                },
                 Some(How::InstanceSlot(i)) => {
-                    let i = *i;
-                    drop(slot);
                     let ObjKind::Instance(Some(slots)) = &o.kind else {
                         return false;
                     };
                     let v = match slots.try_borrow() {
-                        Ok(slots) => match slots.get(i) {
+                        Ok(slots) => match slots.get(*i) {
                             Some(Some(v)) => v.clone(),
                             _ => return false,
                         },
                         Err(_) => return false,
                     };
-                    *out = v;
+                    write_into_taken(out, v);
                     true
                 }
                 Some(How::ClassValue(v, absent)) if not_shadowed(obj, name, *absent) => {
-                    let v = v.clone();
-                    drop(slot);
-                    *out = v;
+                    write_into_taken(out, v.clone());
                     true
                 }
                 _ => false,
@@ -803,8 +887,10 @@ impl Vm {
     #[inline(always)]
     pub fn load_method_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Obj> {
         let Value::Obj(o) = obj else { return None };
-        let slot = code.caches.get(at)?.try_borrow().ok()?;
-        let How::Method(m, absent) = Self::first_case(&slot, o)? else {
+        // SAFETY: `slot` is read for comparisons and a weak pointer's upgrade only (see
+        // `attr_hit_into` for `not_shadowed_inline`'s lookup)
+        let slot = unsafe { Self::peek_slot(code, at) }?;
+        let How::Method(m, absent) = Self::first_case(slot, o)? else {
             return None;
         };
         if !not_shadowed_inline(obj, name, *absent) {
@@ -815,15 +901,71 @@ impl Vm {
         Some(m)
     }
 
+    /// The hit path of `LOAD_METHOD_WITH_VALUES` / `LOAD_METHOD_NO_DICT`: as
+    /// [`Vm::load_method_hit`] for the slot's first case only, which these forms' entries
+    /// have as a `Method` case (no search of further cases, no other `How`; `None`: take
+    /// [`Vm::load_method_miss`], which tries every case).
+    #[inline(always)]
+    pub fn method_hint_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Obj> {
+        let Value::Obj(o) = obj else { return None };
+        // SAFETY: `slot` is read for comparisons and a weak pointer's upgrade only (see
+        // `attr_hit_into` for `not_shadowed_inline`'s lookup)
+        let slot = unsafe { Self::peek_slot(code, at) }?;
+        let Entry::Types(cases) = &slot.entry else { return None };
+        let case = cases.first()?;
+        let How::Method(m, absent) = &case.how else {
+            return None;
+        };
+        let cls = o.class.as_ref()?;
+        if !case.is_for(cls) || !matches!(&cls.kind, ObjKind::Type(td) if td.version.get() == case.version) {
+            return None;
+        }
+        if !not_shadowed_inline(obj, name, *absent) {
+            return None;
+        }
+        let m = m.upgrade()?;
+        self.count_hit(Family::LoadMethod, code, at);
+        Some(m)
+    }
+
+    /// The rest of a specialized `LOAD_METHOD` whose inlined hit check failed, out of the
+    /// dispatch loop: [`Vm::load_method_hit`] (every case), else
+    /// [`Vm::load_method_cached`]. `stack` ends with the receiver, which becomes
+    /// `[callable, self_or_NULL]` (the receiver is popped when the lookup raises).
+    #[cold]
+    #[inline(never)]
+    pub fn load_method_miss(&mut self, code: &Code, at: usize, name: &Value, stack: &mut Vec<Value>) -> PyResult<()> {
+        let hit = match stack.last() {
+            Some(obj) => self.load_method_hit(code, at, obj, name),
+            None => None,
+        };
+        if let Some(m) = hit {
+            if let Some(top) = stack.last_mut() {
+                let obj = std::mem::replace(top, Value::Obj(m));
+                stack.push(obj);
+            }
+            return Ok(());
+        }
+        let Some(obj) = stack.pop() else {
+            return Err(super::stack_underflow());
+        };
+        let (m, recv) = self.load_method_cached(code, at, obj, name)?;
+        stack.push(m);
+        stack.push(recv);
+        Ok(())
+    }
+
     /// The hit path of `STORE_ATTR` replacing an instance-dict attribute at its cached
     /// position, or storing into a `__slots__` slot (any cached type). Gives `value` back when it did not apply.
     #[inline(always)]
     pub fn store_attr_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value, value: Value) -> Option<Value> {
         let Value::Obj(o) = obj else { return Some(value) };
-        let Some(Ok(slot)) = code.caches.get(at).map(|c| c.try_borrow()) else {
+        // SAFETY: `slot` is read for comparisons only, and last used before anything is
+        // dropped (a destructor may run Python code)
+        let Some(slot) = (unsafe { Self::peek_slot(code, at) }) else {
             return Some(value);
         };
-        let (index, shape) = match Self::first_case(&slot, o) {
+        let (index, shape) = match Self::first_case(slot, o) {
             Some(How::InstanceDict { index, shape }) => (*index, *shape),
             Some(How::InstanceDictAdd { before, after }) => {
                 let Some(ObjKind::Dict(c)) = o.dict.as_ref().map(|d| &d.kind) else {
@@ -837,7 +979,6 @@ impl Vm {
                 }
                 t.insert_new_shaped(str_value_hash(name), name.clone(), value, *after);
                 drop(t);
-                drop(slot);
                 self.count_hit(Family::StoreAttr, code, at);
                 return None;
             }
@@ -853,8 +994,7 @@ impl Vm {
                 };
                 let old = std::mem::replace(place, Some(value));
                 drop(slots);
-                drop(slot);
-                drop(old);
+                drop_inline(old.unwrap_or(Value::None));
                 self.count_hit(Family::StoreAttr, code, at);
                 return None;
             }
@@ -875,8 +1015,7 @@ impl Vm {
             Some(place) => {
                 let old = std::mem::replace(place, value);
                 drop(t);
-                drop(slot);
-                drop(old);
+                drop_inline(old);
                 self.count_hit(Family::StoreAttr, code, at);
                 None
             }
@@ -935,7 +1074,7 @@ impl Vm {
     #[inline]
     fn find_case<'a>(&self, cases: &'a [TypeCase], obj: &Value) -> Option<&'a How> {
         let c = self.class_of(obj);
-        let case = cases.iter().find(|k| same(&k.ty, c))?;
+        let case = cases.iter().find(|k| k.is_for(c))?;
         match &c.kind {
             ObjKind::Type(td) if td.version.get() == case.version => Some(&case.how),
             _ => None,
@@ -1154,7 +1293,7 @@ impl Vm {
                 _ => return None,
             },
         };
-        Some(TypeCase { ty, version, how })
+        Some(TypeCase::new(ty, version, how))
     }
 
     /// `LOAD_METHOD` with its inline cache: `(callable, self_or_NULL)`.
@@ -1394,11 +1533,7 @@ impl Vm {
         let name_s = name.as_str()?;
         if let ObjKind::Instance(Some(_)) = &o.kind {
             if let Some(slot) = crate::builtins::object::slot_index(&cls, name_s) {
-                return Some(TypeCase {
-                    ty,
-                    version,
-                    how: How::InstanceSlot(slot),
-                });
+                return Some(TypeCase::new(ty, version, How::InstanceSlot(slot)));
             }
         }
         let d = o.dict.as_ref()?;
@@ -1411,6 +1546,6 @@ impl Vm {
         } else {
             instance_dict_case(d, name)
         };
-        Some(TypeCase { ty, version, how })
+        Some(TypeCase::new(ty, version, how))
     }
 }
