@@ -35,71 +35,6 @@ use crate::object::ObjKind;
 use crate::value::{Obj, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
-/// An executing (or suspended) Python frame.
-pub struct Frame {
-    /// The code being run.
-    pub code: Rc<Code>,
-    /// Index of the next instruction.
-    pub ip: usize,
-    /// Local slots: varnames, then cells, then free cells (cells as cell objects).
-    pub locals: Vec<Option<Value>>,
-    /// The operand stack.
-    pub stack: Vec<Value>,
-    /// The module globals dict.
-    pub globals: Obj,
-    /// The locals dict for module and class bodies (name-based scopes).
-    pub locals_dict: Option<Value>,
-    /// For a frame run inside its caller's dispatch loop: the next frame of the chain
-    /// towards the entry frame of that `run_frame` invocation (`None`: the caller is the
-    /// entry frame). Always `None` for entry frames and pooled frames.
-    pub back: Option<Box<Frame>>,
-    /// For a frame run inside its caller's dispatch loop: the exception being handled at
-    /// the call (`Vm::handled_exc`), restored when the frame returns or raises. For a
-    /// suspended generator's frame: the generator's own handled exception, kept across
-    /// `yield` (traversed by the cycle collector).
-    pub saved_exc: Option<Value>,
-    /// For an in-loop frame running `__init__` for a class call (`CALL_CLASS`): its
-    /// caller's slot of the call already holds the new instance, so `RETURN_VALUE` checks
-    /// that the result is None (else TypeError at the caller's call) and leaves the slot
-    /// as it is. Always false for other frames and pooled frames.
-    pub init_call: bool,
-}
-
-/// How a frame stopped running: `return value` or `yield value`.
-///
-/// A struct with the value first rather than an enum around the value: the result travels
-/// through memory from the dispatch loop to the caller, and an enum is written as a
-/// discriminant word plus the value but read back with a 16-byte load that straddles both,
-/// which the CPU cannot store-forward (measured: 35-45% of `run_frame` and of the call path
-/// in a call-heavy loop).
-#[repr(C)]
-pub struct FrameExit {
-    /// The returned or yielded value.
-    pub value: Value,
-    /// Return or yield.
-    pub kind: ExitKind,
-}
-
-/// Whether a frame returned or yielded.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum ExitKind {
-    /// `return` (the frame is finished).
-    Return,
-    /// `yield` (the frame can be resumed).
-    Yield,
-}
-
-impl FrameExit {
-    /// `return value`.
-    #[inline(always)]
-    pub fn ret(value: Value) -> FrameExit {
-        FrameExit {
-            value,
-            kind: ExitKind::Return,
-        }
-    }
-}
-
 macro_rules! pop {
     ($f:expr) => {
         match $f.stack.pop() {
@@ -204,6 +139,7 @@ mod cold;
 mod fast;
 #[path = "interp_frames.rs"]
 mod frames;
+pub use frames::{ExitKind, Frame, FrameExit};
 #[path = "quicken.rs"]
 pub mod quick;
 #[path = "interp_subscr.rs"]
