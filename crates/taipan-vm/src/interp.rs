@@ -67,6 +67,19 @@ macro_rules! load_fast {
 }
 
 /// `LOAD_CONST idx`: pushes constant `idx`.
+/// A `LOAD_METHOD` hit: `[obj]` becomes `[function, obj]`. The function is written into
+/// the receiver's slot in place and the receiver moves up (a pushed fresh `Value::Obj` goes
+/// through a temporary written in halves and read back whole, a store-forwarding stall on
+/// every method call).
+macro_rules! method_in_place {
+    ($f:expr, $m:expr) => {{
+        if let Some(top) = $f.stack.last_mut() {
+            let obj = std::mem::replace(top, Value::Obj($m));
+            $f.stack.push(obj);
+        }
+    }};
+}
+
 macro_rules! load_const {
     ($f:ident, $code:ident, $idx:expr) => {
         match $code.consts.get($idx) {
@@ -1279,12 +1292,7 @@ impl Vm {
                         None => return Err(underflow!()),
                     };
                     match hit {
-                        Some(m) => {
-                            if let Some(top) = f.stack.last_mut() {
-                                let obj = std::mem::replace(top, Value::Obj(m));
-                                f.stack.push(obj);
-                            }
-                        }
+                        Some(m) => method_in_place!(f, m),
                         None => tri!(self.load_method_miss(code, ip - 1, name!(arg), &mut f.stack)),
                     }
                 }
@@ -1294,16 +1302,7 @@ impl Vm {
                         None => return Err(underflow!()),
                     };
                     match hit {
-                        // `[obj]` becomes `[function, obj]`: the function is written into the
-                        // receiver's slot in place and the receiver moves up (a pushed fresh
-                        // `Value::Obj` goes through a temporary written in halves and read
-                        // back whole, a store-forwarding stall on every method call)
-                        Some(m) => {
-                            if let Some(top) = f.stack.last_mut() {
-                                let obj = std::mem::replace(top, Value::Obj(m));
-                                f.stack.push(obj);
-                            }
-                        }
+                        Some(m) => method_in_place!(f, m),
                         None => {
                             let obj = pop!(f, ip);
                             let (m, recv) = tri!(self.load_method_cached(code, ip - 1, obj, &code.names[arg]));

@@ -738,7 +738,23 @@ impl Vm {
         let How::Method(m, absent) = Self::first_case(slot, o)? else {
             return None;
         };
-        if !not_shadowed_inline(obj, name, *absent) {
+        self.method_found(code, at, obj, name, m, *absent)
+    }
+
+    /// The end of a method hit once the cache case matched the receiver's class: the
+    /// instance does not shadow the method (`absent`: its dict never had the name), the
+    /// function is alive; counted.
+    #[inline(always)]
+    fn method_found(
+        &mut self,
+        code: &Code,
+        at: usize,
+        obj: &Value,
+        name: &Value,
+        m: &Weak<Object>,
+        absent: ShapeId,
+    ) -> Option<Obj> {
+        if !not_shadowed_inline(obj, name, absent) {
             return None;
         }
         let m = m.upgrade()?;
@@ -765,12 +781,7 @@ impl Vm {
         if !case.is_for(cls) || !matches!(&cls.kind, ObjKind::Type(td) if td.version.get() == case.version) {
             return None;
         }
-        if !not_shadowed_inline(obj, name, *absent) {
-            return None;
-        }
-        let m = m.upgrade()?;
-        self.count_hit(Family::LoadMethod, code, at);
-        Some(m)
+        self.method_found(code, at, obj, name, m, *absent)
     }
 
     /// The rest of a specialized `LOAD_METHOD` whose inlined hit check failed, out of the

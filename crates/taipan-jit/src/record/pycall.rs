@@ -159,11 +159,7 @@ impl Recorder {
         for _ in 0..n + extra + 1 {
             self.pop(pc)?;
         }
-        let live_ok = self
-            .stack
-            .iter()
-            .chain(self.locals.iter().flatten())
-            .all(|v| self.survives(v));
+        let live_ok = self.live_words_survive();
         if !live_ok {
             return Err(self.abort(
                 AbortReason::ObjectAcrossCall,
@@ -210,6 +206,16 @@ impl Recorder {
         }
         self.py_pending = Some(PyPending { pc, status, snap });
         Ok(pc.saturating_add(1))
+    }
+
+    /// Whether every object word on the recorded stack and in the locals stays alive
+    /// whatever Python code runs (see [`Recorder::survives`]): before an opaque call or a
+    /// store that may drop objects.
+    pub(crate) fn live_words_survive(&self) -> bool {
+        self.stack
+            .iter()
+            .chain(self.locals.iter().flatten())
+            .all(|v| self.survives(v))
     }
 
     /// Whether the object word `v` holds stays alive whatever Python code runs: a local's
@@ -275,11 +281,7 @@ impl Recorder {
             return Ok(());
         }
         self.owned.retain(|id| !dropped.contains(id));
-        let safe = self
-            .stack
-            .iter()
-            .chain(self.locals.iter().flatten())
-            .all(|v| self.survives(v));
+        let safe = self.live_words_survive();
         if !safe || !self.inl.is_empty() {
             return Err(self.abort(
                 AbortReason::OwnedValue,

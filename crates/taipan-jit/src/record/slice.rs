@@ -140,11 +140,7 @@ impl Recorder {
             let d = format!("{}[slice] = {}", c.tag().name(), v.tag().name());
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         };
-        let live_ok = self
-            .stack
-            .iter()
-            .chain(self.locals.iter().flatten())
-            .all(|v| self.survives(v));
+        let live_ok = self.live_words_survive();
         if !live_ok {
             let d = "an object word is live across a slice store (it drops items)";
             return Err(self.abort(AbortReason::ObjectAcrossCall, pc, d));
