@@ -57,7 +57,7 @@ macro_rules! pop {
 macro_rules! load_fast {
     ($vm:ident, $f:ident, $code:ident, $idx:expr, $ip:ident) => {
         match $f.locals.get($idx) {
-            Some(Some(v)) => $f.stack.push(v.clone()),
+            Some(Some(v)) => push_clone(&mut $f.stack, v),
             _ => {
                 $f.ip = $ip;
                 return Err($vm.unbound_local(&$code, $idx));
@@ -83,7 +83,7 @@ macro_rules! method_in_place {
 macro_rules! load_const {
     ($f:ident, $code:ident, $idx:expr) => {
         match $code.consts.get($idx) {
-            Some(v) => $f.stack.push(v.clone()),
+            Some(v) => push_clone(&mut $f.stack, v),
             None => $f.stack.push(Value::None),
         }
     };
@@ -162,7 +162,7 @@ mod support;
 #[path = "interp_unwind.rs"]
 mod unwind;
 use fast::{
-    ForItem, IntResult, compare_fast, dict_items_step, enumerate_step, float_arith, for_iter_fast, int_arith, push_int,
+    ForItem, IntResult, compare_fast, push_clone, dict_items_step, enumerate_step, float_arith, for_iter_fast, int_arith, push_int,
     scalar_truth, store_local, subscr_seq_in_place,
 };
 

@@ -22,6 +22,34 @@ pub(super) fn compare_fast<T: PartialOrd>(arg: usize, x: &T, y: &T) -> bool {
     }
 }
 
+/// `stack.push(v.clone())` for the dispatch loop's loads (`LOAD_FAST`, `LOAD_CONST`):
+/// the room is checked before the value is read, so the growth call (out of line, never
+/// taken in practice: frames reserve their code's maximum stack depth) holds no value
+/// across it. `Vec::push` of a cloned value kept the clone in a 16-byte stack temporary
+/// around its inlined growth path, a store and a reload on every load (callgrind,
+/// bm_deltablue).
+#[inline(always)]
+pub(super) fn push_clone(stack: &mut Vec<Value>, v: &Value) {
+    if stack.len() == stack.capacity() {
+        grow_stack(stack);
+    }
+    let len = stack.len();
+    debug_assert!(len < stack.capacity());
+    // SAFETY: `len < capacity` (just ensured), so the slot at `len` lies inside the
+    // allocation and holds no initialized value; it is written once, then counted.
+    unsafe {
+        stack.as_mut_ptr().add(len).write(v.clone());
+        stack.set_len(len + 1);
+    }
+}
+
+/// The growth path of [`push_clone`]: room for one more value.
+#[cold]
+#[inline(never)]
+fn grow_stack(stack: &mut Vec<Value>) {
+    stack.reserve(1);
+}
+
 /// The next item of a built-in iterator, from [`for_iter_fast`].
 pub(super) enum ForItem {
     /// A range item.

@@ -23,37 +23,35 @@ pub(super) fn dict_at(d: &Obj, index: usize, name: &Value) -> Option<Value> {
 }
 
 /// As [`dict_at`], pushing the value onto `stack` (false: nothing pushed); see
-/// [`shaped_dict_into`] for why the hit paths write rather than return the value.
+/// [`shaped_dict_into`] for why the hit paths write rather than return the value. A full
+/// `stack` also gives false (never in practice: frames reserve their code's maximum stack
+/// depth), so that no growth call sits between the read of the value and its store (the
+/// value was kept in a stack temporary around it). The dict's `RefCell` is read without
+/// counting a borrow, as in [`shaped_dict_into`].
 #[inline(always)]
 pub(super) fn dict_push(d: &Obj, index: usize, name: &Value, stack: &mut Vec<Value>) -> bool {
-    let ObjKind::Dict(c) = &d.kind else { return false };
-    let Ok(t) = c.try_borrow() else { return false };
-    let v = match t.entry(index) {
-        Some((k, v)) if same_name(k, name) => v.clone(),
-        _ => return false,
-    };
-    // (the borrow ends before the push: a push with a guard still to drop is not inlined)
-    drop(t);
-    push_in_capacity(stack, v);
-    true
-}
-
-/// `stack.push(v)` written inline when `stack` has room (frames reserve their code's
-/// maximum stack depth, so it always has): `Vec::push` goes through the out-of-line
-/// `Vec::push_mut` inside the dispatch function (callgrind, bm_richards: 371K calls per
-/// loop from `LOAD_GLOBAL_MODULE`, ~25 instructions each).
-#[inline(always)]
-pub(super) fn push_in_capacity(stack: &mut Vec<Value>, v: Value) {
     let len = stack.len();
-    if len < stack.capacity() {
-        // SAFETY: `len < capacity`, so the slot at `len` lies inside the allocation and
-        // holds no initialized value; it is written once, then counted by `set_len`.
-        unsafe {
-            stack.as_mut_ptr().add(len).write(v);
-            stack.set_len(len + 1);
+    if len == stack.capacity() {
+        return false;
+    }
+    let ObjKind::Dict(c) = &d.kind else { return false };
+    // SAFETY: `t` is used for reading one entry and cloning its value (a count increment,
+    // no code runs), so no mutable borrow of the dict can start while it lives; a dict
+    // being mutated (flag set) is refused here as `try_borrow` would.
+    let Ok(t) = (unsafe { c.try_borrow_unguarded() }) else {
+        return false;
+    };
+    match t.entry(index) {
+        Some((k, v)) if same_name(k, name) => {
+            // SAFETY: `len < capacity` (checked above), so the slot at `len` lies inside
+            // the allocation and holds no initialized value; written once, then counted.
+            unsafe {
+                stack.as_mut_ptr().add(len).write(v.clone());
+                stack.set_len(len + 1);
+            }
+            true
         }
-    } else {
-        stack.push(v);
+        _ => false,
     }
 }
 
