@@ -300,7 +300,7 @@ impl Vm {
         let r = match self.check_stack() {
             Ok(()) => {
                 crate::gc::maybe_collect();
-                self.note_hot(&frame.code);
+                self.note_hot::<true>(&frame.code);
                 self.run_frame(&mut frame, None)
             }
             Err(e) => Err(e),
@@ -520,7 +520,7 @@ impl Vm {
     /// saves the exception being handled (restored when the frame returns or raises, as
     /// `run_frame` does for its frame). The loop undoes the depth when the frame ends.
     #[inline(always)]
-    pub(crate) fn enter_frame(&mut self, mut frame: Box<Frame>) -> PyResult<Box<Frame>> {
+    pub(crate) fn enter_frame<const S: bool>(&mut self, mut frame: Box<Frame>) -> PyResult<Box<Frame>> {
         self.depth += 1;
         // (only the depth: in-loop frames use no native stack, so the stack-address half
         // of `check_stack` gives the answer it gave when this loop was entered)
@@ -535,7 +535,7 @@ impl Vm {
             return Err(self.no_memory());
         }
         crate::gc::maybe_collect();
-        self.note_hot(&frame.code);
+        self.note_hot::<S>(&frame.code);
         // (entered frames come with no saved exception: no drop on the common path)
         match &self.handled_exc {
             Some(h) => frame.saved_exc = Some(h.clone()),

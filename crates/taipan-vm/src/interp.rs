@@ -162,8 +162,8 @@ mod support;
 #[path = "interp_unwind.rs"]
 mod unwind;
 use fast::{
-    ForItem, IntResult, compare_fast, push_clone, dict_items_step, enumerate_step, float_arith, for_iter_fast, int_arith, push_int,
-    scalar_truth, store_local, subscr_seq_in_place,
+    ForItem, IntResult, compare_fast, dict_items_step, enumerate_step, float_arith, for_iter_fast, int_arith,
+    push_clone, push_int, scalar_truth, store_local, subscr_seq_in_place,
 };
 
 impl Vm {
@@ -200,7 +200,7 @@ impl Vm {
         loop {
             let r = if self.jit.recording.is_some() {
                 self.dispatch::<true, false>(entry, top)
-            } else if self.jit.opts.stats {
+            } else if self.jit.opts.stats || self.spec.print_stats {
                 self.dispatch::<false, true>(entry, top)
             } else {
                 self.dispatch::<false, false>(entry, top)
@@ -251,8 +251,12 @@ impl Vm {
     /// the chain is empty) and switches frames at in-loop calls and returns. With `RECORD`
     /// (a trace is being recorded) it calls the recorder before each instruction, executes
     /// the raw instructions (no quickened forms) and fuses no instruction with the next.
-    /// With `COUNT` (`--jit-stats`) it counts the instructions it executes (the recording
-    /// instance counts them too then).
+    /// With `COUNT` (`--jit-stats` or `--interp-stats`) it counts the instructions it
+    /// executes (the recording instance counts them too under `--jit-stats`) and passes
+    /// `COUNT` as the `S` parameter of the hit paths and statistics counters
+    /// ([`Vm::count_hit`], [`Vm::count_fast`], ...): the other instances have no test of the
+    /// statistics flag on any hit (callgrind, bm_deltablue `--loops 5`: 2.15M such tests,
+    /// ~6.4M instructions). The recording instance counts no hits of fast paths.
     fn dispatch<const RECORD: bool, const COUNT: bool>(
         &mut self,
         entry: &mut Frame,
@@ -377,7 +381,7 @@ impl Vm {
                             if let Some(r) = x.$op(y) {
                                 f.stack[n - 2].set_int(r);
                                 f.stack.pop();
-                                self.form_hit(Family::BinaryOp, ins.op);
+                                self.form_hit::<COUNT>(Family::BinaryOp, ins.op);
                                 continue;
                             }
                         }
@@ -392,7 +396,7 @@ impl Vm {
                         if let (&Value::Float(x), &Value::Float(y)) = (&f.stack[n - 2], &f.stack[n - 1]) {
                             f.stack[n - 2].set_float(x $op y);
                             f.stack.pop();
-                            self.form_hit(Family::BinaryOp, ins.op);
+                            self.form_hit::<COUNT>(Family::BinaryOp, ins.op);
                             continue;
                         }
                     }
@@ -408,7 +412,7 @@ impl Vm {
                         if let ($px, $py) = (&f.stack[n - 2], &f.stack[n - 1]) {
                             let b: bool = $b;
                             f.stack.truncate(n - 2);
-                            self.form_hit(Family::CompareOp, ins.op);
+                            self.form_hit::<COUNT>(Family::CompareOp, ins.op);
                             match instrs.get(ip).map(Cell::get) {
                                 Some(next) if next.op == Opcode::PopJumpIfFalse => {
                                     if b {
@@ -494,7 +498,7 @@ impl Vm {
                     let a2 = instrs.get(ip).map_or(0, |c| c.get().arg as usize);
                     let local = ins.op == Opcode::LoadFastLoadFastBinarySubscr;
                     if subscr::load_fast_subscr(f, code, arg, a2, local, &self.types.list, &self.types.tuple) {
-                        self.count_fast(Family::BinarySubscr, true);
+                        self.count_fast::<COUNT>(Family::BinarySubscr, true);
                         ip += 2;
                         f.ip = ip;
                         continue;
@@ -505,7 +509,7 @@ impl Vm {
                     let a2 = instrs.get(ip).map_or(0, |c| c.get().arg as usize);
                     let local = ins.op == Opcode::LoadFastLoadFastStoreSubscr;
                     if subscr::store_fast_subscr(f, code, arg, a2, local, &self.types.list) {
-                        self.count_fast(Family::StoreSubscr, true);
+                        self.count_fast::<COUNT>(Family::StoreSubscr, true);
                         ip += 2;
                         f.ip = ip;
                         continue;
@@ -528,7 +532,7 @@ impl Vm {
                         if quick::unpack_to_locals(self, &seq, n, &code.raw.instructions, ip + 1, f) {
                             ip += 1 + n;
                             f.ip = ip;
-                            self.form_hit(Family::UnpackSequence, next.op);
+                            self.form_hit::<COUNT>(Family::UnpackSequence, next.op);
                             continue;
                         }
                     }
@@ -536,7 +540,7 @@ impl Vm {
                 }
                 Opcode::CopyCopyBinarySubscr => {
                     if subscr::copy_subscr(&mut f.stack, &self.types.list, &self.types.tuple) {
-                        self.count_fast(Family::BinarySubscr, true);
+                        self.count_fast::<COUNT>(Family::BinarySubscr, true);
                         ip += 2;
                         f.ip = ip;
                         continue;
@@ -554,7 +558,7 @@ impl Vm {
                 }
                 Opcode::SwapSwapStoreSubscr => {
                     if subscr::swap_store_subscr(&mut f.stack, &self.types.list) {
-                        self.count_fast(Family::StoreSubscr, true);
+                        self.count_fast::<COUNT>(Family::StoreSubscr, true);
                         ip += 2;
                         f.ip = ip;
                         continue;
@@ -574,7 +578,7 @@ impl Vm {
                 }
                 Opcode::LoadGlobalModule => {
                     let name = name!(arg);
-                    if !self.load_global_module_push(code, ip - 1, &f.globals, name, &mut f.stack) {
+                    if !self.load_global_module_push::<COUNT>(code, ip - 1, &f.globals, name, &mut f.stack) {
                         let v = tri!(self.load_global_cached(code, ip - 1, &f.globals, name));
                         f.stack.push(v);
                     }
@@ -583,7 +587,7 @@ impl Vm {
                     let name = name!(arg);
                     // (the hit path pushes the value cloned from its dict entry: a returned
                     // value is spilled in halves, which stalls the push's whole-value load)
-                    if !self.load_global_hit_push(code, ip - 1, &f.globals, name, &mut f.stack) {
+                    if !self.load_global_hit_push::<COUNT>(code, ip - 1, &f.globals, name, &mut f.stack) {
                         let v = tri!(self.load_global_cached(code, ip - 1, &f.globals, name));
                         f.stack.push(v);
                     }
@@ -614,7 +618,7 @@ impl Vm {
                         return Err(underflow!());
                     };
                     let obj = std::mem::replace(slot, Value::None);
-                    if !self.attr_hint_into(code, ip - 1, &obj, name!(arg), slot) {
+                    if !self.attr_hint_into::<COUNT>(code, ip - 1, &obj, name!(arg), slot) {
                         tri!(self.load_attr_miss(code, ip - 1, name!(arg), &mut f.stack, obj));
                     }
                 }
@@ -625,7 +629,7 @@ impl Vm {
                         return Err(underflow!());
                     };
                     let obj = std::mem::replace(slot, Value::None);
-                    if !self.attr_hit_into(code, ip - 1, &obj, name!(arg), slot) {
+                    if !self.attr_hit_into::<COUNT>(code, ip - 1, &obj, name!(arg), slot) {
                         f.stack.pop();
                         let v = tri!(self.load_attr_cached(code, ip - 1, &obj, &code.names[arg]));
                         f.stack.push(v);
@@ -639,7 +643,7 @@ impl Vm {
                 Opcode::StoreAttrWithHint | Opcode::StoreAttrSlot | Opcode::StoreAttrPoly => {
                     let obj = pop!(f, ip);
                     let v = pop!(f, ip);
-                    if let Some(v) = self.store_attr_hit(code, ip - 1, &obj, name!(arg), v) {
+                    if let Some(v) = self.store_attr_hit::<COUNT>(code, ip - 1, &obj, name!(arg), v) {
                         tri!(self.store_attr_cached(code, ip - 1, &obj, &code.names[arg], v));
                     }
                 }
@@ -691,10 +695,10 @@ impl Vm {
                     }
                     if subscr_seq_in_place(&mut f.stack, &self.types.list, &self.types.tuple) {
                         f.stack.pop();
-                        self.count_fast(Family::BinarySubscr, true);
+                        self.count_fast::<COUNT>(Family::BinarySubscr, true);
                         continue;
                     }
-                    self.count_fast(Family::BinarySubscr, false);
+                    self.count_fast::<COUNT>(Family::BinarySubscr, false);
                     let key = pop!(f, ip);
                     let c = pop!(f, ip);
                     let v = tri!(self.getitem(&c, &key));
@@ -712,7 +716,7 @@ impl Vm {
                 Opcode::BinarySubscrListInt | Opcode::BinarySubscrTupleInt => {
                     if subscr_seq_in_place(&mut f.stack, &self.types.list, &self.types.tuple) {
                         f.stack.pop();
-                        self.form_hit(Family::BinarySubscr, ins.op);
+                        self.form_hit::<COUNT>(Family::BinarySubscr, ins.op);
                         continue;
                     }
                     self.adapt_miss(code, ip - 1, Family::BinarySubscr);
@@ -727,7 +731,7 @@ impl Vm {
                     match self.subscr_dict(&c, &key) {
                         Some(r) => {
                             f.stack.push(tri!(r));
-                            self.form_hit(Family::BinarySubscr, ins.op);
+                            self.form_hit::<COUNT>(Family::BinarySubscr, ins.op);
                         }
                         None => {
                             self.adapt_miss(code, ip - 1, Family::BinarySubscr);
@@ -741,7 +745,7 @@ impl Vm {
                     let c = pop!(f, ip);
                     let v = pop!(f, ip);
                     match self.store_subscr_fast(&c, &key, v) {
-                        None => self.form_hit(Family::StoreSubscr, ins.op),
+                        None => self.form_hit::<COUNT>(Family::StoreSubscr, ins.op),
                         Some(v) => {
                             self.adapt_miss(code, ip - 1, Family::StoreSubscr);
                             tri!(self.setitem(&c, key, v));
@@ -807,11 +811,11 @@ impl Vm {
                         };
                         if done {
                             f.stack.pop();
-                            self.count_fast(Family::BinaryOp, true);
+                            self.count_fast::<COUNT>(Family::BinaryOp, true);
                             continue;
                         }
                     }
-                    self.count_fast(Family::BinaryOp, false);
+                    self.count_fast::<COUNT>(Family::BinaryOp, false);
                     let b = pop!(f, ip);
                     let a = pop!(f, ip);
                     let op = BinaryOperator::from_arg(ins.arg).unwrap_or(BinaryOperator::Add);
@@ -829,7 +833,7 @@ impl Vm {
                         };
                         if let Some(b) = fast {
                             f.stack.truncate(n - 2);
-                            self.count_fast(Family::CompareOp, true);
+                            self.count_fast::<COUNT>(Family::CompareOp, true);
                             // compare-and-branch: a following POP_JUMP_IF_FALSE/TRUE consumes
                             // the result directly (no bool is pushed)
                             match instrs.get(ip).map(Cell::get).filter(|_| !RECORD) {
@@ -852,7 +856,7 @@ impl Vm {
                             continue;
                         }
                     }
-                    self.count_fast(Family::CompareOp, false);
+                    self.count_fast::<COUNT>(Family::CompareOp, false);
                     let b = pop!(f, ip);
                     let a = pop!(f, ip);
                     let r = match (&a, &b) {
@@ -956,7 +960,7 @@ impl Vm {
                 Opcode::UnpackSequenceTwoTuple | Opcode::UnpackSequenceTuple => {
                     let seq = pop!(f, ip);
                     if quick::unpack_exact(self, &seq, arg, false, &mut f.stack) {
-                        self.form_hit(Family::UnpackSequence, ins.op);
+                        self.form_hit::<COUNT>(Family::UnpackSequence, ins.op);
                     } else {
                         self.adapt_miss(code, ip - 1, Family::UnpackSequence);
                         let items = tri!(self.unpack(&seq, arg));
@@ -968,7 +972,7 @@ impl Vm {
                     if quick::unpack_to_locals(self, &seq, arg, &code.raw.instructions, ip, f) {
                         ip += arg;
                         f.ip = ip;
-                        self.form_hit(Family::UnpackSequence, ins.op);
+                        self.form_hit::<COUNT>(Family::UnpackSequence, ins.op);
                     } else {
                         self.adapt_miss(code, ip - 1, Family::UnpackSequence);
                         let items = tri!(self.unpack(&seq, arg));
@@ -978,7 +982,7 @@ impl Vm {
                 Opcode::UnpackSequenceList => {
                     let seq = pop!(f, ip);
                     if quick::unpack_exact(self, &seq, arg, true, &mut f.stack) {
-                        self.form_hit(Family::UnpackSequence, ins.op);
+                        self.form_hit::<COUNT>(Family::UnpackSequence, ins.op);
                     } else {
                         self.adapt_miss(code, ip - 1, Family::UnpackSequence);
                         let items = tri!(self.unpack(&seq, arg));
@@ -1000,7 +1004,7 @@ impl Vm {
                                 push_int(&mut f.stack, c);
                                 ip += 1;
                                 f.ip = ip;
-                                self.count_fast(Family::ForIter, true);
+                                self.count_fast::<COUNT>(Family::ForIter, true);
                                 continue;
                             }
                             // `for k, v in d.items()` (no tuple per item)
@@ -1009,7 +1013,7 @@ impl Vm {
                                 f.stack.push(k);
                                 ip += 1;
                                 f.ip = ip;
-                                self.count_fast(Family::ForIter, true);
+                                self.count_fast::<COUNT>(Family::ForIter, true);
                                 continue;
                             }
                         }
@@ -1018,12 +1022,12 @@ impl Vm {
                     match f.stack.last().and_then(for_iter_fast) {
                         Some(ForItem::Int(i)) => {
                             push_int(&mut f.stack, i);
-                            self.count_fast(Family::ForIter, true);
+                            self.count_fast::<COUNT>(Family::ForIter, true);
                             continue;
                         }
                         Some(ForItem::Value(v)) => {
                             f.stack.push(v);
-                            self.count_fast(Family::ForIter, true);
+                            self.count_fast::<COUNT>(Family::ForIter, true);
                             continue;
                         }
                         Some(ForItem::Done) => {
@@ -1033,7 +1037,7 @@ impl Vm {
                                 self.recycle_iter(it);
                             }
                             ip = arg;
-                            self.count_fast(Family::ForIter, true);
+                            self.count_fast::<COUNT>(Family::ForIter, true);
                             continue;
                         }
                         None => {}
@@ -1045,12 +1049,12 @@ impl Vm {
                     // a generator: its frame runs in this loop until it yields the next
                     // item or ends (`generator::take_loop_frame`); not while recording
                     if !RECORD && let Some(frame) = crate::generator::take_loop_frame(self, &it) {
-                        self.count_fast(Family::ForIter, true);
+                        self.count_fast::<COUNT>(Family::ForIter, true);
                         f.ip = ip;
                         link_frame(top, frame);
                         switch_frame!();
                     }
-                    self.count_fast(Family::ForIter, false);
+                    self.count_fast::<COUNT>(Family::ForIter, false);
                     match tri!(self.next(&it)) {
                         Some(v) => f.stack.push(v),
                         None => {
@@ -1062,7 +1066,7 @@ impl Vm {
                 Opcode::Jump => {
                     if arg < ip {
                         crate::gc::maybe_collect();
-                        self.note_hot(code);
+                        self.note_hot::<COUNT>(code);
                     }
                     jump_to!(arg);
                 }
@@ -1151,12 +1155,12 @@ impl Vm {
                             // parameters: the frame is built in place (the arguments move)
                             // and run by this loop; the callable's slot receives the result
                             ObjKind::Function(func) if func.code.fast_argcount == Some(arg) => {
-                                self.count_fast(Family::CallPy, true);
+                                self.count_fast::<COUNT>(Family::CallPy, true);
                                 // SAFETY: the moved arguments are forgotten at once
                                 let frame = unsafe { self.fast_frame(func, None, args) };
                                 // SAFETY: the slots above `n - arg` were moved out
                                 unsafe { f.stack.set_len(n - arg) };
-                                let frame = tri!(self.enter_frame(frame));
+                                let frame = tri!(self.enter_frame::<COUNT>(frame));
                                 // the JIT's function-entry hook (`jit_func.rs`)
                                 let jit = !RECORD && self.jit.on && frame.code.fjit.hot();
                                 f.ip = ip;
@@ -1179,7 +1183,7 @@ impl Vm {
                                 if isinstance && self.call_isinstance_fast(&mut f.stack) {
                                     continue;
                                 }
-                                self.count_fast(Family::CallPy, true);
+                                self.count_fast::<COUNT>(Family::CallPy, true);
                                 let r = func(self, &f.stack[n - arg..], &[]);
                                 // the result replaces the callable in its slot (a push
                                 // after the truncation is an out-of-line call)
@@ -1205,7 +1209,7 @@ impl Vm {
                                 if func.code.raw.flags & taipan_bytecode::flags::GENERATOR != 0
                                     && let Some(frame) = self.generator_frame(func, args, &[]) =>
                             {
-                                self.count_fast(Family::CallPy, true);
+                                self.count_fast::<COUNT>(Family::CallPy, true);
                                 let g = crate::generator::new_generator(self, frame, func);
                                 f.stack.truncate(n - arg);
                                 match f.stack.last_mut() {
@@ -1240,10 +1244,10 @@ impl Vm {
                         // SAFETY: the moved-out arguments are forgotten at once
                         && let Some(r) = unsafe { self.py_call_frame(callable, args) }
                     {
-                        self.count_fast(Family::CallPy, true);
+                        self.count_fast::<COUNT>(Family::CallPy, true);
                         // SAFETY: the slots above `n - arg` were moved out or left None
                         unsafe { f.stack.set_len(n - arg) };
-                        let frame = tri!(self.enter_frame(tri!(r)));
+                        let frame = tri!(self.enter_frame::<COUNT>(tri!(r)));
                         f.ip = ip;
                         link_frame(top, frame);
                         switch_frame!();
@@ -1257,14 +1261,14 @@ impl Vm {
                         // a Python `__init__`: run by this loop; the call's slot holds the
                         // instance, which `RETURN_VALUE` of the frame leaves there
                         ClassCall::Init(frame) => {
-                            let mut frame = tri!(self.enter_frame(frame));
+                            let mut frame = tri!(self.enter_frame::<COUNT>(frame));
                             frame.init_call = true;
                             f.ip = ip;
                             link_frame(top, frame);
                             switch_frame!();
                         }
                     }
-                    self.count_fast(Family::CallPy, false);
+                    self.count_fast::<COUNT>(Family::CallPy, false);
                     let func = f.stack[n - arg - 1].clone();
                     let r = if self.needs_frame(&func) {
                         self.frame_ctx = Some(self.make_frame_ctx(f, &func));
@@ -1288,7 +1292,7 @@ impl Vm {
                     // as below, with the one check of the form's case inline and the rest
                     // out of line
                     let hit = match f.stack.last() {
-                        Some(obj) => self.method_hint_hit(code, ip - 1, obj, name!(arg)),
+                        Some(obj) => self.method_hint_hit::<COUNT>(code, ip - 1, obj, name!(arg)),
                         None => return Err(underflow!()),
                     };
                     match hit {
@@ -1298,7 +1302,7 @@ impl Vm {
                 }
                 Opcode::LoadMethodPoly => {
                     let hit = match f.stack.last() {
-                        Some(obj) => self.load_method_hit(code, ip - 1, obj, name!(arg)),
+                        Some(obj) => self.load_method_hit::<COUNT>(code, ip - 1, obj, name!(arg)),
                         None => return Err(underflow!()),
                     };
                     match hit {
@@ -1328,13 +1332,13 @@ impl Vm {
                         // SAFETY: the moved-out arguments are forgotten at once
                         && let Some(r) = unsafe { self.py_call_frame(callable, args) }
                     {
-                        self.count_fast(Family::CallPy, true);
+                        self.count_fast::<COUNT>(Family::CallPy, true);
                         // SAFETY: the slots above `start` were moved out or left None
                         unsafe { f.stack.set_len(start) };
                         if is_null {
                             f.stack.truncate(base + 1);
                         }
-                        let frame = tri!(self.enter_frame(tri!(r)));
+                        let frame = tri!(self.enter_frame::<COUNT>(tri!(r)));
                         f.ip = ip;
                         link_frame(top, frame);
                         switch_frame!();
@@ -1387,10 +1391,10 @@ impl Vm {
                                 Some(ObjKind::Tuple(t)) => t,
                                 _ => &[],
                             };
-                            self.count_fast(Family::CallPy, true);
+                            self.count_fast::<COUNT>(Family::CallPy, true);
                             let r = self.bind_arguments(func, args, kwnames);
                             f.stack.truncate(n - arg - 1);
-                            let frame = tri!(self.enter_frame(tri!(r)));
+                            let frame = tri!(self.enter_frame::<COUNT>(tri!(r)));
                             f.ip = ip;
                             link_frame(top, frame);
                             switch_frame!();

@@ -100,7 +100,7 @@ impl Vm {
             Some(slot) => slot.set_int(len as i64),
             None => return false,
         }
-        self.count_fast(Family::CallNative, true);
+        self.count_fast::<true>(Family::CallNative, true);
         true
     }
 
@@ -123,7 +123,7 @@ impl Vm {
             Some(slot) => *slot = Value::Bool(true),
             None => return false,
         }
-        self.count_fast(Family::CallNative, true);
+        self.count_fast::<true>(Family::CallNative, true);
         true
     }
 
@@ -161,7 +161,7 @@ impl Vm {
             return Err(super::stack_underflow());
         };
         let (func, recv) = (nf.func, nf.receiver.clone().unwrap_or(Value::None));
-        self.count_fast(Family::CallNative, true);
+        self.count_fast::<true>(Family::CallNative, true);
         // (the method object stays alive in `callable` until the call returns)
         let callable = std::mem::replace(&mut stack[base], recv);
         let r = func(self, &stack[base..], &[]);
@@ -204,7 +204,7 @@ impl Vm {
             Some(slot) => *slot = v,
             None => return false,
         }
-        self.count_fast(Family::CallNative, true);
+        self.count_fast::<true>(Family::CallNative, true);
         true
     }
 
@@ -226,7 +226,7 @@ impl Vm {
         let ObjKind::Cell(c) = &cell.kind else { return None };
         let cls = c.try_borrow().ok()?.clone()?;
         let first = first.clone();
-        self.count_fast(Family::CallNative, true);
+        self.count_fast::<true>(Family::CallNative, true);
         let r = crate::builtins::object::make_super(self, cls, first);
         Some(r.map(|v| {
             if let Some(slot) = f.stack.last_mut() {
@@ -246,7 +246,7 @@ impl Vm {
         let (Some(obj), Some(this)) = (stack.pop(), stack.pop()) else {
             return Err(super::stack_underflow());
         };
-        self.count_fast(Family::CallNative, true);
+        self.count_fast::<true>(Family::CallNative, true);
         let r = crate::builtins::object::make_super(self, this, obj)?;
         match stack.last_mut() {
             Some(slot) => *slot = r,
@@ -264,7 +264,7 @@ impl Vm {
         if let Value::Obj(m) = meth
             && let Some(r) = self.list_method_fast(m, args)
         {
-            self.count_fast(Family::CallNative, true);
+            self.count_fast::<true>(Family::CallNative, true);
             return Ok(r);
         }
         func(self, args, &[])

@@ -284,9 +284,11 @@ impl Vm {
     }
 
     /// Counts a hit of specialized form `op` (statistics on).
+    /// `S`: statistics may be on (the test of the flag is compiled in); false in the
+    /// dispatch loop's plain instance (see `Vm::dispatch`), true everywhere else.
     #[inline(always)]
-    pub(super) fn form_hit(&mut self, fam: Family, op: Opcode) {
-        if self.spec.print_stats {
+    pub(super) fn form_hit<const S: bool>(&mut self, fam: Family, op: Opcode) {
+        if S && self.spec.print_stats {
             self.spec.of(fam).hits += 1;
             self.spec.form(op).hits += 1;
         }

@@ -425,9 +425,11 @@ impl Vm {
     /// Counted only while statistics are on: the hook only feeds `--interp-stats` (the JIT
     /// keeps its own back-edge counters), and the count was a load, compare and store on
     /// every call and loop iteration.
+    /// `S`: statistics may be on (the test of the flag is compiled in); false in the
+    /// dispatch loop's plain instance (see `Vm::dispatch`), true everywhere else.
     #[inline]
-    pub fn note_hot(&mut self, code: &Code) {
-        if !self.spec.print_stats {
+    pub fn note_hot<const S: bool>(&mut self, code: &Code) {
+        if !S || !self.spec.print_stats {
             return;
         }
         let c = code.hotness.get();
@@ -446,18 +448,22 @@ impl Vm {
     }
 
     /// Counts a hit of a specialized entry (when statistics are on).
+    /// `S`: statistics may be on (the test of the flag is compiled in); false in the
+    /// dispatch loop's plain instance (see `Vm::dispatch`), true everywhere else.
     #[inline(always)]
-    pub fn count_hit(&mut self, fam: Family, code: &Code, at: usize) {
-        if self.spec.print_stats {
+    pub fn count_hit<const S: bool>(&mut self, fam: Family, code: &Code, at: usize) {
+        if S && self.spec.print_stats {
             self.tally(fam, code, at, Tally::Hit);
         }
     }
 
     /// Counts one execution of an unconditional fast path (`hit`) or of its generic
     /// fallback, for `--interp-stats` (one predictable branch when statistics are off).
+    /// `S`: statistics may be on (the test of the flag is compiled in); false in the
+    /// dispatch loop's plain instance (see `Vm::dispatch`), true everywhere else.
     #[inline(always)]
-    pub fn count_fast(&mut self, fam: Family, hit: bool) {
-        if self.spec.print_stats {
+    pub fn count_fast<const S: bool>(&mut self, fam: Family, hit: bool) {
+        if S && self.spec.print_stats {
             let st = self.spec.of(fam);
             if hit {
                 st.hits += 1;
@@ -492,7 +498,7 @@ impl Vm {
             }
             _ => return None,
         };
-        self.count_hit(Family::LoadGlobal, code, at);
+        self.count_hit::<true>(Family::LoadGlobal, code, at);
         Some(v)
     }
 
@@ -502,7 +508,7 @@ impl Vm {
     /// (`perf annotate`: ~3% of the samples of bm_deltablue and bm_richards on it); the
     /// value cloned from its dict entry is pushed with one 16-byte copy.
     #[inline(always)]
-    pub fn load_global_hit_push(
+    pub fn load_global_hit_push<const S: bool>(
         &mut self,
         code: &Code,
         at: usize,
@@ -541,7 +547,7 @@ impl Vm {
             _ => false,
         };
         if pushed {
-            self.count_hit(Family::LoadGlobal, code, at);
+            self.count_hit::<S>(Family::LoadGlobal, code, at);
         }
         pushed
     }
@@ -556,7 +562,7 @@ impl Vm {
     /// [`Vm::load_global_hit_push`]. (Writing the value into a local for an inlined push
     /// in the dispatch loop saved a few more instructions but ran fib 2-3% slower.)
     #[inline(always)]
-    pub fn load_global_module_push(
+    pub fn load_global_module_push<const S: bool>(
         &mut self,
         code: &Code,
         at: usize,
@@ -569,7 +575,7 @@ impl Vm {
         };
         let pushed = dict_push(globals, index.get() as usize, name, stack);
         if pushed {
-            self.count_hit(Family::LoadGlobal, code, at);
+            self.count_hit::<S>(Family::LoadGlobal, code, at);
         }
         pushed
     }
@@ -613,7 +619,14 @@ impl Vm {
     /// shape or the key at the position, and nothing else: no entry other than `Types`,
     /// no other `How` (false: take [`Vm::load_attr_miss`], which tries every case).
     #[inline(always)]
-    pub fn attr_hint_into(&mut self, code: &Code, at: usize, obj: &Value, name: &Value, out: &mut Value) -> bool {
+    pub fn attr_hint_into<const S: bool>(
+        &mut self,
+        code: &Code,
+        at: usize,
+        obj: &Value,
+        name: &Value,
+        out: &mut Value,
+    ) -> bool {
         let Value::Obj(o) = obj else { return false };
         // SAFETY: `slot` is read for comparisons and two numbers only (see `attr_hit_into`)
         let Some(slot) = (unsafe { Self::peek_slot(code, at) }) else {
@@ -633,7 +646,7 @@ impl Vm {
         if !shaped_dict_into(d, *index, *shape, name, out) {
             return false;
         }
-        self.count_hit(Family::LoadAttr, code, at);
+        self.count_hit::<S>(Family::LoadAttr, code, at);
         true
     }
 
@@ -653,7 +666,7 @@ impl Vm {
         obj: Value,
     ) -> PyResult<()> {
         if let Some(slot) = stack.last_mut()
-            && self.attr_hit_into(code, at, &obj, name, slot)
+            && self.attr_hit_into::<true>(code, at, &obj, name, slot)
         {
             return Ok(());
         }
@@ -670,7 +683,14 @@ impl Vm {
     /// `probe::shaped_dict_into` for why it writes rather than returns); false (`out`
     /// untouched): take [`Vm::load_attr_cached`], which handles every case.
     #[inline(always)]
-    pub fn attr_hit_into(&mut self, code: &Code, at: usize, obj: &Value, name: &Value, out: &mut Value) -> bool {
+    pub fn attr_hit_into<const S: bool>(
+        &mut self,
+        code: &Code,
+        at: usize,
+        obj: &Value,
+        name: &Value,
+        out: &mut Value,
+    ) -> bool {
         let Value::Obj(o) = obj else { return false };
         // SAFETY: until its last use below, `slot` is only read for pointer, version and
         // shape comparisons and value clones; `not_shadowed` looks a str key up in an
@@ -719,7 +739,7 @@ impl Vm {
             },
         };
         if pushed {
-            self.count_hit(Family::LoadAttr, code, at);
+            self.count_hit::<S>(Family::LoadAttr, code, at);
         }
         pushed
     }
@@ -730,7 +750,7 @@ impl Vm {
     /// that the dispatch loop writes it straight into a stack slot (no value spilled in
     /// halves and reloaded whole).
     #[inline(always)]
-    pub fn load_method_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Obj> {
+    pub fn load_method_hit<const S: bool>(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Obj> {
         let Value::Obj(o) = obj else { return None };
         // SAFETY: `slot` is read for comparisons and a weak pointer's upgrade only (see
         // `attr_hit_into` for `not_shadowed_inline`'s lookup)
@@ -738,14 +758,14 @@ impl Vm {
         let How::Method(m, absent) = Self::first_case(slot, o)? else {
             return None;
         };
-        self.method_found(code, at, obj, name, m, *absent)
+        self.method_found::<S>(code, at, obj, name, m, *absent)
     }
 
     /// The end of a method hit once the cache case matched the receiver's class: the
     /// instance does not shadow the method (`absent`: its dict never had the name), the
     /// function is alive; counted.
     #[inline(always)]
-    fn method_found(
+    fn method_found<const S: bool>(
         &mut self,
         code: &Code,
         at: usize,
@@ -758,7 +778,7 @@ impl Vm {
             return None;
         }
         let m = m.upgrade()?;
-        self.count_hit(Family::LoadMethod, code, at);
+        self.count_hit::<S>(Family::LoadMethod, code, at);
         Some(m)
     }
 
@@ -767,7 +787,7 @@ impl Vm {
     /// have as a `Method` case (no search of further cases, no other `How`; `None`: take
     /// [`Vm::load_method_miss`], which tries every case).
     #[inline(always)]
-    pub fn method_hint_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Obj> {
+    pub fn method_hint_hit<const S: bool>(&mut self, code: &Code, at: usize, obj: &Value, name: &Value) -> Option<Obj> {
         let Value::Obj(o) = obj else { return None };
         // SAFETY: `slot` is read for comparisons and a weak pointer's upgrade only (see
         // `attr_hit_into` for `not_shadowed_inline`'s lookup)
@@ -781,7 +801,7 @@ impl Vm {
         if !case.is_for(cls) || !matches!(&cls.kind, ObjKind::Type(td) if td.version.get() == case.version) {
             return None;
         }
-        self.method_found(code, at, obj, name, m, *absent)
+        self.method_found::<S>(code, at, obj, name, m, *absent)
     }
 
     /// The rest of a specialized `LOAD_METHOD` whose inlined hit check failed, out of the
@@ -792,7 +812,7 @@ impl Vm {
     #[inline(never)]
     pub fn load_method_miss(&mut self, code: &Code, at: usize, name: &Value, stack: &mut Vec<Value>) -> PyResult<()> {
         let hit = match stack.last() {
-            Some(obj) => self.load_method_hit(code, at, obj, name),
+            Some(obj) => self.load_method_hit::<true>(code, at, obj, name),
             None => None,
         };
         if let Some(m) = hit {
@@ -814,7 +834,14 @@ impl Vm {
     /// The hit path of `STORE_ATTR` replacing an instance-dict attribute at its cached
     /// position, or storing into a `__slots__` slot (any cached type). Gives `value` back when it did not apply.
     #[inline(always)]
-    pub fn store_attr_hit(&mut self, code: &Code, at: usize, obj: &Value, name: &Value, value: Value) -> Option<Value> {
+    pub fn store_attr_hit<const S: bool>(
+        &mut self,
+        code: &Code,
+        at: usize,
+        obj: &Value,
+        name: &Value,
+        value: Value,
+    ) -> Option<Value> {
         let Value::Obj(o) = obj else { return Some(value) };
         // SAFETY: `slot` is read for comparisons only, and last used before anything is
         // dropped (a destructor may run Python code)
@@ -835,7 +862,7 @@ impl Vm {
                 }
                 t.insert_new_shaped(str_value_hash(name), name.clone(), value, *after);
                 drop(t);
-                self.count_hit(Family::StoreAttr, code, at);
+                self.count_hit::<S>(Family::StoreAttr, code, at);
                 return None;
             }
             Some(How::InstanceSlot(i)) => {
@@ -851,7 +878,7 @@ impl Vm {
                 let old = std::mem::replace(place, Some(value));
                 drop(slots);
                 drop_inline(old.unwrap_or(Value::None));
-                self.count_hit(Family::StoreAttr, code, at);
+                self.count_hit::<S>(Family::StoreAttr, code, at);
                 return None;
             }
             _ => return Some(value),
@@ -872,7 +899,7 @@ impl Vm {
                 let old = std::mem::replace(place, value);
                 drop(t);
                 drop_inline(old);
-                self.count_hit(Family::StoreAttr, code, at);
+                self.count_hit::<S>(Family::StoreAttr, code, at);
                 None
             }
             None => Some(value),
@@ -1169,7 +1196,7 @@ impl Vm {
                     // instance's class (the cached type) as the receiver
                     Some(How::ClassMethod(f, absent)) if not_shadowed(&obj, name, *absent) => match f.upgrade() {
                         Some(f) => {
-                            self.count_hit(Family::LoadMethod, code, at);
+                            self.count_hit::<true>(Family::LoadMethod, code, at);
                             let cls = self.class_of(&obj).clone();
                             return Ok((Value::Obj(f), Value::Obj(cls)));
                         }
@@ -1187,7 +1214,7 @@ impl Vm {
                     Value::Obj(o),
                 ) if type_attr_hit(o, ty, *version) => {
                     let v = value.clone();
-                    self.count_hit(Family::LoadMethod, code, at);
+                    self.count_hit::<true>(Family::LoadMethod, code, at);
                     // a class method: its function with the class as the receiver (what
                     // the bound method would call, without allocating one)
                     if *bind {
@@ -1197,7 +1224,7 @@ impl Vm {
                 }
                 (Entry::ModuleAttr { dict, index }, Value::Obj(o)) => match module_attr_hit(o, dict, *index, name) {
                     Some(v) => {
-                        self.count_hit(Family::LoadMethod, code, at);
+                        self.count_hit::<true>(Family::LoadMethod, code, at);
                         return Ok((v, Value::Obj(self.null_marker.clone())));
                     }
                     None => Probe::Miss,
@@ -1213,7 +1240,7 @@ impl Vm {
                 ) => match super_receiver(o, this, start, *version, &self.types.super_) {
                     Some(recv) => {
                         let f = func.clone();
-                        self.count_hit(Family::LoadMethod, code, at);
+                        self.count_hit::<true>(Family::LoadMethod, code, at);
                         return Ok((f, recv));
                     }
                     None => Probe::Miss,

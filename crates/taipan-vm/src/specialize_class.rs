@@ -47,7 +47,7 @@ impl Vm {
                 Entry::NewBuiltin { ty, version, new, init } if type_attr_hit(cls, ty, *version) => {
                     let (new, init) = (*new, *init);
                     drop(slot);
-                    self.count_hit(Family::CallClass, code, at);
+                    self.count_hit::<true>(Family::CallClass, code, at);
                     // the stack holds [cls, args...]: exactly `__new__`'s arguments
                     let r = match stack.get(base..) {
                         Some(args) => new(self, args, &[]),
@@ -111,7 +111,7 @@ impl Vm {
         let ObjKind::Function(fun) = &init.kind else {
             return Ok(ClassCall::Generic);
         };
-        self.count_hit(Family::CallClass, code, at);
+        self.count_hit::<true>(Family::CallClass, code, at);
         let cls = cls.clone();
         let dict = if has_dict {
             Some(crate::builtins::object::new_instance_dict_presized(
