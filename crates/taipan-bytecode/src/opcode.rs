@@ -187,6 +187,8 @@ macro_rules! for_each_opcode {
             CopyCopyBinarySubscr, "COPY__COPY__BINARY_SUBSCR", Copy, "Superinstruction: COPY 2, COPY 2, BINARY_SUBSCR (the load of `c[k] op= x`): [c, k] -> [c, k, c[k]] for an exact list/tuple and an int in range; otherwise the two copies, and the BINARY_SUBSCR runs.";
             SwapSwapStoreSubscr, "SWAP__SWAP__STORE_SUBSCR", Swap, "Superinstruction: SWAP 3, SWAP 2, STORE_SUBSCR (the store of `c[k] op= x`): [c, k, v] -> [] with c[k] = v for an exact list and an int in range; otherwise the two swaps, and the STORE_SUBSCR runs.";
             LoadFastUnpackSequence, "LOAD_FAST__UNPACK_SEQUENCE", LoadFast, "Superinstruction: `a, b, ... = local`: when the UNPACK_SEQUENCE after it has become UNPACK_SEQUENCE_{TUPLE,LIST}__STORE_FAST and the local fits it, the local's items go straight into the target locals (the UNPACK_SEQUENCE and its stores skipped); otherwise it is LOAD_FAST and the UNPACK_SEQUENCE runs.";
+            LoadFastLoadAttr, "LOAD_FAST__LOAD_ATTR", LoadFast, "Superinstruction: `local.name`: when the LOAD_ATTR after it is LOAD_ATTR_WITH_HINT and its hit applies to the local, the attribute is pushed without the local (the LOAD_ATTR skipped); otherwise it is LOAD_FAST and the LOAD_ATTR runs.";
+            LoadFastLoadMethod, "LOAD_FAST__LOAD_METHOD", LoadFast, "Superinstruction: `local.name(...)`: when the LOAD_METHOD after it is LOAD_METHOD_WITH_VALUES or LOAD_METHOD_NO_DICT and its hit applies to the local, the method and the local are pushed (the LOAD_METHOD skipped); otherwise it is LOAD_FAST and the LOAD_METHOD runs.";
             }
         }
     };

@@ -301,11 +301,14 @@ impl Vm {
             }};
         }
         // the name argument of a `LOAD_GLOBAL`/`LOAD_ATTR`/`LOAD_METHOD`/`STORE_ATTR` form,
-        // for their hit paths (only in the arms of those forms)
+        // for their hit paths (only in the arms of those forms, and in those of the
+        // `LOAD_FAST__LOAD_ATTR`/`LOAD_METHOD` superinstructions with the argument of the
+        // next instruction once its opcode is seen to be such a form)
         macro_rules! name {
             ($arg:ident) => {
                 // SAFETY: `$arg` is the argument of one of those instructions (this arm's
-                // opcode is one of their forms), checked in range by `Code::new`
+                // opcode, or the next instruction's, is one of their forms), checked in
+                // range by `Code::new`
                 unsafe { code.name_unchecked($arg) }
             };
         }
@@ -533,6 +536,69 @@ impl Vm {
                             ip += 1 + n;
                             f.ip = ip;
                             self.form_hit::<COUNT>(Family::UnpackSequence, next.op);
+                            continue;
+                        }
+                    }
+                    load_fast!(self, f, code, arg, ip);
+                }
+                Opcode::LoadFastLoadAttr => {
+                    // `local.name`: the hit of a `LOAD_ATTR_WITH_HINT` / `_SLOT` / `_POLY` /
+                    // `_CLASS` next pushes the attribute (the local is never pushed) and
+                    // skips it; anything else (another form, a miss, an unbound local) is
+                    // this LOAD_FAST, the LOAD_ATTR then running as it is
+                    debug_assert!(ip < instrs.len());
+                    // SAFETY: `ip` is one past a superinstruction, which
+                    // `quick::superinstructions` writes only over an instruction that has
+                    // a next one
+                    let next = unsafe { instrs.get_unchecked(ip) }.get();
+                    if matches!(
+                        next.op,
+                        Opcode::LoadAttrWithHint | Opcode::LoadAttrSlot | Opcode::LoadAttrPoly | Opcode::LoadAttrClass
+                    ) && let Some(Some(obj)) = f.locals.get(arg)
+                    {
+                        let a2 = next.arg as usize;
+                        let hit = if next.op == Opcode::LoadAttrWithHint {
+                            self.attr_hint_push::<COUNT>(code, ip, obj, name!(a2), &mut f.stack)
+                        } else {
+                            self.attr_hit_push::<COUNT>(code, ip, obj, name!(a2), &mut f.stack)
+                        };
+                        if hit {
+                            ip += 1;
+                            continue;
+                        }
+                    }
+                    load_fast!(self, f, code, arg, ip);
+                }
+                Opcode::LoadFastLoadMethod => {
+                    // `local.name(...)`: as LOAD_FAST__LOAD_ATTR, for a hit of a
+                    // `LOAD_METHOD_WITH_VALUES` / `_NO_DICT` / `_POLY` next: the method, then
+                    // the local as its `self`
+                    debug_assert!(ip < instrs.len());
+                    // SAFETY: as in LOAD_FAST__LOAD_ATTR
+                    let next = unsafe { instrs.get_unchecked(ip) }.get();
+                    if matches!(
+                        next.op,
+                        Opcode::LoadMethodWithValues | Opcode::LoadMethodNoDict | Opcode::LoadMethodPoly
+                    ) && f.stack.capacity() - f.stack.len() >= 2
+                        && let Some(Some(obj)) = f.locals.get(arg)
+                    {
+                        let a2 = next.arg as usize;
+                        let hit = if next.op == Opcode::LoadMethodPoly {
+                            self.load_method_hit::<COUNT>(code, ip, obj, name!(a2))
+                        } else {
+                            self.method_hint_hit::<COUNT>(code, ip, obj, name!(a2))
+                        };
+                        if let Some(m) = hit {
+                            let len = f.stack.len();
+                            // SAFETY: two free slots at `len` (checked above), each written
+                            // once, then counted
+                            unsafe {
+                                let p = f.stack.as_mut_ptr().add(len);
+                                p.write(Value::Obj(m));
+                                p.add(1).write(obj.clone());
+                                f.stack.set_len(len + 2);
+                            }
+                            ip += 1;
                             continue;
                         }
                     }

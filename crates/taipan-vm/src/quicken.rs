@@ -90,9 +90,13 @@ pub fn superinstructions(raw: &[Instruction]) -> Box<[Cell<Instruction>]> {
                 (Opcode::StoreFast, Opcode::LoadFast) => Opcode::StoreFastLoadFast,
                 (Opcode::StoreFast, Opcode::StoreFast) => Opcode::StoreFastStoreFast,
                 (Opcode::LoadFast, Opcode::UnpackSequence) => Opcode::LoadFastUnpackSequence,
+                (Opcode::LoadFast, Opcode::LoadAttr) => Opcode::LoadFastLoadAttr,
+                (Opcode::LoadFast, Opcode::LoadMethod) => Opcode::LoadFastLoadMethod,
                 _ => continue,
             };
-            if subscript_triple(raw, i + 1).is_some() {
+            // (a pair that would swallow the first half of a longer superinstruction or of
+            // a `local.name` pair is not made: those save more)
+            if subscript_triple(raw, i + 1).is_some() || attr_pair(raw, i + 1) {
                 continue;
             }
             pair
@@ -102,6 +106,15 @@ pub fn superinstructions(raw: &[Instruction]) -> Box<[Cell<Instruction>]> {
         }
     }
     out.into_iter().map(Cell::new).collect()
+}
+
+/// True if instructions `i` and `i + 1` are `LOAD_FAST; LOAD_ATTR|LOAD_METHOD` (a
+/// `LOAD_FAST__LOAD_ATTR` or `LOAD_FAST__LOAD_METHOD` pair).
+fn attr_pair(raw: &[Instruction], i: usize) -> bool {
+    matches!(
+        raw.get(i..i + 2),
+        Some([a, b]) if a.op == Opcode::LoadFast && matches!(b.op, Opcode::LoadAttr | Opcode::LoadMethod)
+    )
 }
 
 /// The three-instruction superinstruction starting at `i`, if any: `LOAD_FAST c;

@@ -627,27 +627,105 @@ impl Vm {
         name: &Value,
         out: &mut Value,
     ) -> bool {
-        let Value::Obj(o) = obj else { return false };
-        // SAFETY: `slot` is read for comparisons and two numbers only (see `attr_hit_into`)
-        let Some(slot) = (unsafe { Self::peek_slot(code, at) }) else {
+        // SAFETY: the value is cloned at once
+        let Some(v) = (unsafe { Self::attr_hint_place(code, at, obj, name) }) else {
             return false;
         };
-        let Entry::Types(cases) = &slot.entry else { return false };
-        let Some(case) = cases.first() else { return false };
-        let How::InstanceDict { index, shape } = &case.how else {
-            return false;
-        };
-        let (Some(cls), Some(d)) = (o.class.as_ref(), o.dict.as_ref()) else {
-            return false;
-        };
-        if !case.is_for(cls) || !matches!(&cls.kind, ObjKind::Type(td) if td.version.get() == case.version) {
+        write_into_taken(out, v.clone());
+        self.count_hit::<S>(Family::LoadAttr, code, at);
+        true
+    }
+
+    /// The hit of `LOAD_FAST__LOAD_ATTR` (`local.name` with instruction `at` a
+    /// `LOAD_ATTR_WITH_HINT`): [`Vm::attr_hint_into`]'s checks on the local `obj`, the
+    /// attribute pushed onto `stack` (false: nothing pushed, nothing counted; a full stack,
+    /// never met in practice, also gives false so that no growth call sits in the path).
+    #[inline(always)]
+    pub fn attr_hint_push<const S: bool>(
+        &mut self,
+        code: &Code,
+        at: usize,
+        obj: &Value,
+        name: &Value,
+        stack: &mut Vec<Value>,
+    ) -> bool {
+        let len = stack.len();
+        if len == stack.capacity() {
             return false;
         }
-        if !shaped_dict_into(d, *index, *shape, name, out) {
+        // SAFETY: the value is cloned at once
+        let Some(v) = (unsafe { Self::attr_hint_place(code, at, obj, name) }) else {
             return false;
+        };
+        // SAFETY: `len < capacity` (checked above): the slot at `len` lies inside the
+        // allocation and holds no initialized value; written once, then counted.
+        unsafe {
+            stack.as_mut_ptr().add(len).write(v.clone());
+            stack.set_len(len + 1);
         }
         self.count_hit::<S>(Family::LoadAttr, code, at);
         true
+    }
+
+    /// The hit of `LOAD_FAST__LOAD_ATTR` with instruction `at` a `LOAD_ATTR_SLOT`,
+    /// `_POLY` or `_CLASS`: [`Vm::attr_hit_into`] on the local `obj`, into a slot pushed
+    /// onto `stack` for it (false: the slot is gone again, nothing counted; as for
+    /// [`Vm::attr_hint_push`], a full stack gives false).
+    #[inline(always)]
+    pub fn attr_hit_push<const S: bool>(
+        &mut self,
+        code: &Code,
+        at: usize,
+        obj: &Value,
+        name: &Value,
+        stack: &mut Vec<Value>,
+    ) -> bool {
+        let len = stack.len();
+        if len == stack.capacity() {
+            return false;
+        }
+        // SAFETY: `len < capacity` (checked above): the slot at `len` lies inside the
+        // allocation; it is initialized with None before the length covers it, and
+        // dropped by shrinking the length again (None owns nothing)
+        unsafe {
+            stack.as_mut_ptr().add(len).write(Value::None);
+            stack.set_len(len + 1);
+        }
+        // SAFETY: `len` is the index of the slot just pushed
+        let out = unsafe { stack.get_unchecked_mut(len) };
+        if self.attr_hit_into::<S>(code, at, obj, name, out) {
+            return true;
+        }
+        // SAFETY: the slot at `len` still holds None (a failed hit leaves `out` untouched)
+        unsafe { stack.set_len(len) };
+        false
+    }
+
+    /// The checks of the `LOAD_ATTR_WITH_HINT` hit ([`Vm::attr_hint_into`]): the place of
+    /// the attribute in `obj`'s instance dict, or `None` (take the miss path).
+    ///
+    /// # Safety
+    ///
+    /// As [`shaped_dict_place`]: the caller clones the value before anything can run
+    /// Python code or touch the dict or the cache slot.
+    #[inline(always)]
+    unsafe fn attr_hint_place<'a>(code: &Code, at: usize, obj: &'a Value, name: &Value) -> Option<&'a Value> {
+        let Value::Obj(o) = obj else { return None };
+        // SAFETY: `slot` is read for comparisons and two numbers only (see `attr_hit_into`)
+        let slot = unsafe { Self::peek_slot(code, at) }?;
+        let Entry::Types(cases) = &slot.entry else { return None };
+        let case = cases.first()?;
+        let How::InstanceDict { index, shape } = &case.how else {
+            return None;
+        };
+        let (Some(cls), Some(d)) = (o.class.as_ref(), o.dict.as_ref()) else {
+            return None;
+        };
+        if !case.is_for(cls) || !matches!(&cls.kind, ObjKind::Type(td) if td.version.get() == case.version) {
+            return None;
+        }
+        // SAFETY: this function's contract
+        unsafe { shaped_dict_place(d, *index, *shape, name) }
     }
 
     /// The rest of a specialized `LOAD_ATTR` whose inlined hit check failed, out of the

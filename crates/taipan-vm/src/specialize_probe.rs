@@ -170,19 +170,38 @@ pub(super) fn shaped_dict_at(d: &Obj, index: usize, shape: ShapeId, name: &Value
 /// is read without counting a borrow (no store to its flag and back).
 #[inline(always)]
 pub(super) fn shaped_dict_into(d: &Obj, index: usize, shape: ShapeId, name: &Value, out: &mut Value) -> bool {
-    let ObjKind::Dict(c) = &d.kind else { return false };
-    // SAFETY: `t` is used for reading the shape and one entry and cloning its value (a
-    // count increment, no code runs), so no mutable borrow of the dict can start while it
-    // lives; a dict being mutated (flag set) is refused here as `try_borrow` would.
-    let Ok(t) = (unsafe { c.try_borrow_unguarded() }) else {
+    // SAFETY: the value is cloned at once (a count increment, no code runs)
+    let Some(v) = (unsafe { shaped_dict_place(d, index, shape, name) }) else {
         return false;
     };
-    let v = match t.entry(index) {
-        Some((k, v)) if t.shape() == shape || same_name(k, name) => v.clone(),
-        _ => return false,
-    };
-    write_into_taken(out, v);
+    write_into_taken(out, v.clone());
     true
+}
+
+/// The place of the value that [`shaped_dict_into`] reads (the same checks), for a caller
+/// that writes its clone elsewhere (`None`: the checks failed). A reference is one
+/// register: nothing is spilled in halves.
+///
+/// # Safety
+///
+/// The dict's `RefCell` is read without counting a borrow: the caller must be done with
+/// the reference (typically, have cloned the value) before anything can mutate the dict
+/// (no Python code, no dict operation in between).
+#[inline(always)]
+pub(super) unsafe fn shaped_dict_place<'a>(
+    d: &'a Obj,
+    index: usize,
+    shape: ShapeId,
+    name: &Value,
+) -> Option<&'a Value> {
+    let ObjKind::Dict(c) = &d.kind else { return None };
+    // SAFETY: the caller's contract (the reference is used before any mutation); a dict
+    // being mutated (flag set) is refused here as `try_borrow` would.
+    let t = unsafe { c.try_borrow_unguarded() }.ok()?;
+    match t.entry(index) {
+        Some((k, v)) if t.shape() == shape || same_name(k, name) => Some(v),
+        _ => None,
+    }
 }
 
 /// Writes `v` into `out`, an operand-stack slot whose value was taken out (it holds
