@@ -189,6 +189,7 @@ macro_rules! for_each_opcode {
             LoadFastUnpackSequence, "LOAD_FAST__UNPACK_SEQUENCE", LoadFast, "Superinstruction: `a, b, ... = local`: when the UNPACK_SEQUENCE after it has become UNPACK_SEQUENCE_{TUPLE,LIST}__STORE_FAST and the local fits it, the local's items go straight into the target locals (the UNPACK_SEQUENCE and its stores skipped); otherwise it is LOAD_FAST and the UNPACK_SEQUENCE runs.";
             LoadFastLoadAttr, "LOAD_FAST__LOAD_ATTR", LoadFast, "Superinstruction: `local.name`: when the LOAD_ATTR after it is LOAD_ATTR_WITH_HINT and its hit applies to the local, the attribute is pushed without the local (the LOAD_ATTR skipped); otherwise it is LOAD_FAST and the LOAD_ATTR runs.";
             LoadFastLoadMethod, "LOAD_FAST__LOAD_METHOD", LoadFast, "Superinstruction: `local.name(...)`: when the LOAD_METHOD after it is LOAD_METHOD_WITH_VALUES or LOAD_METHOD_NO_DICT and its hit applies to the local, the method and the local are pushed (the LOAD_METHOD skipped); otherwise it is LOAD_FAST and the LOAD_METHOD runs.";
+            LoadFastStoreAttr, "LOAD_FAST__STORE_ATTR", LoadFast, "Superinstruction: `local.name = top`: when the STORE_ATTR after it is STORE_ATTR_WITH_HINT, _SLOT or _POLY and its hit applies to the local, the value is stored without pushing the local (the STORE_ATTR skipped); otherwise it is LOAD_FAST and the STORE_ATTR runs.";
             }
         }
     };

@@ -604,6 +604,32 @@ impl Vm {
                     }
                     load_fast!(self, f, code, arg, ip);
                 }
+                Opcode::LoadFastStoreAttr => {
+                    // `local.name = top`: the hit of a `STORE_ATTR_WITH_HINT` / `_SLOT` /
+                    // `_POLY` next stores the value (popped) into the local's object, the
+                    // local never pushed, and skips it; anything else (the value is pushed
+                    // back on a miss) is this LOAD_FAST, the STORE_ATTR then running as it is
+                    debug_assert!(ip < instrs.len());
+                    // SAFETY: as in LOAD_FAST__LOAD_ATTR
+                    let next = unsafe { instrs.get_unchecked(ip) }.get();
+                    if matches!(
+                        next.op,
+                        Opcode::StoreAttrWithHint | Opcode::StoreAttrSlot | Opcode::StoreAttrPoly
+                    ) && let Some(Some(obj)) = f.locals.get(arg)
+                        && let Some(v) = f.stack.pop()
+                    {
+                        let a2 = next.arg as usize;
+                        // (the local keeps the object alive while the old value is dropped)
+                        match self.store_attr_hit::<COUNT>(code, ip, obj, name!(a2), v) {
+                            None => {
+                                ip += 1;
+                                continue;
+                            }
+                            Some(v) => f.stack.push(v),
+                        }
+                    }
+                    load_fast!(self, f, code, arg, ip);
+                }
                 Opcode::CopyCopyBinarySubscr => {
                     if subscr::copy_subscr(&mut f.stack, &self.types.list, &self.types.tuple) {
                         self.count_fast::<COUNT>(Family::BinarySubscr, true);

@@ -92,6 +92,7 @@ pub fn superinstructions(raw: &[Instruction]) -> Box<[Cell<Instruction>]> {
                 (Opcode::LoadFast, Opcode::UnpackSequence) => Opcode::LoadFastUnpackSequence,
                 (Opcode::LoadFast, Opcode::LoadAttr) => Opcode::LoadFastLoadAttr,
                 (Opcode::LoadFast, Opcode::LoadMethod) => Opcode::LoadFastLoadMethod,
+                (Opcode::LoadFast, Opcode::StoreAttr) => Opcode::LoadFastStoreAttr,
                 _ => continue,
             };
             // (a pair that would swallow the first half of a longer superinstruction or of
@@ -108,12 +109,13 @@ pub fn superinstructions(raw: &[Instruction]) -> Box<[Cell<Instruction>]> {
     out.into_iter().map(Cell::new).collect()
 }
 
-/// True if instructions `i` and `i + 1` are `LOAD_FAST; LOAD_ATTR|LOAD_METHOD` (a
-/// `LOAD_FAST__LOAD_ATTR` or `LOAD_FAST__LOAD_METHOD` pair).
+/// True if instructions `i` and `i + 1` are `LOAD_FAST; LOAD_ATTR|LOAD_METHOD|STORE_ATTR`
+/// (a `LOAD_FAST__LOAD_ATTR`, `__LOAD_METHOD` or `__STORE_ATTR` pair).
 fn attr_pair(raw: &[Instruction], i: usize) -> bool {
     matches!(
         raw.get(i..i + 2),
-        Some([a, b]) if a.op == Opcode::LoadFast && matches!(b.op, Opcode::LoadAttr | Opcode::LoadMethod)
+        Some([a, b]) if a.op == Opcode::LoadFast
+            && matches!(b.op, Opcode::LoadAttr | Opcode::LoadMethod | Opcode::StoreAttr)
     )
 }
 
