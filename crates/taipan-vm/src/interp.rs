@@ -163,7 +163,7 @@ mod support;
 mod unwind;
 use fast::{
     ForItem, IntResult, compare_fast, dict_items_step, enumerate_step, float_arith, for_iter_fast, int_arith,
-    push_clone, push_int, scalar_truth, store_local, subscr_seq_in_place,
+    pop_scalars, push_clone, push_int, scalar_truth, store_local, subscr_seq_in_place,
 };
 
 impl Vm {
@@ -383,7 +383,7 @@ impl Vm {
                         if let (&Value::Int(x), &Value::Int(y)) = (&f.stack[n - 2], &f.stack[n - 1]) {
                             if let Some(r) = x.$op(y) {
                                 f.stack[n - 2].set_int(r);
-                                f.stack.pop();
+                                pop_scalars(&mut f.stack, 1);
                                 self.form_hit::<COUNT>(Family::BinaryOp, ins.op);
                                 continue;
                             }
@@ -398,7 +398,7 @@ impl Vm {
                     if n >= 2 {
                         if let (&Value::Float(x), &Value::Float(y)) = (&f.stack[n - 2], &f.stack[n - 1]) {
                             f.stack[n - 2].set_float(x $op y);
-                            f.stack.pop();
+                            pop_scalars(&mut f.stack, 1);
                             self.form_hit::<COUNT>(Family::BinaryOp, ins.op);
                             continue;
                         }
@@ -409,12 +409,17 @@ impl Vm {
             // the compare-and-branch forms: the next instruction is a POP_JUMP_IF_FALSE/TRUE
             // (checked when the form was chosen; conditional jumps are never rewritten), consumed here
             macro_rules! compare_jump {
-                ($px:pat, $py:pat, $b:expr) => {{
+                ($px:pat, $py:pat, $scalar:expr, $b:expr) => {{
                     let n = f.stack.len();
                     if n >= 2 {
                         if let ($px, $py) = (&f.stack[n - 2], &f.stack[n - 1]) {
                             let b: bool = $b;
-                            f.stack.truncate(n - 2);
+                            // (`$scalar`: the patterns match values that own nothing)
+                            if $scalar {
+                                pop_scalars(&mut f.stack, 2);
+                            } else {
+                                f.stack.truncate(n - 2);
+                            }
                             self.form_hit::<COUNT>(Family::CompareOp, ins.op);
                             match instrs.get(ip).map(Cell::get) {
                                 Some(next) if next.op == Opcode::PopJumpIfFalse => {
@@ -786,7 +791,8 @@ impl Vm {
                         self.adapt_subscr(code, ip - 1, c, key, false);
                     }
                     if subscr_seq_in_place(&mut f.stack, &self.types.list, &self.types.tuple) {
-                        f.stack.pop();
+                        // (the index was an int)
+                        pop_scalars(&mut f.stack, 1);
                         self.count_fast::<COUNT>(Family::BinarySubscr, true);
                         continue;
                     }
@@ -807,7 +813,8 @@ impl Vm {
                 }
                 Opcode::BinarySubscrListInt | Opcode::BinarySubscrTupleInt => {
                     if subscr_seq_in_place(&mut f.stack, &self.types.list, &self.types.tuple) {
-                        f.stack.pop();
+                        // (the index was an int)
+                        pop_scalars(&mut f.stack, 1);
                         self.form_hit::<COUNT>(Family::BinarySubscr, ins.op);
                         continue;
                     }
@@ -856,7 +863,8 @@ impl Vm {
                 Opcode::UnaryNot => {
                     let b = match scalar_truth(&f.stack) {
                         Some(b) => {
-                            f.stack.pop();
+                            // (a bool, None or an int)
+                            pop_scalars(&mut f.stack, 1);
                             b
                         }
                         None => {
@@ -902,7 +910,8 @@ impl Vm {
                             _ => false,
                         };
                         if done {
-                            f.stack.pop();
+                            // (the right operand was an int or a float)
+                            pop_scalars(&mut f.stack, 1);
                             self.count_fast::<COUNT>(Family::BinaryOp, true);
                             continue;
                         }
@@ -924,7 +933,8 @@ impl Vm {
                             _ => None,
                         };
                         if let Some(b) = fast {
-                            f.stack.truncate(n - 2);
+                            // (two ints or two floats)
+                            pop_scalars(&mut f.stack, 2);
                             self.count_fast::<COUNT>(Family::CompareOp, true);
                             // compare-and-branch: a following POP_JUMP_IF_FALSE/TRUE consumes
                             // the result directly (no bool is pushed)
@@ -972,9 +982,11 @@ impl Vm {
                 Opcode::BinaryOpAddFloat => binop_float!(+),
                 Opcode::BinaryOpSubtractFloat => binop_float!(-),
                 Opcode::BinaryOpMultiplyFloat => binop_float!(*),
-                Opcode::CompareOpIntJump => compare_jump!(Value::Int(x), Value::Int(y), compare_fast(arg, x, y)),
-                Opcode::CompareOpFloatJump => compare_jump!(Value::Float(x), Value::Float(y), compare_fast(arg, x, y)),
-                Opcode::CompareOpStrJump => compare_jump!(Value::Obj(x), Value::Obj(y), {
+                Opcode::CompareOpIntJump => compare_jump!(Value::Int(x), Value::Int(y), true, compare_fast(arg, x, y)),
+                Opcode::CompareOpFloatJump => {
+                    compare_jump!(Value::Float(x), Value::Float(y), true, compare_fast(arg, x, y))
+                }
+                Opcode::CompareOpStrJump => compare_jump!(Value::Obj(x), Value::Obj(y), false, {
                     match (&x.kind, &y.kind) {
                         (ObjKind::Str(p), ObjKind::Str(q)) if self.exact_strs(x, y) => {
                             (p.as_str() == q.as_str()) == (arg == 2)
@@ -1168,7 +1180,8 @@ impl Vm {
                 Opcode::PopJumpIfFalse => {
                     let b = match scalar_truth(&f.stack) {
                         Some(b) => {
-                            f.stack.pop();
+                            // (a bool, None or an int)
+                            pop_scalars(&mut f.stack, 1);
                             b
                         }
                         None => {
@@ -1183,7 +1196,8 @@ impl Vm {
                 Opcode::PopJumpIfTrue => {
                     let b = match scalar_truth(&f.stack) {
                         Some(b) => {
-                            f.stack.pop();
+                            // (a bool, None or an int)
+                            pop_scalars(&mut f.stack, 1);
                             b
                         }
                         None => {
