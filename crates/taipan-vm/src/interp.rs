@@ -998,9 +998,32 @@ impl Vm {
                     }
                 }),
                 Opcode::IsOp => {
-                    let b = pop!(f, ip);
-                    let a = pop!(f, ip);
-                    f.stack.push(Value::Bool(a.is(&b) != (arg == 1)));
+                    // compared in place, both operands dropped by one truncation (in the
+                    // order the two pops dropped them); fused with a following
+                    // POP_JUMP_IF_FALSE/TRUE as the int/float COMPARE_OP is (no bool pushed)
+                    let n = f.stack.len();
+                    if n < 2 {
+                        return Err(underflow!());
+                    }
+                    let b = f.stack[n - 2].is(&f.stack[n - 1]) != (arg == 1);
+                    f.stack.truncate(n - 2);
+                    match instrs.get(ip).map(Cell::get).filter(|_| !RECORD) {
+                        Some(next) if next.op == Opcode::PopJumpIfFalse => {
+                            if b {
+                                ip += 1
+                            } else {
+                                jump_to!(next.arg as usize)
+                            }
+                        }
+                        Some(next) if next.op == Opcode::PopJumpIfTrue => {
+                            if b {
+                                jump_to!(next.arg as usize)
+                            } else {
+                                ip += 1
+                            }
+                        }
+                        _ => f.stack.push(Value::Bool(b)),
+                    }
                 }
                 Opcode::ContainsOp => {
                     let b = pop!(f, ip);
