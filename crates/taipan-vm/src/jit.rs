@@ -41,8 +41,8 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use taipan_bytecode::Instruction;
-use taipan_jit::backend::link::{DEFAULT_HOT_EXIT, TraceSet};
-use taipan_jit::backend::{Backend, CompiledTrace, LowerOptions};
+use taipan_jit::backend::CompiledTrace;
+use taipan_jit::backend::link::TraceSet;
 use taipan_jit::ir::{Func, SnapVal, Tag, Type};
 use taipan_jit::record::{AbortCounts, AbortReason, CodeInfo, Recorder, SideEntry, SideVal, Step};
 
@@ -52,6 +52,8 @@ use crate::vm::Vm;
 
 #[path = "jit_attrs.rs"]
 mod attrs;
+#[path = "jit_compile.rs"]
+mod compile;
 #[path = "jit_dump.rs"]
 pub mod dump;
 #[path = "jit_func.rs"]
@@ -276,8 +278,11 @@ pub struct JitCounters {
     pub compiled: u64,
     /// Closed traces that failed to optimize or compile (or to pass the snapshot check).
     pub compile_failures: u64,
-    /// Time spent recording, optimizing and compiling, in microseconds.
+    /// Time the VM's thread spent recording, optimizing, lowering and installing (and
+    /// compiling, for traces not compiled in the background), in microseconds.
     pub compile_us: u64,
+    /// Compilations handed to the compilation thread (`--jit-async`).
+    pub async_compiles: u64,
     /// Trace entries.
     pub entries: u64,
     /// Bytecode instructions the interpreter executed (counted with `--jit-stats` only).
@@ -347,6 +352,13 @@ pub struct JitState {
     pub opts: JitOptions,
     /// The recording in progress.
     pub recording: Option<Box<Recording>>,
+    /// The closed recording whose code the compilation thread is making (`jit_compile.rs`,
+    /// "Background compilation"); no recording starts while it is set.
+    pub(crate) compiling: Option<compile::Compiling>,
+    /// The compilation thread (started at the first background compilation).
+    worker: Option<taipan_jit::backend::worker::CodegenWorker>,
+    /// The compilation thread could not be started: compile on this thread.
+    worker_failed: bool,
     set: Option<TraceSet>,
     /// The backend could not be created: the JIT stays off.
     broken: bool,
@@ -424,6 +436,9 @@ impl JitState {
             fx: FnState::default(),
             opts,
             recording: None,
+            compiling: None,
+            worker: None,
+            worker_failed: false,
             set: None,
             broken: false,
             counters: JitCounters::default(),
@@ -449,6 +464,11 @@ impl JitState {
     /// No backend could be created: nothing is compiled.
     pub(crate) fn broken(&self) -> bool {
         self.broken
+    }
+
+    /// A recording runs, or a closed one waits for its code: no recording may start.
+    pub(crate) fn busy(&self) -> bool {
+        self.recording.is_some() || self.compiling.is_some()
     }
 
     /// The `--jit-stats` report.
@@ -540,8 +560,8 @@ impl JitState {
         };
         let max = per.last().copied().unwrap_or(0);
         s.push_str(&format!(
-            "  compile: total_us={} record_us={} opt_us={} lower_us={} backend_us={backend_us} code_bytes={bytes} trace_median_us={median} trace_max_us={max}\n",
-            c.compile_us, c.record_us, c.opt_us, c.lower_us
+            "  compile: total_us={} record_us={} opt_us={} lower_us={} backend_us={backend_us} code_bytes={bytes} trace_median_us={median} trace_max_us={max} async={}\n",
+            c.compile_us, c.record_us, c.opt_us, c.lower_us, c.async_compiles
         ));
         s
     }
@@ -715,7 +735,10 @@ impl Vm {
             return target;
         }
         let threshold = self.jit.opts.threshold.max(1);
-        let recording_free = self.jit.recording.is_none();
+        if self.jit.compiling.is_some() {
+            self.jit_poll();
+        }
+        let recording_free = !self.jit.busy();
         enum Act {
             Nothing,
             Record,
@@ -1101,238 +1124,6 @@ impl Vm {
             self.jit.counters.blacklisted += 1;
         }
     }
-
-    /// A recording closed: optimize, check and compile the trace and install it for its
-    /// loop (a failure blacklists the loop).
-    fn jit_finish(&mut self, func: Func) {
-        let Some(r) = self.jit.recording.take() else {
-            return;
-        };
-        if r.side.is_some() {
-            self.jit_finish_side(func, r);
-            return;
-        }
-        if r.rec.is_func() {
-            self.jit_func_finish(func, r);
-            return;
-        }
-        self.jit.counters.closed += 1;
-        let trace = self.jit_compile(func, &r).map(Rc::new);
-        if let Some(t) = &trace {
-            self.jit.by_id.insert(t.compiled.id, t.clone());
-        }
-        let us = u64::try_from(r.started.elapsed().as_micros()).unwrap_or(u64::MAX);
-        self.jit.counters.compile_us = self.jit.counters.compile_us.saturating_add(us);
-        let ok = trace.is_some();
-        if ok {
-            self.jit.counters.compiled += 1;
-            self.jit.trace_compile_us.push(us);
-        } else {
-            self.jit.counters.compile_failures += 1;
-            self.jit.counters.blacklisted += 1;
-        }
-        let threshold = self.jit.opts.threshold.max(1);
-        r.code.loops.with(r.header, threshold, |e| {
-            e.state = match trace {
-                Some(t) => LoopState::Compiled(t),
-                None => LoopState::Blacklisted,
-            };
-        });
-    }
-
-    /// Optimizes, checks and compiles a closed trace under the name `{code}_pc{pc}_{tag}N`
-    /// (a root trace with `attach` false, else a side trace attached to its parent's exit);
-    /// returns the optimized IR and the machine code (`None` on any failure).
-    fn jit_build(&mut self, func: Func, r: &Recording, tag: &str, attach: bool) -> Option<(Func, CompiledTrace)> {
-        let name = format!("{}_pc{}_{tag}{}", r.code.raw.name, r.rec.start_pc(), self.jit.next_name);
-        if let Some(d) = &mut self.jit.dump {
-            if let Some(log) = &r.log {
-                d.block("bytecode", &name, &log.join("\n"));
-            }
-            if d.trace {
-                d.block("trace", &name, &func.to_string());
-            }
-        }
-        let record_us = u64::try_from(r.started.elapsed().as_micros()).unwrap_or(u64::MAX);
-        self.jit.counters.record_us = self.jit.counters.record_us.saturating_add(record_us);
-        let opt_start = std::time::Instant::now();
-        let opt = taipan_jit::opt::pipeline(&func);
-        let opt_us = u64::try_from(opt_start.elapsed().as_micros()).unwrap_or(u64::MAX);
-        self.jit.counters.opt_us = self.jit.counters.opt_us.saturating_add(opt_us);
-        if let (Some(d), Err(e)) = (&mut self.jit.dump, &opt) {
-            d.block("opt", &name, &format!("optimization failed: {e}"));
-        }
-        let mut opt = opt.ok()?;
-        let nlocals = u32::try_from(r.code.nlocalsplus).ok()?;
-        let depth = u32::try_from(r.depth).ok()?;
-        let nobjs = u32::try_from(r.pins.borrow().objs_len()).ok()?;
-        let ends_in_link = opt.insns.last().is_some_and(|i| i.op == taipan_jit::ir::Op::Link);
-        let func_ret = r.rec.is_func() && opt.insns.last().is_some_and(|i| i.op == taipan_jit::ir::Op::Ret);
-        if !snapshots_restorable(&opt, nlocals, depth, nobjs)
-            || (opt.loop_pos().is_none() && !ends_in_link && !func_ret)
-        {
-            return None;
-        }
-        opt.name = name;
-        self.jit.next_name += 1;
-        if let Some(d) = &mut self.jit.dump
-            && d.opt
-        {
-            d.block("opt", &opt.name, &opt.to_string());
-        }
-        if self.jit.set.is_none() {
-            match Backend::new(self.jit.opts.mem_size) {
-                Ok(mut b) => {
-                    if self.jit.opts.perf_map
-                        && let Err(e) = b.enable_perf_map()
-                    {
-                        eprintln!("taipan: cannot write the perf map: {e}");
-                    }
-                    b.set_disasm(self.jit.dump.as_ref().is_some_and(|d| d.asm));
-                    self.jit.set = Some(TraceSet::new(b, DEFAULT_HOT_EXIT));
-                }
-                Err(_) => {
-                    self.jit.broken = true;
-                    return None;
-                }
-            }
-        }
-        let layout = match self.jit.layout {
-            Some(l) => l,
-            None => {
-                let l = helpers::ObjLayout::measure(&self.types.list, &self.types.tuple);
-                self.jit.layout = Some(l);
-                l
-            }
-        };
-        let mut table = helpers::helper_table(layout.as_ref());
-        if r.rec.is_func() {
-            // every exit of a function tree fits the `out` a direct call reserves
-            let bound = func::out_bound(&r.code);
-            if opt.snaps.iter().any(|s| s.words() > bound) {
-                return None;
-            }
-            if let Some(sc) = self.jit_self_call(r) {
-                table.set_self_call(sc);
-            }
-        }
-        let set = self.jit.set.as_mut()?;
-        let lo = LowerOptions {
-            deopt_stress: self.jit.opts.stress,
-            // (a trace making opaque calls counts its passes for `Tree::passes`)
-            count_runs: self.jit.opts.stats || r.rec.makes_py_calls(),
-            ..LowerOptions::default()
-        };
-        let compiled = if attach {
-            set.attach_bridge(&opt, &table, &lo)
-        } else {
-            set.compile(&opt, &table, &lo)
-        };
-        if let Some(d) = &mut self.jit.dump
-            && d.asm
-        {
-            let text = match &compiled {
-                Ok(()) => set.backend().last_listing(Some(&opt)).unwrap_or_default(),
-                Err(e) => format!("compile failed: {e}"),
-            };
-            d.block("asm", &opt.name, &text);
-        }
-        compiled.ok()?;
-        let compiled = set.trace(&opt.name)?.clone();
-        self.jit.counters.lower_us = self.jit.counters.lower_us.saturating_add(compiled.lower_us);
-        self.jit_func_register(compiled.id, r);
-        self.jit.out_words = self.jit.out_words.max(compiled.out_words).max(compiled.params);
-        Some((opt, compiled))
-    }
-
-    /// Optimizes and compiles a closed root trace (`None` on any failure).
-    fn jit_compile(&mut self, func: Func, r: &Recording) -> Option<Trace> {
-        let (func, compiled) = self.jit_build(func, r, "t", false)?;
-        let pins = r.pins.take();
-        let tree = Rc::new(Tree {
-            pins: RefCell::new(pins.clone()),
-            inline: Cell::new(r.rec.deepest_inline() as usize),
-            sides: Cell::new(0),
-            checked_run: Cell::new(0),
-            runs: Cell::new(0),
-            passes: r.rec.makes_py_calls().then(|| (compiled.runs.clone(), Cell::new(0))),
-            redone: Cell::new(0),
-        });
-        let nexits = compiled.exits.len();
-        if r.rec.uses_call_area() {
-            r.code.loops.area.set(true);
-        }
-        Some(Trace {
-            compiled,
-            func,
-            header: r.header,
-            depth: r.depth,
-            entry_fails: Cell::new(0),
-            pins,
-            tree,
-            root: true,
-            entry_tags: r.rec.entry_tags(),
-            tries: RefCell::new(vec![0; nexits]),
-            level: 0,
-            bytecodes: r.rec.recorded_len(),
-            link_run: Cell::new(0),
-            link_to: Cell::new(0),
-            link_entry: Cell::new(None),
-            link_tree: Cell::new(0),
-            py_calls: r.rec.holds_owned(),
-            link_foreign: r.rec.link_stores_foreign(),
-        })
-    }
-
-    /// A side recording closed: compile the side trace and attach it to its parent's exit
-    /// (a failure leaves that exit to the interpreter for good).
-    fn jit_finish_side(&mut self, func: Func, r: Box<Recording>) {
-        let Some((parent, exit)) = r.side.clone() else {
-            return;
-        };
-        let built = self.jit_build(func, &r, "s", true);
-        let us = u64::try_from(r.started.elapsed().as_micros()).unwrap_or(u64::MAX);
-        self.jit.counters.compile_us = self.jit.counters.compile_us.saturating_add(us);
-        let Some((func, compiled)) = built else {
-            self.jit.counters.side_failures += 1;
-            if let Some(n) = parent.tries.borrow_mut().get_mut(exit as usize) {
-                *n = MAX_SIDE_ABORTS;
-            }
-            return;
-        };
-        let pins = r.pins.take();
-        let tree = parent.tree.clone();
-        // (both recorded in the same frame: the same globals dict)
-        tree.pins.borrow_mut().absorb(&pins, r.pins_base);
-        tree.inline.set(tree.inline.get().max(r.rec.deepest_inline() as usize));
-        tree.sides.set(tree.sides.get().saturating_add(1));
-        let nexits = compiled.exits.len();
-        if r.rec.uses_call_area() {
-            r.code.loops.area.set(true);
-        }
-        let t = Rc::new(Trace {
-            compiled,
-            func,
-            header: parent.header,
-            depth: parent.depth,
-            entry_fails: Cell::new(0),
-            pins,
-            tree,
-            root: false,
-            entry_tags: Vec::new(),
-            tries: RefCell::new(vec![0; nexits]),
-            level: parent.level.saturating_add(1),
-            bytecodes: r.rec.recorded_len(),
-            link_run: Cell::new(0),
-            link_to: Cell::new(0),
-            link_entry: Cell::new(None),
-            link_tree: Cell::new(0),
-            py_calls: r.rec.holds_owned(),
-            link_foreign: r.rec.link_stores_foreign(),
-        });
-        self.jit.counters.bridges += 1;
-        self.jit.by_id.insert(t.compiled.id, t);
-    }
 }
 
 #[cfg(test)]
@@ -1350,7 +1141,7 @@ mod tests {
         assert!(o.set("threshold", "-1").is_err());
         assert!(o.set("enabled", "maybe").is_err());
         assert!(o.set("nope", "1").is_err());
-        assert_eq!(OPTIONS.len(), 14);
+        assert_eq!(OPTIONS.len(), 15);
         assert_eq!(o.mem_size, 64 << 20);
         o.set("dump", "asm, trace").unwrap();
         assert_eq!(o.dump, "trace,asm");
@@ -1380,6 +1171,8 @@ mod tests {
         o.set("threshold", "1").unwrap();
         o.set("dump", "all").unwrap();
         o.set("dump_file", &path.to_string_lossy()).unwrap();
+        // (each trace is installed at the next back-edge, which waits for its code)
+        o.set("async_compile", "wait").unwrap();
         {
             let mut vm = Vm::new(Vec::new());
             vm.jit = JitState::new(o);

@@ -115,6 +115,12 @@ impl Default for FuncJit {
 }
 
 impl FuncJit {
+    /// Makes every call of the code ask the JIT (its trace is being compiled in the
+    /// background: the next call installs it, `jit_compile.rs`).
+    pub(crate) fn ask_each_call(&self) {
+        self.countdown.set(1);
+    }
+
     /// Counts one call; true when the JIT must see this one (see the module docs).
     #[inline(always)]
     pub fn hot(&self) -> bool {
@@ -207,6 +213,9 @@ impl Vm {
     /// an error is raised in the callee's frame (its `ip` is set past the failing `CALL`).
     #[inline(never)]
     pub(crate) fn jit_func_entry_top(&mut self, top: &mut Option<Box<Frame>>) -> PyResult<()> {
+        if self.jit.compiling.is_some() {
+            self.jit_poll();
+        }
         let Some(f) = top.as_deref_mut() else { return Ok(()) };
         let code = f.code.clone();
         if self.jit.broken() || !self.jit.opts.func {
@@ -233,7 +242,7 @@ impl Vm {
                         return Ok(());
                     }
                 }
-                if self.jit.recording.is_some() {
+                if self.jit.busy() {
                     code.fjit.countdown.set(*th);
                     return Ok(());
                 }
@@ -271,7 +280,10 @@ impl Vm {
                 self.jit_func_run_frame(f, &code, &t)
             }
             FnPhase::Recording { .. } | FnPhase::Blacklisted => {
-                code.fjit.countdown.set(u32::MAX);
+                // (a function whose trace is being compiled in the background keeps asking,
+                // so its calls reach the safe point that installs it)
+                let pending = matches!(*phase, FnPhase::Recording { .. }) && self.jit.compiling.is_some();
+                code.fjit.countdown.set(if pending { 1 } else { u32::MAX });
                 Ok(())
             }
         }
@@ -308,7 +320,9 @@ impl Vm {
         let (runs, exits) = (runs + 1, exits + u32::from(matches!(end, FnEnd::Exit(..))));
         if runs >= EXIT_WINDOW {
             code.fjit.window.set((0, 0));
-            if exits > runs / 4 {
+            // (not while a trace is being compiled in the background: the side trace for
+            // the exits taken may be the one on its way)
+            if exits > runs / 4 && self.jit.compiling.is_none() {
                 // (this run's exit is still restored below; the trace is not entered again)
                 self.jit_func_drop(code);
             }
@@ -732,11 +746,12 @@ impl Vm {
     }
 
     /// A function recording closed: compile and install it (a failure blacklists it).
-    pub(crate) fn jit_func_finish(&mut self, func: taipan_jit::ir::Func, r: Box<Recording>) {
-        self.jit.counters.closed += 1;
-        let built = self.jit_build(func, &r, "f", false);
-        let us = u64::try_from(r.started.elapsed().as_micros()).unwrap_or(u64::MAX);
-        self.jit.counters.compile_us = self.jit.counters.compile_us.saturating_add(us);
+    pub(crate) fn jit_func_finish(
+        &mut self,
+        built: Option<(taipan_jit::ir::Func, taipan_jit::backend::CompiledTrace)>,
+        r: Box<Recording>,
+        us: u64,
+    ) {
         let Some((func, compiled)) = built else {
             self.jit.counters.compile_failures += 1;
             self.jit_func_abort(&r.code, AbortReason::InnerLoop);

@@ -23,6 +23,34 @@ pub enum OptKind {
     /// A size in bytes with an optional `k`/`M`/`G` suffix (binary units), as
     /// [`taipan_jit::arena::parse_mem_size`] reads it.
     Size,
+    /// Where Cranelift runs ([`AsyncMode`]): `on`, `off` or `wait` (the environment also
+    /// takes `1` / `0`).
+    Async,
+}
+
+/// Where traces are compiled (`--jit-async`; `docs/jit.md`, "Background compilation").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AsyncMode {
+    /// On the VM's thread, when the recording closes (the trace is installed at once).
+    Off,
+    /// On the compilation thread; the VM keeps running and installs the code at the first
+    /// safe point (a back-edge or a function entry asking the JIT) after it is ready.
+    On,
+    /// On the compilation thread, but the VM waits for it at the first safe point after the
+    /// recording closed: the deferred installation of `On` at a deterministic point (a
+    /// test mode).
+    Wait,
+}
+
+impl AsyncMode {
+    /// The option's text form.
+    pub fn name(self) -> &'static str {
+        match self {
+            AsyncMode::Off => "off",
+            AsyncMode::On => "on",
+            AsyncMode::Wait => "wait",
+        }
+    }
 }
 
 impl OptKind {
@@ -35,6 +63,7 @@ impl OptKind {
             OptKind::Path => "PATH",
             OptKind::Phases => "PHASES",
             OptKind::Size => "SIZE",
+            OptKind::Async => "on|off|wait",
         }
     }
 }
@@ -79,6 +108,9 @@ macro_rules! opt_type {
     (Size) => {
         usize
     };
+    (Async) => {
+        AsyncMode
+    };
 }
 
 /// The Rust value of an option's default as written in the table.
@@ -93,6 +125,12 @@ macro_rules! opt_default {
         match taipan_jit::arena::parse_mem_size($d) {
             Some(n) => n,
             None => taipan_jit::arena::DEFAULT_CAPACITY,
+        }
+    };
+    (Async, $d:literal) => {
+        match parse_async("", $d) {
+            Ok(m) => m,
+            Err(_) => AsyncMode::Off,
         }
     };
     ($kind:ident, $d:literal) => {
@@ -110,6 +148,9 @@ macro_rules! opt_show {
     };
     (Phases, $v:expr) => {
         if $v.is_empty() { "-".to_string() } else { $v.clone() }
+    };
+    (Async, $v:expr) => {
+        $v.name().to_string()
     };
     ($kind:ident, $v:expr) => {
         $v.to_string()
@@ -208,6 +249,9 @@ macro_rules! parse_value {
     (Phases, $flag:expr, $v:expr) => {
         parse_phases($flag, $v)
     };
+    (Async, $flag:expr, $v:expr) => {
+        parse_async($flag, $v)
+    };
     (Size, $flag:expr, $v:expr) => {
         taipan_jit::arena::parse_mem_size($v).ok_or_else(|| {
             format!(
@@ -216,6 +260,19 @@ macro_rules! parse_value {
             )
         })
     };
+}
+
+/// Reads a `--jit-async` value: `on`/`1`, `off`/`0`/empty or `wait`.
+///
+/// # Errors
+/// A message for anything else.
+fn parse_async(flag: &str, v: &str) -> Result<AsyncMode, String> {
+    match v.trim() {
+        "on" | "1" => Ok(AsyncMode::On),
+        "off" | "0" | "" => Ok(AsyncMode::Off),
+        "wait" => Ok(AsyncMode::Wait),
+        other => Err(format!("{flag}: expected on, off or wait, got '{other}'")),
+    }
 }
 
 /// Reads a `--jit-dump` value: phases from [`DUMP_PHASES`] separated by commas, or `all`;
@@ -294,6 +351,11 @@ jit_options! {
     /// owned values handed over at links. On by default since session 14 (bm_fannkuch's
     /// loop nest runs in machine code: 31% fewer instructions).
     py_calls: OnOff = true, "TAIPAN_JIT_PY_CALLS", "--jit-py-calls";
+    /// Background compilation: on (Cranelift runs on a second thread while the program
+    /// goes on; the trace is installed at the next back-edge or function entry after it
+    /// is ready), off (compiled when its recording closes), or wait (on the second thread,
+    /// installed at the next such point, waiting for it: a deterministic test mode).
+    async_compile: Async = "on", "TAIPAN_JIT_ASYNC", "--jit-async";
 }
 
 /// Command-line settings (they win over the environment); set before the Vm is made.
@@ -319,6 +381,7 @@ pub fn parse_cli_flag(arg: &str, next: Option<&str>) -> Result<usize, String> {
         (OptKind::Flag, Some(_)) => return Err(format!("{flag} takes no value")),
         (_, Some(v)) => (v.to_string(), 1),
         (OptKind::OnOff, None) => return Err(format!("{flag}=on|off expected")),
+        (OptKind::Async, None) => return Err(format!("{flag}=on|off|wait expected")),
         (OptKind::Count | OptKind::Path | OptKind::Phases | OptKind::Size, None) => match next {
             Some(v) => (v.to_string(), 2),
             None => return Err(format!("{flag} expects a value")),

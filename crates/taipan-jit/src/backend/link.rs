@@ -37,8 +37,11 @@
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 
+use cranelift_codegen::ir::Function;
+
 use super::{
-    Backend, CompileError, CompiledTrace, HelperTable, LowerOptions, STATUS_INVALIDATED, STATUS_LINK, SideParams,
+    Backend, Codegen, CompileError, CompiledTrace, HelperTable, LowerOptions, LoweredTrace, STATUS_INVALIDATED,
+    STATUS_LINK, SideParams,
 };
 use crate::arena::ArenaError;
 use crate::ir::{ExitId, Func, SnapVal, Type};
@@ -77,6 +80,29 @@ pub enum LinkedOutcome {
     },
     /// The trace entered (or one reached by a link or bridge) was invalidated.
     Invalidated,
+}
+
+/// A trace between [`TraceSet::lower`] and [`TraceSet::install`]: its IR and everything
+/// of its compiled form but the machine code.
+#[derive(Debug)]
+pub struct PendingTrace {
+    func: Func,
+    lowered: LoweredTrace,
+}
+
+impl PendingTrace {
+    /// The trace's IR.
+    pub fn func(&self) -> &Func {
+        &self.func
+    }
+}
+
+/// Where a side trace attaches (`TraceSet::bridge_site`).
+struct BridgeSite {
+    parent_params: usize,
+    out_pos: Vec<u32>,
+    data: std::sync::Arc<[std::sync::atomic::AtomicU64]>,
+    slot: usize,
 }
 
 struct Entry {
@@ -157,6 +183,15 @@ impl TraceSet {
         &self.backend
     }
 
+    /// Runs Cranelift on `clif` (from [`TraceSet::lower`]) on this thread, with the
+    /// backend's context ([`Backend::codegen`]).
+    ///
+    /// # Errors
+    /// As [`Backend::codegen`].
+    pub fn codegen(&mut self, clif: Function) -> Result<Codegen, CompileError> {
+        self.backend.codegen(clif)
+    }
+
     /// The counters.
     pub fn stats(&self) -> LinkStats {
         self.stats
@@ -186,6 +221,19 @@ impl TraceSet {
         opts: &LowerOptions,
         side: Option<SideParams<'_>>,
     ) -> Result<usize, CompileError> {
+        let (clif, lowered) = self.lower_inner(f, helpers, opts, side)?;
+        let cg = self.backend.codegen(clif);
+        self.install_inner(f, lowered, cg, helpers)
+    }
+
+    /// Lowers `f` (not compiled before; a `link` may only name traces compiled before it).
+    fn lower_inner(
+        &mut self,
+        f: &Func,
+        helpers: &HelperTable,
+        opts: &LowerOptions,
+        side: Option<SideParams<'_>>,
+    ) -> Result<(Function, LoweredTrace), CompileError> {
         if self.by_name.contains_key(&f.name) {
             return Err(CompileError::Lower(format!("trace @{} compiled twice", f.name)));
         }
@@ -195,7 +243,18 @@ impl TraceSet {
             .filter_map(|(n, &i)| Some((n.clone(), self.traces.get(i)?.trace.id)))
             .collect();
         let target = |n: &str| ids.get(n).copied();
-        let trace = match self.backend.compile_trace_linked(f, helpers, opts, &target, side) {
+        self.backend.lower_trace(f, helpers, opts, &target, side)
+    }
+
+    /// Installs the code `cg` of `f` (lowered as `lowered`) and registers it by name.
+    fn install_inner(
+        &mut self,
+        f: &Func,
+        lowered: LoweredTrace,
+        cg: Result<Codegen, CompileError>,
+        helpers: &HelperTable,
+    ) -> Result<usize, CompileError> {
+        let trace = match self.backend.finish_trace(lowered, cg, helpers) {
             Ok(t) => t,
             Err(e) => {
                 if matches!(e, CompileError::Arena(ArenaError::Full { .. })) {
@@ -237,6 +296,80 @@ impl TraceSet {
         helpers: &HelperTable,
         opts: &LowerOptions,
     ) -> Result<(), CompileError> {
+        let (clif, pending) = self.lower(bridge, helpers, opts)?;
+        let cg = self.backend.codegen(clif);
+        self.install(pending, cg, helpers)
+    }
+
+    /// The first half of [`TraceSet::compile`] (a root trace) or [`TraceSet::attach_bridge`]
+    /// (a side trace: `f.parent` is set): lowers `f` and returns its Cranelift function, to
+    /// be compiled by [`super::codegen`] (on a [`super::worker::CodegenWorker`]), and what
+    /// [`TraceSet::install`] needs to finish. Nothing is registered yet: until then the
+    /// trace does not exist for this set (a `link` cannot name it, a bridge is not
+    /// attached).
+    ///
+    /// # Errors
+    /// As [`TraceSet::compile`] / [`TraceSet::attach_bridge`].
+    pub fn lower(
+        &mut self,
+        f: &Func,
+        helpers: &HelperTable,
+        opts: &LowerOptions,
+    ) -> Result<(Function, PendingTrace), CompileError> {
+        let (clif, lowered) = match &f.parent {
+            None => self.lower_inner(f, helpers, opts, None)?,
+            Some(_) => {
+                let site = self.bridge_site(f)?;
+                let side = SideParams {
+                    parent_params: site.parent_params,
+                    out_pos: &site.out_pos,
+                };
+                self.lower_inner(f, helpers, opts, Some(side))?
+            }
+        };
+        Ok((
+            clif,
+            PendingTrace {
+                func: f.clone(),
+                lowered,
+            },
+        ))
+    }
+
+    /// The second half of [`TraceSet::lower`]: installs the machine code `cg` of `p` and
+    /// registers it; a side trace is attached to its parent's exit, which is checked again
+    /// (the parent may have been invalidated while the code was made).
+    ///
+    /// # Errors
+    /// The error of `cg`, [`CompileError::Lower`] for a parent gone meanwhile, else as
+    /// [`TraceSet::compile`].
+    pub fn install(
+        &mut self,
+        p: PendingTrace,
+        cg: Result<Codegen, CompileError>,
+        helpers: &HelperTable,
+    ) -> Result<(), CompileError> {
+        // (a failure here leaves only an unused id and exit data behind)
+        let site = match &p.func.parent {
+            None => None,
+            Some(_) => Some(self.bridge_site(&p.func)?),
+        };
+        let i = self.install_inner(&p.func, p.lowered, cg, helpers)?;
+        if let Some(site) = site {
+            let addr = self.traces.get(i).map_or(0, |e| e.trace.code.block.addr() as u64);
+            if let Some(slot) = site.data.get(site.slot) {
+                slot.store(addr, Ordering::Relaxed);
+            }
+            self.stats.bridges += 1;
+        }
+        Ok(())
+    }
+
+    /// Checks side trace `bridge` against its parent (compiled, live, the exit exists, the
+    /// parameters match) and returns the parent's parameter count, the `out` position of
+    /// each snapshot-value parameter and the exit's bridge slot (the parent's exit data and
+    /// the slot's index in it).
+    fn bridge_site(&self, bridge: &Func) -> Result<BridgeSite, CompileError> {
         let bad = |m: String| CompileError::Lower(format!("bridge @{}: {m}", bridge.name));
         let (parent, exit) = bridge.parent.clone().ok_or_else(|| bad("not a side trace".into()))?;
         let p = self
@@ -264,22 +397,20 @@ impl TraceSet {
                 out_pos.push(u32::try_from(k).map_err(|_| bad("snapshot too large".into()))?);
             }
         }
-        let side = SideParams {
-            parent_params: p.func.params.len(),
-            out_pos: &out_pos,
-        };
         if bridge.params != want {
             let names: Vec<&str> = want.iter().map(|t| t.name()).collect();
             return Err(bad(format!("parameters must be ({})", names.join(", "))));
         }
         let k = p.trace.exits.len() + exit.index();
-        let data = p.trace.exit_data.clone();
-        let slot = data.get(k).ok_or_else(|| bad("no bridge slot".into()))?;
-        let i = self.compile_inner(bridge, helpers, opts, Some(side))?;
-        let addr = self.traces.get(i).map_or(0, |e| e.trace.code.block.addr() as u64);
-        slot.store(addr, Ordering::Relaxed);
-        self.stats.bridges += 1;
-        Ok(())
+        if p.trace.exit_data.get(k).is_none() {
+            return Err(bad("no bridge slot".into()));
+        }
+        Ok(BridgeSite {
+            parent_params: p.func.params.len(),
+            out_pos,
+            data: p.trace.exit_data.clone(),
+            slot: k,
+        })
     }
 
     fn slot(t: &CompiledTrace, k: usize) -> Option<&std::sync::atomic::AtomicU64> {

@@ -43,6 +43,7 @@ pub mod isa;
 pub mod link;
 pub mod lower;
 pub mod reloc;
+pub mod worker;
 
 use core::fmt;
 use std::time::Instant;
@@ -58,6 +59,10 @@ pub use lower::{
     exit_status, lower, lower_linked,
 };
 pub use reloc::{HELPER_NAMESPACE, HelperTable, InlineHelper, RelocError, SelfCall};
+
+/// Cranelift's function type, for crates that hand lowered traces around without depending
+/// on Cranelift ([`link::TraceSet::lower`], [`worker::CodegenWorker`]).
+pub use cranelift_codegen::ir::Function as ClifFunction;
 
 use crate::ir::{ExitId, Func, InsnId, SnapId};
 
@@ -286,7 +291,19 @@ impl Backend {
         helpers: &HelperTable,
         name: &str,
     ) -> Result<JitFunction, CompileError> {
-        let result = self.compile_inner(func, helpers);
+        let cg = self.codegen(func);
+        self.install_named(cg, helpers, name)
+    }
+
+    /// Installs the result of [`codegen`] under `name` in the perf map and counts it (a
+    /// failure too).
+    fn install_named(
+        &mut self,
+        cg: Result<Codegen, CompileError>,
+        helpers: &HelperTable,
+        name: &str,
+    ) -> Result<JitFunction, CompileError> {
+        let result = cg.and_then(|cg| self.install(cg, helpers));
         match &result {
             Ok(f) => {
                 self.note_perf(f, name);
@@ -304,18 +321,31 @@ impl Backend {
         result
     }
 
-    fn compile_inner(&mut self, func: Function, helpers: &HelperTable) -> Result<JitFunction, CompileError> {
+    /// Runs Cranelift on `func` with this backend's context (see [`codegen`]); nothing is
+    /// installed.
+    ///
+    /// # Errors
+    /// [`CompileError::Codegen`] when Cranelift rejects the function.
+    pub fn codegen(&mut self, func: Function) -> Result<Codegen, CompileError> {
+        codegen(&mut self.ctx, &*self.isa, func, self.disasm)
+    }
+
+    /// A shared handle on the target ISA, for a [`worker::CodegenWorker`] (Cranelift's ISA
+    /// is `Send + Sync`).
+    pub fn isa_handle(&self) -> OwnedTargetIsa {
+        self.isa.clone()
+    }
+
+    /// Whether compilations keep their disassembly ([`Backend::set_disasm`]).
+    pub fn disasm_on(&self) -> bool {
+        self.disasm
+    }
+
+    /// Installs machine code made by [`codegen`] (here or on a worker thread): copies it
+    /// into the arena, applies its relocations against `helpers` and seals it.
+    fn install(&mut self, cg: Codegen, helpers: &HelperTable) -> Result<JitFunction, CompileError> {
         let start = Instant::now();
-        let ctx = &mut self.ctx;
-        ctx.clear();
-        ctx.func = func;
-        ctx.set_disasm(self.disasm);
-        if let Err(e) = ctx.compile(&*self.isa, &mut ControlPlane::default()) {
-            return Err(CompileError::Codegen(e.inner.to_string()));
-        }
-        let code = ctx
-            .compiled_code()
-            .ok_or_else(|| CompileError::Codegen("no compiled code".to_string()))?;
+        let code = &cg.code;
         let bytes = code.code_buffer();
         let relocs = code.buffer.relocs();
         let align = self.isa.function_alignment().preferred.max(1) as usize;
@@ -323,7 +353,7 @@ impl Backend {
         let base = pending.addr();
         let dst = pending.bytes_mut();
         dst.copy_from_slice(bytes);
-        reloc::apply(dst, base, relocs, &ctx.func, helpers)?;
+        reloc::apply(dst, base, relocs, &cg.func, helpers)?;
         let listing = self.disasm.then(|| disasm::CodeListing {
             bytes: dst.to_vec(),
             addr: base as u64,
@@ -340,7 +370,9 @@ impl Backend {
         if listing.is_some() {
             self.last_code = listing;
         }
-        let compile_us = u64::try_from(start.elapsed().as_micros()).unwrap_or(u64::MAX);
+        let compile_us = u64::try_from(start.elapsed().as_micros())
+            .unwrap_or(u64::MAX)
+            .saturating_add(cg.us);
         Ok(JitFunction {
             block,
             code_bytes: bytes.len(),
@@ -348,6 +380,54 @@ impl Backend {
             relocs: relocs.len(),
         })
     }
+}
+
+/// Cranelift's output for one function, not installed yet ([`codegen`]): what
+/// [`Backend`] copies into its arena. `Send`: made on a [`worker::CodegenWorker`]'s thread
+/// and installed on the thread that owns the backend.
+pub struct Codegen {
+    /// The function (its external names resolve the relocations).
+    func: Function,
+    /// The machine code, relocations and (with disassembly on) the VCode text.
+    code: cranelift_codegen::CompiledCode,
+    /// Wall time of `Context::compile`, in microseconds.
+    us: u64,
+}
+
+impl fmt::Debug for Codegen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Codegen")
+            .field("bytes", &self.code.code_buffer().len())
+            .field("us", &self.us)
+            .finish()
+    }
+}
+
+/// Runs Cranelift (`Context::compile`: legalize, optimize, register-allocate, emit) on
+/// `func` for `isa` in `ctx` (cleared first), keeping the VCode text when `disasm` is on.
+/// Touches nothing but `ctx`, so it runs on any thread.
+///
+/// # Errors
+/// [`CompileError::Codegen`] when Cranelift rejects the function.
+pub fn codegen(
+    ctx: &mut Context,
+    isa: &dyn cranelift_codegen::isa::TargetIsa,
+    func: Function,
+    disasm: bool,
+) -> Result<Codegen, CompileError> {
+    let start = Instant::now();
+    ctx.clear();
+    ctx.func = func;
+    ctx.set_disasm(disasm);
+    if let Err(e) = ctx.compile(isa, &mut ControlPlane::default()) {
+        return Err(CompileError::Codegen(e.inner.to_string()));
+    }
+    let code = ctx
+        .take_compiled_code()
+        .ok_or_else(|| CompileError::Codegen("no compiled code".to_string()))?;
+    let func = std::mem::replace(&mut ctx.func, Function::new());
+    let us = u64::try_from(start.elapsed().as_micros()).unwrap_or(u64::MAX);
+    Ok(Codegen { func, code, us })
 }
 
 /// A compiled trace (the [`TraceFn`] ABI, see [`lower()`]).
@@ -503,6 +583,25 @@ impl Backend {
         target: &dyn Fn(&str) -> Option<u32>,
         side: Option<SideParams<'_>>,
     ) -> Result<CompiledTrace, CompileError> {
+        let (clif, lowered) = self.lower_trace(func, helpers, opts, target, side)?;
+        let cg = self.codegen(clif);
+        self.finish_trace(lowered, cg, helpers)
+    }
+
+    /// The first half of [`Backend::compile_trace_linked`]: allocates the trace's id and
+    /// exit data and lowers it to a Cranelift function, to be compiled by [`codegen`] (here
+    /// or on a [`worker::CodegenWorker`]) and installed by [`Backend::finish_trace`].
+    ///
+    /// # Errors
+    /// As [`lower()`] (counted as a failure), and a `link` to a name `target` does not know.
+    pub fn lower_trace(
+        &mut self,
+        func: &Func,
+        helpers: &HelperTable,
+        opts: &LowerOptions,
+        target: &dyn Fn(&str) -> Option<u32>,
+        side: Option<SideParams<'_>>,
+    ) -> Result<(Function, LoweredTrace), CompileError> {
         let start = Instant::now();
         let n_exits = func.exits().len();
         // Counters, bridge slots, then the deopt-stress countdown and period (only with
@@ -534,7 +633,7 @@ impl Backend {
             }
         };
         let lower_us = u64::try_from(start.elapsed().as_micros()).unwrap_or(u64::MAX);
-        let code = self.compile_named(clif, helpers, &format!("taipan-trace:{}", func.name))?;
+        // (the id is taken: its exit status words are in the code)
         self.next_trace_id = self.next_trace_id.wrapping_add(1);
         let link_words = func
             .insns
@@ -563,17 +662,62 @@ impl Backend {
                 })
             })
             .collect();
+        Ok((
+            clif,
+            LoweredTrace {
+                name: func.name.clone(),
+                id,
+                exit_data,
+                runs,
+                lower_us,
+                params: func.params.len(),
+                out_words,
+                exits,
+            },
+        ))
+    }
+
+    /// The second half of [`Backend::compile_trace_linked`]: installs the machine code `cg`
+    /// of trace `t` (see [`Backend::lower_trace`]) and returns the compiled trace.
+    ///
+    /// # Errors
+    /// The error of `cg`, or as [`Backend::compile`]'s install (arena, relocations); every
+    /// failure is counted.
+    pub fn finish_trace(
+        &mut self,
+        t: LoweredTrace,
+        cg: Result<Codegen, CompileError>,
+        helpers: &HelperTable,
+    ) -> Result<CompiledTrace, CompileError> {
+        let code = self.install_named(cg, helpers, &format!("taipan-trace:{}", t.name))?;
         Ok(CompiledTrace {
-            id,
-            exit_data,
-            runs,
+            id: t.id,
+            exit_data: t.exit_data,
+            runs: t.runs,
             code,
-            lower_us,
-            params: func.params.len(),
-            out_words,
-            exits,
+            lower_us: t.lower_us,
+            params: t.params,
+            out_words: t.out_words,
+            exits: t.exits,
         })
     }
+}
+
+/// A trace lowered to Cranelift IR, waiting for its machine code: everything of its
+/// [`CompiledTrace`] but the code ([`Backend::lower_trace`] → [`codegen`] →
+/// [`Backend::finish_trace`]). Its exit data is already the one the code will use.
+#[derive(Debug)]
+pub struct LoweredTrace {
+    /// The trace's name (for the perf map).
+    pub name: String,
+    /// Its id ([`CompiledTrace::id`]).
+    pub id: u32,
+    exit_data: std::sync::Arc<[std::sync::atomic::AtomicU64]>,
+    runs: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    lower_us: u64,
+    params: usize,
+    out_words: usize,
+    exits: Vec<ExitInfo>,
 }
 
 /// Declares runtime helper `index` (of a [`HelperTable`]) with signature `sig` in `func`,
