@@ -102,6 +102,12 @@ impl Recorder {
         if let PyVal::Obj(_) = v {
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, "stores an object into a list"));
         }
+        if !self.inl.is_empty() {
+            // an exit later in the call redoes the whole call, and with it this store (an
+            // `xs[i] = xs[i] + 1` would then count twice)
+            let d = "STORE_SUBSCR in an inlined call (an exit there would redo it)";
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+        }
         let seq = self.observed_seq(1, pc, obs)?;
         if !seq.list {
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, "item assignment to a tuple"));
