@@ -10,12 +10,12 @@
 //! [`restore_obj`] makes a new counted reference to it (the deoptimizer).
 //!
 //! # Why an object word stays valid while a trace runs
-//! The trace never frees an object and never writes the frame: it never drops a value
-//! (element and attribute stores, `jit_attrs.rs`, only overwrite values guarded to hold
-//! no object; it stores no
-//! objects into existing items; appending, [`list_push_obj`], adds a new counted reference
-//! and drops nothing), runs no Python code and calls only the helpers below, which drop
-//! nothing either. So the frame's locals and entry stack keep every object they held at
+//! The trace never frees an object during a run and never writes the frame: its inline
+//! element and attribute stores (`jit_attrs.rs`) only overwrite values guarded to hold no
+//! object; object stores ([`store_val`]) keep the value they replace alive until the run
+//! ends ([`DEFERRED`]); appending, [`list_push_obj`], adds a new counted reference and drops
+//! nothing; it runs no Python code outside opaque calls (`func::py_call`, across which the
+//! recorder keeps only words the frame or the trace owns) and calls only the helpers below. So the frame's locals and entry stack keep every object they held at
 //! entry alive, and every object reachable from them through lists and tuples the trace
 //! reads stays reachable (an append only adds references): each word the trace holds (a
 //! local's, an item it loaded) names a live object until the trace returns. The
@@ -342,6 +342,75 @@ extern "C" fn list_push_obj(w: u64, x: u64) {
     }
 }
 
+thread_local! {
+    /// The values object stores of running traces replaced (`@store_val`): kept alive
+    /// until the run that replaced them ends (the *deferred drops*). A trace holds borrowed
+    /// words of objects reachable from the ones it read (`t = t.link`, `msg = self.input;
+    /// self.input = msg.link`), which dropping a replaced value at once could free; kept
+    /// here, every word a trace holds stays valid for the whole run, as before object
+    /// stores (`docs/jit.md`, "Object stores"). `Vm::jit_enter` notes
+    /// the length at a run's start ([`deferred_mark`]) and drops what the run added after
+    /// its exit is written into the frame ([`deferred_take`]); a nested run (in an opaque
+    /// call) drops only its own.
+    static DEFERRED: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The number of deferred drops (see [`DEFERRED`]) after which `@store_val` answers 0: the
+/// trace then exits right after the store, ending the run, which drops them.
+pub(crate) const DEFERRED_MAX: usize = 4096;
+
+/// The deferred drops' length now (a run's start, see [`DEFERRED`]).
+pub(crate) fn deferred_mark() -> usize {
+    DEFERRED.with(|d| d.borrow().len())
+}
+
+/// The deferred drops added since `mark`, taken out (their owner drops them after the
+/// frame is written).
+pub(crate) fn deferred_take(mark: usize) -> Vec<Value> {
+    DEFERRED.with(|d| {
+        let mut d = d.borrow_mut();
+        if d.len() > mark { d.split_off(mark) } else { Vec::new() }
+    })
+}
+
+/// `@store_val(base, index, slot, w) -> i64`: stores the object whose word is `w` (as a new
+/// counted reference; None when `w` is 0) into the 16-byte value at `base + 16 * index` —
+/// a `__slots__` slot (`Option<Value>`) when `slot` is not 0, else an instance dict's value
+/// or a list item (`Value`) — and keeps the value it replaces among the deferred drops
+/// ([`DEFERRED`]) until the run ends. Returns 1, or 0 when [`DEFERRED_MAX`] deferred drops
+/// are waiting (the store is made; the trace exits after it). The recorder's `attr.rs` and
+/// `list.rs`: the address is the one `@attr_addr`/`@attr_slots`/`@list_items` gave under
+/// the guards of the same trace, with no key added, dict resized or list grown since.
+pub(crate) extern "C" fn store_val(base: u64, index: i64, slot: i64, w: u64) -> i64 {
+    // SAFETY: the trace passes the word of a live object (module docs) or 0.
+    let new = if w == 0 {
+        Value::None
+    } else {
+        match unsafe { restore_obj(w) } {
+            Some(v) => v,
+            None => return 1,
+        }
+    };
+    let at = base.wrapping_add((index as u64).wrapping_mul(16));
+    // SAFETY: `at` is the address of a live 16-byte value of the kind `slot` says (the
+    // helper's contract above), aligned; no borrow of its dict, slots or list is held while
+    // a trace runs (module docs), so writing it in place is as the trace's inline stores.
+    let old = unsafe {
+        if slot != 0 {
+            std::ptr::replace(at as *mut Option<Value>, Some(new))
+        } else {
+            Some(std::ptr::replace(at as *mut Value, new))
+        }
+    };
+    DEFERRED.with(|d| {
+        let mut d = d.borrow_mut();
+        if let Some(old @ Value::Obj(_)) = old {
+            d.push(old);
+        }
+        i64::from(d.len() < DEFERRED_MAX)
+    })
+}
+
 /// `@run_keep(area, slot, w)`: keeps a counted reference to the object whose word `w` a
 /// link stores into entry-buffer slot `slot`, for the rest of the run (`JitState::kept`;
 /// the object it replaces there waits in `kept_old` for `@run_kept`).
@@ -635,6 +704,10 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         super::func::py_take as extern "C" fn(u64) -> u64 as usize,
     );
     h.add("obj_release", obj_release as extern "C" fn(u64) as usize);
+    h.add(
+        record::STORE_VAL_HELPER,
+        store_val as extern "C" fn(u64, i64, i64, u64) -> i64 as usize,
+    );
     h.add(
         record::RUN_KEEP_HELPER,
         run_keep as extern "C" fn(u64, i64, u64) as usize,

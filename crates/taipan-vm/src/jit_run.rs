@@ -586,6 +586,8 @@ impl Vm {
         out.resize(self.jit.out_words.max(1), 0);
         #[cfg(debug_assertions)]
         let owned_before = super::helpers::owned_balance();
+        // (the values object stores replace wait for the run's end: `helpers::store_val`)
+        let deferred_mark = super::helpers::deferred_mark();
         self.jit.counters.entries += 1;
         t.tree.runs.set(t.tree.runs.get().saturating_add(1));
         // the trace to run next, by id (`by_id` keeps every trace alive while the Vm lives:
@@ -819,6 +821,7 @@ impl Vm {
         // (the owned values the exit did not transfer go after the frame is written)
         drop(release);
         drop(kept);
+        drop(super::helpers::deferred_take(deferred_mark));
         #[cfg(debug_assertions)]
         {
             let now = super::helpers::owned_balance();

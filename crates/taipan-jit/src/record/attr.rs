@@ -42,12 +42,20 @@
 //! when they are the same object); a store to the same attribute of another object value
 //! guards the same. Other attributes never share memory with a pending one.
 //!
+//! **Object stores** (an object, or None over an attribute observed holding an object):
+//! `@store_val(base, index, slot, w) -> i64 writes` (the VM's `jit_helpers.rs`) stores a new
+//! counted reference to `w` (None for 0) and keeps the replaced value alive until the run
+//! ends, so no word the trace holds is freed under it; no guard on the old value. It answers
+//! 0 once the VM's deferred drops are full: the recorder guards that with a snapshot after
+//! the store (`docs/jit.md`, "Object stores"). Pending inside an inlined call like scalar
+//! stores.
+//!
 //! Aborts ([`AbortReason::UnsupportedAttr`]): anything the probing does not place, absent
-//! attributes (the interpreter raises), unbound slots, storing or overwriting an object,
+//! attributes (the interpreter raises), unbound slots (loads), a bool/int/float over an object,
 //! new attributes (shape transitions), and attributes of objects in function traces (an
 //! opaque call runs Python code that may change the dict between two reads).
 
-use crate::ir::{InsnId, Op, Tag, Type};
+use crate::ir::{CallEffect, InsnId, Op, Tag, Type};
 use crate::record::{Abort, AbortReason, AttrObs, Known, Observe, Observed, PyVal, Recorder};
 
 /// The attribute address helper (see the module docs).
@@ -56,6 +64,9 @@ pub const ATTR_ADDR: &str = "attr_addr";
 pub const ATTR_SLOTS: &str = "attr_slots";
 /// The "class attribute not shadowed" helper (see the module docs).
 pub const ATTR_ABSENT: &str = "attr_absent";
+/// The counted store helper (`store_val(base: ptr, index: i64, slot: i64, w: ptr) -> i64
+/// writes`, see the module docs).
+pub const STORE_VAL_HELPER: &str = "store_val";
 
 /// Where an attribute is for objects of one class: the class word, the dict's shape (0: a
 /// `__slots__` slot, of `nslots`) and the position.
@@ -75,6 +86,8 @@ pub(crate) struct Pending {
     /// The base and the index of the value's slot (`load_tag_at base, index`).
     addr: (InsnId, InsnId),
     val: PyVal,
+    /// Written through [`STORE_VAL_HELPER`] (an object, or None over a possible object).
+    counted: bool,
 }
 
 impl Recorder {
@@ -131,16 +144,20 @@ impl Recorder {
         Ok(())
     }
 
-    /// `STORE_ATTR name`: `[value, obj]`, a None/bool/int/float value over an existing
-    /// attribute holding one of those.
+    /// `STORE_ATTR name`: `[value, obj]` over an existing attribute: a None/bool/int/float
+    /// value over one of those inline, an object or None over anything through
+    /// [`STORE_VAL_HELPER`] (see the module docs).
     pub(crate) fn store_attr(&mut self, pc: u32, name: u32, obs: &dyn Observe) -> Result<(), Abort> {
         let (v, o) = (self.peek(1, pc)?, self.peek(0, pc)?);
         let PyVal::Obj(p) = o else {
             let d = format!("attribute {name} of a {}", o.tag().name());
             return Err(self.abort(AbortReason::UnsupportedAttr, pc, d));
         };
-        if !matches!(v, PyVal::None | PyVal::Bool(_) | PyVal::Int(_) | PyVal::Float(_)) {
-            let d = "stores an object into an attribute (the trace frees none)";
+        if !matches!(
+            v,
+            PyVal::None | PyVal::Bool(_) | PyVal::Int(_) | PyVal::Float(_) | PyVal::Obj(_)
+        ) {
+            let d = "stores a known or virtual object into an attribute (no word for it)";
             return Err(self.abort(AbortReason::UnsupportedAttr, pc, d));
         }
         if self.func.is_some() {
@@ -154,42 +171,87 @@ impl Recorder {
         let (AttrObs::Dict { value: old, .. } | AttrObs::Slot { value: old, .. }) = a else {
             return Err(self.abort(AbortReason::UnsupportedAttr, pc, format!("store to {a:?}")));
         };
-        if !matches!(
+        let scalar_old = matches!(
             old,
             Observed::None | Observed::Bool(_) | Observed::Int(_) | Observed::Float(_)
-        ) {
-            let d = format!("STORE_ATTR over {old:?} (the trace frees no object)");
+        );
+        // a counted store: an object, or None over what may be an object
+        let counted = matches!(v, PyVal::Obj(_)) || (v == PyVal::None && !scalar_old);
+        if !counted && !scalar_old {
+            let d = format!("STORE_ATTR of a {} over {old:?}", v.tag().name());
             return Err(self.abort(AbortReason::UnsupportedAttr, pc, d));
         }
         let key = attr_key(a).ok_or_else(|| self.abort(AbortReason::Desync, pc, "attr key"))?;
         let s = self.snap(pc);
         self.guard_unaliased(p, key, s);
         let addr = self.attr_addr(p, key, s);
-        let tag = self.b.binary(Op::LoadTagAt, addr.0, addr.1);
-        let obj = self.b.const_i64(Tag::Obj.word());
-        let scalar = self.b.binary(Op::IntLt, tag, obj);
-        self.guard(true, scalar, s);
-        if self.inl.is_empty() {
-            self.emit_attr_store(addr, v);
-        } else {
+        if !counted {
+            let tag = self.b.binary(Op::LoadTagAt, addr.0, addr.1);
+            let obj = self.b.const_i64(Tag::Obj.word());
+            let scalar = self.b.binary(Op::IntLt, tag, obj);
+            self.guard(true, scalar, s);
+        }
+        let pending = !self.inl.is_empty();
+        if pending {
             self.pending.retain(|q| !(q.obj == p && q.key == key));
             self.pending.push(Pending {
                 obj: p,
                 key,
                 addr,
                 val: v,
+                counted,
             });
         }
         self.pop(pc)?;
         self.pop(pc)?;
+        if !pending {
+            if counted {
+                let room = self.emit_counted_store(addr, key.shape == 0, v);
+                self.guard_room(pc.saturating_add(1), room);
+            } else {
+                self.emit_attr_store(addr, v);
+            }
+        }
         Ok(())
     }
 
-    /// After the outermost inlined call returned: the memory writes of its pending stores.
-    pub(crate) fn flush_pending(&mut self) {
+    /// After the outermost inlined call returned (its result pushed; the caller resumes at
+    /// `ret_pc`): the memory writes of its pending stores.
+    pub(crate) fn flush_pending(&mut self, ret_pc: u32) {
+        let mut room = None;
         for q in std::mem::take(&mut self.pending) {
-            self.emit_attr_store(q.addr, q.val);
+            if q.counted {
+                room = Some(self.emit_counted_store(q.addr, q.key.shape == 0, q.val));
+            } else {
+                self.emit_attr_store(q.addr, q.val);
+            }
         }
+        // (the deferred drops only grow: the last store's answer covers the others)
+        if let Some(room) = room {
+            self.guard_room(ret_pc, room);
+        }
+    }
+
+    /// `@store_val(base, index, slot, w)` storing `v` (an object, or None: word 0) into the
+    /// value at `(base, index)` (a `__slots__` slot when `slot`); returns the helper's
+    /// answer (0: the deferred drops are full).
+    pub(crate) fn emit_counted_store(&mut self, (base, index): (InsnId, InsnId), slot: bool, v: PyVal) -> InsnId {
+        let w = match v {
+            PyVal::Obj(w) => w,
+            _ => self.b.const_ptr(0),
+        };
+        let slot = self.b.const_i64(i64::from(slot));
+        self.b
+            .call(STORE_VAL_HELPER, CallEffect::Writes, &[base, index, slot, w], Type::I64)
+    }
+
+    /// Exits (resuming at `next`, the instruction after the store, with the state as now)
+    /// when a counted store's answer `room` is 0: the run ends and drops what it deferred.
+    pub(crate) fn guard_room(&mut self, next: u32, room: InsnId) {
+        let s = self.snap(next);
+        let zero = self.b.const_i64(0);
+        let ok = self.b.binary(Op::IntNe, room, zero);
+        self.guard(true, ok, s);
     }
 
     /// The value of attribute `key` of object `p` (observed as `o`): a pending store's

@@ -131,12 +131,54 @@ fn store_once(v: Observed, old: Observed) -> Step {
 }
 
 #[test]
-fn storing_an_object_or_over_one_aborts() {
-    for (v, old) in [(Observed::Obj, Observed::Int(1)), (Observed::Float(1.0), Observed::Obj)] {
-        match store_once(v, old) {
-            Step::Abort(a) => assert_eq!(a.reason, AbortReason::UnsupportedAttr, "{a:?}"),
-            s => panic!("{s:?}"),
-        }
+fn a_scalar_over_an_object_aborts() {
+    match store_once(Observed::Float(1.0), Observed::Obj) {
+        Step::Abort(a) => assert_eq!(a.reason, AbortReason::UnsupportedAttr, "{a:?}"),
+        s => panic!("{s:?}"),
     }
     assert_eq!(store_once(Observed::Float(1.0), Observed::Int(1)), Step::Continue);
+}
+
+#[test]
+fn an_object_store_is_counted_and_guards_the_deferred_drops() {
+    for (v, old) in [
+        (Observed::Obj, Observed::Int(1)),
+        (Observed::Obj, Observed::Obj),
+        (Observed::None, Observed::Obj),
+    ] {
+        let mut r = Recorder::new(
+            CodeInfo {
+                name: "t".into(),
+                nlocals: 2,
+                consts: vec![],
+            },
+            0,
+        );
+        let mut f = Frame {
+            locals: vec![Observed::Obj, v],
+            stack: vec![],
+            attr: None,
+        };
+        for (pc, n) in [(0, 1), (1, 0)] {
+            assert_eq!(r.record(pc, ins(Opcode::LoadFast, n), &f), Step::Continue);
+            f.stack.push(f.locals[n as usize]);
+        }
+        f.attr = Some(AttrObs::Slot {
+            cls: 0x2000,
+            pos: 0,
+            nslots: 1,
+            value: old,
+        });
+        assert_eq!(r.record(2, ins(Opcode::StoreAttr, 0), &f), Step::Continue);
+        f.stack.clear();
+        f.attr = None;
+        let Step::Closed(func) = r.record(3, ins(Opcode::Jump, 0), &f) else {
+            panic!("not closed");
+        };
+        let text = func.to_string();
+        assert!(text.contains("@store_val"), "{text}");
+        // no guard on the old value's tag: the helper stores over anything
+        assert!(!text.contains("load_tag_at"), "{text}");
+        assert!(text.contains("pc=3"), "the room guard resumes after the store: {text}");
+    }
 }

@@ -220,7 +220,7 @@ impl Recorder {
         self.push(r);
         if self.inl.is_empty() {
             // no exit can redo the call now: its attribute stores happen (`attr.rs`)
-            self.flush_pending();
+            self.flush_pending(i.ret_pc);
         }
         Ok(i.ret_pc)
     }

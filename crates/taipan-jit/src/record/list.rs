@@ -24,9 +24,12 @@
 //!
 //! `a[i] = v` (`STORE_SUBSCR`, lists only, `v` None/bool/int/float): the same bounds
 //! guards, then `guard_true tag < obj` on the old element — overwriting a non-object drops
-//! nothing, so the store is inline (`store_int_at`, ...). A trace never stores an object
-//! and never overwrites one: it frees no object, which keeps every object word it holds
-//! valid (the VM's `jit_helpers.rs`). Recording aborts when the old element is an object.
+//! nothing, so the store is inline (`store_int_at`, ...). An object `v`, or None over an
+//! object, is a counted store (`@store_val`, `attr.rs`): the replaced element stays alive
+//! until the run ends, so the trace still frees no object while it runs, which keeps every
+//! object word it holds valid (the VM's `jit_helpers.rs`). Recording aborts on a
+//! bool/int/float over an object and inside an inlined call (an exit later in the call
+//! would redo the store).
 //!
 //! `FOR_ITER` over a list/tuple iterator `i` of the entry stack: its index is the
 //! pseudo-local `nlocals + i` (as a range iterator's `next`), its sequence the object word
@@ -92,16 +95,14 @@ impl Recorder {
         Ok(())
     }
 
-    /// `STORE_SUBSCR` into a list with an int index of a None/bool/int/float value.
+    /// `STORE_SUBSCR` into an exact list with an int index: a None/bool/int/float value over
+    /// one of those inline, an object or None over anything through `@store_val` (`attr.rs`).
     pub(crate) fn store_subscr(&mut self, pc: u32, obs: &dyn Observe) -> Result<(), Abort> {
         let (v, c, k) = (self.peek(2, pc)?, self.peek(1, pc)?, self.peek(0, pc)?);
         let (PyVal::Obj(p), PyVal::Int(i)) = (c, k) else {
             let d = format!("{}[{}] = ...", c.tag().name(), k.tag().name());
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         };
-        if let PyVal::Obj(_) = v {
-            return Err(self.abort(AbortReason::UnsupportedOperand, pc, "stores an object into a list"));
-        }
         if !self.inl.is_empty() {
             // an exit later in the call redoes the whole call, and with it this store (an
             // `xs[i] = xs[i] + 1` would then count twice)
@@ -112,12 +113,23 @@ impl Recorder {
         if !seq.list {
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, "item assignment to a tuple"));
         }
-        if matches!(self.item_observed(seq, pc)?, Observed::Obj | Observed::RangeIter { .. }) {
-            let d = "STORE_SUBSCR overwrites an object (the trace frees none)";
+        let old_obj = matches!(self.item_observed(seq, pc)?, Observed::Obj | Observed::RangeIter { .. });
+        // a counted store (`attr.rs`): an object, or None over what may be an object
+        let counted = matches!(v, PyVal::Obj(_)) || (v == PyVal::None && old_obj);
+        if old_obj && !counted {
+            let d = format!("STORE_SUBSCR of a {} over an object", v.tag().name());
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         }
         let s = self.snap(pc);
         let items = self.bounded_items(p, i, true, s);
+        if counted {
+            for _ in 0..3 {
+                self.pop(pc)?;
+            }
+            let room = self.emit_counted_store((items, i), false, v);
+            self.guard_room(pc.saturating_add(1), room);
+            return Ok(());
+        }
         let tag = self.b.binary(Op::LoadTagAt, items, i);
         let obj = self.b.const_i64(Tag::Obj.word());
         let scalar = self.b.binary(Op::IntLt, tag, obj);
@@ -127,8 +139,8 @@ impl Recorder {
             PyVal::Bool(x) => self.b.op(Op::StoreBoolAt, &[items, i, x], crate::ir::Imm::None, None),
             PyVal::Int(x) => self.b.op(Op::StoreIntAt, &[items, i, x], crate::ir::Imm::None, None),
             PyVal::Float(x) => self.b.op(Op::StoreFloatAt, &[items, i, x], crate::ir::Imm::None, None),
-            PyVal::Obj(_) => return Err(self.abort(AbortReason::Desync, pc, "object store")),
-            PyVal::Known(_)
+            PyVal::Obj(_)
+            | PyVal::Known(_)
             | PyVal::VRange(_)
             | PyVal::VIter(_)
             | PyVal::VSeqIter(..)

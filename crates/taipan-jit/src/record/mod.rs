@@ -60,8 +60,8 @@
 //! A local or stack entry holding an object is a `ptr` value, its object word (the payload
 //! word of the VM's `Value::Obj`; `docs/jit.md`, "Objects and lists"): loaded before the
 //! loop behind `guard_tag obj`, passed to helpers, restored by the deoptimizer as a new
-//! reference. The trace never stores an object and never overwrites one, so it frees none
-//! and every word it holds stays valid while it runs. A global or module attribute holding
+//! reference. The trace frees no object while it runs (an object store, `attr.rs`, keeps
+//! the value it replaces alive until the run ends), so every word it holds stays valid. A global or module attribute holding
 //! an object is a *known* object instead ([`PyVal::Known`]: no value, restored from the
 //! recording's object table). The trace closes when
 //! an instruction continues at the start index; the result is verified, and
@@ -96,7 +96,7 @@ mod virt;
 mod wrap;
 
 pub use abort::{Abort, AbortCounts, AbortReason};
-pub use attr::{ATTR_ABSENT, ATTR_ADDR, ATTR_SLOTS};
+pub use attr::{ATTR_ABSENT, ATTR_ADDR, ATTR_SLOTS, STORE_VAL_HELPER};
 pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
 pub use link::{RUN_KEEP_HELPER, RUN_KEPT_HELPER, SideEntry, SideVal};
 pub use observe::{
