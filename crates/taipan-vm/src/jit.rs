@@ -931,6 +931,11 @@ impl Vm {
             .instructions
             .get(pc)
             .and_then(|i| self.jit_attr_probe(f, code, *i));
+        let inst = code
+            .raw
+            .instructions
+            .get(pc)
+            .and_then(|i| self.jit_isinstance_probe(f, *i));
         let Some(r) = self.jit.recording.as_mut() else {
             return true;
         };
@@ -966,7 +971,13 @@ impl Vm {
         };
         let loops = (depth == 0).then_some(&code.loops);
         let attr = attr.and_then(|p| pins.attr(p));
-        let obs = run::FrameObs::with_pins(f, pins, loops).with_attr(attr);
+        let inst = inst.and_then(|(i, pin)| match pin {
+            Some((ty, version)) => pins.pin_type(&ty, version).then_some(i),
+            None => Some(i),
+        });
+        let obs = run::FrameObs::with_pins(f, pins, loops)
+            .with_attr(attr)
+            .with_isinstance(inst);
         match r.rec.record(pc32, instr, &obs) {
             Step::Continue => false,
             Step::Abort(a) => {

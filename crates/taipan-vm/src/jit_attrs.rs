@@ -21,7 +21,7 @@
 use std::rc::Rc;
 
 use taipan_bytecode::{Instruction, Opcode};
-use taipan_jit::record::{AttrObs, KnownObj, ObjInfo, Observed};
+use taipan_jit::record::{AttrObs, InstObs, KnownObj, ObjInfo, Observed};
 
 use super::helpers::{obj_word_rc, with_obj};
 use crate::code::Code;
@@ -181,6 +181,52 @@ impl Vm {
             func,
         })
     }
+}
+
+impl Vm {
+    /// Before instruction `instr` of frame `f`: for `[isinstance, x, C] CALL 2` with `C` a
+    /// class whose metaclass is `type` itself (so `isinstance` runs no `__instancecheck__`:
+    /// `builtins::functions::isinstance_check`), the answer and `x`'s class word (0 for
+    /// None/bool/int/float), with the class to pin when it is a heap class (its bases, and
+    /// with them the answer, could change); `None` otherwise, and for an object without a
+    /// class word (`Observe::isinstance`, the recorder's `call.rs`).
+    pub(crate) fn jit_isinstance_probe(&self, f: &Frame, instr: Instruction) -> Option<(InstObs, Option<(Obj, u32)>)> {
+        if instr.op != Opcode::Call || instr.arg != 2 {
+            return None;
+        }
+        let [callee, x, c] = f.stack.get(f.stack.len().checked_sub(3)?..)? else {
+            return None;
+        };
+        let (Value::Obj(callee), Value::Obj(c)) = (callee, c) else {
+            return None;
+        };
+        if !Rc::ptr_eq(callee, &self.known.isinstance) || !matches!(c.kind, ObjKind::Type(_)) {
+            return None;
+        }
+        if !c.class.as_ref().is_none_or(|m| Rc::ptr_eq(m, &self.types.type_)) {
+            return None;
+        }
+        let result = self.isinstance(x, c);
+        let Value::Obj(o) = x else {
+            return Some((InstObs { cls: 0, result }, None));
+        };
+        let ty = o.class.as_ref()?;
+        let ObjKind::Type(td) = &ty.kind else { return None };
+        let pin = td.heap_type.then(|| (ty.clone(), td.version.get()));
+        Some((
+            InstObs {
+                cls: obj_word_rc(ty),
+                result,
+            },
+            pin,
+        ))
+    }
+}
+
+/// `@obj_class(obj) -> ptr`: the class word of `obj` (0 for an object without one).
+pub(super) extern "C" fn obj_class(w: u64) -> u64 {
+    // SAFETY: as in `attr_addr`.
+    unsafe { with_obj(w, |o| o.class.as_ref().map_or(0, obj_word_rc)) }.unwrap_or(0)
 }
 
 /// The address of attribute (`cls`, `shape`, `pos`) of `o` (see [`attr_addr`]).

@@ -267,6 +267,7 @@ fn obj_info(v: &Obj, null: &Obj) -> ObjInfo {
             "max" => ObjInfo::Builtin(Builtin::Max),
             "sqrt" => ObjInfo::Builtin(Builtin::MathSqrt),
             "len" => ObjInfo::Builtin(Builtin::Len),
+            "isinstance" => ObjInfo::Builtin(Builtin::IsInstance),
             _ => ObjInfo::Other,
         },
         // `list.append` as the list type's dict holds it (the one native of that owner/name)
@@ -472,6 +473,22 @@ impl PinCtx<'_> {
         }
         pins.pins.push(pin);
         Some(obs)
+    }
+
+    /// Pins the version tag of class `ty` (an answer of `Observe::isinstance` depends on its
+    /// bases); false when the pins are busy.
+    pub(crate) fn pin_type(&self, ty: &Obj, version: u32) -> bool {
+        let Ok(mut pins) = self.pins.try_borrow_mut() else {
+            return false;
+        };
+        if self.outer && pins.globals.is_none() {
+            pins.globals = Some(Rc::downgrade(self.globals));
+        }
+        pins.pins.push(Pin::Type {
+            ty: Rc::downgrade(ty),
+            version,
+        });
+        true
     }
 
     /// `Observe::null`: the NULL marker as a known object.

@@ -685,6 +685,8 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         h.add_inline("iter_list_len", InlineHelper::LoadWord { off: l.list_len_off });
         h.add_inline("iter_tuple_len", InlineHelper::LoadWord { off: l.tuple_len_off });
         h.add_inline("list_items", InlineHelper::LoadWord { off: l.list_ptr_off });
+        // (an object's class word; taipan has no `__class__` assignment)
+        h.add_inline(record::OBJ_CLASS_HELPER, InlineHelper::LoadWord { off: l.class_off });
         h.add_inline("tuple_items", InlineHelper::LoadWord { off: l.tuple_ptr_off });
     }
     h.add("list_items", list_items as extern "C" fn(u64) -> u64 as usize);
@@ -732,6 +734,10 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
     h.add(
         taipan_jit::record::ATTR_SLOTS,
         super::attrs::attr_slots as extern "C" fn(u64, u64, i64) -> u64 as usize,
+    );
+    h.add(
+        record::OBJ_CLASS_HELPER,
+        super::attrs::obj_class as extern "C" fn(u64) -> u64 as usize,
     );
     h.add(
         taipan_jit::record::ATTR_ABSENT,

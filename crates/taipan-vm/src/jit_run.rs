@@ -67,6 +67,8 @@ pub(crate) struct FrameObs<'a> {
     loops: Option<&'a CodeLoops>,
     /// Where the attribute of the instruction's object is (`jit_attrs.rs`), if it applies.
     attr: Option<AttrObs>,
+    /// `isinstance(x, C)` folded (`Vm::jit_isinstance_probe`), if it applies.
+    inst: Option<taipan_jit::record::InstObs>,
 }
 
 impl<'a> FrameObs<'a> {
@@ -78,6 +80,7 @@ impl<'a> FrameObs<'a> {
             pins: None,
             loops: None,
             attr: None,
+            inst: None,
         }
     }
 
@@ -94,6 +97,11 @@ impl<'a> FrameObs<'a> {
     /// The same view answering [`Observe::attr`] with `attr`.
     pub(crate) fn with_attr(self, attr: Option<AttrObs>) -> FrameObs<'a> {
         FrameObs { attr, ..self }
+    }
+
+    /// The same view answering [`Observe::isinstance`] with `inst`.
+    pub(crate) fn with_isinstance(self, inst: Option<taipan_jit::record::InstObs>) -> FrameObs<'a> {
+        FrameObs { inst, ..self }
     }
 }
 
@@ -210,6 +218,10 @@ impl Observe for FrameObs<'_> {
 
     fn attr(&self) -> Option<AttrObs> {
         self.attr
+    }
+
+    fn isinstance(&self) -> Option<taipan_jit::record::InstObs> {
+        self.inst
     }
 
     fn link_target(&self, pc: u32) -> Option<LinkTarget> {

@@ -47,7 +47,12 @@
 //! rebuild the callee frames at the exit; that resumes mid-callee but needs the
 //! interpreter to accept a rebuilt frame stack, which ours does not yet.)
 
-use crate::ir::{Op, SnapId};
+use crate::ir::{CallEffect, Op, SnapId, Type};
+
+/// The class word of an object (`obj_class(obj: ptr) -> ptr pure`: taipan has no
+/// `__class__` assignment, so it never changes; expanded inline as one load where the VM
+/// measured the layout).
+pub const OBJ_CLASS_HELPER: &str = "obj_class";
 use crate::record::{Abort, AbortReason, Builtin, CodeInfo, ObjInfo, Observe, Observed, PyVal, Recorder};
 
 /// A Python call being inlined: the caller's state saved while the recorder is in the
@@ -128,6 +133,9 @@ impl Recorder {
             }
             return Err(self.abort(AbortReason::UnsupportedCall, pc, format!("call of {:?}", o.info)));
         };
+        if b == Builtin::IsInstance {
+            return self.isinstance(pc, n, extra, o.key, obs);
+        }
         let mut args = Vec::with_capacity(n);
         for i in (0..n).rev() {
             args.push(self.peek(i, pc)?);
@@ -148,6 +156,49 @@ impl Recorder {
             self.pop(pc)?;
         }
         self.push(r);
+        Ok(pc.saturating_add(1))
+    }
+
+    /// `[isinstance, x, C] CALL 2` (`key`: `isinstance`'s known object): folded to a constant
+    /// when the interpreter answers [`Observe::isinstance`] — behind `guard_true
+    /// @obj_class(x) == class` for an object `x` (the answer is the same for every object of
+    /// that class: taipan has no `__class__` assignment, the class's bases are pinned), with
+    /// nothing to check for None/bool/int/float (the tag is the type) or a known object.
+    /// Otherwise an opaque call where one is allowed, else an abort.
+    fn isinstance(&mut self, pc: u32, n: usize, extra: usize, key: u32, obs: &dyn Observe) -> Result<u32, Abort> {
+        // (`C` must be a constant of the trace: a pinned global, not a value that may change)
+        let x = if n == 2 && extra == 0 && self.func.is_none() && matches!(self.peek(0, pc)?, PyVal::Known(_)) {
+            Some(self.peek(1, pc)?)
+        } else {
+            None
+        };
+        let folded = match (x, obs.isinstance()) {
+            (Some(x @ (PyVal::Obj(_) | PyVal::Known(_))), Some(i)) if i.cls != 0 || matches!(x, PyVal::Known(_)) => {
+                Some((x, i))
+            }
+            (Some(x @ (PyVal::None | PyVal::Bool(_) | PyVal::Int(_) | PyVal::Float(_))), Some(i)) if i.cls == 0 => {
+                Some((x, i))
+            }
+            _ => None,
+        };
+        let Some((x, i)) = folded else {
+            if self.py_call_allowed() {
+                return self.py_call_known(pc, n, extra, key, obs);
+            }
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, "isinstance not folded"));
+        };
+        if let PyVal::Obj(w) = x {
+            let s = self.snap(pc);
+            let c = self.b.const_ptr(i.cls);
+            let cls = self.b.call(OBJ_CLASS_HELPER, CallEffect::Pure, &[w], Type::Ptr);
+            let same = self.b.binary(Op::PtrEq, cls, c);
+            self.guard(true, same, s);
+        }
+        for _ in 0..3 {
+            self.pop(pc)?;
+        }
+        let r = self.b.const_bool(i.result);
+        self.push(PyVal::Bool(r));
         Ok(pc.saturating_add(1))
     }
 

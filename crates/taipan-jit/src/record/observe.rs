@@ -91,6 +91,9 @@ pub enum Builtin {
     /// The builtin type `range`, called with 1 to 3 ints (CPython `range_new`; recorded as a
     /// virtual range, `record/virtual.rs`).
     Range,
+    /// `isinstance(x, C)` with a class `C` (CPython `builtin_isinstance`; folded to a
+    /// constant under a guard on `x`'s class, `record/call.rs`, [`Observe::isinstance`]).
+    IsInstance,
 }
 
 /// What an object is, as far as the recorder cares.
@@ -232,6 +235,14 @@ pub trait Observe {
         None
     }
 
+    /// Before `[isinstance, x, C] CALL 2`: `isinstance(x, C)` when `C` is a class whose
+    /// metaclass is `type` itself (no `__instancecheck__` can run) and the answer depends on
+    /// `x`'s class only; by answering, the interpreter pins that class's version tag when it
+    /// is a heap class (its bases could change). `None` (the default): not folded.
+    fn isinstance(&self) -> Option<InstObs> {
+        None
+    }
+
     /// The compiled root trace whose loop header is instruction `pc` of the recorded code,
     /// if any: a recording that reaches it ends with a `link` into it (`record/link.rs`).
     /// The default answers none.
@@ -239,6 +250,16 @@ pub trait Observe {
         let _ = pc;
         None
     }
+}
+
+/// What [`Observe::isinstance`] answers.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct InstObs {
+    /// The class word of `x` when it is an object (0 for None/bool/int/float, whose type
+    /// the trace knows by its tag).
+    pub cls: u64,
+    /// `isinstance(x, C)` now (the same for every `x` of that class).
+    pub result: bool,
 }
 
 /// A compiled trace a recording may end in (see [`Observe::link_target`]).
