@@ -56,7 +56,7 @@
 //! opaque call runs Python code that may change the dict between two reads).
 
 use crate::ir::{CallEffect, InsnId, Op, Tag, Type};
-use crate::record::{Abort, AbortReason, AttrObs, Known, Observe, Observed, PyVal, Recorder};
+use crate::record::{Abort, AbortReason, AttrObs, Known, ObjInfo, Observe, Observed, PyVal, Recorder};
 
 /// The attribute address helper (see the module docs).
 pub const ATTR_ADDR: &str = "attr_addr";
@@ -95,8 +95,12 @@ impl Recorder {
     /// (`global.rs`), an exact list's `append` (`list.rs`) or an instance (here).
     pub(crate) fn load_attr(&mut self, pc: u32, name: u32, obs: &dyn Observe, method: bool) -> Result<(), Abort> {
         let top = self.peek(0, pc)?;
-        let PyVal::Obj(p) = top else {
-            return self.load_module_attr(pc, name, obs, method);
+        let p = match top {
+            PyVal::Obj(p) => p,
+            PyVal::Known(k) if k.info == ObjInfo::Other && self.func.is_none() && obs.attr().is_some() => {
+                self.known_ptr(k.key, pc, obs)?
+            }
+            _ => return self.load_module_attr(pc, name, obs, method),
         };
         if method && obs.list_method(name).is_some() {
             return self.load_list_method(pc, name, obs);
@@ -128,7 +132,8 @@ impl Recorder {
                 self.guard_not_shadowed(pc, p, cls, absent);
                 self.pop(pc)?;
                 self.push(PyVal::Known(func));
-                self.push(top);
+                // (a known instance becomes its word: the inlined method's `self`)
+                self.push(PyVal::Obj(p));
             }
             (AttrObs::ClassValue { cls, absent, value }, false) => {
                 let v = self.known_val(Known::Scalar(value), pc)?;
@@ -149,9 +154,15 @@ impl Recorder {
     /// [`STORE_VAL_HELPER`] (see the module docs).
     pub(crate) fn store_attr(&mut self, pc: u32, name: u32, obs: &dyn Observe) -> Result<(), Abort> {
         let (v, o) = (self.peek(1, pc)?, self.peek(0, pc)?);
-        let PyVal::Obj(p) = o else {
-            let d = format!("attribute {name} of a {}", o.tag().name());
-            return Err(self.abort(AbortReason::UnsupportedAttr, pc, d));
+        let p = match o {
+            PyVal::Obj(p) => p,
+            PyVal::Known(k) if k.info == ObjInfo::Other && self.func.is_none() && obs.attr().is_some() => {
+                self.known_ptr(k.key, pc, obs)?
+            }
+            _ => {
+                let d = format!("attribute {name} of a {}", o.tag().name());
+                return Err(self.abort(AbortReason::UnsupportedAttr, pc, d));
+            }
         };
         if !matches!(
             v,
@@ -213,6 +224,23 @@ impl Recorder {
             }
         }
         Ok(())
+    }
+
+    /// The object word of known object `key` (an instance held by a pinned global, such as
+    /// bm_richards' `taskWorkArea`) as a constant of the trace, one per object (so a pending
+    /// store and a load through it see the same value). The pinned binding keeps the object
+    /// alive between entries, and nothing rebinds a global while a trace runs (an opaque
+    /// call re-checks the pins after it returns).
+    fn known_ptr(&mut self, key: u32, pc: u32, obs: &dyn Observe) -> Result<InsnId, Abort> {
+        if let Some(&(_, id)) = self.known_ptrs.iter().find(|(k, _)| *k == key) {
+            return Ok(id);
+        }
+        let Some(w) = obs.known_word(key) else {
+            return Err(self.abort(AbortReason::UnsupportedAttr, pc, "a known object without a word"));
+        };
+        let id = self.b.const_ptr(w);
+        self.known_ptrs.push((key, id));
+        Ok(id)
     }
 
     /// After the outermost inlined call returned (its result pushed; the caller resumes at

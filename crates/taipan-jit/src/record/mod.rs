@@ -356,6 +356,9 @@ pub struct Recorder {
     py_pending: Option<pycall::PyPending>,
     /// The owned values the recorded state holds (call results, `pycall.rs`).
     owned: Vec<InsnId>,
+    /// Known objects used as object words (instances held by globals, `attr.rs`): the
+    /// object table key and its `const_ptr`.
+    known_ptrs: Vec<(u32, InsnId)>,
 }
 
 /// A range iterator of the entry stack, as the trace holds it (its `next` is the
@@ -428,6 +431,7 @@ impl Recorder {
             py_calls: Vec::new(),
             py_pending: None,
             owned: Vec::new(),
+            known_ptrs: Vec::new(),
         }
     }
 
