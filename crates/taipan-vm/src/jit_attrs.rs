@@ -89,6 +89,9 @@ impl Vm {
         };
         let obj = f.stack.last()?.clone();
         let Value::Obj(o) = &obj else { return None };
+        if matches!(o.kind, ObjKind::Type(_)) && !store {
+            return self.jit_type_attr_probe(o, code.names.get(instr.arg as usize)?, method);
+        }
         if !matches!(o.kind, ObjKind::Instance(_)) {
             return None;
         }
@@ -220,6 +223,53 @@ impl Vm {
             },
             pin,
         ))
+    }
+}
+
+impl Vm {
+    /// `LOAD_ATTR` / `LOAD_METHOD` `name` on class `t` (a heap class whose metaclass is
+    /// `type` itself, so no metaclass attribute or descriptor applies; not a dunder name,
+    /// which `type`'s own descriptors may answer): a None/bool/int/float found along its MRO
+    /// ([`AttrObs::TypeValue`], `LOAD_ATTR`), or a `staticmethod` of a Python function
+    /// ([`AttrObs::TypeFunc`], `LOAD_METHOD`); the class's version tag is pinned (any change
+    /// of it or a base bumps it).
+    fn jit_type_attr_probe(&self, t: &Obj, name: &Value, method: bool) -> Option<AttrProbe> {
+        let ObjKind::Type(td) = &t.kind else { return None };
+        if !td.heap_type || !t.class.as_ref().is_none_or(|m| Rc::ptr_eq(m, &self.types.type_)) {
+            return None;
+        }
+        let text = name.as_str()?;
+        if text.starts_with("__") {
+            return None;
+        }
+        let v = self.lookup_in_type(t, text)?;
+        let (obs, func) = match (&v, method) {
+            (Value::Obj(s), true) => match &s.kind {
+                ObjKind::StaticMethod(Value::Obj(f)) if matches!(f.kind, ObjKind::Function(_)) => (
+                    AttrObs::TypeFunc {
+                        func: KnownObj {
+                            key: 0,
+                            info: ObjInfo::Other,
+                        },
+                    },
+                    Some(f.clone()),
+                ),
+                _ => return None,
+            },
+            (Value::Obj(_), false) | (_, true) => return None,
+            (v, false) => (
+                AttrObs::TypeValue {
+                    value: observed(Some(v)),
+                },
+                None,
+            ),
+        };
+        Some(AttrProbe {
+            obs,
+            ty: t.clone(),
+            version: td.version.get(),
+            func,
+        })
     }
 }
 

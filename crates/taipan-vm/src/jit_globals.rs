@@ -461,6 +461,11 @@ impl PinCtx<'_> {
                 _ => return None,
             },
             (AttrObs::Method { .. }, None) => return None,
+            (AttrObs::TypeFunc { .. }, Some(f)) => match self.known(&Value::Obj(f.clone()))? {
+                Known::Obj(func) if func.info == ObjInfo::Function => AttrObs::TypeFunc { func },
+                _ => return None,
+            },
+            (AttrObs::TypeFunc { .. }, None) => return None,
             (o, _) => o,
         };
         let pin = Pin::Type {

@@ -95,6 +95,28 @@ impl Recorder {
     /// (`global.rs`), an exact list's `append` (`list.rs`) or an instance (here).
     pub(crate) fn load_attr(&mut self, pc: u32, name: u32, obs: &dyn Observe, method: bool) -> Result<(), Abort> {
         let top = self.peek(0, pc)?;
+        if let PyVal::Known(k) = top
+            && k.info == ObjInfo::Other
+        {
+            match (obs.attr(), method) {
+                (Some(AttrObs::TypeValue { value }), false) => {
+                    let v = self.known_val(Known::Scalar(value), pc)?;
+                    self.pop(pc)?;
+                    self.push(v);
+                    return Ok(());
+                }
+                (Some(AttrObs::TypeFunc { func }), true) => {
+                    let Some(null) = obs.null() else {
+                        return Err(self.abort(AbortReason::UnsupportedAttr, pc, "no NULL marker"));
+                    };
+                    self.pop(pc)?;
+                    self.push(PyVal::Known(func));
+                    self.push(PyVal::Known(null));
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
         let p = match top {
             PyVal::Obj(p) => p,
             PyVal::Known(k) if k.info == ObjInfo::Other && self.func.is_none() && obs.attr().is_some() => {

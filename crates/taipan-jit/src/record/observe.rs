@@ -320,6 +320,18 @@ pub enum AttrObs {
         /// The value.
         value: Observed,
     },
+    /// `LOAD_ATTR` on a known class (a pinned global: `Direction.FORWARD`): a
+    /// None/bool/int/float attribute found along its MRO (its version tag pinned).
+    TypeValue {
+        /// The value.
+        value: Observed,
+    },
+    /// `LOAD_METHOD` on a known class: a `staticmethod` of a plain Python function found
+    /// along its MRO (`Strength.stronger(a, b)`); pushes `[func, NULL]`.
+    TypeFunc {
+        /// The function, as a known object.
+        func: KnownObj,
+    },
 }
 
 /// A list or tuple as the recorder sees it ([`Observe::stack_seq`]).
