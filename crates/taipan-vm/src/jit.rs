@@ -936,6 +936,11 @@ impl Vm {
             .instructions
             .get(pc)
             .and_then(|i| self.jit_isinstance_probe(f, *i));
+        let eq = code
+            .raw
+            .instructions
+            .get(pc)
+            .and_then(|i| self.jit_identity_eq_probe(f, *i));
         let Some(r) = self.jit.recording.as_mut() else {
             return true;
         };
@@ -975,9 +980,11 @@ impl Vm {
             Some((ty, version)) => pins.pin_type(&ty, version).then_some(i),
             None => Some(i),
         });
+        let eq = eq.and_then(|(e, tys)| tys.iter().all(|(t, v)| pins.pin_type(t, *v)).then_some(e));
         let obs = run::FrameObs::with_pins(f, pins, loops)
             .with_attr(attr)
-            .with_isinstance(inst);
+            .with_isinstance(inst)
+            .with_identity_eq(eq);
         match r.rec.record(pc32, instr, &obs) {
             Step::Continue => false,
             Step::Abort(a) => {

@@ -21,7 +21,7 @@
 use std::rc::Rc;
 
 use taipan_bytecode::{Instruction, Opcode};
-use taipan_jit::record::{AttrObs, InstObs, KnownObj, ObjInfo, Observed};
+use taipan_jit::record::{AttrObs, EqObs, InstObs, KnownObj, ObjInfo, Observed};
 
 use super::helpers::{obj_word_rc, with_obj};
 use crate::code::Code;
@@ -270,6 +270,48 @@ impl Vm {
             version: td.version.get(),
             func,
         })
+    }
+}
+
+impl Vm {
+    /// Before instruction `instr` of frame `f`: for `COMPARE_OP ==`/`!=` of two objects or
+    /// an object and None that compare by identity (`Observe::identity_eq`: instances of
+    /// heap classes whose metaclass is `type`, with `object`'s `__eq__` and `__ne__`), their
+    /// class words (0 for None) and the classes to pin.
+    pub(crate) fn jit_identity_eq_probe(&self, f: &Frame, instr: Instruction) -> Option<(EqObs, Vec<(Obj, u32)>)> {
+        if instr.op != Opcode::CompareOp || !matches!(instr.arg, 2 | 3) {
+            return None;
+        }
+        let [a, b] = f.stack.get(f.stack.len().checked_sub(2)?..)? else {
+            return None;
+        };
+        let mut pins = Vec::new();
+        let mut word = |v: &Value| -> Option<u64> {
+            let Value::Obj(o) = v else {
+                return matches!(v, Value::None).then_some(0);
+            };
+            if !matches!(o.kind, ObjKind::Instance(_)) {
+                return None;
+            }
+            let ty = o.class.as_ref()?;
+            let ObjKind::Type(td) = &ty.kind else { return None };
+            if !td.heap_type || !ty.class.as_ref().is_none_or(|m| Rc::ptr_eq(m, &self.types.type_)) {
+                return None;
+            }
+            for name in ["__eq__", "__ne__"] {
+                let m = self.lookup_in_type(ty, name)?;
+                if !matches!(m.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
+                    return None;
+                }
+            }
+            pins.push((ty.clone(), td.version.get()));
+            Some(obj_word_rc(ty))
+        };
+        let (wa, wb) = (word(a)?, word(b)?);
+        if wa == 0 && wb == 0 {
+            return None;
+        }
+        Some((EqObs { a: wa, b: wb }, pins))
     }
 }
 

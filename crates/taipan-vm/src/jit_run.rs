@@ -69,6 +69,8 @@ pub(crate) struct FrameObs<'a> {
     attr: Option<AttrObs>,
     /// `isinstance(x, C)` folded (`Vm::jit_isinstance_probe`), if it applies.
     inst: Option<taipan_jit::record::InstObs>,
+    /// `==`/`!=` by identity (`Vm::jit_identity_eq_probe`), if it applies.
+    eq: Option<taipan_jit::record::EqObs>,
 }
 
 impl<'a> FrameObs<'a> {
@@ -81,6 +83,7 @@ impl<'a> FrameObs<'a> {
             loops: None,
             attr: None,
             inst: None,
+            eq: None,
         }
     }
 
@@ -102,6 +105,11 @@ impl<'a> FrameObs<'a> {
     /// The same view answering [`Observe::isinstance`] with `inst`.
     pub(crate) fn with_isinstance(self, inst: Option<taipan_jit::record::InstObs>) -> FrameObs<'a> {
         FrameObs { inst, ..self }
+    }
+
+    /// The same view answering [`Observe::identity_eq`] with `eq`.
+    pub(crate) fn with_identity_eq(self, eq: Option<taipan_jit::record::EqObs>) -> FrameObs<'a> {
+        FrameObs { eq, ..self }
     }
 }
 
@@ -222,6 +230,10 @@ impl Observe for FrameObs<'_> {
 
     fn isinstance(&self) -> Option<taipan_jit::record::InstObs> {
         self.inst
+    }
+
+    fn identity_eq(&self) -> Option<taipan_jit::record::EqObs> {
+        self.eq
     }
 
     fn link_target(&self, pc: u32) -> Option<LinkTarget> {

@@ -239,6 +239,14 @@ impl Recorder {
             C::Greater => i[4],
             C::GreaterEqual => i[5],
         };
+        if matches!(op, C::Equal | C::NotEqual)
+            && matches!(
+                (a, b),
+                (PyVal::Obj(_), PyVal::Obj(_) | PyVal::None) | (PyVal::None, PyVal::Obj(_))
+            )
+        {
+            return self.identity_compare(pc, op == C::NotEqual, a, b, obs);
+        }
         let r = match (a, b) {
             (PyVal::Int(x), PyVal::Int(y)) => {
                 let ir = pick([Op::IntLt, Op::IntLe, Op::IntEq, Op::IntNe, Op::IntGt, Op::IntGe]);
@@ -278,6 +286,42 @@ impl Recorder {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
             }
         };
+        self.pop(pc)?;
+        self.pop(pc)?;
+        self.push(PyVal::Bool(r));
+        Ok(())
+    }
+
+    /// `a == b` / `a != b` (`ne`) of objects (or an object and None) whose classes compare
+    /// by identity ([`Observe::identity_eq`]): each object's class guarded by its word
+    /// (`@obj_class`, exit at the comparison), then `ptr_eq` (a constant against None).
+    fn identity_compare(&mut self, pc: u32, ne: bool, a: PyVal, b: PyVal, obs: &dyn Observe) -> Result<(), Abort> {
+        let Some(e) = obs.identity_eq() else {
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, "== of objects with __eq__"));
+        };
+        let s = self.snap(pc);
+        for (v, cls) in [(a, e.a), (b, e.b)] {
+            match v {
+                PyVal::Obj(w) if cls != 0 => {
+                    let c = self.b.const_ptr(cls);
+                    let k = self.b.call(
+                        crate::record::OBJ_CLASS_HELPER,
+                        crate::ir::CallEffect::Pure,
+                        &[w],
+                        crate::ir::Type::Ptr,
+                    );
+                    let same = self.b.binary(Op::PtrEq, k, c);
+                    self.guard(true, same, s);
+                }
+                PyVal::None if cls == 0 => {}
+                _ => return Err(self.abort(AbortReason::Desync, pc, "identity_eq operands")),
+            }
+        }
+        let same = match (a, b) {
+            (PyVal::Obj(x), PyVal::Obj(y)) => self.b.binary(Op::PtrEq, x, y),
+            _ => self.b.const_bool(false),
+        };
+        let r = if ne { self.b.unary(Op::BoolNot, same) } else { same };
         self.pop(pc)?;
         self.pop(pc)?;
         self.push(PyVal::Bool(r));

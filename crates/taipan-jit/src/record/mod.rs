@@ -101,8 +101,8 @@ pub use call::OBJ_CLASS_HELPER;
 pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
 pub use link::{RUN_KEEP_HELPER, RUN_KEPT_HELPER, SideEntry, SideVal};
 pub use observe::{
-    AttrObs, Builtin, CodeInfo, ConstVal, InstObs, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo, Observe, Observed,
-    PartObs, SeqObs, WrapObs,
+    AttrObs, Builtin, CodeInfo, ConstVal, EqObs, InstObs, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo, Observe,
+    Observed, PartObs, SeqObs, WrapObs,
 };
 pub use pycall::{AREA_ARGS, AREA_RESULT, AREA_SLOTS, PY_CALL_HELPER, PY_MAX_ARGS, PY_TAKE_HELPER};
 pub use slice::{

@@ -243,6 +243,15 @@ pub trait Observe {
         None
     }
 
+    /// Before `COMPARE_OP ==` or `!=` of two objects, or of an object and None: the
+    /// operands' classes when `==`/`!=` is identity for them (instances of heap classes
+    /// whose `__eq__` and `__ne__` are `object`'s: CPython's `object_richcompare` then
+    /// falls back to `is`), with those classes' version tags pinned. `None` (the default):
+    /// not recorded.
+    fn identity_eq(&self) -> Option<EqObs> {
+        None
+    }
+
     /// The compiled root trace whose loop header is instruction `pc` of the recorded code,
     /// if any: a recording that reaches it ends with a `link` into it (`record/link.rs`).
     /// The default answers none.
@@ -260,6 +269,16 @@ pub struct InstObs {
     pub cls: u64,
     /// `isinstance(x, C)` now (the same for every `x` of that class).
     pub result: bool,
+}
+
+/// What [`Observe::identity_eq`] answers: the class words of the two operands (0 for
+/// None).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct EqObs {
+    /// The left operand's class word (0: None).
+    pub a: u64,
+    /// The right operand's.
+    pub b: u64,
 }
 
 /// A compiled trace a recording may end in (see [`Observe::link_target`]).
