@@ -230,8 +230,8 @@ impl Vm {
     /// `LOAD_ATTR` / `LOAD_METHOD` `name` on class `t` (a heap class whose metaclass is
     /// `type` itself, so no metaclass attribute or descriptor applies; not a dunder name,
     /// which `type`'s own descriptors may answer): a None/bool/int/float found along its MRO
-    /// ([`AttrObs::TypeValue`], `LOAD_ATTR`), or a `staticmethod` of a Python function
-    /// ([`AttrObs::TypeFunc`], `LOAD_METHOD`); the class's version tag is pinned (any change
+    /// ([`AttrObs::TypeValue`], `LOAD_ATTR`), or a `staticmethod` or `classmethod` of a
+    /// Python function ([`AttrObs::TypeFunc`], `LOAD_METHOD`); the class's version tag is pinned (any change
     /// of it or a base bumps it).
     fn jit_type_attr_probe(&self, t: &Obj, name: &Value, method: bool) -> Option<AttrProbe> {
         let ObjKind::Type(td) = &t.kind else { return None };
@@ -245,15 +245,20 @@ impl Vm {
         let v = self.lookup_in_type(t, text)?;
         let (obs, func) = match (&v, method) {
             (Value::Obj(s), true) => match &s.kind {
-                ObjKind::StaticMethod(Value::Obj(f)) if matches!(f.kind, ObjKind::Function(_)) => (
-                    AttrObs::TypeFunc {
-                        func: KnownObj {
-                            key: 0,
-                            info: ObjInfo::Other,
+                ObjKind::StaticMethod(Value::Obj(f)) | ObjKind::ClassMethod(Value::Obj(f))
+                    if matches!(f.kind, ObjKind::Function(_)) =>
+                {
+                    (
+                        AttrObs::TypeFunc {
+                            func: KnownObj {
+                                key: 0,
+                                info: ObjInfo::Other,
+                            },
+                            bound: matches!(s.kind, ObjKind::ClassMethod(_)),
                         },
-                    },
-                    Some(f.clone()),
-                ),
+                        Some(f.clone()),
+                    )
+                }
                 _ => return None,
             },
             (Value::Obj(_), false) | (_, true) => return None,

@@ -461,8 +461,8 @@ impl PinCtx<'_> {
                 _ => return None,
             },
             (AttrObs::Method { .. }, None) => return None,
-            (AttrObs::TypeFunc { .. }, Some(f)) => match self.known(&Value::Obj(f.clone()))? {
-                Known::Obj(func) if func.info == ObjInfo::Function => AttrObs::TypeFunc { func },
+            (AttrObs::TypeFunc { bound, .. }, Some(f)) => match self.known(&Value::Obj(f.clone()))? {
+                Known::Obj(func) if func.info == ObjInfo::Function => AttrObs::TypeFunc { func, bound },
                 _ => return None,
             },
             (AttrObs::TypeFunc { .. }, None) => return None,

@@ -1,6 +1,7 @@
 # Attributes of a class held by a global (bm_deltablue's Direction.FORWARD and
-# Strength.stronger(a, b)): int/None/float class constants and staticmethods, inherited
-# ones, rebound between loops, inside the loop and by a call the trace makes opaquely.
+# Strength.stronger(a, b)): int/None/float class constants, staticmethods and
+# classmethods (calling each other through cls), inherited ones, rebound between loops,
+# inside the loop and by a call the trace makes opaquely.
 
 
 class Direction:
@@ -23,9 +24,19 @@ class Strength:
     def weakest(a, b):
         return b if a < b else a
 
+    @classmethod
+    def weaker(cls, a, b):
+        return a > b + cls.WEAK
+
+    @classmethod
+    def weakest_of(cls, a, b):
+        if cls.weaker(a, b):
+            return a
+        return b
+
 
 class SubStrength(Strength):
-    pass
+    WEAK = 1
 
 
 def rebind(k=1):
@@ -44,6 +55,7 @@ def walk(n):
             s += 1
         if Strength.stronger(i % 7, Strength.WEAK):
             s += SubStrength.weakest(i % 4, 2)
+        s += Strength.weakest_of(i % 9, 2) + SubStrength.weakest_of(i % 5, 1)
         if i == 300:
             Direction.SCALE = 2.0
         if i == 350:

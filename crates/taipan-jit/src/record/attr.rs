@@ -95,9 +95,13 @@ impl Recorder {
     /// (`global.rs`), an exact list's `append` (`list.rs`) or an instance (here).
     pub(crate) fn load_attr(&mut self, pc: u32, name: u32, obs: &dyn Observe, method: bool) -> Result<(), Abort> {
         let top = self.peek(0, pc)?;
-        if let PyVal::Known(k) = top
-            && k.info == ObjInfo::Other
-        {
+        // a known class (a pinned global), or its word (a classmethod's `cls`)
+        let known = match top {
+            PyVal::Known(k) if k.info == ObjInfo::Other => Some(k.key),
+            PyVal::Obj(p) => self.known_ptrs.iter().find(|&&(_, id)| id == p).map(|&(k, _)| k),
+            _ => None,
+        };
+        if let Some(key) = known {
             match (obs.attr(), method) {
                 (Some(AttrObs::TypeValue { value }), false) => {
                     let v = self.known_val(Known::Scalar(value), pc)?;
@@ -105,13 +109,18 @@ impl Recorder {
                     self.push(v);
                     return Ok(());
                 }
-                (Some(AttrObs::TypeFunc { func }), true) => {
-                    let Some(null) = obs.null() else {
-                        return Err(self.abort(AbortReason::UnsupportedAttr, pc, "no NULL marker"));
+                (Some(AttrObs::TypeFunc { func, bound }), true) => {
+                    let second = if bound {
+                        PyVal::Obj(self.known_ptr(key, pc, obs)?)
+                    } else {
+                        match obs.null() {
+                            Some(null) => PyVal::Known(null),
+                            None => return Err(self.abort(AbortReason::UnsupportedAttr, pc, "no NULL marker")),
+                        }
                     };
                     self.pop(pc)?;
                     self.push(PyVal::Known(func));
-                    self.push(PyVal::Known(null));
+                    self.push(second);
                     return Ok(());
                 }
                 _ => {}

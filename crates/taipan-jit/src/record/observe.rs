@@ -345,11 +345,14 @@ pub enum AttrObs {
         /// The value.
         value: Observed,
     },
-    /// `LOAD_METHOD` on a known class: a `staticmethod` of a plain Python function found
-    /// along its MRO (`Strength.stronger(a, b)`); pushes `[func, NULL]`.
+    /// `LOAD_METHOD` on a known class: a `staticmethod` (pushes `[func, NULL]`) or a
+    /// `classmethod` (`bound`: pushes `[func, class]`, bm_deltablue's
+    /// `Strength.stronger(a, b)`) of a plain Python function found along its MRO.
     TypeFunc {
         /// The function, as a known object.
         func: KnownObj,
+        /// A classmethod: called with the class as its first argument.
+        bound: bool,
     },
 }
 
