@@ -63,7 +63,7 @@ fn observed(v: Option<&Value>) -> Observed {
 
 /// The shape to check for "the instance dict of `o` has no key `name`": 0 without a dict,
 /// `None` when the name is there or the dict is unshaped.
-fn absent_shape(o: &Obj, name: &Value) -> Option<u32> {
+pub(crate) fn absent_shape(o: &Obj, name: &Value) -> Option<u32> {
     let Some(d) = o.dict.as_ref() else { return Some(0) };
     let ObjKind::Dict(c) = &d.kind else { return None };
     let t = c.try_borrow().ok()?;

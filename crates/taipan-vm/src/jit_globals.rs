@@ -430,23 +430,58 @@ impl PinCtx<'_> {
         Some(super::helpers::obj_word_rc(&o))
     }
 
-    /// `Observe::list_method`: with an exact list `top` on the stack, the method `name`
-    /// (only `append`) as `LOAD_METHOD` finds it in the `list` type's dict, as a known
-    /// object. No pin: the `list` type is immutable (its dict never changes) and lives as
-    /// long as the VM, so the object table's weak reference stays alive too.
-    pub(crate) fn list_method(&self, top: Option<&Value>, name: u32) -> Option<KnownObj> {
+    /// `Observe::list_method`: with a list `top` on the stack, the method `name` (only
+    /// `append`) as `LOAD_METHOD` finds it, as a known object: for an exact list, in the
+    /// `list` type's dict (no pin: the type is immutable and lives as long as the VM); for an
+    /// instance of a heap subclass of `list` (bm_deltablue's `OrderedCollection`), when its
+    /// metaclass is `type`, `append` along its MRO is `list.append` and `__getattribute__`
+    /// is `object`'s: then also the class word and the instance dict's shape without
+    /// `append` (0: no dict) for the trace's `@attr_absent` guard, the class's version tag
+    /// pinned.
+    pub(crate) fn list_method_of(&self, top: Option<&Value>, name: u32) -> Option<(KnownObj, Option<(u64, u32)>)> {
         let Some(Value::Obj(o)) = top else { return None };
         let class = o.class.as_ref()?;
-        if class.kind.is_heap_type() || !matches!(o.kind, ObjKind::List(_)) {
+        if !matches!(o.kind, ObjKind::List(_)) {
             return None;
         }
         let key = self.names.get(name as usize)?;
         if key.as_str() != Some("append") {
             return None;
         }
-        let (_, m) = lookup(&crate::types::tdata(class).dict, key).ok()??;
+        let mro_lookup = |n: &Value| -> Option<Value> {
+            let tail = crate::types::tdata(class).mro_tail.borrow().clone();
+            std::iter::once(class.clone())
+                .chain(tail)
+                .find_map(|t| lookup(&crate::types::tdata(&t).dict, n).ok().flatten().map(|(_, v)| v))
+        };
+        let (m, sub) = if class.kind.is_heap_type() {
+            if class.class.as_ref().is_some_and(|m| m.kind.is_heap_type()) {
+                return None;
+            }
+            // `__getattribute__` along the MRO, by text (`object`'s: no override)
+            let tail = crate::types::tdata(class).mro_tail.borrow().clone();
+            let h = crate::ops::cached_name_hash("__getattribute__");
+            let ga = std::iter::once(class.clone()).chain(tail).find_map(|t| {
+                with_dict(&crate::types::tdata(&t).dict, |d| {
+                    d.get_str(h, "__getattribute__").cloned()
+                })
+            })?;
+            if !matches!(ga.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
+                return None;
+            }
+            let absent = super::attrs::absent_shape(o, key)?;
+            let ObjKind::Type(td) = &class.kind else { return None };
+            self.pin(Pin::Type {
+                ty: Rc::downgrade(class),
+                version: td.version.get(),
+            })?;
+            (mro_lookup(key)?, Some((super::helpers::obj_word_rc(class), absent)))
+        } else {
+            let (_, m) = lookup(&crate::types::tdata(class).dict, key).ok()??;
+            (m, None)
+        };
         match self.known(&m)? {
-            Known::Obj(k) if k.info == ObjInfo::Builtin(Builtin::ListAppend) => Some(k),
+            Known::Obj(k) if k.info == ObjInfo::Builtin(Builtin::ListAppend) => Some((k, sub)),
             _ => None,
         }
     }

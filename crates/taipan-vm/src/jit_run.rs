@@ -204,7 +204,11 @@ impl Observe for FrameObs<'_> {
     }
 
     fn list_method(&self, name: u32) -> Option<KnownObj> {
-        self.pins.as_ref()?.list_method(self.stack.last(), name)
+        Some(self.pins.as_ref()?.list_method_of(self.stack.last(), name)?.0)
+    }
+
+    fn list_subclass(&self, name: u32) -> Option<(u64, u32)> {
+        self.pins.as_ref()?.list_method_of(self.stack.last(), name)?.1
     }
 
     fn stack_len_of(&self, depth: u32) -> Option<u64> {

@@ -291,11 +291,17 @@ impl Recorder {
             let d = "list.append in an inlined call (an exit there would redo it)";
             return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
         }
-        let s = self.snap(pc);
-        let exact = self.b.call("list_exact", CallEffect::Pure, &[p], Type::I64);
-        let zero = self.b.const_i64(0);
-        let c = self.b.binary(Op::IntNe, exact, zero);
-        self.guard(true, c, s);
+        if let Some((cls, absent)) = obs.list_subclass(name) {
+            // a subclass instance whose `append` is `list.append`: its class and that the
+            // instance dict does not shadow the name (`attr.rs`)
+            self.guard_not_shadowed(pc, p, cls, absent);
+        } else {
+            let s = self.snap(pc);
+            let exact = self.b.call("list_exact", CallEffect::Pure, &[p], Type::I64);
+            let zero = self.b.const_i64(0);
+            let c = self.b.binary(Op::IntNe, exact, zero);
+            self.guard(true, c, s);
+        }
         self.pop(pc)?;
         self.push(PyVal::Known(k));
         self.push(PyVal::Obj(p));

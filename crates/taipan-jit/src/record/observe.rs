@@ -193,14 +193,25 @@ pub trait Observe {
     fn null(&self) -> Option<KnownObj> {
         None
     }
-    /// With an exact `list` (not a subclass instance) on top of the stack: the method
-    /// `LOAD_METHOD name` finds on it, as a known object, when the recorder knows it
-    /// ([`Builtin::ListAppend`]). An exact list's methods cannot change: the `list` type is
-    /// immutable and its instances have no `__dict__`. `None` (the default): abort.
+    /// With a list on top of the stack: the method `LOAD_METHOD name` finds on it, as a
+    /// known object, when the recorder knows it ([`Builtin::ListAppend`]). An exact list's
+    /// methods cannot change: the `list` type is immutable and its instances have no
+    /// `__dict__`; for an instance of a subclass see [`Observe::list_subclass`]. `None` (the
+    /// default): abort.
     fn list_method(&self, name: u32) -> Option<KnownObj> {
         let _ = name;
         None
     }
+
+    /// With [`Observe::list_method`] answering for an instance of a subclass of `list`
+    /// whose `append` is `list.append`: its class word and the shape of its instance dict
+    /// without the name (0: no dict), for the `@attr_absent` guard (the class's version tag
+    /// is pinned). `None` (the default): an exact list, or not recorded.
+    fn list_subclass(&self, name: u32) -> Option<(u64, u32)> {
+        let _ = name;
+        None
+    }
+
     /// The code of known object `key` when it is a plain Python function that a call with
     /// exactly `nargs` positional arguments binds by copying them into its first locals
     /// (no defaults used, no keywords, `*args`, `**kwargs`, cells, closure, generator).
