@@ -295,7 +295,7 @@ impl Vm {
     /// check, a safe point for the collector, the hotness count, then the frame goes back
     /// to the pool.
     #[inline(always)]
-    fn execute_frame(&mut self, mut frame: Box<Frame>) -> PyResult<Value> {
+    pub(crate) fn execute_frame(&mut self, mut frame: Box<Frame>) -> PyResult<Value> {
         self.depth += 1;
         let r = match self.check_stack() {
             Ok(()) => {

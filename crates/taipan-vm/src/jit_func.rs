@@ -1034,6 +1034,8 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
     // SAFETY: as above.
     let vm = unsafe { &mut *(ctx[0] as *mut Vm) };
     let extra = n >> 8 & 1 == 1;
+    // (the `CALL`'s index + 1 from bit 16, 0: unknown)
+    let at = usize::try_from(n >> 16).ok().and_then(|k| k.checked_sub(1));
     let Ok(n) = usize::try_from(n & 0xff) else { return -1 };
     // SAFETY: the callable's word is a value the trace holds: a local's at the entry, a
     // known object kept alive by its pin, or a word the recorder checked survives.
@@ -1060,7 +1062,16 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
             // (links of this run re-check their targets' pins: see `jit_enter`)
             vm.jit.runs = vm.jit.runs.wrapping_add(1);
             vm.jit.counters.py_calls += 1;
-            match vm.call(&c, &args) {
+            let r = match (&c, at) {
+                // SAFETY: word 1 is the running frame's code (alive: the frame holds it),
+                // whose instruction `at` is this `CALL` (opaque calls are made only in the
+                // trace's own frame).
+                (Value::Obj(t), Some(at)) if !extra && matches!(t.kind, ObjKind::Type(_)) => unsafe {
+                    class_call(vm, &*(ctx[1] as *const Code), at, &c, &args)
+                },
+                _ => None,
+            };
+            match r.unwrap_or_else(|| vm.call(&c, &args)) {
                 Ok(v) => Outcome::Value(v),
                 Err(e) => Outcome::Raised(e),
             }
@@ -1090,6 +1101,33 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
     let status = unsafe { write_outcome(res, &r, hold) };
     vm.jit.fx.outcome = Some(r);
     status
+}
+
+/// A call of class `c` with `args` through the inline cache of `CALL` `at` of `code`, as the
+/// interpreter's specialized path makes it (`Vm::call_class_cached`: the instance built
+/// directly, a Python `__init__` run on a bound frame); `None` when the cache does not
+/// apply (the caller makes the generic call). `__init__` must return None, as the
+/// interpreter's `return_from_init` checks.
+fn class_call(vm: &mut Vm, code: &Code, at: usize, c: &Value, args: &[Value]) -> Option<PyResult<Value>> {
+    let mut stack = Vec::with_capacity(args.len() + 1);
+    stack.push(c.clone());
+    stack.extend(args.iter().cloned());
+    match vm.call_class_cached(code, at, &mut stack, args.len()) {
+        Ok(crate::interp::specialize::ClassCall::Generic) => None,
+        Ok(crate::interp::specialize::ClassCall::Done(v)) => Some(Ok(v)),
+        Ok(crate::interp::specialize::ClassCall::Init(frame)) => {
+            let obj = stack.first().cloned().unwrap_or(Value::None);
+            Some(vm.execute_frame(frame).and_then(|r| {
+                if r.is_none() {
+                    Ok(obj)
+                } else {
+                    let tn = vm.type_name(&r);
+                    Err(vm.type_error(format!("__init__() should return None, not '{tn}'")))
+                }
+            }))
+        }
+        Err(e) => Some(Err(e)),
+    }
 }
 
 /// `py_take(area) -> own ptr`: the object a [`py_call`] returned (kept in the outcome),

@@ -196,8 +196,11 @@ impl Recorder {
             _ => return Err(self.abort(AbortReason::UnsupportedCall, pc, "a callable without a word")),
         };
         // (the helper needs `extra` only to give a call it does not make back to the
-        // interpreter with the NULL marker)
-        let k = self.b.const_i64(i64::from(nargs) | (extra as i64) << 8);
+        // interpreter with the NULL marker; `pc + 1` from bit 16 lets it use the call's
+        // inline cache: a class call specialized by the interpreter)
+        let k = self
+            .b
+            .const_i64(i64::from(nargs) | (extra as i64) << 8 | (i64::from(pc) + 1) << 16);
         let status = self
             .b
             .call(PY_CALL_HELPER, CallEffect::Writes, &[area, f, k], Type::I64);
