@@ -77,6 +77,55 @@ enum Start {
     Submitted(Func, PendingTrace, HelperTable),
 }
 
+/// Where a new trace sits in its tree ([`Trace::from_recording`]).
+pub(super) struct Place {
+    /// The loop header of the tree's root (0 for a function trace).
+    pub(super) header: u32,
+    /// The operand stack depth there.
+    pub(super) depth: usize,
+    /// A root trace (else a side trace).
+    pub(super) root: bool,
+    /// A root loop trace's entry tags (empty otherwise).
+    pub(super) entry_tags: Vec<(u32, taipan_jit::ir::Tag)>,
+    /// 0 for a root, the parent's plus 1 for a side trace.
+    pub(super) level: u8,
+}
+
+impl Trace {
+    /// A trace from a closed recording `r`, its optimized IR and its machine code, with its
+    /// pins and tree, placed in its tree as `place` says; no exit tried, no link resolved.
+    pub(super) fn from_recording(
+        compiled: CompiledTrace,
+        func: Func,
+        r: &Recording,
+        pins: super::globals::Pins,
+        tree: Rc<Tree>,
+        place: Place,
+    ) -> Trace {
+        let nexits = compiled.exits.len();
+        Trace {
+            compiled,
+            func,
+            header: place.header,
+            depth: place.depth,
+            entry_fails: Cell::new(0),
+            pins,
+            tree,
+            root: place.root,
+            entry_tags: place.entry_tags,
+            tries: RefCell::new(vec![0; nexits]),
+            level: place.level,
+            bytecodes: r.rec.recorded_len(),
+            link_run: Cell::new(0),
+            link_to: Cell::new(0),
+            link_entry: Cell::new(None),
+            link_tree: Cell::new(0),
+            py_calls: r.rec.holds_owned(),
+            link_foreign: r.rec.link_stores_foreign(),
+        }
+    }
+}
+
 /// Microseconds since `t`.
 fn elapsed_us(t: Instant) -> u64 {
     u64::try_from(t.elapsed().as_micros()).unwrap_or(u64::MAX)
@@ -393,30 +442,17 @@ impl Vm {
             passes: r.rec.makes_py_calls().then(|| (compiled.runs.clone(), Cell::new(0))),
             redone: Cell::new(0),
         });
-        let nexits = compiled.exits.len();
         if r.rec.uses_call_area() {
             r.code.loops.area.set(true);
         }
-        Trace {
-            compiled,
-            func,
+        let place = Place {
             header: r.header,
             depth: r.depth,
-            entry_fails: Cell::new(0),
-            pins,
-            tree,
             root: true,
             entry_tags: r.rec.entry_tags(),
-            tries: RefCell::new(vec![0; nexits]),
             level: 0,
-            bytecodes: r.rec.recorded_len(),
-            link_run: Cell::new(0),
-            link_to: Cell::new(0),
-            link_entry: Cell::new(None),
-            link_tree: Cell::new(0),
-            py_calls: r.rec.holds_owned(),
-            link_foreign: r.rec.link_stores_foreign(),
-        }
+        };
+        Trace::from_recording(compiled, func, r, pins, tree, place)
     }
 
     /// A side recording's trace (`None`: it failed, which leaves that exit to the
@@ -438,30 +474,17 @@ impl Vm {
         tree.pins.borrow_mut().absorb(&pins, r.pins_base);
         tree.inline.set(tree.inline.get().max(r.rec.deepest_inline() as usize));
         tree.sides.set(tree.sides.get().saturating_add(1));
-        let nexits = compiled.exits.len();
         if r.rec.uses_call_area() {
             r.code.loops.area.set(true);
         }
-        let t = Rc::new(Trace {
-            compiled,
-            func,
+        let place = Place {
             header: parent.header,
             depth: parent.depth,
-            entry_fails: Cell::new(0),
-            pins,
-            tree,
             root: false,
             entry_tags: Vec::new(),
-            tries: RefCell::new(vec![0; nexits]),
             level: parent.level.saturating_add(1),
-            bytecodes: r.rec.recorded_len(),
-            link_run: Cell::new(0),
-            link_to: Cell::new(0),
-            link_entry: Cell::new(None),
-            link_tree: Cell::new(0),
-            py_calls: r.rec.holds_owned(),
-            link_foreign: r.rec.link_stores_foreign(),
-        });
+        };
+        let t = Rc::new(Trace::from_recording(compiled, func, &r, pins, tree, place));
         self.jit.counters.bridges += 1;
         self.jit.by_id.insert(t.compiled.id, t);
     }

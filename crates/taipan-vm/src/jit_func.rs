@@ -761,35 +761,27 @@ impl Vm {
         self.jit.fx.compiled += 1;
         self.jit.trace_compile_us.push(us);
         let pins = r.pins.take();
-        let nexits = compiled.exits.len();
-        let t = Rc::new(Trace {
-            compiled,
-            func,
+        let tree = Rc::new(Tree {
+            pins: RefCell::new(pins.clone()),
+            inline: Cell::new(0),
+            sides: Cell::new(0),
+            checked_run: Cell::new(0),
+            runs: Cell::new(0),
+            passes: None,
+            redone: Cell::new(0),
+        });
+        let place = super::compile::Place {
             header: 0,
             depth: 0,
-            entry_fails: Cell::new(0),
-            pins: pins.clone(),
-            tree: Rc::new(Tree {
-                pins: RefCell::new(pins),
-                inline: Cell::new(0),
-                sides: Cell::new(0),
-                checked_run: Cell::new(0),
-                runs: Cell::new(0),
-                passes: None,
-                redone: Cell::new(0),
-            }),
             root: true,
             entry_tags: Vec::new(),
-            tries: RefCell::new(vec![0; nexits]),
             level: 0,
-            bytecodes: r.rec.recorded_len(),
-            link_run: Cell::new(0),
-            link_to: Cell::new(0),
-            link_entry: Cell::new(None),
-            link_tree: Cell::new(0),
-            py_calls: false,
-            link_foreign: true,
-        });
+        };
+        let mut t = Trace::from_recording(compiled, func, &r, pins, tree, place);
+        // (a function trace makes no opaque call and keeps no link words)
+        t.py_calls = false;
+        t.link_foreign = true;
+        let t = Rc::new(t);
         self.jit.by_id.insert(t.compiled.id, t.clone());
         if let Ok(mut p) = r.code.fjit.phase.try_borrow_mut() {
             r.code.fjit.entry.set(t.compiled.code.entry() as u64);
