@@ -170,6 +170,7 @@ macro_rules! for_each_opcode {
             BinarySubscrTupleInt, "BINARY_SUBSCR_TUPLE_INT", BinarySubscr, "Exact tuple indexed by an int in range.";
             BinarySubscrDict, "BINARY_SUBSCR_DICT", BinarySubscr, "Exact dict indexed by a str or int key.";
             StoreSubscrListInt, "STORE_SUBSCR_LIST_INT", StoreSubscr, "Exact list item store by an int in range.";
+            StoreSubscrDict, "STORE_SUBSCR_DICT", StoreSubscr, "Item store into an exact dict (any key).";
             UnpackSequenceTwoTuple, "UNPACK_SEQUENCE_TWO_TUPLE", UnpackSequence, "Exact tuple of two items.";
             UnpackSequenceTuple, "UNPACK_SEQUENCE_TUPLE", UnpackSequence, "Exact tuple of the argument's length.";
             UnpackSequenceList, "UNPACK_SEQUENCE_LIST", UnpackSequence, "Exact list of the argument's length.";

@@ -851,6 +851,21 @@ impl Vm {
                         }
                     }
                 }
+                Opcode::StoreSubscrDict => {
+                    let key = pop!(f, ip);
+                    let c = pop!(f, ip);
+                    let v = pop!(f, ip);
+                    match self.store_subscr_dict(&c, key, v) {
+                        Ok(r) => {
+                            tri!(r);
+                            self.form_hit::<COUNT>(Family::StoreSubscr, ins.op);
+                        }
+                        Err((key, v)) => {
+                            self.adapt_miss(code, ip - 1, Family::StoreSubscr);
+                            tri!(self.setitem(&c, key, v));
+                        }
+                    }
+                }
                 Opcode::UnaryNegative => {
                     let v = pop!(f, ip);
                     let r = match v {

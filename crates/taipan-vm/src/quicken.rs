@@ -421,7 +421,7 @@ impl Vm {
                     Opcode::BinarySubscrListInt
                 })
             } else if store {
-                None
+                exact(&self.types.dict).then_some(Opcode::StoreSubscrDict)
             } else if exact(&self.types.tuple) && int_key {
                 Some(Opcode::BinarySubscrTupleInt)
             } else if exact(&self.types.dict) {
@@ -516,6 +516,24 @@ impl Vm {
             Ok(None) => self.getitem(c, key),
             Err(e) => Err(e),
         })
+    }
+
+    /// `STORE_SUBSCR_DICT`: `c[key] = v` for an exact dict `c` (CPython 3.11
+    /// `STORE_SUBSCR_DICT`, `Python/ceval.c`); the key's hash and equality are the
+    /// dict's usual ones (Python `__hash__`/`__eq__` included). `Err` gives the key and
+    /// value back when `c` is not an exact dict (a miss: the generic path runs).
+    #[inline]
+    pub(super) fn store_subscr_dict(
+        &mut self,
+        c: &Value,
+        key: Value,
+        v: Value,
+    ) -> Result<PyResult<()>, (Value, Value)> {
+        let Value::Obj(o) = c else { return Err((key, v)) };
+        if !matches!(o.kind, ObjKind::Dict(_)) || !o.class.as_ref().is_some_and(|k| Rc::ptr_eq(k, &self.types.dict)) {
+            return Err((key, v));
+        }
+        Ok(self.dict_set(o, key, v))
     }
 }
 

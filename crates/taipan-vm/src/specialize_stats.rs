@@ -47,7 +47,7 @@ families! {
     (CallPy, "CALL_FAST", "`CALL` of a Python function with exactly its positional parameters or of a plain built-in function (hit), or generic (miss; class calls count under CALL_CLASS)."),
     (CallNative, "CALL_NATIVE", "`CALL`/`CALL_METHOD` of a built-in done by a fast path of `interp_calls.rs` in the dispatch loop (hit: a bound built-in method, zero-argument `super()`, ...). No misses: the other calls count under CALL_FAST."),
     (BinarySubscr, "BINARY_SUBSCR", "`BINARY_SUBSCR` of an exact list or tuple by int or of an exact dict (hit) or generic."),
-    (StoreSubscr, "STORE_SUBSCR", "`STORE_SUBSCR` into an exact list by int (hit) or generic."),
+    (StoreSubscr, "STORE_SUBSCR", "`STORE_SUBSCR` into an exact list by int or into an exact dict (hit) or generic."),
     (UnpackSequence, "UNPACK_SEQUENCE", "`UNPACK_SEQUENCE` of an exact tuple or list of the right length (hit) or generic."),
 }
 
