@@ -51,16 +51,62 @@ impl Cmp<'_> {
         let (Some(p), Some(q)) = (self.keys.get(x), self.keys.get(y)) else {
             return Ok(false);
         };
+        if let Some(r) = self.scalar_lt(p, q).or_else(|| self.tuple_lt(p, q)) {
+            return Ok(r);
+        }
+        self.vm.lt(p, q)
+    }
+
+    /// `p < q` decided natively for two ints, two floats or two exact strs (code point
+    /// order); `None` otherwise. A str subclass may override `__lt__`, so it is left to
+    /// the generic comparison.
+    #[inline]
+    fn scalar_lt(&self, p: &Value, q: &Value) -> Option<bool> {
         match (p, q) {
-            (Value::Int(i), Value::Int(j)) => Ok(i < j),
-            (Value::Float(i), Value::Float(j)) => Ok(i < j),
-            _ => {
-                if let (Some(s), Some(t)) = (p.as_str(), q.as_str()) {
-                    return Ok(taipan_bytecode::surrogate::cmp_code_points(s, t).is_lt());
+            (Value::Int(i), Value::Int(j)) => Some(i < j),
+            (Value::Float(i), Value::Float(j)) => Some(i < j),
+            (Value::Obj(a), Value::Obj(b)) => match (&a.kind, &b.kind) {
+                (ObjKind::Str(s), ObjKind::Str(t))
+                    if self.is_exact(a, &self.vm.types.str) && self.is_exact(b, &self.vm.types.str) =>
+                {
+                    Some(taipan_bytecode::surrogate::cmp_code_points(s.as_str(), t.as_str()).is_lt())
                 }
-                self.vm.lt(p, q)
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// `p < q` for two exact tuples when it needs no Python code (the `(-count, word)`
+    /// keys of a frequency sort): as CPython's tuple comparison (`tuplerichcompare`),
+    /// the first items that are not equal decide, by `<`; a tuple that is a prefix of
+    /// the other is the smaller. Items are compared with [`crate::dict::native_eq`] and
+    /// [`Cmp::scalar_lt`], which run no Python code, so when one of them cannot decide
+    /// (`None`) the generic comparison redoes the whole comparison with the same result
+    /// and the same calls CPython makes.
+    fn tuple_lt(&self, p: &Value, q: &Value) -> Option<bool> {
+        let (Value::Obj(a), Value::Obj(b)) = (p, q) else {
+            return None;
+        };
+        let (ObjKind::Tuple(s), ObjKind::Tuple(t)) = (&a.kind, &b.kind) else {
+            return None;
+        };
+        if !self.is_exact(a, &self.vm.types.tuple) || !self.is_exact(b, &self.vm.types.tuple) {
+            return None;
+        }
+        for (u, v) in s.iter().zip(t.iter()) {
+            match crate::dict::native_eq(u, v)? {
+                true => {}
+                false => return self.scalar_lt(u, v),
             }
         }
+        Some(s.len() < t.len())
+    }
+
+    /// True if the class of `o` is `ty` itself.
+    #[inline]
+    fn is_exact(&self, o: &crate::value::Obj, ty: &crate::value::Obj) -> bool {
+        o.class.as_ref().is_some_and(|c| std::rc::Rc::ptr_eq(c, ty))
     }
 }
 
