@@ -254,12 +254,13 @@ fn siphash13_slice(key: HashKey, data: &[u8]) -> u64 {
         w.copy_from_slice(c);
         state.absorb(u64::from_le_bytes(w));
     }
-    let mut last = [0u8; 8];
-    let rest = chunks.remainder();
-    if let Some(dst) = last.get_mut(..rest.len()) {
-        dst.copy_from_slice(rest);
-    }
-    let block = u64::from_le_bytes(last);
+    // the last 0..=7 bytes, little-endian (a byte loop: a variable-length copy into a
+    // buffer costs a memcpy call, most of the work for a short key)
+    let block = chunks
+        .remainder()
+        .iter()
+        .enumerate()
+        .fold(0u64, |w, (i, &b)| w | (u64::from(b) << (8 * i)));
     state.absorb(block | ((data.len() as u64) << 56));
     state.finish()
 }
