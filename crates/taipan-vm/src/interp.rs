@@ -1043,7 +1043,17 @@ impl Vm {
                 Opcode::ContainsOp => {
                     let b = pop!(f, ip);
                     let a = pop!(f, ip);
-                    let r = tri!(self.contains(&b, &a));
+                    // `x in d` for an exact dict (wordcount's `if word in counts`): no
+                    // dispatch on the container's kind
+                    let r = match &b {
+                        Value::Obj(o)
+                            if matches!(o.kind, ObjKind::Dict(_))
+                                && o.class.as_ref().is_some_and(|k| Rc::ptr_eq(k, &self.types.dict)) =>
+                        {
+                            tri!(self.dict_contains(o, &a))
+                        }
+                        _ => tri!(self.contains(&b, &a)),
+                    };
                     f.stack.push(Value::Bool(r != (arg == 1)));
                 }
                 Opcode::BuildTuple => {

@@ -1079,7 +1079,7 @@ impl Vm {
                             ))),
                         };
                     }
-                    ObjKind::Dict(_) => return Ok(self.dict_get(o, item)?.is_some()),
+                    ObjKind::Dict(_) => return self.dict_contains(o, item),
                     ObjKind::Set(_) | ObjKind::FrozenSet(_) => {
                         return crate::builtins::set::set_contains_key(self, o, item);
                     }
@@ -1087,7 +1087,7 @@ impl Vm {
                         dict,
                         which: crate::object::DictViewKind::Keys,
                     } => {
-                        return Ok(self.dict_get(dict, item)?.is_some());
+                        return self.dict_contains(dict, item);
                     }
                     ObjKind::BigRange { .. } => return crate::builtins::range::big_contains(self, container, item),
                     ObjKind::Range { start, stop, step } => {
@@ -1167,6 +1167,26 @@ impl Vm {
                 Lookup::Slow => match self.slow_find(cell, hash, key, version)? {
                     Some(Some(p)) => return Ok(cell.borrow().entry(p).map(|(_, v)| v.clone())),
                     Some(None) => return Ok(None),
+                    None => continue,
+                },
+            }
+        }
+    }
+
+    /// `key in d` for a dict object `d`: [`Vm::dict_get`] without taking the value.
+    pub fn dict_contains(&mut self, d: &Obj, key: &Value) -> PyResult<bool> {
+        let hash = self.hash(key)?;
+        let ObjKind::Dict(cell) = &d.kind else { return Ok(false) };
+        loop {
+            let (lookup, version) = {
+                let t = cell.borrow();
+                (t.find(hash, key), t.version())
+            };
+            match lookup {
+                Lookup::Found(_) => return Ok(true),
+                Lookup::Absent => return Ok(false),
+                Lookup::Slow => match self.slow_find(cell, hash, key, version)? {
+                    Some(p) => return Ok(p.is_some()),
                     None => continue,
                 },
             }
