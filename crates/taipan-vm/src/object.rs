@@ -171,6 +171,17 @@ impl PyStr {
         }
     }
 
+    /// Wraps all-ASCII text without scanning it for its length in code points.
+    /// `text` must be ASCII (checked in debug builds); otherwise `len()` would be wrong.
+    pub fn new_ascii(text: Box<str>) -> PyStr {
+        debug_assert!(text.is_ascii());
+        PyStr {
+            char_len: text.len(),
+            text,
+            hash: Cell::new(-1),
+        }
+    }
+
     /// The text.
     #[inline]
     pub fn as_str(&self) -> &str {

@@ -671,7 +671,24 @@ macro_rules! case_method {
 }
 
 case_method!(str_upper, "upper", sm::upper);
-case_method!(str_lower, "lower", sm::lower);
+case_method!(str_lower_general, "lower", sm::lower);
+
+/// `str.lower()`: an ASCII str (known from its stored length in code points, no scan)
+/// is lowered byte-wise into a str known to be ASCII; always a new object, as CPython's.
+fn str_lower(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if let [Value::Obj(o)] = args
+        && kwnames.is_empty()
+        && let ObjKind::Str(s) = &o.kind
+        && s.is_ascii()
+    {
+        let text = s.as_str().to_ascii_lowercase().into_boxed_str();
+        return Ok(Value::new_obj(
+            &vm.types.str,
+            ObjKind::Str(crate::object::PyStr::new_ascii(text)),
+        ));
+    }
+    str_lower_general(vm, args, kwnames)
+}
 case_method!(str_title, "title", sm::title);
 case_method!(str_capitalize, "capitalize", sm::capitalize);
 case_method!(str_swapcase, "swapcase", sm::swapcase);
