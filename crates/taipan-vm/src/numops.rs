@@ -148,6 +148,19 @@ impl Vm {
         {
             return Ok(Value::Int(r));
         }
+        // two exact strs (`w + ","`): concatenated without the generic dispatch (CPython
+        // 3.11 `BINARY_OP_ADD_UNICODE`); the code point count is the sum of the two
+        if let (Value::Obj(x), Value::Obj(y)) = (a, b)
+            && let (ObjKind::Str(s), ObjKind::Str(t)) = (&x.kind, &y.kind)
+            && matches!(op.non_inplace(), B::Add)
+            && x.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.types.str))
+            && y.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.types.str))
+        {
+            return Ok(Value::new_obj(
+                &self.types.str,
+                ObjKind::Str(crate::object::PyStr::concat(s, t)),
+            ));
+        }
         let heap = is_heap(self, a) || is_heap(self, b);
         if !heap {
             if let Some(r) = self.builtin_binary(a, b, op) {

@@ -182,6 +182,19 @@ impl PyStr {
         }
     }
 
+    /// `a + b`: concatenated text, whose length in code points is the sum of the two
+    /// (UTF-8 concatenation never merges characters, lone surrogates' stand-ins included).
+    pub fn concat(a: &PyStr, b: &PyStr) -> PyStr {
+        let mut text = String::with_capacity(a.text.len() + b.text.len());
+        text.push_str(&a.text);
+        text.push_str(&b.text);
+        PyStr {
+            text: text.into_boxed_str(),
+            char_len: a.char_len + b.char_len,
+            hash: Cell::new(-1),
+        }
+    }
+
     /// The text.
     #[inline]
     pub fn as_str(&self) -> &str {
