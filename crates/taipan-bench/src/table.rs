@@ -433,8 +433,8 @@ pub fn markdown(report: &Report, svg_name: Option<&str>, json_name: &str) -> Str
              time the VM's thread spent from the start of all recordings (aborted ones included) to \
              the installation of every trace, the median and largest such time of one compiled \
              trace, the total as a share of that run's wall time, and Cranelift's time (`backend_us`, \
-             plus installing), which runs on the compilation thread with `--jit-async=on`, the \
-             default: there it overlaps the program instead of adding to its wall time.\n"
+             plus installing), which runs on a compilation thread with `--jit-async=on` (off by \
+             default).\n"
         );
         let _ = writeln!(
             out,

@@ -1,5 +1,5 @@
 //! Compiling closed recordings (`jit.rs` step 3): optimize, check, lower, run Cranelift,
-//! install — and, with `--jit-async` on (the default), run Cranelift on a second thread.
+//! install — and, with `--jit-async=on` (off by default), run Cranelift on a second thread.
 //!
 //! # Background compilation
 //! A closed recording is optimized, checked and lowered to a Cranelift function on the VM's

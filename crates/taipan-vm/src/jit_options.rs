@@ -354,8 +354,10 @@ jit_options! {
     /// Background compilation: on (Cranelift runs on a second thread while the program
     /// goes on; the trace is installed at the next back-edge or function entry after it
     /// is ready), off (compiled when its recording closes), or wait (on the second thread,
-    /// installed at the next such point, waiting for it: a deterministic test mode).
-    async_compile: Async = "on", "TAIPAN_JIT_ASYNC", "--jit-async";
+    /// installed at the next such point, waiting for it: a deterministic test mode). Off by
+    /// default: measured, it helps object-heavy programs and hurts numeric kernels
+    /// (docs/jit.md, "Background compilation").
+    async_compile: Async = "off", "TAIPAN_JIT_ASYNC", "--jit-async";
 }
 
 /// Command-line settings (they win over the environment); set before the Vm is made.
