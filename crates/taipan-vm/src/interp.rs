@@ -35,88 +35,9 @@ use crate::object::ObjKind;
 use crate::value::{Obj, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
-macro_rules! pop {
-    ($f:expr) => {
-        match $f.stack.pop() {
-            Some(v) => v,
-            None => return Err(stack_underflow()),
-        }
-    };
-    ($f:ident, $ip:ident) => {
-        match $f.stack.pop() {
-            Some(v) => v,
-            None => {
-                $f.ip = $ip;
-                return Err(stack_underflow());
-            }
-        }
-    };
-}
-
-/// `LOAD_FAST idx`: pushes local `idx` or raises UnboundLocalError.
-macro_rules! load_fast {
-    ($vm:ident, $f:ident, $code:ident, $idx:expr, $ip:ident) => {
-        match $f.locals.get($idx) {
-            Some(Some(v)) => push_clone(&mut $f.stack, v),
-            _ => {
-                $f.ip = $ip;
-                return Err($vm.unbound_local(&$code, $idx));
-            }
-        }
-    };
-}
-
-/// `LOAD_CONST idx`: pushes constant `idx`.
-/// A `LOAD_METHOD` hit: `[obj]` becomes `[function, obj]`. The function is written into
-/// the receiver's slot in place and the receiver moves up (a pushed fresh `Value::Obj` goes
-/// through a temporary written in halves and read back whole, a store-forwarding stall on
-/// every method call).
-macro_rules! method_in_place {
-    ($f:expr, $m:expr) => {{
-        if let Some(top) = $f.stack.last_mut() {
-            let obj = std::mem::replace(top, Value::Obj($m));
-            $f.stack.push(obj);
-        }
-    }};
-}
-
-macro_rules! load_const {
-    ($f:ident, $code:ident, $idx:expr) => {
-        match $code.consts.get($idx) {
-            Some(v) => push_clone(&mut $f.stack, v),
-            None => $f.stack.push(Value::None),
-        }
-    };
-}
-
-/// The second half of a superinstruction: the next instruction's argument, with the
-/// instruction index moved past it (so its errors are reported at its own index). Only in
-/// the arms of superinstructions (never run by the recording instance).
-macro_rules! second_half {
-    ($instrs:ident, $ip:ident) => {{
-        debug_assert!($ip < $instrs.len());
-        // SAFETY: `$ip` is one past a superinstruction, which `quick::superinstructions`
-        // writes only over an instruction that has a next one
-        let a2 = unsafe { $instrs.get_unchecked($ip) }.get().arg as usize;
-        $ip += 1;
-        a2
-    }};
-}
-
-/// The guard-failure path of a subscript superinstruction (`interp_subscr.rs`): the work
-/// of its first two instructions, `LOAD_FAST arg` then `LOAD_FAST`/`LOAD_CONST` of the
-/// next instruction's argument (`local` tells which), leaving the subscript to run next.
-macro_rules! load_pair {
-    ($vm:ident, $f:ident, $code:ident, $instrs:ident, $ip:ident, $arg:ident, $local:ident) => {
-        load_fast!($vm, $f, $code, $arg, $ip);
-        let a2 = second_half!($instrs, $ip);
-        if $local {
-            load_fast!($vm, $f, $code, a2, $ip);
-        } else {
-            load_const!($f, $code, a2);
-        }
-    };
-}
+#[macro_use]
+#[path = "interp_macros.rs"]
+mod macros;
 
 /// Makes `frame` (entered by `Vm::enter_frame`) the innermost frame of a dispatch loop's
 /// chain.
@@ -148,6 +69,8 @@ pub(crate) fn stack_underflow() -> PyErr {
 pub(crate) mod calls;
 #[path = "interp_cold.rs"]
 mod cold;
+#[path = "interp_entry.rs"]
+mod entry;
 #[path = "interp_fast.rs"]
 mod fast;
 #[path = "interp_frames.rs"]
@@ -167,86 +90,6 @@ use fast::{
 };
 
 impl Vm {
-    /// Runs `frame` until it returns or yields. If `throw` is given, it is raised at the
-    /// current instruction first (generator `throw()`). Python functions it calls run in
-    /// the same loop (see the module documentation); they have all returned or been
-    /// unwound when this returns.
-    #[inline]
-    pub fn run_frame(&mut self, frame: &mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
-        let saved_exc = crate::value::clone_opt(&self.handled_exc);
-        let mut top: Option<Box<Frame>> = None;
-        let r = match throw {
-            Some(e) => Err(e),
-            None => self.run_until_error(frame, &mut top),
-        };
-        match r {
-            Ok(exit) => {
-                if exit.kind == ExitKind::Return {
-                    self.handled_exc = saved_exc;
-                }
-                Ok(exit)
-            }
-            Err(e) => self.unwind_frame(frame, &mut top, e, saved_exc),
-        }
-    }
-
-    /// The dispatch loop's trampoline: runs the plain instance, or the recording one while
-    /// the JIT records a trace (`crate::jit`), switching when an instance returns only to
-    /// switch ([`crate::jit::JitState::switch`]); a back-edge the JIT must see also returns
-    /// here ([`crate::jit::JitState::back_edge`]). Returns when the entry frame returns or
-    /// yields, or with the error of the current innermost frame (which
-    /// [`Vm::unwind_frame`] then handles).
-    fn run_until_error(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>) -> PyResult<FrameExit> {
-        loop {
-            let r = if self.jit.recording.is_some() {
-                self.dispatch::<true, false>(entry, top)
-            } else if self.jit.opts.stats || self.spec.print_stats {
-                self.dispatch::<false, true>(entry, top)
-            } else {
-                self.dispatch::<false, false>(entry, top)
-            };
-            if !self.jit.switch {
-                return r;
-            }
-            self.jit.switch = false;
-            if self.jit.back_edge {
-                self.jit.back_edge = false;
-                self.jit_back_edge_top(entry, top)?;
-            }
-            if self.jit.fn_entry {
-                self.jit.fn_entry = false;
-                self.jit.switch = false;
-                self.jit_func_entry_top(top)?;
-            }
-        }
-    }
-
-    /// A back-edge of the innermost frame left the plain dispatch loop (see `jump_to!`):
-    /// its `ip` is the loop header. Runs the JIT's part ([`Vm::jit_back_edge`]: counting,
-    /// starting a recording, running a trace) and leaves `ip` where to continue; the
-    /// trampoline then picks the instance (a recording started: the recording one).
-    #[inline(never)]
-    fn jit_back_edge_top(&mut self, entry: &mut Frame, top: &mut Option<Box<Frame>>) -> PyResult<()> {
-        let f: &mut Frame = match top.as_deref_mut() {
-            Some(t) => t,
-            None => entry,
-        };
-        let code = f.code.clone();
-        let next = self.jit_back_edge(f, &code, f.ip);
-        // (a recording that starts leaves `f.ip` at the header and sets `switch`, which the
-        // trampoline does not need: it checks for a recording itself)
-        self.jit.switch = false;
-        if next != crate::jit::SWITCH_IP {
-            f.ip = next;
-        }
-        // an exit through an opaque call's snapshot whose call raised: raised at the `CALL`
-        // (`f.ip` is past it)
-        match self.jit.raise.take() {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
-    }
-
     /// The dispatch loop: runs the innermost frame of the chain (`top`, or `entry` when
     /// the chain is empty) and switches frames at in-loop calls and returns. With `RECORD`
     /// (a trace is being recorded) it calls the recorder before each instruction, executes
