@@ -166,6 +166,7 @@ macro_rules! for_each_opcode {
             CompareOpIntJump, "COMPARE_OP_INT_JUMP", CompareOp, "Two small ints compared, fused with the following POP_JUMP_IF_FALSE/TRUE (which it skips).";
             CompareOpFloatJump, "COMPARE_OP_FLOAT_JUMP", CompareOp, "Two floats compared, fused with the following POP_JUMP_IF_FALSE/TRUE.";
             CompareOpStrJump, "COMPARE_OP_STR_JUMP", CompareOp, "`==`/`!=` of two exact strs, fused with the following POP_JUMP_IF_FALSE/TRUE.";
+            CompareOpIdentityJump, "COMPARE_OP_IDENTITY_JUMP", CompareOp, "`==`/`!=` of two values whose classes keep object's `__eq__` and `__ne__`, one of them a class defined in Python (None may be the other): identity, fused with the following POP_JUMP_IF_FALSE/TRUE (no CPython 3.11 form; its generic COMPARE_OP reaches object's richcompare).";
             BinarySubscrListInt, "BINARY_SUBSCR_LIST_INT", BinarySubscr, "Exact list indexed by an int in range.";
             BinarySubscrTupleInt, "BINARY_SUBSCR_TUPLE_INT", BinarySubscr, "Exact tuple indexed by an int in range.";
             BinarySubscrDict, "BINARY_SUBSCR_DICT", BinarySubscr, "Exact dict indexed by a str or int key.";

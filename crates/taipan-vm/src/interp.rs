@@ -844,6 +844,17 @@ impl Vm {
                 Opcode::CompareOpFloatJump => {
                     compare_jump!(Value::Float(x), Value::Float(y), true, compare_fast(arg, x, y))
                 }
+                Opcode::CompareOpIdentityJump => {
+                    compare_jump!(x @ (Value::None | Value::Obj(_)), y @ (Value::None | Value::Obj(_)), false, {
+                        // (the classes' remembered facts only: a class changed since, or
+                        // operands of other classes, take the miss path, `Vm::compare`)
+                        if !self.eq_is_identity_cached(x, y) {
+                            tri!(self.compare_miss(f, code, ip - 1, ins.arg));
+                            continue;
+                        }
+                        x.is(y) == (arg == 2)
+                    })
+                }
                 Opcode::CompareOpStrJump => compare_jump!(Value::Obj(x), Value::Obj(y), false, {
                     match (&x.kind, &y.kind) {
                         (ObjKind::Str(p), ObjKind::Str(q)) if self.exact_strs(x, y) => {

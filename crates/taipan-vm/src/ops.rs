@@ -482,6 +482,31 @@ impl Vm {
     /// inherited by the subclass).
     pub const FACT_NATIVE_ITER: u8 = 8;
 
+    /// Whether `a == b` and `a != b` are decided by identity, by the rule of
+    /// [`Vm::compare`] (one of the two classes is defined in Python and both keep
+    /// object's `__eq__` and `__ne__`): the facts of both classes computed (and
+    /// remembered) if needed. For choosing `COMPARE_OP_IDENTITY_JUMP`.
+    pub fn eq_is_identity(&mut self, a: &Value, b: &Value) -> bool {
+        let (ta, tb) = (self.class_of(a).clone(), self.class_of(b).clone());
+        (ta.kind.is_heap_type() || tb.kind.is_heap_type())
+            && self.class_facts(&ta) & Self::FACT_DEFAULT_EQ != 0
+            && self.class_facts(&tb) & Self::FACT_DEFAULT_EQ != 0
+    }
+
+    /// [`Vm::eq_is_identity`] from the facts the classes remember at their current
+    /// version tags only (false when either class has none: the caller takes
+    /// [`Vm::compare`], which computes them). The hit check of
+    /// `COMPARE_OP_IDENTITY_JUMP`: no lookup, no reference count.
+    #[inline(always)]
+    pub fn eq_is_identity_cached(&self, a: &Value, b: &Value) -> bool {
+        fn default_eq(t: &Obj) -> bool {
+            let ObjKind::Type(td) = &t.kind else { return false };
+            matches!(td.facts.get(), Some((v, facts)) if v == td.version.get() && facts & Vm::FACT_DEFAULT_EQ != 0)
+        }
+        let (ta, tb) = (self.class_of(a), self.class_of(b));
+        (ta.kind.is_heap_type() || tb.kind.is_heap_type()) && default_eq(ta) && default_eq(tb)
+    }
+
     /// Facts about class `t`'s special methods (the `FACT_*` bits), found by MRO lookups
     /// once per class and version tag (any change to the class or a base bumps the tag),
     /// remembered on the class itself (`TypeData::facts`).

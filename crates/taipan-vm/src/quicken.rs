@@ -402,6 +402,9 @@ impl Vm {
                 (Some(Value::Obj(x)), Some(Value::Obj(y))) if (arg == 2 || arg == 3) && self.exact_strs(x, y) => {
                     Some(Opcode::CompareOpStrJump)
                 }
+                (Some(x), Some(y)) if (arg == 2 || arg == 3) && self.eq_is_identity(x, y) => {
+                    Some(Opcode::CompareOpIdentityJump)
+                }
                 _ => None,
             };
             self.adapt(code, at, Family::CompareOp, form);
