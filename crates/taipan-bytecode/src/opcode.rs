@@ -143,6 +143,7 @@ macro_rules! for_each_opcode {
             }
             specialized {
             LoadGlobalModule, "LOAD_GLOBAL_MODULE", LoadGlobal, "Global found in the module dict at the cached position (key checked by identity).";
+            LoadGlobalModuleLoadAttrClass, "LOAD_GLOBAL_MODULE__LOAD_ATTR_CLASS", LoadGlobal, "LOAD_GLOBAL_MODULE followed by a LOAD_ATTR_CLASS (`Global.name` of a class attribute): when both hit, the attribute is pushed without the class and the LOAD_ATTR skipped; otherwise it is LOAD_GLOBAL_MODULE (installed while both instructions have those forms).";
             LoadGlobalBuiltin, "LOAD_GLOBAL_BUILTIN", LoadGlobal, "Global absent from the module dict (its key-set version unchanged), found in builtins at the cached position.";
             LoadAttrWithHint, "LOAD_ATTR_WITH_HINT", LoadAttr, "Instance-dict attribute of one type at one version, dict position hint.";
             LoadAttrSlot, "LOAD_ATTR_SLOT", LoadAttr, "`__slots__` slot of one type at one version.";

@@ -523,6 +523,22 @@ impl Vm {
                         f.stack.push(v);
                     }
                 }
+                Opcode::LoadGlobalModuleLoadAttrClass => {
+                    // `Global.name` of a class attribute: both hits at once, the
+                    // `LOAD_ATTR_CLASS` skipped (`Vm::global_class_attr_push`); otherwise
+                    // LOAD_GLOBAL_MODULE, the LOAD_ATTR then running as it is
+                    let name = name!(arg);
+                    if instrs.get(ip).is_some_and(|i| i.get().op == Opcode::LoadAttrClass)
+                        && self.global_class_attr_push::<COUNT>(code, ip - 1, &f.globals, name, &mut f.stack)
+                    {
+                        ip += 1;
+                        continue;
+                    }
+                    if !self.load_global_module_push::<COUNT>(code, ip - 1, &f.globals, name, &mut f.stack) {
+                        let v = tri!(self.load_global_cached(code, ip - 1, &f.globals, name));
+                        f.stack.push(v);
+                    }
+                }
                 Opcode::LoadGlobalBuiltin => {
                     let name = name!(arg);
                     // (the hit path pushes the value cloned from its dict entry: a returned

@@ -137,14 +137,33 @@ fn subscript_triple(raw: &[Instruction], i: usize) -> Option<Opcode> {
 }
 
 /// Rewrites instruction `at` of `code` into the specialized form `op` (same argument).
+/// A `LOAD_GLOBAL_MODULE` directly followed by a `LOAD_ATTR_CLASS` becomes
+/// `LOAD_GLOBAL_MODULE__LOAD_ATTR_CLASS`, whichever of the two is installed last (the
+/// fused form checks the next instruction's form itself, so a later change of the
+/// `LOAD_ATTR` needs no undoing; a deopt of the `LOAD_GLOBAL` rewrites it generic).
+/// Returns the form written at `at` (for the statistics).
 #[inline]
-pub(crate) fn set_form(code: &Code, at: usize, op: Opcode) {
+pub(crate) fn set_form(code: &Code, at: usize, op: Opcode) -> Opcode {
+    let form = |i: usize| code.instrs.get(i).map(|c| c.get().op);
+    let op = if op == Opcode::LoadGlobalModule && form(at + 1) == Some(Opcode::LoadAttrClass) {
+        Opcode::LoadGlobalModuleLoadAttrClass
+    } else {
+        op
+    };
     if let Some(c) = code.instrs.get(at) {
         let ins = c.get();
         if ins.op.base() == op.base() {
             c.set(Instruction::new(op, ins.arg));
         }
     }
+    if op == Opcode::LoadAttrClass
+        && let Some(before) = at.checked_sub(1)
+        && form(before) == Some(Opcode::LoadGlobalModule)
+        && let Some(c) = code.instrs.get(before)
+    {
+        c.set(Instruction::new(Opcode::LoadGlobalModuleLoadAttrClass, c.get().arg));
+    }
+    op
 }
 
 /// Rewrites instruction `at` of `code` back to its generic opcode.

@@ -407,7 +407,7 @@ impl Vm {
                 drop(slot);
                 self.spec.of(fam).specialized += 1;
                 if let Some(op) = form {
-                    set_form(code, at, op);
+                    let op = set_form(code, at, op);
                     if self.spec.print_stats {
                         self.spec.form(op).specialized += 1;
                     }
@@ -580,6 +580,72 @@ impl Vm {
             self.count_hit::<S>(Family::LoadGlobal, code, at);
         }
         pushed
+    }
+
+    /// The hit of `LOAD_GLOBAL_MODULE__LOAD_ATTR_CLASS` at `at` (a `LOAD_GLOBAL_MODULE`
+    /// followed by a `LOAD_ATTR_CLASS`: `Global.name` of a class held in a module global,
+    /// as `Direction.NONE` in bm_deltablue; `quick::set_form` installs it): when both hit, the class
+    /// attribute is pushed onto `stack` directly, without the class (no push, count
+    /// increment and decrement of the class, no second dispatch); false: nothing pushed,
+    /// nothing counted (the two instructions then run one after the other). The checks
+    /// are both forms' own: the global's key at the hint position is `name` itself
+    /// ([`Vm::load_global_module_push`]), the class is the cached one at its version and
+    /// the entry needs no binding (`LOAD_ATTR_CLASS`'s hit in [`Vm::attr_hit_into`]).
+    #[inline(always)]
+    pub fn global_class_attr_push<const S: bool>(
+        &mut self,
+        code: &Code,
+        at: usize,
+        globals: &Obj,
+        name: &Value,
+        stack: &mut Vec<Value>,
+    ) -> bool {
+        let len = stack.len();
+        if len == stack.capacity() {
+            return false;
+        }
+        let Some(index) = code.global_hints.get(at) else {
+            return false;
+        };
+        let ObjKind::Dict(c) = &globals.kind else { return false };
+        // SAFETY: the dict and the next instruction's cache slot are only read (key
+        // identity, a pointer and a version compared) and one value cloned (a count
+        // increment, no code runs) before the last use of either reference; a dict or
+        // slot being written (flag set) is refused
+        let Ok(t) = (unsafe { c.try_borrow_unguarded() }) else {
+            return false;
+        };
+        let Some((k, Value::Obj(cls))) = t.entry(index.get() as usize) else {
+            return false;
+        };
+        if !same_name(k, name) {
+            return false;
+        }
+        // SAFETY: as above
+        let Some(slot) = (unsafe { Self::peek_slot(code, at + 1) }) else {
+            return false;
+        };
+        let Entry::TypeAttr {
+            ty,
+            version,
+            value,
+            bind: false,
+        } = &slot.entry
+        else {
+            return false;
+        };
+        if !type_attr_hit(cls, ty, *version) {
+            return false;
+        }
+        // SAFETY: `len < capacity` (checked above): the slot at `len` lies inside the
+        // allocation and holds no initialized value; written once, then counted.
+        unsafe {
+            stack.as_mut_ptr().add(len).write(value.clone());
+            stack.set_len(len + 1);
+        }
+        self.count_hit::<S>(Family::LoadGlobal, code, at);
+        self.count_hit::<S>(Family::LoadAttr, code, at + 1);
+        true
     }
 
     /// The case of a `Types` entry for `o`'s class if it was recorded at the class's
