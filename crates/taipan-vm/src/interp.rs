@@ -1306,7 +1306,32 @@ impl Vm {
                     self.after_generic_call(code, ip - 1, &func, &r);
                     f.stack.push(r);
                 }
-                Opcode::LoadMethod | Opcode::LoadMethodModule | Opcode::LoadMethodClass => {
+                Opcode::LoadMethodClass => {
+                    // `Class.name(...)`: a class method's function with the class as its
+                    // `self` ([class] -> [function, class]), or a function, static
+                    // method's function or plain value called without one ([class] ->
+                    // [value, NULL]); otherwise the cached path, as LOAD_METHOD
+                    let hit = match f.stack.last() {
+                        Some(obj) => self.type_method_hit::<COUNT>(code, ip - 1, obj),
+                        None => return Err(underflow!()),
+                    };
+                    match hit {
+                        Some((m, true)) => method_in_place!(f, m),
+                        Some((m, false)) => {
+                            if let Some(top) = f.stack.last_mut() {
+                                *top = Value::Obj(m);
+                            }
+                            f.stack.push(Value::Obj(self.null_marker.clone()));
+                        }
+                        None => {
+                            let obj = pop!(f, ip);
+                            let (m, recv) = tri!(self.load_method_cached(code, ip - 1, obj, &code.names[arg]));
+                            f.stack.push(m);
+                            f.stack.push(recv);
+                        }
+                    }
+                }
+                Opcode::LoadMethod | Opcode::LoadMethodModule => {
                     let obj = pop!(f, ip);
                     let (m, recv) = tri!(self.load_method_cached(code, ip - 1, obj, &code.names[arg]));
                     f.stack.push(m);

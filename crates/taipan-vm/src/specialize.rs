@@ -648,6 +648,36 @@ impl Vm {
         true
     }
 
+    /// The hit path of `LOAD_METHOD_CLASS` (`Class.name(...)` with the class object on
+    /// top of the stack): the cached value if the class is the cached one at its version,
+    /// with whether it is a class method's function (bound to the class: the class stays
+    /// as its `self`) or a plain value (called with NULL); `None`: take
+    /// [`Vm::load_method_cached`]. The value comes back as a pointer (one register), as
+    /// for [`Vm::load_method_hit`]; a cached value that is not an object (a plain int,
+    /// float, None or bool class attribute) also gives `None`.
+    #[inline(always)]
+    pub fn type_method_hit<const S: bool>(&mut self, code: &Code, at: usize, obj: &Value) -> Option<(Obj, bool)> {
+        let Value::Obj(o) = obj else { return None };
+        // SAFETY: `slot` is read for a pointer and a version comparison and one clone (a
+        // count increment, no code runs) before its last use
+        let slot = unsafe { Self::peek_slot(code, at) }?;
+        let Entry::TypeAttr {
+            ty,
+            version,
+            value: Value::Obj(v),
+            bind,
+        } = &slot.entry
+        else {
+            return None;
+        };
+        if !type_attr_hit(o, ty, *version) {
+            return None;
+        }
+        let hit = (v.clone(), *bind);
+        self.count_hit::<S>(Family::LoadMethod, code, at);
+        Some(hit)
+    }
+
     /// The case of a `Types` entry for `o`'s class if it was recorded at the class's
     /// current version: pointer comparisons over at most [`POLY_MAX`] cases (the first is
     /// the monomorphic forms' only one), then one version comparison.
