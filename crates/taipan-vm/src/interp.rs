@@ -1020,7 +1020,7 @@ impl Vm {
                     // `for i, x in enumerate(seq)`: FOR_ITER fused with UNPACK_SEQUENCE 2 when
                     // the enumerate wraps a built-in list/tuple/range iterator (no tuple)
                     if let Some(next) = instrs.get(ip).map(Cell::get).filter(|_| !RECORD) {
-                        if next.op.base() == Opcode::UnpackSequence && next.arg == 2 {
+                        if next.arg == 2 && next.op.base() == Opcode::UnpackSequence {
                             if let Some((c, v)) = f.stack.last().and_then(enumerate_step) {
                                 f.stack.push(v);
                                 push_int(&mut f.stack, c);
