@@ -1401,7 +1401,7 @@ impl Vm {
                     } else {
                         match meth.kind() {
                             Some(ObjKind::Function(func)) => self.call_function(func, &f.stack[base + 1..], &[]),
-                            // (`list.append(x)` / `list.pop([i])` on an exact list done there)
+                            // (`list.append(x)` / `list.pop([i])` on a list done there)
                             Some(ObjKind::Native(nf)) => self.call_native_method(&meth, nf.func, &f.stack[base + 1..]),
                             _ => self.call(&meth, &f.stack[base + 1..]),
                         }

@@ -10,7 +10,7 @@
 //! - two-argument `super(T, obj)` (`CALL`): the super object built from the two
 //!   arguments (with `super`'s own checks and messages), without the generic class call;
 //! - `int(x)` of an int, bool, float or exact str (`CALL`);
-//! - `list.append(x)`, `list.pop()`, `list.pop(i)` on an exact list (`CALL_METHOD`);
+//! - `list.append(x)`, `list.pop()`, `list.pop(i)` on a list, a subclass's too (`CALL_METHOD`);
 //! - `len(x)` of an exact list, tuple, str, dict or set (`CALL`);
 //! - `isinstance(x, C)` when `x`'s type is exactly the class `C` (`CALL`): true.
 //!
@@ -256,8 +256,9 @@ impl Vm {
     }
 
     /// `CALL_METHOD` of the native method `meth` (implementation `func`) with `args` =
-    /// `[receiver, a1..an]`: `list.append(x)`, `list.pop()` and `list.pop(i)` on an exact
-    /// list are done here; any other method, receiver, argument count or index calls
+    /// `[receiver, a1..an]`: `list.append(x)`, `list.pop()` and `list.pop(i)` on a list (an
+    /// instance of a subclass that does not override them too) are done here; any other
+    /// method, receiver, argument count or index calls
     /// `func` (which raises CPython's errors).
     #[inline(never)]
     pub(super) fn call_native_method(&mut self, meth: &Value, func: NativeFn, args: &[Value]) -> PyResult<Value> {
@@ -281,10 +282,10 @@ impl Vm {
         let (Value::Obj(o), rest) = args.split_first()? else {
             return None;
         };
+        // (any list, a subclass's instance too: `meth` is list's own method, so the
+        // receiver's class does not override it, and list's methods read only the list
+        // payload, as `builtins::list` does; bm_deltablue's `OrderedCollection(list)`)
         let ObjKind::List(l) = &o.kind else { return None };
-        if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.types.list)) {
-            return None;
-        }
         let mut list = l.try_borrow_mut().ok()?;
         let n = list.len();
         if append {
