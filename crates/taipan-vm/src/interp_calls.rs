@@ -127,19 +127,23 @@ impl Vm {
         true
     }
 
-    /// The length of an exact list, tuple, str, dict or set (`None`: another type, a
-    /// subclass, or a container being mutated).
+    /// The length of a list, tuple, str, dict or set, exact or of a subclass whose
+    /// `__len__` is still the built-in one by the facts its class remembers at its current
+    /// version (`Vm::class_facts`, `FACT_NATIVE_LEN`; bm_deltablue's `len(todo)` of an
+    /// `OrderedCollection(list)`) (`None`: another type, a subclass without such facts, or
+    /// a container being mutated).
     #[inline(always)]
     fn exact_len(&self, v: &Value) -> Option<usize> {
         let Value::Obj(o) = v else { return None };
         let cls = o.class.as_ref()?;
         let t = &self.types;
+        let native_len = |exact: &Obj| Rc::ptr_eq(cls, exact) || native_len_cached(cls);
         match &o.kind {
-            ObjKind::List(l) if Rc::ptr_eq(cls, &t.list) => l.try_borrow().ok().map(|l| l.len()),
-            ObjKind::Tuple(x) if Rc::ptr_eq(cls, &t.tuple) => Some(x.len()),
-            ObjKind::Str(s) if Rc::ptr_eq(cls, &t.str) => Some(s.char_len()),
-            ObjKind::Dict(d) if Rc::ptr_eq(cls, &t.dict) => d.try_borrow().ok().map(|d| d.len()),
-            ObjKind::Set(s) if Rc::ptr_eq(cls, &t.set) => s.try_borrow().ok().map(|s| s.len()),
+            ObjKind::List(l) if native_len(&t.list) => l.try_borrow().ok().map(|l| l.len()),
+            ObjKind::Tuple(x) if native_len(&t.tuple) => Some(x.len()),
+            ObjKind::Str(s) if native_len(&t.str) => Some(s.char_len()),
+            ObjKind::Dict(d) if native_len(&t.dict) => d.try_borrow().ok().map(|d| d.len()),
+            ObjKind::Set(s) if native_len(&t.set) => s.try_borrow().ok().map(|s| s.len()),
             _ => None,
         }
     }
@@ -307,4 +311,13 @@ impl Vm {
         };
         Some(list.remove(j))
     }
+}
+
+/// Whether class `cls` remembers, at its current version tag, that its `__len__` is the
+/// built-in one of its layout (`Vm::class_facts`, `Vm::FACT_NATIVE_LEN`); false when it
+/// has no facts for that version (the generic `len` computes them).
+#[inline(always)]
+fn native_len_cached(cls: &Obj) -> bool {
+    let ObjKind::Type(td) = &cls.kind else { return false };
+    matches!(td.facts.get(), Some((v, facts)) if v == td.version.get() && facts & Vm::FACT_NATIVE_LEN != 0)
 }
