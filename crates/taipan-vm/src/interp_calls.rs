@@ -11,7 +11,7 @@
 //!   arguments (with `super`'s own checks and messages), without the generic class call;
 //! - `int(x)` of an int, bool, float or exact str (`CALL`);
 //! - `list.append(x)`, `list.pop()`, `list.pop(i)` on a list, a subclass's too (`CALL_METHOD`);
-//! - `len(x)` of an exact list, tuple, str, dict or set (`CALL`);
+//! - `len(x)` of a list, tuple, str, dict or set, exact or of a subclass keeping the built-in `__len__` (`CALL`);
 //! - `isinstance(x, C)` when `x`'s type is exactly the class `C` (`CALL`): true.
 //!
 //! Each is tried by the generic arm of its instruction before the generic call (no
