@@ -1061,7 +1061,7 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
                 (Value::Obj(t), Some(at)) if !extra && matches!(t.kind, ObjKind::Type(_)) => unsafe {
                     class_call(vm, &*(ctx[1] as *const Code), at, &c, &args)
                 },
-                _ => None,
+                _ => list_method_call(&c, &args),
             };
             match r.unwrap_or_else(|| vm.call(&c, &args)) {
                 Ok(v) => Outcome::Value(v),
@@ -1093,6 +1093,50 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
     let status = unsafe { write_outcome(res, &r, hold) };
     vm.jit.fx.outcome = Some(r);
     status
+}
+
+/// A call of a bound `pop` or `insert` of an exact list (bm_fannkuch's `perm1_pop =
+/// perm1.pop; perm1_ins = perm1.insert`, called as `perm1_ins(r, perm1_pop(0))`) made
+/// directly, without the generic call's argument vectors and parsing: `xs.pop()`,
+/// `xs.pop(i)` and `xs.insert(i, v)` with int arguments, as CPython's `list_pop_impl` and
+/// `list_insert_impl` (`Objects/listobject.c`). `None` for any other callable or
+/// arguments, and for a `pop` that would raise (empty list, index out of range): the
+/// caller then makes the generic call, which raises the same error.
+fn list_method_call(c: &Value, args: &[Value]) -> Option<PyResult<Value>> {
+    let Value::Obj(o) = c else { return None };
+    let ObjKind::Native(nf) = &o.kind else { return None };
+    let Some(Value::Obj(recv)) = &nf.receiver else {
+        return None;
+    };
+    let ObjKind::List(l) = &recv.kind else { return None };
+    if nf.owner != "list" || !super::helpers::exact(recv) {
+        return None;
+    }
+    let mut items = l.try_borrow_mut().ok()?;
+    let n = i64::try_from(items.len()).ok()?;
+    match (nf.name, args) {
+        ("pop", [] | [Value::Int(_)]) => {
+            let i = match args {
+                [Value::Int(i)] => *i,
+                _ => -1,
+            };
+            let j = if i < 0 { i.saturating_add(n) } else { i };
+            let j = usize::try_from(j).ok().filter(|&j| j < items.len())?;
+            let v = items.remove(j);
+            drop(items);
+            Some(Ok(v))
+        }
+        ("insert", [Value::Int(i), v]) => {
+            let j = if *i < 0 {
+                i.saturating_add(n).max(0)
+            } else {
+                (*i).min(n)
+            };
+            items.insert(usize::try_from(j).ok()?, v.clone());
+            Some(Ok(Value::None))
+        }
+        _ => None,
+    }
 }
 
 /// A call of class `c` with `args` through the inline cache of `CALL` `at` of `code`, as the

@@ -135,6 +135,15 @@ thread_local! {
     static OWNED: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
 }
 
+thread_local! {
+    /// An empty exact list a trace released while nothing else referred to it
+    /// ([`obj_release`]), reused by the next [`seq_slice`] of a list: a trace that slices a
+    /// list and drops the slice in each iteration (`perm[:k + 1] = perm[k::-1]`) then
+    /// allocates, tracks, untracks and frees no list object per iteration. It stays a
+    /// tracked object with one count (the collector sees it as reachable, holding nothing).
+    static SPARE_LIST: std::cell::Cell<Option<Obj>> = const { std::cell::Cell::new(None) };
+}
+
 /// The owned balance (see [`OWNED`]).
 pub(crate) fn owned_balance() -> i64 {
     OWNED.with(|c| c.get())
@@ -152,15 +161,38 @@ extern "C" fn obj_incref(w: u64) -> u64 {
 
 /// `@obj_release(w)`: drops the count an owned word holds (`obj_release`). taipan runs no
 /// finalizers, so no Python code runs here (the decision's "Releases never run Python code").
+///
+/// An exact list that nothing else refers to (the trace held its only count: a slice the
+/// trace made and consumed, bm_fannkuch's `perm[k::-1]`) is emptied and kept as the
+/// [`SPARE_LIST`] instead of freed, for the next [`seq_slice`] of a list to fill.
 extern "C" fn obj_release(w: u64) {
     // SAFETY: the trace releases an owned value it holds, exactly once (the verifier's
     // ownership walk): the count is the trace's to drop.
-    drop(unsafe { take_obj(w) });
+    let Some(Value::Obj(o)) = (unsafe { take_obj(w) }) else {
+        return;
+    };
+    if std::rc::Rc::strong_count(&o) != 1 || std::rc::Rc::weak_count(&o) != 0 || o.dict.is_some() || !exact(&o) {
+        return;
+    }
+    let ObjKind::List(l) = &o.kind else { return };
+    // Empty it as dropping it would (no Python code runs: taipan has no finalizers),
+    // outside the list's borrow (nothing reaches the list: its count is ours alone); the
+    // buffer is kept for the next slice.
+    let Ok(mut items) = l.try_borrow_mut().map(|mut v| std::mem::take(&mut *v)) else {
+        return;
+    };
+    items.clear();
+    match l.try_borrow_mut() {
+        Ok(mut v) if v.is_empty() => *v = items,
+        _ => return,
+    }
+    // (a list kept before is dropped: empty, it frees nothing but itself)
+    let _ = SPARE_LIST.try_with(|s| s.replace(Some(o)));
 }
 
 /// Whether `o`'s class is built in (not a `class` statement's): an object of kind `List`
 /// is then exactly a `list`, of kind `Tuple` exactly a `tuple`.
-fn exact(o: &Obj) -> bool {
+pub(crate) fn exact(o: &Obj) -> bool {
     o.class.as_ref().is_some_and(|c| !c.kind.is_heap_type())
 }
 
@@ -473,6 +505,12 @@ pub(crate) extern "C" fn seq_slice(area: u64, w: u64, start: i64, stop: i64, ste
     let Some(seq) = (unsafe { restore_obj(w) }) else {
         return 0;
     };
+    if let Some(spare) = SPARE_LIST.try_with(|s| s.take()).ok().flatten() {
+        if crate::builtins::seqops::list_slice_into(vm, &seq, &b, &spare) {
+            return give_obj(spare);
+        }
+        let _ = SPARE_LIST.try_with(|s| s.replace(Some(spare)));
+    }
     match crate::builtins::seqops::get_slice_plain(vm, &seq, &b) {
         Some(Value::Obj(o)) => give_obj(o),
         _ => 0,
@@ -497,6 +535,13 @@ unsafe fn slice_store(area: u64, w: u64, b: Option<SliceBounds>, x: u64, apply: 
     // holds no borrow of it across the run.
     let (vm, linked) = unsafe { (&mut *(a.read() as *mut crate::vm::Vm), a.add(4).read() != 0) };
     let Some(b) = b else { return 0 };
+    if !linked && b.step == 1 {
+        // SAFETY: the caller's contract: `w` and `x` name live objects.
+        let done = unsafe { with_obj(w, |lo| with_obj(x, |vo| store_same_len(lo, vo, &b, apply))) };
+        if let Some(Some(Some(r))) = done {
+            return r;
+        }
+    }
     // SAFETY: the caller's contract.
     let (Some(list), Some(value)) = (unsafe { restore_obj(w) }, unsafe { restore_obj(x) }) else {
         return 0;
@@ -526,6 +571,35 @@ unsafe fn slice_store(area: u64, w: u64, b: Option<SliceBounds>, x: u64, apply: 
     // (cannot fail: checked above; an error would change nothing)
     let _ = crate::builtins::seqops::set_slice_plain(vm, &list, &b, &value);
     0
+}
+
+/// The common case of [`slice_store`] without counted references or a temporary: `lo` an
+/// exact list, `vo` another exact list, step 1 (`b`) and as many items in `vo` as the
+/// slice selects in `lo` (CPython's `list_ass_slice` then copies the items over in place);
+/// `None` when it is not that case (the caller takes the general path). With `apply` it
+/// stores (the items replaced are dropped: no Python code runs) and returns `Some(0)`,
+/// else `Some(1)`.
+fn store_same_len(lo: &Obj, vo: &Obj, b: &SliceBounds, apply: bool) -> Option<i64> {
+    let (ObjKind::List(l), ObjKind::List(v)) = (&lo.kind, &vo.kind) else {
+        return None;
+    };
+    if !exact(lo) || !exact(vo) || std::rc::Rc::ptr_eq(lo, vo) {
+        return None;
+    }
+    let (Ok(mut dst), Ok(src)) = (l.try_borrow_mut(), v.try_borrow()) else {
+        return None;
+    };
+    let si = b.adjust(dst.len());
+    let low = usize::try_from(si.start).ok()?.min(dst.len());
+    let high = usize::try_from(si.stop).unwrap_or(0).min(dst.len()).max(low);
+    if high - low != src.len() {
+        return None;
+    }
+    if apply {
+        dst.get_mut(low..high)?.clone_from_slice(&src);
+        return Some(0);
+    }
+    Some(1)
 }
 
 /// `@store_slice_ok(area, list, start, stop, step, mask, value) -> i64`: 1 when

@@ -386,28 +386,56 @@ fn is_exact(o: &Obj, ty: &Obj) -> bool {
 /// The items of `items` selected by `si` (computed against `items.len()`): a plain copy
 /// for step 1, a reversed copy for step -1, else every `step`-th item.
 fn copy_slice<T: Clone>(items: &[T], si: &SliceIndices) -> Vec<T> {
+    let mut out = Vec::new();
+    extend_slice(&mut out, items, si);
+    out
+}
+
+/// Appends the items of `items` selected by `si` (computed against `items.len()`) to
+/// `out`, as [`copy_slice`] selects them.
+fn extend_slice<T: Clone>(out: &mut Vec<T>, items: &[T], si: &SliceIndices) {
     if si.len == 0 || si.start < 0 {
-        return Vec::new();
+        return;
     }
     let start = si.start as usize;
     match si.step {
-        1 => items
-            .get(start..start.saturating_add(si.len))
-            .map(<[T]>::to_vec)
-            .unwrap_or_default(),
+        1 => {
+            if let Some(part) = items.get(start..start.saturating_add(si.len)) {
+                out.extend_from_slice(part);
+            }
+        }
         -1 => {
             let low = start.saturating_add(1).saturating_sub(si.len);
-            items
-                .get(low..=start)
-                .map(|part| part.iter().rev().cloned().collect())
-                .unwrap_or_default()
+            if let Some(part) = items.get(low..=start) {
+                out.extend(part.iter().rev().cloned());
+            }
         }
         _ => {
-            let mut out = Vec::with_capacity(si.len);
+            out.reserve(si.len);
             out.extend(si.indices().filter_map(|i| items.get(i).cloned()));
-            out
         }
     }
+}
+
+/// `src[b]` for an exact list `src`, written into the list object `dst` (emptied first)
+/// instead of a new list: for the trace helper `@seq_slice`, which reuses a list a trace
+/// released (`jit_helpers.rs`' spare list). False (nothing done) when `src` is not an
+/// exact list or `dst` is not a list, is `src`, or is borrowed.
+pub(crate) fn list_slice_into(vm: &Vm, src: &Value, b: &SliceBounds, dst: &Obj) -> bool {
+    let (Value::Obj(o), ObjKind::List(d)) = (src, &dst.kind) else {
+        return false;
+    };
+    let ObjKind::List(l) = &o.kind else { return false };
+    if !is_exact(o, &vm.types.list) || std::rc::Rc::ptr_eq(o, dst) {
+        return false;
+    }
+    let (Ok(items), Ok(mut out)) = (l.try_borrow(), d.try_borrow_mut()) else {
+        return false;
+    };
+    // (the spare list is empty: the release that kept it emptied it)
+    out.clear();
+    extend_slice(&mut out, &items, &b.adjust(items.len()));
+    true
 }
 
 /// `list[b]` as a new list.
