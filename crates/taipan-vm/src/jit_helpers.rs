@@ -619,6 +619,173 @@ pub(crate) extern "C" fn store_slice(area: u64, w: u64, start: i64, stop: i64, s
     unsafe { slice_store(area, w, slice_bounds(start, stop, step, mask), x, true) };
 }
 
+thread_local! {
+    /// The items of the source slice of a [`store_slice_from`], reused (empty between
+    /// calls) so that the fused store allocates nothing once it has grown.
+    static SLICE_SCRATCH: std::cell::Cell<Vec<Value>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// `list[start:stop:step] = seq[start2:stop2:step2]` without the slice object
+/// (`taipan_jit::record`'s `slice.rs`, pending slices; bm_fannkuch's `perm[:k + 1] =
+/// perm[k::-1]`) where it can neither raise nor run Python code: `list` an exact list,
+/// `seq` an exact list or tuple, no zero step, an extended slice of as many items as the
+/// source gives, and the run not marked (word 4 of the call area, as [`slice_store`]).
+/// With `apply` false only whether it can: 1 or 0. With `apply` true it stores when it can
+/// (the trace's `@store_slice_from_ok` said so just before, nothing in between): the
+/// source's selected items are copied first (CPython makes the slice first too), then
+/// stored as `list_ass_subscript` stores them (`seqops::list_assign_items`); returns 0.
+/// `masks`: the store's bounds' bits, the source's shifted left by
+/// `record::SLICE_FROM_SHIFT`.
+///
+/// # Safety
+/// `area` is the VM's call area with its context words written by `jit_enter`; `w` and `x`
+/// name live objects (module docs).
+#[allow(clippy::too_many_arguments)]
+unsafe fn slice_store_from(area: u64, w: u64, b: [i64; 3], x: u64, from: [i64; 3], masks: i64, apply: bool) -> i64 {
+    // SAFETY: the caller's contract: word 4 of the call area is the run's mark.
+    if unsafe { (area as *const u64).add(4).read() } != 0 {
+        return 0;
+    }
+    let bounds = slice_bounds(b[0], b[1], b[2], masks & 7);
+    let from = slice_bounds(from[0], from[1], from[2], masks >> record::SLICE_FROM_SHIFT & 7);
+    let (Some(b), Some(from)) = (bounds, from) else {
+        return 0;
+    };
+    if w == x {
+        // SAFETY: the caller's contract.
+        if let Some(Some(r)) = unsafe { with_obj(w, |lo| same_range_store(lo, &b, &from, apply)) } {
+            return r;
+        }
+    }
+    let mut tmp = Vec::new();
+    if apply {
+        tmp = SLICE_SCRATCH.try_with(|s| s.take()).unwrap_or_default();
+    }
+    // the source's items (copied when storing), or only their number
+    let mut take = |items: &[Value]| {
+        let si = from.adjust(items.len());
+        if apply {
+            crate::builtins::seqops::extend_slice(&mut tmp, items, &si);
+        }
+        si.len
+    };
+    // SAFETY: the caller's contract.
+    let n = unsafe {
+        with_obj(x, |so| match &so.kind {
+            _ if !exact(so) => None,
+            ObjKind::List(l) => l.try_borrow().ok().map(|items| take(&items)),
+            ObjKind::Tuple(t) => Some(take(t)),
+            _ => None,
+        })
+    }
+    .flatten();
+    // SAFETY: the caller's contract.
+    let r = unsafe {
+        with_obj(w, |lo| match (&lo.kind, n) {
+            (ObjKind::List(l), Some(n)) if exact(lo) => {
+                if apply {
+                    // (cannot fail but for an allocation failure: checked just before)
+                    crate::builtins::seqops::list_assign_items(l, &b, &mut tmp);
+                    0
+                } else {
+                    match l.try_borrow() {
+                        Ok(items) => {
+                            let si = b.adjust(items.len());
+                            i64::from(si.step == 1 || si.len == n)
+                        }
+                        Err(_) => 0,
+                    }
+                }
+            }
+            _ => 0,
+        })
+    };
+    if apply {
+        tmp.clear();
+        let _ = SLICE_SCRATCH.try_with(|s| s.set(tmp));
+    }
+    r.unwrap_or(0)
+}
+
+/// The case of [`slice_store_from`] where the list is assigned a slice of itself over the
+/// same range, forwards (nothing changes) or backwards (bm_fannkuch's `perm[:k + 1] =
+/// perm[k::-1]`: the range is reversed in place, moving the items: no copy, no count
+/// changed, nothing dropped); `None` for anything else. With `apply` it does it and
+/// returns `Some(0)`, else `Some(1)`.
+fn same_range_store(lo: &Obj, b: &SliceBounds, from: &SliceBounds, apply: bool) -> Option<i64> {
+    let ObjKind::List(l) = &lo.kind else { return None };
+    if !exact(lo) {
+        return None;
+    }
+    let mut items = l.try_borrow_mut().ok()?;
+    let (d, s) = (b.adjust(items.len()), from.adjust(items.len()));
+    if d.step != 1 || s.len != d.len || !matches!(s.step, 1 | -1) {
+        return None;
+    }
+    if d.len == 0 {
+        // (nothing selected, nothing given: no change)
+        return Some(i64::from(!apply));
+    }
+    let low = usize::try_from(d.start).ok()?;
+    let src_low = if s.step == 1 {
+        usize::try_from(s.start).ok()?
+    } else {
+        usize::try_from(s.start).ok()?.checked_add(1)?.checked_sub(s.len)?
+    };
+    if low != src_low {
+        return None;
+    }
+    if apply {
+        if s.step == -1 {
+            items.get_mut(low..low.checked_add(d.len)?)?.reverse();
+        }
+        return Some(0);
+    }
+    Some(1)
+}
+
+/// `@store_slice_from_ok(area, list, start, stop, step, seq, start2, stop2, step2, masks)
+/// -> i64`: 1 when `list[start:stop:step] = seq[start2:stop2:step2]` can be done by
+/// `@store_slice_from` (see [`slice_store_from`]), else 0 (the trace exits and the
+/// interpreter redoes the statement from the source slice).
+#[allow(clippy::too_many_arguments)]
+pub(crate) extern "C" fn store_slice_from_ok(
+    area: u64,
+    w: u64,
+    start: i64,
+    stop: i64,
+    step: i64,
+    x: u64,
+    start2: i64,
+    stop2: i64,
+    step2: i64,
+    masks: i64,
+) -> i64 {
+    // SAFETY: traces pass the call area and object words of live objects (module docs).
+    unsafe { slice_store_from(area, w, [start, stop, step], x, [start2, stop2, step2], masks, false) }
+}
+
+/// `@store_slice_from(area, list, start, stop, step, seq, start2, stop2, step2, masks)`:
+/// the store `@store_slice_from_ok` allowed just before (see [`slice_store_from`]). The
+/// replaced items are dropped (no finalizers run; the recorder allows it only when every
+/// object word the trace still holds is kept alive by the frame or owned).
+#[allow(clippy::too_many_arguments)]
+pub(crate) extern "C" fn store_slice_from(
+    area: u64,
+    w: u64,
+    start: i64,
+    stop: i64,
+    step: i64,
+    x: u64,
+    start2: i64,
+    stop2: i64,
+    step2: i64,
+    masks: i64,
+) {
+    // SAFETY: as in `store_slice_from_ok`.
+    unsafe { slice_store_from(area, w, [start, stop, step], x, [start2, stop2, step2], masks, true) };
+}
+
 /// `@iter_unshared(obj) -> i64`: 1 when `obj` is 0 (an iterator a link made, held by no
 /// object) or only one reference to it exists (the frame's operand stack: nothing else can
 /// observe its position), else 0 (a path that pops the entry exits; the recorder's
@@ -796,6 +963,14 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
     h.add(
         record::STORE_SLICE_HELPER,
         store_slice as extern "C" fn(u64, u64, i64, i64, i64, i64, u64) as usize,
+    );
+    h.add(
+        record::STORE_SLICE_FROM_OK_HELPER,
+        store_slice_from_ok as extern "C" fn(u64, u64, i64, i64, i64, u64, i64, i64, i64, i64) -> i64 as usize,
+    );
+    h.add(
+        record::STORE_SLICE_FROM_HELPER,
+        store_slice_from as extern "C" fn(u64, u64, i64, i64, i64, u64, i64, i64, i64, i64) as usize,
     );
     h.add(
         record::STORE_SLICE_OK_HELPER,

@@ -239,7 +239,8 @@ impl Recorder {
                 | PyVal::VTuple
                 | PyVal::VEnum(..)
                 | PyVal::VZip(_)
-                | PyVal::VSlice(_) => {
+                | PyVal::VSlice(_)
+                | PyVal::VSliceOf => {
                     let d = format!("slot {n} holds a known or virtual object");
                     return Err(self.abort(AbortReason::LinkType, pc, d));
                 }

@@ -147,7 +147,8 @@ impl Recorder {
             | PyVal::VTuple
             | PyVal::VEnum(..)
             | PyVal::VZip(_)
-            | PyVal::VSlice(_) => {
+            | PyVal::VSlice(_)
+            | PyVal::VSliceOf => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "object store"));
             }
         };
@@ -350,7 +351,8 @@ impl Recorder {
             | PyVal::VTuple
             | PyVal::VEnum(..)
             | PyVal::VZip(_)
-            | PyVal::VSlice(_) => {
+            | PyVal::VSlice(_)
+            | PyVal::VSliceOf => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "appending a virtual object"));
             }
         };

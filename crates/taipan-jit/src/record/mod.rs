@@ -106,7 +106,8 @@ pub use observe::{
 };
 pub use pycall::{AREA_ARGS, AREA_RESULT, AREA_SLOTS, PY_CALL_HELPER, PY_MAX_ARGS, PY_TAKE_HELPER};
 pub use slice::{
-    SEQ_SLICE_HELPER, SLICE_HAS_START, SLICE_HAS_STEP, SLICE_HAS_STOP, STORE_SLICE_HELPER, STORE_SLICE_OK_HELPER,
+    SEQ_SLICE_HELPER, SLICE_FROM_SHIFT, SLICE_HAS_START, SLICE_HAS_STEP, SLICE_HAS_STOP, STORE_SLICE_FROM_HELPER,
+    STORE_SLICE_FROM_OK_HELPER, STORE_SLICE_HELPER, STORE_SLICE_OK_HELPER,
 };
 pub use wrap::{ENTRY_SLOTS, WRAP_ENUMERATE, part_slot, wrap_code};
 
@@ -175,6 +176,10 @@ pub(crate) enum PyVal {
     /// The slice `BUILD_SLICE` made of None/int parts (`slice.rs`): not allocated; only the
     /// `BINARY_SUBSCR` or `STORE_SUBSCR` right after consumes it.
     VSlice(VirtSlice),
+    /// `xs[a:b:c]` not made yet (`slice.rs`, "pending slices"): the recorder's
+    /// `pending_slice` holds the list and the bounds. A slice store consumes it without
+    /// making it; any other use makes it first.
+    VSliceOf,
 }
 
 /// The parts of a [`PyVal::VSlice`].
@@ -234,7 +239,8 @@ impl PyVal {
             | PyVal::VTuple
             | PyVal::VEnum(..)
             | PyVal::VZip(_)
-            | PyVal::VSlice(_) => None,
+            | PyVal::VSlice(_)
+            | PyVal::VSliceOf => None,
             PyVal::Bool(v) | PyVal::Int(v) | PyVal::Float(v) | PyVal::Obj(v) => Some(v),
         }
     }
@@ -254,7 +260,8 @@ impl PyVal {
             | PyVal::VTuple
             | PyVal::VEnum(..)
             | PyVal::VZip(_)
-            | PyVal::VSlice(_) => Tag::Obj,
+            | PyVal::VSlice(_)
+            | PyVal::VSliceOf => Tag::Obj,
         }
     }
 
@@ -270,6 +277,7 @@ impl PyVal {
                 | PyVal::VEnum(..)
                 | PyVal::VZip(_)
                 | PyVal::VSlice(_)
+                | PyVal::VSliceOf
         )
     }
 
@@ -311,6 +319,8 @@ pub struct Recorder {
     wraps: Vec<Option<wrap::WrapState>>,
     /// The items of the [`PyVal::VTuple`] on the stack (the next instruction must unpack it).
     vtuple: Vec<PyVal>,
+    /// The slice a [`PyVal::VSliceOf`] on the stack stands for (`slice.rs`).
+    pending_slice: Option<slice::PendingSlice>,
     /// The index the next `record` call must come with.
     next_pc: Option<u32>,
     /// Instructions translated so far.
@@ -412,6 +422,7 @@ impl Recorder {
             iters: Vec::new(),
             wraps: Vec::new(),
             vtuple: Vec::new(),
+            pending_slice: None,
             next_pc: None,
             recorded: 0,
             finished: false,
@@ -673,6 +684,10 @@ impl Recorder {
     fn snap(&mut self, pc: u32) -> SnapId {
         if let Some(i) = self.inl.first() {
             return i.snap;
+        }
+        if let Some(p) = &self.pending_slice {
+            // (the pure instructions since the slice are redone: `slice.rs`)
+            return p.snap;
         }
         let mut entries = Vec::new();
         // iterators popped by the recorded path: `none` at their counter slots

@@ -24,6 +24,9 @@ impl Recorder {
     pub(crate) fn translate(&mut self, pc: u32, instr: Instruction, obs: &dyn Observe) -> Result<u32, Abort> {
         let arg = instr.arg;
         let next = pc.saturating_add(1);
+        if self.pending_slice.is_some() && !self.pending_slice_allows(generic(instr.op)) {
+            self.make_pending_slice();
+        }
         if !self.vtuple.is_empty() && generic(instr.op) != Opcode::UnpackSequence {
             // (an `enumerate`/`zip` item used as a tuple: it would have to be allocated)
             let d = "the tuple of an enumerate/zip step is not unpacked at once";
@@ -193,7 +196,8 @@ impl Recorder {
             | PyVal::VTuple
             | PyVal::VEnum(..)
             | PyVal::VZip(_)
-            | PyVal::VSlice(_) => {
+            | PyVal::VSlice(_)
+            | PyVal::VSliceOf => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "truth of a virtual range"));
             }
             PyVal::Bool(c) => c,

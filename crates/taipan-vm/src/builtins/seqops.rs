@@ -393,7 +393,7 @@ fn copy_slice<T: Clone>(items: &[T], si: &SliceIndices) -> Vec<T> {
 
 /// Appends the items of `items` selected by `si` (computed against `items.len()`) to
 /// `out`, as [`copy_slice`] selects them.
-fn extend_slice<T: Clone>(out: &mut Vec<T>, items: &[T], si: &SliceIndices) {
+pub(crate) fn extend_slice<T: Clone>(out: &mut Vec<T>, items: &[T], si: &SliceIndices) {
     if si.len == 0 || si.start < 0 {
         return;
     }
@@ -415,6 +415,44 @@ fn extend_slice<T: Clone>(out: &mut Vec<T>, items: &[T], si: &SliceIndices) {
             out.extend(si.indices().filter_map(|i| items.get(i).cloned()));
         }
     }
+}
+
+/// `list[b] = items` where it cannot fail (CPython `list_ass_subscript`, whose value it
+/// has already copied, as CPython copies a list assigned into itself): step 1 replaces the
+/// selected range by the items (the list grows fallibly), another step needs exactly one
+/// item per selected slot. The items are moved out of `items`. False, with nothing
+/// changed, when it would fail (the caller's exit lets the interpreter raise) or the list
+/// is borrowed. The replaced items are dropped (no Python code runs).
+pub(crate) fn list_assign_items(l: &RefCell<Vec<Value>>, b: &SliceBounds, items: &mut Vec<Value>) -> bool {
+    let Ok(mut list) = l.try_borrow_mut() else { return false };
+    let si = b.adjust(list.len());
+    if si.step == 1 {
+        let n = list.len();
+        let low = usize::try_from(si.start).unwrap_or(0).min(n);
+        let high = usize::try_from(si.stop).unwrap_or(0).min(n).max(low);
+        if high - low == items.len() {
+            if let Some(dst) = list.get_mut(low..high) {
+                for (slot, v) in dst.iter_mut().zip(items.drain(..)) {
+                    *slot = v;
+                }
+            }
+        } else {
+            if list.try_reserve(items.len().saturating_sub(high - low)).is_err() {
+                return false;
+            }
+            list.splice(low..high, items.drain(..));
+        }
+        return true;
+    }
+    if items.len() != si.len {
+        return false;
+    }
+    for (i, v) in si.indices().zip(items.drain(..)) {
+        if let Some(slot) = list.get_mut(i) {
+            *slot = v;
+        }
+    }
+    true
 }
 
 /// `src[b]` for an exact list `src`, written into the list object `dst` (emptied first)
