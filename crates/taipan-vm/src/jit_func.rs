@@ -1032,8 +1032,34 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
     // SAFETY: the callable's word is a value the trace holds: a local's at the entry, a
     // known object kept alive by its pin, or a word the recorder checked survives.
     let callable = unsafe { restore_obj(cw) };
-    let mut args = Vec::with_capacity(n);
-    for k in 0..n {
+    // a bound method of a list with at most two arguments: tried without the argument
+    // vector (`list_method_call`)
+    let mut fast = None;
+    if let Some(c) = &callable
+        && ctx[4] == 0
+        && !extra
+        && n <= 2
+        && matches!(c.kind(), Some(ObjKind::Native(nf)) if nf.owner == "list" && nf.receiver.is_some())
+    {
+        let mut buf = [Value::None, Value::None];
+        let mut all = true;
+        for (k, slot) in buf.iter_mut().enumerate().take(n) {
+            let s = 2 * (AREA_ARGS as usize + k);
+            // SAFETY: as below.
+            match unsafe { slot_value(a.add(s).read(), a.add(s + 1).read()) } {
+                Some(v) => *slot = v,
+                None => all = false,
+            }
+        }
+        if all {
+            fast = list_method_call(c, &buf[..n]);
+        }
+    }
+    let mut args = Vec::new();
+    if fast.is_none() {
+        args.reserve(n);
+    }
+    for k in (0..n).filter(|_| fast.is_none()) {
         let s = 2 * (AREA_ARGS as usize + k);
         // SAFETY: the trace stored argument `k` into this slot of the area (its object
         // words are values it holds, alive as the callable's).
@@ -1042,6 +1068,16 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
         }
     }
     let r = match callable {
+        Some(_) if fast.is_some() => {
+            vm.jit.fx.epoch = vm.jit.fx.epoch.wrapping_add(1);
+            vm.jit.runs = vm.jit.runs.wrapping_add(1);
+            vm.jit.counters.py_calls += 1;
+            match fast {
+                Some(Ok(v)) => Outcome::Value(v),
+                Some(Err(e)) => Outcome::Raised(e),
+                None => Outcome::Raised(vm.jit_internal("no fast call")),
+            }
+        }
         Some(c) if args.len() == n && ctx[4] != 0 => {
             // the run linked: the interpreter makes the call (see `jit_enter`'s call area)
             if extra {
@@ -1061,7 +1097,7 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
                 (Value::Obj(t), Some(at)) if !extra && matches!(t.kind, ObjKind::Type(_)) => unsafe {
                     class_call(vm, &*(ctx[1] as *const Code), at, &c, &args)
                 },
-                _ => list_method_call(&c, &args),
+                _ => None,
             };
             match r.unwrap_or_else(|| vm.call(&c, &args)) {
                 Ok(v) => Outcome::Value(v),
