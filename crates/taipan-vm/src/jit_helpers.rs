@@ -168,9 +168,15 @@ extern "C" fn obj_incref(w: u64) -> u64 {
 extern "C" fn obj_release(w: u64) {
     // SAFETY: the trace releases an owned value it holds, exactly once (the verifier's
     // ownership walk): the count is the trace's to drop.
-    let Some(Value::Obj(o)) = (unsafe { take_obj(w) }) else {
-        return;
-    };
+    if let Some(v) = unsafe { take_obj(w) } {
+        drop_or_spare(v);
+    }
+}
+
+/// Drops `v`, but keeps an exact list that nothing else refers to, emptied, as the
+/// [`SPARE_LIST`] (see [`obj_release`]).
+fn drop_or_spare(v: Value) {
+    let Value::Obj(o) = v else { return };
     if std::rc::Rc::strong_count(&o) != 1 || std::rc::Rc::weak_count(&o) != 0 || o.dict.is_some() || !exact(&o) {
         return;
     }
@@ -469,8 +475,13 @@ pub(crate) extern "C" fn run_kept(area: u64) {
     // SAFETY: as in `run_keep`; word 4 is the run's mark (`jit_enter`).
     let (vm, marked) = unsafe { (&mut *(a.read() as *mut crate::vm::Vm), a.add(4).read() != 0) };
     if !marked {
-        let old = std::mem::take(&mut vm.jit.kept_old);
-        drop(old);
+        // (a list a link replaced, bm_fannkuch's `perm = perm1[:]` of the last iteration,
+        // may become the spare list, as at `@obj_release`)
+        let mut old = std::mem::take(&mut vm.jit.kept_old);
+        for v in old.drain(..) {
+            drop_or_spare(v);
+        }
+        vm.jit.kept_old = old;
     }
 }
 

@@ -69,6 +69,22 @@ def appended(n):
     return out
 
 
+def kept_at_links(src, rounds):
+    saved = []
+    for r in range(rounds):
+        perm = src[:]
+        k = perm[0]
+        while k:
+            perm[:k + 1] = perm[k::-1]
+            k = perm[0]
+        if r % 4 == 0:
+            saved.append(perm)
+        src[:2] = src[1::-1]
+        if r % 3 == 2:
+            src[2:5] = src[4:1:-1]
+    return saved, perm, src
+
+
 for p in ([3, 1, 4, 0, 2], [8, 3, 6, 1, 0, 7, 2, 5, 4], [0, 1], [5, 4, 3, 2, 1, 0]):
     print(flips(list(p)))
 print(kept(9))
@@ -76,3 +92,4 @@ print(resize(50))
 print(same(30))
 print(objects(40))
 print(appended(12))
+print(kept_at_links([3, 1, 4, 0, 2, 5], 40))
