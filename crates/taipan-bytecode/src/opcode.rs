@@ -111,6 +111,7 @@ macro_rules! for_each_opcode {
             GetIter, "GET_ITER", None, "[x] -> [iter(x)]";
             ForIter, "FOR_ITER", Jump, "[it] -> [it, next(it)], or pops it and jumps when exhausted";
             Jump, "JUMP", Jump, "Unconditional jump (a backward jump is a loop back-edge).";
+            LoopEntry, "LOOP_ENTRY", None, "Before a loop's header (the next instruction), reached only from outside the loop (the back-edge jumps to the header): the JIT may enter the loop's trace at this first arrival. [] -> []";
             PopJumpIfFalse, "POP_JUMP_IF_FALSE", Jump, "[x] -> []; jumps if not x";
             PopJumpIfTrue, "POP_JUMP_IF_TRUE", Jump, "[x] -> []; jumps if x";
             PopJumpIfNone, "POP_JUMP_IF_NONE", Jump, "[x] -> []; jumps if x is None";

@@ -81,7 +81,7 @@ pub fn stack_effect(op: Opcode, arg: u32) -> (i32, i32) {
     use Opcode::*;
     let n = i32::try_from(arg).unwrap_or(i32::MAX / 4);
     let e = match op {
-        Nop | Swap | DeleteFast | DeleteName | DeleteGlobal | DeleteDeref | LoadAttr | UnaryPositive
+        Nop | LoopEntry | Swap | DeleteFast | DeleteName | DeleteGlobal | DeleteDeref | LoadAttr | UnaryPositive
         | UnaryNegative | UnaryNot | UnaryInvert | ListToTuple | GetIter | Jump | YieldValue | GetYieldFromIter
         | CheckExcMatch | SetupAnnotations => 0,
         PopTop | StoreFast | StoreName | StoreGlobal | StoreDeref | DeleteAttr | BinarySubscr | BinaryOp

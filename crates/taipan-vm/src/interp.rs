@@ -289,6 +289,18 @@ impl Vm {
             }
             match ins.op {
                 Opcode::Nop => {}
+                Opcode::LoopEntry => {
+                    // the first arrival at the loop headed by the next instruction (`ip`):
+                    // when its compiled trace takes first arrivals, the frame stops at the
+                    // header and the trampoline enters the trace (`Vm::jit_back_edge`)
+                    if !RECORD && code.loops.takes_first(ip) {
+                        f.ip = ip;
+                        self.jit.back_edge = true;
+                        self.jit.first_arrival = true;
+                        self.jit.switch = true;
+                        return Ok(FrameExit::ret(Value::None));
+                    }
+                }
                 Opcode::PopTop => {
                     pop!(f, ip);
                 }

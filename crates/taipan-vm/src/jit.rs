@@ -77,6 +77,10 @@ pub const MAX_ABORTS: u8 = 3;
 /// trace is dropped.
 pub const MAX_ENTRY_FAILS: u32 = 100;
 
+/// First arrivals in a row whose entry guards failed before a loop's trace is no longer
+/// entered at first arrivals (`CodeLoops::takes_first`); back-edges still enter it.
+pub const MAX_FIRST_FAILS: u32 = 8;
+
 /// `LeftLoop` aborts of one loop retried at its next back-edge before they count towards
 /// [`MAX_ABORTS`]: a `while` loop whose iterations often end with a `return` or `break`
 /// (bench/programs/mandelbrot.py's escape loop: a point escapes after a few iterations)
@@ -109,8 +113,10 @@ pub struct Trace {
     pub header: u32,
     /// Operand stack depth at the header (`for` loops' iterators).
     pub depth: usize,
-    /// Consecutive exits through the entry guards (root traces).
+    /// Consecutive exits through the entry guards (root traces) at back-edges.
     pub entry_fails: std::cell::Cell<u32>,
+    /// Consecutive exits through the entry guards at first arrivals (`LOOP_ENTRY`).
+    pub first_fails: std::cell::Cell<u32>,
     /// The trace's own known objects (its snapshots' `objK`) and the pins it was recorded
     /// with (`jit_globals.rs`).
     pins: globals::Pins,
@@ -120,6 +126,10 @@ pub struct Trace {
     root: bool,
     /// Root traces: the tag each slot must hold at the entry (for traces linking here).
     entry_tags: Vec<(u32, Tag)>,
+    /// Root traces: the locals dead at the entry and the tag the trace assigns them first
+    /// (`Recorder::dead_tags`), checked when the interpreter enters the trace
+    /// ([`Vm::jit_dead_tags_hold`]).
+    dead_tags: Vec<(u32, Tag)>,
     /// Per exit: side recordings attempted there (aborted or failed).
     tries: RefCell<Vec<u8>>,
     /// 0 for a root trace, its parent's plus 1 for a side trace.
@@ -238,6 +248,13 @@ pub struct CodeLoops {
     /// Per instruction index: the loop headed there is blacklisted (permanently), so its
     /// back-edges skip the out-of-line call ([`Vm::jit_back_edge`]).
     black: Box<[Cell<bool>]>,
+    /// Per instruction index: the loop headed there has a compiled root trace that is
+    /// entered at the loop's first arrival too (`LOOP_ENTRY`, before the header), not only
+    /// at its back-edges. Set when the trace is installed; cleared when the loop has no
+    /// compiled trace at such an arrival, or after [`MAX_FIRST_FAILS`] first arrivals in a
+    /// row failed the trace's entry guards (locals whose type before the loop differs from
+    /// their type in it: `s = 0` before `s += x` over floats).
+    first: Box<[Cell<bool>]>,
     /// A trace of this code uses the call area (`Recorder::uses_call_area`): only then do its
     /// runs write the area's context and do the per-link work of opaque calls and kept
     /// objects (`jit_enter`), which costs a numeric loop nest's links about 10 instructions
@@ -343,6 +360,10 @@ pub struct JitState {
     /// Set with `switch` by the plain instance at a back-edge the JIT must see: the
     /// innermost frame's `ip` is the loop header (`Vm::jit_back_edge_top`).
     pub back_edge: bool,
+    /// Set with `back_edge` by the plain instance's `LOOP_ENTRY`: the innermost frame
+    /// arrived at the loop header from outside the loop (not through a back-edge), and the
+    /// loop's trace takes first arrivals ([`CodeLoops::takes_first`]).
+    pub first_arrival: bool,
     /// Set with `switch` by the plain instance after pushing the frame of a call whose
     /// function the JIT must see ([`FuncJit::hot`]; `Vm::jit_func_entry_top`).
     pub fn_entry: bool,
@@ -433,6 +454,7 @@ impl JitState {
             switch: false,
             back_edge: false,
             fn_entry: false,
+            first_arrival: false,
             fx: FnState::default(),
             opts,
             recording: None,
@@ -657,7 +679,22 @@ impl CodeLoops {
         CodeLoops {
             entries: RefCell::new(Vec::new()),
             black: instructions.iter().map(|_| Cell::new(false)).collect(),
+            first: instructions.iter().map(|_| Cell::new(false)).collect(),
             area: Cell::new(false),
+        }
+    }
+
+    /// True when the loop headed at `header` has a compiled trace to enter at the loop's
+    /// first arrival (`LOOP_ENTRY`; see the field `first`).
+    #[inline(always)]
+    pub fn takes_first(&self, header: usize) -> bool {
+        self.first.get(header).is_some_and(Cell::get)
+    }
+
+    /// Sets whether the loop headed at `header` is entered at its first arrival.
+    pub(crate) fn set_first(&self, header: u32, on: bool) {
+        if let Some(c) = self.first.get(header as usize) {
+            c.set(on);
         }
     }
 
@@ -726,6 +763,8 @@ impl Vm {
     /// a register).
     #[inline(never)]
     pub(crate) fn jit_back_edge(&mut self, f: &mut Frame, code: &Rc<Code>, target: usize) -> usize {
+        // a first arrival (`LOOP_ENTRY`): enter the compiled trace, never count
+        let first = std::mem::take(&mut self.jit.first_arrival);
         let Ok(header) = u32::try_from(target) else {
             return target;
         };
@@ -748,6 +787,7 @@ impl Vm {
             .loops
             .with(header, threshold, |e| match &e.state {
                 LoopState::Compiled(t) => Act::Run(t.clone()),
+                _ if first => Act::Nothing,
                 LoopState::Counting => {
                     e.count = e.count.saturating_add(1);
                     if e.count >= e.threshold && recording_free {
@@ -761,6 +801,9 @@ impl Vm {
                 LoopState::Recording | LoopState::Blacklisted => Act::Nothing,
             })
             .unwrap_or(Act::Nothing);
+        if first && !matches!(act, Act::Run(_)) {
+            code.loops.set_first(header, false);
+        }
         match act {
             Act::Nothing => target,
             Act::Record => {
@@ -796,7 +839,11 @@ impl Vm {
                 if f.stack.len() != t.depth || !self.jit_may_enter(f, code, &t) {
                     return target;
                 }
-                self.jit_enter(f, code, &t)
+                if !Vm::jit_dead_tags_hold(f, &t) {
+                    self.jit_entry_failed(code, &t, first);
+                    return target;
+                }
+                self.jit_enter(f, code, &t, first)
             }
         }
     }

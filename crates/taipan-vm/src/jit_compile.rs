@@ -87,6 +87,9 @@ pub(super) struct Place {
     pub(super) root: bool,
     /// A root loop trace's entry tags (empty otherwise).
     pub(super) entry_tags: Vec<(u32, taipan_jit::ir::Tag)>,
+    /// A root loop trace's locals dead at the entry, with their tags (`Recorder::dead_tags`;
+    /// empty otherwise).
+    pub(super) dead_tags: Vec<(u32, taipan_jit::ir::Tag)>,
     /// 0 for a root, the parent's plus 1 for a side trace.
     pub(super) level: u8,
 }
@@ -109,10 +112,12 @@ impl Trace {
             header: place.header,
             depth: place.depth,
             entry_fails: Cell::new(0),
+            first_fails: Cell::new(0),
             pins,
             tree,
             root: place.root,
             entry_tags: place.entry_tags,
+            dead_tags: place.dead_tags,
             tries: RefCell::new(vec![0; nexits]),
             level: place.level,
             bytecodes: r.rec.recorded_len(),
@@ -235,6 +240,8 @@ impl Vm {
             self.jit.counters.blacklisted += 1;
         }
         let threshold = self.jit.opts.threshold.max(1);
+        // (entered at first arrivals too, until they keep failing its entry guards)
+        r.code.loops.set_first(r.header, ok);
         r.code.loops.with(r.header, threshold, |e| {
             e.state = match trace {
                 Some(t) => LoopState::Compiled(t),
@@ -450,6 +457,7 @@ impl Vm {
             depth: r.depth,
             root: true,
             entry_tags: r.rec.entry_tags(),
+            dead_tags: r.rec.dead_tags(),
             level: 0,
         };
         Trace::from_recording(compiled, func, r, pins, tree, place)
@@ -482,6 +490,7 @@ impl Vm {
             depth: parent.depth,
             root: false,
             entry_tags: Vec::new(),
+            dead_tags: Vec::new(),
             level: parent.level.saturating_add(1),
         };
         let t = Rc::new(Trace::from_recording(compiled, func, &r, pins, tree, place));

@@ -775,6 +775,7 @@ impl Vm {
             depth: 0,
             root: true,
             entry_tags: Vec::new(),
+            dead_tags: Vec::new(),
             level: 0,
         };
         let mut t = Trace::from_recording(compiled, func, &r, pins, tree, place);

@@ -39,7 +39,7 @@ use taipan_jit::record::{
 
 use super::globals::PinCtx;
 use super::helpers::{obj_word, obj_word_rc, restore_obj};
-use super::{CodeLoops, MAX_ENTRY_FAILS, MAX_SIDE_ABORTS, MAX_SIDE_LEVEL, SWITCH_IP, Trace};
+use super::{CodeLoops, MAX_ENTRY_FAILS, MAX_FIRST_FAILS, MAX_SIDE_ABORTS, MAX_SIDE_LEVEL, SWITCH_IP, Trace};
 use crate::code::Code;
 use crate::interp::Frame;
 use crate::object::{IterState, ObjKind};
@@ -55,7 +55,7 @@ const TAG_BOOL: u64 = 1;
 const TAG_INT: u64 = 2;
 const TAG_FLOAT: u64 = 3;
 pub(super) const TAG_OBJ: u64 = 4;
-pub(super) const TAG_UNBOUND: u64 = 5;
+pub(super) const TAG_UNBOUND: u64 = taipan_jit::ir::TAG_UNBOUND_WORD as u64;
 
 /// What the recorder observes of a frame before an instruction executes.
 pub(crate) struct FrameObs<'a> {
@@ -593,8 +593,9 @@ impl Vm {
     /// entered) and side traces, and writes the final exit's snapshot back. Returns the
     /// index to resume at, or `SWITCH_IP` when a side recording starts at a hot exit (then
     /// `f.ip` is where it starts). Traces whose entry guards keep failing, whose pins fail
-    /// at a link, or whose run fails are dropped here.
-    pub(crate) fn jit_enter(&mut self, f: &mut Frame, code: &Rc<Code>, t: &Rc<Trace>) -> usize {
+    /// at a link, or whose run fails are dropped here. `first`: entered at the loop's first
+    /// arrival (`LOOP_ENTRY`), not at a back-edge.
+    pub(crate) fn jit_enter(&mut self, f: &mut Frame, code: &Rc<Code>, t: &Rc<Trace>, first: bool) -> usize {
         let nlocals = f.code.nlocalsplus;
         let mut buf = std::mem::take(&mut self.jit.buf);
         fill_entry_buffer(&mut buf, f, nlocals);
@@ -834,7 +835,10 @@ impl Vm {
                 t.header as usize
             }
             End::Resume(h, _) => h,
-            End::Exit(x, n) => self.jit_exit(f, code, &x, n, &out, &mut restore, &mut release),
+            End::Exit(x, n) => {
+                let first = first && links == 0;
+                self.jit_exit(f, code, &x, n, first, &out, &mut restore, &mut release)
+            }
         };
         // (every value is boxed: popped entries may go now, before the snapshot's
         // counters and pushes are written)
@@ -863,10 +867,48 @@ impl Vm {
         pc
     }
 
+    /// Root trace `x` was not entered after all: an entry guard failed, or a local dead at
+    /// its entry holds another type ([`Vm::jit_dead_tags_hold`]). Counted; at a back-edge
+    /// ([`MAX_ENTRY_FAILS`] in a row: a type-unstable loop) it is dropped or swapped with
+    /// the loop's previous trace; at a first arrival (`first`: the types before the loop
+    /// need not be its types) only the first arrivals stop, after [`MAX_FIRST_FAILS`] in a
+    /// row.
+    pub(crate) fn jit_entry_failed(&mut self, code: &Rc<Code>, x: &Rc<Trace>, first: bool) {
+        self.jit.counters.entry_fails += 1;
+        if first {
+            let k = x.first_fails.get().saturating_add(1);
+            x.first_fails.set(k);
+            if k >= MAX_FIRST_FAILS {
+                code.loops.set_first(x.header, false);
+            }
+            return;
+        }
+        let k = x.entry_fails.get().saturating_add(1);
+        x.entry_fails.set(k);
+        if k >= MAX_ENTRY_FAILS {
+            self.jit.counters.dropped += 1;
+            self.jit_drop_unstable(code, x);
+        } else if self.jit_swap_prev(code, x) {
+            self.jit.counters.swaps += 1;
+        }
+    }
+
+    /// Whether every local dead at root trace `t`'s entry holds the type the trace gives it
+    /// or nothing (see `Recorder::dead_tags`): checked when the interpreter enters `t`, not at
+    /// links.
+    pub(crate) fn jit_dead_tags_hold(f: &Frame, t: &Trace) -> bool {
+        t.dead_tags.iter().all(|&(slot, tag)| match f.locals.get(slot as usize) {
+            Some(Some(v)) => slot_words(Some(v))[0] == tag.word() as u64,
+            _ => true,
+        })
+    }
+
     /// The exit `n` of trace `x` ended a run: appends the snapshot's values to `restore`
     /// (after the buffer's changes, so they win; the caller truncates the stack to `x`'s
     /// entry stack and writes them), and returns the index to resume at — or `SWITCH_IP` when a side recording starts
-    /// there (the exit is hot; `f.ip` set).
+    /// there (the exit is hot; `f.ip` set). `first`: the run was entered at the loop's first
+    /// arrival (`LOOP_ENTRY`) and made no link (an entry guard failing then does not count
+    /// towards a type-unstable drop).
     #[allow(clippy::too_many_arguments)]
     fn jit_exit(
         &mut self,
@@ -874,6 +916,7 @@ impl Vm {
         code: &Rc<Code>,
         x: &Rc<Trace>,
         n: usize,
+        first: bool,
         out: &[u64],
         restore: &mut Vec<(usize, Value)>,
         release: &mut Vec<Value>,
@@ -891,18 +934,13 @@ impl Vm {
         let pc = snap.pc as usize;
         if x.root && pc == x.header as usize && snap.entries.is_empty() && snap.release.is_empty() {
             // an entry guard failed: nothing of an iteration done
-            self.jit.counters.entry_fails += 1;
-            let k = x.entry_fails.get().saturating_add(1);
-            x.entry_fails.set(k);
-            if k >= MAX_ENTRY_FAILS {
-                self.jit.counters.dropped += 1;
-                self.jit_drop_unstable(code, x);
-            } else if self.jit_swap_prev(code, x) {
-                self.jit.counters.swaps += 1;
-            }
+            self.jit_entry_failed(code, x, first);
             return pc;
         }
         x.entry_fails.set(0);
+        if first {
+            x.first_fails.set(0);
+        }
         if self.jit_redo_heavy(code, x, n, pc) {
             self.jit.counters.dropped += 1;
             self.jit_drop(code, x.header);

@@ -66,6 +66,8 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::GetIter, 0);
         }
         let depth = depth + 1;
+        self.set_pos(range);
+        self.emit(Opcode::LoopEntry, 0);
         self.bind(start);
         self.set_pos(range);
         self.emit_jump(Opcode::ForIter, anchor);

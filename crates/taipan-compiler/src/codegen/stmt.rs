@@ -443,6 +443,7 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::GetIter, 0);
         let hd = self.handler_depth();
         self.push_fblock(FBlockKind::ForLoop { start, exit: end }, hd)?;
+        self.emit(Opcode::LoopEntry, 0);
         self.bind(start);
         self.set_pos(range);
         self.emit_jump(Opcode::ForIter, cleanup);
@@ -472,6 +473,8 @@ impl<'a> Compiler<'a> {
             hd,
         )?;
         self.jump_if(test, anchor, false)?;
+        self.set_pos(range);
+        self.emit(Opcode::LoopEntry, 0);
         self.bind(body_l);
         self.stmts(body)?;
         self.set_pos(range);

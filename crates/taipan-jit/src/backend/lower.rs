@@ -495,6 +495,13 @@ impl Lower<'_, '_> {
                     };
                     Some(self.fb.ins().f64const(f64::from_bits(bits)))
                 }
+                // (peeling and DCE remove every undef of a recorded loop; a snapshot or phi
+                // still naming one cannot be restored: refuse the trace)
+                Op::UndefI64 | Op::UndefF64 | Op::UndefBool => {
+                    return Err(err(format!(
+                        "{id}: undef reached the backend (the loop was not peeled)"
+                    )));
+                }
                 Op::IntAdd
                 | Op::IntSub
                 | Op::IntMul

@@ -448,6 +448,10 @@ fn write_snapshot(f: &Func, outcome: &Outcome, values: &[Option<Val>], frame: &m
             SnapVal::Obj(_) => SlotVal::new(Tag::Obj, 0),
             _ => SlotVal::new(Tag::None, 0),
         };
+        // (a value that is no value yet, an undef's: the frame keeps what it holds)
+        if v.is_none() && matches!(e.val, SnapVal::Value(_)) {
+            continue;
+        }
         let v = v.map_or(none, Val::boxed);
         let slot = frame
             .get_mut(e.slot as usize)
@@ -540,6 +544,8 @@ fn eval_step(
         let mut exit = false;
         let out: Option<Val> = match insn.op {
             Op::Param => return Err(format!("{id}: param in the body")),
+            // no value yet (only phis and snapshots may name it: the verifier checks)
+            Op::UndefI64 | Op::UndefF64 | Op::UndefBool => None,
             op if pure_computable(op) => {
                 let argv = (0..insn.args.len()).map(get).collect::<Result<Vec<_>, _>>()?;
                 match eval_pure(op, &insn.imm, &argv) {
@@ -627,7 +633,12 @@ fn eval_step(
                 if from_jump {
                     vals.get(pc).copied().flatten()
                 } else {
-                    Some(get(0)?)
+                    // (an undef entry operand: no value until the first back edge)
+                    let entry = insn.args.first().copied();
+                    match entry.and_then(|a| f.insns.get(a.index())) {
+                        Some(e) if e.op.is_undef() => None,
+                        _ => Some(get(0)?),
+                    }
                 }
             }
             Op::Jump => {
@@ -678,12 +689,18 @@ fn eval_step(
             for e in &snap.entries {
                 values.push(match e.val {
                     SnapVal::None | SnapVal::Obj(_) => None,
-                    SnapVal::Value(v) => Some(
-                        vals.get(v.index())
-                            .copied()
-                            .flatten()
-                            .ok_or_else(|| format!("{s}: {v} has no value"))?,
-                    ),
+                    SnapVal::Value(v) => {
+                        let val = vals.get(v.index()).copied().flatten();
+                        // an undef, or a phi still holding its undef entry: restores nothing
+                        let undefined = f
+                            .insns
+                            .get(v.index())
+                            .is_some_and(|i| i.op.is_undef() || i.op == Op::Phi);
+                        if val.is_none() && !undefined {
+                            return Err(format!("{s}: {v} has no value"));
+                        }
+                        val
+                    }
                 });
             }
             // The exit drops the owned values its snapshot does not transfer (a bridge

@@ -139,6 +139,11 @@ impl Type {
     }
 }
 
+/// The tag word of an unbound local in a frame or entry buffer (the VM's `TAG_UNBOUND`):
+/// no IR value has it; a dead-at-entry local's entry check accepts it
+/// (`record/mod.rs`, `Recorder::write_local`).
+pub const TAG_UNBOUND_WORD: i64 = 5;
+
 /// The tag word of a taipan `Value` (must match `taipan-vm`'s `repr(C, u64)` discriminants).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Tag {

@@ -171,6 +171,16 @@ define_ops! {
     ConstBool "const_bool" () Bool -> Bool, Pure, false;
     /// A machine-word constant (an address known when the trace is recorded).
     ConstPtr "const_ptr" () Word -> Ptr, Pure, false;
+    /// No value yet: the entry operand of the `phi` of a local the loop assigns before it
+    /// reads it (*dead at the entry*: no entry load, no entry guard; `record/close.rs`). Only
+    /// a `phi`'s entry operand and snapshot entries may use it; a snapshot entry whose value
+    /// is an `undef_*` restores nothing (the frame keeps what it holds), and peeling drops
+    /// such entries from the peeled iteration (`opt/peel.rs`). Never reaches the backend.
+    UndefI64 "undef_i64" () None -> I64, Pure, false;
+    /// As `undef_i64`, of type `f64`.
+    UndefF64 "undef_f64" () None -> F64, Pure, false;
+    /// As `undef_i64`, of type `bool`.
+    UndefBool "undef_bool" () None -> Bool, Pure, false;
 
     /// `a + b`, wrapping (only where overflow is impossible).
     IntAdd "int_add" (I64, I64) None -> I64, Pure, false;
@@ -345,6 +355,11 @@ impl Op {
     /// Whether the op ends a trace (`jump`, `ret`, `exit`, `link`).
     pub fn is_terminator(self) -> bool {
         matches!(self, Op::Jump | Op::Ret | Op::Exit | Op::Link)
+    }
+
+    /// Whether the op is an `undef_*` (no value yet; see [`Op::UndefI64`]).
+    pub fn is_undef(self) -> bool {
+        matches!(self, Op::UndefI64 | Op::UndefF64 | Op::UndefBool)
     }
 
     /// Whether the op is a constant.

@@ -215,6 +215,12 @@ pub fn verify(f: &Func) -> Result<(), VerifyError> {
             if insn.op == Op::Phi && k == 0 && loop_pos.is_some_and(|l| a.index() >= l) {
                 return Err(v.err(id, format!("entry operand {a} is not defined before the loop")));
             }
+            if f.insns[a.index()].op.is_undef() && !(insn.op == Op::Phi && k == 0) {
+                return Err(v.err(
+                    id,
+                    format!("operand {} ({a}) is undef (only a phi's entry operand may be)", k + 1),
+                ));
+            }
             let t = f.ty(a);
             let kind = info.args.get(k).copied().unwrap_or(Kind::Any);
             if !kind_ok(kind, t) {

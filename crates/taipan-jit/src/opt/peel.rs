@@ -17,6 +17,11 @@
 //! Snapshots are copied per copy of the body; each copy's exits resume with that copy's
 //! values, so semantics are unchanged iteration by iteration.
 //!
+//! A `phi` whose entry operand is an `undef_*` (a local the loop assigns before reading it,
+//! `record/close.rs`) becomes that undef in `body₁`, where only snapshots can name it: those
+//! entries are dropped (the frame keeps the value it had before the loop), and DCE removes
+//! the undef.
+//!
 //! A trace without a `loop` marker is returned unchanged.
 
 use hashbrown::HashMap;
@@ -59,15 +64,23 @@ impl Copier<'_> {
         let Some(old) = self.old.snaps.get(s.index()) else {
             return s;
         };
+        let built = b.func();
+        let undef = |v: InsnId| built.insns.get(v.index()).is_some_and(|i| i.op.is_undef());
         let entries = old
             .entries
             .iter()
-            .map(|e| {
+            .filter_map(|e| {
                 let mut e = *e;
                 if let SnapVal::Value(v) = e.val {
-                    e.val = SnapVal::Value(self.get(v));
+                    let v = self.get(v);
+                    // a local the loop assigns before reading it, not yet assigned in the
+                    // peeled iteration: the frame keeps what it holds
+                    if undef(v) {
+                        return None;
+                    }
+                    e.val = SnapVal::Value(v);
                 }
-                e
+                Some(e)
             })
             .collect();
         let release = old.release.iter().map(|&v| self.get(v)).collect();

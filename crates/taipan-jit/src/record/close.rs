@@ -7,7 +7,10 @@
 //!    that resumes at the start with nothing to restore (nothing has run yet);
 //! 2. each local the iteration assigns gets `phi entry, last` (its entry type must be its
 //!    type at the back edge, else [`AbortReason::TypeUnstableLoop`]); inside the body the
-//!    entry value means the phi;
+//!    entry value means the phi; a local *dead at the entry* (assigned a number before any
+//!    read, `Recorder::dead`) has no entry value: its phi is `phi undef, last` with an
+//!    `undef_*` of `last`'s type made before the loop (the peeled iteration's snapshots
+//!    then leave the frame's slot as it is: `opt/peel.rs`);
 //! 3. the body is copied in order; each snapshot also lists every loop-carried local it
 //!    does not mention (such a local has not been assigned yet in this iteration, so its
 //!    value is the phi — memory still holds the value from before the trace);
@@ -17,7 +20,7 @@ use hashbrown::HashMap;
 
 use crate::ir::verify::verify;
 use crate::ir::{Builder, Func, InsnId, Op, SnapEntry, SnapId, SnapVal, Type};
-use crate::record::{Abort, AbortReason, Recorder};
+use crate::record::{Abort, AbortReason, PyVal, Recorder};
 
 /// A name usable in the IR text (`[A-Za-z0-9_.]`).
 fn ir_name(code: &str, pc: u32) -> String {
@@ -52,11 +55,40 @@ impl Recorder {
                 map[i] = Some(out.push(insn));
             }
         }
+        // Locals dead at the entry: their phis start from an undef of the type they get.
+        let mut undefs: Vec<(u32, InsnId)> = Vec::new();
+        for (local, w) in self.written.iter().enumerate() {
+            if !*w || !self.dead.get(local).copied().unwrap_or(false) {
+                continue;
+            }
+            let op = match self.locals.get(local) {
+                Some(Some(PyVal::Int(_))) => Op::UndefI64,
+                Some(Some(PyVal::Float(_))) => Op::UndefF64,
+                Some(Some(PyVal::Bool(_))) => Op::UndefBool,
+                Some(Some(last)) => {
+                    let d = format!(
+                        "local {local} is assigned a number first and {} at the back edge",
+                        last.tag().name()
+                    );
+                    return Err(self.abort(AbortReason::TypeUnstableLoop, pc, d));
+                }
+                _ => return Err(self.abort(AbortReason::Invalid, pc, format!("local {local} has no value"))),
+            };
+            undefs.push((local as u32, out.op(op, &[], crate::ir::Imm::None, None)));
+        }
         // 2. Loop-carried locals.
         out.op(Op::Loop, &[], crate::ir::Imm::None, None);
         let mut carried: Vec<(u32, InsnId, InsnId)> = Vec::new();
         for (local, w) in self.written.iter().enumerate() {
             if !*w {
+                continue;
+            }
+            if let Some(&(_, u)) = undefs.iter().find(|(l, _)| *l as usize == local) {
+                let Some(l) = self.locals.get(local).copied().flatten().and_then(|v| v.id()) else {
+                    return Err(self.abort(AbortReason::Invalid, pc, format!("local {local} has no value")));
+                };
+                let phi = out.binary(Op::Phi, u, u);
+                carried.push((local as u32, phi, l));
                 continue;
             }
             let (Some(Some(entry)), Some(Some(last))) = (self.entry.get(local), self.locals.get(local)) else {

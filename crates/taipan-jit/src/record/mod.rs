@@ -304,6 +304,15 @@ pub struct Recorder {
     entry: Vec<Option<PyVal>>,
     /// Per local: assigned by the trace.
     written: Vec<bool>,
+    /// Per local: *dead at the entry* — the trace's own frame assigned it an int, float or
+    /// bool before any read (a root loop recording): no entry load and no entry guard, so
+    /// the trace also runs when the local holds anything else (or nothing) at the entry,
+    /// as at the loop's first arrival (`LOOP_ENTRY`). Its `phi` starts from an `undef_*`
+    /// (`close.rs`).
+    dead: Vec<bool>,
+    /// Per dead-at-entry local: the tag of the value the trace assigned first
+    /// ([`Recorder::dead_tags`]).
+    dead_tags: Vec<Option<Tag>>,
     /// Per raw instruction: an entry load or guard, hoisted before the loop on closing.
     hoisted: Vec<bool>,
     /// The raw snapshot the entry guards use.
@@ -415,6 +424,8 @@ impl Recorder {
             locals: vec![None; n],
             entry: vec![None; n],
             written: vec![false; n],
+            dead: vec![false; n],
+            dead_tags: vec![None; n],
             hoisted: vec![false],
             entry_snap: None,
             stack: Vec::new(),
@@ -482,6 +493,22 @@ impl Recorder {
             .collect()
     }
 
+    /// The locals *dead at the entry* (assigned before any read; no entry load or guard)
+    /// with the tag of the value the trace assigned first. Not needed for correctness; the
+    /// VM checks them when it enters the trace from the interpreter (a local holding
+    /// another type, not unbound, counts as an entry-guard failure), so that a loop whose
+    /// locals change type between calls still drops a trace recorded with the old types
+    /// (`MAX_ENTRY_FAILS`) instead of running it into the same exit every iteration, while
+    /// the body's temporaries, unbound at a first arrival, do not stop it; links into the
+    /// trace skip the check.
+    pub fn dead_tags(&self) -> Vec<(u32, Tag)> {
+        self.dead_tags
+            .iter()
+            .enumerate()
+            .filter_map(|(n, t)| Some((n as u32, (*t)?)))
+            .collect()
+    }
+
     /// After an abort with [`AbortReason::InnerLoop`] in the trace's own frame: the header
     /// of the inner loop (once it has a trace, a recording reaching it links instead).
     pub fn inner_loop(&self) -> Option<u32> {
@@ -533,6 +560,8 @@ impl Recorder {
             self.locals.resize(n, None);
             self.entry.resize(n, None);
             self.written.resize(n, false);
+            self.dead.resize(n, false);
+            self.dead_tags.resize(n, None);
             self.iters = vec![None; self.depth as usize];
             self.wraps = vec![None; self.depth as usize];
         }
@@ -799,7 +828,8 @@ impl Recorder {
         }
     }
 
-    /// Assigns local `n` (loading its entry value first, for the loop-carried phi).
+    /// Assigns local `n` (loading its entry value first, for the loop-carried phi, unless
+    /// the value is an int, float or bool: then `n` is dead at the entry, see `dead`).
     fn write_local(&mut self, n: u32, v: PyVal, obs: &dyn Observe, pc: u32) -> Result<(), Abort> {
         if !self.inl.is_empty() {
             return self.set_callee_local(n, v, pc);
@@ -812,6 +842,13 @@ impl Recorder {
             Some(Some(_)) => {}
             // a side or function trace has no loop-carried phi: the old value is not needed
             Some(None) if self.side.is_some() || self.func.is_some() => {}
+            // assigned before it is read: dead at the entry (no entry value)
+            Some(None) if matches!(v, PyVal::Int(_) | PyVal::Float(_) | PyVal::Bool(_)) => {
+                self.dead[n as usize] = true;
+                if let Some(e) = self.dead_tags.get_mut(n as usize) {
+                    *e = Some(v.tag());
+                }
+            }
             Some(None) => {
                 let o = obs.local(n);
                 if !matches!(

@@ -44,7 +44,7 @@ impl Recorder {
             };
         }
         match generic(instr.op) {
-            Opcode::Nop => {}
+            Opcode::Nop | Opcode::LoopEntry => {}
             Opcode::LoadFast => {
                 let v = self.read_local(arg, obs, pc)?;
                 self.push(v);

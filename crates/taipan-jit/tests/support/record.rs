@@ -253,7 +253,7 @@ impl Mini<'_> {
         let ins = *self.code.instructions.get(pc as usize).ok_or("mini: pc out of range")?;
         let next = Flow::Next(pc + 1);
         match ins.op {
-            Opcode::Nop => {}
+            Opcode::Nop | Opcode::LoopEntry => {}
             Opcode::LoadFast => {
                 let v = self
                     .locals
