@@ -32,6 +32,7 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use taipan_jit::backend::ClifFunction as Function;
+use taipan_jit::backend::isa::Tier;
 use taipan_jit::backend::link::{DEFAULT_HOT_EXIT, PendingTrace, TraceSet};
 use taipan_jit::backend::worker::CodegenWorker;
 use taipan_jit::backend::{Backend, Codegen, CompileError, CompiledTrace, HelperTable, LowerOptions};
@@ -253,35 +254,37 @@ impl Vm {
     /// Optimizes, checks and lowers a closed trace under the name `{code}_pc{pc}_{tag}N`
     /// (a root or function trace with `attach` false, else a side trace to attach to its
     /// parent's exit), then runs Cranelift on it here or hands it to the compilation
-    /// thread ([`Start`]); [`Vm::jit_build_end`] installs it.
+    /// thread ([`Start`]); [`Vm::jit_build_end`] installs it. Side traces are compiled at
+    /// [`Tier::Quick`] (`backend/isa.rs`).
     fn jit_build_start(&mut self, func: Func, r: &Recording, tag: &str, attach: bool) -> Start {
+        let tier = if attach { Tier::Quick } else { Tier::Speed };
         match self.jit_lower(func, r, tag, attach) {
             None => Start::Failed,
             Some((opt, clif, pending, table)) => {
                 if self.jit.opts.async_compile != AsyncMode::Off && self.jit_worker() {
                     let disasm = self.jit.dump.as_ref().is_some_and(|d| d.asm);
                     if let Some(w) = self.jit.worker.as_mut() {
-                        match w.submit(clif, disasm) {
+                        match w.submit(clif, disasm, tier) {
                             Ok(()) => return Start::Submitted(opt, pending, table),
                             Err(clif) => {
-                                let cg = self.jit_codegen_here(*clif);
+                                let cg = self.jit_codegen_here(*clif, tier);
                                 return Start::Ready(opt, pending, Box::new(cg), table);
                             }
                         }
                     }
                     Start::Failed
                 } else {
-                    let cg = self.jit_codegen_here(clif);
+                    let cg = self.jit_codegen_here(clif, tier);
                     Start::Ready(opt, pending, Box::new(cg), table)
                 }
             }
         }
     }
 
-    /// Cranelift on this thread.
-    fn jit_codegen_here(&mut self, clif: Function) -> Result<Codegen, CompileError> {
+    /// Cranelift on this thread, at `tier`.
+    fn jit_codegen_here(&mut self, clif: Function, tier: Tier) -> Result<Codegen, CompileError> {
         match self.jit.set.as_mut() {
-            Some(set) => set.codegen(clif),
+            Some(set) => set.codegen_tier(clif, tier),
             None => Err(CompileError::Codegen("no backend".to_string())),
         }
     }
@@ -294,7 +297,7 @@ impl Vm {
                 .jit
                 .set
                 .as_ref()
-                .map(|s| CodegenWorker::spawn(s.backend().isa_handle()))
+                .map(|s| CodegenWorker::spawn(s.backend().isa_handle(), s.backend().quick_isa_handle()))
             {
                 Some(Ok(w)) => self.jit.worker = Some(w),
                 _ => self.jit.worker_failed = true,

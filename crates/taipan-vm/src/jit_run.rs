@@ -897,10 +897,12 @@ impl Vm {
     /// or nothing (see `Recorder::dead_tags`): checked when the interpreter enters `t`, not at
     /// links.
     pub(crate) fn jit_dead_tags_hold(f: &Frame, t: &Trace) -> bool {
-        t.dead_tags.iter().all(|&(slot, tag)| match f.locals.get(slot as usize) {
-            Some(Some(v)) => slot_words(Some(v))[0] == tag.word() as u64,
-            _ => true,
-        })
+        t.dead_tags
+            .iter()
+            .all(|&(slot, tag)| match f.locals.get(slot as usize) {
+                Some(Some(v)) => slot_words(Some(v))[0] == tag.word() as u64,
+                _ => true,
+            })
     }
 
     /// The exit `n` of trace `x` ended a run: appends the snapshot's values to `restore`

@@ -192,6 +192,14 @@ impl TraceSet {
         self.backend.codegen(clif)
     }
 
+    /// [`TraceSet::codegen`] with the settings of `tier` (side traces: [`Tier::Quick`]).
+    ///
+    /// # Errors
+    /// As [`TraceSet::codegen`].
+    pub fn codegen_tier(&mut self, clif: Function, tier: super::isa::Tier) -> Result<Codegen, CompileError> {
+        self.backend.codegen_tier(clif, tier)
+    }
+
     /// The counters.
     pub fn stats(&self) -> LinkStats {
         self.stats

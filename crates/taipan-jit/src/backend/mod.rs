@@ -157,6 +157,8 @@ pub struct JitStats {
 /// The Cranelift backend: a host ISA, a code arena and statistics.
 pub struct Backend {
     isa: OwnedTargetIsa,
+    /// The ISA of [`isa::Tier::Quick`] compilations (side traces).
+    quick: OwnedTargetIsa,
     arena: CodeArena,
     stats: JitStats,
     /// Whether to keep Cranelift's disassembly (VCode text) of the last compilation.
@@ -193,9 +195,11 @@ impl Backend {
     /// the arena cannot be reserved.
     pub fn new(mem_size: usize) -> Result<Backend, CompileError> {
         let isa = isa::host_isa().map_err(CompileError::Codegen)?;
+        let quick = isa::host_isa_for(isa::Tier::Quick).map_err(CompileError::Codegen)?;
         let arena = CodeArena::new(mem_size)?;
         Ok(Backend {
             isa,
+            quick,
             arena,
             stats: JitStats::default(),
             disasm: false,
@@ -327,13 +331,30 @@ impl Backend {
     /// # Errors
     /// [`CompileError::Codegen`] when Cranelift rejects the function.
     pub fn codegen(&mut self, func: Function) -> Result<Codegen, CompileError> {
-        codegen(&mut self.ctx, &*self.isa, func, self.disasm)
+        self.codegen_tier(func, isa::Tier::Speed)
+    }
+
+    /// [`Backend::codegen`] with the settings of `tier`.
+    ///
+    /// # Errors
+    /// As [`Backend::codegen`].
+    pub fn codegen_tier(&mut self, func: Function, tier: isa::Tier) -> Result<Codegen, CompileError> {
+        let isa = match tier {
+            isa::Tier::Speed => &*self.isa,
+            isa::Tier::Quick => &*self.quick,
+        };
+        codegen(&mut self.ctx, isa, func, self.disasm)
     }
 
     /// A shared handle on the target ISA, for a [`worker::CodegenWorker`] (Cranelift's ISA
     /// is `Send + Sync`).
     pub fn isa_handle(&self) -> OwnedTargetIsa {
         self.isa.clone()
+    }
+
+    /// A shared handle on the ISA of [`isa::Tier::Quick`] compilations.
+    pub fn quick_isa_handle(&self) -> OwnedTargetIsa {
+        self.quick.clone()
     }
 
     /// Whether compilations keep their disassembly ([`Backend::set_disasm`]).

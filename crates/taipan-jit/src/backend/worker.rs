@@ -24,14 +24,15 @@ use cranelift_codegen::Context;
 use cranelift_codegen::ir::Function;
 use cranelift_codegen::isa::OwnedTargetIsa;
 
+use super::isa::Tier;
 use super::{Codegen, CompileError, codegen};
 
 /// Native stack of the worker thread, in bytes (Cranelift's passes recurse little; the
 /// default 2 MiB of a spawned thread would do, this leaves room for big traces).
 const WORKER_STACK: usize = 16 << 20;
 
-/// A job: the function and whether to keep its disassembly.
-type Job = (Function, bool);
+/// A job: the function, whether to keep its disassembly, and its tier.
+type Job = (Function, bool, Tier);
 
 /// The background compilation thread and its two channels (see the module docs).
 #[derive(Debug)]
@@ -45,12 +46,13 @@ pub struct CodegenWorker {
 }
 
 impl CodegenWorker {
-    /// Starts the thread, compiling for `isa` (a handle shared with the backend that will
-    /// install the code: [`super::Backend::isa_handle`]).
+    /// Starts the thread, compiling for `isa` and, for [`Tier::Quick`] jobs, `quick`
+    /// (handles shared with the backend that will install the code:
+    /// [`super::Backend::isa_handle`], [`super::Backend::quick_isa_handle`]).
     ///
     /// # Errors
     /// The I/O error when the thread cannot be spawned.
-    pub fn spawn(isa: OwnedTargetIsa) -> std::io::Result<CodegenWorker> {
+    pub fn spawn(isa: OwnedTargetIsa, quick: OwnedTargetIsa) -> std::io::Result<CodegenWorker> {
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (done_tx, done) = mpsc::channel();
         std::thread::Builder::new()
@@ -59,8 +61,12 @@ impl CodegenWorker {
             .spawn(move || {
                 let mut ctx = Context::new();
                 // ends when the VM drops its sender (or stops listening)
-                while let Ok((func, disasm)) = job_rx.recv() {
-                    if done_tx.send(codegen(&mut ctx, &*isa, func, disasm)).is_err() {
+                while let Ok((func, disasm, tier)) = job_rx.recv() {
+                    let isa = match tier {
+                        Tier::Speed => &*isa,
+                        Tier::Quick => &*quick,
+                    };
+                    if done_tx.send(codegen(&mut ctx, isa, func, disasm)).is_err() {
                         break;
                     }
                 }
@@ -88,16 +94,16 @@ impl CodegenWorker {
     ///
     /// # Errors
     /// `func` itself, as said.
-    pub fn submit(&mut self, func: Function, disasm: bool) -> Result<(), Box<Function>> {
+    pub fn submit(&mut self, func: Function, disasm: bool, tier: Tier) -> Result<(), Box<Function>> {
         if self.busy || self.dead {
             return Err(Box::new(func));
         }
-        match self.jobs.send((func, disasm)) {
+        match self.jobs.send((func, disasm, tier)) {
             Ok(()) => {
                 self.busy = true;
                 Ok(())
             }
-            Err(mpsc::SendError((func, _))) => {
+            Err(mpsc::SendError((func, _, _))) => {
                 self.dead = true;
                 Err(Box::new(func))
             }
@@ -160,12 +166,12 @@ mod tests {
     #[test]
     fn compiles_on_the_thread_and_installs_here() {
         let mut b = Backend::new(1 << 20).unwrap();
-        let mut w = CodegenWorker::spawn(b.isa_handle()).unwrap();
+        let mut w = CodegenWorker::spawn(b.isa_handle(), b.quick_isa_handle()).unwrap();
         assert!(w.poll(false).is_none(), "nothing in flight");
-        w.submit(add_k(&b, 5), false).unwrap();
+        w.submit(add_k(&b, 5), false, Tier::Speed).unwrap();
         assert!(w.busy());
         // one job at a time: a second one comes back to the caller
-        assert!(w.submit(add_k(&b, 6), false).is_err());
+        assert!(w.submit(add_k(&b, 6), false, Tier::Speed).is_err());
         let cg = w.poll(true).expect("a result").unwrap();
         assert!(!w.busy() && w.alive());
         let f = b.install(cg, &HelperTable::default()).unwrap();
@@ -173,7 +179,7 @@ mod tests {
         let call: extern "C" fn(i64) -> i64 = unsafe { f.as_fn() };
         assert_eq!(call(37), 42);
         // the worker takes the next job
-        w.submit(add_k(&b, 1), false).unwrap();
+        w.submit(add_k(&b, 1), false, Tier::Quick).unwrap();
         let f = b
             .install(w.poll(true).unwrap().unwrap(), &HelperTable::default())
             .unwrap();
