@@ -1305,18 +1305,7 @@ impl Vm {
                         }
                     }
                     self.count_fast::<COUNT>(Family::CallPy, false);
-                    let func = f.stack[n - arg - 1].clone();
-                    let r = if self.needs_frame(&func) {
-                        self.frame_ctx = Some(self.make_frame_ctx(f, &func));
-                        let args = f.stack[n - arg..].to_vec();
-                        self.call(&func, &args)
-                    } else {
-                        self.call(&func, &f.stack[n - arg..])
-                    };
-                    f.stack.truncate(n - arg - 1);
-                    let r = tri!(r);
-                    self.after_generic_call(code, ip - 1, &func, &r);
-                    f.stack.push(r);
+                    tri!(self.call_generic(f, code, ip - 1, arg));
                 }
                 Opcode::LoadMethodClass => {
                     // `Class.name(...)`: a class method's function with the class as its
@@ -1494,60 +1483,14 @@ impl Vm {
                 }
                 Opcode::Send => {
                     let v = pop!(f, ip);
-                    let recv = f.stack.last().cloned().unwrap_or(Value::None);
-                    match tri!(crate::generator::send_to(self, &recv, v)) {
-                        crate::generator::SendResult::Yielded(y) => f.stack.push(y),
-                        crate::generator::SendResult::Returned(r) => {
-                            f.stack.pop();
-                            f.stack.push(r);
-                            ip = arg;
-                        }
+                    if tri!(self.send_step(f, v)) {
+                        ip = arg;
                     }
                 }
                 // everything else: rarely hot, kept out of this function so its native
-                // frame stays small (a Python call enters it once per frame). Listed rather
-                // than `_`: with every opcode named the match is exhaustive, so the jump
-                // table needs no range check of the opcode (two instructions per bytecode)
-                Opcode::DeleteFast
-                | Opcode::LoadName
-                | Opcode::StoreName
-                | Opcode::DeleteName
-                | Opcode::StoreGlobal
-                | Opcode::DeleteGlobal
-                | Opcode::LoadClassDeref
-                | Opcode::DeleteDeref
-                | Opcode::DeleteAttr
-                | Opcode::DeleteSubscr
-                | Opcode::UnaryPositive
-                | Opcode::UnaryInvert
-                | Opcode::BuildSet
-                | Opcode::BuildMap
-                | Opcode::BuildString
-                | Opcode::SetAdd
-                | Opcode::MapAdd
-                | Opcode::ListExtend
-                | Opcode::SetUpdate
-                | Opcode::DictUpdate
-                | Opcode::DictMerge
-                | Opcode::ListToTuple
-                | Opcode::FormatValue
-                | Opcode::UnpackEx
-                | Opcode::CallEx
-                | Opcode::MakeFunction
-                | Opcode::GetYieldFromIter
-                | Opcode::RaiseVarargs
-                | Opcode::Reraise
-                | Opcode::PushExcInfo
-                | Opcode::PopExcept
-                | Opcode::CheckExcMatch
-                | Opcode::LoadAssertionError
-                | Opcode::BeforeWith
-                | Opcode::WithExceptStart
-                | Opcode::LoadBuildClass
-                | Opcode::SetupAnnotations
-                | Opcode::ImportName
-                | Opcode::ImportFrom
-                | Opcode::ImportStar => tri!(self.exec_cold(f, &ins, arg)),
+                // frame stays small (a Python call enters it once per frame); named, not
+                // `_` (see `cold_opcodes!`)
+                cold_opcodes!() => tri!(self.exec_cold(f, &ins, arg)),
             }
         }
     }

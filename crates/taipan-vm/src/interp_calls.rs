@@ -87,6 +87,35 @@ impl Known {
 }
 
 impl Vm {
+    /// `CALL`'s generic path for `arg` arguments above the callable on `f`'s operand stack
+    /// (the fast paths of the arm did not apply): [`Vm::call`], with a frame context for a
+    /// callee that needs one, then the inline cache's bookkeeping for the instruction at
+    /// `at` (`after_generic_call`); the result replaces the callable and the arguments.
+    /// Errors are the call's. The caller checked that the stack holds `arg + 1` values.
+    #[inline(never)]
+    pub(super) fn call_generic(
+        &mut self,
+        f: &mut Frame,
+        code: &crate::code::Code,
+        at: usize,
+        arg: usize,
+    ) -> PyResult<()> {
+        let n = f.stack.len();
+        let func = f.stack[n - arg - 1].clone();
+        let r = if self.needs_frame(&func) {
+            self.frame_ctx = Some(self.make_frame_ctx(f, &func));
+            let args = f.stack[n - arg..].to_vec();
+            self.call(&func, &args)
+        } else {
+            self.call(&func, &f.stack[n - arg..])
+        };
+        f.stack.truncate(n - arg - 1);
+        let r = r?;
+        self.after_generic_call(code, at, &func, &r);
+        f.stack.push(r);
+        Ok(())
+    }
+
     /// `len(x)` with `[len, x]` on top of `stack`: for an exact list, tuple, str, dict or
     /// set the length replaces both (true); otherwise nothing changes (false). Out of line,
     /// as all the fast paths here: the dispatch function keeps only the callee checks.

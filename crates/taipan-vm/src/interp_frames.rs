@@ -72,6 +72,25 @@ impl FrameExit {
 }
 
 impl Vm {
+    /// `SEND`'s step once `v` is popped: sends `v` to the receiver below it
+    /// (`generator::send_to`); a yielded value is pushed (false), a return value replaces the
+    /// receiver (true: the caller jumps to the instruction's target). Errors are the
+    /// receiver's.
+    pub(super) fn send_step(&mut self, f: &mut Frame, v: Value) -> PyResult<bool> {
+        let recv = f.stack.last().cloned().unwrap_or(Value::None);
+        match crate::generator::send_to(self, &recv, v)? {
+            crate::generator::SendResult::Yielded(y) => {
+                f.stack.push(y);
+                Ok(false)
+            }
+            crate::generator::SendResult::Returned(r) => {
+                f.stack.pop();
+                f.stack.push(r);
+                Ok(true)
+            }
+        }
+    }
+
     /// The frame of a call of `callable` with the positional arguments `args`, bound for
     /// this loop, when `callable` is a Python function that runs to its return (not a
     /// generator) or a bound method of one; `None` for any other callable. Errors are

@@ -84,3 +84,52 @@ macro_rules! load_pair {
         }
     };
 }
+
+/// The opcodes the dispatch loop leaves to `exec_cold` (`interp_cold.rs`), as a pattern:
+/// rarely hot. Named rather than `_`: with every opcode named the dispatch match is
+/// exhaustive, so its jump table needs no range check of the opcode (two instructions per
+/// bytecode); a new opcode must be added here or get an arm of its own.
+macro_rules! cold_opcodes {
+    () => {
+        Opcode::DeleteFast
+            | Opcode::LoadName
+            | Opcode::StoreName
+            | Opcode::DeleteName
+            | Opcode::StoreGlobal
+            | Opcode::DeleteGlobal
+            | Opcode::LoadClassDeref
+            | Opcode::DeleteDeref
+            | Opcode::DeleteAttr
+            | Opcode::DeleteSubscr
+            | Opcode::UnaryPositive
+            | Opcode::UnaryInvert
+            | Opcode::BuildSet
+            | Opcode::BuildMap
+            | Opcode::BuildString
+            | Opcode::SetAdd
+            | Opcode::MapAdd
+            | Opcode::ListExtend
+            | Opcode::SetUpdate
+            | Opcode::DictUpdate
+            | Opcode::DictMerge
+            | Opcode::ListToTuple
+            | Opcode::FormatValue
+            | Opcode::UnpackEx
+            | Opcode::CallEx
+            | Opcode::MakeFunction
+            | Opcode::GetYieldFromIter
+            | Opcode::RaiseVarargs
+            | Opcode::Reraise
+            | Opcode::PushExcInfo
+            | Opcode::PopExcept
+            | Opcode::CheckExcMatch
+            | Opcode::LoadAssertionError
+            | Opcode::BeforeWith
+            | Opcode::WithExceptStart
+            | Opcode::LoadBuildClass
+            | Opcode::SetupAnnotations
+            | Opcode::ImportName
+            | Opcode::ImportFrom
+            | Opcode::ImportStar
+    };
+}
