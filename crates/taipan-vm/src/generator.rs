@@ -411,20 +411,6 @@ pub fn is_plain_hashable(v: &Value) -> bool {
     matches!(v, Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_))
 }
 
-/// Key comparison for [`SinkDest::Set`]: native comparisons only; one that would need
-/// Python code fails (the value is then yielded normally).
-struct NativeOnlyEq;
-
-impl crate::support::dicttable::KeyEq<Value> for NativeOnlyEq {
-    type Error = ();
-    fn native(&mut self, stored: &Value, probe: &Value) -> Option<bool> {
-        crate::dict::native_eq(stored, probe)
-    }
-    fn slow(&mut self, _stored: &Value, _probe: &Value) -> Result<bool, ()> {
-        Err(())
-    }
-}
-
 /// `YIELD_VALUE` of the frame of the installed [`GenSink`] (the dispatch loop checked the
 /// frame): stores `v` and returns `Ok(())` (the generator continues), or gives `v` back
 /// to be yielded normally.
@@ -457,9 +443,10 @@ pub fn sink_yield(vm: &mut Vm, v: Value) -> Result<(), Value> {
                 Value::Float(f) => crate::support::hash::hash_f64(*f, v.id() as usize),
                 Value::Obj(_) => return Err(v),
             };
-            match crate::support::settable::set_add(cell, v.clone(), h, &mut NativeOnlyEq) {
-                Ok(_) => Ok(()),
-                Err(()) => Err(v),
+            // (one borrow: the sink only takes plain hashables, whose comparisons are native)
+            match crate::support::settable::set_add_native(cell, v.clone(), h, crate::dict::native_eq) {
+                Some(_) => Ok(()),
+                None => Err(v),
             }
         }
         SinkDest::Sum(acc) => {

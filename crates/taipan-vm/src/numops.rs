@@ -161,6 +161,22 @@ impl Vm {
                 ObjKind::Str(crate::object::PyStr::concat(s, t)),
             ));
         }
+        // two exact lists (`xs[i + 1:] + xs[i:i + 1]`): a new list of the two item runs
+        // (`list_concat` in CPython's Objects/listobject.c), without the float/complex probes
+        // of the generic path; `+=` keeps going to the in-place path below
+        if let (Value::Obj(x), Value::Obj(y)) = (a, b)
+            && let (ObjKind::List(l), ObjKind::List(r)) = (&x.kind, &y.kind)
+            && matches!(op, B::Add)
+            && x.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.types.list))
+            && y.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.types.list))
+        {
+            let (l, r) = (l.borrow(), r.borrow());
+            let mut items = Vec::with_capacity(l.len().saturating_add(r.len()));
+            items.extend_from_slice(&l);
+            items.extend_from_slice(&r);
+            drop((l, r));
+            return Ok(self.new_list(items));
+        }
         let heap = is_heap(self, a) || is_heap(self, b);
         if !heap {
             if let Some(r) = self.builtin_binary(a, b, op) {

@@ -615,6 +615,25 @@ where
     }
 }
 
+/// `s.add(key)` in one borrow of the table when every comparison the probe makes is
+/// answered by `native` (no Python code): `Some(true)` if the key was added, `Some(false)`
+/// if an equal key was present (the stored key stays), `None` with nothing changed when a
+/// comparison needs the slow path (the caller then takes [`set_add`] or another way).
+pub fn set_add_native<K, C>(cell: &C, key: K, hash: i64, mut native: impl FnMut(&K, &K) -> Option<bool>) -> Option<bool>
+where
+    K: Clone,
+    C: TableCell<SetTable<K>> + ?Sized,
+{
+    cell.with_table(|t| match t.find(hash, |stored| native(stored, &key)) {
+        Lookup::Found(_) => Some(false),
+        Lookup::Absent(hint) => {
+            t.insert_at(hint, hash, key);
+            Some(true)
+        }
+        Lookup::NeedsSlowPath => None,
+    })
+}
+
 /// `key in s` (`set_contains_entry`). Errors: from `eq.slow`.
 pub fn set_contains<K, C, Q>(cell: &C, key: &K, hash: i64, eq: &mut Q) -> Result<bool, Q::Error>
 where

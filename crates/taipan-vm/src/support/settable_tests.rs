@@ -555,3 +555,26 @@ fn constant_uses_native_eq_and_dedups() {
     assert_eq!(t.len(), 3);
     assert_eq!(t.iter().copied().collect::<Vec<_>>(), vec![1, 2, 9]);
 }
+
+#[test]
+fn add_native_adds_finds_and_refuses_without_change() {
+    let s = RefCell::new(SetTable::new());
+    let native = |a: &i64, b: &i64| if a % 7 == 0 && b % 7 == 0 { None } else { Some(a == b) };
+    for v in [3, 11, 3, 14, 11] {
+        set_add_native(&s, v, int_hash(v), native).unwrap();
+    }
+    // (slot order, as CPython: `list(s)` is [11, 3, 14])
+    assert_eq!(s.borrow().iter().copied().collect::<Vec<_>>(), vec![11, 3, 14]);
+    assert_eq!(set_add_native(&s, 3, int_hash(3), native), Some(false));
+    // 21 given 14's hash meets 14 first: two multiples of 7, so the comparison needs the
+    // slow path and nothing changes
+    let before = s.borrow().version();
+    assert_eq!(set_add_native(&s, 21, int_hash(14), native), None);
+    assert_eq!(s.borrow().version(), before);
+    assert_eq!(s.borrow().len(), 3);
+    // growing past the first table keeps every key
+    for v in 100..140 {
+        assert_eq!(set_add_native(&s, v, int_hash(v), native), Some(true));
+    }
+    assert_eq!(s.borrow().len(), 43);
+}
