@@ -481,6 +481,9 @@ impl Vm {
     /// the payload without looking `__iter__` up along the MRO (CPython's `tp_iter` slot,
     /// inherited by the subclass).
     pub const FACT_NATIVE_ITER: u8 = 8;
+    /// [`Vm::class_facts`] bit: no `__get__` on the MRO, so an instance of the class stored
+    /// as a class attribute is read as itself (not a descriptor: `Vm::type_get_attr`).
+    pub const FACT_NO_GET: u8 = 16;
 
     /// Whether `a == b` and `a != b` are decided by identity, by the rule of
     /// [`Vm::compare`] (one of the two classes is defined in Python and both keep
@@ -549,8 +552,18 @@ impl Vm {
         {
             facts |= Self::FACT_NATIVE_ITER;
         }
+        if self.lookup_in_type(t, "__get__").is_none() {
+            facts |= Self::FACT_NO_GET;
+        }
         td.facts.set(Some((version, facts)));
         facts
+    }
+
+    /// Whether the instance `v` (a candidate class attribute) is not a descriptor: its
+    /// class has no `__get__` ([`Vm::FACT_NO_GET`], computed and remembered if needed).
+    pub fn instance_is_plain(&mut self, v: &Value) -> bool {
+        let cls = self.class_of(v).clone();
+        self.class_facts(&cls) & Self::FACT_NO_GET != 0
     }
 
     /// Rich comparison `a op b` (CPython's `PyObject_RichCompare`).

@@ -258,7 +258,7 @@ pub fn observed(code: &Code, index: usize) -> Option<Observation> {
                     | How::ClassValue(_, shape)
                     | How::ClassMethod(_, shape) => Some(*shape).filter(|s| *s != crate::shape::ShapeId::NEVER),
                     How::InstanceDictAdd { before, .. } => Some(*before),
-                    How::InstanceSlot(_) => None,
+                    How::InstanceSlot(_) | How::OwnClass => None,
                 };
                 (Some((k.ty.clone(), k.version)), shape)
             }),

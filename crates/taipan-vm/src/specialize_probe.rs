@@ -316,6 +316,32 @@ pub(super) fn type_attr_hit(o: &Obj, ty: &Weak<Object>, version: u32) -> bool {
     same(ty, o) && matches!(&o.kind, ObjKind::Type(td) if td.version.get() == version)
 }
 
+/// [`type_attr_hit`] for a `TypeAttr` entry's `value`, which must also still be a plain
+/// value ([`obj_still_plain`]).
+#[inline(always)]
+pub(super) fn type_value_hit(o: &Obj, ty: &Weak<Object>, version: u32, value: &Value) -> bool {
+    type_attr_hit(o, ty, version) && (!matches!(value, Value::Obj(v) if !obj_still_plain(v)))
+}
+
+/// False for an instance of a Python class (a class attribute cached by
+/// `Vm::type_attr_entry` when its class had no `__get__`) whose class's remembered facts
+/// ([`Vm::class_facts`]) are not those of its current version tag or include a `__get__`
+/// (adding one to the class or a base bumps the tag): the generic read then calls
+/// `__get__` (`Vm::type_get_attr`). True for any other object (the cached kinds that are
+/// not instances never become descriptors).
+#[inline(always)]
+pub(super) fn obj_still_plain(v: &Obj) -> bool {
+    if !matches!(v.kind, ObjKind::Instance(_)) {
+        return true;
+    }
+    match v.class.as_ref().map(|c| &c.kind) {
+        Some(ObjKind::Type(td)) => {
+            matches!(td.facts.get(), Some((ver, f)) if ver == td.version.get() && f & crate::vm::Vm::FACT_NO_GET != 0)
+        }
+        _ => false,
+    }
+}
+
 /// Plain class attributes that are not descriptors and whose reads never run code.
 pub(super) fn is_plain_class_value(v: &Value) -> bool {
     match v {
