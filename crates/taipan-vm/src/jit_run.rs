@@ -897,10 +897,16 @@ impl Vm {
     /// or nothing (see `Recorder::dead_tags`): checked when the interpreter enters `t`, not at
     /// links.
     pub(crate) fn jit_dead_tags_hold(f: &Frame, t: &Trace) -> bool {
+        // (dead locals are ints, floats or bools: `Recorder::write_local`)
         t.dead_tags
             .iter()
             .all(|&(slot, tag)| match f.locals.get(slot as usize) {
-                Some(Some(v)) => slot_words(Some(v))[0] == tag.word() as u64,
+                Some(Some(v)) => matches!(
+                    (v, tag),
+                    (Value::Int(_), taipan_jit::ir::Tag::Int)
+                        | (Value::Float(_), taipan_jit::ir::Tag::Float)
+                        | (Value::Bool(_), taipan_jit::ir::Tag::Bool)
+                ),
                 _ => true,
             })
     }

@@ -607,10 +607,6 @@ impl Vm {
         name: &Value,
         stack: &mut Vec<Value>,
     ) -> bool {
-        let len = stack.len();
-        if len == stack.capacity() {
-            return false;
-        }
         let Some(index) = code.global_hints.get(at) else {
             return false;
         };
@@ -641,14 +637,8 @@ impl Vm {
         else {
             return false;
         };
-        if !type_value_hit(cls, ty, *version, value) {
+        if !type_value_hit(cls, ty, *version, value) || !push_clone_in_room(stack, value) {
             return false;
-        }
-        // SAFETY: `len < capacity` (checked above): the slot at `len` lies inside the
-        // allocation and holds no initialized value; written once, then counted.
-        unsafe {
-            stack.as_mut_ptr().add(len).write(value.clone());
-            stack.set_len(len + 1);
         }
         self.count_hit::<S>(Family::LoadGlobal, code, at);
         self.count_hit::<S>(Family::LoadAttr, code, at + 1);
@@ -754,19 +744,12 @@ impl Vm {
         name: &Value,
         stack: &mut Vec<Value>,
     ) -> bool {
-        let len = stack.len();
-        if len == stack.capacity() {
-            return false;
-        }
         // SAFETY: the value is cloned at once
         let Some(v) = (unsafe { Self::attr_hint_place(code, at, obj, name) }) else {
             return false;
         };
-        // SAFETY: `len < capacity` (checked above): the slot at `len` lies inside the
-        // allocation and holds no initialized value; written once, then counted.
-        unsafe {
-            stack.as_mut_ptr().add(len).write(v.clone());
-            stack.set_len(len + 1);
+        if !push_clone_in_room(stack, v) {
+            return false;
         }
         self.count_hit::<S>(Family::LoadAttr, code, at);
         true

@@ -30,10 +30,6 @@ pub(super) fn dict_at(d: &Obj, index: usize, name: &Value) -> Option<Value> {
 /// counting a borrow, as in [`shaped_dict_into`].
 #[inline(always)]
 pub(super) fn dict_push(d: &Obj, index: usize, name: &Value, stack: &mut Vec<Value>) -> bool {
-    let len = stack.len();
-    if len == stack.capacity() {
-        return false;
-    }
     let ObjKind::Dict(c) = &d.kind else { return false };
     // SAFETY: `t` is used for reading one entry and cloning its value (a count increment,
     // no code runs), so no mutable borrow of the dict can start while it lives; a dict
@@ -42,17 +38,29 @@ pub(super) fn dict_push(d: &Obj, index: usize, name: &Value, stack: &mut Vec<Val
         return false;
     };
     match t.entry(index) {
-        Some((k, v)) if same_name(k, name) => {
-            // SAFETY: `len < capacity` (checked above), so the slot at `len` lies inside
-            // the allocation and holds no initialized value; written once, then counted.
-            unsafe {
-                stack.as_mut_ptr().add(len).write(v.clone());
-                stack.set_len(len + 1);
-            }
-            true
-        }
+        Some((k, v)) if same_name(k, name) => push_clone_in_room(stack, v),
         _ => false,
     }
+}
+
+/// `stack.push(v.clone())` when `stack` has room, else false (nothing pushed, nothing
+/// cloned): the hit paths give up on a full stack rather than grow it (never in practice:
+/// frames reserve their code's maximum stack depth), so that no growth call sits between
+/// the read of the value and its store (the value was kept in a stack temporary around
+/// it).
+#[inline(always)]
+pub(super) fn push_clone_in_room(stack: &mut Vec<Value>, v: &Value) -> bool {
+    let len = stack.len();
+    if len == stack.capacity() {
+        return false;
+    }
+    // SAFETY: `len < capacity` (checked above), so the slot at `len` lies inside the
+    // allocation and holds no initialized value; it is written once, then counted.
+    unsafe {
+        stack.as_mut_ptr().add(len).write(v.clone());
+        stack.set_len(len + 1);
+    }
+    true
 }
 
 /// True if `k` is the (str) object `name` itself: a pointer comparison, cheaper than
