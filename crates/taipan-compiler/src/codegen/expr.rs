@@ -411,6 +411,28 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 return Ok(());
             }
+            // `x is None` / `x is not None`: one POP_JUMP_IF_NONE / _NOT_NONE instead of
+            // LOAD_CONST None; IS_OP; POP_JUMP_IF_FALSE/TRUE (CPython 3.11's peephole
+            // optimizer makes the same rewrite, `optimize_basic_block` in compile.c; only
+            // with None on the right)
+            ExprKind::Compare { left, ops, comparators }
+                if ops.len() == 1
+                    && matches!(ops[0], CmpOp::Is | CmpOp::IsNot)
+                    && matches!(comparators.first().map(|c| &c.kind), Some(ExprKind::Constant(Constant::None))) =>
+            {
+                self.check_compare(left, ops, comparators);
+                self.expr(left)?;
+                let jump_if_none = cond == (ops[0] == CmpOp::Is);
+                self.emit_jump(
+                    if jump_if_none {
+                        Opcode::PopJumpIfNone
+                    } else {
+                        Opcode::PopJumpIfNotNone
+                    },
+                    label,
+                );
+                return Ok(());
+            }
             ExprKind::Constant(c) => {
                 if let Some(t) = const_truth(c) {
                     if t == cond {
