@@ -244,11 +244,44 @@ pub enum How {
     OwnClass,
 }
 
+/// The monomorphic instance-dict case of a `Types` entry (first case `InstanceDict` at a
+/// real position), copied beside the entry so that the `LOAD_ATTR_WITH_HINT` hit reads the
+/// slot's own cache line and nothing behind the entry's case vector (CPython 3.11 keeps
+/// the type version and the index in the instruction's inline cache for the same reason).
+/// Kept in step with `entry` by [`Slot::refresh_hint`] at every change of the entry.
+#[derive(Clone, Copy)]
+pub struct HintKey {
+    /// The class's address (`TypeCase::addr` of the first case); null: no hint. Never
+    /// dereferenced: compared with the receiver's class, and unique while the entry's case
+    /// holds its weak pointer.
+    addr: *const Object,
+    /// The class's version tag when the case was recorded.
+    version: u32,
+    /// The dict's shape when recorded.
+    shape: ShapeId,
+    /// Entry position of the attribute.
+    index: u32,
+}
+
+impl Default for HintKey {
+    fn default() -> HintKey {
+        HintKey {
+            addr: std::ptr::null(),
+            version: 0,
+            shape: ShapeId::NEVER,
+            index: 0,
+        }
+    }
+}
+
 /// The inline cache of one instruction.
 #[derive(Clone, Default)]
 pub struct Slot {
-    /// The specialized form, if any.
+    /// The specialized form, if any. Changed only through [`Slot::install`],
+    /// [`Slot::fail`] and `merge_case`, which refresh `hint`.
     pub entry: Entry,
+    /// `entry`'s first case when it is an instance-dict attribute (else no hint).
+    hint: HintKey,
     /// Generic executions left before the next specialization attempt.
     pub countdown: u16,
     /// Misses of the current entry.
@@ -262,6 +295,7 @@ impl Slot {
     pub fn new(warmup: u16) -> Slot {
         Slot {
             entry: Entry::Generic,
+            hint: HintKey::default(),
             countdown: warmup,
             misses: 0,
             backoff: 0,
@@ -282,6 +316,7 @@ impl Slot {
     /// Records a failed specialization attempt: back off.
     pub fn fail(&mut self, warmup: u16) {
         self.entry = Entry::Generic;
+        self.hint = HintKey::default();
         self.countdown = backoff_count(warmup, self.backoff);
         self.backoff = (self.backoff + 1).min(MAX_BACKOFF);
     }
@@ -289,7 +324,29 @@ impl Slot {
     /// Installs a specialized entry.
     pub fn install(&mut self, entry: Entry) {
         self.entry = entry;
+        self.refresh_hint();
         self.misses = 0;
+    }
+
+    /// Recomputes `hint` from `entry` (after any change of the entry).
+    fn refresh_hint(&mut self) {
+        self.hint = match &self.entry {
+            Entry::Types(cases) => match cases.first() {
+                Some(TypeCase {
+                    addr,
+                    version,
+                    how: How::InstanceDict { index, shape },
+                    ..
+                }) if u32::try_from(*index).is_ok() => HintKey {
+                    addr: *addr,
+                    version: *version,
+                    shape: *shape,
+                    index: *index as u32,
+                },
+                _ => HintKey::default(),
+            },
+            _ => HintKey::default(),
+        };
     }
 
     /// Records a miss; true when the entry was dropped (deopt).
@@ -801,19 +858,18 @@ impl Vm {
         let Value::Obj(o) = obj else { return None };
         // SAFETY: `slot` is read for comparisons and two numbers only (see `attr_hit_into`)
         let slot = unsafe { Self::peek_slot(code, at) }?;
-        let Entry::Types(cases) = &slot.entry else { return None };
-        let case = cases.first()?;
-        let How::InstanceDict { index, shape } = &case.how else {
-            return None;
-        };
+        // (the entry's first case, copied into the slot: `HintKey`)
+        let h = slot.hint;
         let (Some(cls), Some(d)) = (o.class.as_ref(), o.dict.as_ref()) else {
             return None;
         };
-        if !case.is_for(cls) || !matches!(&cls.kind, ObjKind::Type(td) if td.version.get() == case.version) {
+        if !std::ptr::eq(h.addr, Rc::as_ptr(cls))
+            || !matches!(&cls.kind, ObjKind::Type(td) if td.version.get() == h.version)
+        {
             return None;
         }
         // SAFETY: this function's contract
-        unsafe { shaped_dict_place(d, *index, *shape, name) }
+        unsafe { shaped_dict_place(d, h.index as usize, h.shape, name) }
     }
 
     /// The rest of a specialized `LOAD_ATTR` whose inlined hit check failed, out of the
@@ -1150,11 +1206,13 @@ impl Vm {
         if let (Entry::Types(cases), Some(case)) = (&mut slot.entry, case) {
             if let Some(k) = cases.iter_mut().find(|k| std::ptr::eq(k.ty.as_ptr(), case.ty.as_ptr())) {
                 *k = case;
+                slot.refresh_hint();
                 self.spec.of(fam).specialized += 1;
                 return;
             }
             if cases.len() < POLY_MAX {
                 cases.push(case);
+                slot.refresh_hint();
                 drop(slot);
                 self.spec.of(fam).specialized += 1;
                 if let Some(op) = poly_form(fam) {
