@@ -38,7 +38,7 @@ pub struct Dict {
     shape: ShapeId,
 }
 
-// a dict object must stay within 104 bytes (see `crate::object::Object`)
+// a dict object must stay within 112 bytes (see `crate::object::Object`)
 #[cfg(target_pointer_width = "64")]
 const _: () = assert!(std::mem::size_of::<Dict>() <= 64);
 

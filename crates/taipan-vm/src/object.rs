@@ -41,11 +41,12 @@ pub struct Object {
     pub(crate) gc_index: Cell<u32>,
 }
 
-// Object size: 104 bytes (an `Rc` allocation of 120, in glibc's 128-byte chunk class);
-// the payload's largest variant is a dict (80 bytes) and the collector index fits after
-// the payload. Growing past 104 moves every object to the next malloc size class.
+// Object size: 112 bytes (an `Rc` allocation of 128, the largest class of the small-block
+// allocator, `small_alloc.rs`); the payload is 88 bytes (a tag byte, `ObjKind` being
+// `repr(u8)`, then the largest variant) and the collector index fits after it. Growing
+// past 112 moves every object to the system allocator.
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Object>() <= 112);
+const _: () = assert!(std::mem::size_of::<Object>() == 112);
 
 /// Nesting depth of object destructors beyond which freeing is deferred (CPython's
 /// trashcan uses 50 too).
