@@ -417,10 +417,15 @@ impl Vm {
                     ) && let Some(Some(obj)) = f.locals.get(arg)
                     {
                         let a2 = next.arg as usize;
-                        let hit = if next.op == Opcode::LoadAttrWithHint {
-                            self.attr_hint_push::<COUNT>(code, ip, obj, name!(a2), &mut f.stack)
-                        } else {
+                        // (a polymorphic site tries the slot's copies of its first two
+                        // cases first, then all of them)
+                        let hint = matches!(next.op, Opcode::LoadAttrWithHint | Opcode::LoadAttrPoly);
+                        let hit = if hint && self.attr_hint_push::<COUNT>(code, ip, obj, name!(a2), &mut f.stack) {
+                            true
+                        } else if next.op != Opcode::LoadAttrWithHint {
                             self.attr_hit_push::<COUNT>(code, ip, obj, name!(a2), &mut f.stack)
+                        } else {
+                            false
                         };
                         if hit {
                             ip += 1;
@@ -580,8 +585,9 @@ impl Vm {
                     let v = tri!(self.load_attr_cached(code, ip - 1, &obj, &code.names[arg]));
                     f.stack.push(v);
                 }
-                Opcode::LoadAttrWithHint => {
-                    // as below, with the one check of the form's case inline
+                Opcode::LoadAttrWithHint | Opcode::LoadAttrPoly => {
+                    // as below, with the checks of the slot's copies of the entry's first
+                    // cases inline (`HintKey`); the miss path tries every case
                     let Some(slot) = f.stack.last_mut() else {
                         return Err(underflow!());
                     };
@@ -590,7 +596,7 @@ impl Vm {
                         tri!(self.load_attr_miss(code, ip - 1, name!(arg), &mut f.stack, obj));
                     }
                 }
-                Opcode::LoadAttrSlot | Opcode::LoadAttrPoly | Opcode::LoadAttrClass => {
+                Opcode::LoadAttrSlot | Opcode::LoadAttrClass => {
                     // the attribute replaces the object in its slot (no push: see
                     // `Vm::attr_hit_into`); the slot holds None meanwhile
                     let Some(slot) = f.stack.last_mut() else {

@@ -244,14 +244,14 @@ pub enum How {
     OwnClass,
 }
 
-/// The monomorphic instance-dict case of a `Types` entry (first case `InstanceDict` at a
-/// real position), copied beside the entry so that the `LOAD_ATTR_WITH_HINT` hit reads the
-/// slot's own cache line and nothing behind the entry's case vector (CPython 3.11 keeps
-/// the type version and the index in the instruction's inline cache for the same reason).
-/// Kept in step with `entry` by [`Slot::refresh_hint`] at every change of the entry.
+/// An instance-dict case of a `Types` entry (`InstanceDict` at a real position), copied
+/// beside the entry so that the `LOAD_ATTR_WITH_HINT` / `_POLY` hit reads the slot's own
+/// cache line and nothing behind the entry's case vector (CPython 3.11 keeps the type
+/// version and the index in the instruction's inline cache for the same reason). Kept in
+/// step with `entry` by [`Slot::refresh_hint`] at every change of the entry.
 #[derive(Clone, Copy)]
 pub struct HintKey {
-    /// The class's address (`TypeCase::addr` of the first case); null: no hint. Never
+    /// The class's address (`TypeCase::addr` of the case); null: no hint. Never
     /// dereferenced: compared with the receiver's class, and unique while the entry's case
     /// holds its weak pointer.
     addr: *const Object,
@@ -280,8 +280,9 @@ pub struct Slot {
     /// The specialized form, if any. Changed only through [`Slot::install`],
     /// [`Slot::fail`] and `merge_case`, which refresh `hint`.
     pub entry: Entry,
-    /// `entry`'s first case when it is an instance-dict attribute (else no hint).
-    hint: HintKey,
+    /// `entry`'s first two cases, each when it is an instance-dict attribute (else no
+    /// hint): a monomorphic site uses the first, a polymorphic one both.
+    hints: [HintKey; 2],
     /// Generic executions left before the next specialization attempt.
     pub countdown: u16,
     /// Misses of the current entry.
@@ -295,7 +296,7 @@ impl Slot {
     pub fn new(warmup: u16) -> Slot {
         Slot {
             entry: Entry::Generic,
-            hint: HintKey::default(),
+            hints: [HintKey::default(); 2],
             countdown: warmup,
             misses: 0,
             backoff: 0,
@@ -316,7 +317,7 @@ impl Slot {
     /// Records a failed specialization attempt: back off.
     pub fn fail(&mut self, warmup: u16) {
         self.entry = Entry::Generic;
-        self.hint = HintKey::default();
+        self.hints = [HintKey::default(); 2];
         self.countdown = backoff_count(warmup, self.backoff);
         self.backoff = (self.backoff + 1).min(MAX_BACKOFF);
     }
@@ -328,24 +329,25 @@ impl Slot {
         self.misses = 0;
     }
 
-    /// Recomputes `hint` from `entry` (after any change of the entry).
+    /// Recomputes `hints` from `entry` (after any change of the entry).
     fn refresh_hint(&mut self) {
-        self.hint = match &self.entry {
-            Entry::Types(cases) => match cases.first() {
-                Some(TypeCase {
-                    addr,
-                    version,
-                    how: How::InstanceDict { index, shape },
-                    ..
-                }) if u32::try_from(*index).is_ok() => HintKey {
-                    addr: *addr,
-                    version: *version,
-                    shape: *shape,
-                    index: *index as u32,
-                },
-                _ => HintKey::default(),
+        let hint = |case: Option<&TypeCase>| match case {
+            Some(TypeCase {
+                addr,
+                version,
+                how: How::InstanceDict { index, shape },
+                ..
+            }) if u32::try_from(*index).is_ok() => HintKey {
+                addr: *addr,
+                version: *version,
+                shape: *shape,
+                index: *index as u32,
             },
             _ => HintKey::default(),
+        };
+        self.hints = match &self.entry {
+            Entry::Types(cases) => [hint(cases.first()), hint(cases.get(1))],
+            _ => [HintKey::default(); 2],
         };
     }
 
@@ -858,14 +860,20 @@ impl Vm {
         let Value::Obj(o) = obj else { return None };
         // SAFETY: `slot` is read for comparisons and two numbers only (see `attr_hit_into`)
         let slot = unsafe { Self::peek_slot(code, at) }?;
-        // (the entry's first case, copied into the slot: `HintKey`)
-        let h = slot.hint;
         let (Some(cls), Some(d)) = (o.class.as_ref(), o.dict.as_ref()) else {
             return None;
         };
-        if !std::ptr::eq(h.addr, Rc::as_ptr(cls))
-            || !matches!(&cls.kind, ObjKind::Type(td) if td.version.get() == h.version)
-        {
+        // (the entry's first two cases, copied into the slot: `HintKey`; a monomorphic
+        // entry has no second one, whose null address matches no class)
+        let c = Rc::as_ptr(cls);
+        let h = if std::ptr::eq(slot.hints[0].addr, c) {
+            slot.hints[0]
+        } else if std::ptr::eq(slot.hints[1].addr, c) {
+            slot.hints[1]
+        } else {
+            return None;
+        };
+        if !matches!(&cls.kind, ObjKind::Type(td) if td.version.get() == h.version) {
             return None;
         }
         // SAFETY: this function's contract
