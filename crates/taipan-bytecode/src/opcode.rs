@@ -124,6 +124,7 @@ macro_rules! for_each_opcode {
             LoadMethod, "LOAD_METHOD", Name, "[obj] -> [method, obj] when obj's class has a plain method `name` not shadowed by the instance, else [obj.name, NULL] (NULL: an internal marker that only CALL_METHOD consumes)";
             CallMethod, "CALL_METHOD", Count, "[method, self_or_NULL, a1..ai] -> [method(self, a1..ai)] or [method(a1..ai)] when NULL";
             MakeFunction, "MAKE_FUNCTION", Count, "flags: 1 defaults tuple, 2 kwdefaults dict, 4 annotations dict, 8 closure tuple (pushed in that order, code on top). [.., code] -> [function]";
+            MakeGenexpr, "MAKE_GENEXPR", Count, "A generator expression's generator, made from its code without a function object (taipan's own; CPython 3.11 runs MAKE_FUNCTION, then CALL 1 after the iterator): i = number of closure cells pushed, the enclosing scope's cells of the code's free variables in order. [cell1..celli, code, iter] -> [generator]";
             ReturnValue, "RETURN_VALUE", None, "[v] -> returns v";
             YieldValue, "YIELD_VALUE", None, "[v] -> [sent]; suspends the generator";
             GetYieldFromIter, "GET_YIELD_FROM_ITER", None, "[x] -> [iter(x)] (generators pass through)";

@@ -112,6 +112,7 @@ pub fn stack_effect(op: Opcode, arg: u32) -> (i32, i32) {
         LoadMethod => 1,
         CallMethod => -n - 1,
         MakeFunction => -((arg & 0xf).count_ones() as i32),
+        MakeGenexpr => -n - 1,
         Send => return (0, -1),
         RaiseVarargs => -n,
         // run-time forms (never emitted by the compiler): those of their generic opcode

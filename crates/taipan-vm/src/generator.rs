@@ -42,6 +42,14 @@ pub enum SendResult {
 /// Creates a generator object around a frame that has not started (the bound frame's
 /// box, usually from the frame pool, is kept as it is: no copy, no allocation).
 pub fn new_generator(vm: &mut Vm, frame: Box<Frame>, func: &Function) -> Value {
+    let name = func.name.borrow().clone();
+    let qualname = func.qualname.borrow().clone();
+    new_generator_named(vm, frame, name, qualname)
+}
+
+/// [`new_generator`] with the generator's `__name__` and `__qualname__` given (those of
+/// the function a call of which makes it; `MAKE_GENEXPR` has no function object).
+pub fn new_generator_named(vm: &mut Vm, frame: Box<Frame>, name: Rc<str>, qualname: Rc<str>) -> Value {
     use taipan_bytecode::flags;
     let st = GenState {
         loop_resumable: frame.code.raw.flags & (flags::GENERATOR | flags::COROUTINE) == flags::GENERATOR,
@@ -49,8 +57,8 @@ pub fn new_generator(vm: &mut Vm, frame: Box<Frame>, func: &Function) -> Value {
         frame: Some(frame),
         started: false,
         finished: false,
-        name: func.name.borrow().clone(),
-        qualname: func.qualname.borrow().clone(),
+        name,
+        qualname,
     };
     Value::new_obj(&vm.types.generator, ObjKind::Generator(RefCell::new(st)))
 }

@@ -297,6 +297,16 @@ impl Vm {
                 let func = self.make_function(f, codev, defaults, kwdefaults, annotations, closure)?;
                 f.stack.push(func);
             }
+            Opcode::MakeGenexpr => {
+                let it = pop!(f);
+                let codev = pop!(f);
+                let Some(base) = f.stack.len().checked_sub(arg) else {
+                    return Err(stack_underflow());
+                };
+                let g = self.make_genexpr(f, &codev, base, it)?;
+                f.stack.truncate(base);
+                f.stack.push(g);
+            }
             Opcode::GetYieldFromIter => {
                 let v = pop!(f);
                 let it = match v.kind() {

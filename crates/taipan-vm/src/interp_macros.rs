@@ -117,6 +117,7 @@ macro_rules! cold_opcodes {
             | Opcode::UnpackEx
             | Opcode::CallEx
             | Opcode::MakeFunction
+            | Opcode::MakeGenexpr
             | Opcode::GetYieldFromIter
             | Opcode::RaiseVarargs
             | Opcode::Reraise

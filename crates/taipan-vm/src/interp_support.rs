@@ -364,6 +364,59 @@ impl Vm {
         Ok((exit_bound, res))
     }
 
+    /// `MAKE_GENEXPR`: the generator of a generator expression, made from its code object
+    /// `codev`, the closure cells at `f.stack[base..]` (left there for the caller to pop)
+    /// and the outermost iterator `it`, without the function object CPython's
+    /// `MAKE_FUNCTION` + `CALL` make and drop at once (nothing can see it). The generator
+    /// is the one that call would make: its `__name__`/`__qualname__` are the code's (a
+    /// new function's), its frame has the caller's globals, the iterator as `.0` and the
+    /// cells as free variables. Code of another shape (cells of its own, more parameters)
+    /// takes the function and the call.
+    pub(super) fn make_genexpr(&mut self, f: &Frame, codev: &Value, base: usize, it: Value) -> PyResult<Value> {
+        use taipan_bytecode::flags;
+        let cells = f.stack.get(base..).unwrap_or(&[]);
+        let Some(ObjKind::Code(code)) = codev.kind() else {
+            return Err(self.type_error("MAKE_GENEXPR expects a code object"));
+        };
+        let raw = &code.raw;
+        let simple = raw.flags & flags::GENERATOR != 0
+            && raw.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+            && raw.kwonly_arg_count == 0
+            && raw.arg_count == 1
+            && raw.cellvars.is_empty()
+            && raw.freevars.len() == cells.len();
+        if !simple {
+            let closure = (!cells.is_empty()).then(|| self.new_tuple(cells.to_vec()));
+            let func = self.make_function(f, codev.clone(), None, None, None, closure)?;
+            return match func.kind() {
+                Some(ObjKind::Function(func)) => self.call_function(func, &[it], &[]),
+                _ => Err(self.type_error("MAKE_GENEXPR expects a code object")),
+            };
+        }
+        let mut frame = self.acquire_frame(code, &f.globals);
+        let n = code.nlocalsplus;
+        let nvars = raw.varnames.len();
+        let locals = &mut frame.locals;
+        locals.reserve(n);
+        locals.push(Some(it));
+        while locals.len() < nvars {
+            locals.push(None);
+        }
+        for c in cells.iter().take(n.saturating_sub(nvars)) {
+            locals.push(Some(c.clone()));
+        }
+        while locals.len() < n {
+            locals.push(None);
+        }
+        frame.stack.reserve(raw.max_stack as usize);
+        Ok(crate::generator::new_generator_named(
+            self,
+            frame,
+            raw.name.clone(),
+            raw.qualname.clone(),
+        ))
+    }
+
     pub(super) fn make_function(
         &mut self,
         f: &Frame,

@@ -3,7 +3,9 @@
 //!
 //! Each is a nested code object (`<listcomp>`, `<setcomp>`, `<dictcomp>`, `<genexpr>`)
 //! taking the outermost iterator as its only argument `.0`: the caller evaluates the
-//! outermost iterable, applies `GET_ITER` and calls the new function with it. Inside, the
+//! outermost iterable, applies `GET_ITER` and calls the new function with it (a generator
+//! expression's generator is made by `MAKE_GENEXPR` from the cells, the code and the
+//! iterator, without the function object CPython makes). Inside, the
 //! result container (not for generators) sits below the stack of iterators; `LIST_APPEND`,
 //! `SET_ADD` and `MAP_ADD` reach it with `depth + 1`, where depth counts the open loops.
 
@@ -43,6 +45,18 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::ReturnValue, 0);
         let code = self.exit_unit()?;
         self.set_pos(range);
+        if c.kind == CompKind::Generator {
+            // the generator is made directly from the code, the cells and the iterator
+            // (`MAKE_GENEXPR`): no function object, no call
+            let ncells = code.freevars.len() as u32;
+            self.load_closure_cells(&code)?;
+            self.load_const(Constant::Code(code));
+            self.expr(&outermost.iter)?;
+            self.set_pos(range);
+            self.emit(Opcode::GetIter, 0);
+            self.emit(Opcode::MakeGenexpr, ncells);
+            return Ok(());
+        }
         self.make_closure(code, 0)?;
         self.expr(&outermost.iter)?;
         self.set_pos(range);

@@ -169,20 +169,28 @@ impl<'a> Compiler<'a> {
     /// `MAKE_FUNCTION flags`.
     pub(crate) fn make_closure(&mut self, code: Rc<CodeObject>, mut make_flags: u32) -> Res<()> {
         if !code.freevars.is_empty() {
-            for name in &code.freevars {
-                let in_class = self.unit_ref().kind == UnitKind::Class;
-                let is_cell = (in_class && &**name == "__class__")
-                    || self.scope().scope_of(name) == crate::symtable::SymScope::Cell;
-                let Some(i) = self.deref_index(name, is_cell) else {
-                    return Err(self.error_here(format!("internal compiler error: no closure cell for '{name}'")));
-                };
-                self.emit(Opcode::LoadClosure, i);
-            }
+            self.load_closure_cells(&code)?;
             self.emit(Opcode::BuildTuple, code.freevars.len() as u32);
             make_flags |= 8;
         }
         self.load_const(Constant::Code(code));
         self.emit(Opcode::MakeFunction, make_flags);
+        Ok(())
+    }
+
+    /// Pushes the current scope's cells for the free variables of `code`, in order
+    /// (`LOAD_CLOSURE` each): the closure of a function (then packed in a tuple for
+    /// `MAKE_FUNCTION`) or of a generator expression (`MAKE_GENEXPR` takes them as they lie).
+    pub(crate) fn load_closure_cells(&mut self, code: &CodeObject) -> Res<()> {
+        for name in &code.freevars {
+            let in_class = self.unit_ref().kind == UnitKind::Class;
+            let is_cell =
+                (in_class && &**name == "__class__") || self.scope().scope_of(name) == crate::symtable::SymScope::Cell;
+            let Some(i) = self.deref_index(name, is_cell) else {
+                return Err(self.error_here(format!("internal compiler error: no closure cell for '{name}'")));
+            };
+            self.emit(Opcode::LoadClosure, i);
+        }
         Ok(())
     }
 
