@@ -893,8 +893,11 @@ fn set_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error(format!("set expected at most 1 argument, got {n}")));
     }
     if let Some(c) = live(&s) {
-        let old = c.borrow_mut().take_all();
-        drop(old);
+        // (CPython: `if (self->fill) set_clear_internal(self)`; a new set's table stays)
+        if c.borrow().table().fill() != 0 {
+            let old = c.borrow_mut().take_all();
+            drop(old);
+        }
         if let Some(x) = args.get(1) {
             update_object(vm, &s, c, x)?;
         }
