@@ -1488,7 +1488,12 @@ impl Vm {
                         Some(sink) if !RECORD && std::ptr::eq(sink.frame, &*f) => {
                             match crate::generator::sink_yield(self, v) {
                                 Ok(()) => {
-                                    f.stack.push(Value::None);
+                                    // (the sent None is discarded at once by a generator
+                                    // expression's `POP_TOP`: both skipped)
+                                    match instrs.get(ip) {
+                                        Some(next) if !COUNT && next.get().op == Opcode::PopTop => ip += 1,
+                                        _ => f.stack.push(Value::None),
+                                    }
                                     continue;
                                 }
                                 Err(v) => v,

@@ -46,7 +46,12 @@ fn signed_residue(negative: bool, r: u64) -> i64 {
 }
 
 /// `hash(v)` for an int in `i64` range.
+#[inline]
 pub fn hash_i64(v: i64) -> i64 {
+    // (an int in [0, P) is its own hash, as CPython's `long_hash` of a one-digit int)
+    if (v as u64) < MODULUS {
+        return v;
+    }
     signed_residue(v < 0, v.unsigned_abs() % MODULUS)
 }
 
