@@ -566,8 +566,10 @@ impl Vm {
                     }
                 }
                 Opcode::LoadDeref => {
-                    let v = tri!(self.load_deref(f, arg));
-                    f.stack.push(v);
+                    if !Vm::load_deref_push(f, arg) {
+                        let v = tri!(self.load_deref(f, arg));
+                        f.stack.push(v);
+                    }
                 }
                 Opcode::StoreDeref => {
                     let v = pop!(f, ip);
