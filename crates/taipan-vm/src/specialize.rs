@@ -1082,40 +1082,51 @@ impl Vm {
         let Some(slot) = (unsafe { Self::peek_slot(code, at) }) else {
             return Some(value);
         };
-        let (index, shape) = match Self::first_case(slot, o) {
-            Some(How::InstanceDict { index, shape }) => (*index, *shape),
-            Some(How::InstanceDictAdd { before, after }) => {
-                let Some(ObjKind::Dict(c)) = o.dict.as_ref().map(|d| &d.kind) else {
-                    return Some(value);
-                };
-                let Ok(mut t) = c.try_borrow_mut() else {
-                    return Some(value);
-                };
-                if t.shape() != *before {
-                    return Some(value);
+        // (an instance-dict case among the slot's copies of the first two: no search of
+        // the entry's cases)
+        let hinted = o.class.as_ref().and_then(|cls| {
+            let c = Rc::as_ptr(cls);
+            let h = slot.hints.iter().find(|h| std::ptr::eq(h.addr, c))?;
+            matches!(&cls.kind, ObjKind::Type(td) if td.version.get() == h.version)
+                .then_some((h.index as usize, h.shape))
+        });
+        let (index, shape) = match hinted {
+            Some(place) => place,
+            None => match Self::first_case(slot, o) {
+                Some(How::InstanceDict { index, shape }) => (*index, *shape),
+                Some(How::InstanceDictAdd { before, after }) => {
+                    let Some(ObjKind::Dict(c)) = o.dict.as_ref().map(|d| &d.kind) else {
+                        return Some(value);
+                    };
+                    let Ok(mut t) = c.try_borrow_mut() else {
+                        return Some(value);
+                    };
+                    if t.shape() != *before {
+                        return Some(value);
+                    }
+                    t.insert_new_shaped(str_value_hash(name), name.clone(), value, *after);
+                    drop(t);
+                    self.count_hit::<S>(Family::StoreAttr, code, at);
+                    return None;
                 }
-                t.insert_new_shaped(str_value_hash(name), name.clone(), value, *after);
-                drop(t);
-                self.count_hit::<S>(Family::StoreAttr, code, at);
-                return None;
-            }
-            Some(How::InstanceSlot(i)) => {
-                let ObjKind::Instance(Some(slots)) = &o.kind else {
-                    return Some(value);
-                };
-                let Ok(mut slots) = slots.try_borrow_mut() else {
-                    return Some(value);
-                };
-                let Some(place) = slots.get_mut(*i) else {
-                    return Some(value);
-                };
-                let old = std::mem::replace(place, Some(value));
-                drop(slots);
-                drop_inline(old.unwrap_or(Value::None));
-                self.count_hit::<S>(Family::StoreAttr, code, at);
-                return None;
-            }
-            _ => return Some(value),
+                Some(How::InstanceSlot(i)) => {
+                    let ObjKind::Instance(Some(slots)) = &o.kind else {
+                        return Some(value);
+                    };
+                    let Ok(mut slots) = slots.try_borrow_mut() else {
+                        return Some(value);
+                    };
+                    let Some(place) = slots.get_mut(*i) else {
+                        return Some(value);
+                    };
+                    let old = std::mem::replace(place, Some(value));
+                    drop(slots);
+                    drop_inline(old.unwrap_or(Value::None));
+                    self.count_hit::<S>(Family::StoreAttr, code, at);
+                    return None;
+                }
+                _ => return Some(value),
+            },
         };
         let Some(ObjKind::Dict(c)) = o.dict.as_ref().map(|d| &d.kind) else {
             return Some(value);
