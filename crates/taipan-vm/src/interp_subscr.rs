@@ -19,6 +19,7 @@
 use std::rc::Rc;
 
 use super::Frame;
+use super::fast::push_clone;
 use crate::code::Code;
 use crate::object::ObjKind;
 use crate::value::{Obj, Value};
@@ -27,19 +28,36 @@ use crate::value::{Obj, Value};
 /// `i` in range (`None` otherwise, or while the list is mutably borrowed).
 #[inline(always)]
 fn seq_item(c: &Value, key: &Value, list_ty: &Obj, tuple_ty: &Obj) -> Option<Value> {
+    // SAFETY: the item is cloned at once
+    unsafe { seq_item_place(c, key, list_ty, tuple_ty) }.cloned()
+}
+
+/// The place of `c[i]` that [`seq_item`] clones (the same checks), for a caller that
+/// clones it straight into its destination: the item travels as one pointer, never as a
+/// 16-byte value returned through memory.
+///
+/// # Safety
+///
+/// A list is read without counting a borrow: the caller must be done with the reference
+/// (have cloned the item) before anything can mutate the list (no Python code, no list
+/// operation in between).
+#[inline(always)]
+unsafe fn seq_item_place<'a>(c: &'a Value, key: &Value, list_ty: &Obj, tuple_ty: &Obj) -> Option<&'a Value> {
     let (Value::Obj(o), &Value::Int(i)) = (c, key) else {
         return None;
     };
     let class = o.class.as_ref()?;
     match &o.kind {
         ObjKind::List(l) if Rc::ptr_eq(class, list_ty) => {
-            let l = l.try_borrow().ok()?;
+            // SAFETY: this function's contract; a list being mutated (flag set) is
+            // refused as `try_borrow` would
+            let l = unsafe { l.try_borrow_unguarded() }.ok()?;
             let j = if i < 0 { i.checked_add(l.len() as i64)? } else { i };
-            l.get(usize::try_from(j).ok()?).cloned()
+            l.get(usize::try_from(j).ok()?)
         }
         ObjKind::Tuple(t) if Rc::ptr_eq(class, tuple_ty) => {
             let j = if i < 0 { i.checked_add(t.len() as i64)? } else { i };
-            t.get(usize::try_from(j).ok()?).cloned()
+            t.get(usize::try_from(j).ok()?)
         }
         _ => None,
     }
@@ -92,16 +110,19 @@ pub(super) fn load_fast_subscr(
     list_ty: &Obj,
     tuple_ty: &Obj,
 ) -> bool {
-    let item = {
-        let (Some(Some(c)), Some(key)) = (f.locals.get(a1), key_of(f, code, a2, key_is_local)) else {
-            return false;
-        };
-        match seq_item(c, key, list_ty, tuple_ty) {
-            Some(v) => v,
-            None => return false,
-        }
+    let key = if key_is_local {
+        f.locals.get(a2).and_then(Option::as_ref)
+    } else {
+        code.consts.get(a2)
     };
-    f.stack.push(item);
+    let (Some(Some(c)), Some(key)) = (f.locals.get(a1), key) else {
+        return false;
+    };
+    // SAFETY: the item is cloned at once (onto the operand stack, no code runs)
+    let Some(item) = (unsafe { seq_item_place(c, key, list_ty, tuple_ty) }) else {
+        return false;
+    };
+    push_clone(&mut f.stack, item);
     true
 }
 
