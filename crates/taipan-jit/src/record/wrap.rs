@@ -15,7 +15,9 @@
 //! part's counter minus `s·ℓ·lead`, where `s` is the part's direction (1 for a sequence,
 //! its step for a range) and `ℓ` the lead's (1 for an enumerate, the first part's for a
 //! zip). The invariant holds for as long as the parts advance together, so a trace
-//! entered after a link (which stores only the lead) computes the right positions.
+//! entered after a link (which stores only the lead) computes the right positions. A part
+//! moving with the lead and observed at offset 0 is specialized: `off == 0` is an entry
+//! guard and its counter is the lead itself (`Recorder::wrap_state`).
 //!
 //! # Entry buffer
 //! Per entry `ENTRY_SLOTS` slots from `e` (`record::buffer_slot`): `e` the lead (tag
@@ -122,6 +124,15 @@ fn part_dir(p: &PartObs) -> i64 {
     }
 }
 
+/// A part's counter as observed: a range's `next`, a sequence iterator's index (`None`
+/// when that does not fit an `i64`).
+fn part_counter(p: &PartObs) -> Option<i64> {
+    match *p {
+        PartObs::Range { next, .. } => Some(next),
+        PartObs::Seq { index, .. } => i64::try_from(index).ok(),
+    }
+}
+
 /// Whether the part is exhausted now.
 fn part_exhausted(p: &PartObs) -> bool {
     match *p {
@@ -165,7 +176,7 @@ impl Recorder {
             let d = format!("enumerate count {lead} + 1 overflows");
             return Err(self.abort(AbortReason::BigIntResult, pc, d));
         }
-        let st = self.wrap_state(i, enumerate, lead_dir > 0, &w, pc)?;
+        let st = self.wrap_state(i, enumerate, lead_dir > 0, lead, &w, pc)?;
         let slot = self.code.nlocals.saturating_add(i);
         let x = self.iter_counter(slot, lead, pc)?;
         // (listed by the exits even before the advance, see `iter.rs`)
@@ -222,8 +233,27 @@ impl Recorder {
     }
 
     /// The parts of entry-stack entry `i`, loaded and guarded before the loop on first use
-    /// (the kind code, each part's offset and bounds as observed in `w`).
-    fn wrap_state(&mut self, i: u32, enumerate: bool, lead_up: bool, w: &WrapObs, pc: u32) -> Result<WrapState, Abort> {
+    /// (the kind code, each part's offset and bounds as observed in `w`, whose lead is
+    /// `lead`).
+    ///
+    /// A part that moves in the lead's direction and was observed at offset 0 (the
+    /// part's counter equal to the lead: `enumerate(xs)` and `zip(xs, ys)` over fresh
+    /// iterators) is specialized to it: its offset is guarded `== 0` with the other entry
+    /// guards and its counter is the lead itself, so the loop computes no `off + lead`
+    /// (an overflow check), and the `guards` pass sees the lead bounded by the part's
+    /// length (its advance needs no overflow check) and, counting up from a
+    /// non-negative entry, non-negative (no `>= 0` guard). An entry with another offset
+    /// (`enumerate(xs, 1)`, a part advanced alone before the loop) fails the guard like
+    /// an entry of another type.
+    fn wrap_state(
+        &mut self,
+        i: u32,
+        enumerate: bool,
+        lead_up: bool,
+        lead: i64,
+        w: &WrapObs,
+        pc: u32,
+    ) -> Result<WrapState, Abort> {
         if let Some(Some(st)) = self.wraps.get(i as usize) {
             if st.enumerate != enumerate || st.parts.len() != w.parts.len() {
                 return Err(self.abort(AbortReason::Desync, pc, "enumerate/zip changed shape"));
@@ -246,10 +276,20 @@ impl Recorder {
         let mut parts = Vec::with_capacity(w.parts.len());
         for (k, po) in w.parts.iter().enumerate() {
             let at = part_slot(e, k as u32);
+            let up = part_dir(po) > 0;
             let off = if !enumerate && k == 0 {
                 None
             } else {
-                Some(self.entry_int(at, es))
+                let o = self.entry_int(at, es);
+                if up == lead_up && part_counter(po) == Some(lead) {
+                    // observed at offset 0: specialize (see above)
+                    let zero = self.b.const_i64(0);
+                    let is_zero = self.b.binary(Op::IntEq, o, zero);
+                    self.guard(true, is_zero, es);
+                    None
+                } else {
+                    Some(o)
+                }
             };
             let kind = match *po {
                 PartObs::Range { step, .. } => {
@@ -269,7 +309,6 @@ impl Recorder {
                     PartKind::Seq { p, list: seq.list }
                 }
             };
-            let up = part_dir(po) > 0;
             parts.push(PartState {
                 off,
                 same: up == lead_up,
@@ -386,7 +425,7 @@ impl Recorder {
             (None, Some(PartObs::Seq { index, .. })) => i64::try_from(*index).unwrap_or(i64::MAX),
             _ => return Err(self.abort(AbortReason::Desync, pc, "no parts")),
         };
-        let st = self.wrap_state(i, enumerate, true, w, pc)?;
+        let st = self.wrap_state(i, enumerate, true, lead, w, pc)?;
         let Some(ps) = st.parts.get(k).copied() else {
             return Err(self.abort(AbortReason::Desync, pc, "no part"));
         };
