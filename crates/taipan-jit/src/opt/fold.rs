@@ -13,8 +13,11 @@
 //!    `x&0`, `x|0`, `x^0`, `x&-1`, shifts by 0, `x//1`, `x%1`, `x==x` and friends on ints
 //!    and pointers, double negation, `x*1.0`, `x/1.0`, `x-0.0` (not `x+0.0`: `-0.0+0.0` is
 //!    `+0.0`), `guard_true (bool_not c)` → `guard_false c` (and back), `phi a, itself` → `a`,
-//!    `phi a, a` → `a`; and, for wrapping arithmetic only, reassociation of constants:
-//!    `x - c` → `x + (-c)`, `(x + c1) + c2` → `x + (c1 + c2)`.
+//!    `phi a, a` → `a`; Python's floor division and modulo by a power of two `2**k`
+//!    (`k >= 1`) become `x >> k` (arithmetic) and `x & (2**k - 1)`, which cannot exit
+//!    (bm_spectral_norm's `(i + j) * (i + j + 1) // 2`: 11 machine instructions → 1); and,
+//!    for wrapping arithmetic only, reassociation of constants: `x - c` → `x + (-c)`,
+//!    `(x + c1) + c2` → `x + (c1 + c2)`.
 //!
 //! Constants are interned: a folded constant reuses an identical earlier one.
 //!
@@ -170,6 +173,27 @@ fn simplify(rw: &mut Rewriter<'_>, insn: &Insn) -> Option<Action> {
             ))
         }
         (IntMul | IntMulOv | IntFloorDiv, Some(1)) => Action::Replace(a),
+        // Python's `x // 2**k` rounds toward negative infinity, as the arithmetic shift
+        // does on two's complement; `x % 2**k` (a positive divisor) is in `0..2**k`, the
+        // low `k` bits. Neither can exit (the divisor is neither 0 nor -1).
+        (IntFloorDiv | IntMod, Some(c)) if c > 1 && c.count_ones() == 1 => {
+            let (op, k) = if insn.op == IntFloorDiv {
+                (IntShr, i64::from(c.trailing_zeros()))
+            } else {
+                (IntAnd, c - 1)
+            };
+            let k = emit_const(rw, Val::I64(k));
+            Action::Replace(emit_new(
+                rw,
+                Insn {
+                    op,
+                    ty: insn.ty,
+                    args: smallvec::smallvec![a, k],
+                    imm: Imm::None,
+                    snap: None,
+                },
+            ))
+        }
         (IntMul | IntMulOv | IntAnd, Some(0)) => zero(rw),
         (IntMod, Some(1)) => zero(rw),
         (IntAnd, Some(-1)) => Action::Replace(a),
