@@ -346,7 +346,7 @@ fn fill_entry_buffer(buf: &mut Vec<u64>, f: &Frame, nlocals: usize) {
             Some(w) => {
                 put(e, &[TAG_INT, w.lead as u64]);
                 put(e + 1, &[TAG_OBJ, 0, TAG_INT, w.code as u64]);
-                for (k, (off, bounds)) in w.parts.iter().enumerate() {
+                for (k, (off, bounds)) in w.parts().iter().enumerate() {
                     let at = part_slot(e as u32, k as u32) as usize;
                     put(at, &[TAG_INT, *off as u64]);
                     put(at + 1, bounds);
