@@ -734,6 +734,13 @@ impl Lower<'_, '_> {
                         }
                     })
                 }
+                Op::StoreIntKeepAt | Op::StoreFloatKeepAt => {
+                    // the payload only: the element's tag is the stored type already
+                    let addr = self.item_addr(id)?;
+                    let payload = self.arg(id, 2)?;
+                    self.fb.ins().store(flags, payload, addr, 8);
+                    None
+                }
                 Op::StoreIntAt | Op::StoreFloatAt | Op::StoreBoolAt | Op::StoreNoneAt => {
                     let addr = self.item_addr(id)?;
                     let tag = insn.op.item_tag().ok_or_else(|| err("store without tag"))?;

@@ -604,6 +604,16 @@ fn eval_step(
                 };
                 None
             }
+            Op::StoreIntKeepAt | Op::StoreFloatKeepAt => {
+                let k = u32::try_from(int(1)?).map_err(|_| format!("{id}: negative or huge index"))?;
+                let i = slot_index(ptr(0)?, k, frame.len()).map_err(|e| format!("{id}: {e}"))?;
+                // the payload only: the tag word stays as it is
+                frame[i].payload = match insn.op {
+                    Op::StoreIntKeepAt => int(2)? as u64,
+                    _ => flt(2)?.to_bits(),
+                };
+                None
+            }
             Op::Call => {
                 let Imm::Call(c) = &insn.imm else {
                     return Err(format!("{id}: call without a callee"));

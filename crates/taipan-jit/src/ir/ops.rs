@@ -322,6 +322,12 @@ define_ops! {
     StoreBoolAt "store_bool_at" (Ptr, I64, Bool) None -> Void, Writes, false;
     /// Writes `Value::None` into element `i`.
     StoreNoneAt "store_none_at" (Ptr, I64) None -> Void, Writes, false;
+    /// `store_int_at` of an element whose tag is `int` already: writes the payload only
+    /// (made by the `guards` pass, which knows the tag: `xs[i] += 1` stores no tag word).
+    StoreIntKeepAt "store_int_keep_at" (Ptr, I64, I64) None -> Void, Writes, false;
+    /// `store_float_at` of an element whose tag is `float` already: writes the payload only
+    /// (made by the `guards` pass: `row_c[j] += aik * row_b[j]` stores no tag word).
+    StoreFloatKeepAt "store_float_keep_at" (Ptr, I64, F64) None -> Void, Writes, false;
 
     /// Calls a runtime helper: `call @name(args) -> ty effect` (variadic operands). A helper
     /// that returns a new reference is declared `-> own ptr writes`: its result is owned.
@@ -398,8 +404,8 @@ impl Op {
     pub fn item_tag(self) -> Option<crate::ir::Tag> {
         use crate::ir::Tag;
         Some(match self {
-            Op::LoadIntAt | Op::StoreIntAt => Tag::Int,
-            Op::LoadFloatAt | Op::StoreFloatAt => Tag::Float,
+            Op::LoadIntAt | Op::StoreIntAt | Op::StoreIntKeepAt => Tag::Int,
+            Op::LoadFloatAt | Op::StoreFloatAt | Op::StoreFloatKeepAt => Tag::Float,
             Op::LoadBoolAt | Op::StoreBoolAt => Tag::Bool,
             Op::LoadPtrAt => Tag::Obj,
             Op::StoreNoneAt => Tag::None,

@@ -27,7 +27,9 @@
 //! `int_sub_ov x, 1` with `x` above the minimum a plain `int_sub` — the overflow check of a
 //! loop counter compared against a bound goes (LuaJIT narrows such counters likewise); a
 //! `guard_true x >= c` with `c <= 0` on a non-negative `x` is dropped (a list subscript's
-//! `i >= 0` on a `for i in range(n)` index, in the loop after peeling).
+//! `i >= 0` on a `for i in range(n)` index, in the loop after peeling); an int/float element
+//! store over an element known to hold that type writes the payload only
+//! (`store_int_keep_at`, `store_float_keep_at`: `row_c[j] += ...` stores no tag word).
 //!
 //! Invalidation: a store to `(b, n)` replaces that slot's fact and forgets every fact about
 //! other bases (they may alias `b`); a `call` declared `writes` forgets all slot facts; the
@@ -178,13 +180,32 @@ pub fn guards(f: &Func) -> Func {
                 }
                 Action::Keep
             }
-            Op::StoreIntAt | Op::StoreFloatAt | Op::StoreBoolAt | Op::StoreNoneAt => {
+            Op::StoreIntAt
+            | Op::StoreFloatAt
+            | Op::StoreBoolAt
+            | Op::StoreNoneAt
+            | Op::StoreIntKeepAt
+            | Op::StoreFloatKeepAt => {
+                // an int/float store over an element known to hold that type already
+                // writes the payload only
+                let keep = match (insn.op, &insn.args[..]) {
+                    (Op::StoreIntAt, [b, x, _]) if k.item_tag.get(&(*b, *x)) == Some(&Tag::Int) => {
+                        Some(Op::StoreIntKeepAt)
+                    }
+                    (Op::StoreFloatAt, [b, x, _]) if k.item_tag.get(&(*b, *x)) == Some(&Tag::Float) => {
+                        Some(Op::StoreFloatKeepAt)
+                    }
+                    _ => None,
+                };
                 // another (items, index) pair may name the same element: forget them all
                 k.item_tag.clear();
                 if let ([b, x, ..], Some(tag)) = (&insn.args[..], insn.op.item_tag()) {
                     k.item_tag.insert((*b, *x), tag);
                 }
-                Action::Keep
+                match keep {
+                    Some(op) => Action::Replace(emit_new(rw, Insn { op, ..insn.clone() })),
+                    None => Action::Keep,
+                }
             }
             Op::LoadTag => {
                 if let (Some(b), Imm::Slot(s)) = (arg0, &insn.imm)
