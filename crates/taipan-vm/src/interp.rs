@@ -85,8 +85,8 @@ mod support;
 #[path = "interp_unwind.rs"]
 mod unwind;
 use fast::{
-    ForItem, IntResult, compare_fast, dict_items_step, enumerate_step, float_arith, for_iter_fast, int_arith,
-    pop_scalars, push_clone, push_int, scalar_truth, store_local, subscr_seq_in_place,
+    ForItem, IntResult, compare_fast, float_arith, for_iter_fast, int_arith, pop_scalars, push_clone, scalar_truth,
+    store_local, subscr_seq_in_place, unpack2_step,
 };
 
 impl Vm {
@@ -420,14 +420,10 @@ impl Vm {
                         // (a polymorphic site tries the slot's copies of its first two
                         // cases first, then all of them)
                         let hint = matches!(next.op, Opcode::LoadAttrWithHint | Opcode::LoadAttrPoly);
-                        let hit = if hint && self.attr_hint_push::<COUNT>(code, ip, obj, name!(a2), &mut f.stack) {
-                            true
-                        } else if next.op != Opcode::LoadAttrWithHint {
-                            self.attr_hit_push::<COUNT>(code, ip, obj, name!(a2), &mut f.stack)
-                        } else {
-                            false
-                        };
-                        if hit {
+                        if (hint && self.attr_hint_push::<COUNT>(code, ip, obj, name!(a2), &mut f.stack))
+                            || (next.op != Opcode::LoadAttrWithHint
+                                && self.attr_hit_push::<COUNT>(code, ip, obj, name!(a2), &mut f.stack))
+                        {
                             ip += 1;
                             continue;
                         }
@@ -1037,53 +1033,32 @@ impl Vm {
                     f.stack.push(it);
                 }
                 Opcode::ForIter => {
-                    // `for i, x in enumerate(seq)`: FOR_ITER fused with UNPACK_SEQUENCE 2 when
-                    // the enumerate wraps a built-in list/tuple/range iterator (no tuple)
-                    if let Some(next) = instrs.get(ip).map(Cell::get).filter(|_| !RECORD) {
-                        if next.arg == 2 && next.op.base() == Opcode::UnpackSequence {
-                            if let Some((c, v)) = f.stack.last().and_then(enumerate_step) {
-                                f.stack.push(v);
-                                push_int(&mut f.stack, c);
-                                ip += 1;
-                                f.ip = ip;
-                                self.count_fast::<COUNT>(Family::ForIter, true);
-                                continue;
-                            }
-                            // `for k, v in d.items()` (no tuple per item)
-                            if let Some((k, v)) = f.stack.last().and_then(dict_items_step) {
-                                f.stack.push(v);
-                                f.stack.push(k);
-                                ip += 1;
-                                f.ip = ip;
-                                self.count_fast::<COUNT>(Family::ForIter, true);
-                                continue;
-                            }
-                        }
+                    // SAFETY: FOR_ITER is never the last instruction (it falls through;
+                    // `Code::new` checks that the last one does not)
+                    let next = unsafe { instrs.get_unchecked(ip) }.get();
+                    // `for i, x in enumerate(seq)` / `for k, v in d.items()`: FOR_ITER fused
+                    // with UNPACK_SEQUENCE 2, no tuple per item (`unpack2_step`)
+                    if !RECORD
+                        && next.arg == 2
+                        && next.op.base() == Opcode::UnpackSequence
+                        && unpack2_step(&mut f.stack)
+                    {
+                        ip += 1;
+                        f.ip = ip;
+                        self.count_fast::<COUNT>(Family::ForIter, true);
+                        continue;
                     }
-                    // built-in iterators over a range, list or tuple: stepped in place; the
-                    // item of `for x in ...` goes straight into the local when a STORE_FAST
-                    // (or the STORE_FAST half of a pair, whose second half then runs as
-                    // itself) comes next: no push and pop, one dispatch less
+                    // built-in range, list and tuple iterators: stepped in place; the item
+                    // goes straight into the local when a STORE_FAST (or a pair starting
+                    // with one, whose second half then runs) comes next: no push and pop
                     match f.stack.last().and_then(for_iter_fast) {
                         Some(item @ (ForItem::Int(_) | ForItem::Value(_))) => {
                             self.count_fast::<COUNT>(Family::ForIter, true);
-                            // SAFETY: FOR_ITER is never the last instruction (it falls
-                            // through; `Code::new` checks that the last one does not)
-                            let next = unsafe { instrs.get_unchecked(ip) }.get();
                             if !RECORD && matches!(next.op, Opcode::StoreFast | Opcode::StoreFastLoadFast) {
-                                let v = match item {
-                                    ForItem::Int(i) => Value::Int(i),
-                                    ForItem::Value(v) => v,
-                                    ForItem::Done => Value::None,
-                                };
-                                store_local(&mut f.locals, next.arg as usize, v);
+                                store_local(&mut f.locals, next.arg as usize, item.into_value());
                                 ip += 1;
-                                continue;
-                            }
-                            match item {
-                                ForItem::Int(i) => push_int(&mut f.stack, i),
-                                ForItem::Value(v) => f.stack.push(v),
-                                ForItem::Done => {}
+                            } else {
+                                item.push(&mut f.stack);
                             }
                             continue;
                         }

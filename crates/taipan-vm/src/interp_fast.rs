@@ -73,6 +73,28 @@ pub(super) enum ForItem {
     Done,
 }
 
+impl ForItem {
+    /// The item as a value (`Done`: None, never asked for).
+    #[inline(always)]
+    pub(super) fn into_value(self) -> Value {
+        match self {
+            ForItem::Int(i) => Value::Int(i),
+            ForItem::Value(v) => v,
+            ForItem::Done => Value::None,
+        }
+    }
+
+    /// Pushes the item (an int written whole, [`push_int`]); `Done` pushes nothing.
+    #[inline(always)]
+    pub(super) fn push(self, stack: &mut Vec<Value>) {
+        match self {
+            ForItem::Int(i) => push_int(stack, i),
+            ForItem::Value(v) => stack.push(v),
+            ForItem::Done => {}
+        }
+    }
+}
+
 /// `FOR_ITER` fast path: the next item of a built-in range, list or tuple iterator, or
 /// its end (`None`: another iterator kind or a busy borrow; take the generic path).
 #[inline(always)]
@@ -120,6 +142,25 @@ pub(super) fn for_iter_fast(it: &Value) -> Option<ForItem> {
         }
         _ => None,
     }
+}
+
+/// `FOR_ITER` fused with `UNPACK_SEQUENCE 2`: pushes the two items of the next step of an
+/// `enumerate` ([`enumerate_step`]) or of a dict items iterator ([`dict_items_step`]),
+/// the second item first (as the unpack leaves them); false: neither applies (nothing
+/// pushed, the generic step follows).
+#[inline(always)]
+pub(super) fn unpack2_step(stack: &mut Vec<Value>) -> bool {
+    if let Some((c, v)) = stack.last().and_then(enumerate_step) {
+        stack.push(v);
+        push_int(stack, c);
+        return true;
+    }
+    if let Some((k, v)) = stack.last().and_then(dict_items_step) {
+        stack.push(v);
+        stack.push(k);
+        return true;
+    }
+    false
 }
 
 /// One step of `enumerate(it)` with an int count over a built-in list/tuple/range iterator:

@@ -418,7 +418,10 @@ impl<'a> Compiler<'a> {
             ExprKind::Compare { left, ops, comparators }
                 if ops.len() == 1
                     && matches!(ops[0], CmpOp::Is | CmpOp::IsNot)
-                    && matches!(comparators.first().map(|c| &c.kind), Some(ExprKind::Constant(Constant::None))) =>
+                    && matches!(
+                        comparators.first().map(|c| &c.kind),
+                        Some(ExprKind::Constant(Constant::None))
+                    ) =>
             {
                 self.check_compare(left, ops, comparators);
                 self.expr(left)?;
