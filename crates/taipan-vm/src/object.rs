@@ -150,20 +150,66 @@ impl Object {
 }
 
 /// A Python str: UTF-8 text plus its length in code points.
+///
+/// Text of at most [`STR_INLINE_MAX`] bytes is kept inside the object (no second heap
+/// block, no pointer to follow: CPython's compact strings keep the characters in the
+/// object too); longer text is a boxed `str`.
 pub struct PyStr {
-    text: Box<str>,
+    text: StrText,
     char_len: usize,
     hash: Cell<i64>,
 }
 
+/// Longest text (bytes) a [`PyStr`] keeps inline; sized so that a str payload is no larger
+/// than the largest other `ObjKind` variant.
+pub const STR_INLINE_MAX: usize = 54;
+
+/// Where a [`PyStr`]'s UTF-8 text lives.
+enum StrText {
+    /// In the object: the first `len` bytes of `buf` (always valid UTF-8).
+    Inline { len: u8, buf: [u8; STR_INLINE_MAX] },
+    /// On the heap.
+    Heap(Box<str>),
+}
+
+impl StrText {
+    /// A copy of `s` kept inline, if it fits.
+    #[inline]
+    fn inline(s: &str) -> Option<StrText> {
+        if s.len() > STR_INLINE_MAX {
+            return None;
+        }
+        let mut buf = [0u8; STR_INLINE_MAX];
+        buf[..s.len()].copy_from_slice(s.as_bytes());
+        Some(StrText::Inline {
+            len: s.len() as u8,
+            buf,
+        })
+    }
+
+    #[inline]
+    fn as_str(&self) -> &str {
+        match self {
+            StrText::Inline { len, buf } => {
+                let bytes = &buf[..usize::from(*len)];
+                debug_assert!(std::str::from_utf8(bytes).is_ok());
+                // SAFETY: an inline buffer's first `len` bytes are a copy of a `&str`
+                // (`from_parts`, `PyStr::concat`): valid UTF-8
+                unsafe { std::str::from_utf8_unchecked(bytes) }
+            }
+            StrText::Heap(b) => b,
+        }
+    }
+}
+
 impl PyStr {
-    /// Wraps text.
-    pub fn new(text: impl Into<Box<str>>) -> PyStr {
-        let text = text.into();
-        let char_len = if text.is_ascii() {
-            text.len()
-        } else {
-            text.chars().count()
+    /// Wraps text (copied inline when short: a `String` or `Box<str>` given is then freed).
+    pub fn new<T: Into<Box<str>> + AsRef<str>>(text: T) -> PyStr {
+        let s = text.as_ref();
+        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        let text = match StrText::inline(s) {
+            Some(t) => t,
+            None => StrText::Heap(text.into()),
         };
         PyStr {
             text,
@@ -176,9 +222,11 @@ impl PyStr {
     /// `text` must be ASCII (checked in debug builds); otherwise `len()` would be wrong.
     pub fn new_ascii(text: Box<str>) -> PyStr {
         debug_assert!(text.is_ascii());
+        let char_len = text.len();
+        let text = StrText::inline(&text).unwrap_or(StrText::Heap(text));
         PyStr {
-            char_len: text.len(),
             text,
+            char_len,
             hash: Cell::new(-1),
         }
     }
@@ -186,11 +234,21 @@ impl PyStr {
     /// `a + b`: concatenated text, whose length in code points is the sum of the two
     /// (UTF-8 concatenation never merges characters, lone surrogates' stand-ins included).
     pub fn concat(a: &PyStr, b: &PyStr) -> PyStr {
-        let mut text = String::with_capacity(a.text.len() + b.text.len());
-        text.push_str(&a.text);
-        text.push_str(&b.text);
+        let (x, y) = (a.as_str(), b.as_str());
+        let n = x.len() + y.len();
+        let text = if n <= STR_INLINE_MAX {
+            let mut buf = [0u8; STR_INLINE_MAX];
+            buf[..x.len()].copy_from_slice(x.as_bytes());
+            buf[x.len()..n].copy_from_slice(y.as_bytes());
+            StrText::Inline { len: n as u8, buf }
+        } else {
+            let mut text = String::with_capacity(n);
+            text.push_str(x);
+            text.push_str(y);
+            StrText::Heap(text.into_boxed_str())
+        };
         PyStr {
-            text: text.into_boxed_str(),
+            text,
             char_len: a.char_len + b.char_len,
             hash: Cell::new(-1),
         }
@@ -199,7 +257,7 @@ impl PyStr {
     /// The text.
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 
     /// Length in code points (Python's `len`).
@@ -211,7 +269,7 @@ impl PyStr {
     /// True when every code point is ASCII (byte index = code point index).
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.char_len == self.text.len()
+        self.char_len == self.as_str().len()
     }
 
     /// The cached hash (-1 if not computed yet).

@@ -192,7 +192,7 @@ impl Vm {
     // ----- constructors -----
 
     /// A str value.
-    pub fn new_str(&self, s: impl Into<Box<str>>) -> Value {
+    pub fn new_str(&self, s: impl Into<Box<str>> + AsRef<str>) -> Value {
         Value::new_obj(&self.types.str, ObjKind::Str(PyStr::new(s)))
     }
 
