@@ -113,7 +113,10 @@ pub(super) fn for_iter_fast(it: &Value) -> Option<ForItem> {
         }
         crate::object::IterState::List { seq, index } => {
             let ObjKind::List(l) = &seq.kind else { return None };
-            let item = l.try_borrow().ok()?.get(*index).cloned();
+            // SAFETY: the item is cloned at once, before anything can mutate the list (no
+            // count of the borrow needed); a list being mutated (flag set) is refused as
+            // `try_borrow` would
+            let item = unsafe { l.try_borrow_unguarded() }.ok()?.get(*index).cloned();
             match item {
                 Some(v) => {
                     *index += 1;
