@@ -561,19 +561,7 @@ impl Vm {
         let (Some(cls), Some(d)) = (o.class.as_ref(), o.dict.as_ref()) else {
             return None;
         };
-        // (the entry's first two cases, copied into the slot: `HintKey`; a monomorphic
-        // entry has no second one, whose null address matches no class)
-        let c = Rc::as_ptr(cls);
-        let h = if std::ptr::eq(slot.hints[0].addr, c) {
-            slot.hints[0]
-        } else if std::ptr::eq(slot.hints[1].addr, c) {
-            slot.hints[1]
-        } else {
-            return None;
-        };
-        if !matches!(&cls.kind, ObjKind::Type(td) if td.version.get() == h.version) {
-            return None;
-        }
+        let h = slot.hint_for(cls)?;
         // SAFETY: this function's contract
         unsafe { shaped_dict_place(d, h.index as usize, h.shape, name) }
     }
@@ -782,12 +770,11 @@ impl Vm {
         };
         // (an instance-dict case among the slot's copies of the first two: no search of
         // the entry's cases)
-        let hinted = o.class.as_ref().and_then(|cls| {
-            let c = Rc::as_ptr(cls);
-            let h = slot.hints.iter().find(|h| std::ptr::eq(h.addr, c))?;
-            matches!(&cls.kind, ObjKind::Type(td) if td.version.get() == h.version)
-                .then_some((h.index as usize, h.shape))
-        });
+        let hinted = o
+            .class
+            .as_ref()
+            .and_then(|cls| slot.hint_for(cls))
+            .map(|h| (h.index as usize, h.shape));
         let (index, shape) = match hinted {
             Some(place) => place,
             None => match Self::first_case(slot, o) {

@@ -277,6 +277,22 @@ impl Slot {
         self.misses = 0;
     }
 
+    /// The copy of the entry's instance-dict case for class `cls` among the first two
+    /// (`hints`), if `cls` is still at the recorded version tag (a monomorphic entry has
+    /// no second copy, whose null address matches no class).
+    #[inline(always)]
+    pub(super) fn hint_for(&self, cls: &Obj) -> Option<HintKey> {
+        let c = Rc::as_ptr(cls);
+        let h = if std::ptr::eq(self.hints[0].addr, c) {
+            self.hints[0]
+        } else if std::ptr::eq(self.hints[1].addr, c) {
+            self.hints[1]
+        } else {
+            return None;
+        };
+        matches!(&cls.kind, crate::object::ObjKind::Type(td) if td.version.get() == h.version).then_some(h)
+    }
+
     /// Recomputes `hints` from `entry` (after any change of the entry).
     pub(super) fn refresh_hint(&mut self) {
         let hint = |case: Option<&TypeCase>| match case {
