@@ -1028,7 +1028,9 @@ impl Vm {
             None => Some(i),
         });
         let eq = eq.and_then(|(e, tys)| tys.iter().all(|(t, v)| pins.pin_type(t, *v)).then_some(e));
+        let sink = self.gen_sink.as_ref().is_some_and(|s| std::ptr::eq(s.frame, f));
         let obs = run::FrameObs::with_pins(f, pins, loops)
+            .with_sink(sink)
             .with_attr(attr)
             .with_isinstance(inst)
             .with_identity_eq(eq);

@@ -377,6 +377,20 @@ pub(super) extern "C" fn attr_slots(w: u64, cls: u64, n: i64) -> u64 {
     unsafe { with_obj(w, base) }.flatten().unwrap_or(0)
 }
 
+/// `@cell_addr(cell) -> ptr`: the address of the content (an `Option<Value>`, empty = tag
+/// word 5) of the cell object whose word is `w`, or 0 when it is no cell or its content is
+/// borrowed for writing (`taipan_jit::record::CELL_ADDR`, `record/cell.rs`).
+pub(super) extern "C" fn cell_addr(w: u64) -> u64 {
+    let addr = |o: &Obj| {
+        let ObjKind::Cell(c) = &o.kind else { return None };
+        // (no borrow is held while a trace runs; the check only keeps the helper exact)
+        c.try_borrow().ok()?;
+        Some(c.as_ptr() as u64)
+    };
+    // SAFETY: as in `attr_addr`.
+    unsafe { with_obj(w, addr) }.flatten().unwrap_or(0)
+}
+
 /// `@attr_absent(obj, cls, absent) -> i64`: 1 when `obj`'s class word is `cls` and its
 /// instance dict has shape `absent` (0: it has no dict), else 0.
 pub(super) extern "C" fn attr_absent(w: u64, cls: u64, absent: i64) -> i64 {

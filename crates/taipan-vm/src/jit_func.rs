@@ -1013,8 +1013,8 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
     let a = area as *mut u64;
     // SAFETY: `area` is the VM's call area (`JitState::call_area`, a boxed slice alive as
     // long as the Vm and its traces); `jit_enter` stored the Vm's address, the running
-    // frame's code, its globals' word and the running tree in words 0..4 before running
-    // the trace, and no reference into the Vm is held while the trace runs.
+    // frame's code, its globals' word, the running tree, the link mark and the frame's
+    // address in words 0..5 before running the trace, and no reference into the Vm is held while the trace runs.
     let ctx = unsafe {
         [
             a.read(),
@@ -1022,6 +1022,7 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
             a.add(2).read(),
             a.add(3).read(),
             a.add(4).read(),
+            a.add(5).read(),
         ]
     };
     // SAFETY: as above.

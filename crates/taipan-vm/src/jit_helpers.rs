@@ -500,6 +500,40 @@ fn slice_bounds(start: i64, stop: i64, step: i64, mask: i64) -> Option<SliceBoun
     })
 }
 
+/// `@sink_put(area) -> i64 writes` (`taipan_jit::record::SINK_PUT_HELPER`, `record/sink.rs`):
+/// a generator's `YIELD_VALUE` in a trace. When the consumer's sink (`generator::GenSink`)
+/// is installed for the running frame (word 5 of the call area, written at each entry) and
+/// takes the value in the area's first argument slot (`generator::sink_yield`, as the
+/// interpreter's `YIELD_VALUE`), returns 1; else 0 and nothing is stored (the trace exits at
+/// the yield and the interpreter yields the value). Writes the answer into the payload word
+/// of the area's `AREA_SINK` slot too (the trace clears it after its guard). Runs no Python
+/// code.
+pub(crate) extern "C" fn sink_put(area: u64) -> i64 {
+    let a = area as *const u64;
+    // SAFETY: word 0 of the call area is the running Vm's address and word 5 the running
+    // frame's (written at each entry, `JitState::call_area`); the trace runs inside that
+    // Vm's dispatch loop, which holds no borrow of it across the run.
+    let (vm, frame) = unsafe { (&mut *(a.read() as *mut crate::vm::Vm), a.add(5).read()) };
+    let took = vm.gen_sink.as_ref().is_some_and(|s| s.frame as u64 == frame) && {
+        let s = 2 * record::AREA_ARGS as usize;
+        // SAFETY: the trace stored the value into the area's first argument slot (an
+        // object word of a value it holds: alive, see the module docs).
+        match unsafe { super::run::slot_value(a.add(s).read(), a.add(s + 1).read()) } {
+            Some(v) => crate::generator::sink_yield(vm, v).is_ok(),
+            None => false,
+        }
+    };
+    // the mark an exit at the yield reads (`jit_run.rs`' `jit_exit`), cleared by the trace
+    // after its guard
+    // SAFETY: the area's sink slot (`AREA_SLOTS` slots).
+    unsafe {
+        (area as *mut u64)
+            .add(2 * record::AREA_SINK as usize + 1)
+            .write(u64::from(took))
+    };
+    i64::from(took)
+}
+
 /// `@seq_slice(area, seq, start, stop, step, mask) -> own ptr`: `seq[start:stop:step]` of
 /// an exact list, tuple or str (the interpreter's fused `BUILD_SLICE` + `BINARY_SUBSCR`,
 /// `seqops::get_slice_plain`) as a new reference handed to the trace, or 0 for anything
@@ -998,6 +1032,11 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
     h.add(
         record::OBJ_CLASS_HELPER,
         super::attrs::obj_class as extern "C" fn(u64) -> u64 as usize,
+    );
+    h.add(record::SINK_PUT_HELPER, sink_put as extern "C" fn(u64) -> i64 as usize);
+    h.add(
+        taipan_jit::record::CELL_ADDR,
+        super::attrs::cell_addr as extern "C" fn(u64) -> u64 as usize,
     );
     h.add(
         taipan_jit::record::ATTR_ABSENT,

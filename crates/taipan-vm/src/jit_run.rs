@@ -60,6 +60,8 @@ pub(super) const TAG_UNBOUND: u64 = taipan_jit::ir::TAG_UNBOUND_WORD as u64;
 /// What the recorder observes of a frame before an instruction executes.
 pub(crate) struct FrameObs<'a> {
     locals: &'a [Option<Value>],
+    /// The number of fast locals of the frame's code (cell `i` is slot `nvarnames + i`).
+    nvarnames: usize,
     stack: &'a [Value],
     /// Globals and module attributes (`jit_globals.rs`), when recording.
     pins: Option<PinCtx<'a>>,
@@ -71,6 +73,8 @@ pub(crate) struct FrameObs<'a> {
     inst: Option<taipan_jit::record::InstObs>,
     /// `==`/`!=` by identity (`Vm::jit_identity_eq_probe`), if it applies.
     eq: Option<taipan_jit::record::EqObs>,
+    /// A consumer's sink (`generator::GenSink`) is installed for the frame.
+    sink: bool,
 }
 
 impl<'a> FrameObs<'a> {
@@ -78,12 +82,14 @@ impl<'a> FrameObs<'a> {
     pub(crate) fn new(f: &'a Frame) -> FrameObs<'a> {
         FrameObs {
             locals: &f.locals,
+            nvarnames: f.code.raw.varnames.len(),
             stack: &f.stack,
             pins: None,
             loops: None,
             attr: None,
             inst: None,
             eq: None,
+            sink: false,
         }
     }
 
@@ -105,6 +111,11 @@ impl<'a> FrameObs<'a> {
     /// The same view answering [`Observe::isinstance`] with `inst`.
     pub(crate) fn with_isinstance(self, inst: Option<taipan_jit::record::InstObs>) -> FrameObs<'a> {
         FrameObs { inst, ..self }
+    }
+
+    /// The same view answering [`Observe::sink`] with `sink`.
+    pub(crate) fn with_sink(self, sink: bool) -> FrameObs<'a> {
+        FrameObs { sink, ..self }
     }
 
     /// The same view answering [`Observe::identity_eq`] with `eq`.
@@ -144,6 +155,27 @@ impl Observe for FrameObs<'_> {
             },
             _ => Observed::Unbound,
         }
+    }
+
+    fn sink(&self) -> bool {
+        self.sink
+    }
+
+    fn deref(&self, idx: u32) -> Option<(u32, Observed)> {
+        let slot = self.nvarnames.checked_add(idx as usize)?;
+        let Some(Some(Value::Obj(c))) = self.locals.get(slot) else {
+            return None;
+        };
+        let ObjKind::Cell(cell) = &c.kind else { return None };
+        let o = match cell.try_borrow().ok()?.as_ref() {
+            // (an iterator in a cell is just an object to the recorder)
+            Some(v) => match observe(v) {
+                Observed::RangeIter { .. } => Observed::Obj,
+                o => o,
+            },
+            None => Observed::Unbound,
+        };
+        Some((u32::try_from(slot).ok()?, o))
     }
 
     fn stack(&self, depth: u32) -> Observed {
@@ -642,13 +674,15 @@ impl Vm {
         // (only with `--jit-py-calls`: no trace makes opaque calls without it, and a run
         // links up to millions of times)
         let vm_addr = self as *mut Vm as u64;
-        if py && let [w0, w1, w2, w3, w4, ..] = &mut self.jit.call_area[..] {
+        if py && let [w0, w1, w2, w3, w4, w5, ..] = &mut self.jit.call_area[..] {
             *w0 = vm_addr;
             *w1 = Rc::as_ptr(code) as u64;
             *w2 = super::helpers::obj_word_rc(&f.globals);
             *w3 = Rc::as_ptr(&t.tree) as u64;
             // no link yet: every object word in the buffer is the frame's
             *w4 = 0;
+            // the running frame (compared by address only: `helpers::sink_put`)
+            *w5 = &*f as *const Frame as u64;
         }
         // room for the entry's entries and the one its links into deeper loops write
         let want = buffer_words(nlocals, t.depth);
@@ -996,11 +1030,49 @@ impl Vm {
             }
             return pc + 1;
         }
-        if self.jit_side_wanted(x, n) && self.jit_start_side(f, code, x, n, snap.pc, &snap.entries) {
+        let at_yield = code.loops.area.get() && Self::jit_at_yield(code, pc);
+        if at_yield && self.jit_sink_taken() {
+            // the guard after a `@sink_put` that stored the value, taken under deopt stress
+            // (`record/sink.rs`): the value on top of the snapshot's stack is replaced by the
+            // sent None and the interpreter resumes after the yield
+            let pushed = snap
+                .entries
+                .iter()
+                .filter(|e| e.slot as usize >= f.code.nlocalsplus + x.depth)
+                .count();
+            let top = pushed.checked_sub(1).map(|k| f.code.nlocalsplus + x.depth + k);
+            // (stack entries are pushed in order: the value's entry itself becomes None)
+            match restore.iter_mut().rev().find(|(slot, _)| Some(*slot) == top) {
+                Some((_, v)) => *v = Value::None,
+                None => self.jit.raise = Some(self.jit_internal("a sink exit without the value")),
+            }
+            return pc + 1;
+        }
+        // (no side trace at a yield: a bridge there would redo a `@sink_put` that stored
+        // its value when deopt stress takes the guard after it)
+        if !at_yield && self.jit_side_wanted(x, n) && self.jit_start_side(f, code, x, n, snap.pc, &snap.entries) {
             f.ip = pc;
             return SWITCH_IP;
         }
         pc
+    }
+
+    /// Whether instruction `pc` of `code` is a `YIELD_VALUE`.
+    fn jit_at_yield(code: &Code, pc: usize) -> bool {
+        code.raw
+            .instructions
+            .get(pc)
+            .is_some_and(|i| i.op == taipan_bytecode::Opcode::YieldValue)
+    }
+
+    /// Whether an exit resuming at a `YIELD_VALUE` follows a `@sink_put` that stored the
+    /// value (`record/sink.rs`): the call area's sink mark is 1. Clears the mark.
+    fn jit_sink_taken(&mut self) -> bool {
+        let at = 2 * taipan_jit::record::AREA_SINK as usize + 1;
+        self.jit
+            .call_area
+            .get_mut(at)
+            .is_some_and(|w| std::mem::replace(w, 0) == 1)
     }
 
     /// Makes an iterator object for each entry-stack entry `from..depth` (entries a link

@@ -80,6 +80,7 @@ pub mod abort;
 mod arith;
 mod attr;
 mod call;
+mod cell;
 mod close;
 mod func;
 mod global;
@@ -88,6 +89,7 @@ mod link;
 mod list;
 pub mod observe;
 mod pycall;
+mod sink;
 mod slice;
 mod translate;
 mod unpack;
@@ -98,13 +100,15 @@ mod wrap;
 pub use abort::{Abort, AbortCounts, AbortReason};
 pub use attr::{ATTR_ABSENT, ATTR_ADDR, ATTR_SLOTS, STORE_VAL_HELPER};
 pub use call::OBJ_CLASS_HELPER;
+pub use cell::CELL_ADDR;
 pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
 pub use link::{RUN_KEEP_HELPER, RUN_KEPT_HELPER, SideEntry, SideVal};
 pub use observe::{
     AttrObs, Builtin, CodeInfo, ConstVal, EqObs, InstObs, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo, Observe,
     Observed, PartObs, SeqObs, WrapObs,
 };
-pub use pycall::{AREA_ARGS, AREA_RESULT, AREA_SLOTS, PY_CALL_HELPER, PY_MAX_ARGS, PY_TAKE_HELPER};
+pub use pycall::{AREA_ARGS, AREA_RESULT, AREA_SINK, AREA_SLOTS, PY_CALL_HELPER, PY_MAX_ARGS, PY_TAKE_HELPER};
+pub use sink::SINK_PUT_HELPER;
 pub use slice::{
     SEQ_SLICE_HELPER, SLICE_FROM_SHIFT, SLICE_HAS_START, SLICE_HAS_STEP, SLICE_HAS_STOP, STORE_SLICE_FROM_HELPER,
     STORE_SLICE_FROM_OK_HELPER, STORE_SLICE_HELPER, STORE_SLICE_OK_HELPER,

@@ -238,6 +238,20 @@ pub trait Observe {
         None
     }
 
+    /// Before `YIELD_VALUE`: whether a consumer's sink (the VM's `generator::GenSink`) is
+    /// installed for this frame (`record/sink.rs`). The default: no.
+    fn sink(&self) -> bool {
+        false
+    }
+
+    /// Before `LOAD_DEREF idx`: the frame slot of cell or free variable `idx` (the number
+    /// of fast locals plus `idx`) and its content as observed (`Observed::Unbound` for an
+    /// empty cell). `None` (the default): the slot holds no cell, and the recording aborts.
+    fn deref(&self, idx: u32) -> Option<(u32, Observed)> {
+        let _ = idx;
+        None
+    }
+
     /// Before `LOAD_ATTR` / `LOAD_METHOD` / `STORE_ATTR` on an instance (the object on top
     /// of the stack): where the attribute is, as the interpreter's inline caches find it
     /// (`record/attr.rs`). By answering, the interpreter pins the class's version tag (checked
@@ -435,8 +449,9 @@ pub struct CodeInfo {
     /// The code's name (for the trace's name).
     pub name: String,
     /// The number of frame slots: fast locals, then cells and free variables (CPython's
-    /// "localsplus", the length of the VM's locals array). `LOAD_FAST n` is slot `n`; cell
-    /// and free slots are never recorded, but snapshot stack slots start above them.
+    /// "localsplus", the length of the VM's locals array). `LOAD_FAST n` is slot `n`; a cell
+    /// or free slot is read only by `LOAD_DEREF` (`record/cell.rs`: the cell object, never
+    /// written), and snapshot stack slots start above them.
     pub nlocals: u32,
     /// The constants, indexed by `LOAD_CONST`'s argument.
     pub consts: Vec<ConstVal>,

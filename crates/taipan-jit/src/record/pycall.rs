@@ -59,8 +59,11 @@ pub const AREA_ARGS: u32 = 3;
 pub const PY_MAX_ARGS: u32 = 8;
 /// The call area's result slot.
 pub const AREA_RESULT: u32 = AREA_ARGS + PY_MAX_ARGS;
+/// The call area's sink slot: its payload word is 1 from a `@sink_put` that stored its
+/// value until the trace clears it right after its guard (`record/sink.rs`).
+pub const AREA_SINK: u32 = AREA_RESULT + 1;
 /// The number of 16-byte slots of the call area.
-pub const AREA_SLOTS: usize = AREA_RESULT as usize + 1;
+pub const AREA_SLOTS: usize = AREA_SINK as usize + 1;
 
 /// An opaque call made, its result not yet observed.
 #[derive(Debug, Clone, Copy)]

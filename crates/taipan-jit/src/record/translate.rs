@@ -160,6 +160,8 @@ impl Recorder {
             Opcode::UnpackSequence if !self.vtuple.is_empty() => self.unpack_vtuple(pc, arg)?,
             Opcode::UnpackSequence => self.unpack_sequence(pc, arg, obs)?,
             Opcode::LoadGlobal => self.load_global(pc, arg, obs)?,
+            Opcode::LoadDeref => self.load_deref(pc, arg, obs)?,
+            Opcode::YieldValue => self.yield_to_sink(pc, obs)?,
             Opcode::LoadAttr => self.load_attr(pc, arg, obs, false)?,
             Opcode::LoadMethod => self.load_attr(pc, arg, obs, true)?,
             Opcode::StoreAttr => self.store_attr(pc, arg, obs)?,
