@@ -281,3 +281,73 @@ fn inlining_deeper_than_the_limit_aborts() {
     let steps = inlined_square(0);
     assert_eq!(abort_reason(steps[2].clone()), Some(AbortReason::UnsupportedCall));
 }
+
+/// A generator frame: local 0 holds an int, and a consumer's sink may be installed.
+struct GenFrame {
+    stack: Vec<Observed>,
+    sink: bool,
+}
+
+impl Observe for GenFrame {
+    fn local(&self, _n: u32) -> Observed {
+        Observed::Int(7)
+    }
+    fn stack(&self, depth: u32) -> Observed {
+        stack_of(&self.stack, depth)
+    }
+    fn stack_len(&self) -> u32 {
+        self.stack.len() as u32
+    }
+    fn sink(&self) -> bool {
+        self.sink
+    }
+}
+
+/// `while True: yield x` (`LOAD_FAST 0; YIELD_VALUE; POP_TOP; JUMP 0`) recorded with or
+/// without a sink and a call area: the last step.
+fn yield_loop(sink: bool, area: u64) -> Step {
+    let mut r = Recorder::new(code(1), 0);
+    r.set_call_area(area);
+    let mut f = GenFrame { stack: vec![], sink };
+    let s = r.record(0, ins(Opcode::LoadFast, 0), &f);
+    assert_eq!(s, Step::Continue);
+    f.stack.push(Observed::Int(7));
+    let s = r.record(1, ins(Opcode::YieldValue, 0), &f);
+    if s != Step::Continue {
+        return s;
+    }
+    f.stack = vec![Observed::None];
+    let s = r.record(2, ins(Opcode::PopTop, 0), &f);
+    assert_eq!(s, Step::Continue);
+    f.stack.clear();
+    r.record(3, ins(Opcode::Jump, 0), &f)
+}
+
+#[test]
+fn a_yield_into_a_sink_is_a_guarded_helper_call() {
+    let Step::Closed(f) = yield_loop(true, 0x1000) else {
+        panic!("not closed");
+    };
+    let calls: Vec<_> = f
+        .insns
+        .iter()
+        .filter_map(|i| match &i.imm {
+            crate::ir::Imm::Call(c) => Some((c.name.clone(), c.effect)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        calls,
+        vec![(
+            crate::record::SINK_PUT_HELPER.to_string(),
+            crate::ir::CallEffect::Writes
+        )]
+    );
+    assert!(pipeline(&f).is_ok());
+    // no sink for the frame, or no call area: not recorded
+    assert_eq!(
+        abort_reason(yield_loop(false, 0x1000)),
+        Some(AbortReason::UnsupportedOpcode)
+    );
+    assert_eq!(abort_reason(yield_loop(true, 0)), Some(AbortReason::UnsupportedOpcode));
+}
