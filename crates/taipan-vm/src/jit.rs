@@ -184,6 +184,10 @@ pub struct Tree {
     /// Of those runs, the ones that ended at an exit left to the interpreter (its side
     /// recordings kept aborting) that redoes an inlined call (`jit_run.rs`, `jit_exit`).
     redone: Cell<u32>,
+    /// A trace of the tree stores yielded values into a consumer's sink
+    /// (`Recorder::yields_to_sink`): the tree is entered only while a sink is installed for
+    /// the frame ([`Vm::jit_may_enter`]).
+    pub(crate) sink: Cell<bool>,
 }
 
 /// Runs of a root trace after which the share of runs ending by redoing an inlined call
@@ -698,6 +702,15 @@ impl CodeLoops {
         }
     }
 
+    /// Sets or clears the fast flag that keeps the back-edges of the loop headed at
+    /// `header` out of the JIT (without changing its entry's state): a compiled tree that
+    /// yields into a consumer's sink, met without one (see `Vm::jit_back_edge`).
+    pub(crate) fn set_black(&self, header: u32, on: bool) {
+        if let Some(c) = self.black.get(header as usize) {
+            c.set(on);
+        }
+    }
+
     /// True when the loop headed at `header` is blacklisted: its back-edges need not call
     /// the JIT.
     #[inline(always)]
@@ -836,6 +849,18 @@ impl Vm {
                 SWITCH_IP
             }
             Act::Run(t) => {
+                if t.tree.sink.get() {
+                    // a tree that yields into a consumer's sink runs only while one is
+                    // installed for this frame; without one (a generator resumed by `next()`
+                    // or a `for` loop, which would pay a refused entry per item) the loop's
+                    // back-edges skip the JIT until a first arrival (`LOOP_ENTRY`, once per
+                    // run of the generator) finds a sink again
+                    let here = self.gen_sink.as_ref().is_some_and(|s| std::ptr::eq(s.frame, &*f));
+                    code.loops.set_black(header, !here);
+                    if !here {
+                        return target;
+                    }
+                }
                 if f.stack.len() != t.depth || !self.jit_may_enter(f, code, &t) {
                     return target;
                 }
@@ -848,10 +873,15 @@ impl Vm {
         }
     }
 
-    /// Whether root trace `t` may run on `f` now: its tree's inlined calls stay below the
-    /// recursion limit, and every global binding its tree assumes still holds (else the
-    /// trace is stale and dropped).
+    /// Whether root trace `t` may run on `f` now: a consumer's sink is installed for `f` if
+    /// its tree yields into one, its tree's inlined calls stay below the recursion limit,
+    /// and every global binding its tree assumes still holds (else the trace is stale and
+    /// dropped).
     pub(crate) fn jit_may_enter(&mut self, f: &Frame, code: &Code, t: &Trace) -> bool {
+        if t.tree.sink.get() && !self.gen_sink.as_ref().is_some_and(|s| std::ptr::eq(s.frame, f)) {
+            // its yields would all exit: a generator resumed by `next()` or a `for` loop
+            return false;
+        }
         let inline = t.tree.inline.get();
         if inline > 0 && self.depth.saturating_add(inline) >= self.recursion_limit {
             // the inlined calls would reach the recursion limit: the interpreter

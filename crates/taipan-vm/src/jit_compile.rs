@@ -451,6 +451,7 @@ impl Vm {
             runs: Cell::new(0),
             passes: r.rec.makes_py_calls().then(|| (compiled.runs.clone(), Cell::new(0))),
             redone: Cell::new(0),
+            sink: Cell::new(r.rec.yields_to_sink()),
         });
         if r.rec.uses_call_area() {
             r.code.loops.area.set(true);
@@ -485,6 +486,9 @@ impl Vm {
         tree.pins.borrow_mut().absorb(&pins, r.pins_base);
         tree.inline.set(tree.inline.get().max(r.rec.deepest_inline() as usize));
         tree.sides.set(tree.sides.get().saturating_add(1));
+        if r.rec.yields_to_sink() {
+            tree.sink.set(true);
+        }
         if r.rec.uses_call_area() {
             r.code.loops.area.set(true);
         }

@@ -769,6 +769,7 @@ impl Vm {
             runs: Cell::new(0),
             passes: None,
             redone: Cell::new(0),
+            sink: Cell::new(false),
         });
         let place = super::compile::Place {
             header: 0,

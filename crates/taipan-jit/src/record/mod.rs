@@ -363,6 +363,8 @@ pub struct Recorder {
     link_foreign: bool,
     /// The trace uses the call area (`pycall.rs`' `area_ptr`).
     area_used: bool,
+    /// A `YIELD_VALUE` was recorded as a store into the consumer's sink (`sink.rs`).
+    sink_used: bool,
     /// A function trace (`func.rs`): ends at the function's return, calls are opaque.
     func: Option<Box<func::FuncRec>>,
     /// Sequences unpacked so far (`unpack.rs`): the sequence's SSA value, the count, whether
@@ -450,6 +452,7 @@ impl Recorder {
             virt_snap: false,
             link_foreign: false,
             area_used: false,
+            sink_used: false,
             func: None,
             unpacked: Vec::new(),
             pending: Vec::new(),

@@ -37,6 +37,13 @@ use crate::record::{AREA_ARGS, AREA_SINK, Abort, AbortReason, Observe, PyVal, Re
 pub const SINK_PUT_HELPER: &str = "sink_put";
 
 impl Recorder {
+    /// Whether the trace stores yielded values into a consumer's sink: it is worth entering
+    /// only while such a sink is installed for the frame (the VM checks at each entry and
+    /// link; without one every yield would exit).
+    pub fn yields_to_sink(&self) -> bool {
+        self.sink_used
+    }
+
     /// `YIELD_VALUE` into the consumer's sink (see the module docs).
     pub(crate) fn yield_to_sink(&mut self, pc: u32, obs: &dyn Observe) -> Result<(), Abort> {
         if !self.inl.is_empty() || self.func.is_some() || self.area == 0 || !obs.sink() {
@@ -60,6 +67,7 @@ impl Recorder {
         let zero = self.b.const_i64(0);
         let ok = self.b.binary(Op::IntNe, t, zero);
         self.guard(true, ok, s);
+        self.sink_used = true;
         let area = self.area_ptr();
         self.b.store(Op::StoreInt, area, AREA_SINK, Some(zero));
         self.push(PyVal::None);
