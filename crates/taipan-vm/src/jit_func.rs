@@ -1001,6 +1001,22 @@ fn first_return(code: &Code) -> usize {
         .unwrap_or(0)
 }
 
+/// Arguments of an opaque call [`py_call`] gathers on the stack (more go into a vector).
+const SMALL_ARGS: usize = 4;
+
+/// Argument `k` of an opaque call, from the call area at `a` (`None`: the slot holds no
+/// value).
+///
+/// # Safety
+/// `a` is the VM's call area (see [`py_call`]) and `k` below `record::AREA_SLOTS -
+/// AREA_ARGS`; the trace stored argument `k` into its slot (its object words are values it
+/// holds, alive as the callable's).
+unsafe fn area_arg(a: *mut u64, k: usize) -> Option<Value> {
+    let s = 2 * (taipan_jit::record::AREA_ARGS as usize + k);
+    // SAFETY: the caller's contract.
+    unsafe { slot_value(a.add(s).read(), a.add(s + 1).read()) }
+}
+
 /// The opaque-call helper of loop traces (`py_call(area, callable, n) -> i64`,
 /// `taipan_jit::record`'s `pycall.rs`): calls the object word `cw` with the `n` arguments in
 /// the call area's argument slots through `Vm::call`, writes the result into the area's
@@ -1058,18 +1074,29 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
             fast = list_method_call(c, &buf[..n]);
         }
     }
-    let mut args = Vec::new();
-    if fast.is_none() {
-        args.reserve(n);
-    }
-    for k in (0..n).filter(|_| fast.is_none()) {
-        let s = 2 * (AREA_ARGS as usize + k);
-        // SAFETY: the trace stored argument `k` into this slot of the area (its object
-        // words are values it holds, alive as the callable's).
-        if let Some(v) = unsafe { slot_value(a.add(s).read(), a.add(s + 1).read()) } {
-            args.push(v);
-        }
-    }
+    // the arguments: up to `SMALL_ARGS` in an array on the stack (no allocation per call:
+    // `bench/programs/mandelbrot.py` calls `escape_count(cr, ci, limit)` once per point),
+    // more in a vector; none gathered for a call made by `list_method_call` (the array is
+    // then never made: bm_fannkuch makes millions of those)
+    let small: [Value; SMALL_ARGS];
+    let big: Vec<Value>;
+    let args: &[Value] = if fast.is_some() {
+        &[]
+    } else if n <= SMALL_ARGS {
+        // (an argument slot without a value leaves the count short: the call is not made)
+        let mut got = 0;
+        small = std::array::from_fn(|k| {
+            // SAFETY: argument `k < n` of this call (see `area_arg`).
+            let v = if k < n { unsafe { area_arg(a, k) } } else { None };
+            got += usize::from(v.is_some());
+            v.unwrap_or(Value::None)
+        });
+        small.get(..got).unwrap_or(&[])
+    } else {
+        // SAFETY: as above.
+        big = (0..n).filter_map(|k| unsafe { area_arg(a, k) }).collect();
+        &big
+    };
     let r = match callable {
         Some(_) if fast.is_some() => {
             vm.jit.fx.epoch = vm.jit.fx.epoch.wrapping_add(1);
@@ -1083,10 +1110,12 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
         }
         Some(c) if args.len() == n && ctx[4] != 0 => {
             // the run linked: the interpreter makes the call (see `jit_enter`'s call area)
+            let mut v = Vec::with_capacity(n + 1);
             if extra {
-                args.insert(0, Value::Obj(vm.null_marker.clone()));
+                v.push(Value::Obj(vm.null_marker.clone()));
             }
-            Outcome::Redo(c, args)
+            v.extend_from_slice(args);
+            Outcome::Redo(c, v)
         }
         Some(c) if args.len() == n => {
             vm.jit.fx.epoch = vm.jit.fx.epoch.wrapping_add(1);
@@ -1098,11 +1127,11 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
                 // whose instruction `at` is this `CALL` (opaque calls are made only in the
                 // trace's own frame).
                 (Value::Obj(t), Some(at)) if !extra && matches!(t.kind, ObjKind::Type(_)) => unsafe {
-                    class_call(vm, &*(ctx[1] as *const Code), at, &c, &args)
+                    class_call(vm, &*(ctx[1] as *const Code), at, &c, args)
                 },
                 _ => None,
             };
-            match r.unwrap_or_else(|| vm.call(&c, &args)) {
+            match r.unwrap_or_else(|| vm.call(&c, args)) {
                 Ok(v) => Outcome::Value(v),
                 Err(e) => Outcome::Raised(e),
             }
