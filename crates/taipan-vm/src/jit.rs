@@ -264,6 +264,9 @@ pub struct CodeLoops {
     /// objects (`jit_enter`), which costs a numeric loop nest's links about 10 instructions
     /// each (`bench/programs/fannkuch.py 8`: 150.3M → 157.1M instructions).
     pub(crate) area: Cell<bool>,
+    /// A recording that inlined a loop call of this code's function aborted: calls of it
+    /// are opaque calls from now on (`record/pycall.rs`, "Loop calls"; `func::loop_call`).
+    pub(crate) no_loop_call: Cell<bool>,
 }
 
 /// A recording in progress.
@@ -418,6 +421,9 @@ pub struct JitState {
     pub(crate) raise: Option<crate::PyErr>,
     /// Reused `out` buffer of runs.
     out: Vec<u64>,
+    /// Reused entry buffer and `out` of loop calls run without a frame
+    /// (`Vm::loop_call_fast`; an outer run holds `buf` and `out`).
+    loop_buf: (Vec<u64>, Vec<u64>),
     /// Reused list of values to restore at an exit.
     restore: Vec<(usize, crate::value::Value)>,
     /// The object layout the inline helpers load from, measured at the first compile
@@ -478,6 +484,7 @@ impl JitState {
             call_area: vec![0u64; 2 * taipan_jit::record::AREA_SLOTS].into_boxed_slice(),
             raise: None,
             out: Vec::new(),
+            loop_buf: (Vec::new(), Vec::new()),
             restore: Vec::new(),
             layout: None,
             fresh: Vec::new(),
@@ -685,6 +692,7 @@ impl CodeLoops {
             black: instructions.iter().map(|_| Cell::new(false)).collect(),
             first: instructions.iter().map(|_| Cell::new(false)).collect(),
             area: Cell::new(false),
+            no_loop_call: Cell::new(false),
         }
     }
 
@@ -1148,6 +1156,17 @@ impl Vm {
             return;
         };
         self.jit.aborts.bump(reason);
+        if let Some(w) = r.rec.loop_call_fn() {
+            // SAFETY: the word of a known object of the recording, kept alive by its pin
+            // (the recording's pin table is alive until `r` is dropped below).
+            unsafe {
+                helpers::with_obj(w, |o| {
+                    if let crate::object::ObjKind::Function(func) = &o.kind {
+                        func.code.loops.no_loop_call.set(true);
+                    }
+                })
+            };
+        }
         if let (Some(d), Some(log)) = (&mut self.jit.dump, &r.log) {
             let name = format!("{}_pc{} (aborted: {})", r.code.raw.name, r.header, reason.name());
             d.block("bytecode", &name, &log.join("\n"));

@@ -45,7 +45,7 @@ use taipan_jit::backend::{STATUS_LINK, STATUS_RET};
 use taipan_jit::record::{AbortReason, CodeInfo, Recorder, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
 
 use super::helpers::restore_obj;
-use super::run::slot_value;
+use super::run::{LoopCallEnd, slot_value};
 use super::{Recording, Trace, Tree, globals};
 use crate::code::Code;
 use crate::interp::Frame;
@@ -153,6 +153,11 @@ pub struct FnState {
     /// Per trace id (roots and side traces of function traces): its opaque calls' `CALL`
     /// indices.
     pub(crate) calls: HashMap<u32, Vec<u32>>,
+    /// Per trace id: its loop calls' `CALL` indices with the number of stack entries their
+    /// inlined calls' snapshots list (an exit through one of those, at the same index as
+    /// the call snapshot, has the callable and the arguments on the stack: it is no exit
+    /// through the call snapshot; `Recorder::loop_call_heights`).
+    pub(crate) loop_heights: HashMap<u32, Vec<(u32, u32)>>,
     /// The function traces running (innermost last) with their frame's globals: the caller
     /// whose pins [`fn_call`] re-checks.
     running: Vec<(Rc<Trace>, crate::value::Obj)>,
@@ -822,6 +827,10 @@ impl Vm {
     pub(crate) fn jit_func_register(&mut self, id: u32, r: &Recording) {
         if r.rec.is_func() || r.rec.makes_py_calls() {
             self.jit.fx.calls.insert(id, r.rec.call_pcs());
+            let heights = r.rec.loop_call_heights();
+            if !heights.is_empty() {
+                self.jit.fx.loop_heights.insert(id, heights);
+            }
         }
     }
 
@@ -1161,6 +1170,204 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
     let status = unsafe { write_outcome(res, &r, hold) };
     vm.jit.fx.outcome = Some(r);
     status
+}
+
+/// The loop-call helper of loop traces (`loop_call(area, function, k) -> i64`,
+/// `taipan_jit::record`'s `pycall.rs`, "Loop calls"): the trace ran the prologue of plain
+/// function `fw` (its call inlined) up to the header of its first loop, whose compiled root
+/// trace takes first arrivals, and stored the callee's bound locals (numbers and None) into
+/// the call area from `AREA_LOOP` and the call's arguments from `AREA_ARGS`. `k`: the
+/// header in bits 0..24, the number of arguments in bits 24..28, a NULL marker below the
+/// callable in bit 30, the bound locals' mask from bit 32 (bit `s`: slot `s`).
+///
+/// Runs the loop's trace on those locals — without a frame when nothing else can run
+/// (`Vm::loop_call_fast`), else on the callee's frame built at the header (`Vm::jit_enter`,
+/// as a first arrival would) —; when the run leaves at a `return` of a local or a constant
+/// (`run::return_at`), that value is the result, else the interpreter finishes the frame.
+/// The result, the status and the kept outcome are those of [`py_call`], and so is a call
+/// not made in a run that linked (the callable and the arguments go back to the
+/// interpreter, which makes the call).
+pub(crate) extern "C" fn loop_call(area: u64, fw: u64, k: i64) -> i64 {
+    use taipan_jit::record::{AREA_LOOP, AREA_RESULT, LOOP_MAX_LOCALS};
+    let a = area as *mut u64;
+    // SAFETY: as in `py_call`: the VM's call area, its context words written by `jit_enter`
+    // (all six go back after a nested run, the frame's address for `@sink_put` included).
+    let ctx = unsafe {
+        [
+            a.read(),
+            a.add(1).read(),
+            a.add(2).read(),
+            a.add(3).read(),
+            a.add(4).read(),
+            a.add(5).read(),
+        ]
+    };
+    // SAFETY: as in `py_call`.
+    let vm = unsafe { &mut *(ctx[0] as *mut Vm) };
+    let header = (k & 0xff_ffff) as usize;
+    let nargs = (k >> 24 & 0xf) as usize;
+    let extra = k >> 30 & 1 == 1;
+    let mask = (k >> 32) as u32;
+    // SAFETY: `fw` is the word of a known object of the trace, kept alive by its pin.
+    let Some(callable) = (unsafe { restore_obj(fw) }) else {
+        return -1;
+    };
+    let func = match callable.kind() {
+        Some(ObjKind::Function(func)) if ctx[4] == 0 && func.code.nlocalsplus <= LOOP_MAX_LOCALS as usize => func,
+        _ => {
+            // not made (the run linked, see `py_call`): the interpreter makes the call
+            // with the arguments the trace stored
+            let mut args = Vec::with_capacity(nargs + 1);
+            if extra {
+                args.push(Value::Obj(vm.null_marker.clone()));
+            }
+            // SAFETY: the trace stored the call's `nargs <= PY_MAX_ARGS` arguments.
+            args.extend((0..nargs).filter_map(|j| unsafe { area_arg(a, j) }));
+            let r = Outcome::Redo(callable.clone(), args);
+            let res = a.wrapping_add(2 * AREA_RESULT as usize);
+            // SAFETY: the area's result slot.
+            let status = unsafe { write_outcome(res, &r, true) };
+            vm.jit.fx.outcome = Some(r);
+            return status;
+        }
+    };
+    let code = func.code.clone();
+    let n = code.nlocalsplus;
+    vm.jit.fx.epoch = vm.jit.fx.epoch.wrapping_add(1);
+    vm.jit.runs = vm.jit.runs.wrapping_add(1);
+    vm.jit.counters.py_calls += 1;
+    // without a frame when nothing but the loop's trace can run (`Vm::loop_call_fast`)
+    // SAFETY: the area holds the callee's bound locals (numbers and None) from
+    // `AREA_LOOP`, and `n <= LOOP_MAX_LOCALS`.
+    let fast = unsafe { vm.loop_call_fast(&func.globals, &code, header, a, mask) };
+    let r = match fast {
+        Some(LoopCallEnd::Returned(v)) => Ok(v),
+        // (the locals are read from the area before anything runs: a nested run uses it)
+        end => {
+            let mut frame = vm.acquire_frame(&code, &func.globals);
+            frame.locals.reserve(n);
+            for slot in 0..n {
+                let w = match &end {
+                    Some(LoopCallEnd::Exit(_, _, buf, _) | LoopCallEnd::Failed(buf)) => {
+                        buf.get(2 * slot..2 * slot + 2).map(|w| [w[0], w[1]])
+                    }
+                    _ if mask >> slot & 1 == 1 => {
+                        let s = 2 * (AREA_LOOP as usize + slot);
+                        // SAFETY: the trace stored this local (a number or None: no object
+                        // word) into its slot of the area, within `AREA_SLOTS` (`n <=
+                        // LOOP_MAX_LOCALS`).
+                        Some(unsafe { [a.add(s).read(), a.add(s + 1).read()] })
+                    }
+                    _ => None,
+                };
+                // SAFETY: the words hold no object word (numbers, None or unbound).
+                frame.locals.push(w.and_then(|[t, w]| unsafe { slot_value(t, w) }));
+            }
+            frame.ip = header;
+            vm.depth += 1;
+            let r = match vm.check_stack() {
+                Ok(()) => match end {
+                    Some(LoopCallEnd::Exit(t, k, buf, out)) => {
+                        let next = vm.loop_call_finish(&mut frame, &code, &t, k, &out);
+                        vm.jit.loop_buf = (buf, out);
+                        vm.loop_call_resume(&mut frame, &code, next)
+                    }
+                    Some(LoopCallEnd::Failed(_)) => vm.run_frame(&mut frame, None).map(|x| x.value),
+                    _ => vm.loop_call_run(&mut frame, &code),
+                },
+                Err(e) => Err(e),
+            };
+            vm.depth -= 1;
+            vm.release_frame(frame);
+            r
+        }
+    };
+    let r = match r {
+        Ok(v) => Outcome::Value(v),
+        Err(e) => Outcome::Raised(e),
+    };
+    // (a nested run may have used the area: the outer run's context goes back)
+    // SAFETY: the area, as above.
+    unsafe {
+        for (k, w) in ctx.iter().enumerate() {
+            a.add(k).write(*w);
+        }
+    }
+    // SAFETY: as in `py_call` (the running frame's globals and the running tree).
+    let hold = unsafe {
+        let tree = &*(ctx[3] as *const super::Tree);
+        super::helpers::with_obj(ctx[2], |g| {
+            let pins = tree.pins.borrow();
+            pins.is_empty() || pins.hold(g)
+        })
+        .unwrap_or(false)
+    };
+    let res = a.wrapping_add(2 * AREA_RESULT as usize);
+    // SAFETY: the area's result slot.
+    let status = unsafe { write_outcome(res, &r, hold) };
+    vm.jit.fx.outcome = Some(r);
+    status
+}
+
+impl Vm {
+    /// The body of [`loop_call`]: runs `frame` (a plain function's, stopped at the header
+    /// of its first loop) to its return, entering the loop's trace first when it may run.
+    fn loop_call_run(&mut self, frame: &mut Frame, code: &Rc<Code>) -> PyResult<Value> {
+        let header = frame.ip;
+        let t = code
+            .loops
+            .takes_first(header)
+            .then(|| u32::try_from(header).ok().and_then(|h| code.loops.compiled(h)))
+            .flatten();
+        if let Some(t) = t
+            && frame.stack.len() == t.depth
+            && self.jit_may_enter(frame, code, &t)
+        {
+            if Vm::jit_dead_tags_hold(frame, &t) {
+                let next = self.jit_enter(frame, code, &t, true);
+                return self.loop_call_resume(frame, code, next);
+            }
+            self.jit_entry_failed(code, &t, true);
+        }
+        Ok(self.run_frame(frame, None)?.value)
+    }
+
+    /// The rest of a loop call after its trace ran on `frame`: continues at `next` (or
+    /// where a side recording starts, `SWITCH_IP`), raising first an exception an exit
+    /// through an opaque call's snapshot keeps; a `return` of a local or a constant there
+    /// gives its value without the interpreter.
+    fn loop_call_resume(&mut self, frame: &mut Frame, code: &Code, next: usize) -> PyResult<Value> {
+        // (a side recording that starts leaves `ip` where it starts)
+        self.jit.switch = false;
+        if next != super::SWITCH_IP {
+            frame.ip = next;
+        }
+        // an exit through an opaque call's snapshot whose call raised: raised at the `CALL`
+        // (`ip` past it)
+        let throw = self.jit.raise.take();
+        if throw.is_none()
+            && self.jit.recording.is_none()
+            && let Some(v) = return_now(frame, code)
+        {
+            return Ok(v);
+        }
+        Ok(self.run_frame(frame, throw)?.value)
+    }
+}
+
+/// The value frame `f` returns at once when it resumes at a `return` of a local or a
+/// constant, directly or through a conditional jump on the only stack entry, a bool
+/// ([`super::run::return_at`]).
+fn return_now(f: &Frame, code: &Code) -> Option<Value> {
+    let top = match f.stack.as_slice() {
+        [] => None,
+        [Value::Bool(b)] => Some(*b),
+        _ => return None,
+    };
+    match super::run::return_at(code, f.ip, top)? {
+        (super::run::ReturnOf::Local, s) => f.locals.get(s)?.clone(),
+        (super::run::ReturnOf::Const, c) => code.consts.get(c).cloned(),
+    }
 }
 
 /// A call of a bound `pop` or `insert` of an exact list (bm_fannkuch's `perm1_pop =

@@ -408,6 +408,39 @@ impl PinCtx<'_> {
             && func.code.runs_to_return
     }
 
+    /// `Observe::loop_call_target`: for known object `key`, a plain function (see
+    /// [`PinCtx::plain_function`]) of at most `record::LOOP_MAX_LOCALS` frame slots whose
+    /// first loop (the instruction after its first `LOOP_ENTRY`) has a compiled root trace
+    /// with no entry stack that takes first arrivals, and whose loop calls were not given up
+    /// (`CodeLoops::no_loop_call`): its code's information, that header and the function's
+    /// object word.
+    pub(crate) fn loop_call_target(&self, key: u32, nargs: u32) -> Option<(CodeInfo, u32, u64)> {
+        let o = self.pins.try_borrow().ok()?.objs.get(key as usize)?.upgrade()?;
+        let ObjKind::Function(func) = &o.kind else { return None };
+        let code = &func.code;
+        if !Self::plain_function(func, nargs)
+            || code.nlocalsplus > taipan_jit::record::LOOP_MAX_LOCALS as usize
+            || code.loops.no_loop_call.get()
+        {
+            return None;
+        }
+        let entry = code
+            .raw
+            .instructions
+            .iter()
+            .position(|i| i.op == taipan_bytecode::Opcode::LoopEntry)?;
+        let header = entry.checked_add(1)?;
+        let t = code.loops.compiled(u32::try_from(header).ok()?)?;
+        if t.depth != 0 || !code.loops.takes_first(header) {
+            return None;
+        }
+        Some((
+            CodeInfo::from_code(&code.raw),
+            u32::try_from(header).ok()?,
+            super::helpers::obj_word_rc(&o),
+        ))
+    }
+
     /// `Observe::known_word`: the object word of known object `key` (its pin keeps it
     /// alive while the trace exists).
     pub(crate) fn known_word(&self, key: u32) -> Option<u64> {

@@ -988,6 +988,10 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         super::func::py_call as extern "C" fn(u64, u64, i64) -> i64 as usize,
     );
     h.add(
+        taipan_jit::record::LOOP_CALL_HELPER,
+        super::func::loop_call as extern "C" fn(u64, u64, i64) -> i64 as usize,
+    );
+    h.add(
         taipan_jit::record::PY_TAKE_HELPER,
         super::func::py_take as extern "C" fn(u64) -> u64 as usize,
     );

@@ -60,16 +60,23 @@ use crate::record::{Abort, AbortReason, Builtin, CodeInfo, ObjInfo, Observe, Obs
 #[derive(Debug)]
 pub(crate) struct Inlined {
     /// The caller's code.
-    caller_code: CodeInfo,
+    pub(crate) caller_code: CodeInfo,
     /// The caller's stack below the callable.
-    caller_stack: Vec<PyVal>,
+    pub(crate) caller_stack: Vec<PyVal>,
     /// Where the caller continues after the call.
-    ret_pc: u32,
+    pub(crate) ret_pc: u32,
     /// The callee's locals (its fast locals; `None`: unbound).
-    locals: Vec<Option<PyVal>>,
+    pub(crate) locals: Vec<Option<PyVal>>,
     /// The snapshot every exit inside this call (and calls nested in it) takes when this is
     /// the outermost inlined call: the call instruction of the trace's frame.
     pub(crate) snap: SnapId,
+    /// A loop call (`pycall.rs`, "Loop calls"): the header of the callee's loop where the
+    /// recording calls its trace, and the function's object word.
+    pub(crate) loop_at: Option<(u32, u64)>,
+    /// A loop call's arguments and whether a NULL marker is below the callable (the
+    /// helper gives a call it does not make back to the interpreter with them).
+    pub(crate) call_args: Vec<PyVal>,
+    pub(crate) call_extra: usize,
 }
 
 impl Inlined {
@@ -122,6 +129,13 @@ impl Recorder {
                 return self.opaque_call(pc, n, extra, o.key, obs);
             }
             if self.py_call_allowed() && !self.inlinable(n, o.key, obs) {
+                if self.inl.is_empty()
+                    && n <= super::PY_MAX_ARGS as usize
+                    && let Some((code, header, word)) =
+                        obs.loop_call_target(o.key, u32::try_from(n).unwrap_or(u32::MAX))
+                {
+                    return self.inline_with(pc, n, extra, code, Some((header, word)));
+                }
                 return self.py_call_known(pc, n, extra, o.key, obs);
             }
             return self.inline_call(pc, n, extra, o.key, obs);
@@ -229,6 +243,22 @@ impl Recorder {
             let d = format!("function {key} with {n} arguments is not inlinable");
             return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
         };
+        self.inline_with(pc, n, extra, code, None)
+    }
+
+    /// Enters the inlined call of the function whose code is `code` (see
+    /// [`Recorder::inline_call`]); `loop_at`: a loop call's header and function word.
+    pub(crate) fn inline_with(
+        &mut self,
+        pc: u32,
+        n: usize,
+        extra: usize,
+        code: CodeInfo,
+        loop_at: Option<(u32, u64)>,
+    ) -> Result<u32, Abort> {
+        if let Some((_, w)) = loop_at {
+            self.loop_call_fn = Some(w);
+        }
         if (code.nlocals as usize) < n {
             return Err(self.abort(AbortReason::Desync, pc, "fewer locals than arguments"));
         }
@@ -246,6 +276,7 @@ impl Recorder {
         for (l, v) in locals.iter_mut().zip(self.stack.get(base + extra + 1..).unwrap_or(&[])) {
             *l = Some(*v);
         }
+        let args: Vec<PyVal> = self.stack.get(base + extra + 1..).unwrap_or(&[]).to_vec();
         let caller_stack: Vec<PyVal> = self.stack.drain(..).take(base).collect();
         let caller_code = std::mem::replace(&mut self.code, code);
         self.inl.push(Inlined {
@@ -254,6 +285,9 @@ impl Recorder {
             ret_pc: pc.saturating_add(1),
             locals,
             snap,
+            call_args: if loop_at.is_some() { args } else { Vec::new() },
+            call_extra: extra,
+            loop_at,
         });
         self.deepest = self.deepest.max(self.inl.len() as u32);
         Ok(0)

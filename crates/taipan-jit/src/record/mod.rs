@@ -107,7 +107,10 @@ pub use observe::{
     AttrObs, Builtin, CodeInfo, ConstVal, EqObs, InstObs, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo, Observe,
     Observed, PartObs, SeqObs, WrapObs,
 };
-pub use pycall::{AREA_ARGS, AREA_RESULT, AREA_SINK, AREA_SLOTS, PY_CALL_HELPER, PY_MAX_ARGS, PY_TAKE_HELPER};
+pub use pycall::{
+    AREA_ARGS, AREA_LOOP, AREA_RESULT, AREA_SINK, AREA_SLOTS, LOOP_CALL_HELPER, LOOP_MAX_LOCALS, PY_CALL_HELPER,
+    PY_MAX_ARGS, PY_TAKE_HELPER,
+};
 pub use sink::SINK_PUT_HELPER;
 pub use slice::{
     SEQ_SLICE_HELPER, SLICE_FROM_SHIFT, SLICE_HAS_START, SLICE_HAS_STEP, SLICE_HAS_STOP, STORE_SLICE_FROM_HELPER,
@@ -336,6 +339,12 @@ pub struct Recorder {
     pending_slice: Option<slice::PendingSlice>,
     /// The index the next `record` call must come with.
     next_pc: Option<u32>,
+    /// The function word of a loop call this recording inlined (`pycall.rs`): an abort
+    /// makes the VM stop recording loop calls of that function.
+    loop_call_fn: Option<u64>,
+    /// The loop calls' `CALL` indices and call-snapshot stack heights
+    /// ([`Recorder::loop_call_heights`]).
+    loop_heights: Vec<(u32, u32)>,
     /// Instructions translated so far.
     recorded: u32,
     /// Closed or aborted: later calls abort.
@@ -441,6 +450,8 @@ impl Recorder {
             vtuple: Vec::new(),
             pending_slice: None,
             next_pc: None,
+            loop_call_fn: None,
+            loop_heights: Vec::new(),
             recorded: 0,
             finished: false,
             inl: Vec::new(),
@@ -603,6 +614,15 @@ impl Recorder {
         let frames = self.inl.len();
         if self.func.is_some() && frames == 0 && instr.op == taipan_bytecode::Opcode::ReturnValue {
             return self.func_close(pc).map(Some);
+        }
+        // a loop call's callee reached its loop: the trace calls the loop's trace
+        if frames == 1
+            && let Some((header, word)) = self.inl.last().and_then(|i| i.loop_at)
+            && header == pc
+        {
+            let next = self.loop_call(pc, word)?;
+            self.next_pc = Some(next);
+            return Ok(None);
         }
         let next = self.translate(pc, instr, obs)?;
         self.release_dropped(pc)?;

@@ -277,6 +277,16 @@ pub trait Observe {
         None
     }
 
+    /// For a loop call (`record/pycall.rs`, "Loop calls"): when known object `key` is a
+    /// plain Python function called with exactly its `nargs` positional parameters whose
+    /// code has a loop with a compiled root trace (no entry stack) at its first loop's
+    /// header, the code's information, the header's index and the function's object word.
+    /// `None` (the default): the call is an ordinary opaque call.
+    fn loop_call_target(&self, key: u32, nargs: u32) -> Option<(CodeInfo, u32, u64)> {
+        let _ = (key, nargs);
+        None
+    }
+
     /// The compiled root trace whose loop header is instruction `pc` of the recorded code,
     /// if any: a recording that reaches it ends with a `link` into it (`record/link.rs`).
     /// The default answers none.

@@ -44,6 +44,25 @@
 //! or owned (`ObjectAcrossCall` otherwise). The attribute and list helpers are declared
 //! `reads` from the first call on (never hoisted or merged across it).
 
+//!
+//! # Loop calls
+//! A call, in the trace's own frame, of a plain Python function whose first loop (the
+//! instruction after its first `LOOP_ENTRY`) has a compiled root trace with no entry stack
+//! that takes first arrivals ([`Observe::loop_call_target`]: `bench/programs/mandelbrot.py`'s
+//! `escape_count(cr, ci, limit)`) is inlined up to that loop's header: its prologue
+//! (`zr = zi = 0.0`, `i = 0`, the first `i < limit` test) becomes IR of the calling trace,
+//! with the inlined call's exits (resume at the `CALL`). At the header the callee's bound
+//! locals (numbers and None only; an object local aborts) are stored into the call area
+//! from [`AREA_LOOP`] and the call's arguments from [`AREA_ARGS`], then `%t = call
+//! @loop_call(area, function, k) -> i64 writes` runs the loop's trace and the rest of the
+//! call (VM: `func::loop_call`) and the recording goes on after the `CALL` as after an
+//! opaque call (the interpreter runs the callee meanwhile; the result guard, the call
+//! snapshot and the kept outcome are the opaque call's). The inlined call's exits resume at
+//! the same `CALL` as the call snapshot but list the callable and the arguments too: the VM
+//! tells them apart by that stack height ([`Recorder::loop_call_heights`]). A recording that
+//! aborts after inlining a loop call makes the VM give up loop calls of that function (they
+//! are opaque calls from then on).
+
 use crate::ir::{CallEffect, InsnId, Op, SnapId, Tag, Type};
 use crate::record::{Abort, AbortReason, Observe, PyVal, Recorder};
 
@@ -63,7 +82,14 @@ pub const AREA_RESULT: u32 = AREA_ARGS + PY_MAX_ARGS;
 /// value until the trace clears it right after its guard (`record/sink.rs`).
 pub const AREA_SINK: u32 = AREA_RESULT + 1;
 /// The number of 16-byte slots of the call area.
-pub const AREA_SLOTS: usize = AREA_SINK as usize + 1;
+pub const AREA_SLOTS: usize = (AREA_LOOP + LOOP_MAX_LOCALS) as usize;
+/// The call area's first slot of a loop call's locals (see "Loop calls" in the module docs).
+pub const AREA_LOOP: u32 = AREA_SINK + 1;
+/// The most frame slots of a function a loop call calls.
+pub const LOOP_MAX_LOCALS: u32 = 32;
+/// The loop-call helper (`loop_call(area: ptr, function: ptr, k: i64) -> i64`, see the
+/// module docs).
+pub const LOOP_CALL_HELPER: &str = "loop_call";
 
 /// An opaque call made, its result not yet observed.
 #[derive(Debug, Clone, Copy)]
@@ -212,6 +238,111 @@ impl Recorder {
         }
         self.py_pending = Some(PyPending { pc, status, snap });
         Ok(pc.saturating_add(1))
+    }
+
+    /// A loop call's callee (the one inlined call, its function's object word `word`)
+    /// reached the header `pc` of its loop: its locals go into the call area (typed stores;
+    /// unbound ones named by a mask), the helper [`LOOP_CALL_HELPER`] runs the loop's trace
+    /// and the rest of the call, and the recording continues in the caller after the
+    /// `CALL` as after an opaque call (the interpreter runs the callee meanwhile). Returns
+    /// the caller's next index.
+    pub(crate) fn loop_call(&mut self, pc: u32, word: u64) -> Result<u32, Abort> {
+        let Some(i) = self.inl.last() else {
+            return Err(self.abort(AbortReason::Desync, pc, "a loop call without its call"));
+        };
+        if !self.stack.is_empty() {
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, "a loop call with a stack"));
+        }
+        if !self.pending.is_empty() {
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, "attribute stores before a loop call"));
+        }
+        let locals = i.locals.clone();
+        let args = i.call_args.clone();
+        let extra = i.call_extra as i64;
+        if pc >= 1 << 24 {
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, "a loop call's header is too far"));
+        }
+        if locals.len() > LOOP_MAX_LOCALS as usize {
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, "a loop call with too many locals"));
+        }
+        // (only numbers, None and unbound: no object word is handed to the callee's frame)
+        let mut mask = 0i64;
+        let mut vals = Vec::new();
+        let mut slots = Vec::new();
+        for (k, v) in locals.iter().enumerate() {
+            match v {
+                None => {}
+                Some(v @ (PyVal::None | PyVal::Bool(_) | PyVal::Int(_) | PyVal::Float(_))) => {
+                    mask |= 1 << k;
+                    vals.push(v);
+                    slots.push(k as u32);
+                }
+                Some(_) => {
+                    return Err(self.abort(AbortReason::UnsupportedCall, pc, "a loop call with an object local"));
+                }
+            }
+        }
+        // back in the caller: the callee's frame is popped (its result is pushed by
+        // `py_resume` when the interpreter returns to the caller)
+        let Some(i) = self.inl.pop() else {
+            return Err(self.abort(AbortReason::Desync, pc, "a loop call without its call"));
+        };
+        self.code = i.caller_code;
+        self.stack = i.caller_stack;
+        let call_pc = i.ret_pc.saturating_sub(1);
+        if !self.live_words_survive() {
+            return Err(self.abort(
+                AbortReason::ObjectAcrossCall,
+                pc,
+                "an object word is live across a loop call",
+            ));
+        }
+        let snap = self.snap(call_pc);
+        if self.py_calls.is_empty() {
+            self.b
+                .set_call_effects(|h| MUTABLE_READS.contains(&h), CallEffect::Reads);
+        }
+        if !self.py_calls.contains(&call_pc) {
+            self.py_calls.push(call_pc);
+        }
+        // (the inlined call's snapshot lists the callable, the NULL marker and the
+        // arguments above the call snapshot's entries)
+        let inline_height = self.stack.len() + args.len() + extra as usize + 1;
+        self.loop_heights
+            .push((call_pc, u32::try_from(inline_height).unwrap_or(u32::MAX)));
+        let area = self.area_ptr();
+        for (v, k) in vals.iter().zip(&slots) {
+            self.store_call_args(pc, area, AREA_LOOP + k, std::slice::from_ref(v))?;
+        }
+        // (the arguments too: a call the helper does not make goes back to the
+        // interpreter with them, as an opaque call's)
+        self.store_call_args(pc, area, AREA_ARGS, &args)?;
+        let f = self.b.const_ptr(word);
+        let nargs = args.len() as i64;
+        let k = self.b.const_i64(i64::from(pc) | nargs << 24 | extra << 30 | mask << 32);
+        let status = self
+            .b
+            .call(LOOP_CALL_HELPER, CallEffect::Writes, &[area, f, k], Type::I64);
+        self.py_pending = Some(PyPending {
+            pc: call_pc,
+            status,
+            snap,
+        });
+        Ok(i.ret_pc)
+    }
+
+    /// The loop calls' `CALL` indices with the number of stack entries above the entry
+    /// stack their inlined calls' snapshots list (the prologue's exits resume at the same
+    /// index as the call snapshot's, with the callable and the arguments on the stack: the
+    /// VM tells them apart by this height, see `func.rs`' `call_pcs`).
+    pub fn loop_call_heights(&self) -> Vec<(u32, u32)> {
+        self.loop_heights.clone()
+    }
+
+    /// The function word of the loop call this recording inlined, if any (an abort makes
+    /// the VM stop recording loop calls of that function: they become opaque calls).
+    pub fn loop_call_fn(&self) -> Option<u64> {
+        self.loop_call_fn
     }
 
     /// Whether every object word on the recorded stack and in the locals stays alive
