@@ -717,8 +717,16 @@ impl Vm {
         }
         let n = code.nlocalsplus;
         let (mut buf, mut out) = std::mem::take(&mut self.jit.loop_buf);
-        buf.clear();
-        buf.resize(buffer_words(n, 0), 0);
+        // (reused as they are: every slot the trace reads is written below, and `out` is
+        // only read where the exit wrote it; the region of an entry one deeper, which no
+        // trace of a tree without side traces reads, is zeroed as `fill_entry_buffer` does)
+        let want = buffer_words(n, 0);
+        if buf.len() != want {
+            buf.clear();
+            buf.resize(want, 0);
+        } else if let Some(extra) = buf.get_mut(2 * entry_slot(n, 0)..) {
+            extra.fill(0);
+        }
         for slot in 0..n {
             let words = if mask >> slot & 1 == 1 {
                 let s = 2 * (taipan_jit::record::AREA_LOOP as usize + slot);
@@ -747,8 +755,10 @@ impl Vm {
                         | (TAG_BOOL, taipan_jit::ir::Tag::Bool)
                 )
         });
-        out.clear();
-        out.resize(self.jit.out_words.max(1), 0);
+        let words = self.jit.out_words.max(1);
+        if out.len() < words {
+            out.resize(words, 0);
+        }
         let entry = taipan_jit::backend::link::entry_of(&t.compiled, 1, out.len());
         let (true, Some(entry)) = (dead_ok, entry) else {
             self.jit.loop_buf = (buf, out);
