@@ -339,8 +339,9 @@ pub struct Recorder {
     pending_slice: Option<slice::PendingSlice>,
     /// The index the next `record` call must come with.
     next_pc: Option<u32>,
-    /// The function word of a loop call this recording inlined (`pycall.rs`): an abort
-    /// makes the VM stop recording loop calls of that function.
+    /// The function word of a loop call this recording is inlining (`pycall.rs`): an
+    /// abort before the call is made makes the VM stop recording loop calls of that
+    /// function.
     loop_call_fn: Option<u64>,
     /// The loop calls' `CALL` indices and call-snapshot stack heights
     /// ([`Recorder::loop_call_heights`]).

@@ -60,8 +60,8 @@
 //! snapshot and the kept outcome are the opaque call's). The inlined call's exits resume at
 //! the same `CALL` as the call snapshot but list the callable and the arguments too: the VM
 //! tells them apart by that stack height ([`Recorder::loop_call_heights`]). A recording that
-//! aborts after inlining a loop call makes the VM give up loop calls of that function (they
-//! are opaque calls from then on).
+//! aborts while inlining a loop call (before the helper call is emitted) makes the VM give
+//! up loop calls of that function (they are opaque calls from then on).
 
 use crate::ir::{CallEffect, InsnId, Op, SnapId, Tag, Type};
 use crate::record::{Abort, AbortReason, Observe, PyVal, Recorder};
@@ -328,6 +328,8 @@ impl Recorder {
             status,
             snap,
         });
+        // (made: a later abort is not the loop call's)
+        self.loop_call_fn = None;
         Ok(i.ret_pc)
     }
 
@@ -339,8 +341,9 @@ impl Recorder {
         self.loop_heights.clone()
     }
 
-    /// The function word of the loop call this recording inlined, if any (an abort makes
-    /// the VM stop recording loop calls of that function: they become opaque calls).
+    /// The function word of the loop call this recording is inlining, if any: an abort
+    /// before the call is made (in the callee's prologue, or at its loop's header) makes
+    /// the VM stop recording loop calls of that function (they become opaque calls).
     pub fn loop_call_fn(&self) -> Option<u64> {
         self.loop_call_fn
     }
