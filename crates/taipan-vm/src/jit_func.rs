@@ -1240,8 +1240,11 @@ pub(crate) extern "C" fn loop_call(area: u64, fw: u64, k: i64) -> i64 {
     // SAFETY: the area holds the callee's bound locals (numbers and None) from
     // `AREA_LOOP`, and `n <= LOOP_MAX_LOCALS`.
     let fast = unsafe { vm.loop_call_fast(&func.globals, &code, header, a, mask) };
+    // (a run of the loop's trace alone that dropped nothing ran no Python code: the
+    // caller's pins need no check)
+    let quiet = matches!(fast, Some(LoopCallEnd::Returned(_, true)));
     let r = match fast {
-        Some(LoopCallEnd::Returned(v)) => Ok(v),
+        Some(LoopCallEnd::Returned(v, _)) => Ok(v),
         // (the locals are read from the area before anything runs: a nested run uses it)
         end => {
             let mut frame = vm.acquire_frame(&code, &func.globals);
@@ -1294,14 +1297,15 @@ pub(crate) extern "C" fn loop_call(area: u64, fw: u64, k: i64) -> i64 {
         }
     }
     // SAFETY: as in `py_call` (the running frame's globals and the running tree).
-    let hold = unsafe {
-        let tree = &*(ctx[3] as *const super::Tree);
-        super::helpers::with_obj(ctx[2], |g| {
-            let pins = tree.pins.borrow();
-            pins.is_empty() || pins.hold(g)
-        })
-        .unwrap_or(false)
-    };
+    let hold = quiet
+        || unsafe {
+            let tree = &*(ctx[3] as *const super::Tree);
+            super::helpers::with_obj(ctx[2], |g| {
+                let pins = tree.pins.borrow();
+                pins.is_empty() || pins.hold(g)
+            })
+            .unwrap_or(false)
+        };
     let res = a.wrapping_add(2 * AREA_RESULT as usize);
     // SAFETY: the area's result slot.
     let status = unsafe { write_outcome(res, &r, hold) };

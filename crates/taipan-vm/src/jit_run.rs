@@ -664,8 +664,10 @@ pub(crate) fn return_at(code: &Code, pc: usize, top: Option<bool>) -> Option<(Re
 
 /// How a loop call run without a frame ended ([`Vm::loop_call_fast`]).
 pub(crate) enum LoopCallEnd {
-    /// The callee returned this value (an exit at a `return` of a local or a constant).
-    Returned(Value),
+    /// The callee returned this value (an exit at a `return` of a local or a constant);
+    /// `.1`: the run dropped nothing (no value an object store replaced), so no Python code
+    /// ran at all and the caller's pins still hold.
+    Returned(Value, bool),
     /// The trace ran and the callee's frame goes on in the interpreter: it is built from
     /// these entry-buffer words (the locals at the header, which the run did not change),
     /// and the run's exit is applied to it ([`Vm::loop_call_finish`]).
@@ -779,7 +781,9 @@ impl Vm {
         // are those of `jit_helpers.rs`. No Python code runs in it (no opaque call: the
         // code's traces do not use the call area).
         let status = unsafe { entry(args.as_ptr(), out.as_mut_ptr()) };
-        drop(super::helpers::deferred_take(deferred_mark));
+        let dropped = super::helpers::deferred_take(deferred_mark);
+        let quiet = dropped.is_empty();
+        drop(dropped);
         let id = (status >> 32) as u32;
         let k = (status & 0xffff_ffff).wrapping_sub(1) as usize;
         let exit = status & STATUS_LINK == 0
@@ -849,7 +853,7 @@ impl Vm {
             t.entry_fails.set(0);
             t.first_fails.set(0);
             self.jit.loop_buf = (buf, out);
-            return Some(LoopCallEnd::Returned(v));
+            return Some(LoopCallEnd::Returned(v, quiet));
         }
         Some(LoopCallEnd::Exit(t, k, buf, out))
     }
