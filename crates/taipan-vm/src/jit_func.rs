@@ -1026,6 +1026,31 @@ unsafe fn area_arg(a: *mut u64, k: usize) -> Option<Value> {
     unsafe { slot_value(a.add(s).read(), a.add(s + 1).read()) }
 }
 
+/// The call area's context words 0..6 (`JitState::call_area`, written by `jit_enter`): the
+/// Vm's address, the running frame's code, its globals' word, the running tree, the link
+/// mark and the running frame's address. Saved by the helpers that make a call (a nested
+/// run writes its own) and put back with [`write_ctx`].
+///
+/// # Safety
+///
+/// `a` is the VM's call area (at least six words).
+unsafe fn read_ctx(a: *const u64) -> [u64; 6] {
+    // SAFETY: the caller's contract
+    unsafe { std::array::from_fn(|k| a.add(k).read()) }
+}
+
+/// Puts back the context words saved by [`read_ctx`].
+///
+/// # Safety
+///
+/// As [`read_ctx`].
+unsafe fn write_ctx(a: *mut u64, ctx: &[u64; 6]) {
+    for (k, w) in ctx.iter().enumerate() {
+        // SAFETY: the caller's contract
+        unsafe { a.add(k).write(*w) };
+    }
+}
+
 /// The opaque-call helper of loop traces (`py_call(area, callable, n) -> i64`,
 /// `taipan_jit::record`'s `pycall.rs`): calls the object word `cw` with the `n` arguments in
 /// the call area's argument slots through `Vm::call`, writes the result into the area's
@@ -1041,16 +1066,7 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
     // long as the Vm and its traces); `jit_enter` stored the Vm's address, the running
     // frame's code, its globals' word, the running tree, the link mark and the frame's
     // address in words 0..5 before running the trace, and no reference into the Vm is held while the trace runs.
-    let ctx = unsafe {
-        [
-            a.read(),
-            a.add(1).read(),
-            a.add(2).read(),
-            a.add(3).read(),
-            a.add(4).read(),
-            a.add(5).read(),
-        ]
-    };
+    let ctx = unsafe { read_ctx(a) };
     // SAFETY: as above.
     let vm = unsafe { &mut *(ctx[0] as *mut Vm) };
     let extra = n >> 8 & 1 == 1;
@@ -1149,11 +1165,7 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
     };
     // (a nested run may have used the area: the outer run's context goes back)
     // SAFETY: the area, as above.
-    unsafe {
-        for (k, w) in ctx.iter().enumerate() {
-            a.add(k).write(*w);
-        }
-    }
+    unsafe { write_ctx(a, &ctx) };
     // SAFETY: words 2 and 3 are the running frame's globals (alive: the frame holds them)
     // and the running tree (alive: `by_id` keeps every trace and its tree while the Vm
     // lives).
@@ -1192,16 +1204,7 @@ pub(crate) extern "C" fn loop_call(area: u64, fw: u64, k: i64) -> i64 {
     let a = area as *mut u64;
     // SAFETY: as in `py_call`: the VM's call area, its context words written by `jit_enter`
     // (all six go back after a nested run, the frame's address for `@sink_put` included).
-    let ctx = unsafe {
-        [
-            a.read(),
-            a.add(1).read(),
-            a.add(2).read(),
-            a.add(3).read(),
-            a.add(4).read(),
-            a.add(5).read(),
-        ]
-    };
+    let ctx = unsafe { read_ctx(a) };
     // SAFETY: as in `py_call`.
     let vm = unsafe { &mut *(ctx[0] as *mut Vm) };
     let header = (k & 0xff_ffff) as usize;
@@ -1291,11 +1294,7 @@ pub(crate) extern "C" fn loop_call(area: u64, fw: u64, k: i64) -> i64 {
     };
     // (a nested run may have used the area: the outer run's context goes back)
     // SAFETY: the area, as above.
-    unsafe {
-        for (k, w) in ctx.iter().enumerate() {
-            a.add(k).write(*w);
-        }
-    }
+    unsafe { write_ctx(a, &ctx) };
     // SAFETY: as in `py_call` (the running frame's globals and the running tree).
     let hold = quiet
         || unsafe {

@@ -1,0 +1,270 @@
+//! Loop calls (part of `jit_run.rs`; `docs/jit.md`, "Loop calls"): a loop trace's call of
+//! a plain function whose first loop has a compiled root trace runs that trace on the
+//! callee's locals from the call area, without a frame when nothing else can run, and a
+//! `return` of a local or a constant at its exit hands the value back ([`return_at`]).
+
+use super::*;
+
+/// What a `return` found by [`return_at`] returns.
+pub(crate) enum ReturnOf {
+    /// Local `arg` (`LOAD_FAST arg`).
+    Local,
+    /// Constant `arg` (`LOAD_CONST arg`).
+    Const,
+}
+
+/// Whether the frame of `code` resuming at `pc` returns at once: `LOAD_FAST s` or
+/// `LOAD_CONST c` followed by `RETURN_VALUE` (nothing can run between the two), reached
+/// directly or through one `POP_JUMP_IF_FALSE`/`POP_JUMP_IF_TRUE` on `top`, the truth
+/// value on the stack (the only entry; `None`: the stack is empty). Returns what is
+/// returned and `s` or `c`.
+pub(crate) fn return_at(code: &Code, pc: usize, top: Option<bool>) -> Option<(ReturnOf, usize)> {
+    use taipan_bytecode::Opcode as O;
+    let ins = &code.raw.instructions;
+    let pc = match top {
+        None => pc,
+        Some(b) => {
+            let j = ins.get(pc)?;
+            // (jump arguments are instruction indexes)
+            match j.op {
+                O::PopJumpIfFalse if !b => j.arg as usize,
+                O::PopJumpIfTrue if b => j.arg as usize,
+                O::PopJumpIfFalse | O::PopJumpIfTrue => pc.checked_add(1)?,
+                _ => return None,
+            }
+        }
+    };
+    let (a, r) = (ins.get(pc)?, ins.get(pc.checked_add(1)?)?);
+    if r.op != O::ReturnValue {
+        return None;
+    }
+    match a.op {
+        O::LoadFast => Some((ReturnOf::Local, a.arg as usize)),
+        O::LoadConst => Some((ReturnOf::Const, a.arg as usize)),
+        _ => None,
+    }
+}
+
+/// How a loop call run without a frame ended ([`Vm::loop_call_fast`]).
+pub(crate) enum LoopCallEnd {
+    /// The callee returned this value (an exit at a `return` of a local or a constant);
+    /// `.1`: the run dropped nothing (no value an object store replaced), so no Python code
+    /// ran at all and the caller's pins still hold.
+    Returned(Value, bool),
+    /// The trace ran and the callee's frame goes on in the interpreter: it is built from
+    /// these entry-buffer words (the locals at the header, which the run did not change),
+    /// and the run's exit is applied to it ([`Vm::loop_call_finish`]).
+    Exit(Rc<Trace>, usize, Vec<u64>, Vec<u64>),
+    /// The trace did not run (the run failed: it is dropped): the frame, built from these
+    /// words, resumes at the header.
+    Failed(Vec<u64>),
+}
+
+impl Vm {
+    /// A loop call (`func::loop_call`) without a frame: when the callee's loop trace `t`
+    /// (at `header`, no entry stack) may run on the locals the caller's trace stored into
+    /// the call area at `area` (`mask`: the bound ones) and no Python code can run during
+    /// the run — no trace of the callee's code uses the call area (no opaque call), its tree
+    /// has no side trace (no link, no bridge), no recording —, the entry buffer is filled
+    /// straight from the area and the trace runs; an exit at a `return` of a local or a
+    /// constant gives the result without a frame. `None` (nothing ran) when a condition
+    /// fails: the caller builds the frame and enters the trace the usual way, which makes
+    /// the entry checks with their bookkeeping (drops, entry failures).
+    ///
+    /// # Safety
+    /// `area` is the VM's call area with the callee's bound locals (numbers and None, no
+    /// object word) in its slots from `AREA_LOOP`, and `code.nlocalsplus <= LOOP_MAX_LOCALS`.
+    pub(crate) unsafe fn loop_call_fast(
+        &mut self,
+        globals: &Obj,
+        code: &Rc<Code>,
+        header: usize,
+        area: *const u64,
+        mask: u32,
+    ) -> Option<LoopCallEnd> {
+        let h = u32::try_from(header).ok()?;
+        if self.jit.recording.is_some() || code.loops.area.get() || !code.loops.takes_first(header) {
+            return None;
+        }
+        let t = code.loops.compiled(h)?;
+        if t.depth != 0 || t.tree.sides.get() != 0 {
+            return None;
+        }
+        let inline = t.tree.inline.get();
+        if inline > 0 && self.depth.saturating_add(inline) >= self.recursion_limit {
+            return None;
+        }
+        {
+            let pins = t.tree.pins.borrow();
+            if !(pins.is_empty() || pins.hold(globals)) {
+                return None;
+            }
+        }
+        let n = code.nlocalsplus;
+        let (mut buf, mut out) = std::mem::take(&mut self.jit.loop_buf);
+        // (reused as they are: every slot the trace reads is written below, and `out` is
+        // only read where the exit wrote it; the region of an entry one deeper, which no
+        // trace of a tree without side traces reads, is zeroed as `fill_entry_buffer` does)
+        let want = buffer_words(n, 0);
+        if buf.len() != want {
+            buf.clear();
+            buf.resize(want, 0);
+        } else if let Some(extra) = buf.get_mut(2 * entry_slot(n, 0)..) {
+            extra.fill(0);
+        }
+        for slot in 0..n {
+            let words = if mask >> slot & 1 == 1 {
+                let s = 2 * (taipan_jit::record::AREA_LOOP as usize + slot);
+                // SAFETY: the caller's contract (the slot is within the area).
+                unsafe { [area.add(s).read(), area.add(s + 1).read()] }
+            } else {
+                [TAG_UNBOUND, 0]
+            };
+            if let Some(d) = buf.get_mut(2 * slot..2 * slot + 2) {
+                d.copy_from_slice(&words);
+            }
+        }
+        // the pop mark: no entry popped
+        if let Some(d) = buf.get_mut(2 * n..2 * n + 2) {
+            d.copy_from_slice(&[TAG_INT, 0]);
+        }
+        // each local dead at the trace's entry holds its type or nothing (as
+        // `jit_dead_tags_hold` checks a frame)
+        let dead_ok = t.dead_tags.iter().all(|&(slot, tag)| {
+            let w = buf.get(2 * slot as usize).copied().unwrap_or(TAG_UNBOUND);
+            w == TAG_UNBOUND
+                || matches!(
+                    (w, tag),
+                    (TAG_INT, taipan_jit::ir::Tag::Int)
+                        | (TAG_FLOAT, taipan_jit::ir::Tag::Float)
+                        | (TAG_BOOL, taipan_jit::ir::Tag::Bool)
+                )
+        });
+        let words = self.jit.out_words.max(1);
+        if out.len() < words {
+            out.resize(words, 0);
+        }
+        let entry = taipan_jit::backend::link::entry_of(&t.compiled, 1, out.len());
+        let (true, Some(entry)) = (dead_ok, entry) else {
+            self.jit.loop_buf = (buf, out);
+            return None;
+        };
+        self.jit.counters.entries += 1;
+        t.tree.runs.set(t.tree.runs.get().saturating_add(1));
+        self.jit.runs = self.jit.runs.wrapping_add(1);
+        t.tree.checked_run.set(self.jit.runs);
+        let deferred_mark = super::super::helpers::deferred_mark();
+        let args = [buf.as_ptr() as u64];
+        // SAFETY: as in `jit_enter`: `entry` is the entry of `t`, compiled by this Vm's
+        // `TraceSet` (never flushed while the Vm lives), checked by `entry_of` to take one
+        // parameter and to write at most `out.len()` words; the buffer holds the slots of
+        // an entry with no entry stack and the one a link deeper would write (the tree has
+        // no side trace and a root loop trace makes no link, so none is written); it holds
+        // no object word (numbers, None, unbound), and the trace's other memory accesses
+        // are those of `jit_helpers.rs`. No Python code runs in it (no opaque call: the
+        // code's traces do not use the call area).
+        let status = unsafe { entry(args.as_ptr(), out.as_mut_ptr()) };
+        let dropped = super::super::helpers::deferred_take(deferred_mark);
+        let quiet = dropped.is_empty();
+        drop(dropped);
+        let id = (status >> 32) as u32;
+        let k = (status & 0xffff_ffff).wrapping_sub(1) as usize;
+        let exit = status & STATUS_LINK == 0
+            && status != STATUS_RET
+            && status != STATUS_OUT_OF_FUEL
+            && status != STATUS_INVALIDATED
+            && id == t.compiled.id;
+        if !exit {
+            // (a root loop trace without side traces only exits)
+            self.jit.counters.dropped += 1;
+            self.jit_drop(code, t.header);
+            self.jit.loop_buf = (Vec::new(), out);
+            return Some(LoopCallEnd::Failed(buf));
+        }
+        let shortcut = t
+            .compiled
+            .exits
+            .get(k)
+            .and_then(|info| t.func.snaps.get(info.snap.index()))
+            .filter(|snap| snap.release.is_empty())
+            .and_then(|snap| {
+                let pc = snap.pc as usize;
+                if pc == header && snap.entries.is_empty() {
+                    // an entry guard failed: the frame path counts it
+                    return None;
+                }
+                if self.jit_side_wanted(&t, k) {
+                    return None;
+                }
+                // the snapshot's entries with their exit words: locals, then at most the
+                // branch's truth value on the stack
+                let entries = || snap.entries.iter().zip(out.iter());
+                let mut above = entries().filter(|(e, _)| e.slot as usize >= n);
+                let top = match (above.next(), above.next()) {
+                    (None, _) => None,
+                    // SAFETY: the trace makes no opaque call and holds no object word but
+                    // those of live objects it loaded (`snapshot_value`'s contract; nothing
+                    // ran since the exit).
+                    (Some((e, &w)), None) if e.slot as usize == n => {
+                        match unsafe { snapshot_value(e.val, w, &t.func, &t.pins) } {
+                            Some(Value::Bool(b)) => Some(b),
+                            _ => return None,
+                        }
+                    }
+                    _ => return None,
+                };
+                let (op, arg) = return_at(code, pc, top)?;
+                match op {
+                    ReturnOf::Const => code.consts.get(arg).cloned(),
+                    ReturnOf::Local => {
+                        // the local's value at the exit: the snapshot's (its last entry for
+                        // the slot), else the buffer's (unchanged since the entry)
+                        match entries().rev().find(|(e, _)| e.slot as usize == arg) {
+                            // SAFETY: as above.
+                            Some((e, &w)) => unsafe { snapshot_value(e.val, w, &t.func, &t.pins) },
+                            None => {
+                                let w = buf.get(2 * arg..2 * arg + 2)?;
+                                // SAFETY: the buffer holds no object word.
+                                unsafe { slot_value(*w.first()?, *w.get(1)?) }
+                            }
+                        }
+                    }
+                }
+            });
+        if let Some(v) = shortcut {
+            self.jit.counters.exits += 1;
+            t.entry_fails.set(0);
+            t.first_fails.set(0);
+            self.jit.loop_buf = (buf, out);
+            return Some(LoopCallEnd::Returned(v, quiet));
+        }
+        Some(LoopCallEnd::Exit(t, k, buf, out))
+    }
+
+    /// The frame of a loop call whose run ended at exit `k` of `t` without a shortcut
+    /// ([`LoopCallEnd::Exit`]): `f` was built from the entry buffer; the exit is applied to
+    /// it as `jit_enter` applies a run's final exit (no link was made). Returns the index
+    /// to resume at, or `SWITCH_IP` when a side recording starts there (`f.ip` set).
+    pub(crate) fn loop_call_finish(
+        &mut self,
+        f: &mut Frame,
+        code: &Rc<Code>,
+        t: &Rc<Trace>,
+        k: usize,
+        out: &[u64],
+    ) -> usize {
+        let nlocals = f.code.nlocalsplus;
+        let mut restore = std::mem::take(&mut self.jit.restore);
+        restore.clear();
+        let mut release: Vec<Value> = Vec::new();
+        let pc = self.jit_exit(f, code, t, k, true, out, &mut restore, &mut release);
+        f.stack.truncate(t.depth);
+        for (slot, v) in restore.drain(..) {
+            self.jit.counters.restored += 1;
+            restore_slot(f, slot, nlocals, t.depth, v);
+        }
+        self.jit.restore = restore;
+        drop(release);
+        pc
+    }
+}
