@@ -1039,6 +1039,26 @@ unsafe fn read_ctx(a: *const u64) -> [u64; 6] {
     unsafe { std::array::from_fn(|k| a.add(k).read()) }
 }
 
+/// Whether the running tree's pins still hold against the running frame's globals after a
+/// call that may have run Python code (context words 3 and 2 of [`read_ctx`]).
+///
+/// # Safety
+///
+/// `ctx` holds the context words of the running call area: word 2 is the running frame's
+/// globals (alive: the frame holds them) and word 3 the running tree (alive: `by_id` keeps
+/// every trace and its tree while the Vm lives).
+unsafe fn pins_hold(ctx: &[u64; 6]) -> bool {
+    // SAFETY: the caller's contract
+    unsafe {
+        let tree = &*(ctx[3] as *const super::Tree);
+        super::helpers::with_obj(ctx[2], |g| {
+            let pins = tree.pins.borrow();
+            pins.is_empty() || pins.hold(g)
+        })
+        .unwrap_or(false)
+    }
+}
+
 /// Puts back the context words saved by [`read_ctx`].
 ///
 /// # Safety
@@ -1166,17 +1186,8 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
     // (a nested run may have used the area: the outer run's context goes back)
     // SAFETY: the area, as above.
     unsafe { write_ctx(a, &ctx) };
-    // SAFETY: words 2 and 3 are the running frame's globals (alive: the frame holds them)
-    // and the running tree (alive: `by_id` keeps every trace and its tree while the Vm
-    // lives).
-    let hold = unsafe {
-        let tree = &*(ctx[3] as *const super::Tree);
-        super::helpers::with_obj(ctx[2], |g| {
-            let pins = tree.pins.borrow();
-            pins.is_empty() || pins.hold(g)
-        })
-        .unwrap_or(false)
-    };
+    // SAFETY: the context words of the running call area (`read_ctx` above).
+    let hold = unsafe { pins_hold(&ctx) };
     let res = a.wrapping_add(2 * AREA_RESULT as usize);
     // SAFETY: the area's result slot.
     let status = unsafe { write_outcome(res, &r, hold) };
@@ -1295,16 +1306,8 @@ pub(crate) extern "C" fn loop_call(area: u64, fw: u64, k: i64) -> i64 {
     // (a nested run may have used the area: the outer run's context goes back)
     // SAFETY: the area, as above.
     unsafe { write_ctx(a, &ctx) };
-    // SAFETY: as in `py_call` (the running frame's globals and the running tree).
-    let hold = quiet
-        || unsafe {
-            let tree = &*(ctx[3] as *const super::Tree);
-            super::helpers::with_obj(ctx[2], |g| {
-                let pins = tree.pins.borrow();
-                pins.is_empty() || pins.hold(g)
-            })
-            .unwrap_or(false)
-        };
+    // SAFETY: as in `py_call`.
+    let hold = quiet || unsafe { pins_hold(&ctx) };
     let res = a.wrapping_add(2 * AREA_RESULT as usize);
     // SAFETY: the area's result slot.
     let status = unsafe { write_outcome(res, &r, hold) };
