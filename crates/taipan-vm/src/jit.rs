@@ -801,7 +801,10 @@ impl Vm {
         let recording_free = !self.jit.busy();
         enum Act {
             Nothing,
-            Record,
+            /// Record; the flag: `LeftLoop` retries remain ([`MAX_LEFT`]), so a recorded
+            /// iteration that was the loop's last does not link elsewhere
+            /// (`Recorder::set_left_retry`).
+            Record(bool),
             Run(Rc<Trace>),
         }
         let act = code
@@ -814,7 +817,7 @@ impl Vm {
                     if e.count >= e.threshold && recording_free {
                         e.count = 0;
                         e.state = LoopState::Recording;
-                        Act::Record
+                        Act::Record(e.left < MAX_LEFT)
                     } else {
                         Act::Nothing
                     }
@@ -827,7 +830,7 @@ impl Vm {
         }
         match act {
             Act::Nothing => target,
-            Act::Record => {
+            Act::Record(left_retry) => {
                 let info = CodeInfo::from_code(&code.raw);
                 let area = self.jit.call_area.as_ptr() as u64;
                 self.jit.fx.rec_depth = self.depth;
@@ -835,6 +838,7 @@ impl Vm {
                     rec: {
                         let mut rec = Recorder::new(info, header);
                         rec.set_max_inline(self.jit.opts.inline_depth);
+                        rec.set_left_retry(left_retry);
                         if self.jit.opts.py_calls {
                             rec.set_call_area(area);
                         }

@@ -33,9 +33,8 @@ impl Recorder {
         {
             // an inner loop over a range made here, without a trace to link into yet:
             // record that loop first (see `virtual.rs`)
-            self.inner = Some(pc);
             let d = "FOR_ITER over a virtual range: the inner loop has no trace";
-            return Err(self.abort(AbortReason::InnerLoop, pc, d));
+            return Err(self.inner_abort(pc, pc, d.to_string()));
         }
         if !self.stack.is_empty() {
             let d = "FOR_ITER on an iterator the trace pushed";

@@ -363,6 +363,14 @@ pub struct Recorder {
     /// After an [`AbortReason::InnerLoop`] abort in the trace's own frame: the header the
     /// backward jump went to.
     inner: Option<u32>,
+    /// A root loop recording took the fall-through of a conditional backward jump to its
+    /// own header in its own frame (a `while` loop's bottom test failed): the recorded
+    /// iteration was the loop's last. A later [`AbortReason::InnerLoop`] abort is then
+    /// reported as [`AbortReason::LeftLoop`] (see [`Recorder::inner_abort`]).
+    left: bool,
+    /// A recording that left its loop (`left`) aborts with [`AbortReason::LeftLoop`] instead
+    /// of linking into another trace ([`Recorder::set_left_retry`]).
+    left_retry: bool,
     /// Entries of the entry stack popped by the recorded path (a side trace that ends an
     /// inner `for` loop, `virtual.rs`): the stack is `depth - popped` deep now.
     popped: u32,
@@ -460,6 +468,8 @@ impl Recorder {
             deepest: 0,
             side: None,
             inner: None,
+            left: false,
+            left_retry: false,
             popped: 0,
             virt_snap: false,
             link_foreign: false,
@@ -532,6 +542,17 @@ impl Recorder {
     /// of the inner loop (once it has a trace, a recording reaching it links instead).
     pub fn inner_loop(&self) -> Option<u32> {
         self.inner
+    }
+
+    /// Makes a root loop recording whose recorded iteration leaves the loop through a
+    /// failed bottom test (a conditional backward jump to the header not taken) abort with
+    /// [`AbortReason::LeftLoop`] when it reaches another trace's header, instead of ending
+    /// in a `link` there: such a root is entered at every back-edge of its loop and runs one
+    /// iteration before a side exit, where a loop trace runs them all. The interpreter sets
+    /// it while the loop has `LeftLoop` retries left (`MAX_LEFT` in the VM's `jit.rs`); a
+    /// loop whose iterations are nearly always its last then still gets the link.
+    pub fn set_left_retry(&mut self, on: bool) {
+        self.left_retry = on;
     }
 
     /// The start index.
@@ -626,6 +647,16 @@ impl Recorder {
             return Ok(None);
         }
         let next = self.translate(pc, instr, obs)?;
+        if frames == 0
+            && self.inl.is_empty()
+            && self.side.is_none()
+            && self.func.is_none()
+            && instr.op.is_jump()
+            && instr.arg == self.start_pc
+            && next != self.start_pc
+        {
+            self.left = true;
+        }
         self.release_dropped(pc)?;
         self.hoisted.resize(self.b.func().insns.len(), false);
         if self.virt_snap {
@@ -648,6 +679,10 @@ impl Recorder {
             && (self.owned.is_empty() || self.area != 0)
             && let Some(t) = obs.link_target(next)
         {
+            if self.left && self.left_retry {
+                let d = format!("left the loop, then a link into the trace at {next}");
+                return Err(self.abort(AbortReason::LeftLoop, pc, d));
+            }
             let live = self.live_depth();
             match self.stack.as_slice() {
                 [] if t.depth == live => return self.close_link(pc, &t, None).map(Some),
@@ -669,12 +704,28 @@ impl Recorder {
         // (an inlined call or its return moves to another code object: no loop)
         if next <= pc && frames == self.inl.len() {
             if frames == 0 {
-                self.inner = Some(next);
+                return Err(self.inner_abort(pc, next, format!("backward jump to {next}")));
             }
             return Err(self.abort(AbortReason::InnerLoop, pc, format!("backward jump to {next}")));
         }
         self.next_pc = Some(next);
         Ok(None)
+    }
+
+    /// The abort at `pc` for a loop at `header` (a backward jump to it, or its `FOR_ITER`
+    /// over a virtual iterator) that has no trace, in the trace's own frame:
+    /// [`AbortReason::InnerLoop`] naming `header` ([`Recorder::inner_loop`]), so that loop
+    /// records first — unless the recording already left its own loop (`left`): then the
+    /// loop at `header` encloses or follows the recorded one, and recording it first would
+    /// inline one iteration of the recorded loop into its trace (bench/programs/fannkuch.py,
+    /// see `docs/jit.md`, "Wiring into the interpreter", Aborts). That is [`AbortReason::LeftLoop`]:
+    /// not the recorded loop's fault, retried at its next back-edge.
+    fn inner_abort(&mut self, pc: u32, header: u32, detail: String) -> Abort {
+        if self.left {
+            return self.abort(AbortReason::LeftLoop, pc, format!("left the loop, then {detail}"));
+        }
+        self.inner = Some(header);
+        self.abort(AbortReason::InnerLoop, pc, detail)
     }
 
     /// An abort with `reason` at `pc`.

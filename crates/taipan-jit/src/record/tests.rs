@@ -142,6 +142,25 @@ fn named_aborts() {
         Some(AbortReason::InnerLoop)
     );
 
+    // The same backward jump after the loop's own bottom test fell through (the recorded
+    // iteration was the last): the loop at 2 encloses or follows this one, `LeftLoop`.
+    let mut r = Recorder::new(code(1), 5);
+    let flag = Frame {
+        locals: vec![Observed::Bool(false)],
+        stack: vec![],
+    };
+    assert_eq!(r.record(5, ins(Opcode::LoadFast, 0), &flag), Step::Continue);
+    let pushed = Frame {
+        locals: vec![Observed::Bool(false)],
+        stack: vec![Observed::Bool(false)],
+    };
+    assert_eq!(r.record(6, ins(Opcode::PopJumpIfTrue, 5), &pushed), Step::Continue);
+    assert_eq!(
+        abort_reason(r.record(7, ins(Opcode::Jump, 2), &flag)),
+        Some(AbortReason::LeftLoop)
+    );
+    assert_eq!(r.inner_loop(), None);
+
     let mut r = Recorder::new(code(1), 0);
     assert_eq!(r.record(0, ins(Opcode::Nop, 0), &empty), Step::Continue);
     assert_eq!(
