@@ -301,6 +301,24 @@ extern "C" fn obj_len(w: u64) -> i64 {
     n.flatten().and_then(|n| i64::try_from(n).ok()).unwrap_or(-1)
 }
 
+/// `@str_eq(a, b) -> i64`: 1 when `a` and `b` are exact strs with the same text, 0 when
+/// their texts differ, -1 when either is no exact str (a subclass may override `__eq__`).
+/// The text is UTF-8 with surrogates as distinct stand-in characters
+/// (`docs/decisions/str-surrogates.md`), so equal bytes are equal code points, as
+/// CPython's `unicode_compare_eq` decides.
+extern "C" fn str_eq(a: u64, b: u64) -> i64 {
+    // SAFETY: as in `list_len`: both are object words of live objects the trace holds.
+    let r = unsafe {
+        with_obj(a, |x| {
+            with_obj(b, |y| match (&x.kind, &y.kind) {
+                (ObjKind::Str(p), ObjKind::Str(q)) if exact(x) && exact(y) => i64::from(p.as_str() == q.as_str()),
+                _ => -1,
+            })
+        })
+    };
+    r.flatten().unwrap_or(-1)
+}
+
 /// `@list_exact(obj) -> i64`: 1 for an exact `list` (whose `append` is the builtin one:
 /// the `list` type is immutable and its instances have no `__dict__`), else 0.
 extern "C" fn list_exact(w: u64) -> i64 {
@@ -1037,6 +1055,7 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         record::OBJ_CLASS_HELPER,
         super::attrs::obj_class as extern "C" fn(u64) -> u64 as usize,
     );
+    h.add(record::STR_EQ_HELPER, str_eq as extern "C" fn(u64, u64) -> i64 as usize);
     h.add(record::SINK_PUT_HELPER, sink_put as extern "C" fn(u64) -> i64 as usize);
     h.add(
         taipan_jit::record::CELL_ADDR,

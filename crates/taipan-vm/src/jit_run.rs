@@ -67,6 +67,8 @@ pub(crate) struct FrameObs<'a> {
     /// The number of fast locals of the frame's code (cell `i` is slot `nvarnames + i`).
     nvarnames: usize,
     stack: &'a [Value],
+    /// The frame's code's constants (`LOAD_CONST` of an object: `Observe::const_word`).
+    consts: &'a [Value],
     /// Globals and module attributes (`jit_globals.rs`), when recording.
     pins: Option<PinCtx<'a>>,
     /// The loop table of the frame's code (link targets), when recording in that frame.
@@ -88,6 +90,7 @@ impl<'a> FrameObs<'a> {
             locals: &f.locals,
             nvarnames: f.code.raw.varnames.len(),
             stack: &f.stack,
+            consts: &f.code.consts,
             pins: None,
             loops: None,
             attr: None,
@@ -245,6 +248,19 @@ impl Observe for FrameObs<'_> {
 
     fn list_subclass(&self, name: u32) -> Option<(u64, u32)> {
         self.pins.as_ref()?.list_method_of(self.stack.last(), name)?.1
+    }
+
+    fn const_word(&self, idx: u32) -> Option<u64> {
+        super::helpers::obj_word(self.consts.get(idx as usize)?)
+    }
+
+    fn stack_str(&self, depth: u32) -> bool {
+        let v = self
+            .stack
+            .len()
+            .checked_sub(depth as usize + 1)
+            .and_then(|i| self.stack.get(i));
+        matches!(v, Some(Value::Obj(o)) if matches!(o.kind, ObjKind::Str(_)) && super::helpers::exact(o))
     }
 
     fn stack_len_of(&self, depth: u32) -> Option<u64> {

@@ -19,8 +19,8 @@
 
 use taipan_bytecode::{BinaryOperator as B, ComparisonOperator as C, Opcode};
 
-use crate::ir::{InsnId, Op, SnapId};
-use crate::record::{Abort, AbortReason, Observe, Observed, PyVal, Recorder};
+use crate::ir::{CallEffect, InsnId, Op, SnapId, Type};
+use crate::record::{Abort, AbortReason, Observe, Observed, PyVal, Recorder, STR_EQ_HELPER};
 
 /// Ints within ±2^53 convert to `f64` exactly.
 const EXACT: i64 = 1 << 53;
@@ -239,6 +239,12 @@ impl Recorder {
             C::Greater => i[4],
             C::GreaterEqual => i[5],
         };
+        if let (C::Equal | C::NotEqual, PyVal::Obj(x), PyVal::Obj(y)) = (op, a, b)
+            && obs.stack_str(1)
+            && obs.stack_str(0)
+        {
+            return self.str_compare(pc, op == C::NotEqual, x, y);
+        }
         if matches!(op, C::Equal | C::NotEqual)
             && matches!(
                 (a, b),
@@ -295,6 +301,25 @@ impl Recorder {
     /// `a == b` / `a != b` (`ne`) of objects (or an object and None) whose classes compare
     /// by identity ([`Observe::identity_eq`]): each object's class guarded by its word
     /// (`@obj_class`, exit at the comparison), then `ptr_eq` (a constant against None).
+    /// `a == b` / `a != b` of two exact strs (observed so): `@str_eq(a, b)` answers 1 or 0,
+    /// or -1 when either is no exact str (a subclass may override `__eq__`), which exits at
+    /// the comparison with its operands on the stack. Pure: a str never changes, so `cse`
+    /// merges repeated comparisons and `peel` hoists invariant ones. (CPython
+    /// `Objects/unicodeobject.c` `PyUnicode_RichCompare`: equal code points.)
+    fn str_compare(&mut self, pc: u32, ne: bool, a: InsnId, b: InsnId) -> Result<(), Abort> {
+        let s = self.snap(pc);
+        let r = self.b.call(STR_EQ_HELPER, CallEffect::Pure, &[a, b], Type::I64);
+        let zero = self.b.const_i64(0);
+        let known = self.b.binary(Op::IntGe, r, zero);
+        self.guard(true, known, s);
+        let one = self.b.const_i64(1);
+        let eq = self.b.binary(if ne { Op::IntNe } else { Op::IntEq }, r, one);
+        self.pop(pc)?;
+        self.pop(pc)?;
+        self.push(PyVal::Bool(eq));
+        Ok(())
+    }
+
     fn identity_compare(&mut self, pc: u32, ne: bool, a: PyVal, b: PyVal, obs: &dyn Observe) -> Result<(), Abort> {
         let Some(e) = obs.identity_eq() else {
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, "== of objects with __eq__"));

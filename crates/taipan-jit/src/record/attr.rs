@@ -262,7 +262,7 @@ impl Recorder {
     /// store and a load through it see the same value). The pinned binding keeps the object
     /// alive between entries, and nothing rebinds a global while a trace runs (an opaque
     /// call re-checks the pins after it returns).
-    fn known_ptr(&mut self, key: u32, pc: u32, obs: &dyn Observe) -> Result<InsnId, Abort> {
+    pub(crate) fn known_ptr(&mut self, key: u32, pc: u32, obs: &dyn Observe) -> Result<InsnId, Abort> {
         if let Some(&(_, id)) = self.known_ptrs.iter().find(|(k, _)| *k == key) {
             return Ok(id);
         }

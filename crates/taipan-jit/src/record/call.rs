@@ -53,6 +53,10 @@ use crate::ir::{CallEffect, Op, SnapId, Type};
 /// `__class__` assignment, so it never changes; expanded inline as one load where the VM
 /// measured the layout).
 pub const OBJ_CLASS_HELPER: &str = "obj_class";
+
+/// `str_eq(a: ptr, b: ptr) -> i64 pure`: 1 when two exact strs are equal, 0 when not, -1
+/// when either is no exact str (`record/arith.rs`, `==`/`!=` of strs).
+pub const STR_EQ_HELPER: &str = "str_eq";
 use crate::record::{Abort, AbortReason, Builtin, CodeInfo, ObjInfo, Observe, Observed, PyVal, Recorder};
 
 /// A Python call being inlined: the caller's state saved while the recorder is in the

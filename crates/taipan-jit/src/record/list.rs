@@ -80,9 +80,15 @@ impl Recorder {
     /// `BINARY_SUBSCR` on a list or tuple with an int index.
     pub(crate) fn binary_subscr(&mut self, pc: u32, obs: &dyn Observe) -> Result<(), Abort> {
         let (c, k) = (self.peek(1, pc)?, self.peek(0, pc)?);
-        let (PyVal::Obj(p), PyVal::Int(i)) = (c, k) else {
-            let d = format!("{}[{}]", c.tag().name(), k.tag().name());
-            return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+        let (p, i) = match (c, k) {
+            (PyVal::Obj(p), PyVal::Int(i)) => (p, i),
+            // a list or tuple held by a pinned global (wordcount's `VOCABULARY[j]`): its
+            // word, alive through the pinned binding (`attr.rs`, `known_ptr`)
+            (PyVal::Known(o), PyVal::Int(i)) if o.info == ObjInfo::Other => (self.known_ptr(o.key, pc, obs)?, i),
+            _ => {
+                let d = format!("{}[{}]", c.tag().name(), k.tag().name());
+                return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+            }
         };
         let seq = self.observed_seq(1, pc, obs)?;
         let item = self.item_observed(seq, pc)?;

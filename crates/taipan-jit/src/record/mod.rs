@@ -99,7 +99,7 @@ mod wrap;
 
 pub use abort::{Abort, AbortCounts, AbortReason};
 pub use attr::{ATTR_ABSENT, ATTR_ADDR, ATTR_SLOTS, STORE_VAL_HELPER};
-pub use call::OBJ_CLASS_HELPER;
+pub use call::{OBJ_CLASS_HELPER, STR_EQ_HELPER};
 pub use cell::CELL_ADDR;
 pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
 pub use link::{RUN_KEEP_HELPER, RUN_KEPT_HELPER, SideEntry, SideVal};

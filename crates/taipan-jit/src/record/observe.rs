@@ -238,6 +238,23 @@ pub trait Observe {
         None
     }
 
+    /// Before `LOAD_CONST idx` of a constant that is no None/bool/int/float (a str,
+    /// bytes, tuple, frozenset, big int, code object, ...): its object word. The code
+    /// object that holds the constant keeps it alive as long as the code (and with it the
+    /// trace's loop entry, and any inlined caller's pin on the function) exists. `None`
+    /// (the default): the recording aborts (`UnsupportedConstant`).
+    fn const_word(&self, idx: u32) -> Option<u64> {
+        let _ = idx;
+        None
+    }
+
+    /// Whether stack entry `depth` (0 = top) is an exact `str` (not a subclass instance,
+    /// which may override `__eq__`). The default: no.
+    fn stack_str(&self, depth: u32) -> bool {
+        let _ = depth;
+        false
+    }
+
     /// Before `YIELD_VALUE`: whether a consumer's sink (the VM's `generator::GenSink`) is
     /// installed for this frame (`record/sink.rs`). The default: no.
     fn sink(&self) -> bool {

@@ -8,7 +8,7 @@
 
 use taipan_bytecode::{Instruction, Opcode};
 
-use crate::ir::{Op, SnapId};
+use crate::ir::{Op, SnapId, Type};
 use crate::record::{Abort, AbortReason, ConstVal, Observe, PyVal, Recorder};
 
 /// The generic opcode an instruction belongs to: a specialized (quickened) form is
@@ -63,7 +63,12 @@ impl Recorder {
                     Some(ConstVal::Bool(b)) => PyVal::Bool(self.b.const_bool(b)),
                     Some(ConstVal::Int(k)) => PyVal::Int(self.b.const_i64(k)),
                     Some(ConstVal::Float(x)) => PyVal::Float(self.b.const_f64(x)),
-                    Some(ConstVal::Other(t)) => return Err(self.abort(AbortReason::UnsupportedConstant, pc, t)),
+                    // any other constant (a str, a tuple, ...) is an object word of the
+                    // trace, kept alive by the code object that holds it
+                    Some(ConstVal::Other(t)) => match obs.const_word(arg) {
+                        Some(w) => PyVal::Obj(self.b.const_ptr(w)),
+                        None => return Err(self.abort(AbortReason::UnsupportedConstant, pc, t)),
+                    },
                     None => return Err(self.abort(AbortReason::Desync, pc, format!("no constant {arg}"))),
                 };
                 self.push(v);
@@ -178,8 +183,22 @@ impl Recorder {
     /// returns it. The exit resumes at the branch with the condition still on the stack.
     fn guard_truth(&mut self, pc: u32, obs: &dyn Observe) -> Result<bool, Abort> {
         let v = self.peek(0, pc)?;
-        if let PyVal::Obj(_) = v {
-            return Err(self.abort(AbortReason::UnsupportedOperand, pc, "truth of an object"));
+        if let PyVal::Obj(x) = v {
+            // an exact list, tuple, str or dict is true when it is not empty (CPython's
+            // `sq_length`/`mp_length` truth): `@obj_len`, -1 for anything else, which exits
+            // at the jump so the interpreter asks the object itself
+            let Some(n) = obs.stack_len_of(0) else {
+                return Err(self.abort(AbortReason::UnsupportedOperand, pc, "truth of an object"));
+            };
+            let s = self.snap(pc);
+            let len = self.b.call("obj_len", self.list_read_effect(), &[x], Type::I64);
+            let zero = self.b.const_i64(0);
+            let known = self.b.binary(Op::IntGe, len, zero);
+            self.guard(true, known, s);
+            let cond = self.b.binary(Op::IntNe, len, zero);
+            let truth = n != 0;
+            self.guard(truth, cond, s);
+            return Ok(truth);
         }
         let o = obs.stack(0);
         self.check(v, o, pc)?;
