@@ -1130,6 +1130,10 @@ impl Vm {
             return false;
         };
         rec.set_max_inline(self.jit.opts.inline_depth);
+        if x.func.ret != taipan_jit::ir::Type::Void {
+            // a function tree: words its buffer holds stay alive across calls
+            rec.note_frame_words(&x.func, entries);
+        }
         if x.func.ret == taipan_jit::ir::Type::Void && self.jit.opts.py_calls {
             // (a loop trace's side trace; a function trace's sets its own)
             rec.set_call_area(self.jit.call_area.as_ptr() as u64);

@@ -188,7 +188,7 @@ impl Recorder {
         }
         // every object word held across the call must stay alive whatever the callee does
         let entry_obj = |r: &Recorder, v: &PyVal| match v {
-            PyVal::Obj(id) => r.entry.contains(&Some(PyVal::Obj(*id))),
+            PyVal::Obj(id) => r.word_alive(*id),
             _ => true,
         };
         let live_ok = self.stack.iter().chain(args.iter()).all(|v| entry_obj(self, v))

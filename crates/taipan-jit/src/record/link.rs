@@ -171,6 +171,28 @@ impl Recorder {
         Ok(r)
     }
 
+    /// For a side recording of a *function* trace started from `entries` (the parent exit's
+    /// snapshot, the order [`Recorder::new_side`] was given): notes each parameter whose
+    /// parent value is an argument's or local's object word loaded from the function
+    /// buffer (`load_ptr %0, k`, `k` a local, no store to slot `k` in the parent). The
+    /// buffer keeps those words for the whole run of the tree (a function tree writes its
+    /// locals only into the exit area, and its side traces run on the same buffer), so they
+    /// may be live across an opaque call ([`Recorder::word_alive`]; `binary_trees.py`'s
+    /// `check_tree`, whose side trace starts at `node[0]` with `node` on the stack).
+    pub fn note_frame_words(&mut self, parent: &Func, entries: &[SnapEntry]) {
+        let nlocals = self.code.nlocals;
+        let mut next = u32::try_from(parent.params.len()).unwrap_or(u32::MAX);
+        for e in entries {
+            if let SnapVal::Value(id) = e.val {
+                let param = InsnId(next);
+                next = next.saturating_add(1);
+                if buffer_word(parent, id, nlocals) {
+                    self.frame_words.push(param);
+                }
+            }
+        }
+    }
+
     /// Whether this recorder records a side trace.
     pub fn is_side(&self) -> bool {
         self.side.is_some()
@@ -428,4 +450,25 @@ impl Recorder {
         verify(&f).map_err(|e| self.abort(AbortReason::Invalid, pc, e.to_string()))?;
         Ok(f)
     }
+}
+
+/// Whether `id` in `f` is an object word loaded from local `k`'s slot of the frame buffer
+/// (`load_ptr %0, k`, `k < nlocals`) that no slot store of `f` overwrites.
+fn buffer_word(f: &Func, id: InsnId, nlocals: u32) -> bool {
+    let Some(insn) = f.insn(id) else {
+        return false;
+    };
+    let Imm::Slot(k) = insn.imm else {
+        return false;
+    };
+    let slot_store = |op: Op| {
+        matches!(op, Op::StoreInt | Op::StoreFloat | Op::StoreBool | Op::StoreNone | Op::StorePtr)
+    };
+    insn.op == Op::LoadPtr
+        && insn.args.first() == Some(&InsnId(0))
+        && k < nlocals
+        && !f
+            .insns
+            .iter()
+            .any(|i| slot_store(i.op) && i.args.first() == Some(&InsnId(0)) && i.imm == Imm::Slot(k))
 }

@@ -95,6 +95,9 @@ impl Recorder {
         let s = self.snap(pc);
         let items = self.bounded_items(p, i, seq.list, s);
         let v = self.load_item(items, i, item, s, pc)?;
+        if let (false, PyVal::Obj(w)) = (seq.list, v) {
+            self.note_tuple_item(w, p);
+        }
         self.pop(pc)?;
         self.pop(pc)?;
         self.push(v);

@@ -399,6 +399,13 @@ pub struct Recorder {
     py_pending: Option<pycall::PyPending>,
     /// The owned values the recorded state holds (call results, `pycall.rs`).
     owned: Vec<InsnId>,
+    /// Object words read from an item of a tuple, with the tuple's word: `(item, tuple)`.
+    /// A tuple never changes its items, so such a word stays alive as long as its tuple
+    /// does ([`Recorder::survives`]: `check_tree(node[0])` in a function trace).
+    tuple_items: Vec<(InsnId, InsnId)>,
+    /// Parameters of a function trace's side recording that hold an object word the
+    /// function buffer keeps for the whole run (`link.rs`, [`Recorder::note_frame_words`]).
+    frame_words: Vec<InsnId>,
     /// Known objects used as object words (instances held by globals, `attr.rs`): the
     /// object table key and its `const_ptr`.
     known_ptrs: Vec<(u32, InsnId)>,
@@ -482,6 +489,8 @@ impl Recorder {
             py_calls: Vec::new(),
             py_pending: None,
             owned: Vec::new(),
+            tuple_items: Vec::new(),
+            frame_words: Vec::new(),
             known_ptrs: Vec::new(),
         }
     }

@@ -362,10 +362,38 @@ impl Recorder {
     /// value at the loop entry (the frame keeps it), an owned value, or no object word.
     pub(crate) fn survives(&self, v: &PyVal) -> bool {
         match v {
-            PyVal::Obj(id) => self.entry.contains(&Some(PyVal::Obj(*id))) || self.owned.contains(id),
+            PyVal::Obj(id) => self.word_alive(*id),
             PyVal::VSeqIter(id, _) | PyVal::VEnum(id, _, _) => self.entry.contains(&Some(PyVal::Obj(*id))),
             PyVal::VZip(_) => false,
             _ => true,
+        }
+    }
+
+    /// Whether object word `id` stays alive whatever Python code runs: a local's value at
+    /// the loop or function entry (in a function trace's side recording also a parameter
+    /// the parent loaded from a local's buffer slot), an owned value, or an item of a
+    /// tuple whose word does
+    /// (a tuple's items never change; a word read from a list or from an object a pinned
+    /// global holds does not count: the callee may replace the item or rebind the global).
+    pub(crate) fn word_alive(&self, id: InsnId) -> bool {
+        let mut w = id;
+        // each step goes to the tuple an item was read from, an earlier value
+        for _ in 0..=self.tuple_items.len() {
+            if self.entry.contains(&Some(PyVal::Obj(w))) || self.owned.contains(&w) || self.frame_words.contains(&w) {
+                return true;
+            }
+            match self.tuple_items.iter().find(|(item, _)| *item == w) {
+                Some(&(_, tuple)) => w = tuple,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Records that object word `item` was read from an item of the exact tuple `tuple`.
+    pub(crate) fn note_tuple_item(&mut self, item: InsnId, tuple: InsnId) {
+        if !self.tuple_items.iter().any(|(i, _)| *i == item) {
+            self.tuple_items.push((item, tuple));
         }
     }
 
