@@ -686,6 +686,37 @@ thread_local! {
     /// The items of the source slice of a [`store_slice_from`], reused (empty between
     /// calls) so that the fused store allocates nothing once it has grown.
     static SLICE_SCRATCH: std::cell::Cell<Vec<Value>> = const { std::cell::Cell::new(Vec::new()) };
+    /// The last in-place range store `@store_slice_from_ok` allowed ([`SamePlan`]), which
+    /// the `@store_slice_from` right after it carries out without computing it again.
+    static SAME_PLAN: std::cell::Cell<SamePlan> = const { std::cell::Cell::new(SamePlan::NONE) };
+}
+
+/// An in-place store of a list's slice of itself over the same range (see
+/// [`same_range_store`]): the list's word, the range and whether it is reversed. The plan
+/// is only a shortcut: [`store_slice_from`] uses it when its list word and the list's
+/// length still match, else computes the store again.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct SamePlan {
+    /// The list's object word (0: no plan).
+    w: u64,
+    /// The list's length when the plan was made.
+    len: usize,
+    /// The first index of the range.
+    low: usize,
+    /// The number of items in the range.
+    n: usize,
+    /// Reversed (else nothing changes).
+    reverse: bool,
+}
+
+impl SamePlan {
+    const NONE: SamePlan = SamePlan {
+        w: 0,
+        len: 0,
+        low: 0,
+        n: 0,
+        reverse: false,
+    };
 }
 
 /// `list[start:stop:step] = seq[start2:stop2:step2]` without the slice object
@@ -705,6 +736,15 @@ thread_local! {
 /// name live objects (module docs).
 #[allow(clippy::too_many_arguments)]
 unsafe fn slice_store_from(area: u64, w: u64, b: [i64; 3], x: u64, from: [i64; 3], masks: i64, apply: bool) -> i64 {
+    // the plan of the check just before (taken in any case: it serves one store at most;
+    // a plan left by a check whose store never came must not serve a later one)
+    let plan = SAME_PLAN.try_with(|p| p.replace(SamePlan::NONE)).unwrap_or(SamePlan::NONE);
+    if apply && plan.w == w && w == x {
+        // SAFETY: the caller's contract.
+        if let Some(Some(r)) = unsafe { with_obj(w, |lo| run_plan(lo, &plan)) } {
+            return r;
+        }
+    }
     // SAFETY: the caller's contract: word 4 of the call area is the run's mark.
     if unsafe { (area as *const u64).add(4).read() } != 0 {
         return 0;
@@ -716,10 +756,22 @@ unsafe fn slice_store_from(area: u64, w: u64, b: [i64; 3], x: u64, from: [i64; 3
     };
     if w == x {
         // SAFETY: the caller's contract.
-        if let Some(Some(r)) = unsafe { with_obj(w, |lo| same_range_store(lo, &b, &from, apply)) } {
+        if let Some(Some(r)) = unsafe { with_obj(w, |lo| same_range_store(lo, w, &b, &from, apply)) } {
             return r;
         }
     }
+    // SAFETY: the caller's contract.
+    unsafe { slice_store_general(w, &b, x, &from, apply) }
+}
+
+/// [`slice_store_from`] for every store but the in-place one of a list's slice of itself
+/// over the same range (out of line: its buffer and closures made the in-place case's
+/// frame larger than the work).
+///
+/// # Safety
+/// As [`slice_store_from`]: `w` and `x` name live objects.
+#[inline(never)]
+unsafe fn slice_store_general(w: u64, b: &SliceBounds, x: u64, from: &SliceBounds, apply: bool) -> i64 {
     let mut tmp = Vec::new();
     if apply {
         tmp = SLICE_SCRATCH.try_with(|s| s.take()).unwrap_or_default();
@@ -748,7 +800,7 @@ unsafe fn slice_store_from(area: u64, w: u64, b: [i64; 3], x: u64, from: [i64; 3
             (ObjKind::List(l), Some(n)) if exact(lo) => {
                 if apply {
                     // (cannot fail but for an allocation failure: checked just before)
-                    crate::builtins::seqops::list_assign_items(l, &b, &mut tmp);
+                    crate::builtins::seqops::list_assign_items(l, b, &mut tmp);
                     0
                 } else {
                     match l.try_borrow() {
@@ -774,8 +826,10 @@ unsafe fn slice_store_from(area: u64, w: u64, b: [i64; 3], x: u64, from: [i64; 3
 /// same range, forwards (nothing changes) or backwards (bm_fannkuch's `perm[:k + 1] =
 /// perm[k::-1]`: the range is reversed in place, moving the items: no copy, no count
 /// changed, nothing dropped); `None` for anything else. With `apply` it does it and
-/// returns `Some(0)`, else `Some(1)`.
-fn same_range_store(lo: &Obj, b: &SliceBounds, from: &SliceBounds, apply: bool) -> Option<i64> {
+/// returns `Some(0)` (through the plan the check just made, when it is this list's, session
+/// 20: the check and the store each computed both slices' bounds before), else it makes the
+/// plan and returns `Some(1)`.
+fn same_range_store(lo: &Obj, w: u64, b: &SliceBounds, from: &SliceBounds, apply: bool) -> Option<i64> {
     let ObjKind::List(l) = &lo.kind else { return None };
     if !exact(lo) {
         return None;
@@ -798,13 +852,36 @@ fn same_range_store(lo: &Obj, b: &SliceBounds, from: &SliceBounds, apply: bool) 
     if low != src_low {
         return None;
     }
+    let n = usize::try_from(d.len).ok()?;
     if apply {
         if s.step == -1 {
-            items.get_mut(low..low.checked_add(d.len)?)?.reverse();
+            items.get_mut(low..low.checked_add(n)?)?.reverse();
         }
         return Some(0);
     }
+    let plan = SamePlan {
+        w,
+        len: items.len(),
+        low,
+        n,
+        reverse: s.step == -1,
+    };
+    let _ = SAME_PLAN.try_with(|p| p.set(plan));
     Some(1)
+}
+
+/// Carries out `plan` on list `lo` (its word) when the list still has the plan's length:
+/// `Some(0)`, as [`same_range_store`] with `apply`; `None` (nothing done) else.
+fn run_plan(lo: &Obj, plan: &SamePlan) -> Option<i64> {
+    let ObjKind::List(l) = &lo.kind else { return None };
+    let mut items = l.try_borrow_mut().ok()?;
+    if items.len() != plan.len {
+        return None;
+    }
+    if plan.reverse {
+        items.get_mut(plan.low..plan.low.checked_add(plan.n)?)?.reverse();
+    }
+    Some(0)
 }
 
 /// `@store_slice_from_ok(area, list, start, stop, step, seq, start2, stop2, step2, masks)
