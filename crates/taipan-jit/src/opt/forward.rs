@@ -17,6 +17,14 @@
 //! body's store read the phi — the slot's value travels in a register from one iteration to
 //! the next (stores stay: memory is still up to date at every exit).
 //!
+//! Elements (`load_{int,float,bool,ptr}_at items, i`, session 20; tag loads are the guard
+//! pass's, see [`load_at_field`]): a second load of the same field at the same (base,
+//! index) *values* is the first one's value, until anything may write memory — an
+//! element store (`store_*_at`, whatever its base and index: two values may be the same
+//! address), a slot store, a `writes` call or the `loop` marker forget every known element.
+//! (nbody's `bodies[j][0]`, `bodies[j][1]`, `bodies[j][2]` loaded `bodies[j]` three times,
+//! and its length and items pointer with it.) Stores are not forwarded to element loads.
+//!
 //! Guards and exits neither read nor write memory as far as this pass is concerned: a
 //! snapshot only names SSA values. Dead-store elimination is not done (every exit reads
 //! the frame, so it needs exit-aware liveness of slots).
@@ -64,17 +72,46 @@ fn store_field(op: Op) -> Option<Option<Field>> {
     })
 }
 
+/// The payload field an element load (`load_*_at base, index`) reads. Not `load_tag_at`:
+/// the guard pass turns a repeated tag load of a checked element into its constant, which
+/// folds the "holds no object" check of a later store over it (`a[i] = a[i] + x`); a
+/// forwarded tag value would keep that check (measured: nbody's trace grew by 12 guards).
+fn load_at_field(op: Op) -> Option<Field> {
+    Some(match op {
+        Op::LoadIntAt => Field::Int,
+        Op::LoadFloatAt => Field::Float,
+        Op::LoadBoolAt => Field::Bool,
+        Op::LoadPtrAt => Field::Ptr,
+        _ => return None,
+    })
+}
+
 /// Runs load/store forwarding over `f`.
 pub fn forward(f: &Func) -> Func {
     let mut mem: HashMap<(InsnId, u32, Field), Known> = HashMap::new();
+    // known elements: (base, index, field) -> the value loaded there
+    let mut elems: HashMap<(InsnId, InsnId, Field), InsnId> = HashMap::new();
     let writes = loop_writes(f);
     let carried = last_stores(f);
     rewrite(f, |rw: &mut Rewriter<'_>, _old, insn| {
         let (base, slot) = match (insn.args.first(), &insn.imm) {
             (Some(&b), Imm::Slot(s)) => (b, *s),
             _ => {
+                if let (Some(field), [base, index]) = (load_at_field(insn.op), insn.args.as_slice()) {
+                    return match elems.get(&(*base, *index, field)) {
+                        Some(&v) => Action::Replace(v),
+                        None => {
+                            elems.insert((*base, *index, field), rw.b.next_id());
+                            Action::Keep
+                        }
+                    };
+                }
+                if insn.op.info().effect == crate::ir::Effect::Writes {
+                    elems.clear();
+                }
                 match insn.op {
                     Op::Loop => {
+                        elems.clear();
                         let w = writes.renamed(|b| rw.map(b));
                         let before = mem.clone();
                         mem.retain(|&(b, s, _), k| match k {
@@ -97,7 +134,10 @@ pub fn forward(f: &Func) -> Func {
                         }
                         return Action::Replace(marker);
                     }
-                    Op::Call if matches!(&insn.imm, Imm::Call(c) if c.effect == CallEffect::Writes) => mem.clear(),
+                    Op::Call if matches!(&insn.imm, Imm::Call(c) if c.effect == CallEffect::Writes) => {
+                        mem.clear();
+                        elems.clear();
+                    }
                     _ => {}
                 }
                 return Action::Keep;
@@ -116,6 +156,9 @@ pub fn forward(f: &Func) -> Func {
                     Action::Keep
                 }
             };
+        }
+        if insn.op.info().effect == crate::ir::Effect::Writes {
+            elems.clear();
         }
         if let (Some(field), Some(tag)) = (store_field(insn.op), insn.op.slot_tag()) {
             mem.retain(|&(b, s, _), _| b == base && s != slot);
