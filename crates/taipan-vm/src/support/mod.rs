@@ -10,6 +10,7 @@ pub mod hash;
 pub mod int;
 pub mod mathfn;
 pub mod percent;
+pub mod radix;
 pub mod settable;
 pub mod strmethods;
 pub mod strrepr;
