@@ -87,6 +87,7 @@ mod global;
 mod iter;
 mod link;
 mod list;
+mod mframe;
 pub mod observe;
 mod pycall;
 mod sink;
@@ -111,6 +112,7 @@ pub use pycall::{
     AREA_ARGS, AREA_LOOP, AREA_RESULT, AREA_SINK, AREA_SLOTS, LOOP_CALL_HELPER, LOOP_MAX_LOCALS, PY_CALL_HELPER,
     PY_MAX_ARGS, PY_TAKE_HELPER,
 };
+pub use mframe::{FrameCall, RUN_PIN_HELPER};
 pub use sink::SINK_PUT_HELPER;
 pub use slice::{
     SEQ_SLICE_HELPER, SLICE_FROM_SHIFT, SLICE_HAS_START, SLICE_HAS_STEP, SLICE_HAS_STOP, STORE_SLICE_FROM_HELPER,
@@ -402,6 +404,14 @@ pub struct Recorder {
     /// Known objects used as object words (instances held by globals, `attr.rs`): the
     /// object table key and its `const_ptr`.
     known_ptrs: Vec<(u32, InsnId)>,
+    /// An opaque call was made inside the current outermost inlined call (`mframe.rs`):
+    /// exits until it returns resume mid-callee through multi-frame snapshots.
+    mframe: bool,
+    /// The opaque calls made inside inlined calls (`mframe.rs`,
+    /// [`Recorder::inlined_call_sites`]).
+    frame_calls: Vec<mframe::FrameCall>,
+    /// Object words kept alive until the run ends (`mframe.rs`, "Pinned words").
+    pinned: Vec<InsnId>,
 }
 
 /// A range iterator of the entry stack, as the trace holds it (its `next` is the
@@ -483,6 +493,9 @@ impl Recorder {
             py_pending: None,
             owned: Vec::new(),
             known_ptrs: Vec::new(),
+            mframe: false,
+            frame_calls: Vec::new(),
+            pinned: Vec::new(),
         }
     }
 
@@ -791,6 +804,9 @@ impl Recorder {
     /// the snapshot of the outermost inlined call's instruction (see `call.rs`).
     fn snap(&mut self, pc: u32) -> SnapId {
         if let Some(i) = self.inl.first() {
+            if self.mframe {
+                return self.snap_frames(pc);
+            }
             return i.snap;
         }
         if let Some(p) = &self.pending_slice {
