@@ -857,6 +857,7 @@ impl Vm {
                         rec.set_left_retry(left_retry);
                         if self.jit.opts.py_calls {
                             rec.set_call_area(area);
+                            rec.set_inlined_py_calls(self.jit.opts.mframe_calls);
                         }
                         rec
                     },
@@ -1149,6 +1150,7 @@ impl Vm {
         if x.func.ret == taipan_jit::ir::Type::Void && self.jit.opts.py_calls {
             // (a loop trace's side trace; a function trace's sets its own)
             rec.set_call_area(self.jit.call_area.as_ptr() as u64);
+            rec.set_inlined_py_calls(self.jit.opts.mframe_calls);
             self.jit.fx.rec_depth = self.depth;
         }
         self.jit.recording = Some(Box::new(Recording {

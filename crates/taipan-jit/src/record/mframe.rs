@@ -59,6 +59,13 @@ pub struct FrameCall {
 }
 
 impl Recorder {
+    /// Lets opaque calls be made inside inlined calls (see the module docs); without it (the
+    /// default) such calls abort with [`crate::record::AbortReason::UnsupportedCall`]. Needs
+    /// [`Recorder::set_call_area`].
+    pub fn set_inlined_py_calls(&mut self, on: bool) {
+        self.inlined_py_calls = on;
+    }
+
     /// Before an opaque call at `pc`: inside an inlined call (the answer: true), exits resume
     /// mid-callee from now on until the outermost inlined call returns, and the pending
     /// attribute stores of the call are written now (their room guard resumes at the `CALL`,

@@ -412,6 +412,8 @@ pub struct Recorder {
     frame_calls: Vec<mframe::FrameCall>,
     /// Object words kept alive until the run ends (`mframe.rs`, "Pinned words").
     pinned: Vec<InsnId>,
+    /// Opaque calls may be made inside inlined calls ([`Recorder::set_inlined_py_calls`]).
+    inlined_py_calls: bool,
 }
 
 /// A range iterator of the entry stack, as the trace holds it (its `next` is the
@@ -496,6 +498,7 @@ impl Recorder {
             mframe: false,
             frame_calls: Vec::new(),
             pinned: Vec::new(),
+            inlined_py_calls: false,
         }
     }
 

@@ -154,9 +154,11 @@ impl Recorder {
 
     /// Whether an opaque call may be recorded here.
     pub(crate) fn py_call_allowed(&self) -> bool {
-        // (inside inlined calls too, except a loop call's prologue: exits after the call
-        // resume mid-callee through multi-frame snapshots, `mframe.rs`)
-        self.area != 0 && self.func.is_none() && self.inl.iter().all(|i| i.loop_at.is_none())
+        // (inside inlined calls too when allowed, except a loop call's prologue: exits after
+        // the call resume mid-callee through multi-frame snapshots, `mframe.rs`)
+        self.area != 0
+            && self.func.is_none()
+            && (self.inl.is_empty() || (self.inlined_py_calls && self.inl.iter().all(|i| i.loop_at.is_none())))
     }
 
     /// Whether helper reads of lists and attributes must be `reads` (Python code may run).
