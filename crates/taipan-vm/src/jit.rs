@@ -426,6 +426,8 @@ pub struct JitState {
     pub(crate) raise: Option<crate::PyErr>,
     /// The frames an exit through a multi-frame snapshot rebuilt (`jit_mframe.rs`),
     /// outermost first, for the run's caller to link on top of the frame chain.
+    // (boxed: the interpreter's frame chain links boxed frames, `Frame::back`)
+    #[allow(clippy::vec_box)]
     pub(crate) mframes: Vec<Box<Frame>>,
     /// Reused `out` buffer of runs.
     out: Vec<u64>,
@@ -683,9 +685,7 @@ fn snapshots_restorable(f: &Func, nlocals: u32, depth: u32, nobjs: u32) -> bool 
             if !matches!(ty, None | Some(Type::I64 | Type::F64 | Type::Bool | Type::Ptr)) {
                 return false;
             }
-            if e.slot >= taipan_jit::ir::FRAME_STRIDE {
-                true
-            } else if e.slot < nlocals {
+            if e.slot >= taipan_jit::ir::FRAME_STRIDE || e.slot < nlocals {
                 true
             } else if e.slot < nlocals.saturating_add(depth) {
                 // an iterator's new counter, or `none`: the path popped it (`virtual.rs`)

@@ -1095,7 +1095,9 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
     // bits 48.., `record/mframe.rs`)
     let frames = usize::try_from(n >> 48 & 0xff).unwrap_or(0);
     // (the `CALL`'s index + 1 from bit 16, 0: unknown)
-    let at = usize::try_from(n >> 16 & 0xffff_ffff).ok().and_then(|k| k.checked_sub(1));
+    let at = usize::try_from(n >> 16 & 0xffff_ffff)
+        .ok()
+        .and_then(|k| k.checked_sub(1));
     let Ok(n) = usize::try_from(n & 0xff) else { return -1 };
     // SAFETY: the callable's word is a value the trace holds: a local's at the entry, a
     // known object kept alive by its pin, or a word the recorder checked survives.

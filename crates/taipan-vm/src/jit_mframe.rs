@@ -37,14 +37,21 @@ impl Vm {
     /// trace's own frame resumes at (after the outermost inlined call). A snapshot that does
     /// not fit its functions' code (never: the recorder made it from the frames it followed)
     /// raises an internal error instead.
-    pub(super) fn jit_exit_frames(&mut self, x: &Rc<Trace>, snap: &Snapshot, restore: &mut Vec<(usize, Value)>) -> usize {
+    pub(super) fn jit_exit_frames(
+        &mut self,
+        x: &Rc<Trace>,
+        snap: &Snapshot,
+        restore: &mut Vec<(usize, Value)>,
+    ) -> usize {
         self.jit.counters.frame_exits += 1;
         let n = snap.frames.len();
-        let (rest, root): (Vec<(usize, Value)>, Vec<(usize, Value)>) =
-            restore.drain(..).partition(|(s, _)| *s >= FRAME_STRIDE as usize);
-        restore.extend(root);
+        // (the root's values stay in `restore`, in order; frame `k`'s go to `per[k]`)
         let mut per: Vec<Vec<(u32, Value)>> = (0..n).map(|_| Vec::new()).collect();
-        for (s, v) in rest {
+        for (s, v) in std::mem::take(restore) {
+            if s < FRAME_STRIDE as usize {
+                restore.push((s, v));
+                continue;
+            }
             let (k, slot) = slot_frame(u32::try_from(s).unwrap_or(u32::MAX));
             if let Some(b) = k.checked_sub(1).and_then(|k| per.get_mut(k)) {
                 b.push((slot, v));

@@ -5,7 +5,9 @@
 //! consecutive [`SnapId`]s at the current position. It infers result types from the op
 //! table and does not check operands: run [`crate::ir::verify`] on the result.
 
-use crate::ir::{Args, CallEffect, Callee, Func, Imm, Insn, InsnId, Op, Res, SnapEntry, SnapFrame, SnapId, Snapshot, Tag, Type};
+use crate::ir::{
+    Args, CallEffect, Callee, Func, Imm, Insn, InsnId, Op, Res, SnapEntry, SnapFrame, SnapId, Snapshot, Tag, Type,
+};
 
 /// Appends instructions and snapshots to a function under construction.
 #[derive(Debug)]

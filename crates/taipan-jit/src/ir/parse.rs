@@ -12,7 +12,8 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::ir::{
-    Builder, CallEffect, ExitId, Func, Imm, ImmKind, InsnId, Module, Op, Res, SnapEntry, SnapFrame, SnapId, SnapVal, Tag, Type,
+    Builder, CallEffect, ExitId, Func, Imm, ImmKind, InsnId, Module, Op, Res, SnapEntry, SnapFrame, SnapId, SnapVal,
+    Tag, Type,
 };
 
 /// A syntax or name error, with its 1-based line.
@@ -457,7 +458,11 @@ fn parse_snap_entries(
             if frame > 0 && n >= crate::ir::FRAME_STRIDE {
                 return c.err(format!("slot {n} of a frame is too large"));
             }
-            let slot = if frame == 0 { n } else { crate::ir::frame_slot(frame - 1, n) };
+            let slot = if frame == 0 {
+                n
+            } else {
+                crate::ir::frame_slot(frame - 1, n)
+            };
             c.punct(":")?;
             let own = c.peek() == Some(&Tok::Ident("own".into()));
             if own {

@@ -156,7 +156,11 @@ pub fn verify(f: &Func) -> Result<(), VerifyError> {
             if frame > snap.frames.len() {
                 return Err(v.snap_err(
                     sid,
-                    format!("slot {} belongs to frame {frame}, but the snapshot has {} extra frames", e.slot, snap.frames.len()),
+                    format!(
+                        "slot {} belongs to frame {frame}, but the snapshot has {} extra frames",
+                        e.slot,
+                        snap.frames.len()
+                    ),
                 ));
             }
             if let SnapVal::Value(val) = e.val {

@@ -162,7 +162,12 @@ impl Recorder {
         }
         let mut all: Vec<PyVal> = Vec::new();
         let bottom = root_nlocals.saturating_add(self.depth);
-        for (i, v) in first.caller_stack.iter().chain(std::iter::once(&first.callable)).enumerate() {
+        for (i, v) in first
+            .caller_stack
+            .iter()
+            .chain(std::iter::once(&first.callable))
+            .enumerate()
+        {
             entries.push(SnapEntry {
                 slot: bottom.saturating_add(i as u32),
                 val: v.snap_val(),

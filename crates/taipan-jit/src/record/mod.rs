@@ -104,6 +104,7 @@ pub use call::{OBJ_CLASS_HELPER, STR_EQ_HELPER};
 pub use cell::CELL_ADDR;
 pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
 pub use link::{RUN_KEEP_HELPER, RUN_KEPT_HELPER, SideEntry, SideVal};
+pub use mframe::{FrameCall, RUN_PIN_HELPER};
 pub use observe::{
     AttrObs, Builtin, CodeInfo, ConstVal, EqObs, InstObs, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo, Observe,
     Observed, PartObs, SeqObs, WrapObs,
@@ -112,7 +113,6 @@ pub use pycall::{
     AREA_ARGS, AREA_LOOP, AREA_RESULT, AREA_SINK, AREA_SLOTS, LOOP_CALL_HELPER, LOOP_MAX_LOCALS, PY_CALL_HELPER,
     PY_MAX_ARGS, PY_TAKE_HELPER,
 };
-pub use mframe::{FrameCall, RUN_PIN_HELPER};
 pub use sink::SINK_PUT_HELPER;
 pub use slice::{
     SEQ_SLICE_HELPER, SLICE_FROM_SHIFT, SLICE_HAS_START, SLICE_HAS_STEP, SLICE_HAS_STOP, STORE_SLICE_FROM_HELPER,
