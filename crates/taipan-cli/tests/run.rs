@@ -44,7 +44,8 @@ const MODES: &[(&str, &[(&str, &str)])] = &[
         &[("TAIPAN_JIT", "off"), ("TAIPAN_SPECIALIZE_WARMUP", "0")],
     ),
     // the trace JIT records every loop at its first back-edge
-    // (opaque calls in loop traces on: the default since session 14, set to be sure);
+    // (opaque calls in loop traces on: the default since session 14, set to be sure; and
+    // opaque calls inside inlined calls, off by default);
     // compiled on the compilation thread and installed at the next safe point, which waits
     // for it (the background path at a deterministic point: `jit_compile.rs`)
     (
@@ -53,6 +54,7 @@ const MODES: &[(&str, &[(&str, &str)])] = &[
             ("TAIPAN_JIT", "on"),
             ("TAIPAN_JIT_THRESHOLD", "1"),
             ("TAIPAN_JIT_PY_CALLS", "on"),
+            ("TAIPAN_JIT_MFRAME_CALLS", "on"),
             ("TAIPAN_JIT_ASYNC", "wait"),
         ],
     ),
@@ -65,6 +67,7 @@ const MODES: &[(&str, &[(&str, &str)])] = &[
             ("TAIPAN_JIT_THRESHOLD", "1"),
             ("TAIPAN_JIT_STRESS", "3"),
             ("TAIPAN_JIT_PY_CALLS", "on"),
+            ("TAIPAN_JIT_MFRAME_CALLS", "on"),
             ("TAIPAN_JIT_ASYNC", "off"),
         ],
     ),

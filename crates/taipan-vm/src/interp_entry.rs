@@ -28,6 +28,31 @@ impl Vm {
         }
     }
 
+    /// [`Vm::run_frame`] for a frame a trace ran on whose exit rebuilt the frames of inlined
+    /// calls (`JitState::mframes`, `jit_mframe.rs`): they are linked on top of `frame` and
+    /// the interpreter resumes in the innermost one.
+    #[inline(never)]
+    pub(crate) fn run_frame_resumed(&mut self, frame: &mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
+        let saved_exc = crate::value::clone_opt(&self.handled_exc);
+        let mut top: Option<Box<Frame>> = None;
+        for fr in std::mem::take(&mut self.jit.mframes) {
+            super::link_frame(&mut top, fr);
+        }
+        let r = match throw {
+            Some(e) => Err(e),
+            None => self.run_until_error(frame, &mut top),
+        };
+        match r {
+            Ok(exit) => {
+                if exit.kind == ExitKind::Return {
+                    self.handled_exc = saved_exc;
+                }
+                Ok(exit)
+            }
+            Err(e) => self.unwind_frame(frame, &mut top, e, saved_exc),
+        }
+    }
+
     /// The dispatch loop's trampoline: runs the plain instance, or the recording one while
     /// the JIT records a trace (`crate::jit`), switching when an instance returns only to
     /// switch ([`crate::jit::JitState::switch`]); a back-edge the JIT must see also returns
@@ -76,6 +101,12 @@ impl Vm {
         self.jit.switch = false;
         if next != crate::jit::SWITCH_IP {
             f.ip = next;
+        }
+        // an exit that resumes mid-callee: the frames it rebuilt go on top (`jit_mframe.rs`)
+        if !self.jit.mframes.is_empty() {
+            for fr in std::mem::take(&mut self.jit.mframes) {
+                super::link_frame(top, fr);
+            }
         }
         // an exit through an opaque call's snapshot whose call raised: raised at the `CALL`
         // (`f.ip` is past it)

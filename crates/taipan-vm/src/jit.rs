@@ -154,6 +154,9 @@ pub struct Trace {
     /// alive (`Recorder::link_stores_foreign`): a run that takes it makes no opaque call and
     /// no slice store (word 4 of the call area, `jit_enter`).
     link_foreign: bool,
+    /// The opaque calls the trace makes inside inlined calls, by the innermost frame of
+    /// their call snapshots (`Recorder::inlined_call_sites`; `jit_mframe.rs`).
+    frame_calls: Vec<taipan_jit::record::FrameCall>,
 }
 
 /// The most replaced kept objects a marked run gathers before it ends at a link
@@ -319,6 +322,8 @@ pub struct JitCounters {
     pub restored: u64,
     /// Opaque calls made by loop traces (`py_call`).
     pub py_calls: u64,
+    /// Exits through multi-frame snapshots (frames rebuilt, `jit_mframe.rs`).
+    pub frame_exits: u64,
     /// Traces dropped (entry guards kept failing, a global binding changed, or a run
     /// error).
     pub dropped: u64,
@@ -419,6 +424,11 @@ pub struct JitState {
     /// The exception an exit through an opaque call's snapshot raises at the `CALL`
     /// (`jit_run.rs`), taken by `Vm::jit_back_edge_top`.
     pub(crate) raise: Option<crate::PyErr>,
+    /// The frames an exit through a multi-frame snapshot rebuilt (`jit_mframe.rs`),
+    /// outermost first, for the run's caller to link on top of the frame chain.
+    // (boxed: the interpreter's frame chain links boxed frames, `Frame::back`)
+    #[allow(clippy::vec_box)]
+    pub(crate) mframes: Vec<Box<Frame>>,
     /// Reused `out` buffer of runs.
     out: Vec<u64>,
     /// Reused entry buffer and `out` of loop calls run without a frame
@@ -483,6 +493,7 @@ impl JitState {
             out_words: 1,
             call_area: vec![0u64; 2 * taipan_jit::record::AREA_SLOTS].into_boxed_slice(),
             raise: None,
+            mframes: Vec::new(),
             out: Vec::new(),
             loop_buf: (Vec::new(), Vec::new()),
             restore: Vec::new(),
@@ -533,8 +544,8 @@ impl JitState {
             s.push_str(&format!("  aborts: {}\n", reasons.join(" ")));
         }
         s.push_str(&format!(
-            "  traces: entries={} exits={} entry_guard_exits={} values_restored={} global_guard_fails={} swaps={} py_calls={} owned_balance={}\n",
-            c.entries, c.exits, c.entry_fails, c.restored, c.pin_fails, c.swaps, c.py_calls, helpers::owned_balance()
+            "  traces: entries={} exits={} entry_guard_exits={} values_restored={} global_guard_fails={} swaps={} py_calls={} owned_balance={} frame_exits={}\n",
+            c.entries, c.exits, c.entry_fails, c.restored, c.pin_fails, c.swaps, c.py_calls, helpers::owned_balance(), c.frame_exits
         ));
         s.push_str(&format!(
             "  function traces: func_compiled={} func_runs={} func_calls={}\n",
@@ -658,6 +669,11 @@ pub(crate) const SWITCH_IP: usize = usize::MAX;
 /// entries `depth..` without gaps.
 fn snapshots_restorable(f: &Func, nlocals: u32, depth: u32, nobjs: u32) -> bool {
     f.snaps.iter().all(|s| {
+        // (a multi-frame snapshot's functions are known objects; its extra frames' slots
+        // are checked against their code when an exit builds them, `jit_mframe.rs`)
+        if s.frames.iter().any(|fr| fr.func >= nobjs) {
+            return false;
+        }
         let mut next_push = nlocals.saturating_add(depth);
         s.entries.iter().all(|e| {
             let ty = match e.val {
@@ -669,7 +685,7 @@ fn snapshots_restorable(f: &Func, nlocals: u32, depth: u32, nobjs: u32) -> bool 
             if !matches!(ty, None | Some(Type::I64 | Type::F64 | Type::Bool | Type::Ptr)) {
                 return false;
             }
-            if e.slot < nlocals {
+            if e.slot >= taipan_jit::ir::FRAME_STRIDE || e.slot < nlocals {
                 true
             } else if e.slot < nlocals.saturating_add(depth) {
                 // an iterator's new counter, or `none`: the path popped it (`virtual.rs`)
@@ -841,6 +857,7 @@ impl Vm {
                         rec.set_left_retry(left_retry);
                         if self.jit.opts.py_calls {
                             rec.set_call_area(area);
+                            rec.set_inlined_py_calls(self.jit.opts.mframe_calls);
                         }
                         rec
                     },
@@ -1137,6 +1154,7 @@ impl Vm {
         if x.func.ret == taipan_jit::ir::Type::Void && self.jit.opts.py_calls {
             // (a loop trace's side trace; a function trace's sets its own)
             rec.set_call_area(self.jit.call_area.as_ptr() as u64);
+            rec.set_inlined_py_calls(self.jit.opts.mframe_calls);
             self.jit.fx.rec_depth = self.depth;
         }
         self.jit.recording = Some(Box::new(Recording {

@@ -128,6 +128,7 @@ impl Trace {
             link_tree: Cell::new(0),
             py_calls: r.rec.holds_owned(),
             link_foreign: r.rec.link_stores_foreign(),
+            frame_calls: r.rec.inlined_call_sites(),
         }
     }
 }

@@ -839,7 +839,8 @@ impl Vm {
     /// `Some(abort)` when the recorded frame is gone.
     pub(crate) fn jit_func_foreign(&self, me: usize) -> Option<bool> {
         let r = self.jit.recording.as_ref()?;
-        if !r.rec.in_opaque_call() || me == r.frame {
+        // (the recorded frame, or the frame of an inlined call the opaque call was made in)
+        if !r.rec.in_opaque_call() || me == r.frame || r.callees.contains(&me) {
             return None;
         }
         Some(self.depth > self.jit.fx.rec_depth)
@@ -1090,8 +1091,13 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
     // SAFETY: as above.
     let vm = unsafe { &mut *(ctx[0] as *mut Vm) };
     let extra = n >> 8 & 1 == 1;
+    // (a call made inside inlined calls: the interpreter would have that many more frames,
+    // bits 48.., `record/mframe.rs`)
+    let frames = usize::try_from(n >> 48 & 0xff).unwrap_or(0);
     // (the `CALL`'s index + 1 from bit 16, 0: unknown)
-    let at = usize::try_from(n >> 16).ok().and_then(|k| k.checked_sub(1));
+    let at = usize::try_from(n >> 16 & 0xffff_ffff)
+        .ok()
+        .and_then(|k| k.checked_sub(1));
     let Ok(n) = usize::try_from(n & 0xff) else { return -1 };
     // SAFETY: the callable's word is a value the trace holds: a local's at the entry, a
     // known object kept alive by its pin, or a word the recorder checked survives.
@@ -1176,7 +1182,16 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
                 },
                 _ => None,
             };
-            match r.unwrap_or_else(|| vm.call(&c, args)) {
+            let r = match r {
+                Some(r) => r,
+                None => {
+                    vm.depth += frames;
+                    let r = vm.call(&c, args);
+                    vm.depth -= frames;
+                    r
+                }
+            };
+            match r {
                 Ok(v) => Outcome::Value(v),
                 Err(e) => Outcome::Raised(e),
             }
@@ -1351,6 +1366,10 @@ impl Vm {
         // an exit through an opaque call's snapshot whose call raised: raised at the `CALL`
         // (`ip` past it)
         let throw = self.jit.raise.take();
+        if !self.jit.mframes.is_empty() {
+            // (an exit that resumes mid-callee: `jit_mframe.rs`)
+            return Ok(self.run_frame_resumed(frame, throw)?.value);
+        }
         if throw.is_none()
             && self.jit.recording.is_none()
             && let Some(v) = return_now(frame, code)

@@ -467,6 +467,21 @@ pub(crate) extern "C" fn store_val(base: u64, index: i64, slot: i64, w: u64) -> 
     })
 }
 
+/// `@run_pin(w) -> i64`: keeps a counted reference to the object whose word is `w` among
+/// the deferred drops ([`DEFERRED`]) until the run ends (the recorder's `mframe.rs`,
+/// "Pinned words": a word an inlined callee holds across an opaque call). Returns 1, or 0
+/// when [`DEFERRED_MAX`] deferred drops are waiting (the reference is kept; the trace
+/// exits before the call).
+pub(crate) extern "C" fn run_pin(w: u64) -> i64 {
+    // SAFETY: the trace passes the word of an object it holds: alive (module docs).
+    let Some(v) = (unsafe { restore_obj(w) }) else { return 1 };
+    DEFERRED.with(|d| {
+        let mut d = d.borrow_mut();
+        d.push(v);
+        i64::from(d.len() < DEFERRED_MAX)
+    })
+}
+
 /// `@run_keep(area, slot, w)`: keeps a counted reference to the object whose word `w` a
 /// link stores into entry-buffer slot `slot`, for the rest of the run (`JitState::kept`;
 /// the object it replaces there waits in `kept_old` for `@run_kept`).
@@ -1100,6 +1115,7 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         run_keep as extern "C" fn(u64, i64, u64) as usize,
     );
     h.add(record::RUN_KEPT_HELPER, run_kept as extern "C" fn(u64) as usize);
+    h.add(record::RUN_PIN_HELPER, run_pin as extern "C" fn(u64) -> i64 as usize);
     h.add(
         record::SEQ_SLICE_HELPER,
         seq_slice as extern "C" fn(u64, u64, i64, i64, i64, i64) -> u64 as usize,

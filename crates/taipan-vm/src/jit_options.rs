@@ -351,6 +351,11 @@ jit_options! {
     /// owned values handed over at links. On by default since session 14 (bm_fannkuch's
     /// loop nest runs in machine code: 31% fewer instructions).
     py_calls: OnOff = true, "TAIPAN_JIT_PY_CALLS", "--jit-py-calls";
+    /// Opaque calls inside inlined calls (with `--jit-py-calls`): exits after them resume
+    /// mid-callee through multi-frame snapshots (`docs/jit.md`, "Opaque calls inside
+    /// inlined calls"). Off by default: until pins are invalidated instead of re-checked
+    /// after each opaque call, the checks cost more than the traces save (bm_richards).
+    mframe_calls: OnOff = false, "TAIPAN_JIT_MFRAME_CALLS", "--jit-mframe-calls";
     /// Background compilation: on (Cranelift runs on a second thread while the program
     /// goes on; the trace is installed at the next back-edge or function entry after it
     /// is ready), off (compiled when its recording closes), or wait (on the second thread,

@@ -51,6 +51,9 @@ mod wrap;
 
 #[path = "jit_loop_call.rs"]
 mod loop_call;
+
+#[path = "jit_mframe.rs"]
+mod mframe;
 pub(crate) use loop_call::{LoopCallEnd, ReturnOf, return_at};
 
 /// The tag words of the frame model (`taipan_jit::ir::Tag` plus 5 = unbound).
@@ -1012,6 +1015,13 @@ impl Vm {
             self.jit_drop(code, x.header);
         }
         let func = &x.func;
+        if !snap.frames.is_empty() {
+            // an exit inside inlined calls that resumes mid-callee (`jit_mframe.rs`); no side
+            // trace starts there
+            // SAFETY: as below.
+            unsafe { restore_snapshot(snap, out, func, &x.pins, restore, release, x.py_calls) };
+            return self.jit_exit_frames(x, snap, restore);
+        }
         // (the stack entries the snapshot lists above the entry stack)
         let pushed = snap
             .entries

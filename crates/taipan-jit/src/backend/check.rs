@@ -234,6 +234,10 @@ fn write_back(
                 to_val(f.ty(v), bits, frame)?.boxed()
             }
         };
+        // (an extra frame of a multi-frame snapshot: not in the one-frame model)
+        if e.slot >= crate::ir::FRAME_STRIDE {
+            continue;
+        }
         let i = e.slot as usize;
         match mem.get_mut(2 * i..2 * i + 2) {
             Some(w) if i < slots => w.copy_from_slice(&[boxed.tag, boxed.payload]),

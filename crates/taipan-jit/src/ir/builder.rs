@@ -5,7 +5,9 @@
 //! consecutive [`SnapId`]s at the current position. It infers result types from the op
 //! table and does not check operands: run [`crate::ir::verify`] on the result.
 
-use crate::ir::{Args, CallEffect, Callee, Func, Imm, Insn, InsnId, Op, Res, SnapEntry, SnapId, Snapshot, Tag, Type};
+use crate::ir::{
+    Args, CallEffect, Callee, Func, Imm, Insn, InsnId, Op, Res, SnapEntry, SnapFrame, SnapId, Snapshot, Tag, Type,
+};
 
 /// Appends instructions and snapshots to a function under construction.
 #[derive(Debug)]
@@ -240,7 +242,19 @@ impl Builder {
 
     /// A snapshot at the current position with a `release` list (owned values live at its
     /// exits that no entry lists; see [`Snapshot::release`]).
-    pub fn snapshot_release(&mut self, pc: u32, mut entries: Vec<SnapEntry>, release: Vec<InsnId>) -> SnapId {
+    pub fn snapshot_release(&mut self, pc: u32, entries: Vec<SnapEntry>, release: Vec<InsnId>) -> SnapId {
+        self.snapshot_frames(pc, entries, release, Vec::new())
+    }
+
+    /// A snapshot at the current position with a `release` list and the extra frames of a
+    /// multi-frame snapshot ([`Snapshot::frames`]; empty: one frame).
+    pub fn snapshot_frames(
+        &mut self,
+        pc: u32,
+        mut entries: Vec<SnapEntry>,
+        release: Vec<InsnId>,
+        frames: Vec<SnapFrame>,
+    ) -> SnapId {
         entries.sort_by_key(|e| e.slot);
         let id = SnapId(self.func.snaps.len() as u32);
         self.func.snaps.push(Snapshot {
@@ -248,6 +262,7 @@ impl Builder {
             pc,
             entries,
             release,
+            frames,
         });
         id
     }

@@ -452,6 +452,11 @@ fn write_snapshot(f: &Func, outcome: &Outcome, values: &[Option<Val>], frame: &m
         if v.is_none() && matches!(e.val, SnapVal::Value(_)) {
             continue;
         }
+        // (an extra frame of a multi-frame snapshot is the deoptimizer's to build: the
+        // model has one frame)
+        if e.slot >= crate::ir::FRAME_STRIDE {
+            continue;
+        }
         let v = v.map_or(none, Val::boxed);
         let slot = frame
             .get_mut(e.slot as usize)

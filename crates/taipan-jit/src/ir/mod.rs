@@ -348,6 +348,42 @@ pub struct Snapshot {
     /// deoptimizer drops them after it has written the frame. A 0 word (an owning call
     /// that raised) is skipped. Compiled traces return them in `out` after the entries.
     pub release: Vec<InsnId>,
+    /// A *multi-frame* snapshot (an exit inside inlined calls that resumes mid-callee, text
+    /// `frame objK pc=P [...]` after the entries): one frame per open inlined call,
+    /// outermost first. The trace's own frame then resumes at `pc` when the first of them
+    /// returns (its stack lists the callable's slot, which the return overwrites); frame
+    /// `k`'s slot `n` is entry slot [`frame_slot`]`(k, n)`, numbered like the trace's own
+    /// frame (locals, then the operand stack) but with every bound local listed (the
+    /// frame is built from nothing; an unlisted local is unbound). Empty: a one-frame
+    /// snapshot.
+    pub frames: Vec<SnapFrame>,
+}
+
+/// One inlined call's frame in a multi-frame snapshot ([`Snapshot::frames`]).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct SnapFrame {
+    /// The function called: known object number `func` of the trace (text `objK`).
+    pub func: u32,
+    /// The bytecode index this frame resumes at (the innermost frame runs it; an outer one
+    /// resumes there when the frame above it returns).
+    pub pc: u32,
+}
+
+/// The distance between the slot numbers of two frames of a multi-frame snapshot: frame
+/// `k`'s slots start at `FRAME_STRIDE * (k + 1)`, so entries stay sorted by slot and the
+/// passes need not know about frames.
+pub const FRAME_STRIDE: u32 = 1 << 20;
+
+/// The entry slot of slot `n` of extra frame `k` of a multi-frame snapshot (`k = 0`: the
+/// outermost inlined call).
+pub fn frame_slot(k: usize, n: u32) -> u32 {
+    FRAME_STRIDE.saturating_mul(k as u32 + 1).saturating_add(n)
+}
+
+/// Which frame entry slot `slot` belongs to (0: the trace's own frame, `k + 1`: extra
+/// frame `k`) and its slot number in that frame.
+pub fn slot_frame(slot: u32) -> (usize, u32) {
+    ((slot / FRAME_STRIDE) as usize, slot % FRAME_STRIDE)
 }
 
 impl Snapshot {

@@ -12,7 +12,8 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::ir::{
-    Builder, CallEffect, ExitId, Func, Imm, ImmKind, InsnId, Module, Op, Res, SnapEntry, SnapId, SnapVal, Tag, Type,
+    Builder, CallEffect, ExitId, Func, Imm, ImmKind, InsnId, Module, Op, Res, SnapEntry, SnapFrame, SnapId, SnapVal,
+    Tag, Type,
 };
 
 /// A syntax or name error, with its 1-based line.
@@ -399,40 +400,26 @@ fn parse_snap(c: &mut Cur<'_>, names: &Names, b: &mut Builder) -> Result<(), Par
     let pc: u32 = c.num("a bytecode index")?;
     c.punct("[")?;
     let mut entries = Vec::new();
-    if !c.eat("]") {
-        loop {
-            let slot: u32 = c.num("a slot number")?;
-            c.punct(":")?;
-            let own = c.peek() == Some(&Tok::Ident("own".into()));
-            if own {
-                c.i += 1;
-            }
-            let val = match c.next("a value or 'none'")? {
-                Tok::Value(v) => {
-                    let id = names.value(c, v)?;
-                    let owned = b.func().owns(id);
-                    if own != owned {
-                        return c.err(if owned {
-                            format!("slot {slot}: %{v} is owned: write 'own %{v}'")
-                        } else {
-                            format!("slot {slot}: 'own %{v}', but %{v} is not owned")
-                        });
-                    }
-                    SnapVal::Value(id)
-                }
-                _ if own => return c.err("expected a value after 'own'".into()),
-                Tok::Ident(s) if s == "none" => SnapVal::None,
-                Tok::Ident(s) if s.strip_prefix("obj").is_some_and(|k| k.parse::<u32>().is_ok()) => {
-                    SnapVal::Obj(s.get(3..).and_then(|k| k.parse().ok()).unwrap_or(0))
-                }
-                t => return c.err(format!("expected a value, 'none' or 'objN', found '{t}'")),
-            };
-            entries.push(SnapEntry { slot, val });
-            if c.eat("]") {
-                break;
-            }
-            c.punct(",")?;
+    let mut frames: Vec<SnapFrame> = Vec::new();
+    loop {
+        parse_snap_entries(c, names, b, frames.len(), &mut entries)?;
+        if c.peek() != Some(&Tok::Ident("frame".into())) {
+            break;
         }
+        c.i += 1;
+        let func = match c.next("'objK'")? {
+            Tok::Ident(s) if s.strip_prefix("obj").is_some_and(|k| k.parse::<u32>().is_ok()) => {
+                s.get(3..).and_then(|k| k.parse().ok()).unwrap_or(0)
+            }
+            t => return c.err(format!("expected 'objK' after 'frame', found '{t}'")),
+        };
+        if c.ident("'pc'")? != "pc" {
+            return c.err("expected 'pc=N' after the frame's function".into());
+        }
+        c.punct("=")?;
+        let fpc: u32 = c.num("a bytecode index")?;
+        frames.push(SnapFrame { func, pc: fpc });
+        c.punct("[")?;
     }
     let mut release = Vec::new();
     if c.peek() == Some(&Tok::Ident("release".into())) {
@@ -452,7 +439,62 @@ fn parse_snap(c: &mut Cur<'_>, names: &Names, b: &mut Builder) -> Result<(), Par
         }
     }
     c.end()?;
-    b.snapshot_release(pc, entries, release);
+    b.snapshot_frames(pc, entries, release, frames);
+    Ok(())
+}
+
+/// The entries of one frame of a snapshot line, after its `[`, through its `]`: frame
+/// `frame` (0: the trace's own) numbers its slots from [`crate::ir::frame_slot`].
+fn parse_snap_entries(
+    c: &mut Cur<'_>,
+    names: &Names,
+    b: &Builder,
+    frame: usize,
+    entries: &mut Vec<SnapEntry>,
+) -> Result<(), ParseError> {
+    if !c.eat("]") {
+        loop {
+            let n: u32 = c.num("a slot number")?;
+            if frame > 0 && n >= crate::ir::FRAME_STRIDE {
+                return c.err(format!("slot {n} of a frame is too large"));
+            }
+            let slot = if frame == 0 {
+                n
+            } else {
+                crate::ir::frame_slot(frame - 1, n)
+            };
+            c.punct(":")?;
+            let own = c.peek() == Some(&Tok::Ident("own".into()));
+            if own {
+                c.i += 1;
+            }
+            let val = match c.next("a value or 'none'")? {
+                Tok::Value(v) => {
+                    let id = names.value(c, v)?;
+                    let owned = b.func().owns(id);
+                    if own != owned {
+                        return c.err(if owned {
+                            format!("slot {n}: %{v} is owned: write 'own %{v}'")
+                        } else {
+                            format!("slot {n}: 'own %{v}', but %{v} is not owned")
+                        });
+                    }
+                    SnapVal::Value(id)
+                }
+                _ if own => return c.err("expected a value after 'own'".into()),
+                Tok::Ident(s) if s == "none" => SnapVal::None,
+                Tok::Ident(s) if s.strip_prefix("obj").is_some_and(|k| k.parse::<u32>().is_ok()) => {
+                    SnapVal::Obj(s.get(3..).and_then(|k| k.parse().ok()).unwrap_or(0))
+                }
+                t => return c.err(format!("expected a value, 'none' or 'objN', found '{t}'")),
+            };
+            entries.push(SnapEntry { slot, val });
+            if c.eat("]") {
+                break;
+            }
+            c.punct(",")?;
+        }
+    }
     Ok(())
 }
 

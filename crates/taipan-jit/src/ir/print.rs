@@ -6,7 +6,8 @@
 //!             " {" NL line* "}" NL
 //! param    := "%" N ": " type
 //! line     := "    " (insn | snapshot) NL
-//! snapshot := "s" N " = snap pc=" pc " [" [slot ": " ["own "] (value | "none" | "obj" K) (", " ...)*] "]"
+//! snapshot := "s" N " = snap pc=" pc entries (" frame obj" K " pc=" pc entries)* [" release [" values "]"]
+//! entries  := "[" [slot ": " ["own "] (value | "none" | "obj" K) (", " ...)*] "]"
 //!             [" release [" value (", " value)* "]"]
 //! insn     := ["%" N " = "] opname operands
 //! operands := the value operands, comma-separated, except that a slot index comes right
@@ -92,24 +93,43 @@ pub fn snapshot_to_string(id: SnapId, s: &Snapshot) -> String {
 
 fn snapshot_text(id: SnapId, s: &Snapshot, owns: impl Fn(InsnId) -> bool) -> String {
     let mut out = format!("{id} = snap pc={} [", s.pc);
-    for (i, e) in s.entries.iter().enumerate() {
-        if i > 0 {
+    // (the entries of frame `k` follow its `frame` header, numbered within the frame)
+    let mut frame = 0usize;
+    let mut first = true;
+    for e in &s.entries {
+        let (k, slot) = crate::ir::slot_frame(e.slot);
+        while frame < k {
+            out.push(']');
+            match s.frames.get(frame) {
+                Some(f) => {
+                    let _ = write!(out, " frame obj{} pc={} [", f.func, f.pc);
+                }
+                None => out.push_str(" frame ? ["),
+            }
+            frame += 1;
+            first = true;
+        }
+        if !first {
             out.push_str(", ");
         }
+        first = false;
         match e.val {
             SnapVal::None => {
-                let _ = write!(out, "{}: none", e.slot);
+                let _ = write!(out, "{slot}: none");
             }
             SnapVal::Value(v) => {
                 let own = if owns(v) { "own " } else { "" };
-                let _ = write!(out, "{}: {own}{v}", e.slot);
+                let _ = write!(out, "{slot}: {own}{v}");
             }
             SnapVal::Obj(k) => {
-                let _ = write!(out, "{}: obj{k}", e.slot);
+                let _ = write!(out, "{slot}: obj{k}");
             }
         }
     }
     out.push(']');
+    for f in s.frames.iter().skip(frame) {
+        let _ = write!(out, " frame obj{} pc={} []", f.func, f.pc);
+    }
     if !s.release.is_empty() {
         let vals: Vec<String> = s.release.iter().map(|v| v.to_string()).collect();
         let _ = write!(out, " release [{}]", vals.join(", "));

@@ -151,6 +151,18 @@ pub fn verify(f: &Func) -> Result<(), VerifyError> {
                 return Err(v.snap_err(sid, format!("slot {} listed twice or out of order", e.slot)));
             }
             last_slot = Some(e.slot);
+            // (a multi-frame snapshot's extra frames: `Snapshot::frames`)
+            let (frame, _) = crate::ir::slot_frame(e.slot);
+            if frame > snap.frames.len() {
+                return Err(v.snap_err(
+                    sid,
+                    format!(
+                        "slot {} belongs to frame {frame}, but the snapshot has {} extra frames",
+                        e.slot,
+                        snap.frames.len()
+                    ),
+                ));
+            }
             if let SnapVal::Value(val) = e.val {
                 if val.0 >= snap.pos {
                     return Err(v.snap_err(

@@ -84,7 +84,7 @@ impl Copier<'_> {
             })
             .collect();
         let release = old.release.iter().map(|&v| self.get(v)).collect();
-        let n = b.snapshot_release(old.pc, entries, release);
+        let n = b.snapshot_frames(old.pc, entries, release, old.frames.clone());
         self.snaps.insert(s, n);
         n
     }

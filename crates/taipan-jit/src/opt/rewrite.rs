@@ -94,19 +94,20 @@ impl Rewriter<'_> {
         // are defined before this user too). Candidates are found by hash (a scan of every
         // earlier snapshot made long traces quadratic); the first identical one is taken.
         let release: Vec<InsnId> = old.release.iter().map(|&v| self.map(v)).collect();
-        let key = self.snap_hasher.hash_one((old.pc, &entries, &release));
+        let key = self.snap_hasher.hash_one((old.pc, &entries, &release, &old.frames));
         let snaps = &self.b.func().snaps;
         let same = self.snap_index.get(&key).and_then(|ids| {
             ids.iter().copied().find(|&i| {
-                snaps
-                    .get(i.index())
-                    .is_some_and(|x| x.pc == old.pc && x.entries == entries && x.release == release)
+                snaps.get(i.index()).is_some_and(|x| {
+                    x.pc == old.pc && x.entries == entries && x.release == release && x.frames == old.frames
+                })
             })
         });
         let n = match same {
             Some(i) => i,
             None => {
-                let n = self.b.snapshot_release(old.pc, entries, release);
+                let frames = old.frames.clone();
+                let n = self.b.snapshot_frames(old.pc, entries, release, frames);
                 self.snap_index.entry(key).or_default().push(n);
                 n
             }

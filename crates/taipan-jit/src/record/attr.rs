@@ -233,7 +233,9 @@ impl Recorder {
             let scalar = self.b.binary(Op::IntLt, tag, obj);
             self.guard(true, scalar, s);
         }
-        let pending = !self.inl.is_empty();
+        // (after an opaque call inside the inlined call exits resume mid-callee, after
+        // the store: it happens now, `mframe.rs`)
+        let pending = !self.inl.is_empty() && !self.mframe;
         if pending {
             self.pending.retain(|q| !(q.obj == p && q.key == key));
             self.pending.push(Pending {

@@ -63,6 +63,12 @@ use crate::record::{Abort, AbortReason, Builtin, CodeInfo, ObjInfo, Observe, Obs
 /// callee, and the callee's virtual locals.
 #[derive(Debug)]
 pub(crate) struct Inlined {
+    /// The function called: its known object number (a multi-frame snapshot's frame,
+    /// `mframe.rs`).
+    pub(crate) func: u32,
+    /// The value in the callable's slot of the caller's stack (the interpreter keeps that
+    /// slot during the call; the return overwrites it).
+    pub(crate) callable: PyVal,
     /// The caller's code.
     pub(crate) caller_code: CodeInfo,
     /// The caller's stack below the callable.
@@ -87,7 +93,7 @@ impl Inlined {
     /// Whether the saved caller state or the callee's locals hold object value `id`.
     pub(crate) fn holds(&self, id: crate::ir::InsnId) -> bool {
         let holds = |v: &PyVal| *v == PyVal::Obj(id);
-        self.caller_stack.iter().any(holds) || self.locals.iter().flatten().any(holds)
+        self.caller_stack.iter().any(holds) || self.locals.iter().flatten().any(holds) || holds(&self.callable)
     }
 }
 
@@ -138,7 +144,7 @@ impl Recorder {
                     && let Some((code, header, word)) =
                         obs.loop_call_target(o.key, u32::try_from(n).unwrap_or(u32::MAX))
                 {
-                    return self.inline_with(pc, n, extra, code, Some((header, word)));
+                    return self.inline_with(pc, n, extra, code, Some((header, word)), o.key);
                 }
                 return self.py_call_known(pc, n, extra, o.key, obs);
             }
@@ -247,7 +253,7 @@ impl Recorder {
             let d = format!("function {key} with {n} arguments is not inlinable");
             return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
         };
-        self.inline_with(pc, n, extra, code, None)
+        self.inline_with(pc, n, extra, code, None, key)
     }
 
     /// Enters the inlined call of the function whose code is `code` (see
@@ -259,6 +265,7 @@ impl Recorder {
         extra: usize,
         code: CodeInfo,
         loop_at: Option<(u32, u64)>,
+        func: u32,
     ) -> Result<u32, Abort> {
         if let Some((_, w)) = loop_at {
             self.loop_call_fn = Some(w);
@@ -281,9 +288,12 @@ impl Recorder {
             *l = Some(*v);
         }
         let args: Vec<PyVal> = self.stack.get(base + extra + 1..).unwrap_or(&[]).to_vec();
+        let callable = self.stack.get(base).copied().ok_or_else(|| self.below(0, pc))?;
         let caller_stack: Vec<PyVal> = self.stack.drain(..).take(base).collect();
         let caller_code = std::mem::replace(&mut self.code, code);
         self.inl.push(Inlined {
+            func,
+            callable,
             caller_code,
             caller_stack,
             ret_pc: pc.saturating_add(1),
@@ -310,6 +320,8 @@ impl Recorder {
         if self.inl.is_empty() {
             // no exit can redo the call now: its attribute stores happen (`attr.rs`)
             self.flush_pending(i.ret_pc);
+            // (exits resume in the trace's own frame again)
+            self.mframe = false;
         }
         Ok(i.ret_pc)
     }

@@ -145,7 +145,7 @@ impl Recorder {
                             }
                         }
                         let release = old.release.iter().map(|&v| get(&map, v)).collect();
-                        let t = out.snapshot_release(old.pc, entries, release);
+                        let t = out.snapshot_frames(old.pc, entries, release, old.frames.clone());
                         snaps.insert(s, t);
                         t
                     }

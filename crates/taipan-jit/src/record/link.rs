@@ -405,7 +405,7 @@ impl Recorder {
                 })
                 .collect();
             let release = old.release.iter().map(|&v| get(map, v)).collect();
-            Some(out.snapshot_release(old.pc, entries, release))
+            Some(out.snapshot_frames(old.pc, entries, release, old.frames.clone()))
         };
         let entry_snap = match &self.side {
             Some(s) => remap(&map, &mut out, s.start_snap),

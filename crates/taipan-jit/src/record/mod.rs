@@ -87,6 +87,7 @@ mod global;
 mod iter;
 mod link;
 mod list;
+mod mframe;
 pub mod observe;
 mod pycall;
 mod sink;
@@ -103,6 +104,7 @@ pub use call::{OBJ_CLASS_HELPER, STR_EQ_HELPER};
 pub use cell::CELL_ADDR;
 pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
 pub use link::{RUN_KEEP_HELPER, RUN_KEPT_HELPER, SideEntry, SideVal};
+pub use mframe::{FrameCall, RUN_PIN_HELPER};
 pub use observe::{
     AttrObs, Builtin, CodeInfo, ConstVal, EqObs, InstObs, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo, Observe,
     Observed, PartObs, SeqObs, WrapObs,
@@ -409,6 +411,16 @@ pub struct Recorder {
     /// Known objects used as object words (instances held by globals, `attr.rs`): the
     /// object table key and its `const_ptr`.
     known_ptrs: Vec<(u32, InsnId)>,
+    /// An opaque call was made inside the current outermost inlined call (`mframe.rs`):
+    /// exits until it returns resume mid-callee through multi-frame snapshots.
+    mframe: bool,
+    /// The opaque calls made inside inlined calls (`mframe.rs`,
+    /// [`Recorder::inlined_call_sites`]).
+    frame_calls: Vec<mframe::FrameCall>,
+    /// Object words kept alive until the run ends (`mframe.rs`, "Pinned words").
+    pinned: Vec<InsnId>,
+    /// Opaque calls may be made inside inlined calls ([`Recorder::set_inlined_py_calls`]).
+    inlined_py_calls: bool,
 }
 
 /// A range iterator of the entry stack, as the trace holds it (its `next` is the
@@ -492,6 +504,10 @@ impl Recorder {
             tuple_items: Vec::new(),
             frame_words: Vec::new(),
             known_ptrs: Vec::new(),
+            mframe: false,
+            frame_calls: Vec::new(),
+            pinned: Vec::new(),
+            inlined_py_calls: false,
         }
     }
 
@@ -800,6 +816,9 @@ impl Recorder {
     /// the snapshot of the outermost inlined call's instruction (see `call.rs`).
     fn snap(&mut self, pc: u32) -> SnapId {
         if let Some(i) = self.inl.first() {
+            if self.mframe {
+                return self.snap_frames(pc);
+            }
             return i.snap;
         }
         if let Some(p) = &self.pending_slice {

@@ -154,7 +154,11 @@ impl Recorder {
 
     /// Whether an opaque call may be recorded here.
     pub(crate) fn py_call_allowed(&self) -> bool {
-        self.area != 0 && self.func.is_none() && self.inl.is_empty()
+        // (inside inlined calls too when allowed, except a loop call's prologue: exits after
+        // the call resume mid-callee through multi-frame snapshots, `mframe.rs`)
+        self.area != 0
+            && self.func.is_none()
+            && (self.inl.is_empty() || (self.inlined_py_calls && self.inl.iter().all(|i| i.loop_at.is_none())))
     }
 
     /// Whether helper reads of lists and attributes must be `reads` (Python code may run).
@@ -185,6 +189,12 @@ impl Recorder {
         for i in (0..n).rev() {
             args.push(self.peek(i, pc)?);
         }
+        // inside an inlined call: from here on exits resume mid-callee (the call must never
+        // be redone), and the call's pending attribute stores happen before it
+        let inlined = self.enter_mframe(pc);
+        if inlined {
+            self.pin_frame_words(pc);
+        }
         for _ in 0..n + extra + 1 {
             self.pop(pc)?;
         }
@@ -205,11 +215,16 @@ impl Recorder {
             .copied()
             .filter(|&id| {
                 let holds = |v: &PyVal| *v == PyVal::Obj(id);
-                !self.stack.iter().any(holds) && !self.locals.iter().flatten().any(holds)
+                !self.stack.iter().any(holds)
+                    && !self.locals.iter().flatten().any(holds)
+                    && !self.inl.iter().any(|i| i.holds(id))
             })
             .collect();
         self.owned.retain(|id| !consumed.contains(id));
         let snap = self.snap(pc);
+        if inlined {
+            self.note_frame_call(pc);
+        }
         if self.py_calls.is_empty() {
             self.b
                 .set_call_effects(|h| MUTABLE_READS.contains(&h), CallEffect::Reads);
@@ -227,9 +242,14 @@ impl Recorder {
         // (the helper needs `extra` only to give a call it does not make back to the
         // interpreter with the NULL marker; `pc + 1` from bit 16 lets it use the call's
         // inline cache: a class call specialized by the interpreter)
+        // (inside inlined calls: no inline cache — `pc` is the callee's —, and the number of
+        // frames the interpreter would have above the trace's own, from bit 48, so the
+        // callee runs at the interpreter's recursion depth)
+        let cache = if inlined { 0 } else { i64::from(pc) + 1 };
+        let frames = self.inl.len() as i64;
         let k = self
             .b
-            .const_i64(i64::from(nargs) | (extra as i64) << 8 | (i64::from(pc) + 1) << 16);
+            .const_i64(i64::from(nargs) | (extra as i64) << 8 | cache << 16 | frames << 48);
         let status = self
             .b
             .call(PY_CALL_HELPER, CallEffect::Writes, &[area, f, k], Type::I64);
@@ -352,9 +372,17 @@ impl Recorder {
     /// whatever Python code runs (see [`Recorder::survives`]): before an opaque call or a
     /// store that may drop objects.
     pub(crate) fn live_words_survive(&self) -> bool {
+        // (and every inlined call's frame: its locals, its caller's stack and callable)
+        let frames = self.inl.iter().flat_map(|i| {
+            i.caller_stack
+                .iter()
+                .chain(i.locals.iter().flatten())
+                .chain(std::iter::once(&i.callable))
+        });
         self.stack
             .iter()
             .chain(self.locals.iter().flatten())
+            .chain(frames)
             .all(|v| self.survives(v))
     }
 
@@ -371,15 +399,19 @@ impl Recorder {
 
     /// Whether object word `id` stays alive whatever Python code runs: a local's value at
     /// the loop or function entry (in a function trace's side recording also a parameter
-    /// the parent loaded from a local's buffer slot), an owned value, or an item of a
-    /// tuple whose word does
-    /// (a tuple's items never change; a word read from a list or from an object a pinned
+    /// the parent loaded from a local's buffer slot), an owned value, a word pinned until
+    /// the run ends (`@run_pin`, `mframe.rs`), or an item of a tuple whose word does (a
+    /// tuple's items never change; a word read from a list or from an object a pinned
     /// global holds does not count: the callee may replace the item or rebind the global).
     pub(crate) fn word_alive(&self, id: InsnId) -> bool {
         let mut w = id;
         // each step goes to the tuple an item was read from, an earlier value
         for _ in 0..=self.tuple_items.len() {
-            if self.entry.contains(&Some(PyVal::Obj(w))) || self.owned.contains(&w) || self.frame_words.contains(&w) {
+            if self.entry.contains(&Some(PyVal::Obj(w)))
+                || self.owned.contains(&w)
+                || self.pinned.contains(&w)
+                || self.frame_words.contains(&w)
+            {
                 return true;
             }
             match self.tuple_items.iter().find(|(item, _)| *item == w) {
@@ -450,7 +482,7 @@ impl Recorder {
         }
         self.owned.retain(|id| !dropped.contains(id));
         let safe = self.live_words_survive();
-        if !safe || !self.inl.is_empty() {
+        if !safe || (!self.inl.is_empty() && !self.mframe) {
             return Err(self.abort(
                 AbortReason::OwnedValue,
                 pc,
