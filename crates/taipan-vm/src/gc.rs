@@ -61,7 +61,6 @@
 //! finalizers (taipan does not call `__del__`).
 
 use std::cell::{Cell, RefCell};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 use crate::object::{IterState, ObjKind, Object};
@@ -69,44 +68,6 @@ use crate::value::{Obj, Value};
 
 /// Growth of the tracked set (see the module doc) that triggers a collection, at least.
 const MIN_THRESHOLD: usize = 20_000;
-
-/// Hashes an object address for a collection's address-to-position map (only `write_usize` is used: a raw
-/// pointer hashes as its address). hashbrown picks the bucket from the low bits and
-/// compares the top 7 bits as a tag first; see `write_usize` for how each is chosen.
-#[derive(Default)]
-struct AddrHasher(u64);
-
-/// An odd constant with well-spread bits (2^64 / golden ratio).
-const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
-
-impl Hasher for AddrHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_usize(b as usize);
-        }
-    }
-
-    #[inline]
-    fn write_usize(&mut self, n: usize) {
-        // bucket (low bits): the address in 16-byte units, with bits 16.. folded in so
-        // that far-apart heap regions spread; objects allocated near each other land in
-        // nearby buckets, so tracking and untracking walk the table like they walk the
-        // heap (few cache misses). Tag (top 7 bits, compared first by hashbrown): a mix
-        // of the whole address.
-        let a = (n as u64) >> 4;
-        let bucket = (a ^ (a >> 16)) & ((1 << 57) - 1);
-        let tag = a.wrapping_mul(MIX) >> 57;
-        self.0 = bucket | (tag << 57);
-    }
-}
-
-type AddrBuild = BuildHasherDefault<AddrHasher>;
 
 /// The tracked objects: `slots[i]` is the object whose `gc_index` is `i`, or null; `free`
 /// lists the null slots (each once).
@@ -375,6 +336,20 @@ fn snapshot() -> Vec<Obj> {
     })
 }
 
+/// The positions of the tracked objects in a collection's snapshot, by table slot (an
+/// array lookup through the object's `gc_index` instead of hashing its address).
+struct Index(Vec<u32>);
+
+impl Index {
+    /// `child`'s position in the snapshot, if it is tracked.
+    fn pos(&self, child: &Obj) -> Option<usize> {
+        match self.0.get(child.gc_index.get() as usize) {
+            Some(&p) if p != u32::MAX => Some(p as usize),
+            _ => None,
+        }
+    }
+}
+
 /// Collects cyclic garbage now; returns the number of objects found unreachable.
 pub fn collect() -> usize {
     if COLLECTING.with(|c| c.replace(true)) {
@@ -382,14 +357,23 @@ pub fn collect() -> usize {
     }
     let objs = snapshot();
     COUNT.with(|c| c.set(0));
-    let index: hashbrown::HashMap<*const Object, usize, AddrBuild> =
-        objs.iter().enumerate().map(|(i, o)| (Rc::as_ptr(o), i)).collect();
+    // a tracked object's position in `objs`, found through its table slot (`gc_index`):
+    // the table does not change during the collection (nothing is allocated or freed
+    // before the garbage is cleared), so slot `i` is the object whose `gc_index` is `i`
+    let slots = TABLE.with(|t| t.try_borrow().map(|t| t.slots.len()).unwrap_or(0));
+    let mut at_slot = vec![u32::MAX; slots];
+    for (i, o) in objs.iter().enumerate() {
+        if let Some(p) = at_slot.get_mut(o.gc_index.get() as usize) {
+            *p = u32::try_from(i).unwrap_or(u32::MAX);
+        }
+    }
+    let index = Index(at_slot);
     // gc_refs: references from outside the tracked set (minus our own temporary one)
     let mut refs: Vec<isize> = objs.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
     let mut opaque = vec![false; objs.len()];
     for (i, o) in objs.iter().enumerate() {
         let ok = traverse(o, &mut |child: &Obj| {
-            if let Some(r) = index.get(&Rc::as_ptr(child)).and_then(|&j| refs.get_mut(j)) {
+            if let Some(r) = index.pos(child).and_then(|j| refs.get_mut(j)) {
                 *r -= 1;
             }
         });
@@ -403,7 +387,7 @@ pub fn collect() -> usize {
     while let Some(i) = stack.pop() {
         let Some(o) = objs.get(i) else { continue };
         traverse(o, &mut |child: &Obj| {
-            if let Some(&j) = index.get(&Rc::as_ptr(child))
+            if let Some(j) = index.pos(child)
                 && let Some(a @ false) = alive.get_mut(j)
             {
                 *a = true;
