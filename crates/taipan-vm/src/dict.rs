@@ -36,6 +36,11 @@ pub struct Dict {
     table: DictTable<Value, Value>,
     /// The shape of the key sequence, or [`ShapeId::UNSHAPED`] (see the module docs).
     shape: ShapeId,
+    /// A compiled trace assumes a binding of this dict (`crate::jit::inval`): every change
+    /// of a binding (a value replaced or handed out for writing, a key added or removed)
+    /// reports its key's hash to the JIT's registry, which invalidates the traces that
+    /// depend on it. Cleared when the registry answers that no record is left.
+    watched: bool,
 }
 
 // a dict object must stay within 112 bytes (see `crate::object::Object`)
@@ -134,6 +139,7 @@ impl Dict {
         Dict {
             table: DictTable::with_capacity(n),
             shape: ShapeId::UNSHAPED,
+            watched: false,
         }
     }
 
@@ -142,6 +148,7 @@ impl Dict {
         Dict {
             table: DictTable::new(),
             shape: ShapeId::EMPTY,
+            watched: false,
         }
     }
 
@@ -151,6 +158,7 @@ impl Dict {
         Dict {
             table: DictTable::presized_small(n),
             shape: ShapeId::EMPTY,
+            watched: false,
         }
     }
 
@@ -233,6 +241,9 @@ impl Dict {
     /// itself (identity: the inline caches' interned attribute names).
     #[inline]
     pub fn value_at_same_key_mut(&mut self, pos: usize, key: &Value) -> Option<&mut Value> {
+        if self.watched {
+            self.changed_at(pos);
+        }
         self.table.value_at_mut_if(pos, |k| k.is(key))
     }
 
@@ -240,6 +251,9 @@ impl Dict {
     /// the shape know which key is there).
     #[inline]
     pub fn value_at_mut(&mut self, pos: usize) -> Option<&mut Value> {
+        if self.watched {
+            self.changed_at(pos);
+        }
         self.table.value_mut(pos)
     }
 
@@ -260,12 +274,18 @@ impl Dict {
 
     /// Replaces the value at `pos` (the key object and position stay).
     pub fn set_value(&mut self, pos: usize, value: Value) {
+        if self.watched {
+            self.changed_at(pos);
+        }
         let old = self.table.set_value(pos, value);
         drop(old);
     }
 
     /// Appends a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if self.watched {
+            self.changed(Some(hash));
+        }
         if self.shape.is_shaped() {
             self.shape = if is_exact_str(&key) {
                 shape::child(self.shape, &key)
@@ -281,6 +301,9 @@ impl Dict {
     /// checked `self.shape()` against the shape it recorded the transition from).
     #[inline]
     pub fn insert_new_shaped(&mut self, hash: i64, key: Value, value: Value, after: ShapeId) {
+        if self.watched {
+            self.changed(Some(hash));
+        }
         self.shape = after;
         self.table.insert_new(hash, key, value);
     }
@@ -304,6 +327,9 @@ impl Dict {
     /// Removes the entry at `pos` (a tombstone; other positions do not move), returning its
     /// key and value.
     pub fn remove_at(&mut self, pos: usize) -> Option<(Value, Value)> {
+        if self.watched {
+            self.changed_at(pos);
+        }
         self.shape = ShapeId::UNSHAPED;
         self.table.remove_at(pos).map(|(_, k, v)| (k, v))
     }
@@ -311,13 +337,53 @@ impl Dict {
     /// Removes and returns the last entry (LIFO, as `dict.popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
         self.shape = ShapeId::UNSHAPED;
-        self.table.pop_last().map(|(_, k, v)| (k, v))
+        let (h, k, v) = self.table.pop_last()?;
+        if self.watched {
+            self.changed(Some(h));
+        }
+        Some((k, v))
     }
 
     /// Removes every entry.
     pub fn clear(&mut self) {
+        if self.watched {
+            self.changed(None);
+        }
         self.shape = ShapeId::UNSHAPED;
         drop(self.table.clear());
+    }
+
+    /// Takes every entry out (the collector breaking a cycle), leaving an empty dict.
+    pub fn take_all(&mut self) -> Dict {
+        if self.watched {
+            self.changed(None);
+        }
+        std::mem::take(self)
+    }
+
+    /// Marks the dict as one whose bindings a trace assumes (see the field's docs).
+    pub(crate) fn watch(&mut self) {
+        self.watched = true;
+    }
+
+    /// Reports a change of the binding at entry `pos` to the JIT's registry.
+    #[cold]
+    #[inline(never)]
+    fn changed_at(&mut self, pos: usize) {
+        let h = self.table.entry_hash(pos);
+        // (a position without a live entry changes nothing: no binding is reported)
+        if h.is_some() {
+            self.changed(h);
+        }
+    }
+
+    /// Reports a change of the binding of keys with hash `hash` (`None`: of every key) to
+    /// the JIT's registry; the dict stays watched while records of it are left.
+    #[cold]
+    #[inline(never)]
+    fn changed(&mut self, hash: Option<i64>) {
+        let addr = std::ptr::from_ref::<Dict>(self) as usize;
+        self.watched = crate::jit::inval::dict_changed(addr, hash);
     }
 
     /// Presizes before merging `incoming` entries (CPython `dict_merge`).
@@ -330,6 +396,7 @@ impl Dict {
         Dict {
             table: self.table.copy(),
             shape: ShapeId::UNSHAPED,
+            watched: false,
         }
     }
 
