@@ -1348,6 +1348,30 @@ mod tests {
     }
 
     #[test]
+    fn rebinding_invalidates_and_removes_the_records() {
+        let mut o = JitOptions::default();
+        o.set("threshold", "1").unwrap();
+        o.set("async_compile", "wait").unwrap();
+        {
+            let mut vm = Vm::new(Vec::new());
+            vm.jit = JitState::new(o);
+            let main = vm.new_module("__main__");
+            let src = "k = 1\ndef f(n):\n    t = 0\n    for i in range(n):\n        t += k + len('ab')\n    return t\nf(50)\n";
+            assert!(vm.exec_source(src, "<inval>", &main).is_ok());
+            // `k` in the globals, `len` absent from them and bound in the builtins
+            let records = inval::live_records();
+            assert!(records >= 3, "{records}");
+            assert_eq!(vm.jit.invalidations.get(), 0);
+            // another name: nothing invalidated
+            assert!(vm.exec_source("other = 3\n", "<inval>", &main).is_ok());
+            assert_eq!((vm.jit.invalidations.get(), inval::live_records()), (0, records));
+            assert!(vm.exec_source("k = 2\n", "<inval>", &main).is_ok());
+            assert_eq!((vm.jit.invalidations.get(), inval::live_records()), (1, 0));
+        }
+        assert_eq!(inval::live_records(), 0);
+    }
+
+    #[test]
     fn snapshot_shapes_are_checked() {
         let text = "func @t(%0: ptr) -> void {\n    %1 = const_i64 1\n    %2 = const_bool true\n    s0 = snap pc=3 [0: %1, 2: %1, 3: %2]\n    guard_true %2, s0\n    loop\n    jump\n}\n";
         let f = taipan_jit::ir::parse::parse_func(text).unwrap();

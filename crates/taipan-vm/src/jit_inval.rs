@@ -65,17 +65,50 @@ impl TreeInval {
     }
 }
 
+/// A hasher for the registry's word keys (addresses, str hashes): one multiply per word
+/// (FxHash's step); the registry is asked at every change of a watched dict, most of them
+/// about keys no tree assumes.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7cc1_b727_220a_95);
+    }
+
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+
+    fn write_i64(&mut self, x: i64) {
+        self.write_u64(x as u64);
+    }
+}
+
+/// A map with word keys.
+type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// The records of one watched object.
 struct Watched {
     /// The object (weak: keeps its address from being reused while records exist).
     _obj: Weak<Object>,
     /// Per key: the trees that depend on it.
-    deps: HashMap<i64, Vec<Weak<Tree>>>,
+    deps: WordMap<i64, Vec<Weak<Tree>>>,
 }
 
 thread_local! {
     /// Watched objects by address (a dict's: its `Dict`'s; a class's: its object's).
-    static REGISTRY: RefCell<HashMap<usize, Watched>> = RefCell::new(HashMap::new());
+    static REGISTRY: RefCell<WordMap<usize, Watched>> = RefCell::new(WordMap::default());
 }
 
 /// The watched object and key of pin `p`, marked watched; `None` when it cannot be (a
@@ -113,7 +146,7 @@ pub(crate) fn watch(tree: &Rc<Tree>, pins: &[Pin]) -> bool {
             let mut r = r.borrow_mut();
             let w = r.entry(addr).or_insert_with(|| Watched {
                 _obj: Rc::downgrade(&o),
-                deps: HashMap::new(),
+                deps: WordMap::default(),
             });
             let v = w.deps.entry(key).or_default();
             if v.iter().any(|t| std::ptr::eq(t.as_ptr(), Rc::as_ptr(tree))) {
@@ -169,33 +202,33 @@ fn unwatch(tree: &Tree) {
 }
 
 /// Invalidates the trees of the records of `key` of watched object `addr` (every key
-/// when `None`). Returns whether records of the object are left (else it is unwatched).
+/// when `None`). Returns whether records of the object are left (else it is unwatched;
+/// records the invalidated trees hold elsewhere on it go right after, so it may answer
+/// `true` once more than needed).
 fn changed(addr: usize, key: Option<i64>) -> bool {
-    let trees: Vec<Weak<Tree>> = REGISTRY
-        .try_with(|r| {
-            let mut r = r.borrow_mut();
-            let Some(w) = r.get_mut(&addr) else { return Vec::new() };
-            match key {
-                Some(k) => w.deps.remove(&k).unwrap_or_default(),
-                None => w.deps.drain().flat_map(|(_, v)| v).collect(),
-            }
-        })
-        .unwrap_or_default();
+    let Ok((trees, left)) = REGISTRY.try_with(|r| {
+        let mut r = r.borrow_mut();
+        let Some(w) = r.get_mut(&addr) else {
+            return (Vec::new(), false);
+        };
+        let trees: Vec<Weak<Tree>> = match key {
+            Some(k) => w.deps.remove(&k).unwrap_or_default(),
+            None => w.deps.drain().flat_map(|(_, v)| v).collect(),
+        };
+        let left = !w.deps.is_empty();
+        if !left {
+            r.remove(&addr);
+        }
+        (trees, left)
+    }) else {
+        return false;
+    };
     for t in trees {
         if let Some(t) = t.upgrade() {
             invalidate(&t);
         }
     }
-    REGISTRY
-        .try_with(|r| {
-            let mut r = r.borrow_mut();
-            let left = r.get(&addr).is_some_and(|w| !w.deps.is_empty());
-            if !left {
-                r.remove(&addr);
-            }
-            left
-        })
-        .unwrap_or(false)
+    left
 }
 
 /// A binding of the watched dict at address `addr` changed: the key with hash `hash` (or
