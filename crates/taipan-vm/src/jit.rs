@@ -168,8 +168,6 @@ pub struct Tree {
     /// `jit_inval.rs` when the tree is installed or a side trace attached: a change of one
     /// invalidates the tree).
     pins: RefCell<globals::Pins>,
-    /// The tree's invalidation flag and records (`jit_inval.rs`).
-    pub(crate) inval: inval::TreeInval,
     /// The deepest nesting of Python calls inlined into a trace of the tree.
     inline: Cell<usize>,
     /// Side traces attached.
@@ -192,6 +190,8 @@ pub struct Tree {
     /// (`Recorder::yields_to_sink`): the tree is entered only while a sink is installed for
     /// the frame ([`Vm::jit_may_enter`]).
     pub(crate) sink: Cell<bool>,
+    /// The tree's invalidation flag and records (`jit_inval.rs`).
+    pub(crate) inval: inval::TreeInval,
 }
 
 impl Tree {

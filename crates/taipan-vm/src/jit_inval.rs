@@ -173,6 +173,8 @@ fn invalidate(tree: &Tree) {
 
 /// Marks `tree` invalid without counting it (dropped for another reason: type-unstable
 /// entries, a failed run) and removes its records.
+#[cold]
+#[inline(never)]
 pub(crate) fn retire(tree: &Tree) {
     tree.inval.invalid.set(true);
     unwatch(tree);
