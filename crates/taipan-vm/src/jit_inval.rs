@@ -6,8 +6,9 @@
 //! (and when a side trace adds pins to it), each of its pins is checked once and becomes a
 //! *record* in this registry: (watched object, key) → the trees that depend on it, where
 //! the key is the name's hash for a dict and [`CLASS_KEY`] for a class. The object is
-//! marked *watched* (`Dict::watched`, `TypeData::watched`), so that every change of one of
-//! its bindings reports itself here ([`dict_changed`], [`type_changed`]): the trees of the
+//! marked *watched* (`Dict::watched`: a word with one bit per key hash mod 32, so that
+//! changes of other keys cost a bit test; `TypeData::watched`), so that every change of
+//! one of its watched bindings reports itself here ([`dict_changed`], [`type_changed`]): the trees of the
 //! records of that key are *invalidated* — marked invalid (a tree whose flag is set is
 //! never entered again: [`TreeInval::invalid`] is what every entry, link and function call
 //! checks, and what an opaque call's helper reads after the call for the running tree),
@@ -32,6 +33,7 @@ use std::rc::{Rc, Weak};
 
 use super::Tree;
 use super::globals::Pin;
+use crate::dict::key_bit;
 use crate::object::{ObjKind, Object};
 use crate::value::Obj;
 
@@ -117,7 +119,7 @@ fn mark(p: &Pin) -> Option<(Obj, usize, i64)> {
     let (o, key) = p.target()?;
     let addr = match &o.kind {
         ObjKind::Dict(c) => {
-            c.try_borrow_mut().ok()?.watch();
+            c.try_borrow_mut().ok()?.watch(key?);
             c.as_ptr() as usize
         }
         ObjKind::Type(td) => {
@@ -204,26 +206,26 @@ fn unwatch(tree: &Tree) {
 }
 
 /// Invalidates the trees of the records of `key` of watched object `addr` (every key
-/// when `None`). Returns whether records of the object are left (else it is unwatched;
-/// records the invalidated trees hold elsewhere on it go right after, so it may answer
-/// `true` once more than needed).
-fn changed(addr: usize, key: Option<i64>) -> bool {
+/// when `None`). Returns the [`key_bit`]s of the object's records left (0: it is no
+/// longer watched; records the invalidated trees hold elsewhere on it go right after, so
+/// the answer may have a bit more than needed until the next change).
+fn changed(addr: usize, key: Option<i64>) -> u32 {
     let Ok((trees, left)) = REGISTRY.try_with(|r| {
         let mut r = r.borrow_mut();
         let Some(w) = r.get_mut(&addr) else {
-            return (Vec::new(), false);
+            return (Vec::new(), 0);
         };
         let trees: Vec<Weak<Tree>> = match key {
             Some(k) => w.deps.remove(&k).unwrap_or_default(),
             None => w.deps.drain().flat_map(|(_, v)| v).collect(),
         };
-        let left = !w.deps.is_empty();
-        if !left {
+        let left = w.deps.keys().fold(0, |m, &k| m | key_bit(k));
+        if w.deps.is_empty() {
             r.remove(&addr);
         }
         (trees, left)
     }) else {
-        return false;
+        return 0;
     };
     for t in trees {
         if let Some(t) = t.upgrade() {
@@ -235,15 +237,15 @@ fn changed(addr: usize, key: Option<i64>) -> bool {
 
 /// A binding of the watched dict at address `addr` changed: the key with hash `hash` (or
 /// every key when `None`) was added, removed, rebound or handed out for writing
-/// (`Dict`'s mutating methods). Returns whether the dict stays watched.
-pub(crate) fn dict_changed(addr: usize, hash: Option<i64>) -> bool {
+/// (`Dict`'s mutating methods). Returns the dict's new watched-keys word.
+pub(crate) fn dict_changed(addr: usize, hash: Option<i64>) -> u32 {
     changed(addr, hash)
 }
 
 /// The version tag of the watched class `t` was bumped (`type_modified`). Returns whether
 /// it stays watched.
 pub(crate) fn type_changed(t: &Obj) -> bool {
-    changed(Rc::as_ptr(t) as usize, Some(CLASS_KEY))
+    changed(Rc::as_ptr(t) as usize, Some(CLASS_KEY)) != 0
 }
 
 /// The number of records in the registry (`--jit-stats`: records of dropped trees are
