@@ -36,11 +36,23 @@ pub struct Dict {
     table: DictTable<Value, Value>,
     /// The shape of the key sequence, or [`ShapeId::UNSHAPED`] (see the module docs).
     shape: ShapeId,
+    /// Compiled traces assume bindings of this dict (`crate::jit::inval`): bit
+    /// [`key_bit`] of each assumed key's hash is set. A change of a binding whose key's bit
+    /// is set (a value replaced or handed out for writing, a key added or removed) reports
+    /// the key's hash to the JIT's registry, which invalidates the traces that depend on it
+    /// and answers with the bits of the records left. Other changes cost a bit test.
+    watched: u32,
 }
 
 // a dict object must stay within 112 bytes (see `crate::object::Object`)
 #[cfg(target_pointer_width = "64")]
 const _: () = assert!(std::mem::size_of::<Dict>() <= 64);
+
+/// The bit of [`Dict`]'s watched-keys word for a key with hash `hash` (one of 32).
+#[inline(always)]
+pub(crate) fn key_bit(hash: i64) -> u32 {
+    1u32 << (hash as u64 & 31)
+}
 
 /// True for an exact `str` (not an instance of a subclass): the keys shapes describe.
 #[inline]
@@ -134,6 +146,7 @@ impl Dict {
         Dict {
             table: DictTable::with_capacity(n),
             shape: ShapeId::UNSHAPED,
+            watched: 0,
         }
     }
 
@@ -142,6 +155,7 @@ impl Dict {
         Dict {
             table: DictTable::new(),
             shape: ShapeId::EMPTY,
+            watched: 0,
         }
     }
 
@@ -151,6 +165,7 @@ impl Dict {
         Dict {
             table: DictTable::presized_small(n),
             shape: ShapeId::EMPTY,
+            watched: 0,
         }
     }
 
@@ -233,6 +248,9 @@ impl Dict {
     /// itself (identity: the inline caches' interned attribute names).
     #[inline]
     pub fn value_at_same_key_mut(&mut self, pos: usize, key: &Value) -> Option<&mut Value> {
+        if self.watched != 0 {
+            self.changed_at(pos);
+        }
         self.table.value_at_mut_if(pos, |k| k.is(key))
     }
 
@@ -240,6 +258,9 @@ impl Dict {
     /// the shape know which key is there).
     #[inline]
     pub fn value_at_mut(&mut self, pos: usize) -> Option<&mut Value> {
+        if self.watched != 0 {
+            self.changed_at(pos);
+        }
         self.table.value_mut(pos)
     }
 
@@ -259,13 +280,31 @@ impl Dict {
     }
 
     /// Replaces the value at `pos` (the key object and position stay).
+    #[inline(always)]
     pub fn set_value(&mut self, pos: usize, value: Value) {
+        if self.watched != 0 {
+            self.changed_at(pos);
+        }
+        let old = self.table.set_value(pos, value);
+        drop(old);
+    }
+
+    /// As [`Dict::set_value`], for a caller that knows the hash of the key at `pos`
+    /// (`hash`: the stored one, as a lookup by it found `pos`).
+    #[inline(always)]
+    pub fn set_value_hashed(&mut self, pos: usize, hash: i64, value: Value) {
+        if self.watched & key_bit(hash) != 0 {
+            self.changed(Some(hash));
+        }
         let old = self.table.set_value(pos, value);
         drop(old);
     }
 
     /// Appends a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if self.watched & key_bit(hash) != 0 {
+            self.changed(Some(hash));
+        }
         if self.shape.is_shaped() {
             self.shape = if is_exact_str(&key) {
                 shape::child(self.shape, &key)
@@ -281,6 +320,9 @@ impl Dict {
     /// checked `self.shape()` against the shape it recorded the transition from).
     #[inline]
     pub fn insert_new_shaped(&mut self, hash: i64, key: Value, value: Value, after: ShapeId) {
+        if self.watched & key_bit(hash) != 0 {
+            self.changed(Some(hash));
+        }
         self.shape = after;
         self.table.insert_new(hash, key, value);
     }
@@ -304,6 +346,9 @@ impl Dict {
     /// Removes the entry at `pos` (a tombstone; other positions do not move), returning its
     /// key and value.
     pub fn remove_at(&mut self, pos: usize) -> Option<(Value, Value)> {
+        if self.watched != 0 {
+            self.changed_at(pos);
+        }
         self.shape = ShapeId::UNSHAPED;
         self.table.remove_at(pos).map(|(_, k, v)| (k, v))
     }
@@ -311,13 +356,54 @@ impl Dict {
     /// Removes and returns the last entry (LIFO, as `dict.popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
         self.shape = ShapeId::UNSHAPED;
-        self.table.pop_last().map(|(_, k, v)| (k, v))
+        let (h, k, v) = self.table.pop_last()?;
+        if self.watched & key_bit(h) != 0 {
+            self.changed(Some(h));
+        }
+        Some((k, v))
     }
 
     /// Removes every entry.
     pub fn clear(&mut self) {
+        if self.watched != 0 {
+            self.changed(None);
+        }
         self.shape = ShapeId::UNSHAPED;
         drop(self.table.clear());
+    }
+
+    /// Takes every entry out (the collector breaking a cycle), leaving an empty dict.
+    pub fn take_all(&mut self) -> Dict {
+        if self.watched != 0 {
+            self.changed(None);
+        }
+        std::mem::take(self)
+    }
+
+    /// Marks the key with hash `hash` as one whose binding a trace assumes (see the field's
+    /// docs).
+    pub(crate) fn watch(&mut self, hash: i64) {
+        self.watched |= key_bit(hash);
+    }
+
+    /// Reports a change of the binding at entry `pos` to the JIT's registry if its key's
+    /// bit is watched (a position without a live entry changes no binding).
+    #[inline(never)]
+    fn changed_at(&mut self, pos: usize) {
+        if let Some(h) = self.table.entry_hash(pos)
+            && self.watched & key_bit(h) != 0
+        {
+            self.changed(Some(h));
+        }
+    }
+
+    /// Reports a change of the binding of keys with hash `hash` (`None`: of every key) to
+    /// the JIT's registry; the dict keeps the bits of the records left.
+    #[cold]
+    #[inline(never)]
+    fn changed(&mut self, hash: Option<i64>) {
+        let addr = std::ptr::from_ref::<Dict>(self) as usize;
+        self.watched = crate::jit::inval::dict_changed(addr, hash);
     }
 
     /// Presizes before merging `incoming` entries (CPython `dict_merge`).
@@ -330,6 +416,7 @@ impl Dict {
         Dict {
             table: self.table.copy(),
             shape: ShapeId::UNSHAPED,
+            watched: 0,
         }
     }
 

@@ -651,7 +651,7 @@ fn clear(o: &Object, out: &mut Vec<Value>) {
         }
         ObjKind::Dict(d) => {
             if let Ok(mut d) = d.try_borrow_mut() {
-                let old = std::mem::take(&mut *d);
+                let old = d.take_all();
                 for (k, v) in old.iter() {
                     out.push(k.clone());
                     out.push(v.clone());

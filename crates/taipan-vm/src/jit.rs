@@ -62,6 +62,8 @@ mod func;
 mod globals;
 #[path = "jit_helpers.rs"]
 mod helpers;
+#[path = "jit_inval.rs"]
+pub(crate) mod inval;
 #[path = "jit_options.rs"]
 mod options;
 #[path = "jit_run.rs"]
@@ -165,9 +167,9 @@ pub(crate) const KEPT_OLD_MAX: usize = 256;
 
 /// What a root trace and its side traces share.
 pub struct Tree {
-    /// Every global binding a trace of the tree assumes (checked at each entry of the
-    /// root, by a back-edge or a link: traces run no Python code, so nothing changes them
-    /// while the tree runs).
+    /// Every global binding a trace of the tree assumes (registered as records in
+    /// `jit_inval.rs` when the tree is installed or a side trace attached: a change of one
+    /// invalidates the tree).
     pins: RefCell<globals::Pins>,
     /// The deepest nesting of Python calls inlined into a trace of the tree.
     inline: Cell<usize>,
@@ -191,6 +193,17 @@ pub struct Tree {
     /// (`Recorder::yields_to_sink`): the tree is entered only while a sink is installed for
     /// the frame ([`Vm::jit_may_enter`]).
     pub(crate) sink: Cell<bool>,
+    /// The tree's invalidation flag and records (`jit_inval.rs`).
+    pub(crate) inval: inval::TreeInval,
+}
+
+impl Tree {
+    /// Whether the tree may run on a frame whose globals are `g`: it was not invalidated
+    /// (no binding it assumes changed) and it was recorded with these globals.
+    #[inline]
+    pub(crate) fn holds(&self, g: &crate::value::Obj) -> bool {
+        !self.inval.invalid() && self.pins.borrow().globals_match(g)
+    }
 }
 
 /// Runs of a root trace after which the share of runs ending by redoing an inlined call
@@ -330,7 +343,8 @@ pub struct JitCounters {
     /// Entry-guard failures after which the loop's `prev` trace took the current one's
     /// place ([`LoopEntry::prev`]).
     pub swaps: u64,
-    /// Entries refused because a global binding the trace assumes changed.
+    /// Entries refused because a global binding the trace assumes changed (its tree was
+    /// invalidated) or the frame's globals are not the recorded ones.
     pub pin_fails: u64,
     /// Loops blacklisted.
     pub blacklisted: u64,
@@ -397,6 +411,9 @@ pub struct JitState {
     broken: bool,
     /// The counters.
     pub counters: JitCounters,
+    /// Trees invalidated because a binding they assume changed (`jit_inval.rs`; shared
+    /// with every tree, which counts itself when the registry invalidates it).
+    pub(crate) invalidations: Rc<Cell<u64>>,
     /// Aborted recordings by reason.
     pub aborts: AbortCounts,
     /// Reused entry buffer (two words per slot).
@@ -457,6 +474,15 @@ pub struct JitState {
     pub(crate) kept_outer: Vec<(Vec<Option<crate::value::Value>>, Vec<crate::value::Value>)>,
 }
 
+impl Drop for JitState {
+    /// The trees go with the Vm: their records leave the (per-thread) registry.
+    fn drop(&mut self) {
+        for t in self.by_id.values() {
+            inval::retire(&t.tree);
+        }
+    }
+}
+
 impl JitState {
     /// The state for the options of the environment and command line.
     pub fn from_env() -> JitState {
@@ -484,6 +510,7 @@ impl JitState {
             set: None,
             broken: false,
             counters: JitCounters::default(),
+            invalidations: Rc::new(Cell::new(0)),
             aborts: AbortCounts::default(),
             buf: Vec::new(),
             next_name: 0,
@@ -546,6 +573,11 @@ impl JitState {
         s.push_str(&format!(
             "  traces: entries={} exits={} entry_guard_exits={} values_restored={} global_guard_fails={} swaps={} py_calls={} owned_balance={} frame_exits={}\n",
             c.entries, c.exits, c.entry_fails, c.restored, c.pin_fails, c.swaps, c.py_calls, helpers::owned_balance(), c.frame_exits
+        ));
+        s.push_str(&format!(
+            "  assumptions: invalidations={} records={}\n",
+            self.invalidations.get(),
+            inval::live_records()
         ));
         s.push_str(&format!(
             "  function traces: func_compiled={} func_runs={} func_calls={}\n",
@@ -917,12 +949,9 @@ impl Vm {
             // makes the calls (and raises RecursionError where CPython does)
             return false;
         }
-        let hold = {
-            let pins = t.tree.pins.borrow();
-            pins.is_empty() || pins.hold(&f.globals)
-        };
-        if !hold {
-            // a global binding changed since the recording: the trace is stale
+        if !t.tree.holds(&f.globals) {
+            // a binding the tree assumes changed since the recording (its tree was
+            // invalidated), or another globals dict: the trace is stale
             self.jit.counters.pin_fails += 1;
             self.jit.counters.dropped += 1;
             self.jit_drop(code, t.header);
@@ -945,10 +974,11 @@ impl Vm {
         let black = code
             .loops
             .with(header, threshold, |e| {
-                if let LoopState::Compiled(t) = &e.state
-                    && let Some(set) = self.jit.set.as_mut()
-                {
-                    set.invalidate(&t.func.name);
+                if let LoopState::Compiled(t) = &e.state {
+                    inval::retire(&t.tree);
+                    if let Some(set) = self.jit.set.as_mut() {
+                        set.invalidate(&t.func.name);
+                    }
                 }
                 e.drops = e.drops.saturating_add(1);
                 e.back_off(DROP_BACKOFF, e.drops >= MAX_DROPS)
@@ -971,10 +1001,11 @@ impl Vm {
                 if !Rc::ptr_eq(t, x) {
                     return false;
                 }
-                if let Some(old) = e.prev.replace(x.clone())
-                    && let Some(set) = self.jit.set.as_mut()
-                {
-                    set.invalidate(&old.func.name);
+                if let Some(old) = e.prev.replace(x.clone()) {
+                    inval::retire(&old.tree);
+                    if let Some(set) = self.jit.set.as_mut() {
+                        set.invalidate(&old.func.name);
+                    }
                 }
                 e.drops = e.drops.saturating_add(1);
                 e.back_off(DROP_BACKOFF, e.drops >= MAX_DROPS)
@@ -1336,6 +1367,30 @@ mod tests {
         ] {
             assert!(text.contains(want), "{want:?} missing from:\n{text}");
         }
+    }
+
+    #[test]
+    fn rebinding_invalidates_and_removes_the_records() {
+        let mut o = JitOptions::default();
+        o.set("threshold", "1").unwrap();
+        o.set("async_compile", "wait").unwrap();
+        {
+            let mut vm = Vm::new(Vec::new());
+            vm.jit = JitState::new(o);
+            let main = vm.new_module("__main__");
+            let src = "k = 1\ndef f(n):\n    t = 0\n    for i in range(n):\n        t += k + len('ab')\n    return t\nf(50)\n";
+            assert!(vm.exec_source(src, "<inval>", &main).is_ok());
+            // `k` in the globals, `len` absent from them and bound in the builtins
+            let records = inval::live_records();
+            assert!(records >= 3, "{records}");
+            assert_eq!(vm.jit.invalidations.get(), 0);
+            // another name: nothing invalidated
+            assert!(vm.exec_source("other = 3\n", "<inval>", &main).is_ok());
+            assert_eq!((vm.jit.invalidations.get(), inval::live_records()), (0, records));
+            assert!(vm.exec_source("k = 2\n", "<inval>", &main).is_ok());
+            assert_eq!((vm.jit.invalidations.get(), inval::live_records()), (1, 0));
+        }
+        assert_eq!(inval::live_records(), 0);
     }
 
     #[test]

@@ -13,8 +13,9 @@
 //! asks it, exactly where a recording may close — [`Vm::jit_poll`] installs it
 //! ([`Vm::jit_build_end`]: arena copy, relocations, seal, a bridge slot for a side trace,
 //! whose parent is checked again) and finishes as a synchronous compilation does.
-//! Everything a trace's code assumes is checked when it runs (entry guards, pins at each
-//! entry and link), not when it was recorded, so installing it later changes no behaviour;
+//! Everything a trace's code assumes is checked when it runs (entry guards) or when it is
+//! installed (its pins, checked once and registered as records whose changes invalidate
+//! the tree from then on: `jit_inval.rs`), so installing it later changes no behaviour;
 //! the objects its code names stay alive through the recording's pins, kept with it.
 //!
 //! `--jit-async=off` compiles when the recording closes (the trace is installed at once);
@@ -446,6 +447,7 @@ impl Vm {
         let pins = r.pins.take();
         let tree = Rc::new(Tree {
             pins: RefCell::new(pins.clone()),
+            inval: super::inval::TreeInval::new(self.jit.invalidations.clone()),
             inline: Cell::new(r.rec.deepest_inline() as usize),
             sides: Cell::new(0),
             checked_run: Cell::new(0),
@@ -454,6 +456,8 @@ impl Vm {
             redone: Cell::new(0),
             sink: Cell::new(r.rec.yields_to_sink()),
         });
+        // the bindings it assumes become records (checked once now)
+        super::inval::watch(&tree, pins.pins_from(0));
         if r.rec.uses_call_area() {
             r.code.loops.area.set(true);
         }
@@ -485,6 +489,8 @@ impl Vm {
         let tree = parent.tree.clone();
         // (both recorded in the same frame: the same globals dict)
         tree.pins.borrow_mut().absorb(&pins, r.pins_base);
+        // its new bindings become records of the tree (checked once now)
+        super::inval::watch(&tree, pins.pins_from(r.pins_base));
         tree.inline.set(tree.inline.get().max(r.rec.deepest_inline() as usize));
         tree.sides.set(tree.sides.get().saturating_add(1));
         if r.rec.yields_to_sink() {

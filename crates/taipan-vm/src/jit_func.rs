@@ -17,16 +17,17 @@
 //! # Calls inside function traces
 //! [`fn_call`] gets the callee (an object word of a function the trace's pins keep alive),
 //! the caller's buffer and the arguments' slots. With a compiled function trace for the
-//! callee whose pins hold, below the recursion limit and the native stack limit, it fills a
+//! callee whose tree holds (`Tree::holds`: not invalidated, same globals), below the recursion limit and the native stack limit, it fills a
 //! buffer on the Rust stack and runs it (one recursion level counted in `Vm::depth`, as
 //! the interpreter's call would); at an exit it builds the callee's frame (the arguments,
 //! then the snapshot) and runs it with a nested `run_frame`, raising a pending exception at
 //! the `CALL` index of the snapshot when the exit is a call's. Without a trace it calls the
 //! function (`Vm::call`). The outcome is kept ([`FnState::outcome`]) until the caller's
 //! trace has checked its type: an exit through the call snapshot pushes it (or raises it)
-//! without calling again. After the call the caller's pins are re-checked (any Python code
-//! may have rebound a global): a failure makes the status match no type, so the caller
-//! leaves through the call snapshot.
+//! without calling again. After the call the caller's tree is checked (any Python code may
+//! have rebound a global, which invalidates the trees that assumed it: `jit_inval.rs`): an
+//! invalidated tree makes the status match no type, so the caller leaves through the call
+//! snapshot.
 //!
 //! # Direct calls
 //! A function trace's calls of its own function are expanded by the lowering into a call
@@ -148,7 +149,7 @@ pub struct FnState {
     /// The outcome of the last opaque call made by a trace (see the module docs).
     pub(crate) outcome: Option<Outcome>,
     /// Bumped whenever a call made by a trace may have run Python code (anything but a
-    /// function trace returning): a trace re-checks its pins after a call only then.
+    /// function trace returning): a trace checks its tree's invalidation flag after a call only then.
     pub(crate) epoch: u64,
     /// Per trace id (roots and side traces of function traces): its opaque calls' `CALL`
     /// indices.
@@ -159,7 +160,7 @@ pub struct FnState {
     /// through the call snapshot; `Recorder::loop_call_heights`).
     pub(crate) loop_heights: HashMap<u32, Vec<(u32, u32)>>,
     /// The function traces running (innermost last) with their frame's globals: the caller
-    /// whose pins [`fn_call`] re-checks.
+    /// whose tree [`fn_call`] checks.
     running: Vec<(Rc<Trace>, crate::value::Obj)>,
     /// Buffers of native calls, reused (one per level in use).
     bufs: Vec<Vec<u64>>,
@@ -298,11 +299,7 @@ impl Vm {
     /// arguments): see the module docs.
     fn jit_func_run_frame(&mut self, f: &mut Frame, code: &Rc<Code>, t: &Rc<Trace>) -> PyResult<()> {
         let nlocals = code.nlocalsplus;
-        let hold = {
-            let pins = t.tree.pins.borrow();
-            pins.is_empty() || pins.hold(&f.globals)
-        };
-        if !hold {
+        if !t.tree.holds(&f.globals) {
             self.jit.counters.pin_fails += 1;
             self.jit_func_drop(code);
             return Ok(());
@@ -364,10 +361,11 @@ impl Vm {
         self.jit.counters.dropped += 1;
         code.fjit.entry.set(0);
         if let Ok(mut p) = code.fjit.phase.try_borrow_mut() {
-            if let FnPhase::Compiled(t) = &*p
-                && let Some(set) = self.jit.set.as_mut()
-            {
-                set.invalidate(&t.func.name);
+            if let FnPhase::Compiled(t) = &*p {
+                super::inval::retire(&t.tree);
+                if let Some(set) = self.jit.set.as_mut() {
+                    set.invalidate(&t.func.name);
+                }
             }
             *p = FnPhase::Blacklisted;
         }
@@ -614,7 +612,7 @@ impl Vm {
         }
     }
 
-    /// Whether the pins of trace `t` hold for globals `g` before it is entered from a
+    /// Whether the tree of trace `t` holds for globals `g` before it is entered from a
     /// call in a trace: no check when it is the calling trace's own tree with the same
     /// globals (they held at its entry or after its last call, and nothing ran since).
     fn jit_func_pins_hold(&self, t: &Trace, g: &crate::value::Obj) -> bool {
@@ -624,8 +622,7 @@ impl Vm {
         {
             return true;
         }
-        let pins = t.tree.pins.borrow();
-        pins.is_empty() || pins.hold(g)
+        t.tree.holds(g)
     }
 
     /// Runs function trace `t` of `code` for a call whose `n` arguments are in slots
@@ -768,6 +765,7 @@ impl Vm {
         let pins = r.pins.take();
         let tree = Rc::new(Tree {
             pins: RefCell::new(pins.clone()),
+            inval: super::inval::TreeInval::new(self.jit.invalidations.clone()),
             inline: Cell::new(0),
             sides: Cell::new(0),
             checked_run: Cell::new(0),
@@ -776,6 +774,8 @@ impl Vm {
             redone: Cell::new(0),
             sink: Cell::new(false),
         });
+        // the bindings it assumes become records (checked once now)
+        super::inval::watch(&tree, pins.pins_from(0));
         let place = super::compile::Place {
             header: 0,
             depth: 0,
@@ -850,7 +850,7 @@ impl Vm {
 /// The opaque-call helper of function traces (`fn_call(vm, func, buf, base, n) -> i64`,
 /// see the module docs): calls function object word `fw` with the `n` arguments in slots
 /// `base..` of `buf`; writes the result into slot `base` and returns its tag, or -1 when
-/// the call raised, -2 when the caller's pins no longer hold (the outcome is kept in the
+/// the call raised, -2 when the caller's tree was invalidated meanwhile (the outcome is kept in the
 /// Vm for the exit either way).
 pub(crate) extern "C" fn fn_call(vm: u64, fw: u64, buf: u64, base: i64, n: i64) -> i64 {
     // SAFETY: `vm` is the address `jit_func_run` stored into the VM slot of the buffer of
@@ -874,17 +874,14 @@ pub(crate) extern "C" fn fn_call(vm: u64, fw: u64, buf: u64, base: i64, n: i64) 
 
 /// The status of a call made for a trace (see [`fn_call`]): writes the result into the
 /// slot at `res` (or the tag 255 when it raised or was not made), keeps the outcome, and
-/// re-checks the calling trace's pins unless `same_epoch` (no Python code ran).
+/// checks the calling trace's tree unless `same_epoch` (no Python code ran).
 ///
 /// # Safety
 /// `res` points at a 16-byte slot of the calling trace's buffer.
 unsafe fn call_status(vm: &mut Vm, r: Outcome, same_epoch: bool, res: *mut u64) -> i64 {
     let hold = same_epoch
         || match vm.jit.fx.running.last() {
-            Some((t, g)) => {
-                let pins = t.tree.pins.borrow();
-                pins.is_empty() || pins.hold(g)
-            }
+            Some((t, g)) => t.tree.holds(g),
             None => false,
         };
     // SAFETY: the contract.
@@ -895,7 +892,7 @@ unsafe fn call_status(vm: &mut Vm, r: Outcome, same_epoch: bool, res: *mut u64) 
 
 /// Writes a call's outcome into the result slot at `res` (tag and payload words; tag 255
 /// when it raised or was not made) and returns the status the trace guards: the result's
-/// tag, -2 when the calling trace's pins no longer `hold`, -1 without a result.
+/// tag, -2 when the calling trace's tree no longer holds (`hold`), -1 without a result.
 ///
 /// # Safety
 /// `res` must be valid for writing two words.
@@ -1040,7 +1037,7 @@ unsafe fn read_ctx(a: *const u64) -> [u64; 6] {
     unsafe { std::array::from_fn(|k| a.add(k).read()) }
 }
 
-/// Whether the running tree's pins still hold against the running frame's globals after a
+/// Whether the running tree still holds (not invalidated, `Tree::holds`) after a
 /// call that may have run Python code (context words 3 and 2 of [`read_ctx`]).
 ///
 /// # Safety
@@ -1052,11 +1049,7 @@ unsafe fn pins_hold(ctx: &[u64; 6]) -> bool {
     // SAFETY: the caller's contract
     unsafe {
         let tree = &*(ctx[3] as *const super::Tree);
-        super::helpers::with_obj(ctx[2], |g| {
-            let pins = tree.pins.borrow();
-            pins.is_empty() || pins.hold(g)
-        })
-        .unwrap_or(false)
+        super::helpers::with_obj(ctx[2], |g| tree.holds(g)).unwrap_or(false)
     }
 }
 
@@ -1076,8 +1069,8 @@ unsafe fn write_ctx(a: *mut u64, ctx: &[u64; 6]) {
 /// `taipan_jit::record`'s `pycall.rs`): calls the object word `cw` with the `n` arguments in
 /// the call area's argument slots through `Vm::call`, writes the result into the area's
 /// result slot and keeps the outcome; returns the result's tag, -1 when the call raised,
-/// -2 when the running tree's pins no longer hold afterwards (Python code may have rebound
-/// a global or changed a class). In a run that linked (word 4 of the area) it makes no call
+/// -2 when the running tree was invalidated meanwhile (Python code rebound a global or
+/// changed a class it assumes: `jit_inval.rs`). In a run that linked (word 4 of the area) it makes no call
 /// (the outcome is `Redo`, status -1): a link may have handed the running trace object
 /// words only the entry buffer holds, which the callee could free.
 pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
@@ -1170,7 +1163,7 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
         }
         Some(c) if args.len() == n => {
             vm.jit.fx.epoch = vm.jit.fx.epoch.wrapping_add(1);
-            // (links of this run re-check their targets' pins: see `jit_enter`)
+            // (links of this run re-check their targets' trees: see `jit_enter`)
             vm.jit.runs = vm.jit.runs.wrapping_add(1);
             vm.jit.counters.py_calls += 1;
             let r = match (&c, at) {

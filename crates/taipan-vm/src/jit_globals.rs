@@ -3,19 +3,20 @@
 //! While recording, `LOAD_GLOBAL` and attribute loads from a module ask the interpreter
 //! for the value they push (`Observe::global`, `Observe::module_attr`). The answer pins the
 //! binding: a [`Pin`] says which dict held the name, at which entry position, with which
-//! value (and, for a builtin, that the globals dict's key set has not changed since, so the
-//! name is still absent there: CPython's `LOAD_GLOBAL` looks in globals, then builtins).
+//! value (and, for a builtin, that the name is absent from the globals dict: CPython's
+//! `LOAD_GLOBAL` looks in globals, then builtins).
 //! The trace holds the value as a constant; objects (functions, modules, builtins, the NULL
 //! marker of `LOAD_METHOD`) get a number in the recording's object table, which snapshots
 //! name (`objK`) when the deoptimizer must put the object back on the stack.
 //!
-//! Before every entry of the trace, [`Pins::hold`] re-checks every pin against the dicts
-//! as they are now (a dict's `version` changes when its key set changes, not when a value is
-//! replaced, so the value at the position is compared too: ints and floats by value and
-//! bits, objects by identity). The trace itself runs no Python code, so no binding can
-//! change while it runs; a binding changed between entries (by `global K; K = ...` on a
-//! path the trace exits to, by a function called between two runs of the loop, by
-//! `globals()[...] = ...`) fails the check and the trace is dropped before it runs.
+//! When the trace is installed, every pin is checked once and registered as an
+//! *assumption record* (`jit_inval.rs`): the dict (or class) is marked watched, and any
+//! later change of the binding — `global K; K = ...`, `globals()[...] = ...`, `del`,
+//! `dict.update`, a module attribute assigned, a builtin shadowed by a new global, a class
+//! or a base mutated (its version tag bumped) — invalidates the trees that assumed it, at
+//! the moment of the change. Entries, links and calls then test the tree's flag and the
+//! frame's globals dict ([`Pins::globals_match`]) instead of re-reading the pins; a trace
+//! that makes an opaque call tests its tree's flag after the call.
 //!
 //! Source of the lookup rules: CPython 3.11 `LOAD_GLOBAL` (`Python/ceval.c`: globals, then
 //! builtins), `module_getattro` (`Objects/moduleobject.c`: the module's dict).
@@ -44,13 +45,12 @@ pub(crate) enum Pin {
         /// The value the trace was recorded with.
         value: PinVal,
     },
-    /// Dict object `dict` still has key-set version `version` (a name absent then is
-    /// absent now).
-    Unchanged {
+    /// `name` is absent from dict object `dict` (a builtin's name in the globals).
+    Absent {
         /// The dict object (a module's globals).
         dict: Weak<Object>,
-        /// Its key-set version when recorded.
-        version: u64,
+        /// The key (the code's interned name).
+        name: Value,
     },
     /// Class `ty` still has version tag `version` (`jit_attrs.rs`: where its instances'
     /// attributes are, and what its methods are, is as recorded).
@@ -118,8 +118,19 @@ fn lookup(d: &Object, name: &Value) -> Result<Option<(usize, Value)>, ()> {
 }
 
 impl Pin {
+    /// The object whose change may break the pin, and the hash of the pinned name (`None`
+    /// for a class's version tag); `None` when the object is gone.
+    pub(crate) fn target(&self) -> Option<(Obj, Option<i64>)> {
+        match self {
+            Pin::Bound { dict, name, .. } | Pin::Absent { dict, name } => {
+                Some((dict.upgrade()?, Some(str_value_hash(name))))
+            }
+            Pin::Type { ty, .. } => Some((ty.upgrade()?, None)),
+        }
+    }
+
     /// Whether the binding still holds.
-    fn holds(&self) -> bool {
+    pub(crate) fn holds(&self) -> bool {
         match self {
             Pin::Bound {
                 dict,
@@ -134,9 +145,9 @@ impl Pin {
                 })
                 .unwrap_or(false)
             }
-            Pin::Unchanged { dict, version } => {
+            Pin::Absent { dict, name } => {
                 let Some(d) = dict.upgrade() else { return false };
-                with_dict(&d, |t| Some(t.version() == *version)).unwrap_or(false)
+                matches!(lookup(&d, name), Ok(None))
             }
             Pin::Type { ty, version } => {
                 let Some(t) = ty.upgrade() else { return false };
@@ -161,15 +172,18 @@ pub(crate) struct Pins {
 }
 
 impl Pins {
-    /// Whether every pin holds for a frame whose globals are `globals` (checked before
-    /// every entry; cost: one dict entry comparison per pin).
-    pub(crate) fn hold(&self, globals: &Obj) -> bool {
-        if let Some(g) = &self.globals
-            && !std::ptr::eq(g.as_ptr(), Rc::as_ptr(globals))
-        {
-            return false;
-        }
-        self.pins.iter().all(Pin::holds)
+    /// Whether the trace may run on a frame whose globals are `globals`: the ones it was
+    /// recorded with, if any pin was made (the pins themselves are not re-checked: they are
+    /// records of `jit_inval.rs`, whose changes invalidate the tree).
+    pub(crate) fn globals_match(&self, globals: &Obj) -> bool {
+        self.globals
+            .as_ref()
+            .is_none_or(|g| std::ptr::eq(g.as_ptr(), Rc::as_ptr(globals)))
+    }
+
+    /// The pins from position `from` on (a side trace's new ones start after its parent's).
+    pub(crate) fn pins_from(&self, from: usize) -> &[Pin] {
+        self.pins.get(from..).unwrap_or(&[])
     }
 
     /// The object word of a known function whose code is `code` and whose globals are the
@@ -187,11 +201,6 @@ impl Pins {
                 _ => None,
             }
         })
-    }
-
-    /// True when the trace assumes no binding and holds no object.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.pins.is_empty() && self.objs.is_empty()
     }
 
     /// The key of `o` in the object table (added if new).
@@ -346,11 +355,10 @@ impl PinCtx<'_> {
             None => {
                 let b = self.builtins?;
                 let (index, value) = lookup(b, key).ok()??;
-                let version = with_dict(self.globals, |t| Some(t.version()))?;
                 let k = self.known(&value)?;
-                self.pin(Pin::Unchanged {
+                self.pin(Pin::Absent {
                     dict: Rc::downgrade(self.globals),
-                    version,
+                    name: key.clone(),
                 })?;
                 self.pin(Pin::Bound {
                     dict: Rc::downgrade(b),

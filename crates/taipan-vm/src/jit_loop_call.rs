@@ -94,11 +94,8 @@ impl Vm {
         if inline > 0 && self.depth.saturating_add(inline) >= self.recursion_limit {
             return None;
         }
-        {
-            let pins = t.tree.pins.borrow();
-            if !(pins.is_empty() || pins.hold(globals)) {
-                return None;
-            }
+        if !t.tree.holds(globals) {
+            return None;
         }
         let n = code.nlocalsplus;
         let (mut buf, mut out) = std::mem::take(&mut self.jit.loop_buf);

@@ -1249,7 +1249,12 @@ impl Vm {
         // (an exit at a root's header that restores nothing is an entry guard: the caller
         // does not ask; a path that links exits at its `FOR_ITER` header with the counter
         // listed, and its side trace ends that loop, see `virtual.rs`)
-        if self.jit.busy() || x.level >= MAX_SIDE_LEVEL || x.tree.sides.get() >= self.jit.opts.max_side {
+        // (an invalidated tree is never entered again: no side trace for it)
+        if self.jit.busy()
+            || x.level >= MAX_SIDE_LEVEL
+            || x.tree.sides.get() >= self.jit.opts.max_side
+            || x.tree.inval.invalid()
+        {
             return false;
         }
 

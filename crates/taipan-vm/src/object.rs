@@ -386,6 +386,9 @@ pub struct TypeData {
     pub slots: Option<Vec<Rc<str>>>,
     /// Bumped on every mutation of the type or a base (PEP 659 type version tags).
     pub version: Cell<u32>,
+    /// A compiled trace assumes this version tag (`crate::jit::inval`): a bump reports the
+    /// type to the JIT's registry, which invalidates the traces that depend on it.
+    pub watched: Cell<bool>,
     /// Direct subclasses (`__subclasses__()`), weakly held.
     pub subclasses: RefCell<Vec<std::rc::Weak<Object>>>,
     /// `Vm::class_facts` of this type: `(version, facts)`, valid while `version` is the

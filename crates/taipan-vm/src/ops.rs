@@ -1276,7 +1276,7 @@ impl Vm {
             };
             match lookup {
                 Lookup::Found(p) => {
-                    cell.borrow_mut().set_value(p, value);
+                    cell.borrow_mut().set_value_hashed(p, hash, value);
                     return Ok(());
                 }
                 Lookup::Absent => {

@@ -141,6 +141,7 @@ pub fn new_type_data(name: &str, bases: Vec<Obj>, layout: Layout, heap_type: boo
         heap_type,
         slots: None,
         version: Cell::new(1),
+        watched: Cell::new(false),
         subclasses: RefCell::new(Vec::new()),
         facts: Cell::new(None),
         ctor: RefCell::new(None),

@@ -14,6 +14,9 @@ use crate::vm::{PyResult, Vm};
 pub fn type_modified(t: &Obj) {
     if let ObjKind::Type(td) = &t.kind {
         td.version.set(td.version.get().wrapping_add(1));
+        if td.watched.get() {
+            td.watched.set(crate::jit::inval::type_changed(t));
+        }
     }
 }
 
