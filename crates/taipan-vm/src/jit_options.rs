@@ -353,9 +353,10 @@ jit_options! {
     py_calls: OnOff = true, "TAIPAN_JIT_PY_CALLS", "--jit-py-calls";
     /// Opaque calls inside inlined calls (with `--jit-py-calls`): exits after them resume
     /// mid-callee through multi-frame snapshots (`docs/jit.md`, "Opaque calls inside
-    /// inlined calls"). Off by default: until pins are invalidated instead of re-checked
-    /// after each opaque call, the checks cost more than the traces save (bm_richards).
-    mframe_calls: OnOff = false, "TAIPAN_JIT_MFRAME_CALLS", "--jit-mframe-calls";
+    /// inlined calls"). On by default since session 20, once pins were invalidated instead
+    /// of re-checked after each opaque call (bm_richards: no `UnsupportedCall` aborts, 94%
+    /// of bytecodes in machine code, 2,366M -> 1,848M instructions).
+    mframe_calls: OnOff = true, "TAIPAN_JIT_MFRAME_CALLS", "--jit-mframe-calls";
     /// Background compilation: on (Cranelift runs on a second thread while the program
     /// goes on; the trace is installed at the next back-edge or function entry after it
     /// is ready), off (compiled when its recording closes), or wait (on the second thread,
