@@ -1076,6 +1076,12 @@ unsafe fn write_ctx(a: *mut u64, ctx: &[u64; 6]) {
 pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
     use taipan_jit::record::{AREA_ARGS, AREA_RESULT};
     let a = area as *mut u64;
+    if n >> 8 & 1 == 0 && n & 0xff <= 2 {
+        // SAFETY: as below (`area` is the running call area, `cw` a live callable's word).
+        if let Some(status) = unsafe { py_call_list(a, cw, (n & 0xff) as usize) } {
+            return status;
+        }
+    }
     // SAFETY: `area` is the VM's call area (`JitState::call_area`, a boxed slice alive as
     // long as the Vm and its traces); `jit_enter` stored the Vm's address, the running
     // frame's code, its globals' word, the running tree, the link mark and the frame's
@@ -1115,7 +1121,9 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
             }
         }
         if all {
-            fast = list_method_call(c, &buf[..n]);
+            if let Value::Obj(o) = c {
+                fast = list_method_call(o, &buf[..n]);
+            }
         }
     }
     // the arguments: up to `SMALL_ARGS` in an array on the stack (no allocation per call:
@@ -1201,6 +1209,52 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
     let status = unsafe { write_outcome(res, &r, hold) };
     vm.jit.fx.outcome = Some(r);
     status
+}
+
+/// [`py_call`]'s shortcut for a bound `pop`/`insert` of an exact list with at most two
+/// arguments (bm_fannkuch's `perm1_ins(r, perm1_pop(0))`, 2.5M calls): made by
+/// [`list_method_call`] without the call area's context save and restore, the argument
+/// array and the tree check (no Python code runs, no nested run uses the area). `None`
+/// when it does not apply (another callable, other arguments, a marked run: see
+/// [`py_call`]); nothing was done then.
+///
+/// # Safety
+/// As [`py_call`]: `a` is the running call area with its context words written, `cw` the
+/// word of a live callable, `n` the number of arguments in the area's argument slots.
+unsafe fn py_call_list(a: *mut u64, cw: u64, n: usize) -> Option<i64> {
+    use taipan_jit::record::{AREA_ARGS, AREA_RESULT};
+    // SAFETY: the caller's contract: word 4 is the run's mark, word 0 the Vm's address
+    // (no reference into the Vm is held while the trace runs).
+    let (mark, vm) = unsafe { (a.add(4).read(), &mut *(a.read() as *mut Vm)) };
+    if mark != 0 {
+        return None;
+    }
+    let mut buf = [Value::None, Value::None];
+    for (k, slot) in buf.iter_mut().enumerate().take(n) {
+        let s = 2 * (AREA_ARGS as usize + k);
+        // SAFETY: argument slot `k < n` of this call, written by the trace.
+        *slot = unsafe { slot_value(a.add(s).read(), a.add(s + 1).read()) }?;
+    }
+    // SAFETY: the caller's contract.
+    let r = unsafe {
+        super::helpers::with_obj(cw, |c| {
+            matches!(&c.kind, ObjKind::Native(nf) if nf.owner == "list" && nf.receiver.is_some())
+                .then(|| list_method_call(c, buf.get(..n).unwrap_or(&[])))
+                .flatten()
+        })
+    }??;
+    vm.jit.fx.epoch = vm.jit.fx.epoch.wrapping_add(1);
+    vm.jit.runs = vm.jit.runs.wrapping_add(1);
+    vm.jit.counters.py_calls += 1;
+    let out = match r {
+        Ok(v) => Outcome::Value(v),
+        Err(e) => Outcome::Raised(e),
+    };
+    let res = a.wrapping_add(2 * AREA_RESULT as usize);
+    // SAFETY: the area's result slot; no Python code ran, so the running tree still holds.
+    let status = unsafe { write_outcome(res, &out, true) };
+    vm.jit.fx.outcome = Some(out);
+    Some(status)
 }
 
 /// The loop-call helper of loop traces (`loop_call(area, function, k) -> i64`,
@@ -1395,8 +1449,7 @@ fn return_now(f: &Frame, code: &Code) -> Option<Value> {
 /// `list_insert_impl` (`Objects/listobject.c`). `None` for any other callable or
 /// arguments, and for a `pop` that would raise (empty list, index out of range): the
 /// caller then makes the generic call, which raises the same error.
-fn list_method_call(c: &Value, args: &[Value]) -> Option<PyResult<Value>> {
-    let Value::Obj(o) = c else { return None };
+fn list_method_call(o: &crate::value::Obj, args: &[Value]) -> Option<PyResult<Value>> {
     let ObjKind::Native(nf) = &o.kind else { return None };
     let Some(Value::Obj(recv)) = &nf.receiver else {
         return None;
