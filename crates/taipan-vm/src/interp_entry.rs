@@ -11,21 +11,7 @@ impl Vm {
     /// unwound when this returns.
     #[inline]
     pub fn run_frame(&mut self, frame: &mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
-        let saved_exc = crate::value::clone_opt(&self.handled_exc);
-        let mut top: Option<Box<Frame>> = None;
-        let r = match throw {
-            Some(e) => Err(e),
-            None => self.run_until_error(frame, &mut top),
-        };
-        match r {
-            Ok(exit) => {
-                if exit.kind == ExitKind::Return {
-                    self.handled_exc = saved_exc;
-                }
-                Ok(exit)
-            }
-            Err(e) => self.unwind_frame(frame, &mut top, e, saved_exc),
-        }
+        self.run_frame_on(frame, throw, None)
     }
 
     /// [`Vm::run_frame`] for a frame a trace ran on whose exit rebuilt the frames of inlined
@@ -33,11 +19,18 @@ impl Vm {
     /// the interpreter resumes in the innermost one.
     #[inline(never)]
     pub(crate) fn run_frame_resumed(&mut self, frame: &mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
-        let saved_exc = crate::value::clone_opt(&self.handled_exc);
         let mut top: Option<Box<Frame>> = None;
         for fr in std::mem::take(&mut self.jit.mframes) {
             super::link_frame(&mut top, fr);
         }
+        self.run_frame_on(frame, throw, top)
+    }
+
+    /// [`Vm::run_frame`] with `top` (the frames of calls made from `frame`, innermost
+    /// last) already on the frame chain.
+    #[inline(always)]
+    fn run_frame_on(&mut self, frame: &mut Frame, throw: Option<PyErr>, mut top: Option<Box<Frame>>) -> PyResult<FrameExit> {
+        let saved_exc = crate::value::clone_opt(&self.handled_exc);
         let r = match throw {
             Some(e) => Err(e),
             None => self.run_until_error(frame, &mut top),

@@ -3,14 +3,13 @@
 # other lists of the same length and stores that change the length, in one loop.
 
 
-def flips(perm):
-    count = 0
-    k = perm[0]
-    while k:
-        perm[:k + 1] = perm[k::-1]
-        count += 1
-        k = perm[0]
-    return count
+def flips(p):
+    n = 0
+    while p[0]:
+        top = p[0]
+        p[:top + 1] = p[top::-1]
+        n += 1
+    return n
 
 
 def mixed(n):
