@@ -867,7 +867,7 @@ fn same_range_store(lo: &Obj, w: u64, b: &SliceBounds, from: &SliceBounds, apply
     if low != src_low {
         return None;
     }
-    let n = usize::try_from(d.len).ok()?;
+    let n = d.len;
     if apply {
         if s.step == -1 {
             items.get_mut(low..low.checked_add(n)?)?.reverse();
