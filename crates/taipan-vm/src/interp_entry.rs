@@ -29,7 +29,12 @@ impl Vm {
     /// [`Vm::run_frame`] with `top` (the frames of calls made from `frame`, innermost
     /// last) already on the frame chain.
     #[inline(always)]
-    fn run_frame_on(&mut self, frame: &mut Frame, throw: Option<PyErr>, mut top: Option<Box<Frame>>) -> PyResult<FrameExit> {
+    fn run_frame_on(
+        &mut self,
+        frame: &mut Frame,
+        throw: Option<PyErr>,
+        mut top: Option<Box<Frame>>,
+    ) -> PyResult<FrameExit> {
         let saved_exc = crate::value::clone_opt(&self.handled_exc);
         let r = match throw {
             Some(e) => Err(e),

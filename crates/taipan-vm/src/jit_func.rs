@@ -1397,7 +1397,6 @@ fn return_now(f: &Frame, code: &Code) -> Option<Value> {
     }
 }
 
-
 /// A call of class `c` with `args` through the inline cache of `CALL` `at` of `code`, as the
 /// interpreter's specialized path makes it (`Vm::call_class_cached`: the instance built
 /// directly, a Python `__init__` run on a bound frame); `None` when the cache does not

@@ -753,7 +753,9 @@ impl SamePlan {
 unsafe fn slice_store_from(area: u64, w: u64, b: [i64; 3], x: u64, from: [i64; 3], masks: i64, apply: bool) -> i64 {
     // the plan of the check just before (taken in any case: it serves one store at most;
     // a plan left by a check whose store never came must not serve a later one)
-    let plan = SAME_PLAN.try_with(|p| p.replace(SamePlan::NONE)).unwrap_or(SamePlan::NONE);
+    let plan = SAME_PLAN
+        .try_with(|p| p.replace(SamePlan::NONE))
+        .unwrap_or(SamePlan::NONE);
     if apply && plan.w == w && w == x {
         // SAFETY: the caller's contract.
         if let Some(Some(r)) = unsafe { with_obj(w, |lo| run_plan(lo, &plan)) } {

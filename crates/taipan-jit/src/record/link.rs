@@ -462,7 +462,10 @@ fn buffer_word(f: &Func, id: InsnId, nlocals: u32) -> bool {
         return false;
     };
     let slot_store = |op: Op| {
-        matches!(op, Op::StoreInt | Op::StoreFloat | Op::StoreBool | Op::StoreNone | Op::StorePtr)
+        matches!(
+            op,
+            Op::StoreInt | Op::StoreFloat | Op::StoreBool | Op::StoreNone | Op::StorePtr
+        )
     };
     insn.op == Op::LoadPtr
         && insn.args.first() == Some(&InsnId(0))

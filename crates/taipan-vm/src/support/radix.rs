@@ -27,7 +27,10 @@ pub fn sort_by_word<T: Copy + Default>(words: &mut Vec<T>, key: impl Fn(&T) -> u
         words.sort_by_key(&key);
         return;
     }
-    let (or, and) = words.iter().map(&key).fold((0u64, u64::MAX), |(o, a), w| (o | w, a & w));
+    let (or, and) = words
+        .iter()
+        .map(&key)
+        .fold((0u64, u64::MAX), |(o, a), w| (o | w, a & w));
     let varying = or ^ and;
     if varying == 0 {
         return;
