@@ -842,8 +842,10 @@ impl Vm {
     /// `Some(abort)` when the recorded frame is gone.
     pub(crate) fn jit_func_foreign(&self, me: usize) -> Option<bool> {
         let r = self.jit.recording.as_ref()?;
-        // (the recorded frame, or the frame of an inlined call the opaque call was made in)
-        if !r.rec.in_opaque_call() || me == r.frame || r.callees.contains(&me) {
+        // (the recorded frame, or the frame of an inlined call still open that the opaque
+        // call was made in; not a loop call's callee, whose inlined prologue has ended)
+        let open = r.rec.inline_depth() as usize;
+        if !r.rec.in_opaque_call() || me == r.frame || r.callees.iter().take(open).any(|&c| c == me) {
             return None;
         }
         Some(self.depth > self.jit.fx.rec_depth)
