@@ -1079,7 +1079,7 @@ unsafe fn write_ctx(a: *mut u64, ctx: &[u64; 6]) {
 /// (the outcome is `Redo`, status -1): a link may have handed the running trace object
 /// words only the entry buffer holds, which the callee could free.
 pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
-    use taipan_jit::record::{AREA_ARGS, AREA_RESULT};
+    use taipan_jit::record::AREA_RESULT;
     let a = area as *mut u64;
     if n >> 8 & 1 == 0 && n & 0xff <= 2 {
         // SAFETY: as below (`area` is the running call area, `cw` a live callable's word).
@@ -1106,38 +1106,12 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
     // SAFETY: the callable's word is a value the trace holds: a local's at the entry, a
     // known object kept alive by its pin, or a word the recorder checked survives.
     let callable = unsafe { restore_obj(cw) };
-    // a bound method of a list with at most two arguments: tried without the argument
-    // vector (`list_method_call`)
-    let mut fast = None;
-    if let Some(c) = &callable
-        && ctx[4] == 0
-        && !extra
-        && n <= 2
-        && matches!(c.kind(), Some(ObjKind::Native(nf)) if nf.owner == "list" && nf.receiver.is_some())
-    {
-        let mut buf = [Value::None, Value::None];
-        let mut all = true;
-        for (k, slot) in buf.iter_mut().enumerate().take(n) {
-            let s = 2 * (AREA_ARGS as usize + k);
-            // SAFETY: as below.
-            match unsafe { slot_value(a.add(s).read(), a.add(s + 1).read()) } {
-                Some(v) => *slot = v,
-                None => all = false,
-            }
-        }
-        if all && let Value::Obj(o) = c {
-            fast = list_call::list_method_call(o, &buf[..n]);
-        }
-    }
     // the arguments: up to `SMALL_ARGS` in an array on the stack (no allocation per call:
     // `bench/programs/mandelbrot.py` calls `escape_count(cr, ci, limit)` once per point),
-    // more in a vector; none gathered for a call made by `list_method_call` (the array is
-    // then never made: bm_fannkuch makes millions of those)
+    // more in a vector (a bound list method took `list_call::py_call_list` above)
     let small: [Value; SMALL_ARGS];
     let big: Vec<Value>;
-    let args: &[Value] = if fast.is_some() {
-        &[]
-    } else if n <= SMALL_ARGS {
+    let args: &[Value] = if n <= SMALL_ARGS {
         // (an argument slot without a value leaves the count short: the call is not made)
         let mut got = 0;
         small = std::array::from_fn(|k| {
@@ -1153,16 +1127,6 @@ pub(crate) extern "C" fn py_call(area: u64, cw: u64, n: i64) -> i64 {
         &big
     };
     let r = match callable {
-        Some(_) if fast.is_some() => {
-            vm.jit.fx.epoch = vm.jit.fx.epoch.wrapping_add(1);
-            vm.jit.runs = vm.jit.runs.wrapping_add(1);
-            vm.jit.counters.py_calls += 1;
-            match fast {
-                Some(Ok(v)) => Outcome::Value(v),
-                Some(Err(e)) => Outcome::Raised(e),
-                None => Outcome::Raised(vm.jit_internal("no fast call")),
-            }
-        }
         Some(c) if args.len() == n && ctx[4] != 0 => {
             // the run linked: the interpreter makes the call (see `jit_enter`'s call area)
             let mut v = Vec::with_capacity(n + 1);

@@ -61,7 +61,7 @@ pub(super) unsafe fn py_call_list(a: *mut u64, cw: u64, n: usize) -> Option<i64>
 /// `list_insert_impl` (`Objects/listobject.c`). `None` for any other callable or
 /// arguments, and for a `pop` that would raise (empty list, index out of range): the
 /// caller then makes the generic call, which raises the same error.
-pub(super) fn list_method_call(o: &crate::value::Obj, args: &[Value]) -> Option<PyResult<Value>> {
+fn list_method_call(o: &crate::value::Obj, args: &[Value]) -> Option<PyResult<Value>> {
     let ObjKind::Native(nf) = &o.kind else { return None };
     let Some(Value::Obj(recv)) = &nf.receiver else {
         return None;
