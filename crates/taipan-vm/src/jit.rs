@@ -50,6 +50,8 @@ use crate::code::Code;
 use crate::interp::Frame;
 use crate::vm::Vm;
 
+#[path = "jit_alloc.rs"]
+mod alloc;
 #[path = "jit_attrs.rs"]
 mod attrs;
 #[path = "jit_compile.rs"]
@@ -239,6 +241,9 @@ pub struct LoopEntry {
     pub drops: u8,
     /// The state.
     pub state: LoopState,
+    /// Locals (bit `n`: local `n`) whose loop-entry value recordings own, so an owned value
+    /// they hold at the back edge is carried by an owned phi (`record/alloc.rs`).
+    pub owned_locals: u64,
     /// The root trace last dropped because its entry guards kept failing (a loop entered
     /// with two type mixes in turn, e.g. a function called on a list of ints, then on a list
     /// of floats): still valid, not invalidated. When the current trace's entry guards fail,
@@ -283,6 +288,9 @@ pub struct CodeLoops {
     /// A recording that inlined a loop call of this code's function aborted: calls of it
     /// are opaque calls from now on (`record/pycall.rs`, "Loop calls"; `func::loop_call`).
     pub(crate) no_loop_call: Cell<bool>,
+    /// A recording that inlined this code as a class's `__init__` aborted inside it: calls
+    /// of the class are opaque calls from now on (`record/alloc.rs`, `jit_attrs.rs`).
+    pub(crate) no_init_inline: Cell<bool>,
 }
 
 /// A recording in progress.
@@ -741,6 +749,7 @@ impl CodeLoops {
             first: instructions.iter().map(|_| Cell::new(false)).collect(),
             area: Cell::new(false),
             no_loop_call: Cell::new(false),
+            no_init_inline: Cell::new(false),
         }
     }
 
@@ -813,6 +822,7 @@ impl CodeLoops {
                     drops: 0,
                     state: LoopState::Counting,
                     prev: None,
+                    owned_locals: 0,
                 });
                 es.len() - 1
             }
@@ -852,7 +862,7 @@ impl Vm {
             /// Record; the flag: `LeftLoop` retries remain ([`MAX_LEFT`]), so a recorded
             /// iteration that was the loop's last does not link elsewhere
             /// (`Recorder::set_left_retry`).
-            Record(bool),
+            Record(bool, u64),
             Run(Rc<Trace>),
         }
         let act = code
@@ -865,7 +875,7 @@ impl Vm {
                     if e.count >= e.threshold && recording_free {
                         e.count = 0;
                         e.state = LoopState::Recording;
-                        Act::Record(e.left < MAX_LEFT)
+                        Act::Record(e.left < MAX_LEFT, e.owned_locals)
                     } else {
                         Act::Nothing
                     }
@@ -878,7 +888,7 @@ impl Vm {
         }
         match act {
             Act::Nothing => target,
-            Act::Record(left_retry) => {
+            Act::Record(left_retry, owned_locals) => {
                 let info = CodeInfo::from_code(&code.raw);
                 let area = self.jit.call_area.as_ptr() as u64;
                 self.jit.fx.rec_depth = self.depth;
@@ -887,6 +897,7 @@ impl Vm {
                         let mut rec = Recorder::new(info, header);
                         rec.set_max_inline(self.jit.opts.inline_depth);
                         rec.set_left_retry(left_retry);
+                        rec.set_owned_locals(owned_locals);
                         if self.jit.opts.py_calls {
                             rec.set_call_area(area);
                             rec.set_inlined_py_calls(self.jit.opts.mframe_calls);
@@ -1078,6 +1089,7 @@ impl Vm {
             .instructions
             .get(pc)
             .and_then(|i| self.jit_identity_eq_probe(f, *i));
+        let init = code.raw.instructions.get(pc).and_then(|i| self.jit_init_probe(f, *i));
         let Some(r) = self.jit.recording.as_mut() else {
             return true;
         };
@@ -1118,12 +1130,14 @@ impl Vm {
             None => Some(i),
         });
         let eq = eq.and_then(|(e, tys)| tys.iter().all(|(t, v)| pins.pin_type(t, *v)).then_some(e));
+        let init = init.and_then(|p| pins.init(p));
         let sink = self.gen_sink.as_ref().is_some_and(|s| std::ptr::eq(s.frame, f));
         let obs = run::FrameObs::with_pins(f, pins, loops)
             .with_sink(sink)
             .with_attr(attr)
             .with_isinstance(inst)
-            .with_identity_eq(eq);
+            .with_identity_eq(eq)
+            .with_init(init);
         match r.rec.record(pc32, instr, &obs) {
             Step::Continue => false,
             Step::Abort(a) => {
@@ -1224,6 +1238,12 @@ impl Vm {
                 })
             };
         }
+        if let Some(k) = r.rec.init_call_fn()
+            && let Some(crate::value::Value::Obj(o)) = r.pins.try_borrow().ok().and_then(|p| p.obj(k))
+            && let crate::object::ObjKind::Function(func) = &o.kind
+        {
+            func.code.loops.no_init_inline.set(true);
+        }
         if let (Some(d), Some(log)) = (&mut self.jit.dump, &r.log) {
             let name = format!("{}_pc{} (aborted: {})", r.code.raw.name, r.header, reason.name());
             d.block("bytecode", &name, &log.join("\n"));
@@ -1265,6 +1285,7 @@ impl Vm {
         // its next back-edge
         let again = reason == AbortReason::LoopExhausted;
         let left = reason == AbortReason::LeftLoop;
+        let owned_hint = r.rec.owned_locals_hint();
         self.jit.counters.compile_us = self
             .jit
             .counters
@@ -1278,6 +1299,14 @@ impl Vm {
                     if left {
                         e.left += 1;
                     }
+                    e.count = e.threshold.saturating_sub(1);
+                    e.state = LoopState::Counting;
+                    return false;
+                }
+                if owned_hint & !e.owned_locals != 0 {
+                    // locals that need owned phis: record again at once, owning their entry
+                    // values (each retry adds locals, so this ends)
+                    e.owned_locals |= owned_hint;
                     e.count = e.threshold.saturating_sub(1);
                     e.state = LoopState::Counting;
                     return false;

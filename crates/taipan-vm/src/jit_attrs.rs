@@ -115,6 +115,27 @@ impl Vm {
         let cls = obj_word_rc(&ty);
         let mut func = None;
         let obs = match case.how {
+            // a name the dict does not have: the store appends it (`jit_alloc.rs`)
+            How::InstanceDict { index, shape } if store && index == usize::MAX => {
+                if !shape.is_shaped() || shape == ShapeId::NEVER {
+                    return None;
+                }
+                let d = o.dict.as_ref()?;
+                let ObjKind::Dict(c) = &d.kind else { return None };
+                if c.try_borrow().ok()?.shape() != shape || absent_shape(o, &name)? != shape.0 {
+                    return None;
+                }
+                let after = crate::shape::child(shape, &name);
+                if !after.is_shaped() {
+                    return None;
+                }
+                AttrObs::DictAdd {
+                    cls,
+                    before: shape.0,
+                    after: after.0,
+                    name: super::helpers::obj_word(&name)?,
+                }
+            }
             How::InstanceDict { index, shape } if !method => {
                 if !shape.is_shaped() || shape == ShapeId::NEVER || index == usize::MAX {
                     return None;

@@ -288,6 +288,7 @@ fn obj_info(v: &Obj, null: &Obj) -> ObjInfo {
         ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "range" => ObjInfo::Builtin(Builtin::Range),
         ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "enumerate" => ObjInfo::Builtin(Builtin::Enumerate),
         ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "zip" => ObjInfo::Builtin(Builtin::Zip),
+        ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "int" => ObjInfo::Builtin(Builtin::Int),
         _ => ObjInfo::Other,
     }
 }
@@ -312,7 +313,7 @@ pub(crate) struct PinCtx<'a> {
 
 impl PinCtx<'_> {
     /// `v` as the recorder sees a pinned value (objects get a key).
-    fn known(&self, v: &Value) -> Option<Known> {
+    pub(crate) fn known(&self, v: &Value) -> Option<Known> {
         Some(match v {
             Value::None => Known::Scalar(Observed::None),
             Value::Bool(b) => Known::Scalar(Observed::Bool(*b)),

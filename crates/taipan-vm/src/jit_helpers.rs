@@ -382,6 +382,12 @@ extern "C" fn list_push_int(w: u64, k: i64) {
 }
 
 /// `@list_push_float(obj, x)`: `obj.append(x)`.
+/// `@float_trunc(x) -> i64`: `x` truncated toward zero (`int(x)` of a float in i64's
+/// range: the trace guards the range first; out of it `as` saturates, never used).
+extern "C" fn float_trunc(x: f64) -> i64 {
+    x.trunc() as i64
+}
+
 extern "C" fn list_push_float(w: u64, x: f64) {
     // SAFETY: as in `list_len`.
     unsafe { push(w, Value::Float(x)) }
@@ -1143,6 +1149,14 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         super::attrs::attr_addr as extern "C" fn(u64, u64, i64, i64) -> u64 as usize,
     );
     h.add(
+        record::NEW_INSTANCE_HELPER,
+        super::alloc::new_instance as extern "C" fn(u64, u64, i64) -> u64 as usize,
+    );
+    h.add(
+        record::ATTR_ADD_HELPER,
+        super::alloc::attr_add as extern "C" fn(u64, u64, i64, i64) -> u64 as usize,
+    );
+    h.add(
         taipan_jit::record::ATTR_SLOTS,
         super::attrs::attr_slots as extern "C" fn(u64, u64, i64) -> u64 as usize,
     );
@@ -1151,6 +1165,10 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         super::attrs::obj_class as extern "C" fn(u64) -> u64 as usize,
     );
     h.add(record::STR_EQ_HELPER, str_eq as extern "C" fn(u64, u64) -> i64 as usize);
+    h.add(
+        record::FLOAT_TRUNC_HELPER,
+        float_trunc as extern "C" fn(f64) -> i64 as usize,
+    );
     h.add(record::SINK_PUT_HELPER, sink_put as extern "C" fn(u64) -> i64 as usize);
     h.add(
         taipan_jit::record::CELL_ADDR,

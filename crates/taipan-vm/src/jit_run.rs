@@ -84,6 +84,8 @@ pub(crate) struct FrameObs<'a> {
     eq: Option<taipan_jit::record::EqObs>,
     /// A consumer's sink (`generator::GenSink`) is installed for the frame.
     sink: bool,
+    /// The instruction calls a plain class with a Python `__init__` (`Vm::jit_init_probe`).
+    init: Option<taipan_jit::record::InitTarget>,
 }
 
 impl<'a> FrameObs<'a> {
@@ -100,6 +102,7 @@ impl<'a> FrameObs<'a> {
             inst: None,
             eq: None,
             sink: false,
+            init: None,
         }
     }
 
@@ -126,6 +129,11 @@ impl<'a> FrameObs<'a> {
     /// The same view answering [`Observe::sink`] with `sink`.
     pub(crate) fn with_sink(self, sink: bool) -> FrameObs<'a> {
         FrameObs { sink, ..self }
+    }
+
+    /// The same view answering [`Observe::init_target`] with `init`.
+    pub(crate) fn with_init(self, init: Option<taipan_jit::record::InitTarget>) -> FrameObs<'a> {
+        FrameObs { init, ..self }
     }
 
     /// The same view answering [`Observe::identity_eq`] with `eq`.
@@ -285,6 +293,15 @@ impl Observe for FrameObs<'_> {
 
     fn known_word(&self, key: u32) -> Option<u64> {
         self.pins.as_ref()?.known_word(key)
+    }
+
+    fn init_target(&self, key: u32, nargs: u32) -> Option<taipan_jit::record::InitTarget> {
+        // (the probe looked at the callable the interpreter calls: the recorder's `key`)
+        let t = self.init.as_ref().filter(|t| t.nargs == nargs)?;
+        let argc = self.stack.len().checked_sub(nargs as usize + 1)?;
+        let same = self.pins.as_ref()?.known_word(key) == Some(t.cls)
+            && matches!(self.stack.get(argc), Some(Value::Obj(o)) if super::helpers::obj_word_rc(o) == t.cls);
+        same.then(|| t.clone())
     }
 
     fn attr(&self) -> Option<AttrObs> {

@@ -73,9 +73,31 @@ pub const STORE_VAL_HELPER: &str = "store_val";
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) struct AttrKey {
     cls: u64,
-    shape: u32,
-    pos: u32,
+    pub(crate) shape: u32,
+    pub(crate) pos: u32,
     nslots: u32,
+}
+
+impl AttrKey {
+    /// `__slots__` slot `pos` of `nslots` of instances of class `cls`.
+    pub(crate) fn slot(cls: u64, pos: u32, nslots: u32) -> AttrKey {
+        AttrKey {
+            cls,
+            shape: 0,
+            pos,
+            nslots,
+        }
+    }
+
+    /// Entry `pos` of the instance dict of shape `shape` of instances of class `cls`.
+    pub(crate) fn dict(cls: u64, shape: u32, pos: u32) -> AttrKey {
+        AttrKey {
+            cls,
+            shape,
+            pos,
+            nslots: 0,
+        }
+    }
 }
 
 /// A store made inside an inlined call, written when the outermost call returns.
@@ -210,6 +232,10 @@ impl Recorder {
             let d = format!("attribute {name}: store not placed by the inline caches");
             return Err(self.abort(AbortReason::UnsupportedAttr, pc, d));
         };
+        if let Some(k) = self.fresh_private(p) {
+            // an instance the trace made (`alloc.rs`)
+            return self.store_fresh(pc, k, p, v, a);
+        }
         let (AttrObs::Dict { value: old, .. } | AttrObs::Slot { value: old, .. }) = a else {
             return Err(self.abort(AbortReason::UnsupportedAttr, pc, format!("store to {a:?}")));
         };
@@ -246,6 +272,10 @@ impl Recorder {
                 counted,
             });
         }
+        if matches!(v, PyVal::Obj(_)) {
+            self.fresh_stored_object(p);
+        }
+        self.fresh_forget(p);
         self.pop(pc)?;
         self.pop(pc)?;
         if !pending {
@@ -276,6 +306,12 @@ impl Recorder {
         Ok(id)
     }
 
+    /// Whether a pending store's value is object value `id` (an owned value stays alive
+    /// until the store is written).
+    pub(crate) fn pending_holds(&self, id: InsnId) -> bool {
+        self.pending.iter().any(|q| q.val == PyVal::Obj(id))
+    }
+
     /// After the outermost inlined call returned (its result pushed; the caller resumes at
     /// `ret_pc`): the memory writes of its pending stores.
     pub(crate) fn flush_pending(&mut self, ret_pc: u32) {
@@ -297,6 +333,9 @@ impl Recorder {
     /// value at `(base, index)` (a `__slots__` slot when `slot`); returns the helper's
     /// answer (0: the deferred drops are full).
     pub(crate) fn emit_counted_store(&mut self, (base, index): (InsnId, InsnId), slot: bool, v: PyVal) -> InsnId {
+        if let PyVal::Obj(w) = v {
+            self.note_stored(w);
+        }
         let w = match v {
             PyVal::Obj(w) => w,
             _ => self.b.const_ptr(0),
@@ -320,6 +359,11 @@ impl Recorder {
     fn read_attr(&mut self, pc: u32, p: InsnId, key: AttrKey, o: Observed) -> Result<PyVal, Abort> {
         if o == Observed::Unbound {
             return Err(self.abort(AbortReason::UnsupportedAttr, pc, "unbound slot"));
+        }
+        if let Some(v) = self.fresh_field(p, key.shape == 0, key.pos) {
+            // (a number the trace stored into an instance it made: `alloc.rs`)
+            self.check(v, o, pc)?;
+            return Ok(v);
         }
         let s = self.snap(pc);
         self.guard_unaliased(p, key, s);
@@ -349,7 +393,7 @@ impl Recorder {
     /// Where attribute `key` of `p` is, as (base, index) for `load_tag_at`: `@attr_addr(p,
     /// key)` and 0, or for a slot `@attr_slots(p, cls, n)` and the slot's index; the helper's
     /// result guarded non-zero through `s`.
-    fn attr_addr(&mut self, p: InsnId, key: AttrKey, s: crate::ir::SnapId) -> (InsnId, InsnId) {
+    pub(crate) fn attr_addr(&mut self, p: InsnId, key: AttrKey, s: crate::ir::SnapId) -> (InsnId, InsnId) {
         let cls = self.b.const_i64(key.cls as i64);
         let pos = self.b.const_i64(i64::from(key.pos));
         let (base, index) = if key.shape == 0 {
@@ -382,7 +426,7 @@ impl Recorder {
     }
 
     /// The inline store of scalar `v` into the attribute at `(addr, zero)` (base, index).
-    fn emit_attr_store(&mut self, (addr, zero): (InsnId, InsnId), v: PyVal) {
+    pub(crate) fn emit_attr_store(&mut self, (addr, zero): (InsnId, InsnId), v: PyVal) {
         let none = crate::ir::Imm::None;
         match v {
             PyVal::Bool(x) => self.b.op(Op::StoreBoolAt, &[addr, zero, x], none, None),

@@ -54,6 +54,10 @@ use crate::ir::{CallEffect, Op, SnapId, Type};
 /// measured the layout).
 pub const OBJ_CLASS_HELPER: &str = "obj_class";
 
+/// `float_trunc(x: f64) -> i64 pure`: `x` truncated toward zero (the recorder guards
+/// `-2**63 <= x < 2**63` first: `int(x)` of a float, CPython `float___trunc___impl`).
+pub const FLOAT_TRUNC_HELPER: &str = "float_trunc";
+
 /// `str_eq(a: ptr, b: ptr) -> i64 pure`: 1 when two exact strs are equal, 0 when not, -1
 /// when either is no exact str (`record/arith.rs`, `==`/`!=` of strs).
 pub const STR_EQ_HELPER: &str = "str_eq";
@@ -87,6 +91,9 @@ pub(crate) struct Inlined {
     /// helper gives a call it does not make back to the interpreter with them).
     pub(crate) call_args: Vec<PyVal>,
     pub(crate) call_extra: usize,
+    /// An inlined `__init__` (`alloc.rs`): the instance the trace made, which the return
+    /// pushes instead of `__init__`'s None.
+    pub(crate) init: Option<crate::ir::InsnId>,
 }
 
 impl Inlined {
@@ -151,6 +158,16 @@ impl Recorder {
             return self.inline_call(pc, n, extra, o.key, obs);
         }
         let ObjInfo::Builtin(b) = o.info else {
+            if o.info == ObjInfo::Other
+                && extra == 0
+                && self.func.is_none()
+                && self.area != 0
+                && self.inl.len() < self.max_inline as usize
+                && let Some(t) = obs.init_target(o.key, u32::try_from(n).unwrap_or(u32::MAX))
+            {
+                // a plain class with a Python `__init__` (`alloc.rs`)
+                return self.init_call(pc, n, t);
+            }
             if o.info == ObjInfo::Other && self.py_call_allowed() {
                 // a class, a builtin without a translation, any other callable object
                 return self.py_call_known(pc, n, extra, o.key, obs);
@@ -169,7 +186,10 @@ impl Recorder {
             // (these builtins emit nothing before they give up)
             Err(a)
                 if a.reason == AbortReason::UnsupportedCall
-                    && matches!(b, Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::MathSqrt)
+                    && matches!(
+                        b,
+                        Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::MathSqrt | Builtin::Int
+                    )
                     && self.py_call_allowed() =>
             {
                 return self.py_call_known(pc, n, extra, o.key, obs);
@@ -267,6 +287,34 @@ impl Recorder {
         loop_at: Option<(u32, u64)>,
         func: u32,
     ) -> Result<u32, Abort> {
+        self.inline_snap_at(pc, n, extra, code, loop_at, func, None)
+    }
+
+    /// [`Recorder::inline_with`] without a loop call (`alloc.rs`), the exits of an
+    /// outermost call resuming through `snap` when given.
+    pub(crate) fn inline_snap(
+        &mut self,
+        pc: u32,
+        n: usize,
+        extra: usize,
+        code: CodeInfo,
+        func: u32,
+        snap: Option<SnapId>,
+    ) -> Result<u32, Abort> {
+        self.inline_snap_at(pc, n, extra, code, None, func, snap)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn inline_snap_at(
+        &mut self,
+        pc: u32,
+        n: usize,
+        extra: usize,
+        code: CodeInfo,
+        loop_at: Option<(u32, u64)>,
+        func: u32,
+        outer_snap: Option<SnapId>,
+    ) -> Result<u32, Abort> {
         if let Some((_, w)) = loop_at {
             self.loop_call_fn = Some(w);
         }
@@ -274,9 +322,10 @@ impl Recorder {
             return Err(self.abort(AbortReason::Desync, pc, "fewer locals than arguments"));
         }
         // the exits inside the call resume here (outermost call only)
-        let snap = match self.inl.first() {
-            Some(i) => i.snap,
-            None => self.snap(pc),
+        let snap = match (self.inl.first(), outer_snap) {
+            (Some(i), _) => i.snap,
+            (None, Some(s)) => s,
+            (None, None) => self.snap(pc),
         };
         let base = self
             .stack
@@ -302,7 +351,12 @@ impl Recorder {
             call_args: if loop_at.is_some() { args } else { Vec::new() },
             call_extra: extra,
             loop_at,
+            init: None,
         });
+        if self.inl.len() == 1 {
+            self.outer_calls = self.outer_calls.wrapping_add(1);
+            self.inl_snap_owned = self.owned.clone();
+        }
         self.deepest = self.deepest.max(self.inl.len() as u32);
         Ok(0)
     }
@@ -310,10 +364,17 @@ impl Recorder {
     /// `RETURN_VALUE` in an inlined call: back to the caller's state with the result
     /// pushed; returns the caller's next index.
     pub(crate) fn return_inlined(&mut self, pc: u32) -> Result<u32, Abort> {
-        let r = self.pop(pc)?;
+        let mut r = self.pop(pc)?;
         let Some(i) = self.inl.pop() else {
             return Err(self.abort(AbortReason::Desync, pc, "return without an inlined call"));
         };
+        if let Some(obj) = i.init {
+            // `type.__call__` checks `__init__`'s result (the interpreter raises TypeError)
+            if r != PyVal::None {
+                return Err(self.abort(AbortReason::UnsupportedCall, pc, "__init__ returning a value"));
+            }
+            r = PyVal::Obj(obj);
+        }
         self.code = i.caller_code;
         self.stack = i.caller_stack;
         self.push(r);
@@ -395,6 +456,32 @@ impl Recorder {
                 Ok(PyVal::Int(self.b.binary(op, x, y)))
             }
             (Builtin::Len, &[PyVal::Obj(x)]) => self.builtin_len(pc, x, obs),
+            (Builtin::Int, &[PyVal::Int(x)]) => Ok(PyVal::Int(x)),
+            (Builtin::Int, &[PyVal::Bool(x)]) => Ok(PyVal::Int(self.b.unary(Op::BoolToInt, x))),
+            (Builtin::Int, &[PyVal::Float(x)]) => {
+                // a float outside i64 (a big int), NaN or an infinity (errors): the
+                // interpreter redoes the call
+                let Observed::Float(v) = obs.stack(0) else {
+                    return Err(self.abort(AbortReason::Desync, pc, "int() of a float not observed"));
+                };
+                const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+                if !(-TWO_63..TWO_63).contains(&v) {
+                    return unsupported(self);
+                }
+                let s = self.snap(pc);
+                let hi = self.b.const_f64(TWO_63);
+                let lo = self.b.const_f64(-TWO_63);
+                let below = self.b.binary(Op::FloatLt, x, hi);
+                self.guard(true, below, s);
+                let above = self.b.binary(Op::FloatGe, x, lo);
+                self.guard(true, above, s);
+                Ok(PyVal::Int(self.b.call(
+                    FLOAT_TRUNC_HELPER,
+                    CallEffect::Pure,
+                    &[x],
+                    Type::I64,
+                )))
+            }
             (Builtin::Min | Builtin::Max, &[PyVal::Float(x), PyVal::Float(y)]) => {
                 let op = if b == Builtin::Min { Op::FloatMin } else { Op::FloatMax };
                 Ok(PyVal::Float(self.b.binary(op, x, y)))

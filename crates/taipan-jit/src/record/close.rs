@@ -55,6 +55,12 @@ impl Recorder {
                 map[i] = Some(out.push(insn));
             }
         }
+        // Entry values the trace owns (owned phis, `alloc.rs`): counted once, after every
+        // entry guard (whose exits have nothing to release).
+        for &(_, e) in &self.owned_entries {
+            let inc = out.op(Op::ObjIncref, &[get(&map, e)], crate::ir::Imm::None, None);
+            map[e.index()] = Some(inc);
+        }
         // Locals dead at the entry: their phis start from an undef of the type they get.
         let mut undefs: Vec<(u32, InsnId)> = Vec::new();
         for (local, w) in self.written.iter().enumerate() {
@@ -136,15 +142,23 @@ impl Recorder {
                                 },
                             })
                             .collect();
+                        let mut added: Vec<InsnId> = Vec::new();
                         for &(local, phi, _) in &carried {
                             if !entries.iter().any(|e| e.slot == local) {
                                 entries.push(SnapEntry {
                                     slot: local,
                                     val: SnapVal::Value(phi),
                                 });
+                                added.push(phi);
                             }
                         }
-                        let release = old.release.iter().map(|&v| get(&map, v)).collect();
+                        // (an owned phi listed for its local is transferred, not released)
+                        let release = old
+                            .release
+                            .iter()
+                            .map(|&v| get(&map, v))
+                            .filter(|v| !added.contains(v))
+                            .collect();
                         let t = out.snapshot_frames(old.pc, entries, release, old.frames.clone());
                         snaps.insert(s, t);
                         t
@@ -154,8 +168,17 @@ impl Recorder {
             }
             map[i] = Some(out.push(insn));
         }
+        // (an owned value carried by several locals: one more count for each more phi)
+        let mut taken: Vec<InsnId> = Vec::new();
         for &(_, phi, last) in &carried {
-            let v = get(&map, last);
+            let mut v = get(&map, last);
+            if self.owned.contains(&last) {
+                if taken.contains(&last) {
+                    v = out.op(Op::ObjIncref, &[v], crate::ir::Imm::None, None);
+                } else {
+                    taken.push(last);
+                }
+            }
             out.set_arg(phi, 1, v);
         }
         // 4. The back edge.

@@ -226,6 +226,11 @@ impl Recorder {
     /// Ends the recording with a link into `t` (see the module docs); `pc` is the last
     /// recorded instruction (its successor is `t`'s header).
     pub(crate) fn close_link(&mut self, pc: u32, t: &LinkTarget, iter: Option<VirtIter>) -> Result<Func, Abort> {
+        if !self.owned_entries.is_empty() {
+            // (the entry values owned for owned phis are counted only by a loop's `close`)
+            let d = "a link from a trace owning loop-entry values (`alloc.rs`)";
+            return Err(self.abort(AbortReason::OwnedValue, pc, d));
+        }
         // 1. Hand every slot that may differ from memory over through the buffer (the
         // counters of popped iterators are gone).
         let live = (self.code.nlocals as usize).saturating_add(self.live_depth() as usize);

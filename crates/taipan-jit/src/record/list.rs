@@ -352,7 +352,10 @@ impl Recorder {
             PyVal::Bool(x) => ("list_push_bool", vec![p, self.b.unary(Op::BoolToInt, x)]),
             PyVal::Int(x) => ("list_push_int", vec![p, x]),
             PyVal::Float(x) => ("list_push_float", vec![p, x]),
-            PyVal::Obj(x) => ("list_push_obj", vec![p, x]),
+            PyVal::Obj(x) => {
+                self.note_stored(x);
+                ("list_push_obj", vec![p, x])
+            }
             PyVal::Known(_) => return Err(self.abort(AbortReason::Desync, pc, "known object")),
             PyVal::VRange(_)
             | PyVal::VIter(_)

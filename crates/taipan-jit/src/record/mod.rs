@@ -77,6 +77,7 @@
 //! recordings ending in a `link` into another trace).
 
 pub mod abort;
+mod alloc;
 mod arith;
 mod attr;
 mod call;
@@ -99,15 +100,16 @@ mod virt;
 mod wrap;
 
 pub use abort::{Abort, AbortCounts, AbortReason};
+pub use alloc::{ATTR_ADD_HELPER, NEW_INSTANCE_HELPER};
 pub use attr::{ATTR_ABSENT, ATTR_ADDR, ATTR_SLOTS, STORE_VAL_HELPER};
-pub use call::{OBJ_CLASS_HELPER, STR_EQ_HELPER};
+pub use call::{FLOAT_TRUNC_HELPER, OBJ_CLASS_HELPER, STR_EQ_HELPER};
 pub use cell::CELL_ADDR;
 pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
 pub use link::{RUN_KEEP_HELPER, RUN_KEPT_HELPER, SideEntry, SideVal};
 pub use mframe::{FrameCall, RUN_PIN_HELPER};
 pub use observe::{
-    AttrObs, Builtin, CodeInfo, ConstVal, EqObs, InstObs, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo, Observe,
-    Observed, PartObs, SeqObs, WrapObs,
+    AttrObs, Builtin, CodeInfo, ConstVal, EqObs, InitTarget, InstObs, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo,
+    Observe, Observed, PartObs, SeqObs, WrapObs,
 };
 pub use pycall::{
     AREA_ARGS, AREA_LOOP, AREA_RESULT, AREA_SINK, AREA_SLOTS, LOOP_CALL_HELPER, LOOP_MAX_LOCALS, PY_CALL_HELPER,
@@ -421,6 +423,25 @@ pub struct Recorder {
     pinned: Vec<InsnId>,
     /// Opaque calls may be made inside inlined calls ([`Recorder::set_inlined_py_calls`]).
     inlined_py_calls: bool,
+    /// Instances the trace made (`alloc.rs`): stores into them need no guard on the old
+    /// value and may add attributes.
+    fresh: Vec<alloc::Fresh>,
+    /// Counts the outermost inlined calls entered (`alloc.rs`: an instance made inside one
+    /// is private to it).
+    outer_calls: u32,
+    /// The owned values the outermost inlined call's exit snapshot accounts for (its
+    /// entries and `release` list; `alloc.rs`, [`Recorder::snap`]).
+    inl_snap_owned: Vec<InsnId>,
+    /// Locals (bit `n`: local `n`, below 64) whose value at the loop entry the trace owns
+    /// (`alloc.rs`, "Owned phis"; [`Recorder::set_owned_locals`]).
+    owned_locals: u64,
+    /// The entry values owned that way: `(local, value)`.
+    owned_entries: Vec<(u32, InsnId)>,
+    /// [`Recorder::owned_locals_hint`].
+    owned_hint: u64,
+    /// Owned values a container took a counted reference to (`alloc.rs`,
+    /// [`Recorder::note_stored`]).
+    stored: Vec<InsnId>,
 }
 
 /// A range iterator of the entry stack, as the trace holds it (its `next` is the
@@ -508,6 +529,13 @@ impl Recorder {
             frame_calls: Vec::new(),
             pinned: Vec::new(),
             inlined_py_calls: false,
+            fresh: Vec::new(),
+            outer_calls: 0,
+            inl_snap_owned: Vec::new(),
+            owned_locals: 0,
+            owned_entries: Vec::new(),
+            owned_hint: 0,
+            stored: Vec::new(),
         }
     }
 
@@ -693,7 +721,7 @@ impl Recorder {
                 let d = format!("{} entries above the entry stack at the back edge", self.stack.len());
                 return Err(self.abort(AbortReason::Desync, pc, d));
             }
-            self.check_no_owned(pc)?;
+            self.check_owned_back_edge(pc)?;
             return self.close(pc).map(Some);
         }
         // the header of a compiled trace (another loop's, or a side trace's root): link
@@ -819,6 +847,10 @@ impl Recorder {
             if self.mframe {
                 return self.snap_frames(pc);
             }
+            if self.owned != self.inl_snap_owned {
+                // an owned value made or released inside the call (`alloc.rs`)
+                return self.resnap_outer();
+            }
             return i.snap;
         }
         if let Some(p) = &self.pending_slice {
@@ -912,6 +944,13 @@ impl Recorder {
         self.hoist_from(from);
         if let Some(e) = self.entry.get_mut(n as usize) {
             *e = Some(v);
+        }
+        if let PyVal::Obj(id) = v
+            && self.owns_entry(n)
+        {
+            // (counted by an `obj_incref` at the end of the entry code: `close.rs`)
+            self.owned.push(id);
+            self.owned_entries.push((n, id));
         }
         Ok(v)
     }

@@ -79,6 +79,10 @@ pub enum Builtin {
     MathSqrt,
     /// `len(x)` (CPython `builtin_len`; recorded for exact lists, tuples, strs and dicts).
     Len,
+    /// The builtin type `int` called with one int, bool or float (CPython `long_new` ->
+    /// `PyNumber_Long`: a float is truncated toward zero, `float_trunc`; NaN raises
+    /// `ValueError`, an infinity `OverflowError`).
+    Int,
     /// `list.append`, the method `LOAD_METHOD` finds on an exact list (CPython
     /// `list_append`); only ever called with its receiver (`[append, xs, v] CALL_METHOD 1`).
     ListAppend,
@@ -294,6 +298,17 @@ pub trait Observe {
         None
     }
 
+    /// For a call of known object `key` with `nargs` arguments (`record/alloc.rs`): when it
+    /// is a plain class (a heap class whose metaclass is `type`, with `object.__new__` and
+    /// `object.__setattr__`, instances of the plain object layout) whose `__init__` is a
+    /// plain Python function taking the new instance and exactly the `nargs` arguments,
+    /// how to make the instance and the `__init__` to inline. By answering, the interpreter
+    /// pins the class's version tag. `None` (the default): the call is an opaque call.
+    fn init_target(&self, key: u32, nargs: u32) -> Option<InitTarget> {
+        let _ = (key, nargs);
+        None
+    }
+
     /// For a loop call (`record/pycall.rs`, "Loop calls"): when known object `key` is a
     /// plain Python function called with exactly its `nargs` positional parameters whose
     /// code has a loop with a compiled root trace (no entry stack) at its first loop's
@@ -371,6 +386,19 @@ pub enum AttrObs {
         nslots: u32,
         /// The value there.
         value: Observed,
+    },
+    /// `STORE_ATTR` of a name the instance dict does not have: the store appends it, taking
+    /// the dict from shape `before` to shape `after` (`record/alloc.rs`: recorded only on an
+    /// instance the trace made).
+    DictAdd {
+        /// The class's object word.
+        cls: u64,
+        /// The dict's shape before the store.
+        before: u32,
+        /// Its shape after it.
+        after: u32,
+        /// The attribute name's object word (an exact str the code's names keep alive).
+        name: u64,
     },
     /// `LOAD_METHOD`: a plain Python function on the class, not shadowed by the instance
     /// dict.
@@ -467,6 +495,27 @@ pub enum ConstVal {
     Float(f64),
     /// Any other constant (the recorder aborts on it); the type name for the abort detail.
     Other(&'static str),
+}
+
+/// How to make an instance of a plain class and run its `__init__` in a trace
+/// ([`Observe::init_target`], `record/alloc.rs`).
+#[derive(Clone, PartialEq, Debug)]
+pub struct InitTarget {
+    /// The class's object word (kept alive by its pin while the trace exists).
+    pub cls: u64,
+    /// Whether instances have a `__dict__`.
+    pub has_dict: bool,
+    /// The number of `__slots__` slots of instances.
+    pub nslots: u32,
+    /// The number of arguments of the call (`__init__` takes one more: the instance).
+    pub nargs: u32,
+    /// The capacity (entries, at most 5) the instance dict is made with, so the stores of
+    /// `__init__` append without growing it (0: the default; ignored without a dict).
+    pub presize: i64,
+    /// The `__init__` function, as a known object.
+    pub init: KnownObj,
+    /// Its code.
+    pub code: CodeInfo,
 }
 
 /// What the recorder needs of a code object: its name, the number of frame slots (so

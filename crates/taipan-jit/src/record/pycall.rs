@@ -158,7 +158,8 @@ impl Recorder {
         // the call resume mid-callee through multi-frame snapshots, `mframe.rs`)
         self.area != 0
             && self.func.is_none()
-            && (self.inl.is_empty() || (self.inlined_py_calls && self.inl.iter().all(|i| i.loop_at.is_none())))
+            && (self.inl.is_empty()
+                || (self.inlined_py_calls && self.inl.iter().all(|i| i.loop_at.is_none() && i.init.is_none())))
     }
 
     /// Whether helper reads of lists and attributes must be `reads` (Python code may run).
@@ -192,6 +193,8 @@ impl Recorder {
         // inside an inlined call: from here on exits resume mid-callee (the call must never
         // be redone), and the call's pending attribute stores happen before it
         let inlined = self.enter_mframe(pc);
+        // (the callee may store objects into the instances the trace made)
+        self.fresh_may_hold_objects();
         if inlined {
             self.pin_frame_words(pc);
         }
@@ -391,7 +394,7 @@ impl Recorder {
     pub(crate) fn survives(&self, v: &PyVal) -> bool {
         match v {
             PyVal::Obj(id) => self.word_alive(*id),
-            PyVal::VSeqIter(id, _) | PyVal::VEnum(id, _, _) => self.entry.contains(&Some(PyVal::Obj(*id))),
+            PyVal::VSeqIter(id, _) | PyVal::VEnum(id, _, _) => self.frame_keeps(*id),
             PyVal::VZip(_) => false,
             _ => true,
         }
@@ -407,7 +410,7 @@ impl Recorder {
         let mut w = id;
         // each step goes to the tuple an item was read from, an earlier value
         for _ in 0..=self.tuple_items.len() {
-            if self.entry.contains(&Some(PyVal::Obj(w)))
+            if self.frame_keeps(w)
                 || self.owned.contains(&w)
                 || self.pinned.contains(&w)
                 || self.frame_words.contains(&w)
@@ -420,6 +423,16 @@ impl Recorder {
             }
         }
         false
+    }
+
+    /// Whether object word `w` is a local's value at the loop entry that the frame keeps
+    /// for the whole run (not one whose entry value the trace owns, `alloc.rs`: after the
+    /// first iteration that local's phi holds the last iteration's value).
+    pub(crate) fn frame_keeps(&self, w: InsnId) -> bool {
+        self.entry
+            .iter()
+            .enumerate()
+            .any(|(n, e)| *e == Some(PyVal::Obj(w)) && !self.owns_entry(n as u32))
     }
 
     /// Records that object word `item` was read from an item of the exact tuple `tuple`.
@@ -474,15 +487,22 @@ impl Recorder {
         }
         let held = |r: &Recorder, id: InsnId| {
             let holds = |v: &PyVal| *v == PyVal::Obj(id);
-            r.stack.iter().any(holds) || r.locals.iter().flatten().any(holds) || r.inl.iter().any(|i| i.holds(id))
+            r.stack.iter().any(holds)
+                || r.locals.iter().flatten().any(holds)
+                || r.inl.iter().any(|i| i.holds(id))
+                || r.pending_holds(id)
         };
         let dropped: Vec<InsnId> = self.owned.iter().copied().filter(|&id| !held(self, id)).collect();
         if dropped.is_empty() {
             return Ok(());
         }
         self.owned.retain(|id| !dropped.contains(id));
-        let safe = self.live_words_survive();
-        if !safe || (!self.inl.is_empty() && !self.mframe) {
+        // (releasing an instance the trace made that holds no object frees nothing else)
+        let safe = self.live_words_survive() || dropped.iter().all(|&id| self.fresh_scalars_only(id));
+        // (inside an inlined call: only values the exit snapshot of the outermost call
+        // drops, `alloc.rs`; the next exit's snapshot is made again without them)
+        let inside = !self.inl.is_empty() && !self.mframe;
+        if !safe || (inside && !dropped.iter().all(|&id| self.releasable_inside(id))) {
             return Err(self.abort(
                 AbortReason::OwnedValue,
                 pc,
@@ -493,17 +513,5 @@ impl Recorder {
             self.b.op(Op::ObjRelease, &[id], crate::ir::Imm::None, None);
         }
         Ok(())
-    }
-
-    /// At the end of the recording (back edge, link): no owned value may be live.
-    pub(crate) fn check_no_owned(&self, pc: u32) -> Result<(), Abort> {
-        match self.owned.first() {
-            None => Ok(()),
-            Some(id) => Err(self.abort(
-                AbortReason::OwnedValue,
-                pc,
-                format!("the call result {id} is live at the end of the iteration (an owned phi is not built yet)"),
-            )),
-        }
     }
 }

@@ -59,7 +59,7 @@ pub fn all_slots(cls: &Obj) -> Vec<Rc<str>> {
     out
 }
 
-fn needs_dict(cls: &Obj) -> bool {
+pub(crate) fn needs_dict(cls: &Obj) -> bool {
     // instances have a __dict__ unless every class in the MRO (below object) has __slots__
     // without "__dict__"
     let tail = tdata(cls).mro_tail.borrow();

@@ -1,0 +1,172 @@
+//! Instances made in traces, the VM's side (the recorder's side is `taipan_jit::record`'s
+//! `alloc.rs`; `docs/jit.md`, "Instances made in traces").
+//!
+//! [`Vm::jit_init_probe`] answers, before a `CALL`, whether the callable is a plain class
+//! whose instances a trace may make itself: the same conditions under which the
+//! interpreter's class-call cache (`specialize_class.rs`, `Entry::InitClass`) builds the
+//! instance and pushes an `init_call` frame for `__init__` — a heap class whose metaclass
+//! is `type`, of the plain object layout, whose `__new__` is `object.__new__` — plus
+//! `object.__setattr__` (so `__init__`'s stores go straight into the dict or slots) and an
+//! `__init__` that is a plain Python function without a loop taking the instance and
+//! exactly the call's arguments. The class's version tag is pinned
+//! ([`PinCtx::init`]): replacing `__init__`, `__new__` or `__setattr__` bumps it.
+//!
+//! The helpers: [`new_instance`] makes the bare instance (as `object.__new__`:
+//! `builtins::object::new_instance`), [`attr_add`] appends an attribute to a fresh
+//! instance's dict.
+
+use taipan_bytecode::{Instruction, Opcode};
+use taipan_jit::record::{InitTarget, Known, ObjInfo};
+
+use super::globals::PinCtx;
+use super::helpers::{give_obj, obj_word_rc, restore_obj, with_obj};
+use crate::interp::Frame;
+use crate::object::{Layout, ObjKind};
+use crate::shape::ShapeId;
+use crate::value::{Obj, Value};
+use crate::vm::Vm;
+
+/// What [`Vm::jit_init_probe`] found: the class and its version tag, its `__init__`, and
+/// how to make instances.
+pub(crate) struct InitProbe {
+    cls: Obj,
+    version: u32,
+    init: Obj,
+    has_dict: bool,
+    nslots: u32,
+    presize: i64,
+}
+
+impl Vm {
+    /// Before instruction `instr` of frame `f`: for `[cls, a1..an] CALL n` of a plain class
+    /// (see the module docs), what a trace needs to make the instance and inline
+    /// `__init__`; `None` otherwise.
+    pub(crate) fn jit_init_probe(&self, f: &Frame, instr: Instruction) -> Option<InitProbe> {
+        if instr.op != Opcode::Call {
+            return None;
+        }
+        let n = instr.arg as usize;
+        let at = f.stack.len().checked_sub(n + 1)?;
+        let Some(Value::Obj(cls)) = f.stack.get(at) else {
+            return None;
+        };
+        let ObjKind::Type(td) = &cls.kind else { return None };
+        if !td.heap_type || td.layout != Layout::Object {
+            return None;
+        }
+        if !std::rc::Rc::ptr_eq(self.class_of(&Value::Obj(cls.clone())), &self.types.type_) {
+            return None;
+        }
+        let native_of_object = |name: &str| {
+            matches!(self.lookup_in_type(cls, name).as_ref().and_then(Value::kind),
+                Some(ObjKind::Native(nat)) if nat.owner == "object")
+        };
+        if !native_of_object("__new__") || !native_of_object("__setattr__") {
+            return None;
+        }
+        let Some(Value::Obj(init)) = self.lookup_in_type(cls, "__init__") else {
+            return None;
+        };
+        let ObjKind::Function(func) = &init.kind else {
+            return None;
+        };
+        if func.code.loops.no_init_inline.get() {
+            return None;
+        }
+        // (the stores `__init__` makes, as the presized capacity: at most the smallest
+        // table's 5, as the interpreter's class-call cache presizes)
+        let stores = func
+            .code
+            .raw
+            .instructions
+            .iter()
+            .filter(|i| i.op == Opcode::StoreAttr)
+            .count()
+            .min(5);
+        Some(InitProbe {
+            cls: cls.clone(),
+            version: td.version.get(),
+            has_dict: crate::builtins::object::needs_dict(cls),
+            nslots: u32::try_from(crate::builtins::object::slot_count(cls)).ok()?,
+            init: init.clone(),
+            presize: stores as i64,
+        })
+    }
+}
+
+impl PinCtx<'_> {
+    /// `Observe::init_target` for a probed class call with `nargs` arguments: the class's
+    /// version tag pinned and `__init__` numbered as a known object, when it is a plain
+    /// function (`PinCtx::inline_target`'s conditions, with the instance as one more
+    /// argument).
+    pub(crate) fn init(&self, p: InitProbe) -> Option<InitTarget> {
+        let Known::Obj(init) = self.known(&Value::Obj(p.init.clone()))? else {
+            return None;
+        };
+        if init.info != ObjInfo::Function {
+            return None;
+        }
+        // (`nargs` is checked again by the recorder through `init_target`)
+        let ObjKind::Function(func) = &p.init.kind else {
+            return None;
+        };
+        let nargs = u32::try_from(func.code.fast_argcount?.checked_sub(1)?).ok()?;
+        let code = self.inline_target(init.key, nargs + 1)?;
+        if !self.pin_type(&p.cls, p.version) {
+            return None;
+        }
+        Some(InitTarget {
+            cls: obj_word_rc(&p.cls),
+            has_dict: p.has_dict,
+            nslots: p.nslots,
+            presize: p.presize,
+            init,
+            code,
+            nargs,
+        })
+    }
+}
+
+/// `@new_instance(area, cls, layout) -> own ptr`: a new reference to a bare instance of
+/// the class whose word is `cls`, as `object.__new__` makes it (`builtins::object::
+/// new_instance`, with the layout the probe found: an empty instance dict with room for
+/// `layout & 0xff` entries when bit 8 is set, `layout >> 16` unbound slots).
+pub(super) extern "C" fn new_instance(area: u64, cls: u64, layout: i64) -> u64 {
+    // SAFETY: word 0 of the call area is the Vm's address (`func::py_call`).
+    let vm = unsafe { &*((area as *const u64).read() as *const Vm) };
+    // SAFETY: the class is pinned by the trace (alive while the trace runs).
+    let Some(Value::Obj(cls)) = (unsafe { restore_obj(cls) }) else {
+        return 0;
+    };
+    let dict = (layout & 0x100 != 0)
+        .then(|| crate::builtins::object::new_instance_dict_presized(vm, (layout & 0xff) as usize));
+    let nslots = usize::try_from(layout >> 16).unwrap_or(0);
+    let slots = (nslots > 0).then(|| std::cell::RefCell::new(vec![None; nslots]));
+    let o = crate::gc::alloc(crate::object::Object::with(Some(cls), dict, ObjKind::Instance(slots)));
+    give_obj(o)
+}
+
+/// `@attr_add(obj, name, before, after) -> ptr`: appends key `name` (an exact str's word)
+/// with the value None to the instance dict of `obj` when the dict has shape `before`
+/// (which, by the recorder's observation, `name` takes to `after`), and returns the address
+/// of the new value; 0 (nothing done) otherwise.
+pub(super) extern "C" fn attr_add(w: u64, name: u64, before: i64, after: i64) -> u64 {
+    // SAFETY: the trace passes the word of a live str (its code's names keep it).
+    let Some(key) = (unsafe { restore_obj(name) }) else {
+        return 0;
+    };
+    let add = |o: &Obj| {
+        let d = o.dict.as_ref()?;
+        let ObjKind::Dict(c) = &d.kind else { return None };
+        let mut t = c.try_borrow_mut().ok()?;
+        if i64::from(t.shape().0) != before {
+            return None;
+        }
+        let after = ShapeId(u32::try_from(after).ok()?);
+        t.insert_new_shaped(crate::ops::str_value_hash(&key), key.clone(), Value::None, after);
+        let (_, v) = t.entry(t.end().checked_sub(1)?)?;
+        Some(v as *const Value as u64)
+    };
+    // SAFETY: traces pass object words of live objects (`jit_helpers.rs`).
+    unsafe { with_obj(w, add) }.flatten().unwrap_or(0)
+}
