@@ -313,6 +313,10 @@ pub fn eval_pure(op: Op, imm: &Imm, args: &[Val]) -> Option<Pure> {
         (Op::FloatSqrt, [F(a)]) => v(F(a.sqrt())),
         (Op::FloatPow, [F(a), F(b)]) => v(F(a.powf(*b))),
         (Op::FloatAbs, [F(a)]) => v(F(a.abs())),
+        (op, [F(a)]) if super::mathfn::MathFn::of_op(op).is_some() => {
+            let r = super::mathfn::MathFn::of_op(op).and_then(|m| m.eval(*a));
+            Some(r.map_or(Pure::Exit, |r| Pure::Value(F(r))))
+        }
         (Op::IntMin, [I(a), I(b)]) => v(I(if b < a { *b } else { *a })),
         (Op::IntMax, [I(a), I(b)]) => v(I(if b > a { *b } else { *a })),
         (Op::FloatMin, [F(a), F(b)]) => v(F(if b < a { *b } else { *a })),

@@ -9,6 +9,7 @@
 //!   `guard_false x < 0.0`, then `float_sqrt` (CPython `math_sqrt` raises `ValueError` for
 //!   negative `x`: the guard exits at the `CALL` with its operands on the stack, so the
 //!   interpreter raises; `-0.0` and NaN pass, as in CPython).
+//! - `math.sin(x)`, `math.exp(x)`, ... (the table in `ir/mathfn.rs`): `record/math.rs`.
 //! - `abs(x)`: a float is `float_abs`; an int is `int_max x, -x` after
 //!   `guard_true x != i64::MIN` (whose absolute value needs a big int: the interpreter
 //!   redoes the call).
@@ -169,7 +170,10 @@ impl Recorder {
             // (these builtins emit nothing before they give up)
             Err(a)
                 if a.reason == AbortReason::UnsupportedCall
-                    && matches!(b, Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::MathSqrt)
+                    && matches!(
+                        b,
+                        Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::MathSqrt | Builtin::Math(_)
+                    )
                     && self.py_call_allowed() =>
             {
                 return self.py_call_known(pc, n, extra, o.key, obs);
@@ -378,6 +382,7 @@ impl Recorder {
                 self.guard(false, c, s);
                 Ok(PyVal::Float(self.b.unary(Op::FloatSqrt, x)))
             }
+            (Builtin::Math(m), &[a]) => self.math_call(pc, m, a, obs),
             (Builtin::Abs, &[PyVal::Float(x)]) => Ok(PyVal::Float(self.b.unary(Op::FloatAbs, x))),
             (Builtin::Abs, &[PyVal::Int(x)]) => {
                 if obs.stack(0) == Observed::Int(i64::MIN) {

@@ -77,6 +77,9 @@ pub enum Builtin {
     Max,
     /// `math.sqrt(x)` (CPython `math_sqrt`: `ValueError` for negative `x`).
     MathSqrt,
+    /// A one-argument `math` function of the table in `ir/mathfn.rs` (`math.sin`, ...;
+    /// recorded by `record/math.rs`).
+    Math(crate::ir::mathfn::MathFn),
     /// `len(x)` (CPython `builtin_len`; recorded for exact lists, tuples, strs and dicts).
     Len,
     /// `list.append`, the method `LOAD_METHOD` finds on an exact list (CPython
