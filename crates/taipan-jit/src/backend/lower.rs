@@ -384,7 +384,8 @@ struct Lower<'a, 'f> {
     out_ptr: Option<clir::Value>,
     /// The `args` parameter of the trace function (set when the entry block is made).
     args_ptr: Option<clir::Value>,
-    /// The signature of [`float_pow`] (`float_pow` is an indirect call to it).
+    /// The signature of [`float_pow`] and `mathfn::m_atan2` (`float_pow` and `float_atan2`
+    /// are indirect calls to them).
     pow_sig: clir::SigRef,
     /// The signature of the `math` functions (`f64 -> f64`, `ir/mathfn.rs`).
     math_sig: clir::SigRef,
@@ -597,9 +598,13 @@ impl Lower<'_, '_> {
                     let a = self.arg(id, 0)?;
                     Some(self.fb.ins().sqrt(a))
                 }
-                Op::FloatPow => {
+                Op::FloatPow | Op::FloatAtan2 => {
                     let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
-                    let f = float_pow as extern "C" fn(f64, f64) -> f64;
+                    let f: extern "C" fn(f64, f64) -> f64 = if insn.op == Op::FloatPow {
+                        float_pow
+                    } else {
+                        crate::ir::mathfn::m_atan2
+                    };
                     let addr = self.fb.ins().iconst(self.ptr, f as usize as i64);
                     let call = self.fb.ins().call_indirect(self.pow_sig, addr, &[a, b]);
                     self.fb.inst_results(call).first().copied()
@@ -607,6 +612,10 @@ impl Lower<'_, '_> {
                 Op::FloatAbs => {
                     let a = self.arg(id, 0)?;
                     Some(self.fb.ins().fabs(a))
+                }
+                Op::FloatCopysign => {
+                    let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
+                    Some(self.fb.ins().fcopysign(a, b))
                 }
                 Op::FloatSin
                 | Op::FloatCos

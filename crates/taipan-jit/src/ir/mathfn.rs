@@ -14,6 +14,10 @@
 //! the libm log, anything else a domain error (here: NaN, which the rule above turns into
 //! the error). `fabs` never raises and is the plain `float_abs` op.
 //!
+//! Two-argument functions ([`MathFn2`]: `atan2`, `copysign`) never raise in CPython (a
+//! NaN result only comes from a NaN argument, no result is infinite), so their ops never
+//! exit.
+//!
 //! A trace never raises: the ops of this table (except `float_abs`) *exit* where CPython
 //! raises ([`raises`]), and the interpreter redoes the call and raises (see
 //! `record/math.rs`). taipan-vm's unit tests check every row against the interpreter's
@@ -161,6 +165,86 @@ libm_fns! {
     m_fabs = |x| x.abs();
 }
 
+/// A two-argument `math` function the trace computes itself (see the module doc: neither
+/// raises, so their ops do not exit).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum MathFn2 {
+    /// `math.atan2(y, x)` (C99's special values for infinities and zeros, as CPython's
+    /// `m_atan2`, then libm `atan2`).
+    Atan2,
+    /// `math.copysign(x, y)`.
+    Copysign,
+}
+
+impl MathFn2 {
+    /// Every function, in table order.
+    pub const ALL: &'static [MathFn2] = &[MathFn2::Atan2, MathFn2::Copysign];
+
+    /// The function's name in the `math` module.
+    pub fn py_name(self) -> &'static str {
+        match self {
+            MathFn2::Atan2 => "atan2",
+            MathFn2::Copysign => "copysign",
+        }
+    }
+
+    /// The IR op that computes it.
+    pub fn op(self) -> Op {
+        match self {
+            MathFn2::Atan2 => Op::FloatAtan2,
+            MathFn2::Copysign => Op::FloatCopysign,
+        }
+    }
+
+    /// The function computing it (the backend calls `atan2`'s; `copysign` is one machine
+    /// instruction there).
+    pub fn func(self) -> extern "C" fn(f64, f64) -> f64 {
+        match self {
+            MathFn2::Atan2 => m_atan2,
+            MathFn2::Copysign => m_copysign,
+        }
+    }
+
+    /// The function named `name` in the `math` module, if the table has it.
+    pub fn from_py_name(name: &str) -> Option<MathFn2> {
+        MathFn2::ALL.iter().copied().find(|m| m.py_name() == name)
+    }
+
+    /// The row whose op is `op`, if any.
+    pub fn of_op(op: Op) -> Option<MathFn2> {
+        MathFn2::ALL.iter().copied().find(|m| m.op() == op)
+    }
+}
+
+/// `math.atan2(y, x)`: CPython's `m_atan2` (C99 Annex F special values, which some libms
+/// got wrong), then libm `atan2`.
+pub extern "C" fn m_atan2(y: f64, x: f64) -> f64 {
+    use std::f64::consts::PI;
+    if x.is_nan() || y.is_nan() {
+        f64::NAN
+    } else if y.is_infinite() {
+        if x.is_infinite() {
+            let q = if x.is_sign_positive() { 0.25 * PI } else { 0.75 * PI };
+            q.copysign(y)
+        } else {
+            (0.5 * PI).copysign(y)
+        }
+    } else if x.is_infinite() || y == 0.0 {
+        if x.is_sign_positive() {
+            0.0f64.copysign(y)
+        } else {
+            PI.copysign(y)
+        }
+    } else {
+        y.atan2(x)
+    }
+}
+
+/// `math.copysign(x, y)`.
+pub extern "C" fn m_copysign(x: f64, y: f64) -> f64 {
+    x.copysign(y)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,6 +258,20 @@ mod tests {
             assert_eq!(info.can_exit, m.can_raise(), "{}", info.name);
             assert_eq!(info.args, &[super::super::Kind::F64]);
         }
+    }
+
+    #[test]
+    fn two_argument_rows() {
+        for &m in MathFn2::ALL {
+            assert_eq!(MathFn2::from_py_name(m.py_name()), Some(m));
+            assert_eq!(MathFn2::of_op(m.op()), Some(m));
+            assert!(!m.op().info().can_exit);
+        }
+        let pi = std::f64::consts::PI;
+        assert_eq!(m_atan2(0.0, -0.0), pi);
+        assert_eq!(m_atan2(-0.0, -1.0), -pi);
+        assert_eq!(m_atan2(f64::INFINITY, f64::NEG_INFINITY), 0.75 * pi);
+        assert_eq!(m_copysign(2.0, -0.0), -2.0);
     }
 
     #[test]

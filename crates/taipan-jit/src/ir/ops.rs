@@ -287,6 +287,11 @@ define_ops! {
     FloatExpm1 "float_expm1" (F64) None -> F64, Pure, true;
     /// `math.log1p(a)`; exits where it raises (as `float_sin`).
     FloatLog1p "float_log1p" (F64) None -> F64, Pure, true;
+    /// `math.atan2(a, b)` (`ir/mathfn.rs`: C99's special values, then the C library's
+    /// `atan2`; never raises, so never exits).
+    FloatAtan2 "float_atan2" (F64, F64) None -> F64, Pure, false;
+    /// `math.copysign(a, b)`: `a` with the sign bit of `b`.
+    FloatCopysign "float_copysign" (F64, F64) None -> F64, Pure, false;
     /// `b if b < a else a` (Python's `min(a, b)` on ints).
     IntMin "int_min" (I64, I64) None -> I64, Pure, false;
     /// `b if b > a else a` (Python's `max(a, b)` on ints).

@@ -13,13 +13,16 @@
 //!   argument on the stack, and the interpreter redoes the call and raises, traceback
 //!   included. `math.fabs` is `float_abs` (it never raises).
 //!
+//! `math.atan2(y, x)` and `math.copysign(x, y)` of two ints or floats are `float_atan2` and
+//! `float_copysign` (they never raise).
+//!
 //! A call that raises while it is being recorded aborts the recording
 //! ([`AbortReason::RaisesNow`]: the recording cannot follow the exception). Any other
 //! argument (a bool, a big int, an object, two arguments as in `math.log(x, base)`) is an
 //! opaque call where one is allowed (`call.rs`), as for `math.sqrt`.
 
 use crate::ir::Op;
-use crate::ir::mathfn::MathFn;
+use crate::ir::mathfn::{MathFn, MathFn2};
 use crate::record::{Abort, AbortReason, Builtin, Observe, Observed, PyVal, Recorder};
 
 impl Recorder {
@@ -48,5 +51,18 @@ impl Recorder {
         }
         let s = self.snap(pc);
         Ok(PyVal::Float(self.b.exiting(m.op(), &[x], s)))
+    }
+
+    /// The result of `math.<m>(a, b)` (no exit: these never raise).
+    pub(crate) fn math2_call(&mut self, pc: u32, m: MathFn2, a: PyVal, b: PyVal) -> Result<PyVal, Abort> {
+        let num = |v: PyVal| matches!(v, PyVal::Int(_) | PyVal::Float(_));
+        let (true, true) = (num(a), num(b)) else {
+            let d = format!("{:?}({}, {})", Builtin::Math2(m), a.tag().name(), b.tag().name());
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+        };
+        let (Some(x), Some(y)) = (self.as_float(a), self.as_float(b)) else {
+            return Err(self.abort(AbortReason::Desync, pc, "math2 argument"));
+        };
+        Ok(PyVal::Float(self.b.binary(m.op(), x, y)))
     }
 }

@@ -80,6 +80,9 @@ pub enum Builtin {
     /// A one-argument `math` function of the table in `ir/mathfn.rs` (`math.sin`, ...;
     /// recorded by `record/math.rs`).
     Math(crate::ir::mathfn::MathFn),
+    /// A two-argument `math` function of the table in `ir/mathfn.rs` (`math.atan2`,
+    /// `math.copysign`).
+    Math2(crate::ir::mathfn::MathFn2),
     /// `len(x)` (CPython `builtin_len`; recorded for exact lists, tuples, strs and dicts).
     Len,
     /// `list.append`, the method `LOAD_METHOD` finds on an exact list (CPython
