@@ -24,6 +24,7 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+use taipan_jit::ir::mathfn::{MathFn, MathFn2};
 use taipan_jit::record::{AttrObs, Builtin, CodeInfo, Known, KnownObj, ObjInfo, Observed};
 
 use crate::dict::Dict;
@@ -277,7 +278,12 @@ fn obj_info(v: &Obj, null: &Obj) -> ObjInfo {
             "sqrt" => ObjInfo::Builtin(Builtin::MathSqrt),
             "len" => ObjInfo::Builtin(Builtin::Len),
             "isinstance" => ObjInfo::Builtin(Builtin::IsInstance),
-            _ => ObjInfo::Other,
+            // `math.sin`, `math.exp`, ... (no other native has these names)
+            name => match (MathFn::from_py_name(name), MathFn2::from_py_name(name)) {
+                (Some(m), _) => ObjInfo::Builtin(Builtin::Math(m)),
+                (None, Some(m)) => ObjInfo::Builtin(Builtin::Math2(m)),
+                (None, None) => ObjInfo::Other,
+            },
         },
         // `list.append` as the list type's dict holds it (the one native of that owner/name)
         ObjKind::Native(n) if n.receiver.is_none() && n.is_method && n.owner == "list" && n.name == "append" => {

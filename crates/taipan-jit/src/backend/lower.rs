@@ -93,6 +93,7 @@ use cranelift_codegen::isa::TargetIsa;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 use super::{CompileError, HelperTable, InlineHelper, SelfCall, import_helper};
+use crate::ir::mathfn::MathFn;
 use crate::ir::{Func, Imm, InsnId, Op, SnapId, SnapVal, Type};
 
 /// Deopt stress: how many periods the countdown cycles through (`N ..= N + STRESS_SPAN -
@@ -248,6 +249,10 @@ pub fn lower_linked(
     pow.params.push(AbiParam::new(types::F64));
     pow.returns.push(AbiParam::new(types::F64));
     let pow_sig = func.import_signature(pow);
+    let mut math = Signature::new(isa.default_call_conv());
+    math.params.push(AbiParam::new(types::F64));
+    math.returns.push(AbiParam::new(types::F64));
+    let math_sig = func.import_signature(math);
 
     // Helper imports first (they need `&mut func` before the builder borrows it).
     let mut callees = Vec::new();
@@ -334,6 +339,7 @@ pub fn lower_linked(
         env,
         trace_sig,
         pow_sig,
+        math_sig,
         snap_exit: vec![None; f.snaps.len()],
         exit_tail: None,
         out_ptr: None,
@@ -378,8 +384,11 @@ struct Lower<'a, 'f> {
     out_ptr: Option<clir::Value>,
     /// The `args` parameter of the trace function (set when the entry block is made).
     args_ptr: Option<clir::Value>,
-    /// The signature of [`float_pow`] (`float_pow` is an indirect call to it).
+    /// The signature of [`float_pow`] and `mathfn::m_atan2` (`float_pow` and `float_atan2`
+    /// are indirect calls to them).
     pow_sig: clir::SigRef,
+    /// The signature of the `math` functions (`f64 -> f64`, `ir/mathfn.rs`).
+    math_sig: clir::SigRef,
     /// Number of exit points (the exit data holds `2 * n_exits` words).
     n_exits: usize,
     /// Direct self-calls ([`SelfCall`]) and their exit helper, when the trace makes one.
@@ -589,9 +598,13 @@ impl Lower<'_, '_> {
                     let a = self.arg(id, 0)?;
                     Some(self.fb.ins().sqrt(a))
                 }
-                Op::FloatPow => {
+                Op::FloatPow | Op::FloatAtan2 => {
                     let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
-                    let f = float_pow as extern "C" fn(f64, f64) -> f64;
+                    let f: extern "C" fn(f64, f64) -> f64 = if insn.op == Op::FloatPow {
+                        float_pow
+                    } else {
+                        crate::ir::mathfn::m_atan2
+                    };
                     let addr = self.fb.ins().iconst(self.ptr, f as usize as i64);
                     let call = self.fb.ins().call_indirect(self.pow_sig, addr, &[a, b]);
                     self.fb.inst_results(call).first().copied()
@@ -599,6 +612,30 @@ impl Lower<'_, '_> {
                 Op::FloatAbs => {
                     let a = self.arg(id, 0)?;
                     Some(self.fb.ins().fabs(a))
+                }
+                Op::FloatCopysign => {
+                    let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
+                    Some(self.fb.ins().fcopysign(a, b))
+                }
+                Op::FloatSin
+                | Op::FloatCos
+                | Op::FloatTan
+                | Op::FloatExp
+                | Op::FloatLog
+                | Op::FloatLog2
+                | Op::FloatLog10
+                | Op::FloatAtan
+                | Op::FloatAsin
+                | Op::FloatAcos
+                | Op::FloatSinh
+                | Op::FloatCosh
+                | Op::FloatTanh
+                | Op::FloatExpm1
+                | Op::FloatLog1p => {
+                    // (the rows of `ir/mathfn.rs`)
+                    let m = MathFn::of_op(insn.op).ok_or_else(|| err("no math row"))?;
+                    let x = self.arg(id, 0)?;
+                    Some(self.lower_math(id, m, x)?)
                 }
                 Op::IntMin | Op::IntMax => {
                     // `b if b < a else a` / `b if b > a else a`
@@ -1092,6 +1129,33 @@ impl Lower<'_, '_> {
     /// continues lowering in a fresh block.
     fn exit_if(&mut self, id: InsnId, cond: clir::Value) -> Result<(), CompileError> {
         self.exit_when(id, cond, true)
+    }
+
+    /// `math.<m>(x)` (`ir/mathfn.rs`): an indirect call of the row's function, then an exit
+    /// where CPython raises (`mathfn::raises`: a NaN result from a non-NaN `x`, or an
+    /// infinite result from a finite `x`).
+    fn lower_math(&mut self, id: InsnId, m: MathFn, x: clir::Value) -> Result<clir::Value, CompileError> {
+        let addr = self.fb.ins().iconst(self.ptr, m.func() as usize as i64);
+        let call = self.fb.ins().call_indirect(self.math_sig, addr, &[x]);
+        let r = self
+            .fb
+            .inst_results(call)
+            .first()
+            .copied()
+            .ok_or_else(|| err("math call without a result"))?;
+        let fb = &mut self.fb;
+        let r_nan = fb.ins().fcmp(FloatCC::Unordered, r, r);
+        let x_num = fb.ins().fcmp(FloatCC::Ordered, x, x);
+        let nan_err = fb.ins().band(r_nan, x_num);
+        let inf = fb.ins().f64const(f64::INFINITY);
+        let r_abs = fb.ins().fabs(r);
+        let r_inf = fb.ins().fcmp(FloatCC::Equal, r_abs, inf);
+        let x_abs = fb.ins().fabs(x);
+        let x_fin = fb.ins().fcmp(FloatCC::LessThan, x_abs, inf);
+        let inf_err = fb.ins().band(r_inf, x_fin);
+        let e = fb.ins().bor(nan_err, inf_err);
+        self.exit_if(id, e)?;
+        Ok(r)
     }
 
     /// Branches to the (shared) exit block for instruction `id` when `cond != 0` equals

@@ -313,6 +313,12 @@ pub fn eval_pure(op: Op, imm: &Imm, args: &[Val]) -> Option<Pure> {
         (Op::FloatSqrt, [F(a)]) => v(F(a.sqrt())),
         (Op::FloatPow, [F(a), F(b)]) => v(F(a.powf(*b))),
         (Op::FloatAbs, [F(a)]) => v(F(a.abs())),
+        (Op::FloatAtan2, [F(a), F(b)]) => v(F(super::mathfn::m_atan2(*a, *b))),
+        (Op::FloatCopysign, [F(a), F(b)]) => v(F(a.copysign(*b))),
+        (op, [F(a)]) if super::mathfn::MathFn::of_op(op).is_some() => {
+            let r = super::mathfn::MathFn::of_op(op).and_then(|m| m.eval(*a));
+            Some(r.map_or(Pure::Exit, |r| Pure::Value(F(r))))
+        }
         (Op::IntMin, [I(a), I(b)]) => v(I(if b < a { *b } else { *a })),
         (Op::IntMax, [I(a), I(b)]) => v(I(if b > a { *b } else { *a })),
         (Op::FloatMin, [F(a), F(b)]) => v(F(if b < a { *b } else { *a })),

@@ -51,6 +51,9 @@ define_exit_reasons! {
     Division = "division";
     /// `exit`: the end of a trace that neither loops nor links.
     End = "end";
+    /// `float_sin`, `float_exp`, ... (`ir/mathfn.rs`): a `math` function's domain or range
+    /// error (the interpreter redoes the call and raises).
+    Math = "math";
 }
 
 impl ExitReason {
@@ -63,6 +66,7 @@ impl ExitReason {
             Op::IntAddOv | Op::IntSubOv | Op::IntMulOv => ExitReason::Overflow,
             Op::IntFloorDiv | Op::IntMod => ExitReason::Division,
             Op::Exit => ExitReason::End,
+            op if super::mathfn::MathFn::of_op(op).is_some_and(|m| m.can_raise()) => ExitReason::Math,
             _ => return None,
         })
     }
@@ -112,7 +116,7 @@ mod tests {
         )
         .expect("parse");
         let by = exit_reason_counts(&f, &[3, 4, 5]);
-        assert_eq!(by, vec![0, 8, 4, 0, 0]);
+        assert_eq!(by, vec![0, 8, 4, 0, 0, 0]);
         assert!(ExitReason::ALL.iter().all(|r| !r.doc().is_empty()));
     }
 }

@@ -52,6 +52,7 @@
 pub mod builder;
 pub mod eval;
 pub mod exits;
+pub mod mathfn;
 pub mod ops;
 pub mod parse;
 pub mod print;

@@ -256,6 +256,42 @@ define_ops! {
     FloatPow "float_pow" (F64, F64) None -> F64, Pure, false;
     /// `|a|` (clears the sign bit; Python's `abs(float)`).
     FloatAbs "float_abs" (F64) None -> F64, Pure, false;
+    /// `math.sin(a)` by the C library (`ir/mathfn.rs`, the table of these ops); exits where
+    /// CPython's `math.sin` raises (a NaN from a non-NaN `a`, an infinity from a finite `a`).
+    FloatSin "float_sin" (F64) None -> F64, Pure, true;
+    /// `math.cos(a)`; exits where it raises (as `float_sin`).
+    FloatCos "float_cos" (F64) None -> F64, Pure, true;
+    /// `math.tan(a)`; exits where it raises (as `float_sin`).
+    FloatTan "float_tan" (F64) None -> F64, Pure, true;
+    /// `math.exp(a)`; exits where it raises (as `float_sin`).
+    FloatExp "float_exp" (F64) None -> F64, Pure, true;
+    /// `math.log(a)`; exits where it raises (as `float_sin`).
+    FloatLog "float_log" (F64) None -> F64, Pure, true;
+    /// `math.log2(a)`; exits where it raises (as `float_sin`).
+    FloatLog2 "float_log2" (F64) None -> F64, Pure, true;
+    /// `math.log10(a)`; exits where it raises (as `float_sin`).
+    FloatLog10 "float_log10" (F64) None -> F64, Pure, true;
+    /// `math.atan(a)`; exits where it raises (as `float_sin`).
+    FloatAtan "float_atan" (F64) None -> F64, Pure, true;
+    /// `math.asin(a)`; exits where it raises (as `float_sin`).
+    FloatAsin "float_asin" (F64) None -> F64, Pure, true;
+    /// `math.acos(a)`; exits where it raises (as `float_sin`).
+    FloatAcos "float_acos" (F64) None -> F64, Pure, true;
+    /// `math.sinh(a)`; exits where it raises (as `float_sin`).
+    FloatSinh "float_sinh" (F64) None -> F64, Pure, true;
+    /// `math.cosh(a)`; exits where it raises (as `float_sin`).
+    FloatCosh "float_cosh" (F64) None -> F64, Pure, true;
+    /// `math.tanh(a)`; exits where it raises (as `float_sin`).
+    FloatTanh "float_tanh" (F64) None -> F64, Pure, true;
+    /// `math.expm1(a)`; exits where it raises (as `float_sin`).
+    FloatExpm1 "float_expm1" (F64) None -> F64, Pure, true;
+    /// `math.log1p(a)`; exits where it raises (as `float_sin`).
+    FloatLog1p "float_log1p" (F64) None -> F64, Pure, true;
+    /// `math.atan2(a, b)` (`ir/mathfn.rs`: C99's special values, then the C library's
+    /// `atan2`; never raises, so never exits).
+    FloatAtan2 "float_atan2" (F64, F64) None -> F64, Pure, false;
+    /// `math.copysign(a, b)`: `a` with the sign bit of `b`.
+    FloatCopysign "float_copysign" (F64, F64) None -> F64, Pure, false;
     /// `b if b < a else a` (Python's `min(a, b)` on ints).
     IntMin "int_min" (I64, I64) None -> I64, Pure, false;
     /// `b if b > a else a` (Python's `max(a, b)` on ints).

@@ -45,7 +45,7 @@ impl Recorder {
     }
 
     /// The `f64` of an int or float operand.
-    fn as_float(&mut self, v: PyVal) -> Option<InsnId> {
+    pub(crate) fn as_float(&mut self, v: PyVal) -> Option<InsnId> {
         match v {
             PyVal::Int(x) => Some(self.b.unary(Op::IntToFloat, x)),
             PyVal::Float(x) => Some(x),

@@ -9,6 +9,8 @@
 //!   `guard_false x < 0.0`, then `float_sqrt` (CPython `math_sqrt` raises `ValueError` for
 //!   negative `x`: the guard exits at the `CALL` with its operands on the stack, so the
 //!   interpreter raises; `-0.0` and NaN pass, as in CPython).
+//! - `math.sin(x)`, `math.exp(x)`, ..., `math.atan2(y, x)`, `math.copysign(x, y)` (the
+//!   tables in `ir/mathfn.rs`): `record/math.rs`.
 //! - `abs(x)`: a float is `float_abs`; an int is `int_max x, -x` after
 //!   `guard_true x != i64::MIN` (whose absolute value needs a big int: the interpreter
 //!   redoes the call).
@@ -188,7 +190,12 @@ impl Recorder {
                 if a.reason == AbortReason::UnsupportedCall
                     && matches!(
                         b,
-                        Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::MathSqrt | Builtin::Int
+                        Builtin::Abs
+                            | Builtin::Min
+                            | Builtin::Max
+                            | Builtin::MathSqrt
+                            | Builtin::Int
+                            | Builtin::Math(_)
                     )
                     && self.py_call_allowed() =>
             {
@@ -439,6 +446,8 @@ impl Recorder {
                 self.guard(false, c, s);
                 Ok(PyVal::Float(self.b.unary(Op::FloatSqrt, x)))
             }
+            (Builtin::Math(m), &[a]) => self.math_call(pc, m, a, obs),
+            (Builtin::Math2(m), &[a, b]) => self.math2_call(pc, m, a, b),
             (Builtin::Abs, &[PyVal::Float(x)]) => Ok(PyVal::Float(self.b.unary(Op::FloatAbs, x))),
             (Builtin::Abs, &[PyVal::Int(x)]) => {
                 if obs.stack(0) == Observed::Int(i64::MIN) {

@@ -88,6 +88,7 @@ mod global;
 mod iter;
 mod link;
 mod list;
+mod math;
 mod mframe;
 pub mod observe;
 mod pycall;

@@ -77,6 +77,12 @@ pub enum Builtin {
     Max,
     /// `math.sqrt(x)` (CPython `math_sqrt`: `ValueError` for negative `x`).
     MathSqrt,
+    /// A one-argument `math` function of the table in `ir/mathfn.rs` (`math.sin`, ...;
+    /// recorded by `record/math.rs`).
+    Math(crate::ir::mathfn::MathFn),
+    /// A two-argument `math` function of the table in `ir/mathfn.rs` (`math.atan2`,
+    /// `math.copysign`).
+    Math2(crate::ir::mathfn::MathFn2),
     /// `len(x)` (CPython `builtin_len`; recorded for exact lists, tuples, strs and dicts).
     Len,
     /// The builtin type `int` called with one int, bool or float (CPython `long_new` ->
