@@ -250,21 +250,35 @@ impl Vm {
 impl Vm {
     /// `LOAD_ATTR` / `LOAD_METHOD` `name` on class `t` (a heap class whose metaclass is
     /// `type` itself, so no metaclass attribute or descriptor applies; not a dunder name,
-    /// which `type`'s own descriptors may answer): a None/bool/int/float found along its MRO
-    /// ([`AttrObs::TypeValue`], `LOAD_ATTR`), or a `staticmethod` or `classmethod` of a
-    /// Python function ([`AttrObs::TypeFunc`], `LOAD_METHOD`); the class's version tag is pinned (any change
-    /// of it or a base bumps it).
+    /// which `type`'s own descriptors may answer, but `__init__`): a None/bool/int/float
+    /// found along its MRO ([`AttrObs::TypeValue`], `LOAD_ATTR`), or a Python function, a
+    /// `staticmethod` or a `classmethod` of one ([`AttrObs::TypeFunc`], `LOAD_METHOD`); the
+    /// class's version tag is pinned (any change of it or a base bumps it).
     fn jit_type_attr_probe(&self, t: &Obj, name: &Value, method: bool) -> Option<AttrProbe> {
         let ObjKind::Type(td) = &t.kind else { return None };
         if !td.heap_type || !t.class.as_ref().is_none_or(|m| Rc::ptr_eq(m, &self.types.type_)) {
             return None;
         }
         let text = name.as_str()?;
-        if text.starts_with("__") {
+        // (`__init__`: `type` has no data descriptor of that name, so the class's own
+        // function is what `Base.__init__(self, ...)` finds)
+        if text.starts_with("__") && !(method && text == "__init__") {
             return None;
         }
         let v = self.lookup_in_type(t, text)?;
         let (obs, func) = match (&v, method) {
+            // a plain function: `[class] -> [function, NULL]`, as the interpreter's
+            // `LOAD_METHOD_CLASS` pushes it
+            (Value::Obj(f), true) if matches!(f.kind, ObjKind::Function(_)) => (
+                AttrObs::TypeFunc {
+                    func: KnownObj {
+                        key: 0,
+                        info: ObjInfo::Other,
+                    },
+                    bound: false,
+                },
+                Some(f.clone()),
+            ),
             (Value::Obj(s), true) => match &s.kind {
                 ObjKind::StaticMethod(Value::Obj(f)) | ObjKind::ClassMethod(Value::Obj(f))
                     if matches!(f.kind, ObjKind::Function(_)) =>
