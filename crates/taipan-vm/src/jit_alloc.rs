@@ -170,3 +170,43 @@ pub(super) extern "C" fn attr_add(w: u64, name: u64, before: i64, after: i64) ->
     // SAFETY: traces pass object words of live objects (`jit_helpers.rs`).
     unsafe { with_obj(w, add) }.flatten().unwrap_or(0)
 }
+
+/// The `n` values of the call area's argument slots (new references to object items).
+///
+/// # Safety
+/// `area` is the running call area; its first `n` argument slots hold values the trace
+/// stored (object words of live objects).
+unsafe fn area_items(area: u64, n: i64) -> Option<Vec<Value>> {
+    let a = area as *const u64;
+    let n = usize::try_from(n).ok()?;
+    (0..n)
+        .map(|k| {
+            let s = 2 * (taipan_jit::record::AREA_ARGS as usize + k);
+            // SAFETY: the caller's contract (slot `k < n` was written by the trace).
+            unsafe { super::run::slot_value(a.add(s).read(), a.add(s + 1).read()) }
+        })
+        .collect()
+}
+
+/// `@new_tuple(area, n) -> own ptr`: a new tuple of the `n` values in the call area's
+/// argument slots (`record/alloc.rs`, `BUILD_TUPLE`); 0 if a slot holds no value.
+pub(super) extern "C" fn new_tuple(area: u64, n: i64) -> u64 {
+    // SAFETY: word 0 of the call area is the Vm's address (`func::py_call`); the trace
+    // wrote the argument slots just before the call.
+    let (vm, items) = unsafe { (&*((area as *const u64).read() as *const Vm), area_items(area, n)) };
+    match items.map(|v| vm.new_tuple(v)) {
+        Some(Value::Obj(o)) => give_obj(o),
+        _ => 0,
+    }
+}
+
+/// `@new_list(area, n) -> own ptr`: a new list of the `n` values in the call area's argument
+/// slots (`record/alloc.rs`, `BUILD_LIST`); 0 if a slot holds no value.
+pub(super) extern "C" fn new_list(area: u64, n: i64) -> u64 {
+    // SAFETY: as in `new_tuple`.
+    let (vm, items) = unsafe { (&*((area as *const u64).read() as *const Vm), area_items(area, n)) };
+    match items.map(|v| vm.new_list(v)) {
+        Some(Value::Obj(o)) => give_obj(o),
+        _ => 0,
+    }
+}

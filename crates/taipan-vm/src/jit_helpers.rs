@@ -1153,6 +1153,14 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         super::alloc::new_instance as extern "C" fn(u64, u64, i64) -> u64 as usize,
     );
     h.add(
+        record::NEW_TUPLE_HELPER,
+        super::alloc::new_tuple as extern "C" fn(u64, i64) -> u64 as usize,
+    );
+    h.add(
+        record::NEW_LIST_HELPER,
+        super::alloc::new_list as extern "C" fn(u64, i64) -> u64 as usize,
+    );
+    h.add(
         record::ATTR_ADD_HELPER,
         super::alloc::attr_add as extern "C" fn(u64, u64, i64, i64) -> u64 as usize,
     );

@@ -380,3 +380,65 @@ impl Recorder {
         Err(self.abort(AbortReason::OwnedValue, pc, d))
     }
 }
+
+/// `new_tuple(area: ptr, n: i64) -> own ptr writes`: a new tuple of the `n` values in the
+/// call area's argument slots (see [`Recorder::build_seq`]).
+pub const NEW_TUPLE_HELPER: &str = "new_tuple";
+/// `new_list(area: ptr, n: i64) -> own ptr writes`: a new list of the `n` values in the call
+/// area's argument slots (see [`Recorder::build_seq`]).
+pub const NEW_LIST_HELPER: &str = "new_list";
+
+// Tuples and lists made in loop traces.
+impl Recorder {
+    /// `BUILD_TUPLE n` (`list = false`) or `BUILD_LIST n`: the `n` items (at most
+    /// [`super::PY_MAX_ARGS`]; numbers, None and object words — known objects by their
+    /// words) are stored into the call area's argument slots as an opaque call's arguments
+    /// are, then `%t = call @new_tuple(area, n) -> own ptr writes` (or `@new_list`) makes
+    /// the sequence with a new reference to each object item (CPython `BUILD_TUPLE` /
+    /// `BUILD_LIST`), owned by the trace like any allocation: released once nothing holds
+    /// it, transferred at exits. A loop trace's own frame or inlined calls only (the call
+    /// area), never a function trace.
+    pub(crate) fn build_seq(&mut self, pc: u32, n: u32, list: bool, obs: &dyn super::Observe) -> Result<(), Abort> {
+        if self.area == 0 || self.func.is_some() || n > super::PY_MAX_ARGS {
+            let op = if list { "BUILD_LIST" } else { "BUILD_TUPLE" };
+            let d = format!(
+                "{op} of {n} items without the call area, in a function trace or over {}",
+                super::PY_MAX_ARGS
+            );
+            return Err(self.abort(AbortReason::UnsupportedOpcode, pc, d));
+        }
+        let mut items = Vec::with_capacity(n as usize);
+        for i in (0..n as usize).rev() {
+            let v = match self.peek(i, pc)? {
+                PyVal::Known(k) => match obs.known_word(k.key) {
+                    Some(w) => PyVal::Obj(self.b.const_ptr(w)),
+                    None => return Err(self.abort(AbortReason::UnsupportedOperand, pc, "a known item without a word")),
+                },
+                v => v,
+            };
+            items.push(v);
+        }
+        let area = self.area_ptr();
+        self.store_call_args(pc, area, super::AREA_ARGS, &items)?;
+        let k = self.b.const_i64(i64::from(n));
+        let helper = if list { NEW_LIST_HELPER } else { NEW_TUPLE_HELPER };
+        let t = self.b.call_owned(helper, &[area, k]);
+        self.owned.push(t);
+        // (0: never for the values a trace stores; the exit redoes the instruction)
+        let s = self.snap(pc);
+        let null = self.b.const_ptr(0);
+        let none = self.b.binary(Op::PtrEq, t, null);
+        self.guard(false, none, s);
+        for v in items {
+            if let PyVal::Obj(w) = v {
+                // (the sequence holds a counted reference for the rest of its life)
+                self.note_stored(w);
+            }
+        }
+        for _ in 0..n {
+            self.pop(pc)?;
+        }
+        self.push(PyVal::Obj(t));
+        Ok(())
+    }
+}

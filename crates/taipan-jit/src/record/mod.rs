@@ -101,7 +101,7 @@ mod virt;
 mod wrap;
 
 pub use abort::{Abort, AbortCounts, AbortReason};
-pub use alloc::{ATTR_ADD_HELPER, NEW_INSTANCE_HELPER};
+pub use alloc::{ATTR_ADD_HELPER, NEW_INSTANCE_HELPER, NEW_LIST_HELPER, NEW_TUPLE_HELPER};
 pub use attr::{ATTR_ABSENT, ATTR_ADDR, ATTR_SLOTS, STORE_VAL_HELPER};
 pub use call::{FLOAT_TRUNC_HELPER, OBJ_CLASS_HELPER, STR_EQ_HELPER};
 pub use cell::CELL_ADDR;

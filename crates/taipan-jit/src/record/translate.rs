@@ -45,6 +45,8 @@ impl Recorder {
         }
         match generic(instr.op) {
             Opcode::Nop | Opcode::LoopEntry => {}
+            Opcode::BuildTuple => self.build_seq(pc, arg, false, obs)?,
+            Opcode::BuildList => self.build_seq(pc, arg, true, obs)?,
             Opcode::LoadFast => {
                 let v = self.read_local(arg, obs, pc)?;
                 self.push(v);
