@@ -411,7 +411,8 @@ impl PinCtx<'_> {
         // a function with a loop is not inlined: its loop gets a loop trace of its own,
         // which the interpreter enters when the caller's trace calls the function opaquely
         // (inlining it could only end in an `InnerLoop` abort of the caller's recording)
-        (Self::plain_function(func, nargs) && !has_loop(&func.code.raw)).then(|| CodeInfo::from_code(&func.code.raw))
+        (Self::plain_function(func, nargs) && !has_loop(&func.code.raw) && !self_recursive(&func.code.raw))
+            .then(|| CodeInfo::from_code(&func.code.raw))
     }
 
     /// A plain function called with exactly its `nargs` positional parameters: no
@@ -586,6 +587,18 @@ impl PinCtx<'_> {
             Known::Scalar(_) => None,
         }
     }
+}
+
+/// Whether `code` loads a global of its own name (a function that calls itself, such as
+/// `binary_trees.py`'s `make_tree`): not inlined, so a trace makes one opaque call that runs
+/// the whole recursion (through the function's own trace) instead of unrolling a few levels
+/// that end in an opaque call at every leaf (`bench/programs/binary_trees.py 14`: 3,073M
+/// instructions before `BUILD_TUPLE` was recorded, 3,188M unrolled).
+fn self_recursive(code: &taipan_bytecode::CodeObject) -> bool {
+    use taipan_bytecode::Opcode as O;
+    code.instructions
+        .iter()
+        .any(|i| i.op.base() == O::LoadGlobal && code.names.get(i.arg as usize).is_some_and(|n| **n == *code.name))
 }
 
 /// Whether `code` has a loop: a backward jump (`while` and `for` loops end with a backward

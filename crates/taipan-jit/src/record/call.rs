@@ -253,9 +253,15 @@ impl Recorder {
         Ok(pc.saturating_add(1))
     }
 
-    /// Whether a call of Python function `key` with `n` arguments would be inlined.
+    /// Whether a call of Python function `key` with `n` arguments would be inlined: not a
+    /// recursive call (the function is not open among the inlined calls: a recursion
+    /// unrolled a few levels deep ends in opaque calls at every leaf, each with a call's
+    /// cost — `bench/programs/binary_trees.py`'s `make_tree`, 648M → 811M instructions when
+    /// it was unrolled — where one opaque call runs the whole recursion, through the
+    /// function's own trace).
     fn inlinable(&self, n: usize, key: u32, obs: &dyn Observe) -> bool {
         self.inl.len() < self.max_inline as usize
+            && !self.inl.iter().any(|i| i.func == key)
             && obs.inline_target(key, u32::try_from(n).unwrap_or(u32::MAX)).is_some()
     }
 
