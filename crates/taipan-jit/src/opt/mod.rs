@@ -19,11 +19,13 @@
 //! propagation and guard elimination), [`fold`] (constant folding and algebraic
 //! simplification), [`cse`] (common-subexpression elimination, including redundant guards),
 //! [`bce`] (bounds-check elimination for counted loops: a list index checked against
-//! the loop's own bound once before the loop), [`dce`] (dead-code elimination, unused
+//! the loop's own bound once before the loop), [`sink`] (allocation sinking of instances
+//! only their own stores and release use), [`dce`] (dead-code elimination, unused
 //! snapshots included). [`memory`] is the loop-write
 //! analysis `forward` and `guards` share; [`rewrite`] the copy-substitution driver.
 //!
-//! Not yet: unboxing of boxed objects, allocation sinking, dead-store elimination,
+//! Not yet: unboxing of boxed objects, allocation sinking of objects an exit must
+//! materialize, dead-store elimination,
 //! snapshot compression (dropping entries that restore what memory already holds).
 
 pub mod bce;
@@ -37,6 +39,7 @@ pub mod guards;
 pub mod memory;
 pub mod peel;
 pub mod rewrite;
+pub mod sink;
 
 use std::fmt;
 use std::time::Instant;
@@ -56,12 +59,13 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("fold", fold::fold),
     ("cse", cse::cse),
     ("bce", bce::bce),
+    ("sink", sink::sink),
     ("dce", dce::dce),
 ];
 
 /// The pipeline, in order (run by [`pipeline`]; the name `pipeline` in a filetest).
 pub const PIPELINE: &[&str] = &[
-    "forward", "guards", "fold", "cse", "peel", "forward", "guards", "fold", "cse", "fold", "cse", "bce", "dce",
+    "forward", "guards", "fold", "cse", "peel", "forward", "guards", "fold", "cse", "fold", "cse", "bce", "sink", "dce",
 ];
 
 /// Why a pass list could not run.

@@ -93,7 +93,14 @@ impl Rewriter<'_> {
         // An identical snapshot already copied serves as well (it is earlier, so its values
         // are defined before this user too). Candidates are found by hash (a scan of every
         // earlier snapshot made long traces quadratic); the first identical one is taken.
-        let release: Vec<InsnId> = old.release.iter().map(|&v| self.map(v)).collect();
+        // (an owned value a pass dropped — a sunk allocation, `sink.rs` — has nothing to
+        // release)
+        let release: Vec<InsnId> = old
+            .release
+            .iter()
+            .map(|&v| self.map(v))
+            .filter(|&v| v != MISSING)
+            .collect();
         let key = self.snap_hasher.hash_one((old.pc, &entries, &release, &old.frames));
         let snaps = &self.b.func().snaps;
         let same = self.snap_index.get(&key).and_then(|ids| {

@@ -56,6 +56,8 @@ pub const ATTR_ADD_HELPER: &str = "attr_add";
 pub(crate) struct Fresh {
     /// Its object word.
     pub(crate) obj: InsnId,
+    /// Its class's word.
+    pub(crate) cls: u64,
     /// Its dict's shape as the trace's stores left it (0: no dict).
     pub(crate) shape: u32,
     /// An object may have been stored into it (by the trace, or by Python code an opaque
@@ -102,6 +104,7 @@ impl Recorder {
         let shape = if t.has_dict { EMPTY_SHAPE } else { 0 };
         self.fresh.push(Fresh {
             obj,
+            cls: t.cls,
             shape,
             objects: false,
             keys: 0,
@@ -228,6 +231,16 @@ impl Recorder {
         let f = self.fresh.iter().find(|f| f.obj == p)?;
         let v = f.fields.iter().find(|&&(sl, ps, _)| (sl, ps) == (slot, pos))?.2;
         (!self.escaped(p)).then_some(v)
+    }
+
+    /// Whether `p` is an instance the trace made, of class `cls`, whose dict is at shape
+    /// `absent` (0: it has none) and that nothing else can have changed: a class attribute
+    /// is then not shadowed, without a guard (`attr.rs`, methods of a fresh instance).
+    pub(crate) fn fresh_unshadowed(&self, p: InsnId, cls: u64, absent: u32) -> bool {
+        self.fresh
+            .iter()
+            .any(|f| f.obj == p && f.cls == cls && f.shape == absent)
+            && !self.escaped(p)
     }
 
     /// Forgets the stored fields of `p` (a store the fresh-instance path did not make).

@@ -415,6 +415,9 @@ impl Recorder {
 
     /// Guards that `p`'s class word is `cls` and its dict has shape `absent` (no dict: 0).
     pub(crate) fn guard_not_shadowed(&mut self, pc: u32, p: InsnId, cls: u64, absent: u32) {
+        if self.fresh_unshadowed(p, cls, absent) {
+            return;
+        }
         let s = self.snap(pc);
         let c = self.b.const_i64(cls as i64);
         let a = self.b.const_i64(i64::from(absent));
