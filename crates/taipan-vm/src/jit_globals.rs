@@ -495,7 +495,21 @@ impl PinCtx<'_> {
         }
         let key = self.names.get(name as usize)?;
         if key.as_str() != Some("append") {
-            return None;
+            // another method of an exact list (`pop`, `insert`, ...): the `list` type's own
+            // native, which the trace calls opaquely with the list as its first argument
+            // (`record/list.rs`); `list`'s dict never changes
+            if class.kind.is_heap_type() {
+                return None;
+            }
+            let (_, m) = lookup(&crate::types::tdata(class).dict, key).ok()??;
+            if !matches!(m.kind(), Some(ObjKind::Native(n)) if n.is_method && n.receiver.is_none() && n.owner == "list")
+            {
+                return None;
+            }
+            return match self.known(&m)? {
+                Known::Obj(k) if k.info == ObjInfo::Other => Some((k, None)),
+                _ => None,
+            };
         }
         let mro_lookup = |n: &Value| -> Option<Value> {
             let tail = crate::types::tdata(class).mro_tail.borrow().clone();

@@ -132,6 +132,13 @@ impl Recorder {
                 }
                 return self.inline_call(pc, n + 1, 0, o.key, obs);
             }
+            if let (PyVal::Known(o), PyVal::Obj(_)) = (callee, null)
+                && o.info == ObjInfo::Other
+                && self.py_call_allowed()
+            {
+                // a list method other than `append` (`list.rs`): called with the list first
+                return self.py_call_known(pc, n + 1, 0, o.key, obs);
+            }
             if !matches!(null, PyVal::Known(o) if o.info == ObjInfo::Null) {
                 return Err(self.abort(AbortReason::UnsupportedCall, pc, "method call with a receiver"));
             }

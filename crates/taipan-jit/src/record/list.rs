@@ -295,7 +295,20 @@ impl Recorder {
             return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
         };
         if k.info != ObjInfo::Builtin(Builtin::ListAppend) {
-            return Err(self.abort(AbortReason::UnsupportedCall, pc, format!("list method {:?}", k.info)));
+            // another method of an exact list: `[method, xs]`, called opaquely with `xs`
+            // first (`call.rs`)
+            if k.info != ObjInfo::Other || !self.py_call_allowed() || obs.list_subclass(name).is_some() {
+                return Err(self.abort(AbortReason::UnsupportedCall, pc, format!("list method {:?}", k.info)));
+            }
+            let s = self.snap(pc);
+            let exact = self.b.call("list_exact", CallEffect::Pure, &[p], Type::I64);
+            let zero = self.b.const_i64(0);
+            let c = self.b.binary(Op::IntNe, exact, zero);
+            self.guard(true, c, s);
+            self.pop(pc)?;
+            self.push(PyVal::Known(k));
+            self.push(PyVal::Obj(p));
+            return Ok(());
         }
         if !self.inl.is_empty() {
             let d = "list.append in an inlined call (an exit there would redo it)";
