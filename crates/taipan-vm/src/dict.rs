@@ -386,6 +386,14 @@ impl Dict {
         self.watched |= key_bit(hash);
     }
 
+    /// Whether a key with hash `hash` is (maybe) one whose binding a trace assumes: a
+    /// change of it must be reported (the JIT's dict helpers leave such stores to the
+    /// interpreter, `jit_dicts.rs`).
+    #[inline]
+    pub(crate) fn watches(&self, hash: i64) -> bool {
+        self.watched & key_bit(hash) != 0
+    }
+
     /// Reports a change of the binding at entry `pos` to the JIT's registry if its key's
     /// bit is watched (a position without a live entry changes no binding).
     #[inline(never)]

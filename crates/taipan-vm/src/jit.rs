@@ -56,6 +56,8 @@ mod alloc;
 mod attrs;
 #[path = "jit_compile.rs"]
 mod compile;
+#[path = "jit_dicts.rs"]
+mod dicts;
 #[path = "jit_dump.rs"]
 pub mod dump;
 #[path = "jit_func.rs"]

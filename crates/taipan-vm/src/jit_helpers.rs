@@ -435,6 +435,19 @@ pub(crate) fn deferred_take(mark: usize) -> Vec<Value> {
     })
 }
 
+/// Keeps `old`, a value a trace's store replaced, among the deferred drops ([`DEFERRED`])
+/// when it is an object; returns 1, or 0 when [`DEFERRED_MAX`] are waiting (as
+/// [`store_val`]; the dict helpers of `jit_dicts.rs`).
+pub(crate) fn defer_drop(old: Value) -> i64 {
+    DEFERRED.with(|d| {
+        let mut d = d.borrow_mut();
+        if let old @ Value::Obj(_) = old {
+            d.push(old);
+        }
+        i64::from(d.len() < DEFERRED_MAX)
+    })
+}
+
 /// `@store_val(base, index, slot, w) -> i64`: stores the object whose word is `w` (as a new
 /// counted reference; None when `w` is 0) into the 16-byte value at `base + 16 * index` —
 /// a `__slots__` slot (`Option<Value>`) when `slot` is not 0, else an instance dict's value
@@ -1172,6 +1185,7 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         record::OBJ_CLASS_HELPER,
         super::attrs::obj_class as extern "C" fn(u64) -> u64 as usize,
     );
+    super::dicts::add_helpers(&mut h);
     h.add(record::STR_EQ_HELPER, str_eq as extern "C" fn(u64, u64) -> i64 as usize);
     h.add(
         record::FLOAT_TRUNC_HELPER,

@@ -274,6 +274,11 @@ impl Observe for FrameObs<'_> {
         matches!(v, Some(Value::Obj(o)) if matches!(o.kind, ObjKind::Str(_)) && super::helpers::exact(o))
     }
 
+    fn stack_dict(&self, dict: u32, key: u32) -> Option<taipan_jit::record::DictObs> {
+        let at = |depth: u32| self.stack.len().checked_sub(depth as usize + 1).and_then(|i| self.stack.get(i));
+        super::dicts::dict_obs(at(dict)?, at(key)?, observe)
+    }
+
     fn stack_len_of(&self, depth: u32) -> Option<u64> {
         let i = self.stack.len().checked_sub(depth as usize + 1)?;
         super::helpers::len_of(self.stack.get(i)?)

@@ -71,7 +71,7 @@
 //! this file (state, locals, snapshots), `translate.rs` (per-opcode dispatch), `arith.rs`
 //! (int/float operators), `iter.rs` (`FOR_ITER` over range iterators), `wrap.rs` (`FOR_ITER`
 //! over `enumerate`/`zip`, the virtual tuple it yields), `list.rs` (lists and
-//! tuples), `global.rs` (globals and module attributes), `attr.rs` (instance attributes,
+//! tuples), `dict.rs` (dict `in`, subscripts and stores), `global.rs` (globals and module attributes), `attr.rs` (instance attributes,
 //! methods), `call.rs` (builtin calls, inlined
 //! Python calls), `close.rs` (assembling the loop), `link.rs` (side traces starting at an exit,
 //! recordings ending in a `link` into another trace).
@@ -83,6 +83,7 @@ mod attr;
 mod call;
 mod cell;
 mod close;
+mod dict;
 mod func;
 mod global;
 mod iter;
@@ -105,6 +106,7 @@ pub use alloc::{ATTR_ADD_HELPER, NEW_INSTANCE_HELPER, NEW_LIST_HELPER, NEW_TUPLE
 pub use attr::{ATTR_ABSENT, ATTR_ADDR, ATTR_SLOTS, STORE_VAL_HELPER};
 pub use call::{FLOAT_TRUNC_HELPER, OBJ_CLASS_HELPER, STR_EQ_HELPER};
 pub use cell::CELL_ADDR;
+pub use dict::{DICT_CONTAINS_HELPER, DICT_ITEM_HELPER, DICT_STORE_FLOAT_HELPER, DICT_STORE_HELPER, DictObs};
 pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
 pub use link::{RUN_KEEP_HELPER, RUN_KEPT_HELPER, SideEntry, SideVal};
 pub use mframe::{FrameCall, RUN_PIN_HELPER};

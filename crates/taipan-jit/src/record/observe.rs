@@ -164,6 +164,13 @@ pub trait Observe {
         let _ = (depth, index);
         None
     }
+    /// If stack entry `dict` (0 = top) is an exact `dict` (not a subclass instance) and entry
+    /// `key` an int or an exact `str` whose lookup in it runs no Python code: what it finds
+    /// (`record/dict.rs`). The default knows no dicts.
+    fn stack_dict(&self, dict: u32, key: u32) -> Option<crate::record::DictObs> {
+        let _ = (dict, key);
+        None
+    }
     /// If stack entry `depth` (0 = top) is an exact `list`, `tuple`, `str` or `dict` (not a
     /// subclass instance, which may override `__len__`): its length, what `len` returns.
     /// The default knows none.
