@@ -39,7 +39,7 @@
 
 use crate::ir::{CallEffect, InsnId, Op, Tag, Type};
 use crate::record::list::LIST_READS;
-use crate::record::{Abort, AbortReason, Observe, Observed, PyVal, Recorder};
+use crate::record::{Abort, AbortReason, ObjInfo, Observe, Observed, PyVal, Recorder};
 
 /// `@dict_contains(d, ktag, k) -> i64` (see the module docs).
 pub const DICT_CONTAINS_HELPER: &str = "dict_contains";
@@ -77,10 +77,12 @@ impl Recorder {
         }
     }
 
-    /// The dict at stack depth `depth` (its word).
-    fn dict_word(&mut self, pc: u32, depth: usize) -> Result<InsnId, Abort> {
+    /// The dict at stack depth `depth` (its word; a dict held by a pinned global is a known
+    /// object whose word its pin keeps alive, `attr.rs`' `known_ptr`).
+    fn dict_word(&mut self, pc: u32, depth: usize, obs: &dyn Observe) -> Result<InsnId, Abort> {
         match self.peek(depth, pc)? {
             PyVal::Obj(d) => Ok(d),
+            PyVal::Known(o) if o.info == ObjInfo::Other => self.known_ptr(o.key, pc, obs),
             c => {
                 let d = format!("dict operation on a {}", c.tag().name());
                 Err(self.abort(AbortReason::UnsupportedOperand, pc, d))
@@ -94,7 +96,7 @@ impl Recorder {
             let d = "`in` of something other than an int or str key in an exact dict";
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         }
-        let d = self.dict_word(pc, 0)?;
+        let d = self.dict_word(pc, 0, obs)?;
         let (ktag, k) = self.dict_key(pc, 1, obs)?;
         let s = self.snap(pc);
         let r = self.b.call(DICT_CONTAINS_HELPER, CallEffect::Reads, &[d, ktag, k], Type::I64);
@@ -116,7 +118,7 @@ impl Recorder {
         let Some(item) = o.item else {
             return Err(self.abort(AbortReason::RaisesNow, pc, "d[k] of an absent key raises KeyError"));
         };
-        let d = self.dict_word(pc, 1)?;
+        let d = self.dict_word(pc, 1, obs)?;
         let (ktag, k) = self.dict_key(pc, 0, obs)?;
         let s = self.snap(pc);
         let a = self.b.call(DICT_ITEM_HELPER, CallEffect::Reads, &[d, ktag, k], Type::Ptr);
@@ -137,7 +139,7 @@ impl Recorder {
             let d = "dict store in an inlined call (an exit there would redo it)";
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         }
-        let d = self.dict_word(pc, 1)?;
+        let d = self.dict_word(pc, 1, obs)?;
         let (ktag, k) = self.dict_key(pc, 0, obs)?;
         let v = self.peek(2, pc)?;
         let s = self.snap(pc);
