@@ -193,9 +193,18 @@ pub(crate) fn dict_obs(d: &Value, key: &Value, observe: impl Fn(&Value) -> Obser
 /// Adds the dict helpers to a trace's helper table (`jit_helpers.rs`).
 pub(crate) fn add_helpers(h: &mut taipan_jit::backend::HelperTable) {
     use taipan_jit::record as r;
-    h.add(r::DICT_CONTAINS_HELPER, dict_contains as extern "C" fn(u64, i64, u64) -> i64 as usize);
-    h.add(r::DICT_ITEM_HELPER, dict_item as extern "C" fn(u64, i64, u64) -> u64 as usize);
-    h.add(r::DICT_STORE_HELPER, dict_store as extern "C" fn(u64, i64, u64, i64, u64) -> i64 as usize);
+    h.add(
+        r::DICT_CONTAINS_HELPER,
+        dict_contains as extern "C" fn(u64, i64, u64) -> i64 as usize,
+    );
+    h.add(
+        r::DICT_ITEM_HELPER,
+        dict_item as extern "C" fn(u64, i64, u64) -> u64 as usize,
+    );
+    h.add(
+        r::DICT_STORE_HELPER,
+        dict_store as extern "C" fn(u64, i64, u64, i64, u64) -> i64 as usize,
+    );
     h.add(
         r::DICT_STORE_FLOAT_HELPER,
         dict_store_float as extern "C" fn(u64, i64, u64, f64) -> i64 as usize,

@@ -275,7 +275,12 @@ impl Observe for FrameObs<'_> {
     }
 
     fn stack_dict(&self, dict: u32, key: u32) -> Option<taipan_jit::record::DictObs> {
-        let at = |depth: u32| self.stack.len().checked_sub(depth as usize + 1).and_then(|i| self.stack.get(i));
+        let at = |depth: u32| {
+            self.stack
+                .len()
+                .checked_sub(depth as usize + 1)
+                .and_then(|i| self.stack.get(i))
+        };
         super::dicts::dict_obs(at(dict)?, at(key)?, observe)
     }
 

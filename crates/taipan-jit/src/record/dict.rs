@@ -99,7 +99,9 @@ impl Recorder {
         let d = self.dict_word(pc, 0, obs)?;
         let (ktag, k) = self.dict_key(pc, 1, obs)?;
         let s = self.snap(pc);
-        let r = self.b.call(DICT_CONTAINS_HELPER, CallEffect::Reads, &[d, ktag, k], Type::I64);
+        let r = self
+            .b
+            .call(DICT_CONTAINS_HELPER, CallEffect::Reads, &[d, ktag, k], Type::I64);
         let zero = self.b.const_i64(0);
         let known = self.b.binary(Op::IntGe, r, zero);
         self.guard(true, known, s);
@@ -121,7 +123,9 @@ impl Recorder {
         let d = self.dict_word(pc, 1, obs)?;
         let (ktag, k) = self.dict_key(pc, 0, obs)?;
         let s = self.snap(pc);
-        let a = self.b.call(DICT_ITEM_HELPER, CallEffect::Reads, &[d, ktag, k], Type::Ptr);
+        let a = self
+            .b
+            .call(DICT_ITEM_HELPER, CallEffect::Reads, &[d, ktag, k], Type::Ptr);
         let null = self.b.const_ptr(0);
         let absent = self.b.binary(Op::PtrEq, a, null);
         self.guard(false, absent, s);
@@ -152,11 +156,17 @@ impl Recorder {
                 let t = self.b.const_i64(Tag::Bool.word());
                 (DICT_STORE_HELPER, vec![d, ktag, k, t, self.b.unary(Op::BoolToInt, x)])
             }
-            PyVal::Int(x) => (DICT_STORE_HELPER, vec![d, ktag, k, self.b.const_i64(Tag::Int.word()), x]),
+            PyVal::Int(x) => (
+                DICT_STORE_HELPER,
+                vec![d, ktag, k, self.b.const_i64(Tag::Int.word()), x],
+            ),
             PyVal::Float(x) => (DICT_STORE_FLOAT_HELPER, vec![d, ktag, k, x]),
             PyVal::Obj(w) => {
                 self.note_stored(w);
-                (DICT_STORE_HELPER, vec![d, ktag, k, self.b.const_i64(Tag::Obj.word()), w])
+                (
+                    DICT_STORE_HELPER,
+                    vec![d, ktag, k, self.b.const_i64(Tag::Obj.word()), w],
+                )
             }
             _ => {
                 let d = format!("storing a {} into a dict", v.tag().name());
