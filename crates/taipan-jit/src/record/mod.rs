@@ -1019,6 +1019,8 @@ impl Recorder {
 #[cfg(test)]
 mod attr_tests;
 #[cfg(test)]
+mod dict_tests;
+#[cfg(test)]
 mod link_tests;
 #[cfg(test)]
 mod list_tests;
