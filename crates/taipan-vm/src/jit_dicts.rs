@@ -78,6 +78,13 @@ unsafe fn with_dict<R>(d: u64, f: impl FnOnce(&RefCell<Dict>) -> Option<R>) -> O
     .flatten()
 }
 
+/// `@dict_exact(d) -> i64`: 1 for an exact `dict` (whose `get` is the builtin one: the
+/// `dict` type is immutable and its instances have no `__dict__`), else 0.
+pub(crate) extern "C" fn dict_exact(d: u64) -> i64 {
+    // SAFETY: traces pass object words of live objects (`jit_helpers.rs`).
+    i64::from(unsafe { with_dict(d, |_| Some(())) }.is_some())
+}
+
 /// `@dict_contains(d, ktag, k) -> i64`: `k in d` as 1 / 0, -1 when it cannot answer
 /// without Python code (see the module docs).
 pub(crate) extern "C" fn dict_contains(d: u64, ktag: i64, k: u64) -> i64 {
@@ -193,6 +200,7 @@ pub(crate) fn dict_obs(d: &Value, key: &Value, observe: impl Fn(&Value) -> Obser
 /// Adds the dict helpers to a trace's helper table (`jit_helpers.rs`).
 pub(crate) fn add_helpers(h: &mut taipan_jit::backend::HelperTable) {
     use taipan_jit::record as r;
+    h.add(r::DICT_EXACT_HELPER, dict_exact as extern "C" fn(u64) -> i64 as usize);
     h.add(
         r::DICT_CONTAINS_HELPER,
         dict_contains as extern "C" fn(u64, i64, u64) -> i64 as usize,

@@ -289,6 +289,10 @@ fn obj_info(v: &Obj, null: &Obj) -> ObjInfo {
         ObjKind::Native(n) if n.receiver.is_none() && n.is_method && n.owner == "list" && n.name == "append" => {
             ObjInfo::Builtin(Builtin::ListAppend)
         }
+        // `dict.get` as the dict type's dict holds it
+        ObjKind::Native(n) if n.receiver.is_none() && n.is_method && n.owner == "dict" && n.name == "get" => {
+            ObjInfo::Builtin(Builtin::DictGet)
+        }
         // the builtin type `range` (the only non-heap type of that name; it cannot be
         // subclassed and its `__name__` is read-only)
         ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "range" => ObjInfo::Builtin(Builtin::Range),
@@ -490,10 +494,21 @@ impl PinCtx<'_> {
     pub(crate) fn list_method_of(&self, top: Option<&Value>, name: u32) -> Option<(KnownObj, Option<(u64, u32)>)> {
         let Some(Value::Obj(o)) = top else { return None };
         let class = o.class.as_ref()?;
+        let key = self.names.get(name as usize)?;
+        if let ObjKind::Dict(_) = o.kind {
+            // `dict.get` of an exact dict (`record/dict.rs`; `dict`'s dict never changes)
+            if class.kind.is_heap_type() || key.as_str() != Some("get") {
+                return None;
+            }
+            let (_, m) = lookup(&crate::types::tdata(class).dict, key).ok()??;
+            return match self.known(&m)? {
+                Known::Obj(k) if k.info == ObjInfo::Builtin(Builtin::DictGet) => Some((k, None)),
+                _ => None,
+            };
+        }
         if !matches!(o.kind, ObjKind::List(_)) {
             return None;
         }
-        let key = self.names.get(name as usize)?;
         if key.as_str() != Some("append") {
             // another method of an exact list (`pop`, `insert`, ...): the `list` type's own
             // native, which the trace calls opaquely with the list as its first argument

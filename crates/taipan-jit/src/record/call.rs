@@ -120,6 +120,9 @@ impl Recorder {
             if matches!(callee, PyVal::Known(o) if o.info == ObjInfo::Builtin(Builtin::ListAppend)) {
                 return self.list_append(pc, n);
             }
+            if matches!(callee, PyVal::Known(o) if o.info == ObjInfo::Builtin(Builtin::DictGet)) {
+                return self.dict_get(pc, n, obs);
+            }
             if let (PyVal::Known(o), PyVal::Obj(_)) = (callee, null)
                 && o.info == ObjInfo::Function
             {

@@ -33,13 +33,21 @@
 //!   `len(d)` is `@obj_len`). Recording aborts inside an inlined call (an exit later in the
 //!   call would redo the store).
 //!
+//! `d.get(k)` / `d.get(k, default)`: `LOAD_METHOD get` on an exact dict
+//! ([`Observe::list_method`] answers `Builtin::DictGet`) guards `@dict_exact(d) != 0` (pure:
+//! an object's class never changes; a subclass may override `get`) and pushes `[dict.get,
+//! d]`; `CALL_METHOD 1|2` reads as `d[k]` when the key is bound (`@dict_item`, guarded
+//! non-zero, the value guarded to the observed type) and, when it is absent, guards
+//! `@dict_contains(d, k) == 0` (exit at the call when bound or unanswerable) and pushes the
+//! default (None without one). (CPython `dict_get_impl`.)
+//!
 //! Sources: CPython `Objects/dictobject.c` (`dict_subscript`, `dict_ass_sub`,
 //! `dict_contains`): the same lookups, which compare keys by identity, then hash, then
 //! `==` (native for ints and exact strs).
 
 use crate::ir::{CallEffect, InsnId, Op, Tag, Type};
 use crate::record::list::LIST_READS;
-use crate::record::{Abort, AbortReason, ObjInfo, Observe, Observed, PyVal, Recorder};
+use crate::record::{Abort, AbortReason, KnownObj, ObjInfo, Observe, Observed, PyVal, Recorder};
 
 /// `@dict_contains(d, ktag, k) -> i64` (see the module docs).
 pub const DICT_CONTAINS_HELPER: &str = "dict_contains";
@@ -49,6 +57,8 @@ pub const DICT_ITEM_HELPER: &str = "dict_item";
 pub const DICT_STORE_HELPER: &str = "dict_store";
 /// `@dict_store_float(d, ktag, k, x) -> i64` (see the module docs).
 pub const DICT_STORE_FLOAT_HELPER: &str = "dict_store_float";
+/// `@dict_exact(d) -> i64`: 1 for an exact `dict`, else 0 (see the module docs).
+pub const DICT_EXACT_HELPER: &str = "dict_exact";
 
 /// What [`Observe::stack_dict`] answers: the dict is an exact `dict`, the key an int or an
 /// exact `str`, and its lookup needed no Python code.
@@ -187,5 +197,60 @@ impl Recorder {
         }
         self.guard_room(pc.saturating_add(1), r);
         Ok(())
+    }
+
+    /// `LOAD_METHOD get` on the exact dict `p` (`k`: `dict.get`): guards `p` an exact dict
+    /// and pushes `[dict.get, p]`.
+    pub(crate) fn load_dict_get(&mut self, pc: u32, p: InsnId, k: KnownObj) -> Result<(), Abort> {
+        let s = self.snap(pc);
+        let exact = self.b.call(DICT_EXACT_HELPER, CallEffect::Pure, &[p], Type::I64);
+        let zero = self.b.const_i64(0);
+        let c = self.b.binary(Op::IntNe, exact, zero);
+        self.guard(true, c, s);
+        self.pop(pc)?;
+        self.push(PyVal::Known(k));
+        self.push(PyVal::Obj(p));
+        Ok(())
+    }
+
+    /// `[dict.get, d, k(, default)] CALL_METHOD n`; returns the next instruction index.
+    pub(crate) fn dict_get(&mut self, pc: u32, n: usize, obs: &dyn Observe) -> Result<u32, Abort> {
+        if !(1..=2).contains(&n) {
+            let d = format!("dict.get with {n} arguments");
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+        }
+        let Some(o) = obs.stack_dict(n as u32, n as u32 - 1) else {
+            let d = "dict.get of something other than an int or str key";
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+        };
+        let d = self.dict_word(pc, n, obs)?;
+        let (ktag, k) = self.dict_key(pc, n - 1, obs)?;
+        let s = self.snap(pc);
+        let v = match o.item {
+            Some(item) => {
+                let a = self
+                    .b
+                    .call(DICT_ITEM_HELPER, CallEffect::Reads, &[d, ktag, k], Type::Ptr);
+                let null = self.b.const_ptr(0);
+                let absent = self.b.binary(Op::PtrEq, a, null);
+                self.guard(false, absent, s);
+                let zero = self.b.const_i64(0);
+                self.load_item(a, zero, item, s, pc)?
+            }
+            None => {
+                let r = self
+                    .b
+                    .call(DICT_CONTAINS_HELPER, CallEffect::Reads, &[d, ktag, k], Type::I64);
+                let zero = self.b.const_i64(0);
+                let absent = self.b.binary(Op::IntEq, r, zero);
+                self.guard(true, absent, s);
+                if n == 2 { self.peek(0, pc)? } else { PyVal::None }
+            }
+        };
+        for _ in 0..n + 2 {
+            self.pop(pc)?;
+        }
+        self.push(v);
+        Ok(pc.saturating_add(1))
     }
 }

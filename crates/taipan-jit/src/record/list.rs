@@ -294,6 +294,9 @@ impl Recorder {
             let d = format!("method {name} of an object (not an exact list's append)");
             return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
         };
+        if k.info == ObjInfo::Builtin(Builtin::DictGet) {
+            return self.load_dict_get(pc, p, k);
+        }
         if k.info != ObjInfo::Builtin(Builtin::ListAppend) {
             // another method of an exact list: `[method, xs]`, called opaquely with `xs`
             // first (`call.rs`)

@@ -106,7 +106,9 @@ pub use alloc::{ATTR_ADD_HELPER, NEW_INSTANCE_HELPER, NEW_LIST_HELPER, NEW_TUPLE
 pub use attr::{ATTR_ABSENT, ATTR_ADDR, ATTR_SLOTS, STORE_VAL_HELPER};
 pub use call::{FLOAT_TRUNC_HELPER, OBJ_CLASS_HELPER, STR_EQ_HELPER};
 pub use cell::CELL_ADDR;
-pub use dict::{DICT_CONTAINS_HELPER, DICT_ITEM_HELPER, DICT_STORE_FLOAT_HELPER, DICT_STORE_HELPER, DictObs};
+pub use dict::{
+    DICT_CONTAINS_HELPER, DICT_EXACT_HELPER, DICT_ITEM_HELPER, DICT_STORE_FLOAT_HELPER, DICT_STORE_HELPER, DictObs,
+};
 pub use func::{CALL_HELPER, MAX_CALL_ARGS, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
 pub use link::{RUN_KEEP_HELPER, RUN_KEPT_HELPER, SideEntry, SideVal};
 pub use mframe::{FrameCall, RUN_PIN_HELPER};

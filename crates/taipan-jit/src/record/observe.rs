@@ -92,6 +92,10 @@ pub enum Builtin {
     /// `list.append`, the method `LOAD_METHOD` finds on an exact list (CPython
     /// `list_append`); only ever called with its receiver (`[append, xs, v] CALL_METHOD 1`).
     ListAppend,
+    /// `dict.get`, the method `LOAD_METHOD` finds on an exact dict (CPython `dict_get`);
+    /// only ever called with its receiver (`[get, d, k(, default)] CALL_METHOD n`,
+    /// `record/dict.rs`).
+    DictGet,
     /// The builtin type `enumerate`, called with an exact list or tuple and an optional
     /// int start (CPython `enum_new`; recorded as a virtual enumerate, `record/wrap.rs`).
     Enumerate,
@@ -211,7 +215,8 @@ pub trait Observe {
         None
     }
     /// With a list on top of the stack: the method `LOAD_METHOD name` finds on it, as a
-    /// known object, when the recorder knows it ([`Builtin::ListAppend`]). An exact list's
+    /// known object, when the recorder knows it ([`Builtin::ListAppend`]; an exact dict's
+    /// [`Builtin::DictGet`]). An exact list's
     /// methods cannot change: the `list` type is immutable and its instances have no
     /// `__dict__`; for an instance of a subclass see [`Observe::list_subclass`]. `None` (the
     /// default): abort.
