@@ -94,6 +94,13 @@ pub const MAX_FIRST_FAILS: u32 = 8;
 /// recording usually records a whole iteration.
 pub const MAX_LEFT: u8 = 8;
 
+/// `LoopExhausted` aborts of one loop (its `for` loop ended in the iteration recorded)
+/// retried at its next back-edge before each further one counts towards [`MAX_ABORTS`]: a
+/// loop over one- or two-item lists ends in the very iteration after its back-edge every
+/// time, and without a bound it was recorded at every run of it (bm_deltablue
+/// `--loops 20`: 523 such recordings).
+pub const MAX_EXHAUSTED: u8 = 8;
+
 /// Dropped traces of one loop before it is blacklisted.
 pub const MAX_DROPS: u8 = 3;
 
@@ -239,6 +246,9 @@ pub struct LoopEntry {
     /// Recordings that left the loop in the iteration they recorded (`LeftLoop`), retried
     /// at once up to [`MAX_LEFT`] times before they count as aborts.
     pub left: u8,
+    /// Recordings that ended with the `for` loop (`LoopExhausted`), retried at the next
+    /// back-edge up to [`MAX_EXHAUSTED`] times before they count as aborts.
+    pub exhausted: u8,
     /// Dropped traces.
     pub drops: u8,
     /// The state.
@@ -821,6 +831,7 @@ impl CodeLoops {
                     threshold,
                     aborts: 0,
                     left: 0,
+                    exhausted: 0,
                     drops: 0,
                     state: LoopState::Counting,
                     prev: None,
@@ -1284,7 +1295,7 @@ impl Vm {
             return;
         }
         // the `for` loop just ended while recording: not the loop's fault, record again at
-        // its next back-edge
+        // its next back-edge (up to `MAX_EXHAUSTED` times: then it counts as an abort)
         let again = reason == AbortReason::LoopExhausted;
         let left = reason == AbortReason::LeftLoop;
         let owned_hint = r.rec.owned_locals_hint();
@@ -1297,9 +1308,12 @@ impl Vm {
             .code
             .loops
             .with(r.header, self.jit.opts.threshold.max(1), |e| {
-                if again || (left && e.left < MAX_LEFT) {
+                if (again && e.exhausted < MAX_EXHAUSTED) || (left && e.left < MAX_LEFT) {
                     if left {
                         e.left += 1;
+                    }
+                    if again {
+                        e.exhausted += 1;
                     }
                     e.count = e.threshold.saturating_sub(1);
                     e.state = LoopState::Counting;
