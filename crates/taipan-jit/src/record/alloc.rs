@@ -97,7 +97,7 @@ impl Recorder {
         // `[cls, args]` -> `[cls, obj, args]`: `__init__`'s arguments
         let at = self.stack.len().checked_sub(n).ok_or_else(|| self.below(n, pc))?;
         self.stack.insert(at, PyVal::Obj(obj));
-        let next = self.inline_snap(pc, n + 1, 0, t.code, t.init.key, snap)?;
+        let next = self.inline_with(pc, n + 1, 0, t.code, None, t.init.key, snap)?;
         if let Some(i) = self.inl.last_mut() {
             i.init = Some(obj);
         }

@@ -163,7 +163,7 @@ impl Recorder {
                     && let Some((code, header, word)) =
                         obs.loop_call_target(o.key, u32::try_from(n).unwrap_or(u32::MAX))
                 {
-                    return self.inline_with(pc, n, extra, code, Some((header, word)), o.key);
+                    return self.inline_with(pc, n, extra, code, Some((header, word)), o.key, None);
                 }
                 return self.py_call_known(pc, n, extra, o.key, obs);
             }
@@ -296,39 +296,15 @@ impl Recorder {
             let d = format!("function {key} with {n} arguments is not inlinable");
             return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
         };
-        self.inline_with(pc, n, extra, code, None, key)
+        self.inline_with(pc, n, extra, code, None, key, None)
     }
 
     /// Enters the inlined call of the function whose code is `code` (see
-    /// [`Recorder::inline_call`]); `loop_at`: a loop call's header and function word.
-    pub(crate) fn inline_with(
-        &mut self,
-        pc: u32,
-        n: usize,
-        extra: usize,
-        code: CodeInfo,
-        loop_at: Option<(u32, u64)>,
-        func: u32,
-    ) -> Result<u32, Abort> {
-        self.inline_snap_at(pc, n, extra, code, loop_at, func, None)
-    }
-
-    /// [`Recorder::inline_with`] without a loop call (`alloc.rs`), the exits of an
-    /// outermost call resuming through `snap` when given.
-    pub(crate) fn inline_snap(
-        &mut self,
-        pc: u32,
-        n: usize,
-        extra: usize,
-        code: CodeInfo,
-        func: u32,
-        snap: Option<SnapId>,
-    ) -> Result<u32, Abort> {
-        self.inline_snap_at(pc, n, extra, code, None, func, snap)
-    }
-
+    /// [`Recorder::inline_call`]); `loop_at`: a loop call's header and function word;
+    /// `outer_snap`: the snapshot the exits of an outermost call resume through, when the
+    /// caller made it (`alloc.rs`: after the instance was made), else made here.
     #[allow(clippy::too_many_arguments)]
-    fn inline_snap_at(
+    pub(crate) fn inline_with(
         &mut self,
         pc: u32,
         n: usize,

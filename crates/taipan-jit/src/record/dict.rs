@@ -202,15 +202,7 @@ impl Recorder {
     /// `LOAD_METHOD get` on the exact dict `p` (`k`: `dict.get`): guards `p` an exact dict
     /// and pushes `[dict.get, p]`.
     pub(crate) fn load_dict_get(&mut self, pc: u32, p: InsnId, k: KnownObj) -> Result<(), Abort> {
-        let s = self.snap(pc);
-        let exact = self.b.call(DICT_EXACT_HELPER, CallEffect::Pure, &[p], Type::I64);
-        let zero = self.b.const_i64(0);
-        let c = self.b.binary(Op::IntNe, exact, zero);
-        self.guard(true, c, s);
-        self.pop(pc)?;
-        self.push(PyVal::Known(k));
-        self.push(PyVal::Obj(p));
-        Ok(())
+        self.push_method_of_exact(pc, p, DICT_EXACT_HELPER, k)
     }
 
     /// `[dict.get, d, k(, default)] CALL_METHOD n`; returns the next instruction index.

@@ -70,7 +70,7 @@
 //! (exit at the call: the interpreter calls `len` itself, `__len__` overrides included).
 
 use crate::ir::{CallEffect, InsnId, Op, SnapId, Tag, Type};
-use crate::record::{Abort, AbortReason, BASE, Builtin, ObjInfo, Observe, Observed, PyVal, Recorder, SeqObs};
+use crate::record::{Abort, AbortReason, BASE, Builtin, KnownObj, ObjInfo, Observe, Observed, PyVal, Recorder, SeqObs};
 
 /// The helpers that read a list's length or items: `pure` until the trace mutates a list,
 /// then `reads` (see the module docs).
@@ -303,15 +303,7 @@ impl Recorder {
             if k.info != ObjInfo::Other || !self.py_call_allowed() || obs.list_subclass(name).is_some() {
                 return Err(self.abort(AbortReason::UnsupportedCall, pc, format!("list method {:?}", k.info)));
             }
-            let s = self.snap(pc);
-            let exact = self.b.call("list_exact", CallEffect::Pure, &[p], Type::I64);
-            let zero = self.b.const_i64(0);
-            let c = self.b.binary(Op::IntNe, exact, zero);
-            self.guard(true, c, s);
-            self.pop(pc)?;
-            self.push(PyVal::Known(k));
-            self.push(PyVal::Obj(p));
-            return Ok(());
+            return self.push_method_of_exact(pc, p, "list_exact", k);
         }
         if !self.inl.is_empty() {
             let d = "list.append in an inlined call (an exit there would redo it)";
@@ -321,13 +313,23 @@ impl Recorder {
             // a subclass instance whose `append` is `list.append`: its class and that the
             // instance dict does not shadow the name (`attr.rs`)
             self.guard_not_shadowed(pc, p, cls, absent);
-        } else {
-            let s = self.snap(pc);
-            let exact = self.b.call("list_exact", CallEffect::Pure, &[p], Type::I64);
-            let zero = self.b.const_i64(0);
-            let c = self.b.binary(Op::IntNe, exact, zero);
-            self.guard(true, c, s);
+            self.pop(pc)?;
+            self.push(PyVal::Known(k));
+            self.push(PyVal::Obj(p));
+            return Ok(());
         }
+        self.push_method_of_exact(pc, p, "list_exact", k)
+    }
+
+    /// `LOAD_METHOD` of method `k` on `p` (on top of the stack), an object of an exact
+    /// built-in type: guards `@exact(p) != 0` (`list_exact`, `dict_exact`: pure helpers
+    /// answering 0 for anything else) and replaces `p` by `[k, p]`.
+    pub(crate) fn push_method_of_exact(&mut self, pc: u32, p: InsnId, exact: &str, k: KnownObj) -> Result<(), Abort> {
+        let s = self.snap(pc);
+        let e = self.b.call(exact, CallEffect::Pure, &[p], Type::I64);
+        let zero = self.b.const_i64(0);
+        let c = self.b.binary(Op::IntNe, e, zero);
+        self.guard(true, c, s);
         self.pop(pc)?;
         self.push(PyVal::Known(k));
         self.push(PyVal::Obj(p));

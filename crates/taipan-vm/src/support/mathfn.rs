@@ -193,27 +193,10 @@ pub fn trunc(x: f64) -> NumResult<PyInt> {
     float_ops::trunc_to_int(x)
 }
 
-/// `math.atan2(y, x)` with C99 special values.
+/// `math.atan2(y, x)` with C99 special values (the JIT's `m_atan2`, so both tiers compute
+/// the same value: `taipan_jit::ir::mathfn`).
 pub fn atan2(y: f64, x: f64) -> NumResult<f64> {
-    let r = if x.is_nan() || y.is_nan() {
-        f64::NAN
-    } else if y.is_infinite() {
-        if x.is_infinite() {
-            let q = if x.is_sign_positive() { 0.25 * PI } else { 0.75 * PI };
-            q.copysign(y)
-        } else {
-            (0.5 * PI).copysign(y)
-        }
-    } else if x.is_infinite() || y == 0.0 {
-        if x.is_sign_positive() {
-            0.0f64.copysign(y)
-        } else {
-            PI.copysign(y)
-        }
-    } else {
-        y.atan2(x)
-    };
-    check_2(y, x, r)
+    check_2(y, x, taipan_jit::ir::mathfn::m_atan2(y, x))
 }
 
 /// `math.fmod(x, y)` (C `fmod`: result has the sign of `x`).
