@@ -23,7 +23,7 @@
 //!
 //! # Stores into a fresh instance
 //! A *fresh* instance is one the trace made; while it is private to the code being
-//! recorded (made in the trace's own frame, or inside the current outermost inlined call),
+//! recorded (made inside the current outermost inlined call: `__init__` is one itself),
 //! `STORE_ATTR` on it is written at once (never pending: an exit inside the call drops the
 //! instance, so nothing can observe the store) and
 //! - into an unbound `__slots__` slot needs no guard on the old value (there is none);
@@ -60,16 +60,17 @@ pub(crate) struct Fresh {
     pub(crate) cls: u64,
     /// Its dict's shape as the trace's stores left it (0: no dict).
     pub(crate) shape: u32,
-    /// An object may have been stored into it (by the trace, or by Python code an opaque
-    /// call ran): releasing it may then free other objects.
+    /// The trace stored an object into it: releasing it may then free other objects
+    /// (Python code an opaque call runs can reach it only once it escaped:
+    /// [`Recorder::escaped`]).
     pub(crate) objects: bool,
     /// The keys its dict has (the next one appended is entry `keys`).
     pub(crate) keys: u32,
     /// The numbers (and None) the trace stored into it: (a slot?, position, value).
     pub(crate) fields: Vec<(bool, u32, PyVal)>,
-    /// Made inside outermost inlined call number `outer` ([`Recorder`]'s `outer_calls`),
-    /// or in the trace's own frame (`None`).
-    pub(crate) outer: Option<u32>,
+    /// Made inside outermost inlined call number `outer` ([`Recorder`]'s `outer_calls`:
+    /// `__init__` is always an inlined call).
+    pub(crate) outer: u32,
 }
 
 /// The shape of an empty instance dict (the VM's `ShapeId::EMPTY`).
@@ -109,7 +110,7 @@ impl Recorder {
             objects: false,
             keys: 0,
             fields: Vec::new(),
-            outer: Some(self.outer_calls),
+            outer: self.outer_calls,
         });
         Ok(next)
     }
@@ -118,11 +119,7 @@ impl Recorder {
     pub(crate) fn fresh_private(&self, p: InsnId) -> Option<usize> {
         let k = self.fresh.iter().position(|f| f.obj == p)?;
         let f = self.fresh.get(k)?;
-        let private = match f.outer {
-            None => true,
-            Some(n) => !self.inl.is_empty() && n == self.outer_calls,
-        };
-        private.then_some(k)
+        (!self.inl.is_empty() && f.outer == self.outer_calls).then_some(k)
     }
 
     /// `STORE_ATTR` of `v` on fresh instance `fresh[k]` (word `p`), attribute `a` as the
@@ -247,13 +244,6 @@ impl Recorder {
     pub(crate) fn fresh_forget(&mut self, p: InsnId) {
         for f in self.fresh.iter_mut().filter(|f| f.obj == p) {
             f.fields.clear();
-        }
-    }
-
-    /// Before an opaque call: any instance the trace made may get object attributes.
-    pub(crate) fn fresh_may_hold_objects(&mut self) {
-        for f in &mut self.fresh {
-            f.objects = true;
         }
     }
 

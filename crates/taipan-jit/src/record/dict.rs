@@ -45,7 +45,7 @@
 //! `dict_contains`): the same lookups, which compare keys by identity, then hash, then
 //! `==` (native for ints and exact strs).
 
-use crate::ir::{CallEffect, InsnId, Op, Tag, Type};
+use crate::ir::{CallEffect, InsnId, Op, SnapId, Tag, Type};
 use crate::record::list::LIST_READS;
 use crate::record::{Abort, AbortReason, KnownObj, ObjInfo, Observe, Observed, PyVal, Recorder};
 
@@ -133,6 +133,23 @@ impl Recorder {
         let d = self.dict_word(pc, 1, obs)?;
         let (ktag, k) = self.dict_key(pc, 0, obs)?;
         let s = self.snap(pc);
+        let v = self.dict_bound_value(pc, (d, ktag, k), item, s)?;
+        self.pop(pc)?;
+        self.pop(pc)?;
+        self.push(v);
+        Ok(())
+    }
+
+    /// The value bound to key `(ktag, k)` in dict `d`, observed as `item`: `@dict_item`'s
+    /// address guarded non-zero (absent or unanswerable: exit through `s`), then the value
+    /// loaded as a list item behind a guard on its type.
+    fn dict_bound_value(
+        &mut self,
+        pc: u32,
+        (d, ktag, k): (InsnId, InsnId, InsnId),
+        item: Observed,
+        s: SnapId,
+    ) -> Result<PyVal, Abort> {
         let a = self
             .b
             .call(DICT_ITEM_HELPER, CallEffect::Reads, &[d, ktag, k], Type::Ptr);
@@ -140,11 +157,7 @@ impl Recorder {
         let absent = self.b.binary(Op::PtrEq, a, null);
         self.guard(false, absent, s);
         let zero = self.b.const_i64(0);
-        let v = self.load_item(a, zero, item, s, pc)?;
-        self.pop(pc)?;
-        self.pop(pc)?;
-        self.push(v);
-        Ok(())
+        self.load_item(a, zero, item, s, pc)
     }
 
     /// `[v, d, k] STORE_SUBSCR` with `d` an exact dict.
@@ -219,16 +232,7 @@ impl Recorder {
         let (ktag, k) = self.dict_key(pc, n - 1, obs)?;
         let s = self.snap(pc);
         let v = match o.item {
-            Some(item) => {
-                let a = self
-                    .b
-                    .call(DICT_ITEM_HELPER, CallEffect::Reads, &[d, ktag, k], Type::Ptr);
-                let null = self.b.const_ptr(0);
-                let absent = self.b.binary(Op::PtrEq, a, null);
-                self.guard(false, absent, s);
-                let zero = self.b.const_i64(0);
-                self.load_item(a, zero, item, s, pc)?
-            }
+            Some(item) => self.dict_bound_value(pc, (d, ktag, k), item, s)?,
             None => {
                 let r = self
                     .b

@@ -193,8 +193,6 @@ impl Recorder {
         // inside an inlined call: from here on exits resume mid-callee (the call must never
         // be redone), and the call's pending attribute stores happen before it
         let inlined = self.enter_mframe(pc);
-        // (the callee may store objects into the instances the trace made)
-        self.fresh_may_hold_objects();
         if inlined {
             self.pin_frame_words(pc);
         }
