@@ -20,7 +20,8 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn run_frame_resumed(&mut self, frame: &mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
         let mut top: Option<Box<Frame>> = None;
-        for fr in std::mem::take(&mut self.jit.mframes) {
+        // (drained, not taken: the vector is reused by the next such exit)
+        for fr in self.jit.mframes.drain(..) {
             super::link_frame(&mut top, fr);
         }
         self.run_frame_on(frame, throw, top)
@@ -102,7 +103,7 @@ impl Vm {
         }
         // an exit that resumes mid-callee: the frames it rebuilt go on top (`jit_mframe.rs`)
         if !self.jit.mframes.is_empty() {
-            for fr in std::mem::take(&mut self.jit.mframes) {
+            for fr in self.jit.mframes.drain(..) {
                 super::link_frame(top, fr);
             }
         }

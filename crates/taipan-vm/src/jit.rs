@@ -297,6 +297,11 @@ pub struct CodeLoops {
     /// objects (`jit_enter`), which costs a numeric loop nest's links about 10 instructions
     /// each (`bench/programs/fannkuch.py 8`: 150.3M → 157.1M instructions).
     pub(crate) area: Cell<bool>,
+    /// Whether a trace of this code makes opaque calls or slice stores
+    /// (`Recorder::checks_run_mark`): links recorded into its loops keep the borrowed words
+    /// they store (`LinkTarget::calls`) rather than mark the run, whose opaque calls would
+    /// then all exit (bm_richards' `t = t.link` links).
+    pub(crate) calls: Cell<bool>,
     /// A recording that inlined a loop call of this code's function aborted: calls of it
     /// are opaque calls from now on (`record/pycall.rs`, "Loop calls"; `func::loop_call`).
     pub(crate) no_loop_call: Cell<bool>,
@@ -473,6 +478,9 @@ pub struct JitState {
     loop_buf: (Vec<u64>, Vec<u64>),
     /// Reused list of values to restore at an exit.
     restore: Vec<(usize, crate::value::Value)>,
+    /// Reused list of the extra frames' values at a multi-frame exit (`jit_mframe.rs`):
+    /// (frame, 1-based; slot; value).
+    pub(crate) frame_vals: Vec<(usize, u32, crate::value::Value)>,
     /// The object layout the inline helpers load from, measured at the first compile
     /// (`None` inside: the measurement was ambiguous, traces call the helpers).
     layout: Option<Option<helpers::ObjLayout>>,
@@ -544,6 +552,7 @@ impl JitState {
             out: Vec::new(),
             loop_buf: (Vec::new(), Vec::new()),
             restore: Vec::new(),
+            frame_vals: Vec::new(),
             layout: None,
             fresh: Vec::new(),
             kept: Vec::new(),
@@ -760,6 +769,7 @@ impl CodeLoops {
             black: instructions.iter().map(|_| Cell::new(false)).collect(),
             first: instructions.iter().map(|_| Cell::new(false)).collect(),
             area: Cell::new(false),
+            calls: Cell::new(false),
             no_loop_call: Cell::new(false),
             no_init_inline: Cell::new(false),
         }
@@ -909,7 +919,7 @@ impl Vm {
                     rec: {
                         let mut rec = Recorder::new(info, header);
                         rec.set_max_inline(self.jit.opts.inline_depth);
-                        rec.set_left_retry(left_retry);
+                                        rec.set_left_retry(left_retry);
                         rec.set_owned_locals(owned_locals);
                         if self.jit.opts.py_calls {
                             rec.set_call_area(area);

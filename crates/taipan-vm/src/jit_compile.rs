@@ -461,6 +461,9 @@ impl Vm {
         if r.rec.uses_call_area() {
             r.code.loops.area.set(true);
         }
+        if r.rec.checks_run_mark() {
+            r.code.loops.calls.set(true);
+        }
         let place = Place {
             header: r.header,
             depth: r.depth,
@@ -498,6 +501,9 @@ impl Vm {
         }
         if r.rec.uses_call_area() {
             r.code.loops.area.set(true);
+        }
+        if r.rec.checks_run_mark() {
+            r.code.loops.calls.set(true);
         }
         let place = Place {
             header: parent.header,

@@ -24,7 +24,6 @@ use taipan_jit::ir::{FRAME_STRIDE, Snapshot, slot_frame};
 
 use super::super::Trace;
 use super::super::func::Outcome;
-use crate::interp::Frame;
 use crate::object::ObjKind;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -45,20 +44,27 @@ impl Vm {
     ) -> usize {
         self.jit.counters.frame_exits += 1;
         let n = snap.frames.len();
-        // (the root's values stay in `restore`, in order; frame `k`'s go to `per[k]`)
-        let mut per: Vec<Vec<(u32, Value)>> = (0..n).map(|_| Vec::new()).collect();
-        for (s, v) in std::mem::take(restore) {
-            if s < FRAME_STRIDE as usize {
-                restore.push((s, v));
-                continue;
-            }
-            let (k, slot) = slot_frame(u32::try_from(s).unwrap_or(u32::MAX));
-            if let Some(b) = k.checked_sub(1).and_then(|k| per.get_mut(k)) {
-                b.push((slot, v));
+        // (the root's values stay at the front of `restore`, in order; the extra frames' go
+        // to `vals`, sorted by frame and slot; both buffers are reused: exits are hot)
+        let mut kept = 0;
+        for r in 0..restore.len() {
+            if restore[r].0 < FRAME_STRIDE as usize {
+                restore.swap(kept, r);
+                kept += 1;
             }
         }
-        let mut frames: Vec<Box<Frame>> = Vec::with_capacity(n);
-        for (sf, vals) in snap.frames.iter().zip(per) {
+        let mut vals = std::mem::take(&mut self.jit.frame_vals);
+        vals.clear();
+        for (s, v) in restore.drain(kept..) {
+            let (k, slot) = slot_frame(u32::try_from(s).unwrap_or(u32::MAX));
+            vals.push((k, slot, v));
+        }
+        vals.sort_unstable_by_key(|&(k, slot, _)| (k, slot));
+        let mut frames = std::mem::take(&mut self.jit.mframes);
+        frames.clear();
+        frames.reserve(n);
+        let mut next = vals.drain(..).peekable();
+        for (k, sf) in (1usize..).zip(&snap.frames) {
             let built = match x.pins.obj(sf.func) {
                 Some(Value::Obj(o)) => match &o.kind {
                     ObjKind::Function(fun) => {
@@ -71,7 +77,7 @@ impl Vm {
                         fr.ip = sf.pc as usize;
                         let mut fits = true;
                         // (slot order: locals, then the stack from its bottom)
-                        for (slot, v) in vals {
+                        while let Some((_, slot, v)) = next.next_if(|e| e.0 <= k) {
                             let slot = slot as usize;
                             if slot < code.nlocalsplus {
                                 if let Some(l) = fr.locals.get_mut(slot) {
@@ -92,11 +98,16 @@ impl Vm {
             match built {
                 Some(fr) => frames.push(fr),
                 None => {
+                    drop(next);
+                    self.jit.frame_vals = vals;
                     self.jit.raise = Some(self.jit_internal("a multi-frame exit that does not fit its frames"));
                     return snap.pc as usize;
                 }
             }
         }
+        // (values of frames the snapshot does not have: none, the recorder made both)
+        drop(next);
+        self.jit.frame_vals = vals;
         // the call snapshot of an opaque call made in the innermost frame: the call was made
         if let (Some(inner), Some(sf)) = (frames.last_mut(), snap.frames.last())
             && x.frame_calls.iter().any(|c| {

@@ -319,7 +319,7 @@ jit_options! {
     stress: Count = 0, "TAIPAN_JIT_STRESS", "--jit-stress";
     /// Deepest nesting of Python calls inlined into a trace (0: a call of a Python
     /// function aborts the recording; deeper calls, e.g. recursion, abort too).
-    inline_depth: Count = 3, "TAIPAN_JIT_INLINE_DEPTH", "--jit-inline-depth";
+    inline_depth: Count = 4, "TAIPAN_JIT_INLINE_DEPTH", "--jit-inline-depth";
     /// Print each compiled trace's phases to stderr (or the --jit-dump-file): a
     /// comma-separated subset of bytecode (the instructions recorded, and aborted
     /// recordings), trace (the recorded IR), opt (the optimized IR), asm (the machine

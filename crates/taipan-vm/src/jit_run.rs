@@ -327,11 +327,14 @@ impl Observe for FrameObs<'_> {
     }
 
     fn link_target(&self, pc: u32) -> Option<LinkTarget> {
-        let t = self.loops?.compiled(pc)?;
+        let loops = self.loops?;
+        let t = loops.compiled(pc)?;
         Some(LinkTarget {
             name: t.func.name.clone(),
             depth: u32::try_from(t.depth).ok()?,
             entry: t.entry_tags.clone(),
+            // (any trace of the code: a side trace of the target's tree may make the calls)
+            calls: loops.calls.get(),
         })
     }
 }
@@ -635,11 +638,11 @@ pub(crate) unsafe fn restore_snapshot(
         }
         return;
     }
-    let mut taken: Vec<taipan_jit::ir::InsnId> = Vec::new();
-    for (e, &w) in snap.entries.iter().zip(out.iter()) {
+    for (i, (e, &w)) in snap.entries.iter().zip(out.iter()).enumerate() {
         let v = match e.val {
-            SnapVal::Value(id) if func.owns(id) && !taken.contains(&id) => {
-                taken.push(id);
+            // (taken at its first entry: no earlier entry lists it; no allocation, exits
+            // are hot)
+            SnapVal::Value(id) if func.owns(id) && !snap.entries[..i].iter().any(|p| p.val == e.val) => {
                 // SAFETY: the caller's contract: the trace's count on `w` moves here.
                 unsafe { super::helpers::take_obj(w) }
             }

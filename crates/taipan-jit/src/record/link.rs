@@ -38,6 +38,10 @@ use crate::record::{
     Abort, AbortReason, BASE, KnownObj, LinkTarget, PyVal, Recorder, VirtIter, buffer_slot, observe::CodeInfo,
 };
 
+/// The most borrowed object words a link into a trace that may drop objects keeps
+/// (`@run_keep` each) instead of marking the run (`close_link`).
+pub const KEEP_FOREIGN_MAX: usize = 4;
+
 /// `run_keep(area: ptr, slot: i64, obj: ptr)`: keeps a counted reference to `obj`, stored
 /// into entry-buffer slot `slot` by a link, for the rest of the run (the VM's
 /// `JitState::kept`).
@@ -346,16 +350,20 @@ impl Recorder {
         // buffer. Owned values (all held by written locals: the stack is empty here) are
         // then released: the kept reference holds them.
         if self.keeps_links() {
-            // only owned values are kept; any other word (a borrowed item, a side trace's
+            // Owned values are kept. Any other word (a borrowed item, a side trace's
             // parameter, an entry value moved to another slot, which an earlier link's kept
-            // reference may hold) marks the run: no more opaque calls and slice stores, and
-            // replaced kept references wait for its end (`link_stores_foreign`). Keeping
-            // entry values too cost nbody's inner-loop links a helper call each.
+            // reference may hold) is kept too when the target's code makes opaque calls or
+            // slice stores (`LinkTarget::calls`) and there are at most `KEEP_FOREIGN_MAX` of
+            // them; else it marks the run (no more opaque calls and slice stores, replaced
+            // kept references wait for its end, `link_stores_foreign`). Keeping them always
+            // cost nbody's inner-loop links a helper call each; marking always made every
+            // opaque call after bm_richards' `t = t.link` links exit.
             let foreign = |r: &Recorder, x: InsnId| !r.owned.contains(&x);
-            if keeps.iter().any(|&(_, x)| foreign(self, x)) {
+            let n_foreign = keeps.iter().filter(|&&(_, x)| foreign(self, x)).count();
+            if n_foreign > 0 && (!t.calls || n_foreign > KEEP_FOREIGN_MAX) {
                 self.link_foreign = true;
+                keeps.retain(|&(_, x)| !foreign(self, x));
             }
-            keeps.retain(|&(_, x)| !foreign(self, x));
             if !keeps.is_empty() {
                 let area = self.area_ptr();
                 for &(slot, x) in &keeps {

@@ -37,6 +37,7 @@ fn target(entry: Vec<(u32, Tag)>) -> LinkTarget {
         name: "loop".into(),
         depth: 0,
         entry,
+        calls: false,
     }
 }
 

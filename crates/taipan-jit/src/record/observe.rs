@@ -375,6 +375,10 @@ pub struct LinkTarget {
     pub depth: u32,
     /// The tag each frame slot must hold at its entry (its entry guards).
     pub entry: Vec<(u32, Tag)>,
+    /// Whether a trace of the target's code makes opaque calls or slice stores
+    /// (`Recorder::checks_run_mark`): a link into it keeps the borrowed object words it
+    /// stores instead of marking the run (`link.rs`, `KEEP_FOREIGN_MAX`).
+    pub calls: bool,
 }
 
 /// Where an attribute of an instance is ([`Observe::attr`]). `cls` is the object word of

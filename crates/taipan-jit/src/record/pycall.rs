@@ -139,6 +139,17 @@ impl Recorder {
         !self.py_calls.is_empty()
     }
 
+    /// Whether the trace does what a marked run may not (an opaque call, a loop call or a
+    /// slice store: they exit instead, word 4 of the call area): links into its code then
+    /// keep the borrowed words they store rather than mark the run (`link.rs`).
+    pub fn checks_run_mark(&self) -> bool {
+        self.makes_py_calls()
+            || self.b.func().insns.iter().any(|i| {
+                matches!(&i.imm, crate::ir::Imm::Call(c)
+                    if c.name == super::slice::STORE_SLICE_HELPER || c.name == super::slice::STORE_SLICE_FROM_HELPER)
+            })
+    }
+
     /// Whether the trace may hold owned values (an opaque call, or another helper call
     /// declared `-> own ptr`, such as a slice's `@seq_slice`): the deoptimizer then takes
     /// its owned snapshot values and drops its `release` lists.

@@ -52,6 +52,7 @@ fn outer_body_links_into_the_inner_loop_with_a_virtual_range() {
         name: "inner".into(),
         depth: 2,
         entry: vec![(0, Tag::Int), (3, Tag::Int)],
+        calls: false,
     };
     let mut f = Frame {
         locals: vec![Observed::Int(0), Observed::Int(0)],
@@ -104,6 +105,7 @@ fn side_trace_ends_the_inner_loop_and_links_out() {
         name: "outer".into(),
         depth: 1,
         entry: vec![(0, Tag::Int)],
+        calls: false,
     };
     let mut f = Frame {
         locals: vec![Observed::Int(3), Observed::Int(7)],
