@@ -481,6 +481,9 @@ pub struct JitState {
     /// Reused list of the extra frames' values at a multi-frame exit (`jit_mframe.rs`):
     /// (frame, 1-based; slot; value).
     pub(crate) frame_vals: Vec<(usize, u32, crate::value::Value)>,
+    /// `(stride, value_offset)` of instance dict entries (`attrs::dict_value_layout`), for
+    /// the recorder's `@attr_base` loads.
+    dict_layout: (u32, u32),
     /// The object layout the inline helpers load from, measured at the first compile
     /// (`None` inside: the measurement was ambiguous, traces call the helpers).
     layout: Option<Option<helpers::ObjLayout>>,
@@ -553,6 +556,7 @@ impl JitState {
             loop_buf: (Vec::new(), Vec::new()),
             restore: Vec::new(),
             frame_vals: Vec::new(),
+            dict_layout: attrs::dict_value_layout(),
             layout: None,
             fresh: Vec::new(),
             kept: Vec::new(),
@@ -919,7 +923,8 @@ impl Vm {
                     rec: {
                         let mut rec = Recorder::new(info, header);
                         rec.set_max_inline(self.jit.opts.inline_depth);
-                                        rec.set_left_retry(left_retry);
+                        rec.set_dict_layout(self.jit.dict_layout);
+                        rec.set_left_retry(left_retry);
                         rec.set_owned_locals(owned_locals);
                         if self.jit.opts.py_calls {
                             rec.set_call_area(area);
@@ -1215,6 +1220,7 @@ impl Vm {
             return false;
         };
         rec.set_max_inline(self.jit.opts.inline_depth);
+        rec.set_dict_layout(self.jit.dict_layout);
         if x.func.ret != taipan_jit::ir::Type::Void {
             // a function tree: words its buffer holds stay alive across calls
             rec.note_frame_words(&x.func, entries);

@@ -394,6 +394,34 @@ pub(super) extern "C" fn attr_addr(w: u64, cls: u64, shape: i64, pos: i64) -> u6
         .unwrap_or(0)
 }
 
+/// `@attr_base(obj, cls, shape) -> ptr`: the address of the first entry of `obj`'s
+/// instance dict when `obj`'s class word is `cls` and the dict has shape `shape` (never 0),
+/// else 0. The shape fixes which entries are live: the value of entry `pos` is at
+/// `pos * stride + value_offset` from it ([`dict_value_layout`]; `record/attr.rs`), until a
+/// key is added (a `writes` call in between makes the recorder ask again).
+pub(super) extern "C" fn attr_base(w: u64, cls: u64, shape: i64) -> u64 {
+    let base = |o: &Obj| {
+        if obj_word_rc(o.class.as_ref()?) != cls {
+            return None;
+        }
+        let d = o.dict.as_ref()?;
+        let ObjKind::Dict(c) = &d.kind else { return None };
+        let t = c.try_borrow().ok()?;
+        (i64::from(t.shape().0) == shape && shape != 0).then(|| t.table().entries_base() as u64)
+    };
+    // SAFETY: as in `attr_addr`.
+    unsafe { with_obj(w, base) }.flatten().unwrap_or(0)
+}
+
+/// `(stride, value_offset)` in bytes of an instance dict's entries (see [`attr_base`]),
+/// given to the recorder (`Recorder::set_dict_layout`).
+pub(crate) fn dict_value_layout() -> (u32, u32) {
+    let (stride, off) = crate::support::dicttable::DictTable::<crate::value::Value, crate::value::Value>::value_layout(
+        (0, crate::value::Value::None, crate::value::Value::None),
+    );
+    (u32::try_from(stride).unwrap_or(0), u32::try_from(off).unwrap_or(0))
+}
+
 /// `@attr_slots(obj, cls, n) -> ptr`: the address of the first of `obj`'s `__slots__` slots
 /// when its class word is `cls` and it has exactly `n` slots, else 0 (slot `i` is the 16-byte
 /// `Option<Value>` at `+ 16 * i`).

@@ -1162,6 +1162,10 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         super::attrs::attr_addr as extern "C" fn(u64, u64, i64, i64) -> u64 as usize,
     );
     h.add(
+        taipan_jit::record::ATTR_BASE,
+        super::attrs::attr_base as extern "C" fn(u64, u64, i64) -> u64 as usize,
+    );
+    h.add(
         record::NEW_INSTANCE_HELPER,
         super::alloc::new_instance as extern "C" fn(u64, u64, i64) -> u64 as usize,
     );

@@ -669,6 +669,13 @@ impl Lower<'_, '_> {
                     self.exit_if(id, of)?;
                     Some(r)
                 }
+                Op::PtrAdd => {
+                    let Imm::Int(k) = insn.imm else {
+                        return Err(err(format!("{id}: ptr_add without an offset")));
+                    };
+                    let a = self.arg(id, 0)?;
+                    Some(self.fb.ins().iadd_imm_s(a, k))
+                }
                 Op::IntFloorDiv | Op::IntMod => {
                     let (a, b) = (self.arg(id, 0)?, self.arg(id, 1)?);
                     Some(self.lower_floordiv_mod(id, insn.op, a, b)?)

@@ -333,6 +333,10 @@ pub fn eval_pure(op: Op, imm: &Imm, args: &[Val]) -> Option<Pure> {
         (Op::BoolNot, [B(a)]) => v(B(!a)),
         (Op::BoolToInt, [B(a)]) => v(I(*a as i64)),
         (Op::PtrEq, [P(a), P(b)]) => v(B(a == b)),
+        (Op::PtrAdd, [P(a)]) => match imm {
+            Imm::Int(k) => v(P(a.wrapping_add(*k as u64))),
+            _ => None,
+        },
         (Op::GuardTrue, [B(c)]) => pass(*c),
         (Op::GuardFalse, [B(c)]) => pass(!*c),
         (Op::GuardTag, [I(t)]) => match imm {

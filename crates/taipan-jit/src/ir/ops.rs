@@ -308,6 +308,9 @@ define_ops! {
     BoolToInt "bool_to_int" (Bool) None -> I64, Pure, false;
     /// Pointer identity (`a is b`).
     PtrEq "ptr_eq" (Ptr, Ptr) None -> Bool, Pure, false;
+    /// The address `a` plus the immediate, in bytes (a field inside the memory `a` points
+    /// to: an instance dict entry's value from `@attr_base`, `record/attr.rs`).
+    PtrAdd "ptr_add" (Ptr) Int -> Ptr, Pure, false;
 
     /// Exits unless the condition is true.
     GuardTrue "guard_true" (Bool) None -> Void, Pure, true;

@@ -257,9 +257,10 @@ impl Recorder {
     /// state: an instruction other than its own attribute helpers, a comparison or a count
     /// change uses it (a store of its word into a list, an attribute, the call area).
     fn escaped(&self, id: InsnId) -> bool {
-        const OWN: [&str; 5] = [
+        const OWN: [&str; 6] = [
             ATTR_ADD_HELPER,
             super::ATTR_ADDR,
+            super::ATTR_BASE,
             super::ATTR_SLOTS,
             super::ATTR_ABSENT,
             super::OBJ_CLASS_HELPER,

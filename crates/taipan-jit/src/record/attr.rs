@@ -60,6 +60,11 @@ use crate::record::{Abort, AbortReason, AttrObs, Known, ObjInfo, Observe, Observ
 
 /// The attribute address helper (see the module docs).
 pub const ATTR_ADDR: &str = "attr_addr";
+/// `attr_base(obj: ptr, cls: i64, shape: i64) -> ptr`: the address of the first entry of
+/// `obj`'s instance dict when its class word is `cls` and the dict has shape `shape`, else
+/// 0; entry `pos`'s value is `ptr_add` `pos * stride + value_offset` from it
+/// (`Recorder::set_dict_layout`).
+pub const ATTR_BASE: &str = "attr_base";
 /// The `__slots__` helper (see the module docs).
 pub const ATTR_SLOTS: &str = "attr_slots";
 /// The "class attribute not shadowed" helper (see the module docs).
@@ -401,6 +406,17 @@ impl Recorder {
             let eff = self.read_effect();
             let base = self.b.call(ATTR_SLOTS, eff, &[p, cls, n], Type::Ptr);
             (base, pos)
+        } else if let Some((stride, value_off)) = self.dict_layout {
+            // (one `@attr_base` per object and shape: CSE shares it between attributes)
+            let shape = self.b.const_i64(i64::from(key.shape));
+            let eff = self.read_effect();
+            let base = self.b.call(ATTR_BASE, eff, &[p, cls, shape], Type::Ptr);
+            let null = self.b.const_ptr(0);
+            let none = self.b.binary(Op::PtrEq, base, null);
+            self.guard(false, none, s);
+            let off = i64::from(key.pos) * i64::from(stride) + i64::from(value_off);
+            let addr = self.b.op(Op::PtrAdd, &[base], crate::ir::Imm::Int(off), None);
+            return (addr, self.b.const_i64(0));
         } else {
             let shape = self.b.const_i64(i64::from(key.shape));
             let eff = self.read_effect();

@@ -103,7 +103,7 @@ mod wrap;
 
 pub use abort::{Abort, AbortCounts, AbortReason};
 pub use alloc::{ATTR_ADD_HELPER, NEW_INSTANCE_HELPER, NEW_LIST_HELPER, NEW_TUPLE_HELPER};
-pub use attr::{ATTR_ABSENT, ATTR_ADDR, ATTR_SLOTS, STORE_VAL_HELPER};
+pub use attr::{ATTR_ABSENT, ATTR_ADDR, ATTR_BASE, ATTR_SLOTS, STORE_VAL_HELPER};
 pub use call::{FLOAT_TRUNC_HELPER, OBJ_CLASS_HELPER, STR_EQ_HELPER};
 pub use cell::CELL_ADDR;
 pub use dict::{
@@ -402,6 +402,8 @@ pub struct Recorder {
     pending: Vec<attr::Pending>,
     /// The VM's call area for opaque calls in loop traces (`pycall.rs`; 0: none).
     area: u64,
+    /// Instance dict entries' `(stride, value_offset)` in bytes (`set_dict_layout`).
+    dict_layout: Option<(u32, u32)>,
     /// The `CALL` indices of the opaque calls recorded in a loop trace (`pycall.rs`).
     py_calls: Vec<u32>,
     /// An opaque call made, its result not yet observed (`pycall.rs`).
@@ -524,6 +526,7 @@ impl Recorder {
             unpacked: Vec::new(),
             pending: Vec::new(),
             area: 0,
+            dict_layout: None,
             py_calls: Vec::new(),
             py_pending: None,
             owned: Vec::new(),

@@ -104,17 +104,27 @@ pub(crate) struct PyPending {
 
 /// The helpers whose results may change when Python code runs: declared `reads` in a trace
 /// that makes an opaque call.
-const MUTABLE_READS: [&str; 7] = [
+const MUTABLE_READS: [&str; 8] = [
     "list_len",
     "iter_list_len",
     "list_items",
     "obj_len",
     crate::record::ATTR_ADDR,
+    crate::record::ATTR_BASE,
     crate::record::ATTR_SLOTS,
     crate::record::ATTR_ABSENT,
 ];
 
 impl Recorder {
+    /// Tells the recorder where an instance dict entry's value is: `stride` bytes per entry,
+    /// the value `value_offset` bytes into it. Attribute loads and stores then take one
+    /// `@attr_base` per object and shape (shared by all its attributes through CSE) plus a
+    /// `ptr_add`, instead of one `@attr_addr` call each. Without it (stride 0, the default)
+    /// they call `@attr_addr`.
+    pub fn set_dict_layout(&mut self, (stride, value_offset): (u32, u32)) {
+        self.dict_layout = (stride > 0).then_some((stride, value_offset));
+    }
+
     /// Lets loop traces make opaque calls, with the VM's call area at address `area`
     /// ([`AREA_SLOTS`] 16-byte slots, alive as long as the traces). Without it (0, the
     /// default) such calls abort with [`AbortReason::UnsupportedCall`].

@@ -681,6 +681,24 @@ impl<K, V> DictTable<K, V> {
         }
     }
 
+    /// The address of the first entry (a trace's `@attr_base`, `jit_attrs.rs`): the value of
+    /// the live entry at `pos` is at `+ pos * stride + value_offset` ([`Self::value_layout`])
+    /// until the entry vector is reallocated (a key added) or the table dropped.
+    pub fn entries_base(&self) -> usize {
+        self.entries.as_ptr() as usize
+    }
+
+    /// `(stride, value_offset)` of the entry vector, in bytes: where the value of an entry
+    /// is from [`Self::entries_base`] (Rust lays out `Option<Entry>` as it likes: measured).
+    pub fn value_layout(probe: Entry<K, V>) -> (usize, usize) {
+        let e: Option<Entry<K, V>> = Some(probe);
+        let off = match &e {
+            Some((_, _, v)) => v as *const V as usize - &e as *const Option<Entry<K, V>> as usize,
+            None => 0,
+        };
+        (std::mem::size_of::<Option<Entry<K, V>>>(), off)
+    }
+
     /// The live entry at `pos`: (key, value).
     pub fn entry(&self, pos: usize) -> Option<(&K, &V)> {
         match self.entries.get(pos) {
