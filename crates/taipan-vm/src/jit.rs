@@ -1169,6 +1169,13 @@ impl Vm {
         match r.rec.record(pc32, instr, &obs) {
             Step::Continue => false,
             Step::Abort(a) => {
+                // (`--jit-dump=trace` names each abort with its place and detail)
+                if let Some(d) = &mut self.jit.dump
+                    && d.trace
+                {
+                    let name = format!("{}_pc{}", r.code.raw.name, r.rec.start_pc());
+                    d.block("abort", &name, &format!("{} at pc {}: {}", a.reason, a.pc, a.detail));
+                }
                 self.jit_abort(a.reason);
                 true
             }

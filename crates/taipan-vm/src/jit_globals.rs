@@ -509,23 +509,6 @@ impl PinCtx<'_> {
         if !matches!(o.kind, ObjKind::List(_)) {
             return None;
         }
-        if key.as_str() != Some("append") {
-            // another method of an exact list (`pop`, `insert`, ...): the `list` type's own
-            // native, which the trace calls opaquely with the list as its first argument
-            // (`record/list.rs`); `list`'s dict never changes
-            if class.kind.is_heap_type() {
-                return None;
-            }
-            let (_, m) = lookup(&crate::types::tdata(class).dict, key).ok()??;
-            if !matches!(m.kind(), Some(ObjKind::Native(n)) if n.is_method && n.receiver.is_none() && n.owner == "list")
-            {
-                return None;
-            }
-            return match self.known(&m)? {
-                Known::Obj(k) if k.info == ObjInfo::Other => Some((k, None)),
-                _ => None,
-            };
-        }
         let mro_lookup = |n: &Value| -> Option<Value> {
             let tail = crate::types::tdata(class).mro_tail.borrow().clone();
             std::iter::once(class.clone())
@@ -558,10 +541,52 @@ impl PinCtx<'_> {
             let (_, m) = lookup(&crate::types::tdata(class).dict, key).ok()??;
             (m, None)
         };
+        if key.as_str() != Some("append") {
+            // another method of a list (`pop`, `insert`, ...): the `list` type's own native,
+            // which the trace calls opaquely with the list as its first argument
+            // (`record/list.rs`); `list`'s dict never changes, a subclass's is pinned
+            if !matches!(m.kind(), Some(ObjKind::Native(n)) if n.is_method && n.receiver.is_none() && n.owner == "list")
+            {
+                return None;
+            }
+            return match self.known(&m)? {
+                Known::Obj(k) if k.info == ObjInfo::Other => Some((k, sub)),
+                _ => None,
+            };
+        }
         match self.known(&m)? {
             Known::Obj(k) if k.info == ObjInfo::Builtin(Builtin::ListAppend) => Some((k, sub)),
             _ => None,
         }
+    }
+
+    /// `Observe::stack_list_sub`: the class word of `v` when it is an instance of a
+    /// subclass of `list` (with a plain metaclass) whose MRO finds `list`'s own special
+    /// method `dunder` (special methods are looked up on the type only), the class's version
+    /// tag pinned (a later override invalidates the tree).
+    pub(crate) fn list_sub_class(&self, v: &Value, dunder: &str) -> Option<u64> {
+        let Value::Obj(o) = v else { return None };
+        if !matches!(o.kind, ObjKind::List(_)) {
+            return None;
+        }
+        let class = o.class.as_ref()?;
+        if !class.kind.is_heap_type() || class.class.as_ref().is_some_and(|m| m.kind.is_heap_type()) {
+            return None;
+        }
+        let tail = crate::types::tdata(class).mro_tail.borrow().clone();
+        let h = crate::ops::cached_name_hash(dunder);
+        let m = std::iter::once(class.clone())
+            .chain(tail)
+            .find_map(|t| with_dict(&crate::types::tdata(&t).dict, |d| d.get_str(h, dunder).cloned()))?;
+        if !matches!(m.kind(), Some(ObjKind::Native(n)) if n.owner == "list") {
+            return None;
+        }
+        let ObjKind::Type(td) = &class.kind else { return None };
+        self.pin(Pin::Type {
+            ty: Rc::downgrade(class),
+            version: td.version.get(),
+        })?;
+        Some(super::helpers::obj_word_rc(class))
     }
 
     /// `Observe::attr`: the answer of [`super::attrs::AttrProbe`], with the class's version

@@ -221,6 +221,16 @@ impl Observe for FrameObs<'_> {
         seq_obs(v, usize::try_from(index).ok())
     }
 
+    fn stack_list_sub(&self, depth: u32, dunder: &str, index: i64) -> Option<(u64, SeqObs)> {
+        let v = self
+            .stack
+            .len()
+            .checked_sub(depth as usize + 1)
+            .and_then(|i| self.stack.get(i))?;
+        let cls = self.pins.as_ref()?.list_sub_class(v, dunder)?;
+        Some((cls, seq_obs(v, usize::try_from(index).ok())?))
+    }
+
     fn stack_seq_iter(&self, depth: u32) -> Option<(u64, SeqObs)> {
         let v = self
             .stack

@@ -90,10 +90,10 @@ impl Recorder {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
             }
         };
-        let seq = self.observed_seq(1, pc, obs)?;
+        let (seq, sub) = self.observed_seq(1, "__getitem__", pc, obs)?;
         let item = self.item_observed(seq, pc)?;
         let s = self.snap(pc);
-        let items = self.bounded_items(p, i, seq.list, s);
+        let items = self.bounded_items(p, i, seq.list, s, sub);
         let v = self.load_item(items, i, item, s, pc)?;
         if let (false, PyVal::Obj(w)) = (seq.list, v) {
             self.note_tuple_item(w, p);
@@ -118,7 +118,7 @@ impl Recorder {
             let d = "STORE_SUBSCR in an inlined call (an exit there would redo it)";
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         }
-        let seq = self.observed_seq(1, pc, obs)?;
+        let (seq, sub) = self.observed_seq(1, "__setitem__", pc, obs)?;
         if !seq.list {
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, "item assignment to a tuple"));
         }
@@ -130,7 +130,7 @@ impl Recorder {
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         }
         let s = self.snap(pc);
-        let items = self.bounded_items(p, i, true, s);
+        let items = self.bounded_items(p, i, true, s, sub);
         if counted {
             for _ in 0..3 {
                 self.pop(pc)?;
@@ -214,12 +214,23 @@ impl Recorder {
     }
 
     /// The exact list or tuple at stack depth `depth` (the index at depth 0 observed as an
-    /// int in range), or an abort.
-    fn observed_seq(&self, depth: u32, pc: u32, obs: &dyn Observe) -> Result<SeqObs, Abort> {
+    /// int in range) — or an instance of a `list` subclass that does not override `dunder`,
+    /// with its class word —, or an abort.
+    fn observed_seq(
+        &self,
+        depth: u32,
+        dunder: &str,
+        pc: u32,
+        obs: &dyn Observe,
+    ) -> Result<(SeqObs, Option<u64>), Abort> {
         let Observed::Int(k) = obs.stack(0) else {
             return Err(self.abort(AbortReason::Desync, pc, "index not observed as an int"));
         };
-        let Some(seq) = obs.stack_seq(depth, k) else {
+        let Some((seq, sub)) = obs
+            .stack_seq(depth, k)
+            .map(|s| (s, None))
+            .or_else(|| obs.stack_list_sub(depth, dunder, k).map(|(c, s)| (s, Some(c))))
+        else {
             let d = "subscript of something other than an exact list or tuple";
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         };
@@ -227,7 +238,7 @@ impl Recorder {
             let d = format!("index {k} of a sequence of {} (negative or out of range)", seq.len);
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         }
-        Ok(seq)
+        Ok((seq, sub))
     }
 
     /// The observed element of `seq` (present: [`Recorder::observed_seq`] checked it).
@@ -236,17 +247,36 @@ impl Recorder {
             .ok_or_else(|| self.abort(AbortReason::Desync, pc, "no element observed"))
     }
 
-    /// Guards `0 <= i < len(p)` (exiting through `s`) and returns `p`'s items pointer.
-    fn bounded_items(&mut self, p: InsnId, i: InsnId, list: bool, s: SnapId) -> InsnId {
+    /// Guards `0 <= i < len(p)` (exiting through `s`) and returns `p`'s items pointer; for
+    /// an instance of `list` subclass `sub` (its class word), its class first.
+    fn bounded_items(&mut self, p: InsnId, i: InsnId, list: bool, s: SnapId, sub: Option<u64>) -> InsnId {
+        if let Some(cls) = sub {
+            self.guard_class(p, cls, s);
+        }
         let zero = self.b.const_i64(0);
         let nonneg = self.b.binary(Op::IntGe, i, zero);
         self.guard(true, nonneg, s);
-        let name = if list { "list_len" } else { "tuple_len" };
+        let name = match (list, sub) {
+            (true, Some(_)) => "iter_list_len",
+            (true, None) => "list_len",
+            (false, _) => "tuple_len",
+        };
         let len = self.b.call(name, self.list_read_effect(), &[p], Type::I64);
         let below = self.b.binary(Op::IntLt, i, len);
         self.guard(true, below, s);
         let items = if list { "list_items" } else { "tuple_items" };
         self.b.call(items, self.list_read_effect(), &[p], Type::Ptr)
+    }
+
+    /// Guards (through `s`) that object `p`'s class word is `cls` (`@obj_class`, pure: an
+    /// object's class never changes).
+    pub(crate) fn guard_class(&mut self, p: InsnId, cls: u64, s: SnapId) {
+        let c = self.b.const_ptr(cls);
+        let k = self
+            .b
+            .call(crate::record::OBJ_CLASS_HELPER, CallEffect::Pure, &[p], Type::Ptr);
+        let same = self.b.binary(Op::PtrEq, k, c);
+        self.guard(true, same, s);
     }
 
     /// Loads element `i` of `items`, guarded (through `s`) to have the observed type.
@@ -300,12 +330,21 @@ impl Recorder {
         if k.info != ObjInfo::Builtin(Builtin::ListAppend) {
             // another method of an exact list: `[method, xs]`, called opaquely with `xs`
             // first (`call.rs`)
-            if k.info != ObjInfo::Other || !self.py_call_allowed() || obs.list_subclass(name).is_some() {
+            if k.info != ObjInfo::Other || !self.py_call_allowed() {
                 return Err(self.abort(AbortReason::UnsupportedCall, pc, format!("list method {:?}", k.info)));
+            }
+            if let Some((cls, absent)) = obs.list_subclass(name) {
+                // a subclass instance whose method is `list`'s: as for `append` below
+                self.guard_not_shadowed(pc, p, cls, absent);
+                self.pop(pc)?;
+                self.push(PyVal::Known(k));
+                self.push(PyVal::Obj(p));
+                return Ok(());
             }
             return self.push_method_of_exact(pc, p, "list_exact", k);
         }
-        if !self.inl.is_empty() {
+        if !self.inl.is_empty() && !self.py_call_allowed() {
+            // (allowed where opaque calls are: see `list_append`)
             let d = "list.append in an inlined call (an exit there would redo it)";
             return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
         }
@@ -352,8 +391,15 @@ impl Recorder {
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         }
         if !self.inl.is_empty() {
-            let d = "list.append in an inlined call (an exit there would redo it)";
-            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+            if !self.py_call_allowed() {
+                let d = "list.append in an inlined call (an exit there would redo it)";
+                return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+            }
+            // an effect inside an inlined call, as an opaque call (`mframe.rs`): from here
+            // on exits resume mid-callee, so the append is never redone; the room guard's
+            // snapshot below resumes at this `CALL_METHOD` in the innermost frame (the
+            // interpreter then appends). It runs no Python code: no words to pin.
+            self.enter_mframe(pc);
         }
         let s = self.snap(pc);
         // from here on the trace mutates a list: earlier list reads are no longer pure (done
@@ -397,6 +443,16 @@ impl Recorder {
     /// `len(x)` of an object `x` at stack depth 0 (the call's operands still on the
     /// stack): `@obj_len(x)`, guarded not negative.
     pub(crate) fn builtin_len(&mut self, pc: u32, x: InsnId, obs: &dyn Observe) -> Result<PyVal, Abort> {
+        if obs.stack_len_of(0).is_none()
+            && let Some((cls, _)) = obs.stack_list_sub(0, "__len__", 0)
+        {
+            // an instance of a `list` subclass that keeps `list.__len__`: its class, then
+            // the length of any list
+            let s = self.snap(pc);
+            self.guard_class(x, cls, s);
+            let n = self.b.call("iter_list_len", self.list_read_effect(), &[x], Type::I64);
+            return Ok(PyVal::Int(n));
+        }
         if obs.stack_len_of(0).is_none() {
             let d = "len of something other than an exact list, tuple, str or dict";
             return Err(self.abort(AbortReason::UnsupportedCall, pc, d));

@@ -182,6 +182,15 @@ pub trait Observe {
         let _ = depth;
         None
     }
+    /// If stack entry `depth` (0 = top) is an instance of a subclass of `list` whose class
+    /// (with a plain metaclass) finds `list`'s own `dunder` (`__len__`, `__getitem__`,
+    /// `__setitem__`, `__iter__`) along its MRO: its class word (the class's version tag
+    /// pinned) and what [`Observe::stack_seq`] would say of a list (element `index`). The
+    /// default knows none.
+    fn stack_list_sub(&self, depth: u32, dunder: &str, index: i64) -> Option<(u64, SeqObs)> {
+        let _ = (depth, dunder, index);
+        None
+    }
     /// If stack entry `depth` is a list or tuple iterator (over any list or tuple, subclass
     /// instances included): the index it yields next and its sequence, with the element at
     /// that index. The default knows no sequence iterators.

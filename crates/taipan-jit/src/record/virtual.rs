@@ -92,7 +92,8 @@ impl Recorder {
 
     /// `GET_ITER`: of a virtual range, or of an object observed as an exact list or tuple
     /// (guarded: `@list_len`/`@tuple_len` is -1 for anything else, which exits at the
-    /// `GET_ITER`; a subclass may override `__iter__`). Any other operand aborts.
+    /// `GET_ITER`; a subclass may override `__iter__`), or as an instance of a `list`
+    /// subclass that does not (its class guarded). Any other operand aborts.
     pub(crate) fn get_iter(&mut self, pc: u32, obs: &dyn Observe) -> Result<(), Abort> {
         if let PyVal::Obj(p) = self.peek(0, pc)?
             && let Some(seq) = obs.stack_seq(0, 0)
@@ -105,6 +106,16 @@ impl Recorder {
             self.guard(true, ok, s);
             self.pop(pc)?;
             self.push(PyVal::VSeqIter(p, seq.list));
+            return Ok(());
+        }
+        if let PyVal::Obj(p) = self.peek(0, pc)?
+            && let Some((cls, _)) = obs.stack_list_sub(0, "__iter__", 0)
+        {
+            // an instance of a `list` subclass that keeps `list.__iter__`: its class
+            let s = self.snap(pc);
+            self.guard_class(p, cls, s);
+            self.pop(pc)?;
+            self.push(PyVal::VSeqIter(p, true));
             return Ok(());
         }
         match self.pop(pc)? {
