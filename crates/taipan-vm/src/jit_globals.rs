@@ -299,6 +299,7 @@ fn obj_info(v: &Obj, null: &Obj) -> ObjInfo {
         ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "enumerate" => ObjInfo::Builtin(Builtin::Enumerate),
         ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "zip" => ObjInfo::Builtin(Builtin::Zip),
         ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "int" => ObjInfo::Builtin(Builtin::Int),
+        ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "super" => ObjInfo::Builtin(Builtin::Super),
         _ => ObjInfo::Other,
     }
 }
@@ -415,8 +416,58 @@ impl PinCtx<'_> {
         // a function with a loop is not inlined: its loop gets a loop trace of its own,
         // which the interpreter enters when the caller's trace calls the function opaquely
         // (inlining it could only end in an `InnerLoop` abort of the caller's recording)
-        (Self::plain_function(func, nargs) && !has_loop(&func.code.raw) && !self_recursive(&func.code.raw))
+        (Self::plain_or_super_method(func, nargs) && !has_loop(&func.code.raw) && !self_recursive(&func.code.raw))
             .then(|| CodeInfo::from_code(&func.code.raw))
+    }
+
+    /// [`Pins::plain_function`], or a method whose only free variable is the `__class__`
+    /// cell zero-argument `super()` reads (no cells of its own): inlined with `super()`
+    /// recorded as a virtual object (`record/supercall.rs`); a frame rebuilt for it at an
+    /// exit gets the closure's cell (`jit_mframe.rs`).
+    fn plain_or_super_method(func: &crate::object::Function, nargs: u32) -> bool {
+        let raw = &func.code.raw;
+        let super_cell = func.closure.len() == 1
+            && raw.cellvars.is_empty()
+            && raw.freevars.len() == 1
+            && &*raw.freevars[0] == "__class__";
+        func.code.fast_argcount == Some(nargs as usize)
+            && func.code.runs_to_return
+            && ((func.closure.is_empty() && raw.freevars.is_empty()) || super_cell)
+    }
+
+    /// `Observe::super_method`: what `super(C, obj).name` is for the `super` object `top`
+    /// (exactly a `super`, bound to an instance `obj` whose class `type(obj)` has a plain
+    /// metaclass) when it is a plain Python function, with `type(obj)`'s word; its version
+    /// tag is pinned (it moves when any class of its MRO changes).
+    pub(crate) fn super_method_of(&self, top: Option<&Value>, name: u32) -> Option<taipan_jit::record::SuperObs> {
+        let s @ Value::Obj(so) = top? else { return None };
+        let exact_super = so.class.as_ref().is_some_and(|c| {
+            !c.kind.is_heap_type() && matches!(&c.kind, ObjKind::Type(t) if &**t.name.borrow() == "super")
+        });
+        let ObjKind::Super { obj, start, .. } = &so.kind else {
+            return None;
+        };
+        let Value::Obj(inst) = obj else { return None };
+        if !exact_super
+            || !inst.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, start))
+            || start.class.as_ref().is_some_and(|m| m.kind.is_heap_type())
+        {
+            return None;
+        }
+        let key = self.names.get(name as usize)?;
+        let (f, _) = crate::builtins::object::super_load_method(s, key)?;
+        let ObjKind::Type(td) = &start.kind else { return None };
+        self.pin(Pin::Type {
+            ty: Rc::downgrade(start),
+            version: td.version.get(),
+        })?;
+        match self.known(&f)? {
+            Known::Obj(k) if k.info == ObjInfo::Function => Some(taipan_jit::record::SuperObs {
+                cls: super::helpers::obj_word_rc(start),
+                func: k,
+            }),
+            _ => None,
+        }
     }
 
     /// A plain function called with exactly its `nargs` positional parameters: no

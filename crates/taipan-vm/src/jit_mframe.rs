@@ -72,6 +72,12 @@ impl Vm {
                         let mut fr = self.acquire_frame(&code, &fun.globals);
                         fr.locals.clear();
                         fr.locals.resize(code.nlocalsplus, None);
+                        // (a method using `super()`: its `__class__` cell, as a call copies
+                        // the closure, `Vm::finish_frame`)
+                        let free = code.raw.varnames.len() + code.raw.cellvars.len();
+                        for (slot, c) in fr.locals.iter_mut().skip(free).zip(fun.closure.iter()) {
+                            *slot = Some(Value::Obj(c.clone()));
+                        }
                         fr.stack.clear();
                         fr.stack.reserve(code.raw.max_stack as usize);
                         fr.ip = sf.pc as usize;

@@ -328,6 +328,10 @@ impl Observe for FrameObs<'_> {
         self.attr
     }
 
+    fn super_method(&self, name: u32) -> Option<taipan_jit::record::SuperObs> {
+        self.pins.as_ref()?.super_method_of(self.stack.last(), name)
+    }
+
     fn isinstance(&self) -> Option<taipan_jit::record::InstObs> {
         self.inst
     }

@@ -122,6 +122,12 @@ impl Recorder {
     /// (`global.rs`), an exact list's `append` (`list.rs`) or an instance (here).
     pub(crate) fn load_attr(&mut self, pc: u32, name: u32, obs: &dyn Observe, method: bool) -> Result<(), Abort> {
         let top = self.peek(0, pc)?;
+        if let PyVal::VSuper(..) = top {
+            if method {
+                return self.super_method(pc, name, obs);
+            }
+            return Err(self.abort(AbortReason::UnsupportedAttr, pc, "an attribute of super()"));
+        }
         // a known class (a pinned global), or its word (a classmethod's `cls`)
         let known = match top {
             PyVal::Known(k) if k.info == ObjInfo::Other => Some(k.key),

@@ -189,6 +189,9 @@ impl Recorder {
         if b == Builtin::IsInstance {
             return self.isinstance(pc, n, extra, o.key, obs);
         }
+        if b == Builtin::Super {
+            return self.super_call(pc, n, extra, obs);
+        }
         let mut args = Vec::with_capacity(n);
         for i in (0..n).rev() {
             args.push(self.peek(i, pc)?);

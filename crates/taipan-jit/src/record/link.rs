@@ -271,7 +271,8 @@ impl Recorder {
                 | PyVal::VEnum(..)
                 | PyVal::VZip(_)
                 | PyVal::VSlice(_)
-                | PyVal::VSliceOf => {
+                | PyVal::VSliceOf
+                | PyVal::VSuper(..) => {
                     let d = format!("slot {n} holds a known or virtual object");
                     return Err(self.abort(AbortReason::LinkType, pc, d));
                 }

@@ -157,7 +157,8 @@ impl Recorder {
             | PyVal::VEnum(..)
             | PyVal::VZip(_)
             | PyVal::VSlice(_)
-            | PyVal::VSliceOf => {
+            | PyVal::VSliceOf
+            | PyVal::VSuper(..) => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "object store"));
             }
         };
@@ -428,7 +429,8 @@ impl Recorder {
             | PyVal::VEnum(..)
             | PyVal::VZip(_)
             | PyVal::VSlice(_)
-            | PyVal::VSliceOf => {
+            | PyVal::VSliceOf
+            | PyVal::VSuper(..) => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "appending a virtual object"));
             }
         };

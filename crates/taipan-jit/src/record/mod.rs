@@ -95,6 +95,7 @@ pub mod observe;
 mod pycall;
 mod sink;
 mod slice;
+mod supercall;
 mod translate;
 mod unpack;
 #[path = "virtual.rs"]
@@ -114,7 +115,7 @@ pub use link::{RUN_KEEP_HELPER, RUN_KEPT_HELPER, SideEntry, SideVal};
 pub use mframe::{FrameCall, RUN_PIN_HELPER};
 pub use observe::{
     AttrObs, Builtin, CodeInfo, ConstVal, EqObs, InitTarget, InstObs, Known, KnownObj, LinkTarget, MAX_ZIP, ObjInfo,
-    Observe, Observed, PartObs, SeqObs, WrapObs,
+    Observe, Observed, PartObs, SeqObs, SuperObs, WrapObs,
 };
 pub use pycall::{
     AREA_ARGS, AREA_LOOP, AREA_RESULT, AREA_SINK, AREA_SLOTS, LOOP_CALL_HELPER, LOOP_MAX_LOCALS, PY_CALL_HELPER,
@@ -196,6 +197,11 @@ pub(crate) enum PyVal {
     /// `pending_slice` holds the list and the bounds. A slice store consumes it without
     /// making it; any other use makes it first.
     VSliceOf,
+    /// `super()` with no arguments, called in an inlined method (`record/supercall.rs`):
+    /// `.0` the method's first local (the instance `super` binds), `.1` the snapshot of the
+    /// `CALL` (resuming there: `super` not called yet). Not allocated; only the
+    /// `LOAD_METHOD` right after it consumes it.
+    VSuper(InsnId, SnapId),
 }
 
 /// The parts of a [`PyVal::VSlice`].
@@ -256,7 +262,8 @@ impl PyVal {
             | PyVal::VEnum(..)
             | PyVal::VZip(_)
             | PyVal::VSlice(_)
-            | PyVal::VSliceOf => None,
+            | PyVal::VSliceOf
+            | PyVal::VSuper(..) => None,
             PyVal::Bool(v) | PyVal::Int(v) | PyVal::Float(v) | PyVal::Obj(v) => Some(v),
         }
     }
@@ -277,7 +284,8 @@ impl PyVal {
             | PyVal::VEnum(..)
             | PyVal::VZip(_)
             | PyVal::VSlice(_)
-            | PyVal::VSliceOf => Tag::Obj,
+            | PyVal::VSliceOf
+            | PyVal::VSuper(..) => Tag::Obj,
         }
     }
 
@@ -294,6 +302,7 @@ impl PyVal {
                 | PyVal::VZip(_)
                 | PyVal::VSlice(_)
                 | PyVal::VSliceOf
+                | PyVal::VSuper(..)
         )
     }
 

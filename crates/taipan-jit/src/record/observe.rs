@@ -108,6 +108,18 @@ pub enum Builtin {
     /// `isinstance(x, C)` with a class `C` (CPython `builtin_isinstance`; folded to a
     /// constant under a guard on `x`'s class, `record/call.rs`, [`Observe::isinstance`]).
     IsInstance,
+    /// The builtin type `super`, called with no arguments in an inlined method (CPython
+    /// `super_init`; a virtual object, `record/supercall.rs`).
+    Super,
+}
+
+/// What `super(C, obj).name` is ([`Observe::super_method`]): a plain Python function.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SuperObs {
+    /// `type(obj)`'s object word (guarded; its version tag pinned).
+    pub cls: u64,
+    /// The function found along `type(obj).__mro__` after `C`.
+    pub func: KnownObj,
 }
 
 /// What an object is, as far as the recorder cares.
@@ -189,6 +201,13 @@ pub trait Observe {
     /// default knows none.
     fn stack_list_sub(&self, depth: u32, dunder: &str, index: i64) -> Option<(u64, SeqObs)> {
         let _ = (depth, dunder, index);
+        None
+    }
+    /// At `LOAD_METHOD name` on a `super()` object of the running frame bound to an instance
+    /// `obj`: the plain Python function `super(C, obj).name` finds, with `type(obj)`'s word
+    /// (its version tag pinned). The default knows none.
+    fn super_method(&self, name: u32) -> Option<SuperObs> {
+        let _ = name;
         None
     }
     /// If stack entry `depth` is a list or tuple iterator (over any list or tuple, subclass

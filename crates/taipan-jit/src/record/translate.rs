@@ -223,7 +223,8 @@ impl Recorder {
             | PyVal::VEnum(..)
             | PyVal::VZip(_)
             | PyVal::VSlice(_)
-            | PyVal::VSliceOf => {
+            | PyVal::VSliceOf
+            | PyVal::VSuper(..) => {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, "truth of a virtual range"));
             }
             PyVal::Bool(c) => c,
