@@ -328,30 +328,20 @@ impl Recorder {
         if k.info == ObjInfo::Builtin(Builtin::DictGet) {
             return self.load_dict_get(pc, p, k);
         }
-        if k.info != ObjInfo::Builtin(Builtin::ListAppend) {
-            // another method of an exact list: `[method, xs]`, called opaquely with `xs`
-            // first (`call.rs`)
-            if k.info != ObjInfo::Other || !self.py_call_allowed() {
-                return Err(self.abort(AbortReason::UnsupportedCall, pc, format!("list method {:?}", k.info)));
+        if k.info == ObjInfo::Builtin(Builtin::ListAppend) {
+            if !self.inl.is_empty() && !self.py_call_allowed() {
+                // (allowed where opaque calls are: see `list_append`)
+                let d = "list.append in an inlined call (an exit there would redo it)";
+                return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
             }
-            if let Some((cls, absent)) = obs.list_subclass(name) {
-                // a subclass instance whose method is `list`'s: as for `append` below
-                self.guard_not_shadowed(pc, p, cls, absent);
-                self.pop(pc)?;
-                self.push(PyVal::Known(k));
-                self.push(PyVal::Obj(p));
-                return Ok(());
-            }
-            return self.push_method_of_exact(pc, p, "list_exact", k);
-        }
-        if !self.inl.is_empty() && !self.py_call_allowed() {
-            // (allowed where opaque calls are: see `list_append`)
-            let d = "list.append in an inlined call (an exit there would redo it)";
-            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+        } else if k.info != ObjInfo::Other || !self.py_call_allowed() {
+            // (another method of a list is `[method, xs]`, called opaquely with `xs` first,
+            // `call.rs`)
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, format!("list method {:?}", k.info)));
         }
         if let Some((cls, absent)) = obs.list_subclass(name) {
-            // a subclass instance whose `append` is `list.append`: its class and that the
-            // instance dict does not shadow the name (`attr.rs`)
+            // a subclass instance whose method is `list`'s: its class and that the instance
+            // dict does not shadow the name (`attr.rs`)
             self.guard_not_shadowed(pc, p, cls, absent);
             self.pop(pc)?;
             self.push(PyVal::Known(k));
