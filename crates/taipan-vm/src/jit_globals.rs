@@ -428,11 +428,8 @@ impl PinCtx<'_> {
         let raw = &func.code.raw;
         let super_cell = func.closure.len() == 1
             && raw.cellvars.is_empty()
-            && raw.freevars.len() == 1
-            && &*raw.freevars[0] == "__class__";
-        func.code.fast_argcount == Some(nargs as usize)
-            && func.code.runs_to_return
-            && ((func.closure.is_empty() && raw.freevars.is_empty()) || super_cell)
+            && matches!(&raw.freevars[..], [n] if &**n == "__class__");
+        Self::plain_function(func, nargs) || (super_cell && Self::binds_plainly(func, nargs))
     }
 
     /// `Observe::super_method`: what `super(C, obj).name` is for the `super` object `top`
@@ -456,11 +453,7 @@ impl PinCtx<'_> {
         }
         let key = self.names.get(name as usize)?;
         let (f, _) = crate::builtins::object::super_load_method(s, key)?;
-        let ObjKind::Type(td) = &start.kind else { return None };
-        self.pin(Pin::Type {
-            ty: Rc::downgrade(start),
-            version: td.version.get(),
-        })?;
+        self.pin_class_now(start)?;
         match self.known(&f)? {
             Known::Obj(k) if k.info == ObjInfo::Function => Some(taipan_jit::record::SuperObs {
                 cls: super::helpers::obj_word_rc(start),
@@ -473,10 +466,14 @@ impl PinCtx<'_> {
     /// A plain function called with exactly its `nargs` positional parameters: no
     /// closure, no free variables, not a generator or coroutine.
     fn plain_function(func: &crate::object::Function, nargs: u32) -> bool {
-        func.code.fast_argcount == Some(nargs as usize)
-            && func.closure.is_empty()
-            && func.code.raw.freevars.is_empty()
-            && func.code.runs_to_return
+        Self::binds_plainly(func, nargs) && func.closure.is_empty() && func.code.raw.freevars.is_empty()
+    }
+
+    /// A call with exactly `nargs` positional arguments binds them by copying them into the
+    /// first locals (`Code::fast_argcount`), and the code runs to its return (not a
+    /// generator or coroutine).
+    fn binds_plainly(func: &crate::object::Function, nargs: u32) -> bool {
+        func.code.fast_argcount == Some(nargs as usize) && func.code.runs_to_return
     }
 
     /// `Observe::loop_call_target`: for known object `key`, a plain function (see
@@ -571,22 +568,12 @@ impl PinCtx<'_> {
                 return None;
             }
             // `__getattribute__` along the MRO, by text (`object`'s: no override)
-            let tail = crate::types::tdata(class).mro_tail.borrow().clone();
-            let h = crate::ops::cached_name_hash("__getattribute__");
-            let ga = std::iter::once(class.clone()).chain(tail).find_map(|t| {
-                with_dict(&crate::types::tdata(&t).dict, |d| {
-                    d.get_str(h, "__getattribute__").cloned()
-                })
-            })?;
+            let ga = mro_find_str(class, "__getattribute__")?;
             if !matches!(ga.kind(), Some(ObjKind::Native(n)) if n.owner == "object") {
                 return None;
             }
             let absent = super::attrs::absent_shape(o, key)?;
-            let ObjKind::Type(td) = &class.kind else { return None };
-            self.pin(Pin::Type {
-                ty: Rc::downgrade(class),
-                version: td.version.get(),
-            })?;
+            self.pin_class_now(class)?;
             (mro_lookup(key)?, Some((super::helpers::obj_word_rc(class), absent)))
         } else {
             let (_, m) = lookup(&crate::types::tdata(class).dict, key).ok()??;
@@ -611,6 +598,14 @@ impl PinCtx<'_> {
         }
     }
 
+    /// [`PinCtx::pin_type`] at class `class`'s current version tag: any change of it or of
+    /// a class of its MRO invalidates the tree. `None` when it is no class or the pins are
+    /// busy.
+    fn pin_class_now(&self, class: &Obj) -> Option<()> {
+        let ObjKind::Type(td) = &class.kind else { return None };
+        self.pin_type(class, td.version.get()).then_some(())
+    }
+
     /// `Observe::stack_list_sub`: the class word of `v` when it is an instance of a
     /// subclass of `list` (with a plain metaclass) whose MRO finds `list`'s own special
     /// method `dunder` (special methods are looked up on the type only), the class's version
@@ -624,19 +619,11 @@ impl PinCtx<'_> {
         if !class.kind.is_heap_type() || class.class.as_ref().is_some_and(|m| m.kind.is_heap_type()) {
             return None;
         }
-        let tail = crate::types::tdata(class).mro_tail.borrow().clone();
-        let h = crate::ops::cached_name_hash(dunder);
-        let m = std::iter::once(class.clone())
-            .chain(tail)
-            .find_map(|t| with_dict(&crate::types::tdata(&t).dict, |d| d.get_str(h, dunder).cloned()))?;
+        let m = mro_find_str(class, dunder)?;
         if !matches!(m.kind(), Some(ObjKind::Native(n)) if n.owner == "list") {
             return None;
         }
-        let ObjKind::Type(td) = &class.kind else { return None };
-        self.pin(Pin::Type {
-            ty: Rc::downgrade(class),
-            version: td.version.get(),
-        })?;
+        self.pin_class_now(class)?;
         Some(super::helpers::obj_word_rc(class))
     }
 
@@ -672,17 +659,11 @@ impl PinCtx<'_> {
     /// Pins the version tag of class `ty` (an answer of `Observe::isinstance` depends on its
     /// bases); false when the pins are busy.
     pub(crate) fn pin_type(&self, ty: &Obj, version: u32) -> bool {
-        let Ok(mut pins) = self.pins.try_borrow_mut() else {
-            return false;
-        };
-        if self.outer && pins.globals.is_none() {
-            pins.globals = Some(Rc::downgrade(self.globals));
-        }
-        pins.pins.push(Pin::Type {
+        self.pin(Pin::Type {
             ty: Rc::downgrade(ty),
             version,
-        });
-        true
+        })
+        .is_some()
     }
 
     /// `Observe::null`: the NULL marker as a known object.
@@ -704,6 +685,16 @@ fn self_recursive(code: &taipan_bytecode::CodeObject) -> bool {
     code.instructions
         .iter()
         .any(|i| i.op.base() == O::LoadGlobal && code.names.get(i.arg as usize).is_some_and(|n| **n == *code.name))
+}
+
+/// The value of `name` found first along `class`'s MRO (class dicts searched by text, as
+/// the interpreter's special-method lookup does).
+fn mro_find_str(class: &Obj, name: &str) -> Option<Value> {
+    let tail = crate::types::tdata(class).mro_tail.borrow().clone();
+    let h = crate::ops::cached_name_hash(name);
+    std::iter::once(class.clone())
+        .chain(tail)
+        .find_map(|t| with_dict(&crate::types::tdata(&t).dict, |d| d.get_str(h, name).cloned()))
 }
 
 /// Whether `code` has a loop: a backward jump (`while` and `for` loops end with a backward

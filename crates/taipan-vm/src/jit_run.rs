@@ -89,6 +89,12 @@ pub(crate) struct FrameObs<'a> {
 }
 
 impl<'a> FrameObs<'a> {
+    /// Operand stack entry `depth` (0 = top), if the stack is that deep.
+    fn at(&self, depth: u32) -> Option<&'a Value> {
+        let stack: &'a [Value] = self.stack;
+        stack.len().checked_sub(depth as usize + 1).and_then(|i| stack.get(i))
+    }
+
     /// The view of `f`.
     pub(crate) fn new(f: &'a Frame) -> FrameObs<'a> {
         FrameObs {
@@ -197,11 +203,7 @@ impl Observe for FrameObs<'_> {
     }
 
     fn stack(&self, depth: u32) -> Observed {
-        self.stack
-            .len()
-            .checked_sub(depth as usize + 1)
-            .and_then(|i| self.stack.get(i))
-            .map_or(Observed::Obj, observe)
+        self.at(depth).map_or(Observed::Obj, observe)
     }
 
     fn stack_len(&self) -> u32 {
@@ -209,11 +211,7 @@ impl Observe for FrameObs<'_> {
     }
 
     fn stack_seq(&self, depth: u32, index: i64) -> Option<SeqObs> {
-        let v = self
-            .stack
-            .len()
-            .checked_sub(depth as usize + 1)
-            .and_then(|i| self.stack.get(i))?;
+        let v = self.at(depth)?;
         let Value::Obj(o) = v else { return None };
         if o.class.as_ref().is_none_or(|c| c.kind.is_heap_type()) {
             return None; // a subclass instance may override __getitem__/__setitem__
@@ -222,32 +220,20 @@ impl Observe for FrameObs<'_> {
     }
 
     fn stack_list_sub(&self, depth: u32, dunder: &str, index: i64) -> Option<(u64, SeqObs)> {
-        let v = self
-            .stack
-            .len()
-            .checked_sub(depth as usize + 1)
-            .and_then(|i| self.stack.get(i))?;
+        let v = self.at(depth)?;
         let cls = self.pins.as_ref()?.list_sub_class(v, dunder)?;
         Some((cls, seq_obs(v, usize::try_from(index).ok())?))
     }
 
     fn stack_seq_iter(&self, depth: u32) -> Option<(u64, SeqObs)> {
-        let v = self
-            .stack
-            .len()
-            .checked_sub(depth as usize + 1)
-            .and_then(|i| self.stack.get(i))?;
+        let v = self.at(depth)?;
         with_seq_iter(v, |seq, index, _| {
             Some((index as u64, seq_obs(&Value::Obj(seq.clone()), Some(index))?))
         })?
     }
 
     fn stack_wrap_iter(&self, depth: u32) -> Option<WrapObs> {
-        let v = self
-            .stack
-            .len()
-            .checked_sub(depth as usize + 1)
-            .and_then(|i| self.stack.get(i))?;
+        let v = self.at(depth)?;
         wrap::wrap_obs(v)
     }
 
@@ -276,27 +262,16 @@ impl Observe for FrameObs<'_> {
     }
 
     fn stack_str(&self, depth: u32) -> bool {
-        let v = self
-            .stack
-            .len()
-            .checked_sub(depth as usize + 1)
-            .and_then(|i| self.stack.get(i));
+        let v = self.at(depth);
         matches!(v, Some(Value::Obj(o)) if matches!(o.kind, ObjKind::Str(_)) && super::helpers::exact(o))
     }
 
     fn stack_dict(&self, dict: u32, key: u32) -> Option<taipan_jit::record::DictObs> {
-        let at = |depth: u32| {
-            self.stack
-                .len()
-                .checked_sub(depth as usize + 1)
-                .and_then(|i| self.stack.get(i))
-        };
-        super::dicts::dict_obs(at(dict)?, at(key)?, observe)
+        super::dicts::dict_obs(self.at(dict)?, self.at(key)?, observe)
     }
 
     fn stack_len_of(&self, depth: u32) -> Option<u64> {
-        let i = self.stack.len().checked_sub(depth as usize + 1)?;
-        super::helpers::len_of(self.stack.get(i)?)
+        super::helpers::len_of(self.at(depth)?)
     }
 
     fn inline_target(&self, key: u32, nargs: u32) -> Option<CodeInfo> {
