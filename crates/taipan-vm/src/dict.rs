@@ -44,6 +44,10 @@ pub struct Dict {
     watched: u32,
 }
 
+/// Byte offset of a [`Dict`]'s shape id (a `u32`), for the traces' inline `@attr_base`
+/// (`jit_attrs::measure_dict_layout`).
+pub(crate) const SHAPE_OFFSET: usize = std::mem::offset_of!(Dict, shape.0);
+
 // a dict object must stay within 112 bytes (see `crate::object::Object`)
 #[cfg(target_pointer_width = "64")]
 const _: () = assert!(std::mem::size_of::<Dict>() <= 64);

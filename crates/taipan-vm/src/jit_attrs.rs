@@ -21,6 +21,7 @@
 use std::rc::Rc;
 
 use taipan_bytecode::{Instruction, Opcode};
+use taipan_jit::backend::DictLayout;
 use taipan_jit::record::{AttrObs, EqObs, InstObs, KnownObj, ObjInfo, Observed};
 
 use super::helpers::{obj_word_rc, with_obj};
@@ -413,6 +414,112 @@ pub(super) extern "C" fn attr_base(w: u64, cls: u64, shape: i64) -> u64 {
     unsafe { with_obj(w, base) }.flatten().unwrap_or(0)
 }
 
+/// Measures the [`DictLayout`] of the traces' inline `@attr_base` and `@attr_absent` on
+/// an instance of `cls` with a dict made for the purpose (`dict_type`: the VM's `dict`;
+/// `other`: an object of another kind, whose payload tag must differ from a dict's).
+/// `None` when a measurement is ambiguous: the traces then call the helpers.
+pub(crate) fn measure_dict_layout(dict_type: &Obj, cls: &Obj, other: &Obj) -> Option<DictLayout> {
+    let mut table = crate::dict::Dict::new_shaped_presized(2);
+    table.insert_new(5, Value::Int(5), Value::None);
+    let d = crate::gc::alloc(crate::object::Object::new(
+        dict_type.clone(),
+        ObjKind::Dict(std::cell::RefCell::new(table)),
+    ));
+    let inst = crate::gc::alloc(crate::object::Object::with(
+        Some(cls.clone()),
+        Some(d.clone()),
+        ObjKind::Instance(None),
+    ));
+    let off = |o: &Obj, addr: usize| i32::try_from(addr.wrapping_sub(obj_word_rc(o) as usize) as isize).ok();
+    let class_off = off(&inst, &inst.class as *const Option<Obj> as usize)?;
+    let dict_off = off(&inst, &inst.dict as *const Option<Obj> as usize)?;
+    // `ObjKind` is `repr(u8)`: its tag is its first byte
+    let kind_addr = |o: &Obj| &o.kind as *const ObjKind as usize;
+    let kind_off = off(&d, kind_addr(&d))?;
+    if off(other, kind_addr(other))? != kind_off {
+        return None;
+    }
+    // SAFETY: both addresses are the first byte of a live object's `ObjKind`, its tag.
+    let (dict_tag, other_tag) = unsafe {
+        (
+            (kind_addr(&d) as *const u8).read(),
+            (kind_addr(other) as *const u8).read(),
+        )
+    };
+    if dict_tag == other_tag {
+        return None;
+    }
+    let ObjKind::Dict(cell) = &d.kind else { return None };
+    let cell_addr = cell as *const std::cell::RefCell<crate::dict::Dict> as usize;
+    let value_addr = cell.as_ptr() as usize;
+    let value_end = value_addr + std::mem::size_of::<crate::dict::Dict>();
+    let cell_end = cell_addr + std::mem::size_of::<std::cell::RefCell<crate::dict::Dict>>();
+    // the borrow flag: the one word of the cell outside its value that reads 0, then 1
+    // under a shared borrow, then -1 under a mutable one
+    let flag_words = || {
+        (cell_addr..cell_end)
+            .step_by(8)
+            .filter(|a| *a + 8 <= value_addr || *a >= value_end)
+    };
+    // SAFETY: every `a` is an aligned word of the live `RefCell` outside its value: its
+    // borrow flag (a `Cell`) or padding, read as plain bits.
+    let read = |a: usize| unsafe { (a as *const u64).read() };
+    let idle: Vec<u64> = flag_words().map(read).collect();
+    let shared: Vec<u64> = {
+        let _b = cell.try_borrow().ok()?;
+        flag_words().map(read).collect()
+    };
+    let written: Vec<u64> = {
+        let _b = cell.try_borrow_mut().ok()?;
+        flag_words().map(read).collect()
+    };
+    let mut flags = flag_words()
+        .zip(idle.iter().zip(shared.iter().zip(written.iter())))
+        .filter(|(_, (i, (s, w)))| **i == 0 && **s == 1 && **w == u64::MAX)
+        .map(|(a, _)| a);
+    let borrow_addr = match (flags.next(), flags.next()) {
+        (Some(a), None) => a,
+        _ => return None,
+    };
+    let borrow_off = off(&d, borrow_addr)?;
+    let shape_off = off(&d, value_addr + crate::dict::SHAPE_OFFSET)?;
+    // the entries pointer: the one word of the dict equal to its entries' address
+    let t = cell.try_borrow().ok()?;
+    let base = t.table().entries_base() as u64;
+    // SAFETY: as above: aligned words of the live dict, read while `t` borrows it.
+    let mut at = (value_addr..value_end)
+        .step_by(8)
+        .filter(|a| unsafe { (*a as *const u64).read() } == base);
+    let entries_addr = match (at.next(), at.next()) {
+        (Some(a), None) => a,
+        _ => return None,
+    };
+    let entries_off = off(&d, entries_addr)?;
+    drop(t);
+    let fields = [kind_off, borrow_off, shape_off, entries_off];
+    if dict_tag == 0
+        || fields
+            .iter()
+            .any(|&o| o < 0 || o as usize + 8 > std::mem::size_of_val(&NO_DICT))
+    {
+        return None;
+    }
+    Some(DictLayout {
+        class_off,
+        dict_off,
+        kind_off,
+        dict_tag,
+        borrow_off,
+        shape_off,
+        entries_off,
+        no_dict: NO_DICT.as_ptr() as u64,
+    })
+}
+
+/// The stand-in dict of [`DictLayout::no_dict`]: zeros, so tag 0 (no dict's), read by the
+/// inline `@attr_base` / `@attr_absent` for objects without an instance dict.
+static NO_DICT: [u64; 32] = [0; 32];
+
 /// `(stride, value_offset)` in bytes of an instance dict's entries (see [`attr_base`]),
 /// given to the recorder (`Recorder::set_dict_layout`).
 pub(crate) fn dict_value_layout() -> (u32, u32) {
@@ -471,4 +578,168 @@ pub(super) extern "C" fn attr_absent(w: u64, cls: u64, absent: i64) -> i64 {
     };
     // SAFETY: as in `attr_addr`.
     i64::from(unsafe { with_obj(w, ok) }.unwrap_or(false))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+
+    use taipan_jit::backend::{Backend, LowerOptions, TraceFn};
+    use taipan_jit::ir::parse::parse_func;
+
+    use super::super::helpers::{ObjLayout, helper_table};
+    use super::*;
+    use crate::dict::Dict;
+    use crate::object::Object;
+    use taipan_jit::record::{ATTR_ABSENT, ATTR_BASE};
+
+    /// The inline expansions of `@attr_base` and `@attr_absent` (compiled with the measured
+    /// layout) answer what the helpers answer: instances with dicts of several shapes, an
+    /// unshaped dict, no dict, a non-dict in the dict's place, of another class, and shapes
+    /// that differ or are 0, given as arguments and as constants.
+    #[test]
+    fn inline_dict_helpers_agree_with_the_helpers() {
+        let vm = Vm::new(Vec::new());
+        let layout = ObjLayout::measure(&vm.types).expect("layout");
+        assert!(
+            helper_table(Some(&layout))
+                .inline(taipan_jit::record::ATTR_BASE)
+                .is_some()
+        );
+        assert!(
+            helper_table(Some(&layout))
+                .inline(taipan_jit::record::ATTR_ABSENT)
+                .is_some()
+        );
+        // the helpers' addresses are a stand-in that answers what neither answers: only the
+        // expansion can pass
+        extern "C" fn stand_in(_: u64, _: u64, _: i64) -> u64 {
+            0xdead
+        }
+        let probe = vm.new_list(Vec::new());
+        let Value::Obj(probe) = &probe else { panic!("a list") };
+        let dl = measure_dict_layout(&vm.types.dict, &vm.types.object, probe).expect("dict layout");
+        let mut table = taipan_jit::backend::HelperTable::new();
+        for name in [taipan_jit::record::ATTR_BASE, taipan_jit::record::ATTR_ABSENT] {
+            table.add(name, stand_in as extern "C" fn(u64, u64, i64) -> u64 as usize);
+        }
+        table.add_inline(ATTR_BASE, taipan_jit::backend::InlineHelper::DictEntries(dl));
+        table.add_inline(ATTR_ABSENT, taipan_jit::backend::InlineHelper::DictAbsent(dl));
+        let backend = RefCell::new(Backend::new(8 << 20).expect("backend"));
+        let compile = |helper: &str, ty: &str, consts: Option<(u64, u64)>| {
+            let text = match consts {
+                None => format!(
+                    "func @t(%0: ptr, %1: ptr, %2: i64) -> {ty} {{\n    %3 = call @{helper}(%0, %1, %2) -> {ty} reads\n    ret %3\n}}\n"
+                ),
+                Some((c, k)) => format!(
+                    "func @t(%0: ptr, %1: ptr, %2: i64) -> {ty} {{\n    %3 = const_i64 {}\n    %4 = const_i64 {}\n    %5 = call @{helper}(%0, %3, %4) -> {ty} reads\n    ret %5\n}}\n",
+                    c as i64, k as i64
+                ),
+            };
+            let f = parse_func(&text).expect("parse");
+            backend
+                .borrow_mut()
+                .compile_trace_with(&f, &table, &LowerOptions::default())
+                .expect("compile")
+        };
+        let base = compile(ATTR_BASE, "ptr", None);
+        let absent = compile(ATTR_ABSENT, "i64", None);
+        let compile_const = |helper: &str, ty: &str, args: [u64; 3]| compile(helper, ty, Some((args[1], args[2])));
+        let run = |t: &taipan_jit::backend::CompiledTrace, args: [u64; 3]| {
+            let mut out = [0u64; 4];
+            // SAFETY: the trace takes three parameters and writes `out[0]` only; the backend
+            // keeps its code alive; every object word in `args` is live.
+            let status = unsafe { t.code.as_fn::<TraceFn>()(args.as_ptr(), out.as_mut_ptr()) };
+            assert_eq!(status, 0);
+            out[0]
+        };
+        let (cls, other_cls) = (vm.types.object.clone(), vm.types.int.clone());
+        let shaped = |keys: &[&str]| {
+            let mut d = Dict::new_shaped();
+            for (k, key) in keys.iter().enumerate() {
+                d.insert_new(k as i64, vm.new_str(*key), Value::Int(k as i64));
+            }
+            d
+        };
+        let mut objs = Vec::new();
+        for keys in [&[][..], &["x"][..], &["x", "y"][..], &["y"][..]] {
+            let d = crate::gc::alloc(Object::new(
+                vm.types.dict.clone(),
+                ObjKind::Dict(RefCell::new(shaped(keys))),
+            ));
+            objs.push(crate::gc::alloc(Object::with(
+                Some(cls.clone()),
+                Some(d),
+                ObjKind::Instance(None),
+            )));
+        }
+        objs.push(crate::gc::alloc(Object::with(
+            Some(cls.clone()),
+            None,
+            ObjKind::Instance(None),
+        )));
+        let unshaped = crate::gc::alloc(Object::new(
+            vm.types.dict.clone(),
+            ObjKind::Dict(RefCell::new(Dict::new())),
+        ));
+        objs.push(crate::gc::alloc(Object::with(
+            Some(cls.clone()),
+            Some(unshaped),
+            ObjKind::Instance(None),
+        )));
+        let not_a_dict = vm.new_list(Vec::new());
+        let Value::Obj(nd) = &not_a_dict else { panic!("a list") };
+        objs.push(crate::gc::alloc(Object::with(
+            Some(cls.clone()),
+            Some(nd.clone()),
+            ObjKind::Instance(None),
+        )));
+        let shapes: Vec<i64> = objs
+            .iter()
+            .filter_map(|o| match o.dict.as_ref().map(|d| &d.kind) {
+                Some(ObjKind::Dict(c)) => Some(i64::from(c.borrow().shape().0)),
+                _ => None,
+            })
+            .chain([0, 12345])
+            .collect();
+        let mut checked = 0;
+        for o in &objs {
+            for c in [&cls, &other_cls] {
+                for &shape in &shapes {
+                    let args = [obj_word_rc(o), obj_word_rc(c), shape as u64];
+                    let check = |what: &str| {
+                        assert_eq!(run(&base, args), attr_base(args[0], args[1], shape), "attr_base {what}");
+                        assert_eq!(
+                            run(&absent, args) as i64,
+                            attr_absent(args[0], args[1], shape),
+                            "attr_absent {what}"
+                        );
+                    };
+                    check("with arguments");
+                    // and with the class and shape as constants (compared as immediates)
+                    let (cb, ca) = (
+                        compile_const(ATTR_BASE, "ptr", args),
+                        compile_const(ATTR_ABSENT, "i64", args),
+                    );
+                    assert_eq!(
+                        run(&cb, args),
+                        attr_base(args[0], args[1], shape),
+                        "attr_base, constants"
+                    );
+                    assert_eq!(
+                        run(&ca, args) as i64,
+                        attr_absent(args[0], args[1], shape),
+                        "attr_absent, constants"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 50);
+        // some cases answer non-zero
+        let first = [obj_word_rc(&objs[1]), obj_word_rc(&cls), shapes[1] as u64];
+        assert_ne!(run(&base, first), 0);
+        let no_dict = [obj_word_rc(&objs[4]), obj_word_rc(&cls), 0];
+        assert_eq!(run(&absent, no_dict), 1);
+    }
 }

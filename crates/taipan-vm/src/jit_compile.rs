@@ -374,7 +374,7 @@ impl Vm {
         let layout = match self.jit.layout {
             Some(l) => l,
             None => {
-                let l = helpers::ObjLayout::measure(&self.types.list, &self.types.tuple);
+                let l = helpers::ObjLayout::measure(&self.types);
                 self.jit.layout = Some(l);
                 l
             }

@@ -40,7 +40,7 @@
 
 use std::mem::ManuallyDrop;
 
-use taipan_jit::backend::{HelperTable, InlineHelper};
+use taipan_jit::backend::{DictLayout, HelperTable, InlineHelper};
 
 use taipan_jit::record;
 
@@ -1006,13 +1006,16 @@ pub(crate) struct ObjLayout {
     tuple_class: u64,
     tuple_len_off: i32,
     tuple_ptr_off: i32,
+    /// Where `@attr_base` and `@attr_absent` read (`attrs::measure_dict_layout`).
+    dict: Option<DictLayout>,
 }
 
 impl ObjLayout {
     /// Measures the layout (see the type's docs) with `list` and `tuple`, the VM's `list`
     /// and `tuple` types; `None` when a measurement is ambiguous (the traces then call the
     /// helpers instead).
-    pub(crate) fn measure(list: &Obj, tuple: &Obj) -> Option<ObjLayout> {
+    pub(crate) fn measure(types: &crate::types::Types) -> Option<ObjLayout> {
+        let (list, tuple) = (&types.list, &types.tuple);
         let l = Value::new_obj(list, ObjKind::List(std::cell::RefCell::new(Vec::with_capacity(5))));
         let t = Value::new_obj(
             tuple,
@@ -1070,6 +1073,7 @@ impl ObjLayout {
             tuple_class: obj_word_rc(tuple),
             tuple_len_off: off(to, box_addr + 8 * tl)?,
             tuple_ptr_off: off(to, box_addr + 8 * tp)?,
+            dict: super::attrs::measure_dict_layout(&types.dict, &types.object, lo),
         })
     }
 }
@@ -1105,6 +1109,10 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         // (an object's class word; taipan has no `__class__` assignment)
         h.add_inline(record::OBJ_CLASS_HELPER, InlineHelper::LoadWord { off: l.class_off });
         h.add_inline("tuple_items", InlineHelper::LoadWord { off: l.tuple_ptr_off });
+        if let Some(d) = l.dict {
+            h.add_inline(record::ATTR_BASE, InlineHelper::DictEntries(d));
+            h.add_inline(record::ATTR_ABSENT, InlineHelper::DictAbsent(d));
+        }
     }
     h.add("list_items", list_items as extern "C" fn(u64) -> u64 as usize);
     h.add("tuple_items", tuple_items as extern "C" fn(u64) -> u64 as usize);
@@ -1224,7 +1232,7 @@ mod tests {
     #[test]
     fn measured_layout_agrees_with_the_helpers() {
         let vm = crate::vm::Vm::new(Vec::new());
-        let layout = ObjLayout::measure(&vm.types.list, &vm.types.tuple).expect("layout");
+        let layout = ObjLayout::measure(&vm.types).expect("layout");
         // SAFETY: `w` is the object word of a live object and `off` a measured offset
         // inside it (the objects below stay alive until the end of the test).
         let word = |w: u64, off: i32| unsafe { ((w as i64 + i64::from(off)) as *const u64).read() };

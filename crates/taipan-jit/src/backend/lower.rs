@@ -92,7 +92,9 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::TargetIsa;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
-use super::{CompileError, HelperTable, InlineHelper, SelfCall, import_helper};
+mod inline;
+
+use super::{CompileError, HelperTable, SelfCall, import_helper};
 use crate::ir::mathfn::MathFn;
 use crate::ir::{Func, Imm, InsnId, Op, SnapId, SnapVal, Type};
 
@@ -258,7 +260,7 @@ pub fn lower_linked(
     let mut callees = Vec::new();
     for insn in &f.insns {
         if let Imm::Call(c) = &insn.imm {
-            if helpers.inline(&c.name).is_some() && insn.args.len() == 1 {
+            if helpers.inline(&c.name).is_some_and(|h| h.arity() == insn.args.len()) {
                 callees.push(None);
                 continue;
             }
@@ -397,6 +399,15 @@ struct Lower<'a, 'f> {
     ref_helpers: [Option<clir::FuncRef>; 2],
     /// Address of the run counter (0: not counted, see [`LowerOptions::count_runs`]).
     runs: usize,
+}
+
+/// The value of `a` when it is a `const_i64` or `const_ptr` instruction.
+fn const_i64(f: &Func, a: InsnId) -> Option<i64> {
+    match f.insn(a).map(|c| (c.op, &c.imm)) {
+        Some((Op::ConstI64, Imm::Int(k))) => Some(*k),
+        Some((Op::ConstPtr, Imm::Word(w))) => Some(*w as i64),
+        _ => None,
+    }
 }
 
 /// Whether loop phi `a` is *derived*: `a = phi a0, b` where `b = phi (a0 + k), (b + k)`
@@ -808,27 +819,13 @@ impl Lower<'_, '_> {
                             return Err(err(format!("{id}: call without callee")));
                         };
                         let how = helpers.inline(&c.name).ok_or_else(|| err("inline helper vanished"))?;
-                        let w = self.arg(id, 0)?;
                         let t = ty.ok_or_else(|| err(format!("{id}: inline helper without result")))?;
-                        let v = match how {
-                            InlineHelper::ExactLen {
-                                class_off,
-                                class,
-                                len_off,
-                            } => {
-                                let c = self.fb.ins().load(types::I64, flags, w, class_off);
-                                let is = self.fb.ins().icmp_imm_s(IntCC::Equal, c, class as i64);
-                                let n = self.fb.ins().load(types::I64, flags, w, len_off);
-                                let minus = self.fb.ins().iconst(types::I64, -1);
-                                self.fb.ins().select(is, n, minus)
-                            }
-                            InlineHelper::IsExact { class_off, class } => {
-                                let c = self.fb.ins().load(types::I64, flags, w, class_off);
-                                let is = self.fb.ins().icmp_imm_s(IntCC::Equal, c, class as i64);
-                                self.fb.ins().uextend(types::I64, is)
-                            }
-                            InlineHelper::LoadWord { off } => self.fb.ins().load(t, flags, w, off),
-                        };
+                        let args = insn
+                            .args
+                            .iter()
+                            .map(|&a| Ok((self.val(a)?, const_i64(self.f, a))))
+                            .collect::<Result<Vec<_>, CompileError>>()?;
+                        let v = self.inline_helper(how, &args, t)?;
                         if let Some(slot) = self.vals.get_mut(i) {
                             *slot = Some(v);
                         }

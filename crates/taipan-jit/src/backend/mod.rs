@@ -58,7 +58,7 @@ pub use lower::{
     LinkEnv, LowerOptions, STATUS_INVALIDATED, STATUS_LINK, STATUS_OUT_OF_FUEL, STATUS_RET, SideParams, TraceFn,
     exit_status, lower, lower_linked,
 };
-pub use reloc::{HELPER_NAMESPACE, HelperTable, InlineHelper, RelocError, SelfCall};
+pub use reloc::{DictLayout, HELPER_NAMESPACE, HelperTable, InlineHelper, RelocError, SelfCall};
 
 /// Cranelift's function type, for crates that hand lowered traces around without depending
 /// on Cranelift ([`link::TraceSet::lower`], [`worker::CodegenWorker`]).

@@ -92,6 +92,53 @@ pub enum InlineHelper {
         /// Byte offset of the word.
         off: i32,
     },
+    /// `@attr_base(w, cls, shape) -> ptr`: the entries address of `w`'s instance dict when
+    /// `w`'s class word is `cls`, the dict is not borrowed for writing and its shape is
+    /// `shape` (non-zero), else 0 (the VM's `jit_attrs::attr_base`).
+    DictEntries(DictLayout),
+    /// `@attr_absent(w, cls, absent) -> i64`: 1 when `w`'s class word is `cls` and its
+    /// instance dict is missing (`absent` = 0) or has shape `absent` (non-zero) and is not
+    /// borrowed for writing, else 0 (the VM's `jit_attrs::attr_absent`).
+    DictAbsent(DictLayout),
+}
+
+impl InlineHelper {
+    /// How many arguments a call expanded this way takes (a call with another number is
+    /// made as a call).
+    pub fn arity(&self) -> usize {
+        match self {
+            InlineHelper::ExactLen { .. } | InlineHelper::IsExact { .. } | InlineHelper::LoadWord { .. } => 1,
+            InlineHelper::DictEntries(_) | InlineHelper::DictAbsent(_) => 3,
+        }
+    }
+}
+
+/// Where an object's class and instance-dict words are, and inside a dict object its
+/// payload's tag byte, its `RefCell` borrow flag (an `isize`, negative while borrowed for
+/// writing), its shape id (a `u32`) and its entries pointer: byte offsets from an object
+/// word, measured by the VM (Rust fixes none of them), for [`InlineHelper::DictEntries`]
+/// and [`InlineHelper::DictAbsent`]. Every offset lies inside the object's allocation, so
+/// the expansion may load them all before it knows the object is a dict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DictLayout {
+    /// Byte offset of an object's class word.
+    pub class_off: i32,
+    /// Byte offset of an object's instance-dict word (0: no dict).
+    pub dict_off: i32,
+    /// Byte offset of an object's payload tag byte.
+    pub kind_off: i32,
+    /// The payload tag byte of a dict object.
+    pub dict_tag: u8,
+    /// Byte offset of a dict object's borrow flag word.
+    pub borrow_off: i32,
+    /// Byte offset of a dict object's shape id (`u32`).
+    pub shape_off: i32,
+    /// Byte offset of a dict object's entries pointer word.
+    pub entries_off: i32,
+    /// Address of a block of zeros that every offset above reads inside (its tag byte 0 is
+    /// not `dict_tag`): where the expansion reads a dict's fields for an object with no
+    /// dict, so it needs no branch. Static in the VM: it outlives every trace.
+    pub no_dict: u64,
 }
 
 impl HelperTable {
