@@ -216,19 +216,22 @@ impl Observe for FrameObs<'_> {
         if o.class.as_ref().is_none_or(|c| c.kind.is_heap_type()) {
             return None; // a subclass instance may override __getitem__/__setitem__
         }
-        seq_obs(v, usize::try_from(index).ok())
+        seq_obs(v, Some(index))
     }
 
     fn stack_list_sub(&self, depth: u32, dunder: &str, index: i64) -> Option<(u64, SeqObs)> {
         let v = self.at(depth)?;
         let cls = self.pins.as_ref()?.list_sub_class(v, dunder)?;
-        Some((cls, seq_obs(v, usize::try_from(index).ok())?))
+        Some((cls, seq_obs(v, Some(index))?))
     }
 
     fn stack_seq_iter(&self, depth: u32) -> Option<(u64, SeqObs)> {
         let v = self.at(depth)?;
         with_seq_iter(v, |seq, index, _| {
-            Some((index as u64, seq_obs(&Value::Obj(seq.clone()), Some(index))?))
+            Some((
+                index as u64,
+                seq_obs(&Value::Obj(seq.clone()), i64::try_from(index).ok())?,
+            ))
         })?
     }
 
@@ -329,8 +332,18 @@ impl Observe for FrameObs<'_> {
 }
 
 /// A list or tuple `v` as the recorder sees it, with its element `index`.
-fn seq_obs(v: &Value, index: Option<usize>) -> Option<SeqObs> {
+fn seq_obs(v: &Value, index: Option<i64>) -> Option<SeqObs> {
     let Value::Obj(o) = v else { return None };
+    // a negative index counts from the end, as `list[k]` does
+    let at = |len: usize| {
+        let k = index?;
+        usize::try_from(if k < 0 {
+            k.checked_add(i64::try_from(len).ok()?)?
+        } else {
+            k
+        })
+        .ok()
+    };
     let item = |x: Option<&Value>| {
         x.map(|x| match observe(x) {
             Observed::RangeIter { .. } => Observed::Obj,
@@ -343,13 +356,13 @@ fn seq_obs(v: &Value, index: Option<usize>) -> Option<SeqObs> {
             Some(SeqObs {
                 list: true,
                 len: l.len() as u64,
-                item: item(index.and_then(|k| l.get(k))),
+                item: item(at(l.len()).and_then(|k| l.get(k))),
             })
         }
         ObjKind::Tuple(t) => Some(SeqObs {
             list: false,
             len: t.len() as u64,
-            item: item(index.and_then(|k| t.get(k))),
+            item: item(at(t.len()).and_then(|k| t.get(k))),
         }),
         _ => None,
     }

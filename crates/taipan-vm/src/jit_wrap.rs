@@ -57,7 +57,7 @@ fn part_obs(v: &Value) -> Option<PartObs> {
         }),
         IterState::List { seq, index } | IterState::Tuple { seq, index } => Some(PartObs::Seq {
             index: *index as u64,
-            seq: seq_obs(&Value::Obj(seq.clone()), Some(*index))?,
+            seq: seq_obs(&Value::Obj(seq.clone()), i64::try_from(*index).ok())?,
         }),
         _ => None,
     }

@@ -90,10 +90,10 @@ impl Recorder {
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
             }
         };
-        let (seq, sub) = self.observed_seq(1, "__getitem__", pc, obs)?;
+        let (seq, sub, neg) = self.observed_seq(1, "__getitem__", pc, obs)?;
         let item = self.item_observed(seq, pc)?;
         let s = self.snap(pc);
-        let items = self.bounded_items(p, i, seq.list, s, sub);
+        let (items, i) = self.bounded_items(p, i, neg, seq.list, s, sub);
         let v = self.load_item(items, i, item, s, pc)?;
         if let (false, PyVal::Obj(w)) = (seq.list, v) {
             self.note_tuple_item(w, p);
@@ -118,7 +118,7 @@ impl Recorder {
             let d = "STORE_SUBSCR in an inlined call (an exit there would redo it)";
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         }
-        let (seq, sub) = self.observed_seq(1, "__setitem__", pc, obs)?;
+        let (seq, sub, neg) = self.observed_seq(1, "__setitem__", pc, obs)?;
         if !seq.list {
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, "item assignment to a tuple"));
         }
@@ -130,7 +130,7 @@ impl Recorder {
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         }
         let s = self.snap(pc);
-        let items = self.bounded_items(p, i, true, s, sub);
+        let (items, i) = self.bounded_items(p, i, neg, true, s, sub);
         if counted {
             for _ in 0..3 {
                 self.pop(pc)?;
@@ -215,15 +215,16 @@ impl Recorder {
     }
 
     /// The exact list or tuple at stack depth `depth` (the index at depth 0 observed as an
-    /// int in range) — or an instance of a `list` subclass that does not override `dunder`,
-    /// with its class word —, or an abort.
+    /// int in range, counted from the end when negative) — or an instance of a `list`
+    /// subclass that does not override `dunder`, with its class word —, or an abort; and
+    /// whether the index was negative.
     fn observed_seq(
         &self,
         depth: u32,
         dunder: &str,
         pc: u32,
         obs: &dyn Observe,
-    ) -> Result<(SeqObs, Option<u64>), Abort> {
+    ) -> Result<(SeqObs, Option<u64>, bool), Abort> {
         let Observed::Int(k) = obs.stack(0) else {
             return Err(self.abort(AbortReason::Desync, pc, "index not observed as an int"));
         };
@@ -235,11 +236,11 @@ impl Recorder {
             let d = "subscript of something other than an exact list or tuple";
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         };
-        if k < 0 || seq.item.is_none() {
-            let d = format!("index {k} of a sequence of {} (negative or out of range)", seq.len);
+        if seq.item.is_none() {
+            let d = format!("index {k} of a sequence of {} (out of range)", seq.len);
             return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
         }
-        Ok((seq, sub))
+        Ok((seq, sub, k < 0))
     }
 
     /// The observed element of `seq` (present: [`Recorder::observed_seq`] checked it).
@@ -248,25 +249,44 @@ impl Recorder {
             .ok_or_else(|| self.abort(AbortReason::Desync, pc, "no element observed"))
     }
 
-    /// Guards `0 <= i < len(p)` (exiting through `s`) and returns `p`'s items pointer; for
-    /// an instance of `list` subclass `sub` (its class word), its class first.
-    fn bounded_items(&mut self, p: InsnId, i: InsnId, list: bool, s: SnapId, sub: Option<u64>) -> InsnId {
+    /// Guards `0 <= i < len(p)` (exiting through `s`) and returns `p`'s items pointer and
+    /// `i`; for an instance of `list` subclass `sub` (its class word), its class first. With
+    /// `neg` (the index was observed negative, as `xs[-1]`): guards `i < 0` and `0 <= i +
+    /// len(p)`, and returns `i + len(p)`, the element `seq[i]` means (a length of -1, the
+    /// answer of `list_len`/`tuple_len` for another class, fails the guard).
+    fn bounded_items(
+        &mut self,
+        p: InsnId,
+        i: InsnId,
+        neg: bool,
+        list: bool,
+        s: SnapId,
+        sub: Option<u64>,
+    ) -> (InsnId, InsnId) {
         if let Some(cls) = sub {
             self.guard_class(p, cls, s);
         }
         let zero = self.b.const_i64(0);
-        let nonneg = self.b.binary(Op::IntGe, i, zero);
-        self.guard(true, nonneg, s);
+        let sign = self.b.binary(Op::IntGe, i, zero);
+        self.guard(!neg, sign, s);
         let name = match (list, sub) {
             (true, Some(_)) => "iter_list_len",
             (true, None) => "list_len",
             (false, _) => "tuple_len",
         };
         let len = self.b.call(name, self.list_read_effect(), &[p], Type::I64);
-        let below = self.b.binary(Op::IntLt, i, len);
-        self.guard(true, below, s);
+        let i = if neg {
+            let j = self.b.binary(Op::IntAdd, i, len);
+            let inside = self.b.binary(Op::IntGe, j, zero);
+            self.guard(true, inside, s);
+            j
+        } else {
+            let below = self.b.binary(Op::IntLt, i, len);
+            self.guard(true, below, s);
+            i
+        };
         let items = if list { "list_items" } else { "tuple_items" };
-        self.b.call(items, self.list_read_effect(), &[p], Type::Ptr)
+        (self.b.call(items, self.list_read_effect(), &[p], Type::Ptr), i)
     }
 
     /// Guards (through `s`) that object `p`'s class word is `cls` (`@obj_class`, pure: an

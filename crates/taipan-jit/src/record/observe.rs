@@ -174,8 +174,8 @@ pub trait Observe {
     /// entry stack's, see `docs/jit.md`, "Entry stack").
     fn stack_len(&self) -> u32;
     /// If stack entry `depth` (0 = top) is an exact `list` or `tuple` (not a subclass
-    /// instance): its kind, length and element `index` (`None` when out of range). The
-    /// default knows no sequences.
+    /// instance): its kind, length and element `index` (a negative one counts from the end,
+    /// as `seq[index]` does; `None` when out of range). The default knows no sequences.
     fn stack_seq(&self, depth: u32, index: i64) -> Option<SeqObs> {
         let _ = (depth, index);
         None
