@@ -170,6 +170,8 @@ pub struct Trace {
     /// The opaque calls the trace makes inside inlined calls, by the innermost frame of
     /// their call snapshots (`Recorder::inlined_call_sites`; `jit_mframe.rs`).
     frame_calls: Vec<taipan_jit::record::FrameCall>,
+    /// Per exit, how a loop call returns there without a frame (`jit_loop_call.rs`).
+    loop_returns: std::cell::OnceCell<Box<[Option<run::ExitReturn>]>>,
 }
 
 /// The most replaced kept objects a marked run gathers before it ends at a link

@@ -130,6 +130,7 @@ impl Trace {
             py_calls: r.rec.holds_owned(),
             link_foreign: r.rec.link_stores_foreign(),
             frame_calls: r.rec.inlined_call_sites(),
+            loop_returns: std::cell::OnceCell::new(),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! `return` of a local or a constant at its exit hands the value back ([`return_at`]).
 
 use super::*;
+use taipan_jit::ir::SnapVal;
 
 /// What a `return` found by [`return_at`] returns.
 pub(crate) enum ReturnOf {
@@ -43,6 +44,73 @@ pub(crate) fn return_at(code: &Code, pc: usize, top: Option<bool>) -> Option<(Re
         O::LoadConst => Some((ReturnOf::Const, a.arg as usize)),
         _ => None,
     }
+}
+
+/// How exit `k` of a loop call's trace returns without a frame, worked out at the first
+/// exit of a frameless run (`Trace::loop_returns`, one per exit; [`exit_returns`]): the
+/// snapshot entry that holds the branch's truth value on the stack, if any, and the return
+/// taken when it is false (or there is none) and when it is true.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ExitReturn {
+    /// The truth value's entry: its index in the snapshot (and in `out`) and value.
+    top: Option<(usize, SnapVal)>,
+    /// The return for a false (or no) truth value, then for a true one.
+    ret: [Option<Ret>; 2],
+}
+
+/// What a shortcut exit returns ([`ExitReturn`]).
+#[derive(Clone, Copy, Debug)]
+enum Ret {
+    /// Constant `c` of the code.
+    Const(usize),
+    /// The snapshot's entry (index and value): the local's value at the exit.
+    Snap(usize, SnapVal),
+    /// Local `s` as the entry buffer holds it (the run did not change it).
+    Buf(usize),
+}
+
+/// [`ExitReturn`] for every exit of `t`, a root loop trace of `code` at `header` (`n`
+/// locals): `None` where the exit cannot return without a frame — its snapshot releases
+/// values, it is an entry guard (at the header, nothing restored), the stack holds more
+/// than a truth value, or the code does not return there at once ([`return_at`]).
+pub(crate) fn exit_returns(t: &Trace, code: &Code, header: usize, n: usize) -> Box<[Option<ExitReturn>]> {
+    let one = |k: usize| {
+        let snap = t.func.snaps.get(t.compiled.exits.get(k)?.snap.index())?;
+        let pc = snap.pc as usize;
+        if !snap.release.is_empty() || (pc == header && snap.entries.is_empty()) {
+            return None;
+        }
+        let mut above = snap.entries.iter().enumerate().filter(|(_, e)| e.slot as usize >= n);
+        let top = match (above.next(), above.next()) {
+            (None, _) => None,
+            (Some((i, e)), None) if e.slot as usize == n => Some((i, e.val)),
+            _ => return None,
+        };
+        let ret = |b: Option<bool>| {
+            let (op, arg) = return_at(code, pc, b)?;
+            Some(match op {
+                ReturnOf::Const => Ret::Const(arg),
+                // the local's value at the exit: the snapshot's (its last entry for the
+                // slot), else the buffer's (unchanged since the entry)
+                ReturnOf::Local => match snap
+                    .entries
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, e)| e.slot as usize == arg)
+                {
+                    Some((i, e)) => Ret::Snap(i, e.val),
+                    None => Ret::Buf(arg),
+                },
+            })
+        };
+        let ret = match top {
+            None => [ret(None), None],
+            Some(_) => [ret(Some(false)), ret(Some(true))],
+        };
+        ret.iter().any(Option::is_some).then_some(ExitReturn { top, ret })
+    };
+    (0..t.compiled.exits.len()).map(one).collect()
 }
 
 /// How a loop call run without a frame ended ([`Vm::loop_call_fast`]).
@@ -178,53 +246,32 @@ impl Vm {
             self.jit.loop_buf = (Vec::new(), out);
             return Some(LoopCallEnd::Failed(buf));
         }
-        let shortcut = t
-            .compiled
-            .exits
+        let returns = t.loop_returns.get_or_init(|| exit_returns(&t, code, header, n));
+        let shortcut = returns
             .get(k)
-            .and_then(|info| t.func.snaps.get(info.snap.index()))
-            .filter(|snap| snap.release.is_empty())
-            .and_then(|snap| {
-                let pc = snap.pc as usize;
-                if pc == header && snap.entries.is_empty() {
-                    // an entry guard failed: the frame path counts it
-                    return None;
-                }
-                if self.jit_side_wanted(&t, k) {
-                    return None;
-                }
-                // the snapshot's entries with their exit words: locals, then at most the
-                // branch's truth value on the stack
-                let entries = || snap.entries.iter().zip(out.iter());
-                let mut above = entries().filter(|(e, _)| e.slot as usize >= n);
-                let top = match (above.next(), above.next()) {
-                    (None, _) => None,
+            .copied()
+            .flatten()
+            .filter(|_| !self.jit_side_wanted(&t, k))
+            .and_then(|r| {
+                let word = |i: usize| out.get(i).copied();
+                let which = match r.top {
+                    None => 0,
                     // SAFETY: the trace makes no opaque call and holds no object word but
                     // those of live objects it loaded (`snapshot_value`'s contract; nothing
                     // ran since the exit).
-                    (Some((e, &w)), None) if e.slot as usize == n => {
-                        match unsafe { snapshot_value(e.val, w, &t.func, &t.pins) } {
-                            Some(Value::Bool(b)) => Some(b),
-                            _ => return None,
-                        }
-                    }
-                    _ => return None,
+                    Some((i, val)) => match unsafe { snapshot_value(val, word(i)?, &t.func, &t.pins) } {
+                        Some(Value::Bool(b)) => usize::from(b),
+                        _ => return None,
+                    },
                 };
-                let (op, arg) = return_at(code, pc, top)?;
-                match op {
-                    ReturnOf::Const => code.consts.get(arg).cloned(),
-                    ReturnOf::Local => {
-                        // the local's value at the exit: the snapshot's (its last entry for
-                        // the slot), else the buffer's (unchanged since the entry)
-                        match entries().rev().find(|(e, _)| e.slot as usize == arg) {
-                            // SAFETY: as above.
-                            Some((e, &w)) => unsafe { snapshot_value(e.val, w, &t.func, &t.pins) },
-                            None => {
-                                let w = buf.get(2 * arg..2 * arg + 2)?;
-                                // SAFETY: the buffer holds no object word.
-                                unsafe { slot_value(*w.first()?, *w.get(1)?) }
-                            }
-                        }
+                match r.ret.get(which).copied().flatten()? {
+                    Ret::Const(c) => code.consts.get(c).cloned(),
+                    // SAFETY: as above.
+                    Ret::Snap(i, val) => unsafe { snapshot_value(val, word(i)?, &t.func, &t.pins) },
+                    Ret::Buf(slot) => {
+                        let w = buf.get(2 * slot..2 * slot + 2)?;
+                        // SAFETY: the buffer holds no object word.
+                        unsafe { slot_value(*w.first()?, *w.get(1)?) }
                     }
                 }
             });

@@ -54,7 +54,7 @@ mod loop_call;
 
 #[path = "jit_mframe.rs"]
 mod mframe;
-pub(crate) use loop_call::{LoopCallEnd, ReturnOf, return_at};
+pub(crate) use loop_call::{ExitReturn, LoopCallEnd, ReturnOf, return_at};
 
 /// The tag words of the frame model (`taipan_jit::ir::Tag` plus 5 = unbound).
 const TAG_NONE: u64 = 0;
