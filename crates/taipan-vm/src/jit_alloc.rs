@@ -19,7 +19,7 @@ use taipan_bytecode::{Instruction, Opcode};
 use taipan_jit::record::{InitTarget, Known, ObjInfo};
 
 use super::globals::PinCtx;
-use super::helpers::{give_obj, obj_word_rc, restore_obj, with_obj};
+use super::helpers::{exact, give_obj, obj_word_rc, restore_obj, with_obj};
 use crate::interp::Frame;
 use crate::object::{Layout, ObjKind};
 use crate::shape::ShapeId;
@@ -196,6 +196,43 @@ pub(super) extern "C" fn new_tuple(area: u64, n: i64) -> u64 {
     let (vm, items) = unsafe { (&*((area as *const u64).read() as *const Vm), area_items(area, n)) };
     match items.map(|v| vm.new_tuple(v)) {
         Some(Value::Obj(o)) => give_obj(o),
+        _ => 0,
+    }
+}
+
+/// `@str_concat(area, a, b) -> own ptr`: a new str, `a` then `b`, when both are exact strs
+/// (as the interpreter's `+` of strs, `builtins::seqops::sequence_binary`), else 0
+/// (`record/arith.rs`).
+pub(super) extern "C" fn str_concat(area: u64, a: u64, b: u64) -> u64 {
+    // SAFETY: as in `new_tuple`; `a` and `b` are object words the trace holds (live).
+    let vm = unsafe { &*((area as *const u64).read() as *const Vm) };
+    // SAFETY: as above.
+    let s = unsafe {
+        with_obj(a, |x| {
+            with_obj(b, |y| match (&x.kind, &y.kind) {
+                (ObjKind::Str(p), ObjKind::Str(q)) if exact(x) && exact(y) => {
+                    let mut s = String::with_capacity(p.as_str().len() + q.as_str().len());
+                    s.push_str(p.as_str());
+                    s.push_str(q.as_str());
+                    Some(s)
+                }
+                _ => None,
+            })
+        })
+    };
+    match s.flatten().flatten().map(|s| vm.new_str(s)) {
+        Some(Value::Obj(o)) => give_obj(o),
+        _ => 0,
+    }
+}
+
+/// `@int_str(area, x) -> own ptr`: a new str of `x`'s decimal digits (`str(x)` of an int,
+/// `record/arith.rs`).
+pub(super) extern "C" fn int_str(area: u64, x: i64) -> u64 {
+    // SAFETY: as in `new_tuple`.
+    let vm = unsafe { &*((area as *const u64).read() as *const Vm) };
+    match vm.new_str(x.to_string()) {
+        Value::Obj(o) => give_obj(o),
         _ => 0,
     }
 }

@@ -300,6 +300,7 @@ fn obj_info(v: &Obj, null: &Obj) -> ObjInfo {
         ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "zip" => ObjInfo::Builtin(Builtin::Zip),
         ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "int" => ObjInfo::Builtin(Builtin::Int),
         ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "super" => ObjInfo::Builtin(Builtin::Super),
+        ObjKind::Type(t) if !t.heap_type && &**t.name.borrow() == "str" => ObjInfo::Builtin(Builtin::Str),
         _ => ObjInfo::Other,
     }
 }

@@ -1200,6 +1200,14 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
     super::dicts::add_helpers(&mut h);
     h.add(record::STR_EQ_HELPER, str_eq as extern "C" fn(u64, u64) -> i64 as usize);
     h.add(
+        record::INT_STR_HELPER,
+        super::alloc::int_str as extern "C" fn(u64, i64) -> u64 as usize,
+    );
+    h.add(
+        record::STR_CONCAT_HELPER,
+        super::alloc::str_concat as extern "C" fn(u64, u64, u64) -> u64 as usize,
+    );
+    h.add(
         record::FLOAT_TRUNC_HELPER,
         float_trunc as extern "C" fn(f64) -> i64 as usize,
     );

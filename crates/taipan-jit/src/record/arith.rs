@@ -20,7 +20,9 @@
 use taipan_bytecode::{BinaryOperator as B, ComparisonOperator as C, Opcode};
 
 use crate::ir::{CallEffect, InsnId, Op, SnapId, Type};
-use crate::record::{Abort, AbortReason, Observe, Observed, PyVal, Recorder, STR_EQ_HELPER};
+use crate::record::{
+    Abort, AbortReason, INT_STR_HELPER, Observe, Observed, PyVal, Recorder, STR_CONCAT_HELPER, STR_EQ_HELPER,
+};
 
 /// Ints within ±2^53 convert to `f64` exactly.
 const EXACT: i64 = 1 << 53;
@@ -79,6 +81,9 @@ impl Recorder {
                     self.float_binary(pc, op, a, b, zero)?
                 }
             }
+            (PyVal::Obj(x), PyVal::Obj(y)) if op == B::Add && obs.stack_str(1) && obs.stack_str(0) => {
+                self.str_concat(pc, x, y)?
+            }
             _ => {
                 let d = format!("{} {} {}", a.tag().name(), op.symbol(), b.tag().name());
                 return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
@@ -88,6 +93,46 @@ impl Recorder {
         self.pop(pc)?;
         self.push(r);
         Ok(())
+    }
+
+    /// `str(x)` of an int: `%s = call @int_str(area, x) -> own ptr writes`, guarded
+    /// non-zero; the same conditions as [`Recorder::str_concat`] (else `UnsupportedCall`:
+    /// the caller makes the call opaquely).
+    pub(crate) fn int_str(&mut self, pc: u32, x: InsnId) -> Result<PyVal, Abort> {
+        if self.area == 0 || self.func.is_some() {
+            let d = "str(int) without the call area or in a function trace";
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, d));
+        }
+        self.owned_str(pc, INT_STR_HELPER, &[x])
+    }
+
+    /// `%t = call @helper(area, args...) -> own ptr writes` making a str, an owned value
+    /// whose release frees nothing else (a str holds no object: it may be released while
+    /// borrowed words are held), guarded non-zero through the snapshot at `pc`.
+    fn owned_str(&mut self, pc: u32, helper: &str, args: &[InsnId]) -> Result<PyVal, Abort> {
+        let area = self.area_ptr();
+        let mut all = vec![area];
+        all.extend_from_slice(args);
+        let t = self.b.call_owned(helper, &all);
+        self.owned.push(t);
+        self.stored.push(t);
+        let s = self.snap(pc);
+        let null = self.b.const_ptr(0);
+        let none = self.b.binary(Op::PtrEq, t, null);
+        self.guard(false, none, s);
+        Ok(PyVal::Obj(t))
+    }
+
+    /// `a + b` of two exact strs (observed so; `+=` too: strs are immutable):
+    /// `%s = call @str_concat(area, a, b) -> own ptr writes`, guarded non-zero (0: either is
+    /// no exact str, whose `__add__` the interpreter then calls). An owned value like any
+    /// allocation. Loop traces with the call area only (as `BUILD_TUPLE`).
+    fn str_concat(&mut self, pc: u32, x: InsnId, y: InsnId) -> Result<PyVal, Abort> {
+        if self.area == 0 || self.func.is_some() {
+            let d = "str + str without the call area or in a function trace";
+            return Err(self.abort(AbortReason::UnsupportedOperand, pc, d));
+        }
+        self.owned_str(pc, STR_CONCAT_HELPER, &[x, y])
     }
 
     fn int_binary(&mut self, pc: u32, op: B, (x, va): (InsnId, i64), (y, vb): (InsnId, i64)) -> Result<PyVal, Abort> {

@@ -63,6 +63,15 @@ pub const FLOAT_TRUNC_HELPER: &str = "float_trunc";
 /// `str_eq(a: ptr, b: ptr) -> i64 pure`: 1 when two exact strs are equal, 0 when not, -1
 /// when either is no exact str (`record/arith.rs`, `==`/`!=` of strs).
 pub const STR_EQ_HELPER: &str = "str_eq";
+
+/// `str_concat(area: ptr, a: ptr, b: ptr) -> own ptr writes`: a new str, `a` followed by
+/// `b`, when both are exact strs, else 0 (`record/arith.rs`, `+` of strs; CPython
+/// `PyUnicode_Concat`). Word 0 of the call area is the VM's address.
+pub const STR_CONCAT_HELPER: &str = "str_concat";
+
+/// `int_str(area: ptr, x: i64) -> own ptr writes`: a new str of `x`'s decimal digits
+/// (`str(x)` of an int; CPython `long_to_decimal_string`), 0 only if it cannot be made.
+pub const INT_STR_HELPER: &str = "int_str";
 use crate::record::{Abort, AbortReason, Builtin, CodeInfo, ObjInfo, Observe, Observed, PyVal, Recorder};
 
 /// A Python call being inlined: the caller's state saved while the recorder is in the
@@ -208,6 +217,7 @@ impl Recorder {
                             | Builtin::Max
                             | Builtin::MathSqrt
                             | Builtin::Int
+                            | Builtin::Str
                             | Builtin::Math(_)
                     )
                     && self.py_call_allowed() =>
@@ -460,7 +470,14 @@ impl Recorder {
                 Ok(PyVal::Int(self.b.binary(op, x, y)))
             }
             (Builtin::Len, &[PyVal::Obj(x)]) => self.builtin_len(pc, x, obs),
+            // a list, tuple, str or dict held by a pinned global (`len(PUNCTUATION)`): its
+            // word, alive through the pinned binding (`attr.rs`, `known_ptr`)
+            (Builtin::Len, &[PyVal::Known(o)]) if o.info == ObjInfo::Other => {
+                let x = self.known_ptr(o.key, pc, obs)?;
+                self.builtin_len(pc, x, obs)
+            }
             (Builtin::Int, &[PyVal::Int(x)]) => Ok(PyVal::Int(x)),
+            (Builtin::Str, &[PyVal::Int(x)]) => self.int_str(pc, x),
             (Builtin::Int, &[PyVal::Bool(x)]) => Ok(PyVal::Int(self.b.unary(Op::BoolToInt, x))),
             (Builtin::Int, &[PyVal::Float(x)]) => {
                 // a float outside i64 (a big int), NaN or an infinity (errors): the

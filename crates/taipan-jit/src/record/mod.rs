@@ -105,7 +105,7 @@ mod wrap;
 pub use abort::{Abort, AbortCounts, AbortReason};
 pub use alloc::{ATTR_ADD_HELPER, NEW_INSTANCE_HELPER, NEW_LIST_HELPER, NEW_TUPLE_HELPER};
 pub use attr::{ATTR_ABSENT, ATTR_ADDR, ATTR_BASE, ATTR_SLOTS, STORE_VAL_HELPER};
-pub use call::{FLOAT_TRUNC_HELPER, OBJ_CLASS_HELPER, STR_EQ_HELPER};
+pub use call::{FLOAT_TRUNC_HELPER, INT_STR_HELPER, OBJ_CLASS_HELPER, STR_CONCAT_HELPER, STR_EQ_HELPER};
 pub use cell::CELL_ADDR;
 pub use dict::{
     DICT_CONTAINS_HELPER, DICT_EXACT_HELPER, DICT_ITEM_HELPER, DICT_STORE_FLOAT_HELPER, DICT_STORE_HELPER, DictObs,
@@ -455,8 +455,9 @@ pub struct Recorder {
     owned_entries: Vec<(u32, InsnId)>,
     /// [`Recorder::owned_locals_hint`].
     owned_hint: u64,
-    /// Owned values a container took a counted reference to (`alloc.rs`,
-    /// [`Recorder::note_stored`]).
+    /// Owned values whose release frees nothing but themselves: ones a container took a
+    /// counted reference to (`alloc.rs`, [`Recorder::note_stored`]) and strs the trace made
+    /// (`arith.rs`: a str holds no object).
     stored: Vec<InsnId>,
 }
 

@@ -111,6 +111,10 @@ pub enum Builtin {
     /// The builtin type `super`, called with no arguments in an inlined method (CPython
     /// `super_init`; a virtual object, `record/supercall.rs`).
     Super,
+    /// The builtin type `str`, called with one int (CPython `unicode_new` -> `PyObject_Str`
+    /// -> `long_to_decimal_string`: its decimal digits; `record/arith.rs`, `@int_str`);
+    /// other arguments make an opaque call.
+    Str,
 }
 
 /// What `super(C, obj).name` is ([`Observe::super_method`]): a plain Python function.
