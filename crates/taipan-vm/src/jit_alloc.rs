@@ -226,6 +226,39 @@ pub(super) extern "C" fn str_concat(area: u64, a: u64, b: u64) -> u64 {
     }
 }
 
+/// `@str_call(area, method, n) -> own ptr`: `method`, a `str` method native
+/// (`Builtin::StrMethod`, whose word the trace holds as a known object), applied to the `n`
+/// values of the call area's argument slots as the interpreter's `CALL_METHOD` applies it
+/// (the receiver first); 0 when a value is no exact str, the method raised (the exit
+/// redoes the call, which raises there) or returned no object (`record/call.rs`).
+pub(super) extern "C" fn str_call(area: u64, method: u64, n: i64) -> u64 {
+    // SAFETY: word 0 of the call area is the running Vm's address (`func::py_call`), which
+    // no one else uses while the trace runs this helper; the trace wrote the argument
+    // slots just before the call; `method` is a known object's word (alive by its pin).
+    let (vm, items, f) = unsafe {
+        let f = with_obj(method, |o| match &o.kind {
+            ObjKind::Native(n) if n.owner == "str" && n.is_method && n.receiver.is_none() => Some(n.func),
+            _ => None,
+        });
+        (
+            &mut *((area as *const u64).read() as *mut Vm),
+            area_items(area, n),
+            f.flatten(),
+        )
+    };
+    let (Some(items), Some(f)) = (items, f) else { return 0 };
+    if !items
+        .iter()
+        .all(|v| matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::Str(_)) && exact(o)))
+    {
+        return 0;
+    }
+    match f(vm, &items, &[]) {
+        Ok(Value::Obj(o)) => give_obj(o),
+        _ => 0,
+    }
+}
+
 /// `@int_str(area, x) -> own ptr`: a new str of `x`'s decimal digits (`str(x)` of an int,
 /// `record/arith.rs`).
 pub(super) extern "C" fn int_str(area: u64, x: i64) -> u64 {

@@ -285,6 +285,14 @@ fn obj_info(v: &Obj, null: &Obj) -> ObjInfo {
                 (None, None) => ObjInfo::Other,
             },
         },
+        // `str`'s own methods that take strs and return a new str or a list of strs, running
+        // no Python code (`record/call.rs`, `@str_call`)
+        ObjKind::Native(n) if n.receiver.is_none() && n.is_method && n.owner == "str" => match n.name {
+            "lower" | "upper" | "strip" | "lstrip" | "rstrip" | "capitalize" | "title" | "swapcase" | "casefold"
+            | "replace" => ObjInfo::Builtin(Builtin::StrMethod(true)),
+            "split" | "rsplit" => ObjInfo::Builtin(Builtin::StrMethod(false)),
+            _ => ObjInfo::Other,
+        },
         // `list.append` as the list type's dict holds it (the one native of that owner/name)
         ObjKind::Native(n) if n.receiver.is_none() && n.is_method && n.owner == "list" && n.name == "append" => {
             ObjInfo::Builtin(Builtin::ListAppend)
@@ -552,6 +560,17 @@ impl PinCtx<'_> {
             let (_, m) = lookup(&crate::types::tdata(class).dict, key).ok()??;
             return match self.known(&m)? {
                 Known::Obj(k) if k.info == ObjInfo::Builtin(Builtin::DictGet) => Some((k, None)),
+                _ => None,
+            };
+        }
+        if let ObjKind::Str(_) = o.kind {
+            // a method of an exact str that `@str_call` makes (`str`'s dict never changes)
+            if class.kind.is_heap_type() {
+                return None;
+            }
+            let (_, m) = lookup(&crate::types::tdata(class).dict, key).ok()??;
+            return match self.known(&m)? {
+                Known::Obj(k) if matches!(k.info, ObjInfo::Builtin(Builtin::StrMethod(_))) => Some((k, None)),
                 _ => None,
             };
         }

@@ -319,6 +319,13 @@ extern "C" fn str_eq(a: u64, b: u64) -> i64 {
     r.flatten().unwrap_or(-1)
 }
 
+/// `@str_exact(obj) -> i64`: 1 for an exact `str`, else 0.
+extern "C" fn str_exact(w: u64) -> i64 {
+    // SAFETY: as in `list_len`.
+    let r = unsafe { with_obj(w, |o| exact(o) && matches!(o.kind, ObjKind::Str(_))) };
+    i64::from(r.unwrap_or(false))
+}
+
 /// `@list_exact(obj) -> i64`: 1 for an exact `list` (whose `append` is the builtin one:
 /// the `list` type is immutable and its instances have no `__dict__`), else 0.
 extern "C" fn list_exact(w: u64) -> i64 {
@@ -1199,6 +1206,14 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
     );
     super::dicts::add_helpers(&mut h);
     h.add(record::STR_EQ_HELPER, str_eq as extern "C" fn(u64, u64) -> i64 as usize);
+    h.add(
+        record::STR_CALL_HELPER,
+        super::alloc::str_call as extern "C" fn(u64, u64, i64) -> u64 as usize,
+    );
+    h.add(
+        record::STR_EXACT_HELPER,
+        str_exact as extern "C" fn(u64) -> i64 as usize,
+    );
     h.add(
         record::INT_STR_HELPER,
         super::alloc::int_str as extern "C" fn(u64, i64) -> u64 as usize,

@@ -264,6 +264,11 @@ impl Observe for FrameObs<'_> {
         super::helpers::obj_word(self.consts.get(idx as usize)?)
     }
 
+    fn local_str(&self, n: u32) -> bool {
+        let v = self.locals.get(n as usize).and_then(Option::as_ref);
+        matches!(v, Some(Value::Obj(o)) if matches!(o.kind, ObjKind::Str(_)) && super::helpers::exact(o))
+    }
+
     fn stack_str(&self, depth: u32) -> bool {
         let v = self.at(depth);
         matches!(v, Some(Value::Obj(o)) if matches!(o.kind, ObjKind::Str(_)) && super::helpers::exact(o))

@@ -69,6 +69,15 @@ pub const STR_EQ_HELPER: &str = "str_eq";
 /// `PyUnicode_Concat`). Word 0 of the call area is the VM's address.
 pub const STR_CONCAT_HELPER: &str = "str_concat";
 
+/// `str_call(area: ptr, method: ptr, n: i64) -> own ptr writes`: `method` (a
+/// [`super::Builtin::StrMethod`] native) applied to the `n` values of the call area's
+/// argument slots (the receiver first), when all are exact strs and it returns an object;
+/// else, or when it raises, 0 (the exit redoes the call in the interpreter).
+pub const STR_CALL_HELPER: &str = "str_call";
+
+/// `str_exact(obj: ptr) -> i64 pure`: 1 for an exact `str`, else 0.
+pub const STR_EXACT_HELPER: &str = "str_exact";
+
 /// `int_str(area: ptr, x: i64) -> own ptr writes`: a new str of `x`'s decimal digits
 /// (`str(x)` of an int; CPython `long_to_decimal_string`), 0 only if it cannot be made.
 pub const INT_STR_HELPER: &str = "int_str";
@@ -131,6 +140,11 @@ impl Recorder {
             }
             if matches!(callee, PyVal::Known(o) if o.info == ObjInfo::Builtin(Builtin::DictGet)) {
                 return self.dict_get(pc, n, obs);
+            }
+            if let PyVal::Known(o) = callee
+                && let ObjInfo::Builtin(Builtin::StrMethod(to_str)) = o.info
+            {
+                return self.str_method_call(pc, n, o.key, to_str, obs);
             }
             if let (PyVal::Known(o), PyVal::Obj(_)) = (callee, null)
                 && o.info == ObjInfo::Function
@@ -230,6 +244,48 @@ impl Recorder {
             self.pop(pc)?;
         }
         self.push(r);
+        Ok(pc.saturating_add(1))
+    }
+
+    /// `[method, s, a1..an] CALL_METHOD n` of a `str` method ([`Builtin::StrMethod`], `s`
+    /// guarded an exact str by its `LOAD_METHOD`) with arguments observed as exact strs: the
+    /// receiver and arguments go into the call area's argument slots, then `%r = call
+    /// @str_call(area, method, n + 1) -> own ptr writes`, guarded non-zero (the exit redoes
+    /// the call: it has no effect). No Python code runs, so it is no opaque call (any object
+    /// word may be live across it). The result is owned; a str frees nothing else when
+    /// released. Other arguments, or no call area: an opaque call where one is allowed.
+    fn str_method_call(&mut self, pc: u32, n: usize, key: u32, to_str: bool, obs: &dyn Observe) -> Result<u32, Abort> {
+        let strs = (0..n).all(|i| matches!(self.peek(i, pc), Ok(PyVal::Obj(_))) && obs.stack_str(i as u32));
+        let ok = strs && n < 3 && self.area != 0 && self.func.is_none() && matches!(self.peek(n, pc)?, PyVal::Obj(_));
+        let word = obs.known_word(key);
+        let (true, Some(word)) = (ok, word) else {
+            if self.py_call_allowed() {
+                return self.py_call_known(pc, n + 1, 0, key, obs);
+            }
+            return Err(self.abort(AbortReason::UnsupportedCall, pc, "a str method with other arguments"));
+        };
+        let mut items = Vec::with_capacity(n + 1);
+        for i in (0..=n).rev() {
+            items.push(self.peek(i, pc)?);
+        }
+        let area = self.area_ptr();
+        self.store_call_args(pc, area, super::AREA_ARGS, &items)?;
+        let m = self.b.const_ptr(word);
+        let k = self.b.const_i64(i64::try_from(n + 1).unwrap_or(0));
+        let r = self.b.call_owned(STR_CALL_HELPER, &[area, m, k]);
+        self.owned.push(r);
+        if to_str {
+            // (a str holds no object: releasing it frees nothing else)
+            self.stored.push(r);
+        }
+        let s = self.snap(pc);
+        let null = self.b.const_ptr(0);
+        let none = self.b.binary(Op::PtrEq, r, null);
+        self.guard(false, none, s);
+        for _ in 0..n + 2 {
+            self.pop(pc)?;
+        }
+        self.push(PyVal::Obj(r));
         Ok(pc.saturating_add(1))
     }
 

@@ -348,6 +348,10 @@ impl Recorder {
         if k.info == ObjInfo::Builtin(Builtin::DictGet) {
             return self.load_dict_get(pc, p, k);
         }
+        if let ObjInfo::Builtin(Builtin::StrMethod(_)) = k.info {
+            // (`str_method_call`, `call.rs`)
+            return self.push_method_of_exact(pc, p, super::STR_EXACT_HELPER, k);
+        }
         if k.info == ObjInfo::Builtin(Builtin::ListAppend) {
             if !self.inl.is_empty() && !self.py_call_allowed() {
                 // (allowed where opaque calls are: see `list_append`)

@@ -105,7 +105,10 @@ mod wrap;
 pub use abort::{Abort, AbortCounts, AbortReason};
 pub use alloc::{ATTR_ADD_HELPER, NEW_INSTANCE_HELPER, NEW_LIST_HELPER, NEW_TUPLE_HELPER};
 pub use attr::{ATTR_ABSENT, ATTR_ADDR, ATTR_BASE, ATTR_SLOTS, STORE_VAL_HELPER};
-pub use call::{FLOAT_TRUNC_HELPER, INT_STR_HELPER, OBJ_CLASS_HELPER, STR_CONCAT_HELPER, STR_EQ_HELPER};
+pub use call::{
+    FLOAT_TRUNC_HELPER, INT_STR_HELPER, OBJ_CLASS_HELPER, STR_CALL_HELPER, STR_CONCAT_HELPER, STR_EQ_HELPER,
+    STR_EXACT_HELPER,
+};
 pub use cell::CELL_ADDR;
 pub use dict::{
     DICT_CONTAINS_HELPER, DICT_EXACT_HELPER, DICT_ITEM_HELPER, DICT_STORE_FLOAT_HELPER, DICT_STORE_HELPER, DictObs,
@@ -986,6 +989,7 @@ impl Recorder {
             Some(Some(v)) => Ok(*v),
             Some(None) => {
                 let v = self.entry_load(n, obs.local(n), pc)?;
+                self.entry_str(n, v, obs);
                 self.locals[n as usize] = Some(v);
                 Ok(v)
             }
@@ -1022,12 +1026,34 @@ impl Recorder {
                     let d = format!("local {n} is assigned in the loop and holds {o:?} at the entry");
                     return Err(self.abort(AbortReason::TypeUnstableLoop, pc, d));
                 }
-                self.entry_load(n, o, pc)?;
+                let e = self.entry_load(n, o, pc)?;
+                self.entry_str(n, e, obs);
             }
         }
         self.locals[n as usize] = Some(v);
         self.written[n as usize] = true;
         Ok(())
+    }
+
+    /// After local `n`'s entry value `v` was loaded: when the trace owns it (an owned phi)
+    /// and it is observed an exact str, guards that at the entry (`@str_exact`) and counts
+    /// it among the values whose release frees nothing else (a str holds no object), as the
+    /// strs the trace makes are (`arith.rs`): `word = raw.strip().lower()` in a loop.
+    fn entry_str(&mut self, n: u32, v: PyVal, obs: &dyn Observe) {
+        let PyVal::Obj(id) = v else { return };
+        if !self.owned_entries.contains(&(n, id)) || !obs.local_str(n) {
+            return;
+        }
+        let from = self.b.next_id();
+        let s = self.entry_snapshot();
+        let e = self
+            .b
+            .call(STR_EXACT_HELPER, crate::ir::CallEffect::Pure, &[id], Type::I64);
+        let zero = self.b.const_i64(0);
+        let c = self.b.binary(crate::ir::Op::IntNe, e, zero);
+        self.guard(true, c, s);
+        self.hoist_from(from);
+        self.stored.push(id);
     }
 }
 

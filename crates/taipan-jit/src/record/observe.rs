@@ -111,6 +111,11 @@ pub enum Builtin {
     /// The builtin type `super`, called with no arguments in an inlined method (CPython
     /// `super_init`; a virtual object, `record/supercall.rs`).
     Super,
+    /// A method of `str` found on an exact str by `LOAD_METHOD` (`s.lower()`, `s.strip(",.")`,
+    /// `s.split()`, ...: CPython `Objects/unicodeobject.c`) that takes strs, runs no Python
+    /// code and returns a new str (`true`) or a list of strs (`false`); made by `@str_call`
+    /// (`record/call.rs`).
+    StrMethod(bool),
     /// The builtin type `str`, called with one int (CPython `unicode_new` -> `PyObject_Str`
     /// -> `long_to_decimal_string`: its decimal digits; `record/arith.rs`, `@int_str`);
     /// other arguments make an opaque call.
@@ -300,6 +305,12 @@ pub trait Observe {
     fn const_word(&self, idx: u32) -> Option<u64> {
         let _ = idx;
         None
+    }
+
+    /// Whether local `n` holds an exact `str`. The default: no.
+    fn local_str(&self, n: u32) -> bool {
+        let _ = n;
+        false
     }
 
     /// Whether stack entry `depth` (0 = top) is an exact `str` (not a subclass instance,
