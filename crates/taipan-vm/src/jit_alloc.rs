@@ -280,3 +280,29 @@ pub(super) extern "C" fn new_list(area: u64, n: i64) -> u64 {
         _ => 0,
     }
 }
+
+/// Registers the helpers of this module (allocations in traces) in `h`.
+pub(crate) fn add_helpers(h: &mut taipan_jit::backend::HelperTable) {
+    use taipan_jit::record as r;
+    let owned3: [(&'static str, extern "C" fn(u64, u64, i64) -> u64); 2] =
+        [(r::NEW_INSTANCE_HELPER, new_instance), (r::STR_CALL_HELPER, str_call)];
+    let owned2: [(&'static str, extern "C" fn(u64, i64) -> u64); 3] = [
+        (r::NEW_TUPLE_HELPER, new_tuple),
+        (r::NEW_LIST_HELPER, new_list),
+        (r::INT_STR_HELPER, int_str),
+    ];
+    for (name, f) in owned3 {
+        h.add(name, f as usize);
+    }
+    for (name, f) in owned2 {
+        h.add(name, f as usize);
+    }
+    h.add(
+        r::ATTR_ADD_HELPER,
+        attr_add as extern "C" fn(u64, u64, i64, i64) -> u64 as usize,
+    );
+    h.add(
+        r::STR_CONCAT_HELPER,
+        str_concat as extern "C" fn(u64, u64, u64) -> u64 as usize,
+    );
+}

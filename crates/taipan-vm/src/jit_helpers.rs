@@ -1181,22 +1181,6 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         super::attrs::attr_base as extern "C" fn(u64, u64, i64) -> u64 as usize,
     );
     h.add(
-        record::NEW_INSTANCE_HELPER,
-        super::alloc::new_instance as extern "C" fn(u64, u64, i64) -> u64 as usize,
-    );
-    h.add(
-        record::NEW_TUPLE_HELPER,
-        super::alloc::new_tuple as extern "C" fn(u64, i64) -> u64 as usize,
-    );
-    h.add(
-        record::NEW_LIST_HELPER,
-        super::alloc::new_list as extern "C" fn(u64, i64) -> u64 as usize,
-    );
-    h.add(
-        record::ATTR_ADD_HELPER,
-        super::alloc::attr_add as extern "C" fn(u64, u64, i64, i64) -> u64 as usize,
-    );
-    h.add(
         taipan_jit::record::ATTR_SLOTS,
         super::attrs::attr_slots as extern "C" fn(u64, u64, i64) -> u64 as usize,
     );
@@ -1205,22 +1189,11 @@ pub(crate) fn helper_table(layout: Option<&ObjLayout>) -> HelperTable {
         super::attrs::obj_class as extern "C" fn(u64) -> u64 as usize,
     );
     super::dicts::add_helpers(&mut h);
+    super::alloc::add_helpers(&mut h);
     h.add(record::STR_EQ_HELPER, str_eq as extern "C" fn(u64, u64) -> i64 as usize);
-    h.add(
-        record::STR_CALL_HELPER,
-        super::alloc::str_call as extern "C" fn(u64, u64, i64) -> u64 as usize,
-    );
     h.add(
         record::STR_EXACT_HELPER,
         str_exact as extern "C" fn(u64) -> i64 as usize,
-    );
-    h.add(
-        record::INT_STR_HELPER,
-        super::alloc::int_str as extern "C" fn(u64, i64) -> u64 as usize,
-    );
-    h.add(
-        record::STR_CONCAT_HELPER,
-        super::alloc::str_concat as extern "C" fn(u64, u64, u64) -> u64 as usize,
     );
     h.add(
         record::FLOAT_TRUNC_HELPER,
