@@ -115,3 +115,16 @@ def carry(seed, words, n):
 
 for seed in ["x", Seed("y"), ["z"], "w", 7, "v"]:
     print(carry(seed, [" Ab ", "CD ", " ef"], 30), carry(seed, ["Q"], 0))
+
+
+LOWER = str.lower
+
+
+def unbound(words, n):
+    out = []
+    for i in range(n):
+        out.append(LOWER(words[i % len(words)]) + str.upper(words[0]))
+    return out[:3]
+
+
+print(unbound(["Ab", "cD"], 50))

@@ -394,6 +394,24 @@ pub const NEW_LIST_HELPER: &str = "new_list";
 
 // Tuples and lists made in loop traces.
 impl Recorder {
+    /// `%t = call @helper(args) -> own ptr writes`, a new object the trace owns (released
+    /// once nothing holds it, transferred at exits), guarded non-zero through the snapshot
+    /// at `pc` (0: the helper made nothing; the exit redoes the instruction). `leaf`: the
+    /// object holds no other object (a str), so releasing it frees nothing else and may
+    /// happen while borrowed words are held ([`Recorder::fresh_scalars_only`]).
+    pub(crate) fn owned_alloc(&mut self, pc: u32, helper: &str, args: &[InsnId], leaf: bool) -> InsnId {
+        let t = self.b.call_owned(helper, args);
+        self.owned.push(t);
+        if leaf {
+            self.stored.push(t);
+        }
+        let s = self.snap(pc);
+        let null = self.b.const_ptr(0);
+        let none = self.b.binary(Op::PtrEq, t, null);
+        self.guard(false, none, s);
+        t
+    }
+
     /// `BUILD_TUPLE n` (`list = false`) or `BUILD_LIST n`: the `n` items (at most
     /// [`super::PY_MAX_ARGS`]; numbers, None and object words — known objects by their
     /// words) are stored into the call area's argument slots as an opaque call's arguments
@@ -426,13 +444,8 @@ impl Recorder {
         self.store_call_args(pc, area, super::AREA_ARGS, &items)?;
         let k = self.b.const_i64(i64::from(n));
         let helper = if list { NEW_LIST_HELPER } else { NEW_TUPLE_HELPER };
-        let t = self.b.call_owned(helper, &[area, k]);
-        self.owned.push(t);
         // (0: never for the values a trace stores; the exit redoes the instruction)
-        let s = self.snap(pc);
-        let null = self.b.const_ptr(0);
-        let none = self.b.binary(Op::PtrEq, t, null);
-        self.guard(false, none, s);
+        let t = self.owned_alloc(pc, helper, &[area, k], false);
         for v in items {
             if let PyVal::Obj(w) = v {
                 // (the sequence holds a counted reference for the rest of its life)

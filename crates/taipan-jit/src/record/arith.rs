@@ -106,21 +106,13 @@ impl Recorder {
         self.owned_str(pc, INT_STR_HELPER, &[x])
     }
 
-    /// `%t = call @helper(area, args...) -> own ptr writes` making a str, an owned value
-    /// whose release frees nothing else (a str holds no object: it may be released while
-    /// borrowed words are held), guarded non-zero through the snapshot at `pc`.
+    /// `%t = call @helper(area, args...) -> own ptr writes` making a str (`owned_alloc`:
+    /// a str holds no object, so it may be released while borrowed words are held).
     fn owned_str(&mut self, pc: u32, helper: &str, args: &[InsnId]) -> Result<PyVal, Abort> {
         let area = self.area_ptr();
         let mut all = vec![area];
         all.extend_from_slice(args);
-        let t = self.b.call_owned(helper, &all);
-        self.owned.push(t);
-        self.stored.push(t);
-        let s = self.snap(pc);
-        let null = self.b.const_ptr(0);
-        let none = self.b.binary(Op::PtrEq, t, null);
-        self.guard(false, none, s);
-        Ok(PyVal::Obj(t))
+        Ok(PyVal::Obj(self.owned_alloc(pc, helper, &all, true)))
     }
 
     /// `a + b` of two exact strs (observed so; `+=` too: strs are immutable):

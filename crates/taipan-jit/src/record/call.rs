@@ -232,6 +232,7 @@ impl Recorder {
                             | Builtin::MathSqrt
                             | Builtin::Int
                             | Builtin::Str
+                            | Builtin::StrMethod(_)
                             | Builtin::Math(_)
                     )
                     && self.py_call_allowed() =>
@@ -272,16 +273,8 @@ impl Recorder {
         self.store_call_args(pc, area, super::AREA_ARGS, &items)?;
         let m = self.b.const_ptr(word);
         let k = self.b.const_i64(i64::try_from(n + 1).unwrap_or(0));
-        let r = self.b.call_owned(STR_CALL_HELPER, &[area, m, k]);
-        self.owned.push(r);
-        if to_str {
-            // (a str holds no object: releasing it frees nothing else)
-            self.stored.push(r);
-        }
-        let s = self.snap(pc);
-        let null = self.b.const_ptr(0);
-        let none = self.b.binary(Op::PtrEq, r, null);
-        self.guard(false, none, s);
+        // (a str holds no object: releasing it frees nothing else)
+        let r = self.owned_alloc(pc, STR_CALL_HELPER, &[area, m, k], to_str);
         for _ in 0..n + 2 {
             self.pop(pc)?;
         }
