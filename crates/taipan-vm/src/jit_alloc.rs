@@ -19,7 +19,7 @@ use taipan_bytecode::{Instruction, Opcode};
 use taipan_jit::record::{InitTarget, Known, ObjInfo};
 
 use super::globals::PinCtx;
-use super::helpers::{exact, give_obj, obj_word_rc, restore_obj, with_obj};
+use super::helpers::{exact, exact_str, give_obj, obj_word_rc, restore_obj, with_obj};
 use crate::interp::Frame;
 use crate::object::{Layout, ObjKind};
 use crate::shape::ShapeId;
@@ -211,16 +211,13 @@ pub(super) extern "C" fn str_concat(area: u64, a: u64, b: u64) -> u64 {
         with_obj(a, |x| {
             with_obj(b, |y| match (&x.kind, &y.kind) {
                 (ObjKind::Str(p), ObjKind::Str(q)) if exact(x) && exact(y) => {
-                    let mut s = String::with_capacity(p.as_str().len() + q.as_str().len());
-                    s.push_str(p.as_str());
-                    s.push_str(q.as_str());
-                    Some(s)
+                    Some(crate::builtins::seqops::concat_strs(vm, p.as_str(), q.as_str()))
                 }
                 _ => None,
             })
         })
     };
-    match s.flatten().flatten().map(|s| vm.new_str(s)) {
+    match s.flatten().flatten() {
         Some(Value::Obj(o)) => give_obj(o),
         _ => 0,
     }
@@ -247,10 +244,7 @@ pub(super) extern "C" fn str_call(area: u64, method: u64, n: i64) -> u64 {
         )
     };
     let (Some(items), Some(f)) = (items, f) else { return 0 };
-    if !items
-        .iter()
-        .all(|v| matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::Str(_)) && exact(o)))
-    {
+    if !items.iter().all(exact_str) {
         return 0;
     }
     match f(vm, &items, &[]) {

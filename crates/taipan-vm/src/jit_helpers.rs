@@ -202,6 +202,12 @@ pub(crate) fn exact(o: &Obj) -> bool {
     o.class.as_ref().is_some_and(|c| !c.kind.is_heap_type())
 }
 
+/// Whether `v` is an exact `str` (not a subclass instance, which may override its methods
+/// and operators).
+pub(crate) fn exact_str(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::Str(_)) && exact(o))
+}
+
 /// The length of a list or tuple object, `-1` for anything else; `exact_only` also
 /// refuses instances of subclasses (which may override `__getitem__`/`__setitem__`).
 fn seq_len(o: &Obj, list: bool, exact_only: bool) -> i64 {

@@ -265,13 +265,14 @@ impl Observe for FrameObs<'_> {
     }
 
     fn local_str(&self, n: u32) -> bool {
-        let v = self.locals.get(n as usize).and_then(Option::as_ref);
-        matches!(v, Some(Value::Obj(o)) if matches!(o.kind, ObjKind::Str(_)) && super::helpers::exact(o))
+        self.locals
+            .get(n as usize)
+            .and_then(Option::as_ref)
+            .is_some_and(super::helpers::exact_str)
     }
 
     fn stack_str(&self, depth: u32) -> bool {
-        let v = self.at(depth);
-        matches!(v, Some(Value::Obj(o)) if matches!(o.kind, ObjKind::Str(_)) && super::helpers::exact(o))
+        self.at(depth).is_some_and(super::helpers::exact_str)
     }
 
     fn stack_dict(&self, dict: u32, key: u32) -> Option<taipan_jit::record::DictObs> {

@@ -46,18 +46,21 @@ fn repeat_count(vm: &mut Vm, n: &Value, len: usize) -> Option<PyResult<usize>> {
     Some(Ok(count))
 }
 
+/// A new str, `x` followed by `y` (`str + str`; also the traces' `@str_concat`).
+pub(crate) fn concat_strs(vm: &Vm, x: &str, y: &str) -> Value {
+    let mut s = String::with_capacity(x.len() + y.len());
+    s.push_str(x);
+    s.push_str(y);
+    vm.new_str(s)
+}
+
 /// `a op b` for built-in containers; `None` if the kinds have no such operator.
 pub fn sequence_binary(vm: &mut Vm, a: &Value, b: &Value, op: B) -> Option<PyResult<Value>> {
     let nop = op.non_inplace();
     let ka = a.kind();
     let kb = b.kind();
     match (nop, ka, kb) {
-        (B::Add, Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) => {
-            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-            s.push_str(x.as_str());
-            s.push_str(y.as_str());
-            Some(Ok(vm.new_str(s)))
-        }
+        (B::Add, Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) => Some(Ok(concat_strs(vm, x.as_str(), y.as_str()))),
         (B::Add, Some(ObjKind::List(x)), Some(ObjKind::List(y))) => {
             if op.is_inplace() {
                 // `a += a` copies first (one cell cannot be borrowed twice); a list
