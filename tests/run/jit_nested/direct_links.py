@@ -57,14 +57,14 @@ def changing_bound(n):
 
 
 def while_nest(n):
-    i = 0
     out = 0
-    while i < n:
-        j = 0
-        while j < 3:
+    i = n
+    while i > 0:
+        i -= 1
+        j = 3
+        while j:
+            j -= 1
             out += i ^ j
-            j += 1
-        i += 1
     return out
 
 

@@ -1031,22 +1031,42 @@ impl Lower<'_, '_> {
         let args = match self.args_ptr {
             Some(a) if own => a,
             _ => {
-                let n = link_args.len();
-                let size = u32::try_from(n.max(1) * 8).map_err(|_| err("too many link arguments"))?;
-                let buf = self
-                    .fb
-                    .create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 3));
-                for k in 0..n {
-                    let v = self.arg(id, k)?;
-                    let bits = self.word_of(v);
-                    let off = i32::try_from(k * 8).map_err(|_| err("too many link arguments"))?;
-                    self.fb.ins().stack_store(self.ptr, bits, buf, off);
-                }
-                self.fb.ins().stack_addr(self.ptr, buf, 0)
+                let vals = (0..link_args.len())
+                    .map(|k| self.arg(id, k))
+                    .collect::<Result<Vec<_>, _>>()?;
+                self.stack_words(&vals)?
             }
         };
         let entry = self.fb.ins().load(self.ptr, flags, slot, SLOT_ENTRY);
-        let call = self.fb.ins().call_indirect(self.trace_sig, entry, &[args, out_ptr]);
+        self.call_trace_and_return(entry, args, out_ptr)?;
+        self.fb.switch_to_block(slow);
+        Ok(())
+    }
+
+    /// A stack buffer holding the bits of `vals`, one word each (at least one word); returns
+    /// its address.
+    fn stack_words(&mut self, vals: &[clir::Value]) -> Result<clir::Value, CompileError> {
+        let size = u32::try_from(vals.len().max(1) * 8).map_err(|_| err("too many words"))?;
+        let buf = self
+            .fb
+            .create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 3));
+        for (k, &v) in vals.iter().enumerate() {
+            let bits = self.word_of(v);
+            let off = i32::try_from(k * 8).map_err(|_| err("too many words"))?;
+            self.fb.ins().stack_store(self.ptr, bits, buf, off);
+        }
+        Ok(self.fb.ins().stack_addr(self.ptr, buf, 0))
+    }
+
+    /// Calls the trace entry `entry` ([`TraceFn`] ABI) with `args` and `out` and returns its
+    /// status word.
+    fn call_trace_and_return(
+        &mut self,
+        entry: clir::Value,
+        args: clir::Value,
+        out: clir::Value,
+    ) -> Result<(), CompileError> {
+        let call = self.fb.ins().call_indirect(self.trace_sig, entry, &[args, out]);
         let st = self
             .fb
             .inst_results(call)
@@ -1054,7 +1074,6 @@ impl Lower<'_, '_> {
             .copied()
             .ok_or_else(|| err("no status"))?;
         self.fb.ins().return_(&[st]);
-        self.fb.switch_to_block(slow);
         Ok(())
     }
 
@@ -1430,29 +1449,13 @@ impl Lower<'_, '_> {
         let args = match self.env.side {
             None => self.args_ptr.ok_or_else(|| err("no args pointer"))?,
             Some(_) => {
-                let n_params = self.f.params.len();
-                let size = u32::try_from(n_params.max(1) * 8).map_err(|_| err("too many params"))?;
-                let slot = self
-                    .fb
-                    .create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 3));
-                for p in 0..n_params {
-                    let v = self.val(InsnId(p as u32))?;
-                    let bits = self.word_of(v);
-                    let off = i32::try_from(p * 8).map_err(|_| err("too many params"))?;
-                    self.fb.ins().stack_store(self.ptr, bits, slot, off);
-                }
-                self.fb.ins().stack_addr(self.ptr, slot, 0)
+                let vals = (0..self.f.params.len())
+                    .map(|p| self.val(InsnId(p as u32)))
+                    .collect::<Result<Vec<_>, _>>()?;
+                self.stack_words(&vals)?
             }
         };
-        let call = self.fb.ins().call_indirect(self.trace_sig, target, &[args, out]);
-        let st = self
-            .fb
-            .inst_results(call)
-            .first()
-            .copied()
-            .ok_or_else(|| err("no status"))?;
-        self.fb.ins().return_(&[st]);
-        Ok(())
+        self.call_trace_and_return(target, args, out)
     }
 
     /// Python floor division / modulo on `i64`, with the exits described in the module doc.

@@ -161,12 +161,9 @@ fn full_arena_refuses_then_flush_frees_it() {
     assert_eq!(set.stats().flushes, 1);
 }
 
-/// A link's status word names the target and the linking trace (a side trace's id, not its
-/// root's), and `entry_of` checks what `call_raw` checks.
-#[test]
-fn link_status_names_target_and_source() {
-    let m = module(
-        "\
+/// A root `@r` linking to `@a`, and a side trace of `@r` linking to `@a` with another
+/// argument.
+const LINKED: &str = "\
 func @a(%0: i64) -> i64 {
     ret %0
 }
@@ -183,8 +180,13 @@ func @s(%0: i64, %1: i64) -> i64 side @r x0 {
     %2 = int_neg %1
     link @a(%2)
 }
-",
-    );
+";
+
+/// A link's status word names the target and the linking trace (a side trace's id, not its
+/// root's), and `entry_of` checks what `call_raw` checks.
+#[test]
+fn link_status_names_target_and_source() {
+    let m = module(LINKED);
     let mut set = TraceSet::new(Backend::new(1 << 20).expect("backend"), 1);
     let opts = LowerOptions::default();
     set.compile(&m.funcs[0], &test_helpers(), &opts).expect("compile a");
@@ -212,26 +214,7 @@ func @s(%0: i64, %1: i64) -> i64 side @r x0 {
 #[test]
 fn direct_links_call_stamped_targets_within_the_budget() {
     use std::sync::atomic::Ordering::Relaxed;
-    let m = module(
-        "\
-func @a(%0: i64) -> i64 {
-    ret %0
-}
-
-func @r(%0: i64) -> i64 {
-    %1 = const_i64 0
-    %2 = int_lt %0, %1
-    s0 = snap pc=3 [0: %0]
-    guard_false %2, s0
-    link @a(%0)
-}
-
-func @s(%0: i64, %1: i64) -> i64 side @r x0 {
-    %2 = int_neg %1
-    link @a(%2)
-}
-",
-    );
+    let m = module(LINKED);
     let mut set = TraceSet::new(Backend::new(1 << 20).expect("backend"), 1);
     let opts = LowerOptions {
         direct_links: true,
