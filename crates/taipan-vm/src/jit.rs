@@ -434,9 +434,6 @@ pub struct JitState {
     /// The compilation thread could not be started: compile on this thread.
     worker_failed: bool,
     set: Option<TraceSet>,
-    /// The backend's words for direct links (`backend::LinkState`; set with `set`):
-    /// `jit_enter` stamps its runs there.
-    pub(crate) link_state: Option<std::sync::Arc<taipan_jit::backend::LinkState>>,
     /// The backend could not be created: the JIT stays off.
     broken: bool,
     /// The counters.
@@ -544,7 +541,6 @@ impl JitState {
             worker: None,
             worker_failed: false,
             set: None,
-            link_state: None,
             broken: false,
             counters: JitCounters::default(),
             invalidations: Rc::new(Cell::new(0)),

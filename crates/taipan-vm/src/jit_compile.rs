@@ -364,7 +364,6 @@ impl Vm {
                         eprintln!("taipan: cannot write the perf map: {e}");
                     }
                     b.set_disasm(self.jit.dump.as_ref().is_some_and(|d| d.asm));
-                    self.jit.link_state = Some(b.link_state().clone());
                     self.jit.set = Some(TraceSet::new(b, DEFAULT_HOT_EXIT));
                 }
                 Err(_) => {
@@ -397,8 +396,6 @@ impl Vm {
             deopt_stress: self.jit.opts.stress,
             // (a trace making opaque calls counts its passes for `Tree::passes`)
             count_runs: self.jit.opts.stats || r.rec.makes_py_calls(),
-            // (`jit_enter` takes no direct link in a code whose traces use the call area)
-            direct_links: !(self.jit.opts.py_calls && (r.code.loops.area.get() || r.rec.uses_call_area())),
             ..LowerOptions::default()
         };
         // (a side trace names its parent: `TraceSet::lower` checks it and attaches it)

@@ -30,9 +30,7 @@
 
 use std::rc::Rc;
 
-use std::sync::atomic::Ordering;
-
-use taipan_jit::backend::{DIRECT_LINK_BUDGET, STATUS_INVALIDATED, STATUS_LINK, STATUS_OUT_OF_FUEL, STATUS_RET};
+use taipan_jit::backend::{STATUS_INVALIDATED, STATUS_LINK, STATUS_OUT_OF_FUEL, STATUS_RET};
 use taipan_jit::ir::{SnapVal, Type};
 use taipan_jit::record::{
     AttrObs, CodeInfo, ENTRY_SLOTS, Known, KnownObj, LinkTarget, MAX_ZIP, Observe, Observed, SeqObs, WRAP_ENUMERATE,
@@ -685,14 +683,6 @@ fn link_marks(area: &mut [u64], kept_old: &[Value], foreign: bool) -> bool {
     kept_old.len() > super::KEPT_OLD_MAX
 }
 
-/// Arms the direct links of a run before the runtime enters trace `cur`: a full budget
-/// ([`DIRECT_LINK_BUDGET`]; the links taken are counted from what is left of it) and `cur`
-/// as the trace entered last.
-fn arm_direct(ls: &taipan_jit::backend::LinkState, cur: u32) {
-    ls.budget.store(DIRECT_LINK_BUDGET, Ordering::Relaxed);
-    ls.cur.store(u64::from(cur), Ordering::Relaxed);
-}
-
 impl Vm {
     /// Runs root trace `t` on frame `f` (at its loop header, with its entry stack depth,
     /// entry checked by [`Vm::jit_may_enter`]), following links into other root traces of
@@ -744,16 +734,6 @@ impl Vm {
         self.jit.runs = self.jit.runs.wrapping_add(1);
         let mut run = self.jit.runs;
         t.tree.checked_run.set(run);
-        // Direct links (`backend::LinkState`, `docs/jit.md` "Direct links"): a link site this
-        // run resolved below is stamped with the run, and its later passes call their target
-        // from machine code, exactly as the remembered path below would enter it. Not in a
-        // run that uses the call area (`py`: its links update the area's words here; such a
-        // run finds the words zeroed, as every run leaves them, so no stamp matches).
-        let ls = if py { None } else { self.jit.link_state.clone() };
-        if let Some(ls) = &ls {
-            ls.run.store(run, Ordering::Relaxed);
-            arm_direct(ls, cur);
-        }
         // the call area's context for opaque calls (`func::py_call`): this Vm, the frame's
         // code and globals, the running tree (updated at each link below)
         // (only with `--jit-py-calls`: no trace makes opaque calls without it, and a run
@@ -804,29 +784,14 @@ impl Vm {
                 // other memory accesses are list and tuple items of live objects, within the
                 // bounds the helpers of `jit_helpers.rs` report, and no borrow of a list is
                 // held here (the dispatch loop holds none across this call); see that
-                // module's docs. The links the code takes directly (`LinkState`) enter only
-                // targets stamped below in this run, with that entry and this `out`, as the
-                // remembered path does: each link of a trace passes the entry buffer, and the
-                // run stays in this frame with this buffer and `out`.
+                // module's docs.
                 let status = unsafe { entry(args.as_ptr(), out.as_mut_ptr()) };
-                // (the links the code took directly since the run was armed: counted and
-                // followed to the trace entered last; the run's end does it below)
-                let direct = |cur: &mut u32, links: &mut u64, entered: &mut u64| {
-                    if let Some(ls) = &ls {
-                        let n = DIRECT_LINK_BUDGET.saturating_sub(ls.budget.load(Ordering::Relaxed));
-                        *links += n;
-                        *entered += n;
-                        *cur = ls.cur.load(Ordering::Relaxed) as u32;
-                    }
-                };
                 if status & STATUS_LINK != 0 && status < STATUS_INVALIDATED {
                     links += 1;
                     // an opaque call ran Python code (or a nested run) since: the checks
                     // made in this run no longer count (`func::py_call` moves `runs`)
                     if py {
                         run = self.jit.runs;
-                    } else {
-                        direct(&mut cur, &mut links, &mut entered);
                     }
                     // the linking trace (`link_source`): a trace of the tree that ran
                     let Some(src) = self.jit.by_id.get(&link_source(status)) else {
@@ -844,12 +809,8 @@ impl Vm {
                         entered += 1;
                         cur = src.link_to.get();
                         entry = e;
-                        if py {
-                            if let Some(w) = self.jit.call_area.get_mut(3) {
-                                *w = src.link_tree.get() as u64;
-                            }
-                        } else if let Some(ls) = &ls {
-                            arm_direct(ls, cur);
+                        if py && let Some(w) = self.jit.call_area.get_mut(3) {
+                            *w = src.link_tree.get() as u64;
                         }
                         continue;
                     }
@@ -897,17 +858,11 @@ impl Vm {
                             src.link_entry.set(Some(e));
                             src.link_run.set(run);
                             src.link_tree.set(Rc::as_ptr(&n.tree) as usize);
-                            if !py {
-                                src.compiled.link.set(run, e, n.compiled.id);
-                            }
                             if py && let Some(w) = self.jit.call_area.get_mut(3) {
                                 *w = Rc::as_ptr(&n.tree) as u64;
                             }
                             cur = n.compiled.id;
                             entry = e;
-                            if let Some(ls) = &ls {
-                                arm_direct(ls, cur);
-                            }
                             continue;
                         }
                         _ => {
@@ -916,7 +871,6 @@ impl Vm {
                         }
                     }
                 }
-                direct(&mut cur, &mut links, &mut entered);
                 if status == STATUS_RET || status == STATUS_OUT_OF_FUEL || status == STATUS_INVALIDATED {
                     // a loop trace never returns; nothing is ever invalidated under a run
                     break 'run if links == 0 { End::Failed } else { resume(self, cur) };
@@ -930,11 +884,6 @@ impl Vm {
                 };
             }
         };
-        // (no direct link outside a run: an enclosing run uses the call area)
-        if let Some(ls) = &ls {
-            ls.run.store(0, Ordering::Relaxed);
-            ls.budget.store(0, Ordering::Relaxed);
-        }
         self.jit.counters.links += links;
         self.jit.counters.entries += entered;
         self.jit.buf = buf;

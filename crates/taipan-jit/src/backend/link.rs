@@ -19,9 +19,7 @@
 //!   the linking trace's id) with `args` in `out`;
 //!   [`TraceSet::run`] is the trampoline that enters `@t` with them, so a bridge going back
 //!   into its parent's loop costs one return to Rust and one trace entry per pass, and the
-//!   native stack stays bounded. A runtime that resolved a link in a run may stamp its
-//!   [`super::LinkSlot`]; the link then calls `@t` itself while the run's budget lasts
-//!   ([`super::LinkState`], [`super::DIRECT_LINK_BUDGET`] calls deep at most). An exit enters its bridge with an indirect *call* (then
+//!   native stack stays bounded. An exit enters its bridge with an indirect *call* (then
 //!   returns the bridge's status), so a chain of bridges (a bridge's exit with its own
 //!   bridge) costs one native frame per level of the side-trace tree — bounded by the
 //!   tree's depth, never by the iteration count. True jumps (no frames, and `link` straight
@@ -43,85 +41,10 @@ use cranelift_codegen::ir::Function;
 
 use super::{
     Backend, Codegen, CompileError, CompiledTrace, HelperTable, LowerOptions, LoweredTrace, STATUS_INVALIDATED,
-    STATUS_LINK, SideParams, TraceFn,
+    STATUS_LINK, SideParams,
 };
 use crate::arena::ArenaError;
 use crate::ir::{ExitId, Func, SnapVal, Type};
-
-/// How many direct links ([`LinkState`]) a run may chain before one returns
-/// [`STATUS_LINK`] to the runtime (a count). Each direct link is a call that keeps the
-/// linking trace's native frame until the chain unwinds, so this bounds the native stack a
-/// run uses: at most this many linking frames, each with the bridge frames under it (at
-/// most the side-trace nesting). 32: the runtime's dispatch then costs 1/32 of its
-/// ~30 instructions per link (callgrind, `bench/programs/fannkuch.py`).
-pub const DIRECT_LINK_BUDGET: u64 = 32;
-
-/// The words a backend's traces share with the runtime for *direct links*: a `link @t`
-/// whose [`LinkSlot`] carries the current run's stamp calls `@t`'s entry itself instead of
-/// returning [`STATUS_LINK`] to the runtime's dispatch loop, which resolved and checked
-/// that link earlier in the same run (`taipan-vm`'s `jit_enter`; `docs/jit.md`, "Direct
-/// links"). One block per backend; its address is a constant in the code. The machine code
-/// accesses the words with plain loads and stores on the thread running it; Rust with
-/// relaxed atomics, between runs.
-#[repr(C)]
-#[derive(Debug, Default)]
-pub struct LinkState {
-    /// The stamp of the run in progress (the runtime's run number; 0: none). A link slot
-    /// whose stamp differs is not taken directly.
-    pub run: std::sync::atomic::AtomicU64,
-    /// Direct links left before one returns to the runtime (set to
-    /// [`DIRECT_LINK_BUDGET`] before each entry from Rust, which counts the links made as
-    /// the difference after it; 0: none are made).
-    pub budget: std::sync::atomic::AtomicU64,
-    /// The id of the trace the last direct link entered (the runtime sets it too when it
-    /// enters a trace), for resuming after a run that failed.
-    pub cur: std::sync::atomic::AtomicU64,
-}
-
-/// Byte offsets of [`LinkState`]'s words.
-pub(super) const LS_RUN: i32 = 0;
-pub(super) const LS_BUDGET: i32 = 8;
-pub(super) const LS_CUR: i32 = 16;
-
-/// Per trace: where its `link` goes when it is taken directly (see [`LinkState`]); written by
-/// the runtime when it resolves the link in a run, read by the machine code.
-#[repr(C)]
-#[derive(Debug)]
-pub struct LinkSlot {
-    /// The run in which the runtime resolved and checked the link ([`LinkState::run`]);
-    /// `u64::MAX` (no run's stamp) until then.
-    pub stamp: std::sync::atomic::AtomicU64,
-    /// The target's entry address (a [`TraceFn`]).
-    pub entry: std::sync::atomic::AtomicU64,
-    /// The target's trace id.
-    pub target: std::sync::atomic::AtomicU64,
-}
-
-impl Default for LinkSlot {
-    fn default() -> Self {
-        LinkSlot {
-            stamp: std::sync::atomic::AtomicU64::new(u64::MAX),
-            entry: std::sync::atomic::AtomicU64::new(0),
-            target: std::sync::atomic::AtomicU64::new(0),
-        }
-    }
-}
-
-impl LinkSlot {
-    /// Lets the trace's `link` go straight to `entry` (trace `target`) while
-    /// [`LinkState::run`] is `run`.
-    pub fn set(&self, run: u64, entry: TraceFn, target: u32) {
-        use std::sync::atomic::Ordering::Relaxed;
-        self.entry.store(entry as usize as u64, Relaxed);
-        self.target.store(u64::from(target), Relaxed);
-        self.stamp.store(run, Relaxed);
-    }
-}
-
-/// Byte offsets of [`LinkSlot`]'s words.
-pub(super) const SLOT_STAMP: i32 = 0;
-pub(super) const SLOT_ENTRY: i32 = 8;
-pub(super) const SLOT_TARGET: i32 = 16;
 
 /// Default hot-exit threshold: exits taken before a side trace is wanted (a count).
 pub const DEFAULT_HOT_EXIT: u64 = 10;

@@ -16,9 +16,7 @@
 //!   (`Snapshot::words`). The deoptimizer boxes them by the IR type;
 //!   [`STATUS_OUT_OF_FUEL`] only with [`LowerOptions::loop_fuel`] (tests);
 //!   [`STATUS_LINK`]` | source << 32 | t` after `link @t(args)` in trace `source` (args in
-//!   `out[0..]`) — or, with [`LowerOptions::direct_links`], when the trace's [`LinkSlot`](super::LinkSlot)
-//!   carries the run's stamp and the run's budget is not spent ([`LinkState`](super::LinkState)), whatever
-//!   `@t`'s entry, called from the link, returns —, and
+//!   `out[0..]`), and
 //!   [`STATUS_INVALIDATED`] from the stub of an invalidated trace.
 //!
 //! # Exit counters and bridges ([`lower_linked`])
@@ -96,7 +94,6 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 mod inline;
 
-use super::link::{LS_BUDGET, LS_CUR, LS_RUN, SLOT_ENTRY, SLOT_STAMP, SLOT_TARGET};
 use super::{CompileError, HelperTable, SelfCall, import_helper};
 use crate::ir::mathfn::MathFn;
 use crate::ir::{Func, Imm, InsnId, Op, SnapId, SnapVal, Type};
@@ -146,11 +143,6 @@ pub struct LinkEnv<'a> {
     /// Address of the trace's run counter (one word; see [`LowerOptions::count_runs`]),
     /// 0: none.
     pub runs: usize,
-    /// Address of the trace's [`LinkSlot`](super::LinkSlot) (for its `link`), 0: links always return
-    /// [`STATUS_LINK`].
-    pub link_slot: usize,
-    /// Address of the backend's [`LinkState`](super::LinkState), 0: links always return [`STATUS_LINK`].
-    pub link_state: usize,
 }
 
 /// The parameters of a side trace (bridge) in the machine ABI: parameters
@@ -183,10 +175,6 @@ pub struct LowerOptions {
     /// machine code): one increment of the trace's run counter ([`LinkEnv::runs`]) at the
     /// entry and one per back-edge (`jump`). Off: no code.
     pub count_runs: bool,
-    /// Give the trace's `link` its direct path ([`LinkState`](super::LinkState), [`LinkSlot`](super::LinkSlot)). Off: a
-    /// `link` always returns [`STATUS_LINK`] (the runtime turns it off where it would never
-    /// stamp the slot, sparing the code).
-    pub direct_links: bool,
 }
 
 /// The Rust type of a compiled trace's entry (see the module doc for the ABI).
@@ -233,8 +221,6 @@ pub fn lower(
     let env = LinkEnv {
         trace_id: 0,
         exit_data: 0,
-        link_slot: 0,
-        link_state: 0,
         target: &|_| None,
         side: None,
         runs: 0,
@@ -955,7 +941,6 @@ impl Lower<'_, '_> {
                         return Err(err("link without target"));
                     };
                     let target = (self.env.target)(t).ok_or_else(|| err(format!("unknown link target @{t}")))?;
-                    self.direct_link(id, out_ptr)?;
                     for k in 0..insn.args.len() {
                         let v = self.arg(id, k)?;
                         let bits = self.word_of(v);
@@ -986,94 +971,6 @@ impl Lower<'_, '_> {
         if !terminated {
             return Err(err("trace does not end with jump, ret or exit"));
         }
-        Ok(())
-    }
-
-    /// The direct path of `link` `id` (see [`LinkState`](super::LinkState)), when the trace has a link slot:
-    /// if the slot carries the current run's stamp and the run's budget is not spent, the
-    /// link's arguments go into a stack buffer and the target's entry is called with it and
-    /// this trace's `out`; its status is returned. Else (and without a slot) the code falls
-    /// through to the returning `link` in a new block.
-    fn direct_link(&mut self, id: InsnId, out_ptr: clir::Value) -> Result<(), CompileError> {
-        if self.env.link_slot == 0 || self.env.link_state == 0 {
-            return Ok(());
-        }
-        let flags = MemFlagsData::trusted();
-        let slot = self.fb.ins().iconst(self.ptr, self.env.link_slot as i64);
-        let state = self.fb.ins().iconst(self.ptr, self.env.link_state as i64);
-        let stamp = self.fb.ins().load(types::I64, flags, slot, SLOT_STAMP);
-        let run = self.fb.ins().load(types::I64, flags, state, LS_RUN);
-        let same = self.fb.ins().icmp(IntCC::Equal, stamp, run);
-        let check = self.fb.create_block();
-        let direct = self.fb.create_block();
-        let slow = self.fb.create_block();
-        self.fb.set_cold_block(slow);
-        self.fb.ins().brif(same, check, &[], slow, &[]);
-        self.fb.switch_to_block(check);
-        let budget = self.fb.ins().load(types::I64, flags, state, LS_BUDGET);
-        self.fb.ins().brif(budget, direct, &[], slow, &[]);
-        self.fb.switch_to_block(direct);
-        let left = self.fb.ins().iadd_imm_s(budget, -1);
-        self.fb.ins().store(flags, left, state, LS_BUDGET);
-        let target = self.fb.ins().load(types::I64, flags, slot, SLOT_TARGET);
-        self.fb.ins().store(flags, target, state, LS_CUR);
-        let link_args = self.f.insn(id).map_or(&[][..], |i| &i.args[..]);
-        // `link @t(%0)` where `%0` is parameter 0 (what the recorder makes: the entry
-        // buffer) passes this trace's own `args`, whose word 0 holds it (live while this
-        // trace runs); other arguments go into a stack buffer
-        let own = link_args == [InsnId(0)]
-            && self.env.side.is_none_or(|sp| sp.parent_params > 0)
-            && self
-                .f
-                .insns
-                .first()
-                .is_some_and(|i| i.op == Op::Param && matches!(i.imm, Imm::Param(0)));
-        let args = match self.args_ptr {
-            Some(a) if own => a,
-            _ => {
-                let vals = (0..link_args.len())
-                    .map(|k| self.arg(id, k))
-                    .collect::<Result<Vec<_>, _>>()?;
-                self.stack_words(&vals)?
-            }
-        };
-        let entry = self.fb.ins().load(self.ptr, flags, slot, SLOT_ENTRY);
-        self.call_trace_and_return(entry, args, out_ptr)?;
-        self.fb.switch_to_block(slow);
-        Ok(())
-    }
-
-    /// A stack buffer holding the bits of `vals`, one word each (at least one word); returns
-    /// its address.
-    fn stack_words(&mut self, vals: &[clir::Value]) -> Result<clir::Value, CompileError> {
-        let size = u32::try_from(vals.len().max(1) * 8).map_err(|_| err("too many words"))?;
-        let buf = self
-            .fb
-            .create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 3));
-        for (k, &v) in vals.iter().enumerate() {
-            let bits = self.word_of(v);
-            let off = i32::try_from(k * 8).map_err(|_| err("too many words"))?;
-            self.fb.ins().stack_store(self.ptr, bits, buf, off);
-        }
-        Ok(self.fb.ins().stack_addr(self.ptr, buf, 0))
-    }
-
-    /// Calls the trace entry `entry` ([`TraceFn`] ABI) with `args` and `out` and returns its
-    /// status word.
-    fn call_trace_and_return(
-        &mut self,
-        entry: clir::Value,
-        args: clir::Value,
-        out: clir::Value,
-    ) -> Result<(), CompileError> {
-        let call = self.fb.ins().call_indirect(self.trace_sig, entry, &[args, out]);
-        let st = self
-            .fb
-            .inst_results(call)
-            .first()
-            .copied()
-            .ok_or_else(|| err("no status"))?;
-        self.fb.ins().return_(&[st]);
         Ok(())
     }
 
@@ -1449,13 +1346,29 @@ impl Lower<'_, '_> {
         let args = match self.env.side {
             None => self.args_ptr.ok_or_else(|| err("no args pointer"))?,
             Some(_) => {
-                let vals = (0..self.f.params.len())
-                    .map(|p| self.val(InsnId(p as u32)))
-                    .collect::<Result<Vec<_>, _>>()?;
-                self.stack_words(&vals)?
+                let n_params = self.f.params.len();
+                let size = u32::try_from(n_params.max(1) * 8).map_err(|_| err("too many params"))?;
+                let slot = self
+                    .fb
+                    .create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 3));
+                for p in 0..n_params {
+                    let v = self.val(InsnId(p as u32))?;
+                    let bits = self.word_of(v);
+                    let off = i32::try_from(p * 8).map_err(|_| err("too many params"))?;
+                    self.fb.ins().stack_store(self.ptr, bits, slot, off);
+                }
+                self.fb.ins().stack_addr(self.ptr, slot, 0)
             }
         };
-        self.call_trace_and_return(target, args, out)
+        let call = self.fb.ins().call_indirect(self.trace_sig, target, &[args, out]);
+        let st = self
+            .fb
+            .inst_results(call)
+            .first()
+            .copied()
+            .ok_or_else(|| err("no status"))?;
+        self.fb.ins().return_(&[st]);
+        Ok(())
     }
 
     /// Python floor division / modulo on `i64`, with the exits described in the module doc.

@@ -54,7 +54,6 @@ use cranelift_codegen::ir::{ExtFuncData, ExternalName, FuncRef, Function, Signat
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 
 use crate::arena::{ArenaError, CodeArena, CodeBlock};
-pub use link::{DIRECT_LINK_BUDGET, LinkSlot, LinkState};
 pub use lower::{
     LinkEnv, LowerOptions, STATUS_INVALIDATED, STATUS_LINK, STATUS_OUT_OF_FUEL, STATUS_RET, SideParams, TraceFn,
     exit_status, lower, lower_linked,
@@ -175,9 +174,6 @@ pub struct Backend {
     /// Cranelift's compilation context, reused by every compilation (cleared first: its
     /// vectors keep their capacity, so a compile allocates less).
     ctx: Context,
-    /// The words every trace's direct links share with the runtime (its address is a
-    /// constant in the code; see [`LinkState`]).
-    link_state: std::sync::Arc<LinkState>,
 }
 
 impl fmt::Debug for Backend {
@@ -212,14 +208,7 @@ impl Backend {
             perf_map: None,
             next_trace_id: 0,
             ctx: Context::new(),
-            link_state: std::sync::Arc::new(LinkState::default()),
         })
-    }
-
-    /// The words the traces' direct links share with the runtime ([`LinkState`]): the
-    /// runtime sets the run's stamp and budget before entering a trace.
-    pub fn link_state(&self) -> &std::sync::Arc<LinkState> {
-        &self.link_state
     }
 
     /// The target ISA (for building functions: pointer type, frontend config).
@@ -478,10 +467,6 @@ pub struct CompiledTrace {
     /// with [`LowerOptions::count_runs`] (else 0); shared and never moved like
     /// `exit_data` (its address is a constant in the code).
     pub runs: std::sync::Arc<std::sync::atomic::AtomicU64>,
-    /// Where the trace's `link` goes when taken directly ([`LinkSlot`]; unused without a
-    /// `link`); shared and never moved like `exit_data` (its address is a constant in the
-    /// code).
-    pub link: std::sync::Arc<LinkSlot>,
     /// The installed machine code.
     pub code: JitFunction,
     /// Wall time of [`lower()`] (IR → Cranelift IR), in microseconds.
@@ -654,20 +639,12 @@ impl Backend {
             .collect();
         let id = self.next_trace_id;
         let runs = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-        let link = std::sync::Arc::new(LinkSlot::default());
-        let links = opts.direct_links && func.insns.iter().any(|i| i.op == crate::ir::Op::Link);
         let env = LinkEnv {
             trace_id: id,
             exit_data: if n_exits == 0 { 0 } else { exit_data.as_ptr() as usize },
             target,
             side,
             runs: runs.as_ptr() as usize,
-            link_slot: if links {
-                std::sync::Arc::as_ptr(&link) as usize
-            } else {
-                0
-            },
-            link_state: std::sync::Arc::as_ptr(&self.link_state) as usize,
         };
         let clif = match lower_linked(func, &*self.isa, helpers, opts, &env) {
             Ok(c) => c,
@@ -713,7 +690,6 @@ impl Backend {
                 id,
                 exit_data,
                 runs,
-                link,
                 lower_us,
                 params: func.params.len(),
                 out_words,
@@ -739,7 +715,6 @@ impl Backend {
             id: t.id,
             exit_data: t.exit_data,
             runs: t.runs,
-            link: t.link,
             code,
             lower_us: t.lower_us,
             params: t.params,
@@ -760,7 +735,6 @@ pub struct LoweredTrace {
     pub id: u32,
     exit_data: std::sync::Arc<[std::sync::atomic::AtomicU64]>,
     runs: std::sync::Arc<std::sync::atomic::AtomicU64>,
-    link: std::sync::Arc<LinkSlot>,
     lower_us: u64,
     params: usize,
     out_words: usize,

@@ -161,9 +161,12 @@ fn full_arena_refuses_then_flush_frees_it() {
     assert_eq!(set.stats().flushes, 1);
 }
 
-/// A root `@r` linking to `@a`, and a side trace of `@r` linking to `@a` with another
-/// argument.
-const LINKED: &str = "\
+/// A link's status word names the target and the linking trace (a side trace's id, not its
+/// root's), and `entry_of` checks what `call_raw` checks.
+#[test]
+fn link_status_names_target_and_source() {
+    let m = module(
+        "\
 func @a(%0: i64) -> i64 {
     ret %0
 }
@@ -180,13 +183,8 @@ func @s(%0: i64, %1: i64) -> i64 side @r x0 {
     %2 = int_neg %1
     link @a(%2)
 }
-";
-
-/// A link's status word names the target and the linking trace (a side trace's id, not its
-/// root's), and `entry_of` checks what `call_raw` checks.
-#[test]
-fn link_status_names_target_and_source() {
-    let m = module(LINKED);
+",
+    );
     let mut set = TraceSet::new(Backend::new(1 << 20).expect("backend"), 1);
     let opts = LowerOptions::default();
     set.compile(&m.funcs[0], &test_helpers(), &opts).expect("compile a");
@@ -205,57 +203,6 @@ fn link_status_names_target_and_source() {
     assert!(link::entry_of(r, 1, out.len()).is_some());
     assert!(link::entry_of(r, 2, out.len()).is_none());
     assert!(link::entry_of(r, 1, 0).is_none());
-}
-
-/// Direct links (`LinkState`): a link whose slot carries the run's stamp calls its target
-/// (from a root with its own `args`, from a side trace with a stack buffer) while the budget
-/// lasts, counting down the budget and naming the target in `cur`; without the stamp or
-/// the budget it returns `STATUS_LINK` as before.
-#[test]
-fn direct_links_call_stamped_targets_within_the_budget() {
-    use std::sync::atomic::Ordering::Relaxed;
-    let m = module(LINKED);
-    let mut set = TraceSet::new(Backend::new(1 << 20).expect("backend"), 1);
-    let opts = LowerOptions {
-        direct_links: true,
-        ..LowerOptions::default()
-    };
-    set.compile(&m.funcs[0], &test_helpers(), &opts).expect("compile a");
-    set.compile(&m.funcs[1], &test_helpers(), &opts).expect("compile r");
-    set.attach_bridge(&m.funcs[2], &test_helpers(), &opts)
-        .expect("bridge s");
-    let id = |n: &str| set.trace(n).expect(n).id;
-    let a = set.trace("a").expect("a");
-    let r = set.trace("r").expect("r");
-    let s = set.trace("s").expect("s");
-    let ls = set.backend().link_state().clone();
-    let mut out = vec![0u64; set.out_words()];
-    let entry = link::entry_of(a, 1, out.len()).expect("entry of a");
-    r.link.set(7, entry, id("a"));
-    s.link.set(7, entry, id("a"));
-    // SAFETY (every call below): the traces take i64s and touch no memory but `out` and
-    // the link words; `out` fits every trace; the stamped entry is @a's.
-    let mut call = |x: i64| unsafe { link::call_raw(r, &[x as u64], &mut out) }.map(|st| (st, out[0]));
-    // not this run's stamp: the link returns
-    ls.run.store(8, Relaxed);
-    ls.budget.store(5, Relaxed);
-    assert_eq!(
-        call(5),
-        Ok((STATUS_LINK | u64::from(id("r")) << 32 | u64::from(id("a")), 5))
-    );
-    assert_eq!(ls.budget.load(Relaxed), 5);
-    // stamped: @a runs and returns its argument; one link of the budget each
-    ls.run.store(7, Relaxed);
-    assert_eq!(call(5), Ok((STATUS_RET, 5)));
-    assert_eq!(call(-9), Ok((STATUS_RET, 9)));
-    assert_eq!(ls.budget.load(Relaxed), 3);
-    assert_eq!(ls.cur.load(Relaxed), u64::from(id("a")));
-    // no budget left: the link returns again
-    ls.budget.store(0, Relaxed);
-    assert_eq!(
-        call(-4),
-        Ok((STATUS_LINK | u64::from(id("s")) << 32 | u64::from(id("a")), 4))
-    );
 }
 
 /// Exit path cost: ns per call of a trace leaving through a counted exit vs. returning.

@@ -53,7 +53,6 @@ fn compile(f: &Func, stress: u32) -> (Backend, CompiledTrace) {
         loop_fuel: Some(LOOP_FUEL),
         deopt_stress: stress,
         count_runs: false,
-        direct_links: false,
     };
     let t = b
         .compile_trace_with(f, &test_helpers(), &opts)
@@ -186,7 +185,6 @@ fn no_stress_code_when_off_and_stress_needs_exit_data() {
         loop_fuel: None,
         deopt_stress: 1,
         count_runs: false,
-        direct_links: false,
     };
     assert!(lower(&f, b.isa(), &test_helpers(), &opts).is_err());
 }

@@ -686,7 +686,6 @@ fn stress_run(
         loop_fuel: Some(LOOP_FUEL),
         deopt_stress: n,
         count_runs: false,
-        direct_links: false,
     };
     let trace = backend
         .compile_trace_with(opt, &test_helpers(), &opts)
