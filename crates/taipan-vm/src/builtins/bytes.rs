@@ -1207,10 +1207,15 @@ pub(crate) fn repeat_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name
         None => vm.to_index(n)?,
     };
     let c = usize::try_from(count).unwrap_or(0);
-    match data.len().checked_mul(c) {
-        Some(total) => check_size(vm, total)?,
-        None => return Err(vm.overflow_error("repeated bytes are too long")),
+    if crate::builtins::seqops::repeat_too_long(data.len(), c) {
+        // (CPython's `bytearray_repeat` reports this one as MemoryError)
+        return Err(if arr {
+            vm.no_memory()
+        } else {
+            vm.overflow_error("repeated bytes are too long")
+        });
     }
+    check_size(vm, data.len() * c)?;
     match crate::builtins::seqops::repeat_bytes(&data, c) {
         Some(out) => Ok(make(vm, arr, out)),
         None => Err(vm.no_memory()),

@@ -21,7 +21,17 @@ fn is_index_like(vm: &Vm, v: &Value) -> bool {
         || (matches!(v.kind(), Some(ObjKind::Instance(_))) && vm.lookup_special(v, "__index__").is_some())
 }
 
-fn repeat_count(vm: &mut Vm, n: &Value, len: usize) -> Option<PyResult<usize>> {
+/// Whether `len * count` is beyond `isize::MAX` (CPython's `PY_SSIZE_T_MAX`): a str or
+/// bytes repeated that often raises OverflowError ("repeated string is too long",
+/// `unicode_repeat` and `bytes_repeat` in CPython's `Objects/`), where a list, tuple or
+/// bytearray raises MemoryError.
+pub(crate) fn repeat_too_long(len: usize, count: usize) -> bool {
+    count > 0 && len > isize::MAX as usize / count
+}
+
+/// The count of `seq * n` for a sequence of `len` items: `too_long`, for strs and bytes,
+/// is the OverflowError message when `len * n` is beyond `isize::MAX`.
+fn repeat_count(vm: &mut Vm, n: &Value, len: usize, too_long: Option<&str>) -> Option<PyResult<usize>> {
     let i = match to_pyint(n) {
         Some(i) => i,
         None => match vm.to_index(n) {
@@ -36,6 +46,11 @@ fn repeat_count(vm: &mut Vm, n: &Value, len: usize) -> Option<PyResult<usize>> {
     };
     // an empty sequence repeated any number of times is empty (no loop over the count)
     let count = if len == 0 { 0 } else { count };
+    if let Some(msg) = too_long
+        && repeat_too_long(len, count)
+    {
+        return Some(Err(vm.overflow_error(msg)));
+    }
     if len > 0 && count > 0 && len.saturating_mul(count) > MAX_REPEAT_ITEMS {
         if count == usize::MAX || i.as_i64().is_none() {
             return Some(Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")));
@@ -163,7 +178,12 @@ pub(crate) fn repeat_bytes(b: &[u8], count: usize) -> Option<Vec<u8>> {
 
 fn repeat(vm: &mut Vm, seq: &Value, n: &Value, inplace: bool) -> PyResult<Value> {
     let len = vm.len(seq)?;
-    let count = match repeat_count(vm, n, len) {
+    let too_long = match seq.kind() {
+        Some(ObjKind::Str(_)) => Some("repeated string is too long"),
+        Some(ObjKind::Bytes(_)) => Some("repeated bytes are too long"),
+        _ => None,
+    };
+    let count = match repeat_count(vm, n, len, too_long) {
         Some(r) => r?,
         None => 0,
     };

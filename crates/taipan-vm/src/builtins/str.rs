@@ -976,10 +976,14 @@ fn repeat_common(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str) -> 
     };
     let c = usize::try_from(count).unwrap_or(0);
     if c > 0 && !s.is_empty() {
-        match s.len().checked_mul(c) {
-            Some(total) => check_size(vm, total)?,
-            None => return Err(vm.overflow_error("repeated string is too long")),
+        // (CPython counts code points; fewer than the bytes, so only then are they counted)
+        if crate::builtins::seqops::repeat_too_long(s.len(), c) {
+            if crate::builtins::seqops::repeat_too_long(s.chars().count(), c) {
+                return Err(vm.overflow_error("repeated string is too long"));
+            }
+            return Err(vm.no_memory());
         }
+        check_size(vm, s.len() * c)?;
     }
     match sm::repeat_str(s, count) {
         Ok(r) => Ok(vm.new_str(r)),
