@@ -1,6 +1,5 @@
-# Nests whose traces link to each other thousands of times in one run (direct links:
-# the machine code calls the next trace itself until its budget is spent), with exits
-# deep in such a chain: type changes, a late break, an exception, a changed bound.
+# Nests whose traces link to each other thousands of times in one run, with exits deep
+# in such a chain: type changes, a late break, an exception, a changed bound.
 
 
 def long_run(n):
