@@ -168,6 +168,8 @@ fn no_memory(vm: &mut Vm) -> crate::vm::PyErr {
 
 /// `b * count`, or `None` when the result cannot be allocated (a MemoryError).
 pub(crate) fn repeat_bytes(b: &[u8], count: usize) -> Option<Vec<u8>> {
+    // (empty bytes repeated any number of times are empty: no loop over the count)
+    let count = if b.is_empty() { 0 } else { count };
     let mut out = Vec::new();
     out.try_reserve_exact(b.len().checked_mul(count)?).ok()?;
     for _ in 0..count {

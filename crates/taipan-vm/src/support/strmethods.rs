@@ -1107,6 +1107,10 @@ pub fn repeat_str(s: &str, n: i64) -> Result<String, FormatError> {
     let Ok(n) = usize::try_from(n) else {
         return Ok(String::new());
     };
+    // (an empty str repeated any number of times is empty: no loop over the count)
+    if s.is_empty() {
+        return Ok(String::new());
+    }
     let total = match s.len().checked_mul(n) {
         Some(total) if isize::try_from(total).is_ok() => total,
         _ => return Err(FormatError::overflow("repeated string is too long")),
