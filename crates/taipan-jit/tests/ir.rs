@@ -21,7 +21,9 @@
 //! 1: float 2.5, 2: none, 3: bool true, 4: obj 0x10]`; after `==` it is the frame expected at
 //! the end (after an exit, with the snapshot written back). OUTCOME is `ret V`, `exit pc=N`
 //! or `error: MESSAGE`. Each directive is run on the input IR and again on the IR after the
-//! passes; both must give the expected outcome, on the reference evaluator and on Cranelift
+//! passes; both must give the expected outcome (or, after ` | optimized: `, the outcome the
+//! optimized IR must give instead: an exit that snapshot sharing moved to an earlier resume
+//! point), on the reference evaluator and on Cranelift
 //! ([`run_call`]). Runs share state in file order (one session per IR version): exit
 //! counts, bridges and invalidations carry over. `; hot: N` attaches each side trace
 //! (`side @p xN`) once its exit was taken N times; `; exits: NAME == [a, b]` checks the
@@ -69,6 +71,8 @@ struct RunCall {
     args: Vec<Val>,
     frame: Option<Vec<SlotVal>>,
     expect: String,
+    /// The optimized IR's outcome when it differs (` | optimized: ...`).
+    expect_opt: Option<String>,
 }
 
 fn parse_val(s: &str) -> Result<Val, String> {
@@ -126,11 +130,16 @@ fn parse_run(line: &str) -> Result<RunCall, String> {
     } else {
         Some(parse_frame(rest)?)
     };
+    let (expect, expect_opt) = match expect.split_once(" | optimized: ") {
+        Some((e, o)) => (e, Some(o.trim().to_string())),
+        None => (expect, None),
+    };
     Ok(RunCall {
         func,
         args,
         frame,
         expect: expect.trim().to_string(),
+        expect_opt,
     })
 }
 
@@ -233,7 +242,10 @@ fn run_file(path: &Path) -> Result<(), Failed> {
                 let (what, want, got) = match d {
                     Directive::Run(call) => (
                         format!("run {}(...)", call.func),
-                        &call.expect,
+                        match (&call.expect_opt, which) {
+                            (Some(o), "optimized") => o,
+                            _ => &call.expect,
+                        },
                         run_call(&mut session, call),
                     ),
                     Directive::Exits(name, want) => (format!("exits {name}"), want, session.exit_counts(name)),

@@ -263,8 +263,25 @@ impl Builder {
             entries,
             release,
             frames,
+            branch: false,
         });
         id
+    }
+
+    /// Marks the snapshot of every exit-capable instruction from instruction index `from`
+    /// on a branch snapshot ([`Snapshot::branch`]).
+    pub fn mark_branches_since(&mut self, from: usize) {
+        let snaps: Vec<SnapId> = self.func.insns.iter().skip(from).filter_map(|i| i.snap).collect();
+        for s in snaps {
+            self.mark_branch(s);
+        }
+    }
+
+    /// Marks snapshot `s` a branch snapshot ([`Snapshot::branch`]).
+    pub fn mark_branch(&mut self, s: SnapId) {
+        if let Some(snap) = self.func.snaps.get_mut(s.index()) {
+            snap.branch = true;
+        }
     }
 
     /// The number of snapshots so far.

@@ -358,6 +358,13 @@ pub struct Snapshot {
     /// frame is built from nothing; an unlisted local is unbound). Empty: a one-frame
     /// snapshot.
     pub frames: Vec<SnapFrame>,
+    /// A *branch* snapshot (text `branch` after `pc=N`): the resume point of a guard on the
+    /// program's own control flow (an `if`/`while` condition, a `for` loop's end), whose
+    /// exits are expected — they become side traces, or leave the loop for good. Such a
+    /// guard keeps this snapshot: snapshot sharing ([`crate::opt::share`]) never replaces
+    /// it by an earlier one, since resuming earlier would re-execute bytecodes on every
+    /// such exit and start its side trace before the branch.
+    pub branch: bool,
 }
 
 /// One inlined call's frame in a multi-frame snapshot ([`Snapshot::frames`]).

@@ -398,6 +398,10 @@ fn parse_snap(c: &mut Cur<'_>, names: &Names, b: &mut Builder) -> Result<(), Par
     }
     c.punct("=")?;
     let pc: u32 = c.num("a bytecode index")?;
+    let branch = c.peek() == Some(&Tok::Ident("branch".into()));
+    if branch {
+        c.i += 1;
+    }
     c.punct("[")?;
     let mut entries = Vec::new();
     let mut frames: Vec<SnapFrame> = Vec::new();
@@ -439,7 +443,10 @@ fn parse_snap(c: &mut Cur<'_>, names: &Names, b: &mut Builder) -> Result<(), Par
         }
     }
     c.end()?;
-    b.snapshot_frames(pc, entries, release, frames);
+    let s = b.snapshot_frames(pc, entries, release, frames);
+    if branch {
+        b.mark_branch(s);
+    }
     Ok(())
 }
 

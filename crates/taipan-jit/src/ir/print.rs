@@ -6,7 +6,7 @@
 //!             " {" NL line* "}" NL
 //! param    := "%" N ": " type
 //! line     := "    " (insn | snapshot) NL
-//! snapshot := "s" N " = snap pc=" pc entries (" frame obj" K " pc=" pc entries)* [" release [" values "]"]
+//! snapshot := "s" N " = snap pc=" pc [" branch"] entries (" frame obj" K " pc=" pc entries)* [" release [" values "]"]
 //! entries  := "[" [slot ": " ["own "] (value | "none" | "obj" K) (", " ...)*] "]"
 //!             [" release [" value (", " value)* "]"]
 //! insn     := ["%" N " = "] opname operands
@@ -92,7 +92,8 @@ pub fn snapshot_to_string(id: SnapId, s: &Snapshot) -> String {
 }
 
 fn snapshot_text(id: SnapId, s: &Snapshot, owns: impl Fn(InsnId) -> bool) -> String {
-    let mut out = format!("{id} = snap pc={} [", s.pc);
+    let branch = if s.branch { " branch" } else { "" };
+    let mut out = format!("{id} = snap pc={}{branch} [", s.pc);
     // (the entries of frame `k` follow its `frame` header, numbered within the frame)
     let mut frame = 0usize;
     let mut first = true;

@@ -20,7 +20,10 @@
 //! simplification), [`cse`] (common-subexpression elimination, including redundant guards),
 //! [`bce`] (bounds-check elimination for counted loops: a list index checked against
 //! the loop's own bound once before the loop), [`sink`] (allocation sinking of instances
-//! only their own stores and release use), [`dce`] (dead-code elimination, unused
+//! only their own stores and release use), [`share`] (snapshot sharing: an exit with
+//! nothing written since the previous exit resumes at that exit's snapshot, so a trace has
+//! fewer exit blocks; just before DCE, which drops the snapshots and values no exit uses
+//! any more), [`dce`] (dead-code elimination, unused
 //! snapshots included). [`memory`] is the loop-write
 //! analysis `forward` and `guards` share; [`rewrite`] the copy-substitution driver.
 //!
@@ -39,6 +42,7 @@ pub mod guards;
 pub mod memory;
 pub mod peel;
 pub mod rewrite;
+pub mod share;
 pub mod sink;
 
 use std::fmt;
@@ -60,12 +64,14 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("cse", cse::cse),
     ("bce", bce::bce),
     ("sink", sink::sink),
+    ("share", share::share),
     ("dce", dce::dce),
 ];
 
 /// The pipeline, in order (run by [`pipeline`]; the name `pipeline` in a filetest).
 pub const PIPELINE: &[&str] = &[
-    "forward", "guards", "fold", "cse", "peel", "forward", "guards", "fold", "cse", "fold", "cse", "bce", "sink", "dce",
+    "forward", "guards", "fold", "cse", "peel", "forward", "guards", "fold", "cse", "fold", "cse", "bce", "sink",
+    "share", "dce",
 ];
 
 /// Why a pass list could not run.

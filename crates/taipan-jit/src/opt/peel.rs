@@ -85,6 +85,9 @@ impl Copier<'_> {
             .collect();
         let release = old.release.iter().map(|&v| self.get(v)).collect();
         let n = b.snapshot_frames(old.pc, entries, release, old.frames.clone());
+        if old.branch {
+            b.mark_branch(n);
+        }
         self.snaps.insert(s, n);
         n
     }

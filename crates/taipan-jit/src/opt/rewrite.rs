@@ -119,6 +119,10 @@ impl Rewriter<'_> {
                 n
             }
         };
+        if old.branch {
+            // (merged with an identical snapshot: a branch's stays a branch snapshot)
+            self.b.mark_branch(n);
+        }
         if let Some(slot) = self.snap_map.get_mut(s.index()) {
             *slot = Some(n);
         }

@@ -160,6 +160,9 @@ impl Recorder {
                             .filter(|v| !added.contains(v))
                             .collect();
                         let t = out.snapshot_frames(old.pc, entries, release, old.frames.clone());
+                        if old.branch {
+                            out.mark_branch(t);
+                        }
                         snaps.insert(s, t);
                         t
                     }

@@ -419,7 +419,11 @@ impl Recorder {
                 })
                 .collect();
             let release = old.release.iter().map(|&v| get(map, v)).collect();
-            Some(out.snapshot_frames(old.pc, entries, release, old.frames.clone()))
+            let t = out.snapshot_frames(old.pc, entries, release, old.frames.clone());
+            if old.branch {
+                out.mark_branch(t);
+            }
+            Some(t)
         };
         let entry_snap = match &self.side {
             Some(s) => remap(&map, &mut out, s.start_snap),

@@ -19,9 +19,34 @@ pub(crate) fn generic(op: Opcode) -> Opcode {
     op.base()
 }
 
+/// Whether `op` (generic) is a branch of the program's control flow: the snapshots of the
+/// guards it records are branch snapshots ([`crate::ir::Snapshot::branch`]).
+fn is_branch(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::ForIter
+            | Opcode::PopJumpIfFalse
+            | Opcode::PopJumpIfTrue
+            | Opcode::JumpIfFalseOrPop
+            | Opcode::JumpIfTrueOrPop
+            | Opcode::PopJumpIfNone
+            | Opcode::PopJumpIfNotNone
+    )
+}
+
 impl Recorder {
-    /// Translates one instruction; returns the index execution continues at.
+    /// Translates one instruction; returns the index execution continues at. The
+    /// snapshots of the exits a branch records are marked branch snapshots.
     pub(crate) fn translate(&mut self, pc: u32, instr: Instruction, obs: &dyn Observe) -> Result<u32, Abort> {
+        let from = self.b.func().insns.len();
+        let next = self.translate_op(pc, instr, obs)?;
+        if is_branch(generic(instr.op)) {
+            self.b.mark_branches_since(from);
+        }
+        Ok(next)
+    }
+
+    fn translate_op(&mut self, pc: u32, instr: Instruction, obs: &dyn Observe) -> Result<u32, Abort> {
         let arg = instr.arg;
         let next = pc.saturating_add(1);
         if self.pending_slice.is_some() && !self.pending_slice_allows(generic(instr.op)) {
