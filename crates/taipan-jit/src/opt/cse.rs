@@ -8,7 +8,13 @@
 //!   identical one ran before and did not exit, this one would not exit either and gives the
 //!   same value;
 //! - guards: a guard identical to an earlier one (same op, operands and immediate — the
-//!   snapshot does not matter) always passes and is dropped.
+//!   snapshot does not matter) always passes and is dropped;
+//! - `call`s declared `reads`, with an identical one since the last instruction that may
+//!   write memory (a `Writes` op, a `call` declared `writes`) or control flow (`loop`):
+//!   nothing changed what they read. bm_richards' traces read attributes of the same
+//!   object one after another, each behind its own `@attr_base` (the shape-checked
+//!   attribute storage, ~18 machine instructions inline) — `reads`, not `pure`, because
+//!   the trace makes Python calls.
 //!
 //! The key is (op, operands, immediate, result type), with the operands of commutative ops
 //! sorted. Loads are not candidates (memory may change between them): see `forward`.
@@ -29,23 +35,48 @@ fn candidate(insn: &Insn) -> bool {
     }
 }
 
+/// Whether `insn` is a `call` declared `reads`.
+fn reading_call(insn: &Insn) -> bool {
+    matches!(&insn.imm, Imm::Call(c) if c.effect == CallEffect::Reads) && insn.op == Op::Call
+}
+
+/// Whether `insn` may change what a `reads` call reads: it writes (`Writes` ops, `call`s
+/// declared `writes`), or is control flow (at `loop`, memory is what the previous
+/// iteration left).
+fn clobbers(insn: &Insn) -> bool {
+    match insn.op.info().effect {
+        Effect::Writes | Effect::Control => true,
+        Effect::Call => matches!(&insn.imm, Imm::Call(c) if c.effect == CallEffect::Writes),
+        Effect::Pure | Effect::Reads => false,
+    }
+}
+
 /// Runs CSE over `f`.
 pub fn cse(f: &Func) -> Func {
     let mut seen: HashMap<Key, InsnId> = HashMap::new();
+    // `reads` calls since the last instruction that clobbers memory
+    let mut reads: HashMap<Key, InsnId> = HashMap::new();
     rewrite(f, |rw: &mut Rewriter<'_>, _old, insn| {
-        if !candidate(insn) {
-            return Action::Keep;
+        if clobbers(insn) {
+            reads.clear();
         }
+        let table = if candidate(insn) {
+            &mut seen
+        } else if reading_call(insn) {
+            &mut reads
+        } else {
+            return Action::Keep;
+        };
         let mut args = insn.args.clone();
         if insn.op.is_commutative() {
             args.sort();
         }
         let key = (insn.op, args, insn.imm.clone(), insn.ty);
-        match seen.get(&key) {
+        match table.get(&key) {
             Some(_) if insn.ty == Type::Void => Action::Drop,
             Some(&prev) => Action::Replace(prev),
             None => {
-                seen.insert(key, rw.b.next_id());
+                table.insert(key, rw.b.next_id());
                 Action::Keep
             }
         }
