@@ -70,7 +70,7 @@ pub const PASSES: &[(&str, Pass)] = &[
 
 /// The pipeline, in order (run by [`pipeline`]; the name `pipeline` in a filetest).
 pub const PIPELINE: &[&str] = &[
-    "forward", "guards", "fold", "cse", "peel", "forward", "guards", "fold", "cse", "fold", "cse", "bce", "sink",
+    "forward", "guards", "fold", "cse", "peel", "forward", "guards", "fold", "cse", "bce", "sink",
     "share", "dce",
 ];
 
