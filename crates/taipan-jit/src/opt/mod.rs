@@ -70,8 +70,7 @@ pub const PASSES: &[(&str, Pass)] = &[
 
 /// The pipeline, in order (run by [`pipeline`]; the name `pipeline` in a filetest).
 pub const PIPELINE: &[&str] = &[
-    "forward", "guards", "fold", "cse", "peel", "forward", "guards", "fold", "cse", "bce", "sink",
-    "share", "dce",
+    "forward", "guards", "fold", "cse", "peel", "forward", "guards", "fold", "cse", "bce", "sink", "share", "dce",
 ];
 
 /// Why a pass list could not run.
