@@ -61,6 +61,14 @@ mod list_call;
 /// Aborted recordings of one function before it is blacklisted.
 const MAX_FN_ABORTS: u8 = 3;
 
+/// How many times more calls a *leaf* function (one that calls nothing) counts before its
+/// recording starts, when the threshold is above 1. Its trace is never entered from the
+/// interpreter (see `FnPhase::Compiled` in [`Vm::jit_func_entry_top`]), only by traces that
+/// call it without inlining it; loop traces inline it, so at the loop threshold its
+/// compilation was wasted: spectral_norm's `eval_A` (called from the loops before their
+/// traces are installed, then only inline) cost a trace that never ran.
+const LEAF_THRESHOLD_FACTOR: u32 = 16;
+
 /// The most locals a function may have to run natively from [`fn_call`] (its buffer lives
 /// on the Rust stack).
 const MAX_NATIVE_LOCALS: usize = 24;
@@ -239,7 +247,11 @@ impl Vm {
         match &mut *phase {
             FnPhase::Counting { aborts, threshold: th } => {
                 if *th == 0 {
-                    *th = threshold;
+                    *th = if threshold > 1 && calls_nothing(&code) {
+                        threshold.saturating_mul(LEAF_THRESHOLD_FACTOR)
+                    } else {
+                        threshold
+                    };
                     if has_back_edge(&code) || code.fast_argcount.is_none() {
                         *phase = FnPhase::Blacklisted;
                         code.fjit.countdown.set(u32::MAX);
@@ -798,13 +810,7 @@ impl Vm {
             *p = FnPhase::Compiled(t);
         }
         r.code.fjit.ret_pc.set(first_return(&r.code));
-        let calls = r.code.raw.instructions.iter().any(|i| {
-            matches!(
-                i.op,
-                taipan_bytecode::Opcode::Call | taipan_bytecode::Opcode::CallMethod
-            )
-        });
-        r.code.fjit.leaf.set(!calls);
+        r.code.fjit.leaf.set(calls_nothing(&r.code));
         r.code.fjit.countdown.set(1);
     }
 
@@ -992,6 +998,16 @@ fn result_words(mem: &[u64], nlocals: u32) -> [u64; 2] {
         mem.get(rs).copied().unwrap_or(255),
         mem.get(rs + 1).copied().unwrap_or(0),
     ]
+}
+
+/// Whether `code` makes no call (no `CALL`/`CALL_METHOD`): a *leaf* function.
+fn calls_nothing(code: &Code) -> bool {
+    !code.raw.instructions.iter().any(|i| {
+        matches!(
+            i.op,
+            taipan_bytecode::Opcode::Call | taipan_bytecode::Opcode::CallMethod
+        )
+    })
 }
 
 /// Whether `code` has a backward jump (a loop: left to loop traces).
