@@ -245,6 +245,19 @@ fn outcome_raw(f: &Func, a: i64, b: i64, frame0: &[SlotVal]) -> Result<(Outcome,
     Ok((o, frame_to_string(&frame)))
 }
 
+/// The scratch frames the differential tests start from: all ints, and mixed tags.
+fn test_frames() -> [Vec<SlotVal>; 2] {
+    [
+        vec![SlotVal::new(Tag::Int, 5); 4],
+        vec![
+            SlotVal::new(Tag::Int, (-3i64) as u64),
+            SlotVal::new(Tag::Float, 1.5f64.to_bits()),
+            SlotVal::new(Tag::Int, 9),
+            SlotVal::new(Tag::None, 0),
+        ],
+    ]
+}
+
 fn show(o: &Result<(Outcome, String), String>) -> String {
     match o {
         Ok((o, frame)) => format!("{o} {frame}"),
@@ -269,15 +282,7 @@ fn passes_preserve_behaviour_on_random_traces() {
         (i64::MIN, -1),
         (1 << 40, 1 << 30),
     ];
-    let frames = [
-        vec![SlotVal::new(Tag::Int, 5); 4],
-        vec![
-            SlotVal::new(Tag::Int, (-3i64) as u64),
-            SlotVal::new(Tag::Float, 1.5f64.to_bits()),
-            SlotVal::new(Tag::Int, 9),
-            SlotVal::new(Tag::None, 0),
-        ],
-    ];
+    let frames = test_frames();
     let mut lists: Vec<Vec<&str>> = exact(&PASSES.iter().map(|(n, _)| *n).collect::<Vec<_>>())
         .into_iter()
         .map(|n| vec![n])
@@ -324,15 +329,7 @@ fn passes_preserve_behaviour_on_random_traces() {
 #[test]
 fn snapshot_sharing_changes_only_resume_points() {
     let inputs: [(i64, i64); 4] = [(3, 4), (-7, 2), (i64::MAX, 1), (1 << 40, 1 << 30)];
-    let frames = [
-        vec![SlotVal::new(Tag::Int, 5); 4],
-        vec![
-            SlotVal::new(Tag::Int, (-3i64) as u64),
-            SlotVal::new(Tag::Float, 1.5f64.to_bits()),
-            SlotVal::new(Tag::Int, 9),
-            SlotVal::new(Tag::None, 0),
-        ],
-    ];
+    let frames = test_frames();
     let mut shared = 0usize;
     for seed in 1..1000u64 {
         let f = gen_func(seed);
