@@ -47,7 +47,7 @@
 
 use hashbrown::HashMap;
 
-use crate::ir::{CallEffect, Effect, Func, Imm, Insn, InsnId, Op, SnapId};
+use crate::ir::{CallEffect, Effect, Func, Imm, Insn, InsnId, Op, SnapId, SnapVal};
 use crate::opt::rewrite::{Action, rewrite};
 
 /// Whether `insn` ends a run of instructions the interpreter may re-execute: it writes
@@ -73,6 +73,33 @@ fn restores(f: &Func, s: SnapId) -> bool {
 /// Whether snapshot `s` is a branch snapshot ([`crate::ir::Snapshot::branch`]).
 fn is_branch(f: &Func, s: SnapId) -> bool {
     f.snaps.get(s.index()).is_some_and(|snap| snap.branch)
+}
+
+/// How many times each instruction's value is used: as an operand, or an entry or a
+/// released value of a snapshot some instruction names.
+fn use_counts(f: &Func) -> Vec<u32> {
+    let mut n = vec![0u32; f.insns.len()];
+    let mut count = |v: InsnId| {
+        if let Some(c) = n.get_mut(v.index()) {
+            *c = c.saturating_add(1);
+        }
+    };
+    let mut named = vec![false; f.snaps.len()];
+    for insn in &f.insns {
+        insn.args.iter().copied().for_each(&mut count);
+        if let Some(m) = insn.snap.and_then(|s| named.get_mut(s.index())) {
+            *m = true;
+        }
+    }
+    for (snap, _) in f.snaps.iter().zip(&named).filter(|(_, m)| **m) {
+        for e in &snap.entries {
+            if let SnapVal::Value(v) = e.val {
+                count(v);
+            }
+        }
+        snap.release.iter().copied().for_each(&mut count);
+    }
+    n
 }
 
 /// `x` and `k` when `id` is `int_gt x, k` with `k` a `const_i64`: a bounds check `len > k`
@@ -115,7 +142,10 @@ pub fn share(f: &Func) -> Func {
         }
     }
     // The strongest lower bound per (value, snapshot) in the current run: the first such
-    // guard's compare, and the largest constant.
+    // guard's compare, and the largest constant. A compare anything else uses (another
+    // instruction, a snapshot entry: a condition on the stack at a branch) keeps its value:
+    // then only weaker or equal later bounds go.
+    let uses = use_counts(&g);
     let mut bound: HashMap<(InsnId, SnapId), (InsnId, i64)> = HashMap::new();
     let mut raise: HashMap<InsnId, i64> = HashMap::new();
     let mut gone = vec![false; g.insns.len()];
@@ -134,6 +164,9 @@ pub fn share(f: &Func) -> Func {
             }
             Some((c0, k0)) => {
                 if k > *k0 {
+                    if uses.get(c0.index()).copied().unwrap_or(0) != 1 {
+                        continue;
+                    }
                     *k0 = k;
                     raise.insert(*c0, k);
                 }
