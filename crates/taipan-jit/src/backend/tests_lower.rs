@@ -527,10 +527,8 @@ fn random_traces_agree_with_the_evaluator() {
         let t = compile(&mut b, &f);
         // The optimized trace, compiled, must agree with the evaluator on the original too
         // (outcomes compared as text: passes renumber exits and snapshots).
-        // (without snapshot sharing, whose exits resume earlier on purpose: see
-        // `opt::fuzz_tests`)
-        let exact: Vec<&str> = crate::opt::PIPELINE.iter().copied().filter(|&p| p != "share").collect();
-        let g = crate::opt::run_passes(&f, &exact, true).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let g =
+            crate::opt::run_passes(&f, &crate::opt::exact_pipeline(), true).unwrap_or_else(|e| panic!("{e}\n{text}"));
         let tg = compile(&mut b, &g);
         for _ in 0..12 {
             let x = *rng.pick(&interesting);

@@ -268,12 +268,26 @@ impl Builder {
         id
     }
 
+    /// A copy of snapshot `old` (of another function) at the current position with these
+    /// `entries` and `release` values (renamed into this function): its resume point,
+    /// frames and branch mark are `old`'s. How passes and the recorder's rewrites copy a
+    /// snapshot.
+    pub fn snapshot_like(&mut self, old: &Snapshot, entries: Vec<SnapEntry>, release: Vec<InsnId>) -> SnapId {
+        let s = self.snapshot_frames(old.pc, entries, release, old.frames.clone());
+        if old.branch {
+            self.mark_branch(s);
+        }
+        s
+    }
+
     /// Marks the snapshot of every exit-capable instruction from instruction index `from`
     /// on a branch snapshot ([`Snapshot::branch`]).
     pub fn mark_branches_since(&mut self, from: usize) {
-        let snaps: Vec<SnapId> = self.func.insns.iter().skip(from).filter_map(|i| i.snap).collect();
-        for s in snaps {
-            self.mark_branch(s);
+        let Func { insns, snaps, .. } = &mut self.func;
+        for s in insns.iter().skip(from).filter_map(|i| i.snap) {
+            if let Some(snap) = snaps.get_mut(s.index()) {
+                snap.branch = true;
+            }
         }
     }
 

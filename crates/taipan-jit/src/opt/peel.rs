@@ -84,10 +84,7 @@ impl Copier<'_> {
             })
             .collect();
         let release = old.release.iter().map(|&v| self.get(v)).collect();
-        let n = b.snapshot_frames(old.pc, entries, release, old.frames.clone());
-        if old.branch {
-            b.mark_branch(n);
-        }
+        let n = b.snapshot_like(old, entries, release);
         self.snaps.insert(s, n);
         n
     }

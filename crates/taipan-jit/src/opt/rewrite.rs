@@ -111,18 +111,19 @@ impl Rewriter<'_> {
             })
         });
         let n = match same {
-            Some(i) => i,
+            Some(i) => {
+                if old.branch {
+                    // (merged with an identical snapshot: a branch's stays a branch snapshot)
+                    self.b.mark_branch(i);
+                }
+                i
+            }
             None => {
-                let frames = old.frames.clone();
-                let n = self.b.snapshot_frames(old.pc, entries, release, frames);
+                let n = self.b.snapshot_like(old, entries, release);
                 self.snap_index.entry(key).or_default().push(n);
                 n
             }
         };
-        if old.branch {
-            // (merged with an identical snapshot: a branch's stays a branch snapshot)
-            self.b.mark_branch(n);
-        }
         if let Some(slot) = self.snap_map.get_mut(s.index()) {
             *slot = Some(n);
         }

@@ -130,15 +130,15 @@ pub fn share(f: &Func) -> Func {
     let mut g = f.clone();
     let mut first: Option<SnapId> = None;
     for insn in &mut g.insns {
-        if insn.op.info().can_exit && !cuts(insn) {
+        if cuts(insn) {
+            first = None;
+        } else if insn.op.info().can_exit {
             let own = insn.snap;
             match first {
                 Some(s) if !own.is_some_and(|o| is_branch(f, o)) => insn.snap = Some(s),
                 // (a branch keeps its snapshot and starts a new run)
                 _ => first = own.filter(|o| restores(f, *o)),
             }
-        } else if cuts(insn) {
-            first = None;
         }
     }
     // The strongest lower bound per (value, snapshot) in the current run: the first such

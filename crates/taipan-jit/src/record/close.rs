@@ -159,10 +159,7 @@ impl Recorder {
                             .map(|&v| get(&map, v))
                             .filter(|v| !added.contains(v))
                             .collect();
-                        let t = out.snapshot_frames(old.pc, entries, release, old.frames.clone());
-                        if old.branch {
-                            out.mark_branch(t);
-                        }
+                        let t = out.snapshot_like(old, entries, release);
                         snaps.insert(s, t);
                         t
                     }

@@ -419,11 +419,7 @@ impl Recorder {
                 })
                 .collect();
             let release = old.release.iter().map(|&v| get(map, v)).collect();
-            let t = out.snapshot_frames(old.pc, entries, release, old.frames.clone());
-            if old.branch {
-                out.mark_branch(t);
-            }
-            Some(t)
+            Some(out.snapshot_like(old, entries, release))
         };
         let entry_snap = match &self.side {
             Some(s) => remap(&map, &mut out, s.start_snap),

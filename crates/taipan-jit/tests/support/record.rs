@@ -38,7 +38,7 @@ use libtest_mimic::Failed;
 use taipan_bytecode::{BinaryOperator as B, CodeObject, ComparisonOperator as C, Constant, Opcode};
 use taipan_jit::ir::eval::{FRAME_ADDR, Outcome, SlotVal, TestHelpers, Val, eval, frame_to_string};
 use taipan_jit::ir::{Func, Tag};
-use taipan_jit::opt::{PIPELINE, pipeline, run_passes};
+use taipan_jit::opt::{exact_pipeline, pipeline, run_passes};
 use taipan_jit::record::{CodeInfo, Observe, Observed, Recorder, Step};
 
 const OUTPUT_MARK: &str = "; output:";
@@ -539,8 +539,7 @@ fn process(src: &str) -> Result<String, String> {
     // (the pipeline without snapshot sharing, whose exits resume earlier on purpose, must
     // leave every exit exactly as the recorded trace does; the whole pipeline's exits are
     // checked end to end, by resuming `Mini` there)
-    let exact_passes: Vec<&str> = PIPELINE.iter().copied().filter(|&p| p != "share").collect();
-    let exact = run_passes(&trace, &exact_passes, true).map_err(|e| e.to_string())?;
+    let exact = run_passes(&trace, &exact_pipeline(), true).map_err(|e| e.to_string())?;
     let mut text = format!("recorded:\n{trace}optimized:\n{opt}");
     // End to end: like the interpreter, enter the trace whenever execution reaches the
     // loop header (at most MAX_ENTRIES times), interpret from each exit.
