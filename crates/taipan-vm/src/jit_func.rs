@@ -45,7 +45,7 @@ use std::time::Instant;
 use taipan_jit::backend::{STATUS_LINK, STATUS_RET};
 use taipan_jit::record::{AbortReason, CodeInfo, Recorder, args_slot, buffer_slots, ctl_slot, result_slot, vm_slot};
 
-use super::helpers::restore_obj;
+use super::helpers::{restore_obj, with_obj};
 use super::run::{LoopCallEnd, slot_value};
 use super::{Recording, Trace, Tree, globals};
 use crate::code::Code;
@@ -1221,12 +1221,43 @@ pub(crate) extern "C" fn loop_call(area: u64, fw: u64, k: i64) -> i64 {
     let nargs = (k >> 24 & 0xf) as usize;
     let extra = k >> 30 & 1 == 1;
     let mask = (k >> 32) as u32;
+    if fw == 0 {
+        return -1;
+    }
+    // without a frame when nothing but the loop's trace can run (`Vm::loop_call_fast`),
+    // on the function's borrowed word (no count taken); `None`: the call is not made here
+    let fits = |f: &crate::object::Function| f.code.nlocalsplus <= LOOP_MAX_LOCALS as usize;
     // SAFETY: `fw` is the word of a known object of the trace, kept alive by its pin.
+    let fast = unsafe {
+        with_obj(fw, |callable| match &callable.kind {
+            ObjKind::Function(func) if ctx[4] == 0 && fits(func) => {
+                vm.jit.fx.epoch = vm.jit.fx.epoch.wrapping_add(1);
+                vm.jit.runs = vm.jit.runs.wrapping_add(1);
+                vm.jit.counters.py_calls += 1;
+                // SAFETY: the area holds the callee's bound locals (numbers and None) from
+                // `AREA_LOOP`, and `n <= LOOP_MAX_LOCALS`.
+                Some(vm.loop_call_fast(&func.globals, &func.code, header, a, mask))
+            }
+            _ => None,
+        })
+    }
+    .flatten();
+    if let Some(Some(LoopCallEnd::Returned(v, true))) = fast {
+        // a run of the loop's trace alone that dropped nothing ran no Python code: the
+        // area's context words are as they were and the caller's pins need no check
+        let res = a.wrapping_add(2 * AREA_RESULT as usize);
+        let r = Outcome::Value(v);
+        // SAFETY: the area's result slot.
+        let status = unsafe { write_outcome(res, &r, true) };
+        vm.jit.fx.outcome = Some(r);
+        return status;
+    }
+    // SAFETY: as above.
     let Some(callable) = (unsafe { restore_obj(fw) }) else {
         return -1;
     };
-    let func = match callable.kind() {
-        Some(ObjKind::Function(func)) if ctx[4] == 0 && func.code.nlocalsplus <= LOOP_MAX_LOCALS as usize => func,
+    let func = match (callable.kind(), fast) {
+        (Some(ObjKind::Function(func)), Some(fast)) => (func, fast),
         _ => {
             // not made (the run linked, see `py_call`): the interpreter makes the call
             // with the arguments the trace stored
@@ -1244,17 +1275,9 @@ pub(crate) extern "C" fn loop_call(area: u64, fw: u64, k: i64) -> i64 {
             return status;
         }
     };
+    let (func, fast) = func;
     let code = func.code.clone();
     let n = code.nlocalsplus;
-    vm.jit.fx.epoch = vm.jit.fx.epoch.wrapping_add(1);
-    vm.jit.runs = vm.jit.runs.wrapping_add(1);
-    vm.jit.counters.py_calls += 1;
-    // without a frame when nothing but the loop's trace can run (`Vm::loop_call_fast`)
-    // SAFETY: the area holds the callee's bound locals (numbers and None) from
-    // `AREA_LOOP`, and `n <= LOOP_MAX_LOCALS`.
-    let fast = unsafe { vm.loop_call_fast(&func.globals, &code, header, a, mask) };
-    // (a run of the loop's trace alone that dropped nothing ran no Python code: the
-    // caller's pins need no check)
     let quiet = matches!(fast, Some(LoopCallEnd::Returned(_, true)));
     let r = match fast {
         Some(LoopCallEnd::Returned(v, _)) => Ok(v),

@@ -448,6 +448,16 @@ pub(crate) fn deferred_take(mark: usize) -> Vec<Value> {
     })
 }
 
+/// Drops the deferred drops added since `mark` (as `drop(deferred_take(mark))`); `true`
+/// when there were none (the run replaced no value).
+pub(crate) fn deferred_drop_since(mark: usize) -> bool {
+    if DEFERRED.with(|d| d.borrow().len()) <= mark {
+        return true;
+    }
+    drop(deferred_take(mark));
+    false
+}
+
 /// Keeps `old`, a value a trace's store replaced, among the deferred drops ([`DEFERRED`])
 /// when it is an object; returns 1, or 0 when [`DEFERRED_MAX`] are waiting (as
 /// [`store_val`]; the dict helpers of `jit_dicts.rs`).

@@ -53,7 +53,7 @@ pub(crate) fn return_at(code: &Code, pc: usize, top: Option<bool>) -> Option<(Re
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ExitReturn {
     /// The truth value's entry: its index in the snapshot (and in `out`) and value.
-    top: Option<(usize, SnapVal)>,
+    top: Option<(usize, Dec)>,
     /// The return for a false (or no) truth value, then for a true one.
     ret: [Option<Ret>; 2],
 }
@@ -64,9 +64,52 @@ enum Ret {
     /// Constant `c` of the code.
     Const(usize),
     /// The snapshot's entry (index and value): the local's value at the exit.
-    Snap(usize, SnapVal),
+    Snap(usize, Dec),
     /// Local `s` as the entry buffer holds it (the run did not change it).
     Buf(usize),
+}
+
+/// How a snapshot entry's exit word becomes a value, worked out once per exit
+/// ([`exit_returns`]): numbers and bools directly, the rest by [`snapshot_value`].
+#[derive(Clone, Copy, Debug)]
+enum Dec {
+    /// An int's word.
+    Int,
+    /// A float's bits.
+    Float,
+    /// A bool's word (0 or 1).
+    Bool,
+    /// Any other entry, through [`snapshot_value`].
+    Snap(SnapVal),
+}
+
+impl Dec {
+    /// The decoding of snapshot value `val` of `func`.
+    fn of(val: SnapVal, func: &taipan_jit::ir::Func) -> Dec {
+        match val {
+            SnapVal::Value(id) => match func.ty(id) {
+                Type::I64 => Dec::Int,
+                Type::F64 => Dec::Float,
+                Type::Bool => Dec::Bool,
+                _ => Dec::Snap(val),
+            },
+            _ => Dec::Snap(val),
+        }
+    }
+
+    /// The value of exit word `w` of trace `t`.
+    ///
+    /// # Safety
+    /// As [`snapshot_value`].
+    unsafe fn value(self, w: u64, t: &Trace) -> Option<Value> {
+        match self {
+            Dec::Int => Some(Value::Int(w as i64)),
+            Dec::Float => Some(Value::Float(f64::from_bits(w))),
+            Dec::Bool => Some(Value::Bool(w != 0)),
+            // SAFETY: the caller's contract.
+            Dec::Snap(val) => unsafe { snapshot_value(val, w, &t.func, &t.pins) },
+        }
+    }
 }
 
 /// [`ExitReturn`] for every exit of `t`, a root loop trace of `code` at `header` (`n`
@@ -83,7 +126,7 @@ pub(crate) fn exit_returns(t: &Trace, code: &Code, header: usize, n: usize) -> B
         let mut above = snap.entries.iter().enumerate().filter(|(_, e)| e.slot as usize >= n);
         let top = match (above.next(), above.next()) {
             (None, _) => None,
-            (Some((i, e)), None) if e.slot as usize == n => Some((i, e.val)),
+            (Some((i, e)), None) if e.slot as usize == n => Some((i, Dec::of(e.val, &t.func))),
             _ => return None,
         };
         let ret = |b: Option<bool>| {
@@ -99,7 +142,7 @@ pub(crate) fn exit_returns(t: &Trace, code: &Code, header: usize, n: usize) -> B
                     .rev()
                     .find(|(_, e)| e.slot as usize == arg)
                 {
-                    Some((i, e)) => Ret::Snap(i, e.val),
+                    Some((i, e)) => Ret::Snap(i, Dec::of(e.val, &t.func)),
                     None => Ret::Buf(arg),
                 },
             })
@@ -126,6 +169,31 @@ pub(crate) enum LoopCallEnd {
     /// The trace did not run (the run failed: it is dropped): the frame, built from these
     /// words, resumes at the header.
     Failed(Vec<u64>),
+}
+
+/// The value a shortcut exit returns ([`ExitReturn`]) from the run's `out` and entry
+/// buffer `buf` of `t`, a loop call's trace of `code`; `None` when it cannot be read.
+fn shortcut_value(r: &ExitReturn, t: &Trace, code: &Code, buf: &[u64], out: &[u64]) -> Option<Value> {
+    let word = |i: usize| out.get(i).copied();
+    let which = match r.top {
+        None => 0,
+        // SAFETY: the trace makes no opaque call and holds no object word but those of
+        // live objects it loaded (`snapshot_value`'s contract; nothing ran since the exit).
+        Some((i, dec)) => match unsafe { dec.value(word(i)?, t) } {
+            Some(Value::Bool(b)) => usize::from(b),
+            _ => return None,
+        },
+    };
+    match r.ret.get(which).copied().flatten()? {
+        Ret::Const(c) => code.consts.get(c).cloned(),
+        // SAFETY: as above.
+        Ret::Snap(i, dec) => unsafe { dec.value(word(i)?, t) },
+        Ret::Buf(slot) => {
+            let w = buf.get(2 * slot..2 * slot + 2)?;
+            // SAFETY: the buffer holds no object word.
+            unsafe { slot_value(*w.first()?, *w.get(1)?) }
+        }
+    }
 }
 
 impl Vm {
@@ -166,27 +234,35 @@ impl Vm {
             return None;
         }
         let n = code.nlocalsplus;
-        let (mut buf, mut out) = std::mem::take(&mut self.jit.loop_buf);
+        let want = buffer_words(n, 0);
+        let out_need = self.jit.out_words.max(1);
+        // (the reused buffers stay in place on the common path: only an end that needs
+        // them takes them)
+        let (buf, out) = &mut self.jit.loop_buf;
         // (reused as they are: every slot the trace reads is written below, and `out` is
         // only read where the exit wrote it; the region of an entry one deeper, which no
         // trace of a tree without side traces reads, is zeroed as `fill_entry_buffer` does)
-        let want = buffer_words(n, 0);
         if buf.len() != want {
             buf.clear();
             buf.resize(want, 0);
         } else if let Some(extra) = buf.get_mut(2 * entry_slot(n, 0)..) {
             extra.fill(0);
         }
-        for slot in 0..n {
-            let words = if mask >> slot & 1 == 1 {
-                let s = 2 * (taipan_jit::record::AREA_LOOP as usize + slot);
-                // SAFETY: the caller's contract (the slot is within the area).
-                unsafe { [area.add(s).read(), area.add(s + 1).read()] }
-            } else {
-                [TAG_UNBOUND, 0]
-            };
-            if let Some(d) = buf.get_mut(2 * slot..2 * slot + 2) {
-                d.copy_from_slice(&words);
+        let locals = buf.get_mut(..2 * n)?;
+        // SAFETY: the caller's contract: the area's slots from `AREA_LOOP` hold the bound
+        // locals, and `n <= LOOP_MAX_LOCALS` slots lie within the area; `locals` is `2 * n`
+        // words of the buffer, which the area does not overlap.
+        unsafe {
+            let from = area.add(2 * taipan_jit::record::AREA_LOOP as usize);
+            std::ptr::copy_nonoverlapping(from, locals.as_mut_ptr(), 2 * n);
+        }
+        // (the unbound ones: the area's words there are stale)
+        let mut unbound = !mask & u32::MAX.checked_shr(32 - n as u32).unwrap_or(0);
+        while unbound != 0 {
+            let slot = unbound.trailing_zeros() as usize;
+            unbound &= unbound - 1;
+            if let Some(d) = locals.get_mut(2 * slot..2 * slot + 2) {
+                d.copy_from_slice(&[TAG_UNBOUND, 0]);
             }
         }
         // the pop mark: no entry popped
@@ -195,31 +271,30 @@ impl Vm {
         }
         // each local dead at the trace's entry holds its type or nothing (as
         // `jit_dead_tags_hold` checks a frame)
-        let dead_ok = t.dead_tags.iter().all(|&(slot, tag)| {
+        for &(slot, tag) in &t.dead_tags {
             let w = buf.get(2 * slot as usize).copied().unwrap_or(TAG_UNBOUND);
-            w == TAG_UNBOUND
+            let ok = w == TAG_UNBOUND
                 || matches!(
                     (w, tag),
                     (TAG_INT, taipan_jit::ir::Tag::Int)
                         | (TAG_FLOAT, taipan_jit::ir::Tag::Float)
                         | (TAG_BOOL, taipan_jit::ir::Tag::Bool)
-                )
-        });
-        let words = self.jit.out_words.max(1);
-        if out.len() < words {
-            out.resize(words, 0);
+                );
+            if !ok {
+                return None;
+            }
         }
-        let entry = taipan_jit::backend::link::entry_of(&t.compiled, 1, out.len());
-        let (true, Some(entry)) = (dead_ok, entry) else {
-            self.jit.loop_buf = (buf, out);
-            return None;
-        };
+        if out.len() < out_need {
+            out.resize(out_need, 0);
+        }
+        let entry = taipan_jit::backend::link::entry_of(&t.compiled, 1, out.len())?;
+        let args = [buf.as_ptr() as u64];
+        let out_ptr = out.as_mut_ptr();
         self.jit.counters.entries += 1;
         t.tree.runs.set(t.tree.runs.get().saturating_add(1));
         self.jit.runs = self.jit.runs.wrapping_add(1);
         t.tree.checked_run.set(self.jit.runs);
         let deferred_mark = super::super::helpers::deferred_mark();
-        let args = [buf.as_ptr() as u64];
         // SAFETY: as in `jit_enter`: `entry` is the entry of `t`, compiled by this Vm's
         // `TraceSet` (never flushed while the Vm lives), checked by `entry_of` to take one
         // parameter and to write at most `out.len()` words; the buffer holds the slots of
@@ -227,11 +302,10 @@ impl Vm {
         // no side trace and a root loop trace makes no link, so none is written); it holds
         // no object word (numbers, None, unbound), and the trace's other memory accesses
         // are those of `jit_helpers.rs`. No Python code runs in it (no opaque call: the
-        // code's traces do not use the call area).
-        let status = unsafe { entry(args.as_ptr(), out.as_mut_ptr()) };
-        let dropped = super::super::helpers::deferred_take(deferred_mark);
-        let quiet = dropped.is_empty();
-        drop(dropped);
+        // code's traces do not use the call area). Both vectors stay in place (and
+        // unresized) until it returns.
+        let status = unsafe { entry(args.as_ptr(), out_ptr) };
+        let quiet = super::super::helpers::deferred_drop_since(deferred_mark);
         let id = (status >> 32) as u32;
         let k = (status & 0xffff_ffff).wrapping_sub(1) as usize;
         let exit = status & STATUS_LINK == 0
@@ -243,45 +317,25 @@ impl Vm {
             // (a root loop trace without side traces only exits)
             self.jit.counters.dropped += 1;
             self.jit_drop(code, t.header);
+            let (buf, out) = std::mem::take(&mut self.jit.loop_buf);
             self.jit.loop_buf = (Vec::new(), out);
             return Some(LoopCallEnd::Failed(buf));
         }
         let returns = t.loop_returns.get_or_init(|| exit_returns(&t, code, header, n));
-        let shortcut = returns
-            .get(k)
-            .copied()
-            .flatten()
-            .filter(|_| !self.jit_side_wanted(&t, k))
-            .and_then(|r| {
-                let word = |i: usize| out.get(i).copied();
-                let which = match r.top {
-                    None => 0,
-                    // SAFETY: the trace makes no opaque call and holds no object word but
-                    // those of live objects it loaded (`snapshot_value`'s contract; nothing
-                    // ran since the exit).
-                    Some((i, val)) => match unsafe { snapshot_value(val, word(i)?, &t.func, &t.pins) } {
-                        Some(Value::Bool(b)) => usize::from(b),
-                        _ => return None,
-                    },
-                };
-                match r.ret.get(which).copied().flatten()? {
-                    Ret::Const(c) => code.consts.get(c).cloned(),
-                    // SAFETY: as above.
-                    Ret::Snap(i, val) => unsafe { snapshot_value(val, word(i)?, &t.func, &t.pins) },
-                    Ret::Buf(slot) => {
-                        let w = buf.get(2 * slot..2 * slot + 2)?;
-                        // SAFETY: the buffer holds no object word.
-                        unsafe { slot_value(*w.first()?, *w.get(1)?) }
-                    }
-                }
-            });
+        let shortcut = match returns.get(k).copied().flatten() {
+            Some(r) if !self.jit_side_wanted(&t, k) => {
+                let (buf, out) = &self.jit.loop_buf;
+                shortcut_value(&r, &t, code, buf, out)
+            }
+            _ => None,
+        };
         if let Some(v) = shortcut {
             self.jit.counters.exits += 1;
             t.entry_fails.set(0);
             t.first_fails.set(0);
-            self.jit.loop_buf = (buf, out);
             return Some(LoopCallEnd::Returned(v, quiet));
         }
+        let (buf, out) = std::mem::take(&mut self.jit.loop_buf);
         Some(LoopCallEnd::Exit(t, k, buf, out))
     }
 
