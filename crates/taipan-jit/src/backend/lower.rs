@@ -350,6 +350,8 @@ pub fn lower_linked(
         self_exit,
         ref_helpers,
         runs: if opts.count_runs { env.runs } else { 0 },
+        item_addrs: std::collections::HashMap::new(),
+        item_offs: std::collections::HashMap::new(),
     };
     l.body(&callees, helpers)?;
     l.exit_bodies()?;
@@ -399,6 +401,13 @@ struct Lower<'a, 'f> {
     ref_helpers: [Option<clir::FuncRef>; 2],
     /// Address of the run counter (0: not counted, see [`LowerOptions::count_runs`]).
     runs: usize,
+    /// Element addresses `base + 16 * i` made so far, by (array, index) instruction: every
+    /// `*_at` op is lowered on the trace's path, whose earlier values dominate its later
+    /// ones, so one address serves every access to that element ([`Lower::item_addr`]).
+    item_addrs: std::collections::HashMap<(InsnId, InsnId), clir::Value>,
+    /// Element offsets `16 * i` made so far, by index instruction (shared by the arrays
+    /// that index alike: `c[i] = a[i] + b[i]`).
+    item_offs: std::collections::HashMap<InsnId, clir::Value>,
 }
 
 /// The value of `a` when it is a `const_i64` or `const_ptr` instruction.
@@ -491,12 +500,40 @@ impl Lower<'_, '_> {
         self.val(id)
     }
 
-    /// The address of element `i` (operand 1) of the slot array at operand 0: `base + 16 * i`.
-    fn item_addr(&mut self, at: InsnId) -> Result<clir::Value, CompileError> {
-        let base = self.arg(at, 0)?;
-        let i = self.arg(at, 1)?;
-        let off = self.fb.ins().ishl_imm_u(i, 4);
-        Ok(self.fb.ins().iadd(base, off))
+    /// The address of element `i` (operand 1) of the slot array at operand 0, as a value
+    /// and a byte offset to add to it: `(base, 16 * c)` for a constant index `c` (folded
+    /// into the access's immediate), else `(base + 16 * i, 0)`, computed once per (array,
+    /// index) pair (`item_addrs`; the offset once per index, `item_offs`). Without this, every tag load, payload load and store of
+    /// an element shifted and added anew, which only Cranelift's e-graph pass (root traces)
+    /// merged.
+    fn item_addr(&mut self, at: InsnId) -> Result<(clir::Value, i32), CompileError> {
+        let insn = self.f.insn(at).ok_or_else(|| err("bad insn"))?;
+        let (Some(&b), Some(&i)) = (insn.args.first(), insn.args.get(1)) else {
+            return Err(err(format!("{at}: element access without operands")));
+        };
+        let base = self.val(b)?;
+        let folded = const_i64(self.f, i)
+            .and_then(|c| c.checked_mul(16))
+            .and_then(|o| i32::try_from(o).ok())
+            .filter(|o| o.checked_add(8).is_some());
+        if let Some(off) = folded {
+            return Ok((base, off));
+        }
+        if let Some(&addr) = self.item_addrs.get(&(b, i)) {
+            return Ok((addr, 0));
+        }
+        let off = match self.item_offs.get(&i) {
+            Some(&off) => off,
+            None => {
+                let iv = self.val(i)?;
+                let off = self.fb.ins().ishl_imm_u(iv, 4);
+                self.item_offs.insert(i, off);
+                off
+            }
+        };
+        let addr = self.fb.ins().iadd(base, off);
+        self.item_addrs.insert((b, i), addr);
+        Ok((addr, 0))
     }
 
     fn slot_offset(imm: &Imm) -> Result<i32, CompileError> {
@@ -776,28 +813,28 @@ impl Lower<'_, '_> {
                     None
                 }
                 Op::LoadTagAt | Op::LoadIntAt | Op::LoadFloatAt | Op::LoadBoolAt | Op::LoadPtrAt => {
-                    let addr = self.item_addr(id)?;
+                    let (addr, off) = self.item_addr(id)?;
                     let ins = self.fb.ins();
                     Some(match insn.op {
-                        Op::LoadTagAt => ins.load(types::I64, flags, addr, 0),
-                        Op::LoadIntAt => ins.load(types::I64, flags, addr, 8),
-                        Op::LoadFloatAt => ins.load(types::F64, flags, addr, 8),
-                        Op::LoadPtrAt => ins.load(self.ptr, flags, addr, 8),
+                        Op::LoadTagAt => ins.load(types::I64, flags, addr, off),
+                        Op::LoadIntAt => ins.load(types::I64, flags, addr, off + 8),
+                        Op::LoadFloatAt => ins.load(types::F64, flags, addr, off + 8),
+                        Op::LoadPtrAt => ins.load(self.ptr, flags, addr, off + 8),
                         _ => {
-                            let byte = ins.load(types::I8, flags, addr, 8);
+                            let byte = ins.load(types::I8, flags, addr, off + 8);
                             self.fb.ins().icmp_imm_s(IntCC::NotEqual, byte, 0)
                         }
                     })
                 }
                 Op::StoreIntKeepAt | Op::StoreFloatKeepAt => {
                     // the payload only: the element's tag is the stored type already
-                    let addr = self.item_addr(id)?;
+                    let (addr, off) = self.item_addr(id)?;
                     let payload = self.arg(id, 2)?;
-                    self.fb.ins().store(flags, payload, addr, 8);
+                    self.fb.ins().store(flags, payload, addr, off + 8);
                     None
                 }
                 Op::StoreIntAt | Op::StoreFloatAt | Op::StoreBoolAt | Op::StoreNoneAt => {
-                    let addr = self.item_addr(id)?;
+                    let (addr, off) = self.item_addr(id)?;
                     let tag = insn.op.item_tag().ok_or_else(|| err("store without tag"))?;
                     let payload = match insn.op {
                         Op::StoreNoneAt => self.fb.ins().iconst(types::I64, 0),
@@ -808,8 +845,8 @@ impl Lower<'_, '_> {
                         _ => self.arg(id, 2)?,
                     };
                     let tag = self.fb.ins().iconst(types::I64, tag.word());
-                    self.fb.ins().store(flags, tag, addr, 0);
-                    self.fb.ins().store(flags, payload, addr, 8);
+                    self.fb.ins().store(flags, tag, addr, off);
+                    self.fb.ins().store(flags, payload, addr, off + 8);
                     None
                 }
                 Op::Call => {
