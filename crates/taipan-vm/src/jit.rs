@@ -1384,7 +1384,7 @@ mod tests {
         assert!(o.set("threshold", "-1").is_err());
         assert!(o.set("enabled", "maybe").is_err());
         assert!(o.set("nope", "1").is_err());
-        assert_eq!(OPTIONS.len(), 16);
+        assert_eq!(OPTIONS.len(), 17);
         assert_eq!(o.mem_size, 64 << 20);
         o.set("dump", "asm, trace").unwrap();
         assert_eq!(o.dump, "trace,asm");

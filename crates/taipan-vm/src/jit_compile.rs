@@ -257,10 +257,15 @@ impl Vm {
     /// Optimizes, checks and lowers a closed trace under the name `{code}_pc{pc}_{tag}N`
     /// (a root or function trace with `attach` false, else a side trace to attach to its
     /// parent's exit), then runs Cranelift on it here or hands it to the compilation
-    /// thread ([`Start`]); [`Vm::jit_build_end`] installs it. Side traces are compiled at
-    /// [`Tier::Quick`] (`backend/isa.rs`).
+    /// thread ([`Start`]); [`Vm::jit_build_end`] installs it. Traces are compiled at
+    /// [`Tier::Quick`] (`backend/isa.rs`), root and function traces at [`Tier::Speed`] with
+    /// `--jit-egraph=on`.
     fn jit_build_start(&mut self, func: Func, r: &Recording, tag: &str, attach: bool) -> Start {
-        let tier = if attach { Tier::Quick } else { Tier::Speed };
+        let tier = if attach || !self.jit.opts.egraph {
+            Tier::Quick
+        } else {
+            Tier::Speed
+        };
         match self.jit_lower(func, r, tag, attach) {
             None => Start::Failed,
             Some((opt, clif, pending, table)) => {

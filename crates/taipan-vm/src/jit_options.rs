@@ -364,6 +364,13 @@ jit_options! {
     /// default: measured, it helps object-heavy programs and hurts numeric kernels
     /// (docs/jit.md, "Background compilation").
     async_compile: Async = "off", "TAIPAN_JIT_ASYNC", "--jit-async";
+    /// Cranelift's e-graph pass (`opt_level=speed`) for root and function traces; off:
+    /// every trace at `opt_level=none`, as side traces always are. Off by default since
+    /// session 26: the lowering shares element addresses, computes a counter's previous
+    /// value only where an exit needs it and advances counters at the back edge, and with
+    /// that `none` runs as few or fewer instructions and compiles 15-30% faster
+    /// (docs/jit.md, "Optimization level per trace").
+    egraph: OnOff = false, "TAIPAN_JIT_EGRAPH", "--jit-egraph";
 }
 
 /// Command-line settings (they win over the environment); set before the Vm is made.

@@ -2,11 +2,13 @@
 //!
 //! Settings (source: the project's dependency notes, `shared/dependencies.md`, and
 //! `cranelift-codegen`'s `settings` definitions):
-//! - `opt_level=speed` for root traces: they are hot by construction, and Cranelift's
-//!   e-graph pass (GVN, loop-invariant code motion) makes their loops faster;
-//!   `opt_level=none` for side traces ([`Tier::Quick`]): short paths out of a guard, where the
-//!   e-graph pass (~20% of a compilation) gained nothing measurable (callgrind over the
-//!   benchmark programs, side traces at `none`: totals 0.0–1.1% lower, compile time lower);
+//! - `opt_level=none` ([`Tier::Quick`]) for every trace by default: the lowering itself
+//!   shares element addresses, computes a counter's previous value only in the exits that
+//!   need it and advances counters at the back edge, the work Cranelift's e-graph pass did
+//!   for root traces; with that, `none` runs as few or fewer instructions on the benchmark
+//!   programs and compiles 15-30% faster (`docs/jit.md`, "Optimization level per trace");
+//!   `opt_level=speed` ([`Tier::Speed`], the e-graph pass: GVN, loop-invariant code
+//!   motion) for root and function traces with the VM's `--jit-egraph=on`;
 //! - `preserve_frame_pointers=true`: required on x86-64 for `CallConv::Tail` tail calls
 //!   (future trace-to-trace jumps), and lets `perf` walk JIT frames;
 //! - `is_pic=false`: calls to runtime helpers (`colocated=false` external names) become a
@@ -24,9 +26,9 @@ use cranelift_codegen::settings::{self, Configurable};
 /// How hard Cranelift optimizes one trace (see the module doc).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Tier {
-    /// `opt_level=speed`: root and function traces.
+    /// `opt_level=speed`: root and function traces with `--jit-egraph=on`.
     Speed,
-    /// `opt_level=none`: side traces.
+    /// `opt_level=none`: every trace by default.
     Quick,
 }
 

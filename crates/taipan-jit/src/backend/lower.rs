@@ -352,6 +352,8 @@ pub fn lower_linked(
         runs: if opts.count_runs { env.runs } else { 0 },
         item_addrs: std::collections::HashMap::new(),
         item_offs: std::collections::HashMap::new(),
+        derived: Vec::new(),
+        deferred: backedge_only(f),
     };
     l.body(&callees, helpers)?;
     l.exit_bodies()?;
@@ -408,6 +410,14 @@ struct Lower<'a, 'f> {
     /// Element offsets `16 * i` made so far, by index instruction (shared by the arrays
     /// that index alike: `c[i] = a[i] + b[i]`).
     item_offs: std::collections::HashMap<InsnId, clir::Value>,
+    /// The loop's derived phis ([`derived_phi`]) as `(a, b's header parameter, k)`: `a`
+    /// is `b - k`, computed where it is used — in the loop body at its first use, in an
+    /// exit block each time ([`Lower::exit_val`]) — instead of at the header in every
+    /// iteration.
+    derived: Vec<(InsnId, clir::Value, i64)>,
+    /// Instructions lowered right before the loop's `jump` instead of where they stand
+    /// ([`backedge_only`]).
+    deferred: Vec<bool>,
 }
 
 /// The value of `a` when it is a `const_i64` or `const_ptr` instruction.
@@ -417,6 +427,56 @@ fn const_i64(f: &Func, a: InsnId) -> Option<i64> {
         Some((Op::ConstPtr, Imm::Word(w))) => Some(*w as i64),
         _ => None,
     }
+}
+
+/// For each instruction of `f`, whether it is a wrapping `int_add`/`int_sub` of the loop
+/// body whose only uses are back-edge operands of the loop's phis (a counter's next
+/// value): the lowering emits it right before the `jump`, after the last use of the value
+/// it advances, so both need not live in two registers with a move at the back edge (what
+/// Cranelift's e-graph pass did for root traces by placing it late; side traces have none).
+fn backedge_only(f: &Func) -> Vec<bool> {
+    let n = f.insns.len();
+    let mut out = vec![false; n];
+    let Some(lp) = f.loop_pos() else {
+        return out;
+    };
+    // uses other than a phi's back-edge operand, and back-edge uses
+    let mut other = vec![false; n];
+    let mut back = vec![false; n];
+    for insn in &f.insns {
+        for (k, a) in insn.args.iter().enumerate() {
+            if let Some(u) = (if insn.op == Op::Phi && k == 1 {
+                &mut back
+            } else {
+                &mut other
+            })
+            .get_mut(a.index())
+            {
+                *u = true;
+            }
+        }
+    }
+    for snap in &f.snaps {
+        for e in &snap.entries {
+            if let SnapVal::Value(v) = e.val
+                && let Some(u) = other.get_mut(v.index())
+            {
+                *u = true;
+            }
+        }
+        for r in &snap.release {
+            if let Some(u) = other.get_mut(r.index()) {
+                *u = true;
+            }
+        }
+    }
+    for (i, insn) in f.insns.iter().enumerate().skip(lp + 1) {
+        let pure = matches!(insn.op, Op::IntAdd | Op::IntSub);
+        if let (Some(o), Some(b), Some(d)) = (other.get(i), back.get(i), out.get_mut(i)) {
+            *d = pure && *b && !*o;
+        }
+    }
+    out
 }
 
 /// Whether loop phi `a` is *derived*: `a = phi a0, b` where `b = phi (a0 + k), (b + k)`
@@ -563,6 +623,10 @@ impl Lower<'_, '_> {
             if terminated {
                 return Err(err(format!("{id}: instruction after the end of the trace")));
             }
+            if self.deferred.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            self.ensure_derived(&insn.args);
             let ty = clif_type(insn.ty, self.ptr);
             let v: Option<clir::Value> = match insn.op {
                 Op::Param => {
@@ -917,10 +981,7 @@ impl Lower<'_, '_> {
                     for &(a, b, k) in &derived {
                         let at = phis.iter().position(|&p| p == b).ok_or_else(|| err("derived phi"))?;
                         let bv = self.fb.block_params(header)[at];
-                        let v = self.fb.ins().iadd_imm_s(bv, k.wrapping_neg());
-                        if let Some(slot) = self.vals.get_mut(a.index()) {
-                            *slot = Some(v);
-                        }
+                        self.derived.push((a, bv, k));
                     }
                     self.header = Some((header, phis));
                     None
@@ -929,14 +990,30 @@ impl Lower<'_, '_> {
                     let (header, phis) = self.header.as_ref().ok_or_else(|| err("phi outside loop"))?;
                     match phis.iter().position(|&p| p == id) {
                         Some(k) => Some(self.fb.block_params(*header)[k]),
-                        // a derived phi: its value was computed at the header
-                        None => Some(self.val(id)?),
+                        // a derived phi: computed where it is used (`derived`)
+                        None => None,
                     }
                 }
                 Op::Jump => {
+                    for (j, d) in self.f.insns.iter().enumerate() {
+                        if self.deferred.get(j).copied().unwrap_or(false) {
+                            self.ensure_derived(&d.args);
+                            let (a, b) = (self.arg(InsnId(j as u32), 0)?, self.arg(InsnId(j as u32), 1)?);
+                            let v = match d.op {
+                                Op::IntAdd => self.fb.ins().iadd(a, b),
+                                _ => self.fb.ins().isub(a, b),
+                            };
+                            if let Some(slot) = self.vals.get_mut(j) {
+                                *slot = Some(v);
+                            }
+                        }
+                    }
                     let (header, phis) = self.header.clone().ok_or_else(|| err("jump without loop"))?;
                     let mut back = Vec::new();
                     for &p in &phis {
+                        if let Some(b) = self.f.insn(p).and_then(|x| x.args.get(1)).copied() {
+                            self.ensure_derived(&[b]);
+                        }
                         back.push(self.arg(p, 1)?.into());
                     }
                     if self.loop_fuel.is_some() {
@@ -1311,6 +1388,31 @@ impl Lower<'_, '_> {
         Ok(())
     }
 
+    /// Computes the derived phis among `args` not computed yet, in the current block (on
+    /// the trace's path: it dominates their later uses there; exit blocks compute their
+    /// own, [`Lower::exit_val`]).
+    fn ensure_derived(&mut self, args: &[InsnId]) {
+        for a in args {
+            if self.vals.get(a.index()).is_some_and(Option::is_none)
+                && let Some(&(_, bv, k)) = self.derived.iter().find(|d| d.0 == *a)
+            {
+                let v = self.fb.ins().iadd_imm_s(bv, k.wrapping_neg());
+                if let Some(slot) = self.vals.get_mut(a.index()) {
+                    *slot = Some(v);
+                }
+            }
+        }
+    }
+
+    /// The value of `id` in an exit block: a derived phi is computed there from its counter
+    /// (a value the body computed at a later use would not dominate this exit).
+    fn exit_val(&mut self, id: InsnId) -> Result<clir::Value, CompileError> {
+        match self.derived.iter().find(|d| d.0 == id) {
+            Some(&(_, bv, k)) => Ok(self.fb.ins().iadd_imm_s(bv, k.wrapping_neg())),
+            None => self.val(id),
+        }
+    }
+
     /// In the current block: writes snapshot `snap`'s values to `out` and returns the status
     /// of exit number `n` (a value), or follows its bridge.
     fn emit_exit(&mut self, snap: SnapId, n: clir::Value, out: clir::Value) -> Result<(), CompileError> {
@@ -1321,7 +1423,7 @@ impl Lower<'_, '_> {
             .ok_or_else(|| err(format!("{snap}: bad snapshot")))?;
         for (k, e) in snap.entries.iter().enumerate() {
             if let SnapVal::Value(v) = e.val {
-                let v = self.val(v)?;
+                let v = self.exit_val(v)?;
                 let bits = self.word_of(v);
                 let off = i32::try_from(k * 8).map_err(|_| err("snapshot too large"))?;
                 self.fb.ins().store(MemFlagsData::trusted(), bits, out, off);
