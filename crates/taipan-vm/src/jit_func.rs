@@ -1226,11 +1226,10 @@ pub(crate) extern "C" fn loop_call(area: u64, fw: u64, k: i64) -> i64 {
     }
     // without a frame when nothing but the loop's trace can run (`Vm::loop_call_fast`),
     // on the function's borrowed word (no count taken); `None`: the call is not made here
-    let fits = |f: &crate::object::Function| f.code.nlocalsplus <= LOOP_MAX_LOCALS as usize;
     // SAFETY: `fw` is the word of a known object of the trace, kept alive by its pin.
     let fast = unsafe {
         with_obj(fw, |callable| match &callable.kind {
-            ObjKind::Function(func) if ctx[4] == 0 && fits(func) => {
+            ObjKind::Function(func) if ctx[4] == 0 && func.code.nlocalsplus <= LOOP_MAX_LOCALS as usize => {
                 vm.jit.fx.epoch = vm.jit.fx.epoch.wrapping_add(1);
                 vm.jit.runs = vm.jit.runs.wrapping_add(1);
                 vm.jit.counters.py_calls += 1;
@@ -1256,7 +1255,7 @@ pub(crate) extern "C" fn loop_call(area: u64, fw: u64, k: i64) -> i64 {
     let Some(callable) = (unsafe { restore_obj(fw) }) else {
         return -1;
     };
-    let func = match (callable.kind(), fast) {
+    let (func, fast) = match (callable.kind(), fast) {
         (Some(ObjKind::Function(func)), Some(fast)) => (func, fast),
         _ => {
             // not made (the run linked, see `py_call`): the interpreter makes the call
@@ -1275,7 +1274,6 @@ pub(crate) extern "C" fn loop_call(area: u64, fw: u64, k: i64) -> i64 {
             return status;
         }
     };
-    let (func, fast) = func;
     let code = func.code.clone();
     let n = code.nlocalsplus;
     let quiet = matches!(fast, Some(LoopCallEnd::Returned(_, true)));
